@@ -57,6 +57,8 @@ class Mention:
     text: str
     label: str  # spaCy label as predicted (PERSON, ORG, GPE, ...)
     entity_id: str | None = None  # canonical entity, set by the corpus-level entity stage
+    role: str | None = None  # a title or description the article attaches ("Japanese Prime Minister")
+    titlecase: bool = False  # found in a headline-like (title-case) line, where the model often over-extends names
 
 
 @dataclass(slots=True)

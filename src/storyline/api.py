@@ -1,0 +1,226 @@
+"""The Python API: a :class:`Corpus` over a store, and the one-call :func:`analyze`.
+
+Two levels, as in trafilatura: ``analyze(paths)`` does everything and returns a :class:`Corpus`;
+the stage functions in :mod:`storyline.pipeline` are there for those who want the pieces.
+
+Example:
+    >>> import storyline                                             # doctest: +SKIP
+    >>> corpus = storyline.analyze(["articles/"])                    # doctest: +SKIP
+    >>> print(corpus.stories[0].dossier("md"))                       # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .config import Config, load_config
+from .errors import StorylineError
+from .ingest.readers import RawDoc, discover, read_file
+from .model import Article, Entity, FileError, Story
+from .pipeline import analyse_new, article_id, corpus_stages
+from .render.dossier import build_dossier
+from .render.export import export_corpus
+from .store.base import SearchHit, Store
+from .store.sqlite import open_store
+
+ProgressFn = Callable[[str, int, int], None]
+FORMATS = ("md", "html", "json")
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What an ingest did: the numbers a user wants and every file that failed, with why."""
+
+    files: int = 0
+    added: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)  # already in the store (same content)
+    errors: list[FileError] = field(default_factory=list)
+    failed_files: set[str] = field(default_factory=set)
+
+    @property
+    def exit_code(self) -> int:
+        """0: all good; 1: some files failed, the rest ingested; 2: nothing could be ingested."""
+        if not self.errors:
+            return 0
+        ok = self.added or self.unchanged
+        return 1 if ok else 2
+
+
+class StoryView:
+    """A story as the API user sees it: the stored :class:`Story` plus access to its dossier."""
+
+    def __init__(self, story: Story, corpus: Corpus) -> None:
+        self._story = story
+        self._corpus = corpus
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._story, name)
+
+    def __repr__(self) -> str:
+        return f"<Story {self._story.id} {self._story.title!r} {self._story.event_date} ({len(self._story.article_ids)} articles)>"
+
+    @property
+    def story(self) -> Story:
+        return self._story
+
+    def articles(self) -> list[Article]:
+        return self._corpus.store.articles(self._story.article_ids)
+
+    def dossier(self, fmt: str = "md") -> Any:
+        """The dossier as Markdown (``"md"``), a self-contained HTML page (``"html"``), JSON text
+        (``"json"``) or the plain dict (``"dict"``)."""
+        d = build_dossier(self._story, self.articles(), self._corpus.entities())
+        if fmt == "dict":
+            return d
+        if fmt == "json":
+            return json.dumps(d, ensure_ascii=False, indent=2)
+        if fmt == "md":
+            from .render.markdown import render_markdown
+
+            return render_markdown(d)
+        if fmt == "html":
+            from .render.html import render_html
+
+            return render_html(d)
+        raise StorylineError("E402", f"unknown dossier format {fmt!r}: use one of {', '.join(FORMATS)}")
+
+
+class Corpus:
+    """Articles, entities and stories in a store (SQLite by default)."""
+
+    def __init__(self, db: str | Path = ":memory:", config: Config | None = None) -> None:
+        self.config = config or load_config()
+        self.store: Store = open_store(db)
+        self.last_report: IngestReport | None = None
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------- reading
+    @property
+    def stories(self) -> list[StoryView]:
+        return [StoryView(s, self) for s in self.store.stories()]
+
+    def story(self, story_id: str) -> StoryView:
+        s = self.store.get_story(story_id)
+        if s is None:
+            known = ", ".join(x.id for x in self.store.stories()) or "none yet"
+            raise StorylineError("E401", f"no story {story_id!r} in {self.store.path} (stories: {known})")
+        return StoryView(s, self)
+
+    def articles(self) -> list[Article]:
+        return self.store.articles()
+
+    def entities(self) -> list[Entity]:
+        return self.store.entities()
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        return self.store.search(query, limit)
+
+    def export(self) -> dict[str, Any]:
+        return export_corpus(self.store.articles(), self.store.stories(), self.store.entities())
+
+    # ---------------------------------------------------------------- writing
+    def ingest(
+        self,
+        paths: Sequence[str | Path],
+        *,
+        source: str | None = None,
+        published: str | None = None,
+        keep_all: bool | None = None,
+        progress: ProgressFn | None = None,
+    ) -> IngestReport:
+        """Read, clean, analyse and store articles; then update entities and stories.
+
+        Bad files are reported in the returned :class:`IngestReport` and never stop the good ones.
+        Re-ingesting the same content is a no-op.
+        """
+        report = IngestReport()
+        files, errs = discover([str(p) for p in paths])
+        report.errors += errs
+        report.files = len(files)
+        keep = self.config.ingest_keep_all if keep_all is None else keep_all
+        overrides = {"source": source, "published": published, "keep_all": keep}
+        pending: list[tuple[RawDoc, dict[str, Any]]] = []
+        seen: set[str] = set()
+        for i, f in enumerate(files):
+            docs, ferrs = read_file(f, display_path=str(f), max_bytes=self.config.ingest_max_bytes)
+            report.errors += ferrs
+            for d in docs:
+                aid = article_id(d.text)
+                if aid in seen or self.store.has_article(aid):
+                    report.unchanged.append(aid)
+                    continue
+                seen.add(aid)
+                pending.append((d, overrides))
+            if progress:
+                progress("read", i + 1, len(files))
+        report.failed_files = {e.path.split("#", 1)[0] for e in report.errors}
+        # analyse in chunks so memory stays flat on big inputs
+        chunk = max(64, self.config.nlp_batch_size * 8)
+        done = 0
+        for k in range(0, len(pending), chunk):
+            part = pending[k : k + chunk]
+            arts = analyse_new(part, self.config)
+            by_file: dict[str, list[Article]] = {}
+            for a in arts:
+                by_file.setdefault(a.path.split("#", 1)[0], []).append(a)
+            for group in by_file.values():
+                with self.store.transaction():  # one transaction per ingested file
+                    for a in group:
+                        if self.store.put_article(a):
+                            report.added.append(a.id)
+            done += len(part)
+            if progress:
+                progress("analyse", done, len(pending))
+        if report.added or self.store.get_meta("stories_built") != "1":
+            self.rebuild(progress)
+        return report
+
+    def rebuild(self, progress: ProgressFn | None = None) -> None:
+        """Recompute entities and (incrementally) stories over everything in the store."""
+        arts = self.store.articles()
+        existing: dict[str, list[str]] = {s.id: list(s.article_ids) for s in self.store.stories()}
+        def state(a: Article) -> tuple[Any, ...]:
+            return (a.story_id, a.duplicate_of, a.published, tuple(m.entity_id for m in a.mentions))
+
+        before = {a.id: state(a) for a in arts}
+        result = corpus_stages(arts, existing, self.config)
+        with self.store.transaction():
+            self.store.replace_entities(result.entities)
+            self.store.replace_stories(result.stories)
+            for a in arts:
+                # mentions carry entity ids now; re-dated articles carry new dates
+                if before[a.id] != state(a) or a.id in result.redated:
+                    self.store.put_article(a)
+            self.store.set_meta("stories_built", "1")
+        if progress:
+            progress("stories", len(result.stories), len(result.stories))
+
+
+def analyze(
+    paths: Sequence[str | Path],
+    db: str | Path = ":memory:",
+    config: Config | None = None,
+    **kwargs: Any,
+) -> Corpus:
+    """Ingest ``paths`` (files, folders, globs) and return the :class:`Corpus` with its stories.
+
+    Example:
+        >>> corpus = analyze(["../shared/corpus/seeds"])               # doctest: +SKIP
+        >>> corpus.stories[0].title                                    # doctest: +SKIP
+        'Xi puts biggest US-China flashpoint back on agenda in Trump call'
+    """
+    corpus = Corpus(db, config)
+    corpus.last_report = corpus.ingest(paths, **kwargs)
+    return corpus

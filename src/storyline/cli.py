@@ -1,0 +1,291 @@
+"""The ``storyline`` command. Thin: parses options, calls :mod:`storyline.api`, shows progress.
+
+Exit status: 0 success; 1 some input files failed (the rest were ingested); 2 nothing could be
+ingested, or a usage/configuration error.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .api import FORMATS, Corpus, IngestReport
+from .config import load_config
+from .errors import StorylineError
+
+DEFAULT_DB = "storyline.db"
+PROGRESS_MIN_FILES = 5
+log = logging.getLogger("storyline")
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+
+def _db_default() -> str:
+    return os.environ.get("STORYLINE_DB", DEFAULT_DB)
+
+
+class Ctx:
+    def __init__(self, db: str, quiet: bool, verbose: bool, config: str | None) -> None:
+        self.db = db
+        self.quiet = quiet
+        self.verbose = verbose
+        self.config_file = config
+
+    def corpus(self, **overrides: Any) -> Corpus:
+        cfg = load_config(self.config_file, overrides=overrides)
+        return Corpus(self.db, cfg)
+
+
+def db_option(f: Any) -> Any:
+    return click.option(
+        "--db",
+        "db",
+        default=None,
+        metavar="FILE",
+        help=f"SQLite store (default: $STORYLINE_DB or ./{DEFAULT_DB}).",
+    )(f)
+
+
+def _ctx(ctx: click.Context, db: str | None) -> Ctx:
+    obj: Ctx = ctx.obj
+    if db:
+        obj.db = db
+    return obj
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="storyline")
+@db_option
+@click.option("--quiet", "-q", is_flag=True, help="Only errors; no progress bars.")
+@click.option("--verbose", "-v", is_flag=True, help="Log what each stage does.")
+@click.option("--config", "config", default=None, metavar="FILE", help="A storyline.toml config file.")
+@click.pass_context
+def cli(ctx: click.Context, db: str | None, quiet: bool, verbose: bool, config: str | None) -> None:
+    """Turn a pile of raw news articles into cross-checked, cited story dossiers — offline."""
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else (logging.ERROR if quiet else logging.WARNING),
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    ctx.obj = Ctx(db or _db_default(), quiet, verbose, config)
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Any]:
+    if not enabled:
+        yield None
+        return
+    with Progress(
+        TextColumn("{task.description:<10}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as prog:
+        tasks: dict[str, Any] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = prog.add_task(stage, total=total)
+            prog.update(tasks[stage], completed=done, total=total)
+
+        yield update
+
+
+def _report(rep: IngestReport, c: Ctx, db: str) -> None:
+    for e in rep.errors:
+        err.print(f"[red]error[/red] {e}", soft_wrap=True)
+    if not c.quiet:
+        err.print(
+            f"{rep.files} file(s): {len(rep.added)} article(s) added, {len(rep.unchanged)} already in the store, "
+            f"{len(rep.errors)} error(s) → {db}"
+        )
+
+
+def _ingest(c: Ctx, paths: Sequence[str], source: str | None, published: str | None, keep_all: bool) -> tuple[Corpus, IngestReport]:
+    corpus = c.corpus()
+    n_inputs = len(paths)
+    show = not c.quiet and (n_inputs > PROGRESS_MIN_FILES or any(Path(p).is_dir() for p in paths))
+    if published:
+        from .analyse.dates import parse_date_string
+
+        p = parse_date_string(published)
+        if not p:
+            raise click.BadParameter(f"cannot read {published!r} as a date; use YYYY-MM-DD", param_hint="--published")
+        published = p
+    with _progress(show) as progress:
+        rep = corpus.ingest(list(paths), source=source, published=published, keep_all=keep_all or None, progress=progress)
+    _report(rep, c, corpus.store.path)
+    return corpus, rep
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--source", default=None, metavar="NAME", help="Outlet name for every article in these files.")
+@click.option("--published", default=None, metavar="DATE", help="Publication date for every article in these files.")
+@click.option("--keep-all", is_flag=True, help="Turn plain-text cleaning off (keep every line).")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, source: str | None, published: str | None, keep_all: bool) -> None:
+    """Read, clean, analyse and store articles from files, folders and globs."""
+    c = _ctx(ctx, db)
+    corpus, rep = _ingest(c, paths, source, published, keep_all)
+    corpus.close()
+    sys.exit(rep.exit_code)
+
+
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_context
+def stories(ctx: click.Context, db: str | None, as_json: bool) -> None:
+    """List stories: id, title, event date, articles, independent sources."""
+    c = _ctx(ctx, db)
+    with c.corpus() as corpus:
+        rows = corpus.stories
+        if as_json:
+            out.print_json(json.dumps([s.story.to_json() for s in rows], ensure_ascii=False))
+            return
+        t = Table(title=f"{len(rows)} stories in {corpus.store.path}")
+        for col in ("id", "title", "event date", "#articles", "#independent sources"):
+            t.add_column(col, overflow="fold")
+        for s in rows:
+            t.add_row(s.id, s.title, s.event_date or "—", str(len(s.article_ids)), str(s.independent_sources))
+        out.print(t)
+
+
+@cli.command()
+@click.argument("story_id")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True)
+@click.option("--out", "out_file", default=None, metavar="FILE", help="Write to FILE instead of standard output.")
+@click.pass_context
+def dossier(ctx: click.Context, story_id: str, db: str | None, fmt: str, out_file: str | None) -> None:
+    """Write the dossier of one story (md, self-contained html, or json)."""
+    c = _ctx(ctx, db)
+    with c.corpus() as corpus:
+        text = corpus.story(story_id).dossier(fmt)
+    _write(text, out_file, c)
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("--out", "out_file", default=None, metavar="FILE", help="Write to FILE instead of standard output.")
+@click.pass_context
+def export(ctx: click.Context, db: str | None, fmt: str, out_file: str | None) -> None:
+    """Export the whole corpus as JSON, exactly per the export contract."""
+    c = _ctx(ctx, db)
+    with c.corpus() as corpus:
+        data = corpus.export()
+    _write(json.dumps(data, ensure_ascii=False, indent=1), out_file, c)
+
+
+@cli.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", default=20, show_default=True, help="Most hits to show.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON hits.")
+@click.pass_context
+def search(ctx: click.Context, query: str, db: str | None, limit: int, as_json: bool) -> None:
+    """Full-text search over sentences; hits cited as article + offsets."""
+    c = _ctx(ctx, db)
+    with c.corpus() as corpus:
+        hits = corpus.search(query, limit)
+    if as_json:
+        out.print_json(
+            json.dumps(
+                [{"article_id": h.article_id, "start": h.start, "end": h.end, "text": h.text, "source": h.source,
+                  "title": h.title} for h in hits],
+                ensure_ascii=False,
+            )
+        )
+        return
+    if not hits:
+        err.print(f"no sentence matches {query!r}")
+        sys.exit(1)
+    for h in hits:
+        snippet = h.snippet.replace("[", "\\[").replace("\\[\\[", "[bold yellow]").replace("]]", "[/bold yellow]")
+        out.print(f"[cyan]{h.source or 'unknown'}[/cyan] · {h.title or ''} · [dim]{h.article_id}:{h.start}-{h.end}[/dim]")
+        out.print(f"  {snippet}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--out", "out_dir", default="out", show_default=True, metavar="DIR", help="Folder for the dossiers.")
+@click.option("--source", default=None, metavar="NAME", help="Outlet name for every article in these files.")
+@click.option("--published", default=None, metavar="DATE", help="Publication date for every article in these files.")
+@click.option("--keep-all", is_flag=True, help="Turn plain-text cleaning off (keep every line).")
+@click.pass_context
+def analyze(
+    ctx: click.Context, paths: tuple[str, ...], db: str | None, out_dir: str, source: str | None,
+    published: str | None, keep_all: bool,
+) -> None:
+    """Ingest PATHS, then write every story's dossier (md, html, json) and the corpus export to DIR."""
+    c = _ctx(ctx, db)
+    corpus, rep = _ingest(c, paths, source, published, keep_all)
+    with corpus:
+        d = Path(out_dir)
+        d.mkdir(parents=True, exist_ok=True)
+        written = []
+        for s in corpus.stories:
+            for fmt in FORMATS:
+                p = d / f"{s.id}.{fmt}"
+                p.write_text(s.dossier(fmt), encoding="utf-8")
+                written.append(p)
+        exp = d / "corpus.json"
+        exp.write_text(json.dumps(corpus.export(), ensure_ascii=False, indent=1), encoding="utf-8")
+        if not c.quiet:
+            t = Table(title=f"{len(corpus.stories)} stories")
+            for col in ("id", "title", "event date", "#articles", "#independent sources", "dossier"):
+                t.add_column(col, overflow="fold")
+            for s in corpus.stories:
+                t.add_row(s.id, s.title, s.event_date or "—", str(len(s.article_ids)), str(s.independent_sources),
+                          str(d / f"{s.id}.html"))
+            out.print(t)
+            out.print(f"Wrote {len(written)} dossier files and {exp} to {d.resolve()}")
+    sys.exit(rep.exit_code)
+
+
+def _write(text: str, out_file: str | None, c: Ctx) -> None:
+    if out_file:
+        Path(out_file).parent.mkdir(parents=True, exist_ok=True)
+        Path(out_file).write_text(text, encoding="utf-8")
+        if not c.quiet:
+            err.print(f"wrote {out_file}")
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point: turns StorylineError into one clear line and exit status 2."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="storyline", standalone_mode=False)
+    except StorylineError as e:
+        err.print(f"[red]error[/red] {e}", soft_wrap=True)
+        sys.exit(2)
+    except click.exceptions.Abort:
+        err.print("aborted")
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(2)
+    except SystemExit:
+        raise
+
+
+if __name__ == "__main__":
+    main()

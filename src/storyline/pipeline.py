@@ -1,0 +1,281 @@
+"""The stages, run in order: read → clean → analyse (spaCy) → date → store, then the corpus stages.
+
+Each stage is a pure function over :class:`~storyline.model.Article` objects and declares what it
+needs and what it adds (as spaCy's components do); :func:`check_stages` verifies the order once at
+start-up. I/O (files, the store) stays at the edges: :mod:`storyline.ingest.readers` and
+:mod:`storyline.store`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .analyse.dates import extract_dates, parse_date_string, to_date
+from .analyse.entities import canonicalize, mentions_from_doc
+from .analyse.nlp import load_nlp, run_pipe
+from .compare.cluster import ClusterConfig, assign_stories, features, main_event_date
+from .compare.dedup import find_duplicates
+from .compare.story import build_story
+from .config import Config
+from .ingest.clean import clean_text
+from .ingest.readers import RawDoc
+from .model import Article, Entity, Sentence, Story
+
+# ---------------------------------------------------------------------------------------------- stages
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+STAGES = (
+    Stage("read", (), ("raw", "path", "fmt")),
+    Stage("clean", ("raw",), ("text", "title", "removed", "paragraphs")),
+    Stage("meta", ("text",), ("source", "published")),
+    Stage("analyse", ("text",), ("sentences", "mentions")),
+    Stage("dates", ("text", "published"), ("dates",)),
+    Stage("entities", ("mentions",), ("entities",)),
+    Stage("stories", ("entities", "dates"), ("story_id", "duplicate_of", "stories")),
+)
+
+
+def check_stages(stages: Sequence[Stage] = STAGES) -> None:
+    """Raise if a stage needs something no earlier stage provides (checked once, at start-up)."""
+    have: set[str] = set()
+    for st in stages:
+        missing = [r for r in st.requires if r not in have]
+        if missing:
+            raise RuntimeError(f"stage {st.name!r} requires {missing}, which no earlier stage assigns")
+        have.update(st.assigns)
+
+
+check_stages()
+
+# ------------------------------------------------------------------------------------ per-article stages
+
+
+def article_id(text: str) -> str:
+    """Stable content hash: the same content gives the same id, whatever the file is called."""
+    norm = re.sub(r"\s+", " ", text).strip()
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+
+
+def build_article(
+    doc: RawDoc,
+    *,
+    keep_all: bool = False,
+    source: str | None = None,
+    published: str | None = None,
+) -> Article:
+    """Stages *clean* and *meta*: a RawDoc becomes an Article with its cleaned text and metadata."""
+    cleaned = clean_text(
+        doc.text, keep_all=keep_all, title=doc.title, first_line_title=doc.first_line_title and not doc.title
+    )
+    art = Article(
+        id=article_id(doc.text),
+        path=doc.path,
+        raw=doc.text,
+        text=cleaned.text,
+        title=doc.title or cleaned.title,
+        title_how="metadata" if doc.title else ("text" if cleaned.title else None),
+        author=doc.author or cleaned.hints.get("author"),
+        url=doc.url,
+        fmt=doc.fmt,
+        removed=cleaned.removed,
+        paragraphs=list(cleaned.paragraphs),
+        meta={k: v for k, v in {**doc.meta, **{f"hint_{k}": v for k, v in cleaned.hints.items()}}.items() if v},
+    )
+    # source: user > metadata/url > tell-tale lines in the text
+    if source:
+        art.source, art.source_how = source, "user"
+    elif doc.source:
+        art.source, art.source_how = doc.source, doc.source_how or "metadata"
+    elif cleaned.hints.get("source"):
+        art.source, art.source_how = cleaned.hints["source"], "text"
+    # published: user > metadata > a "Published on:" line > inferred from dates in the text (later)
+    if published:
+        art.published, art.published_how, art.published_why = published, "user", "given with --published"
+    elif doc.published:
+        art.published, art.published_how = doc.published, "metadata"
+        art.published_why = "from the page/record metadata"
+    elif cleaned.hints.get("published_text") and (p := parse_date_string(cleaned.hints["published_text"])):
+        art.published, art.published_how = p, "text"
+        art.published_why = f"from the line {cleaned.hints['published_text']!r}"
+    if not art.title:
+        art.title = lead_title(art.text)
+        art.title_how = "lead" if art.title else None
+    return art
+
+
+def lead_title(text: str, max_words: int = 14) -> str | None:
+    """A stand-in headline from the first sentence, for articles that come without one."""
+    first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0] if text.strip() else ""
+    words = first.split()
+    if not words:
+        return None
+    return " ".join(words[:max_words]) + ("…" if len(words) > max_words else "")
+
+
+def analyse(articles: Sequence[Article], nlp: Any, batch_size: int = 32, n_process: int = 1) -> None:
+    """Stage *analyse*: sentences and entity mentions from spaCy, in batches (``nlp.pipe``)."""
+    texts = (a.text for a in articles)
+    kwargs: dict[str, Any] = {"batch_size": batch_size}
+    if n_process > 1:
+        kwargs["n_process"] = n_process
+    for art, doc in zip(articles, nlp.pipe(texts, **kwargs), strict=True):
+        art.sentences = sentences_from_doc(doc)
+        art.mentions = mentions_from_doc(doc)
+
+
+def sentences_from_doc(doc: Any) -> list[Sentence]:
+    """Sentence offsets, never crossing a paragraph break and trimmed of whitespace."""
+    text: str = doc.text
+    out: list[Sentence] = []
+    for sent in doc.sents:
+        s, e = sent.start_char, sent.end_char
+        for m in re.finditer(r"[^\n]+", text[s:e]):
+            a, b = s + m.start(), s + m.end()
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                out.append(Sentence(a, b))
+    return out
+
+
+def date_article(art: Article) -> None:
+    """Stage *dates*: resolve temporal expressions; infer a publication date when none is known."""
+    ref = to_date(art.published)
+    ref_year = int(art.published[:4]) if art.published and not ref else None
+    if ref is None and ref_year is None:
+        cy = art.meta.get("hint_copyright_year")
+        ref_year = int(cy) if cy and cy.isdigit() else None
+    first = extract_dates(art.text, ref, ref_year)
+    if art.published is None:
+        explicit = [d for d in first if d.how == "absolute" and to_date(d.value)]
+        if explicit:
+            latest = max(explicit, key=lambda d: d.value or "")
+            art.published = latest.value
+            art.published_how = "inferred"
+            art.published_why = f"latest full date in the text: {latest.text!r}"
+            first = extract_dates(art.text, to_date(art.published), None)
+    art.dates = first
+
+
+# --------------------------------------------------------------------------------------- corpus stages
+
+
+@dataclass(slots=True)
+class CorpusResult:
+    entities: list[Entity]
+    stories: list[Story]
+    redated: list[str] = field(default_factory=list)  # articles whose dates were re-resolved from their story
+
+
+def corpus_stages(
+    articles: Sequence[Article],
+    existing: dict[str, list[str]] | None = None,
+    cfg: Config | None = None,
+) -> CorpusResult:
+    """Stages *entities* and *stories* over the whole corpus (cheap: no spaCy).
+
+    Canonical entities are recomputed from all mentions; stories are updated incrementally: articles
+    already in a story stay there, new ones join or open one.
+    """
+    cfg = cfg or Config()
+    ccfg = ClusterConfig(threshold=cfg.cluster_threshold, max_days_apart=cfg.cluster_max_days_apart)
+    entities = canonicalize(articles)
+    dups = find_duplicates(articles)
+    by_id = {a.id: a for a in articles}
+    for a in articles:
+        a.duplicate_of = dups.get(a.id)
+    known = {sid: [i for i in ids if i in by_id] for sid, ids in (existing or {}).items()}
+    mapping = assign_stories(articles, {k: v for k, v in known.items() if v}, ccfg)
+    redated: list[str] = []
+    stories: list[Story] = []
+    for sid, ids in sorted(mapping.items(), key=lambda kv: _sid_key(kv[0])):
+        members = [by_id[i] for i in ids]
+        redated += infer_from_story(members)
+        for a in members:
+            a.story_id = sid
+        stories.append(build_story(sid, members, entities))
+    return CorpusResult(entities, stories, redated)
+
+
+def _sid_key(sid: str) -> tuple[int, str]:
+    return (int(sid[1:]) if sid[1:].isdigit() else 10**9, sid)
+
+
+def infer_from_story(members: Sequence[Article]) -> list[str]:
+    """Articles with no known publication date take their story's event date as reference.
+
+    Their relative dates ("on Monday", "last month") are then resolved against it. Returns the ids
+    of the articles re-dated.
+    """
+    votes: Counter[dt.date] = Counter()
+    for a in members:
+        d = main_event_date(a)
+        if d:
+            votes[d] += 1
+    # unresolved month-day mentions ("November 24" with no year) support a dated candidate
+    if not votes:
+        return []
+    anchor = max(votes, key=lambda d: (votes[d], d))
+    out = []
+    for a in members:
+        if a.published is None:
+            a.published = anchor.isoformat()
+            a.published_how = "inferred"
+            a.published_why = (
+                f"no date in the file; dated by its story — the other articles put the event on {anchor.isoformat()}"
+            )
+            a.dates = extract_dates(a.text, anchor, None)
+            out.append(a.id)
+    return out
+
+
+# ------------------------------------------------------------------------------------------- driver
+
+
+ProgressFn = Callable[[str, int, int], None]
+
+
+def analyse_new(
+    docs: Iterable[tuple[RawDoc, dict[str, Any]]],
+    cfg: Config,
+    nlp: Any | None = None,
+) -> list[Article]:
+    """Clean, analyse and date RawDocs (with per-doc overrides: source, published, keep_all)."""
+    arts = [build_article(d, **o) for d, o in docs]
+    if not arts:
+        return []
+    nlp = nlp or load_nlp(cfg.nlp_model)
+    analyse(arts, nlp, cfg.nlp_batch_size, cfg.nlp_n_process)
+    for a in arts:
+        date_article(a)
+    return arts
+
+
+__all__ = [
+    "STAGES",
+    "Stage",
+    "analyse",
+    "analyse_new",
+    "article_id",
+    "build_article",
+    "check_stages",
+    "corpus_stages",
+    "date_article",
+    "features",
+    "lead_title",
+]

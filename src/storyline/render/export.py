@@ -1,0 +1,87 @@
+"""The corpus export (docs/export-contract.md): one JSON object with everything the store knows.
+
+Keys may be added, never renamed or removed without bumping ``schema_version``. Keys whose feature
+is not built yet are present with an empty list.
+
+Example:
+    >>> export_corpus([], [], [])["schema_version"]
+    '1'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from .. import __version__
+from ..model import Article, Entity, Story
+from .dossier import SCHEMA_VERSION
+
+
+def export_article(a: Article) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "path": a.path,
+        "title": a.title,
+        "title_how": a.title_how,
+        "source": a.source,
+        "source_how": a.source_how,
+        "author": a.author,
+        "url": a.url,
+        "published": a.published,
+        "published_how": a.published_how,
+        "published_why": a.published_why,
+        "language": a.language,
+        "format": a.fmt,
+        "text": a.text,
+        "paragraphs": [list(p) for p in a.paragraphs],
+        "sentences": [[s.start, s.end] for s in a.sentences],
+        "removed": [{"text": r.text, "reason": r.reason, "line": r.line} for r in a.removed],
+        "story_id": a.story_id,
+        "duplicate_of": a.duplicate_of,
+    }
+
+
+def export_corpus(articles: Sequence[Article], stories: Sequence[Story], entities: Sequence[Entity]) -> dict[str, Any]:
+    """The whole corpus per the export contract."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generator": f"storyline {__version__}",
+        "articles": [export_article(a) for a in articles],
+        "stories": [s.to_json() for s in stories],
+        "entities": [e.to_json() for e in entities],
+        "quotes": [
+            {
+                "article_id": a.id,
+                "start": q.start,
+                "end": q.end,
+                "text": q.text,
+                "kind": q.kind,
+                "speaker": q.speaker,
+                "speaker_entity_id": q.speaker_entity_id,
+                "cue": q.cue,
+            }
+            for a in articles
+            for q in a.quotes
+        ],
+        "dates": [
+            {"article_id": a.id, "start": d.start, "end": d.end, "text": d.text, "value": d.value, "how": d.how}
+            for a in articles
+            for d in a.dates
+        ],
+        "numbers": [
+            {
+                "article_id": a.id,
+                "start": n.start,
+                "end": n.end,
+                "text": n.text,
+                "value": n.value,
+                "unit": n.unit,
+                "about": n.about,
+            }
+            for a in articles
+            for n in a.numbers
+        ],
+        "claims": [],
+        "events": [],
+    }

@@ -1,0 +1,77 @@
+"""Temporal expressions resolved against the article's reference date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.analyse.dates import extract_dates, parse_date_string, to_date
+
+REF = dt.date(2025, 11, 25)  # a Tuesday
+
+
+def values(text: str, ref: dt.date | None = REF, year: int | None = None) -> dict[str, str | None]:
+    return {d.text: d.value for d in extract_dates(text, ref, year)}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("They spoke on Monday.", "on Monday", "2025-11-24"),
+        ("He will travel there on Friday.", "on Friday", "2025-11-28"),
+        ("The two met last month.", "last month", "2025-10"),
+        ("Trump will visit Beijing next April.", "next April", "2026-04"),
+        ("the meeting in late October", "late October", "2025-10"),
+        ("purchases this year", "this year", "2025"),
+        ("a state visit later in 2026", "later in 2026", "2026"),
+        ("The flare-up began on Nov. 7, when", "on Nov. 7", "2025-11-07"),
+        ("a phone call on 24 November 2025", "24 November 2025", "2025-11-24"),
+        ("speaking on the evening of November 24 about", "on the evening of November 24", "2025-11-24"),
+        ("his Oct. 30 summit", "Oct. 30", "2025-10-30"),
+        ("Trump denied him permission in July", "in July", "2025-07"),
+        ("including a visit to China in April", "in April", "2026-04"),
+        ("He said so yesterday.", "yesterday", "2025-11-24"),
+        ("three days ago", "three days ago", "2025-11-22"),
+        ("on March 3, 2024, the vote", "March 3, 2024", "2024-03-03"),
+        ("published 2025-01-17 by", "2025-01-17", "2025-01-17"),
+        ("since January 2024", "January 2024", "2024-01"),
+    ],
+)
+def test_resolves_relative_to_reference(text: str, mention: str, value: str) -> None:
+    assert values(text).get(mention) == value
+
+
+def test_no_false_hits_on_ordinary_words() -> None:
+    text = "When Xi and Trump sat down, they may march on. It was a 2,000-strong crowd and $2025 million."
+    assert values(text) == {}
+
+
+def test_numbers_with_units_are_not_years() -> None:
+    assert values("about 2024 people and 2030 tonnes") == {}
+
+
+def test_without_reference_weekday_is_kept_unresolved() -> None:
+    ds = extract_dates("They spoke on Monday.", None)
+    assert [(d.text, d.value) for d in ds] == [("on Monday", None)]
+
+
+def test_year_only_reference_resolves_month_day() -> None:
+    assert values("began on Nov. 7, when", None, 2025)["on Nov. 7"] == "2025-11-07"
+
+
+def test_offsets_point_at_the_mention() -> None:
+    text = "In a call on Monday, Xi said next April."
+    for d in extract_dates(text, REF):
+        assert text[d.start : d.end] == d.text
+
+
+def test_black_friday_is_not_a_weekday() -> None:
+    assert values("Black Friday sales rose.") == {}
+
+
+def test_parse_date_string() -> None:
+    assert parse_date_string("24 November 2025") == "2025-11-24"
+    assert parse_date_string("2025-11-24T10:00:00Z") == "2025-11-24"
+    assert parse_date_string("not a date") is None
+    assert to_date("2025-11") is None

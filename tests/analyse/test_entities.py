@@ -1,0 +1,78 @@
+"""Entity mentions and their canonical entities across articles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.analyse.entities import canonicalize, entity_id, mentions_from_doc
+from storyline.model import Article, Mention
+
+
+def art(aid: str, text: str, mentions: list[tuple[str, str]]) -> Article:
+    a = Article(id=aid, path=f"{aid}.txt", raw=text, text=text)
+    pos = 0
+    for surface, label in mentions:
+        s = text.index(surface, pos)
+        a.mentions.append(Mention(s, s + len(surface), surface, label))
+        pos = s + len(surface)
+    return a
+
+
+def test_short_forms_and_titles_join_the_full_name() -> None:
+    a = art("a", "Chinese President Xi Jinping spoke. Mr Xi said no. Xi left.",
+            [("Xi Jinping", "PERSON"), ("Xi", "PERSON"), ("Xi", "PERSON")])
+    b = art("b", "Xi called again.", [("Xi", "PERSON")])
+    ents = canonicalize([a, b])
+    xi = [e for e in ents if e.name == "Xi Jinping"]
+    assert len(xi) == 1 and len(xi[0].mentions) == 4
+    assert "Mr Xi" in xi[0].aliases
+    assert {m.entity_id for m in a.mentions + b.mentions} == {xi[0].id}
+
+
+def test_cross_document_vote_repairs_org_tag_on_a_person() -> None:
+    a = art("a", "Donald Trump met Xi. Trump said yes. Trump left.",
+            [("Donald Trump", "PERSON"), ("Trump", "ORG"), ("Trump", "ORG")])
+    b = art("b", "Trump spoke.", [("Trump", "PERSON")])
+    ents = canonicalize([a, b])
+    trump = next(e for e in ents if e.name == "Donald Trump")
+    assert trump.type == "PERSON" and len(trump.mentions) == 4
+    assert not [e for e in ents if e.name == "Trump"]
+
+
+def test_headline_fragment_is_folded_into_the_known_name() -> None:
+    a = art("a", "Xi Raises Taiwan Issue in Call\n\nXi Jinping spoke. Xi said.",
+            [("Xi Raises", "PERSON"), ("Xi Jinping", "PERSON"), ("Xi", "PERSON")])
+    a.mentions[0].titlecase = True
+    ents = canonicalize([a])
+    assert [e.name for e in ents if e.type == "PERSON"] == ["Xi Jinping"]
+
+
+def test_country_aliases_fold() -> None:
+    a = art("a", "The U.S. and the US and the United States and USA.",
+            [("U.S.", "GPE"), ("US", "GPE"), ("United States", "GPE"), ("USA", "GPE")])
+    ents = canonicalize([a])
+    assert [(e.name, len(e.mentions)) for e in ents] == [("United States", 4)]
+
+
+def test_hyphenated_and_partial_names_join() -> None:
+    a = art("a", "Premier Cho Jung-tai said. Cho Jung spoke.", [("Cho Jung-tai", "PERSON"), ("Cho Jung", "PERSON")])
+    b = art("b", "Premier Cho Jung tai said.", [("Cho Jung tai", "PERSON")])
+    ents = canonicalize([a, b])
+    assert len([e for e in ents if e.type == "PERSON"]) == 1
+
+
+def test_entity_ids_are_stable() -> None:
+    assert entity_id("PERSON", "Xi Jinping") == entity_id("PERSON", "Xi Jinping")
+    assert entity_id("PERSON", "Xi Jinping") != entity_id("ORG", "Xi Jinping")
+
+
+def test_mentions_from_doc_trims_and_relabels(nlp: Any) -> None:
+    doc = nlp("American Enterprise Institute senior fellow Hal Brands said it. "
+              "Japanese Prime Minister Sanae Takaichi told reporters about the White House.")
+    ms = mentions_from_doc(doc)
+    by_text = {m.text: m for m in ms}
+    assert by_text["Hal Brands"].label == "PERSON"
+    assert by_text["Sanae Takaichi"].role == "Japanese Prime Minister"
+    assert "White House" in by_text
+    for m in ms:
+        assert doc.text[m.start : m.end] == m.text

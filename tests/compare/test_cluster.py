@@ -1,0 +1,57 @@
+"""Story grouping: same event together; same actors at another time apart."""
+
+from __future__ import annotations
+
+from storyline.compare.cluster import ClusterConfig, assign_stories
+from storyline.compare.dedup import find_duplicates, independent_count
+from storyline.model import Article, DateMention, Mention
+
+
+def art(aid: str, text: str, day: str | None = None, ents: tuple[str, ...] = (), source: str | None = None) -> Article:
+    a = Article(id=aid, path=f"{aid}.txt", raw=text, text=text, source=source)
+    a.paragraphs = [(0, len(text))]
+    if day:
+        a.dates = [DateMention(0, 5, "on Monday", day, "weekday")]
+    a.mentions = [Mention(0, 1, e, "PERSON", entity_id=e) for e in ents]
+    return a
+
+
+FLOOD = "Floods swept the river valley, forcing thousands of residents from their homes as rescue boats searched streets."
+FLOOD2 = "Rescue boats searched flooded streets in the river valley after floods forced thousands of residents out."
+QUAKE = "An earthquake shook the mountain city, collapsing buildings while emergency crews dug through rubble for survivors."
+
+
+def test_same_event_groups_and_other_event_opens_a_story() -> None:
+    arts = [art("a", FLOOD, "2024-05-01"), art("b", FLOOD2, "2024-05-02"), art("c", QUAKE, "2024-05-01")]
+    stories = assign_stories(arts, {})
+    groups = sorted(sorted(v) for v in stories.values())
+    assert groups == [["a", "b"], ["c"]]
+
+
+def test_same_words_months_apart_are_different_stories() -> None:
+    arts = [art("a", FLOOD, "2024-05-01"), art("b", FLOOD2, "2024-09-20")]
+    stories = assign_stories(arts, {})
+    assert len(stories) == 2
+
+
+def test_incremental_keeps_existing_and_assigns_new() -> None:
+    arts = [art("a", FLOOD, "2024-05-01"), art("c", QUAKE, "2024-05-01"), art("b", FLOOD2, "2024-05-02")]
+    stories = assign_stories(arts, {"s1": ["a"], "s2": ["c"]})
+    assert stories["s1"] == ["a", "b"] and stories["s2"] == ["c"]
+
+
+def test_threshold_is_configurable() -> None:
+    arts = [art("a", FLOOD), art("b", FLOOD2)]
+    assert len(assign_stories(arts, {}, ClusterConfig(threshold=0.99))) == 2
+
+
+def test_syndicated_copy_is_a_duplicate_and_not_an_independent_source() -> None:
+    body = FLOOD + " " + QUAKE + " Officials said more rain is expected this week across the region."
+    a = art("a", body, source="Wire")
+    b = art("b", body + " Copyright Daily Paper.", source="Daily Paper")
+    c = art("c", FLOOD2, source="Other")
+    a.published, b.published = "2024-05-01", "2024-05-02"
+    dups = find_duplicates([b, a, c])
+    assert dups == {"b": "a"}
+    b.duplicate_of = "a"
+    assert independent_count([a, b, c]) == 2
