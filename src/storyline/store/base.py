@@ -1,0 +1,197 @@
+"""What every store backend offers: the :class:`Store` protocol and :class:`SearchHit`.
+
+SQLite (:mod:`storyline.store.sqlite`) is the default; a PostgreSQL backend only has to
+satisfy the same protocol. Stages never talk SQL, they call these methods.
+
+Example:
+    >>> from storyline.store.base import open_store
+    >>> from storyline.model import Article
+    >>> with open_store(":memory:") as store:
+    ...     store.put_article(Article(id="a1", path="a1.txt", raw="", text="Rare earths rose."))
+    ...     [h.snippet for h in store.search("earth")]
+    True
+    ['Rare [[earths]] rose.']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import Protocol, runtime_checkable
+
+from storyline.errors import StorylineError
+from storyline.model import Article, Cite, Entity, Story
+
+HIGHLIGHT_OPEN = "[["
+HIGHLIGHT_CLOSE = "]]"
+
+
+@dataclass(slots=True)
+class SearchHit:
+    """One matching sentence, citable as ``(article_id, start, end)``.
+
+    Attributes:
+        article_id: The article the sentence is in.
+        start: The sentence's start offset in the article's cleaned text.
+        end: The sentence's end offset (exclusive).
+        text: The sentence, equal to ``article.text[start:end]``.
+        snippet: The sentence with each match wrapped in ``[[`` and ``]]``; renderers escape
+            the text first, then turn the markers into markup.
+        title: The article's title.
+        source: The article's source (outlet).
+        rank: The bm25 score; lower is better (SQLite's bm25 is negative).
+        published: The article's publication date, when known.
+        story_id: The story the article belongs to, when clustered.
+    """
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    snippet: str
+    title: str | None
+    source: str | None
+    rank: float
+    published: str | None = None
+    story_id: str | None = None
+
+    @property
+    def cite(self) -> Cite:
+        """The hit as a :class:`~storyline.model.Cite`."""
+        return Cite(self.article_id, self.start, self.end)
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A persistent home for articles, entities and stories.
+
+    Write methods are atomic on their own; wrap a unit of work (one ingested file) in
+    :meth:`transaction` to make it atomic as a whole.
+    """
+
+    path: str
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """Run a block in one transaction: commit on success, roll back on an exception.
+
+        Nested calls join the outer transaction (a failing inner block is rolled back to
+        where it started); only the outermost commits.
+        """
+        ...
+
+    def has_article(self, article_id: str) -> bool:
+        """Return True if an article with this id is stored."""
+        ...
+
+    def put_article(self, article: Article) -> bool:
+        """Insert or replace an article and its search index rows.
+
+        Returns:
+            True if the article was new, False if it replaced (or equalled) a stored one.
+        """
+        ...
+
+    def get_article(self, article_id: str) -> Article | None:
+        """Return the stored article, or None."""
+        ...
+
+    def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        """Return all articles, or those with the given ids, by (published, path); undated last."""
+        ...
+
+    def article_count(self) -> int:
+        """Return how many articles are stored."""
+        ...
+
+    def set_story(self, article_id: str, story_id: str | None, duplicate_of: str | None = None) -> None:
+        """Record which story an article belongs to and what it duplicates."""
+        ...
+
+    def replace_entities(self, entities: Sequence[Entity]) -> None:
+        """Replace all corpus-level entities (and their mention index)."""
+        ...
+
+    def entities(self) -> list[Entity]:
+        """Return all entities in the order they were stored."""
+        ...
+
+    def get_entity(self, entity_id: str) -> Entity | None:
+        """Return one entity, or None."""
+        ...
+
+    def entities_in(self, article_id: str) -> list[Entity]:
+        """Return the entities mentioned in an article, most mentioned first."""
+        ...
+
+    def replace_stories(self, stories: Sequence[Story]) -> None:
+        """Replace all stories."""
+        ...
+
+    def stories(self) -> list[Story]:
+        """Return all stories in the order they were stored."""
+        ...
+
+    def get_story(self, story_id: str) -> Story | None:
+        """Return one story, or None."""
+        ...
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Full-text search over sentences; any user input is accepted, none raises."""
+        ...
+
+    def get_meta(self, key: str) -> str | None:
+        """Return a stored metadata value, or None."""
+        ...
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store a metadata value (run settings, model versions, ...)."""
+        ...
+
+    def close(self) -> None:
+        """Release the connection; the store cannot be used afterwards."""
+        ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+
+_POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+def open_store(path: str | Path) -> Store:
+    """Open (creating and migrating as needed) the store at ``path``.
+
+    Args:
+        path: A SQLite file path, ``":memory:"``, or (later) a ``postgresql://`` URL.
+
+    Returns:
+        The store; close it, or use it as a context manager.
+
+    Raises:
+        StorylineError: E301 when the store cannot be opened.
+    """
+    target = str(path)
+    if target.startswith(_POSTGRES_SCHEMES):
+        raise StorylineError(
+            "E301",
+            f"{_without_password(target)}: PostgreSQL stores are not supported yet: "
+            "pass a SQLite file path (the default is a local file)",
+        )
+    from storyline.store.sqlite import SqliteStore  # late: sqlite imports this module
+
+    return SqliteStore(target)
+
+
+def _without_password(url: str) -> str:
+    """Drop the ``user:password@`` part of a database URL before showing it."""
+    scheme, sep, rest = url.partition("://")
+    return scheme + sep + rest.rpartition("@")[2]

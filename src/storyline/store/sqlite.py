@@ -1,0 +1,466 @@
+"""The default store: one SQLite file with WAL, foreign keys, FTS5 and numbered migrations.
+
+Every model object is kept whole in a ``json`` column (so it round-trips exactly) beside
+plain columns used for ordering, joins and ad-hoc SQL. Sentences are indexed with FTS5
+(porter stemming over unicode61), and a search hit is a sentence with its offsets.
+
+Example:
+    >>> from storyline.model import Article, Sentence
+    >>> store = SqliteStore(":memory:")
+    >>> text = "Tariffs rose. Rare earths fell."
+    >>> store.put_article(Article(id="a1", path="a1.txt", raw="", text=text,
+    ...                           sentences=[Sentence(0, 13), Sentence(14, 31)]))
+    True
+    >>> hit = store.search('"rare earths"')[0]
+    >>> (hit.start, hit.end, hit.snippet)
+    (14, 31, '[[Rare earths]] fell.')
+    >>> store.close()
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from storyline.errors import StorylineError
+from storyline.model import Article, Cite, Entity, Story
+from storyline.store import migrations
+from storyline.store.base import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, SearchHit, open_store
+
+__all__ = ["SqliteStore", "fts_query", "open_store", "search_units"]
+
+BUSY_TIMEOUT_MS = 10_000
+MEMORY = ":memory:"
+
+# A quoted phrase (optionally followed by * for a prefix on its last word), or a bare word.
+_QUERY_PART = re.compile(r'"([^"]*)"(\*?)|(\S+)')
+
+
+class SqliteStore:
+    """A :class:`~storyline.store.base.Store` in one SQLite file.
+
+    Args:
+        path: The database file (created, with its folder, when missing) or ``":memory:"``.
+
+    Raises:
+        StorylineError: E301 when the file is not a SQLite database, is another program's
+            database, or was made by a newer Storyline.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        self._conn = _connect(self.path)
+        self._depth = 0
+        try:
+            migrations.migrate(self._conn, self.path)
+        except sqlite3.DatabaseError as exc:
+            self._conn.close()
+            raise _cannot_open(self.path, exc) from exc
+        except BaseException:
+            self._conn.close()
+            raise
+
+    # -- life cycle ---------------------------------------------------------------------
+
+    def __enter__(self) -> SqliteStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"SqliteStore({self.path!r})"
+
+    def close(self) -> None:
+        """Close the connection (letting SQLite refresh its query statistics first)."""
+        try:
+            if not self._conn.in_transaction:
+                self._conn.execute("PRAGMA optimize")
+        except sqlite3.Error:
+            pass
+        self._conn.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The underlying connection, for tools and tests; stages use the methods."""
+        return self._conn
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the open database."""
+        return migrations.current_version(self._conn)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Run a block in one transaction; nested blocks become savepoints of the outer one.
+
+        Example:
+            >>> store = SqliteStore(":memory:")
+            >>> with store.transaction():
+            ...     store.set_meta("run", "1")
+            >>> store.get_meta("run")
+            '1'
+        """
+        depth = self._depth
+        self._conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT sp{depth}")
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._depth = depth
+            self._undo(depth)
+            raise
+        self._depth = depth
+        try:
+            self._conn.execute("COMMIT" if depth == 0 else f"RELEASE sp{depth}")
+        except BaseException:
+            self._undo(depth)
+            raise
+
+    def _undo(self, depth: int) -> None:
+        if not self._conn.in_transaction:
+            return
+        if depth == 0:
+            self._conn.execute("ROLLBACK")
+        else:
+            self._conn.execute(f"ROLLBACK TO sp{depth}")
+            self._conn.execute(f"RELEASE sp{depth}")
+
+    # -- articles -----------------------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        """Return True if an article with this id is stored."""
+        row = self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def put_article(self, article: Article) -> bool:
+        """Insert or replace an article and its sentences in the search index.
+
+        Storing an article equal to the stored one changes nothing. The article's own
+        ``story_id`` and ``duplicate_of`` are stored as given.
+
+        Returns:
+            True if the article was new.
+        """
+        doc_json = _dumps(article.to_json())
+        doc = json.loads(doc_json)  # as it will read back (tuples become lists, ...)
+        with self.transaction():
+            row = self._conn.execute("SELECT json, raw FROM articles WHERE id = ?", (article.id,)).fetchone()
+            old = None if row is None else json.loads(row["json"])
+            if old == doc and row["raw"] == article.raw:
+                return False
+            self._upsert_article(article, doc_json)
+            if old is None or _index_key(old) != _index_key(doc):
+                self._index_sentences(article)
+        return row is None
+
+    def _index_sentences(self, article: Article) -> None:
+        self._conn.execute("DELETE FROM sentences WHERE article_id = ?", (article.id,))
+        self._conn.executemany(
+            'INSERT INTO sentences (article_id, idx, start, "end", text) VALUES (?, ?, ?, ?, ?)',
+            ((article.id, idx, start, end, text) for idx, start, end, text in search_units(article)),
+        )
+
+    def _upsert_article(self, article: Article, doc_json: str) -> None:
+        self._conn.execute(
+            """
+            INSERT INTO articles (id, path, title, source, published, published_how,
+                                  story_id, duplicate_of, text, raw, json)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (id) DO UPDATE SET
+                path = excluded.path, title = excluded.title, source = excluded.source,
+                published = excluded.published, published_how = excluded.published_how,
+                story_id = excluded.story_id, duplicate_of = excluded.duplicate_of,
+                text = excluded.text, raw = excluded.raw, json = excluded.json
+            """,
+            (
+                article.id,
+                article.path,
+                article.title,
+                article.source,
+                article.published,
+                article.published_how,
+                article.story_id,
+                article.duplicate_of,
+                article.text,
+                article.raw,
+                doc_json,
+            ),
+        )
+
+    def get_article(self, article_id: str) -> Article | None:
+        """Return the stored article, or None."""
+        row = self._conn.execute(
+            "SELECT json, raw, story_id, duplicate_of FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return None if row is None else _article(row)
+
+    def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        """Return all articles, or those with the given ids (unknown ids are skipped).
+
+        Ordered by (published, path, id), undated articles last.
+        """
+        sql = "SELECT json, raw, story_id, duplicate_of FROM articles"
+        params: tuple[Any, ...] = ()
+        if ids is not None:
+            sql += " WHERE id IN (SELECT value FROM json_each(?))"
+            params = (json.dumps(list(ids)),)
+        sql += " ORDER BY published IS NULL, published, path, id"
+        return [_article(row) for row in self._conn.execute(sql, params)]
+
+    def article_count(self) -> int:
+        """Return how many articles are stored."""
+        return int(self._conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def set_story(self, article_id: str, story_id: str | None, duplicate_of: str | None = None) -> None:
+        """Record an article's story and what it duplicates (both columns and JSON).
+
+        Raises:
+            KeyError: No article with this id is stored.
+        """
+        with self.transaction():
+            cur = self._conn.execute(
+                """
+                UPDATE articles SET story_id = ?1, duplicate_of = ?2,
+                    json = json_set(json, '$.story_id', ?1, '$.duplicate_of', ?2)
+                WHERE id = ?3
+                """,
+                (story_id, duplicate_of, article_id),
+            )
+            if cur.rowcount == 0:
+                raise KeyError(f"no stored article with id {article_id!r}")
+
+    # -- entities -----------------------------------------------------------------------
+
+    def replace_entities(self, entities: Sequence[Entity]) -> None:
+        """Replace all entities and the mentions index built from their cites."""
+        with self.transaction():
+            self._conn.execute("DELETE FROM mentions")
+            self._conn.execute("DELETE FROM entities")
+            self._conn.executemany(
+                "INSERT INTO entities (id, pos, name, type, json) VALUES (?, ?, ?, ?, ?)",
+                ((e.id, pos, e.name, e.type, _dumps(e.to_json())) for pos, e in enumerate(entities)),
+            )
+            self._conn.executemany(
+                'INSERT OR IGNORE INTO mentions (entity_id, article_id, start, "end") VALUES (?, ?, ?, ?)',
+                ((e.id, c.article_id, c.start, c.end) for e in entities for c in e.mentions),
+            )
+
+    def entities(self) -> list[Entity]:
+        """Return all entities in the order they were stored."""
+        rows = self._conn.execute("SELECT json FROM entities ORDER BY pos")
+        return [_entity(json.loads(r[0])) for r in rows]
+
+    def get_entity(self, entity_id: str) -> Entity | None:
+        """Return one entity, or None."""
+        row = self._conn.execute("SELECT json FROM entities WHERE id = ?", (entity_id,)).fetchone()
+        return None if row is None else _entity(json.loads(row[0]))
+
+    def entities_in(self, article_id: str) -> list[Entity]:
+        """Return the entities an article mentions, most mentioned first."""
+        rows = self._conn.execute(
+            """
+            SELECT e.json FROM entities e
+            JOIN (SELECT entity_id, count(*) AS n FROM mentions WHERE article_id = ? GROUP BY entity_id) m
+              ON m.entity_id = e.id
+            ORDER BY m.n DESC, e.pos
+            """,
+            (article_id,),
+        )
+        return [_entity(json.loads(r[0])) for r in rows]
+
+    # -- stories ------------------------------------------------------------------------
+
+    def replace_stories(self, stories: Sequence[Story]) -> None:
+        """Replace all stories (article assignments are recorded with :meth:`set_story`)."""
+        with self.transaction():
+            self._conn.execute("DELETE FROM stories")
+            self._conn.executemany(
+                "INSERT INTO stories (id, pos, title, event_date, json) VALUES (?, ?, ?, ?, ?)",
+                ((s.id, pos, s.title, s.event_date, _dumps(s.to_json())) for pos, s in enumerate(stories)),
+            )
+
+    def stories(self) -> list[Story]:
+        """Return all stories in the order they were stored."""
+        rows = self._conn.execute("SELECT json FROM stories ORDER BY pos")
+        return [Story.from_json(json.loads(r[0])) for r in rows]
+
+    def get_story(self, story_id: str) -> Story | None:
+        """Return one story, or None."""
+        row = self._conn.execute("SELECT json FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return None if row is None else Story.from_json(json.loads(row[0]))
+
+    # -- search -------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Find sentences matching a user query, best (lowest bm25) first.
+
+        ``rare earths`` needs both words, ``"rare earths"`` the phrase, ``tariff*`` a
+        prefix; any other input is taken literally and never raises.
+
+        Args:
+            query: What the user typed.
+            limit: The most hits to return.
+        """
+        match = fts_query(query)
+        if match is None or limit <= 0:
+            return []
+        rows = self._conn.execute(
+            """
+            SELECT s.article_id, s.start, s."end", s.text,
+                   highlight(sentences_fts, 0, ?, ?) AS snippet,
+                   a.title, a.source, bm25(sentences_fts) AS rank, a.published, a.story_id
+            FROM sentences_fts
+            JOIN sentences s ON s.id = sentences_fts.rowid
+            JOIN articles a ON a.id = s.article_id
+            WHERE sentences_fts MATCH ?
+            ORDER BY rank, s.id
+            LIMIT ?
+            """,
+            (HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, match, limit),
+        )
+        return [SearchHit(*row) for row in rows]
+
+    # -- meta ---------------------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        """Return a stored metadata value, or None."""
+        row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Store a metadata value, replacing any previous one."""
+        with self.transaction():
+            self._conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+
+# -- helpers ----------------------------------------------------------------------------
+
+
+def search_units(article: Article) -> Iterator[tuple[int, int, int, str]]:
+    """Yield the rows to index for an article: ``(idx, start, end, text)``.
+
+    Its sentences when it has them, else its paragraphs, else its whole text as one row.
+    Empty spans are skipped; ``text`` is always ``article.text[start:end]``.
+
+    Example:
+        >>> list(search_units(Article(id="a", path="a", raw="", text="One. Two.")))
+        [(0, 0, 9, 'One. Two.')]
+    """
+    spans: Iterable[tuple[int, int]]
+    if article.sentences:
+        spans = ((s.start, s.end) for s in article.sentences)
+    elif article.paragraphs:
+        spans = article.paragraphs
+    else:
+        spans = [(0, len(article.text))]
+    for idx, (start, end) in enumerate(spans):
+        text = article.text[start:end]
+        if text.strip():
+            yield idx, start, end, text
+
+
+def fts_query(query: str) -> str | None:
+    """Turn what a user typed into a safe FTS5 query: a conjunction of quoted phrases.
+
+    Bare words are each quoted (so ``AND``, ``US-China`` or ``Xi's`` are plain text), a
+    ``"quoted phrase"`` stays a phrase, a trailing ``*`` asks for a prefix, and an
+    unbalanced quote is ignored.
+
+    Returns:
+        The FTS5 query, or None when nothing searchable is left.
+
+    Example:
+        >>> fts_query('US-China "rare earths" tariff* AND "oops')
+        '"US-China" "rare earths" "tariff"* "AND" "oops"'
+    """
+    parts: list[str] = []
+    for m in _QUERY_PART.finditer(query):
+        if m[3] is None:
+            text, prefix = m[1], bool(m[2])
+        else:
+            word = m[3].replace('"', "")
+            text, prefix = word.strip("*"), word.endswith("*")
+        if any(ch.isalnum() for ch in text):
+            parts.append('"' + text.strip() + '"' + ("*" if prefix else ""))
+    return " ".join(parts) or None
+
+
+def _index_key(doc: dict[str, Any]) -> tuple[Any, ...]:
+    """What the search rows of an article depend on (see :func:`search_units`)."""
+    return (doc.get("text"), doc.get("sentences"), doc.get("paragraphs"))
+
+
+def _dumps(doc: dict[str, Any]) -> str:
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def _article(row: sqlite3.Row) -> Article:
+    article = Article.from_json(json.loads(row["json"]))
+    article.raw = row["raw"]
+    article.story_id = row["story_id"]
+    article.duplicate_of = row["duplicate_of"]
+    return article
+
+
+def _entity(d: dict[str, Any]) -> Entity:
+    return Entity(
+        id=d["id"],
+        name=d["name"],
+        type=d["type"],
+        aliases=list(d.get("aliases", [])),
+        mentions=[Cite(c["article_id"], c["start"], c["end"]) for c in d.get("mentions", [])],
+        roles=list(d.get("roles", [])),
+    )
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    """Open and configure a connection, turning "not a database" into a clear error."""
+    if path != MEMORY:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise _cannot_open(path, exc) from exc
+    conn.row_factory = sqlite3.Row
+    try:
+        _configure(conn)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise _cannot_open(path, exc) from exc
+    return conn
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")  # the first read: fails here when not a database
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def _cannot_open(path: str, exc: sqlite3.Error) -> StorylineError:
+    reason = str(exc)
+    if "not a database" in reason:
+        return StorylineError(
+            "E301",
+            f"{path}: is not a SQLite database (SQLite says: {reason}): "
+            "pass the path of a Storyline store or of a new file",
+        )
+    return StorylineError(
+        "E301", f"{path}: cannot open the store (SQLite says: {reason}): check the path and its permissions"
+    )
