@@ -285,3 +285,22 @@ def to_date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         return None
+
+
+_MD_RE = re.compile(rf"{_MON}\s+{_DAY}\b")
+_DM_RE = re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}")
+_WD_RE = re.compile(_WD)
+
+
+def month_day(text: str) -> tuple[int, int] | None:
+    """(month, day) named in a date mention, if any: 'on the evening of November 24' → (11, 24)."""
+    m = _MD_RE.search(text) or _DM_RE.search(text)
+    if not m:
+        return None
+    return _month(m.group("mon")), int(m.group("day"))
+
+
+def weekday_of(text: str) -> int | None:
+    """Weekday named in a mention (Monday = 0)."""
+    m = _WD_RE.search(text)
+    return WEEKDAYS[m.group("wd").lower()] if m else None

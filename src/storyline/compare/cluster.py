@@ -1,22 +1,21 @@
 """Grouping articles into stories: same event, not merely the same actors.
 
-Word or embedding similarity alone puts two Xi–Trump phone calls ten months apart together, so an
-article is compared with a story on three signals:
+Word or embedding similarity alone puts two Xi–Trump phone calls ten months apart together, so a
+pair of articles is scored on three signals:
 
-* **content**: TF-IDF cosine over content words (idf from the whole corpus, so words every article
-  shares weigh nothing);
+* **content**: TF-IDF cosine over lightly stemmed content words (scikit-learn, sublinear tf);
 * **entities**: idf-weighted overlap of the canonical people, organisations and places;
-* **time**: the days the articles date their events to. Two articles whose main event dates lie
-  more than ``max_days_apart`` apart are different events, however similar their words.
+* **time**: what each article's lead says about when its news happened — a full date, a month and
+  day without a year ("November 24"), or a weekday ("on Monday"). Agreeing signatures raise the
+  score; disagreeing ones (dates weeks apart, 24 November vs a Friday) cut it.
 
-Assignment is incremental: existing stories keep their members; each new article joins the story
-it is most similar to (average over that story's members) if the score passes ``threshold``, or
-opens a new story.
+Stories are formed by average-linkage agglomeration with a threshold (no number of stories is
+given). It is incremental: stories already stored keep their members and are never merged with
+each other; new articles join them or form new stories.
 
 Example:
-    >>> cfg = ClusterConfig()
-    >>> cfg.threshold
-    0.3
+    >>> ClusterConfig().threshold
+    0.2
 """
 
 from __future__ import annotations
@@ -29,8 +28,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
 
-from ..analyse.dates import to_date
+from ..analyse.dates import month_day, to_date, weekday_of
 from ..model import Article
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
@@ -39,42 +39,65 @@ STOPWORDS = frozenset(
     might must not but his her its their they them she him who whom which what when where why how than then
     there here into onto over under about after before also just more most some such only other any each
     both said says say told tell added according one two new year years last next week month day time
-    while said its it's our out off very being because those these again against between through during
+    while its it's our out off very because those these again against between through during
     all own same few many much now even still yet did does done per via upon within without""".split()
 )
 ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"})
+_SUFFIX = re.compile(r"(?:'s|ings?|edly|ed|es|s)$")
 
 
 @dataclass(slots=True)
 class ClusterConfig:
-    threshold: float = 0.3
-    w_content: float = 0.6
-    w_entities: float = 0.4
+    threshold: float = 0.2
+    w_content: float = 0.7
+    w_entities: float = 0.3
     max_days_apart: int = 14
-    date_penalty: float = 0.25  # multiply the score by this when main event dates disagree
+    date_agree_bonus: float = 0.15  # same full date / same month-day
+    date_conflict: float = 0.1  # multiply when dates disagree by more than max_days_apart
+    weekday_agree_bonus: float = 0.04
+    weekday_conflict: float = 0.75  # multiply when the lead's weekday contradicts the other's date
+    lead_paragraphs: int = 3
+
+
+@dataclass(slots=True)
+class TimeSig:
+    """When an article's lead says its news happened."""
+
+    date: dt.date | None = None
+    month_day: tuple[int, int] | None = None
+    weekday: int | None = None
 
 
 @dataclass(slots=True)
 class Features:
     article_id: str
-    tokens: Counter[str]
+    text: str
     entities: set[str]
-    main_date: dt.date | None
-
-
-_SUFFIX = re.compile(r"(?:'s|ings?|edly|ed|es|s)$")
+    time: TimeSig
 
 
 def stem(word: str) -> str:
     """A deliberately light stemmer: "floods", "flooded", "flooding" → "flood"."""
     w = word.lower().replace("’", "'")
     if len(w) > 4:
-        w = _SUFFIX.sub("", w, count=1) if len(_SUFFIX.sub("", w, count=1)) >= 3 else w
+        cut = _SUFFIX.sub("", w, count=1)
+        if len(cut) >= 3:
+            w = cut
     return w
 
 
 def tokens(text: str) -> Counter[str]:
     return Counter(stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS)
+
+
+def _analyzer(text: str) -> list[str]:
+    return [stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS]
+
+
+def _lead_end(article: Article, n: int) -> int:
+    if len(article.paragraphs) > n:
+        return article.paragraphs[n - 1][1]
+    return len(article.text) if article.paragraphs else min(len(article.text), 1200)
 
 
 def main_event_date(article: Article, lead_paragraphs: int = 3) -> dt.date | None:
@@ -85,10 +108,7 @@ def main_event_date(article: Article, lead_paragraphs: int = 3) -> dt.date | Non
     announced future) does not count. Ties go to the date mentioned first.
     """
     pub = to_date(article.published)
-    if len(article.paragraphs) > lead_paragraphs:
-        lead_end = article.paragraphs[lead_paragraphs - 1][1]
-    else:
-        lead_end = len(article.text) if len(article.paragraphs) > 0 else min(len(article.text), 1200)
+    lead_end = _lead_end(article, lead_paragraphs)
     score: Counter[dt.date] = Counter()
     first: dict[dt.date, int] = {}
     for d in article.dates:
@@ -102,55 +122,119 @@ def main_event_date(article: Article, lead_paragraphs: int = 3) -> dt.date | Non
     return max(score, key=lambda k: (score[k], -first[k]))
 
 
-def features(article: Article) -> Features:
+def time_signature(article: Article, lead_paragraphs: int = 3) -> TimeSig:
+    """Full date, month-day or weekday of the article's news, from its lead."""
+    sig = TimeSig(date=main_event_date(article, lead_paragraphs))
+    lead_end = _lead_end(article, lead_paragraphs)
+    for d in article.dates:
+        if d.start >= lead_end:
+            continue
+        if sig.month_day is None and d.value is None:
+            sig.month_day = month_day(d.text)
+        if sig.weekday is None and d.how in ("weekday", "needs-date"):
+            sig.weekday = weekday_of(d.text)
+    if sig.date is not None:
+        sig.month_day = sig.month_day or (sig.date.month, sig.date.day)
+    return sig
+
+
+def features(article: Article, lead_paragraphs: int = 3) -> Features:
     ents = {m.entity_id for m in article.mentions if m.entity_id and m.label in ENTITY_TYPES}
-    body = f"{article.title or ''}\n{article.text}"
-    return Features(article.id, tokens(body), ents, main_event_date(article))
+    return Features(article.id, f"{article.title or ''}\n{article.text}", ents, time_signature(article, lead_paragraphs))
 
 
-class Similarity:
-    """Pairwise similarity over a fixed set of article features (idf from that set)."""
+def time_factor(a: TimeSig, b: TimeSig, cfg: ClusterConfig) -> tuple[float, float]:
+    """(multiplier, bonus) for two time signatures."""
+    if a.date and b.date:
+        if abs((a.date - b.date).days) > cfg.max_days_apart:
+            return cfg.date_conflict, 0.0
+        return 1.0, cfg.date_agree_bonus if abs((a.date - b.date).days) <= 1 else 0.0
+    if a.month_day and b.month_day:
+        if a.month_day == b.month_day:
+            return 1.0, cfg.date_agree_bonus
+        (ma, da), (mb, db) = a.month_day, b.month_day
+        gap = abs((dt.date(2001, ma, min(da, 28)) - dt.date(2001, mb, min(db, 28))).days)
+        if min(gap, 365 - gap) > cfg.max_days_apart:
+            return cfg.date_conflict, 0.0
+        return 1.0, 0.0
+    # a weekday against a full date or another weekday
+    wa = a.weekday if a.weekday is not None else (a.date.weekday() if a.date else None)
+    wb = b.weekday if b.weekday is not None else (b.date.weekday() if b.date else None)
+    if wa is not None and wb is not None:
+        return (1.0, cfg.weekday_agree_bonus) if wa == wb else (cfg.weekday_conflict, 0.0)
+    return 1.0, 0.0
 
-    def __init__(self, feats: Sequence[Features], cfg: ClusterConfig) -> None:
-        self.cfg = cfg
-        self.feats = list(feats)
-        self.index = {f.article_id: i for i, f in enumerate(self.feats)}
-        n = len(self.feats)
-        df: Counter[str] = Counter()
-        edf: Counter[str] = Counter()
-        for f in self.feats:
-            df.update(f.tokens.keys())
-            edf.update(f.entities)
-        self.idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
-        self.eidf = {e: math.log((n + 1) / (c + 0.5)) for e, c in edf.items()}
-        vocab = {w: i for i, w in enumerate(sorted(df))}
-        mat = np.zeros((n, len(vocab)), dtype=np.float32)
-        for i, f in enumerate(self.feats):
-            for w, c in f.tokens.items():
-                mat[i, vocab[w]] = (1 + math.log(c)) * self.idf[w]
-        norms = np.linalg.norm(mat, axis=1, keepdims=True)
-        norms[norms == 0] = 1
-        mat /= norms
-        self.content = mat @ mat.T
 
-    def entity_overlap(self, a: Features, b: Features) -> float:
-        if not a.entities or not b.entities:
-            return 0.0
-        inter = sum(self.eidf[e] for e in a.entities & b.entities)
-        smaller = min(sum(self.eidf[e] for e in a.entities), sum(self.eidf[e] for e in b.entities))
-        return inter / smaller if smaller > 0 else 0.0
+def pair_scores(feats: Sequence[Features], cfg: ClusterConfig) -> np.ndarray:
+    """The n × n similarity matrix used for clustering."""
+    n = len(feats)
+    if n == 0:
+        return np.zeros((0, 0))
+    try:
+        x = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True).fit_transform([f.text for f in feats])
+        content = (x @ x.T).toarray()
+    except ValueError:  # no words at all
+        content = np.zeros((n, n))
+    edf: Counter[str] = Counter()
+    for f in feats:
+        edf.update(f.entities)
+    eidf = {e: math.log((n + 1) / (c + 0.5)) for e, c in edf.items()}
+    ew = [sum(eidf[e] for e in f.entities) for f in feats]
+    out = np.zeros((n, n))
+    for i in range(n):
+        out[i, i] = 1.0
+        for j in range(i + 1, n):
+            a, b = feats[i], feats[j]
+            if a.entities and b.entities:
+                smaller = min(ew[i], ew[j])
+                ent = sum(eidf[e] for e in a.entities & b.entities) / smaller if smaller > 0 else 0.0
+                s = cfg.w_content * content[i, j] + cfg.w_entities * ent
+            else:
+                s = content[i, j]
+            mult, bonus = time_factor(a.time, b.time, cfg)
+            out[i, j] = out[j, i] = s * mult + bonus * (1 if s > cfg.threshold / 2 else 0)
+    return out
 
-    def score(self, a_id: str, b_id: str) -> float:
-        i, j = self.index[a_id], self.index[b_id]
-        a, b = self.feats[i], self.feats[j]
-        content = float(self.content[i, j])
-        if a.entities or b.entities:
-            s = self.cfg.w_content * content + self.cfg.w_entities * self.entity_overlap(a, b)
-        else:  # nothing to compare but words
-            s = content
-        if a.main_date and b.main_date and abs((a.main_date - b.main_date).days) > self.cfg.max_days_apart:
-            s *= self.cfg.date_penalty
-        return s
+
+def agglomerate(sim: np.ndarray, groups: list[list[int]], frozen: int, threshold: float) -> list[list[int]]:
+    """Average-linkage merging of ``groups`` (lists of row indices) while the best link ≥ threshold.
+
+    The first ``frozen`` groups are existing stories: they are never merged with each other.
+    """
+    k = len(groups)
+    sizes = np.array([len(g) for g in groups], dtype=float)
+    link = np.full((k, k), -np.inf)
+    for a in range(k):
+        for b in range(a + 1, k):
+            if a < frozen and b < frozen:
+                continue
+            link[a, b] = link[b, a] = sim[np.ix_(groups[a], groups[b])].mean()
+    alive = np.ones(k, dtype=bool)
+    is_frozen = np.arange(k) < frozen
+    while True:
+        masked = np.where(alive[:, None] & alive[None, :], link, -np.inf)
+        idx = int(np.argmax(masked))
+        a, b = divmod(idx, k)
+        if masked[a, b] < threshold:
+            break
+        if b < a or (is_frozen[b] and not is_frozen[a]):
+            a, b = b, a  # keep the frozen (or lower) one; merge b into a
+        # Lance–Williams update for average linkage
+        na, nb = sizes[a], sizes[b]
+        new = (na * link[a] + nb * link[b]) / (na + nb)
+        groups[a] = groups[a] + groups[b]
+        sizes[a] = na + nb
+        alive[b] = False
+        link[a, :] = new
+        link[:, a] = new
+        link[a, a] = -np.inf
+        link[b, :] = -np.inf
+        link[:, b] = -np.inf
+        if is_frozen[a]:
+            for f in range(frozen):
+                if f != a:
+                    link[a, f] = link[f, a] = -np.inf
+    return [g for i, g in enumerate(groups) if alive[i]]
 
 
 def assign_stories(
@@ -160,43 +244,36 @@ def assign_stories(
 ) -> dict[str, list[str]]:
     """Assign every article not yet in ``existing`` (story id → article ids) to a story.
 
-    Returns the new mapping (existing stories keep their members; new story ids are ``s<N>``).
+    Returns the new mapping: existing stories keep their members (and may gain new ones); new
+    stories get ids ``s<N>`` after the highest existing one, in order of their first article.
     """
     cfg = cfg or ClusterConfig()
-    feats = [features(a) for a in articles]
-    sim = Similarity(feats, cfg)
-    stories = {sid: list(ids) for sid, ids in existing.items()}
-    placed = {aid for ids in stories.values() for aid in ids}
-    next_n = 1 + max((int(s[1:]) for s in stories if s[1:].isdigit()), default=0)
-    for f in feats:
-        if f.article_id in placed:
-            continue
-        best_sid, best = None, -1.0
-        for sid, members in stories.items():
-            members = [m for m in members if m in sim.index]
-            if not members:
-                continue
-            s = sum(sim.score(f.article_id, m) for m in members) / len(members)
-            if s > best:
-                best_sid, best = sid, s
-        if best_sid is not None and best >= cfg.threshold:
-            stories[best_sid].append(f.article_id)
+    feats = [features(a, cfg.lead_paragraphs) for a in articles]
+    index = {f.article_id: i for i, f in enumerate(feats)}
+    sim = pair_scores(feats, cfg)
+    old_ids = [sid for sid, ids in existing.items() if any(i in index for i in ids)]
+    groups = [[index[i] for i in existing[sid] if i in index] for sid in old_ids]
+    placed = {i for g in groups for i in g}
+    groups += [[i] for i in range(len(feats)) if i not in placed]
+    merged = agglomerate(sim, groups, len(old_ids), cfg.threshold)
+    out: dict[str, list[str]] = {}
+    next_n = 1 + max((int(s[1:]) for s in existing if s[1:].isdigit()), default=0)
+    new_groups = []
+    for g in merged:
+        ids = [feats[i].article_id for i in g]
+        owner = next((sid for sid in old_ids if set(existing[sid]) & set(ids)), None)
+        if owner:
+            out[owner] = [i for i in existing[owner] if i in index] + [i for i in ids if i not in existing[owner]]
         else:
-            sid = f"s{next_n}"
-            next_n += 1
-            stories[sid] = [f.article_id]
-        placed.add(f.article_id)
-    return stories
+            new_groups.append(sorted(g))
+    for g in sorted(new_groups, key=lambda g: g[0]):
+        out[f"s{next_n}"] = [feats[i].article_id for i in g]
+        next_n += 1
+    return out
 
 
 def similarity_matrix(articles: Sequence[Article], cfg: ClusterConfig | None = None) -> tuple[list[str], np.ndarray]:
     """All pairwise scores, for inspection and for the benchmark."""
     cfg = cfg or ClusterConfig()
-    feats = [features(a) for a in articles]
-    sim = Similarity(feats, cfg)
-    ids = [f.article_id for f in feats]
-    out = np.zeros((len(ids), len(ids)))
-    for i, a in enumerate(ids):
-        for j, b in enumerate(ids):
-            out[i, j] = sim.score(a, b)
-    return ids, out
+    feats = [features(a, cfg.lead_paragraphs) for a in articles]
+    return [f.article_id for f in feats], pair_scores(feats, cfg)
