@@ -1,0 +1,230 @@
+"""Metadata helpers shared by the readers: dates to ISO, outlet names from URLs.
+
+Both are conservative: a date we cannot read for sure gives ``None`` (the raw value is kept
+by the caller), and an unknown domain stays a domain rather than a guessed name.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import UTC, date, datetime
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+from tld import get_fld
+
+OUTLETS: dict[str, str] = {
+    "abc.net.au": "ABC News (Australia)",
+    "abcnews.go.com": "ABC News",
+    "afp.com": "AFP",
+    "aljazeera.com": "Al Jazeera",
+    "apnews.com": "AP",
+    "asia.nikkei.com": "Nikkei Asia",
+    "axios.com": "Axios",
+    "bbc.co.uk": "BBC",
+    "bbc.com": "BBC",
+    "bloomberg.com": "Bloomberg",
+    "businessinsider.com": "Business Insider",
+    "cbc.ca": "CBC",
+    "cbsnews.com": "CBS News",
+    "channelnewsasia.com": "CNA",
+    "cnbc.com": "CNBC",
+    "cnn.com": "CNN",
+    "dailymail.co.uk": "Daily Mail",
+    "dw.com": "DW",
+    "economist.com": "The Economist",
+    "focustaiwan.tw": "Focus Taiwan",
+    "foxnews.com": "Fox News",
+    "france24.com": "France 24",
+    "ft.com": "Financial Times",
+    "globaltimes.cn": "Global Times",
+    "hindustantimes.com": "Hindustan Times",
+    "independent.co.uk": "The Independent",
+    "japantimes.co.jp": "The Japan Times",
+    "latimes.com": "Los Angeles Times",
+    "lemonde.fr": "Le Monde",
+    "nbcnews.com": "NBC News",
+    "news.com.au": "news.com.au",
+    "news.yahoo.com": "Yahoo News",
+    "newsweek.com": "Newsweek",
+    "npr.org": "NPR",
+    "nypost.com": "New York Post",
+    "nytimes.com": "The New York Times",
+    "politico.com": "Politico",
+    "politico.eu": "Politico Europe",
+    "reuters.com": "Reuters",
+    "scmp.com": "South China Morning Post",
+    "skynews.com.au": "Sky News Australia",
+    "smh.com.au": "The Sydney Morning Herald",
+    "straitstimes.com": "The Straits Times",
+    "taipeitimes.com": "Taipei Times",
+    "taiwannews.com.tw": "Taiwan News",
+    "telegraph.co.uk": "The Telegraph",
+    "theatlantic.com": "The Atlantic",
+    "theaustralian.com.au": "The Australian",
+    "theguardian.com": "The Guardian",
+    "thehill.com": "The Hill",
+    "thehindu.com": "The Hindu",
+    "time.com": "Time",
+    "usatoday.com": "USA Today",
+    "voanews.com": "VOA",
+    "washingtonpost.com": "The Washington Post",
+    "wsj.com": "The Wall Street Journal",
+    "xinhuanet.com": "Xinhua",
+}
+"""Well-known outlets by host (checked first, without ``www.``) or registered domain."""
+
+_DOMAIN_LIKE = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/.*)?$", re.IGNORECASE)
+_ISO_DAY = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T ]\d|T?$)")
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_EPOCH = re.compile(r"^\d{9,13}(?:\.\d+)?$")
+_DATEPARSER_SETTINGS: dict[str, Any] = {
+    # absolute dates only: "2 hours ago" in a scraped field says nothing about the publication date
+    "PARSERS": ["timestamp", "custom-formats", "absolute-time"],
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
+
+
+def source_from_url(url: str) -> str | None:
+    """Name the outlet behind a URL.
+
+    Well-known outlets come from :data:`OUTLETS`; any other site gives its registered domain.
+
+    Args:
+        url: An article URL; the scheme may be missing (``"www.reuters.com/world"``).
+
+    Returns:
+        The outlet name, the registered domain, or ``None`` when there is no public host (an IP
+        address, ``localhost``, not a URL at all).
+
+    Example:
+        >>> source_from_url("https://www.bloomberg.com/news/articles/x"), source_from_url("https://edition.cnn.com/a")
+        ('Bloomberg', 'CNN')
+        >>> source_from_url("https://www.example-news.org/2024/story")
+        'example-news.org'
+    """
+    host = _host(url)
+    if host is None:
+        return None
+    domain = registered_domain(url)
+    for key in (host, domain):
+        if key and key in OUTLETS:
+            return OUTLETS[key]
+    return domain
+
+
+def registered_domain(url: str) -> str | None:
+    """The registered domain of a URL (``edition.cnn.com`` gives ``cnn.com``), from the bundled suffix list.
+
+    Example:
+        >>> registered_domain("https://www.bbc.co.uk/news/world"), registered_domain("http://127.0.0.1/")
+        ('bbc.co.uk', None)
+    """
+    if _host(url) is None:
+        return None
+    domain = get_fld(url.strip(), fail_silently=True, fix_protocol=True)
+    return str(domain).lower() if domain else None
+
+
+def looks_like_domain(value: str) -> bool:
+    """True for values such as ``reuters.com`` or ``https://www.cnn.com`` (as found in "source" fields).
+
+    Example:
+        >>> looks_like_domain("reuters.com"), looks_like_domain("Reuters")
+        (True, False)
+    """
+    return bool(_DOMAIN_LIKE.match(value.strip())) and " " not in value.strip()
+
+
+def _host(url: str) -> str | None:
+    text = url.strip()
+    if not text:
+        return None
+    if "://" not in text:
+        text = "http://" + text.lstrip("/")
+    try:
+        host = urlsplit(text).hostname
+    except ValueError:
+        return None
+    if not host or "." not in host or re.fullmatch(r"[\d.]+|\[?[0-9a-f:]+\]?", host):
+        return None
+    return host.lower().removeprefix("www.")
+
+
+def iso_date(value: Any) -> str | None:
+    """Normalise a metadata date to ``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` when that is all it says.
+
+    The calendar date is kept as written (no conversion to UTC), so an article stamped
+    ``2024-03-05T23:30:00-05:00`` stays on the 5th. Relative dates ("2 hours ago") give ``None``.
+
+    Args:
+        value: A string (ISO 8601, RFC 822, "5 March 2024", an epoch timestamp, ...), a number
+            (epoch seconds or milliseconds), a ``datetime``/``date``, or a ``time.struct_time``.
+
+    Returns:
+        The ISO date or ``None``.
+
+    Example:
+        >>> iso_date("2024-03-05T23:30:00-05:00"), iso_date("Tue, 05 Mar 2024 23:30:00 -0500")
+        ('2024-03-05', '2024-03-05')
+        >>> iso_date("March 2024"), iso_date("2024"), iso_date("yesterday")
+        ('2024-03', '2024', None)
+    """
+    if isinstance(value, datetime | date):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, time.struct_time):
+        return _valid_day(value.tm_year, value.tm_mon, value.tm_mday)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _from_epoch(float(value))
+    if not isinstance(value, str):
+        return None
+    return _iso_from_text(value.strip())
+
+
+def _iso_from_text(text: str) -> str | None:
+    if not text or len(text) > 80:
+        return None
+    if found := _YEAR.match(text):
+        return text if 1800 <= int(found.group(1)) <= 2200 else None
+    if found := _ISO_MONTH.match(text):
+        return text if 1 <= int(found.group(2)) <= 12 else None
+    if found := _ISO_DAY.match(text):
+        return _valid_day(*(int(g) for g in found.groups()))
+    if _EPOCH.match(text):
+        return _from_epoch(float(text))
+    try:
+        return parsedate_to_datetime(text).strftime("%Y-%m-%d")
+    except (TypeError, ValueError, IndexError):
+        pass
+    return _with_dateparser(text)
+
+
+def _valid_day(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _from_epoch(seconds: float) -> str | None:
+    if seconds > 1e11:  # milliseconds
+        seconds /= 1000
+    try:
+        return datetime.fromtimestamp(seconds, tz=UTC).strftime("%Y-%m-%d")
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _with_dateparser(text: str) -> str | None:
+    import dateparser  # slow to import (language data): only when the fast paths fail
+
+    for parts, fmt in ((["day", "month", "year"], "%Y-%m-%d"), (["month", "year"], "%Y-%m")):
+        parsed = dateparser.parse(text, settings={**_DATEPARSER_SETTINGS, "REQUIRE_PARTS": parts})
+        if isinstance(parsed, datetime):
+            return parsed.strftime(fmt)
+    return None

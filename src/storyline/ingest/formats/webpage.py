@@ -1,0 +1,292 @@
+"""HTML pages to article text with trafilatura, and HTML fragments (feed content) to text with lxml.
+
+trafilatura 2.3.1 notes, for whoever touches this next:
+
+* ``bare_extraction`` returns a :class:`trafilatura.settings.Document` (not a dict, whatever its
+  docstring's "Returns" line says), or ``None`` when it finds no main text; ``as_dict=True`` is
+  deprecated in favour of ``Document.as_dict()``.
+* It never fetches anything when given a string; ``url`` is only a hint for metadata.
+* Its default date search is "extensive" (guesses from any date in the page text, footers
+  included); we ask htmldate for dates from markup and the URL only.
+* ``sitename`` may be made up from the URL's host when the page names no site: we tell those
+  apart so ``source_how`` stays honest.
+* ``html2txt`` returns the whole page on one line (paragraphs joined by spaces), so it is not
+  used; :func:`fragment_text` keeps paragraph breaks instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import lxml.html
+from lxml import etree
+from trafilatura import bare_extraction, baseline
+from trafilatura.metadata import extract_metadata
+from trafilatura.settings import Document
+
+from storyline.ingest.formats.base import E_BLANK, E_HTML_NO_TEXT, RawDoc, ReadProblem, clean_text
+from storyline.ingest.formats.decode import decode_html
+from storyline.ingest.formats.meta import iso_date, looks_like_domain, registered_domain, source_from_url
+
+DATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True}
+"""htmldate settings: dates from markup (meta, JSON-LD, <time>) and the URL, never from running text."""
+
+_BLOCKS = (
+    "address", "article", "aside", "blockquote", "br", "dd", "details", "div", "dl", "dt", "figcaption",
+    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre",
+    "section", "summary", "table", "td", "th", "tr", "ul",
+)  # fmt: skip
+_DROP = ("script", "style", "noscript", "template", "iframe", "object", "svg", "form", "button", "select")
+_HTML_START = re.compile(
+    r"^\s*<(?:!doctype|html|head|body|article|div|p|span|section|main|h[1-6]|ul|ol|li|a|br|img|figure|table|b|i|em|strong)\b",
+    re.IGNORECASE,
+)
+_HOST_FROM_URL = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")  # as trafilatura's metadata.META_URL
+
+
+@dataclass(slots=True)
+class HtmlResult:
+    """What one HTML extraction found (before it becomes a RawDoc)."""
+
+    text: str
+    extraction: str  # trafilatura | baseline | fragment
+    title: str | None = None
+    author: str | None = None
+    url: str | None = None
+    date: str | None = None
+    sitename: str | None = None
+    sitename_from_url: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when a string (e.g. a JSON "text" field) is markup rather than plain text.
+
+    Example:
+        >>> looks_like_html("<p>Hello</p>"), looks_like_html("<3 this story"), looks_like_html("Plain.")
+        (True, False, False)
+    """
+    return bool(_HTML_START.match(text))
+
+
+def read_html(
+    data: bytes, path: str, *, url: str | None = None, fmt: str = "html", precision: bool = True
+) -> RawDoc:
+    """Read an HTML page from bytes (decoded by BOM, ``<meta charset>``, then detection).
+
+    Raises:
+        ReadProblem: undecodable bytes, blank input, or no text found.
+    """
+    html, encoding = decode_html(data)
+    doc = html_to_doc(html, path=path, fmt=fmt, url=url, precision=precision)
+    doc.meta["encoding"] = encoding
+    return doc
+
+
+def html_to_doc(
+    html: str, *, path: str, fmt: str = "html", url: str | None = None, precision: bool = True
+) -> RawDoc:
+    """Turn an HTML page into a RawDoc: main text plus title, author, date, site and URL.
+
+    Args:
+        html: The page.
+        path: Display path for the document.
+        fmt: The RawDoc format to record (``html`` or ``warc``).
+        url: A URL known from outside the page (WARC target URI); the page's canonical link wins.
+        precision: trafilatura's ``favor_precision`` (on by default: less chrome, on the benchmark
+            pages it also scored higher).
+
+    Raises:
+        ReadProblem: E104 for a blank page, E110 when no text is found.
+
+    Example:
+        >>> page = ('<html><head><title>Rain</title><meta property="og:site_name" content="The Daily">'
+        ...         '</head><body><article><p>It rained all day in the city.</p><p>Then it stopped.</p>'
+        ...         '</article></body></html>')
+        >>> doc = html_to_doc(page, path="p.html")
+        >>> doc.text, doc.title, doc.source, doc.source_how
+        ('It rained all day in the city.\\nThen it stopped.', 'Rain', 'The Daily', 'metadata')
+    """
+    found = extract_html(html, url=url, precision=precision)
+    source, how = site_and_how(found.sitename, found.sitename_from_url, found.url)
+    meta = {"extraction": found.extraction, **found.extra}
+    if found.url and (domain := registered_domain(found.url)):
+        meta["source_domain"] = domain
+    if found.date:
+        meta["published_raw"] = found.date
+    return RawDoc(
+        path=path,
+        text=found.text,
+        fmt=fmt,
+        title=found.title,
+        source=source,
+        source_how=how,
+        author=found.author,
+        url=found.url,
+        published=iso_date(found.date),
+        first_line_title=False,
+        meta=meta,
+    )
+
+
+def extract_html(html: str, *, url: str | None = None, precision: bool = True) -> HtmlResult:
+    """Main text and metadata of a page: trafilatura first, then its baseline, then plain block text.
+
+    Raises:
+        ReadProblem: E104 for a blank page, E110 when no tier finds text.
+    """
+    if not html.strip():
+        raise ReadProblem(E_BLANK, "file holds only whitespace")
+    document = _bare(html, url, precision)
+    metadata = document if document is not None else _metadata_only(html, url)
+    text, how = _main_text(html, document)
+    if not text:
+        raise ReadProblem(
+            E_HTML_NO_TEXT,
+            "no article text found in HTML: the page may load its text with JavaScript or hold only "
+            "navigation; save the article text (or the browser's reader view) instead",
+        )
+    title = _clean_field(metadata.title)
+    text, dropped = drop_title_line(text, title)
+    extra = {"title_line_dropped": "yes"} if dropped else {}
+    page_url = metadata.url or url
+    return HtmlResult(
+        text=text,
+        extraction=how,
+        title=title,
+        author=_clean_field(metadata.author),
+        url=page_url,
+        date=_clean_field(metadata.date),
+        sitename=_clean_field(metadata.sitename),
+        sitename_from_url=_sitename_from_url(metadata.sitename, page_url),
+        extra=extra,
+    )
+
+
+def site_and_how(sitename: str | None, from_url: bool, url: str | None) -> tuple[str | None, str | None]:
+    """Choose the outlet name and say where it came from.
+
+    A sitename that is just a domain is mapped through :func:`source_from_url` (``nytimes.com``
+    becomes ``The New York Times``); a page without a sitename falls back to its URL.
+
+    Example:
+        >>> site_and_how("The Daily", False, None), site_and_how(None, False, "https://www.reuters.com/x")
+        (('The Daily', 'metadata'), ('Reuters', 'url'))
+    """
+    if sitename:
+        name = source_from_url(sitename) if looks_like_domain(sitename) else sitename
+        return name or sitename, "url" if from_url else "metadata"
+    if url and (name := source_from_url(url)):
+        return name, "url"
+    return None, None
+
+
+def drop_title_line(text: str, title: str | None) -> tuple[str, bool]:
+    """Drop the first line of ``text`` when it repeats the headline already taken from metadata.
+
+    Example:
+        >>> drop_title_line("Rain Falls\\nIt rained.", "Rain falls")
+        ('It rained.', True)
+    """
+    first, _, rest = text.partition("\n")
+    if title and rest.strip() and _squash(first).casefold() == _squash(title).casefold():
+        return rest.lstrip("\n"), True
+    return text, False
+
+
+def fragment_text(html: str) -> str:
+    """Plain text of an HTML fragment or page, one line per block element (``<p>``, ``<li>``, ``<br>``...).
+
+    Scripts, styles and forms are dropped; whitespace inside a block is collapsed.
+
+    Example:
+        >>> fragment_text("<p>One <b>bold</b>\\n claim.</p><p>Two.<br>Three.</p><script>x()</script>")
+        'One bold claim.\\nTwo.\\nThree.'
+    """
+    body = _parse_body(html)
+    if body is None:
+        return ""
+    etree.strip_elements(body, *_DROP, with_tail=False)
+    for elem in body.iter(etree.Element):
+        elem.text = _squash_keep_edges(elem.text)
+        elem.tail = _squash_keep_edges(elem.tail)
+    for elem in body.iter(*_BLOCKS):
+        elem.text = "\n" + (elem.text or "")
+        elem.tail = "\n" + (elem.tail or "")
+    lines = (_squash(line) for line in str(body.text_content()).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _bare(html: str, url: str | None, precision: bool) -> Document | None:
+    try:
+        result = bare_extraction(
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_formatting=False,
+            favor_precision=precision,
+            date_extraction_params=dict(DATE_PARAMS),
+        )
+    except Exception:  # noqa: BLE001 - trafilatura can trip on odd markup; the baseline tiers follow
+        return None
+    return result if isinstance(result, Document) else None
+
+
+def _metadata_only(html: str, url: str | None) -> Document:
+    try:
+        return extract_metadata(html, default_url=url, date_config=dict(DATE_PARAMS))
+    except Exception:  # noqa: BLE001 - metadata is a bonus; the text is what matters
+        return Document()
+
+
+def _main_text(html: str, document: Document | None) -> tuple[str, str]:
+    if document is not None and (text := _tidy(document.text or "")):
+        return text, "trafilatura"
+    try:
+        text = _tidy(baseline(html)[1])
+    except Exception:  # noqa: BLE001 - fall through to the last tier
+        text = ""
+    if text:
+        return text, "baseline"
+    return _tidy(fragment_text(html)), "fragment"
+
+
+def _parse_body(html: str) -> Any:
+    try:
+        root = lxml.html.document_fromstring(html)
+    except ValueError:  # str with an XML encoding declaration
+        root = lxml.html.document_fromstring(html.encode("utf-8"))
+    except etree.ParserError:
+        return None
+    body = root.find("body")
+    return body if body is not None else root
+
+
+def _tidy(text: str) -> str:
+    lines = (line.strip() for line in clean_text(text).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _clean_field(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = _squash(value)
+    return value or None
+
+
+def _sitename_from_url(sitename: str | None, url: str | None) -> bool:
+    if not sitename or not url:
+        return False
+    found = _HOST_FROM_URL.match(url)
+    return found is not None and found.group(1).lower() == sitename.lower()
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _squash_keep_edges(text: str | None) -> str | None:
+    return re.sub(r"\s+", " ", text) if text else text
