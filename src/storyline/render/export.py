@@ -42,6 +42,14 @@ def export_article(a: Article) -> dict[str, Any]:
     }
 
 
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the export (shipped with the package), for validating consumers' inputs."""
+    import json
+    from importlib.resources import files
+
+    return json.loads(files("storyline.data").joinpath("export.schema.json").read_text(encoding="utf-8"))
+
+
 def export_corpus(articles: Sequence[Article], stories: Sequence[Story], entities: Sequence[Entity]) -> dict[str, Any]:
     """The whole corpus per the export contract."""
     return {
@@ -68,6 +76,7 @@ def export_corpus(articles: Sequence[Article], stories: Sequence[Story], entitie
             {"article_id": a.id, "start": d.start, "end": d.end, "text": d.text, "value": d.value, "how": d.how}
             for a in articles
             for d in a.dates
+            if d.value  # unresolved mentions (a weekday with no reference date) stay in the article, not here
         ],
         "numbers": [
             {

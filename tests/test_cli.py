@@ -1,0 +1,128 @@
+"""The storyline command: every subcommand, exit statuses, bad input beside good input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from storyline.cli import main
+from storyline.render.export import schema
+
+ARTICLE = """Floods force thousands from homes in river valley
+
+Floods swept the Aldmoor river valley on Tuesday, forcing thousands of residents from their homes as rescue
+boats searched flooded streets, officials said.
+
+"We have never seen water this high," said Mayor Jana Novak, who ordered the evacuation of three districts.
+
+Leave a Comment
+"""
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+        raise SystemExit(0)
+    out, err = capsys.readouterr()
+    code = exc.value.code
+    return (code if isinstance(code, int) else (0 if code is None else 1)), out, err
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "flood.txt").write_text(ARTICLE, encoding="utf-8")
+    return d
+
+
+def test_ingest_stories_dossier_export_search(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "s.db")
+    code, _, err = run(["--db", db, "ingest", str(folder), "--source", "Valley News", "--published", "2024-05-07"], capsys)
+    assert code == 0, err
+    assert "1 article(s) added" in err
+    code, out, _ = run(["--db", db, "stories", "--json"], capsys)
+    stories = json.loads(out)
+    assert len(stories) == 1 and stories[0]["title"] == "Floods force thousands from homes in river valley"
+    sid = stories[0]["id"]
+    for fmt in ("md", "html", "json"):
+        dest = tmp_path / f"d.{fmt}"
+        code, _, err = run(["--db", db, "dossier", sid, "--format", fmt, "--out", str(dest)], capsys)
+        assert code == 0, err
+        assert "Floods force thousands" in dest.read_text(encoding="utf-8")
+    code, out, _ = run(["--db", db, "export", "--format", "json"], capsys)
+    data = json.loads(out)
+    jsonschema.validate(data, schema())
+    art = data["articles"][0]
+    assert art["source"] == "Valley News" and art["published"] == "2024-05-07" and art["published_how"] == "user"
+    assert {"text": "Leave a Comment", "reason": "comment-prompt"}.items() <= art["removed"][0].items()
+    code, out, _ = run(["--db", db, "search", "rescue boats"], capsys)
+    assert code == 0 and "Valley News" in out
+    code, out, _ = run(["--db", db, "search", "rescue boats", "--json"], capsys)
+    hit = json.loads(out)[0]
+    assert art["text"][hit["start"] : hit["end"]] == hit["text"]
+
+
+def test_reingest_is_a_no_op(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "s.db")
+    assert run(["--db", db, "ingest", str(folder)], capsys)[0] == 0
+    code, _, err = run(["--db", db, "ingest", str(folder)], capsys)
+    assert code == 0 and "0 article(s) added, 1 already in the store" in err
+
+
+def test_bad_files_are_reported_and_good_ones_kept(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4\n\x00\x01\x02binary")
+    (folder / "dump.jsonl").write_text('{"title": "A", "text": "Some text here about things."}\n{broken\n', encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    code, _, err = run(["--db", db, "ingest", str(folder)], capsys)
+    assert code == 1  # some files failed, the rest were ingested
+    assert "empty.txt" in err and "scan.pdf" in err and "dump.jsonl" in err and "line 2" in err
+    assert "2 article(s) added" in err
+
+
+def test_nothing_ingestible_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    code, _, err = run(["--db", str(tmp_path / "s.db"), "ingest", str(tmp_path / "empty.txt"), str(tmp_path / "missing")], capsys)
+    assert code == 2
+    assert "missing" in err
+
+
+def test_unknown_story_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["--db", str(tmp_path / "s.db"), "dossier", "s99"], capsys)
+    assert code == 2 and "no story 's99'" in err
+
+
+def test_db_from_environment(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("STORYLINE_DB", str(tmp_path / "env.db"))
+    assert run(["ingest", str(folder)], capsys)[0] == 0
+    assert (tmp_path / "env.db").exists()
+
+
+def test_keep_all_turns_cleaning_off(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "s.db")
+    assert run(["--db", db, "ingest", str(folder), "--keep-all"], capsys)[0] == 0
+    _, out, _ = run(["--db", db, "export"], capsys)
+    art = json.loads(out)["articles"][0]
+    assert "Leave a Comment" in art["text"] and art["removed"] == []
+
+
+def test_analyze_writes_every_dossier(seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "seeds"
+    shutil.copytree(seeds_dir, src)
+    out_dir = tmp_path / "out"
+    code, out, err = run(["--db", str(tmp_path / "s.db"), "analyze", str(src), "--out", str(out_dir)], capsys)
+    assert code == 0, err
+    names = sorted(p.name for p in out_dir.iterdir())
+    assert names == ["corpus.json", "s1.html", "s1.json", "s1.md", "s2.html", "s2.json", "s2.md"]
+    html = (out_dir / "s1.html").read_text(encoding="utf-8")
+    assert "<script src" not in html and "https://cdn" not in html
+
+
+def test_bad_published_date_is_a_usage_error(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["--db", str(tmp_path / "s.db"), "ingest", str(folder), "--published", "soonish"], capsys)
+    assert code == 2 and "--published" in err
