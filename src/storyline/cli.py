@@ -218,7 +218,7 @@ def search(ctx: click.Context, query: str, db: str | None, limit: int, as_json: 
         sys.exit(1)
     for h in hits:
         snippet = h.snippet.replace("[", "\\[").replace("\\[\\[", "[bold yellow]").replace("]]", "[/bold yellow]")
-        out.print(f"[cyan]{h.source or 'unknown'}[/cyan] · {h.title or ''} · [dim]{h.article_id}:{h.start}-{h.end}[/dim]")
+        out.print(f"[cyan]{h.source or 'unknown outlet'}[/cyan] · {h.title or ''} · [dim]{h.article_id}:{h.start}-{h.end}[/dim]")
         out.print(f"  {snippet}")
 
 

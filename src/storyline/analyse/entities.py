@@ -150,10 +150,15 @@ def _role_before(doc: Any, ent: Any) -> str | None:
     """Title-case role words right before a person's name: "Japanese Prime Minister" Sanae Takaichi."""
     i = ent.start - 1
     words: list[str] = []
-    while i >= 0 and len(words) < 6:
+    while i >= 0 and len(words) < 7:
         tok = doc[i]
         low = tok.text.lower()
         if tok.text[:1].isupper() and (low in ROLE_WORDS or low in HONORIFICS or tok.ent_type_ in ("NORP", "GPE", "ORG")):
+            words.insert(0, tok.text)
+            i -= 1
+            continue
+        # "Secretary of State": "of" joins two title words
+        if low == "of" and words and i > 0 and doc[i - 1].text.lower() in ROLE_WORDS and doc[i - 1].text[:1].isupper():
             words.insert(0, tok.text)
             i -= 1
             continue
@@ -185,6 +190,7 @@ class _Form:
     articles: set[str] = field(default_factory=set)
     mentions: list[tuple[str, Mention]] = field(default_factory=list)
     roles: Counter[str] = field(default_factory=Counter)
+    raw_forms: set[str] = field(default_factory=set)  # as written, titles included ("Ms Levin")
 
 
 def entity_id(type_: str, name: str) -> str:
@@ -208,6 +214,8 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
             f = forms.setdefault(key, _Form(key))
             f.votes[m.label] += 1
             f.surfaces[name] += 1
+            if m.text != name:
+                f.raw_forms.add(m.text)
             f.articles.add(art.id)
             f.mentions.append((art.id, m))
             if m.role:
@@ -299,7 +307,8 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
             for aid, m in forms[k].mentions:
                 m.entity_id = eid
                 cites.append(Cite(aid, m.start, m.end))
-        aliases = sorted({s for s in surf if s != name} | _honorific_aliases(articles, keys, forms), key=str.casefold)
+        raw = {r for k in keys for r in forms[k].raw_forms}
+        aliases = sorted({s for s in surf if s != name} | raw | _honorific_aliases(articles, keys, forms), key=str.casefold)
         aliases = [a for a in aliases if a != name]
         role_list = [r for r, _ in roles.most_common(5)]
         aliases += [f"{r} {name}" for r in role_list if f"{r} {name}" not in aliases]

@@ -91,15 +91,15 @@ def timeline(members: Sequence[Article], limit: int = 30) -> list[TimelineItem]:
     """Dated happenings: every resolved day- or month-precision date, with the sentences that carry it."""
     groups: dict[str, list[tuple[Article, int, int]]] = defaultdict(list)
     for a in members:
-        seen: set[tuple[str, int]] = set()
+        seen: set[str] = set()
         for d in a.dates:
             v = d.value
             if not v or "W" in v or len(v) < 7:
                 continue
             s, e = _sentence_of(a, d.start)
-            if (v, s) in seen:
+            if v in seen:  # one citation per article and date
                 continue
-            seen.add((v, s))
+            seen.add(v)
             groups[v].append((a, s, e))
     items: list[TimelineItem] = []
     for v, hits in groups.items():

@@ -31,7 +31,11 @@ def cite_label(source: str | None, published: str | None) -> str:
 
 
 def _outlet(a: Article) -> str:
-    return a.source or a.path.rsplit("/", 1)[-1]
+    """The outlet's name, or — when no outlet is known — a short form of the file name."""
+    if a.source:
+        return a.source
+    stem = a.path.rsplit("/", 1)[-1].split("#", 1)[0].rsplit(".", 1)[0]
+    return stem if len(stem) <= 14 else stem[:12] + "…"
 
 
 def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[Entity]) -> dict[str, Any]:

@@ -1,0 +1,44 @@
+"""Documentation stays true: every CLI command, option and config key is in the README (datasette's habit)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import pytest
+
+from storyline.cli import cli
+from storyline.config import KEYS
+
+README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_opens_with_the_two_commands() -> None:
+    head = README[:400]
+    assert "make demo" in head and "make test" in head
+
+
+@pytest.mark.parametrize("name", sorted(cli.commands))
+def test_every_command_is_documented(name: str) -> None:
+    assert f"storyline {name}" in README
+
+
+@pytest.mark.parametrize(
+    ("command", "option"),
+    [
+        (name, opt)
+        for name, cmd in sorted(cli.commands.items())
+        for p in cmd.params
+        if isinstance(p, click.Option)
+        for opt in p.opts
+        if opt.startswith("--")
+    ]
+    + [("(global)", opt) for p in cli.params if isinstance(p, click.Option) for opt in p.opts if opt.startswith("--")],
+)
+def test_every_option_is_documented(command: str, option: str) -> None:
+    assert option in README, f"{command} {option} is not in README.md"
+
+
+@pytest.mark.parametrize("key", sorted(KEYS))
+def test_every_config_key_is_documented(key: str) -> None:
+    assert f"`{key}`" in README
