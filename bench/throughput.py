@@ -129,17 +129,29 @@ def main() -> None:
     bare, e2e, prof = results["bare"], results["e2e"], results["profile"]
     ratio = e2e["articles_per_s"] / bare["articles_per_s"]
     print(f"data: {args.data.name} ({bare['articles']} articles, {bare['chars'] / 1e6:.2f} M chars)")
-    print(f"bare spaCy nlp.pipe : {bare['articles_per_s']:7.2f} articles/s  {bare['seconds']:7.1f} s  peak RSS {bare['peak_rss_mb']:.0f} MB")
-    print(f"storyline end-to-end: {e2e['articles_per_s']:7.2f} articles/s  {e2e['seconds']:7.1f} s  peak RSS {e2e['peak_rss_mb']:.0f} MB"
-          f"  ({e2e['articles']} articles, {e2e['stories']} stories, {e2e['errors']} errors)")
+    print(
+        f"bare spaCy nlp.pipe : {bare['articles_per_s']:7.2f} articles/s  {bare['seconds']:7.1f} s"
+        f"  peak RSS {bare['peak_rss_mb']:.0f} MB"
+    )
+    print(
+        f"storyline end-to-end: {e2e['articles_per_s']:7.2f} articles/s  {e2e['seconds']:7.1f} s"
+        f"  peak RSS {e2e['peak_rss_mb']:.0f} MB"
+        f"  ({e2e['articles']} articles, {e2e['stories']} stories, {e2e['errors']} errors)"
+    )
     print(f"ratio end-to-end / bare: {ratio:.2f}  (target ≥ 0.80)")
-    print(f"where end-to-end time goes (cProfile on the first {prof['articles']} articles; cumulative seconds,"
-          " nested stages overlap):")
+    print(
+        f"where end-to-end time goes (cProfile on the first {prof['articles']} articles; cumulative seconds,"
+        " nested stages overlap):"
+    )
     for k, v in prof["where_seconds"].items():
         print(f"  {k:<42} {v:7.2f}")
     out = {
         "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
-        "machine": {"python": platform.python_version(), "cpus": __import__("os").cpu_count(), "platform": platform.platform()},
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": __import__("os").cpu_count(),
+            "platform": platform.platform(),
+        },
         "data": str(args.data.relative_to(ROOT.parent)) if args.data.is_relative_to(ROOT.parent) else args.data.name,
         "bare": bare,
         "e2e": e2e,

@@ -42,7 +42,9 @@ def folder(tmp_path: Path) -> Path:
 
 def test_ingest_stories_dossier_export_search(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "s.db")
-    code, _, err = run(["--db", db, "ingest", str(folder), "--source", "Valley News", "--published", "2024-05-07"], capsys)
+    code, _, err = run(
+        ["--db", db, "ingest", str(folder), "--source", "Valley News", "--published", "2024-05-07"], capsys
+    )
     assert code == 0, err
     assert "1 article(s) added" in err
     code, out, _ = run(["--db", db, "stories", "--json"], capsys)
@@ -74,10 +76,14 @@ def test_reingest_is_a_no_op(folder: Path, tmp_path: Path, capsys: pytest.Captur
     assert code == 0 and "0 article(s) added, 1 already in the store" in err
 
 
-def test_bad_files_are_reported_and_good_ones_kept(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_files_are_reported_and_good_ones_kept(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "scan.pdf").write_bytes(b"%PDF-1.4\n\x00\x01\x02binary")
-    (folder / "dump.jsonl").write_text('{"title": "A", "text": "Some text here about things."}\n{broken\n', encoding="utf-8")
+    (folder / "dump.jsonl").write_text(
+        '{"title": "A", "text": "Some text here about things."}\n{broken\n', encoding="utf-8"
+    )
     db = str(tmp_path / "s.db")
     code, _, err = run(["--db", db, "ingest", str(folder)], capsys)
     assert code == 1  # some files failed, the rest were ingested
@@ -87,7 +93,9 @@ def test_bad_files_are_reported_and_good_ones_kept(folder: Path, tmp_path: Path,
 
 def test_nothing_ingestible_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    code, _, err = run(["--db", str(tmp_path / "s.db"), "ingest", str(tmp_path / "empty.txt"), str(tmp_path / "missing")], capsys)
+    code, _, err = run(
+        ["--db", str(tmp_path / "s.db"), "ingest", str(tmp_path / "empty.txt"), str(tmp_path / "missing")], capsys
+    )
     assert code == 2
     assert "missing" in err
 
@@ -97,7 +105,9 @@ def test_unknown_story_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFi
     assert code == 2 and "no story 's99'" in err
 
 
-def test_db_from_environment(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_db_from_environment(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("STORYLINE_DB", str(tmp_path / "env.db"))
     assert run(["ingest", str(folder)], capsys)[0] == 0
     assert (tmp_path / "env.db").exists()

@@ -159,8 +159,15 @@ def golden_view(corpus: Any) -> dict[str, Any]:
             for a in arts
         },
         "stories": sorted(
-            ({"title": s.title, "event_date": s.event_date, "articles": sorted(ids[i] for i in s.article_ids),
-              "independent_sources": s.independent_sources} for s in corpus.stories),
+            (
+                {
+                    "title": s.title,
+                    "event_date": s.event_date,
+                    "articles": sorted(ids[i] for i in s.article_ids),
+                    "independent_sources": s.independent_sources,
+                }
+                for s in corpus.stories
+            ),
             key=lambda s: s["articles"],
         ),
         "people": sorted(e.name for e in corpus.entities() if e.type == "PERSON"),

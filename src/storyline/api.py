@@ -12,6 +12,8 @@ Example:
 from __future__ import annotations
 
 import json
+import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +29,7 @@ from .render.export import export_corpus
 from .store.base import SearchHit, Store
 from .store.sqlite import open_store
 
+log = logging.getLogger("storyline")
 ProgressFn = Callable[[str, int, int], None]
 FORMATS = ("md", "html", "json")
 
@@ -61,7 +64,8 @@ class StoryView:
         return getattr(self._story, name)
 
     def __repr__(self) -> str:
-        return f"<Story {self._story.id} {self._story.title!r} {self._story.event_date} ({len(self._story.article_ids)} articles)>"
+        s = self._story
+        return f"<Story {s.id} {s.title!r} {s.event_date} ({len(s.article_ids)} articles)>"
 
     @property
     def story(self) -> Story:
@@ -166,6 +170,14 @@ class Corpus:
             if progress:
                 progress("read", i + 1, len(files))
         report.failed_files = {e.path.split("#", 1)[0] for e in report.errors}
+        log.info(
+            "read %d file(s): %d new document(s), %d already stored, %d error(s)",
+            len(files),
+            len(pending),
+            len(report.unchanged),
+            len(report.errors),
+        )
+        t0 = time.perf_counter()
         # analyse in chunks so memory stays flat on big inputs
         chunk = max(64, self.config.nlp_batch_size * 8)
         done = 0
@@ -181,6 +193,7 @@ class Corpus:
                         if self.store.put_article(a):
                             report.added.append(a.id)
             done += len(part)
+            log.info("analysed and stored %d/%d article(s) (%.1f s)", done, len(pending), time.perf_counter() - t0)
             if progress:
                 progress("analyse", done, len(pending))
         if report.added or self.store.get_meta("stories_built") != "1":
@@ -191,11 +204,21 @@ class Corpus:
         """Recompute entities and (incrementally) stories over everything in the store."""
         arts = self.store.articles()
         existing: dict[str, list[str]] = {s.id: list(s.article_ids) for s in self.store.stories()}
+
         def state(a: Article) -> tuple[Any, ...]:
             return (a.story_id, a.duplicate_of, a.published, tuple(m.entity_id for m in a.mentions))
 
         before = {a.id: state(a) for a in arts}
+        t0 = time.perf_counter()
         result = corpus_stages(arts, existing, self.config)
+        log.info(
+            "corpus stages over %d article(s): %d entities, %d stories, %d re-dated from their story (%.1f s)",
+            len(arts),
+            len(result.entities),
+            len(result.stories),
+            len(result.redated),
+            time.perf_counter() - t0,
+        )
         with self.store.transaction():
             self.store.replace_entities(result.entities)
             self.store.replace_stories(result.stories)

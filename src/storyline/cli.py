@@ -75,7 +75,7 @@ def _ctx(ctx: click.Context, db: str | None) -> Ctx:
 def cli(ctx: click.Context, db: str | None, quiet: bool, verbose: bool, config: str | None) -> None:
     """Turn a pile of raw news articles into cross-checked, cited story dossiers — offline."""
     logging.basicConfig(
-        level=logging.DEBUG if verbose else (logging.ERROR if quiet else logging.WARNING),
+        level=logging.INFO if verbose else (logging.ERROR if quiet else logging.WARNING),
         format="%(levelname)s %(name)s: %(message)s",
     )
     ctx.obj = Ctx(db or _db_default(), quiet, verbose, config)
@@ -114,7 +114,9 @@ def _report(rep: IngestReport, c: Ctx, db: str) -> None:
         )
 
 
-def _ingest(c: Ctx, paths: Sequence[str], source: str | None, published: str | None, keep_all: bool) -> tuple[Corpus, IngestReport]:
+def _ingest(
+    c: Ctx, paths: Sequence[str], source: str | None, published: str | None, keep_all: bool
+) -> tuple[Corpus, IngestReport]:
     corpus = c.corpus()
     n_inputs = len(paths)
     show = not c.quiet and (n_inputs > PROGRESS_MIN_FILES or any(Path(p).is_dir() for p in paths))
@@ -126,7 +128,9 @@ def _ingest(c: Ctx, paths: Sequence[str], source: str | None, published: str | N
             raise click.BadParameter(f"cannot read {published!r} as a date; use YYYY-MM-DD", param_hint="--published")
         published = p
     with _progress(show) as progress:
-        rep = corpus.ingest(list(paths), source=source, published=published, keep_all=keep_all or None, progress=progress)
+        rep = corpus.ingest(
+            list(paths), source=source, published=published, keep_all=keep_all or None, progress=progress
+        )
     _report(rep, c, corpus.store.path)
     return corpus, rep
 
@@ -138,7 +142,14 @@ def _ingest(c: Ctx, paths: Sequence[str], source: str | None, published: str | N
 @click.option("--published", default=None, metavar="DATE", help="Publication date for every article in these files.")
 @click.option("--keep-all", is_flag=True, help="Turn plain-text cleaning off (keep every line).")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, source: str | None, published: str | None, keep_all: bool) -> None:
+def ingest(
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    db: str | None,
+    source: str | None,
+    published: str | None,
+    keep_all: bool,
+) -> None:
     """Read, clean, analyse and store articles from files, folders and globs."""
     c = _ctx(ctx, db)
     corpus, rep = _ingest(c, paths, source, published, keep_all)
@@ -207,8 +218,17 @@ def search(ctx: click.Context, query: str, db: str | None, limit: int, as_json: 
     if as_json:
         out.print_json(
             json.dumps(
-                [{"article_id": h.article_id, "start": h.start, "end": h.end, "text": h.text, "source": h.source,
-                  "title": h.title} for h in hits],
+                [
+                    {
+                        "article_id": h.article_id,
+                        "start": h.start,
+                        "end": h.end,
+                        "text": h.text,
+                        "source": h.source,
+                        "title": h.title,
+                    }
+                    for h in hits
+                ],
                 ensure_ascii=False,
             )
         )
@@ -218,7 +238,10 @@ def search(ctx: click.Context, query: str, db: str | None, limit: int, as_json: 
         sys.exit(1)
     for h in hits:
         snippet = h.snippet.replace("[", "\\[").replace("\\[\\[", "[bold yellow]").replace("]]", "[/bold yellow]")
-        out.print(f"[cyan]{h.source or 'unknown outlet'}[/cyan] · {h.title or ''} · [dim]{h.article_id}:{h.start}-{h.end}[/dim]")
+        out.print(
+            f"[cyan]{h.source or 'unknown outlet'}[/cyan] · {h.title or ''} · "
+            f"[dim]{h.article_id}:{h.start}-{h.end}[/dim]"
+        )
         out.print(f"  {snippet}")
 
 
@@ -231,8 +254,13 @@ def search(ctx: click.Context, query: str, db: str | None, limit: int, as_json: 
 @click.option("--keep-all", is_flag=True, help="Turn plain-text cleaning off (keep every line).")
 @click.pass_context
 def analyze(
-    ctx: click.Context, paths: tuple[str, ...], db: str | None, out_dir: str, source: str | None,
-    published: str | None, keep_all: bool,
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    db: str | None,
+    out_dir: str,
+    source: str | None,
+    published: str | None,
+    keep_all: bool,
 ) -> None:
     """Ingest PATHS, then write every story's dossier (md, html, json) and the corpus export to DIR."""
     c = _ctx(ctx, db)
@@ -253,8 +281,14 @@ def analyze(
             for col in ("id", "title", "event date", "#articles", "#independent sources", "dossier"):
                 t.add_column(col, overflow="fold")
             for s in corpus.stories:
-                t.add_row(s.id, s.title, s.event_date or "—", str(len(s.article_ids)), str(s.independent_sources),
-                          str(d / f"{s.id}.html"))
+                t.add_row(
+                    s.id,
+                    s.title,
+                    s.event_date or "—",
+                    str(len(s.article_ids)),
+                    str(s.independent_sources),
+                    str(d / f"{s.id}.html"),
+                )
             out.print(t)
             out.print(f"Wrote {len(written)} dossier files and {exp} to {d.resolve()}")
     sys.exit(rep.exit_code)

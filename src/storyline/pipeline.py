@@ -18,7 +18,7 @@ from typing import Any
 
 from .analyse.dates import extract_dates, parse_date_string, to_date
 from .analyse.entities import canonicalize, mentions_from_doc
-from .analyse.nlp import load_nlp, run_pipe
+from .analyse.nlp import load_nlp
 from .compare.cluster import ClusterConfig, assign_stories, features, main_event_date
 from .compare.dedup import find_duplicates
 from .compare.story import build_story

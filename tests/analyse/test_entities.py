@@ -19,8 +19,11 @@ def art(aid: str, text: str, mentions: list[tuple[str, str]]) -> Article:
 
 
 def test_short_forms_and_titles_join_the_full_name() -> None:
-    a = art("a", "Chinese President Xi Jinping spoke. Mr Xi said no. Xi left.",
-            [("Xi Jinping", "PERSON"), ("Xi", "PERSON"), ("Xi", "PERSON")])
+    a = art(
+        "a",
+        "Chinese President Xi Jinping spoke. Mr Xi said no. Xi left.",
+        [("Xi Jinping", "PERSON"), ("Xi", "PERSON"), ("Xi", "PERSON")],
+    )
     b = art("b", "Xi called again.", [("Xi", "PERSON")])
     ents = canonicalize([a, b])
     xi = [e for e in ents if e.name == "Xi Jinping"]
@@ -30,8 +33,11 @@ def test_short_forms_and_titles_join_the_full_name() -> None:
 
 
 def test_cross_document_vote_repairs_org_tag_on_a_person() -> None:
-    a = art("a", "Donald Trump met Xi. Trump said yes. Trump left.",
-            [("Donald Trump", "PERSON"), ("Trump", "ORG"), ("Trump", "ORG")])
+    a = art(
+        "a",
+        "Donald Trump met Xi. Trump said yes. Trump left.",
+        [("Donald Trump", "PERSON"), ("Trump", "ORG"), ("Trump", "ORG")],
+    )
     b = art("b", "Trump spoke.", [("Trump", "PERSON")])
     ents = canonicalize([a, b])
     trump = next(e for e in ents if e.name == "Donald Trump")
@@ -40,16 +46,22 @@ def test_cross_document_vote_repairs_org_tag_on_a_person() -> None:
 
 
 def test_headline_fragment_is_folded_into_the_known_name() -> None:
-    a = art("a", "Xi Raises Taiwan Issue in Call\n\nXi Jinping spoke. Xi said.",
-            [("Xi Raises", "PERSON"), ("Xi Jinping", "PERSON"), ("Xi", "PERSON")])
+    a = art(
+        "a",
+        "Xi Raises Taiwan Issue in Call\n\nXi Jinping spoke. Xi said.",
+        [("Xi Raises", "PERSON"), ("Xi Jinping", "PERSON"), ("Xi", "PERSON")],
+    )
     a.mentions[0].titlecase = True
     ents = canonicalize([a])
     assert [e.name for e in ents if e.type == "PERSON"] == ["Xi Jinping"]
 
 
 def test_country_aliases_fold() -> None:
-    a = art("a", "The U.S. and the US and the United States and USA.",
-            [("U.S.", "GPE"), ("US", "GPE"), ("United States", "GPE"), ("USA", "GPE")])
+    a = art(
+        "a",
+        "The U.S. and the US and the United States and USA.",
+        [("U.S.", "GPE"), ("US", "GPE"), ("United States", "GPE"), ("USA", "GPE")],
+    )
     ents = canonicalize([a])
     assert [(e.name, len(e.mentions)) for e in ents] == [("United States", 4)]
 
@@ -67,8 +79,10 @@ def test_entity_ids_are_stable() -> None:
 
 
 def test_mentions_from_doc_trims_and_relabels(nlp: Any) -> None:
-    doc = nlp("American Enterprise Institute senior fellow Hal Brands said it. "
-              "Japanese Prime Minister Sanae Takaichi told reporters about the White House.")
+    doc = nlp(
+        "American Enterprise Institute senior fellow Hal Brands said it. "
+        "Japanese Prime Minister Sanae Takaichi told reporters about the White House."
+    )
     ms = mentions_from_doc(doc)
     by_text = {m.text: m for m in ms}
     assert by_text["Hal Brands"].label == "PERSON"

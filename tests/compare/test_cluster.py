@@ -16,9 +16,13 @@ def art(aid: str, text: str, day: str | None = None, ents: tuple[str, ...] = (),
     return a
 
 
-FLOOD = "Floods swept the river valley, forcing thousands of residents from their homes as rescue boats searched streets."
+FLOOD = (
+    "Floods swept the river valley, forcing thousands of residents from their homes as rescue boats searched streets."
+)
 FLOOD2 = "Rescue boats searched flooded streets in the river valley after floods forced thousands of residents out."
-QUAKE = "An earthquake shook the mountain city, collapsing buildings while emergency crews dug through rubble for survivors."
+QUAKE = (
+    "An earthquake shook the mountain city, collapsing buildings while emergency crews dug through rubble for survivors."
+)
 
 
 def test_same_event_groups_and_other_event_opens_a_story() -> None:

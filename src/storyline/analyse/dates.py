@@ -133,10 +133,10 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
         mo, d = _month(g["mon"]), int(g["day"])
         if not 1 <= d <= 31:
             return None, "invalid"
-        y = _nearest_year(ref, mo, d, _future_context(text, m.start(), m.end()))
-        if y is None or not _valid(y, mo, d):
+        yr = _nearest_year(ref, mo, d, _future_context(text, m.start(), m.end()))
+        if yr is None or not _valid(yr, mo, d):
             return None, "needs-year"
-        return _iso(y, mo, d), "month-day"
+        return _iso(yr, mo, d), "month-day"
     if kind == "my":
         return _iso(int(g["year"]), _month(g["mon"])), "absolute"
     if kind == "rel_month":
@@ -164,14 +164,14 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
         back = (r.weekday() - wd) % 7
         fwd = (wd - r.weekday()) % 7
         if rel == "next":
-            d = r + dt.timedelta(days=fwd or 7)
+            day = r + dt.timedelta(days=fwd or 7)
         elif rel == "last":
-            d = r - dt.timedelta(days=back or 7)
+            day = r - dt.timedelta(days=back or 7)
         elif rel in ("by", "until") or (_future_context(text, m.start(), m.end()) and back != 0):
-            d = r + dt.timedelta(days=fwd)
+            day = r + dt.timedelta(days=fwd)
         else:
-            d = r - dt.timedelta(days=back)
-        return d.isoformat(), "weekday"
+            day = r - dt.timedelta(days=back)
+        return day.isoformat(), "weekday"
     if kind == "rel_unit":
         rel = g["rel"].lower()
         unit = g["unit"].lower()
@@ -190,8 +190,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
             y = r.year + (mo - 1) // 12
             return _iso(y, (mo - 1) % 12 + 1), "relative"
         # weeks: ISO week
-        d = r + dt.timedelta(weeks=off)
-        iy, iw, _ = d.isocalendar()
+        wk = r + dt.timedelta(weeks=off)
+        iy, iw, _ = wk.isocalendar()
         return f"{iy:04d}-W{iw:02d}", "relative"
     if kind == "ago":
         if ref.date is None:
@@ -274,7 +274,7 @@ def parse_date_string(s: str) -> str | None:
     )
     if parsed is None:
         return None
-    return parsed.date().isoformat()
+    return str(parsed.date().isoformat())
 
 
 def to_date(value: str | None) -> dt.date | None:

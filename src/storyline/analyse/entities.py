@@ -56,14 +56,27 @@ ORG_WORDS = frozenset(
 )
 #: Country and bloc aliases folded to one name (the most common English forms; extend as needed).
 GPE_ALIASES = {
-    "us": "United States", "u s": "United States", "usa": "United States", "u s a": "United States",
-    "united states": "United States", "united states of america": "United States", "america": "United States",
-    "uk": "United Kingdom", "u k": "United Kingdom", "britain": "United Kingdom",
-    "great britain": "United Kingdom", "united kingdom": "United Kingdom",
-    "eu": "European Union", "european union": "European Union",
-    "un": "United Nations", "united nations": "United Nations",
-    "prc": "China", "people s republic of china": "China", "mainland china": "China",
-    "uae": "United Arab Emirates", "dprk": "North Korea",
+    "us": "United States",
+    "u s": "United States",
+    "usa": "United States",
+    "u s a": "United States",
+    "united states": "United States",
+    "united states of america": "United States",
+    "america": "United States",
+    "uk": "United Kingdom",
+    "u k": "United Kingdom",
+    "britain": "United Kingdom",
+    "great britain": "United Kingdom",
+    "united kingdom": "United Kingdom",
+    "eu": "European Union",
+    "european union": "European Union",
+    "un": "United Nations",
+    "united nations": "United Nations",
+    "prc": "China",
+    "people s republic of china": "China",
+    "mainland china": "China",
+    "uae": "United Arab Emirates",
+    "dprk": "North Korea",
 }
 ALIAS_TYPES = {"European Union": "ORG", "United Nations": "ORG"}
 #: Single words the small model tags as entities but that never are one on their own.
@@ -84,7 +97,11 @@ def _titlecase_line(text: str, start: int, end: int) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", line)]
     if len(words) < 3 or len(words) > 25 or line.endswith("."):
         return False
-    caps = sum(1 for w in words if w[0].isupper() or w.lower() in {"a", "an", "the", "of", "in", "on", "and", "to", "for", "with", "as", "at"})
+    caps = sum(
+        1
+        for w in words
+        if w[0].isupper() or w.lower() in {"a", "an", "the", "of", "in", "on", "and", "to", "for", "with", "as", "at"}
+    )
     return caps / len(words) >= 0.85
 
 
@@ -153,7 +170,9 @@ def _role_before(doc: Any, ent: Any) -> str | None:
     while i >= 0 and len(words) < 7:
         tok = doc[i]
         low = tok.text.lower()
-        if tok.text[:1].isupper() and (low in ROLE_WORDS or low in HONORIFICS or tok.ent_type_ in ("NORP", "GPE", "ORG")):
+        if tok.text[:1].isupper() and (
+            low in ROLE_WORDS or low in HONORIFICS or tok.ent_type_ in ("NORP", "GPE", "ORG")
+        ):
             words.insert(0, tok.text)
             i -= 1
             continue
@@ -308,7 +327,9 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
                 m.entity_id = eid
                 cites.append(Cite(aid, m.start, m.end))
         raw = {r for k in keys for r in forms[k].raw_forms}
-        aliases = sorted({s for s in surf if s != name} | raw | _honorific_aliases(articles, keys, forms), key=str.casefold)
+        aliases = sorted(
+            {s for s in surf if s != name} | raw | _honorific_aliases(articles, keys, forms), key=str.casefold
+        )
         aliases = [a for a in aliases if a != name]
         role_list = [r for r, _ in roles.most_common(5)]
         aliases += [f"{r} {name}" for r in role_list if f"{r} {name}" not in aliases]

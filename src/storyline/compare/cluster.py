@@ -140,7 +140,9 @@ def time_signature(article: Article, lead_paragraphs: int = 3) -> TimeSig:
 
 def features(article: Article, lead_paragraphs: int = 3) -> Features:
     ents = {m.entity_id for m in article.mentions if m.entity_id and m.label in ENTITY_TYPES}
-    return Features(article.id, f"{article.title or ''}\n{article.text}", ents, time_signature(article, lead_paragraphs))
+    return Features(
+        article.id, f"{article.title or ''}\n{article.text}", ents, time_signature(article, lead_paragraphs)
+    )
 
 
 def time_factor(a: TimeSig, b: TimeSig, cfg: ClusterConfig) -> tuple[float, float]:
@@ -202,6 +204,8 @@ def agglomerate(sim: np.ndarray, groups: list[list[int]], frozen: int, threshold
     The first ``frozen`` groups are existing stories: they are never merged with each other.
     """
     k = len(groups)
+    if k == 0:
+        return []
     sizes = np.array([len(g) for g in groups], dtype=float)
     link = np.full((k, k), -np.inf)
     for a in range(k):

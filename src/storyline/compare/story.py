@@ -73,7 +73,10 @@ def story_event_date(members: Sequence[Article]) -> tuple[str | None, str | None
     if not votes:
         return None, "no article dates the event in its lead"
     best = max(votes, key=lambda d: (votes[d], -d.toordinal()))
-    return best.isoformat(), f"{votes[best]} of {len(members)} articles date the event to {best.isoformat()} in their lead"
+    return (
+        best.isoformat(),
+        f"{votes[best]} of {len(members)} articles date the event to {best.isoformat()} in their lead",
+    )
 
 
 def _sentence_of(a: Article, offset: int) -> tuple[int, int]:
@@ -154,8 +157,8 @@ def key_sentences(members: Sequence[Article], k: int = 6) -> list[SummarySentenc
         chosen.append(int(i))
     out = []
     for i in chosen:
-        a, s, e, _ = rows[i]
-        cites = [Cite(a.id, s, e)]
+        a, start, end, _ = rows[i]
+        cites = [Cite(a.id, start, end)]
         used = {a.id}
         for j in np.argsort(-sim[i]):
             if sim[i, j] < 0.3:
@@ -164,5 +167,5 @@ def key_sentences(members: Sequence[Article], k: int = 6) -> list[SummarySentenc
             if aj.id not in used:
                 cites.append(Cite(aj.id, rows[j][1], rows[j][2]))
                 used.add(aj.id)
-        out.append(SummarySentence(text=a.text[s:e], cites=cites))
+        out.append(SummarySentence(text=a.text[start:end], cites=cites))
     return out

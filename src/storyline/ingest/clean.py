@@ -72,9 +72,9 @@ _PLATFORM = (
     r"(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|reddit|telegram|pinterest|messenger|threads|bluesky"
     r"|instagram|youtube|tiktok|flipboard|copy link|copy url|print|sms|mastodon)"
 )
-_NAME_TOKEN = (
-    r"(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]*|(?:de|da|del|der|di|du|la|le|van|von|bin|al|el|ibn|dos|das)(?=\s+[A-Z]))"
-)
+_PARTICLE = r"(?:de|da|del|der|di|du|la|le|van|von|den|ten|ter|bin|al|el|ibn|dos|das)"
+#: One word of a person's name: Capitalised, or a particle ("de la", "van") before a Capitalised word.
+_NAME_TOKEN = rf"(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]*|{_PARTICLE}(?=(?:\s+{_PARTICLE})*\s+[A-ZÀ-ÖØ-Þ]))"
 _NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}"
 
 #: Words that make up site menus ("Home Sports Hot News Technology Jobs About Us Contact Us").
@@ -85,7 +85,7 @@ _NAV_WORDS = frozenset(
     autos markets market economy money education local national international weather food arts books music
     movies film tv fashion games gaming hot latest trending top stories more menu search login logout
     register subscribe sign in up account newsletter newsletters sitemap faq help dmca cookies cookie
-    india uk africa asia europe americas australia china us-china features columns blogs blog live
+    uk us africa asia europe americas australia features columns blogs blog live
     crime environment climate religion obituaries real estate property cars motoring sections
     exclusive breaking analysis explainer tag tags category categories archive archives""".split()
 )
@@ -177,14 +177,19 @@ def _copyright_ok(m: re.Match[str]) -> bool:
     return not rest or rest[0] in "©(0123456789" or rest[0].isupper() or rest.lower().startswith("by ")
 
 
-def _signup_ok(m: re.Match[str]) -> bool:
-    return bool(_SIGNUP_OBJECT.search(m.group(0)))
-
-
 _SIGNUP_OBJECT = re.compile(
     r"\b(?:newsletters?|inbox|alerts?|our|here|daily|weekly|briefing|mailing list)\b|sign up (?:now|today)",
     re.I,
 )
+
+
+def _signup_ok(m: re.Match[str]) -> bool:
+    """ "Sign up" alone is a button; "Sign up for ..." needs a newsletter-like object."""
+    text = m.group(0).lower()
+    return (
+        text.rstrip(".!") == "sign up" or not text.startswith("sign up") or bool(_SIGNUP_OBJECT.search(text))
+    )
+
 
 _I = re.IGNORECASE
 
@@ -233,16 +238,17 @@ LINE_RULES: tuple[Rule, ...] = (
     Rule(
         "photo-credit",
         re.compile(
-            r"[(\[]?\s*(?:(?:(?:file|lead|top|main|featured|cover|header) )?"
-            r"(?:photos?|photograph|images?|pictures?|pic|illustration|graphic|video|photo credit"
-            r"|image credit"
-            r"|image source|photo source|credit)\s*(?:by\b|:|/|\||-|–|—|©)\s*.{1,200}?"
-            r"|(?:photos?|images?|pictures?) (?:courtesy|via) .{1,100}?|image (?:copyright"
-            r"|caption)\b.{1,200}?"
-            r"|courtesy(?: of)? [^.]{1,40}|©\s*[^\d\s][^.]{0,40}|getty(?: images)?|(?:afp|ap|reuters"
-            r"|epa) (?:photo|via getty images)"
+            r"[(\[]?\s*(?:"
+            r"(?:(?:file|lead|top|main|featured|cover|header) )?(?:photos?|photograph|images?|pictures?|pic"
+            r"|illustration|graphic|video|photo credit|image credit|image source|photo source|credit)"
+            r"\s*(?:by\b|:|/|\||-|–|—|©)\s*.{1,200}?"
+            r"|(?:photos?|images?|pictures?) (?:courtesy|via) .{1,100}?"
+            r"|image (?:copyright|caption)\b.{1,200}?"
+            r"|courtesy(?: of)? [^.]{1,40}|©\s*[^\d\s][^.]{0,40}"
+            r"|getty(?: images)?|(?:afp|ap|reuters|epa) (?:photo|via getty images)"
             r"|.{0,150}[/|]\s*(?:getty images|afp|reuters|ap|epa(?:-efe)?|shutterstock|xinhua|anadolu)"
-            r"(?: via getty images)?)\s*[)\]]?\.?",
+            r"(?: via getty images)?"
+            r")\s*[)\]]?\.?",
             _I,
         ),
         max_chars=260,
@@ -279,10 +285,9 @@ LINE_RULES: tuple[Rule, ...] = (
             r"[|·•\-–—\s]*(?:(?:first |last )?(?:published|updated|posted|modified|created|edited)"
             r"(?: (?:on|at|in|date|time))?\s*[:\-–—]?\s*(?P<rest>.{0,80})"
             r"|\d+\s*-?\s*(?:min(?:ute)?s?)\.?\s+read"
-            r"|(?:about |over )?(?:\d+|an?|one) (?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?"
-            r"|months?)"
-            r" ago(?: at .{1,20})?|(?:today"
-            r"|yesterday) (?:at )?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?: [A-Z]{2,4})?"
+            r"|(?:about |over )?(?:\d+|an?|one)"
+            r" (?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?) ago(?: at .{1,20})?"
+            r"|(?:today|yesterday) (?:at )?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?: [A-Z]{2,4})?"
             r"|(?:date|time|last updated)\s*:\s*(?P<rest2>.{1,40}))",
             _I,
         ),
@@ -307,8 +312,8 @@ LINE_RULES: tuple[Rule, ...] = (
         re.compile(
             r"(?=.*\bcookies?\b)(?:we(?: and our partners)? use cookies|this (?:web)?site uses cookies"
             r"|by (?:continuing|using|clicking|browsing)|(?:accept|allow|reject|manage|decline)"
-            r"(?: all| necessary| essential| optional)?(?: cookies)?|cookie (?:settings|preferences|policy"
-            r"|consent|notice)"
+            r"(?: all| necessary| essential| optional)?(?: cookies)?"
+            r"|cookie (?:settings|preferences|policy|consent|notice)"
             r"|(?:your )?privacy (?:choices|settings|preferences)|(?:we|our partners) (?:use|store)).*",
             _I,
         ),
@@ -318,14 +323,14 @@ LINE_RULES: tuple[Rule, ...] = (
         "link-prompt",
         re.compile(
             r"(?:official (?:site|website|web site|page)(?: link)?"
-            r"|(?:(?:for (?:more|further|full) (?:information|info|details|updates)|to (?:read|learn"
-            r"|find out) more"
-            r"|read the full (?:story|article|report)|more (?:information|info|details))\s*[,:\-–—]?\s*)?"
+            r"|(?:(?:for (?:more|further|full) (?:information|info|details|updates)"
+            r"|to (?:read|learn|find out) more|read the full (?:story|article|report)"
+            r"|more (?:information|info|details))\s*[,:\-–—]?\s*)?"
             r"(?:click|tap) (?:here|this link|the link|below)\b.*"
             r"|(?:visit|see|check out) (?:our|the official) (?:website|site|page)\b.*"
             r"|download (?:our|the) (?:free )?app\b.*|open (?:in|the) app|get the app"
-            r"|listen to (?:this|the) (?:article|story)\b.*|source link|view (?:original"
-            r"|source)(?: article)?)[.!]?",
+            r"|listen to (?:this|the) (?:article|story)\b.*|source link"
+            r"|view (?:original|source)(?: article)?)[.!]?",
             _I,
         ),
         max_chars=160,
@@ -335,25 +340,19 @@ LINE_RULES: tuple[Rule, ...] = (
         re.compile(
             r"(?:sign up(?: (?:for|to|now|today|here)\b.*)?|subscribe(?: now| today| here)?"
             r"|thanks? (?:you )?for (?:signing up|subscribing)\b.*"
-            r"|subscribe\b.{0,80}\b(?:newsletters?|podcasts?|channel|feed|updates|alerts|edition|magazine"
-            r"|digest"
-            r"|briefing|access|here|today|now)\b.*"
+            r"|subscribe\b.{0,80}\b(?:newsletters?|podcasts?|channel|feed|updates|alerts|edition"
+            r"|magazine|digest|briefing|access|here|today|now)\b.*"
             r"|(?:get|receive) (?:our|the) .{0,60}newsletter.*|enter your e-?mail\b.*"
             r"|(?:join|sign up for) our (?:mailing list|newsletter)\b.*|never miss (?:a|an) .{0,40}"
             r"|(?:get|receive) .{0,40}(?:in|to|straight to) your inbox\b.*"
-            r"|already (?:a subscriber|subscribed|have an account)\??.*|(?:become|be) a (?:subscriber"
-            r"|member)\b.*"
-            r"|support (?:our|independent|quality) journalism\b.*"
-            r"|this (?:article|story|content) is (?:for|available to|reserved for) (?:subscribers"
-            r"|members)\b.*)",
+            r"|already (?:a subscriber|subscribed|have an account)\??.*"
+            r"|(?:become|be) a (?:subscriber|member)\b.*|support (?:our|independent|quality) journalism\b.*"
+            r"|this (?:article|story|content) is (?:for|available to|reserved for)"
+            r" (?:subscribers|members)\b.*)",
             _I,
         ),
         max_chars=250,
-        accept=lambda m: (
-            m.group(0).lower().rstrip(".!") == "sign up"
-            or not m.group(0).lower().startswith("sign up")
-            or _signup_ok(m)
-        ),
+        accept=_signup_ok,
     ),
     Rule(
         "social",
@@ -362,8 +361,8 @@ LINE_RULES: tuple[Rule, ...] = (
             r"|share (?:on|via|to)\s*:?\s*.{1,60}|(?:follow|like|find|join) us on .{1,80}"
             r"|follow \w+(?: \w+)? on"
             r"|(?:like|enjoy(?:ed)?) this (?:story|article)\?.{0,40}share.{0,40}|sharing is caring"
-            r"|follow (?:@\w+|\w+(?: \w+)? on (?:twitter|x|facebook|instagram|linkedin|threads"
-            r"|bluesky)).{0,40}"
+            r"|follow (?:@\w+|\w+(?: \w+)? on"
+            r" (?:twitter|x|facebook|instagram|linkedin|threads|bluesky)).{0,40}"
             r"|tweet this|pin it|\d+ shares?"
             rf"|{_PLATFORM}(?:\s*[|,/•·]?\s*{_PLATFORM})+)[.!:]?",
             _I,
@@ -388,8 +387,8 @@ LINE_RULES: tuple[Rule, ...] = (
         re.compile(
             r"(?:skip to (?:main )?(?:content|navigation|search|footer)|toggle navigation|main menu"
             r"|(?:open|close) (?:the )?menu|back to top|go to top|scroll to top|home\s*[>»›/|].*"
-            r"|(?:related )?(?:tags?|topics)\s*:?|tags?\s*:.{1,120}|back to gallery|(?:image )?\d{1,3} (?:/"
-            r"|of) \d{1,3})",
+            r"|(?:related )?(?:tags?|topics)\s*:?|tags?\s*:.{1,120}|back to gallery"
+            r"|(?:image )?\d{1,3} (?:/|of) \d{1,3})",
             _I,
         ),
         max_chars=200,
@@ -397,8 +396,8 @@ LINE_RULES: tuple[Rule, ...] = (
     Rule(
         "navigation",
         re.compile(
-            r"(?:menu|search|sections|navigation|log ?in|sign ?in|log ?out|sign ?out|register|my account|home"
-            r"|close|×|next|previous|prev|next article|previous article|back)",
+            r"(?:menu|search|sections|navigation|log ?in|sign ?in|log ?out|sign ?out|register|my account"
+            r"|home|close|×|next|previous|prev|next article|previous article|back)",
             _I,
         ),
         weak=True,
@@ -414,14 +413,17 @@ LINE_RULES: tuple[Rule, ...] = (
 
 _BYLINE_STOP = frozenset(
     "The A An This That These Those Its His Her Their Our My Your And Of In On For To With At From Then "
-    "Now Monday Tuesday Wednesday Thursday Friday Saturday Sunday Land Sea Air Design Default Far Published "
-    "Updated Posted Modified Created Edited Last First Date Time Today Yesterday By BY".split()
+    "Now Monday Tuesday Wednesday Thursday Friday Saturday Sunday Published Updated Posted Modified "
+    "Created Edited Last First Date Time Today Yesterday By BY".split()
 )
 
 
 def _byline_ok(author: str) -> bool:
-    """Reject title-case phrases that fit the byline shape ("By The Numbers", "By Land And Sea")."""
-    tokens = re.findall(r"[\w'’.\-]+", author)
+    """Reject title-case phrases that fit the byline shape ("By The Numbers", "By Land And Sea").
+
+    Also rejects a meta word taken for a name ("Published 10:02 AM EST Nov 19, 2019").
+    """
+    tokens = author.replace(",", " ").split()
     return bool(tokens) and not any(t in _BYLINE_STOP for t in tokens)
 
 
@@ -441,19 +443,17 @@ _HAS_DATE = re.compile(
 )
 
 _RELATED_HEADER = re.compile(
-    r"(?:related(?: stories| articles| news| content| coverage| posts| reading| links)?|you (?:may"
-    r"|might) also like"
-    r"|recommended(?: for you| stories| reading| articles)?|(?:most|top) (?:read|popular|viewed"
-    r"|shared)(?: in .{1,30})?"
+    r"(?:related(?: stories| articles| news| content| coverage| posts| reading| links)?"
+    r"|you (?:may|might) also like|recommended(?: for you| stories| reading| articles)?"
+    r"|(?:most|top) (?:read|popular|viewed|shared)(?: in .{1,30})?"
     r"|trending(?: now| stories)?|read more|also read|read next|further reading|what to read next"
     r"|editor'?s picks?|more (?:stories|news|coverage)|also on .{1,30})\s*[:.…]*",
     _I,
 )
 # Headers that are also ordinary subheads ("More on the economy"): need a real list behind them.
 _RELATED_HEADER_WEAK = re.compile(
-    r"(?:more (?:from|on|in|about) .{1,50}|top stories|latest (?:news|stories)|in other news|popular (?:on"
-    r"|in) .{1,40}"
-    r"|next up(?: in .{1,30})?|on our radar)\s*[:.…]*",
+    r"(?:more (?:from|on|in|about) .{1,50}|top stories|latest (?:news|stories)|in other news"
+    r"|popular (?:on|in) .{1,40}|next up(?: in .{1,30})?|on our radar)\s*[:.…]*",
     _I,
 )
 _BULLET = re.compile(r"[•*▪►◦·]\s|[-–]\s(?=\S)")
@@ -479,6 +479,17 @@ _DATELINE_STOP = frozenset(
     SPORTS POLITICS FACT CHECK FAQ Q&A READ MORE ALSO RELATED DEAR""".split()
 )
 
+_DISTRIBUTOR = re.compile(r"\bdistributed by\s+(?P<d>[^.;]+)", _I)
+_COPYRIGHT_LEAD = re.compile(
+    r"(?:©|\(c\)|copyright\b|\s|(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)\d{2})?|,|by\b)*", _I
+)
+_HOLDER_END = re.compile(r"[,.]?\s*all rights reserved|\s+[|•·]\s+", _I)
+_PUBLISHED_WORD = re.compile(r"(?:first )?(?:published|posted|created|date)", _I)
+_TITLE_CASE_PLACE = re.compile(
+    r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}(?:,\s*[A-Z][\w.]+(?:\s+\d{1,2})?)?\s*(?=\()"
+)
+_MENU_SEPARATOR = re.compile(r"\s*[|•·»›>/]\s*")
+_WORD_CHARS = re.compile(r"\w+")
 _SENTENCE_SPLIT = re.compile(r"(?<!\b[A-Z])\.\s+(?=[A-Z])")
 _CORP_SUFFIX = re.compile(
     r"(?:,?\s+(?:L\.?\s?P\.?|LLC|L\.L\.C\.?|Inc\.?|Ltd\.?|Limited|Corp\.?|Corporation|plc|PLC|Co\.?|GmbH|AG"
@@ -584,23 +595,43 @@ def _is_full(a: _Line, b: _Line, width: int, slack: float = _WRAP_SLACK) -> bool
 
 
 def _to_blocks(lines: Sequence[_Line]) -> list[_Block]:
-    """Group lines into blocks: one per line, or joined paragraphs when the text is hard-wrapped."""
+    """Group lines into blocks: one per line, or joined paragraphs when the text is hard-wrapped.
+
+    Blank lines always end a block.
+    """
     width = _wrap_width(lines)
-    if width is None:
-        return [_Block(ln.text, ln.no) for ln in lines if ln.text]
-    base = _base_indent(lines)
+    base = _base_indent(lines) if width is not None else 0
     blocks: list[_Block] = []
     prev: _Line | None = None
     for ln in lines:
         if not ln.text:
             prev = None
             continue
-        if prev is not None and _continues(prev, ln, width, base):
+        if prev is not None and (_continues(prev, ln, width, base) if width else _broken_sentence(prev, ln)):
             blocks[-1].text = _join(blocks[-1].text, ln.text, prev.soft_hyphen)
         else:
             blocks.append(_Block(ln.text, ln.no))
         prev = ln
     return blocks
+
+
+def _broken_sentence(prev: _Line, ln: _Line) -> bool:
+    """In one-paragraph-per-line text, a long line cut mid-sentence whose next line goes on in lower case.
+
+    Catches a paragraph wrapped once in text that is otherwise not hard-wrapped ("...as rescue" /
+    "boats searched ...").
+    """
+    return (
+        prev.width >= _MIN_BROKEN_WIDTH
+        and prev.text[-1] not in _TERMINAL
+        and prev.text[-1] != ":"
+        and ln.text[0].islower()
+        and not ln.text.startswith(("http", "www."))
+        and ln.indent <= prev.indent
+    )
+
+
+_MIN_BROKEN_WIDTH = 60
 
 
 def _base_indent(lines: Sequence[_Line]) -> int:
@@ -643,6 +674,8 @@ def _join(left: str, right: str, soft_hyphen: bool) -> str:
 
 @dataclass(slots=True)
 class _Hints:
+    """Metadata collected on the way; first value wins, except ``source`` which goes by rank."""
+
     values: dict[str, str] = field(default_factory=dict)
     source_rank: int = 0
 
@@ -664,14 +697,14 @@ def _copyright_hints(text: str, hints: _Hints) -> None:
     years = _YEAR.findall(text)
     if years:
         hints.set("copyright_year", years[-1])
-    dist = re.search(r"\bdistributed by\s+(?P<d>[^.;]+)", text, _I)
+    dist = _DISTRIBUTOR.search(text)
     if dist:
         hints.source(_CORP_SUFFIX.sub("", dist.group("d").strip()), 1)
-    m = re.match(r"(?:©|\(c\)|copyright\b|\s|(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)\d{2})?|,|by\b)*", text, _I)
+    m = _COPYRIGHT_LEAD.match(text)
     rest = text[m.end() :] if m else text
     suffix = _CORP_SUFFIX_INNER.search(rest)
     holder = rest[: suffix.start()] if suffix else _SENTENCE_SPLIT.split(rest, maxsplit=1)[0]
-    holder = re.split(r"[,.]?\s*all rights reserved|\s+[|•·]\s+", holder, maxsplit=1, flags=_I)[0]
+    holder = _HOLDER_END.split(holder, maxsplit=1)[0]
     holder = _CORP_SUFFIX.sub("", holder.strip().rstrip(".")).strip(" ,.")
     if (
         holder
@@ -697,11 +730,7 @@ def _byline_hints(m: re.Match[str], hints: _Hints) -> None:
 def _meta_hints(m: re.Match[str], hints: _Hints) -> None:
     text = m.group(0).strip(" |·•-–—")
     rest = (m.groupdict().get("rest") or m.groupdict().get("rest2") or "").strip()
-    if (
-        rest
-        and _HAS_DATE.search(rest)
-        and re.match(r"(?:first )?(?:published|posted|created|date)", text, _I)
-    ):
+    if rest and _HAS_DATE.search(rest) and _PUBLISHED_WORD.match(text):
         hints.set("published_text", rest)
     elif not rest and _DATE_ONLY.fullmatch(text):
         hints.set("published_text", text.rstrip("."))
@@ -722,9 +751,7 @@ def _lead_hints(blocks: Sequence[_Block], hints: _Hints, first_body: int) -> Non
 
 def _agency_after_place(text: str) -> re.Match[str] | None:
     """ "Washington, Nov 24 (Reuters) - ..." with a title-case place: the agency is still a tell-tale."""
-    m = re.match(
-        r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}(?:,\s*[A-Z][\w.]+(?:\s+\d{1,2})?)?\s*(?=\()", text
-    )
+    m = _TITLE_CASE_PLACE.match(text)
     return _AGENCY_LEAD.match(text, m.end()) if m else None
 
 
@@ -754,7 +781,7 @@ def _match_rule(text: str) -> tuple[Rule, re.Match[str]] | None:
 
 def _is_menu(text: str) -> bool:
     """A site menu: several capitalised section words, at least one of them unmistakably a menu word."""
-    parts = [p for p in re.split(r"\s*[|•·»›>/]\s*", text) if p]
+    parts = [p for p in _MENU_SEPARATOR.split(text) if p]
     if len(parts) >= 4 and all(len(p.split()) <= 3 for p in parts):
         return True
     tokens = [t for t in text.split() if t not in {"&", "|", "-", "–", "•", "·"}]
@@ -779,9 +806,8 @@ def _classify(blocks: list[_Block], hints: _Hints) -> None:
     for i, block in enumerate(blocks):
         if block.weak:
             near = [blocks[j] for j in (i - 1, i + 1) if 0 <= j <= last]
-            supported = (
-                i in (0, last) or any(b.reason and not b.weak for b in near) or any(b.weak for b in near)
-            )
+            # a neighbour that matched any rule counts, even a weak one: "Share / Facebook / Email"
+            supported = i in (0, last) or any(b.reason is not None or b.weak for b in near)
             if not supported:
                 block.reason = None
     for block in blocks:
@@ -825,12 +851,14 @@ def _mark_related_lists(blocks: list[_Block]) -> None:
 
 
 def _list_item(text: str) -> bool:
+    """A related-list entry: a short headline, possibly bulleted."""
     text = _BULLET.sub("", text, count=1)
     return len(text.split()) >= 2 and _headline_like(text, max_words=20)
 
 
 def _norm(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.translate(_QUOTES).casefold()))
+    """Lower-case words only, typographic quotes and dashes folded, for comparing titles."""
+    return " ".join(_WORD_CHARS.findall(text.translate(_QUOTES).casefold()))
 
 
 def _same_title(text: str, title: str) -> bool:
@@ -866,6 +894,7 @@ def _mark_header_dates(blocks: list[_Block], start: int, hints: _Hints) -> int:
 
 
 def _is_section_label(text: str) -> bool:
+    """ "World", "Politics", "Business News": a section name printed above the headline."""
     words = text.lower().split()
     return 0 < len(words) <= _SECTION_LABEL_MAX_WORDS and all(w.strip("&|:") in _NAV_WORDS for w in words)
 
@@ -895,6 +924,7 @@ def _title_case(text: str) -> bool:
 
 
 def _content_words(text: str) -> set[str]:
+    """Lower-cased non-stopwords of 3+ letters, possessives and plural -s stripped, for overlap."""
     out: set[str] = set()
     for w in _WORD.findall(text.lower()):
         w = (w[:-2] if w.endswith(("'s", "’s")) else w).strip("'’-")
@@ -928,6 +958,7 @@ def _kicker(text: str, body: set[str] | None = None) -> bool:
 
 
 def _suspicious(text: str) -> bool:
+    """Shaped like a teaser (truncated or kicker-led); its vocabulary decides later."""
     return _truncated(text) or _kicker(text)
 
 
@@ -1007,6 +1038,7 @@ def _mark_tail(blocks: list[_Block], content: list[int], author: str | None) -> 
 
 
 def _is_name_line(text: str, author: str | None, bio: str) -> bool:
+    """The line above a bio that only names its subject ("Tushar", "About the author")."""
     if _ABOUT_AUTHOR.fullmatch(text):
         return True
     if author:
@@ -1016,6 +1048,7 @@ def _is_name_line(text: str, author: str | None, bio: str) -> bool:
 
 
 def _cut_inline_ads(blocks: list[_Block], removed: list[Removal]) -> None:
+    """Cut ad tokens out of paragraphs; the removal's line is the paragraph's first raw line."""
     for block in blocks:
         if "dvertisement" not in block.text and "ADVERTISEMENT" not in block.text:
             continue
@@ -1038,6 +1071,7 @@ def _drop_ad_lines(lines: list[_Line], removed: list[Removal]) -> list[_Line]:
 
 
 def _assemble(blocks: Sequence[_Block], skip: int | None) -> tuple[str, list[tuple[int, int]]]:
+    """Join the kept blocks (all but ``skip``, the title) with blank lines; return text and offsets."""
     parts: list[str] = []
     spans: list[tuple[int, int]] = []
     pos = 0
@@ -1071,7 +1105,8 @@ def clean_text(
         first_line_title: False when the text is body only: no line is taken as the title.
 
     Returns:
-        The :class:`Cleaned` result; removals are in raw line order.
+        The :class:`Cleaned` result; removals are in raw line order. ``Cleaned.title`` is the headline
+        taken from the text, so it stays None when ``title`` is given.
 
     Example:
         >>> clean_text("WASHINGTON (AP) — Talks resumed on Monday.\\n\\nADVERTISEMENT").hints

@@ -55,7 +55,7 @@ def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[
         }
 
     member_ids = {a.id for a in members}
-    ent_rows = []
+    ent_rows: list[dict[str, Any]] = []
     for e in entities:
         if e.type not in KEY_TYPES:
             continue
@@ -77,13 +77,19 @@ def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[
                 "per_outlet": {o: per.get(o, 0) for o in outlets},
             }
         )
-    ent_rows.sort(key=lambda r: (-r["mentions"], r["name"]))
+    ent_rows.sort(key=lambda r: (-int(r["mentions"]), str(r["name"])))
     pubs = sorted(a.published for a in members if a.published)
     quotes = []
     for a in members:
         for q in a.quotes:
             quotes.append(
-                {"text": q.text, "kind": q.kind, "speaker": q.speaker, "cue": q.cue, "cite": cite(Cite(a.id, q.start, q.end))}
+                {
+                    "text": q.text,
+                    "kind": q.kind,
+                    "speaker": q.speaker,
+                    "cue": q.cue,
+                    "cite": cite(Cite(a.id, q.start, q.end)),
+                }
             )
     return {
         "schema_version": SCHEMA_VERSION,

@@ -47,7 +47,8 @@ def schema() -> dict[str, Any]:
     import json
     from importlib.resources import files
 
-    return json.loads(files("storyline.data").joinpath("export.schema.json").read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(files("storyline.data").joinpath("export.schema.json").read_text(encoding="utf-8"))
+    return data
 
 
 def export_corpus(articles: Sequence[Article], stories: Sequence[Story], entities: Sequence[Entity]) -> dict[str, Any]:

@@ -1,0 +1,47 @@
+"""The Python API: analyze(), Corpus, incremental story updates."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import storyline
+from storyline.api import Corpus
+from storyline.errors import StorylineError
+
+
+def test_analyze_and_dossier(seeds_dir: Path) -> None:
+    corpus = storyline.analyze([seeds_dir])
+    assert len(corpus.stories) == 2
+    md = corpus.stories[0].dossier("md")
+    assert md.startswith("# ")
+    assert corpus.stories[0].dossier("dict")["story"]["article_count"] >= 1
+    with pytest.raises(StorylineError, match="E402"):
+        corpus.stories[0].dossier("pdf")
+    with pytest.raises(StorylineError, match="no story 's42'"):
+        corpus.story("s42")
+
+
+def test_incremental_ingest_updates_stories(seeds_dir: Path, tmp_path: Path) -> None:
+    """Adding articles later joins them to existing stories (ids kept) or opens new ones."""
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    for f in sorted(seeds_dir.iterdir()):
+        shutil.copy(f, (first if f.name[:3] in ("000", "002") else later) / f.name)
+    db = tmp_path / "s.db"
+    with Corpus(db) as c:
+        c.ingest([first])
+        assert [len(s.article_ids) for s in c.stories] == [2]
+        sid = c.stories[0].id
+    with Corpus(db) as c:  # a later session on the same store
+        rep = c.ingest([later])
+        assert len(rep.added) == 3
+        stories = {s.id: s for s in c.stories}
+        assert len(stories) == 2
+        assert len(stories[sid].article_ids) == 4  # 001 and 004 joined the November story
+        jan = next(s for s in stories.values() if s.id != sid)
+        assert [Path(a.path).name[:3] for a in jan.articles()] == ["003"]
+        assert c.ingest([later]).added == []  # re-ingesting is a no-op
