@@ -136,10 +136,17 @@ def analyse(articles: Sequence[Article], nlp: Any, batch_size: int = 32, n_proce
         art.mentions = mentions_from_doc(doc)
 
 
+_SENT_END = re.compile(r"[.!?…:;][\"”’)\]]*$|[\"”’]$")
+
+
 def sentences_from_doc(doc: Any) -> list[Sentence]:
-    """Sentence offsets, never crossing a paragraph break and trimmed of whitespace."""
+    """Sentence offsets, never crossing a paragraph break and trimmed of whitespace.
+
+    The small model splits inside quotations ("…as an “integral part of the order,” the leader said");
+    a piece that does not end like a sentence is joined to the next piece of the same paragraph.
+    """
     text: str = doc.text
-    out: list[Sentence] = []
+    pieces: list[Sentence] = []
     for sent in doc.sents:
         s, e = sent.start_char, sent.end_char
         for m in re.finditer(r"[^\n]+", text[s:e]):
@@ -149,7 +156,16 @@ def sentences_from_doc(doc: Any) -> list[Sentence]:
             while b > a and text[b - 1].isspace():
                 b -= 1
             if b > a:
-                out.append(Sentence(a, b))
+                pieces.append(Sentence(a, b))
+    out: list[Sentence] = []
+    for p in pieces:
+        if out:
+            prev = out[-1]
+            between = text[prev.end : p.start]
+            if "\n" not in between and not _SENT_END.search(text[prev.start : prev.end]):
+                prev.end = p.end
+                continue
+        out.append(Sentence(p.start, p.end))
     return out
 
 

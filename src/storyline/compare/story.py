@@ -120,6 +120,14 @@ def timeline(members: Sequence[Article], limit: int = 30) -> list[TimelineItem]:
     return items
 
 
+def _overlap(a: str, b: str) -> float:
+    """Share of the shorter sentence's content words found in the other (catches paraphrased repeats)."""
+    ta, tb = set(tokens(a)), set(tokens(b))
+    if not ta or not tb:
+        return 0.0
+    return len(ta & tb) / min(len(ta), len(tb))
+
+
 def key_sentences(members: Sequence[Article], k: int = 6) -> list[SummarySentence]:
     """The sentences most corroborated across articles, without repeats, each citing its sources."""
     arts = list(members)[:MAX_ARTICLES]
@@ -152,7 +160,7 @@ def key_sentences(members: Sequence[Article], k: int = 6) -> list[SummarySentenc
     for i in np.argsort(-scores):
         if len(chosen) >= k:
             break
-        if any(sim[i, j] > 0.45 for j in chosen):
+        if any(sim[i, j] > 0.3 or _overlap(texts[i], texts[j]) > 0.4 for j in chosen):
             continue
         chosen.append(int(i))
     out = []
