@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .analyse.anchors import infer_reference
 from .analyse.dates import extract_dates, parse_date_string, to_date
 from .analyse.entities import canonicalize, mentions_from_doc
 from .analyse.nlp import load_nlp
@@ -179,12 +180,18 @@ def date_article(art: Article) -> None:
     first = extract_dates(art.text, ref, ref_year)
     if art.published is None:
         explicit = [d for d in first if d.how == "absolute" and to_date(d.value)]
+        anchored, why = infer_reference(art.text)
         if explicit:
             latest = max(explicit, key=lambda d: d.value or "")
             art.published = latest.value
             art.published_how = "inferred"
             art.published_why = f"latest full date in the text: {latest.text!r}"
             first = extract_dates(art.text, to_date(art.published), None)
+        elif anchored is not None:
+            art.published = anchored.isoformat()
+            art.published_how = "inferred"
+            art.published_why = why
+            first = extract_dates(art.text, anchored, None)
     art.dates = first
 
 

@@ -66,8 +66,9 @@ def test_offsets_point_at_the_mention() -> None:
         assert text[d.start : d.end] == d.text
 
 
-def test_black_friday_is_not_a_weekday() -> None:
-    assert values("Black Friday sales rose.") == {}
+def test_black_friday_is_a_named_day_not_a_weekday() -> None:
+    ds = extract_dates("Black Friday sales rose.", REF)
+    assert [(d.text, d.value, d.how) for d in ds] == [("Black Friday", "2025-11-28", "holiday")]
 
 
 def test_parse_date_string() -> None:
@@ -75,3 +76,24 @@ def test_parse_date_string() -> None:
     assert parse_date_string("2025-11-24T10:00:00Z") == "2025-11-24"
     assert parse_date_string("not a date") is None
     assert to_date("2025-11") is None
+
+
+def test_named_days() -> None:
+    assert values("finalize an agreement by Thanksgiving.")["by Thanksgiving"] == "2025-11-27"
+    assert values("sales on Black Friday")["on Black Friday"] == "2025-11-28"
+    assert values("since Christmas 2023 the")["since Christmas 2023"] == "2023-12-25"
+    assert values("last Christmas")["last Christmas"] == "2024-12-25"
+
+
+def test_president_elect_period_dates_an_undated_text() -> None:
+    from storyline.analyse.anchors import infer_reference
+
+    text = (
+        "US president-elect Jane Roe spoke to the premier on Friday, days before Roe heads back to the "
+        "White House. Roe won the 2028 election."
+    )
+    ref, why = infer_reference(text)
+    assert ref == dt.date(2029, 1, 19) and why and "2028" in why
+    assert values(text, ref)["on Friday"] == "2029-01-19"
+    assert infer_reference("The president-elect spoke.") == (None, None)  # no election year named
+    assert infer_reference("The president spoke in 2024.") == (None, None)

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import DateMention
+from .anchors import HOLIDAY_PATTERN, holiday_date
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -48,6 +49,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_unit", re.compile(r"\b(?P<rel>next|last|this|past|coming|later this|earlier this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
+    ("holiday", re.compile(rf"\b(?:(?P<rel>by|before|after|until|since|on|at|over|last|next|this)\s+)?{HOLIDAY_PATTERN}(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
     ("year", re.compile(r"\b(?:(?P<rel>in|since|by|until|later in|earlier in|early|late|mid|mid-|during|before|after|of)\s+)?(?<![\d$£€.,-])(?P<year>(?:19|20)\d\d)(?![\d%]|\s*(?:percent|million|billion|people|tons?|tonnes?))\b")),
 ]
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -214,6 +216,27 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
             return None, "needs-date"
         off = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["word"].lower()]
         return (ref.date + dt.timedelta(days=off)).isoformat(), "relative"
+    if kind == "holiday":
+        name = g["holiday"]
+        if g.get("year"):
+            day = holiday_date(name, int(g["year"]))
+            return (day.isoformat() if day else None), "holiday"
+        rel = (g.get("rel") or "").lower()
+        if ref.date is None:
+            day = holiday_date(name, ref.year) if ref.year else None
+            return (day.isoformat() if day else None), ("holiday" if day else "needs-date")
+        r = ref.date
+        cands = [d for d in (holiday_date(name, y) for y in (r.year - 1, r.year, r.year + 1)) if d]
+        fut = True if rel in ("by", "until", "before", "next") else _future_context(text, m.start(), m.end())
+        if rel in ("last", "since", "after"):
+            past = [d for d in cands if d <= r]
+            day = max(past) if past else None
+        elif fut:
+            coming = [d for d in cands if d >= r]
+            day = min(coming) if coming else None
+        else:
+            day = min(cands, key=lambda d: abs((d - r).days)) if cands else None
+        return (day.isoformat() if day else None), "holiday"
     if kind == "year":
         return _iso(int(g["year"])), "absolute"
     return None, "unknown"
