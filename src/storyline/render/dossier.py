@@ -49,7 +49,7 @@ def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[
         a = by_id.get(c.article_id)
         return {
             **c.to_json(),
-            "source": a.source if a else None,
+            "source": _outlet(a) if a else None,
             "title": a.display_title if a else "",
             "label": cite_label(_outlet(a), a.published) if a else c.article_id,
         }
@@ -110,6 +110,7 @@ def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[
                 "title": a.display_title,
                 "title_how": a.title_how,
                 "source": a.source,
+                "outlet": _outlet(a),  # what to show: the source, or a short file name when none is known
                 "author": a.author,
                 "published": a.published,
                 "published_how": a.published_how,

@@ -160,6 +160,8 @@ def _outlet(source: object) -> str:
 def _article_outlet(article: Mapping[str, Any], listed: Sequence[str]) -> str:
     """The outlet an article is shown under: its source, else the name the story lists for it (the
     dossier builder falls back to the file name), else "Unknown outlet"."""
+    if article.get("outlet"):
+        return str(article["outlet"])
     if article.get("source"):
         return str(article["source"])
     name = _str(article.get("path")).replace("\\", "/").rsplit("/", 1)[-1]

@@ -268,7 +268,7 @@ def render_markdown(dossier: Mapping[str, Any]) -> str:
                 title += f" *(copy of {escape_md(a.get('duplicate_of'))})*"
             # Without a source the dossier builder lists the article under its file name.
             name = _str(a.get("path")).replace("\\", "/").rsplit("/", 1)[-1]
-            outlet = _str(a.get("source")) or (name if name in outlets else "unknown")
+            outlet = _str(a.get("outlet")) or _str(a.get("source")) or (name if name in outlets else "unknown")
             rows.append(
                 [
                     str(i),
