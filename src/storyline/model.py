@@ -70,6 +70,8 @@ class Quote:
     speaker: str | None = None
     speaker_entity_id: str | None = None
     cue: str | None = None
+    speaker_start: int | None = None  # the mention (same text) that names the speaker in full
+    speaker_end: int | None = None
 
 
 @dataclass(slots=True)
@@ -89,6 +91,9 @@ class NumberMention:
     value: float | None
     unit: str | None = None
     about: str | None = None
+    approx: str | None = None  # about | nearly | more than | at least | less than | up to | as much as
+    time: str | None = None  # the time phrase of the same clause, as written ("by the end of this year")
+    kind: str = ""  # money | percent | count | quantity | duration
 
 
 @dataclass(slots=True)

@@ -20,6 +20,7 @@ from .analyse.anchors import infer_reference
 from .analyse.dates import extract_dates, parse_date_string, to_date
 from .analyse.entities import canonicalize, mentions_from_doc
 from .analyse.nlp import load_nlp
+from .analyse.numbers import numbers_from_doc
 from .compare.cluster import ClusterConfig, assign_stories, features, main_event_date
 from .compare.dedup import find_duplicates
 from .compare.story import build_story
@@ -42,7 +43,7 @@ STAGES = (
     Stage("read", (), ("raw", "path", "fmt")),
     Stage("clean", ("raw",), ("text", "title", "removed", "paragraphs")),
     Stage("meta", ("text",), ("source", "published")),
-    Stage("analyse", ("text",), ("sentences", "mentions")),
+    Stage("analyse", ("text",), ("sentences", "mentions", "numbers")),
     Stage("dates", ("text", "published"), ("dates",)),
     Stage("entities", ("mentions",), ("entities",)),
     Stage("stories", ("entities", "dates"), ("story_id", "duplicate_of", "stories")),
@@ -127,7 +128,7 @@ def lead_title(text: str, max_words: int = 14) -> str | None:
 
 
 def analyse(articles: Sequence[Article], nlp: Any, batch_size: int = 32, n_process: int = 1) -> None:
-    """Stage *analyse*: sentences and entity mentions from spaCy, in batches (``nlp.pipe``)."""
+    """Stage *analyse*: sentences, entity mentions and numbers from spaCy, in batches (``nlp.pipe``)."""
     texts = (a.text for a in articles)
     kwargs: dict[str, Any] = {"batch_size": batch_size}
     if n_process > 1:
@@ -135,6 +136,7 @@ def analyse(articles: Sequence[Article], nlp: Any, batch_size: int = 32, n_proce
     for art, doc in zip(articles, nlp.pipe(texts, **kwargs), strict=True):
         art.sentences = sentences_from_doc(doc)
         art.mentions = mentions_from_doc(doc)
+        art.numbers = numbers_from_doc(doc)
 
 
 _SENT_END = re.compile(r"[.!?…:;][\"”’)\]]*$|[\"”’]$")

@@ -19,7 +19,9 @@ def art(aid: str, text: str, day: str | None = None, ents: tuple[str, ...] = (),
 FLOOD = (
     "Floods swept the river valley, forcing thousands of residents from their homes as rescue boats searched streets."
 )
-FLOOD2 = "Rescue boats searched flooded streets in the river valley after floods forced thousands of residents out."
+FLOOD2 = (
+    "Rescue boats searched flooded streets in the river valley after floods forced thousands of residents out."
+)
 QUAKE = (
     "An earthquake shook the mountain city, collapsing buildings while emergency crews dug through rubble for survivors."
 )

@@ -218,25 +218,26 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
         return (ref.date + dt.timedelta(days=off)).isoformat(), "relative"
     if kind == "holiday":
         name = g["holiday"]
+        hday: dt.date | None
         if g.get("year"):
-            day = holiday_date(name, int(g["year"]))
-            return (day.isoformat() if day else None), "holiday"
+            hday = holiday_date(name, int(g["year"]))
+            return (hday.isoformat() if hday else None), "holiday"
         rel = (g.get("rel") or "").lower()
         if ref.date is None:
-            day = holiday_date(name, ref.year) if ref.year else None
-            return (day.isoformat() if day else None), ("holiday" if day else "needs-date")
+            hday = holiday_date(name, ref.year) if ref.year else None
+            return (hday.isoformat() if hday else None), ("holiday" if hday else "needs-date")
         r = ref.date
         cands = [d for d in (holiday_date(name, y) for y in (r.year - 1, r.year, r.year + 1)) if d]
         fut = True if rel in ("by", "until", "before", "next") else _future_context(text, m.start(), m.end())
         if rel in ("last", "since", "after"):
             past = [d for d in cands if d <= r]
-            day = max(past) if past else None
+            hday = max(past) if past else None
         elif fut:
             coming = [d for d in cands if d >= r]
-            day = min(coming) if coming else None
+            hday = min(coming) if coming else None
         else:
-            day = min(cands, key=lambda d: abs((d - r).days)) if cands else None
-        return (day.isoformat() if day else None), "holiday"
+            hday = min(cands, key=lambda d: abs((d - r).days)) if cands else None
+        return (hday.isoformat() if hday else None), "holiday"
     if kind == "year":
         return _iso(int(g["year"])), "absolute"
     return None, "unknown"

@@ -47,7 +47,8 @@ def schema() -> dict[str, Any]:
     import json
     from importlib.resources import files
 
-    data: dict[str, Any] = json.loads(files("storyline.data").joinpath("export.schema.json").read_text(encoding="utf-8"))
+    text = files("storyline.data").joinpath("export.schema.json").read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
     return data
 
 
@@ -88,6 +89,9 @@ def export_corpus(articles: Sequence[Article], stories: Sequence[Story], entitie
                 "value": n.value,
                 "unit": n.unit,
                 "about": n.about,
+                "approx": n.approx,
+                "time": n.time,
+                "kind": n.kind,
             }
             for a in articles
             for n in a.numbers

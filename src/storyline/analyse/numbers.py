@@ -1,0 +1,824 @@
+"""Numbers a reader would check: money, percentages, counts, quantities with units, durations.
+
+Each figure becomes a :class:`~storyline.model.NumberMention` whose ``text`` is the whole phrase as
+written ("about 12 million metric tons"), with the value normalised (scale words applied), a
+canonical unit, the hedge (``approx``), what the figure is ``about`` (from the dependency parse)
+and the ``time`` phrase of its clause. Cross-outlet reconciliation compares these fields, so the
+normalisation is deliberately conservative and documented here.
+
+Finding the figures is done on the characters (spaCy splits "NZ$18.2" and "€5bn" inconsistently);
+the parse is then used for the counted noun, ``about`` and ``time``.
+
+Units (``unit``):
+
+- money: ISO 4217 code. ``$`` alone and "dollars" mean USD; ``US$`` USD, ``NZ$`` NZD, ``A$`` AUD,
+  ``C$`` CAD, ``HK$`` HKD, ``S$`` SGD, ``NT$`` TWD, ``€`` EUR, ``£`` GBP, ``¥`` JPY, "yuan" CNY.
+  "pounds" is GBP with "sterling" or a scale word ("3 million pounds"), else weight (``lb``).
+  Glued scales: "bn", "m", "mn", "tn" always; "k" and "b" only after a currency ("$5k").
+- percentages: ``percent``; "percentage points": ``percentage point``.
+- quantities: singular canonical names. "tonnes", "metric tons" and plain "tons" are all
+  ``tonne``: international news uses "tons" for metric tonnes, and "12 million tonnes" must agree
+  with "about 12 million metric tons" and "25 million tons" (the written word stays in ``text``).
+  Only an explicit "short ton(s)" / "long ton(s)" keeps that name. Rates join with ``/``:
+  "5,000 barrels a day" is ``barrel/day``.
+- durations: ``year``, ``month``, ``week``, ``day``, ``hour``, ``minute``; decades and centuries
+  are converted to years ("two decades" is 20 ``year``).
+- counts: ``person`` for people, otherwise the counted noun in the singular ("678 exposures" is
+  ``exposure``, "seven others" is ``other``); ``None`` for a bare figure.
+
+Approximations (``approx``) are one of: ``about``, ``nearly``, ``more than``, ``at least``,
+``less than``, ``up to``, ``as much as``. Vague plurals ("thousands of residents") get the
+scale as value and ``at least``. In a range ("10 to 12 million tonnes", "between 5 and 6
+million") each end is its own mention; the lower end takes the scale, unit, ``about`` and
+``time`` of the upper one.
+
+``about`` is, in order: the "of" complement ("tonnes of American soybeans"), the noun the figure
+modifies ("10 percent hike", "one-year truce"), the figure it translates ("NZ$18.2 million (US$11
+million)"), for quantities an earlier figure with the same unit in the sentence or the object of a
+coordinated verb ("resumed buying soybeans and pledged to purchase 12 million tons"), else the
+object or subject of its verb, climbing only through "to be"/infinitive links and relative
+clauses ("a package estimated to be worth $330 million"). ``time`` is a date phrase (NER,
+:func:`~storyline.analyse.dates.extract_dates`, holidays) inside the figure's phrase or attached
+to the same verb, the nearest one winning, with its preposition ("by the end of this year").
+
+Not reported: years, dates and times of day, ordinals, list markers, phone numbers, designators
+("Article 5", "COVID-19", "G2"), a bare "one" or a small number word without a unit or noun
+("one of the most", "No one", "the two leaders"), and relative times ("three days ago").
+
+Example:
+    >>> from storyline.analyse.nlp import load_nlp                       # doctest: +SKIP
+    >>> doc = load_nlp()("Beijing pledged to buy 12 million tonnes of American soybeans this year.")  # doctest: +SKIP
+    >>> [(n.text, n.value, n.unit, n.about, n.time) for n in numbers_from_doc(doc)]  # doctest: +SKIP
+    [('12 million tonnes', 12000000.0, 'tonne', 'American soybeans', 'this year')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import NumberMention
+from .dates import extract_dates
+
+# ------------------------------------------------------------------------------------------ vocabulary
+
+_SMALL = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12.0}
+_GLUED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
+_VAGUE = {"dozens": 12.0, "tens": 10.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
+
+_CURRENCY_PREFIX = {
+    "us$": "USD", "u.s.$": "USD", "nz$": "NZD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
+    "hk$": "HKD", "s$": "SGD", "nt$": "TWD", "r$": "BRL", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
+    "₹": "INR", "₩": "KRW",
+    "usd": "USD", "eur": "EUR", "gbp": "GBP", "nzd": "NZD", "aud": "AUD", "cad": "CAD", "jpy": "JPY",
+    "cny": "CNY", "rmb": "CNY", "hkd": "HKD", "inr": "INR", "chf": "CHF", "twd": "TWD", "krw": "KRW",
+}
+_DOLLAR_NATION = {
+    "us": "USD", "u.s.": "USD", "american": "USD", "new zealand": "NZD", "australian": "AUD",
+    "canadian": "CAD", "hong kong": "HKD", "singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD",
+    "new taiwan": "TWD",
+}
+_CURRENCY_WORDS = {"euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR",
+                   "franc": "CHF", "won": "KRW"}
+
+# (pattern, canonical unit, multiplier): longest alternatives first.
+_MEASURES: list[tuple[str, str, float]] = [
+    (r"short\s+tons?", "short ton", 1.0),
+    (r"long\s+tons?", "long ton", 1.0),
+    (r"metric\s+tonnes?|metric\s+tons?|tonnes?|tons?", "tonne", 1.0),
+    (r"kilogrammes?|kilograms?|kilos|kg", "kg", 1.0),
+    (r"pounds?|lbs?", "lb", 1.0),
+    (r"square\s+kilomet(?:re|er)s?|sq\.?\s*km|km2|km²", "km2", 1.0),
+    (r"square\s+miles?|sq\.?\s*mi", "square mile", 1.0),
+    (r"kilomet(?:re|er)s?\s+(?:an|per)\s+hour|km/h|kph", "km/h", 1.0),
+    (r"miles\s+(?:an|per)\s+hour|mph", "mph", 1.0),
+    (r"kilomet(?:re|er)s?|km", "km", 1.0),
+    (r"nautical\s+miles?", "nautical mile", 1.0),
+    (r"miles?", "mile", 1.0),
+    (r"centimet(?:re|er)s?|cm", "cm", 1.0),
+    (r"millimet(?:re|er)s?|mm", "mm", 1.0),
+    (r"cubic\s+met(?:re|er)s?", "cubic metre", 1.0),
+    (r"met(?:re|er)s", "metre", 1.0),
+    (r"feet|foot|ft", "foot", 1.0),
+    (r"hectares?", "hectare", 1.0),
+    (r"acres?", "acre", 1.0),
+    (r"barrels?|bbl", "barrel", 1.0),
+    (r"bpd|b/d", "barrel/day", 1.0),
+    (r"lit(?:re|er)s?", "litre", 1.0),
+    (r"gallons?", "gallon", 1.0),
+    (r"bushels?", "bushel", 1.0),
+    (r"terawatt[\s-]hours?|TWh", "TWh", 1.0),
+    (r"gigawatt[\s-]hours?|GWh", "GWh", 1.0),
+    (r"megawatt[\s-]hours?|MWh", "MWh", 1.0),
+    (r"kilowatt[\s-]hours?|kWh", "kWh", 1.0),
+    (r"gigawatts?|GW", "GW", 1.0),
+    (r"megawatts?|MW", "MW", 1.0),
+    (r"kilowatts?|kW", "kW", 1.0),
+    (r"degrees?\s+(?:Celsius|centigrade|C\b)|°C", "°C", 1.0),
+    (r"degrees?\s+(?:Fahrenheit|F\b)|°F", "°F", 1.0),
+]
+_DURATIONS = {"year": ("year", 1.0), "month": ("month", 1.0), "week": ("week", 1.0), "day": ("day", 1.0),
+              "hour": ("hour", 1.0), "minute": ("minute", 1.0), "decade": ("year", 10.0),
+              "century": ("year", 100.0), "centurie": ("year", 100.0)}
+
+# Hedges in front of the figure, mapped to the canonical approx value.
+_APPROX_BEFORE = {
+    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "approx.": "about",
+    "some": "about", "an estimated": "about", "estimated": "about", "close to": "nearly",
+    "nearly": "nearly", "almost": "nearly", "just under": "nearly", "just below": "nearly",
+    "more than": "more than", "over": "more than", "upwards of": "more than", "just over": "more than",
+    "well over": "more than", "above": "more than", "at least": "at least", "no fewer than": "at least",
+    "no less than": "at least", "less than": "less than", "fewer than": "less than", "under": "less than",
+    "below": "less than", "up to": "up to", "at most": "up to", "as much as": "as much as",
+    "as many as": "as much as", "as high as": "as much as",
+}
+_APPROX_AFTER = {"or more": "at least", "or so": "about", "or fewer": "up to", "or less": "up to"}
+
+_IRREGULAR_PLURALS = {
+    "people": "person", "persons": "person", "men": "man", "women": "woman", "children": "child",
+    "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose", "lives": "life", "wives": "wife",
+    "knives": "knife", "halves": "half", "leaves": "leaf", "thieves": "thief", "crises": "crisis",
+    "analyses": "analysis", "criteria": "criterion", "phenomena": "phenomenon", "series": "series",
+    "species": "species", "data": "data", "media": "media", "police": "police", "staff": "staff",
+    "cattle": "cattle", "sheep": "sheep", "fish": "fish", "deer": "deer", "aircraft": "aircraft",
+    "heroes": "hero", "potatoes": "potato", "tomatoes": "tomato", "vetoes": "veto",
+}
+
+_TIME_PREPS = ("in", "by", "before", "after", "until", "till", "since", "from", "during", "through",
+               "throughout", "within", "on", "at", "over", "for", "as of", "starting", "beginning")
+_ARTICLES = frozenset({"a", "an", "the", "this", "that", "these", "those", "some", "any"})
+_ANAPHORIC_DETS = frozenset({"the", "these", "those"})
+_TIME_NOUNS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "decade",
+                         "decades", "hour", "hours", "time", "times", "century", "quarter", "quarters"})
+_SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+_OBJ_DEPS = ("dobj", "obj", "attr", "oprd")
+
+# ---------------------------------------------------------------------------------------- patterns
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_UNIT_WORDS = _alt(_SMALL)
+_TEN_WORDS = _alt(_TENS)
+_SCALE_WORDS = r"hundred|thousand|million|billion|trillion"
+_CUR_PRE = _alt(k for k in _CURRENCY_PREFIX if not k.isalpha())
+_CUR_CODES = _alt(k.upper() for k in _CURRENCY_PREFIX if k.isalpha())
+
+_CORE = re.compile(
+    rf"""(?<![\w.,$€£¥])(?<![A-Za-z]-)
+    (?P<cur>{_CUR_PRE}|(?:{_CUR_CODES})\s?(?=\d))?
+    (?:
+        (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+        (?:(?P<glued>bn|mn|mln|tn|k|m|b)(?![A-Za-z])|\s?(?P<spaced>bn|mn|mln)\b)?
+      | (?P<vague>(?:tens|dozens|hundreds|thousands|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))?)\b
+      | (?P<words>(?:(?:{_TEN_WORDS})(?:-(?:{_UNIT_WORDS}))?|{_UNIT_WORDS})\b|half\s+a(?=\s+(?:{_SCALE_WORDS}|dozen))
+          |an?(?=\s+(?:{_SCALE_WORDS}|dozen)\b))
+    )
+    (?P<scales>(?:(?:\s+|-)(?:{_SCALE_WORDS}|dozen)\b)*)
+    """,
+    re.X | re.I,
+)
+_DOLLAR_WORD = re.compile(
+    rf"\s*(?:of\s+)?(?:(?P<nation>{_alt(_DOLLAR_NATION)})\s+)?(?P<word>dollars?)\b"
+    rf"|\s*(?:of\s+)?(?P<other>euros?|yen|yuan|renminbi|rupees?|(?:Swiss\s+)?francs?|won)\b"
+    rf"|\s*(?:of\s+)?(?P<pounds>pounds?(?:\s+sterling)?)\b"
+    rf"|\s?(?P<code>{_CUR_CODES})\b",
+    re.I,
+)
+_PERCENT = re.compile(r"\s*(?:(?P<pp>percentage\s+points?)|%|percent\b|per\s*cent\b|pct\b)", re.I)
+_MEASURE = re.compile(
+    r"\s*(?:-\s*)?(?:of\s+)?(?:" + "|".join(f"(?P<m{i}>{p})" for i, (p, _, _) in enumerate(_MEASURES)) + r")\b",
+    re.I,
+)
+_RATE = re.compile(r"\s+(?:a|an|per|each)\s+(?P<per>day|week|month|year|hour)\b", re.I)
+_DURATION = re.compile(
+    r"(?:\s+|-)(?:of\s+)?(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))"
+    r"(?P<suffix>-(?:old|long))?\b",
+    re.I,
+)
+_RELATIVE_AFTER = re.compile(r"\s+(?:ago|later|earlier|before|after|from\s+now|prior|hence)\b", re.I)
+_APPROX_BEFORE_RE = re.compile(r"(?<![\w-])(?P<a>" + _alt(_APPROX_BEFORE) + r")\s+$", re.I)
+_APPROX_AFTER_RE = re.compile(r"\s+(?P<a>" + _alt(_APPROX_AFTER) + r")\b", re.I)
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|or)\s*", re.I)
+_RANGE_NEXT = re.compile(r"\s*(?:-|–|—|\s+to\s+|\s+or\s+)\s*(?:\d|(?:" + _alt([*_SMALL, *_TENS]) + r")\b)", re.I)
+
+_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+        r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_MASKS = [
+    re.compile(rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d\d\b)?"),  # Nov. 7, 2025
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(?:19|20)\d\d\b)?"),  # 24 November 2025
+    re.compile(rf"\b{_MON},?\s+(?:19|20)\d\d\b"),  # April 2026
+    re.compile(r"\b(?:19|20)\d\d[-/.][01]?\d[-/.][0-3]?\d\b|\b[0-3]?\d[/.][01]?\d[/.](?:19|20)?\d\d\b"),
+    re.compile(r"\b\d{1,2}/\d{1,2}\b"),  # 9/11, 24/7
+    re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b", re.I),  # times
+    re.compile(r"\+\d[\d\s().-]{6,}\d|\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4}|\b\d{3}[.-]\d{3,4}[.-]\d{4}\b"),  # phones
+    re.compile(r"^[ \t]*\(?\d{1,3}[.)](?=\s)", re.M),  # numbered list markers
+    re.compile(r"^[ \t]*\d+\s*(?:of|/)\s*\d+[ \t]*$", re.M),  # "1 of 5" page chrome
+    re.compile(r"\b\d+\s*(?:min|minute)s?\s+read\b", re.I),
+    re.compile(
+        r"\b(?:World\s+War|Phase|Stage|Type|Class|Category|Level|Grade|Round|Game|Episode|Season|Chapter"
+        r"|Section|Article|Page|Part|Vol\.?|Volume|No\.|Nos\.|Number|Step|Rule|Item|Figure|Fig\.|Table"
+        r"|Gate|Terminal|Flight|Route|Highway|Interstate|Room|Suite|Channel|Line|Resolution|Clause|Photo"
+        r"|Image|Slide|Picture|Exhibit|Appendix|Paragraph|Unit|Block|District|Ward|Precinct)\s+#?\d+\b"
+        r"(?:\s*(?:of|/)\s*\d+)?",
+        re.I,
+    ),
+    re.compile(r"#\d+\b"),
+]
+_HOLIDAYS = re.compile(
+    r"\b(?:Thanksgiving|Christmas(?:\s+Day|\s+Eve)?|New\s+Year(?:['’]s)?(?:\s+Day|\s+Eve)?|Easter|Lunar\s+New\s+Year"
+    r"|Ramadan|Eid|Diwali|Hanukkah|Passover|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Golden\s+Week)\b"
+)
+_TIME_PREP_RE = re.compile(r"(?<![\w-])(?:" + _alt(_TIME_PREPS) + r")\s+$", re.I)
+_NOT_A_TIME = re.compile(  # durations and ages, which NER also calls DATE
+    r"^(?:(?:for\s+)?(?:decades|years|months|weeks|days|ages)|.*-(?:old|long)"
+    r"|.*\b(?:\d+|an?|" + _alt([*_SMALL, *_TENS]) + r")[\s-]+(?:year|month|week|day|hour|minute|decade)s?)$",
+    re.I,
+)
+_NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC"})
+
+# ------------------------------------------------------------------------------------------ records
+
+
+@dataclass(slots=True)
+class _Hit:
+    """A figure found in the text, before the parse is consulted for ``about`` and ``time``."""
+
+    start: int  # whole phrase (hedge + figure + unit [+ counted noun])
+    end: int
+    core_start: int  # the figure itself, with currency and scale words
+    core_end: int
+    value: float
+    kind: str
+    unit: str | None
+    approx: str | None
+    scale: float  # the multiplier from scale words, for ranges ("10 to 12 million")
+    words: bool  # written in words without scale ("seven", "one")
+    noun: Any = None  # the counted noun token, for counts
+    upper: _Hit | None = None  # the other end of a range ("10 to 12 million")
+    about: str | None = None
+    time: str | None = None
+
+
+# ------------------------------------------------------------------------------------------- public
+
+
+def numbers_from_doc(doc: Any) -> list[NumberMention]:
+    """Money, percentages, counts and quantities with units in one parsed article (spaCy Doc of Article.text).
+
+    Args:
+        doc: A spaCy ``Doc``; with a dependency parse ``about`` and ``time`` are filled, without one
+            they stay ``None``.
+
+    Returns:
+        The mentions in text order; offsets are character offsets into ``doc.text``.
+
+    Example:
+        >>> doc = nlp("They raised tariffs by as much as 60 percent.")  # doctest: +SKIP
+        >>> [(n.text, n.value, n.unit, n.approx, n.about) for n in numbers_from_doc(doc)]  # doctest: +SKIP
+        [('as much as 60 percent', 60.0, 'percent', 'as much as', 'tariffs')]
+    """
+    text: str = doc.text
+    parsed = bool(doc.has_annotation("DEP"))
+    dates = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS]
+    masks = [(m.start(), m.end()) for rx in _MASKS for m in rx.finditer(text)]
+
+    hits: list[_Hit] = []
+    for m in _CORE.finditer(text):
+        if _overlaps(m.start(), m.end(), masks):
+            continue
+        hit = _read_figure(m, text)
+        if hit is None or not _keep(hit, text, doc, dates, names):
+            continue
+        hits.append(hit)
+    hits = _resolve_ranges(_drop_overlaps(hits), text)
+
+    if parsed:
+        times = _time_phrases(doc, text, hits)
+        taken = {t.i for h in hits for t in _tokens(doc, h.start, h.end) if h.noun is None or t.i != h.noun.i}
+        for i, hit in enumerate(hits):
+            hit.about = _about(doc, hit, hits[:i], taken)
+            hit.time = _time_of(doc, hit, times)
+        for hit in hits:
+            if hit.upper is not None:
+                hit.about = hit.upper.about or hit.about
+                hit.time = hit.upper.time or hit.time
+    return [
+        NumberMention(h.start, h.end, text[h.start : h.end], h.value, h.unit, h.about, h.approx, h.time, h.kind)
+        for h in hits
+    ]
+
+
+# ---------------------------------------------------------------------------------- reading figures
+
+
+def _read_figure(m: re.Match[str], text: str) -> _Hit | None:
+    """Value, kind and unit of one core match, with the hedge in front and the unit behind it."""
+    cur = (m.group("cur") or "").strip().lower()
+    scales = [s.lower() for s in re.findall(_SCALE_WORDS + "|dozen", m.group("scales") or "", re.I)]
+    words = False
+    if m.group("digits"):
+        value = float(m.group("digits").replace(",", ""))
+        glued = (m.group("glued") or m.group("spaced") or "").lower()
+        if glued in ("k", "b") and not cur:
+            return None  # "5k" runs, "5b" grades: too ambiguous without a currency
+        if glued:
+            scales.insert(0, glued)
+    elif m.group("vague"):
+        parts = m.group("vague").lower().split()
+        value = 1.0
+        for p in parts:
+            value *= _VAGUE.get(p, 1.0)
+    else:
+        w = m.group("words").lower()
+        if w in ("a", "an"):
+            value = 1.0
+        elif w.startswith("half"):
+            value = 0.5
+        else:
+            tens, _, unit = w.partition("-")
+            value = float(_TENS.get(tens, 0) + _SMALL.get(unit or tens, 0) if tens in _TENS else _SMALL[w])
+        words = not scales
+    scale = 1.0
+    for s in scales:
+        scale *= _GLUED_SCALES.get(s) or _SCALES[s]
+    value *= scale
+    core_end = m.end()
+    if core_end < len(text) and text[core_end].isalpha() and not m.group("digits"):
+        return None
+    hit = _Hit(m.start(), core_end, m.start(), core_end, value, "count", None, None, scale, words)
+    if m.group("vague"):
+        hit.approx = "at least"
+    _unit(hit, text, _CURRENCY_PREFIX.get(cur.replace(" ", "")) if cur else None, bool(scales))
+    if hit.kind == "skip":
+        return None
+    if hit.kind == "count" and m.group("digits") and core_end < len(text) and text[core_end].isalpha():
+        return None  # "2nd", "1990s", "5G"
+    _hedge(hit, text)
+    return hit
+
+
+def _unit(hit: _Hit, text: str, currency: str | None, scaled: bool) -> None:
+    """Set kind, unit and the phrase end from what follows the figure."""
+    rest = text[hit.core_end : hit.core_end + 60]
+    if currency:
+        hit.kind, hit.unit = "money", currency
+        w = _DOLLAR_WORD.match(rest)
+        if w and (w.group("word") or w.group("code")):  # "$5 million dollars", "US$ 5 USD"
+            hit.end = hit.core_end + w.end()
+        return
+    p = _PERCENT.match(rest)
+    if p:
+        hit.kind, hit.unit = "percent", "percentage point" if p.group("pp") else "percent"
+        hit.end = hit.core_end + p.end()
+        return
+    w = _DOLLAR_WORD.match(rest)
+    if w:
+        code = _currency_word(w, scaled)
+        if code:
+            hit.kind, hit.unit, hit.end = "money", code, hit.core_end + w.end()
+            return
+    q = _MEASURE.match(rest)
+    if q and not (q.group(0).lstrip().startswith("of") and not _vague_or_scaled(hit, scaled)):
+        i = next(int(k[1:]) for k, v in q.groupdict().items() if v)
+        _, unit, mult = _MEASURES[i]
+        end = hit.core_end + q.end()
+        r = _RATE.match(text, end)
+        if r and "/" not in unit:
+            unit, end = f"{unit}/{r.group('per').lower()}", r.end()
+        hit.kind, hit.unit, hit.end, hit.value = "quantity", unit, end, hit.value * mult
+        return
+    d = _DURATION.match(rest)
+    if d:
+        end = hit.core_end + d.end()
+        if _RELATIVE_AFTER.match(text, end):
+            hit.kind = "skip"  # "three days ago" is a date, not a duration
+            return
+        word = d.group("unit").lower().rstrip("s")
+        unit, mult = _DURATIONS.get(word, _DURATIONS.get(word[:-1], ("year", 1.0)))
+        hit.kind, hit.unit, hit.end, hit.value = "duration", unit, end, hit.value * mult
+        return
+
+
+def _vague_or_scaled(hit: _Hit, scaled: bool) -> bool:
+    return scaled or hit.approx == "at least" or hit.scale > 1
+
+
+def _currency_word(w: re.Match[str], scaled: bool) -> str | None:
+    if w.group("word"):
+        return _DOLLAR_NATION.get((w.group("nation") or "us").lower(), "USD")
+    if w.group("code"):
+        return _CURRENCY_PREFIX[w.group("code").lower()]
+    if w.group("other"):
+        word = w.group("other").lower().split()[-1].rstrip("s")
+        if word == "won" and not scaled:
+            return None  # "won" the verb
+        return _CURRENCY_WORDS.get(word)
+    pounds = w.group("pounds").lower()
+    if "sterling" in pounds or scaled and not w.group(0).lstrip().lower().startswith("of"):
+        return "GBP"
+    return None  # pounds of weight: read as "lb" by the measures
+
+
+def _hedge(hit: _Hit, text: str) -> None:
+    before = _APPROX_BEFORE_RE.search(text, max(0, hit.start - 30), hit.start)
+    if before:
+        hit.approx = _APPROX_BEFORE[re.sub(r"\s+", " ", before.group("a").lower())]
+        hit.start = before.start()
+    after = _APPROX_AFTER_RE.match(text, hit.end)
+    if after:
+        hit.approx = _APPROX_AFTER[re.sub(r"\s+", " ", after.group("a").lower())]
+        hit.end = after.end()
+
+
+# ------------------------------------------------------------------------------------------ filters
+
+
+def _keep(hit: _Hit, text: str, doc: Any, dates: list[tuple[int, int]], names: list[tuple[int, int]]) -> bool:
+    """Drop years, dates, names and pronoun-like number words; attach the counted noun."""
+    core = text[hit.core_start : hit.core_end]
+    if hit.kind != "duration" and _overlaps(hit.core_start, hit.core_end, dates):
+        return False  # NER says date ("the 2024 election"), unless it is a duration ("one year")
+    if hit.kind == "count" and _overlaps(hit.core_start, hit.core_end, names):
+        return False  # "Air Force One", "Boeing 737"
+    if hit.kind == "count" and _is_year(core) and not _counted_plural(doc, hit):
+        return False  # "since 2019", "2026": a year unless it counts something ("about 2024 people")
+    if hit.kind == "count":
+        _attach_noun(doc, hit)
+        if hit.words and not _RANGE_NEXT.match(text, hit.core_end):
+            if hit.noun is None or hit.value == 1:
+                return False  # "one of", "No one", "a very good one", "one China"
+            if _previous_word(text, hit.start) in _ANAPHORIC_DETS or _superlative(doc, hit):
+                return False  # "the two leaders", "the world's two largest economies": a reference
+    return True
+
+
+def _is_year(core: str) -> bool:
+    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", core))
+
+
+def _counted_plural(doc: Any, hit: _Hit) -> bool:
+    """A year-like figure is a count only before a plural noun ("about 2024 people")."""
+    span = doc.char_span(hit.core_start, hit.core_end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    return bool(nxt.tag_ in ("NNS", "NNPS") and nxt.text.lower() not in _TIME_NOUNS)
+
+
+def _attach_noun(doc: Any, hit: _Hit) -> None:
+    """For a count, find the counted noun ("23 million people", "thousands of residents")."""
+    span = doc.char_span(hit.core_start, hit.core_end, alignment_mode="expand")
+    if span is None:
+        return
+    root = span.root
+    noun = None
+    if root.head.i >= span.end and root.dep_ in ("nummod", "compound", "quantmod", "amod", "nmod", "npadvmod"):
+        noun = root.head
+        between = doc[span.end : noun.i]
+        if len(between) > 4 or any(t.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "DET", "PRON") for t in between):
+            noun = None
+    if noun is None:
+        of = [c for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == span.end]
+        objs = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
+        if objs and (hit.approx == "at least" or hit.scale > 1):
+            noun = objs[0]
+    if noun is None and span.end < len(doc):
+        nxt = doc[span.end]
+        if nxt.tag_ in ("NNS", "NNPS") and nxt.i != root.i:
+            noun = nxt
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ in _TIME_NOUNS or noun.ent_type_ == "DATE":
+        return
+    hit.noun = noun
+    hit.unit = _singular(noun.lower_) if noun.tag_ in ("NNS", "NNPS") or hit.value != 1 else noun.lower_
+    hit.end = max(hit.end, noun.idx + len(noun.text))
+
+
+def _superlative(doc: Any, hit: _Hit) -> bool:
+    noun = hit.noun
+    return bool(noun is not None and any(t.tag_ in ("JJS", "RBS") for t in doc[noun.left_edge.i : noun.i]))
+
+
+def _singular(word: str) -> str:
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("sses") or word.endswith(("xes", "zes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _previous_word(text: str, start: int) -> str:
+    m = re.search(r"([\w-]+)\W*$", text[max(0, start - 30) : start])
+    return m.group(1).lower() if m else ""
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _drop_overlaps(hits: list[_Hit]) -> list[_Hit]:
+    """A hedge or counted noun can reach into the next match; keep the earlier, longer phrase."""
+    out: list[_Hit] = []
+    for h in sorted(hits, key=lambda h: (h.start, -h.end)):
+        if out and h.start < out[-1].end:
+            continue
+        out.append(h)
+    return out
+
+
+def _resolve_ranges(hits: list[_Hit], text: str) -> list[_Hit]:
+    """"10 to 12 million tonnes": the first figure takes the scale and unit of the second."""
+    for a, b in zip(hits, hits[1:], strict=False):
+        between = text[a.end : b.start]
+        joined = _RANGE_SEP.fullmatch(between) or between.strip().lower() == "and" and (
+            _previous_word(text, a.start) == "between"
+        )
+        if not joined or len(between) > 5:
+            continue
+        bare = a.kind == "count" and a.unit is None
+        if not (bare or a.kind == b.kind and a.unit == b.unit):
+            continue  # "rose 12% to $3.2 trillion" is not a range
+        if a.scale == 1 and b.scale > 1:
+            a.value *= b.scale
+            a.scale = b.scale
+        if bare:
+            a.kind, a.unit = b.kind, b.unit
+        a.upper = b
+    return hits
+
+
+# ------------------------------------------------------------------------------------------- about
+
+
+def _tokens(doc: Any, start: int, end: int) -> Any:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span if span is not None else []
+
+
+def _about(doc: Any, hit: _Hit, earlier: list[_Hit], taken: set[int]) -> str | None:
+    """What the figure quantifies, as a noun phrase from the parse (``None`` when unclear)."""
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None:
+        return None
+    own = {t.i for t in span if hit.noun is None or t.i != hit.noun.i}
+    root = _root(doc, hit, own)
+    own |= taken
+    if hit.kind == "count" and hit.noun is not None:
+        head = hit.noun
+        if head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+            return _phrase(head.head, own | {head.i})  # "three-country swing"
+        return _phrase(head, own - {head.i})
+    of = _of_object(root, own)
+    if of is not None:
+        return _phrase(of, own)
+    mod = _modified_noun(root, own)
+    if mod is not None:
+        return _phrase(mod, own)
+    if earlier and (root.dep_ == "appos" or _in_brackets(doc, span)):
+        prev = earlier[-1]
+        if prev.kind == hit.kind and prev.about and len(doc.text[prev.end : hit.start].strip(" ,(")) == 0:
+            return prev.about  # "NZ$18.2 million (US$11 million)"
+    if hit.kind == "quantity":
+        for prev in reversed(earlier):
+            if prev.unit == hit.unit and prev.about and _same_sentence(doc, prev, root):
+                return prev.about  # "... 12 million tonnes of soybeans this year and 25 million tonnes in 2026"
+        obj = _parallel_object(root, own)
+        return _phrase(obj, own) if obj is not None else None
+    found = _walk_up(root, own)
+    return _phrase(found, own) if found is not None else None
+
+
+def _root(doc: Any, hit: _Hit, own: set[int]) -> Any:
+    """The head token of the figure's phrase (its unit for quantities, "million" for "$330 million");
+    the hedge is left out, as the parser sometimes makes "over" a preposition governing the figure."""
+    core = doc.char_span(hit.core_start, hit.end, alignment_mode="expand")
+    tokens = [t for t in core if t.i in own] if core is not None else []
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in inside or t.head.i == t.i:
+            return t
+    return tokens[0] if tokens else doc.char_span(hit.start, hit.end, alignment_mode="expand").root
+
+
+def _of_object(root: Any, own: set[int]) -> Any:
+    for c in root.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in c.children:
+                if o.dep_ == "pobj" and o.i not in own and o.pos_ in ("NOUN", "PROPN"):
+                    return o
+    return None
+
+
+def _modified_noun(root: Any, own: set[int]) -> Any:
+    """The noun the figure modifies: "10 percent hike", "one year pause", "$5bn deal"."""
+    h = root.head
+    if (
+        root.dep_ in ("nummod", "compound", "amod", "nmod", "quantmod")
+        and h.i > root.i
+        and h.i not in own
+        and h.pos_ in ("NOUN", "PROPN")
+        and h.lower_ not in _TIME_NOUNS
+    ):
+        return h
+    return None
+
+
+def _walk_up(tok: Any, own: set[int]) -> Any:
+    """Climb from the figure to the noun it belongs to, or to its verb's object or subject."""
+    cur = tok
+    for _ in range(8):
+        h = cur.head
+        if h.i == cur.i:
+            return _argument(cur, own, cur)
+        if cur.dep_ in ("conj", "appos") or h.i in own:
+            cur = h  # a coordinated figure: its head is a sibling, not what it is about
+            continue
+        if h.pos_ in ("NOUN", "PROPN") and h.lower_ not in _TIME_NOUNS:
+            return h  # "payment of NZ$18.2 million", "tariffs of 60 percent"
+        if h.pos_ in ("VERB", "AUX"):
+            arg = _argument(h, own, cur)
+            if arg is not None:
+                return arg
+            if h.dep_ in ("acl", "relcl") and h.head.pos_ in ("NOUN", "PROPN"):
+                return h.head  # "a package estimated to be worth $330 million"
+            if h.dep_ != "xcomp":
+                return None  # never into another clause ("120 injured ..., officials said")
+        cur = h
+    return None
+
+
+def _argument(verb: Any, own: set[int], came_from: Any) -> Any:
+    """The verb's object (else subject) that is not the figure itself nor a pronoun."""
+    skip = {t.i for t in came_from.subtree} | own
+    for deps in (_OBJ_DEPS, _SUBJ_DEPS):
+        for c in verb.children:
+            if c.dep_ in deps and c.i not in skip and c.pos_ in ("NOUN", "PROPN"):
+                return c
+    return None
+
+
+def _parallel_object(root: Any, own: set[int]) -> Any:
+    """For "resumed buying soybeans and pledged to purchase 12 million tons", the object of a
+    coordinated or chained verb (conj/xcomp, at most three steps away) when the figure is itself the object."""
+    verb = root.head
+    if root.dep_ not in _OBJ_DEPS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    seen = {verb.i}
+    frontier = [verb]
+    for _ in range(3):
+        nxt = []
+        for v in frontier:
+            linked = [c for c in v.children if c.dep_ in ("conj", "xcomp") and c.pos_ in ("VERB", "AUX")]
+            if v.dep_ in ("conj", "xcomp") and v.head.pos_ in ("VERB", "AUX"):
+                linked.append(v.head)
+            for w in linked:
+                if w.i in seen:
+                    continue
+                seen.add(w.i)
+                for c in w.children:
+                    if c.dep_ in _OBJ_DEPS and c.pos_ in ("NOUN", "PROPN") and c.i not in own and not c.like_num:
+                        if not any(t.like_num for t in c.lefts):
+                            return c
+                nxt.append(w)
+        frontier = nxt
+    return None
+
+
+def _same_sentence(doc: Any, prev: _Hit, tok: Any) -> bool:
+    return bool(tok.sent.start_char <= prev.start < tok.sent.end_char)
+
+
+def _in_brackets(doc: Any, span: Any) -> bool:
+    return span.start > 0 and doc[span.start - 1].text in ("(", "[")
+
+
+def _phrase(head: Any, own: set[int], depth: int = 0) -> str | None:
+    """The noun phrase headed by ``head``: its left modifiers and "of/on/for" complements, without
+    articles, the figure's own tokens, or (at the top) possessive pronouns."""
+    doc = head.doc
+    left = [t for t in head.subtree if t.i < head.i and "\n" not in doc.text[t.idx : head.idx]]
+    keep: list[Any] = []
+    dropped: set[int] = set(own)
+    for t in left:
+        anc = t
+        while anc.i != head.i and anc.i not in dropped:
+            anc = anc.head
+        if anc.i in dropped or t.i in own:
+            dropped.add(t.i)
+            continue
+        if t.dep_ == "det" and t.lower_ in _ARTICLES or depth == 0 and t.dep_ == "poss" and t.pos_ == "PRON":
+            dropped.add(t.i)
+            continue
+        if t.dep_ in ("predet", "punct") and t.head.i == head.i or t.is_space:
+            dropped.add(t.i)
+            continue
+        keep.append(t)
+    while keep and (keep[0].is_punct or keep[0].dep_ == "case"):
+        keep.pop(0)
+    words = _join(keep + [head])
+    if depth < 2:
+        for c in head.rights:
+            if c.dep_ == "prep" and c.lower_ in ("of", "on", "for") and c.i not in own and "\n" not in c.text_with_ws:
+                objs = [o for o in c.children if o.dep_ == "pobj" and o.i not in own]
+                if objs and objs[0].ent_type_ not in ("DATE", "TIME"):
+                    inner = _phrase(objs[0], own, depth + 1)
+                    if inner:
+                        words = f"{words} {c.text} {inner}"
+                break
+    return words.strip() or None
+
+
+def _join(tokens: list[Any]) -> str:
+    out = ""
+    for a, b in zip(tokens, tokens[1:] + [None], strict=False):
+        out += a.text
+        if b is not None:
+            out += a.whitespace_ if b.i == a.i + 1 else " "
+    return out
+
+
+# -------------------------------------------------------------------------------------------- time
+
+
+@dataclass(slots=True)
+class _Time:
+    start: int
+    end: int
+    tokens: Any  # spaCy Span over the phrase
+
+
+def _time_phrases(doc: Any, text: str, hits: list[_Hit]) -> list[_Time]:
+    """Date and time phrases that are not themselves figures, with their preposition ("by the end of this year")."""
+    found = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    found += [(d.start, d.end) for d in extract_dates(text)]
+    found += [(m.start(), m.end()) for m in _HOLIDAYS.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    for s, e in sorted(found, key=lambda x: (x[0], -x[1])):
+        if spans and s < spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(e, spans[-1][1]))
+            continue
+        spans.append((s, e))
+    out: list[_Time] = []
+    for s, e in spans:
+        if any(s < h.end and h.start < e for h in hits) or _NOT_A_TIME.match(text[s:e]):
+            continue
+        prep = _TIME_PREP_RE.search(text, max(0, s - 15), s)
+        if prep and not re.match(r"(?i)" + _alt(_TIME_PREPS) + r"\b", text[s:e]):
+            s = prep.start()
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None:
+            out.append(_Time(span.start_char, span.end_char, span))
+    return out
+
+
+def _clause_verb(tok: Any) -> Any:
+    cur = tok
+    for _ in range(30):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _ancestors_within(tok: Any) -> Iterator[Any]:
+    yield tok
+    yield from tok.ancestors
+
+
+def _time_of(doc: Any, hit: _Hit, times: list[_Time]) -> str | None:
+    """The time phrase attached to the figure's noun phrase or to the same clause; nearest wins."""
+    span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
+    if span is None:
+        return None
+    own = {t.i for t in span}
+    anchor = _root(doc, hit, own)
+    verb = _clause_verb(anchor)
+    best: tuple[int, int, str] | None = None
+    for t in times:
+        if t.tokens.sent.start != span.sent.start or "\n\n" in doc.text[min(t.end, hit.end) : max(t.start, hit.start)]:
+            continue
+        troot = t.tokens.root
+        direct = any(a.i in own for a in _ancestors_within(troot))
+        if not direct and _clause_verb(troot).i != verb.i:
+            continue
+        dist = hit.start - t.end if t.end <= hit.start else t.start - hit.end
+        key = (0 if direct else 1, max(dist, 0), doc.text[t.start : t.end])
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return best[2] if best else None
