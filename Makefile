@@ -31,7 +31,10 @@ typecheck: $(STAMP)
 	$(BIN)/mypy src
 
 bench: $(STAMP)
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[bench]"
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/quotes.py
+	$(BIN)/python bench/cluster.py
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache build dist src/*.egg-info

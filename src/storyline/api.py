@@ -206,7 +206,13 @@ class Corpus:
         existing: dict[str, list[str]] = {s.id: list(s.article_ids) for s in self.store.stories()}
 
         def state(a: Article) -> tuple[Any, ...]:
-            return (a.story_id, a.duplicate_of, a.published, tuple(m.entity_id for m in a.mentions))
+            return (
+                a.story_id,
+                a.duplicate_of,
+                a.published,
+                tuple(m.entity_id for m in a.mentions),
+                tuple((q.speaker, q.speaker_entity_id) for q in a.quotes),
+            )
 
         before = {a.id: state(a) for a in arts}
         t0 = time.perf_counter()

@@ -21,6 +21,7 @@ from .analyse.dates import extract_dates, parse_date_string, to_date
 from .analyse.entities import canonicalize, mentions_from_doc
 from .analyse.nlp import load_nlp
 from .analyse.numbers import numbers_from_doc
+from .analyse.quotes import quotes_from_doc
 from .compare.cluster import ClusterConfig, assign_stories, features, main_event_date
 from .compare.dedup import find_duplicates
 from .compare.story import build_story
@@ -43,9 +44,9 @@ STAGES = (
     Stage("read", (), ("raw", "path", "fmt")),
     Stage("clean", ("raw",), ("text", "title", "removed", "paragraphs")),
     Stage("meta", ("text",), ("source", "published")),
-    Stage("analyse", ("text",), ("sentences", "mentions", "numbers")),
+    Stage("analyse", ("text",), ("sentences", "mentions", "numbers", "quotes")),
     Stage("dates", ("text", "published"), ("dates",)),
-    Stage("entities", ("mentions",), ("entities",)),
+    Stage("entities", ("mentions", "quotes"), ("entities", "speaker_entity_id")),
     Stage("stories", ("entities", "dates"), ("story_id", "duplicate_of", "stories")),
 )
 
@@ -137,6 +138,7 @@ def analyse(articles: Sequence[Article], nlp: Any, batch_size: int = 32, n_proce
         art.sentences = sentences_from_doc(doc)
         art.mentions = mentions_from_doc(doc)
         art.numbers = numbers_from_doc(doc)
+        art.quotes = quotes_from_doc(doc, art.mentions)
 
 
 _SENT_END = re.compile(r"[.!?…:;][\"”’)\]]*$|[\"”’]$")
@@ -220,6 +222,7 @@ def corpus_stages(
     cfg = cfg or Config()
     ccfg = ClusterConfig(threshold=cfg.cluster_threshold, max_days_apart=cfg.cluster_max_days_apart)
     entities = canonicalize(articles)
+    link_speakers(articles, entities)
     dups = find_duplicates(articles)
     by_id = {a.id: a for a in articles}
     for a in articles:
@@ -235,6 +238,27 @@ def corpus_stages(
             a.story_id = sid
         stories.append(build_story(sid, members, entities))
     return CorpusResult(entities, stories, redated)
+
+
+def link_speakers(articles: Sequence[Article], entities: Sequence[Entity]) -> None:
+    """Give each quote's speaker its canonical entity (by overlap of the speaker span with a mention)."""
+    names = {e.id: e.name for e in entities}
+    for a in articles:
+        for q in a.quotes:
+            q.speaker_entity_id = None
+            if q.speaker_start is None or q.speaker_end is None:
+                continue
+            best, best_len = None, 0
+            for m in a.mentions:
+                if m.entity_id is None:
+                    continue
+                ov = min(m.end, q.speaker_end) - max(m.start, q.speaker_start)
+                if ov > best_len:
+                    best, best_len = m.entity_id, ov
+            # the mention must be most of the speaker phrase ("US officials" is not the United States)
+            if best is not None and best_len >= 0.6 * (q.speaker_end - q.speaker_start):
+                q.speaker_entity_id = best
+                q.speaker = names.get(best, q.speaker)
 
 
 def _sid_key(sid: str) -> tuple[int, str]:

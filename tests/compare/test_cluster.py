@@ -23,7 +23,8 @@ FLOOD2 = (
     "Rescue boats searched flooded streets in the river valley after floods forced thousands of residents out."
 )
 QUAKE = (
-    "An earthquake shook the mountain city, collapsing buildings while emergency crews dug through rubble for survivors."
+    "An earthquake shook the mountain city, collapsing buildings while emergency crews dug through rubble"
+    " for survivors."
 )
 
 

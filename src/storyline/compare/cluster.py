@@ -4,7 +4,8 @@ Word or embedding similarity alone puts two Xi–Trump phone calls ten months ap
 pair of articles is scored on three signals:
 
 * **content**: TF-IDF cosine over lightly stemmed content words (scikit-learn, sublinear tf);
-* **entities**: idf-weighted overlap of the canonical people, organisations and places;
+* **entities**: idf-weighted overlap of the canonical people, organisations and places, normalised by
+  the geometric mean of the two articles' entity weights (cosine on idf-weighted sets);
 * **time**: what each article's lead says about when its news happened — a full date, a month and
   day without a year ("November 24"), or a weekday ("on Monday"). Agreeing signatures raise the
   score; disagreeing ones (dates weeks apart, 24 November vs a Friday) cut it.
@@ -188,8 +189,10 @@ def pair_scores(feats: Sequence[Features], cfg: ClusterConfig) -> np.ndarray:
         for j in range(i + 1, n):
             a, b = feats[i], feats[j]
             if a.entities and b.entities:
-                smaller = min(ew[i], ew[j])
-                ent = sum(eidf[e] for e in a.entities & b.entities) / smaller if smaller > 0 else 0.0
+                # Ochiai (cosine on idf-weighted sets), not the overlap coefficient: normalising by the
+                # smaller set made an article naming only "New Zealand" match every article naming it.
+                norm = math.sqrt(ew[i] * ew[j])
+                ent = sum(eidf[e] for e in a.entities & b.entities) / norm if norm > 0 else 0.0
                 s = cfg.w_content * content[i, j] + cfg.w_entities * ent
             else:
                 s = content[i, j]

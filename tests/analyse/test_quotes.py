@@ -1,0 +1,317 @@
+"""Who said what: quote marks, attribution, speaker resolution, and the five seed articles."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline.analyse.entities import mentions_from_doc
+from storyline.analyse.quotes import quoted_spans, quotes_from_doc
+from storyline.model import Quote
+
+# ------------------------------------------------------------------------------ quote marks (no model)
+
+
+def spans(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in quoted_spans(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He said “we will win” today.", ["we will win"]),
+        ('He said "we will win" today.', ["we will win"]),
+        ("He said «we will win» today.", ["we will win"]),
+        ("He said ‘we will win’ today.", ["we will win"]),
+        ("He said 'we will win' today.", ["we will win"]),
+        ("“Yes,” she said.", ["Yes"]),  # the comma that joins the attribution is not quoted
+    ],
+)
+def test_each_quote_style(text: str, expected: list[str]) -> None:
+    assert spans(text) == expected
+
+
+def test_apostrophes_are_not_quote_marks() -> None:
+    text = "Trump’s plan, don’t worry, the ’90s, rock ’n’ roll and the Clintons’ foundation."
+    assert spans(text) == []
+    assert spans("It's Trump's 'deal' in the '90s.") == ["deal"]
+
+
+def test_single_quotes_inside_double_quotes_are_part_of_the_quote() -> None:
+    assert spans("He said “we’re ‘fine’ here” and left.") == ["we’re ‘fine’ here"]
+
+
+def test_british_style_double_inside_single() -> None:
+    assert spans("‘He said “no” to me,’ she said.") == ["He said “no” to me"]
+
+
+def test_multi_paragraph_quote_reopened_without_closing() -> None:
+    text = "“First paragraph of the quote.\n“Second paragraph, closed,” she said."
+    qs = quoted_spans(text)
+    assert [text[q.start : q.end] for q in qs] == ["First paragraph of the quote.", "Second paragraph, closed"]
+    assert qs[0].chain == qs[1].chain
+    assert qs[0].close_mark is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An orphan closing mark” here, and “a real quote” there.",
+        "“Two openers “in a row” then text.",
+        "“Never closed at all, to the end of the paragraph\nNext paragraph.",
+        '" " " "',
+        "‘’‘’“”””“",
+        "",
+    ],
+)
+def test_unbalanced_marks_never_raise(text: str) -> None:
+    for q in quoted_spans(text):
+        assert 0 <= q.start < q.end <= len(text)
+
+
+def test_unbalanced_marks_recover_the_real_quote() -> None:
+    assert "a real quote" in spans("An orphan closing mark” here, and “a real quote” there.")
+    assert spans("“Two openers “in a row” then text.") == ["in a row"]
+
+
+def test_random_marks_never_raise() -> None:
+    rng = random.Random(7)
+    alphabet = "ab ,.\n“”\"'‘’«»"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        for q in quoted_spans(text):
+            assert 0 <= q.start < q.end <= len(text)
+
+
+# ------------------------------------------------------------------------------------ attribution
+
+
+def run(nlp: Any, text: str) -> list[Quote]:
+    doc = nlp(text)
+    return quotes_from_doc(doc, mentions_from_doc(doc))
+
+
+def find(quotes: list[Quote], words: str, kind: str | None = None) -> Quote:
+    hits = [q for q in quotes if words in q.text and (kind is None or q.kind == kind)]
+    assert hits, f"no {kind or ''} quote containing {words!r} in {[q.text for q in quotes]}"
+    return min(hits, key=lambda q: len(q.text))  # the quoted words rather than a clause holding them
+
+
+def test_trailing_attribution_with_title_resolves_to_full_name(nlp: Any) -> None:
+    text = (
+        "Henrietta Levin, a senior fellow, spoke at the event.\n"
+        "“It is quite surprising that the president would speak now,” Ms Levin said."
+    )
+    q = find(run(nlp, text), "quite surprising")
+    assert (q.kind, q.speaker, q.cue) == ("direct", "Henrietta Levin", "said")
+    assert q.speaker_start is not None and q.speaker_end is not None
+    assert text[q.speaker_start : q.speaker_end] == "Henrietta Levin"
+    assert text[q.start : q.end] == q.text == "It is quite surprising that the president would speak now"
+
+
+def test_inverted_attribution(nlp: Any) -> None:
+    text = "“China does not expect the United States to abandon Taiwan,” said Neil Thomas, a fellow at the institute."
+    q = find(run(nlp, text), "does not expect")
+    assert q.speaker == "Neil Thomas" and q.kind == "direct"
+
+
+def test_pronoun_skips_a_person_of_the_other_gender(nlp: Any) -> None:
+    text = (
+        "Henrietta Levin noted that Mr Trump had given no indication of it.\n"
+        "“That kind of omission could cause Beijing to question American resolve,” she said."
+    )
+    assert find(run(nlp, text), "omission").speaker == "Henrietta Levin"
+
+
+def test_he_added_goes_to_the_source_of_the_previous_sentence(nlp: Any) -> None:
+    text = (
+        "Trump’s call with Xi likely puts a ceiling on the escalation, according to Jeremy Chan, "
+        "a senior analyst at Eurasia Group.\n"
+        "“Beijing likely used the call to reinforce Trump’s desire for stable relations,” he added."
+    )
+    q = find(run(nlp, text), "Beijing likely used")
+    assert (q.speaker, q.cue) == ("Jeremy Chan", "added")
+
+
+def test_surname_resolves_to_the_full_name(nlp: Any) -> None:
+    text = (
+        "Even their endorsement was worrying for Beijing, said Wu Xinbo, an adviser to the government.\n"
+        "“The U.S. should handle the Taiwan issue very carefully,” Wu added."
+    )
+    assert find(run(nlp, text), "handle the Taiwan issue").speaker == "Wu Xinbo"
+
+
+def test_follow_on_quote_in_the_same_and_the_next_paragraph(nlp: Any) -> None:
+    text = (
+        "“The outcome of the summit really achieved stability on China’s terms,” Ms Levin said. "
+        "“They will continue to try and move the goalposts.”\n"
+        "“Beijing will feel that additional concessions are within reach.”"
+    )
+    quotes = run(nlp, text)
+    for words in ("outcome of the summit", "move the goalposts", "additional concessions"):
+        q = find(quotes, words)
+        assert q.speaker == "Levin" and q.kind == "direct", words
+
+
+def test_multi_paragraph_quote_shares_its_speaker(nlp: Any) -> None:
+    text = (
+        "“We have come a long way in the last nine months,” Bernie Sanders told supporters. "
+        "“There is nothing we cannot do.\n"
+        "“And we will keep going until the very last vote is counted,” he said."
+    )
+    quotes = run(nlp, text)
+    assert find(quotes, "nothing we cannot do").speaker == "Bernie Sanders"
+    assert find(quotes, "keep going").speaker == "Bernie Sanders"
+
+
+def test_partial_quote_takes_the_speaker_of_its_sentence(nlp: Any) -> None:
+    text = (
+        "Xi has forced Trump to back down by leveraging rare earths — a weapon that Treasury Secretary "
+        "Scott Bessent likened to putting the U.S. “under the sword.”"
+    )
+    q = find(run(nlp, text), "under the sword")
+    assert (q.kind, q.speaker, q.cue) == ("partial", "Scott Bessent", "likened")
+
+
+def test_partial_quote_with_a_participle_cue(nlp: Any) -> None:
+    text = (
+        "Donald Trump spoke to Xi on Monday. Trump made no mention of Taiwan in his statement, instead "
+        "stressing progress on trade and calling relations with China “extremely strong!”"
+    )
+    q = find(run(nlp, text), "extremely strong")
+    assert q.kind == "partial" and q.speaker == "Donald Trump"
+
+
+def test_scare_quote_without_speech_is_skipped(nlp: Any) -> None:
+    text = "The so-called “deal” was signed in a hotel near the border on Monday."
+    assert run(nlp, text) == []
+
+
+def test_indirect_speech(nlp: Any) -> None:
+    text = "In the call on Friday, Xi Jinping told Trump that differences are inevitable between the two powers."
+    q = find(run(nlp, text), "differences are inevitable")
+    assert q.kind == "indirect" and q.speaker == "Xi Jinping" and q.cue == "told"
+    assert text[q.start : q.end] == q.text and not q.text.startswith("that")
+
+
+def test_indirect_speech_with_according_to_and_trailing_cue(nlp: Any) -> None:
+    quotes = run(
+        nlp,
+        "According to China’s foreign ministry, the discussion also covered the war in Ukraine. "
+        "Hal Brands, a fellow, spoke later. Trump is siding with TikTok because it helped him, Brands said.",
+    )
+    q = find(quotes, "the discussion also covered")
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "China’s foreign ministry", "According to")
+    q = find(quotes, "Trump is siding with TikTok")
+    assert (q.kind, q.speaker) == ("indirect", "Hal Brands")
+
+
+def test_organisation_speaker_resolves_to_its_full_name(nlp: Any) -> None:
+    text = (
+        "Xi congratulated Trump, the Chinese Ministry of Foreign Affairs said.\n"
+        "The key lies with “respecting each other’s core interests and major concerns,” the Chinese ministry said."
+    )
+    assert find(run(nlp, text), "core interests").speaker == "Chinese Ministry of Foreign Affairs"
+
+
+def test_straight_and_single_quotes_end_to_end(nlp: Any) -> None:
+    quotes = run(nlp, "\"We will win this election,\" Clinton said. 'We have the votes,' she added.")
+    assert find(quotes, "win this election").speaker == "Clinton"
+    assert find(quotes, "have the votes").speaker == "Clinton"
+
+
+def test_unbalanced_article_still_gives_its_good_quotes(nlp: Any) -> None:
+    text = (
+        "An orphan mark” opens this. “Never closed, he started\n"
+        "“We will stay the course,” Angela Merkel said on Monday."
+    )
+    assert find(run(nlp, text), "stay the course").speaker == "Angela Merkel"
+
+
+def test_glued_closing_mark(nlp: Any) -> None:
+    text = "Hillary Clinton spoke in Iowa. “I think it has been most surprising to me,”Clinton said."
+    assert find(run(nlp, text), "most surprising").speaker == "Hillary Clinton"
+
+
+def test_quote_signed_on_the_next_line(nlp: Any) -> None:
+    text = (
+        "Bernie Sanders spoke on Monday.\n"
+        '"The idea that I would dismantle health care in America is just not accurate."\n'
+        "- Sanders.\n"
+    )
+    assert find(run(nlp, text), "dismantle health care").speaker == "Bernie Sanders"
+
+
+def test_name_and_colon_introduce_a_quote(nlp: Any) -> None:
+    text = "Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one.”"
+    q = find(run(nlp, text), "biggest lessons")
+    assert (q.speaker, q.cue) == ("Carl Bialik", None)
+
+
+def test_appositive_name_beats_the_description(nlp: Any) -> None:
+    text = "“We need him because life is very hard here,” said his wife, Gabriela Lazar, on Monday."
+    assert find(run(nlp, text), "life is very hard").speaker == "Gabriela Lazar"
+
+
+# ------------------------------------------------------------------------------------ the seeds
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(seeds_dir: Path, nlp: Any) -> dict[str, list[Quote]]:
+    from storyline.ingest.readers import read_file
+    from storyline.pipeline import analyse, build_article
+
+    out: dict[str, list[Quote]] = {}
+    for path in sorted(seeds_dir.iterdir()):
+        docs, _ = read_file(path)
+        art = build_article(docs[0])
+        analyse([art], nlp)
+        qs = quotes_from_doc(nlp(art.text), art.mentions)
+        for q in qs:
+            assert art.text[q.start : q.end] == q.text
+            if q.speaker_start is not None and q.speaker_end is not None:
+                assert art.text[q.speaker_start : q.speaker_end] == q.speaker
+        out[path.name[:3]] = qs
+    return out
+
+
+def spoke(quotes: list[Quote], words: str, speaker: str, kind: str | None = None) -> None:
+    q = find(quotes, words, kind)
+    assert q.speaker == speaker, (words, q)
+
+
+def test_seed_000_levin(seed_quotes: dict[str, list[Quote]]) -> None:
+    qs = seed_quotes["000"]
+    spoke(qs, "So, it is quite surprising", "Henrietta Levin", "direct")
+    spoke(qs, "The outcome of the summit in Korea", "Henrietta Levin", "direct")
+    spoke(qs, "Beijing will feel that additional US concessions", "Henrietta Levin", "direct")
+    spoke(qs, "overreacting as a matter of choice", "Henrietta Levin", "partial")
+
+
+def test_seed_001_analysts_and_officials(seed_quotes: dict[str, list[Quote]]) -> None:
+    qs = seed_quotes["001"]
+    spoke(qs, "China does not expect the United States", "Neil Thomas", "direct")
+    spoke(qs, "She’s facing travel advisories", "Ryan Fedasiuk", "direct")
+    spoke(qs, "President Trump would be well within his rights", "Ryan Fedasiuk", "direct")
+    spoke(qs, "The U.S. should handle the Taiwan issue very carefully", "Wu Xinbo", "direct")
+    spoke(qs, "No one is contemplating that", "Marco Rubio", "direct")
+    spoke(qs, "Beijing likely used the call", "Jeremy Chan", "direct")
+    spoke(qs, "under the sword", "Scott Bessent", "partial")
+    spoke(qs, "extremely strong", "Donald Trump", "partial")
+    assert not [q for q in qs if q.text == "Worrisome"]  # a section heading, not a quote
+
+
+def test_seed_003_xi_brands_trump(seed_quotes: dict[str, list[Quote]]) -> None:
+    qs = seed_quotes["003"]
+    spoke(qs, "Confrontation and conflict should not be an option", "Xi Jinping", "direct")
+    spoke(qs, "So, I think it is a sign", "Hal Brands", "direct")
+    spoke(qs, "He certainly isn’t a cold warrior", "Hal Brands", "direct")
+    spoke(qs, "President Xi and I will do everything possible", "Donald Trump", "direct")
+    spoke(qs, "differences are inevitable", "Xi Jinping", "indirect")
+
+
+def test_seed_004_cho_jung_tai(seed_quotes: dict[str, list[Quote]]) -> None:
+    spoke(seed_quotes["004"], "there is no such option as return", "Cho Jung-tai", "partial")
