@@ -119,7 +119,7 @@ def _future_context(text: str, start: int, end: int) -> bool | None:
     """True when a future cue ("will", "plans to", "next") stands in the words just before the mention; None
     when the text gives no sign (then the nearest occurrence wins)."""
     sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    window = text[max(sentence_start, start - 48) : start]
+    window = text[max(sentence_start, start - 80) : start]
     return True if _FUTURE.search(window) else None
 
 
