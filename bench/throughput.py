@@ -38,6 +38,8 @@ STAGES = {
     "spaCy (nlp.pipe)": "pipe",
     "mentions": "mentions_from_doc",
     "sentences": "sentences_from_doc",
+    "numbers": "numbers_from_doc",
+    "quotes": "quotes_from_doc",
     "dates": "date_article",
     "store articles": "put_article",
     "corpus stages (entities, dedup, stories)": "corpus_stages",
