@@ -97,3 +97,17 @@ def test_president_elect_period_dates_an_undated_text() -> None:
     assert values(text, ref)["on Friday"] == "2029-01-19"
     assert infer_reference("The president-elect spoke.") == (None, None)  # no election year named
     assert infer_reference("The president spoke in 2024.") == (None, None)
+
+
+def test_quarters() -> None:
+    ref = dt.date(1989, 11, 2)
+    assert values("Profit rose in the third quarter.", ref)["the third quarter"] == "1989-Q3"
+    assert values("third-quarter earnings", ref)["third-quarter"] == "1989-Q3"
+    assert values("sales in the latest quarter", ref)["the latest quarter"] == "1989-Q3"
+    assert values("in the fourth quarter of 1988", ref)["the fourth quarter of 1988"] == "1988-Q4"
+    assert values("a quarter of the vote", ref) == {}
+
+
+def test_bare_month_resolves_to_the_nearest() -> None:
+    assert values("Talks resumed in earnest. January brought a deal.")["January"] == "2026-01"
+    assert "March" not in values("Protesters March on the capital.")

@@ -45,6 +45,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(rf"\b(?:on\s+)?{_DAY}\s+(?:of\s+)?{_MON}\b(?!\s*,?\s*(?:19|20)\d\d)")),
     ("my", re.compile(rf"\b(?:(?P<part>early|mid|late|end of|the end of)[\s-]+)?{_MON}\s+(?:of\s+)?{_YEAR}\b")),
     ("rel_month", re.compile(rf"\b(?P<rel>next|last|this|in|by|since|until|late|early|mid|mid-|the end of|end of)\s*{_MON}\b(?!\s+[0-3]?\d\b)")),
+    ("quarter", re.compile(r"\b(?:(?P<rel>the|this|next|last|latest|previous|past|current|most recent|recent)\s+)*(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?quarter\b(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b)?", re.I)),
+    ("bare_month", re.compile(r"\b(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\b(?!\s+(?:on|to|through|against|for)\b)")),
     ("wd", re.compile(rf"\b(?P<rel>on|last|next|this|late|early|since|by|until)?\s*{_WD}\b(?:\s+(?P<tod>morning|afternoon|evening|night))?")),
     ("rel_unit", re.compile(r"\b(?P<rel>next|last|this|past|coming|later this|earlier this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
@@ -141,9 +143,11 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
         return _iso(yr, mo, d), "month-day"
     if kind == "my":
         return _iso(int(g["year"]), _month(g["mon"])), "absolute"
-    if kind == "rel_month":
+    if kind == "quarter":
+        return _quarter(m, text, ref), "quarter"
+    if kind in ("rel_month", "bare_month"):
         mo = _month(g["mon"])
-        rel = g["rel"].lower()
+        rel = (g.get("rel") or "in").lower()
         if ref.date is None:
             return (_iso(ref.year, mo) if ref.year and rel not in ("next", "last") else None), "needs-date"
         r = ref.date
@@ -243,6 +247,35 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
     return None, "unknown"
 
 
+_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _quarter(m: re.Match[str], text: str, ref: Ref) -> str | None:
+    """'the third quarter' → '1989-Q3'; 'the quarter'/'the latest quarter' → the last completed one."""
+    span = m.group(0).lower()
+    ordinal = (m.group("ord") or "").lower()
+    if not ordinal and not re.search(r"\b(the|this|next|last|latest|previous|past|current|recent)\b", span):
+        return None
+    if m.group("year") and ordinal:
+        return f"{int(m.group('year')):04d}-Q{_ORD[ordinal]}"
+    if ref.date is None:
+        return f"{ref.year:04d}-Q{_ORD[ordinal]}" if ref.year and ordinal else None
+    r = ref.date
+    current = (r.month - 1) // 3 + 1
+    if ordinal:
+        q = _ORD[ordinal]
+        y = _nearest_year(ref, 3 * q - 1, 15, _future_context(text, m.start(), m.end())) or r.year
+        return f"{y:04d}-Q{q}"
+    if re.search(r"\b(this|current)\b", span):
+        off = 0
+    elif "next" in span:
+        off = 1
+    else:  # "the quarter", "the latest quarter", "last quarter": the last completed one
+        off = -1
+    idx = r.year * 4 + current - 1 + off
+    return f"{idx // 4:04d}-Q{idx % 4 + 1}"
+
+
 def _iter_matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
     taken: list[tuple[int, int]] = []
     found: list[tuple[str, re.Match[str]]] = []
@@ -278,6 +311,8 @@ def extract_dates(text: str, ref_date: dt.date | None = None, ref_year: int | No
         while s < e and text[s].isspace():
             s += 1
         value, how = _resolve(kind, m, text, ref)
+        if kind == "quarter" and value is None:  # "a quarter of the vote"
+            continue
         out.append(DateMention(start=s, end=e, text=text[s:e], value=value, how=how))
     return out
 

@@ -97,7 +97,7 @@ def timeline(members: Sequence[Article], limit: int = 30) -> list[TimelineItem]:
         seen: set[str] = set()
         for d in a.dates:
             v = d.value
-            if not v or "W" in v or len(v) < 7:
+            if not v or "W" in v or "Q" in v or len(v) < 7:
                 continue
             s, e = _sentence_of(a, d.start)
             if v in seen:  # one citation per article and date
