@@ -58,6 +58,17 @@ def db_option(f: Any) -> Any:
     )(f)
 
 
+def ingest_options(f: Any) -> Any:
+    """--source, --published and --keep-all, shared by ingest and analyze."""
+    f = click.option("--keep-all", is_flag=True, help="Turn plain-text cleaning off (keep every line).")(f)
+    f = click.option(
+        "--published", default=None, metavar="DATE", help="Publication date for every article in these files."
+    )(f)
+    return click.option("--source", default=None, metavar="NAME", help="Outlet name for every article in these files.")(
+        f
+    )
+
+
 def _ctx(ctx: click.Context, db: str | None) -> Ctx:
     obj: Ctx = ctx.obj
     if db:
@@ -138,9 +149,7 @@ def _ingest(
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-@click.option("--source", default=None, metavar="NAME", help="Outlet name for every article in these files.")
-@click.option("--published", default=None, metavar="DATE", help="Publication date for every article in these files.")
-@click.option("--keep-all", is_flag=True, help="Turn plain-text cleaning off (keep every line).")
+@ingest_options
 @click.pass_context
 def ingest(
     ctx: click.Context,
@@ -249,9 +258,7 @@ def search(ctx: click.Context, query: str, db: str | None, limit: int, as_json: 
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--out", "out_dir", default="out", show_default=True, metavar="DIR", help="Folder for the dossiers.")
-@click.option("--source", default=None, metavar="NAME", help="Outlet name for every article in these files.")
-@click.option("--published", default=None, metavar="DATE", help="Publication date for every article in these files.")
-@click.option("--keep-all", is_flag=True, help="Turn plain-text cleaning off (keep every line).")
+@ingest_options
 @click.pass_context
 def analyze(
     ctx: click.Context,

@@ -8,10 +8,8 @@ start-up. I/O (files, the store) stays at the edges: :mod:`storyline.ingest.read
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,9 +20,9 @@ from .analyse.entities import canonicalize, mentions_from_doc
 from .analyse.nlp import load_nlp
 from .analyse.numbers import numbers_from_doc
 from .analyse.quotes import quotes_from_doc
-from .compare.cluster import ClusterConfig, assign_stories, features, main_event_date
+from .compare.cluster import ClusterConfig, assign_stories, features
 from .compare.dedup import find_duplicates
-from .compare.story import build_story
+from .compare.story import build_story, story_event_date
 from .config import Config
 from .ingest.clean import clean_text
 from .ingest.readers import RawDoc
@@ -271,15 +269,10 @@ def infer_from_story(members: Sequence[Article]) -> list[str]:
     Their relative dates ("on Monday", "last month") are then resolved against it. Returns the ids
     of the articles re-dated.
     """
-    votes: Counter[dt.date] = Counter()
-    for a in members:
-        d = main_event_date(a)
-        if d:
-            votes[d] += 1
-    # unresolved month-day mentions ("November 24" with no year) support a dated candidate
-    if not votes:
+    value, _ = story_event_date(members)
+    anchor = to_date(value)
+    if anchor is None:
         return []
-    anchor = max(votes, key=lambda d: (votes[d], d))
     out = []
     for a in members:
         if a.published is None:
