@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -307,6 +307,7 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
             gk = (typ, root)
         groups[gk].append(k)
 
+    by_id = {a.id: a for a in articles}
     entities: list[Entity] = []
     for gk, keys in groups.items():
         typ, root = gk
@@ -328,7 +329,7 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
                 cites.append(Cite(aid, m.start, m.end))
         raw = {r for k in keys for r in forms[k].raw_forms}
         aliases = sorted(
-            {s for s in surf if s != name} | raw | _honorific_aliases(articles, keys, forms), key=str.casefold
+            {s for s in surf if s != name} | raw | _honorific_aliases(by_id, keys, forms), key=str.casefold
         )
         aliases = [a for a in aliases if a != name]
         role_list = [r for r, _ in roles.most_common(5)]
@@ -338,9 +339,8 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
     return entities
 
 
-def _honorific_aliases(articles: Iterable[Article], keys: list[str], forms: dict[str, _Form]) -> set[str]:
+def _honorific_aliases(by_id: dict[str, Article], keys: list[str], forms: dict[str, _Form]) -> set[str]:
     """Surface forms with an honorific in front in the text ("Mr Xi", "Ms Levin")."""
-    by_id = {a.id: a for a in articles}
     out: set[str] = set()
     for k in keys:
         for aid, m in forms[k].mentions:
