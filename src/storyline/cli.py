@@ -301,6 +301,51 @@ def analyze(
     sys.exit(rep.exit_code)
 
 
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (this machine only).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="TCP port.")
+@click.option("--read-only", is_flag=True, help="Disable adding articles (upload pages and API answer 403).")
+@click.pass_context
+def serve(ctx: click.Context, db: str | None, host: str, port: int, read_only: bool) -> None:
+    """Browse stories, dossiers, articles and entities in a local web app, with a JSON API under /api."""
+    from .web import serve as serve_web
+
+    c = _ctx(ctx, db)
+    if not c.quiet:
+        err.print(f"Storyline on http://{host}:{port}/ over {c.db}" + (" (read-only)" if read_only else ""))
+    serve_web(
+        c.db,
+        host=host,
+        port=port,
+        read_only=read_only,
+        config=load_config(c.config_file),
+        log_level="warning" if c.quiet else "info",
+    )
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--words", default=100, show_default=True, help="About how many words the summary may have.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON sentences with their cites.")
+@click.pass_context
+def summarize(ctx: click.Context, paths: tuple[str, ...], words: int, as_json: bool) -> None:
+    """Summarise PATHS as one story (in memory): every sentence followed by the outlets that report it."""
+    from .api import summarize as api_summarize
+
+    c: Ctx = ctx.obj
+    sentences = api_summarize(list(paths), words=words, config=load_config(c.config_file))
+    if as_json:
+        out.print_json(json.dumps([s.to_json() for s in sentences], ensure_ascii=False))
+        return
+    if not sentences:
+        err.print("nothing to summarise: no article could be read from the given paths")
+        sys.exit(2)
+    for s in sentences:
+        tags = " ".join(f"[{name}]" for name in dict.fromkeys(s.sources))
+        sys.stdout.write(f"{s.text} {tags}\n")
+
+
 def _write(text: str, out_file: str | None, c: Ctx) -> None:
     if out_file:
         Path(out_file).parent.mkdir(parents=True, exist_ok=True)

@@ -57,8 +57,9 @@ class Mention:
     text: str
     label: str  # spaCy label as predicted (PERSON, ORG, GPE, ...)
     entity_id: str | None = None  # canonical entity, set by the corpus-level entity stage
-    role: str | None = None  # a title or description the article attaches ("Japanese Prime Minister")
+    role: str | None = None  # a title the article puts before the name ("Japanese Prime Minister")
     titlecase: bool = False  # found in a headline-like (title-case) line, where the model often over-extends names
+    description: str | None = None  # an apposition after the name ("a fellow at the American Enterprise Institute")
 
 
 @dataclass(slots=True)
@@ -72,6 +73,7 @@ class Quote:
     cue: str | None = None
     speaker_start: int | None = None  # the mention (same text) that names the speaker in full
     speaker_end: int | None = None
+    speaker_role: str | None = None  # the speaker's title or affiliation as this article gives it
 
 
 @dataclass(slots=True)
@@ -169,6 +171,7 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     mentions: list[Cite] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)  # appositions the articles give, most frequent first
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -177,36 +180,152 @@ class Entity:
             "type": self.type,
             "aliases": list(self.aliases),
             "roles": list(self.roles),
+            "descriptions": list(self.descriptions),
             "mentions": [m.to_json() for m in self.mentions],
         }
 
 
+def _cites(xs: Any) -> list[Cite]:
+    """Cites from their JSON form (tolerates a missing list)."""
+    return [Cite(c["article_id"], int(c["start"]), int(c["end"])) for c in xs or []]
+
+
 @dataclass(slots=True)
 class TimelineItem:
+    """A dated happening, with every article that reports it.
+
+    ``sources`` counts independent sources (syndicated copies collapsed); ``future`` marks what was
+    announced or expected rather than what happened (the date lies after the story's reporting).
+    """
+
     date: str
     text: str
     cites: list[Cite] = field(default_factory=list)
+    sources: int = 0
+    future: bool = False
+    claim_id: str | None = None  # the claim this happening is, when it is one
 
     def to_json(self) -> dict[str, Any]:
-        return {"date": self.date, "text": self.text, "cites": [c.to_json() for c in self.cites]}
+        return {
+            "date": self.date,
+            "text": self.text,
+            "cites": [c.to_json() for c in self.cites],
+            "sources": self.sources,
+            "future": self.future,
+            "claim_id": self.claim_id,
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> TimelineItem:
+        return cls(
+            date=d["date"],
+            text=d["text"],
+            cites=_cites(d.get("cites")),
+            sources=int(d.get("sources", 0)),
+            future=bool(d.get("future", False)),
+            claim_id=d.get("claim_id"),
+        )
 
 
 @dataclass(slots=True)
 class SummarySentence:
+    """A sentence that some article says, with the articles that say it (``sources``: their outlets)."""
+
     text: str
     cites: list[Cite] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # a short outlet label per cite, same order
+    claim_id: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "cites": [c.to_json() for c in self.cites]}
+        d: dict[str, Any] = {"text": self.text, "cites": [c.to_json() for c in self.cites]}
+        if self.sources:
+            d["sources"] = list(self.sources)
+        if self.claim_id:
+            d["claim_id"] = self.claim_id
+        return d
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> SummarySentence:
+        return cls(
+            text=d["text"],
+            cites=_cites(d.get("cites")),
+            sources=[str(x) for x in d.get("sources", [])],
+            claim_id=d.get("claim_id"),
+        )
 
 
 @dataclass(slots=True)
 class Claim:
+    """One statement reported by one or more articles of a story, aligned across outlets.
+
+    ``support`` cites the articles that report it (one passage per article); ``conflicts`` the ones that
+    report it differently, each with ``why`` ("different number: 25 vs 20 million tonne"). ``kind`` is
+    ``fact`` (a statement of the articles), ``quote`` (the same quotation in several outlets, under one
+    speaker) or ``account`` (an article contrasts what two parties' own accounts say or leave out).
+
+    Example:
+        >>> c = Claim("c1", "s1", "Xi called Trump.", [Cite("a", 0, 16)])
+        >>> Claim.from_json(c.to_json()) == c
+        True
+    """
+
     id: str
     story_id: str
     text: str
     support: list[Cite] = field(default_factory=list)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
+    kind: str = "fact"  # fact | quote | account
+    sources: int = 0  # independent sources among the support (copies and same-outlet articles collapsed)
+    entities: list[str] = field(default_factory=list)  # canonical entity ids named in the claim
+    numbers: list[str] = field(default_factory=list)  # the figures it states, as written
+    dates: list[str] = field(default_factory=list)  # ISO dates it names
+    versions: list[dict[str, Any]] = field(default_factory=list)  # per support: wording, and how it relates
+    speaker: str | None = None  # quote claims: the canonical speaker
+    speaker_entity_id: str | None = None
+    party: str | None = None  # account claims: whose account leaves something out / says something
+    topic: str | None = None  # account claims: what it leaves out or says
+    counter: list[Cite] = field(default_factory=list)  # account claims: the other party's account, as reported
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "story_id": self.story_id,
+            "text": self.text,
+            "support": [c.to_json() for c in self.support],
+            "conflicts": [dict(x) for x in self.conflicts],
+            "kind": self.kind,
+            "sources": self.sources,
+            "entities": list(self.entities),
+            "numbers": list(self.numbers),
+            "dates": list(self.dates),
+            "versions": [dict(v) for v in self.versions],
+            "speaker": self.speaker,
+            "speaker_entity_id": self.speaker_entity_id,
+            "party": self.party,
+            "topic": self.topic,
+            "counter": [c.to_json() for c in self.counter],
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Claim:
+        return cls(
+            id=d["id"],
+            story_id=d.get("story_id", ""),
+            text=d["text"],
+            support=_cites(d.get("support")),
+            conflicts=[dict(x) for x in d.get("conflicts", [])],
+            kind=d.get("kind", "fact"),
+            sources=int(d.get("sources", 0)),
+            entities=list(d.get("entities", [])),
+            numbers=list(d.get("numbers", [])),
+            dates=list(d.get("dates", [])),
+            versions=[dict(v) for v in d.get("versions", [])],
+            speaker=d.get("speaker"),
+            speaker_entity_id=d.get("speaker_entity_id"),
+            party=d.get("party"),
+            topic=d.get("topic"),
+            counter=_cites(d.get("counter")),
+        )
 
 
 @dataclass(slots=True)
@@ -220,6 +339,8 @@ class Story:
     timeline: list[TimelineItem] = field(default_factory=list)
     key_sentences: list[SummarySentence] = field(default_factory=list)
     event_date_why: str | None = None
+    claims: list[Claim] = field(default_factory=list)
+    figures: list[dict[str, Any]] = field(default_factory=list)  # reconciled numbers (compare/reconcile.py)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -232,13 +353,12 @@ class Story:
             "summary": [s.to_json() for s in self.summary],
             "timeline": [t.to_json() for t in self.timeline],
             "key_sentences": [s.to_json() for s in self.key_sentences],
+            "claims": [c.to_json() for c in self.claims],
+            "figures": [dict(f) for f in self.figures],
         }
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Story:
-        def cites(xs: list[dict[str, Any]]) -> list[Cite]:
-            return [Cite(c["article_id"], c["start"], c["end"]) for c in xs]
-
         return cls(
             id=d["id"],
             title=d["title"],
@@ -246,9 +366,11 @@ class Story:
             event_date_why=d.get("event_date_why"),
             article_ids=list(d.get("article_ids", [])),
             independent_sources=int(d.get("independent_sources", 0)),
-            summary=[SummarySentence(s["text"], cites(s["cites"])) for s in d.get("summary", [])],
-            timeline=[TimelineItem(t["date"], t["text"], cites(t["cites"])) for t in d.get("timeline", [])],
-            key_sentences=[SummarySentence(s["text"], cites(s["cites"])) for s in d.get("key_sentences", [])],
+            summary=[SummarySentence.from_json(s) for s in d.get("summary", [])],
+            timeline=[TimelineItem.from_json(t) for t in d.get("timeline", [])],
+            key_sentences=[SummarySentence.from_json(s) for s in d.get("key_sentences", [])],
+            claims=[Claim.from_json(c) for c in d.get("claims", [])],
+            figures=[dict(f) for f in d.get("figures", [])],
         )
 
 

@@ -26,7 +26,7 @@ from .compare.story import build_story, story_event_date
 from .config import Config
 from .ingest.clean import clean_text
 from .ingest.readers import RawDoc
-from .model import Article, Entity, Sentence, Story
+from .model import Article, Entity, Mention, Sentence, Story
 
 # ---------------------------------------------------------------------------------------------- stages
 
@@ -257,6 +257,36 @@ def link_speakers(articles: Sequence[Article], entities: Sequence[Entity]) -> No
             if best is not None and best_len >= 0.6 * (q.speaker_end - q.speaker_start):
                 q.speaker_entity_id = best
                 q.speaker = names.get(best, q.speaker)
+        _speaker_roles(a)
+
+
+def _speaker_roles(a: Article) -> None:
+    """Each quote's speaker role/affiliation as this article gives it (title and apposition of a mention).
+
+    The mention that names the speaker is preferred; else the first mention of the same entity in the
+    article that carries a title or an apposition ("Henrietta Levin, the director of …" earlier on).
+    """
+    by_entity: dict[str, str] = {}
+    for m in a.mentions:
+        r = _role_text(m)
+        if m.entity_id is not None and r and m.entity_id not in by_entity:
+            by_entity[m.entity_id] = r
+    for q in a.quotes:
+        q.speaker_role = None
+        if q.speaker_start is None or q.speaker_end is None:
+            continue
+        own = next(
+            (m for m in a.mentions if m.start < q.speaker_end and q.speaker_start < m.end and _role_text(m)), None
+        )
+        if own is not None:
+            q.speaker_role = _role_text(own)
+        elif q.speaker_entity_id is not None:
+            q.speaker_role = by_entity.get(q.speaker_entity_id)
+
+
+def _role_text(m: Mention) -> str | None:
+    parts = [p for p in (m.role, m.description) if p]
+    return ", ".join(parts) or None
 
 
 def _sid_key(sid: str) -> tuple[int, str]:

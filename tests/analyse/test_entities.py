@@ -90,3 +90,14 @@ def test_mentions_from_doc_trims_and_relabels(nlp: Any) -> None:
     assert "White House" in by_text
     for m in ms:
         assert doc.text[m.start : m.end] == m.text
+
+
+def test_apposition_and_job_title_describe_a_person(nlp: Any) -> None:
+    text = (
+        "Henrietta Levin, the director for China at the National Security Council, noted the omission. "
+        "Asia Society senior fellow Hal Brands disagreed. Beijing, China was quiet."
+    )
+    ms = {m.text: m for m in mentions_from_doc(nlp(text))}
+    assert ms["Henrietta Levin"].description == "the director for China at the National Security Council"
+    assert ms["Hal Brands"].role is not None and "senior fellow" in ms["Hal Brands"].role
+    assert all(m.description is None for m in ms.values() if m.label == "GPE")

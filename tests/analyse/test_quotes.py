@@ -256,6 +256,42 @@ def test_appositive_name_beats_the_description(nlp: Any) -> None:
     assert find(run(nlp, text), "life is very hard").speaker == "Gabriela Lazar"
 
 
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        ("“Get out of my office,” Governor Dana Whitfield barked at the reporter.", "Get out", "Dana Whitfield"),
+        ("“This is wonderful!” beamed Harold Pike, a delegate from Ohio.", "wonderful", "Harold Pike"),
+        ("Continued Whitfield: “The budget is a moral document and we defend it.”", "moral document", "Whitfield"),
+        ("As Maria Gomez put it, “The numbers simply do not add up this year.”", "do not add up", "Maria Gomez"),
+        ("From the audit: “Most funds were spent without any record at all.”", "without any record", "the audit"),
+        ("“I have lived here all my life, never seen this,” said the 62-year-old.", "lived here", "the 62-year-old"),
+    ],
+)
+def test_more_cue_shapes(nlp: Any, text: str, words: str, speaker: str) -> None:
+    q = find(run(nlp, text), words)
+    assert q.speaker == speaker
+
+
+def test_a_place_before_a_participle_is_not_the_speaker(nlp: Any) -> None:
+    text = "Senator Ruth Okafor seemed ready to joke about it in Denver, telling them, “Some people get carried away.”"
+    assert find(run(nlp, text), "carried away").speaker == "Ruth Okafor"
+
+
+def test_unresolved_pronoun_still_carries_to_the_next_quote(nlp: Any) -> None:
+    text = "“We have been patient for far too long,” she said. “Now the council must finally act on the housing plan.”"
+    qs = run(nlp, text)
+    first, second = find(qs, "patient"), find(qs, "council must")
+    assert first.speaker is None and second.speaker is None
+    assert second.cue == "said"  # attributed to the same "she", not left without a source
+
+
+def test_a_title_inside_the_speaker_phrase_is_not_a_quote_of_the_speaker(nlp: Any) -> None:
+    text = "Kerry Washington, star of “Scandal,” thanked the president for “taking these steps to keep us safe.”"
+    qs = run(nlp, text)
+    assert find(qs, "taking these steps").speaker == "Kerry Washington"
+    assert all(q.text != "Scandal" or q.speaker is None for q in qs)
+
+
 # ------------------------------------------------------------------------------------ the seeds
 
 

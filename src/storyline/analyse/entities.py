@@ -47,6 +47,11 @@ ROLE_WORDS = frozenset(
     treasury state deputy chief director commissioner pope bishop lt. sgt. captain capt. coach
     president-elect""".split()
 )
+#: Lower-case job words that may stand before a name: "American Enterprise Institute senior fellow Hal Brands".
+JOB_WORDS = frozenset(
+    """senior fellow analyst professor economist researcher strategist adviser advisor spokesman spokeswoman
+    spokesperson director chief executive lawyer attorney scholar historian editor correspondent""".split()
+)
 ORG_WORDS = frozenset(
     """institute institution council group agency ministry department court university college corp corp.
     inc inc. ltd ltd. llc co co. company party bank committee commission association union organisation
@@ -149,7 +154,8 @@ def mentions_from_doc(doc: Any) -> list[Mention]:
             and not any(w.lower().strip(".,") in ORG_WORDS for w in span_text.split())
         ):
             label = "PERSON"
-        role = _role_before(doc, ent) if label == "PERSON" else None
+        role = _role_before(doc, ent) if label in ("PERSON", "ORG") else None
+        description = _apposition(doc, ent) if label in ("PERSON", "ORG") else None
         out.append(
             Mention(
                 start=start,
@@ -158,9 +164,40 @@ def mentions_from_doc(doc: Any) -> list[Mention]:
                 label=label,
                 role=role,
                 titlecase=_titlecase_line(text, start, end),
+                description=description,
             )
         )
     return out
+
+
+_APPOS_STOP = frozenset(',;:()—–"“”')
+
+
+def _apposition(doc: Any, ent: Any) -> str | None:
+    """The description set off after a name: "Henrietta Levin, the director of …," → "the director of …".
+
+    Only a noun phrase in apposition to the name (by the parse), on the same line, that is not itself a
+    name ("Xi Jinping, China's president" yes; "Beijing, China" no), up to the next comma, at most 22 tokens.
+    """
+    root = ent.root
+    for c in root.rights:
+        if c.dep_ != "appos" or c.i <= ent.end - 1 or c.ent_type_ in ("GPE", "LOC", "DATE", "NORP", "PERSON"):
+            continue
+        if c.pos_ not in ("NOUN", "PROPN") or (c.pos_ == "PROPN" and not any(t.pos_ == "NOUN" for t in c.subtree)):
+            continue
+        first = ent.end
+        if first < len(doc) and doc[first].text in (",", "—", "–", "("):
+            first += 1
+        last = first
+        while last < len(doc) and last <= c.right_edge.i and doc[last].text not in _APPOS_STOP:
+            if "\n" in doc[last].text_with_ws and last < c.right_edge.i:
+                return None
+            last += 1
+        words = doc[first:last]
+        if not 2 <= len(words) <= 22 or not any(t.i == c.i for t in words):
+            return None
+        return str(words.text).strip() or None
+    return None
 
 
 def _role_before(doc: Any, ent: Any) -> str | None:
@@ -170,9 +207,10 @@ def _role_before(doc: Any, ent: Any) -> str | None:
     while i >= 0 and len(words) < 7:
         tok = doc[i]
         low = tok.text.lower()
-        if tok.text[:1].isupper() and (
-            low in ROLE_WORDS or low in HONORIFICS or tok.ent_type_ in ("NORP", "GPE", "ORG")
-        ):
+        if (
+            tok.text[:1].isupper()
+            and (low in ROLE_WORDS or low in HONORIFICS or tok.ent_type_ in ("NORP", "GPE", "ORG"))
+        ) or (low in JOB_WORDS and tok.pos_ in ("NOUN", "ADJ", "PROPN")):
             words.insert(0, tok.text)
             i -= 1
             continue
@@ -183,7 +221,7 @@ def _role_before(doc: Any, ent: Any) -> str | None:
             continue
         break
     words_l = [w.lower() for w in words]
-    if not words or all(w in HONORIFICS for w in words_l) or not any(w in ROLE_WORDS for w in words_l):
+    if not words or all(w in HONORIFICS for w in words_l) or not any(w in ROLE_WORDS | JOB_WORDS for w in words_l):
         return None
     return " ".join(words)
 
@@ -209,6 +247,7 @@ class _Form:
     articles: set[str] = field(default_factory=set)
     mentions: list[tuple[str, Mention]] = field(default_factory=list)
     roles: Counter[str] = field(default_factory=Counter)
+    descriptions: Counter[str] = field(default_factory=Counter)
     raw_forms: set[str] = field(default_factory=set)  # as written, titles included ("Ms Levin")
 
 
@@ -239,6 +278,8 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
             f.mentions.append((art.id, m))
             if m.role:
                 f.roles[m.role] += 1
+            if m.description:
+                f.descriptions[m.description] += 1
 
     # 1. Type by vote; ties go to the more common type of thing (places before people).
     def voted(f: _Form) -> str:
@@ -313,10 +354,12 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
         typ, root = gk
         surf: Counter[str] = Counter()
         roles: Counter[str] = Counter()
+        descriptions: Counter[str] = Counter()
         cites: list[Cite] = []
         for k in keys:
             surf.update(forms[k].surfaces)
             roles.update(forms[k].roles)
+            descriptions.update(forms[k].descriptions)
         if gk in names:
             name = names[gk]
         else:
@@ -334,7 +377,17 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
         aliases = [a for a in aliases if a != name]
         role_list = [r for r, _ in roles.most_common(5)]
         aliases += [f"{r} {name}" for r in role_list if f"{r} {name}" not in aliases]
-        entities.append(Entity(id=eid, name=name, type=typ, aliases=aliases, mentions=cites, roles=role_list))
+        entities.append(
+            Entity(
+                id=eid,
+                name=name,
+                type=typ,
+                aliases=aliases,
+                mentions=cites,
+                roles=role_list,
+                descriptions=[x for x, _ in descriptions.most_common(5)],
+            )
+        )
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return entities
 

@@ -62,7 +62,7 @@ CUE_FORMS = _words(
     claimed claiming insist insists insisted insisting state states stated explain explains explained
     explaining stress stresses stressed stressing ask asks asked asking reply replies replied replying
     respond responds responded responding answer answered recall recalls recalled recalling
-    acknowledge acknowledges acknowledged acknowledging admit admits admitted admitting announce
+    affirm affirms affirmed acknowledge acknowledges acknowledged acknowledging admit admits admitted admitting announce
     announces announced announcing assert asserts asserted asserting declare declares declared
     declaring suggest suggests suggested suggesting tweet tweets tweeted tweeting posted report reports
     reported observe observes observed observing remark remarks remarked comment comments commented
@@ -84,10 +84,14 @@ CUE_FORMS = _words(
     termed slam slams slammed slamming blast blasts blasted blasting lament laments lamented lamenting
     demand demands demanded demanding recount recounts recounted recounting clarify clarifies clarified
     proclaim proclaims proclaimed reason reasoned reassure reassured recommend recommended shout
-    shouts shouted shouting yell yells yelled yelling scream screamed whisper whispered exclaim
+    shouts shouted shouting yell yells yelled yelling retaliated scream screamed whisper whispered exclaim
     exclaimed mutter muttered grumble grumbled chant chanted chanting continued continues wondered
     mused muse pleaded begged interjected quoted read reads speak speaks spoke speaking mock mocks mocked
-    mocking scoffed scoffs sniped snapped fumed gushed bragged raved marveled marvelled conceded vented"""
+    mocking scoffed scoffs sniped snapped fumed gushed bragged raved marveled marvelled conceded vented
+    barked barks beamed confessed confesses interrupted interrupts interjects lectured lecturing thanked
+    thanks thanking cried sighed sneered groaned found finds reacted questioned assured assures exhorted
+    riffed surmised elaborated remembered chided chiding welcomed welcomes credited credits condemned
+    condemns condemning blamed blames touted touts commanded"""
 )
 #: Cue verbs that report speech in a content clause ("X said (that) …") — the indirect quotes.
 INDIRECT_FORMS = _words(
@@ -95,7 +99,7 @@ INDIRECT_FORMS = _words(
     note notes noted noting warn warns warned warning write writes wrote writing written claim claims
     claimed claiming insist insists insisted insisting state states stated explain explains explained
     explaining stress stresses stressed stressing reply replies replied respond responds responded
-    acknowledge acknowledges acknowledged acknowledging admit admits admitted admitting announce
+    affirm affirms affirmed acknowledge acknowledges acknowledged acknowledging admit admits admitted admitting announce
     announces announced announcing assert asserts asserted asserting declare declares declared
     declaring suggest suggests suggested suggesting tweet tweets tweeted tweeting report reports
     reported observe observes observed observing remark remarked conclude concludes concluded
@@ -117,7 +121,8 @@ STRONG_CUES = _words(
 TRAILING_CUES = _words(
     """said says say added adds wrote writes told tells asked asks tweeted explained insisted continued
     noted argued stressed warned replied responded according recalled declared exclaimed concluded
-    quipped joked shouted posted"""
+    quipped joked shouted posted barked beamed confessed interrupted cried sighed went shot fired reacted
+    questioned"""
 )
 #: Cues that attribute a quote only when it is inside their own phrase ("calling relations “strong”").
 WEAK_CUES = _words(
@@ -128,7 +133,9 @@ WEAK_CUES = _words(
     criticized criticizing criticise criticised slam slams slammed slamming blast blasts blasted
     blasting remind reminds reminded reminding urge urges urged urging demand demands demanded vow vows
     vowed vowing pledge pledges pledged pledging promise promises promised continued continues quoted
-    lament laments lamented recommend recommended chant chanted chanting read reads"""
+    lament laments lamented recommend recommended chant chanted chanting read reads thanked thanks thanking found finds
+    welcomed welcomes credited credits condemned condemns condemning blamed blames touted touts chided chiding
+    commanded"""
 )
 #: Nouns that can head the speaker of indirect speech (besides names, pronouns, titles, organisations).
 SPEAKER_NOUNS = _words(
@@ -145,7 +152,18 @@ SPEAKER_NOUNS = _words(
     police agency ministry government percent"""
 )
 #: "pointed out", "points out": a cue only with its particle.
-PARTICLE_CUES = {"point": "out", "points": "out", "pointed": "out", "pointing": "out", "went": "on", "goes": "on"}
+PARTICLE_CUES = {
+    "point": "out",
+    "points": "out",
+    "pointed": "out",
+    "pointing": "out",
+    "went": "on",
+    "goes": "on",
+    "shot": "back",
+    "fired": "back",
+    "hit": "back",
+    "put": "it",
+}
 PRONOUNS_M = _words("he him")
 PRONOUNS_F = _words("she her")
 PRONOUNS_NONE = _words("i we you me us")
@@ -758,12 +776,19 @@ def _subject(tok: Any, in_quote: Sequence[bool] | None = None) -> Any | None:
     subj = _subject_any(tok, in_quote)
     if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "X", "DET", "ADJ"):
         return None
-    if subj.ent_type_ in ("DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL") or subj.lower_.rstrip(".") in WEEKDAYS_MONTHS:
+    if (subj.ent_type_ in ("DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL") and not _aged(subj)) or subj.lower_.rstrip(
+        "."
+    ) in WEEKDAYS_MONTHS:
         return None
     a, b = sorted((subj.i, tok.i))
     if "\n" in tok.doc[a : b + 1].text:
         return None
     return subj
+
+
+def _aged(tok: Any) -> bool:
+    """ "the 46-year-old": a person described by age, which the NER tags as a DATE."""
+    return bool(tok.lower_ == "old" or tok.lower_.endswith("-old"))
 
 
 def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
@@ -776,12 +801,12 @@ def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
         return next((c for c in to.children if c.dep_ == "pobj"), None)
     t = tok
     past_it = False
-    for _ in range(4):
+    for _ in range(6):
         subjs = [
             c
             for c in t.children
             if c.dep_ in ("nsubj", "nsubjpass")
-            and c.ent_type_ not in ("DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL")
+            and (c.ent_type_ not in ("DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL") or _aged(c))
             and c.lower_.rstrip(".") not in WEEKDAYS_MONTHS
             and not (in_quote is not None and in_quote[c.i])
         ]
@@ -797,7 +822,7 @@ def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
             past_it = True
         if (
             t.dep_ == "acl"
-            and t.tag_ == "VBG"
+            and (t.tag_ == "VBG" or (t.tag_ == "VBD" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_quote))
             and t.head.pos_ in ("NOUN", "PROPN")
             and not (in_quote is not None and in_quote[t.head.i])
         ):
@@ -861,7 +886,7 @@ def _np_span(d: _Doc, tok: Any) -> tuple[int, int]:
     doc = d.doc
     left = tok.i
     for c in tok.lefts:
-        if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "punct"):
+        if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "case", "punct", "npadvmod"):
             left = min(left, c.left_edge.i)
     right = tok.i
     for c in tok.rights:
@@ -871,6 +896,9 @@ def _np_span(d: _Doc, tok: Any) -> tuple[int, int]:
             right = max(right, c.right_edge.i)  # "a longtime adviser to Trump"
         elif c.dep_ in ("amod", "acl") and c.tag_ in ("JJ", "VBN") and c.right_edge.i - left < 14 and c.i == right + 1:
             right = max(right, c.right_edge.i)  # "a person close to the Clintons", "a source involved in …"
+    for j in range(left, tok.i):
+        if doc[j].text in ("-", "–", "—", ":") and (doc[j].whitespace_ or (j > 0 and doc[j - 1].whitespace_)):
+            left = j + 1  # "… problematic - Pew Research": a dash or colon ends the phrase
     while left < tok.i and "\n" in doc[left : tok.i + 1].text[: tok.idx - doc[left].idx]:
         left += 1  # never across a paragraph
     while right > tok.i and "\n" in doc[tok.i : right + 1].text:
@@ -999,7 +1027,8 @@ def _propn_name(subj: Any) -> str:
         and (doc[i - 1].text[:1].isupper() or (doc[i - 1].text == "-" and not doc[i - 1].whitespace_))
         and i - 1 < doc[i - 1].head.i <= subj.i
     ):
-        if "\n" in doc[i - 1].text_with_ws:
+        prev = doc[i - 1]
+        if "\n" in prev.text_with_ws or prev.lower_ in CUE_FORMS or re.search(r"\w['’]s$", prev.text):
             break
         i -= 1
     words = [t.text_with_ws[_glued(t.text) :] for t in doc[i : subj.i + 1]]
@@ -1164,8 +1193,8 @@ def _find_cue(d: _Doc, q: QuotedSpan, reg: tuple[int, int]) -> tuple[Any, Any] |
     a = q.open_mark if q.open_mark is not None else q.start
     b = (q.close_mark + 1) if q.close_mark is not None else q.end
     cands: list[tuple[tuple[int, int], Any]] = []
-    lead = [t for t in _segments_tokens(d, reg[0], a)]
-    trail = [t for t in _segments_tokens(d, b, reg[1])]
+    lead = [t for t in _segments_tokens(d, reg[0], a) if not t.is_space]
+    trail = [t for t in _segments_tokens(d, b, reg[1]) if not t.is_space]
     s = d.doc[d.tok_at(b - 1)] if b > 0 else None
     if s is not None and s.idx < b < s.idx + len(s.text) and not d.in_quote[s.i]:
         trail.insert(0, s)  # “…,”Clinton said: a name glued to the closing mark
@@ -1191,7 +1220,13 @@ def _find_cue(d: _Doc, q: QuotedSpan, reg: tuple[int, int]) -> tuple[Any, Any] |
         if subj is None and cue.idx >= b:
             subj = _name_before(d, trail, cue)  # "…,” Brent Bozell III, founder of …, tells Breitbart
         elif subj is None:
-            subj = _name_left(d, cue)  # "Rep. Paul Ryan (R-WI) said “…”" with a parse that lost the subject
+            # "Rep. Paul Ryan (R-WI) said “…”" with a parse that lost the subject; "Continued Stone: “…”"
+            subj = _name_left(d, cue) or _name_right(d, cue, a)
+        if subj is not None and (
+            any(t.i == q_tok for t in subj.subtree)
+            or (min(subj.i, cue.i) < q_tok < max(subj.i, cue.i) and _capitalised(d.text[q.start : q.end]))
+        ):
+            continue  # "Washington, star of television’s “Scandal,” thanked …": the quote describes the speaker
         if subj is not None and not d.in_quote[subj.i]:
             return cue, subj
         if first is None:
@@ -1203,7 +1238,7 @@ def _find_cue(d: _Doc, q: QuotedSpan, reg: tuple[int, int]) -> tuple[Any, Any] |
             return first[0], subj
     if first is None and lead and lead[-1].text == ":":
         # "Carl Bialik: “…”", "President Clinton released the following statement: “…”"
-        return _colon_name(d, lead) or _intro_verb(d, lead)
+        return _colon_name(d, lead) or _intro_verb(d, lead) or _colon_np(d, lead)
     if first is None and len(lead) >= 3 and lead[-1].text == ",":
         # "Hillary shot back, “…”": a verb right before the comma that opens the quote
         tail = lead[-4:-1]
@@ -1234,11 +1269,36 @@ def _colon_name(d: _Doc, toks: Sequence[Any]) -> tuple[Any, Any] | None:
     if len(toks) < 2 or toks[-1].text != ":":
         return None
     t = toks[-2]
+    first = [x.lower_ for x in toks[:3]]
+    if first[:1] == ["from"] or first[:2] in (["here", "’s"], ["here", "'s"], ["here", "is"]):
+        # "From the report: “…”", "Here’s Clinton in December 1992: “…”": the first noun phrase after the opener
+        k = 1 if first[0] == "from" else 2
+        for x in toks[k:-1]:
+            if x.pos_ in ("PROPN", "NOUN"):
+                while x.dep_ == "compound" and x.head.i > x.i:
+                    x = x.head
+                return x, x
+            if x.is_punct:
+                break
+    if t.dep_ == "pobj" and t.head.lower_ in ("on", "in", "at", "to", "with", "during", "via"):
+        return None  # "… struck a defiant tone on Twitter:": the verb's subject speaks (see _intro_verb)
     m = d.mention_at(t.idx)
     if (m is not None and m.label in ("PERSON", "ORG") and m.end >= t.idx + len(t.text)) or (
         t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "LOC", "DATE") and t.text[:1].isupper()
     ):
         return t, t
+    return None
+
+
+def _colon_np(d: _Doc, toks: Sequence[Any]) -> tuple[Any, Any] | None:
+    """A short line that is only a source and a colon: "- Pew Research:", "Michael P. McDonald:"."""
+    k = max((i for i, t in enumerate(toks[:-1]) if t.text in ("-", "–", "—", ".", "!", "?")), default=-1)
+    words = [t for t in toks[k + 1 : -1] if not t.is_punct]
+    if not words or len(words) > 4 or toks[-1].text != ":":
+        return None
+    head = words[-1]
+    if head.pos_ in ("PROPN", "NOUN") and all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") for t in words):
+        return head, head
     return None
 
 
@@ -1255,12 +1315,26 @@ def _name_left(d: _Doc, cue: Any) -> Any | None:
             depth += 1
         elif t.text == "(":
             depth -= 1
+        elif depth == 0 and t.text == ",":
+            return None  # "… in Iowa, telling the crowd": a place, not the speaker
         elif depth == 0 and not t.is_punct:
             m = d.mention_at(t.idx)
-            if (m is not None and m.label in ("PERSON", "ORG")) or t.pos_ == "PROPN":
+            if t.dep_ != "pobj" and ((m is not None and m.label in ("PERSON", "ORG")) or t.pos_ == "PROPN"):
                 return t
             return None
         j -= 1
+    return None
+
+
+def _name_right(d: _Doc, cue: Any, mark: int) -> Any | None:
+    """The name between a cue and the colon or comma before the opening mark: "Continued Stone: “…”"."""
+    doc = d.doc
+    toks = [t for t in doc[cue.i + 1 : d.tok_at(mark)] if t.idx < mark]
+    if not 1 < len(toks) <= 5 or toks[-1].text not in ":," or any(d.in_quote[t.i] for t in toks):
+        return None
+    names = toks[:-1]
+    if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in names) and "\n" not in doc[cue.i : toks[-1].i].text:
+        return names[-1]
     return None
 
 
@@ -1291,6 +1365,12 @@ def _intro_verb(d: _Doc, toks: Sequence[Any]) -> tuple[Any, Any] | None:
 
 def _words_in(text: str) -> int:
     return len(_WORD.findall(text))
+
+
+def _capitalised(text: str) -> bool:
+    """A short name-like quote: one to four words, each capitalised ("Scandal", "Meet the Press")."""
+    ws = _WORD.findall(text)
+    return 1 <= len(ws) <= 4 and (len(ws) >= 2 and _title_like(text) or all(w[0].isupper() for w in ws))
 
 
 def _title_like(text: str) -> bool:
@@ -1548,7 +1628,8 @@ def attributions_from_doc(doc: Any, mentions: Sequence[Mention]) -> list[Attribu
                 q.speaker, q.speaker_start, q.speaker_end = src[0], src[1], src[2]
                 q.cue = q.cue or src[3]
                 e.speaker_local = e.speaker_local or src[4]
-        if q.speaker is not None and _keep(e):
+        # an attributed quote whose pronoun found no antecedent still hands that pronoun to what follows it
+        if (q.speaker is not None or e.speaker_local is not None) and _keep(e):
             if e.chain >= 0:
                 chains.setdefault(e.chain, e)
             last_in_para[e.para] = e

@@ -1,4 +1,4 @@
-"""What a story is made of once its articles are known: title, event date, timeline, key sentences.
+"""What a story is made of once its articles are known: title, event date, claims, timeline, summary.
 
 Everything here cites ``(article_id, start, end)``; nothing is written that no article says.
 
@@ -10,24 +10,34 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from ..model import Article, Cite, Entity, Story, SummarySentence, TimelineItem
+from ..model import Article, Cite, Claim, Entity, Story, SummarySentence, TimelineItem
+from .accounts import account_claims
+from .claims import build_claims, source_key, story_units
 from .cluster import main_event_date, tokens
 from .dedup import independent_count
+from .quotes import quote_claims
+from .reconcile import reconcile_figures
+from .summary import summarize
+from .timeline import timeline as merged_timeline
 
 MAX_SENTENCES_PER_ARTICLE = 25
 MAX_ARTICLES = 60
 
 
-def build_story(sid: str, members: Sequence[Article], entities: Sequence[Entity]) -> Story:
+def build_story(sid: str, members: Sequence[Article], entities: Sequence[Entity], summary_words: int = 100) -> Story:
     """A :class:`Story` from its member articles (the entities are the corpus's canonical ones)."""
     originals = [a for a in members if not a.duplicate_of] or list(members)
     event_date, why = story_event_date(members)
+    by_id = {a.id: a for a in members}
+    tl = merged_timeline(members)
+    claims = story_claims(sid, members, entities, tl)
+    keys = key_sentences(originals)
     return Story(
         id=sid,
         title=story_title(originals),
@@ -35,9 +45,62 @@ def build_story(sid: str, members: Sequence[Article], entities: Sequence[Entity]
         event_date_why=why,
         article_ids=[a.id for a in members],
         independent_sources=independent_count(members),
-        timeline=timeline(originals),
-        key_sentences=key_sentences(originals),
+        timeline=tl,
+        key_sentences=keys,
+        claims=claims,
+        figures=reconcile_figures(members, {a.id: source_key(a, by_id) for a in members}),
+        summary=summarize(claims, members, keys, words=summary_words),
     )
+
+
+def story_claims(
+    sid: str, members: Sequence[Article], entities: Sequence[Entity], tl: Sequence[TimelineItem] = ()
+) -> list[Claim]:
+    """Every claim of a story, numbered ``<sid>-c1``…: aligned facts, dated happenings two or more sources
+    report that no fact claim covers yet, account comparisons, then quotes."""
+    units = story_units(members)
+    facts = build_claims(sid, members, units=units)
+    covered = {(c.article_id, c.start) for f in facts for c in f.support}
+    for t in tl:
+        if t.sources < 2 or not _uncovered(t.cites, covered, members):
+            continue
+        facts.append(
+            Claim(
+                id="",
+                story_id=sid,
+                text=t.text,
+                support=list(t.cites),
+                sources=t.sources,
+                dates=[t.date],
+                versions=[{**c.to_json(), "text": _quote(c, members), "status": "reported"} for c in t.cites],
+            )
+        )
+    facts.sort(key=lambda c: -c.sources)  # stable: aligned facts before dated happenings of equal support
+    accounts = account_claims(sid, units, entities)
+    in_accounts = {(c.article_id, c.start) for a in accounts for c in a.support}
+    facts = [f for f in facts if not all((c.article_id, c.start) in in_accounts for c in f.support)]
+    claims = facts + accounts + quote_claims(sid, members, entities)
+    for i, c in enumerate(claims, 1):
+        c.id = f"{sid}-c{i}"
+    by_key = {(c.article_id, c.start): claim.id for claim in claims for c in claim.support}
+    for t in tl:
+        t.claim_id = next((by_key[(c.article_id, c.start)] for c in t.cites if (c.article_id, c.start) in by_key), None)
+    return claims
+
+
+def _quote(c: Cite, members: Sequence[Article]) -> str:
+    a = next((a for a in members if a.id == c.article_id), None)
+    return a.text[c.start : c.end] if a else ""
+
+
+def _uncovered(cites: Sequence[Cite], covered: set[tuple[str, int]], members: Sequence[Article]) -> bool:
+    """No cite of a timeline item overlaps a passage a fact claim already cites."""
+    spans = {(a, s) for a, s in covered}
+    for c in cites:
+        for a, s in spans:
+            if a == c.article_id and c.start <= s < c.end:
+                return False
+    return bool(members)
 
 
 def story_title(members: Sequence[Article]) -> str:
@@ -79,45 +142,9 @@ def story_event_date(members: Sequence[Article]) -> tuple[str | None, str | None
     )
 
 
-def _sentence_of(a: Article, offset: int) -> tuple[int, int]:
-    s = a.sentence_at(offset)
-    if s is not None:
-        return s.start, s.end
-    # fall back to the paragraph
-    for ps, pe in a.paragraphs:
-        if ps <= offset < pe:
-            return ps, pe
-    return max(0, offset - 100), min(len(a.text), offset + 100)
-
-
 def timeline(members: Sequence[Article], limit: int = 30) -> list[TimelineItem]:
-    """Dated happenings: every resolved day- or month-precision date, with the sentences that carry it."""
-    groups: dict[str, list[tuple[Article, int, int]]] = defaultdict(list)
-    for a in members:
-        seen: set[str] = set()
-        for d in a.dates:
-            v = d.value
-            if not v or "W" in v or "Q" in v or len(v) < 7:
-                continue
-            s, e = _sentence_of(a, d.start)
-            if v in seen:  # one citation per article and date
-                continue
-            seen.add(v)
-            groups[v].append((a, s, e))
-    items: list[TimelineItem] = []
-    for v, hits in groups.items():
-        n_articles = len({a.id for a, _, _ in hits})
-        rep = min(hits, key=lambda h: (abs((h[2] - h[1]) - 160), h[0].path))
-        text = rep[0].text[rep[1] : rep[2]]
-        cites = [Cite(a.id, s, e) for a, s, e in hits]
-        items.append(TimelineItem(date=v, text=text, cites=cites))
-        items[-1].cites.sort(key=lambda c: (c.article_id != rep[0].id, c.article_id))
-        _ = n_articles
-    # keep the most reported dates, then order by date
-    items.sort(key=lambda t: (-len({c.article_id for c in t.cites}), t.date))
-    items = items[:limit]
-    items.sort(key=lambda t: (t.date, -len(t.cites)))
-    return items
+    """Dated happenings (see :func:`storyline.compare.timeline.timeline`)."""
+    return merged_timeline(members, limit)
 
 
 def _overlap(a: str, b: str) -> float:

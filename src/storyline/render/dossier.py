@@ -14,7 +14,8 @@ from typing import Any
 
 from .. import __version__
 from ..analyse.entities import KEY_TYPES
-from ..model import Article, Cite, Entity, Story
+from ..compare.claims import claim_matrix, outlet_label
+from ..model import Article, Cite, Claim, Entity, Story
 
 SCHEMA_VERSION = "1"
 
@@ -32,10 +33,7 @@ def cite_label(source: str | None, published: str | None) -> str:
 
 def _outlet(a: Article) -> str:
     """The outlet's name, or — when no outlet is known — a short form of the file name."""
-    if a.source:
-        return a.source
-    stem = a.path.rsplit("/", 1)[-1].split("#", 1)[0].rsplit(".", 1)[0]
-    return stem if len(stem) <= 14 else stem[:12] + "…"
+    return outlet_label(a)
 
 
 def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[Entity]) -> dict[str, Any]:
@@ -73,6 +71,7 @@ def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[
                 "type": e.type,
                 "aliases": e.aliases,
                 "roles": e.roles,
+                "descriptions": e.descriptions,
                 "mentions": total,
                 "per_outlet": {o: per.get(o, 0) for o in outlets},
             }
@@ -87,6 +86,7 @@ def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[
                     "text": q.text,
                     "kind": q.kind,
                     "speaker": q.speaker,
+                    "speaker_role": q.speaker_role,
                     "cue": q.cue,
                     "cite": cite(Cite(a.id, q.start, q.end)),
                 }
@@ -126,10 +126,95 @@ def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[
             for a in members
         ],
         "entities": ent_rows[:40],
-        "timeline": [{"date": t.date, "text": t.text, "cites": [cite(c) for c in t.cites]} for t in story.timeline],
+        "timeline": [
+            {
+                "date": t.date,
+                "text": t.text,
+                "cites": [cite(c) for c in t.cites],
+                "sources": t.sources,
+                "future": t.future,
+                "claim_id": t.claim_id,
+            }
+            for t in story.timeline
+        ],
         "key_sentences": [{"text": s.text, "cites": [cite(c) for c in s.cites]} for s in story.key_sentences],
-        "summary": [{"text": s.text, "cites": [cite(c) for c in s.cites]} for s in story.summary],
+        "summary": [
+            {"text": s.text, "cites": [cite(c) for c in s.cites], "claim_id": s.claim_id} for s in story.summary
+        ],
         "quotes": quotes,
-        "claims": [],
-        "conflicts": [],
+        **comparison(story, members, cite),
+    }
+
+
+def comparison(story: Story, members: Sequence[Article], cite: Any) -> dict[str, Any]:
+    """The cross-outlet sections: claims and their matrix, conflicts, account comparisons, figures, quotes.
+
+    ``cite`` turns a :class:`Cite` into the dossier's cite dict (outlet, title, label).
+    """
+
+    by_id = {a.id: a for a in members}
+
+    def text_of(c: Cite) -> str:
+        a = by_id.get(c.article_id)
+        return a.text[c.start : c.end] if a else ""
+
+    def cites(xs: Sequence[Any]) -> list[dict[str, Any]]:
+        return [cite(x if isinstance(x, Cite) else Cite(x["article_id"], x["start"], x["end"])) for x in xs]
+
+    def view(c: Claim) -> dict[str, Any]:
+        return {
+            "id": c.id,
+            "kind": c.kind,
+            "text": c.text,
+            "sources": c.sources,
+            "support": cites(c.support),
+            "conflicts": [
+                {**cite(Cite(x["article_id"], x["start"], x["end"])), "why": x.get("why", "")} for x in c.conflicts
+            ],
+            "versions": [{**v, **cite(Cite(v["article_id"], v["start"], v["end"]))} for v in c.versions],
+            "dates": c.dates,
+            "numbers": c.numbers,
+            "speaker": c.speaker,
+            "party": c.party,
+            "topic": c.topic,
+            "counter": [{**cite(x), "quote": text_of(x)} for x in c.counter],
+        }
+
+    facts = [c for c in story.claims if c.kind == "fact"]
+    accounts = [c for c in story.claims if c.kind == "account"]
+    quotes = [c for c in story.claims if c.kind == "quote"]
+    matrix = claim_matrix([*facts, *[a for a in accounts if a.sources >= 2]], members)
+    for row in matrix["rows"]:  # type: ignore[attr-defined]
+        for cell in row["cells"]:
+            cell["cites"] = cites(cell["cites"])
+    conflicts = [
+        {
+            "text": c.text,
+            "why": x["why"],
+            "claim_id": c.id,
+            "cites": [*cites(c.support[:1]), cite(Cite(x["article_id"], x["start"], x["end"]))],
+        }
+        for c in story.claims
+        for x in c.conflicts
+    ]
+    conflicts += [
+        {
+            "text": f"{f.get('about')}: " + " vs ".join(str(v["text"]) for v in f["values"]),
+            "why": f["why"],
+            "claim_id": None,
+            "cites": cites(f["values"]),
+        }
+        for f in story.figures
+        if f.get("status") == "conflict"
+    ]
+    return {
+        "claims": [view(c) for c in facts],
+        "matrix": matrix,
+        "conflicts": conflicts,
+        "accounts": [view(c) for c in accounts],
+        "quote_groups": [view(c) for c in quotes],
+        "figures": [
+            {**f, "values": [{**v, **cite(Cite(v["article_id"], v["start"], v["end"]))} for v in f["values"]]}
+            for f in story.figures
+        ],
     }

@@ -69,6 +69,7 @@ def export_corpus(articles: Sequence[Article], stories: Sequence[Story], entitie
                 "kind": q.kind,
                 "speaker": q.speaker,
                 "speaker_entity_id": q.speaker_entity_id,
+                "speaker_role": q.speaker_role,
                 "cue": q.cue,
             }
             for a in articles
@@ -96,6 +97,6 @@ def export_corpus(articles: Sequence[Article], stories: Sequence[Story], entitie
             for a in articles
             for n in a.numbers
         ],
-        "claims": [],
+        "claims": [c.to_json() for s in stories for c in s.claims],
         "events": [],
     }

@@ -403,7 +403,8 @@ def build_view(dossier: Mapping[str, Any]) -> dict[str, Any]:
                 "date_label": svg.format_date(date) or "undated",
                 "precision": svg.date_precision(date) or "",
                 "text": _str(t.get("text")),
-                "future": svg.is_after(date, now),
+                "future": bool(t.get("future")) or svg.is_after(date, now),
+                "sources": _int(t.get("sources")),
                 "cites": cites.views(t.get("cites"), f"Timeline ({svg.format_date(date) or 'undated'})"),
             }
         )
@@ -420,6 +421,7 @@ def build_view(dossier: Mapping[str, Any]) -> dict[str, Any]:
                     "text": _str(q.get("text")),
                     "kind": _str(q.get("kind")) or "direct",
                     "speaker": _str(q.get("speaker")),
+                    "speaker_role": _str(q.get("speaker_role")),
                     "cue": _str(q.get("cue")),
                     "cites": cites.views([q.get("cite")] if q.get("cite") else q.get("cites"), "Quotes"),
                 }
@@ -435,9 +437,7 @@ def build_view(dossier: Mapping[str, Any]) -> dict[str, Any]:
                         {
                             "why": _str(x.get("why")),
                             "text": _str(x.get("text")),
-                            "cites": cites.views(
-                                [x] if "article_id" in x else x.get("cites"), "Claims (conflicting)"
-                            ),
+                            "cites": cites.views([x] if "article_id" in x else x.get("cites"), "Claims (conflicting)"),
                         }
                         for x in _list(c.get("conflicts"))
                         if isinstance(x, Mapping)
@@ -454,6 +454,8 @@ def build_view(dossier: Mapping[str, Any]) -> dict[str, Any]:
                     "cites": cites.views([x] if "article_id" in x else x.get("cites"), "Conflicts"),
                 }
             )
+
+    comparison = _comparison_view(dossier, cites, colors)
 
     timeline_svg = svg.timeline_chart(
         [
@@ -488,9 +490,7 @@ def build_view(dossier: Mapping[str, Any]) -> dict[str, Any]:
         )
     # One column (and one colour in the chart) per outlet; "Unknown outlet" only when it has mentions.
     entity_outlets = [
-        o
-        for i, o in enumerate(outlets)
-        if o != UNKNOWN_OUTLET or any(r["per_outlet"][i] for r in entity_rows)
+        o for i, o in enumerate(outlets) if o != UNKNOWN_OUTLET or any(r["per_outlet"][i] for r in entity_rows)
     ]
     entities_svg = svg.bar_chart(
         [
@@ -528,8 +528,7 @@ def build_view(dossier: Mapping[str, Any]) -> dict[str, Any]:
                 "published_why": _str(a.get("published_why")),
                 "words": _int(a.get("words")) or len(text.split()),
                 "removed": [
-                    {"text": _str(r.get("text")), "reason": _str(r.get("reason")) or "unspecified"}
-                    for r in removed
+                    {"text": _str(r.get("text")), "reason": _str(r.get("reason")) or "unspecified"} for r in removed
                 ],
                 "removed_summary": _removed_summary(removed) if removed else "",
                 "duplicate_of": dup,
@@ -537,9 +536,7 @@ def build_view(dossier: Mapping[str, Any]) -> dict[str, Any]:
                 "duplicate_title": _str((by_id.get(dup) or {}).get("title")) or dup,
                 "duplicate_outlet": article_outlets.get(dup, dup),
                 "cited": len(cites.ranges.get(aid, {})),
-                "paragraphs": mark_paragraphs(
-                    text, a.get("paragraphs"), cites.ranges.get(aid, {}), article_id=aid
-                ),
+                "paragraphs": mark_paragraphs(text, a.get("paragraphs"), cites.ranges.get(aid, {}), article_id=aid),
             }
         )
 
@@ -552,7 +549,11 @@ def build_view(dossier: Mapping[str, Any]) -> dict[str, Any]:
             ("key-sentences", "Key sentences"),
             ("quotes", "Quotes"),
             ("claims", "Claims"),
+            ("matrix", "Who reports what"),
             ("conflicts", "Conflicts"),
+            ("accounts", "Accounts compared"),
+            ("figures", "Figures"),
+            ("quote-groups", "Quotes across outlets"),
             ("entities", "People, organisations, places"),
             ("articles", "Articles"),
             ("sources", "Sources"),
@@ -563,7 +564,11 @@ def build_view(dossier: Mapping[str, Any]) -> dict[str, Any]:
             "key-sentences": key_sentences,
             "quotes": quotes,
             "claims": claims,
+            "matrix": comparison["matrix_rows"],
             "conflicts": conflicts,
+            "accounts": comparison["accounts"],
+            "figures": comparison["figures"],
+            "quote-groups": comparison["quote_groups"],
             "entities": entity_rows,
             "articles": article_views,
             "sources": article_views,
@@ -576,15 +581,11 @@ def build_view(dossier: Mapping[str, Any]) -> dict[str, Any]:
         "event_date": svg.format_date(event_date) if event_date else "",
         "event_date_iso": event_date,
         "event_date_why": _str(story.get("event_date_why")),
-        "article_count": _int(story.get("article_count"))
-        if story.get("article_count") is not None
-        else len(articles),
+        "article_count": _int(story.get("article_count")) if story.get("article_count") is not None else len(articles),
         "independent_sources": _int(story.get("independent_sources")),
         "coverage": _coverage(date_range),
         "outlets": [
-            {"name": o, "color": colors[o]}
-            for o in outlets
-            if o != UNKNOWN_OUTLET or o in article_outlets.values()
+            {"name": o, "color": colors[o]} for o in outlets if o != UNKNOWN_OUTLET or o in article_outlets.values()
         ],
         "sections": sections,
         "summary": summary,
@@ -596,14 +597,116 @@ def build_view(dossier: Mapping[str, Any]) -> dict[str, Any]:
         "quotes_more": quotes[_QUOTES_SHOWN:],
         "claims": claims,
         "conflicts": conflicts,
+        **comparison,
         "entity_outlets": [{"name": o, "color": colors[o]} for o in entity_outlets],
         "entity_rows": [
-            dict(r, per_outlet=[r["per_outlet"][outlets.index(o)] for o in entity_outlets])
-            for r in entity_rows
+            dict(r, per_outlet=[r["per_outlet"][outlets.index(o)] for o in entity_outlets]) for r in entity_rows
         ],
         "entities_svg": Markup(entities_svg),  # noqa: S704 - built by svg.py, which escapes every label
         "entities_charted": min(len(entity_rows), _CHART_ENTITIES),
         "articles": article_views,
+    }
+
+
+_CELL = {
+    "reported": ("reported", "✓", "reported"),
+    "differently": ("differently", "≠", "reported differently"),
+    "not reported": ("absent", "—", "not reported"),
+}
+
+
+def _comparison_view(dossier: Mapping[str, Any], cites: _Cites, colors: Mapping[str, str]) -> dict[str, Any]:
+    """The outlet × claim heat-map, account comparisons, reconciled figures and aligned quotes."""
+    matrix = dossier.get("matrix") if isinstance(dossier.get("matrix"), Mapping) else {}
+    assert isinstance(matrix, Mapping)
+    m_outlets = [str(o) for o in _list(matrix.get("outlets"))]
+    rows = []
+    for i, r in enumerate(x for x in _list(matrix.get("rows")) if isinstance(x, Mapping)):
+        cells = []
+        for cell in _list(r.get("cells")):
+            if not isinstance(cell, Mapping):
+                continue
+            cls, mark, label = _CELL.get(_str(cell.get("status")), ("absent", "?", _str(cell.get("status"))))
+            why = _str(cell.get("why"))
+            cells.append(
+                {
+                    "cls": cls,
+                    "mark": mark,
+                    "label": label,
+                    "why": why,
+                    "is_copy": bool(cell.get("copy")),
+                    "cites": cites.views(cell.get("cites"), f"Who reports what (claim {i + 1})"),
+                }
+            )
+        rows.append(
+            {
+                "n": i + 1,
+                "text": _str(r.get("text")),
+                "kind": _str(r.get("kind")),
+                "sources": _int(r.get("sources")),
+                "cells": cells,
+            }
+        )
+    accounts = []
+    for a in _list(dossier.get("accounts")):
+        if isinstance(a, Mapping):
+            accounts.append(
+                {
+                    "party": _str(a.get("party")) or "One party",
+                    "topic": _str(a.get("topic")),
+                    "text": _str(a.get("text")),
+                    "sources": _int(a.get("sources")),
+                    "cites": cites.views(a.get("support"), "Accounts compared"),
+                    "counter": [
+                        {"text": _str(c.get("quote")), "cite": cites.view(c, "Accounts compared (other side)")}
+                        for c in _list(a.get("counter"))
+                        if isinstance(c, Mapping)
+                    ],
+                }
+            )
+    figures = []
+    for f in _list(dossier.get("figures")):
+        if isinstance(f, Mapping):
+            figures.append(
+                {
+                    "about": _str(f.get("about")),
+                    "time": _str(f.get("time")),
+                    "conflict": f.get("status") == "conflict",
+                    "why": _str(f.get("why")),
+                    "values": [
+                        {"text": _str(v.get("text")), "cites": cites.views([v], "Figures")}
+                        for v in _list(f.get("values"))
+                        if isinstance(v, Mapping)
+                    ],
+                }
+            )
+    quote_groups = []
+    for q in _list(dossier.get("quote_groups")):
+        if isinstance(q, Mapping):
+            quote_groups.append(
+                {
+                    "text": _str(q.get("text")),
+                    "speaker": _str(q.get("speaker")),
+                    "sources": _int(q.get("sources")),
+                    "versions": [
+                        {
+                            "text": _str(v.get("text")),
+                            "relation": _str(v.get("relation")),
+                            "kind": _str(v.get("kind")),
+                            "status": _str(v.get("status")),
+                            "cites": cites.views([v], "Quotes across outlets"),
+                        }
+                        for v in _list(q.get("versions"))
+                        if isinstance(v, Mapping)
+                    ],
+                }
+            )
+    return {
+        "matrix_outlets": [{"name": o, "color": colors.get(o, "#8c959f")} for o in m_outlets],
+        "matrix_rows": rows,
+        "accounts": accounts,
+        "figures": figures,
+        "quote_groups": quote_groups,
     }
 
 

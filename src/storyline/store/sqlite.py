@@ -426,6 +426,7 @@ def _entity(d: dict[str, Any]) -> Entity:
         aliases=list(d.get("aliases", [])),
         mentions=[Cite(c["article_id"], c["start"], c["end"]) for c in d.get("mentions", [])],
         roles=list(d.get("roles", [])),
+        descriptions=list(d.get("descriptions", [])),
     )
 
 

@@ -1,0 +1,133 @@
+"""Quote alignment: the same quotation across outlets — verbatim, truncated or paraphrased — under one speaker.
+
+Each quote group becomes a :class:`~storyline.model.Claim` of kind ``quote``: the fullest direct wording is
+the canonical text, every outlet's version is kept in ``versions`` with how it relates to it, and a version
+that puts the words in another speaker's mouth is a conflict ("different speaker: X vs Y").
+
+Example:
+    >>> relation("we must keep up the momentum", "keep up the momentum")
+    'truncated'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from ..model import Article, Cite, Claim, Entity, Quote
+from .claims import source_key
+
+MIN_WORDS = 3
+_WORD = re.compile(r"\w+")
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def relation(a: str, b: str) -> str | None:
+    """How quote ``b`` relates to quote ``a``: verbatim, truncated (one is part of the other), paraphrase, or None.
+
+    Truncation and paraphrase need four words in the shorter quote: "return to China" alone matches only itself.
+    """
+    na, nb = _norm(a), _norm(b)
+    if not na or not nb:
+        return None
+    if na == nb:
+        return "verbatim"
+    shorter = min(len(na.split()), len(nb.split()))
+    if shorter < 4:
+        return None
+    if na in nb or nb in na or fuzz.partial_ratio(na, nb) >= 92:
+        return "truncated"
+    if fuzz.token_set_ratio(na, nb) >= 72:
+        return "paraphrase"
+    return None
+
+
+def _joins(rep: Quote, q: Quote) -> bool:
+    """Same words and compatible speakers; a known different speaker only for clearly the same words."""
+    rel = relation(rep.text, q.text)
+    if rel is None:
+        return False
+    same_speaker = (
+        rep.speaker_entity_id is None or q.speaker_entity_id is None or rep.speaker_entity_id == q.speaker_entity_id
+    )
+    return same_speaker or (rel != "paraphrase" and min(len(rep.text.split()), len(q.text.split())) >= 6)
+
+
+def quote_claims(story_id: str, articles: Sequence[Article], entities: Sequence[Entity] = ()) -> list[Claim]:
+    """Quotes reported by two or more independent sources, grouped, with each outlet's version cited.
+
+    Quotes are taken longest first; each joins the first group whose longest quote it relates to (no
+    chaining through short fragments).
+    """
+    by_id = {a.id: a for a in articles}
+    names = {e.id: e.name for e in entities}
+    items = sorted(
+        ((a, q) for a in articles for q in a.quotes if len(q.text.split()) >= MIN_WORDS),
+        key=lambda t: (-len(t[1].text), t[0].id, t[1].start),
+    )
+    groups: list[list[tuple[Article, Quote]]] = []
+    for a, q in items:
+        for g in groups:
+            if _joins(g[0][1], q):
+                g.append((a, q))
+                break
+        else:
+            groups.append([(a, q)])
+    out = [c for g in groups if (c := _group_claim(story_id, g, by_id, names)) is not None]
+    out.sort(key=lambda c: -c.sources)
+    return out
+
+
+def _group_claim(
+    story_id: str, group: Sequence[tuple[Article, Quote]], by_id: dict[str, Article], names: dict[str, str]
+) -> Claim | None:
+    if len({source_key(a, by_id) for a, _ in group}) < 2:
+        return None
+    _, rep = max(group, key=lambda t: (t[1].kind == "direct", t[1].speaker_entity_id is not None, len(t[1].text)))
+    speaker_id = rep.speaker_entity_id or next((q.speaker_entity_id for _, q in group if q.speaker_entity_id), None)
+    speaker = names.get(speaker_id) if speaker_id else None
+    speaker = speaker or rep.speaker or next((q.speaker for _, q in group if q.speaker), None)
+    support: list[Cite] = []
+    conflicts: list[dict[str, Any]] = []
+    versions: list[dict[str, Any]] = []
+    for a, q in sorted(group, key=lambda t: (t[0].published or "", t[0].path, t[1].start)):
+        cite = Cite(a.id, q.start, q.end)
+        other = q.speaker_entity_id
+        status = "reported"
+        if speaker_id and other and other != speaker_id:
+            why = f"different speaker: {names.get(speaker_id, speaker_id)} vs {names.get(other, q.speaker or other)}"
+            conflicts.append({**cite.to_json(), "why": why})
+            status = "differently"
+        else:
+            support.append(cite)
+        versions.append(
+            {
+                **cite.to_json(),
+                "text": q.text,
+                "kind": q.kind,
+                "relation": "canonical" if q is rep else (relation(rep.text, q.text) or "paraphrase"),
+                "status": status,
+                "speaker": q.speaker,
+            }
+        )
+    return Claim(
+        id="",
+        story_id=story_id,
+        text=rep.text,
+        support=support,
+        conflicts=conflicts,
+        kind="quote",
+        sources=len({source_key(by_id[c.article_id], by_id) for c in support}),
+        speaker=speaker,
+        speaker_entity_id=speaker_id,
+        versions=versions,
+    )
+
+
+__all__ = ["quote_claims", "relation"]

@@ -1,0 +1,204 @@
+"""Number reconciliation: do two outlets' figures for the same thing agree?
+
+"12 million tonnes this year" and "about 12 million metric tons by the end of this year" agree: same
+unit once normalised (tonne = metric ton = ton), same subject ("American soybeans"), same time (the
+year both time phrases resolve to), values equal within what the approximation markers allow ("about",
+"nearly", "more than"). Differing figures for the same subject, unit and time are a conflict, reported
+with both values ("different number: 25 vs 20 million tonnes"). A figure for 2026 and one for 2025 are
+different things, not a conflict.
+
+Example:
+    >>> from storyline.model import NumberMention as N
+    >>> a = N(0, 17, "12 million tonnes", 12e6, "tonne", "American soybeans")
+    >>> b = N(0, 27, "about 12 million metric tons", 12e6, "tonne", "American soybeans", approx="about")
+    >>> compare_numbers(a, b)
+    'same figure'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ..model import Article, Cite, NumberMention
+
+UNITS = {
+    "ton": "tonne",
+    "tons": "tonne",
+    "tonnes": "tonne",
+    "metric ton": "tonne",
+    "metric tons": "tonne",
+    "t": "tonne",
+    "usd": "USD",
+    "dollar": "USD",
+    "dollars": "USD",
+    "$": "USD",
+    "%": "percent",
+    "per cent": "percent",
+    "pct": "percent",
+}
+_STOP = {"the", "a", "an", "of", "on", "in", "for", "to", "and", "its", "their", "his", "her", "some", "new", "more"}
+_TOKEN = re.compile(r"[a-z0-9]+")
+_APPROX = {"about", "around", "approximately", "roughly", "some", "almost", "nearly", "close to"}
+_FLOOR = {"more than", "at least", "over", "above"}
+_CEIL = {"less than", "up to", "as much as", "under", "below", "nearly", "almost"}
+_COMPARABLE_KINDS = {"money", "percent", "count", "quantity", ""}
+
+
+def normal_unit(unit: str | None) -> str:
+    """One spelling per unit: ``"metric tons"`` → ``"tonne"``.
+
+    Example:
+        >>> normal_unit("metric tons"), normal_unit("USD")
+        ('tonne', 'USD')
+    """
+    u = (unit or "").strip()
+    return UNITS.get(u.lower(), u)
+
+
+def subject_tokens(about: str | None) -> set[str]:
+    """Content words of a figure's subject, possessives and plurals folded ("Taiwan’s people" → taiwan, people)."""
+    text = (about or "").lower().replace("’s", "").replace("'s", "")
+    out = set()
+    for t in _TOKEN.findall(text):
+        if t in _STOP:
+            continue
+        out.add(t[:-1] if len(t) > 3 and t.endswith("s") and not t.endswith("ss") else t)
+    return out
+
+
+def same_subject(a: NumberMention, b: NumberMention) -> bool:
+    """Both figures are about the same thing (their subjects share most content words)."""
+    ta, tb = subject_tokens(a.about), subject_tokens(b.about)
+    if not ta or not tb:
+        return False
+    return len(ta & tb) / min(len(ta), len(tb)) >= 0.5
+
+
+def time_value(n: NumberMention, art: Article | None) -> str | None:
+    """The date (as resolved in the article) of a figure's time phrase, truncated to the year; None if none."""
+    if not n.time:
+        return None
+    if art is not None:
+        phrase = n.time.lower()
+        for d in art.dates:
+            if d.value and d.text.lower() in phrase and abs(d.start - n.start) < 300:
+                return d.value[:4]
+    m = re.search(r"\b(1[89]\d\d|20\d\d)\b", n.time)
+    return m.group(1) if m else f"?{n.time.lower()}"
+
+
+def values_agree(a: NumberMention, b: NumberMention) -> bool:
+    """Equal within what the approximation markers allow (2% for plain figures, 10% for "about")."""
+    if a.value is None or b.value is None:
+        return False
+    x, y = float(a.value), float(b.value)
+    if x == y:
+        return True
+    big = max(abs(x), abs(y)) or 1.0
+    markers = {(a.approx or "").lower(), (b.approx or "").lower()}
+    if markers & _APPROX:
+        return abs(x - y) / big <= 0.10
+    ma, mb = (a.approx or "").lower(), (b.approx or "").lower()
+    if (ma in _FLOOR and y >= x) or (mb in _FLOOR and x >= y):
+        return True
+    if (ma in _CEIL and 0.8 * x <= y <= x) or (mb in _CEIL and 0.8 * y <= x <= y):
+        return True
+    return abs(x - y) / big <= 0.02
+
+
+def human_value(value: float) -> str:
+    """A figure as people write it: ``25000000`` → ``"25 million"``.
+
+    Example:
+        >>> human_value(25e6), human_value(1.5e9), human_value(330)
+        ('25 million', '1.5 billion', '330')
+    """
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            v = value / size
+            return f"{v:.3g} {word}"
+    return f"{value:.6g}"
+
+
+def number_label(n: NumberMention) -> str:
+    """How a figure is shown in a claim: as written."""
+    return n.text
+
+
+def compare_numbers(
+    a: NumberMention, b: NumberMention, art_a: Article | None = None, art_b: Article | None = None
+) -> str | None:
+    """``"same figure"``, ``"different number: X vs Y unit"`` or None when the two are about different things."""
+    if a.value is None or b.value is None or a.kind not in _COMPARABLE_KINDS or b.kind not in _COMPARABLE_KINDS:
+        return None
+    unit = normal_unit(a.unit)
+    if unit != normal_unit(b.unit) or not same_subject(a, b):
+        return None
+    if values_agree(a, b):
+        return "same figure"
+    if time_value(a, art_a) != time_value(b, art_b):
+        return None  # a figure for another period
+    plural = unit + ("s" if unit and unit[-1].isalpha() and unit not in ("percent", "USD") else "")
+    return f"different number: {human_value(float(a.value))} vs {human_value(float(b.value))} {plural}".rstrip()
+
+
+def reconcile_figures(articles: Sequence[Article], source_of: dict[str, str]) -> list[dict[str, Any]]:
+    """Figures reported by two or more sources, grouped by subject, unit and time; agreeing or in conflict.
+
+    Args:
+        articles: the story's articles.
+        source_of: article id → independent-source key (copies share their original's).
+
+    Returns:
+        ``[{"about", "unit", "time", "status": "agree"|"conflict", "why", "values": [{article_id, start,
+        end, text, value}]}]``, conflicts first.
+    """
+    items = [
+        (a, n)
+        for a in articles
+        for n in a.numbers
+        if n.value is not None and n.kind in _COMPARABLE_KINDS and n.about and normal_unit(n.unit)
+    ]
+    groups: list[list[tuple[Article, NumberMention]]] = []
+    for a, n in items:
+        for g in groups:
+            a0, n0 = g[0]
+            if (
+                normal_unit(n.unit) == normal_unit(n0.unit)
+                and same_subject(n, n0)
+                and (time_value(n, a) == time_value(n0, a0) or values_agree(n, n0))
+            ):
+                g.append((a, n))
+                break
+        else:
+            groups.append([(a, n)])
+    out: list[dict[str, Any]] = []
+    for g in groups:
+        sources = {source_of.get(a.id, a.id) for a, _ in g}
+        if len(sources) < 2:
+            continue
+        a0, n0 = g[0]
+        whys = [compare_numbers(n0, n, a0, a) for a, n in g[1:]]
+        conflict = [w for w in whys if w and w.startswith("different")]
+        seen: set[tuple[str, int]] = set()
+        values = []
+        for a, n in g:
+            if (a.id, n.start) in seen:
+                continue
+            seen.add((a.id, n.start))
+            values.append({**Cite(a.id, n.start, n.end).to_json(), "text": n.text, "value": n.value})
+        out.append(
+            {
+                "about": n0.about,
+                "unit": normal_unit(n0.unit),
+                "time": n0.time,
+                "status": "conflict" if conflict else "agree",
+                "why": conflict[0] if conflict else "same figure",
+                "sources": len(sources),
+                "values": values,
+            }
+        )
+    out.sort(key=lambda f: (f["status"] != "conflict", -int(f["sources"])))
+    return out

@@ -1,0 +1,607 @@
+"""The local web app and REST API over a store: ``storyline serve``.
+
+Server-rendered pages (Jinja2, autoescaped) and a JSON API under ``/api`` that mirrors the CLI. Every
+asset is served from this package, nothing from the network; a Content-Security-Policy of
+``default-src 'self'`` keeps any script that slipped into article text from running.
+
+SQLite connections belong to the thread that opened them (``check_same_thread``), and FastAPI runs
+plain ``def`` endpoints on a thread pool: so each request opens its own :class:`~storyline.api.Corpus`
+and closes it before returning; ingest jobs run on their own worker thread with their own Corpus
+(:mod:`storyline.web.jobs`). SQLite's WAL lets the pages read while a job writes.
+
+Example:
+    >>> app = create_app("example.db", read_only=True)                   # doctest: +SKIP
+    >>> serve("storyline.db", host="127.0.0.1", port=8000)                # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from storyline import __version__
+from storyline.api import FORMATS, Corpus
+from storyline.config import Config, load_config
+from storyline.errors import StorylineError
+from storyline.render import svg
+from storyline.store.base import SearchHit
+from storyline.web import views
+from storyline.web.jobs import Job, JobRegistry, UploadError, check_upload, safe_filename
+from storyline.web.markup import article_spans, highlight_snippet, mark_text, paragraph_spans
+
+__all__ = ["CSP", "create_app", "serve"]
+
+log = logging.getLogger("storyline.web")
+HERE = Path(__file__).parent
+CSP = "default-src 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'; form-action 'self'"
+# The standalone dossier page has inline CSS (it is made to be saved and opened anywhere); no script may run.
+DOSSIER_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
+READ_ONLY_MESSAGE = "This Storyline server is read-only (started with --read-only): adding articles is disabled."
+MAX_FILES = 200
+SEARCH_LIMIT = 50
+MEDIA = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8", "json": "application/json"}
+
+
+class State:
+    """What every request needs: the store's path, the configuration, the jobs, the templates."""
+
+    def __init__(self, db: str, config: Config, read_only: bool) -> None:
+        self.db = db
+        self.config = config
+        self.read_only = read_only
+        self.jobs = JobRegistry(db, config)
+        self.templates = Jinja2Templates(directory=str(HERE / "templates"))
+        self.templates.env.globals.update(version=__version__, read_only=read_only)
+        self.templates.env.filters["kind"] = views.kind_label
+
+    @contextmanager
+    def corpus(self) -> Iterator[Corpus]:
+        """A Corpus for this request only (opened and closed on the calling thread)."""
+        corpus = Corpus(self.db, self.config)
+        try:
+            yield corpus
+        finally:
+            corpus.close()
+
+    def page(self, request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+        """Render a page template."""
+        return self.templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+def _state(request: Request) -> State:
+    state: State = request.app.state.storyline
+    return state
+
+
+def create_app(db: str | Path, *, config: Config | None = None, read_only: bool = False) -> FastAPI:
+    """Build the app over the store at ``db`` (created when missing).
+
+    Args:
+        db: The SQLite store; ``:memory:`` is refused, as each request opens the store anew.
+        config: The configuration (default: loaded from the usual layers).
+        read_only: Disable adding articles (pages and API answer 403).
+
+    Raises:
+        StorylineError: E301 when the store cannot be opened.
+    """
+    if str(db) == ":memory:":
+        raise StorylineError("E301", "storyline serve needs a store file (--db FILE), not :memory:")
+    state = State(str(db), config or load_config(), read_only)
+    with state.corpus():  # create and migrate once, and fail early on a bad file
+        pass
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> Any:
+        yield
+        state.jobs.shutdown()
+
+    app = FastAPI(
+        title="Storyline",
+        version=__version__,
+        description="Cited story dossiers from your news articles. Pages at /, JSON under /api.",
+        docs_url=None,  # Swagger UI loads from a CDN: /docs is a local page instead
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.storyline = state
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    _add_security(app)
+    _add_error_handlers(app)
+    _add_pages(app)
+    _add_api(app)
+    return app
+
+
+# --------------------------------------------------------------------------- safety
+
+
+def _add_security(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Frame-Options"] = "DENY"
+        return response
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    def wants_json(request: Request) -> bool:
+        return request.url.path.startswith("/api") or request.url.path == "/openapi.json"
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if wants_json(request):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        return _state(request).page(request, "error.html", exc.status_code, status=exc.status_code, message=exc.detail)
+
+    @app.exception_handler(StorylineError)
+    async def storyline_error(request: Request, exc: StorylineError) -> Response:
+        status = 404 if str(exc).startswith("E401") or "E401" in str(exc) else 400
+        if wants_json(request):
+            return JSONResponse({"detail": str(exc)}, status_code=status)
+        return _state(request).page(request, "error.html", status, status=status, message=str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        if wants_json(request):
+            return JSONResponse({"detail": problems}, status_code=422)
+        return _state(request).page(request, "error.html", 422, status=422, message=problems)
+
+
+def _require_writable(state: State) -> None:
+    if state.read_only:
+        raise HTTPException(403, READ_ONLY_MESSAGE)
+
+
+# --------------------------------------------------------------------------- shared readers
+
+
+def _hit_json(h: SearchHit) -> dict[str, Any]:
+    return {
+        "article_id": h.article_id,
+        "start": h.start,
+        "end": h.end,
+        "text": h.text,
+        "snippet": h.snippet,
+        "source": h.source,
+        "title": h.title,
+        "published": h.published,
+        "story_id": h.story_id,
+    }
+
+
+def _stories_listing(corpus: Corpus, f: views.StoryFilters) -> tuple[list[dict[str, Any]], list[SearchHit]]:
+    """Story rows after the filters, and the search hits when there is a query."""
+    rows = views.story_rows(corpus.store.stories(), corpus.articles())
+    entity_ids: set[str] | None = None
+    if f.entity:
+        matches = views.matching_entities(corpus.entities(), f.entity)
+        arts = {c.article_id for e in matches for c in e.mentions}
+        entity_ids = {a.story_id for a in corpus.store.articles(sorted(arts)) if a.story_id}
+    hits: list[SearchHit] = []
+    hit_ids: set[str] | None = None
+    if f.q:
+        hits = corpus.search(f.q, SEARCH_LIMIT)
+        hit_ids = {h.story_id for h in hits if h.story_id}
+    return views.filter_stories(rows, f, entity_story_ids=entity_ids, hit_story_ids=hit_ids), hits
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small closure per page
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def stories_page(
+        request: Request,
+        q: str = "",
+        date_from: str = Query("", alias="from"),
+        date_to: str = Query("", alias="to"),
+        entity: str = "",
+        outlet: str = "",
+    ) -> HTMLResponse:
+        state = _state(request)
+        f = views.StoryFilters(q.strip(), date_from.strip(), date_to.strip(), entity.strip(), outlet.strip())
+        with state.corpus() as corpus:
+            all_rows = views.story_rows(corpus.store.stories(), corpus.articles())
+            rows, hits = _stories_listing(corpus, f)
+            names = [e.name for e in corpus.entities() if e.type in ("PERSON", "ORG", "GPE", "LOC")][:300]
+            n_articles = corpus.store.article_count()
+        outlets = sorted({o for r in all_rows for o in r["outlets"]})
+        hit_rows = [
+            {
+                "href": f"/articles/{quote(h.article_id, safe='')}?start={h.start}&end={h.end}#cite",
+                "snippet": highlight_snippet(h.snippet),
+                "source": h.source or "unknown outlet",
+                "title": h.title or h.article_id,
+                "story_id": h.story_id,
+            }
+            for h in hits
+        ]
+        return state.page(
+            request,
+            "stories.html",
+            nav="stories",
+            rows=rows,
+            total=len(all_rows),
+            n_articles=n_articles,
+            f=f,
+            outlets=outlets,
+            entity_names=sorted(set(names)),
+            hits=hit_rows,
+        )
+
+    @app.get("/stories", include_in_schema=False)
+    def stories_redirect() -> RedirectResponse:
+        return RedirectResponse("/", status_code=308)
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_page(request: Request, story_id: str, speaker: str = "") -> HTMLResponse:
+        state = _state(request)
+        with state.corpus() as corpus:
+            dossier = corpus.story(story_id).dossier("dict")
+        view = views.dossier_view(dossier, speaker=speaker)
+        return state.page(request, "story.html", nav="stories", s=view)
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_page(
+        request: Request, article_id: str, start: int | None = None, end: int | None = None
+    ) -> HTMLResponse:
+        state = _state(request)
+        with state.corpus() as corpus:
+            a = corpus.store.get_article(article_id)
+            if a is None:
+                raise HTTPException(404, f"No article {article_id!r} in this store.")
+            ents = corpus.store.entities_in(a.id)
+            story = corpus.store.get_story(a.story_id) if a.story_id else None
+        cite = (start, end) if start is not None and end is not None and 0 <= start < end <= len(a.text) else None
+        bad_cite = start is not None and cite is None
+        paras = mark_text(a.text, paragraph_spans(a.text, a.paragraphs), article_spans(a, cite=cite))
+        return state.page(
+            request,
+            "article.html",
+            nav="",
+            a=a,
+            outlet=views.article_outlet(a),
+            published=svg.format_date(a.published) or "undated",
+            paragraphs=paras,
+            cited=a.text[cite[0] : cite[1]] if cite else "",
+            bad_cite=bad_cite,
+            entities=ents[:30],
+            story=story,
+        )
+
+    @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
+    def entities_page(request: Request, type: str = "", q: str = "") -> HTMLResponse:  # noqa: A002
+        state = _state(request)
+        with state.corpus() as corpus:
+            ents = corpus.entities()
+        types = sorted({e.type for e in ents})
+        if type:
+            ents = [e for e in ents if e.type == type]
+        if q.strip():
+            ents = views.matching_entities(ents, q)
+        ents.sort(key=lambda e: (-len(e.mentions), e.name))
+        rows = [
+            {
+                "id": e.id,
+                "href": f"/entities/{quote(e.id, safe='')}",
+                "name": e.name,
+                "type": e.type,
+                "mentions": len(e.mentions),
+                "articles": len({m.article_id for m in e.mentions}),
+                "aliases": [x for x in e.aliases if x != e.name][:4],
+            }
+            for e in ents
+        ]
+        return state.page(
+            request, "entities.html", nav="entities", rows=rows[:500], total=len(rows), types=types, type=type, q=q
+        )
+
+    @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
+    def entity_page(request: Request, entity_id: str) -> HTMLResponse:
+        state = _state(request)
+        with state.corpus() as corpus:
+            e = corpus.store.get_entity(entity_id)
+            if e is None:
+                raise HTTPException(404, f"No entity {entity_id!r} in this store.")
+            arts = corpus.articles()
+            stories = corpus.store.stories()
+        return state.page(request, "entity.html", nav="entities", e=views.entity_view(e, arts, stories))
+
+    @app.get("/add", response_class=HTMLResponse, include_in_schema=False)
+    def add_page(request: Request) -> HTMLResponse:
+        state = _state(request)
+        _require_writable(state)
+        return state.page(
+            request,
+            "add.html",
+            nav="add",
+            max_mb=f"{state.config.ingest_max_bytes / 1e6:g}",
+            jobs=state.jobs.all()[:10],
+        )
+
+    @app.post("/add", include_in_schema=False)
+    async def add_submit(request: Request) -> RedirectResponse:
+        job = await _receive_ingest(request)
+        return RedirectResponse(f"/jobs/{job.id}", status_code=303)
+
+    @app.get("/jobs/{job_id}", response_class=HTMLResponse, include_in_schema=False)
+    def job_page(request: Request, job_id: str) -> HTMLResponse:
+        state = _state(request)
+        job = state.jobs.get(job_id)
+        if job is None:
+            raise HTTPException(404, f"No job {job_id!r} (jobs are kept while the server runs).")
+        return state.page(request, "job.html", nav="add", job=job.to_json())
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs_page(request: Request) -> HTMLResponse:
+        return _state(request).page(request, "docs.html", nav="docs", endpoints=_endpoints(app.openapi()))
+
+
+def _endpoints(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """The API's operations from the OpenAPI document, for the local docs page."""
+    out = []
+    for path, ops in spec.get("paths", {}).items():
+        for method, op in ops.items():
+            params = [
+                {
+                    "name": p.get("name", ""),
+                    "in": p.get("in", ""),
+                    "required": bool(p.get("required")),
+                    "description": p.get("description", "") or p.get("schema", {}).get("description", ""),
+                    "type": _schema_type(p.get("schema", {})),
+                }
+                for p in op.get("parameters", [])
+            ]
+            body = op.get("requestBody", {}).get("content", {})
+            out.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "description": op.get("description", ""),
+                    "params": params,
+                    "body": ", ".join(body),
+                }
+            )
+    return out
+
+
+def _schema_type(schema: dict[str, Any]) -> str:
+    if "enum" in schema:
+        return " | ".join(str(x) for x in schema["enum"])
+    if "anyOf" in schema:
+        return " | ".join(_schema_type(s) for s in schema["anyOf"])
+    return str(schema.get("type", ""))
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+async def _receive_ingest(request: Request) -> Job:
+    """Check and save an upload (files and/or pasted text), then queue its ingest; per-file errors kept."""
+    state = _state(request)
+    _require_writable(state)
+    limit = state.config.ingest_max_bytes
+    length = request.headers.get("content-length")
+    if length and length.isdigit() and int(length) > limit * MAX_FILES:
+        raise HTTPException(413, f"The upload is too large: each file may be at most {limit / 1e6:g} MB.")
+    try:
+        form = await request.form(max_files=MAX_FILES, max_fields=20, max_part_size=limit)
+    except Exception as exc:  # python-multipart raises several kinds; the user needs the message
+        raise HTTPException(400, f"Could not read the upload: {exc}") from exc
+    job, folder = state.jobs.new_job()
+    taken: set[str] = set()
+    saved: list[Path] = []
+    for item in form.getlist("files"):
+        if not isinstance(item, UploadFile) or not (item.filename or item.size):
+            continue
+        name = item.filename or ""
+        job.files.append(name)
+        problem = check_upload(name, item.size or 0, max_bytes=limit)
+        if problem:
+            job.errors.append(UploadError(name, problem, "upload"))
+            continue
+        target = folder / safe_filename(name, taken)
+        await run_in_threadpool(_save, item, target)
+        saved.append(target)
+    text = form.get("text")
+    if isinstance(text, str) and text.strip():
+        title = form.get("title")
+        body = (f"{title.strip()}\n\n" if isinstance(title, str) and title.strip() else "") + text.strip() + "\n"
+        name = safe_filename("pasted.txt", taken)
+        job.files.append(name)
+        target = folder / name
+        target.write_text(body, encoding="utf-8")
+        saved.append(target)
+    options = {k: v.strip() for k in ("source", "published") if isinstance(v := form.get(k), str) and v.strip()}
+    if "published" in options:
+        options["published"] = _published(options["published"])
+    await form.close()
+    state.jobs.submit(job, saved, options)
+    return job
+
+
+def _published(value: str) -> str:
+    from storyline.analyse.dates import parse_date_string
+
+    parsed = parse_date_string(value)
+    if not parsed:
+        raise HTTPException(400, f"Cannot read {value!r} as a publication date: use YYYY-MM-DD.")
+    return str(parsed)
+
+
+def _save(upload: UploadFile, target: Path) -> None:
+    upload.file.seek(0)
+    with target.open("wb") as out:
+        shutil.copyfileobj(upload.file, out)
+
+
+# --------------------------------------------------------------------------- API
+
+_INGEST_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "files": {"type": "array", "items": {"type": "string", "format": "binary"}},
+                        "text": {"type": "string", "description": "pasted article text (first line: headline)"},
+                        "title": {"type": "string", "description": "headline for the pasted text"},
+                        "source": {"type": "string", "description": "outlet name for every article"},
+                        "published": {"type": "string", "description": "publication date, YYYY-MM-DD"},
+                    },
+                }
+            }
+        },
+    }
+}
+
+
+def _add_api(app: FastAPI) -> None:
+    @app.get("/api/stories", tags=["stories"], summary="List stories (storyline stories --json)")
+    def api_stories(
+        request: Request,
+        q: str = Query("", description="full-text search: only stories with a matching sentence"),
+        date_from: str = Query("", alias="from", description="event date on or after (YYYY[-MM[-DD]])"),
+        date_to: str = Query("", alias="to", description="event date on or before"),
+        entity: str = Query("", description="entity id or part of a name"),
+        outlet: str = Query("", description="outlet name"),
+    ) -> list[dict[str, Any]]:
+        f = views.StoryFilters(q, date_from, date_to, entity, outlet)
+        with _state(request).corpus() as corpus:
+            rows, _ = _stories_listing(corpus, f)
+            by_id = {s.id: s for s in corpus.store.stories()}
+        return [{**by_id[r["id"]].to_json(), "outlets": r["outlets"]} for r in rows]
+
+    @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story")
+    def api_story(request: Request, story_id: str) -> dict[str, Any]:
+        with _state(request).corpus() as corpus:
+            story: dict[str, Any] = corpus.story(story_id).story.to_json()
+        return story
+
+    @app.get(
+        "/api/stories/{story_id}/dossier",
+        tags=["stories"],
+        summary="A story's dossier (storyline dossier)",
+        response_class=Response,
+    )
+    def api_dossier(
+        request: Request,
+        story_id: str,
+        format: str = Query("json", pattern="^(md|html|json)$", description="md, html or json"),  # noqa: A002
+    ) -> Response:
+        with _state(request).corpus() as corpus:
+            text = corpus.story(story_id).dossier(format if format in FORMATS else "json")
+        response = Response(text, media_type=MEDIA[format])
+        if format == "html":
+            response.headers["Content-Security-Policy"] = DOSSIER_CSP
+        return response
+
+    @app.get("/api/export", tags=["corpus"], summary="The whole corpus per the export contract (storyline export)")
+    def api_export(request: Request) -> dict[str, Any]:
+        with _state(request).corpus() as corpus:
+            return corpus.export()
+
+    @app.get("/api/search", tags=["corpus"], summary="Full-text search over sentences (storyline search)")
+    def api_search(
+        request: Request,
+        q: str = Query(..., min_length=1, description='FTS5 query: words, "phrases", prefix*'),
+        limit: int = Query(20, ge=1, le=500, description="most hits"),
+    ) -> list[dict[str, Any]]:
+        with _state(request).corpus() as corpus:
+            return [_hit_json(h) for h in corpus.search(q, limit)]
+
+    @app.get("/api/articles/{article_id}", tags=["corpus"], summary="One article: cleaned text and annotations")
+    def api_article(request: Request, article_id: str) -> dict[str, Any]:
+        with _state(request).corpus() as corpus:
+            a = corpus.store.get_article(article_id)
+        if a is None:
+            raise HTTPException(404, f"No article {article_id!r} in this store.")
+        return a.to_json()
+
+    @app.get("/api/entities", tags=["corpus"], summary="Canonical people, organisations and places")
+    def api_entities(
+        request: Request,
+        type: str = Query("", description="only this spaCy label, e.g. PERSON"),  # noqa: A002
+        q: str = Query("", description="entity id or part of a name"),
+    ) -> list[dict[str, Any]]:
+        with _state(request).corpus() as corpus:
+            ents = corpus.entities()
+        if type:
+            ents = [e for e in ents if e.type == type]
+        if q:
+            ents = views.matching_entities(ents, q)
+        return [e.to_json() for e in ents]
+
+    @app.post(
+        "/api/ingest",
+        tags=["ingest"],
+        status_code=202,
+        summary="Upload files (multipart field 'files') and/or pasted 'text'; returns a job id",
+        openapi_extra=_INGEST_BODY,
+    )
+    async def api_ingest(request: Request) -> dict[str, Any]:
+        job = await _receive_ingest(request)
+        return {"job_id": job.id, "status": job.status, "url": f"/api/jobs/{job.id}", "job": job.to_json()}
+
+    @app.get("/api/jobs/{job_id}", tags=["ingest"], summary="An ingest job's progress and per-file errors")
+    def api_job(request: Request, job_id: str) -> dict[str, Any]:
+        job = _state(request).jobs.get(job_id)
+        if job is None:
+            raise HTTPException(404, f"No job {job_id!r} (jobs are kept while the server runs).")
+        return job.to_json()
+
+    @app.get("/api/version", tags=["corpus"], summary="Server version and mode")
+    def api_version(request: Request) -> dict[str, Any]:
+        return {"version": __version__, "read_only": _state(request).read_only}
+
+    @app.get("/healthz", include_in_schema=False)
+    def health() -> PlainTextResponse:
+        return PlainTextResponse("ok")
+
+
+def serve(
+    db: str | Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    read_only: bool = False,
+    config: Config | None = None,
+    log_level: str = "info",
+) -> None:
+    """Run the app with uvicorn until interrupted (the ``storyline serve`` command).
+
+    Args:
+        db: The store.
+        host: Interface to bind; 127.0.0.1 (this machine only) by default.
+        port: TCP port.
+        read_only: Disable adding articles.
+        config: The configuration (default: loaded from the usual layers).
+        log_level: uvicorn's log level.
+    """
+    import uvicorn
+
+    app = create_app(db, config=config, read_only=read_only)
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        log.warning("serving on %s: anyone who can reach this address can read the store", host)
+    uvicorn.run(app, host=host, port=port, log_level=log_level)

@@ -1,0 +1,237 @@
+"""Background ingestion for the web app: uploads are checked, saved beside the store and ingested by one worker.
+
+One worker thread runs the jobs in order, so only one ingest writes to the store at a time; each job opens
+its own :class:`~storyline.api.Corpus` (SQLite connections belong to the thread that opened them). A job
+records its progress (stage, done, total) for the job page to poll, and every problem per file.
+
+Example:
+    >>> check_upload("notes.pdf", 10, max_bytes=100).split(":")[0]
+    'not a supported file type (.pdf)'
+    >>> check_upload("story.txt", 10, max_bytes=100) is None
+    True
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import threading
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from storyline.api import Corpus
+from storyline.config import Config
+from storyline.ingest.readers import EXTENSIONS
+
+__all__ = ["Job", "JobRegistry", "UploadError", "check_upload", "safe_filename", "uploads_dir"]
+
+log = logging.getLogger("storyline.web")
+
+TYPES_HINT = "upload .txt, .html, .json, .jsonl, RSS/Atom (.xml, .rss, .atom) or .warc files, optionally .gz"
+_UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_STAGES = {"read": "reading files", "analyse": "analysing articles", "stories": "updating stories"}
+
+
+@dataclass(slots=True)
+class UploadError:
+    """A file that was refused or failed, with the reason in words."""
+
+    file: str
+    reason: str
+    code: str = ""
+
+    def to_json(self) -> dict[str, str]:
+        return {"file": self.file, "reason": self.reason, "code": self.code}
+
+
+@dataclass(slots=True)
+class Job:
+    """One ingest run started from the web: what it was given, where it is, what came of it."""
+
+    id: str
+    files: list[str] = field(default_factory=list)
+    status: str = "queued"  # queued | running | done | failed
+    stage: str = ""
+    done: int = 0
+    total: int = 0
+    added: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    errors: list[UploadError] = field(default_factory=list)
+    message: str = ""
+    created: str = field(default_factory=lambda: _now())
+    finished: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The job as the JSON progress endpoint returns it."""
+        return {
+            "id": self.id,
+            "status": self.status,
+            "stage": self.stage,
+            "stage_label": _STAGES.get(self.stage, self.stage),
+            "done": self.done,
+            "total": self.total,
+            "files": list(self.files),
+            "added": list(self.added),
+            "unchanged": list(self.unchanged),
+            "errors": [e.to_json() for e in self.errors],
+            "message": self.message,
+            "created": self.created,
+            "finished": self.finished,
+        }
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def allowed_extension(name: str) -> bool:
+    """True when the ingest readers accept a file of this name (``.gz`` is unpacked and its inner name used).
+
+    Example:
+        >>> allowed_extension("feed.rss"), allowed_extension("page.html.gz"), allowed_extension("x.exe")
+        (True, True, False)
+    """
+    lower = name.lower()
+    if lower.endswith(".gz"):
+        lower = lower[:-3]
+        if lower.endswith(".warc"):
+            return True
+    return Path(lower).suffix in EXTENSIONS
+
+
+def check_upload(name: str, size: int, *, max_bytes: int) -> str | None:
+    """Return why an uploaded file is refused, or None when it may be ingested.
+
+    Args:
+        name: The file name as the browser sent it.
+        size: Its size in bytes (at least ``max_bytes + 1`` when it was cut off while reading).
+        max_bytes: The limit, ``ingest.max_bytes`` in the configuration.
+    """
+    if not name.strip():
+        return "the file has no name"
+    if not allowed_extension(name):
+        suffix = Path(name).suffix or "no extension"
+        return f"not a supported file type ({suffix}): {TYPES_HINT}"
+    if size > max_bytes:
+        return (
+            f"larger than the {max_bytes / 1e6:g} MB limit (ingest.max_bytes): split the file, or raise "
+            "STORYLINE_INGEST_MAX_BYTES"
+        )
+    if size == 0:
+        return "the file is empty"
+    return None
+
+
+def safe_filename(name: str, taken: set[str]) -> str:
+    """A file-system-safe version of an uploaded file's name, unique among ``taken`` (which it joins).
+
+    Example:
+        >>> taken: set[str] = set()
+        >>> safe_filename("../etc/My story.txt", taken), safe_filename("My story.txt", taken)
+        ('My_story.txt', 'My_story-2.txt')
+    """
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = _UNSAFE_NAME.sub("_", base).strip("._") or "upload"
+    candidate, n = base, 1
+    stem, dot, ext = base.partition(".")
+    while candidate in taken:
+        n += 1
+        candidate = f"{stem}-{n}{dot}{ext}"
+    taken.add(candidate)
+    return candidate
+
+
+def uploads_dir(db: str | Path) -> Path:
+    """Where uploaded files are kept (articles cite them as their path): a folder beside the store.
+
+    Example:
+        >>> uploads_dir("data/storyline.db").as_posix()
+        'data/storyline-uploads'
+    """
+    p = Path(db)
+    return p.parent / f"{p.stem}-uploads"
+
+
+class JobRegistry:
+    """Jobs by id, run one at a time by a single worker thread.
+
+    Args:
+        db: The store the jobs ingest into.
+        config: The configuration each job's :class:`~storyline.api.Corpus` uses.
+    """
+
+    def __init__(self, db: str | Path, config: Config) -> None:
+        self.db = str(db)
+        self.config = config
+        self._jobs: dict[str, Job] = {}
+        self._lock = threading.Lock()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="storyline-ingest")
+
+    def new_job(self) -> tuple[Job, Path]:
+        """Create a queued job and the folder its files go in."""
+        job = Job(id=uuid.uuid4().hex[:12])
+        folder = uploads_dir(self.db) / job.id
+        folder.mkdir(parents=True, exist_ok=True)
+        with self._lock:
+            self._jobs[job.id] = job
+        return job, folder
+
+    def get(self, job_id: str) -> Job | None:
+        """The job with this id, or None."""
+        with self._lock:
+            return self._jobs.get(job_id)
+
+    def all(self) -> list[Job]:
+        """Every job of this process, newest first."""
+        with self._lock:
+            return sorted(self._jobs.values(), key=lambda j: j.created, reverse=True)
+
+    def submit(self, job: Job, paths: list[Path], options: dict[str, Any]) -> None:
+        """Queue the ingest of ``paths`` (the job's saved files); finishes at once when there is none."""
+        if not paths:
+            job.status = "failed"
+            job.message = "No file could be ingested." if job.errors else "Nothing was uploaded."
+            job.finished = _now()
+            return
+        self._pool.submit(self._run, job, paths, options)
+
+    def shutdown(self) -> None:
+        """Stop taking jobs; wait for the running one."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def _run(self, job: Job, paths: list[Path], options: dict[str, Any]) -> None:
+        job.status = "running"
+        folder = paths[0].parent
+
+        def progress(stage: str, done: int, total: int) -> None:
+            job.stage, job.done, job.total = stage, done, total
+
+        try:
+            with Corpus(self.db, self.config) as corpus:
+                report = corpus.ingest(paths, progress=progress, **options)
+        except Exception as exc:  # a job must always end with a status the page can show
+            log.exception("ingest job %s failed", job.id)
+            job.status = "failed"
+            job.message = f"Ingest failed: {exc}"
+            job.finished = _now()
+            return
+        job.added = list(report.added)
+        job.unchanged = list(report.unchanged)
+        for e in report.errors:
+            job.errors.append(UploadError(_shown(e.path, folder), e.reason, e.code))
+        job.status = "done" if report.added or report.unchanged else "failed"
+        job.message = (
+            f"{len(report.added)} article(s) added, {len(report.unchanged)} already in the store, "
+            f"{len(job.errors)} error(s)."
+        )
+        job.finished = _now()
+
+
+def _shown(path: str, folder: Path) -> str:
+    """An error's path without the job folder, so the user sees the name of the file they uploaded."""
+    prefix = str(folder) + "/"
+    return path[len(prefix) :] if path.startswith(prefix) else path

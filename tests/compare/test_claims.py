@@ -1,0 +1,243 @@
+"""Claims on short articles written for these tests: splitting, alignment, conflicts, accounts, quotes, figures."""
+
+from __future__ import annotations
+
+from storyline.compare.accounts import OMISSION, account_claims
+from storyline.compare.claims import (
+    build_claims,
+    claim_matrix,
+    has_verb,
+    is_statement,
+    source_key,
+    split_clauses,
+    story_units,
+)
+from storyline.compare.quotes import quote_claims, relation
+from storyline.compare.reconcile import compare_numbers, normal_unit, reconcile_figures
+from storyline.compare.timeline import is_future, timeline
+from storyline.model import Article, Cite, Claim, DateMention, Mention, NumberMention, Quote, Sentence, Story
+
+
+def art(aid: str, text: str, source: str | None = None, **kw: object) -> Article:
+    """An article whose sentences are found by a full stop followed by a space."""
+    sents, start = [], 0
+    for i, ch in enumerate(text):
+        if ch == "." and (i + 1 == len(text) or text[i + 1] == " "):
+            sents.append(Sentence(start, i + 1))
+            start = i + 2
+    a = Article(id=aid, path=f"{aid}.txt", raw=text, text=text, source=source, published="2025-11-25")
+    a.sentences = sents
+    for k, v in kw.items():
+        setattr(a, k, v)
+    return a
+
+
+def number(text: str, phrase: str, value: float, unit: str, about: str, **kw: object) -> NumberMention:
+    s = text.index(phrase)
+    return NumberMention(s, s + len(phrase), phrase, value, unit, about, kind="quantity", **kw)  # type: ignore[arg-type]
+
+
+def date(text: str, phrase: str, value: str) -> DateMention:
+    s = text.index(phrase)
+    return DateMention(s, s + len(phrase), phrase, value, "absolute")
+
+
+def test_split_at_coordinated_independent_clauses_only() -> None:
+    s = "Trump will visit Beijing in April, while Xi is expected to visit Washington later in the year."
+    assert [s[a:b] for a, b in split_clauses(s)] == [
+        "Trump will visit Beijing in April",
+        "Xi is expected to visit Washington later in the year.",
+    ]
+    keep = "Beijing pledged to buy 12 million tonnes this year and 25 million tonnes in 2026."
+    assert split_clauses(keep) == [(0, len(keep))]
+    quoted = "He said “we will talk, but not today” and left the room after the meeting ended."
+    assert len(split_clauses(quoted)) == 1
+
+
+def test_junk_is_not_a_statement() -> None:
+    assert not is_statement("Why Taiwan Was At The Heart Of The Call")
+    assert not is_statement("Trade truce, rare earths, tariffs, soybean purchases.")
+    assert not is_statement("Click here to subscribe to our newsletter for more news today.")
+    assert not is_statement("Did Xi raise Taiwan with the US president on Monday?")
+    assert is_statement("Xi reaffirmed China’s claim over Taiwan in the call.")
+    assert has_verb("Taiwan surprisingly didn’t come up at the meeting")
+
+
+def test_paraphrases_align_across_outlets_and_unrelated_statements_do_not() -> None:
+    a = art(
+        "a",
+        "Chinese President Xi Jinping raised Taiwan in a phone call with Donald Trump on Monday. "
+        "The weather in the capital was cold and wet all week long.",
+        "Reuters",
+    )
+    b = art(
+        "b",
+        "Xi Jinping raised the issue of Taiwan during his phone call with Trump on Monday. "
+        "Farmers in Iowa expect a record harvest of corn this autumn.",
+        "AP",
+    )
+    claims = build_claims("s1", [a, b])
+    assert len(claims) == 1
+    assert {c.article_id for c in claims[0].support} == {"a", "b"}
+    assert claims[0].sources == 2 and claims[0].kind == "fact"
+
+
+def test_syndicated_copy_is_not_independent_support() -> None:
+    text = "Xi Jinping raised the issue of Taiwan during his phone call with Trump on Monday."
+    a = art("a", text, "Reuters")
+    b = art("b", text, "Daily Mirror", duplicate_of="a")
+    by_id = {"a": a, "b": b}
+    assert source_key(b, by_id) == source_key(a, by_id)
+    assert build_claims("s1", [a, b]) == []  # one independent source: no cross-outlet claim
+
+
+def test_conflicting_figure_is_reported_differently_with_why() -> None:
+    ta = "China pledged to buy 25 million tonnes of American soybeans in 2026 under the trade truce."
+    tb = "China pledged to buy 20 million tonnes of American soybeans in 2026 under the trade truce."
+    a = art(
+        "a",
+        ta,
+        "Reuters",
+        numbers=[number(ta, "25 million tonnes", 25e6, "tonne", "American soybeans", time="in 2026")],
+    )
+    b = art(
+        "b", tb, "AP", numbers=[number(tb, "20 million tonnes", 20e6, "tonne", "American soybeans", time="in 2026")]
+    )
+    claims = build_claims("s1", [a, b])
+    assert len(claims) == 1
+    why = [x["why"] for x in claims[0].conflicts]
+    assert why == ["different number: 25 million vs 20 million tonnes"] or why == [
+        "different number: 20 million vs 25 million tonnes"
+    ]
+    m = claim_matrix(claims, [a, b])
+    statuses = sorted(c["status"] for c in m["rows"][0]["cells"])  # type: ignore[index]
+    assert statuses == ["differently", "reported"]
+
+
+def test_figures_reconcile_units_approximation_and_time() -> None:
+    ta = "Beijing pledged to buy 12 million tonnes of American soybeans this year."
+    tb = "China pledged to purchase about 12 million metric tons of American soybeans by the end of this year."
+    na = number(ta, "12 million tonnes", 12e6, "tonne", "American soybeans", time="this year")
+    nb = number(
+        tb,
+        "about 12 million metric tons",
+        12e6,
+        "metric tons",
+        "American soybeans",
+        approx="about",
+        time="by the end of this year",
+    )
+    a = art("a", ta, "Reuters", numbers=[na], dates=[date(ta, "this year", "2025")])
+    b = art("b", tb, "AP", numbers=[nb], dates=[date(tb, "this year", "2025")])
+    assert normal_unit("metric tons") == "tonne"
+    assert compare_numbers(na, nb, a, b) == "same figure"
+    n26 = NumberMention(0, 5, "25 million tonnes", 25e6, "tonne", "American soybeans", time="in 2026", kind="quantity")
+    assert compare_numbers(na, n26, a, None) is None  # another year: another figure, not a conflict
+    figs = reconcile_figures([a, b], {"a": "a", "b": "b"})
+    assert len(figs) == 1 and figs[0]["status"] == "agree" and len(figs[0]["values"]) == 2
+
+
+def _mention(text: str, phrase: str, eid: str, label: str) -> Mention:
+    s = text.index(phrase)
+    return Mention(s, s + len(phrase), phrase, label, eid)
+
+
+def test_account_comparison_groups_omissions_and_finds_the_other_side() -> None:
+    ta = "Trump made no mention of Taiwan in his statement on the call with Xi on Monday."
+    tb = "In his own post after the call, Trump praised the relationship but did not mention Taiwan at all."
+    tc = "According to the Chinese readout, Xi told Trump that Taiwan was at the heart of the relationship."
+    a = art(
+        "a", ta, "Reuters", mentions=[_mention(ta, "Trump", "trump", "PERSON"), _mention(ta, "Taiwan", "tw", "GPE")]
+    )
+    b = art("b", tb, "AP", mentions=[_mention(tb, "Trump", "trump", "PERSON"), _mention(tb, "Taiwan", "tw", "GPE")])
+    c = art(
+        "c",
+        tc,
+        "BBC",
+        mentions=[
+            _mention(tc, "Chinese", "cn", "NORP"),
+            _mention(tc, "Xi", "xi", "PERSON"),
+            _mention(tc, "Taiwan", "tw", "GPE"),
+        ],
+    )
+    assert OMISSION.search(ta) and OMISSION.search(tb) and not OMISSION.search(tc)
+    claims = account_claims("s1", story_units([a, b, c]))
+    assert len(claims) == 1
+    acc = claims[0]
+    assert acc.kind == "account" and acc.sources == 2 and acc.topic and "Taiwan" in acc.topic
+    assert [x.article_id for x in acc.counter] == ["c"]
+
+
+def test_account_grouping_does_not_depend_on_article_order() -> None:
+    """A statement naming two left-out topics bridges two groups, whichever article comes first."""
+    ta = "Trump made no mention of Taiwan in his statement on the call."
+    tb = "Trump gave no public indication in his post that he had discussed Japan."
+    tc = "Trump made no mention of Taiwan or Japan in his statement on the call."
+
+    def mk(aid: str, text: str, topics: list[tuple[str, str]]) -> Article:
+        ms = [_mention(text, "Trump", "trump", "PERSON")] + [_mention(text, w, eid, "GPE") for w, eid in topics]
+        return art(aid, text, aid.upper(), mentions=ms)
+
+    a = mk("a", ta, [("Taiwan", "tw")])
+    b = mk("b", tb, [("Japan", "jp")])
+    c = mk("c", tc, [("Taiwan", "tw"), ("Japan", "jp")])
+    for order in ([a, b, c], [b, a, c], [c, b, a]):
+        claims = account_claims("s1", story_units(order))
+        assert [cl.sources for cl in claims] == [3], order
+
+
+def test_quotes_align_verbatim_truncated_paraphrased() -> None:
+    assert relation("keep up the momentum in our relations", "keep up the momentum in our relations") == "verbatim"
+    assert relation("we must keep up the momentum in our relations", "keep up the momentum in our") == "truncated"
+    assert relation("return to China", "return to China is not an option") is None  # too short to tell
+    ta = "Xi said “we must keep up the momentum in our relations” during the call."
+    tb = "Xi told him to “keep up the momentum in our relations,” state media said."
+    qa = Quote(
+        ta.index("we"),
+        ta.index("” during"),
+        "we must keep up the momentum in our relations",
+        "direct",
+        "Xi Jinping",
+        "xi",
+    )
+    qb = Quote(tb.index("keep"), tb.index(",”"), "keep up the momentum in our relations", "partial", "Xi", "xi")
+    a, b = art("a", ta, "Reuters", quotes=[qa]), art("b", tb, "AP", quotes=[qb])
+    claims = quote_claims("s1", [a, b])
+    assert len(claims) == 1 and claims[0].kind == "quote" and claims[0].speaker_entity_id == "xi"
+    assert {v["relation"] for v in claims[0].versions} == {"canonical", "truncated"}
+
+
+def test_timeline_merges_outlets_and_marks_announced() -> None:
+    ta = "Trump will visit Beijing in April, the White House said after the call."
+    tb = "The US president is set to visit Beijing in April for talks with Xi."
+    a = art("a", ta, "Reuters", dates=[date(ta, "April", "2026-04")])
+    b = art("b", tb, "AP", dates=[date(tb, "April", "2026-04")])
+    items = timeline([a, b])
+    assert len(items) == 1 and items[0].sources == 2 and items[0].future
+    assert is_future("2026-04", "2025-11-25") and not is_future("2025-11", "2025-11-25")
+
+
+def test_story_json_round_trip_and_old_json_still_loads() -> None:
+    c = Claim(
+        "s1-c1",
+        "s1",
+        "X.",
+        [Cite("a", 0, 2)],
+        [{"article_id": "b", "start": 0, "end": 2, "why": "w"}],
+        kind="account",
+        sources=2,
+        party="P",
+        topic="T",
+        counter=[Cite("c", 1, 3)],
+    )
+    s = Story("s1", "T", "2025-11-24", ["a"], 1, claims=[c], figures=[{"about": "x", "values": []}])
+    assert Story.from_json(s.to_json()) == s
+    old = {
+        "id": "s1",
+        "title": "T",
+        "event_date": None,
+        "summary": [{"text": "x", "cites": []}],
+        "timeline": [{"date": "2025", "text": "y", "cites": []}],
+    }
+    loaded = Story.from_json(old)
+    assert loaded.claims == [] and loaded.timeline[0].sources == 0 and loaded.summary[0].sources == []

@@ -1,0 +1,48 @@
+"""storyline summarize: any set of articles as one story, every sentence followed by its sources."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.cli import main
+
+A = """Storm closes port of Valmera
+
+The port of Valmera was closed on Tuesday after a storm with winds of 140 km/h hit the coast, the harbour
+authority said. Ferries to the islands were cancelled until Thursday.
+"""
+B = """Valmera port shut as storm batters coast
+
+A storm with winds of 140 km/h hit the coast on Tuesday and the port of Valmera was closed, according to the
+harbour authority. All island ferries were cancelled until Thursday, officials said.
+"""
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+        raise SystemExit(0)
+    out, err = capsys.readouterr()
+    return int(exc.value.code or 0), out, err
+
+
+def test_summarize_prints_cited_sentences(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a.txt").write_text(A, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(B, encoding="utf-8")
+    code, out, _ = run(["summarize", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"), "--words", "40"], capsys)
+    assert code == 0
+    lines = [x for x in out.splitlines() if x.strip()]
+    assert lines and all(x.rstrip().endswith("]") for x in lines)
+    assert "[a]" in out or "[b]" in out
+    code, out, _ = run(["summarize", str(tmp_path), "--json"], capsys)
+    data = json.loads(out)
+    assert code == 0 and data and all(s["cites"] for s in data)
+
+
+def test_summarize_nothing_readable_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    code, _, err = run(["summarize", str(tmp_path / "empty.txt")], capsys)
+    assert code == 2 and "nothing to summarise" in err

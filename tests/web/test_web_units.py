@@ -1,0 +1,128 @@
+"""Pure pieces of the web app: safe article markup, upload checks, dossier views with missing keys."""
+
+from __future__ import annotations
+
+from storyline.model import Article, DateMention, Mention, Quote
+from storyline.web.jobs import allowed_extension, check_upload, safe_filename, uploads_dir
+from storyline.web.markup import Span, article_spans, highlight_snippet, mark_text, paragraph_spans
+from storyline.web.views import StoryFilters, claim_heatmap, dossier_view, filter_stories, normalize_item
+
+
+def test_every_text_slice_is_escaped() -> None:
+    text = 'Hi <script>window.__xss=1</script> and <img src=x onerror="x()">.'
+    html = "".join(mark_text(text, [(0, len(text))], [Span(3, 35, "cite")]))
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in html
+    assert html.startswith('Hi <mark id="cite">&lt;script&gt;')
+
+
+def test_attribute_values_are_escaped() -> None:
+    html = str(mark_text("Xi", [(0, 2)], [Span(0, 2, "ent", {"href": '/e/"><script>', "title": "a&b"})])[0])
+    assert html.startswith("<a ") and html.endswith(">Xi</a>")
+    assert 'href="/e/&#34;&gt;&lt;script&gt;"' in html and 'title="a&amp;b"' in html
+
+
+def test_crossing_spans_are_split_and_the_cite_stays_whole() -> None:
+    text = "one two three four"
+    spans = [Span(0, 7, "quote"), Span(4, 13, "cite"), Span(8, 18, "date")]
+    html = str(mark_text(text, [(0, len(text))], spans)[0])
+    assert html.count('id="cite"') == 1
+    assert '<mark id="cite"><span class="quote">two</span> <span class="date">three</span></mark>' in html
+    # well nested: every opened tag closes in order
+    assert html.count("<span") == html.count("</span>") and html.count("<mark") == html.count("</mark>")
+
+
+def test_spans_outside_the_text_are_clamped_or_dropped() -> None:
+    html = mark_text("short", [(0, 5)], [Span(3, 99, "cite"), Span(50, 60, "quote")])
+    assert str(html[0]) == 'sho<mark id="cite">rt</mark>'
+
+
+def test_a_cite_across_paragraphs_has_one_id() -> None:
+    text = "First para.\n\nSecond para."
+    paras = paragraph_spans(text, [])
+    html = mark_text(text, paras, [Span(6, 19, "cite")])
+    assert len(html) == 2 and "".join(html).count('id="cite"') == 1 and "<mark>" in html[1]
+
+
+def test_article_spans_link_entities_and_mark_quotes_and_dates() -> None:
+    a = Article(
+        id="a1",
+        path="a.txt",
+        raw="",
+        text='"Go," Novak said on Tuesday.',
+        mentions=[Mention(6, 11, "Novak", "PERSON", entity_id="e1"), Mention(6, 11, "Novak", "ORG")],
+        quotes=[Quote(1, 3, "Go", "direct", speaker="Novak")],
+        dates=[DateMention(20, 27, "Tuesday", "2025-11-25")],
+    )
+    html = str(mark_text(a.text, [(0, len(a.text))], article_spans(a))[0])
+    assert '<a title="PERSON" class="ent person" href="/entities/e1">Novak</a>' in html
+    assert '<span title="2025-11-25" class="date">Tuesday</span>' in html
+    assert html.count("<a ") == 1  # the overlapping mention is dropped, links never nest
+    assert 'class="quote direct"' in html and 'title="2025-11-25"' in html
+
+
+def test_snippet_markers_become_marks_after_escaping() -> None:
+    assert str(highlight_snippet("a [[<b>]] c")) == "a <mark>&lt;b&gt;</mark> c"
+
+
+def test_upload_checks() -> None:
+    assert allowed_extension("a.TXT") and allowed_extension("x.warc.gz") and allowed_extension("feed.atom")
+    assert not allowed_extension("a.pdf") and not allowed_extension("a.exe.gz")
+    assert "not a supported file type (.pdf)" in (check_upload("a.pdf", 3, max_bytes=10) or "")
+    assert "MB limit (ingest.max_bytes)" in (check_upload("a.txt", 11, max_bytes=10) or "")
+    assert check_upload("a.txt", 0, max_bytes=10) == "the file is empty"
+    assert check_upload("a.txt", 10, max_bytes=10) is None
+
+
+def test_safe_filenames_stay_in_their_folder() -> None:
+    taken: set[str] = set()
+    assert safe_filename("../../etc/passwd", taken) == "passwd"
+    assert safe_filename("..", taken) == "upload"
+    assert safe_filename("C:\\docs\\a b.txt", taken) == "a_b.txt"
+    assert safe_filename("a b.txt", taken) == "a_b-2.txt"
+    assert uploads_dir("x/store.db").as_posix() == "x/store-uploads"
+
+
+def test_dossier_view_degrades_when_keys_are_missing() -> None:
+    v = dossier_view({"story": {"id": "s9", "title": "Only a title"}})
+    assert v["title"] == "Only a title"
+    for key in ("summary", "timeline", "quotes", "claims", "conflicts", "articles", "extras"):
+        assert v[key] == [], key
+    assert str(v["timeline_svg"]) == ""
+
+
+def test_unknown_dossier_keys_become_generic_sections() -> None:
+    cite = {"article_id": "a1", "start": 1, "end": 5, "source": "AP", "label": "AP, 1 Jan 2025"}
+    v = dossier_view(
+        {"story": {"id": "s1", "title": "T", "outlets": ["AP"]}, "numbers": [{"text": "12 t", "cite": cite}]}
+    )
+    (extra,) = v["extras"]
+    assert extra["title"] == "Numbers" and extra["entries"][0]["cites"][0]["href"] == "/articles/a1?start=1&end=5#cite"
+
+
+def test_claims_heatmap_counts_support_and_marks_conflicts() -> None:
+    ap = {"article_id": "a1", "start": 0, "end": 3, "source": "AP"}
+    rt = {"article_id": "a2", "start": 0, "end": 3, "source": "Reuters"}
+    claim = {
+        "id": "c1",
+        "text": "12 million tons",
+        "support": [ap, ap],
+        "conflicts": [{"text": "10 million", "cites": [rt]}],
+    }
+    heat = claim_heatmap([claim], ["AP", "Reuters", "BBC"])
+    cells = heat["rows"][0]["cells"]
+    assert [c["level"] for c in cells] == ["2", "conflict", "0"]
+    item = normalize_item(claim)
+    assert item["text"] == "12 million tons" and len(item["cites"]) == 2
+
+
+def test_story_filters() -> None:
+    rows = [
+        {"id": "s1", "event_date": "2025-01-17", "outlets": ["AP"]},
+        {"id": "s2", "event_date": "2025-11-24", "outlets": ["Bloomberg", "AP"]},
+        {"id": "s3", "event_date": None, "outlets": ["AP"]},
+    ]
+    assert [r["id"] for r in filter_stories(rows, StoryFilters(date_from="2025-06-01"))] == ["s2"]
+    assert [r["id"] for r in filter_stories(rows, StoryFilters(date_to="2025-01"))] == ["s1"]
+    assert [r["id"] for r in filter_stories(rows, StoryFilters(outlet="Bloomberg"))] == ["s2"]
+    assert [r["id"] for r in filter_stories(rows, StoryFilters(), entity_story_ids={"s3"})] == ["s3"]
