@@ -101,3 +101,18 @@ def test_apposition_and_job_title_describe_a_person(nlp: Any) -> None:
     assert ms["Henrietta Levin"].description == "the director for China at the National Security Council"
     assert ms["Hal Brands"].role is not None and "senior fellow" in ms["Hal Brands"].role
     assert all(m.description is None for m in ms.values() if m.label == "GPE")
+
+
+def test_headline_phrase_is_not_an_entity_and_org_keeps_its_first_word() -> None:
+    text = "China Japan Diplomatic Row Deepens\nThe diplomatic row deepened, the Defense Security Cooperation Agency said"
+    a = art("a", text, [("China Japan Diplomatic Row", "ORG"), ("Defense Security Cooperation Agency", "ORG")])
+    a.mentions[0].titlecase = True
+    names = {e.name for e in canonicalize([a])}
+    assert "China Japan Diplomatic Row" not in names
+    assert "Defense Security Cooperation Agency" in names
+    assert a.mentions[0].entity_id is None
+
+
+def test_run_on_names_ending_in_a_function_word_are_dropped(nlp: Any) -> None:
+    doc = nlp("Tensions Over Taiwan, Ukraine War And Trade Dominate Call\nXi spoke to Trump.")
+    assert all(not m.text.endswith((" And", " Of", " The")) for m in mentions_from_doc(doc))

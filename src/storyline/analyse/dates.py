@@ -51,7 +51,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_unit", re.compile(r"\b(?P<rel>next|last|this|past|coming|later this|earlier this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
-    ("holiday", re.compile(rf"\b(?:(?P<rel>by|before|after|until|since|on|at|over|last|next|this)\s+)?{HOLIDAY_PATTERN}(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
+    ("holiday", re.compile(rf"\b(?:(?P<rel>(?i:by|before|after|until|since|on|at|over|last|next|this))\s+)?{HOLIDAY_PATTERN}(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
     ("year", re.compile(r"\b(?:(?P<rel>in|since|by|until|later in|earlier in|early|late|mid|mid-|during|before|after|of)\s+)?(?<![\d$£€.,-])(?P<year>(?:19|20)\d\d)(?![\d%]|\s*(?:percent|million|billion|people|tons?|tonnes?))\b")),
 ]
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

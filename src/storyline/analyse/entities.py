@@ -144,6 +144,8 @@ def mentions_from_doc(doc: Any) -> list[Mention]:
         span_text = text[start:end].strip()
         if not span_text or not any(c.isupper() for c in span_text) or not any(c.isalpha() for c in span_text):
             continue
+        if span_text.split()[-1].lower() in _TRAILING_FUNCTION_WORDS:
+            continue  # "Ukraine War And": a headline run-on, not a name
         label = ent.label_
         root = ent.root
         if (
@@ -200,6 +202,9 @@ def _apposition(doc: Any, ent: Any) -> str | None:
     return None
 
 
+_TRAILING_FUNCTION_WORDS = frozenset("and or of the to in for with as at on by from a an".split())
+
+
 def _role_before(doc: Any, ent: Any) -> str | None:
     """Title-case role words right before a person's name: "Japanese Prime Minister" Sanae Takaichi."""
     i = ent.start - 1
@@ -251,6 +256,27 @@ class _Form:
     raw_forms: set[str] = field(default_factory=set)  # as written, titles included ("Ms Levin")
 
 
+def _drop_headline_phrases(articles: Sequence[Article], forms: dict[str, _Form], types: dict[str, str]) -> None:
+    """Forget "names" seen only in title-case lines that are ordinary words capitalised ("China Japan Diplomatic Row").
+
+    A multi-word organisation or event found only in headline-like lines, with a word that the same
+    articles also write in lower case, is a headline phrase, not a name.
+    """
+    texts = {a.id: a.text for a in articles}
+    for k, f in list(forms.items()):
+        if types.get(k) not in ("ORG", "EVENT", "WORK_OF_ART", "PRODUCT") or len(k.split()) < 3:
+            continue
+        if not all(m.titlecase for _, m in f.mentions):
+            continue
+        words = [w for w in re.findall(r"[A-Za-z]+", f.surfaces.most_common(1)[0][0]) if len(w) > 2]
+        body = " ".join(texts.get(aid, "") for aid in f.articles)
+        if any(re.search(rf"\b{re.escape(w.lower())}\b", body) for w in words):
+            for _, m in f.mentions:
+                m.entity_id = None
+            del forms[k]
+            types.pop(k, None)
+
+
 def entity_id(type_: str, name: str) -> str:
     """A stable id for a canonical entity (same name and type → same id in every run)."""
     return "e" + hashlib.sha1(f"{type_}|{name}".encode()).hexdigest()[:10]
@@ -264,7 +290,9 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
     forms: dict[str, _Form] = {}
     for art in articles:
         for m in art.mentions:
-            name = _strip_titles(m.text)
+            # "Defense Security Cooperation Agency" keeps its first word: titles are stripped from people only
+            org_like = m.label != "PERSON" and m.text.split()[-1].lower().strip(".,") in ORG_WORDS
+            name = m.text if org_like else _strip_titles(m.text)
             key = _key(name)
             if not key or key in NEVER_ENTITIES or len(key) < 2:
                 m.entity_id = None
@@ -287,6 +315,7 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
         return best[0]
 
     types = {k: voted(f) for k, f in forms.items()}
+    _drop_headline_phrases(articles, forms, types)
     # 2. Full person names (two or more words, voted PERSON).
     persons = {k for k, t in types.items() if t == "PERSON" and len(k.split()) >= 2}
     # Headline fragments: "Xi Raises" → "Xi" when the prefix is itself a known name.

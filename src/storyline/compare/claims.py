@@ -423,6 +423,13 @@ def compare_units(base: Unit, other: Unit) -> str | None:
     return _date_conflict(base, other)
 
 
+_PRONOUN_OPENING = re.compile(r"^(?:he|she|they|it|this|that|these|those|his|her|their|its)\b", re.IGNORECASE)
+
+
+def _opens_with_pronoun(text: str) -> bool:
+    return bool(_PRONOUN_OPENING.match(text.lstrip("“\"‘' ")))
+
+
 def _central(units: Sequence[Unit], members: Sequence[int], sim: np.ndarray) -> int:
     """The member most like the others (ties: the earliest in its article, then the shortest)."""
     if len(members) == 1:
@@ -430,6 +437,7 @@ def _central(units: Sequence[Unit], members: Sequence[int], sim: np.ndarray) -> 
     return max(
         members,
         key=lambda k: (
+            not _opens_with_pronoun(units[k].text),  # "He has accepted …" reads badly out of its article
             round(float(np.mean([sim[k, j] for j in members if j != k])), 3),
             -units[k].rank,
             -len(units[k].text),
