@@ -76,6 +76,14 @@ def test_reingest_is_a_no_op(folder: Path, tmp_path: Path, capsys: pytest.Captur
     assert code == 0 and "0 article(s) added, 1 already in the store" in err
 
 
+def test_quiet_after_the_subcommand(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "s.db")
+    code, _, err = run(["ingest", str(folder), "--db", db, "-q"], capsys)
+    assert code == 0 and "article(s) added" not in err
+    code, _, err = run(["--db", db, "ingest", str(folder)], capsys)
+    assert code == 0 and "already in the store" in err
+
+
 def test_bad_files_are_reported_and_good_ones_kept(
     folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -48,13 +48,36 @@ class Ctx:
         return Corpus(self.db, cfg)
 
 
+DB_HELP = f"SQLite store (default: $STORYLINE_DB or ./{DEFAULT_DB})."
+
+
+def _late_flag(name: str) -> Any:
+    """-q/-v given after the subcommand ("storyline ingest x -q") act like the global ones."""
+
+    def callback(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+        obj = ctx.find_object(Ctx)
+        if not value or obj is None:
+            return
+        setattr(obj, name, True)
+        logging.getLogger().setLevel(logging.ERROR if name == "quiet" else logging.INFO)
+
+    return callback
+
+
 def db_option(f: Any) -> Any:
+    """--db, plus -q/-v accepted after the subcommand too; shared by every subcommand."""
+    f = click.option(
+        "--verbose", "-v", is_flag=True, expose_value=False, callback=_late_flag("verbose"), help="Log each stage."
+    )(f)
+    f = click.option(
+        "--quiet", "-q", is_flag=True, expose_value=False, callback=_late_flag("quiet"), help="Only errors."
+    )(f)
     return click.option(
         "--db",
         "db",
         default=None,
         metavar="FILE",
-        help=f"SQLite store (default: $STORYLINE_DB or ./{DEFAULT_DB}).",
+        help=DB_HELP,
     )(f)
 
 
@@ -78,7 +101,7 @@ def _ctx(ctx: click.Context, db: str | None) -> Ctx:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="storyline")
-@db_option
+@click.option("--db", "db", default=None, metavar="FILE", help=DB_HELP)
 @click.option("--quiet", "-q", is_flag=True, help="Only errors; no progress bars.")
 @click.option("--verbose", "-v", is_flag=True, help="Log what each stage does.")
 @click.option("--config", "config", default=None, metavar="FILE", help="A storyline.toml config file.")

@@ -15,7 +15,7 @@ from typing import Any
 from .. import __version__
 from ..analyse.entities import KEY_TYPES
 from ..compare.claims import claim_matrix, outlet_label
-from ..model import Article, Cite, Claim, Entity, Story
+from ..model import Article, Cite, Claim, Entity, Quote, Story
 
 SCHEMA_VERSION = "1"
 
@@ -34,6 +34,13 @@ def cite_label(source: str | None, published: str | None) -> str:
 def _outlet(a: Article) -> str:
     """The outlet's name, or — when no outlet is known — a short form of the file name."""
     return outlet_label(a)
+
+
+def _inside_indirect(q: Quote, quotes: Sequence[Quote]) -> bool:
+    """A partial quote lying within an indirect quote of the same speaker in the same article."""
+    return q.kind == "partial" and any(
+        o.kind == "indirect" and o.start <= q.start and q.end <= o.end and o.speaker == q.speaker for o in quotes
+    )
 
 
 def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[Entity]) -> dict[str, Any]:
@@ -81,6 +88,8 @@ def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[
     quotes = []
     for a in members:
         for q in a.quotes:
+            if _inside_indirect(q, a.quotes):
+                continue  # "… against fascism and “militarism”": shown within the indirect quote that holds it
             quotes.append(
                 {
                     "text": q.text,
