@@ -45,3 +45,22 @@ def test_incremental_ingest_updates_stories(seeds_dir: Path, tmp_path: Path) -> 
         jan = next(s for s in stories.values() if s.id != sid)
         assert [Path(a.path).name[:3] for a in jan.articles()] == ["003"]
         assert c.ingest([later]).added == []  # re-ingesting is a no-op
+
+
+def test_summary_only_feed_entry_is_a_notice_not_a_failure(tmp_path: Path) -> None:
+    body = " ".join(["The river rose overnight and crews worked to reinforce the levee near the old mill."] * 12)
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+        "<channel><title>Valley News</title>"
+        f"<item><title>Levee holds as river crests</title><content:encoded><![CDATA[<p>{body}</p>]]></content:encoded>"
+        "<pubDate>Tue, 07 May 2024 08:00:00 GMT</pubDate></item>"
+        "<item><title>Teaser</title><description>Read more tomorrow.</description></item>"
+        "</channel></rss>"
+    )
+    path = tmp_path / "feed.xml"
+    path.write_text(feed, encoding="utf-8")
+    with Corpus() as c:
+        rep = c.ingest([path])
+    assert len(rep.added) == 1
+    assert [e.code for e in rep.errors] == ["E131"] and rep.failures == []
+    assert rep.exit_code == 0

@@ -21,6 +21,7 @@ from typing import Any
 
 from .config import Config, load_config
 from .errors import StorylineError
+from .ingest.formats.base import NOTICE_CODES
 from .ingest.readers import RawDoc, discover, read_file
 from .model import Article, Entity, FileError, Story, SummarySentence
 from .pipeline import analyse_new, article_id, corpus_stages
@@ -45,9 +46,17 @@ class IngestReport:
     failed_files: set[str] = field(default_factory=set)
 
     @property
+    def failures(self) -> list[FileError]:
+        """The errors that are real failures (not notices of input skipped on purpose)."""
+        return [e for e in self.errors if e.code not in NOTICE_CODES]
+
+    @property
     def exit_code(self) -> int:
-        """0: all good; 1: some files failed, the rest ingested; 2: nothing could be ingested."""
-        if not self.errors:
+        """0: all good; 1: some files failed, the rest ingested; 2: nothing could be ingested.
+
+        Notices (feed entries with only a summary, E131) are reported but are not failures.
+        """
+        if not self.failures:
             return 0
         ok = self.added or self.unchanged
         return 1 if ok else 2

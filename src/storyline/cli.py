@@ -139,12 +139,18 @@ def _progress(enabled: bool) -> Iterator[Any]:
 
 
 def _report(rep: IngestReport, c: Ctx, db: str) -> None:
+    failures = rep.failures
     for e in rep.errors:
-        err.print(f"[red]error[/red] {e}", soft_wrap=True)
+        if e in failures:
+            err.print(f"[red]error[/red] {e}", soft_wrap=True)
+        elif not c.quiet:
+            err.print(f"[yellow]skipped[/yellow] {e}", soft_wrap=True)
     if not c.quiet:
+        notices = len(rep.errors) - len(failures)
+        skipped = f", {notices} skipped" if notices else ""
         err.print(
             f"{rep.files} file(s): {len(rep.added)} article(s) added, {len(rep.unchanged)} already in the store, "
-            f"{len(rep.errors)} error(s) → {db}"
+            f"{len(failures)} error(s){skipped} → {db}"
         )
 
 

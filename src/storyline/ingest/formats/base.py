@@ -65,6 +65,8 @@ E_MORE_ERRORS = "E129"
 E_FEED_INVALID = "E130"
 """Not a valid RSS/Atom feed."""
 E_FEED_SUMMARY_ONLY = "E131"
+#: Codes that report input skipped on purpose rather than a failure: shown, but the exit status stays 0.
+NOTICE_CODES = frozenset({E_FEED_SUMMARY_ONLY})
 """Feed entries that carry only a short summary, skipped."""
 E_FEED_EMPTY = "E132"
 """A feed without entries."""
