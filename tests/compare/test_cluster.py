@@ -19,9 +19,7 @@ def art(aid: str, text: str, day: str | None = None, ents: tuple[str, ...] = (),
 FLOOD = (
     "Floods swept the river valley, forcing thousands of residents from their homes as rescue boats searched streets."
 )
-FLOOD2 = (
-    "Rescue boats searched flooded streets in the river valley after floods forced thousands of residents out."
-)
+FLOOD2 = "Rescue boats searched flooded streets in the river valley after floods forced thousands of residents out."
 QUAKE = (
     "An earthquake shook the mountain city, collapsing buildings while emergency crews dug through rubble"
     " for survivors."
@@ -62,3 +60,21 @@ def test_syndicated_copy_is_a_duplicate_and_not_an_independent_source() -> None:
     assert dups == {"b": "a"}
     b.duplicate_of = "a"
     assert independent_count([a, b, c]) == 2
+
+
+ARREST_A1 = "Chargers receiver Vincent Jackson was arrested on suspicion of drunk driving on the freeway, police said."
+ARREST_A2 = "Police arrested Chargers receiver Vincent Jackson on suspicion of drunk driving on the freeway, team said."
+ARREST_B = "Chargers lineman Jamal Williams was arrested on suspicion of drunk driving on the freeway, police said."
+
+
+def test_same_kind_of_event_about_other_people_is_another_story() -> None:
+    arts = [
+        art("a1", ARREST_A1, ents=("Vincent Jackson",)),
+        art("a2", ARREST_A2, ents=("Vincent Jackson",)),
+        art("b", ARREST_B, ents=("Jamal Williams",)),
+    ]
+    groups = sorted(sorted(v) for v in assign_stories(arts, {}).values())
+    assert groups == [["a1", "a2"], ["b"]]
+    # the words alone would put the three together
+    no_people = ClusterConfig(w_persons=0.0, headline_person_conflict=1.0)
+    assert len(assign_stories(arts, {}, no_people)) == 1

@@ -872,7 +872,7 @@ NP_PREPS = frozenset("for of at from to with in on".split())
 DOCUMENT_NOUNS = _words(
     """statement release email e-mail letter memo video ad advertisement post tweet caption sign piece
     report document filing readout read-out transcript message note op-ed column article editorial book
-    speech interview press"""
+    speech interview press response reply answer remarks comments"""
 )
 WEEKDAYS_MONTHS = _words(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
@@ -1665,15 +1665,20 @@ def _follow_on(
     if dash is not None:
         return dash
     si = d.sent_of(e.anchor)
-    if e.quote.kind != "direct" or e.para < 1 or si < 1 or d.sent_starts[si] != d.para_starts[e.para]:
+    if e.quote.kind != "direct" or si < 1:
+        return None
+    para_start = d.sent_starts[si] == d.para_starts[e.para]
+    if not para_start and (e.anchor > d.sent_starts[si] + 1 or _has_quote(d, d.sent_starts[si - 1], d.sent_starts[si])):
+        return None  # inside a paragraph only a sentence opening on the quote, after one without quotes, may follow
+    if para_start and e.para < 1:
         return None
     ev = last_in_sent.get(si - 1)
     if ev is not None:
-        return _src(ev)
+        return _src(ev) if para_start else None
     # the paragraph before ends introducing the quote: "Trump said in a statement:", "Stated Stone:",
     # or with someone speaking: "… since Trump spoke only in evasive bromides during the interview."
     pstart = d.sent_starts[si - 1]
-    intro = d.text[pstart : d.para_starts[e.para]].rstrip()
+    intro = d.text[pstart : d.para_starts[e.para] if para_start else d.sent_starts[si]].rstrip()
     toks = list(_segments_tokens(d, pstart, pstart + len(intro)))
     found: tuple[Any, Any] | None = None
     if intro.endswith(":"):
@@ -1695,6 +1700,12 @@ def _follow_on(
     local = _np_span(d, subj) if subj.pos_ != "PRON" else (subj.idx, subj.idx + len(subj.text))
     sp = _resolve(d, subj, local)
     return sp.name, sp.start, sp.end, (None if tok.i == subj.i else _cue_text(tok)), local
+
+
+def _has_quote(d: _Doc, a: int, b: int) -> bool:
+    """Any quoted words between offsets ``a`` and ``b``."""
+    i, j = d.tok_at(a), d.tok_at(max(a, b - 1))
+    return any(d.in_quote[i : j + 1])
 
 
 def _dash_line(d: _Doc, e: Attribution) -> _Src | None:

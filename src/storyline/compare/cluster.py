@@ -1,11 +1,15 @@
 """Grouping articles into stories: same event, not merely the same actors.
 
-Word or embedding similarity alone puts two Xi–Trump phone calls ten months apart together, so a
-pair of articles is scored on three signals:
+Word or embedding similarity alone puts two Xi–Trump phone calls ten months apart together, or two
+arrests of the same team's players a month apart, so a pair of articles is scored on four signals:
 
 * **content**: TF-IDF cosine over lightly stemmed content words (scikit-learn, sublinear tf);
 * **entities**: idf-weighted overlap of the canonical people, organisations and places, normalised by
   the geometric mean of the two articles' entity weights (cosine on idf-weighted sets);
+* **people**: who each article is about — each person's share of its PERSON mentions (lead mentions
+  count double); the overlap of the two distributions is added to the score. When both headlines
+  (or first sentences) name people and none is the same, the articles are about different people
+  and the score is cut (Jackson's arrest vs Williams's arrest, the same team and charge);
 * **time**: what each article's lead says about when its news happened — a full date, a month and
   day without a year ("November 24"), or a weekday ("on Monday"). Agreeing signatures raise the
   score; disagreeing ones (dates weeks apart, 24 November vs a Friday) cut it.
@@ -26,7 +30,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -58,6 +62,8 @@ class ClusterConfig:
     weekday_agree_bonus: float = 0.04
     weekday_conflict: float = 0.75  # multiply when the lead's weekday contradicts the other's date
     lead_paragraphs: int = 3
+    w_persons: float = 0.3  # added × overlap of the two articles' person distributions
+    headline_person_conflict: float = 0.5  # multiply when both headlines name people, none in common
 
 
 @dataclass(slots=True)
@@ -75,6 +81,8 @@ class Features:
     text: str
     entities: set[str]
     time: TimeSig
+    persons: dict[str, float] = field(default_factory=dict)  # person key → share of PERSON mentions
+    headline_persons: set[str] = field(default_factory=set)  # keys of the people the headline names
 
 
 def stem(word: str) -> str:
@@ -139,11 +147,63 @@ def time_signature(article: Article, lead_paragraphs: int = 3) -> TimeSig:
     return sig
 
 
+def _surname(name: str) -> str:
+    parts = _WORD.findall(name.replace("’", "'"))
+    return parts[-1].lower().removesuffix("'s") if parts else ""
+
+
+def people(article: Article, lead_paragraphs: int = 3) -> tuple[dict[str, float], set[str]]:
+    """Who the article is about: each person's share of its PERSON mentions, and who its headline names.
+
+    A person's key is the surname of its longest mention in the article ("Xi" and "Xi Jinping", one
+    canonical entity, are one person; an un-merged "O'Brien" still meets "Jim O'Brien"). Mentions in
+    the lead count double. The headline is the title and the first sentence; a person is named there
+    when any word of any of its mentions is.
+    """
+    lead_end = _lead_end(article, lead_paragraphs)
+    longest: dict[str, str] = {}
+    for m in article.mentions:
+        if m.label == "PERSON" and m.entity_id and len(m.text) > len(longest.get(m.entity_id, "")):
+            longest[m.entity_id] = m.text
+    weight: Counter[str] = Counter()
+    words: dict[str, set[str]] = {}
+    for m in article.mentions:
+        if m.label != "PERSON":
+            continue
+        key = _surname(longest.get(m.entity_id or "", m.text))
+        if not key:
+            continue
+        weight[key] += 2 if m.start < lead_end else 1
+        words.setdefault(key, set()).update(w.lower().removesuffix("'s") for w in _WORD.findall(m.text))
+    total = sum(weight.values())
+    shares = {k: v / total for k, v in weight.items()} if total else {}
+    first_end = article.sentences[0].end if article.sentences else min(len(article.text), 300)
+    head = f"{article.title or ''} {article.text[:first_end]}".replace("’", "'")
+    head_words = {w.lower().removesuffix("'s") for w in _WORD.findall(head)}
+    return shares, {k for k, ws in words.items() if ws & head_words}
+
+
 def features(article: Article, lead_paragraphs: int = 3) -> Features:
     ents = {m.entity_id for m in article.mentions if m.entity_id and m.label in ENTITY_TYPES}
+    persons, headline = people(article, lead_paragraphs)
     return Features(
-        article.id, f"{article.title or ''}\n{article.text}", ents, time_signature(article, lead_paragraphs)
+        article.id,
+        f"{article.title or ''}\n{article.text}",
+        ents,
+        time_signature(article, lead_paragraphs),
+        persons,
+        headline,
     )
+
+
+def person_factor(a: Features, b: Features, cfg: ClusterConfig) -> tuple[float, float]:
+    """(multiplier, addend) from who the two articles are about."""
+    add = 0.0
+    if a.persons and b.persons:
+        add = cfg.w_persons * sum(min(v, b.persons.get(k, 0.0)) for k, v in a.persons.items())
+    if a.headline_persons and b.headline_persons and not a.headline_persons & b.headline_persons:
+        return cfg.headline_person_conflict, add
+    return 1.0, add
 
 
 def time_factor(a: TimeSig, b: TimeSig, cfg: ClusterConfig) -> tuple[float, float]:
@@ -196,6 +256,8 @@ def pair_scores(feats: Sequence[Features], cfg: ClusterConfig) -> np.ndarray:
                 s = cfg.w_content * content[i, j] + cfg.w_entities * ent
             else:
                 s = content[i, j]
+            pmult, padd = person_factor(a, b, cfg)
+            s = (s + padd) * pmult
             mult, bonus = time_factor(a.time, b.time, cfg)
             out[i, j] = out[j, i] = s * mult + bonus * (1 if s > cfg.threshold / 2 else 0)
     return out
