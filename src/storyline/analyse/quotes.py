@@ -82,7 +82,8 @@ CUE_FORMS = _words(
     criticizing criticise criticises criticised criticising echo echoes echoed echoing frame frames
     framed framing label labels labeled labelled labeling labelling dub dubs dubbed dubbing term terms
     termed slam slams slammed slamming blast blasts blasted blasting lament laments lamented lamenting
-    demand demands demanded demanding recount recounts recounted recounting clarify clarifies clarified
+    demand demands demanded demanding recount recounts recounted recounting interjecting interjects
+    clarify clarifies clarified
     proclaim proclaims proclaimed reason reasoned reassure reassured recommend recommended shout
     shouts shouted shouting yell yells yelled yelling retaliated scream screamed whisper whispered exclaim
     exclaimed mutter muttered grumble grumbled chant chanted chanting continued continues wondered
@@ -816,9 +817,11 @@ def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
                 return t.head  # "Takaichi, who told the Diet …"
             if subj.dep_ == "nsubjpass" and t is tok:
                 return None  # "was told", "is said to": the subject is not the speaker
-            if t is tok or subj.lower_ not in ("it", "this", "that", "there"):
+            reported = t is not tok and t.dep_ == "ccomp" and t.head.lower_ in INDIRECT_FORMS and t.head.i < t.i
+            if t is tok or (subj.lower_ not in ("it", "this", "that", "there") and not reported):
                 return subj
-            # "Gore insisted it was “premature” …, while adding …": climb past the inner clause
+            # "Gore insisted it was “premature” …, while adding …", "Trump argued that a database would …,
+            # saying …": climb past the inner (reported) clause to whoever reports it
             past_it = True
         if (
             t.dep_ == "acl"
@@ -1118,7 +1121,7 @@ def _index_persons(d: _Doc) -> None:
         full: Mention | None = None
         if m.label == "PERSON" or len(_name_tokens(name)) == 1:
             full = _full_person(d, name, m.start)
-        if full is None and m.label != "PERSON":
+        if full is None and m.label != "PERSON" and not _org_subject_name(d, m):
             continue
         key = _strip_titles(full)[0] if full is not None else name
         fs, fe = (_strip_titles(full)[1], full.end) if full is not None else (start, m.end)
@@ -1159,6 +1162,15 @@ def _index_persons(d: _Doc) -> None:
     out.sort(key=lambda p: p.pos)
     d.persons = out
     d.person_pos = [p.pos for p in out]
+
+
+def _org_subject_name(d: _Doc, m: Mention) -> bool:
+    """A one-word ORG mention that is the subject of a clause, likely a surname the small model mislabelled
+    ("Fiorina was upfront about …"), so that a later "she said" can find it."""
+    if m.label != "ORG" or " " in m.text or m.text.isupper() or m.text.lower() in ORG_HEADS:
+        return False
+    tok = d.doc[d.tok_at(m.start)]
+    return bool(tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX"))
 
 
 def _add_person(d: _Doc, pos: int, sp: _Speaker) -> None:
