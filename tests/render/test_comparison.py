@@ -80,7 +80,7 @@ def _with_comparison(dossier: dict[str, Any]) -> dict[str, Any]:
 def test_markdown_has_matrix_accounts_figures_quotes(dossier: dict[str, Any]) -> None:
     md = render_markdown(_with_comparison(dossier))
     assert "## Who reports what" in md and "✓ reported" in md and "≠ differently: different number" in md
-    assert "## Accounts compared" in md and "Account by Donald Trump did not mention Taiwan" in md
+    assert "## Accounts compared" in md and "Left out of Donald Trump’s account: Taiwan" in md
     assert "## Figures" in md and "**conflict**" in md
     assert "## Quotes across outlets" in md and "(truncated, partial)" in md
 
@@ -89,6 +89,6 @@ def test_html_heat_map_is_labelled_in_text_not_only_colour(dossier: dict[str, An
     page = render_html(_with_comparison(dossier))
     assert 'id="matrix"' in page and 'class="cell reported"' in page and 'class="cell differently"' in page
     assert ">reported<" in page and "reported differently" in page  # text labels beside the colour
-    assert 'id="accounts"' in page and "Account by Donald Trump did not mention Taiwan" in page
+    assert 'id="accounts"' in page and "Left out of Donald Trump’s account: Taiwan" in page
     assert 'id="figures"' in page and 'id="quote-groups"' in page
     assert 'href="#matrix"' in page

@@ -151,15 +151,33 @@ def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[
             {"text": s.text, "cites": [cite(c) for c in s.cites], "claim_id": s.claim_id} for s in story.summary
         ],
         "quotes": quotes,
-        **comparison(story, members, cite),
+        **comparison(story, members, cite, {e.name: e.type for e in entities}),
     }
 
 
-def comparison(story: Story, members: Sequence[Article], cite: Any) -> dict[str, Any]:
+def account_label(party: str | None, type_: str | None = None) -> str:
+    """Whose account, as a reader says it: "Donald Trump’s account", "the Chinese account".
+
+    Example:
+        >>> account_label("Chinese", "NORP"), account_label("Beijing"), account_label(None)
+        ('the Chinese account', 'Beijing’s account', "one party's account")
+    """
+    if not party:
+        return "one party's account"
+    if type_ == "NORP":
+        return f"the {party} account"
+    return f"{party}’ account" if party.endswith("s") else f"{party}’s account"
+
+
+def comparison(
+    story: Story, members: Sequence[Article], cite: Any, types: dict[str, str] | None = None
+) -> dict[str, Any]:
     """The cross-outlet sections: claims and their matrix, conflicts, account comparisons, figures, quotes.
 
-    ``cite`` turns a :class:`Cite` into the dossier's cite dict (outlet, title, label).
+    ``cite`` turns a :class:`Cite` into the dossier's cite dict (outlet, title, label); ``types`` maps
+    entity names to their type (for how an account is named).
     """
+    types = types or {}
 
     by_id = {a.id: a for a in members}
 
@@ -185,6 +203,7 @@ def comparison(story: Story, members: Sequence[Article], cite: Any) -> dict[str,
             "numbers": c.numbers,
             "speaker": c.speaker,
             "party": c.party,
+            "account_label": account_label(c.party, types.get(c.party or "")) if c.kind == "account" else None,
             "topic": c.topic,
             "counter": [{**cite(x), "quote": text_of(x)} for x in c.counter],
         }

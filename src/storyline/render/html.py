@@ -653,6 +653,7 @@ def _comparison_view(dossier: Mapping[str, Any], cites: _Cites, colors: Mapping[
             accounts.append(
                 {
                     "party": _str(a.get("party")) or "One party",
+                    "label": _str(a.get("account_label")) or f"{_str(a.get('party')) or 'one party'}’s account",
                     "topic": _str(a.get("topic")),
                     "text": _str(a.get("text")),
                     "sources": _int(a.get("sources")),

@@ -333,11 +333,11 @@ def _comparison_md(dossier: Mapping[str, Any], notes: _Footnotes) -> list[str]:
             "",
         ]
         for a in accounts:
-            party = escape_md(a.get("party") or "One party")
+            label = escape_md(a.get("account_label") or f"{a.get('party') or 'one party'}’s account")
             topic = escape_md(a.get("topic") or "")
             n = _int(a.get("sources"))
             out.append(
-                f"- **Account by {party} did not mention {topic}** *({n} source{'s' if n != 1 else ''})*: "
+                f"- **Left out of {label}: {topic}** *({n} source{'s' if n != 1 else ''})*: "
                 f"{escape_md(a.get('text'))}{notes.refs(a.get('support'))}"
             )
             counter = _list(a.get("counter"))
