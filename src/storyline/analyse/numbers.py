@@ -592,7 +592,7 @@ def _about(doc: Any, hit: _Hit, earlier: list[_Hit], taken: set[int]) -> str | N
         return _phrase(mod, own)
     if earlier and (root.dep_ == "appos" or _in_brackets(doc, span)):
         prev = earlier[-1]
-        if prev.kind == hit.kind and prev.about and len(doc.text[prev.end : hit.start].strip(" ,(")) == 0:
+        if prev.kind == hit.kind and prev.about and len(_doc_text(doc)[prev.end : hit.start].strip(" ,(")) == 0:
             return prev.about  # "NZ$18.2 million (US$11 million)"
     if hit.kind == "quantity":
         for prev in reversed(earlier):
@@ -704,6 +704,15 @@ def _same_sentence(doc: Any, prev: _Hit, tok: Any) -> bool:
     return bool(tok.sent.start_char <= prev.start < tok.sent.end_char)
 
 
+def _doc_text(doc: Any) -> str:
+    """``doc.text``, computed once per doc (spaCy joins every token on each access)."""
+    text = doc.user_data.get("storyline.text")
+    if text is None:
+        text = doc.text
+        doc.user_data["storyline.text"] = text
+    return str(text)
+
+
 def _in_brackets(doc: Any, span: Any) -> bool:
     return span.start > 0 and doc[span.start - 1].text in ("(", "[")
 
@@ -712,7 +721,7 @@ def _phrase(head: Any, own: set[int], depth: int = 0) -> str | None:
     """The noun phrase headed by ``head``: its left modifiers and "of/on/for" complements, without
     articles, the figure's own tokens, or (at the top) possessive pronouns."""
     doc = head.doc
-    left = [t for t in head.subtree if t.i < head.i and "\n" not in doc.text[t.idx : head.idx]]
+    left = [t for t in head.subtree if t.i < head.i and "\n" not in _doc_text(doc)[t.idx : head.idx]]
     keep: list[Any] = []
     dropped: set[int] = set(own)
     for t in left:
@@ -811,14 +820,14 @@ def _time_of(doc: Any, hit: _Hit, times: list[_Time]) -> str | None:
     verb = _clause_verb(anchor)
     best: tuple[int, int, str] | None = None
     for t in times:
-        if t.tokens.sent.start != span.sent.start or "\n\n" in doc.text[min(t.end, hit.end) : max(t.start, hit.start)]:
+        if t.tokens.sent.start != span.sent.start or "\n\n" in _doc_text(doc)[min(t.end, hit.end) : max(t.start, hit.start)]:
             continue
         troot = t.tokens.root
         direct = any(a.i in own for a in _ancestors_within(troot))
         if not direct and _clause_verb(troot).i != verb.i:
             continue
         dist = hit.start - t.end if t.end <= hit.start else t.start - hit.end
-        key = (0 if direct else 1, max(dist, 0), doc.text[t.start : t.end])
+        key = (0 if direct else 1, max(dist, 0), _doc_text(doc)[t.start : t.end])
         if best is None or key[:2] < best[:2]:
             best = key
     return best[2] if best else None
