@@ -819,8 +819,9 @@ def _time_of(doc: Any, hit: _Hit, times: list[_Time]) -> str | None:
     anchor = _root(doc, hit, own)
     verb = _clause_verb(anchor)
     best: tuple[int, int, str] | None = None
+    text = _doc_text(doc)
     for t in times:
-        if t.tokens.sent.start != span.sent.start or "\n\n" in _doc_text(doc)[min(t.end, hit.end) : max(t.start, hit.start)]:
+        if t.tokens.sent.start != span.sent.start or "\n\n" in text[min(t.end, hit.end) : max(t.start, hit.start)]:
             continue
         troot = t.tokens.root
         direct = any(a.i in own for a in _ancestors_within(troot))
