@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -24,6 +25,7 @@ MIN_WORDS = 3
 _WORD = re.compile(r"\w+")
 
 
+@functools.lru_cache(maxsize=8192)
 def _norm(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
@@ -41,9 +43,9 @@ def relation(a: str, b: str) -> str | None:
     shorter = min(len(na.split()), len(nb.split()))
     if shorter < 4:
         return None
-    if na in nb or nb in na or fuzz.partial_ratio(na, nb) >= 92:
+    if na in nb or nb in na or fuzz.partial_ratio(na, nb, score_cutoff=92) >= 92:
         return "truncated"
-    if fuzz.token_set_ratio(na, nb) >= 72:
+    if fuzz.token_set_ratio(na, nb, score_cutoff=72) >= 72:
         return "paraphrase"
     return None
 

@@ -59,7 +59,9 @@ def story_claims(
     """Every claim of a story, numbered ``<sid>-c1``…: aligned facts, dated happenings two or more sources
     report that no fact claim covers yet, account comparisons, then quotes."""
     units = story_units(members)
-    facts = build_claims(sid, members, units=units)
+    by_id = {a.id: a for a in members}
+    several = len({source_key(a, by_id) for a in members}) >= 2  # claims and quote groups need two sources
+    facts = build_claims(sid, members, units=units) if several else []
     covered = {(c.article_id, c.start) for f in facts for c in f.support}
     for t in tl:
         if t.sources < 2 or not _uncovered(t.cites, covered, members):
@@ -79,7 +81,7 @@ def story_claims(
     accounts = account_claims(sid, units, entities)
     in_accounts = {(c.article_id, c.start) for a in accounts for c in a.support}
     facts = [f for f in facts if not all((c.article_id, c.start) in in_accounts for c in f.support)]
-    claims = facts + accounts + quote_claims(sid, members, entities)
+    claims = facts + accounts + (quote_claims(sid, members, entities) if several else [])
     for i, c in enumerate(claims, 1):
         c.id = f"{sid}-c{i}"
     by_key = {(c.article_id, c.start): claim.id for claim in claims for c in claim.support}
