@@ -389,7 +389,8 @@ def main() -> None:
                 "run_date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 "data": {
                     "tempeval3-train": "../shared/data/tempeval3-train/TBAQ-cleaned/{TimeBank,AQUAINT} "
-                    "(TempEval-3 TBAQ training data, 256 docs; not held out: the quarter and bare-month rules were written after reading misses on it)",
+                    "(TempEval-3 TBAQ training data, 256 docs; not held out: the quarter and bare-month rules "
+                    "were written after reading misses on it)",
                     "meantime-en": "../shared/data/meantime-en/data/meantime_newsreader_english_oct15/"
                     "intra-doc_annotation/*/ (MEANTIME English: 118 of 120 docs (2 lack a DCT value), "
                     "annotated sentences 0-5 only; text rebuilt from tokens)",
