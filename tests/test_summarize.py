@@ -45,4 +45,4 @@ def test_summarize_prints_cited_sentences(tmp_path: Path, capsys: pytest.Capture
 def test_summarize_nothing_readable_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     code, _, err = run(["summarize", str(tmp_path / "empty.txt")], capsys)
-    assert code == 2 and "nothing to summarise" in err
+    assert code == 2 and "nothing to summarise" in err and "empty.txt" in err and "E403" in err

@@ -283,9 +283,14 @@ def summarize(
     from .compare.story import build_story
 
     with Corpus(":memory:", config) as corpus:
-        corpus.ingest(paths, **kwargs)
+        rep = corpus.ingest(paths, **kwargs)
+        for e in rep.failures:
+            log.warning("%s", e)
         arts = corpus.articles()
         if not arts:
-            return []
+            why = "; ".join(str(e) for e in rep.errors[:5]) or "no files found"
+            raise StorylineError(
+                "E403", f"nothing to summarise: no article could be read from the given paths ({why})"
+            )
         story = build_story("s1", arts, corpus.entities(), summary_words=words)
     return story.summary

@@ -367,9 +367,6 @@ def summarize(ctx: click.Context, paths: tuple[str, ...], words: int, as_json: b
     if as_json:
         out.print_json(json.dumps([s.to_json() for s in sentences], ensure_ascii=False))
         return
-    if not sentences:
-        err.print("nothing to summarise: no article could be read from the given paths")
-        sys.exit(2)
     for s in sentences:
         tags = " ".join(f"[{name}]" for name in dict.fromkeys(s.sources))
         sys.stdout.write(f"{s.text} {tags}\n")

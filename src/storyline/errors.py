@@ -7,6 +7,7 @@
 | E301 | the store file cannot be opened or is from a newer Storyline |
 | E401 | a story id that does not exist |
 | E402 | an unknown output format |
+| E403 | nothing to summarise: none of the given paths held a readable article |
 | E501 | a bad configuration value |
 """
 
