@@ -114,6 +114,19 @@ def test_conflicting_figure_is_reported_differently_with_why() -> None:
     assert statuses == ["differently", "reported"]
 
 
+def test_conflicting_figure_when_only_one_outlet_gives_its_time() -> None:
+    ta = "EU ministers agreed on Tuesday to lend Ukraine 50 billion euros over four years."
+    tb = "EU ministers agreed to lend Ukraine 60 billion euros over four years on Tuesday."
+    a = art("a", ta, "Wire", numbers=[number(ta, "50 billion euros", 50e9, "EUR", "EU ministers")])
+    b = art("b", tb, "Post", numbers=[number(tb, "60 billion euros", 60e9, "EUR", "EU ministers", time="on Tuesday")])
+    claims = build_claims("s1", [a, b])
+    assert len(claims) == 1
+    assert [x["why"] for x in claims[0].conflicts] in (
+        ["different number: 50 billion vs 60 billion EUR"],
+        ["different number: 60 billion vs 50 billion EUR"],
+    )
+
+
 def test_figures_reconcile_units_approximation_and_time() -> None:
     ta = "Beijing pledged to buy 12 million tonnes of American soybeans this year."
     tb = "China pledged to purchase about 12 million metric tons of American soybeans by the end of this year."

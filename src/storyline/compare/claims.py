@@ -459,7 +459,7 @@ def compare_units(base: Unit, other: Unit) -> str | None:
     """Why ``other`` reports ``base``'s statement differently, or None when it does not contradict it."""
     for n in base.numbers:
         for m in other.numbers:
-            verdict = compare_numbers(n, m, base.article, other.article)
+            verdict = compare_numbers(n, m, base.article, other.article, aligned=True)
             if verdict is not None and verdict.startswith("different"):
                 return verdict
     return _date_conflict(base, other)

@@ -128,9 +128,17 @@ def number_label(n: NumberMention) -> str:
 
 
 def compare_numbers(
-    a: NumberMention, b: NumberMention, art_a: Article | None = None, art_b: Article | None = None
+    a: NumberMention,
+    b: NumberMention,
+    art_a: Article | None = None,
+    art_b: Article | None = None,
+    aligned: bool = False,
 ) -> str | None:
-    """``"same figure"``, ``"different number: X vs Y unit"`` or None when the two are about different things."""
+    """``"same figure"``, ``"different number: X vs Y unit"`` or None when the two are about different things.
+
+    ``aligned``: the two figures come from statements already aligned as saying the same thing; then a
+    figure whose time is not given is taken to be for the same time as the other's.
+    """
     if a.value is None or b.value is None or a.kind not in _COMPARABLE_KINDS or b.kind not in _COMPARABLE_KINDS:
         return None
     unit = normal_unit(a.unit)
@@ -138,9 +146,10 @@ def compare_numbers(
         return None
     if values_agree(a, b):
         return "same figure"
-    if time_value(a, art_a) != time_value(b, art_b):
+    ta, tb = time_value(a, art_a), time_value(b, art_b)
+    if ta != tb and not (aligned and (a.time is None or b.time is None)):
         return None  # a figure for another period
-    plural = unit + ("s" if unit and unit[-1].isalpha() and unit not in ("percent", "USD") else "")
+    plural = unit + ("s" if unit and unit[-1].isalpha() and unit != "percent" and not unit.isupper() else "")
     return f"different number: {human_value(float(a.value))} vs {human_value(float(b.value))} {plural}".rstrip()
 
 
