@@ -254,3 +254,10 @@ def test_story_json_round_trip_and_old_json_still_loads() -> None:
     }
     loaded = Story.from_json(old)
     assert loaded.claims == [] and loaded.timeline[0].sources == 0 and loaded.summary[0].sources == []
+
+
+def test_wire_dateline_is_not_part_of_the_statement() -> None:
+    text = "BRUSSELS, March 3 (Wire) - EU ministers agreed to lend Ukraine 50 billion euros over four years."
+    units = story_units([art("a", text, "Wire")])
+    assert [u.text for u in units] == ["EU ministers agreed to lend Ukraine 50 billion euros over four years."]
+    assert units[0].start == text.index("EU ministers")

@@ -44,6 +44,11 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 _LIST_PREFIX = re.compile(r"^\s*(?:\d+[.)]|[-•*])\s+")
+#: A wire dateline opening the lead: "BRUSSELS, March 3 (Reuters) - ", "WASHINGTON: ", "TAIPEI (AP) — ".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][a-z.]+)?(?:\s+\d{1,2})?)?"
+    r"(?:\s*\([^)]{1,40}\))?\s*(?:[-–—:]\s+)"
+)
 _PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those", "there", "who"}
 _DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "both", "each", "some", "many", "most"}
 _VERBS = {
@@ -135,6 +140,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         e -= 1
     m = _LIST_PREFIX.match(text[s:e])
     if m:
+        s += m.end()
+    m = _DATELINE.match(text[s:e])
+    if m and e - s - m.end() > 20:
         s += m.end()
     m = _LEAD.match(text[s:e])
     if m and e - s - m.end() > 20:
