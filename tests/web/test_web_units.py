@@ -126,3 +126,28 @@ def test_story_filters() -> None:
     assert [r["id"] for r in filter_stories(rows, StoryFilters(date_to="2025-01"))] == ["s1"]
     assert [r["id"] for r in filter_stories(rows, StoryFilters(outlet="Bloomberg"))] == ["s2"]
     assert [r["id"] for r in filter_stories(rows, StoryFilters(), entity_story_ids={"s3"})] == ["s3"]
+
+
+def test_account_comparisons_have_their_own_section() -> None:
+    cite = {"article_id": "a1", "start": 0, "end": 10, "label": "Wire"}
+    dossier = {
+        "story": {"id": "s1", "title": "T"},
+        "accounts": [
+            {
+                "party": "Donald Trump",
+                "account_label": "Donald Trump’s account",
+                "topic": "Taiwan",
+                "sources": 2,
+                "text": "Trump did not mention Taiwan.",
+                "support": [cite],
+                "versions": [{**cite, "text": "Trump did not mention Taiwan."}],
+                "counter": [{**cite, "article_id": "a2", "quote": "Xi told Trump Taiwan matters."}],
+            }
+        ],
+    }
+    v = dossier_view(dossier)
+    assert [x["key"] for x in v["extras"]] == []
+    (acc,) = v["accounts"]
+    assert acc["heading"] == "Left out of Donald Trump’s account: Taiwan" and acc["sources"] == 2
+    assert acc["versions"][0]["cites"][0]["href"].startswith("/articles/a1")
+    assert acc["counter"][0]["text"] == "Xi told Trump Taiwan matters."

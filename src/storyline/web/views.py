@@ -49,6 +49,7 @@ KNOWN_KEYS = frozenset(
         "claims",
         "conflicts",
         "matrix",
+        "accounts",
     }
 )
 _TEXT_KEYS = ("text", "claim", "statement", "about", "subject", "topic", "summary", "description", "title", "name")
@@ -320,6 +321,37 @@ def entity_heatmap(entities: Sequence[Any], outlets: Sequence[str]) -> dict[str,
     return {"outlets": list(outlets), "rows": out}
 
 
+def _cites_of(x: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+    return [c for c in x.get(key) or [] if _is_cite(c)]
+
+
+def _accounts(items: object) -> list[dict[str, Any]]:
+    """Account comparisons: what one party's account left out, the outlets that say so, the other side."""
+    out = []
+    for a in items if isinstance(items, list) else []:
+        if not isinstance(a, Mapping):
+            continue
+        label = str(a.get("account_label") or f"{a.get('party') or 'one party'}’s account")
+        out.append(
+            {
+                "heading": f"Left out of {label}: {a.get('topic') or ''}".rstrip(": "),
+                "sources": _int(a.get("sources")),
+                "versions": [
+                    {"text": str(v.get("text") or ""), "cites": [cite_link(v)]}
+                    for v in a.get("versions") or []
+                    if _is_cite(v)
+                ]
+                or [{"text": str(a.get("text") or ""), "cites": [cite_link(c) for c in _cites_of(a, "support")]}],
+                "counter": [
+                    {"text": str(c.get("quote") or ""), "cites": [cite_link(c)]}
+                    for c in a.get("counter") or []
+                    if _is_cite(c)
+                ],
+            }
+        )
+    return out
+
+
 def _cited_items(items: object) -> list[dict[str, Any]]:
     return [normalize_item(x) for x in items] if isinstance(items, list) else []
 
@@ -449,6 +481,7 @@ def dossier_view(dossier: Mapping[str, Any], *, speaker: str = "") -> dict[str, 
         "entity_heat": entity_heatmap(entities, outlets),
         "entity_groups": _entity_groups(entities),
         "conflicts": _cited_items(dossier.get("conflicts")),
+        "accounts": _accounts(dossier.get("accounts")),
         "articles": [
             {
                 "id": str(a.get("id", "")),
