@@ -476,7 +476,8 @@ def compare_units(base: Unit, other: Unit) -> str | None:
 _PRONOUN_OPENING = re.compile(r"^(?:he|she|they|it|this|that|these|those|his|her|their|its)\b", re.IGNORECASE)
 
 
-def _opens_with_pronoun(text: str) -> bool:
+def opens_with_pronoun(text: str) -> bool:
+    """True when ``text`` opens with a pronoun ("He has accepted …")."""
     return bool(_PRONOUN_OPENING.match(text.lstrip("“\"‘' ")))
 
 
@@ -487,7 +488,7 @@ def _central(units: Sequence[Unit], members: Sequence[int], sim: np.ndarray) -> 
     return max(
         members,
         key=lambda k: (
-            not _opens_with_pronoun(units[k].text),  # "He has accepted …" reads badly out of its article
+            not opens_with_pronoun(units[k].text),  # "He has accepted …" reads badly out of its article
             round(float(np.mean([sim[k, j] for j in members if j != k])), 3),
             -units[k].rank,
             -len(units[k].text),

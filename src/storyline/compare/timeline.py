@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from ..model import Article, Cite, TimelineItem
-from .claims import content_stems, source_key
+from .claims import content_stems, opens_with_pronoun, source_key
 
 MERGE_OVERLAP = 0.2
 MIN_WORDS = 6
@@ -60,6 +60,12 @@ def dated_sentences(a: Article, latest: str | None) -> list[tuple[str, int, int]
     return [(v, s, e) for (s, e), v in best.items()]
 
 
+def _reads_badly(text: str) -> bool:
+    """Out of its article, a sentence opening on a quote or a pronoun ("He said …") reads badly."""
+    t = text.lstrip()
+    return t[:1] in "“\"‘'" or opens_with_pronoun(t)
+
+
 def _same_happening(a: set[str], b: set[str], day: bool) -> bool:
     """Shared content words: a fifth of the shorter sentence's, or (for one exact day) any two."""
     if not a or not b:
@@ -87,7 +93,7 @@ def timeline(members: Sequence[Article], limit: int = 30) -> list[TimelineItem]:
     items: list[TimelineItem] = []
     for v, groups in per_date.items():
         for g in groups:
-            rep = min(g, key=lambda h: (abs((h[2] - h[1]) - 160), h[0].path))
+            rep = min(g, key=lambda h: (_reads_badly(h[0].text[h[1] : h[2]]), abs((h[2] - h[1]) - 160), h[0].path))
             cites = [Cite(a.id, s, e) for a, s, e, _ in g]
             cites.sort(key=lambda c: (c.article_id != rep[0].id, c.article_id))
             items.append(
