@@ -272,6 +272,17 @@ def test_more_cue_shapes(nlp: Any, text: str, words: str, speaker: str) -> None:
     assert q.speaker == speaker
 
 
+def test_a_surname_the_tagger_reads_as_an_adverb(nlp: Any) -> None:
+    text = (
+        "But Bill Skelly, a longtime data operative, vouched for the team.\n\n"
+        "“Having access to the voter file and two people who understand it is valuable,” said Skelly.\n\n"
+        "And Skelly called the director “a real smart guy who understands the data.”"
+    )
+    qs = run(nlp, text)
+    assert find(qs, "Having access").speaker == "Bill Skelly"
+    assert find(qs, "real smart guy").speaker == "Bill Skelly"
+
+
 def test_a_place_before_a_participle_is_not_the_speaker(nlp: Any) -> None:
     text = "Senator Ruth Okafor seemed ready to joke about it in Denver, telling them, “Some people get carried away.”"
     assert find(run(nlp, text), "carried away").speaker == "Ruth Okafor"

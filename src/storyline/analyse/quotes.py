@@ -775,7 +775,7 @@ def _subject(tok: Any, in_quote: Sequence[bool] | None = None) -> Any | None:
     Never into quoted words (``in_quote``) and never across a paragraph break.
     """
     subj = _subject_any(tok, in_quote)
-    if subj is None or subj.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "X", "DET", "ADJ"):
+    if subj is None or (subj.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "X", "DET", "ADJ") and not _name_like(subj)):
         return None
     if (subj.ent_type_ in ("DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL") and not _aged(subj)) or subj.lower_.rstrip(
         "."
@@ -785,6 +785,21 @@ def _subject(tok: Any, in_quote: Sequence[bool] | None = None) -> Any | None:
     if "\n" in tok.doc[a : b + 1].text:
         return None
     return subj
+
+
+def _name_like(tok: Any) -> bool:
+    """A name the tagger took for another word class ("said Skelly" with "Skelly" as an adverb): a
+    capitalised word inside the sentence, tagged PERSON or not a function word."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    return bool(
+        tok.is_alpha
+        and tok.text[:1].isupper()
+        and not tok.text.isupper()
+        and not tok.is_sent_start
+        and tok.pos_ in ("ADV", "ADJ", "NOUN")
+        and tok.lower_ not in WEEKDAYS_MONTHS
+    )
 
 
 def _aged(tok: Any) -> bool:
@@ -806,7 +821,7 @@ def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
         subjs = [
             c
             for c in t.children
-            if c.dep_ in ("nsubj", "nsubjpass")
+            if (c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "advmod" and _name_like(c) and c.i < t.i))
             and (c.ent_type_ not in ("DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL") or _aged(c))
             and c.lower_.rstrip(".") not in WEEKDAYS_MONTHS
             and not (in_quote is not None and in_quote[c.i])
@@ -861,7 +876,7 @@ def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
         return None
     for j in range(tok.i + 1, min(len(tok.doc), tok.i + 4)):
         w = tok.doc[j]
-        if w.pos_ == "PROPN" or (w.pos_ == "PRON" and w.lower_ in PRONOUNS_M | PRONOUNS_F):
+        if w.pos_ == "PROPN" or _name_like(w) or (w.pos_ == "PRON" and w.lower_ in PRONOUNS_M | PRONOUNS_F):
             while w.dep_ == "compound" and w.head.i > w.i and w.head.i < tok.i + 6:
                 w = w.head
             return w
