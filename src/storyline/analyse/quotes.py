@@ -830,6 +830,10 @@ def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
         if subj is not None:
             if subj.tag_ in ("WP", "WDT") and t.dep_ == "relcl":
                 return t.head  # "Takaichi, who told the Diet …"
+            if subj.tag_ in ("WP", "WDT"):
+                # "…, a Clinton endorser whose district … but who suggested …": the relative clause's antecedent
+                rel = next((x for x in [t, *t.ancestors] if x.dep_ == "relcl"), None)
+                return rel.head if rel is not None else None
             if subj.dep_ == "nsubjpass" and t is tok:
                 return None  # "was told", "is said to": the subject is not the speaker
             reported = t is not tok and t.dep_ == "ccomp" and t.head.lower_ in INDIRECT_FORMS and t.head.i < t.i
@@ -1656,7 +1660,7 @@ def attributions_from_doc(doc: Any, mentions: Sequence[Mention]) -> list[Attribu
                 q.cue = q.cue or src[3]
                 e.speaker_local = e.speaker_local or src[4]
         # an attributed quote whose pronoun found no antecedent still hands that pronoun to what follows it
-        if (q.speaker is not None or e.speaker_local is not None) and _keep(e):
+        if (q.speaker is not None or _pronoun_local(d, e)) and _keep(e):
             if e.chain >= 0:
                 chains.setdefault(e.chain, e)
             last_in_para[e.para] = e
@@ -1671,6 +1675,15 @@ def attributions_from_doc(doc: Any, mentions: Sequence[Mention]) -> list[Attribu
     kept = [e for e in events if _keep(e)]
     kept.sort(key=lambda e: (e.quote.start, e.quote.end))
     return kept
+
+
+def _pronoun_local(d: _Doc, e: Attribution) -> bool:
+    """The quote was attributed to a personal pronoun ("she said") that found no antecedent."""
+    if e.speaker_local is None:
+        return False
+    return d.text[e.speaker_local[0] : e.speaker_local[1]].lower() in PRONOUNS_M | PRONOUNS_F | PRONOUNS_NONE | {
+        "they"
+    }
 
 
 def _follow_on(
