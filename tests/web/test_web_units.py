@@ -151,3 +151,27 @@ def test_account_comparisons_have_their_own_section() -> None:
     assert acc["heading"] == "Left out of Donald Trump’s account: Taiwan" and acc["sources"] == 2
     assert acc["versions"][0]["cites"][0]["href"].startswith("/articles/a1")
     assert acc["counter"][0]["text"] == "Xi told Trump Taiwan matters."
+
+
+def test_figures_and_quote_groups_have_their_own_sections() -> None:
+    cite = {"article_id": "a1", "start": 0, "end": 10, "label": "Wire"}
+    dossier = {
+        "story": {"id": "s1", "title": "T"},
+        "figures": [
+            {
+                "about": "soybeans",
+                "status": "conflict",
+                "why": "different number: 12 vs 20 million tonnes",
+                "values": [{**cite, "text": "12 million tonnes"}, {**cite, "article_id": "a2", "text": "20 million"}],
+            }
+        ],
+        "quote_groups": [
+            {"text": "We will win", "speaker": "Ana Diaz", "sources": 2, "versions": [{**cite, "relation": "verbatim"}]}
+        ],
+    }
+    v = dossier_view(dossier)
+    assert v["extras"] == []
+    (f,) = v["figures"]
+    assert f["conflict"] and [x["text"] for x in f["figures"]] == ["12 million tonnes", "20 million"]
+    (q,) = v["quote_groups"]
+    assert q["speaker"] == "Ana Diaz" and q["versions"][0]["relation"] == "verbatim"

@@ -50,6 +50,8 @@ KNOWN_KEYS = frozenset(
         "conflicts",
         "matrix",
         "accounts",
+        "figures",
+        "quote_groups",
     }
 )
 _TEXT_KEYS = ("text", "claim", "statement", "about", "subject", "topic", "summary", "description", "title", "name")
@@ -352,6 +354,54 @@ def _accounts(items: object) -> list[dict[str, Any]]:
     return out
 
 
+def _figures(items: object) -> list[dict[str, Any]]:
+    """Figures across outlets: what they are about, each outlet's wording, agree or conflict (with why)."""
+    out = []
+    for f in items if isinstance(items, list) else []:
+        if not isinstance(f, Mapping):
+            continue
+        out.append(
+            {
+                "about": str(f.get("about") or ""),
+                "time": str(f.get("time") or ""),
+                "conflict": f.get("status") == "conflict",
+                "why": str(f.get("why") or ""),
+                "figures": [
+                    {"text": str(v.get("text") or ""), "source": str(v.get("source") or ""), "cites": [cite_link(v)]}
+                    for v in f.get("values") or []
+                    if _is_cite(v)
+                ],
+            }
+        )
+    return out
+
+
+def _quote_groups(items: object) -> list[dict[str, Any]]:
+    """One quotation across outlets: the speaker, and each outlet's version with how it relates."""
+    out = []
+    for q in items if isinstance(items, list) else []:
+        if not isinstance(q, Mapping):
+            continue
+        out.append(
+            {
+                "text": str(q.get("text") or ""),
+                "speaker": str(q.get("speaker") or ""),
+                "sources": _int(q.get("sources")),
+                "versions": [
+                    {
+                        "text": str(v.get("text") or ""),
+                        "relation": str(v.get("relation") or ""),
+                        "differently": v.get("status") == "differently",
+                        "cites": [cite_link(v)],
+                    }
+                    for v in q.get("versions") or []
+                    if _is_cite(v)
+                ],
+            }
+        )
+    return out
+
+
 def _cited_items(items: object) -> list[dict[str, Any]]:
     return [normalize_item(x) for x in items] if isinstance(items, list) else []
 
@@ -482,6 +532,8 @@ def dossier_view(dossier: Mapping[str, Any], *, speaker: str = "") -> dict[str, 
         "entity_groups": _entity_groups(entities),
         "conflicts": _cited_items(dossier.get("conflicts")),
         "accounts": _accounts(dossier.get("accounts")),
+        "figures": _figures(dossier.get("figures")),
+        "quote_groups": _quote_groups(dossier.get("quote_groups")),
         "articles": [
             {
                 "id": str(a.get("id", "")),
