@@ -8,6 +8,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -155,18 +156,30 @@ def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[
     }
 
 
-def account_label(party: str | None, type_: str | None = None) -> str:
+def account_label(party: str | None, type_: str | None = None, the: bool = False) -> str:
     """Whose account, as a reader says it: "Donald Trump’s account", "the Chinese account".
+
+    ``the``: the articles write the name with "the" ("the White House").
 
     Example:
         >>> account_label("Chinese", "NORP"), account_label("Beijing"), account_label(None)
         ('the Chinese account', 'Beijing’s account', "one party's account")
+        >>> account_label("White House", "ORG", the=True)
+        'the White House’s account'
     """
     if not party:
         return "one party's account"
     if type_ == "NORP":
         return f"the {party} account"
-    return f"{party}’ account" if party.endswith("s") else f"{party}’s account"
+    name = f"the {party}" if the else party
+    return f"{name}’ account" if party.endswith("s") else f"{name}’s account"
+
+
+def takes_the(name: str, texts: Sequence[str]) -> bool:
+    """Whether the articles mostly write ``name`` with a leading "the" ("the White House", not "Beijing")."""
+    pattern = re.compile(rf"(\bthe\s+)?\b{re.escape(name)}\b", re.IGNORECASE)
+    hits = [m for t in texts for m in pattern.finditer(t)]
+    return bool(hits) and sum(1 for m in hits if m.group(1)) >= len(hits) / 2
 
 
 def comparison(
@@ -203,7 +216,11 @@ def comparison(
             "numbers": c.numbers,
             "speaker": c.speaker,
             "party": c.party,
-            "account_label": account_label(c.party, types.get(c.party or "")) if c.kind == "account" else None,
+            "account_label": account_label(
+                c.party, types.get(c.party or ""), takes_the(c.party, [a.text for a in members]) if c.party else False
+            )
+            if c.kind == "account"
+            else None,
             "topic": c.topic,
             "counter": [{**cite(x), "quote": text_of(x)} for x in c.counter],
         }
