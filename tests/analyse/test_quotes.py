@@ -34,6 +34,12 @@ def test_each_quote_style(text: str, expected: list[str]) -> None:
     assert spans(text) == expected
 
 
+def test_two_apostrophes_or_backticks_are_a_double_quote_mark() -> None:
+    assert spans("''That wasn't a good way to treat me,'' he complained.") == ["That wasn't a good way to treat me"]
+    assert spans("They ''actually had chemistry,''  said Rhodes.") == ["actually had chemistry"]
+    assert spans("He said ``we will win'' today.") == ["we will win"]
+
+
 def test_apostrophes_are_not_quote_marks() -> None:
     text = "Trump’s plan, don’t worry, the ’90s, rock ’n’ roll and the Clintons’ foundation."
     assert spans(text) == []

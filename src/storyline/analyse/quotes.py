@@ -403,6 +403,27 @@ def _pair(
     return out
 
 
+_DOUBLE_APOSTROPHES = re.compile(r"''|``")
+
+
+def _double_apostrophes(text: str) -> str:
+    """Two apostrophes (or backticks) used as one double quote mark, as in some archives' plain text
+    (''That wasn't fair,'' he said): rewritten as a space and a double mark, or a double mark and a space,
+    so that offsets stay the same and the mark pairs like any other."""
+    if "''" not in text and "``" not in text:
+        return text
+    chars = list(text)
+    for m in _DOUBLE_APOSTROPHES.finditer(text):
+        i = m.start()
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 2] if i + 2 < len(text) else " "
+        if m.group() == "``" or ((prev.isspace() or prev in _OPENING_PUNCT) and not nxt.isspace()):
+            chars[i], chars[i + 1] = " ", '"'  # opening: the mark sits right before the words
+        elif not prev.isspace():
+            chars[i], chars[i + 1] = '"', " "  # closing: the mark sits right after the words
+    return "".join(chars)
+
+
 def quoted_spans(text: str) -> list[QuotedSpan]:
     """All quoted pieces of ``text`` in order: double quotes, and single quotes outside them.
 
@@ -412,6 +433,7 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
         >>> [text[q.start:q.end] for text in ["He said “we’re ‘fine’” and ‘no’."] for q in quoted_spans(text)]
         ['we’re ‘fine’', 'no']
     """
+    text = _double_apostrophes(text)
     paras = paragraphs(text)
     dbl = _pair(text, paras, DOUBLE_MARKS, [], True, 0)
 
@@ -624,7 +646,7 @@ def _widen(d: _Doc, m: Mention) -> Mention:
 
 
 def _build(doc: Any, mentions: Sequence[Mention], spans: Sequence[QuotedSpan]) -> _Doc:
-    text: str = doc.text
+    text: str = _double_apostrophes(doc.text)  # same length: offsets hold
     d = _Doc(doc=doc, text=text, mentions=[])
     d.tok_starts = [t.idx for t in doc]
     d.mentions = sorted((_widen(d, _past_marks(m)) for m in mentions), key=lambda m: (m.start, -m.end))
