@@ -289,6 +289,16 @@ def test_a_surname_the_tagger_reads_as_an_adverb(nlp: Any) -> None:
     assert find(qs, "real smart guy").speaker == "Bill Skelly"
 
 
+def test_cue_under_an_adverb_and_more_cue_verbs(nlp: Any) -> None:
+    text = (
+        "The technology columnist Dana Auerbach went so far as to say: “The network as we know it is over.”\n\n"
+        "During the debate, Senator Ruth Okafor cracked, “I am a progressive who likes to get things done.”"
+    )
+    qs = run(nlp, text)
+    assert find(qs, "network as we know").speaker == "Dana Auerbach"
+    assert find(qs, "likes to get things done").speaker == "Ruth Okafor"
+
+
 def test_a_place_before_a_participle_is_not_the_speaker(nlp: Any) -> None:
     text = "Senator Ruth Okafor seemed ready to joke about it in Denver, telling them, “Some people get carried away.”"
     assert find(run(nlp, text), "carried away").speaker == "Ruth Okafor"

@@ -92,7 +92,7 @@ CUE_FORMS = _words(
     barked barks beamed confessed confesses interrupted interrupts interjects lectured lecturing thanked
     thanks thanking cried sighed sneered groaned found finds reacted questioned assured assures exhorted
     riffed surmised elaborated remembered chided chiding welcomed welcomes credited credits condemned
-    condemns condemning blamed blames touted touts commanded"""
+    condemns condemning blamed blames touted touts commanded cracked boomed blared"""
 )
 #: Cue verbs that report speech in a content clause ("X said (that) …") — the indirect quotes.
 INDIRECT_FORMS = _words(
@@ -881,6 +881,15 @@ def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
             and t.head.head is not t.head
         ):
             t = t.head.head  # "began by saying …"
+            continue
+        if (
+            not finite
+            and t.dep_ == "advcl"
+            and t.head.pos_ == "ADV"
+            and t.head.head is not t.head
+            and t.head.head.pos_ in ("VERB", "AUX")
+        ):
+            t = t.head.head  # "went so far as to say …"
             continue
         if (
             t.head is not t
