@@ -299,6 +299,18 @@ def test_cue_under_an_adverb_and_more_cue_verbs(nlp: Any) -> None:
     assert find(qs, "likes to get things done").speaker == "Ruth Okafor"
 
 
+def test_a_far_weak_cue_that_introduces_the_quote_and_an_appositive_name(nlp: Any) -> None:
+    text = (
+        "Dashing into a luncheon, Senator Mara Quill, Republican of Ohio, called over her shoulder, "
+        "“His comments are not helping.”\n\n"
+        "One early supporter, Representative Lee Zeldin, gave the idea a whirl on Tuesday: "
+        "“You can easily argue that the plan is wrong.”"
+    )
+    qs = run(nlp, text)
+    assert find(qs, "not helping").speaker == "Mara Quill"
+    assert find(qs, "easily argue").speaker == "Lee Zeldin"
+
+
 def test_a_place_before_a_participle_is_not_the_speaker(nlp: Any) -> None:
     text = "Senator Ruth Okafor seemed ready to joke about it in Denver, telling them, “Some people get carried away.”"
     assert find(run(nlp, text), "carried away").speaker == "Ruth Okafor"

@@ -1276,8 +1276,18 @@ def _find_cue(d: _Doc, q: QuotedSpan, reg: tuple[int, int]) -> tuple[Any, Any] |
     first: tuple[Any, Any] | None = None
     q_tok = d.tok_at(q.start)
     for (_, dist), cue in cands:
-        if cue.lower_ in WEAK_CUES and dist > 3 and not any(t.i == q_tok for t in cue.subtree):
-            continue
+        if (
+            cue.lower_ in WEAK_CUES
+            and dist > 3
+            and not any(t.i == q_tok for t in cue.subtree)
+            and not (
+                (cue.dep_ == "ROOT" or (cue.dep_ in ("ccomp", "parataxis") and d.in_quote[cue.head.i]))
+                and lead
+                and lead[-1].text in (",", ":")
+                and cue.i < lead[-1].i
+            )
+        ):
+            continue  # a weak cue far away speaks only for a quote in its own phrase, or one it introduces
         subj = _subject(cue, d.in_quote) if cue.i not in glued else None
         if subj is None and cue.idx >= b:
             subj = _name_before(d, trail, cue)  # "…,” Brent Bozell III, founder of …, tells Breitbart
@@ -1639,6 +1649,8 @@ def _may_speak(d: _Doc, subj: Any) -> bool:
         return low in PRONOUNS_M | PRONOUNS_F | PRONOUNS_GROUP or low in ("who", "i", "we")
     if subj.pos_ == "PROPN" or d.mention_at(subj.idx) is not None:
         return True
+    if any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON") for c in subj.children):
+        return True  # "One early supporter, Representative Lee Zeldin, …"
     return low in SPEAKER_NOUNS or low in DESCRIPTOR_NOUNS or low in ORG_HEADS
 
 
