@@ -311,6 +311,16 @@ def test_a_far_weak_cue_that_introduces_the_quote_and_an_appositive_name(nlp: An
     assert find(qs, "easily argue").speaker == "Lee Zeldin"
 
 
+def test_trailing_cue_after_a_title_abbreviation_and_a_name_tagged_as_a_verb(nlp: Any) -> None:
+    text = (
+        "“If she thinks she can play that card on me, she is wrong!” Mr. Trump wrote on Twitter.\n\n"
+        "\"Jeb wants to be a tough guy tonight,\" Trump shot back. \"Let me talk.\""
+    )
+    qs = run(nlp, text)
+    assert find(qs, "she is wrong").speaker == "Trump"
+    assert find(qs, "tough guy").speaker == find(qs, "Let me talk").speaker == "Trump"
+
+
 def test_a_place_before_a_participle_is_not_the_speaker(nlp: Any) -> None:
     text = "Senator Ruth Okafor seemed ready to joke about it in Denver, telling them, “Some people get carried away.”"
     assert find(run(nlp, text), "carried away").speaker == "Ruth Okafor"

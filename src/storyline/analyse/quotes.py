@@ -465,13 +465,16 @@ def _is_abbreviation(text: str, i: int) -> bool:
     return word in ABBREVIATIONS or bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", word))
 
 
+_TITLE_DOTS = re.compile(r"\b(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Sgt|Col|Prof|Rev|St)\.")
+
+
 def _cue_follows(text: str, pos: int, stop: str = ".") -> bool:
     """True when an attribution follows a quote that ends with its own ``stop`` ("…!” Trump wrote.").
 
     After "!" or "?" a cue within six words will do ("…!” US Senator Jeff Sessions said as he …");
     after a full stop only a short one ("…” Trump wrote.", "…” said Wu Xinbo, an adviser …").
     """
-    seg = re.split(r"[.!?;]", text[pos : pos + 200], maxsplit=1)[0]
+    seg = re.split(r"[.!?;]", _TITLE_DOTS.sub(r"\1", text[pos : pos + 200]), maxsplit=1)[0]
     words = _WORD.findall(seg)
     if words and words[0].lower() in TRAILING_CUES:
         return True
@@ -819,7 +822,7 @@ def _name_like(tok: Any) -> bool:
         and tok.text[:1].isupper()
         and not tok.text.isupper()
         and not tok.is_sent_start
-        and tok.pos_ in ("ADV", "ADJ", "NOUN")
+        and (tok.pos_ in ("ADV", "ADJ", "NOUN") or (tok.pos_ == "VERB" and tok.dep_ in ("nsubj", "nsubjpass")))
         and tok.lower_ not in WEEKDAYS_MONTHS
     )
 
