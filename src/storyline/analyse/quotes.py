@@ -465,7 +465,8 @@ def _is_abbreviation(text: str, i: int) -> bool:
     return word in ABBREVIATIONS or bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", word))
 
 
-_TITLE_DOTS = re.compile(r"\b(Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Sgt|Col|Prof|Rev|St)\.")
+#: "Mr." and the like, capitalised as they stand before a name: their period does not end a sentence.
+_TITLE_DOTS = re.compile(r"\b(" + "|".join(sorted(w.capitalize() for w in ABBREVIATIONS)) + r")\.")
 
 
 def _cue_follows(text: str, pos: int, stop: str = ".") -> bool:

@@ -26,6 +26,7 @@ from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..model import Article, Cite, Claim, DateMention, NumberMention
+from .dedup import outlet_key
 from .reconcile import compare_numbers, number_label
 
 #: Two statements whose score reaches this are the same claim (measured on the seed story: pairs that
@@ -212,7 +213,7 @@ def source_key(a: Article, by_id: dict[str, Article] | None = None) -> str:
         a = by_id[a.duplicate_of]
     elif a.duplicate_of:
         return f"article:{a.duplicate_of}"
-    return f"outlet:{a.source.casefold()}" if a.source else f"article:{a.id}"
+    return outlet_key(a)
 
 
 def outlet_label(a: Article) -> str:

@@ -57,11 +57,11 @@ def find_duplicates(articles: Sequence[Article], threshold: float = 0.7) -> dict
     return out
 
 
+def outlet_key(a: Article) -> str:
+    """The source an article speaks for: its outlet, or — when none is known — the article itself."""
+    return f"outlet:{a.source.casefold()}" if a.source else f"article:{a.id}"
+
+
 def independent_count(articles: Sequence[Article]) -> int:
     """Independent sources: distinct outlets among articles that are not copies (unknown outlets count once each)."""
-    seen: set[str] = set()
-    for a in articles:
-        if a.duplicate_of:
-            continue
-        seen.add(f"outlet:{a.source.casefold()}" if a.source else f"article:{a.id}")
-    return len(seen)
+    return len({outlet_key(a) for a in articles if not a.duplicate_of})

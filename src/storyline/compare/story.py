@@ -64,7 +64,7 @@ def story_claims(
     facts = build_claims(sid, members, units=units) if several else []
     covered = {(c.article_id, c.start) for f in facts for c in f.support}
     for t in tl:
-        if t.sources < 2 or not _uncovered(t.cites, covered, members):
+        if t.sources < 2 or _overlaps(t.cites, covered):
             continue
         facts.append(
             Claim(
@@ -74,7 +74,10 @@ def story_claims(
                 support=list(t.cites),
                 sources=t.sources,
                 dates=[t.date],
-                versions=[{**c.to_json(), "text": _quote(c, members), "status": "reported"} for c in t.cites],
+                versions=[
+                    {**c.to_json(), "text": by_id[c.article_id].text[c.start : c.end], "status": "reported"}
+                    for c in t.cites
+                ],
             )
         )
     facts.sort(key=lambda c: -c.sources)  # stable: aligned facts before dated happenings of equal support
@@ -90,19 +93,9 @@ def story_claims(
     return claims
 
 
-def _quote(c: Cite, members: Sequence[Article]) -> str:
-    a = next((a for a in members if a.id == c.article_id), None)
-    return a.text[c.start : c.end] if a else ""
-
-
-def _uncovered(cites: Sequence[Cite], covered: set[tuple[str, int]], members: Sequence[Article]) -> bool:
-    """No cite of a timeline item overlaps a passage a fact claim already cites."""
-    spans = {(a, s) for a, s in covered}
-    for c in cites:
-        for a, s in spans:
-            if a == c.article_id and c.start <= s < c.end:
-                return False
-    return bool(members)
+def _overlaps(cites: Sequence[Cite], covered: set[tuple[str, int]]) -> bool:
+    """Some cite of a timeline item holds a passage a fact claim already cites."""
+    return any(a == c.article_id and c.start <= s < c.end for c in cites for a, s in covered)
 
 
 def story_title(members: Sequence[Article]) -> str:

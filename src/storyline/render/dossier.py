@@ -32,11 +32,6 @@ def cite_label(source: str | None, published: str | None) -> str:
     return ", ".join(parts)
 
 
-def _outlet(a: Article) -> str:
-    """The outlet's name, or — when no outlet is known — a short form of the file name."""
-    return outlet_label(a)
-
-
 def _inside_indirect(q: Quote, quotes: Sequence[Quote]) -> bool:
     """A partial quote lying within an indirect quote of the same speaker in the same article."""
     return q.kind == "partial" and any(
@@ -49,15 +44,15 @@ def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[
     by_id = {a.id: a for a in articles}
     members = [by_id[i] for i in story.article_ids if i in by_id]
     members.sort(key=lambda a: (a.published or "9999", a.path))
-    outlets = sorted({_outlet(a) for a in members})
+    outlets = sorted({outlet_label(a) for a in members})
 
     def cite(c: Cite) -> dict[str, Any]:
         a = by_id.get(c.article_id)
         return {
             **c.to_json(),
-            "source": _outlet(a) if a else None,
+            "source": outlet_label(a) if a else None,
             "title": a.display_title if a else "",
-            "label": cite_label(_outlet(a), a.published) if a else c.article_id,
+            "label": cite_label(outlet_label(a), a.published) if a else c.article_id,
         }
 
     member_ids = {a.id for a in members}
@@ -68,7 +63,7 @@ def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[
         per: Counter[str] = Counter()
         for m in e.mentions:
             if m.article_id in member_ids:
-                per[_outlet(by_id[m.article_id])] += 1
+                per[outlet_label(by_id[m.article_id])] += 1
         total = sum(per.values())
         if total == 0:
             continue
@@ -120,7 +115,7 @@ def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[
                 "title": a.display_title,
                 "title_how": a.title_how,
                 "source": a.source,
-                "outlet": _outlet(a),  # what to show: the source, or a short file name when none is known
+                "outlet": outlet_label(a),  # what to show: the source, or a short file name when none is known
                 "author": a.author,
                 "published": a.published,
                 "published_how": a.published_how,
