@@ -371,6 +371,7 @@ def score(doc: Any, golds: Sequence[Gold], preds: Sequence[Pred], t: Tally, keep
                         "pred": p.speaker,
                         "local": text[p.local[0] : p.local[1]] if p.local else None,
                         "quote": text[p.start : p.end][:90],
+                        "context": text[max(0, p.start - 320) : p.start].replace("\n", " / "),
                     }
                 )
         elif g.kind == "direct" and not ok and keep_misses:
@@ -412,6 +413,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--no-textacy", action="store_true")
     ap.add_argument("--show-misses", type=int, default=0, help="print up to N misses of ours (tuning on train)")
+    ap.add_argument("--cache", default=None, help="keep the spaCy parse in this DocBin file and reuse it")
     ap.add_argument("--out", default=None, help="default: bench/results/quotes.json (dev), quotes-train.json (train)")
     args = ap.parse_args(argv)
     if args.out is None:
@@ -437,7 +439,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             print("textacy is not installed: comparing nothing (pip install textacy==0.13.0)", file=sys.stderr)
     texts = [p.read_text(encoding="utf-8") for p, _ in pairs]
     t0 = time.perf_counter()
-    docs = list(nlp.pipe(texts, batch_size=16))
+    cache = Path(args.cache) if args.cache else None
+    if cache is not None and cache.is_file():
+        from spacy.tokens import DocBin
+
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if [d.text for d in docs] != texts:
+            docs = list(nlp.pipe(texts, batch_size=16))
+    else:
+        docs = list(nlp.pipe(texts, batch_size=16))
+        if cache is not None:
+            from spacy.tokens import DocBin
+
+            DocBin(docs=docs, store_user_data=True).to_disk(cache)
     parse_s = time.perf_counter() - t0
     show = args.show_misses > 0
     for (tp, ap_), text, doc in zip(pairs, texts, docs, strict=True):

@@ -314,7 +314,7 @@ def test_a_far_weak_cue_that_introduces_the_quote_and_an_appositive_name(nlp: An
 def test_trailing_cue_after_a_title_abbreviation_and_a_name_tagged_as_a_verb(nlp: Any) -> None:
     text = (
         "“If she thinks she can play that card on me, she is wrong!” Mr. Trump wrote on Twitter.\n\n"
-        "\"Jeb wants to be a tough guy tonight,\" Trump shot back. \"Let me talk.\""
+        '"Jeb wants to be a tough guy tonight," Trump shot back. "Let me talk."'
     )
     qs = run(nlp, text)
     assert find(qs, "she is wrong").speaker == "Trump"
@@ -339,6 +339,54 @@ def test_a_title_inside_the_speaker_phrase_is_not_a_quote_of_the_speaker(nlp: An
     qs = run(nlp, text)
     assert find(qs, "taking these steps").speaker == "Kerry Washington"
     assert all(q.text != "Scandal" or q.speaker is None for q in qs)
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        (
+            "In a letter to the council, her chief of staff, Tomas Rivera, said: “The plan was never funded.”",
+            "never funded",
+            "Tomas Rivera",
+        ),
+        (
+            "On the budget, Okafor, who has chaired the committee since 2019, said, “We cannot cut any further.”",
+            "cut any further",
+            "Okafor",
+        ),
+        (
+            "The row began after Mr. Dalton, asked about the closures in Leeds, said, ''We owe nobody an apology.''",
+            "owe nobody",
+            "Dalton",
+        ),
+        (
+            "Speaker of the Assembly Rep. Nora Blake (D-NY) said “this bill has no place in our state.”",
+            "no place in our state",
+            "Nora Blake",
+        ),
+        ("The mayor was asked by host Ken Adler, “Will you run again next year?”", "run again", "Ken Adler"),
+        ("Analyst Priya Shah agreed. “The market has already priced that in.”", "priced that in", "Priya Shah"),
+        ("“Is that negotiable?” Adler pressed. “Maybe a little, over time?”", "over time", "Adler"),
+        ("Hale quotes the former adviser Alan Kerr: “I would do it all again.”", "do it all again", "Alan Kerr"),
+        (
+            "As the company’s chief, Dana Fox, put it in a memo to staff explaining the deal, “We grow or we go.”",
+            "grow or we go",
+            "Dana Fox",
+        ),
+    ],
+)
+def test_cues_whose_parse_lost_the_subject(nlp: Any, text: str, words: str, speaker: str) -> None:
+    assert find(run(nlp, text), words).speaker == speaker
+
+
+def test_a_weekday_after_the_cue_is_not_the_speaker_nor_a_passive_subject(nlp: Any) -> None:
+    text = (
+        "An official who spoke anonymously to discuss the talks said Wednesday, “There are discussions under way.”\n\n"
+        "The sailor was found guilty of “gross negligence” by the court."
+    )
+    qs = run(nlp, text)
+    assert find(qs, "discussions under way").speaker != "Wednesday"
+    assert all(q.speaker != "sailor" for q in qs)
 
 
 # ------------------------------------------------------------------------------------ the seeds

@@ -47,6 +47,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Mention, Quote
+from .entities import JOB_WORDS
 
 # ------------------------------------------------------------------------------------------ vocabulary
 
@@ -87,12 +88,13 @@ CUE_FORMS = _words(
     proclaim proclaims proclaimed reason reasoned reassure reassured recommend recommended shout
     shouts shouted shouting yell yells yelled yelling retaliated scream screamed whisper whispered exclaim
     exclaimed mutter muttered grumble grumbled chant chanted chanting continued continues wondered
-    mused muse pleaded begged interjected quoted read reads speak speaks spoke speaking mock mocks mocked
+    mused muse pleaded begged interjected quoted quotes quoting read reads speak speaks spoke speaking mock mocks mocked
     mocking scoffed scoffs sniped snapped fumed gushed bragged raved marveled marvelled conceded vented
     barked barks beamed confessed confesses interrupted interrupts interjects lectured lecturing thanked
     thanks thanking cried sighed sneered groaned found finds reacted questioned assured assures exhorted
     riffed surmised elaborated remembered chided chiding welcomed welcomes credited credits condemned
-    condemns condemning blamed blames touted touts commanded cracked boomed blared"""
+    condemns condemning blamed blames touted touts commanded cracked boomed blared pressed agreed agrees
+    estimated estimates decried decries"""
 )
 #: Cue verbs that report speech in a content clause ("X said (that) …") — the indirect quotes.
 INDIRECT_FORMS = _words(
@@ -116,14 +118,14 @@ INDIRECT_FORMS = _words(
 #: Cues that hand their speaker to a quote opening the next paragraph.
 STRONG_CUES = _words(
     """said says say told tells spoke speaks speaking added adds wrote writes asked asks explained stated
-    continued recalled argued insisted insists tweeted posted declared"""
+    continued recalled argued insisted insists tweeted posted declared agreed"""
 )
 #: Cues that can follow a quote ending with its own full stop and still belong to its sentence.
 TRAILING_CUES = _words(
     """said says say added adds wrote writes told tells asked asks tweeted explained insisted continued
     noted argued stressed warned replied responded according recalled declared exclaimed concluded
     quipped joked shouted posted barked beamed confessed interrupted cried sighed went shot fired reacted
-    questioned"""
+    questioned pressed agreed"""
 )
 #: Cues that attribute a quote only when it is inside their own phrase ("calling relations “strong”").
 WEAK_CUES = _words(
@@ -136,7 +138,7 @@ WEAK_CUES = _words(
     vowed vowing pledge pledges pledged pledging promise promises promised continued continues quoted
     lament laments lamented recommend recommended chant chanted chanting read reads thanked thanks thanking found finds
     welcomed welcomes credited credits condemned condemns condemning blamed blames touted touts chided chiding
-    commanded"""
+    commanded agreed agrees"""
 )
 #: Nouns that can head the speaker of indirect speech (besides names, pronouns, titles, organisations).
 SPEAKER_NOUNS = _words(
@@ -164,6 +166,8 @@ PARTICLE_CUES = {
     "fired": "back",
     "hit": "back",
     "put": "it",
+    "puts": "it",
+    "putting": "it",
 }
 PRONOUNS_M = _words("he him")
 PRONOUNS_F = _words("she her")
@@ -179,6 +183,8 @@ TITLE_WORDS = _words(
     commissioner pope bishop lt. sgt. captain capt. coach president-elect congressman congresswoman
     rev. reverend former acting state foreign defense defence treasury first"""
 )
+#: Words stripped from the front of a speaker's name: titles and jobs ("Analyst Priya Shah" -> "Priya Shah").
+LEADING_TITLES = TITLE_WORDS | JOB_WORDS
 GENDERED_ROLES_F = _words("chairwoman spokeswoman congresswoman queen princess duchess businesswoman madam lady")
 GENDERED_ROLES_M = _words("chairman spokesman congressman king prince duke businessman")
 #: Nouns that describe a person already named ("the Chinese leader said", "the senior fellow said").
@@ -586,7 +592,7 @@ class _Doc:
 @lru_cache(maxsize=4096)
 def _name_tokens_cached(name: str) -> tuple[str, ...]:
     toks = name.replace("’", "'").split()
-    while len(toks) > 1 and toks[0].lower() in TITLE_WORDS:
+    while len(toks) > 1 and toks[0].lower() in LEADING_TITLES:
         toks.pop(0)
     if toks and toks[-1].lower().rstrip(".") in ("jr", "sr", "ii", "iii", "iv") and len(toks) > 2:
         toks = toks[:-2] + [toks[-2] + " " + toks[-1]]
@@ -603,7 +609,7 @@ def _strip_titles(m: Mention) -> tuple[str, int]:
     text, start = m.text, m.start
     while True:
         parts = text.split(None, 2)
-        if len(parts) >= 2 and (parts[0].lower() in TITLE_WORDS or parts[0].lower() in CUE_FORMS):  # "Stated Stone"
+        if len(parts) >= 2 and (parts[0].lower() in LEADING_TITLES or parts[0].lower() in CUE_FORMS):  # "Stated Stone"
             off = text.index(parts[1])
             text, start = text[off:], start + off
             continue
@@ -841,6 +847,24 @@ def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
         if to is None:
             return None
         return next((c for c in to.children if c.dep_ == "pobj"), None)
+    if tok.lower_ in ("quotes", "quoted", "quoting"):
+        # "Frank quotes former Carter adviser Alfred Kahn: …": the one quoted speaks
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if (
+            obj is not None
+            and (
+                obj.pos_ == "PROPN"
+                or obj.ent_type_ == "PERSON"
+                or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in obj.children)
+                or obj.lower_ in JOB_WORDS | SPEAKER_NOUNS
+            )
+            and not (in_quote is not None and in_quote[obj.i])
+        ):
+            return obj
+        # "Trump was quoted as saying …": the passive subject speaks
+        sp = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+        if sp is not None and not (in_quote is not None and in_quote[sp.i]):
+            return sp
     t = tok
     past_it = False
     for _ in range(6):
@@ -861,7 +885,10 @@ def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
                 rel = next((x for x in [t, *t.ancestors] if x.dep_ == "relcl"), None)
                 return rel.head if rel is not None else None
             if subj.dep_ == "nsubjpass" and t is tok:
-                return None  # "was told", "is said to": the subject is not the speaker
+                # "was told", "is said to": the subject is not the speaker; "was asked by host Bill Maher": the agent is
+                agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+                by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                return by if by is not None and not (in_quote is not None and in_quote[by.i]) else None
             reported = t is not tok and t.dep_ == "ccomp" and t.head.lower_ in INDIRECT_FORMS and t.head.i < t.i
             if t is tok or (subj.lower_ not in ("it", "this", "that", "there") and not reported):
                 return subj
@@ -956,6 +983,8 @@ def _np_span(d: _Doc, tok: Any) -> tuple[int, int]:
     for j in range(left, tok.i):
         if doc[j].text in ("-", "–", "—", ":") and (doc[j].whitespace_ or (j > 0 and doc[j - 1].whitespace_)):
             left = j + 1  # "… problematic - Pew Research": a dash or colon ends the phrase
+        elif doc[j].text == "," and tok.pos_ == "PROPN":
+            left = j + 1  # "Of Carson, Levine …": a comma before a name ends the phrase
     while left < tok.i and "\n" in doc[left : tok.i + 1].text[: tok.idx - doc[left].idx]:
         left += 1  # never across a paragraph
     while right > tok.i and "\n" in doc[tok.i : right + 1].text:
@@ -1006,6 +1035,15 @@ def _resolve(d: _Doc, subj: Any, local: tuple[int, int]) -> _Speaker:
             if grp is not None:
                 return grp
         return _Speaker(None, None, None)
+    if low in TITLE_WORDS and subj.text[:1].isupper():
+        # "Speaker of the House Rep. Paul Ryan (R-WI) said": the person the title belongs to
+        inner = next(
+            (x for x in d.mentions if x.label == "PERSON" and pos < x.start and x.end <= local[1]),
+            None,
+        )
+        if inner is not None:
+            tok = d.doc[d.tok_at(inner.end - 1)]
+            return _resolve(d, tok, (inner.start, inner.end))
     m = d.mention_at(pos)
     if m is not None and m.end >= local[1] - 1:
         name, start = _strip_titles(m)
@@ -1090,7 +1128,7 @@ def _propn_name(subj: Any) -> str:
         i -= 1
     words = [t.text_with_ws[_glued(t.text) :] for t in doc[i : subj.i + 1]]
     toks = "".join(words).split()
-    while len(toks) > 1 and toks[0].lower() in TITLE_WORDS:
+    while len(toks) > 1 and toks[0].lower() in LEADING_TITLES:
         toks.pop(0)
     return " ".join(toks)
 
@@ -1272,7 +1310,9 @@ def _find_cue(d: _Doc, q: QuotedSpan, reg: tuple[int, int]) -> tuple[Any, Any] |
         cands.append(((1, 0), g))
     for n, t in enumerate(reversed(lead)):
         if _is_cue(t):
-            cands.append(((1 if n <= 8 else 2, n), t))
+            # "As X put it in a memo explaining the deal, “…”": "put it" introduces, whatever lies between
+            rank = 0 if t.lower_ in ("put", "puts") and lead[0].lower_ == "as" else (1 if n <= 8 else 2)
+            cands.append(((rank, n), t))
     for n, t in enumerate(trail):
         if _is_cue(t):
             cands.append(((0 if n <= 5 else 2, n), t))
@@ -1383,6 +1423,10 @@ def _name_left(d: _Doc, cue: Any) -> Any | None:
     doc = d.doc
     depth = 0
     j = cue.i - 1
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in cue.children):
+        return None  # "was found guilty": a passive cue's subject is not its speaker
+    while j >= 0 and doc[j].pos_ in ("AUX", "ADV", "PART") and doc[j].lower_ not in ("not", "n't"):
+        j -= 1  # "had said", "also said"
     while j >= 0 and cue.i - j < 12:
         t = doc[j]
         if "\n" in t.text_with_ws or d.in_quote[j]:
@@ -1392,6 +1436,8 @@ def _name_left(d: _Doc, cue: Any) -> Any | None:
         elif t.text == "(":
             depth -= 1
         elif depth == 0 and t.text == ",":
+            if cue.i - j <= 3 and cue.dep_ in ("ROOT", "ccomp", "parataxis"):
+                return _name_before_insert(d, j)
             return None  # "… in Iowa, telling the crowd": a place, not the speaker
         elif depth == 0 and not t.is_punct:
             m = d.mention_at(t.idx)
@@ -1402,6 +1448,44 @@ def _name_left(d: _Doc, cue: Any) -> Any | None:
     return None
 
 
+#: First words of a comma-delimited insertion between a speaker and a cue ("Levine, who has …, said").
+INSERT_OPENERS = _words("who whose which asked speaking writing according in on at during after before from with like")
+
+
+def _name_before_insert(d: _Doc, comma: int) -> Any | None:
+    """The speaker before the comma-delimited phrases left of a root cue that lost its subject.
+
+    "Of Carson, Levine, who has given money to Rubio, said": skip "who has given …" and take
+    "Levine"; "after Mr. Trump, asked about …, had said": skip the participle and take "Mr. Trump";
+    "In a statement, her adviser, Jake Sullivan, said": the name right before the cue.
+    """
+    doc = d.doc
+    end = comma
+    for n in range(4):
+        start = end - 1
+        while start >= 0 and doc[start].text not in (",", ";", ":") and not doc[start].is_sent_start:
+            if "\n" in doc[start].text_with_ws or d.in_quote[start]:
+                return None
+            start -= 1
+        lo = start + 1 if start >= 0 and doc[start].text in (",", ";", ":") else max(start, 0)
+        seg = [t for t in doc[lo:end] if not t.is_punct]
+        if not seg:
+            return None
+        first = seg[0]
+        insert = first.lower_ in INSERT_OPENERS or first.tag_ in ("VBN", "VBG", "WP", "WDT", "WP$", "IN")
+        last = seg[-1]
+        m = d.mention_at(last.idx)
+        named = (m is not None and m.label == "PERSON") or (
+            last.pos_ == "PROPN" and last.ent_type_ not in ("GPE", "NORP", "LOC", "DATE") and last.text[:1].isupper()
+        )
+        if not insert and named and (n > 0 or all(t.pos_ in ("PROPN", "PUNCT") or t.dep_ == "compound" for t in seg)):
+            return last
+        if not insert or start < 0 or doc[start].text != ",":
+            return None
+        end = start
+    return None
+
+
 def _name_right(d: _Doc, cue: Any, mark: int) -> Any | None:
     """The name between a cue and the colon or comma before the opening mark: "Continued Stone: “…”"."""
     doc = d.doc
@@ -1409,6 +1493,8 @@ def _name_right(d: _Doc, cue: Any, mark: int) -> Any | None:
     if not 1 < len(toks) <= 5 or toks[-1].text not in ":," or any(d.in_quote[t.i] for t in toks):
         return None
     names = toks[:-1]
+    if any(t.lower_.rstrip(".") in WEEKDAYS_MONTHS or t.ent_type_ in ("DATE", "TIME") for t in names):
+        return None  # "said Wednesday, “…”"
     if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in names) and "\n" not in doc[cue.i : toks[-1].i].text:
         return names[-1]
     return None
@@ -1728,9 +1814,7 @@ def _pronoun_local(d: _Doc, e: Attribution) -> bool:
     """The quote was attributed to a personal pronoun ("she said") that found no antecedent."""
     if e.speaker_local is None:
         return False
-    return d.text[e.speaker_local[0] : e.speaker_local[1]].lower() in PRONOUNS_M | PRONOUNS_F | PRONOUNS_NONE | {
-        "they"
-    }
+    return d.text[e.speaker_local[0] : e.speaker_local[1]].lower() in PRONOUNS_M | PRONOUNS_F | PRONOUNS_NONE | {"they"}
 
 
 def _follow_on(
