@@ -379,6 +379,17 @@ def test_cues_whose_parse_lost_the_subject(nlp: Any, text: str, words: str, spea
     assert find(run(nlp, text), words).speaker == speaker
 
 
+def test_another_voice_between_two_quotes_and_an_inverted_one(nlp: Any) -> None:
+    text = (
+        "“Tell her I kept the photo,” Marsh said, and her husband cut in. “Do not forget me, we go back years.”\n\n"
+        "“No more tolls on the bridge,” read one. “Fix the roads first.”"
+    )
+    qs = run(nlp, text)
+    assert find(qs, "kept the photo").speaker == "Marsh"
+    assert find(qs, "we go back years").speaker == "her husband"
+    assert find(qs, "No more tolls").speaker == "one"
+
+
 def test_a_weekday_after_the_cue_is_not_the_speaker_nor_a_passive_subject(nlp: Any) -> None:
     text = (
         "An official who spoke anonymously to discuss the talks said Wednesday, “There are discussions under way.”\n\n"

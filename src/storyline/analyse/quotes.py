@@ -125,7 +125,7 @@ TRAILING_CUES = _words(
     """said says say added adds wrote writes told tells asked asks tweeted explained insisted continued
     noted argued stressed warned replied responded according recalled declared exclaimed concluded
     quipped joked shouted posted barked beamed confessed interrupted cried sighed went shot fired reacted
-    questioned pressed agreed"""
+    questioned pressed agreed read reads states stated cut chimed"""
 )
 #: Cues that attribute a quote only when it is inside their own phrase ("calling relations “strong”").
 WEAK_CUES = _words(
@@ -152,7 +152,8 @@ SPEAKER_NOUNS = _words(
     friends family executives executive candidate candidates nominee voter campaign officials’ others
     someone everyone nobody many some several few both all administration insiders strategists
     strategist pollster pollsters organizers organisers protesters demonstrators witnesses witness
-    police agency ministry government percent"""
+    police agency ministry government percent husband wife son daughter father mother brother sister
+    partner spouse neighbor neighbour crowd audience host moderator"""
 )
 #: "pointed out", "points out": a cue only with its particle.
 PARTICLE_CUES = {
@@ -168,6 +169,10 @@ PARTICLE_CUES = {
     "put": "it",
     "puts": "it",
     "putting": "it",
+    "cut": "in",
+    "cuts": "in",
+    "chimed": "in",
+    "chimes": "in",
 }
 PRONOUNS_M = _words("he him")
 PRONOUNS_F = _words("she her")
@@ -946,6 +951,8 @@ def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
             while w.dep_ == "compound" and w.head.i > w.i and w.head.i < tok.i + 6:
                 w = w.head
             return w
+        if w.lower_ in ("one", "another") and w.head.i == tok.i:
+            return w  # "“…,” read one."
         if w.is_punct or w.pos_ in ("VERB", "AUX"):
             break
     return None
@@ -1831,7 +1838,7 @@ def _follow_on(
         return None  # a cue in its own sentence without a resolvable subject: do not guess
     prev = last_in_para.get(e.para)
     if prev is not None and prev.quote.start < e.quote.start:
-        return _src(prev)
+        return _new_voice(d, prev, e) or _src(prev)
     dash = _dash_line(d, e)
     if dash is not None:
         return dash
@@ -1871,6 +1878,23 @@ def _follow_on(
     local = _np_span(d, subj) if subj.pos_ != "PRON" else (subj.idx, subj.idx + len(subj.text))
     sp = _resolve(d, subj, local)
     return sp.name, sp.start, sp.end, (None if tok.i == subj.i else _cue_text(tok)), local
+
+
+def _new_voice(d: _Doc, prev: Attribution, e: Attribution) -> _Src | None:
+    """Someone else speaks up between two quotes: "“…,” Ebeling said, and her husband cut in. “…”"."""
+    after = max(prev.quote.end, prev.cue_span[1] if prev.cue_span else prev.quote.end)
+    for t in _segments_tokens(d, after, e.anchor):
+        if t.idx < after or not _is_cue(t) or t.lower_ in WEAK_CUES or t.dep_ not in ("conj", "ROOT"):
+            continue
+        subj = _subject(t, d.in_quote)
+        if subj is None or subj.idx < after or not _may_speak(d, subj):
+            continue
+        local = _np_span(d, subj) if subj.pos_ != "PRON" else (subj.idx, subj.idx + len(subj.text))
+        sp = _resolve(d, subj, local)
+        if sp.name is None and subj.pos_ == "PRON":
+            return None
+        return sp.name, sp.start, sp.end, _cue_text(t), local
+    return None
 
 
 def _has_quote(d: _Doc, a: int, b: int) -> bool:
