@@ -379,6 +379,19 @@ def test_cues_whose_parse_lost_the_subject(nlp: Any, text: str, words: str, spea
     assert find(run(nlp, text), words).speaker == speaker
 
 
+def test_transcript_lines_with_glued_quote_marks(nlp: Any) -> None:
+    text = (
+        'Rep. Dana Ortiz (D-Calif.):"Who told you that the figure was right?"\n\n'
+        'Former ambassador Lionel Grant:"We learned that from the department itself."\n\n'
+        'Grant, on Oct. 22: "That is what I was told at the time."'
+    )
+    qs = run(nlp, text)
+    assert find(qs, "Who told you").speaker == "Dana Ortiz"
+    assert find(qs, "We learned").speaker == "Lionel Grant"
+    q = find(qs, "what I was told")
+    assert q.speaker == "Lionel Grant" and text[q.speaker_start : q.speaker_end] in ("Grant", "Lionel Grant")
+
+
 def test_another_voice_between_two_quotes_and_an_inverted_one(nlp: Any) -> None:
     text = (
         "“Tell her I kept the photo,” Marsh said, and her husband cut in. “Do not forget me, we go back years.”\n\n"

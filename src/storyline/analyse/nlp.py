@@ -43,8 +43,25 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Any:
         ) from exc
     # Our texts can be long (whole articles glued with teasers); the parser's memory is linear in length.
     nlp.max_length = max(nlp.max_length, 5_000_000)
+    split_glued_quotes(nlp)
     _CACHE[model] = nlp
     return nlp
+
+
+#: Infixes for quote marks glued to the colon or comma that introduces them, as scraped transcripts
+#: write them ('Clinton:"We learned …', 'Jordan (R-Ohio):"I …', 'said,"Look'): spaCy's defaults keep
+#: 'Clinton:"We' as one token, which hides both the speaker and the quote's first word from the parser.
+GLUED_QUOTE_INFIXES = (r"""[:,](?=["“‘])""", r"""(?<=[:,])["“‘](?=\w)""", r"""(?<=\w)\)(?=[:,]["“‘])""")
+
+
+def split_glued_quotes(nlp: Any) -> None:
+    """Teach ``nlp``'s tokenizer to split a quote mark glued to its introducing colon or comma."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes)
+    if any(p in infixes for p in GLUED_QUOTE_INFIXES):
+        return
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes + list(GLUED_QUOTE_INFIXES)).finditer
 
 
 def run_pipe(nlp: Any, texts: Iterable[str], batch_size: int = 32) -> Iterator[Any]:

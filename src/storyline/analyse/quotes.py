@@ -1359,9 +1359,9 @@ def _find_cue(d: _Doc, q: QuotedSpan, reg: tuple[int, int]) -> tuple[Any, Any] |
         subj = _sentence_subject(d, lead + trail, first[0])
         if subj is not None:
             return first[0], subj
-    if first is None and lead and lead[-1].text == ":":
+    if first is None and lead and lead[-1].text in (":", "):"):
         # "Carl Bialik: “…”", "President Clinton released the following statement: “…”"
-        return _colon_name(d, lead) or _intro_verb(d, lead) or _colon_np(d, lead)
+        return _colon_name(d, lead) or _intro_verb(d, lead) or _colon_np(d, lead) or _colon_lead_name(d, lead)
     if first is None and len(lead) >= 3 and lead[-1].text == ",":
         # "Hillary shot back, “…”": a verb right before the comma that opens the quote
         tail = lead[-4:-1]
@@ -1389,9 +1389,15 @@ def _sentence_subject(d: _Doc, toks: Sequence[Any], cue: Any) -> Any | None:
 
 def _colon_name(d: _Doc, toks: Sequence[Any]) -> tuple[Any, Any] | None:
     """A name right before the colon that introduces a quote ("Stated Stone:", "– Carl Bialik:")."""
-    if len(toks) < 2 or toks[-1].text != ":":
+    if len(toks) < 2 or toks[-1].text not in (":", "):"):
         return None
-    t = toks[-2]
+    k = len(toks) - 2
+    if toks[-1].text == "):" or toks[k].text.endswith(")"):
+        # "Rep. Jim Jordan (R-Ohio):": the name before the parenthesis
+        k = max((i for i in range(k + 1) if toks[i].text == "("), default=0) - 1
+        if k < 0:
+            return None
+    t = toks[k]
     first = [x.lower_ for x in toks[:3]]
     if first[:1] == ["from"] or first[:2] in (["here", "’s"], ["here", "'s"], ["here", "is"]):
         # "From the report: “…”", "Here’s Clinton in December 1992: “…”": the first noun phrase after the opener
@@ -1423,6 +1429,20 @@ def _colon_np(d: _Doc, toks: Sequence[Any]) -> tuple[Any, Any] | None:
     if head.pos_ in ("PROPN", "NOUN") and all(t.pos_ in ("PROPN", "NOUN", "DET", "ADJ") for t in words):
         return head, head
     return None
+
+
+def _colon_lead_name(d: _Doc, toks: Sequence[Any]) -> tuple[Any, Any] | None:
+    """A short line opening with a name and a comma, ending with the colon: "Clinton, on Oct. 22: “…”"."""
+    if not 3 <= len(toks) <= 10 or toks[-1].text not in (":", "):") or d.para_of(toks[0].idx) != d.para_of(
+        toks[-1].idx
+    ):
+        return None
+    j = 0
+    while j < len(toks) and toks[j].pos_ == "PROPN" and toks[j].ent_type_ not in ("GPE", "NORP", "LOC", "DATE"):
+        j += 1
+    if j == 0 or j >= len(toks) - 1 or toks[j].text != "," or toks[0].idx != d.para_starts[d.para_of(toks[0].idx)]:
+        return None
+    return toks[j - 1], toks[j - 1]
 
 
 def _name_left(d: _Doc, cue: Any) -> Any | None:
