@@ -365,6 +365,11 @@ def test_a_title_inside_the_speaker_phrase_is_not_a_quote_of_the_speaker(nlp: An
             "Nora Blake",
         ),
         ("The mayor was asked by host Ken Adler, “Will you run again next year?”", "run again", "Ken Adler"),
+        (
+            "Senator Ida Moss conceded on Friday. The Iowa senator emailed supporters saying: “The fight goes on.”",
+            "fight goes on",
+            "Ida Moss",
+        ),
         ("Analyst Priya Shah agreed. “The market has already priced that in.”", "priced that in", "Priya Shah"),
         ("“Is that negotiable?” Adler pressed. “Maybe a little, over time?”", "over time", "Adler"),
         ("Hale quotes the former adviser Alan Kerr: “I would do it all again.”", "do it all again", "Alan Kerr"),

@@ -906,6 +906,9 @@ def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
             and t.head.pos_ in ("NOUN", "PROPN")
             and not (in_quote is not None and in_quote[t.head.i])
         ):
+            if t.head.dep_ in ("dobj", "dative") and t.head.head.pos_ == "VERB" and t.head.pos_ == "NOUN":
+                t = t.head.head  # "The senator emailed supporters saying: …": whoever emailed speaks
+                continue
             return t.head  # "Trump vowing to …"
         finite = t.tag_ in ("VBD", "VBZ", "VBP", "MD")
         if in_quote is not None and in_quote[t.head.i]:
@@ -1468,7 +1471,9 @@ def _name_left(d: _Doc, cue: Any) -> Any | None:
             return None  # "… in Iowa, telling the crowd": a place, not the speaker
         elif depth == 0 and not t.is_punct:
             m = d.mention_at(t.idx)
-            if t.dep_ != "pobj" and ((m is not None and m.label in ("PERSON", "ORG")) or t.pos_ == "PROPN"):
+            if (t.dep_ != "pobj" or (m is not None and m.label == "PERSON")) and (
+                (m is not None and m.label in ("PERSON", "ORG")) or t.pos_ == "PROPN"
+            ):
                 return t
             return None
         j -= 1
