@@ -384,6 +384,17 @@ def test_cues_whose_parse_lost_the_subject(nlp: Any, text: str, words: str, spea
     assert find(run(nlp, text), words).speaker == speaker
 
 
+def test_the_cue_whose_clause_holds_the_quote_beats_a_later_one(nlp: Any) -> None:
+    text = (
+        "Maria Dorn left the firm in 1990.\n\n"
+        "Mr. Dorn, however, said he was ''the right man for the job, because I know the business,'' and he "
+        "repeated his claim that the board had failed."
+    )
+    q = find(run(nlp, text), "right man for the job")
+    assert text[q.speaker_start : q.speaker_end].endswith("Dorn")
+    assert q.speaker != "Maria Dorn"  # "Mr." rules out the woman of the same surname
+
+
 def test_transcript_lines_with_glued_quote_marks(nlp: Any) -> None:
     text = (
         'Rep. Dana Ortiz (D-Calif.):"Who told you that the figure was right?"\n\n'

@@ -756,6 +756,9 @@ def _groups(d: _Doc, toks: tuple[str, ...]) -> list[_NameGroup]:
     return out
 
 
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\b\.?\s+[A-Z]")
+
+
 def _full_person(d: _Doc, name: str, pos: int) -> Mention | None:
     """The mention giving the fullest form of a person's name ("Levin" -> the "Henrietta Levin" mention).
 
@@ -773,6 +776,15 @@ def _full_person(d: _Doc, name: str, pos: int) -> Mention | None:
         k = bisect.bisect_right(g.starts, pos)
         return (1 if k else 0, g.starts[k - 1] if k else -1, len(g.starts))
 
+    honor = _HONORIFIC.search(d.text[max(0, pos - 6) : pos + 6])
+    if honor is not None:
+        # "Mr. Trump" after "Ivana Trump": an honorific rules out the people of the other gender
+        want = "f" if honor.group(1).lower().startswith(("mrs", "ms", "miss")) else "m"
+        genders = [_gender_of(d, _strip_titles(g.fullest[0])[0]) for g in groups]
+        same = [g for g, x in zip(groups, genders, strict=True) if x == want]
+        groups = same or [g for g, x in zip(groups, genders, strict=True) if x is None]
+        if not groups:
+            return None
     best = max(groups, key=score)
     k = bisect.bisect_right(best.fullest_starts, pos)
     return best.fullest[k - 1] if k else best.fullest[0]
@@ -1318,10 +1330,15 @@ def _find_cue(d: _Doc, q: QuotedSpan, reg: tuple[int, int]) -> tuple[Any, Any] |
     if g is not None and g.idx < a and d.text[g.idx : a].strip(" ,:").lower() in CUE_FORMS:
         glued.add(g.i)
         cands.append(((1, 0), g))
+    q_cue = _governing_cue(d, q)
+    a_tok = d.tok_at(a)
     for n, t in enumerate(reversed(lead)):
         if _is_cue(t):
             # "As X put it in a memo explaining the deal, “…”": "put it" introduces, whatever lies between
             rank = 0 if t.lower_ in ("put", "puts") and lead[0].lower_ == "as" else (1 if n <= 8 else 2)
+            if rank == 1 and t.i == q_cue and not any(c[0][0] <= 2 and c[1].i < a_tok for c in cands):
+                # "Trump said he was ''the perfect messenger,'' and he reiterated …": the quote is in its clause
+                rank = 0
             cands.append(((rank, n), t))
     for n, t in enumerate(trail):
         if _is_cue(t):
@@ -1374,6 +1391,27 @@ def _find_cue(d: _Doc, q: QuotedSpan, reg: tuple[int, int]) -> tuple[Any, Any] |
                 if subj is not None and _may_speak(d, subj):
                     return t, subj
     return first
+
+
+def _governing_cue(d: _Doc, q: QuotedSpan) -> int:
+    """The cue whose complement the quoted words are ("pledges to ''make sure …''", "said he was ''…''"), or -1."""
+    doc = d.doc
+    r = doc[d.tok_at(q.start)]
+    for _ in range(40):
+        h = r.head
+        if h.i == r.i or not (q.start <= h.idx < q.end):
+            break
+        r = h
+    h = r.head
+    if h.i == r.i or r.dep_ not in ("ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis"):
+        if r.dep_ in ("ccomp", "xcomp") and h.dep_ in ("ccomp", "xcomp") and _is_cue(h.head):
+            return int(h.head.i)  # "said he was ''…''": the quote completes the reported clause
+        return -1
+    if _is_cue(h):
+        return int(h.i)
+    if h.dep_ in ("ccomp", "xcomp") and _is_cue(h.head):
+        return int(h.head.i)
+    return -1
 
 
 def _sentence_subject(d: _Doc, toks: Sequence[Any], cue: Any) -> Any | None:
