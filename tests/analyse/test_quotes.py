@@ -395,6 +395,20 @@ def test_the_cue_whose_clause_holds_the_quote_beats_a_later_one(nlp: Any) -> Non
     assert q.speaker != "Maria Dorn"  # "Mr." rules out the woman of the same surname
 
 
+def test_a_document_issued_before_the_quote_and_a_parenthetical_cue_in_the_next_sentence(nlp: Any) -> None:
+    text = (
+        "The mayor called for calm. He said the city had to act.\n\n"
+        "Within the hour, Senator Lena Ortiz issued a statement, “Our city was attacked last night.”\n\n"
+        "Ortiz also voiced regret for ''my failure to reduce the anger in our politics.'' It was, she said, "
+        "the hardest year of her career."
+    )
+    qs = run(nlp, text)
+    assert find(qs, "attacked last night").speaker == "Lena Ortiz"
+    q = find(qs, "my failure")
+    assert text[q.speaker_start : q.speaker_end] in ("Lena Ortiz", "Ortiz") or q.speaker is None
+    assert q.speaker in ("Lena Ortiz", None)
+
+
 def test_transcript_lines_with_glued_quote_marks(nlp: Any) -> None:
     text = (
         'Rep. Dana Ortiz (D-Calif.):"Who told you that the figure was right?"\n\n'

@@ -480,6 +480,10 @@ def _is_abbreviation(text: str, i: int) -> bool:
 _TITLE_DOTS = re.compile(r"\b(" + "|".join(sorted(w.capitalize() for w in ABBREVIATIONS)) + r")\.")
 
 
+#: Finite verbs that show a new clause before a would-be trailing cue.
+_CLAUSE_VERBS = _words("is was are were has have had will would can could does did isn't wasn't")
+
+
 def _cue_follows(text: str, pos: int, stop: str = ".") -> bool:
     """True when an attribution follows a quote that ends with its own ``stop`` ("…!” Trump wrote.").
 
@@ -490,8 +494,10 @@ def _cue_follows(text: str, pos: int, stop: str = ".") -> bool:
     words = _WORD.findall(seg)
     if words and words[0].lower() in TRAILING_CUES:
         return True
-    for w in words[: 6 if stop in "!?" else 4]:
+    for k, w in enumerate(words[: 6 if stop in "!?" else 4]):
         if w.lower() in TRAILING_CUES:
+            if any(x.lower() in _CLAUSE_VERBS for x in words[:k]):
+                return False  # "….'' It was, he said, one of …": a new sentence with a parenthetical cue
             if stop in "!?":
                 return True
             rest = seg[seg.find(w) + len(w) :].lstrip()
@@ -1382,6 +1388,14 @@ def _find_cue(d: _Doc, q: QuotedSpan, reg: tuple[int, int]) -> tuple[Any, Any] |
     if first is None and lead and lead[-1].text in (":", "):"):
         # "Carl Bialik: “…”", "President Clinton released the following statement: “…”"
         return _colon_name(d, lead) or _intro_verb(d, lead) or _colon_np(d, lead) or _colon_lead_name(d, lead)
+    if first is None and len(lead) >= 3 and lead[-1].text in (",", ":") and lead[-2].lower_ in DOCUMENT_NOUNS:
+        # "Trump issued a statement, “…”", "the campaign put out a video:": whoever issued the document speaks
+        doc_tok = lead[-2]
+        verb = doc_tok.head
+        if doc_tok.dep_ == "dobj" and verb.pos_ == "VERB":
+            subj = _subject(verb, d.in_quote)
+            if subj is not None and _may_speak(d, subj):
+                return verb, subj
     if first is None and len(lead) >= 3 and lead[-1].text == ",":
         # "Hillary shot back, “…”": a verb right before the comma that opens the quote
         tail = lead[-4:-1]
@@ -1913,6 +1927,9 @@ def _follow_on(
         return None  # inside a paragraph only a sentence opening on the quote, after one without quotes, may follow
     if para_start and e.para < 1:
         return None
+    lead_in = d.text[d.sent_starts[si] : e.anchor].rstrip()
+    if para_start and len(lead_in) > 1 and not lead_in.endswith(":"):
+        return None  # "Immediately after, Trump issued a statement, “…”": not a paragraph that opens on the quote
     ev = last_in_sent.get(si - 1)
     if ev is not None:
         return _src(ev) if para_start else None
