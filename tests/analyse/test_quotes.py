@@ -409,6 +409,20 @@ def test_a_document_issued_before_the_quote_and_a_parenthetical_cue_in_the_next_
     assert q.speaker in ("Lena Ortiz", None)
 
 
+def test_a_cue_in_an_embedded_question_and_a_capitalised_cue_opening_a_sentence(nlp: Any) -> None:
+    text = (
+        "“Many people are unsure this year,” Hollis wrote in a note explaining why he is speaking, “but most of us "
+        "agree the country is on the wrong track.”\n\n"
+        "Gale herself said Tuesday that “the only way to win is to go and ask.” Asked which county was her favourite, "
+        "she demurred."
+    )
+    qs = run(nlp, text)
+    q = find(qs, "wrong track")
+    assert text[q.speaker_start : q.speaker_end] == "Hollis"
+    q = find(qs, "only way to win")
+    assert q.speaker == "Gale" and text[q.speaker_start : q.speaker_end] == "Gale"
+
+
 def test_transcript_lines_with_glued_quote_marks(nlp: Any) -> None:
     text = (
         'Rep. Dana Ortiz (D-Calif.):"Who told you that the figure was right?"\n\n'

@@ -493,7 +493,7 @@ def _cue_follows(text: str, pos: int, stop: str = ".") -> bool:
     seg = re.split(r"[.!?;]", _TITLE_DOTS.sub(r"\1", text[pos : pos + 200]), maxsplit=1)[0]
     words = _WORD.findall(seg)
     if words and words[0].lower() in TRAILING_CUES:
-        return True
+        return not words[0][:1].isupper()  # "…” said Trump." joins; "…” Asked which county, he …" starts anew
     for k, w in enumerate(words[: 6 if stop in "!?" else 4]):
         if w.lower() in TRAILING_CUES:
             if any(x.lower() in _CLAUSE_VERBS for x in words[:k]):
@@ -1342,6 +1342,8 @@ def _find_cue(d: _Doc, q: QuotedSpan, reg: tuple[int, int]) -> tuple[Any, Any] |
         if _is_cue(t):
             # "As X put it in a memo explaining the deal, “…”": "put it" introduces, whatever lies between
             rank = 0 if t.lower_ in ("put", "puts") and lead[0].lower_ == "as" else (1 if n <= 8 else 2)
+            if any(c.lower_ in ("why", "how", "whether") and c.i < t.i for c in t.children):
+                rank = 2  # "explaining why he is speaking, “…”": a cue inside an embedded question introduces nothing
             if rank == 1 and t.i == q_cue and not any(c[0][0] <= 2 and c[1].i < a_tok for c in cands):
                 # "Trump said he was ''the perfect messenger,'' and he reiterated …": the quote is in its clause
                 rank = 0
