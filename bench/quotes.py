@@ -308,6 +308,7 @@ class Tally:
     seconds: float = 0.0
     docs: int = 0
     misses: list[dict[str, Any]] = field(default_factory=list)
+    by_annotator: dict[str, list[int]] = field(default_factory=dict)  # annotator -> [strict right, judged]
 
     def figures(self) -> dict[str, Any]:
         def r(a: int, b: int) -> float | None:
@@ -332,6 +333,9 @@ class Tally:
             "crashed_docs": self.crashes,
             "docs": self.docs,
             "ms_per_doc": round(1000 * self.seconds / max(1, self.docs), 3),
+            "speaker_strict_by_annotator": {
+                k: {"judged": v[1], "strict": r(v[0], v[1])} for k, v in sorted(self.by_annotator.items())
+            },
         }
 
 
@@ -471,8 +475,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                     raise RuntimeError(f"{tp.name}: {exc}") from exc
             tally.seconds += time.perf_counter() - t
             tally.docs += 1
-            n_before = len(tally.misses)
+            n_before, s_before, j_before = len(tally.misses), tally.strict, tally.with_source
             score(doc, golds, preds, tally, show and name == "storyline")
+            per = tally.by_annotator.setdefault(ap_.stem.rsplit("_", 1)[-1], [0, 0])
+            per[0] += tally.strict - s_before
+            per[1] += tally.with_source - j_before
             for m in tally.misses[n_before:]:
                 m["doc"] = tp.stem
     results = {name: t.figures() for name, t in systems.items()}

@@ -153,7 +153,7 @@ SPEAKER_NOUNS = _words(
     someone everyone nobody many some several few both all administration insiders strategists
     strategist pollster pollsters organizers organisers protesters demonstrators witnesses witness
     police agency ministry government percent husband wife son daughter father mother brother sister
-    partner spouse neighbor neighbour crowd audience host moderator"""
+    partner spouse neighbor neighbour crowd audience host moderator friend"""
 )
 #: "pointed out", "points out": a cue only with its particle.
 PARTICLE_CUES = {
@@ -1430,6 +1430,33 @@ def _governing_cue(d: _Doc, q: QuotedSpan) -> int:
     return -1
 
 
+def _clause_subject(d: _Doc, q: QuotedSpan) -> Any | None:
+    """The subject of the clause whose object holds a partial quote, when it can be a speaker."""
+    doc = d.doc
+    r = doc[d.tok_at(q.start)]
+    for _ in range(40):
+        h = r.head
+        if h.i == r.i or not (q.start <= h.idx < q.end):
+            break
+        r = h
+    if r.dep_ not in ("pobj", "dobj", "xcomp", "ccomp", "attr", "oprd", "appos", "compound", "amod", "nmod"):
+        return None
+    t = r.head
+    for _ in range(6):
+        if t.i == r.i or "\n" in doc[min(t.i, r.i) : max(t.i, r.i) + 1].text:
+            return None
+        if t.pos_ in ("VERB", "AUX"):
+            subj = _subject(t, d.in_quote)
+            if subj is not None and subj.lower_ not in ("it", "this", "that", "there", "which") and _may_speak(d, subj):
+                return subj
+            if t.dep_ not in ("xcomp", "advcl", "conj", "acl", "pcomp") or t.head.i == t.i:
+                return None
+        if t.dep_ in ("relcl",) or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
 def _sentence_subject(d: _Doc, toks: Sequence[Any], cue: Any) -> Any | None:
     """The nearest person-like subject before ``cue`` among the sentence's unquoted tokens."""
     best = None
@@ -1673,6 +1700,13 @@ def _direct_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attributi
             words=nw,
             title_like=_title_like(content),
         )
+        if found is None and kind == "partial" and nw >= 2 and not att.title_like:
+            # "West landed a sharp dig at “my dear sister”", "Cruz laid out a vision for ''a tax code …''": whoever
+            # uses the quoted words, when no cue says more
+            user = _clause_subject(d, q)
+            if user is not None:
+                att.subject_i = user.i
+                att.speaker_local = _np_span(d, user) if user.pos_ != "PRON" else (user.idx, user.idx + len(user.text))
         if found is not None:
             cue, subj = found
             att.cue_span = (cue.idx, cue.idx + len(cue.text))
