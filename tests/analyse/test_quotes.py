@@ -423,6 +423,24 @@ def test_a_cue_in_an_embedded_question_and_a_capitalised_cue_opening_a_sentence(
     assert q.speaker == "Gale" and text[q.speaker_start : q.speaker_end] == "Gale"
 
 
+def test_an_interview_answer_goes_to_the_one_asked(nlp: Any) -> None:
+    text = (
+        "“We will win this state,” Senator Dana Holt said in the interview.\n\n"
+        "“Would it be negotiable?” host Ray Kimball asked.\n\n"
+        "“Maybe, over time, if people register.”\n\n"
+        "“And the wall?” Kimball pressed.\n\n"
+        "“Not negotiable.”"
+    )
+    qs = run(nlp, text)
+    assert [find(qs, w).speaker for w in ("win this state", "negotiable?", "over time", "the wall", "Not neg")] == [
+        "Dana Holt",
+        "Ray Kimball",
+        "Dana Holt",
+        "Ray Kimball",
+        "Dana Holt",
+    ]
+
+
 def test_transcript_lines_with_glued_quote_marks(nlp: Any) -> None:
     text = (
         'Rep. Dana Ortiz (D-Calif.):"Who told you that the figure was right?"\n\n'

@@ -94,7 +94,8 @@ CUE_FORMS = _words(
     thanks thanking cried sighed sneered groaned found finds reacted questioned assured assures exhorted
     riffed surmised elaborated remembered chided chiding welcomed welcomes credited credits condemned
     condemns condemning blamed blames touted touts commanded cracked boomed blared pressed agreed agrees
-    estimated estimates decried decries"""
+    estimated estimates decried decries jeered heckled taunted hollered roared cheered booed intoned implored
+    scolded"""
 )
 #: Cue verbs that report speech in a content clause ("X said (that) …") — the indirect quotes.
 INDIRECT_FORMS = _words(
@@ -125,7 +126,8 @@ TRAILING_CUES = _words(
     """said says say added adds wrote writes told tells asked asks tweeted explained insisted continued
     noted argued stressed warned replied responded according recalled declared exclaimed concluded
     quipped joked shouted posted barked beamed confessed interrupted cried sighed went shot fired reacted
-    questioned pressed agreed read reads states stated cut chimed"""
+    questioned pressed agreed read reads states stated cut chimed jeered heckled taunted hollered roared
+    scolded implored"""
 )
 #: Cues that attribute a quote only when it is inside their own phrase ("calling relations “strong”").
 WEAK_CUES = _words(
@@ -1900,6 +1902,7 @@ def attributions_from_doc(doc: Any, mentions: Sequence[Mention]) -> list[Attribu
     chains: dict[int, Attribution] = {}
     last_in_para: dict[int, Attribution] = {}
     last_in_sent: dict[int, Attribution] = {}  # sentence index -> the last attributed event ending in it
+    history: list[Attribution] = []  # attributed events in order
     for e in events:
         q = e.quote
         if e.subject_i is not None and e.speaker_local is not None:
@@ -1907,7 +1910,7 @@ def attributions_from_doc(doc: Any, mentions: Sequence[Mention]) -> list[Attribu
             q.speaker, q.speaker_start, q.speaker_end = sp.name, sp.start, sp.end
             _add_person(d, e.speaker_local[0], sp)
         elif q.kind != "indirect":
-            src = _follow_on(d, e, chains, last_in_para, last_in_sent)
+            src = _follow_on(d, e, chains, last_in_para, last_in_sent, history)
             if src is not None:
                 q.speaker, q.speaker_start, q.speaker_end = src[0], src[1], src[2]
                 q.cue = q.cue or src[3]
@@ -1918,6 +1921,7 @@ def attributions_from_doc(doc: Any, mentions: Sequence[Mention]) -> list[Attribu
                 chains.setdefault(e.chain, e)
             last_in_para[e.para] = e
             last_in_sent[d.sent_of(max(q.end, e.cue_span[1] if e.cue_span else q.end) - 1)] = e
+            history.append(e)
     # a speaker named only in a later piece of a multi-paragraph quote
     for e in events:
         if e.quote.speaker is None and e.chain in chains:
@@ -1943,6 +1947,7 @@ def _follow_on(
     chains: dict[int, Attribution],
     last_in_para: dict[int, Attribution],
     last_in_sent: dict[int, Attribution],
+    history: list[Attribution] | None = None,
 ) -> _Src | None:
     """Who a quote with no cue of its own continues: its chain, its paragraph, the paragraph before."""
     if e.chain in chains:
@@ -1968,7 +1973,10 @@ def _follow_on(
         return None  # "Immediately after, Trump issued a statement, “…”": not a paragraph that opens on the quote
     ev = last_in_sent.get(si - 1)
     if ev is not None:
-        return _src(ev) if para_start else None
+        if not para_start:
+            return None
+        answer = _answerer(d, ev, e, history or [])
+        return answer if answer is not None else _src(ev)
     # the paragraph before ends introducing the quote: "Trump said in a statement:", "Stated Stone:",
     # or with someone speaking: "… since Trump spoke only in evasive bromides during the interview."
     pstart = d.sent_starts[si - 1]
@@ -2010,6 +2018,28 @@ def _new_voice(d: _Doc, prev: Attribution, e: Attribution) -> _Src | None:
         if sp.name is None and subj.pos_ == "PRON":
             return None
         return sp.name, sp.start, sp.end, _cue_text(t), local
+    return None
+
+
+def _answerer(d: _Doc, ev: Attribution, e: Attribution, history: Sequence[Attribution]) -> _Src | None:
+    """A question answered in the next paragraph: “…?” Hannity asked. / “…” — the one asked answers.
+
+    When the paragraph before ends on a question by X and the exchange before it had another speaker Y
+    (an interview), the uncued answer is Y's, not X's.
+    """
+    if not ev.quote.text.rstrip(" ”\"’'»").endswith("?") or e.quote.text.rstrip(" ”\"’'»").endswith("?"):
+        return None
+    asker = ev.quote.speaker
+    if asker is None or (ev.quote.cue or "").lower() not in ("asked", "asks", "pressed", "presses", "queried"):
+        return None
+    k = next((i for i in range(len(history) - 1, -1, -1) if history[i] is ev), None)
+    if k is None:
+        return None
+    for prev in reversed(history[max(0, k - 4) : k]):
+        if prev.para < ev.para - 4:
+            break
+        if prev.quote.speaker is not None and prev.quote.speaker != asker:
+            return _src(prev)
     return None
 
 
