@@ -441,6 +441,18 @@ def test_an_interview_answer_goes_to_the_one_asked(nlp: Any) -> None:
     ]
 
 
+def test_the_person_a_sentence_is_about_speaks_the_quote_after_it(nlp: Any) -> None:
+    text = (
+        "The bill stalled in committee for a year.\n\n"
+        "Senator Alma Reyes touted her record as an original sponsor of the bill. “We need to find ways to "
+        "support workers who want a union.”\n\n"
+        "The committee adjourned on Friday. “Nothing more will happen this month.”"
+    )
+    qs = run(nlp, text)
+    assert find(qs, "support workers").speaker == "Alma Reyes"
+    assert all(q.speaker != "The committee" for q in qs)
+
+
 def test_transcript_lines_with_glued_quote_marks(nlp: Any) -> None:
     text = (
         'Rep. Dana Ortiz (D-Calif.):"Who told you that the figure was right?"\n\n'

@@ -1996,12 +1996,33 @@ def _follow_on(
                 if subj is not None and _may_speak(d, subj):
                     found = (t, subj)
                     break
+        if found is None and e.quote.kind == "direct" and e.words >= 4:
+            found = _named_actor(d, toks)
     if found is None or found[1] is None:
         return None
     tok, subj = found
     local = _np_span(d, subj) if subj.pos_ != "PRON" else (subj.idx, subj.idx + len(subj.text))
     sp = _resolve(d, subj, local)
     return sp.name, sp.start, sp.end, (None if tok.i == subj.i else _cue_text(tok)), local
+
+
+def _named_actor(d: _Doc, toks: Sequence[Any]) -> tuple[Any, Any] | None:
+    """The named person a sentence is about, as the speaker of the quote that follows it.
+
+    "Clinton touted her credentials as a co-sponsor. “We need to support workers …”": the subject of
+    the sentence's main verb, when it names a person (or is he/she), speaks the quote after it.
+    """
+    root = next((t for t in toks if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+    if root is None:
+        return None
+    subj = _subject(root, d.in_quote)
+    if subj is None:
+        return None
+    m = d.mention_at(subj.idx)
+    person = (m is not None and m.label == "PERSON") or subj.lower_ in PRONOUNS_M | PRONOUNS_F
+    if not person:
+        return None
+    return root, subj
 
 
 def _new_voice(d: _Doc, prev: Attribution, e: Attribution) -> _Src | None:
