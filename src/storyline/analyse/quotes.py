@@ -929,6 +929,14 @@ def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
             if t.head.dep_ in ("dobj", "dative") and t.head.head.pos_ == "VERB" and t.head.pos_ == "NOUN":
                 t = t.head.head  # "The senator emailed supporters saying: …": whoever emailed speaks
                 continue
+            if (
+                t.head.dep_ == "pobj"
+                and t.head.pos_ == "NOUN"
+                and t.head.head.lower_ == "to"
+                and t.head.head.head.pos_ == "VERB"
+            ):
+                t = t.head.head.head  # "his campaign sent a message to supporters saying: …"
+                continue
             return t.head  # "Trump vowing to …"
         finite = t.tag_ in ("VBD", "VBZ", "VBP", "MD")
         if in_quote is not None and in_quote[t.head.i]:
