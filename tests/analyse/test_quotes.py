@@ -453,6 +453,20 @@ def test_the_person_a_sentence_is_about_speaks_the_quote_after_it(nlp: Any) -> N
     assert all(q.speaker != "The committee" for q in qs)
 
 
+def test_a_digest_headline_stands_for_the_story_it_quotes(nlp: Any) -> None:
+    text = (
+        "TOP STORIES.\n\n"
+        "THE LAST BUDGET SPEECH “The chancellor’s final budget will try to frame the choice facing voters.” [FT.]\n\n"
+        "FLOOD SURVIVORS, IN THEIR WORDS “It is about giving people a voice in their own story.”\n\n"
+        "MARKETS RALLY AGAIN Traders said the rebound had “surprised everyone.” [Reuters.]"
+    )
+    qs = run(nlp, text)
+    q = find(qs, "final budget")
+    assert q.kind == "direct" and q.speaker == "FT"
+    assert find(qs, "giving people a voice").speaker == "FLOOD SURVIVORS, IN THEIR WORDS"
+    assert find(qs, "surprised everyone").speaker == "Traders"
+
+
 def test_transcript_lines_with_glued_quote_marks(nlp: Any) -> None:
     text = (
         'Rep. Dana Ortiz (D-Calif.):"Who told you that the figure was right?"\n\n'

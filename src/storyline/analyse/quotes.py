@@ -562,6 +562,7 @@ class Attribution:
     words: int = 0
     explicit: bool = False  # the cue is in the quote's own sentence
     title_like: bool = False
+    headline: tuple[int, int] | None = None  # a digest's capitalised headline right before the quote
 
 
 @dataclass
@@ -1440,6 +1441,20 @@ def _governing_cue(d: _Doc, q: QuotedSpan) -> int:
     return -1
 
 
+_HEADLINE = re.compile(r"[^\n\w]*((?:[A-Z0-9][A-Z0-9’'‘.,:&$%-]*\s+){2,}[A-Z0-9][A-Z0-9’'‘.,:&$%-]*)\s*$")
+_OUTLET_TAG = re.compile(r"\s*\[([^\]\n]{2,40}?)\.?\]")
+
+
+def _digest_headline(d: _Doc, mark: int) -> tuple[int, int] | None:
+    """A newsletter digest's line "OBAMA’S LAST STATE OF THE UNION “…” [WaPo.]": the capitalised
+    headline opening the paragraph right before the quote stands for the story quoted."""
+    para = d.para_starts[d.para_of(mark)]
+    m = _HEADLINE.match(d.text, para, mark)
+    if m is None or not any(c.isalpha() for c in m.group(1)):
+        return None
+    return m.start(1), m.end(1)
+
+
 def _clause_subject(d: _Doc, q: QuotedSpan) -> Any | None:
     """The subject of the clause whose object holds a partial quote, when it can be a speaker."""
     doc = d.doc
@@ -1710,6 +1725,10 @@ def _direct_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attributi
             words=nw,
             title_like=_title_like(content),
         )
+        if found is None and q.open_mark is not None:
+            att.headline = _digest_headline(d, q.open_mark)
+            if att.headline is not None and nw >= 3:
+                att.quote.kind = kind = "direct"
         if found is None and kind == "partial" and nw >= 2 and not att.title_like:
             # "West landed a sharp dig at “my dear sister”", "Cruz laid out a vision for ''a tax code …''": whoever
             # uses the quoted words, when no cue says more
@@ -1917,6 +1936,15 @@ def attributions_from_doc(doc: Any, mentions: Sequence[Mention]) -> list[Attribu
             sp = _resolve(d, doc[e.subject_i], e.speaker_local)
             q.speaker, q.speaker_start, q.speaker_end = sp.name, sp.start, sp.end
             _add_person(d, e.speaker_local[0], sp)
+        elif e.headline is not None:
+            # the story a digest quotes: named by its outlet tag ("[WaPo.]") when there is one, else its headline
+            tag = _OUTLET_TAG.match(text, q.end + 1)
+            h0, h1 = e.headline
+            if tag is not None:
+                q.speaker, q.speaker_start, q.speaker_end = tag.group(1), tag.start(1), tag.end(1)
+            else:
+                q.speaker, q.speaker_start, q.speaker_end = text[h0:h1], h0, h1
+            e.speaker_local = e.headline
         elif q.kind != "indirect":
             src = _follow_on(d, e, chains, last_in_para, last_in_sent, history)
             if src is not None:
