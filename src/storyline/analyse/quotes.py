@@ -155,7 +155,9 @@ SPEAKER_NOUNS = _words(
     someone everyone nobody many some several few both all administration insiders strategists
     strategist pollster pollsters organizers organisers protesters demonstrators witnesses witness
     police agency ministry government percent husband wife son daughter father mother brother sister
-    partner spouse neighbor neighbour crowd audience host moderator friend"""
+    partner spouse neighbor neighbour crowd audience host moderator friend ad ads advertisement video videos
+    post tweet tweets memo email e-mail sign signs message website site column editorial footnote banner
+    banners headline caption transcript team office"""
 )
 #: "pointed out", "points out": a cue only with its particle.
 PARTICLE_CUES = {
