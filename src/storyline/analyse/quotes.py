@@ -1078,8 +1078,9 @@ def _resolve(d: _Doc, subj: Any, local: tuple[int, int]) -> _Speaker:
         return _Speaker(None, None, None)
     if low in TITLE_WORDS and subj.text[:1].isupper():
         # "Speaker of the House Rep. Paul Ryan (R-WI) said": the person the title belongs to
+        right = max(local[1], subj.right_edge.idx + len(subj.right_edge.text))
         inner = next(
-            (x for x in d.mentions if x.label == "PERSON" and pos < x.start and x.end <= local[1]),
+            (x for x in d.mentions if x.label == "PERSON" and pos < x.start and x.end <= right),
             None,
         )
         if inner is not None:
