@@ -467,6 +467,17 @@ def test_a_digest_headline_stands_for_the_story_it_quotes(nlp: Any) -> None:
     assert find(qs, "surprised everyone").speaker == "Traders"
 
 
+def test_a_partial_quote_goes_to_whoever_uses_it_but_not_a_quoted_name(nlp: Any) -> None:
+    text = (
+        "Filling in for the candidate, Cornel Ruiz landed a sharp dig at “my dear friend the governor.”\n\n"
+        "The United States keeps relations with Beijing, in line with the “one China” policy.\n\n"
+        "The country keeps its ties in line with “strategic ambiguity as a doctrine.”"
+    )
+    qs = run(nlp, text)
+    assert find(qs, "my dear friend").speaker == "Cornel Ruiz"
+    assert all(q.speaker is None for q in qs if "China" in q.text or "ambiguity" in q.text)
+
+
 def test_transcript_lines_with_glued_quote_marks(nlp: Any) -> None:
     text = (
         'Rep. Dana Ortiz (D-Calif.):"Who told you that the figure was right?"\n\n'

@@ -1467,8 +1467,12 @@ def _clause_subject(d: _Doc, q: QuotedSpan) -> Any | None:
         if h.i == r.i or not (q.start <= h.idx < q.end):
             break
         r = h
-    if r.dep_ not in ("pobj", "dobj", "xcomp", "ccomp", "attr", "oprd", "appos", "compound", "amod", "nmod"):
-        return None
+    if r.dep_ not in ("pobj", "dobj", "xcomp", "ccomp", "attr", "oprd", "appos"):
+        return None  # not "in line with the “one China” policy": a quoted modifier names something
+    if r.dep_ == "pobj":
+        att = r.head.head  # what the preposition hangs on: the verb, or the verb's object ("a dig at “…”")
+        if not (att.pos_ in ("VERB", "AUX") or (att.dep_ in ("dobj", "attr") and att.head.pos_ in ("VERB", "AUX"))):
+            return None
     t = r.head
     for _ in range(6):
         if t.i == r.i or "\n" in doc[min(t.i, r.i) : max(t.i, r.i) + 1].text:
