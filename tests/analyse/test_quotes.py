@@ -478,6 +478,14 @@ def test_a_partial_quote_goes_to_whoever_uses_it_but_not_a_quoted_name(nlp: Any)
     assert all(q.speaker is None for q in qs if "China" in q.text or "ambiguity" in q.text)
 
 
+def test_maintain_or_read_with_an_object_is_not_speech(nlp: Any) -> None:
+    text = (
+        "The United States does not recognise the island as a state and maintains relations with Beijing, "
+        "in line with the “one China” policy."
+    )
+    assert all(q.speaker is None for q in run(nlp, text))
+
+
 def test_transcript_lines_with_glued_quote_marks(nlp: Any) -> None:
     text = (
         'Rep. Dana Ortiz (D-Calif.):"Who told you that the figure was right?"\n\n'

@@ -817,6 +817,12 @@ def _is_cue(tok: Any) -> bool:
         return False
     if low.startswith("call") and any(c.dep_ == "prt" for c in tok.children):
         return False  # "call in favors", "call off", "call up"
+    if (
+        low.startswith(("maintain", "read", "found", "find"))
+        and not (tok.i > 0 and tok.doc[tok.i - 1].is_punct)  # "“…,” read one."
+        and any(c.dep_ == "dobj" and not c.is_quote and c.pos_ != "PRON" for c in tok.children)
+    ):
+        return False  # "maintains diplomatic relations", "read the bill", "found a home": not speech
     return bool(tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"))
 
 
