@@ -823,6 +823,12 @@ def _is_cue(tok: Any) -> bool:
         and any(c.dep_ == "dobj" and not c.is_quote and c.pos_ != "PRON" for c in tok.children)
     ):
         return False  # "maintains diplomatic relations", "read the bill", "found a home": not speech
+    if low.startswith("maintain") and not (
+        any(c.dep_ == "ccomp" for c in tok.children)
+        or (tok.i + 1 < len(tok.doc) and (tok.doc[tok.i + 1].is_punct or tok.doc[tok.i + 1].lower_ == "that"))
+        or (tok.i > 0 and tok.doc[tok.i - 1].is_punct)
+    ):
+        return False  # "maintains relations with Beijing": only "maintains (that) …" or "…,” he maintained" speak
     return bool(tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"))
 
 
