@@ -366,6 +366,13 @@ def test_a_title_inside_the_speaker_phrase_is_not_a_quote_of_the_speaker(nlp: An
         ),
         ("The mayor was asked by host Ken Adler, “Will you run again next year?”", "run again", "Ken Adler"),
         (
+            "Columnist Rhea Tan, in an attempt to draw attention to the delays, wrote, “The mayor answered "
+            "a grand total of seven questions.”",
+            "seven questions",
+            "Rhea Tan",
+        ),
+        ("“We will not stop until it is finished,”\u00a0added Ortiz.", "not stop", "Ortiz"),
+        (
             "Senator Ida Moss conceded on Friday. The Iowa senator emailed supporters saying: “The fight goes on.”",
             "fight goes on",
             "Ida Moss",

@@ -986,7 +986,7 @@ def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
             continue
         break
     # inverted order the parser missed: "…,” said Neil Thomas, …
-    prev = [t.text for t in tok.doc[max(0, tok.i - 2) : tok.i]]
+    prev = [t.text for t in tok.doc[max(0, tok.i - 4) : tok.i] if not t.is_space][-2:]  # "”\xa0added Gowdy"
     if not prev or not (
         prev[-1] in CLOSING_QUOTES or (prev[-1] == "," and len(prev) > 1 and prev[0] in CLOSING_QUOTES)
     ):
@@ -1591,7 +1591,7 @@ def _name_left(d: _Doc, cue: Any) -> Any | None:
         elif t.text == "(":
             depth -= 1
         elif depth == 0 and t.text == ",":
-            if cue.i - j <= 3 and cue.dep_ in ("ROOT", "ccomp", "parataxis"):
+            if cue.i - j <= 3 and cue.dep_ in ("ROOT", "ccomp", "parataxis", "dep"):
                 return _name_before_insert(d, j)
             return None  # "… in Iowa, telling the crowd": a place, not the speaker
         elif depth == 0 and not t.is_punct:
@@ -1620,11 +1620,17 @@ def _name_before_insert(d: _Doc, comma: int) -> Any | None:
     end = comma
     for n in range(4):
         start = end - 1
-        while start >= 0 and doc[start].text not in (",", ";", ":") and not doc[start].is_sent_start:
-            if "\n" in doc[start].text_with_ws or d.in_quote[start]:
+        while (
+            start >= 0
+            and doc[start].text not in (",", ";", ":")
+            and not doc[start].is_sent_start
+            and "\n" not in doc[start].text_with_ws
+        ):
+            if d.in_quote[start]:
                 return None
             start -= 1
-        lo = start + 1 if start >= 0 and doc[start].text in (",", ";", ":") else max(start, 0)
+        stop = start >= 0 and (doc[start].text in (",", ";", ":") or "\n" in doc[start].text_with_ws)
+        lo = start + 1 if stop else max(start, 0)
         seg = [t for t in doc[lo:end] if not t.is_punct]
         if not seg:
             return None
