@@ -493,6 +493,25 @@ def test_maintain_or_read_with_an_object_is_not_speech(nlp: Any) -> None:
     assert all(q.speaker is None for q in run(nlp, text))
 
 
+def test_stray_marks_anywhere_keep_every_quote_a_true_slice(nlp: Any) -> None:
+    base = (
+        "“We have to rebuild the party,” said Maria Lopez, the state chair. ''It will take years,'' she added.\n\n"
+        "Her rival, Tom Hale, said the voters wanted results and that the party had ``lost its way.''\n\n"
+        "Hale told reporters: “That is exactly the wrong lesson.” Lopez disagreed."
+    )
+    rng = random.Random(11)
+    marks = ["“", "”", '"', "‘", "’", "'", "''", "``", "«", "»", ':"', "\n\n“"]
+    for _ in range(25):
+        chars = list(base)
+        for _ in range(rng.randint(1, 6)):
+            chars.insert(rng.randrange(len(chars) + 1), rng.choice(marks))
+        text = "".join(chars)
+        for q in run(nlp, text):
+            assert text[q.start : q.end] == q.text
+            if q.speaker_start is not None and q.speaker_end is not None:
+                assert 0 <= q.speaker_start <= q.speaker_end <= len(text)
+
+
 def test_transcript_lines_with_glued_quote_marks(nlp: Any) -> None:
     text = (
         'Rep. Dana Ortiz (D-Calif.):"Who told you that the figure was right?"\n\n'

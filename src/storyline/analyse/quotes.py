@@ -1992,6 +1992,8 @@ def attributions_from_doc(doc: Any, mentions: Sequence[Mention]) -> list[Attribu
             e.speaker_local = e.speaker_local or src[4]
     kept = [e for e in events if _keep(e)]
     kept.sort(key=lambda e: (e.quote.start, e.quote.end))
+    for e in kept:  # the words as the article writes them ('' and `` were read as double marks)
+        e.quote.text = text[e.quote.start : e.quote.end]
     return kept
 
 
