@@ -133,6 +133,7 @@ def analyse(articles: Sequence[Article], nlp: Any, batch_size: int = 32, n_proce
     if n_process > 1:
         kwargs["n_process"] = n_process
     for art, doc in zip(articles, nlp.pipe(texts, **kwargs), strict=True):
+        doc.user_data["storyline.text"] = art.text  # doc.text, without spaCy re-joining every token
         art.sentences = sentences_from_doc(doc)
         art.mentions = mentions_from_doc(doc)
         art.numbers = numbers_from_doc(doc)

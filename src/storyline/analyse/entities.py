@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, Cite, Entity, Mention
+from .nlp import doc_text
 
 #: spaCy labels we keep as entities (dates, numbers etc. are handled by their own stages).
 KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
@@ -116,7 +117,7 @@ def mentions_from_doc(doc: Any) -> list[Mention]:
     Args:
         doc: a spaCy ``Doc`` of the article's cleaned text.
     """
-    text: str = doc.text
+    text: str = doc_text(doc)
     out: list[Mention] = []
     for ent in doc.ents:
         if ent.label_ not in KEPT_LABELS:

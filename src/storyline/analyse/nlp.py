@@ -64,6 +64,18 @@ def split_glued_quotes(nlp: Any) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes + list(GLUED_QUOTE_INFIXES)).finditer
 
 
+def doc_text(doc: Any) -> str:
+    """``doc.text``, computed once per doc and kept in ``doc.user_data`` (spaCy joins every token on each access).
+
+    The pipeline seeds it with the article text it parsed, which is the same string.
+    """
+    text = doc.user_data.get("storyline.text")
+    if text is None:
+        text = doc.text
+        doc.user_data["storyline.text"] = text
+    return str(text)
+
+
 def run_pipe(nlp: Any, texts: Iterable[str], batch_size: int = 32) -> Iterator[Any]:
     """Yield spaCy Docs for ``texts`` using ``nlp.pipe`` in batches."""
     yield from nlp.pipe(texts, batch_size=batch_size)

@@ -61,6 +61,7 @@ from typing import Any
 
 from ..model import NumberMention
 from .dates import extract_dates
+from .nlp import doc_text
 
 # ------------------------------------------------------------------------------------------ vocabulary
 
@@ -289,7 +290,7 @@ def numbers_from_doc(doc: Any) -> list[NumberMention]:
         >>> [(n.text, n.value, n.unit, n.approx, n.about) for n in numbers_from_doc(doc)]  # doctest: +SKIP
         [('as much as 60 percent', 60.0, 'percent', 'as much as', 'tariffs')]
     """
-    text: str = doc.text
+    text: str = doc_text(doc)
     parsed = bool(doc.has_annotation("DEP"))
     dates = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     names = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _NAME_LABELS]
@@ -592,7 +593,7 @@ def _about(doc: Any, hit: _Hit, earlier: list[_Hit], taken: set[int]) -> str | N
         return _phrase(mod, own)
     if earlier and (root.dep_ == "appos" or _in_brackets(doc, span)):
         prev = earlier[-1]
-        if prev.kind == hit.kind and prev.about and len(_doc_text(doc)[prev.end : hit.start].strip(" ,(")) == 0:
+        if prev.kind == hit.kind and prev.about and len(doc_text(doc)[prev.end : hit.start].strip(" ,(")) == 0:
             return prev.about  # "NZ$18.2 million (US$11 million)"
     if hit.kind == "quantity":
         for prev in reversed(earlier):
@@ -704,13 +705,6 @@ def _same_sentence(doc: Any, prev: _Hit, tok: Any) -> bool:
     return bool(tok.sent.start_char <= prev.start < tok.sent.end_char)
 
 
-def _doc_text(doc: Any) -> str:
-    """``doc.text``, computed once per doc (spaCy joins every token on each access)."""
-    text = doc.user_data.get("storyline.text")
-    if text is None:
-        text = doc.text
-        doc.user_data["storyline.text"] = text
-    return str(text)
 
 
 def _in_brackets(doc: Any, span: Any) -> bool:
@@ -721,7 +715,7 @@ def _phrase(head: Any, own: set[int], depth: int = 0) -> str | None:
     """The noun phrase headed by ``head``: its left modifiers and "of/on/for" complements, without
     articles, the figure's own tokens, or (at the top) possessive pronouns."""
     doc = head.doc
-    left = [t for t in head.subtree if t.i < head.i and "\n" not in _doc_text(doc)[t.idx : head.idx]]
+    left = [t for t in head.subtree if t.i < head.i and "\n" not in doc_text(doc)[t.idx : head.idx]]
     keep: list[Any] = []
     dropped: set[int] = set(own)
     for t in left:
@@ -819,7 +813,7 @@ def _time_of(doc: Any, hit: _Hit, times: list[_Time]) -> str | None:
     anchor = _root(doc, hit, own)
     verb = _clause_verb(anchor)
     best: tuple[int, int, str] | None = None
-    text = _doc_text(doc)
+    text = doc_text(doc)
     for t in times:
         if t.tokens.sent.start != span.sent.start or "\n\n" in text[min(t.end, hit.end) : max(t.start, hit.start)]:
             continue
@@ -828,7 +822,7 @@ def _time_of(doc: Any, hit: _Hit, times: list[_Time]) -> str | None:
         if not direct and _clause_verb(troot).i != verb.i:
             continue
         dist = hit.start - t.end if t.end <= hit.start else t.start - hit.end
-        key = (0 if direct else 1, max(dist, 0), _doc_text(doc)[t.start : t.end])
+        key = (0 if direct else 1, max(dist, 0), doc_text(doc)[t.start : t.end])
         if best is None or key[:2] < best[:2]:
             best = key
     return best[2] if best else None

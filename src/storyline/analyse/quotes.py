@@ -48,6 +48,7 @@ from typing import Any
 
 from ..model import Mention, Quote
 from .entities import JOB_WORDS
+from .nlp import doc_text
 
 # ------------------------------------------------------------------------------------------ vocabulary
 
@@ -671,10 +672,10 @@ def _widen(d: _Doc, m: Mention) -> Mention:
     return dc_replace(m, start=start, text=d.text[start : m.end])
 
 
-def _build(doc: Any, mentions: Sequence[Mention], spans: Sequence[QuotedSpan]) -> _Doc:
-    text: str = _double_apostrophes(doc.text)  # same length: offsets hold
+def _build(doc: Any, mentions: Sequence[Mention], spans: Sequence[QuotedSpan], raw: str | None = None) -> _Doc:
+    text: str = _double_apostrophes(doc.text if raw is None else raw)  # same length: offsets hold
     d = _Doc(doc=doc, text=text, mentions=[])
-    d.tok_starts = [t.idx for t in doc]
+    d.tok_starts = doc.to_array("IDX").tolist()  # (iterating Tokens costs an object per token)
     d.mentions = sorted((_widen(d, _past_marks(m)) for m in mentions), key=lambda m: (m.start, -m.end))
     ms = d.mentions
     d.in_quote = [False] * len(doc)
@@ -1283,8 +1284,10 @@ def _index_persons(d: _Doc) -> None:
         out.append(_Person(m.start, key, tier, fs, fe))
     covered = {p.pos for p in out}
     m_spans = [(m.start, m.end) for m in d.mentions]
-    for tok in doc:
-        if tok.pos_ != "PROPN" or d.in_quote[tok.i] or not tok.text[:1].isupper() or tok.idx in covered:
+    propn = doc.vocab.strings["PROPN"]
+    for i in (i for i, p in enumerate(doc.to_array("POS").tolist()) if p == propn):
+        tok = doc[i]
+        if d.in_quote[tok.i] or not tok.text[:1].isupper() or tok.idx in covered:
             continue
         k = bisect.bisect_right(d.m_starts, tok.idx) - 1
         if k >= 0 and m_spans[k][0] <= tok.idx < m_spans[k][1]:
@@ -1817,12 +1820,22 @@ def _clause_bounds(d: _Doc, first: int, last: int) -> tuple[int, int] | None:
     return doc[first].idx, doc[last].idx + len(doc[last].text)
 
 
+@lru_cache(maxsize=1)
+def _indirect_cue_hashes() -> frozenset[int]:
+    """spaCy's hashes of the lower-case forms that can open indirect speech (the same in every vocab)."""
+    from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
+
+    return frozenset(hash_string(w) for w in INDIRECT_FORMS | {"according"})
+
+
 def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribution]:
     doc = d.doc
     text = d.text
     out: list[Attribution] = []
     taken: list[tuple[int, int]] = []
-    for tok in doc:
+    wanted = _indirect_cue_hashes()
+    for i in (i for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in wanted):
+        tok = doc[i]
         if d.in_quote[tok.i]:
             continue
         low = tok.lower_
@@ -1944,9 +1957,9 @@ def _src(e: Attribution) -> _Src:
 
 def attributions_from_doc(doc: Any, mentions: Sequence[Mention]) -> list[Attribution]:
     """The "bare" call: quotes with how they were attributed (see :func:`quotes_from_doc`)."""
-    text: str = doc.text
+    text: str = doc_text(doc)
     spans = quoted_spans(text)
-    d = _build(doc, mentions, spans)
+    d = _build(doc, mentions, spans, text)
     _index_persons(d)
     direct = _direct_attributions(d, spans)
     indirect = _indirect_attributions(d, spans)
