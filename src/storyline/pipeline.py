@@ -17,7 +17,7 @@ from typing import Any
 from .analyse.anchors import infer_reference
 from .analyse.dates import extract_dates, parse_date_string, to_date
 from .analyse.entities import canonicalize, mentions_from_doc
-from .analyse.nlp import load_nlp
+from .analyse.nlp import doc_text, load_nlp
 from .analyse.numbers import numbers_from_doc
 from .analyse.quotes import quotes_from_doc
 from .compare.cluster import ClusterConfig, assign_stories, features
@@ -149,7 +149,7 @@ def sentences_from_doc(doc: Any) -> list[Sentence]:
     The small model splits inside quotations ("…as an “integral part of the order,” the leader said");
     a piece that does not end like a sentence is joined to the next piece of the same paragraph.
     """
-    text: str = doc.text
+    text: str = doc_text(doc)
     pieces: list[Sentence] = []
     for sent in doc.sents:
         s, e = sent.start_char, sent.end_char

@@ -804,6 +804,18 @@ def _ancestors_within(tok: Any) -> Iterator[Any]:
     yield from tok.ancestors
 
 
+def _sentence_ids(doc: Any) -> list[int]:
+    """The sentence number of every token, computed once per doc (``Span.sent`` walks the doc each time)."""
+    cached: list[int] | None = doc.user_data.get("storyline.sent_ids")
+    if cached is None:
+        cached, n = [], -1
+        for k, start in enumerate(doc.to_array("SENT_START").tolist()):
+            n += 1 if (start == 1 or k == 0) else 0
+            cached.append(n)
+        doc.user_data["storyline.sent_ids"] = cached
+    return cached
+
+
 def _time_of(doc: Any, hit: _Hit, times: list[_Time]) -> str | None:
     """The time phrase attached to the figure's noun phrase or to the same clause; nearest wins."""
     span = doc.char_span(hit.start, hit.end, alignment_mode="expand")
@@ -814,8 +826,9 @@ def _time_of(doc: Any, hit: _Hit, times: list[_Time]) -> str | None:
     verb = _clause_verb(anchor)
     best: tuple[int, int, str] | None = None
     text = doc_text(doc)
+    sid = _sentence_ids(doc)
     for t in times:
-        if t.tokens.sent.start != span.sent.start or "\n\n" in text[min(t.end, hit.end) : max(t.start, hit.start)]:
+        if sid[t.tokens.start] != sid[span.start] or "\n\n" in text[min(t.end, hit.end) : max(t.start, hit.start)]:
             continue
         troot = t.tokens.root
         direct = any(a.i in own for a in _ancestors_within(troot))
