@@ -512,6 +512,18 @@ def test_stray_marks_anywhere_keep_every_quote_a_true_slice(nlp: Any) -> None:
                 assert 0 <= q.speaker_start <= q.speaker_end <= len(text)
 
 
+def test_a_dash_intro_and_a_sentence_opening_on_a_participle_cue(nlp: Any) -> None:
+    text = (
+        "When the mayor finally wrapped up — “I will fight for you, and I will win for you!” — the crowd roared.\n\n"
+        "Later, Councillor Ana Ruiz said the audit “was not good.” Adding, “Like every audit, the worst part is "
+        "never the numbers.”"
+    )
+    qs = run(nlp, text)
+    q = find(qs, "fight for you")
+    assert q.kind == "direct" and q.speaker == "the mayor"
+    assert find(qs, "worst part").speaker == "Ana Ruiz"
+
+
 def test_transcript_lines_with_glued_quote_marks(nlp: Any) -> None:
     text = (
         'Rep. Dana Ortiz (D-Calif.):"Who told you that the figure was right?"\n\n'

@@ -191,7 +191,8 @@ TITLE_WORDS = _words(
     mayor king queen prince princess general gen. admiral colonel col. chairman chairwoman chair ceo
     ambassador spokesman spokeswoman spokesperson speaker leader judge justice deputy chief director
     commissioner pope bishop lt. sgt. captain capt. coach president-elect congressman congresswoman
-    rev. reverend former acting state foreign defense defence treasury first"""
+    rev. reverend former acting state foreign defense defence treasury first councillor councilor
+    councilman councilwoman alderman alderwoman assemblyman assemblywoman sheriff pastor rabbi"""
 )
 #: Words stripped from the front of a speaker's name: titles and jobs ("Analyst Priya Shah" -> "Priya Shah").
 LEADING_TITLES = TITLE_WORDS | JOB_WORDS
@@ -1380,6 +1381,11 @@ def _find_cue(d: _Doc, q: QuotedSpan, reg: tuple[int, int]) -> tuple[Any, Any] |
     for n, t in enumerate(trail):
         if _is_cue(t):
             cands.append(((0 if n <= 5 else 2, n), t))
+    if lead and lead[-1].text in ("—", "–", "--") and not any(c[1].i < a_tok for c in cands):
+        # "When Trump finally wrapped up — “…” — the crowd roared": the clause the dash ends introduces the quote
+        intro = _dash_intro(d, lead)
+        if intro is not None:
+            return intro
     cands.sort(key=lambda c: c[0])
     first: tuple[Any, Any] | None = None
     q_tok = d.tok_at(q.start)
@@ -1402,6 +1408,8 @@ def _find_cue(d: _Doc, q: QuotedSpan, reg: tuple[int, int]) -> tuple[Any, Any] |
         elif subj is None:
             # "Rep. Paul Ryan (R-WI) said “…”" with a parse that lost the subject; "Continued Stone: “…”"
             subj = _name_left(d, cue) or _name_right(d, cue, a)
+            if subj is None and cue.tag_ == "VBG" and lead and cue.i == lead[0].i:
+                subj = _previous_speaker(d, cue)  # "Maher stated that … “wasn’t good.” Adding, “…”"
         if subj is not None and (
             any(t.i == q_tok for t in subj.subtree)
             or (min(subj.i, cue.i) < q_tok < max(subj.i, cue.i) and _capitalised(d.text[q.start : q.end]))
@@ -1501,6 +1509,30 @@ def _clause_subject(d: _Doc, q: QuotedSpan) -> Any | None:
         if t.dep_ in ("relcl",) or t.head.i == t.i:
             return None
         t = t.head
+    return None
+
+
+def _previous_speaker(d: _Doc, cue: Any) -> Any | None:
+    """The subject of the sentence before a sentence that opens on a bare participle cue ("Adding, “…”")."""
+    si = d.sent_of(cue.idx)
+    if si < 1 or d.para_of(d.sent_starts[si - 1]) != d.para_of(cue.idx):
+        return None
+    toks = list(_segments_tokens(d, d.sent_starts[si - 1], d.sent_starts[si]))
+    root = next((t for t in toks if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")), None)
+    subj = _subject(root, d.in_quote) if root is not None else None
+    return subj if subj is not None and _may_speak(d, subj) else None
+
+
+def _dash_intro(d: _Doc, lead: Sequence[Any]) -> tuple[Any, Any] | None:
+    """The last verb before a dash that opens a quote, with a subject that can speak."""
+    for t in reversed(lead[:-1]):
+        if t.text in (",", ";", ":", "—", "–") or "\n" in t.text_with_ws:
+            return None
+        if t.pos_ == "VERB":
+            subj = _subject(t, d.in_quote)
+            if subj is not None and subj.i < t.i and _may_speak(d, subj):
+                return t, subj
+            return None
     return None
 
 
@@ -1741,7 +1773,7 @@ def _direct_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attributi
         content = text[q.start : q.end]
         nw = _words_in(content)
         continued = q.open_mark is None or chain_sizes[q.chain] > 1
-        if continued or (not lead and (nw >= 3 or content[-1:] in ".!?,")) or (lead[-1:] in ",:" and nw >= 3):
+        if continued or (not lead and (nw >= 3 or content[-1:] in ".!?,")) or (lead[-1:] in ",:—–" and nw >= 3):
             kind = "direct"
         else:
             kind = "partial"
