@@ -192,6 +192,17 @@ def test_markdown_renders_claims_and_conflicts_when_present(dossier: dict[str, A
     assert "*disputed:* 12 vs 10 million" in md
 
 
+def test_a_speakers_role_is_given_once(dossier: dict[str, Any]) -> None:
+    b = dossier["articles"][0]
+    cite = {"article_id": b["id"], "start": 0, "end": 10}
+    dossier["quotes"] = [
+        {"text": t, "kind": "direct", "speaker": "Hal Brands", "speaker_role": "a fellow at AEI", "cite": cite}
+        for t in ("First words here.", "Second words here.")
+    ]
+    assert render_markdown(dossier).count("a fellow at AEI") == 1
+    assert render_html(dossier).count("a fellow at AEI") == 1
+
+
 def test_markdown_keeps_unicode(dossier: dict[str, Any]) -> None:
     md = render_markdown(dossier)
     assert "習近平" in md and "卓榮泰" in md

@@ -414,14 +414,19 @@ def build_view(dossier: Mapping[str, Any]) -> dict[str, Any]:
         if isinstance(k, Mapping)
     ]
     quotes = []
+    introduced: set[str] = set()  # speakers whose role was already given: say it once
     for q in _list(dossier.get("quotes")):
         if isinstance(q, Mapping):
+            speaker = _str(q.get("speaker"))
+            role = _str(q.get("speaker_role")) if speaker not in introduced else ""
+            if role:
+                introduced.add(speaker)
             quotes.append(
                 {
                     "text": _str(q.get("text")),
                     "kind": _str(q.get("kind")) or "direct",
-                    "speaker": _str(q.get("speaker")),
-                    "speaker_role": _str(q.get("speaker_role")),
+                    "speaker": speaker,
+                    "speaker_role": role,
                     "cue": _str(q.get("cue")),
                     "cites": cites.views([q.get("cite")] if q.get("cite") else q.get("cites"), "Quotes"),
                 }

@@ -194,13 +194,15 @@ def render_markdown(dossier: Mapping[str, Any]) -> str:
     quotes = [q for q in _list(dossier.get("quotes")) if isinstance(q, Mapping)]
     if quotes:
         out += ["## Quotes", ""]
+        introduced: set[str] = set()  # speakers whose role was already given: say it once
         for q in quotes:
             kind = _str(q.get("kind")) or "direct"
             words = escape_md(q.get("text"))
             words = words if kind == "indirect" else f"“{words}”"
             who = f"**{escape_md(q.get('speaker'))}**" if q.get("speaker") else "*unattributed*"
-            if q.get("speaker") and q.get("speaker_role"):
+            if q.get("speaker") and q.get("speaker_role") and _str(q.get("speaker")) not in introduced:
                 who += f" ({escape_md(q.get('speaker_role'))})"
+                introduced.add(_str(q.get("speaker")))
             cue = f", {escape_md(q.get('cue'))}" if q.get("cue") else ""
             cites = [q["cite"]] if q.get("cite") else _list(q.get("cites"))
             out += [f"> {words}", ">", f"> — {who}{cue} ({kind}){notes.refs(cites)}", ""]
