@@ -373,10 +373,10 @@ def score(doc: Any, golds: Sequence[Gold], preds: Sequence[Pred], t: Tally, keep
             if nm is not None:
                 t.named_judged += 1
                 t.named += nm
-            if keep_misses and not s:
+            if keep_misses and (not s or nm is False):
                 t.misses.append(
                     {
-                        "why": "speaker" if not rs else "strict",
+                        "why": "speaker" if not rs else ("strict" if not s else "name"),
                         "gold_source": " ".join(text[a:b] for a, b in g.source),
                         "gold_name": g.name,
                         "pred": p.speaker,
@@ -538,7 +538,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"  {a:32}" + "".join(cells))
     if show:
         misses = systems["storyline"].misses
-        for why in ("recall", "speaker", "strict", "precision"):
+        for why in ("recall", "speaker", "strict", "name", "precision"):
             sel = [m for m in misses if m["why"] == why][: args.show_misses]
             print(f"\n--- {why} misses ({sum(1 for m in misses if m['why'] == why)})")
             for m in sel:
