@@ -76,6 +76,18 @@ def test_reingest_is_a_no_op(folder: Path, tmp_path: Path, capsys: pytest.Captur
     assert code == 0 and "0 article(s) added, 1 already in the store" in err
 
 
+def test_the_database_and_dossiers_inside_the_input_folder_are_not_read(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db, out = str(folder / "s.db"), str(folder / "out")
+    for _ in range(2):  # the second run finds s.db, s.db-wal and out/*.html beside the article
+        code, _, err = run(["--db", db, "analyze", str(folder), "--out", out], capsys)
+        assert code == 0, err
+        assert "E105" not in err and "s.db" not in err.replace(db, "")
+    export = json.loads((folder / "out" / "corpus.json").read_text(encoding="utf-8"))
+    assert len(export["articles"]) == 1
+
+
 def test_quiet_after_the_subcommand(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "s.db")
     code, _, err = run(["ingest", str(folder), "--db", db, "-q"], capsys)

@@ -113,6 +113,13 @@ class Corpus:
     def close(self) -> None:
         self.store.close()
 
+    def _own_files(self) -> list[Path]:
+        """The database file and its SQLite companions, when the store is a file."""
+        path = str(getattr(self.store, "path", "") or "")
+        if not path or path == ":memory:" or "://" in path:
+            return []
+        return [Path(path + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
+
     def __enter__(self) -> Corpus:
         return self
 
@@ -152,14 +159,16 @@ class Corpus:
         published: str | None = None,
         keep_all: bool | None = None,
         progress: ProgressFn | None = None,
+        exclude: Sequence[str | Path] = (),
     ) -> IngestReport:
         """Read, clean, analyse and store articles; then update entities and stories.
 
         Bad files are reported in the returned :class:`IngestReport` and never stop the good ones.
-        Re-ingesting the same content is a no-op.
+        Re-ingesting the same content is a no-op. The store's own database files, and any path in
+        ``exclude`` (the dossier folder, say), are never read as articles.
         """
         report = IngestReport()
-        files, errs = discover([str(p) for p in paths])
+        files, errs = discover([str(p) for p in paths], exclude=[*self._own_files(), *exclude])
         report.errors += errs
         report.files = len(files)
         keep = self.config.ingest_keep_all if keep_all is None else keep_all

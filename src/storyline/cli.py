@@ -155,7 +155,12 @@ def _report(rep: IngestReport, c: Ctx, db: str) -> None:
 
 
 def _ingest(
-    c: Ctx, paths: Sequence[str], source: str | None, published: str | None, keep_all: bool
+    c: Ctx,
+    paths: Sequence[str],
+    source: str | None,
+    published: str | None,
+    keep_all: bool,
+    exclude: Sequence[str] = (),
 ) -> tuple[Corpus, IngestReport]:
     corpus = c.corpus()
     n_inputs = len(paths)
@@ -169,7 +174,12 @@ def _ingest(
         published = p
     with _progress(show) as progress:
         rep = corpus.ingest(
-            list(paths), source=source, published=published, keep_all=keep_all or None, progress=progress
+            list(paths),
+            source=source,
+            published=published,
+            keep_all=keep_all or None,
+            progress=progress,
+            exclude=exclude,
         )
     _report(rep, c, corpus.store.path)
     return corpus, rep
@@ -300,7 +310,7 @@ def analyze(
 ) -> None:
     """Ingest PATHS, then write every story's dossier (md, html, json) and the corpus export to DIR."""
     c = _ctx(ctx, db)
-    corpus, rep = _ingest(c, paths, source, published, keep_all)
+    corpus, rep = _ingest(c, paths, source, published, keep_all, exclude=[out_dir])  # never re-read our dossiers
     with corpus:
         d = Path(out_dir)
         d.mkdir(parents=True, exist_ok=True)

@@ -98,7 +98,7 @@ _PAGE_TAGS = frozenset({"html", "head", "body"})
 _FEED_TAGS = frozenset({"rss", "feed", "rdf:rdf"})
 
 
-def discover(inputs: Sequence[str]) -> tuple[list[Path], list[FileError]]:
+def discover(inputs: Sequence[str], exclude: Sequence[str | Path] = ()) -> tuple[list[Path], list[FileError]]:
     """Expand files, folders and globs into a sorted, de-duplicated list of files.
 
     Folders are walked recursively in sorted order, skipping hidden files and folders (names
@@ -107,6 +107,8 @@ def discover(inputs: Sequence[str]) -> tuple[list[Path], list[FileError]]:
 
     Args:
         inputs: File paths, folder paths and glob patterns.
+        exclude: Files and folders never to read, even inside an input folder: Storyline's own
+            database and the folder it writes dossiers to, when they sit among the articles.
 
     Returns:
         ``(files, errors)``: E101 for a path or pattern that matches nothing, E108 for a folder
@@ -114,12 +116,16 @@ def discover(inputs: Sequence[str]) -> tuple[list[Path], list[FileError]]:
     """
     found: dict[str, Path] = {}
     errors: list[FileError] = []
+    skip = [os.path.realpath(x) for x in exclude]
     for raw in inputs:
         paths, error = _expand(raw)
         if error is not None:
             errors.append(error)
         for path in paths:
-            found.setdefault(os.path.realpath(path), path)
+            real = os.path.realpath(path)
+            if any(real == x or real.startswith(x.rstrip(os.sep) + os.sep) for x in skip):
+                continue
+            found.setdefault(real, path)
     return sorted(found.values(), key=str), errors
 
 
