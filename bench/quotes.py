@@ -316,6 +316,7 @@ class Tally:
     docs: int = 0
     misses: list[dict[str, Any]] = field(default_factory=list)
     by_annotator: dict[str, list[int]] = field(default_factory=dict)  # annotator -> [strict right, judged]
+    by_publisher: dict[str, list[int]] = field(default_factory=dict)  # publisher -> [strict right, judged]
 
     def figures(self) -> dict[str, Any]:
         def r(a: int, b: int) -> float | None:
@@ -342,6 +343,9 @@ class Tally:
             "ms_per_doc": round(1000 * self.seconds / max(1, self.docs), 3),
             "speaker_strict_by_annotator": {
                 k: {"judged": v[1], "strict": r(v[0], v[1])} for k, v in sorted(self.by_annotator.items())
+            },
+            "speaker_strict_by_publisher": {
+                k: {"judged": v[1], "strict": r(v[0], v[1])} for k, v in sorted(self.by_publisher.items())
             },
         }
 
@@ -486,9 +490,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             tally.docs += 1
             n_before, s_before, j_before = len(tally.misses), tally.strict, tally.with_source
             score(doc, golds, preds, tally, show and name == "storyline")
-            per = tally.by_annotator.setdefault(ap_.stem.rsplit("_", 1)[-1], [0, 0])
-            per[0] += tally.strict - s_before
-            per[1] += tally.with_source - j_before
+            for key, table in (
+                (ap_.stem.rsplit("_", 1)[-1], tally.by_annotator),
+                (tp.stem.split("_", 1)[0], tally.by_publisher),
+            ):
+                per = table.setdefault(key, [0, 0])
+                per[0] += tally.strict - s_before
+                per[1] += tally.with_source - j_before
             for m in tally.misses[n_before:]:
                 m["doc"] = tp.stem
     results = {name: t.figures() for name, t in systems.items()}
