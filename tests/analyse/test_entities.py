@@ -116,3 +116,28 @@ def test_headline_phrase_is_not_an_entity_and_org_keeps_its_first_word() -> None
 def test_run_on_names_ending_in_a_function_word_are_dropped(nlp: Any) -> None:
     doc = nlp("Tensions Over Taiwan, Ukraine War And Trade Dominate Call\nXi spoke to Trump.")
     assert all(not m.text.endswith((" And", " Of", " The")) for m in mentions_from_doc(doc))
+
+
+def test_an_organisation_with_and_without_its_country_and_its_acronym_fold() -> None:
+    a = art(
+        "a",
+        "The US Supreme Court ruled. The Supreme Court said so. Asia Pacific Economic Cooperation leaders met; "
+        "APEC agreed.",
+        [
+            ("US Supreme Court", "ORG"),
+            ("Supreme Court", "ORG"),
+            ("Asia Pacific Economic Cooperation", "ORG"),
+            ("APEC", "ORG"),
+        ],
+    )
+    names = sorted((e.name, len(e.mentions)) for e in canonicalize([a]))
+    assert names == [("Asia Pacific Economic Cooperation", 2), ("US Supreme Court", 2)]
+
+
+def test_a_bare_ministry_with_two_countries_stays_apart() -> None:
+    a = art(
+        "a",
+        "The Chinese Foreign Ministry protested. The Japanese Foreign Ministry replied. The Foreign Ministry spoke.",
+        [("Chinese Foreign Ministry", "ORG"), ("Japanese Foreign Ministry", "ORG"), ("Foreign Ministry", "ORG")],
+    )
+    assert len(canonicalize([a])) == 3

@@ -60,6 +60,12 @@ ORG_WORDS = frozenset(
     news times post journal press network fund club league assembly parliament congress senate army
     navy police force forces""".split()
 )
+#: Nationality adjectives that may lead an organisation's name ("Chinese Foreign Ministry").
+NATIONALITIES = frozenset(
+    """american chinese japanese british french german russian european taiwanese korean indian israeli
+    iranian ukrainian canadian australian mexican brazilian italian spanish turkish saudi egyptian
+    pakistani""".split()
+) | {"south korean", "north korean"}
 #: Country and bloc aliases folded to one name (the most common English forms; extend as needed).
 GPE_ALIASES = {
     "us": "United States",
@@ -355,6 +361,37 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
             continue
         target[k] = max(pool, key=lambda p: (len(forms[p].articles & f.articles), sum(forms[p].votes.values())))
         types[k] = "PERSON"
+
+    # 3b. An organisation named with and without its country: "Supreme Court" → "US Supreme Court", when the
+    #     corpus has exactly one country-prefixed form of it ("Foreign Ministry" with a Chinese and a Japanese
+    #     one stays apart).
+    prefixed: dict[str, list[str]] = defaultdict(list)
+    for k in forms:
+        if types.get(k) != "ORG" or k in target:
+            continue
+        toks = k.split()
+        for n in (1, 2, 3):
+            if len(toks) > n + 1 and (" ".join(toks[:n]) in GPE_ALIASES or " ".join(toks[:n]) in NATIONALITIES):
+                prefixed[" ".join(toks[n:])].append(k)
+                break
+    for bare, variants in prefixed.items():
+        if bare in forms and bare not in target and types.get(bare) == "ORG" and len(variants) == 1:
+            target[bare] = variants[0]
+    # 3c. An acronym and the name it abbreviates: "APEC" → "Asia Pacific Economic Cooperation", when exactly one
+    #     organisation of the corpus has those initials.
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for k in forms:
+        words = [w for w in k.split() if w not in ("of", "and", "the", "for", "on", "in", "s")]
+        if types.get(k) == "ORG" and len(words) >= 2 and k not in target:
+            by_initials["".join(w[0] for w in words)].append(k)
+    for k, f in forms.items():
+        if k in target or " " in k or types.get(k) != "ORG" or len(k) < 2 or k in GPE_ALIASES:
+            continue
+        if not all(s.isupper() for s in f.surfaces):
+            continue
+        full_forms = by_initials.get(k, [])
+        if len(full_forms) == 1:
+            target[k] = full_forms[0]
 
     def resolve(k: str) -> str:
         seen = set()
