@@ -524,6 +524,28 @@ def test_a_dash_intro_and_a_sentence_opening_on_a_participle_cue(nlp: Any) -> No
     assert find(qs, "worst part").speaker == "Ana Ruiz"
 
 
+def test_archive_double_apostrophes_after_a_sentence_about_the_speaker(nlp: Any) -> None:
+    text = (
+        "But, Mr. Dorsey said, ''I say nothing privately that I do not say publicly.''\n\n"
+        "Mr. Dorsey is unapologetic about his aim. ''I am not hiding that I want her to win the race this year.'' "
+        "After all, he says, ''I never claimed to be neutral.''"
+    )
+    qs = run(nlp, text)
+    q = find(qs, "not hiding")
+    assert q.speaker == "Dorsey" and text[q.speaker_start : q.speaker_end] == "Dorsey"
+
+
+def test_a_cue_that_opens_the_next_quote_is_not_the_previous_ones(nlp: Any) -> None:
+    text = (
+        "As Archbishop Aris Vartan told the Associated Press (AP), “We have suffered the same fate as them.” "
+        "He added, “So they should have been among the first to recognise it.”"
+    )
+    qs = run(nlp, text)
+    q = find(qs, "same fate")
+    assert text[q.speaker_start : q.speaker_end] == "Aris Vartan"
+    assert find(qs, "first to recognise").speaker == "Aris Vartan"
+
+
 def test_transcript_lines_with_glued_quote_marks(nlp: Any) -> None:
     text = (
         'Rep. Dana Ortiz (D-Calif.):"Who told you that the figure was right?"\n\n'

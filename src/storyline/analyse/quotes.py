@@ -192,7 +192,8 @@ TITLE_WORDS = _words(
     ambassador spokesman spokeswoman spokesperson speaker leader judge justice deputy chief director
     commissioner pope bishop lt. sgt. captain capt. coach president-elect congressman congresswoman
     rev. reverend former acting state foreign defense defence treasury first councillor councilor
-    councilman councilwoman alderman alderwoman assemblyman assemblywoman sheriff pastor rabbi"""
+    councilman councilwoman alderman alderwoman assemblyman assemblywoman sheriff pastor rabbi archbishop
+    cardinal imam sheikh"""
 )
 #: Words stripped from the front of a speaker's name: titles and jobs ("Analyst Priya Shah" -> "Priya Shah").
 LEADING_TITLES = TITLE_WORDS | JOB_WORDS
@@ -507,6 +508,8 @@ def _cue_follows(text: str, pos: int, stop: str = ".") -> bool:
             if stop in "!?":
                 return True
             rest = seg[seg.find(w) + len(w) :].lstrip()
+            if rest[:1] in (",", ":") and rest[1:].lstrip()[:1] in ("“", '"', "‘", "«", "'", "`"):
+                return False  # "….” He added, “…”": the cue introduces the next quote, in its own sentence
             return len(words) <= 8 or rest[:1] in (",", "")
     return False
 
@@ -2127,7 +2130,12 @@ def _named_actor(d: _Doc, toks: Sequence[Any]) -> tuple[Any, Any] | None:
     if subj is None:
         return None
     m = d.mention_at(subj.idx)
-    person = (m is not None and m.label == "PERSON") or subj.lower_ in PRONOUNS_M | PRONOUNS_F
+    prev = subj.doc[subj.i - 1].lower_ if subj.i > 0 else ""
+    person = (
+        (m is not None and m.label == "PERSON")
+        or subj.lower_ in PRONOUNS_M | PRONOUNS_F
+        or (subj.pos_ == "PROPN" and (prev in HONORIFICS_M | HONORIFICS_F or subj.lower_ in d.full_names))
+    )
     if not person:
         return None
     return root, subj
@@ -2174,6 +2182,8 @@ def _answerer(d: _Doc, ev: Attribution, e: Attribution, history: Sequence[Attrib
 
 def _has_quote(d: _Doc, a: int, b: int) -> bool:
     """Any quoted words between offsets ``a`` and ``b``."""
+    while b > a and d.text[b - 1] in " \t\n":
+        b -= 1  # not the next quote's own mark (a '' opening mark reads as a space and a double mark)
     i, j = d.tok_at(a), d.tok_at(max(a, b - 1))
     return any(d.in_quote[i : j + 1])
 
