@@ -546,6 +546,19 @@ def test_a_cue_that_opens_the_next_quote_is_not_the_previous_ones(nlp: Any) -> N
     assert find(qs, "first to recognise").speaker == "Aris Vartan"
 
 
+def test_as_x_put_it_past_a_quoted_title_and_a_new_sentence_after_a_quote(nlp: Any) -> None:
+    text = (
+        "As Dana Holt, professor of law at Yale and author of ''The Quiet Court,'' put it, ''Senators should "
+        "remember that a compromise today may be far better.''\n\n"
+        "''Our jobs are leaving our states,'' Mr. Reyes said. ''That is my wheelhouse.'' He said, twice, that "
+        "he would go back to work on Wednesday."
+    )
+    qs = run(nlp, text)
+    assert find(qs, "compromise today").speaker == "Dana Holt"
+    q = find(qs, "wheelhouse")
+    assert q.speaker == "Reyes" and text[q.speaker_start : q.speaker_end] == "Reyes"
+
+
 def test_transcript_lines_with_glued_quote_marks(nlp: Any) -> None:
     text = (
         'Rep. Dana Ortiz (D-Calif.):"Who told you that the figure was right?"\n\n'

@@ -510,6 +510,8 @@ def _cue_follows(text: str, pos: int, stop: str = ".") -> bool:
             rest = seg[seg.find(w) + len(w) :].lstrip()
             if rest[:1] in (",", ":") and rest[1:].lstrip()[:1] in ("“", '"', "‘", "«", "'", "`"):
                 return False  # "….” He added, “…”": the cue introduces the next quote, in its own sentence
+            if stop == "." and words[0] in ("He", "She", "They", "We", "I", "It") and len(words) > 3:
+                return False  # "….'' He said, twice, that he …": a capitalised pronoun opens a new sentence
             return len(words) <= 8 or rest[:1] in (",", "")
     return False
 
@@ -1411,6 +1413,8 @@ def _find_cue(d: _Doc, q: QuotedSpan, reg: tuple[int, int]) -> tuple[Any, Any] |
         elif subj is None:
             # "Rep. Paul Ryan (R-WI) said “…”" with a parse that lost the subject; "Continued Stone: “…”"
             subj = _name_left(d, cue) or _name_right(d, cue, a)
+            if subj is None and cue.lower_ in ("put", "puts") and lead and lead[0].lower_ == "as":
+                subj = _name_after_as(lead)  # "As Akhil Amar, author of ''…,'' put it, ''…''"
             if subj is None and cue.tag_ == "VBG" and lead and cue.i == lead[0].i:
                 subj = _previous_speaker(d, cue)  # "Maher stated that … “wasn’t good.” Adding, “…”"
         if subj is not None and (
@@ -1513,6 +1517,17 @@ def _clause_subject(d: _Doc, q: QuotedSpan) -> Any | None:
             return None
         t = t.head
     return None
+
+
+def _name_after_as(lead: Sequence[Any]) -> Any | None:
+    """The name right after the "As" that opens "As X put it": the last word of its first proper-noun run."""
+    run: list[Any] = []
+    for t in lead[1:6]:
+        if t.pos_ == "PROPN" and t.text[:1].isupper():
+            run.append(t)
+        elif run or not (t.pos_ in ("DET", "ADJ") or t.is_punct):
+            break
+    return run[-1] if run else None
 
 
 def _previous_speaker(d: _Doc, cue: Any) -> Any | None:
