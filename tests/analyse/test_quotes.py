@@ -559,6 +559,19 @@ def test_as_x_put_it_past_a_quoted_title_and_a_new_sentence_after_a_quote(nlp: A
     assert q.speaker == "Reyes" and text[q.speaker_start : q.speaker_end] == "Reyes"
 
 
+def test_a_cue_after_a_contracted_clause_belongs_to_the_next_sentence(nlp: Any) -> None:
+    from storyline.analyse.quotes import attributions_from_doc
+
+    text = (
+        "''Nostalgia is a name that sells,'' he said. ''If you see that, you know what you are getting.'' "
+        "That's why, he added, viewers see endless sequels."
+    )
+    doc = nlp(text)
+    atts = attributions_from_doc(doc, mentions_from_doc(doc))
+    second = next(a for a in atts if a.quote.text.startswith("If you see"))
+    assert second.speaker_local == (text.index("he said"), text.index("he said") + 2)
+
+
 def test_transcript_lines_with_glued_quote_marks(nlp: Any) -> None:
     text = (
         'Rep. Dana Ortiz (D-Calif.):"Who told you that the figure was right?"\n\n'

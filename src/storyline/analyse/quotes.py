@@ -489,6 +489,7 @@ _TITLE_DOTS = re.compile(r"\b(" + "|".join(sorted(w.capitalize() for w in ABBREV
 
 #: Finite verbs that show a new clause before a would-be trailing cue.
 _CLAUSE_VERBS = _words("is was are were has have had will would can could does did isn't wasn't")
+_CONTRACTED_IS = re.compile(r"(?:that|it|there|here|what|he|she|who)['’]s")  # "That's why, he added, …"
 
 
 def _cue_follows(text: str, pos: int, stop: str = ".") -> bool:
@@ -503,7 +504,7 @@ def _cue_follows(text: str, pos: int, stop: str = ".") -> bool:
         return not words[0][:1].isupper()  # "…” said Trump." joins; "…” Asked which county, he …" starts anew
     for k, w in enumerate(words[: 6 if stop in "!?" else 4]):
         if w.lower() in TRAILING_CUES:
-            if any(x.lower() in _CLAUSE_VERBS for x in words[:k]):
+            if any(x.lower() in _CLAUSE_VERBS or _CONTRACTED_IS.fullmatch(x.lower()) for x in words[:k]):
                 return False  # "….'' It was, he said, one of …": a new sentence with a parenthetical cue
             if stop in "!?":
                 return True
