@@ -197,15 +197,18 @@ TITLE_WORDS = _words(
 )
 #: Words stripped from the front of a speaker's name: titles and jobs ("Analyst Priya Shah" -> "Priya Shah").
 LEADING_TITLES = TITLE_WORDS | JOB_WORDS
-GENDERED_ROLES_F = _words("chairwoman spokeswoman congresswoman queen princess duchess businesswoman madam lady")
-GENDERED_ROLES_M = _words("chairman spokesman congressman king prince duke businessman")
+GENDERED_ROLES_F = _words(
+    "chairwoman spokeswoman congresswoman queen princess duchess businesswoman madam lady actress"
+)
+GENDERED_ROLES_M = _words("chairman spokesman congressman king prince duke businessman actor")
 #: Nouns that describe a person already named ("the Chinese leader said", "the senior fellow said").
 DESCRIPTOR_NOUNS = _words(
     """leader president fellow analyst official minister senator spokesman spokeswoman spokesperson
     diplomat adviser advisor expert director professor premier chairman chairwoman candidate nominee
     governor congressman congresswoman lawmaker economist businessman billionaire scholar researcher
     ambassador secretary chancellor mayor general chief executive founder lawyer attorney author
-    strategist commentator politician republican democrat frontrunner front-runner former"""
+    strategist commentator politician republican democrat frontrunner front-runner former actress actor
+    singer star host anchor columnist judge activist veteran candidate pastor mogul magnate"""
 )
 ORG_HEADS = _words(
     """institute institution council group agency ministry department court university college company
@@ -2147,10 +2150,12 @@ def _named_actor(d: _Doc, toks: Sequence[Any]) -> tuple[Any, Any] | None:
         return None
     m = d.mention_at(subj.idx)
     prev = subj.doc[subj.i - 1].lower_ if subj.i > 0 else ""
+    dets = [c.lower_ for c in subj.lefts if c.dep_ == "det"]
     person = (
         (m is not None and m.label == "PERSON")
         or subj.lower_ in PRONOUNS_M | PRONOUNS_F
         or (subj.pos_ == "PROPN" and (prev in HONORIFICS_M | HONORIFICS_F or subj.lower_ in d.full_names))
+        or (subj.lower_ in DESCRIPTOR_NOUNS and dets[:1] == ["the"])  # "The prominent actress is …"
     )
     if not person:
         return None
