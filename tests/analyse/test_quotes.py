@@ -373,6 +373,12 @@ def test_a_title_inside_the_speaker_phrase_is_not_a_quote_of_the_speaker(nlp: An
         ),
         ("“We will not stop until it is finished,”\u00a0added Ortiz.", "not stop", "Ortiz"),
         (
+            "''Anyone who divides people is a threat to the country,'' said Rita Marsh, president of the "
+            "A.F.L.-C.I.O.\n\nThe pairing could be helped along.",
+            "divides people",
+            "Rita Marsh",
+        ),
+        (
             "Senator Ida Moss conceded on Friday. The Iowa senator emailed supporters saying: “The fight goes on.”",
             "fight goes on",
             "Ida Moss",

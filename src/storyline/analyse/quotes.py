@@ -999,7 +999,7 @@ def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
     # inverted order the parser missed: "…,” said Neil Thomas, …
     prev = [t.text for t in tok.doc[max(0, tok.i - 4) : tok.i] if not t.is_space][-2:]  # "”\xa0added Gowdy"
     if not prev or not (
-        prev[-1] in CLOSING_QUOTES or (prev[-1] == "," and len(prev) > 1 and prev[0] in CLOSING_QUOTES)
+        _closing(prev[-1]) or (prev[-1] == "," and len(prev) > 1 and _closing(prev[0]))
     ):
         return None
     for j in range(tok.i + 1, min(len(tok.doc), tok.i + 4)):
@@ -1010,9 +1010,14 @@ def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
             return w
         if w.lower_ in ("one", "another") and w.head.i == tok.i:
             return w  # "“…,” read one."
-        if w.is_punct or w.pos_ in ("VERB", "AUX"):
-            break
+        if w.is_punct or w.pos_ in ("VERB", "AUX", "ADP", "SCONJ"):
+            break  # not "…,'' saying in a Trumpian post": a preposition leads away from the speaker
     return None
+
+
+def _closing(word: str) -> bool:
+    """A token that is a closing quote mark: ” " ’ ' » ›, or the '' of archive plain text."""
+    return bool(word) and len(word) <= 2 and all(c in CLOSING_QUOTES for c in word)
 
 
 NP_PREPS = frozenset("for of at from to with in on".split())
