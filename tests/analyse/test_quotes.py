@@ -372,6 +372,7 @@ def test_a_title_inside_the_speaker_phrase_is_not_a_quote_of_the_speaker(nlp: An
             "Rhea Tan",
         ),
         ("“We will not stop until it is finished,”\u00a0added Ortiz.", "not stop", "Ortiz"),
+        ("A mother wrote to the minister. Grant’s response was: “Is he from Leeds or York?”", "Leeds or York", "Grant"),
         (
             "''Anyone who divides people is a threat to the country,'' said Rita Marsh, president of the "
             "A.F.L.-C.I.O.\n\nThe pairing could be helped along.",

@@ -1987,6 +1987,8 @@ def _may_speak(d: _Doc, subj: Any) -> bool:
         return True
     if any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON") for c in subj.children):
         return True  # "One early supporter, Representative Lee Zeldin, …"
+    if low in DOCUMENT_NOUNS and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in subj.children):
+        return True  # "Clinton’s response was: “…”": the author speaks
     return low in SPEAKER_NOUNS or low in DESCRIPTOR_NOUNS or low in ORG_HEADS
 
 
