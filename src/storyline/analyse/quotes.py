@@ -829,11 +829,11 @@ def _is_cue(tok: Any) -> bool:
     if low.startswith("call") and any(c.dep_ == "prt" for c in tok.children):
         return False  # "call in favors", "call off", "call up"
     if (
-        low.startswith(("maintain", "read", "found", "find"))
+        low.startswith(("read", "found", "find"))
         and not (tok.i > 0 and tok.doc[tok.i - 1].is_punct)  # "“…,” read one."
         and any(c.dep_ == "dobj" and not c.is_quote and c.pos_ != "PRON" for c in tok.children)
     ):
-        return False  # "maintains diplomatic relations", "read the bill", "found a home": not speech
+        return False  # "read the bill", "found a home": not speech
     if low.startswith("maintain") and not (
         any(c.dep_ == "ccomp" for c in tok.children)
         or (tok.i + 1 < len(tok.doc) and (tok.doc[tok.i + 1].is_punct or tok.doc[tok.i + 1].lower_ == "that"))
@@ -935,13 +935,13 @@ def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
                 # "…, a Clinton endorser whose district … but who suggested …": the relative clause's antecedent
                 rel = next((x for x in [t, *t.ancestors] if x.dep_ == "relcl"), None)
                 return rel.head if rel is not None else None
-            if subj.dep_ == "nsubjpass" and t is tok:
+            if subj.dep_ == "nsubjpass" and t.i == tok.i:
                 # "was told", "is said to": the subject is not the speaker; "was asked by host Bill Maher": the agent is
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                 by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                 return by if by is not None and not (in_quote is not None and in_quote[by.i]) else None
-            reported = t is not tok and t.dep_ == "ccomp" and t.head.lower_ in INDIRECT_FORMS and t.head.i < t.i
-            if t is tok or (subj.lower_ not in ("it", "this", "that", "there") and not reported):
+            reported = t.i != tok.i and t.dep_ == "ccomp" and t.head.lower_ in INDIRECT_FORMS and t.head.i < t.i
+            if t.i == tok.i or (subj.lower_ not in ("it", "this", "that", "there") and not reported):
                 return subj
             # "Gore insisted it was “premature” …, while adding …", "Trump argued that a database would …,
             # saying …": climb past the inner (reported) clause to whoever reports it
@@ -971,7 +971,7 @@ def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
             t.dep_ == "pcomp"
             and t.head.pos_ == "ADP"
             and t.head.head.pos_ in ("VERB", "AUX")
-            and t.head.head is not t.head
+            and t.head.head.i != t.head.i
         ):
             t = t.head.head  # "began by saying …"
             continue
@@ -979,13 +979,13 @@ def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
             not finite
             and t.dep_ == "advcl"
             and t.head.pos_ == "ADV"
-            and t.head.head is not t.head
+            and t.head.head.i != t.head.i
             and t.head.head.pos_ in ("VERB", "AUX")
         ):
             t = t.head.head  # "went so far as to say …"
             continue
         if (
-            t.head is not t
+            t.head.i != t.i
             and t.head.pos_ in ("VERB", "AUX")
             and (
                 t.dep_ == "conj"
@@ -1070,6 +1070,11 @@ def _np_span(d: _Doc, tok: Any) -> tuple[int, int]:
                 right = j - 1
                 break
     return doc[left].idx + _glued(doc[left].text), doc[right].idx + len(doc[right].text)
+
+
+def _local_span(d: _Doc, subj: Any) -> tuple[int, int]:
+    """The speaker as written next to the cue: the pronoun itself, or the noun phrase around the name."""
+    return (subj.idx, subj.idx + len(subj.text)) if subj.pos_ == "PRON" else _np_span(d, subj)
 
 
 def _glued(word: str) -> int:
@@ -1382,10 +1387,11 @@ def _find_cue(d: _Doc, q: QuotedSpan, reg: tuple[int, int]) -> tuple[Any, Any] |
         cands.append(((1, 0), g))
     q_cue = _governing_cue(d, q)
     a_tok = d.tok_at(a)
+    as_put_it = bool(lead) and lead[0].lower_ == "as"  # "As X put it, “…”"
     for n, t in enumerate(reversed(lead)):
         if _is_cue(t):
             # "As X put it in a memo explaining the deal, “…”": "put it" introduces, whatever lies between
-            rank = 0 if t.lower_ in ("put", "puts") and lead[0].lower_ == "as" else (1 if n <= 8 else 2)
+            rank = 0 if as_put_it and t.lower_ in ("put", "puts") else (1 if n <= 8 else 2)
             if any(c.lower_ in ("why", "how", "whether") and c.i < t.i for c in t.children):
                 rank = 2  # "explaining why he is speaking, “…”": a cue inside an embedded question introduces nothing
             if rank == 1 and t.i == q_cue and not any(c[0][0] <= 2 and c[1].i < a_tok for c in cands):
@@ -1422,7 +1428,7 @@ def _find_cue(d: _Doc, q: QuotedSpan, reg: tuple[int, int]) -> tuple[Any, Any] |
         elif subj is None:
             # "Rep. Paul Ryan (R-WI) said “…”" with a parse that lost the subject; "Continued Stone: “…”"
             subj = _name_left(d, cue) or _name_right(d, cue, a)
-            if subj is None and cue.lower_ in ("put", "puts") and lead and lead[0].lower_ == "as":
+            if subj is None and as_put_it and cue.lower_ in ("put", "puts"):
                 subj = _name_after_as(lead)  # "As Akhil Amar, author of ''…,'' put it, ''…''"
             if subj is None and cue.tag_ == "VBG" and lead and cue.i == lead[0].i:
                 subj = _previous_speaker(d, cue)  # "Maher stated that … “wasn’t good.” Adding, “…”"
@@ -1440,7 +1446,7 @@ def _find_cue(d: _Doc, q: QuotedSpan, reg: tuple[int, int]) -> tuple[Any, Any] |
         subj = _sentence_subject(d, lead + trail, first[0])
         if subj is not None:
             return first[0], subj
-    if first is None and lead and lead[-1].text in (":", "):"):
+    if first is None and lead and lead[-1].text in _COLONS:
         # "Carl Bialik: “…”", "President Clinton released the following statement: “…”"
         return _colon_name(d, lead) or _intro_verb(d, lead) or _colon_np(d, lead) or _colon_lead_name(d, lead)
     if first is None and len(lead) >= 3 and lead[-1].text in (",", ":") and lead[-2].lower_ in DOCUMENT_NOUNS:
@@ -1462,15 +1468,20 @@ def _find_cue(d: _Doc, q: QuotedSpan, reg: tuple[int, int]) -> tuple[Any, Any] |
     return first
 
 
-def _governing_cue(d: _Doc, q: QuotedSpan) -> int:
-    """The cue whose complement the quoted words are ("pledges to ''make sure …''", "said he was ''…''"), or -1."""
-    doc = d.doc
-    r = doc[d.tok_at(q.start)]
+def _quote_root(d: _Doc, q: QuotedSpan) -> Any:
+    """The token that heads the quoted words: the last one up the parse still inside the quote."""
+    r = d.doc[d.tok_at(q.start)]
     for _ in range(40):
         h = r.head
         if h.i == r.i or not (q.start <= h.idx < q.end):
             break
         r = h
+    return r
+
+
+def _governing_cue(d: _Doc, q: QuotedSpan) -> int:
+    """The cue whose complement the quoted words are ("pledges to ''make sure …''", "said he was ''…''"), or -1."""
+    r = _quote_root(d, q)
     h = r.head
     if h.i == r.i or r.dep_ not in ("ccomp", "xcomp", "dobj", "attr", "oprd", "parataxis"):
         if r.dep_ in ("ccomp", "xcomp") and h.dep_ in ("ccomp", "xcomp") and _is_cue(h.head):
@@ -1500,12 +1511,7 @@ def _digest_headline(d: _Doc, mark: int) -> tuple[int, int] | None:
 def _clause_subject(d: _Doc, q: QuotedSpan) -> Any | None:
     """The subject of the clause whose object holds a partial quote, when it can be a speaker."""
     doc = d.doc
-    r = doc[d.tok_at(q.start)]
-    for _ in range(40):
-        h = r.head
-        if h.i == r.i or not (q.start <= h.idx < q.end):
-            break
-        r = h
+    r = _quote_root(d, q)
     if r.dep_ not in ("pobj", "dobj", "xcomp", "ccomp", "attr", "oprd", "appos"):
         return None  # not "in line with the “one China” policy": a quoted modifier names something
     if r.dep_ == "pobj":
@@ -1577,9 +1583,13 @@ def _sentence_subject(d: _Doc, toks: Sequence[Any], cue: Any) -> Any | None:
     return best
 
 
+#: A colon token, alone or glued to a closing parenthesis by the tokenizer ("(R-Ohio):").
+_COLONS = (":", "):")
+
+
 def _colon_name(d: _Doc, toks: Sequence[Any]) -> tuple[Any, Any] | None:
     """A name right before the colon that introduces a quote ("Stated Stone:", "– Carl Bialik:")."""
-    if len(toks) < 2 or toks[-1].text not in (":", "):"):
+    if len(toks) < 2 or toks[-1].text not in _COLONS:
         return None
     k = len(toks) - 2
     if toks[-1].text == "):" or toks[k].text.endswith(")"):
@@ -1623,7 +1633,7 @@ def _colon_np(d: _Doc, toks: Sequence[Any]) -> tuple[Any, Any] | None:
 
 def _colon_lead_name(d: _Doc, toks: Sequence[Any]) -> tuple[Any, Any] | None:
     """A short line opening with a name and a comma, ending with the colon: "Clinton, on Oct. 22: “…”"."""
-    if not 3 <= len(toks) <= 10 or toks[-1].text not in (":", "):") or d.para_of(toks[0].idx) != d.para_of(
+    if not 3 <= len(toks) <= 10 or toks[-1].text not in _COLONS or d.para_of(toks[0].idx) != d.para_of(
         toks[-1].idx
     ):
         return None
@@ -1822,7 +1832,7 @@ def _direct_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attributi
             user = _clause_subject(d, q)
             if user is not None:
                 att.subject_i = user.i
-                att.speaker_local = _np_span(d, user) if user.pos_ != "PRON" else (user.idx, user.idx + len(user.text))
+                att.speaker_local = _local_span(d, user)
         if found is not None:
             cue, subj = found
             att.cue_span = (cue.idx, cue.idx + len(cue.text))
@@ -1835,7 +1845,7 @@ def _direct_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attributi
             att.explicit = True
             if subj is not None:
                 att.subject_i = subj.i
-                att.speaker_local = _np_span(d, subj) if subj.pos_ != "PRON" else (subj.idx, subj.idx + len(subj.text))
+                att.speaker_local = _local_span(d, subj)
         out.append(att)
     return out
 
@@ -1962,7 +1972,7 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
             continue
         if low != "according" and not _may_speak(d, subj):  # "according to" names a source by itself
             continue
-        local = _np_span(d, subj) if subj.pos_ != "PRON" else (subj.idx, subj.idx + len(subj.text))
+        local = _local_span(d, subj)
         bisect.insort(taken, (a, b))
         att = Attribution(
             quote=Quote(start=a, end=b, text=text[a:b], kind="indirect", cue=_cue_text(tok)),
@@ -2084,7 +2094,7 @@ def _follow_on(
     chains: dict[int, Attribution],
     last_in_para: dict[int, Attribution],
     last_in_sent: dict[int, Attribution],
-    history: list[Attribution] | None = None,
+    history: Sequence[Attribution],
 ) -> _Src | None:
     """Who a quote with no cue of its own continues: its chain, its paragraph, the paragraph before."""
     if e.chain in chains:
@@ -2112,7 +2122,7 @@ def _follow_on(
     if ev is not None:
         if not para_start:
             return None
-        answer = _answerer(d, ev, e, history or [])
+        answer = _answerer(d, ev, e, history)
         return answer if answer is not None else _src(ev)
     # the paragraph before ends introducing the quote: "Trump said in a statement:", "Stated Stone:",
     # or with someone speaking: "… since Trump spoke only in evasive bromides during the interview."
@@ -2138,7 +2148,7 @@ def _follow_on(
     if found is None or found[1] is None:
         return None
     tok, subj = found
-    local = _np_span(d, subj) if subj.pos_ != "PRON" else (subj.idx, subj.idx + len(subj.text))
+    local = _local_span(d, subj)
     sp = _resolve(d, subj, local)
     return sp.name, sp.start, sp.end, (None if tok.i == subj.i else _cue_text(tok)), local
 
@@ -2178,7 +2188,7 @@ def _new_voice(d: _Doc, prev: Attribution, e: Attribution) -> _Src | None:
         subj = _subject(t, d.in_quote)
         if subj is None or subj.idx < after or not _may_speak(d, subj):
             continue
-        local = _np_span(d, subj) if subj.pos_ != "PRON" else (subj.idx, subj.idx + len(subj.text))
+        local = _local_span(d, subj)
         sp = _resolve(d, subj, local)
         if sp.name is None and subj.pos_ == "PRON":
             return None
