@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .. import __version__
@@ -258,3 +258,16 @@ def comparison(
             for f in story.figures
         ],
     }
+
+
+def roles_once(quotes: Sequence[Mapping[str, Any]]) -> list[str]:
+    """The speaker role to print beside each quote: on a speaker's first quote only ("" elsewhere)."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for q in quotes:
+        speaker, role = q.get("speaker"), q.get("speaker_role")
+        show = bool(speaker and role and str(speaker) not in seen)
+        if show:
+            seen.add(str(speaker))
+        out.append(str(role) if show else "")
+    return out

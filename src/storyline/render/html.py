@@ -28,6 +28,7 @@ import jinja2
 from markupsafe import Markup
 
 from storyline.render import svg
+from storyline.render.dossier import roles_once
 
 __all__ = ["PALETTE", "build_view", "cite_anchor", "mark_paragraphs", "outlet_colors", "render_html"]
 
@@ -413,24 +414,18 @@ def build_view(dossier: Mapping[str, Any]) -> dict[str, Any]:
         for k in _list(dossier.get("key_sentences"))
         if isinstance(k, Mapping)
     ]
-    quotes = []
-    introduced: set[str] = set()  # speakers whose role was already given: say it once
-    for q in _list(dossier.get("quotes")):
-        if isinstance(q, Mapping):
-            speaker = _str(q.get("speaker"))
-            role = _str(q.get("speaker_role")) if speaker not in introduced else ""
-            if role:
-                introduced.add(speaker)
-            quotes.append(
-                {
-                    "text": _str(q.get("text")),
-                    "kind": _str(q.get("kind")) or "direct",
-                    "speaker": speaker,
-                    "speaker_role": role,
-                    "cue": _str(q.get("cue")),
-                    "cites": cites.views([q.get("cite")] if q.get("cite") else q.get("cites"), "Quotes"),
-                }
-            )
+    raw_quotes = [q for q in _list(dossier.get("quotes")) if isinstance(q, Mapping)]
+    quotes = [
+        {
+            "text": _str(q.get("text")),
+            "kind": _str(q.get("kind")) or "direct",
+            "speaker": _str(q.get("speaker")),
+            "speaker_role": role,
+            "cue": _str(q.get("cue")),
+            "cites": cites.views([q.get("cite")] if q.get("cite") else q.get("cites"), "Quotes"),
+        }
+        for q, role in zip(raw_quotes, roles_once(raw_quotes), strict=True)
+    ]
     claims = []
     for c in _list(dossier.get("claims")):
         if isinstance(c, Mapping):

@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from storyline.render import svg
+from storyline.render.dossier import roles_once
 
 __all__ = ["escape_md", "render_markdown"]
 
@@ -194,15 +195,13 @@ def render_markdown(dossier: Mapping[str, Any]) -> str:
     quotes = [q for q in _list(dossier.get("quotes")) if isinstance(q, Mapping)]
     if quotes:
         out += ["## Quotes", ""]
-        introduced: set[str] = set()  # speakers whose role was already given: say it once
-        for q in quotes:
+        for q, role in zip(quotes, roles_once(quotes), strict=True):
             kind = _str(q.get("kind")) or "direct"
             words = escape_md(q.get("text"))
             words = words if kind == "indirect" else f"“{words}”"
             who = f"**{escape_md(q.get('speaker'))}**" if q.get("speaker") else "*unattributed*"
-            if q.get("speaker") and q.get("speaker_role") and _str(q.get("speaker")) not in introduced:
-                who += f" ({escape_md(q.get('speaker_role'))})"
-                introduced.add(_str(q.get("speaker")))
+            if role:
+                who += f" ({escape_md(role)})"
             cue = f", {escape_md(q.get('cue'))}" if q.get("cue") else ""
             cites = [q["cite"]] if q.get("cite") else _list(q.get("cites"))
             out += [f"> {words}", ">", f"> — {who}{cue} ({kind}){notes.refs(cites)}", ""]
