@@ -115,7 +115,7 @@ class Corpus:
 
     def _own_files(self) -> list[Path]:
         """The database file and its SQLite companions, when the store is a file."""
-        path = str(getattr(self.store, "path", "") or "")
+        path = self.store.path
         if not path or path == ":memory:" or "://" in path:
             return []
         return [Path(path + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
