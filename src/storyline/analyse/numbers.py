@@ -705,8 +705,6 @@ def _same_sentence(doc: Any, prev: _Hit, tok: Any) -> bool:
     return bool(tok.sent.start_char <= prev.start < tok.sent.end_char)
 
 
-
-
 def _in_brackets(doc: Any, span: Any) -> bool:
     return span.start > 0 and doc[span.start - 1].text in ("(", "[")
 
@@ -835,7 +833,7 @@ def _time_of(doc: Any, hit: _Hit, times: list[_Time]) -> str | None:
         if not direct and _clause_verb(troot).i != verb.i:
             continue
         dist = hit.start - t.end if t.end <= hit.start else t.start - hit.end
-        key = (0 if direct else 1, max(dist, 0), doc_text(doc)[t.start : t.end])
+        key = (0 if direct else 1, max(dist, 0), text[t.start : t.end])
         if best is None or key[:2] < best[:2]:
             best = key
     return best[2] if best else None
