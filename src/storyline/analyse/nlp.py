@@ -55,13 +55,11 @@ GLUED_QUOTE_INFIXES = (r"""[:,](?=["“‘])""", r"""(?<=[:,])["“‘](?=\w)"""
 
 
 def split_glued_quotes(nlp: Any) -> None:
-    """Teach ``nlp``'s tokenizer to split a quote mark glued to its introducing colon or comma."""
+    """Teach ``nlp``'s tokenizer to split a quote mark glued to its introducing colon or comma (the
+    language's default infixes plus ours; calling it again changes nothing)."""
     from spacy.util import compile_infix_regex
 
-    infixes = list(nlp.Defaults.infixes)
-    if any(p in infixes for p in GLUED_QUOTE_INFIXES):
-        return
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes + list(GLUED_QUOTE_INFIXES)).finditer
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *GLUED_QUOTE_INFIXES]).finditer
 
 
 def doc_text(doc: Any) -> str:
