@@ -20,7 +20,8 @@ Measures (gold attributions of a kind, matched by character overlap):
   mostly paraphrase) is reported apart.
 * **Speaker accuracy** on matched direct quotes with a gold source (the predicted quote with the most
   overlap is judged):
-  - *strict*: the speaker as written next to the cue ("she", "Ms Levin", "the ministry"; for a quote
+  - *strict*: the speaker as written next to the cue ("she", "Ms Levin", "the ministry", the "who" of
+    "…, Mike Pence, who called him “…”"; for a quote
     continuing an earlier one, the speaker written there) overlaps the gold Source span — the right
     mention, whatever the name resolution does;
   - *named*: only gold Sources that contain a proper name ("Ms Levin", "Hal Brands, a fellow …", a

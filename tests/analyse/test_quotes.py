@@ -613,6 +613,32 @@ def test_a_weekday_after_the_cue_is_not_the_speaker_nor_a_passive_subject(nlp: A
     assert all(q.speaker != "sailor" for q in qs)
 
 
+def test_relative_clause_speakers_are_written_as_the_pronoun_and_resolved_to_what_it_stands_for(nlp: Any) -> None:
+    from storyline.analyse.quotes import attributions_from_doc
+
+    text = (
+        "Tributes came from across the party, including from Indiana Gov. Tom Baird, who called the soldier "
+        "“an American hero.”\n\n"
+        "The college released a marketing video that said, “We are going to have professors that are terrific.”\n\n"
+        "An aide who spoke anonymously to discuss strategy said Monday, “Certainly there are talks going on.”"
+    )
+    doc = nlp(text)
+    atts = {a.quote.text: a for a in attributions_from_doc(doc, mentions_from_doc(doc))}
+
+    def local(words: str) -> str:
+        a = next(v for k, v in atts.items() if words in k)
+        assert a.speaker_local is not None
+        return text[a.speaker_local[0] : a.speaker_local[1]]
+
+    hero = next(a for k, a in atts.items() if "American hero" in k)
+    assert hero.quote.speaker == "Tom Baird" and local("American hero") == "who"
+    video = next(a for k, a in atts.items() if "professors" in k)
+    assert video.quote.speaker == "a marketing video" and local("professors") == "that"
+    # the subject of the sentence's own cue, not the relative clause inside it
+    talks = next(a for k, a in atts.items() if "talks going on" in k)
+    assert talks.quote.speaker is not None and "aide" in talks.quote.speaker and local("talks going on") != "who"
+
+
 # ------------------------------------------------------------------------------------ the seeds
 
 

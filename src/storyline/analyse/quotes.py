@@ -563,7 +563,7 @@ class _Person:
 
 @dataclass(slots=True)
 class Attribution:
-    """A quote with how it was found: the speaker as written next to the cue ("she", "Ms Levin")."""
+    """A quote with how it was found: the speaker as written next to the cue ("she", "Ms Levin", "who")."""
 
     quote: Quote
     speaker_local: tuple[int, int] | None = None
@@ -929,8 +929,12 @@ def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
         ]
         subj = min(subjs, key=lambda c: abs(c.i - t.i)) if subjs else None
         if subj is not None:
+            if t.dep_ == "relcl" and _relative_head(subj) is not None and t.head.dep_ not in ("nsubj", "nsubjpass"):
+                # "…, including Mike Pence, who called their son “…”": "who", standing for Mike Pence; but "an
+                # official who spoke anonymously said" is the official, the subject of the sentence's own verb
+                return subj
             if subj.tag_ in ("WP", "WDT") and t.dep_ == "relcl":
-                return t.head  # "Takaichi, who told the Diet …"
+                return t.head
             if subj.tag_ in ("WP", "WDT"):
                 # "…, a Clinton endorser whose district … but who suggested …": the relative clause's antecedent
                 rel = next((x for x in [t, *t.ancestors] if x.dep_ == "relcl"), None)
@@ -1094,8 +1098,22 @@ class _Speaker:
     person: bool = False
 
 
+def _relative_head(subj: Any) -> Any | None:
+    """What a relative pronoun subject stands for: "Takaichi" in "Takaichi, who told the Diet …", "a video"
+    in "a video that said, “…”" (a thing speaks only through a verb that carries words)."""
+    verb = subj.head
+    if subj.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "relcl" or verb.head.pos_ not in ("PROPN", "NOUN"):
+        return None
+    if subj.lower_ == "who" or (subj.lower_ in ("that", "which") and _carries_words(verb, verb.head)):
+        return verb.head
+    return None
+
+
 def _resolve(d: _Doc, subj: Any, local: tuple[int, int]) -> _Speaker:
     """Resolve the cue's subject to the fullest form of who it names."""
+    ante = _relative_head(subj)
+    if ante is not None:
+        return _resolve(d, ante, _local_span(d, ante))
     low = subj.lower_
     pos = subj.idx
     text = d.text
@@ -1433,11 +1451,16 @@ def _find_cue(d: _Doc, q: QuotedSpan, reg: tuple[int, int]) -> tuple[Any, Any] |
             if subj is None and cue.tag_ == "VBG" and lead and cue.i == lead[0].i:
                 subj = _previous_speaker(d, cue)  # "Maher stated that … “wasn’t good.” Adding, “…”"
         if subj is not None and (
-            any(t.i == q_tok for t in subj.subtree)
+            _describes(subj, q_tok)
             or (min(subj.i, cue.i) < q_tok < max(subj.i, cue.i) and _capitalised(d.text[q.start : q.end]))
         ):
             continue  # "Washington, star of television’s “Scandal,” thanked …": the quote describes the speaker
         if subj is not None and not d.in_quote[subj.i]:
+            ante = _relative_head(subj)
+            if ante is not None and first is not None and first[0].i > cue.i:
+                # "a White House official who spoke anonymously … said Wednesday, “…”" with "said" parsed
+                # subjectless: the official is the subject of the nearer cue
+                return first[0], ante
             return cue, subj
         if first is None:
             first = (cue, None)
@@ -1532,6 +1555,26 @@ def _clause_subject(d: _Doc, q: QuotedSpan) -> Any | None:
             return None
         t = t.head
     return None
+
+
+def _describes(subj: Any, q_tok: int) -> bool:
+    """The quote is part of the speaker's own description ("Washington, star of television’s “Scandal,”")."""
+    ante = _relative_head(subj)
+    if ante is not None:
+        if _carries_words(subj.head, ante):
+            return False
+        subj = ante
+    return any(t.i == q_tok for t in subj.subtree)
+
+
+def _carries_words(cue: Any, subj: Any) -> bool:
+    """A thing whose relative clause carries the quote: "a marketing video that said, “…”", "T-shirts that read “…”"."""
+    return bool(
+        cue.dep_ == "relcl"
+        and cue.head.i == subj.i
+        and cue.lower_ in ("said", "says", "read", "reads", "stated", "states", "declared", "declares")
+        and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in cue.children)
+    )
 
 
 def _name_after_as(lead: Sequence[Any]) -> Any | None:
@@ -1990,6 +2033,9 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
 
 def _may_speak(d: _Doc, subj: Any) -> bool:
     """Whether a subject can be the source of reported speech (not "the tensions", "specific dates")."""
+    ante = _relative_head(subj)
+    if ante is not None:
+        return ante.pos_ == "PROPN" or _carries_words(subj.head, ante) or _may_speak(d, ante)
     low = subj.lower_
     if subj.pos_ == "PRON":
         return low in PRONOUNS_M | PRONOUNS_F | PRONOUNS_GROUP or low in ("who", "i", "we")
