@@ -639,6 +639,29 @@ def test_relative_clause_speakers_are_written_as_the_pronoun_and_resolved_to_wha
     assert talks.quote.speaker is not None and "aide" in talks.quote.speaker and local("talks going on") != "who"
 
 
+def test_cues_the_tagger_took_for_nouns_and_a_closing_mark_typed_for_an_opening_one(nlp: Any) -> None:
+    text = (
+        "Article 12 affirms: “No member shall expel a refugee to the frontiers of danger.”\n\n"
+        "The ad then cuts to footage of Governor Hale saying, “You have to give them a path to succeed.”\n\n"
+        "“The kingdom is a leading nation in fighting terrorism,” the Saudis state in the white paper.\n\n"
+        "Earlier in the season, Ms. Dale was critical of every candidate.\n\n"
+        "” … they are so not like him,” she said in December. “My father would be appalled.”"
+    )
+    qs = run(nlp, text)
+    assert find(qs, "No member shall").speaker == "Article 12"
+    assert find(qs, "give them a path").speaker == "Hale"
+    assert find(qs, "leading nation").speaker is not None
+    assert "Saudis" in (find(qs, "leading nation").speaker or "")
+    assert find(qs, "not like him").speaker == "Dale"
+    assert find(qs, "would be appalled").speaker == "Dale"
+
+
+def test_a_possessed_noun_before_a_quote_is_not_a_cue(nlp: Any) -> None:
+    text = "The lawmaker, who represents a district in Albay, said Trump's remarks “have had wide dissemination.”"
+    q = find(run(nlp, text), "wide dissemination")
+    assert q.speaker is not None and "Trump" not in q.speaker
+
+
 # ------------------------------------------------------------------------------------ the seeds
 
 

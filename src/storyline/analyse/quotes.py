@@ -397,6 +397,8 @@ def _pair(
             if open_at is None and not virtual:
                 if r in (OPEN, EITHER):
                     open_at = i
+                elif i == ps and any(r2 in (CLOSE, EITHER) for _, r2 in found[k:]):
+                    open_at = i  # "” … they are so not like him,” she said": a closing mark typed for an opening one
                 continue  # an orphan closing mark is ignored
             if r in (CLOSE, EITHER):
                 a, b = _trimmed(text, ps if virtual else (open_at or 0) + 1, i)
@@ -826,6 +828,19 @@ def _is_cue(tok: Any) -> bool:
         return nxt is not None and nxt.lower_ == PARTICLE_CUES[low]
     if low not in CUE_FORMS:
         return False
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+        # a cue the tagger took for a noun ("Article 33 affirms: “…”", "footage of Trump saying, “…”"):
+        # only right before the quote it opens, and never as the head of a noun phrase ("Trump's remarks “…”")
+        nxt = [t for t in tok.doc[tok.i + 1 : tok.i + 3] if not t.is_space]
+        opens = bool(nxt) and (nxt[0].is_quote or (nxt[0].text in (",", ":") and len(nxt) > 1 and nxt[1].is_quote))
+        bare = not any(c.dep_ in ("det", "poss", "amod") for c in tok.children)
+        if opens and bare and low.endswith(("ing", "ed", "s")):
+            return True
+        # "“…,” the Saudis state in the white paper": a short noun phrase after a quote's comma, then the cue
+        j = tok.i - 1
+        while j > tok.i - 5 and j >= 0 and tok.doc[j].pos_ in ("DET", "PROPN", "NOUN", "ADJ"):
+            j -= 1
+        return j < tok.i - 1 and j >= 1 and tok.doc[j].is_quote and tok.doc[j - 1].text == ","
     if low.startswith("call") and any(c.dep_ == "prt" for c in tok.children):
         return False  # "call in favors", "call off", "call up"
     if (
@@ -1433,7 +1448,11 @@ def _find_cue(d: _Doc, q: QuotedSpan, reg: tuple[int, int]) -> tuple[Any, Any] |
             and dist > 3
             and not any(t.i == q_tok for t in cue.subtree)
             and not (
-                (cue.dep_ == "ROOT" or (cue.dep_ in ("ccomp", "parataxis") and d.in_quote[cue.head.i]))
+                (
+                    cue.dep_ == "ROOT"
+                    or (cue.dep_ in ("ccomp", "parataxis") and d.in_quote[cue.head.i])
+                    or (cue.dep_ == "relcl" and any(c.lower_ == "who" and c.dep_ == "nsubj" for c in cue.children))
+                )
                 and lead
                 and lead[-1].text in (",", ":")
                 and cue.i < lead[-1].i
@@ -1572,7 +1591,10 @@ def _carries_words(cue: Any, subj: Any) -> bool:
     return bool(
         cue.dep_ == "relcl"
         and cue.head.i == subj.i
-        and cue.lower_ in ("said", "says", "read", "reads", "stated", "states", "declared", "declares")
+        and (
+            cue.lower_ in ("said", "says", "read", "reads", "stated", "states", "declared", "declares")
+            or (subj.lower_ in DOCUMENT_NOUNS and cue.lower_ in INDIRECT_FORMS)  # "the report, which notes, “…”"
+        )
         and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in cue.children)
     )
 
