@@ -840,7 +840,7 @@ def _is_cue(tok: Any) -> bool:
         j = tok.i - 1
         while j > tok.i - 5 and j >= 0 and tok.doc[j].pos_ in ("DET", "PROPN", "NOUN", "ADJ"):
             j -= 1
-        return j < tok.i - 1 and j >= 1 and tok.doc[j].is_quote and tok.doc[j - 1].text == ","
+        return bool(j < tok.i - 1 and j >= 1 and tok.doc[j].is_quote and tok.doc[j - 1].text == ",")
     if low.startswith("call") and any(c.dep_ == "prt" for c in tok.children):
         return False  # "call in favors", "call off", "call up"
     if (
