@@ -662,6 +662,23 @@ def test_a_possessed_noun_before_a_quote_is_not_a_cue(nlp: Any) -> None:
     assert q.speaker is not None and "Trump" not in q.speaker
 
 
+def test_remarks_statements_voice_overs_and_songs_have_their_speakers(nlp: Any) -> None:
+    text = (
+        "The union is unlikely to back Ms. Dale after her March comment that, “We are going to put a lot of "
+        "mines out of business.”\n\n"
+        "The party committee issued a statement apologizing to the senator for the emails.\n\n"
+        "“On behalf of everyone here, we want to offer a deep and sincere apology.”\n\n"
+        "“They know she is the only one strong enough,” a voice-over in the ad states. “She will stand up.”\n\n"
+        "As the Rainmakers sang back in the 1980s, “They will turn us all into beggars.”"
+    )
+    qs = run(nlp, text)
+    assert find(qs, "mines out of business").speaker == "Dale"
+    assert "committee" in (find(qs, "sincere apology").speaker or "")
+    assert (find(qs, "only one strong").speaker or "").startswith("a voice-over")
+    assert find(qs, "She will stand up").speaker == find(qs, "only one strong").speaker
+    assert "Rainmakers" in (find(qs, "into beggars").speaker or "")
+
+
 # ------------------------------------------------------------------------------------ the seeds
 
 

@@ -96,7 +96,7 @@ CUE_FORMS = _words(
     riffed surmised elaborated remembered chided chiding welcomed welcomes credited credits condemned
     condemns condemning blamed blames touted touts commanded cracked boomed blared pressed agreed agrees
     estimated estimates decried decries jeered heckled taunted hollered roared cheered booed intoned implored
-    scolded"""
+    scolded sang sings"""
 )
 #: Cue verbs that report speech in a content clause ("X said (that) …") — the indirect quotes.
 INDIRECT_FORMS = _words(
@@ -158,7 +158,7 @@ SPEAKER_NOUNS = _words(
     police agency ministry government percent husband wife son daughter father mother brother sister
     partner spouse neighbor neighbour crowd audience host moderator friend ad ads advertisement video videos
     post tweet tweets memo email e-mail sign signs message website site column editorial footnote banner
-    banners headline caption transcript team office"""
+    banners headline caption transcript team office voice voice-over narrator announcer"""
 )
 #: "pointed out", "points out": a cue only with its particle.
 PARTICLE_CUES = {
@@ -838,9 +838,17 @@ def _is_cue(tok: Any) -> bool:
             return True
         # "“…,” the Saudis state in the white paper": a short noun phrase after a quote's comma, then the cue
         j = tok.i - 1
-        while j > tok.i - 5 and j >= 0 and tok.doc[j].pos_ in ("DET", "PROPN", "NOUN", "ADJ"):
+        while j > tok.i - 8 and j >= 0 and (
+            tok.doc[j].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "ADP") or tok.doc[j].text == "-"
+        ):
             j -= 1
-        return bool(j < tok.i - 1 and j >= 1 and tok.doc[j].is_quote and tok.doc[j - 1].text == ",")
+        return bool(
+            j < tok.i - 1
+            and j >= 1
+            and tok.doc[j].is_quote
+            and tok.doc[j - 1].text == ","
+            and tok.doc[j + 1].pos_ in ("DET", "PROPN", "NOUN", "ADJ")  # "a voice-over in the ad states"
+        )
     if low.startswith("call") and any(c.dep_ == "prt" for c in tok.children):
         return False  # "call in favors", "call off", "call up"
     if (
@@ -1462,6 +1470,10 @@ def _find_cue(d: _Doc, q: QuotedSpan, reg: tuple[int, int]) -> tuple[Any, Any] |
         subj = _subject(cue, d.in_quote) if cue.i not in glued else None
         if subj is None and cue.idx >= b:
             subj = _name_before(d, trail, cue)  # "…,” Brent Bozell III, founder of …, tells Breitbart
+            if subj is None and cue.pos_ == "NOUN":
+                head = _phrase_before(trail, cue)  # "“…,” a voice-over in the ad states": "states" read as a noun
+                if head is not None:
+                    return cue, head
         elif subj is None:
             # "Rep. Paul Ryan (R-WI) said “…”" with a parse that lost the subject; "Continued Stone: “…”"
             subj = _name_left(d, cue) or _name_right(d, cue, a)
@@ -1499,6 +1511,13 @@ def _find_cue(d: _Doc, q: QuotedSpan, reg: tuple[int, int]) -> tuple[Any, Any] |
             subj = _subject(verb, d.in_quote)
             if subj is not None and _may_speak(d, subj):
                 return verb, subj
+    if first is None and len(lead) >= 2:
+        # "over her remark that “…”", "after her March comment that, "…"": the remark's owner speaks
+        k = len(lead) - (2 if lead[-1].text == "," else 1)
+        if k >= 1 and lead[k].lower_ == "that" and lead[k - 1].lower_ in _REMARK_NOUNS:
+            owner = next((c for c in lead[k - 1].children if c.dep_ == "poss"), None)
+            if owner is not None and _may_speak(d, owner):
+                return lead[k - 1], owner
     if first is None and len(lead) >= 3 and lead[-1].text == ",":
         # "Hillary shot back, “…”": a verb right before the comma that opens the quote
         tail = lead[-4:-1]
@@ -1508,6 +1527,12 @@ def _find_cue(d: _Doc, q: QuotedSpan, reg: tuple[int, int]) -> tuple[Any, Any] |
                 if subj is not None and _may_speak(d, subj):
                     return t, subj
     return first
+
+
+_REMARK_NOUNS = _words(
+    """remark remarks comment comments statement claim claims assertion promise pledge vow warning argument
+    suggestion insistence contention declaration words quip boast complaint admission observation"""
+)
 
 
 def _quote_root(d: _Doc, q: QuotedSpan) -> Any:
@@ -1597,6 +1622,17 @@ def _carries_words(cue: Any, subj: Any) -> bool:
         )
         and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in cue.children)
     )
+
+
+def _phrase_before(trail: Sequence[Any], cue: Any) -> Any | None:
+    """The head noun of the phrase between a quote and a trailing cue, up to its first preposition."""
+    head = None
+    for t in trail:
+        if t.i >= cue.i or t.pos_ == "ADP":
+            break
+        if t.pos_ in ("NOUN", "PROPN"):
+            head = t
+    return head
 
 
 def _name_after_as(lead: Sequence[Any]) -> Any | None:
@@ -1911,6 +1947,9 @@ def _direct_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attributi
             if subj is not None:
                 att.subject_i = subj.i
                 att.speaker_local = _local_span(d, subj)
+                lo, hi = att.speaker_local
+                if lo < cue.idx < hi and cue.i != subj.i:  # never into its own cue ("a voice-over … states")
+                    att.speaker_local = (lo, len(text[:cue.idx].rstrip(" ,")))
         out.append(att)
     return out
 
@@ -2221,6 +2260,9 @@ def _follow_on(
     return sp.name, sp.start, sp.end, (None if tok.i == subj.i else _cue_text(tok)), local
 
 
+_ISSUED = _words("issued issues released releases sent sends published publishes posted posts put puts")
+
+
 def _named_actor(d: _Doc, toks: Sequence[Any]) -> tuple[Any, Any] | None:
     """The named person a sentence is about, as the speaker of the quote that follows it.
 
@@ -2233,6 +2275,11 @@ def _named_actor(d: _Doc, toks: Sequence[Any]) -> tuple[Any, Any] | None:
     subj = _subject(root, d.in_quote)
     if subj is None:
         return None
+    if root.lower_ in _ISSUED and any(
+        c.dep_ == "dobj" and c.lower_ in DOCUMENT_NOUNS for c in root.children
+    ):
+        # "The committee issued a statement apologizing to Sanders." / "“On behalf of everyone …”"
+        return (root, subj) if _may_speak(d, subj) else None
     m = d.mention_at(subj.idx)
     prev = subj.doc[subj.i - 1].lower_ if subj.i > 0 else ""
     dets = [c.lower_ for c in subj.lefts if c.dep_ == "det"]
