@@ -40,6 +40,14 @@ def test_two_apostrophes_or_backticks_are_a_double_quote_mark() -> None:
     assert spans("He said ``we will win'' today.") == ["we will win"]
 
 
+def test_marks_inside_markup_left_in_plain_text_quote_nothing() -> None:
+    text = (
+        'He posted <tweet id="7681" author="@AP" datetime="2016-08-23">BREAKING: “Most met donors” — AP</tweet> '
+        'and said "fine." <a href="https://example.org/x">link</a>'
+    )
+    assert spans(text) == ["Most met donors", "fine."]
+
+
 def test_apostrophes_are_not_quote_marks() -> None:
     text = "Trump’s plan, don’t worry, the ’90s, rock ’n’ roll and the Clintons’ foundation."
     assert spans(text) == []

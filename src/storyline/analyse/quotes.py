@@ -447,6 +447,10 @@ def _double_apostrophes(text: str) -> str:
     return "".join(chars)
 
 
+#: Markup left in plain text ('<tweet id="7681" author="@AP">', '<a href="…">'): its quote marks quote nothing.
+_MARKUP = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>\n]*)?>")
+
+
 def quoted_spans(text: str) -> list[QuotedSpan]:
     """All quoted pieces of ``text`` in order: double quotes, and single quotes outside them.
 
@@ -458,7 +462,8 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     """
     text = _double_apostrophes(text)
     paras = paragraphs(text)
-    dbl = _pair(text, paras, DOUBLE_MARKS, [], True, 0)
+    tags = [m.span() for m in _MARKUP.finditer(text)] if "<" in text else []
+    dbl = _pair(text, paras, DOUBLE_MARKS, tags, True, 0)
 
     def outer(q: QuotedSpan) -> tuple[int, int]:
         return (
@@ -466,7 +471,8 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
             q.close_mark if q.close_mark is not None else q.end,
         )
 
-    sgl = _pair(text, paras, SINGLE_MARKS, [outer(q) for q in dbl], False, 1 + max((q.chain for q in dbl), default=0))
+    blocked = sorted([outer(q) for q in dbl] + tags)
+    sgl = _pair(text, paras, SINGLE_MARKS, blocked, False, 1 + max((q.chain for q in dbl), default=0))
     if sgl:
         s_out = [outer(q) for q in sgl]
         dbl = [q for q in dbl if not any(a <= q.start and q.end <= b for a, b in s_out)]
