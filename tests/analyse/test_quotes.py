@@ -687,6 +687,26 @@ def test_remarks_statements_voice_overs_and_songs_have_their_speakers(nlp: Any) 
     assert "Rainmakers" in (find(qs, "into beggars").speaker or "")
 
 
+def test_a_question_answered_by_a_cue_that_opens_the_next_quote(nlp: Any) -> None:
+    text = (
+        "Ms. Dale responds to Mr. Moss with, “Why now? That was on my way to Lima?” "
+        "Mr. Moss then writes back, “You look well.”"
+    )
+    qs = run(nlp, text)
+    assert find(qs, "Why now").speaker == "Dale"
+    assert find(qs, "You look well").speaker == "Moss"
+
+
+def test_a_title_headed_speaker_is_written_with_its_name(nlp: Any) -> None:
+    from storyline.analyse.quotes import attributions_from_doc
+
+    text = "Radio Vice President for news and talk Dave Gorab called the show “the conservative news show of record.”"
+    doc = nlp(text)
+    att = next(a for a in attributions_from_doc(doc, mentions_from_doc(doc)) if "news show" in a.quote.text)
+    assert att.quote.speaker == "Dave Gorab"
+    assert att.speaker_local is not None and "Dave Gorab" in text[att.speaker_local[0] : att.speaker_local[1]]
+
+
 # ------------------------------------------------------------------------------------ the seeds
 
 

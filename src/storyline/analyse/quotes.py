@@ -503,6 +503,9 @@ _CLAUSE_VERBS = _words("is was are were has have had will would can could does d
 _CONTRACTED_IS = re.compile(r"(?:that|it|there|here|what|he|she|who)['’]s")  # "That's why, he added, …"
 
 
+_PARTICLE = re.compile(r"^(?:back|out|in|up|on)\b\s*")
+
+
 def _cue_follows(text: str, pos: int, stop: str = ".") -> bool:
     """True when an attribution follows a quote that ends with its own ``stop`` ("…!” Trump wrote.").
 
@@ -517,11 +520,12 @@ def _cue_follows(text: str, pos: int, stop: str = ".") -> bool:
         if w.lower() in TRAILING_CUES:
             if any(x.lower() in _CLAUSE_VERBS or _CONTRACTED_IS.fullmatch(x.lower()) for x in words[:k]):
                 return False  # "….'' It was, he said, one of …": a new sentence with a parenthetical cue
+            rest = seg[seg.find(w) + len(w) :].lstrip()
+            opens = _PARTICLE.sub("", rest)
+            if opens[:1] in (",", ":") and opens[1:].lstrip()[:1] in ("“", '"', "‘", "«", "'", "`"):
+                return False  # "….” He added, “…”", "…?” Mills then writes back, “…”": the cue opens the next quote
             if stop in "!?":
                 return True
-            rest = seg[seg.find(w) + len(w) :].lstrip()
-            if rest[:1] in (",", ":") and rest[1:].lstrip()[:1] in ("“", '"', "‘", "«", "'", "`"):
-                return False  # "….” He added, “…”": the cue introduces the next quote, in its own sentence
             if stop == "." and words[0] in ("He", "She", "They", "We", "I", "It") and len(words) > 3:
                 return False  # "….'' He said, twice, that he …": a capitalised pronoun opens a new sentence
             return len(words) <= 8 or rest[:1] in (",", "")
@@ -1107,7 +1111,20 @@ def _np_span(d: _Doc, tok: Any) -> tuple[int, int]:
 
 def _local_span(d: _Doc, subj: Any) -> tuple[int, int]:
     """The speaker as written next to the cue: the pronoun itself, or the noun phrase around the name."""
-    return (subj.idx, subj.idx + len(subj.text)) if subj.pos_ == "PRON" else _np_span(d, subj)
+    if subj.pos_ == "PRON":
+        return (subj.idx, subj.idx + len(subj.text))
+    span = _np_span(d, subj)
+    inner = _titled_person(d, subj, span)
+    return (span[0], max(span[1], inner.end)) if inner is not None else span
+
+
+def _titled_person(d: _Doc, subj: Any, local: tuple[int, int]) -> Mention | None:
+    """The person a title-headed subject names ("Speaker of the House Rep. Paul Ryan", "Vice President for
+    news and talk Dave Gorab"): the first person mention inside the subject's phrase."""
+    if subj.lower_ not in TITLE_WORDS or not subj.text[:1].isupper():
+        return None
+    right = max(local[1], subj.right_edge.idx + len(subj.right_edge.text))
+    return next((x for x in d.mentions if x.label == "PERSON" and subj.idx < x.start and x.end <= right), None)
 
 
 def _glued(word: str) -> int:
@@ -1158,11 +1175,7 @@ def _resolve(d: _Doc, subj: Any, local: tuple[int, int]) -> _Speaker:
         return _Speaker(None, None, None)
     if low in TITLE_WORDS and subj.text[:1].isupper():
         # "Speaker of the House Rep. Paul Ryan (R-WI) said": the person the title belongs to
-        right = max(local[1], subj.right_edge.idx + len(subj.right_edge.text))
-        inner = next(
-            (x for x in d.mentions if x.label == "PERSON" and pos < x.start and x.end <= right),
-            None,
-        )
+        inner = _titled_person(d, subj, local)
         if inner is not None:
             tok = d.doc[d.tok_at(inner.end - 1)]
             return _resolve(d, tok, (inner.start, inner.end))
