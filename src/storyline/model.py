@@ -204,6 +204,7 @@ class TimelineItem:
     sources: int = 0
     future: bool = False
     claim_id: str | None = None  # the claim this happening is, when it is one
+    speaker: str | None = None  # who speaks in a text that names them only as "he" or by a quote
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -213,6 +214,7 @@ class TimelineItem:
             "sources": self.sources,
             "future": self.future,
             "claim_id": self.claim_id,
+            "speaker": self.speaker,
         }
 
     @classmethod
@@ -224,6 +226,7 @@ class TimelineItem:
             sources=int(d.get("sources", 0)),
             future=bool(d.get("future", False)),
             claim_id=d.get("claim_id"),
+            speaker=d.get("speaker"),
         )
 
 

@@ -230,6 +230,23 @@ def test_timeline_merges_outlets_and_marks_announced() -> None:
     assert is_future("2026-04", "2025-11-25") and not is_future("2025-11", "2025-11-25")
 
 
+def test_timeline_names_the_speaker_a_quoted_sentence_calls_he() -> None:
+    from storyline.render.dossier import glossed
+
+    ta = "“No one is contemplating that,” he said ahead of the summit last month, the ministry noted."
+    q = Quote(1, ta.index(",”"), "No one is contemplating that", "direct", "Marco Rubio", None)
+    a = art("a", ta, "Reuters", dates=[date(ta, "last month", "2025-10")], quotes=[q])
+    items = timeline([a])
+    assert len(items) == 1 and items[0].speaker == "Marco Rubio"
+    assert glossed(items[0].text, items[0].speaker).startswith("“No one is contemplating that,” he [Marco Rubio] said")
+    assert glossed("“Fine,” Wu said.", None) == "“Fine,” Wu said."
+    assert glossed("“Fine.”", "Wu Xinbo") == "Wu Xinbo: “Fine.”"
+    tb = "“We will see,” Rubio said ahead of the summit last month in South Korea."
+    qb = Quote(1, tb.index(",”"), "We will see", "direct", "Marco Rubio", None)
+    b = art("b", tb, "AP", dates=[date(tb, "last month", "2025-10")], quotes=[qb])
+    assert timeline([b])[0].speaker is None  # the sentence names him already
+
+
 def test_story_json_round_trip_and_old_json_still_loads() -> None:
     c = Claim(
         "s1-c1",

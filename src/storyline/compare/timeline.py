@@ -66,6 +66,19 @@ def _reads_badly(text: str) -> bool:
     return t[:1] in "“\"‘'" or opens_with_pronoun(t)
 
 
+def speaker_in(a: Article, start: int, end: int) -> str | None:
+    """Who speaks in a sentence that reads badly out of its article ("“No one is contemplating that,” he said"):
+    the resolved speaker of the first quote in it, when the sentence does not already name them."""
+    text = a.text[start:end]
+    if not _reads_badly(text):
+        return None
+    for q in a.quotes:
+        if start <= q.start < end and q.speaker:
+            words = [w for w in q.speaker.split() if w[:1].isupper()]
+            return None if words and all(w in text for w in words[-1:]) else q.speaker
+    return None
+
+
 def _same_happening(a: set[str], b: set[str], day: bool) -> bool:
     """Shared content words: a fifth of the shorter sentence's, or (for one exact day) any two."""
     if not a or not b:
@@ -103,6 +116,7 @@ def timeline(members: Sequence[Article], limit: int = 30) -> list[TimelineItem]:
                     cites=cites,
                     sources=len({source_key(a, by_id) for a, _, _, _ in g}),
                     future=is_future(v, latest),
+                    speaker=speaker_in(rep[0], rep[1], rep[2]),
                 )
             )
     items.sort(key=lambda t: (-t.sources, -len(t.cites), t.date))
@@ -111,4 +125,4 @@ def timeline(members: Sequence[Article], limit: int = 30) -> list[TimelineItem]:
     return items
 
 
-__all__ = ["dated_sentences", "is_future", "timeline"]
+__all__ = ["dated_sentences", "is_future", "speaker_in", "timeline"]

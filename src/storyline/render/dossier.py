@@ -139,6 +139,7 @@ def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[
                 "sources": t.sources,
                 "future": t.future,
                 "claim_id": t.claim_id,
+                "speaker": t.speaker,
             }
             for t in story.timeline
         ],
@@ -258,6 +259,20 @@ def comparison(
             for f in story.figures
         ],
     }
+
+
+_PRONOUN = re.compile(r"\b(?:he|she|they|He|She|They)\b")
+
+
+def glossed(text: str, speaker: object) -> str:
+    """A timeline text with its speaker made explicit: "“…,” he [Marco Rubio] said …", or "Marco Rubio: “…”"
+    when no pronoun stands for them. ``speaker`` is the item's ``speaker`` key (``None`` leaves the text as is)."""
+    if not speaker or not isinstance(speaker, str):
+        return text
+    m = _PRONOUN.search(text)
+    if m is None:
+        return f"{speaker}: {text}"
+    return f"{text[: m.end()]} [{speaker}]{text[m.end() :]}"
 
 
 def roles_once(quotes: Sequence[Mapping[str, Any]]) -> list[str]:

@@ -28,7 +28,7 @@ import jinja2
 from markupsafe import Markup
 
 from storyline.render import svg
-from storyline.render.dossier import roles_once
+from storyline.render.dossier import glossed, roles_once
 
 __all__ = ["PALETTE", "build_view", "cite_anchor", "mark_paragraphs", "outlet_colors", "render_html"]
 
@@ -403,7 +403,7 @@ def build_view(dossier: Mapping[str, Any]) -> dict[str, Any]:
                 "date": date,
                 "date_label": svg.format_date(date) or "undated",
                 "precision": svg.date_precision(date) or "",
-                "text": _str(t.get("text")),
+                "text": glossed(_str(t.get("text")), t.get("speaker")),
                 "future": bool(t.get("future")) or svg.is_after(date, now),
                 "sources": _int(t.get("sources")),
                 "cites": cites.views(t.get("cites"), f"Timeline ({svg.format_date(date) or 'undated'})"),

@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from storyline.render import svg
-from storyline.render.dossier import roles_once
+from storyline.render.dossier import glossed, roles_once
 
 __all__ = ["escape_md", "render_markdown"]
 
@@ -183,7 +183,8 @@ def render_markdown(dossier: Mapping[str, Any]) -> str:
             flag = " *(announced)*" if t.get("future") or svg.is_after(date, now) else ""
             n = _int(t.get("sources"))
             count = f" *({n} sources)*" if n > 1 else ""
-            out.append(f"- **{escape_md(date)}**{flag} — {escape_md(t.get('text'))}{count}{notes.refs(t.get('cites'))}")
+            text = glossed(_str(t.get("text")), t.get("speaker"))
+            out.append(f"- **{escape_md(date)}**{flag} — {escape_md(text)}{count}{notes.refs(t.get('cites'))}")
         out.append("")
 
     key_sentences = [k for k in _list(dossier.get("key_sentences")) if isinstance(k, Mapping)]

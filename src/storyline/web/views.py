@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from storyline.model import Article, Entity, Story
 from storyline.render import svg
+from storyline.render.dossier import glossed
 from storyline.web.markup import snippet_around
 
 __all__ = [
@@ -414,16 +415,17 @@ def _timeline(dossier: Mapping[str, Any], now: str | None) -> tuple[list[dict[st
             continue
         cites = [c for c in t.get("cites") or [] if _is_cite(c)]
         date = str(t.get("date") or "")
+        text = glossed(str(t.get("text") or ""), t.get("speaker"))
         rows.append(
             {
                 "date": date,
                 "date_label": svg.format_date(date),
-                "text": str(t.get("text") or ""),
+                "text": text,
                 "cites": [cite_link(c) for c in cites],
                 "future": svg.is_after(date, now),
             }
         )
-        item: dict[str, Any] = {"date": date, "label": str(t.get("text") or ""), "future": svg.is_after(date, now)}
+        item: dict[str, Any] = {"date": date, "label": text, "future": svg.is_after(date, now)}
         if cites:
             item["href"] = cite_href(cites[0])
         chart_items.append(item)
