@@ -707,6 +707,21 @@ def test_a_title_headed_speaker_is_written_with_its_name(nlp: Any) -> None:
     assert att.speaker_local is not None and "Dave Gorab" in text[att.speaker_local[0] : att.speaker_local[1]]
 
 
+def test_a_quote_signed_after_a_dash_on_its_own_line(nlp: Any) -> None:
+    text = (
+        "The senator spoke to reporters on Monday.\n\n"
+        "“We will win this fight.” — Bernie Sanders\n\n"
+        "Trump attacked him on Twitter.\n\n"
+        "“Be careful, Lyin' Ted, or I will spill the beans on your wife!” — Donald J. Trump (@realDonaldTrump) "
+        "March 22, 2016\n\n"
+        "The crowd chanted “Make America Great Again” — the slogan Ms. Dale mocked."
+    )
+    qs = run(nlp, text)
+    assert find(qs, "win this fight").speaker == "Bernie Sanders"
+    assert find(qs, "spill the beans").speaker == "Donald J. Trump"
+    assert all(q.speaker != "Dale" for q in qs)
+
+
 # ------------------------------------------------------------------------------------ the seeds
 
 

@@ -2361,15 +2361,23 @@ def _has_quote(d: _Doc, a: int, b: int) -> bool:
 
 
 def _dash_line(d: _Doc, e: Attribution) -> _Src | None:
-    """A quote closing its paragraph, signed on the next line: “…” / "- Sanders." / "-President Obama, tweeting …"."""
+    """A quote closing its paragraph, signed after a dash on its own line or the next:
+    “…” — Sanders, “…” / "- Sanders." / "-President Obama, tweeting …"."""
     text = d.text
-    if e.para + 1 >= len(d.para_starts):
-        return None
-    nxt = d.para_starts[e.para + 1]
     end = text.find("\n", e.quote.end)
-    if end < 0 or text[e.quote.end : end].strip(" .,!?”\"’'") or text[nxt : nxt + 1] not in "-–—":
-        return None
+    rest = text[e.quote.end : end if end >= 0 else len(text)]
+    tail = rest.lstrip(" .,!?”\"’'")
+    if tail[:1] in ("-", "–", "—") and not tail[1:2].isalnum():
+        nxt = e.quote.end + len(rest) - len(tail)  # “…” — Bernie Sanders: signed on the quote's own line
+    else:
+        if e.para + 1 >= len(d.para_starts) or end < 0 or tail:
+            return None
+        nxt = d.para_starts[e.para + 1]
+        if text[nxt : nxt + 1] not in "-–—":
+            return None
     toks = list(_segments_tokens(d, nxt + 1, nxt + 80))
+    if nxt > e.quote.end and not (toks and (toks[0].pos_ == "PROPN" or toks[0].lower_ in TITLE_WORDS)):
+        return None  # on the quote's own line only a signature: "— Bernie Sanders", not "— the slogan Trump used"
     for t in toks[:4]:
         if "\n" in d.doc[toks[0].i : t.i + 1].text:
             return None
