@@ -64,3 +64,33 @@ def test_summary_only_feed_entry_is_a_notice_not_a_failure(tmp_path: Path) -> No
     assert len(rep.added) == 1
     assert [e.code for e in rep.errors] == ["E131"] and rep.failures == []
     assert rep.exit_code == 0
+
+
+WIRE = """BRUSSELS, March 3 (Wire) - European Union finance ministers
+agreed on Tuesday to lend Ukraine 50 billion euros over four
+years, a move the bloc's economy chief said would "anchor the
+country's recovery for a generation".
+
+   "This is a historic day for Europe and for Ukraine," Valdis
+Dombrovskis told reporters after the meeting. "We have shown
+that we keep our promises."
+
+   Hungary's finance minister Mihaly Varga said his government
+had dropped its objections after receiving guarantees. "We got
+what we asked for," he said.
+"""
+
+
+def test_ingest_takes_one_folder_and_reads_hard_wrapped_wire_quotes(tmp_path: Path) -> None:
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    (folder / "a.txt").write_text(WIRE, encoding="utf-8")
+    with Corpus() as c:
+        rep = c.ingest(folder)  # one folder, not a list: never read as the characters of its name
+        assert rep.files == 1 and len(rep.added) == 1
+        (art,) = c.articles()
+    said = {q.text: q.speaker for q in art.quotes}
+    assert said["This is a historic day for Europe and for Ukraine"] == "Valdis Dombrovskis"
+    assert said["We have shown that we keep our promises."] == "Valdis Dombrovskis"
+    assert said["We got what we asked for"] == "Mihaly Varga"
+    assert said["anchor the country's recovery for a generation"] == "the bloc's economy chief"

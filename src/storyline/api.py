@@ -153,7 +153,7 @@ class Corpus:
     # ---------------------------------------------------------------- writing
     def ingest(
         self,
-        paths: Sequence[str | Path],
+        paths: str | Path | Sequence[str | Path],
         *,
         source: str | None = None,
         published: str | None = None,
@@ -163,11 +163,14 @@ class Corpus:
     ) -> IngestReport:
         """Read, clean, analyse and store articles; then update entities and stories.
 
-        Bad files are reported in the returned :class:`IngestReport` and never stop the good ones.
+        ``paths`` is one file or folder, or a list of them (globs allowed). Bad files are reported in the returned
+        :class:`IngestReport` and never stop the good ones.
         Re-ingesting the same content is a no-op. The store's own database files, and any path in
         ``exclude`` (the dossier folder, say), are never read as articles.
         """
         report = IngestReport()
+        if isinstance(paths, str | Path):
+            paths = [paths]  # one folder or file: not the characters of its name
         files, errs = discover([str(p) for p in paths], exclude=[*self._own_files(), *exclude])
         report.errors += errs
         report.files = len(files)

@@ -949,6 +949,13 @@ def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
         sp = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
         if sp is not None and not (in_quote is not None and in_quote[sp.i]):
             return sp
+    if tok.dep_ == "conj" and tok.i > 0 and not any(c.dep_ in ("nsubj", "nsubjpass", "cc") for c in tok.children):
+        # "…, a move the bloc's economy chief said would …" parsed as a second verb of the sentence's subject: the
+        # noun right before the cue is its subject
+        prev = tok.doc[tok.i - 1]
+        if prev.pos_ in ("NOUN", "PROPN") and prev.dep_ in ("appos", "npadvmod") and prev.head.i < prev.i:
+            if not (in_quote is not None and in_quote[prev.i]):
+                return prev
     t = tok
     past_it = False
     for _ in range(6):

@@ -212,7 +212,11 @@ def _walk(folder: Path) -> list[Path]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             candidate = Path(dirpath) / name
-            if not name.startswith(".") and candidate.is_file():
+            try:
+                regular = candidate.is_file()
+            except OSError:
+                regular = True  # unreadable: reading it reports why, naming the file
+            if not name.startswith(".") and regular:
                 files.append(candidate)
     return files
 
