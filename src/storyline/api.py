@@ -259,7 +259,7 @@ class Corpus:
 
 
 def analyze(
-    paths: Sequence[str | Path],
+    paths: str | Path | Sequence[str | Path],
     db: str | Path = ":memory:",
     config: Config | None = None,
     **kwargs: Any,
@@ -277,7 +277,7 @@ def analyze(
 
 
 def summarize(
-    paths: Sequence[str | Path],
+    paths: str | Path | Sequence[str | Path],
     words: int = 100,
     config: Config | None = None,
     **kwargs: Any,
