@@ -722,6 +722,20 @@ def test_a_quote_signed_after_a_dash_on_its_own_line(nlp: Any) -> None:
     assert all(q.speaker != "Dale" for q in qs)
 
 
+def test_common_news_shapes_uk_titles_lower_case_institutions_and_questions_put(nlp: Any) -> None:
+    text = (
+        "'It's a disgrace,' said Labour MP Diane Abbott, who was suspended last year. 'Nobody asked us.'\n\n"
+        'In a statement, the foreign ministry said: "China firmly opposes any interference in its affairs."\n\n'
+        'Asked whether he would run again, Biden said: "Watch me, and you will see."'
+    )
+    qs = run(nlp, text)
+    assert find(qs, "a disgrace").speaker == "Diane Abbott"
+    assert find(qs, "Nobody asked us").speaker == "Diane Abbott"
+    assert find(qs, "firmly opposes").speaker == "the foreign ministry"
+    assert find(qs, "Watch me").speaker == "Biden"
+    assert not [q for q in qs if q.kind == "indirect" and "run again" in q.text]
+
+
 # ------------------------------------------------------------------------------------ the seeds
 
 

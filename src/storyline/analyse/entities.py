@@ -46,7 +46,7 @@ ROLE_WORDS = frozenset(
     mayor king queen prince princess general gen. admiral colonel col. chairman chairwoman chair ceo
     ambassador spokesman spokeswoman spokesperson speaker leader judge justice foreign defense defence
     treasury state deputy chief director commissioner pope bishop lt. sgt. captain capt. coach
-    president-elect""".split()
+    president-elect mp mep msp mla congressman congresswoman""".split()
 )
 #: Lower-case job words that may stand before a name: "American Enterprise Institute senior fellow Hal Brands".
 JOB_WORDS = frozenset(

@@ -193,7 +193,7 @@ TITLE_WORDS = _words(
     commissioner pope bishop lt. sgt. captain capt. coach president-elect congressman congresswoman
     rev. reverend former acting state foreign defense defence treasury first councillor councilor
     councilman councilwoman alderman alderwoman assemblyman assemblywoman sheriff pastor rabbi archbishop
-    cardinal imam sheikh"""
+    cardinal imam sheikh mp mep msp mla"""
 )
 #: Words stripped from the front of a speaker's name: titles and jobs ("Analyst Priya Shah" -> "Priya Shah").
 LEADING_TITLES = TITLE_WORDS | JOB_WORDS
@@ -1199,13 +1199,14 @@ def _resolve(d: _Doc, subj: Any, local: tuple[int, int]) -> _Speaker:
     # a name the tagger split ("Cho Jung tai" with "tai" as a common noun)
     before = subj.doc[subj.i - 1] if subj.i > 0 else None
     named = before is not None and before.dep_ == "compound" and before.ent_type_ == "PERSON"
-    if subj.pos_ == "PROPN" or subj.text[:1].isupper() or named:
+    propn = subj.pos_ == "PROPN" and not subj.text.islower()  # not "the foreign ministry" tagged PROPN
+    if propn or subj.text[:1].isupper() or named:
         name = _propn_name(subj)
         full = _full_person(d, name, pos)
         if full is not None:
             fname, fstart = _strip_titles(full)
             return _Speaker(fname, fstart, full.end, True)
-        if (subj.pos_ == "PROPN" or named) and name:
+        if (propn or named) and name:
             end = subj.idx + len(subj.text)
             return _Speaker(name, end - len(name), end, True)
     phrase = text[local[0] : local[1]]
@@ -2053,6 +2054,8 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
             if span is not None and "\n" in text[span[0] : span[1]]:
                 continue
         elif low in INDIRECT_FORMS and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
+            if low in ("asked", "told") and tok.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in tok.children):
+                continue  # "Asked whether he would run, Biden said …": the question put to him is not his
             comp = next((c for c in tok.children if c.dep_ == "ccomp" and not d.in_quote[c.i]), None)
             if comp is not None and comp.i > tok.i:
                 span = _clause_bounds(d, comp.left_edge.i, comp.right_edge.i)
