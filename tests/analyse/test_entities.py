@@ -141,3 +141,64 @@ def test_a_bare_ministry_with_two_countries_stays_apart() -> None:
         [("Chinese Foreign Ministry", "ORG"), ("Japanese Foreign Ministry", "ORG"), ("Foreign Ministry", "ORG")],
     )
     assert len(canonicalize([a])) == 3
+
+
+def _canon(arts: list[Article]) -> dict[str, tuple[str, str]]:
+    ents = {e.id: e for e in canonicalize(arts)}
+    return {m.text: (ents[m.entity_id].name, ents[m.entity_id].type) for a in arts for m in a.mentions if m.entity_id}
+
+
+def test_apostrophe_names_middle_initials_and_leading_jobs_join_one_person() -> None:
+    a = art(
+        "a",
+        "Coach Jim O'Brien left. O'Brien said little. Regina M. Benjamin spoke. Comedian Ellen DeGeneres hosts.",
+        [
+            ("Coach Jim O'Brien", "PERSON"),
+            ("O'Brien", "PERSON"),
+            ("Regina M. Benjamin", "PERSON"),
+            ("Comedian Ellen DeGeneres", "PERSON"),
+        ],
+    )
+    b = art(
+        "b",
+        "O'Brien was fired. Regina Benjamin was confirmed. Ellen DeGeneres will host. Former President Barack Obama.",
+        [
+            ("O'Brien", "PERSON"),
+            ("Regina Benjamin", "PERSON"),
+            ("Ellen DeGeneres", "PERSON"),
+            ("Former President Barack Obama", "PERSON"),
+        ],
+    )
+    c = art(
+        "c",
+        "LuAnn Marie Johnson was found. Barack Obama spoke.",
+        [("LuAnn Marie Johnson", "PERSON"), ("Barack Obama", "PERSON")],
+    )
+    d = art("d", "Luann Johnson was missing.", [("Luann Johnson", "PERSON")])
+    got = _canon([a, b, c, d])
+    assert got["O'Brien"] == got["Coach Jim O'Brien"] == ("Jim O'Brien", "PERSON")
+    assert got["Regina Benjamin"] == got["Regina M. Benjamin"]
+    assert got["Comedian Ellen DeGeneres"] == got["Ellen DeGeneres"] == ("Ellen DeGeneres", "PERSON")
+    assert got["Former President Barack Obama"] == got["Barack Obama"]
+    assert got["Luann Johnson"] == got["LuAnn Marie Johnson"]
+
+
+def test_titles_stay_on_organisations_and_places_and_a_trailing_title_is_no_name() -> None:
+    a = art(
+        "a",
+        "General Motors cut jobs in King County. Bloomington Police Sgt said it. Bloomington is calm. Sgt Ray Dunn.",
+        [
+            ("General Motors", "ORG"),
+            ("King County", "GPE"),
+            ("Bloomington Police Sgt", "PERSON"),
+            ("Bloomington", "GPE"),
+            ("Sgt Ray Dunn", "PERSON"),
+        ],
+    )
+    b = art("b", "Jordan closed its border. Michael Jordan played.", [("Jordan", "GPE"), ("Michael Jordan", "PERSON")])
+    got = _canon([a, b])
+    assert got["General Motors"] == ("General Motors", "ORG")
+    assert got["King County"] == ("King County", "GPE")
+    assert got["Bloomington"] == ("Bloomington", "GPE")
+    assert got["Jordan"] == ("Jordan", "GPE")
+    assert got["Michael Jordan"] == ("Michael Jordan", "PERSON")

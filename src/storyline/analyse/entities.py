@@ -86,6 +86,7 @@ GPE_ALIASES = {
     "united nations": "United Nations",
     "prc": "China",
     "people s republic of china": "China",
+    "peoples republic of china": "China",
     "mainland china": "China",
     "uae": "United Arab Emirates",
     "dprk": "North Korea",
@@ -99,6 +100,15 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+\S+$")
 _SPACE = re.compile(r"\s+")
 _KEY_STRIP = re.compile(r"[^\w\s]")
+_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)(?!s\b)")  # O'Brien, D’Souza; not a possessive "People's"
+#: Words that may lead a person's name and are not part of it.
+OCCUPATIONS = frozenset(
+    """comedian actor actress singer rapper musician host anchor writer author novelist journalist reporter
+    columnist player quarterback receiver striker pitcher coach manager businessman businesswoman billionaire
+    activist pastor rev. reverend doctor nurse officer detective sheriff deputy trooper sergeant lieutenant
+    astronaut climber pilot star model designer filmmaker director producer candidate nominee""".split()
+)
+_LEADING = HONORIFICS | ROLE_WORDS | JOB_WORDS | OCCUPATIONS | {"former", "late", "then", "acting", "ex"}
 
 
 def _titlecase_line(text: str, start: int, end: int) -> bool:
@@ -239,16 +249,27 @@ def _role_before(doc: Any, ent: Any) -> str | None:
 
 
 def _key(name: str) -> str:
-    k = _KEY_STRIP.sub(" ", name.replace("-", " ").replace("’", " ").replace("'", " "))
+    """The comparison key of a name: case, punctuation and hyphens folded; an apostrophe inside a word dropped
+    ("O'Brien" -> "obrien", one word like "Brien" is not)."""
+    k = _KEY_STRIP.sub(" ", _APOSTROPHE.sub("", name).replace("-", " ").replace("’", " ").replace("'", " "))
     return _SPACE.sub(" ", k).strip().casefold()
 
 
 def _strip_titles(name: str) -> str:
-    """'Mr Xi' -> 'Xi'; 'Chinese President Xi Jinping' -> 'Xi Jinping' (only leading title words)."""
+    """'Mr Xi' -> 'Xi'; 'Chinese President Xi Jinping' -> 'Xi Jinping'; 'Former President Barack Obama',
+    'Comedian Ellen DeGeneres' -> the name (only leading title, job and "former" words)."""
     words = name.split()
-    while len(words) > 1 and (words[0].lower() in HONORIFICS or words[0].lower() in ROLE_WORDS):
+    while len(words) > 1 and words[0].lower().rstrip(",") in _LEADING:
         words.pop(0)
     return " ".join(words)
+
+
+def _initials_dropped(key: str) -> str:
+    """A person key without its middle initials: "regina m benjamin" -> "regina benjamin"."""
+    toks = key.split()
+    if len(toks) < 3:
+        return key
+    return " ".join([toks[0], *(t for t in toks[1:-1] if len(t) > 1), toks[-1]])
 
 
 @dataclass
@@ -295,11 +316,14 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
     Returns the entities, most mentioned first.
     """
     forms: dict[str, _Form] = {}
+    # titles are stripped from people only ("General Motors", "King County", "Defense Security Cooperation
+    # Agency" keep their first word), or from a name that, stripped, is a person's ("President Xi" as ORG)
+    person_keys = {_key(_strip_titles(m.text)) for art in articles for m in art.mentions if m.label == "PERSON"}
     for art in articles:
         for m in art.mentions:
-            # "Defense Security Cooperation Agency" keeps its first word: titles are stripped from people only
-            org_like = m.label != "PERSON" and m.text.split()[-1].lower().strip(".,") in ORG_WORDS
-            name = m.text if org_like else _strip_titles(m.text)
+            name = _strip_titles(m.text)
+            if m.label != "PERSON" and _key(name) not in person_keys:
+                name = m.text
             key = _key(name)
             if not key or key in NEVER_ENTITIES or len(key) < 2:
                 m.entity_id = None
@@ -324,7 +348,11 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
     types = {k: voted(f) for k, f in forms.items()}
     _drop_headline_phrases(articles, forms, types)
     # 2. Full person names (two or more words, voted PERSON).
-    persons = {k for k, t in types.items() if t == "PERSON" and len(k.split()) >= 2}
+    persons = {
+        k
+        for k, t in types.items()
+        if t == "PERSON" and len(k.split()) >= 2 and k.split()[-1] not in _LEADING  # not "bloomington police sgt"
+    }
     # Headline fragments: "Xi Raises" → "Xi" when the prefix is itself a known name.
     target: dict[str, str] = {}
     for k in list(persons):
@@ -342,6 +370,26 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
         longer = [p for p in persons if p != k and p.startswith(k + " ")]
         if longer:
             target[k] = max(longer, key=lambda p: sum(forms[p].votes.values()))
+    # The same person with and without a middle initial or name: "Regina M. Benjamin", "LuAnn Marie Johnson"
+    # → "Regina Benjamin", "Luann Johnson", when exactly one longer form has that first and last word.
+    ends: dict[str, list[str]] = defaultdict(list)
+    for p in persons:
+        toks = p.split()
+        if len(toks) >= 3 and p not in target:
+            ends[f"{toks[0]} {toks[-1]}"].append(p)
+    for p in persons:
+        if p in target or len(p.split()) != 2:
+            continue
+        longer = ends.get(p, [])
+        if len(longer) == 1:
+            target[p] = longer[0]
+    initials: dict[str, list[str]] = defaultdict(list)
+    for p in persons:
+        if p not in target and _initials_dropped(p) != p:
+            initials[_initials_dropped(p)].append(p)
+    for short, longer in initials.items():
+        if short in persons and short not in target and len(longer) == 1:
+            target[short] = longer[0]
     full = [p for p in persons if p not in target]
     by_token: dict[str, list[str]] = defaultdict(list)
     for p in full:
@@ -355,6 +403,8 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
         cands = by_token.get(k, [])
         if not cands:
             continue
+        if types.get(k) in ("GPE", "LOC") and not f.votes["PERSON"]:
+            continue  # "Jordan" the country, never tagged a person, beside "Michael Jordan"
         same_article = [p for p in cands if forms[p].articles & f.articles]
         pool = same_article or (cands if f.votes["PERSON"] else [])
         if not pool:
