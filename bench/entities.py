@@ -45,8 +45,12 @@ Peers, scored on exactly the same detected mentions (the text of our overlapping
 * ``rapidfuzz``: when rapidfuzz is installed, ``fuzz.token_set_ratio`` ≥ ``--fuzzy-cutoff`` (default 90,
   not tuned) between the distinct names of all PERSON mentions of the corpus, linked transitively.
 
-Caveats: the entity code was not tuned on these gold chains (no entity bench existed before this one),
-but the same dev texts are used by bench/cluster.py, whose person signals read canonical entities. The
+Caveats: this set is NOT held out for the entity code. Its first run scored ours at B-cubed F1 0.955
+(P 1.000, R 0.914; last token 0.983, rapidfuzz 0.984); the errors it printed were read and five general
+faults fixed (apostrophes inside names, middle initials and names, leading job words and "Former", titles
+stripped from organisations, a name ending in a title taken for a full name). The figure after those fixes
+is therefore optimistic. The same dev texts are used by bench/cluster.py, whose person signals read
+canonical entities (its score did not move with these fixes). The
 gold covers only the annotated sentences (ECB+ annotates a subset of each document), HUM mixes people
 with groups (which our PERSON type rightly leaves out: they lower coverage, not clustering), and the
 small spaCy model's spans decide what we detect: clustering is scored only where detection succeeded.
@@ -596,7 +600,8 @@ def main() -> None:
             "model": version(cfg.nlp_model),
             "rapidfuzz": rf_version,
         },
-        "caveat": "ECB+ entity gold not used to tune the entity code; clustering scored only on detected mentions",
+        "caveat": "not held out: errors of a first run (B3 F1 0.955) on this set were read and the faults fixed; "
+        "clustering scored only on detected mentions",
         "entities": len(entities),
         "canonicalize_seconds": round(canon_s, 2),
         "coverage": coverage,
