@@ -35,6 +35,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/quotes.py
 	$(BIN)/python bench/cluster.py
+	$(BIN)/python bench/dates.py
+	$(BIN)/python bench/entities.py
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache build dist src/*.egg-info
