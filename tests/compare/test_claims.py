@@ -245,6 +245,10 @@ def test_timeline_names_the_speaker_a_quoted_sentence_calls_he() -> None:
     qb = Quote(1, tb.index(",”"), "We will see", "direct", "Marco Rubio", None)
     b = art("b", tb, "AP", dates=[date(tb, "last month", "2025-10")], quotes=[qb])
     assert timeline([b])[0].speaker is None  # the sentence names him already
+    tc = "“Handle it carefully,” Wu added, noting that he expects more talk before the visit last month."
+    qc = Quote(1, tc.index(",”"), "Handle it carefully", "direct", "Wu Xinbo", None)
+    c = art("c", tc, "AP", dates=[date(tc, "last month", "2025-10")], quotes=[qc])
+    assert timeline([c])[0].speaker is None  # a Chinese surname comes first
 
 
 def test_story_json_round_trip_and_old_json_still_loads() -> None:
