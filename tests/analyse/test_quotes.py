@@ -736,6 +736,16 @@ def test_common_news_shapes_uk_titles_lower_case_institutions_and_questions_put(
     assert not [q for q in qs if q.kind == "indirect" and "run again" in q.text]
 
 
+def test_a_statement_owned_by_an_institution_and_an_unnamed_other(nlp: Any) -> None:
+    text = (
+        "The ministry's statement read: “The talks were frank and constructive.”\n\n"
+        "“It is over,” one official said. Another, who asked not to be named, was more cautious: “We will see.”"
+    )
+    qs = run(nlp, text)
+    assert find(qs, "frank and constructive").speaker == "The ministry"
+    assert find(qs, "We will see").speaker == "Another"
+
+
 # ------------------------------------------------------------------------------------ the seeds
 
 

@@ -153,7 +153,7 @@ SPEAKER_NOUNS = _words(
     investigators prosecutors prosecutor lawyers lawyer attorneys attorney judge judges spokesperson
     representatives representative staff staffers employees workers activists advocates allies
     friends family executives executive candidate candidates nominee voter campaign officials’ others
-    someone everyone nobody many some several few both all administration insiders strategists
+    someone everyone nobody many some several few both all another administration insiders strategists
     strategist pollster pollsters organizers organisers protesters demonstrators witnesses witness
     police agency ministry government percent husband wife son daughter father mother brother sister
     partner spouse neighbor neighbour crowd audience host moderator friend ad ads advertisement video videos
@@ -1162,6 +1162,10 @@ def _relative_head(subj: Any) -> Any | None:
     return None
 
 
+#: Pronouns that can stand for a speaker the article does not name.
+_SOMEONE = _words("another someone somebody everyone everybody nobody others many some several few both")
+
+
 def _resolve(d: _Doc, subj: Any, local: tuple[int, int]) -> _Speaker:
     """Resolve the cue's subject to the fullest form of who it names."""
     ante = _relative_head(subj)
@@ -1179,6 +1183,8 @@ def _resolve(d: _Doc, subj: Any, local: tuple[int, int]) -> _Speaker:
             grp = _group_antecedent(d, pos, low != "it")
             if grp is not None:
                 return grp
+        if low in _SOMEONE:  # "Another, who asked not to be named, was more cautious: “…”"
+            return _Speaker(text[local[0] : local[1]], local[0], local[1], False)
         return _Speaker(None, None, None)
     if low in TITLE_WORDS and subj.text[:1].isupper():
         # "Speaker of the House Rep. Paul Ryan (R-WI) said": the person the title belongs to
@@ -1224,12 +1230,14 @@ def _resolve(d: _Doc, subj: Any, local: tuple[int, int]) -> _Speaker:
     if head in DOCUMENT_NOUNS:
         for c in subj.children:
             author = None
-            if c.dep_ == "poss" and c.pos_ == "PROPN":
-                author = c
+            if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.lower_ in ORG_HEADS or c.lower_ in SPEAKER_NOUNS):
+                author = c  # "Trump’s statement", "the ministry's statement"
             elif c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
                 author = next((x for x in c.children if x.dep_ == "pobj" and x.pos_ == "PROPN"), None)
             if author is not None:
-                return _resolve(d, author, _np_span(d, author))
+                a, b = _np_span(d, author)
+                own = _POSSESSIVE_END.search(text[a:b])
+                return _resolve(d, author, (a, b - len(own.group()) if own else b))  # "the ministry's" -> ministry
     dets = [c.lower_ for c in subj.lefts if c.dep_ == "det"]
     if head in DESCRIPTOR_NOUNS and dets and dets[0] in ("the", "this", "that") and subj.tag_ == "NN":
         g = "f" if head in GENDERED_ROLES_F else ("m" if head in GENDERED_ROLES_M else None)
@@ -1241,6 +1249,9 @@ def _resolve(d: _Doc, subj: Any, local: tuple[int, int]) -> _Speaker:
         if org is not None:
             return org
     return _Speaker(phrase, local[0], local[1], False)
+
+
+_POSSESSIVE_END = re.compile(r"(?:['’]s?)?$")
 
 
 def _org_named_person(m: Mention, subj: Any) -> bool:
@@ -2128,7 +2139,7 @@ def _may_speak(d: _Doc, subj: Any) -> bool:
         return ante.pos_ == "PROPN" or _carries_words(subj.head, ante) or _may_speak(d, ante)
     low = subj.lower_
     if subj.pos_ == "PRON":
-        return low in PRONOUNS_M | PRONOUNS_F | PRONOUNS_GROUP or low in ("who", "i", "we")
+        return low in PRONOUNS_M | PRONOUNS_F | PRONOUNS_GROUP or low in ("who", "i", "we") or low in _SOMEONE
     if subj.pos_ == "PROPN" or d.mention_at(subj.idx) is not None:
         return True
     if any(c.dep_ == "appos" and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON") for c in subj.children):
