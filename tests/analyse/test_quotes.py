@@ -746,6 +746,12 @@ def test_a_statement_owned_by_an_institution_and_an_unnamed_other(nlp: Any) -> N
     assert find(qs, "We will see").speaker == "Another"
 
 
+def test_indirect_speech_keeps_a_quote_it_ends_in_whole(nlp: Any) -> None:
+    text = "Trump spoke with Xi Jinping on Monday. He said the call was “very good.” Xi did not comment."
+    q = next(q for q in run(nlp, text) if q.kind == "indirect")
+    assert q.text == "the call was “very good.”" and q.speaker == "Trump"
+
+
 # ------------------------------------------------------------------------------------ the seeds
 
 

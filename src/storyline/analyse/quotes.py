@@ -2028,7 +2028,17 @@ def _clause_bounds(d: _Doc, first: int, last: int) -> tuple[int, int] | None:
         last -= 1
     if last < first:
         return None
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
+    a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
+    seg = d.text[a:b]
+    if seg.count("“") > seg.count("”") or seg.count('"') % 2:
+        # "the call was “very good.”": the clause ends inside a quote the parse hung on the main verb
+        m = _CLOSE_AFTER.match(d.text, b)
+        if m is not None:
+            b = m.end()
+    return a, b
+
+
+_CLOSE_AFTER = re.compile(r"[.,!?]?[”\"]")
 
 
 @lru_cache(maxsize=1)
