@@ -109,5 +109,16 @@ def test_quarters() -> None:
 
 
 def test_bare_month_resolves_to_the_nearest() -> None:
-    assert values("Talks resumed in earnest. January brought a deal.")["January"] == "2026-01"
+    assert values("Talks resumed in earnest. The deal starts in January.")["in January"] == "2026-01"
     assert "March" not in values("Protesters March on the capital.")
+
+
+def test_a_month_told_in_the_past_is_the_last_one_and_of_next_year_is_next_years() -> None:
+    assert values("Talks resumed in earnest. January brought a deal.")["January"] == "2025-01"
+    assert values("The law took effect on 1 January.")["on 1 January"] == "2025-01-01"
+    assert values("The plan, unveiled in March, was dropped.")["in March"] == "2025-03"
+    assert values("Sales in the first quarter slowed.")["the first quarter"] == "2025-Q1"
+    assert values("The Jan. 5 vote was postponed.")["Jan. 5"] == "2026-01-05"  # the vote, not the date, is past
+    assert values("He will travel in March.")["in March"] == "2026-03"
+    assert values("Licences lapse after October of next year.")["October of next year"] == "2026-10"
+    assert values("In March of last year, sales fell.")["March of last year"] == "2024-03"

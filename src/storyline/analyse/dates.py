@@ -35,6 +35,7 @@ _MON = (
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_OF_YEAR = r"(?:\s+of\s+(?P<yrel>next|last|this)\s+year\b)?"  # "October of next year"
 
 # Order matters: longer, more precise patterns first; matches never overlap.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -44,9 +45,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("md", re.compile(rf"\b(?:(?:on\s+)?(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?(?:on\s+)?{_MON}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![\d,]*\s*(?:percent|%|million|billion))")),
     ("dm", re.compile(rf"\b(?:on\s+)?{_DAY}\s+(?:of\s+)?{_MON}\b(?!\s*,?\s*(?:19|20)\d\d)")),
     ("my", re.compile(rf"\b(?:(?P<part>early|mid|late|end of|the end of)[\s-]+)?{_MON}\s+(?:of\s+)?{_YEAR}\b")),
-    ("rel_month", re.compile(rf"\b(?P<rel>next|last|this|in|by|since|until|late|early|mid|mid-|the end of|end of)\s*{_MON}\b(?!\s+[0-3]?\d\b)")),
+    ("rel_month", re.compile(rf"\b(?P<rel>next|last|this|in|by|since|until|late|early|mid|mid-|the end of|end of)\s*{_MON}\b(?!\s+[0-3]?\d\b){_OF_YEAR}")),
     ("quarter", re.compile(r"\b(?:(?P<rel>the|this|next|last|latest|previous|past|current|most recent|recent)\s+)*(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?quarter\b(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b)?", re.I)),
-    ("bare_month", re.compile(r"\b(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\b(?!\s+(?:on|to|through|against|for)\b)")),
+    ("bare_month", re.compile(r"\b(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\b(?!\s+(?:on|to|through|against|for)\b)" + _OF_YEAR)),
     ("wd", re.compile(rf"\b(?P<rel>on|last|next|this|late|early|since|by|until)?\s*{_WD}\b(?:\s+(?P<tod>morning|afternoon|evening|night))?")),
     ("rel_unit", re.compile(r"\b(?P<rel>next|last|this|past|coming|later this|earlier this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
@@ -56,6 +57,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10}
+#: Past-tense verbs (irregular ones, and -ed forms that are not future-minded like "scheduled", "expected").
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|took|came|went|began|begun|ended|held|met|fell|rose|grew|won|lost|left|made|"
+    r"gave|got|saw|said|told|ran|sold|bought|paid|hit|cut|set off|broke|died|spent|brought|"
+    r"(?!schedul|expect|plann|slat|propos|intend|anticipat|predict|forecast)[a-z]+ed)\b"
+)
 _FUTURE = re.compile(r"\b(will|would|shall|plans? to|planned|expected to|set to|is to|are to|to visit|to be held|scheduled|upcoming|next)\b", re.I)
 
 
@@ -118,11 +125,19 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 
 def _future_context(text: str, start: int, end: int) -> bool | None:
-    """True when a future cue ("will", "plans to", "next") stands in the words just before the mention; None
-    when the text gives no sign (then the nearest occurrence wins)."""
+    """True when a future cue ("will", "plans to", "next") stands in the words just before the mention; False
+    when the clause around it is told in the past ("took effect on 1 January", "unveiled in March", "sales in
+    March fell"); None when the text gives no sign (then the nearest occurrence wins)."""
     sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     window = text[max(sentence_start, start - 80) : start]
-    return True if _FUTURE.search(window) else None
+    if _FUTURE.search(window):
+        return True
+    before = text[max(sentence_start, start - 40) : start]
+    stop = [i for i in (text.find(".", end), text.find("\n", end), text.find(",", end)) if i >= 0]
+    after = text[end : min([*stop, end + 30])]
+    if _PAST.search(before) or _PAST.match(after.strip()):
+        return False
+    return None
 
 
 def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | None, str]:
@@ -151,7 +166,10 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
         if ref.date is None:
             return (_iso(ref.year, mo) if ref.year and rel not in ("next", "last") else None), "needs-date"
         r = ref.date
-        if rel == "next":
+        yrel = (g.get("yrel") or "").lower()
+        if yrel:
+            y = r.year + {"next": 1, "last": -1}.get(yrel, 0)
+        elif rel == "next":
             y = r.year if mo > r.month else r.year + 1
         elif rel == "last":
             y = r.year if mo < r.month else r.year - 1
