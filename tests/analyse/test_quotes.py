@@ -752,6 +752,22 @@ def test_indirect_speech_keeps_a_quote_it_ends_in_whole(nlp: Any) -> None:
     assert q.text == "the call was “very good.”" and q.speaker == "Trump"
 
 
+def test_transcript_labels_and_a_description_nobody_was_given(nlp: Any) -> None:
+    text = (
+        "Bernie Sanders, the Vermont senator, debated Hillary Clinton on Tuesday.\n\n"
+        'SANDERS: "I would raise the minimum wage to $15 an hour."\n\n'
+        'HOLT: "Secretary Clinton, you have two minutes."\n\n'
+        '"Polls go up, polls go down," Sanders said later. "We are going to win this thing."\n\n'
+        '"Do you really believe that?" the host asked.\n\n'
+        '"Absolutely," the senator replied.'
+    )
+    qs = run(nlp, text)
+    assert find(qs, "minimum wage").speaker == "Bernie Sanders"
+    assert find(qs, "two minutes").speaker == "HOLT"
+    assert find(qs, "really believe").speaker == "the host"  # nothing made Sanders a host
+    assert find(qs, "Absolutely").speaker == "Bernie Sanders"  # he was called the Vermont senator
+
+
 # ------------------------------------------------------------------------------------ the seeds
 
 

@@ -1192,6 +1192,11 @@ def _resolve(d: _Doc, subj: Any, local: tuple[int, int]) -> _Speaker:
         if inner is not None:
             tok = d.doc[d.tok_at(inner.end - 1)]
             return _resolve(d, tok, (inner.start, inner.end))
+    if subj.text.isupper() and subj.is_alpha and len(subj.text) > 2:
+        full = _full_person(d, subj.text.title(), pos)  # "SANDERS:" in a transcript is Bernie Sanders
+        if full is not None:
+            fname, fstart = _strip_titles(full)
+            return _Speaker(fname, fstart, full.end, True)
     m = d.mention_at(pos)
     if m is not None and m.end >= local[1] - 1:
         name, start = _strip_titles(m)
@@ -1242,7 +1247,7 @@ def _resolve(d: _Doc, subj: Any, local: tuple[int, int]) -> _Speaker:
     if head in DESCRIPTOR_NOUNS and dets and dets[0] in ("the", "this", "that") and subj.tag_ == "NN":
         g = "f" if head in GENDERED_ROLES_F else ("m" if head in GENDERED_ROLES_M else None)
         p = _antecedent(d, local[0], g, tiers=2, max_back=3)
-        if p is not None:
+        if p is not None and _described_as(d, p.key, head, local[0]):
             return _Speaker(p.key, p.start, p.end, True)
     if head in ORG_HEADS:
         org = _org_antecedent(d, subj, local)
@@ -1252,6 +1257,25 @@ def _resolve(d: _Doc, subj: Any, local: tuple[int, int]) -> _Speaker:
 
 
 _POSSESSIVE_END = re.compile(r"(?:['’]s?)?$")
+
+
+_ROLE_ABBREVIATIONS = {"senator": "sen.", "representative": "rep.", "governor": "gov.", "general": "gen.",
+                       "president": "pres.", "professor": "prof.", "secretary": "sec."}
+
+
+def _described_as(d: _Doc, name: str, role: str, before: int) -> bool:
+    """Whether the text before ``before`` calls the person ``name`` a ``role`` anywhere near one of their
+    mentions ("Vermont senator Bernie Sanders", "Sanders, the senator from Vermont", "Sen. Sanders"): "the
+    host asked" is not Sanders when nothing made him a host."""
+    last = name.split()[-1]
+    text = d.text[:before]
+    low = text.lower()
+    forms = {role, _ROLE_ABBREVIATIONS.get(role, role)}
+    for m in re.finditer(re.escape(last), text):
+        window = low[max(0, m.start() - 60) : m.end() + 80]
+        if any(re.search(rf"(?<![\w.]){re.escape(f)}(?!\w)", window) for f in forms):
+            return True
+    return False
 
 
 def _org_named_person(m: Mention, subj: Any) -> bool:
@@ -1755,6 +1779,14 @@ def _colon_name(d: _Doc, toks: Sequence[Any]) -> tuple[Any, Any] | None:
         t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "LOC", "DATE") and t.text[:1].isupper()
     ):
         return t, t
+    label = [x for x in toks[:-1] if not x.is_space]
+    if (
+        1 <= len(label) <= 3
+        and all(x.text.isupper() and (x.is_alpha or x.text.endswith(".")) for x in label)
+        and not d.text[d.para_starts[d.para_of(label[0].idx)] : label[0].idx].strip()
+        and len(label[-1].text) > 1
+    ):
+        return t, t  # a transcript's speaker label, "HOLT:", "MR. TRUMP:", which the tagger reads as anything
     return None
 
 
