@@ -289,3 +289,10 @@ def test_seed_003_tariff_threats(nlp: Any, seeds_dir: Path) -> None:
     assert ns["seven others"].value == 7.0
     # The New Zealand paragraph is an unrelated article glued on; the cleaner cuts it, so its money goes too.
     assert not any("NZ$" in t for t in ns)
+
+
+def test_over_a_duration_is_the_period_unless_it_says_how_long(nlp: Any) -> None:
+    pledge = found(nlp, "The EU pledged €50bn over four years.")
+    assert pledge["four years"].approx is None and pledge["four years"].kind == "duration"
+    served = found(nlp, "He served over four years in prison.")
+    assert served["over four years"].approx == "more than"

@@ -435,13 +435,25 @@ def _currency_word(w: re.Match[str], scaled: bool) -> str | None:
 
 def _hedge(hit: _Hit, text: str) -> None:
     before = _APPROX_BEFORE_RE.search(text, max(0, hit.start - 30), hit.start)
-    if before:
+    if before and not _over_a_period(hit, text, before):
         hit.approx = _APPROX_BEFORE[re.sub(r"\s+", " ", before.group("a").lower())]
         hit.start = before.start()
     after = _APPROX_AFTER_RE.match(text, hit.end)
     if after:
         hit.approx = _APPROX_AFTER[re.sub(r"\s+", " ", after.group("a").lower())]
         hit.end = after.end()
+
+
+_HOW_LONG = re.compile(r"\b(?:spent|spend|spends|took|takes|take|lasted|lasts|last|served|serves|for|of|aged|waited|"
+                       r"lived|worked|is|was|are|were|been)\s*$", re.I)
+
+
+def _over_a_period(hit: _Hit, text: str, before: re.Match[str]) -> bool:
+    """ "pledged €50bn over four years", "grew 5% over two years": "over" a duration is the period the figure
+    covers, not "more than" (unless it says how long: "served over four years", "for over a decade")."""
+    if hit.kind != "duration" or before.group("a").lower() != "over":
+        return False
+    return not _HOW_LONG.search(text, max(0, before.start() - 20), before.start())
 
 
 # ------------------------------------------------------------------------------------------ filters
