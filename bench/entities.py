@@ -341,6 +341,22 @@ def _names(ks: Sequence[str], surf: dict[str, str], doc: dict[str, str], docs_sh
     return f"{', '.join(f'{n!r}×{x}' for n, x in c.most_common(4))} in {', '.join(ds[:docs_shown])}{more}"
 
 
+def _spread(outer: dict[str, str], inner: dict[str, str]) -> list[tuple[str, list[tuple[str, list[str]]], int]]:
+    """Groups of ``outer`` whose mentions fall into two or more groups of ``inner``: (outer group, its inner
+    parts biggest first, the mention pairs it puts across parts)."""
+    by_outer: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for k, o in outer.items():
+        by_outer[o][inner[k]].append(k)
+    out = []
+    for o, parts in by_outer.items():
+        if len(parts) < 2:
+            continue
+        sizes = [len(ks) for ks in parts.values()]
+        across = (sum(sizes) ** 2 - sum(x * x for x in sizes)) // 2
+        out.append((o, sorted(parts.items(), key=lambda kv: -len(kv[1])), across))
+    return out
+
+
 def merges(
     pred: dict[str, str],
     gold: dict[str, str],
@@ -350,21 +366,14 @@ def merges(
     label_name: dict[str, str],
 ) -> list[dict[str, Any]]:
     """Predicted clusters holding two or more gold chains, the biggest first."""
-    by_pred: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for k, c in gold.items():
-        by_pred[pred[k]][c].append(k)
     out = []
-    for p, chains in by_pred.items():
-        if len(chains) < 2:
-            continue
-        parts = sorted(chains.items(), key=lambda kv: -len(kv[1]))
-        sizes = [len(ks) for ks in chains.values()]
+    for p, parts, wrong in _spread({k: pred[k] for k in gold}, gold):
         shown = [
             {"gold": desc[c], "name": Counter(surf[k] for k in ks).most_common(1)[0][0], "names": _names(ks, surf, doc)}
             for c, ks in parts
         ]
-        wrong = (sum(sizes) ** 2 - sum(s * s for s in sizes)) // 2
-        out.append({"entity": label_name.get(p, p), "mentions": sum(sizes), "wrong_pairs": wrong, "chains": shown})
+        mentions = sum(len(ks) for _, ks in parts)
+        out.append({"entity": label_name.get(p, p), "mentions": mentions, "wrong_pairs": wrong, "chains": shown})
     return sorted(out, key=lambda e: (-e["wrong_pairs"], e["entity"]))
 
 
@@ -377,19 +386,9 @@ def splits(
     label_name: dict[str, str],
 ) -> list[dict[str, Any]]:
     """Gold chains spread over two or more predicted clusters, the most split pairs first."""
-    by_chain: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for k, c in gold.items():
-        by_chain[c][pred[k]].append(k)
     out = []
-    for c, parts in by_chain.items():
-        if len(parts) < 2:
-            continue
-        sizes = [len(ks) for ks in parts.values()]
-        shown = [
-            {"entity": label_name.get(p, p), "names": _names(ks, surf, doc)}
-            for p, ks in sorted(parts.items(), key=lambda kv: -len(kv[1]))
-        ]
-        missed = (sum(sizes) ** 2 - sum(s * s for s in sizes)) // 2
+    for c, parts, missed in _spread(gold, pred):
+        shown = [{"entity": label_name.get(p, p), "names": _names(ks, surf, doc)} for p, ks in parts]
         out.append({"gold": desc[c], "missed_pairs": missed, "parts": shown})
     return sorted(out, key=lambda e: (-e["missed_pairs"], e["gold"]))
 
