@@ -801,6 +801,8 @@ def test_seed_000_levin(seed_quotes: dict[str, list[Quote]]) -> None:
     spoke(qs, "The outcome of the summit in Korea", "Henrietta Levin", "direct")
     spoke(qs, "Beijing will feel that additional US concessions", "Henrietta Levin", "direct")
     spoke(qs, "overreacting as a matter of choice", "Henrietta Levin", "partial")
+    # "The senior fellow in China studies at …" describes her anew: a described role may introduce itself
+    spoke(qs, "this was a notable omission", "Henrietta Levin", "indirect")
 
 
 def test_seed_001_analysts_and_officials(seed_quotes: dict[str, list[Quote]]) -> None:

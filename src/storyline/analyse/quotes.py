@@ -1247,7 +1247,10 @@ def _resolve(d: _Doc, subj: Any, local: tuple[int, int]) -> _Speaker:
     if head in DESCRIPTOR_NOUNS and dets and dets[0] in ("the", "this", "that") and subj.tag_ == "NN":
         g = "f" if head in GENDERED_ROLES_F else ("m" if head in GENDERED_ROLES_M else None)
         p = _antecedent(d, local[0], g, tiers=2, max_back=3)
-        if p is not None and _described_as(d, p.key, head, local[0]):
+        # a described role ("The senior fellow in China studies at …", "the Vermont senator") may introduce what
+        # the article had not said of its person; a bare one ("the host") must have been said of them before
+        told = any(c.dep_ in ("amod", "compound", "prep", "nmod", "poss") for c in subj.children)
+        if p is not None and (told or _described_as(d, p.key, head, local[0])):
             return _Speaker(p.key, p.start, p.end, True)
     if head in ORG_HEADS:
         org = _org_antecedent(d, subj, local)
