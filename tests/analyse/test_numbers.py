@@ -296,3 +296,10 @@ def test_over_a_duration_is_the_period_unless_it_says_how_long(nlp: Any) -> None
     assert pledge["four years"].approx is None and pledge["four years"].kind == "duration"
     served = found(nlp, "He served over four years in prison.")
     assert served["over four years"].approx == "more than"
+
+
+def test_glued_temperatures(nlp: Any) -> None:
+    heat = found(nlp, "Temperatures reached 45C (113F) on Tuesday, with lows of 24C, the agency said.")
+    assert heat["45C"].unit == "°C" and heat["45C"].value == 45.0
+    assert heat["24C"].unit == "°C"
+    assert not found(nlp, "Grade 5C students sat the exam.")

@@ -124,8 +124,8 @@ _MEASURES: list[tuple[str, str, float]] = [
     (r"gigawatts?|GW", "GW", 1.0),
     (r"megawatts?|MW", "MW", 1.0),
     (r"kilowatts?|kW", "kW", 1.0),
-    (r"degrees?\s+(?:Celsius|centigrade|C\b)|°C", "°C", 1.0),
-    (r"degrees?\s+(?:Fahrenheit|F\b)|°F", "°F", 1.0),
+    (r"degrees?\s+(?:Celsius|centigrade|C\b)|°C|(?-i:C)(?=\s*[),;]|\s+\()", "°C", 1.0),  # "45C (113F)", "38C, lows of"
+    (r"degrees?\s+(?:Fahrenheit|F\b)|°F|(?-i:F)(?=\s*[),;])", "°F", 1.0),
 ]
 _DURATIONS = {"year": ("year", 1.0), "month": ("month", 1.0), "week": ("week", 1.0), "day": ("day", 1.0),
               "hour": ("hour", 1.0), "minute": ("minute", 1.0), "decade": ("year", 10.0),
