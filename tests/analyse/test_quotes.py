@@ -768,6 +768,18 @@ def test_transcript_labels_and_a_description_nobody_was_given(nlp: Any) -> None:
     assert find(qs, "Absolutely").speaker == "Bernie Sanders"  # he was called the Vermont senator
 
 
+def test_a_statement_from_an_institution_and_she_for_an_unnamed_role(nlp: Any) -> None:
+    text = (
+        "“The measures are proportionate,” according to a statement from the Chinese embassy in Washington.\n\n"
+        "The minister was blunt. “There will be no deal,” she told parliament. Her deputy, Tom Reed, disagreed. "
+        "“We are close,” he said."
+    )
+    qs = run(nlp, text)
+    assert find(qs, "proportionate").speaker == "the Chinese embassy in Washington"
+    assert find(qs, "no deal").speaker == "The minister"
+    assert find(qs, "We are close").speaker == "Tom Reed"
+
+
 # ------------------------------------------------------------------------------------ the seeds
 
 

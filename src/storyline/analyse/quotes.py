@@ -1179,6 +1179,9 @@ def _resolve(d: _Doc, subj: Any, local: tuple[int, int]) -> _Speaker:
             p = _antecedent(d, pos, "m" if low in PRONOUNS_M else "f", tiers=3)
             if p is not None:
                 return _Speaker(p.key, p.start, p.end, True)
+            role = _role_antecedent(d, pos, "m" if low in PRONOUNS_M else "f")
+            if role is not None:
+                return role
         if low in ("it", "they", "them"):
             grp = _group_antecedent(d, pos, low != "it")
             if grp is not None:
@@ -1238,7 +1241,11 @@ def _resolve(d: _Doc, subj: Any, local: tuple[int, int]) -> _Speaker:
             if c.dep_ == "poss" and (c.pos_ == "PROPN" or c.lower_ in ORG_HEADS or c.lower_ in SPEAKER_NOUNS):
                 author = c  # "Trump’s statement", "the ministry's statement"
             elif c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
-                author = next((x for x in c.children if x.dep_ == "pobj" and x.pos_ == "PROPN"), None)
+                # "a statement from Black Lives Matter", "a statement from the Chinese embassy"
+                authors = ORG_HEADS | SPEAKER_NOUNS
+                author = next(
+                    (x for x in c.children if x.dep_ == "pobj" and (x.pos_ == "PROPN" or x.lower_ in authors)), None
+                )
             if author is not None:
                 a, b = _np_span(d, author)
                 own = _POSSESSIVE_END.search(text[a:b])
@@ -1356,6 +1363,26 @@ def _antecedent(d: _Doc, pos: int, gender: str | None, tiers: int, max_back: int
     if best is not None and gender is not None and best.key not in d.gender:
         d.gender[best.key] = gender  # pronoun history
     return best
+
+
+def _role_antecedent(d: _Doc, pos: int, gender: str) -> _Speaker | None:
+    """ "The minister was blunt. “…,” she told parliament.": with no named person before it, he/she stands for
+    the role that was the subject of the sentence before ("the minister"), when its gender does not clash."""
+    cur = d.sent_of(pos)
+    if cur < 1:
+        return None
+    doc = d.doc
+    for tok in _segments_tokens(d, d.sent_starts[cur - 1], d.sent_starts[cur]):
+        if tok.dep_ != "nsubj" or tok.pos_ != "NOUN" or tok.lower_ not in DESCRIPTOR_NOUNS:
+            continue
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            continue
+        clash = GENDERED_ROLES_M if gender == "f" else GENDERED_ROLES_F
+        if tok.lower_ in clash or doc[tok.i].tag_ != "NN":
+            return None
+        a, b = _np_span(d, tok)
+        return _Speaker(d.text[a:b], a, b, False)
+    return None
 
 
 def _group_antecedent(d: _Doc, pos: int, plural: bool) -> _Speaker | None:
