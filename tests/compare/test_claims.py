@@ -251,6 +251,17 @@ def test_timeline_names_the_speaker_a_quoted_sentence_calls_he() -> None:
     assert timeline([c])[0].speaker is None  # a Chinese surname comes first
 
 
+def test_one_outlets_quoted_comment_on_a_reported_date_is_not_a_timeline_item() -> None:
+    ta = "Trump will visit Beijing in April, the White House said after the call."
+    tb = "The US president is set to visit Beijing in April for talks with Xi."
+    tc = "“Beijing used the call to prepare the visit in April,” he added, speaking to reporters."
+    a = art("a", ta, "Reuters", dates=[date(ta, "April", "2026-04")])
+    b = art("b", tb, "AP", dates=[date(tb, "April", "2026-04")])
+    c = art("c", tc, "Bloomberg", dates=[date(tc, "April", "2026-04")])
+    items = timeline([a, b, c])
+    assert [t.sources for t in items] == [2]
+
+
 def test_story_json_round_trip_and_old_json_still_loads() -> None:
     c = Claim(
         "s1-c1",

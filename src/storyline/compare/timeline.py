@@ -121,6 +121,10 @@ def timeline(members: Sequence[Article], limit: int = 30) -> list[TimelineItem]:
                     speaker=speaker_in(rep[0], rep[1], rep[2]),
                 )
             )
+    # a single outlet's quoted commentary that merely mentions a date other outlets report as a happening
+    # ("“…,” Wu added, noting … Trump's visit to Beijing in April" beside "Trump will visit Beijing in April")
+    reported = {t.date for t in items if t.sources >= 2}
+    items = [t for t in items if not (t.sources < 2 and t.date in reported and t.text.lstrip()[:1] in "“\"‘'")]
     items.sort(key=lambda t: (-t.sources, -len(t.cites), t.date))
     items = items[:limit]
     items.sort(key=lambda t: (t.date, -t.sources))
