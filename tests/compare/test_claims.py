@@ -254,10 +254,11 @@ def test_timeline_names_the_speaker_a_quoted_sentence_calls_he() -> None:
 def test_one_outlets_quoted_comment_on_a_reported_date_is_not_a_timeline_item() -> None:
     ta = "Trump will visit Beijing in April, the White House said after the call."
     tb = "The US president is set to visit Beijing in April for talks with Xi."
-    tc = "“Beijing used the call to prepare the visit in April,” he added, speaking to reporters."
+    tc = "“They will press hard on tariffs and soybeans until April,” he added, speaking to reporters."
     a = art("a", ta, "Reuters", dates=[date(ta, "April", "2026-04")])
     b = art("b", tb, "AP", dates=[date(tb, "April", "2026-04")])
     c = art("c", tc, "Bloomberg", dates=[date(tc, "April", "2026-04")])
+    assert len(timeline([c])) == 1  # alone, it is the date's only item
     items = timeline([a, b, c])
     assert [t.sources for t in items] == [2]
 
