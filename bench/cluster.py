@@ -69,6 +69,12 @@ GOLD_STORIES = 16
 # ------------------------------------------------------------------------------------------ data
 
 
+def shown_path(path: Path) -> str:
+    """A data path as the results show it: relative to the repository's parent ("../shared/…"), else its name."""
+    p = path.resolve()
+    return f"../{p.relative_to(ROOT.parent)}" if p.is_relative_to(ROOT.parent) else path.name
+
+
 def load_docs(data: Path) -> dict[str, list[list[str]]]:
     """doc_id → sentences → tokens, from ``dev_text.txt`` (doc_id, sentence, token, word per line)."""
     docs: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -502,11 +508,7 @@ def main() -> None:
         "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
         "machine": {"python": platform.python_version(), "platform": platform.platform()},
         "data": {
-            "path": (
-                f"../{(args.data / 'dev_text.txt').relative_to(ROOT.parent)}"
-                if args.data.resolve().is_relative_to(ROOT.parent)
-                else args.data.name
-            ),
+            "path": shown_path(args.data / "dev_text.txt"),
             "documents": len(docs),
             "topics": sorted({int(g.split("/")[0]) for g in gold.values()}),
             "gold_stories": n_gold,

@@ -80,7 +80,18 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from cluster import _URL, analysed_articles, bcubed, detokenise, doc_of, doc_text, load_docs, pairwise, write_files
+from cluster import (
+    _URL,
+    analysed_articles,
+    bcubed,
+    detokenise,
+    doc_of,
+    doc_text,
+    load_docs,
+    pairwise,
+    shown_path,
+    write_files,
+)
 
 from storyline.analyse.entities import HONORIFICS, ROLE_WORDS, canonicalize
 from storyline.config import Config
@@ -582,11 +593,7 @@ def main() -> None:
         "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
         "machine": {"python": platform.python_version(), "platform": platform.platform()},
         "data": {
-            "path": (
-                f"../{args.data.resolve().relative_to(ROOT.parent)}"
-                if args.data.resolve().is_relative_to(ROOT.parent)
-                else args.data.name
-            ),
+            "path": shown_path(args.data),
             "documents": len(docs),
             "gold": "dev_entity_gold_mentions.json: HUM, not pronoun, a name token (capitalised, never lower case "
             "in the corpus); cluster = coref_chain",
