@@ -151,7 +151,8 @@ def render_markdown(dossier: Mapping[str, Any]) -> str:
     n_articles = _int(story.get("article_count")) if story.get("article_count") is not None else len(articles)
     facts.append(f"**{n_articles}** article{'s' if n_articles != 1 else ''}")
     if story.get("independent_sources") is not None:
-        facts.append(f"**{_int(story.get('independent_sources'))}** independent sources")
+        n_sources = _int(story.get("independent_sources"))
+        facts.append(f"**{n_sources}** independent source{'s' if n_sources != 1 else ''}")
     outlets = [str(o) for o in _list(story.get("outlets")) if o] or list(
         dict.fromkeys(_str(a.get("source")) for a in articles if a.get("source"))
     )
