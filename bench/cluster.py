@@ -174,12 +174,17 @@ def bcubed(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, fl
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def pairwise(pred: dict[str, str], gold: dict[str, str]) -> tuple[float, float, float]:
-    """Precision, recall, F1 over same-story document pairs."""
+def pairwise(
+    pred: dict[str, str], gold: dict[str, str], apart: dict[str, str] | None = None
+) -> tuple[float, float, float]:
+    """Precision, recall, F1 over same-story document pairs (with ``apart``, only over pairs of items in
+    different groups of it: mentions from different documents, say)."""
     ids = list(gold)
     tp = fp = fn = 0
     for i, a in enumerate(ids):
         for b in ids[i + 1 :]:
+            if apart is not None and apart[a] == apart[b]:
+                continue
             sp, sg = pred[a] == pred[b], gold[a] == gold[b]
             tp += sp and sg
             fp += sp and not sg

@@ -292,23 +292,6 @@ def fuzzy_groups(names: set[str], cutoff: float) -> dict[str, str]:
 # --------------------------------------------------------------------------------------- measures
 
 
-def cross_doc_pairs(pred: dict[str, str], gold: dict[str, str], doc: dict[str, str]) -> tuple[float, float, float]:
-    """Pairwise P/R/F1 over pairs of mentions from different documents."""
-    ids = list(gold)
-    tp = fp = fn = 0
-    for i, a in enumerate(ids):
-        for b in ids[i + 1 :]:
-            if doc[a] == doc[b]:
-                continue
-            sp, sg = pred[a] == pred[b], gold[a] == gold[b]
-            tp += sp and sg
-            fp += sp and not sg
-            fn += sg and not sp
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def chain_view(pred: dict[str, str], gold: dict[str, str], doc: dict[str, str]) -> dict[str, int]:
     """Cross-document chains unified, and predicted clusters that merge gold chains."""
     chains: dict[str, list[str]] = defaultdict(list)
@@ -331,7 +314,7 @@ def chain_view(pred: dict[str, str], gold: dict[str, str], doc: dict[str, str]) 
 def score(pred: dict[str, str], gold: dict[str, str], doc: dict[str, str]) -> dict[str, Any]:
     bp, br, bf = bcubed(pred, gold)
     pp, pr, pf = pairwise(pred, gold)
-    xp, xr, xf = cross_doc_pairs(pred, gold, doc)
+    xp, xr, xf = pairwise(pred, gold, apart=doc)
     r4 = lambda x: round(x, 4)  # noqa: E731
     return {
         "b3_p": r4(bp), "b3_r": r4(br), "b3_f1": r4(bf),

@@ -1278,12 +1278,10 @@ def _described_as(d: _Doc, name: str, role: str, before: int) -> bool:
     mentions ("Vermont senator Bernie Sanders", "Sanders, the senator from Vermont", "Sen. Sanders"): "the
     host asked" is not Sanders when nothing made him a host."""
     last = name.split()[-1]
-    text = d.text[:before]
-    low = text.lower()
     forms = {role, _ROLE_ABBREVIATIONS.get(role, role)}
-    for m in re.finditer(re.escape(last), text):
-        window = low[max(0, m.start() - 60) : m.end() + 80]
-        if any(re.search(rf"(?<![\w.]){re.escape(f)}(?!\w)", window) for f in forms):
+    said = re.compile("|".join(rf"(?<![\w.]){re.escape(f)}(?!\w)" for f in forms))
+    for m in re.compile(re.escape(last)).finditer(d.text, 0, before):
+        if said.search(d.text[max(0, m.start() - 60) : min(before, m.end() + 80)].lower()):
             return True
     return False
 
@@ -1371,14 +1369,13 @@ def _role_antecedent(d: _Doc, pos: int, gender: str) -> _Speaker | None:
     cur = d.sent_of(pos)
     if cur < 1:
         return None
-    doc = d.doc
     for tok in _segments_tokens(d, d.sent_starts[cur - 1], d.sent_starts[cur]):
         if tok.dep_ != "nsubj" or tok.pos_ != "NOUN" or tok.lower_ not in DESCRIPTOR_NOUNS:
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             continue
         clash = GENDERED_ROLES_M if gender == "f" else GENDERED_ROLES_F
-        if tok.lower_ in clash or doc[tok.i].tag_ != "NN":
+        if tok.lower_ in clash or tok.tag_ != "NN":
             return None
         a, b = _np_span(d, tok)
         return _Speaker(d.text[a:b], a, b, False)
@@ -2049,7 +2046,10 @@ def _direct_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attributi
                 att.speaker_local = _local_span(d, subj)
                 lo, hi = att.speaker_local
                 if lo < cue.idx < hi and cue.i != subj.i:  # never into its own cue ("a voice-over … states")
-                    att.speaker_local = (lo, len(text[:cue.idx].rstrip(" ,")))
+                    hi = cue.idx
+                    while hi > lo and text[hi - 1] in " ,":
+                        hi -= 1
+                    att.speaker_local = (lo, hi)
         out.append(att)
     return out
 

@@ -61,10 +61,14 @@ def dated_sentences(a: Article, latest: str | None) -> list[tuple[str, int, int]
     return [(v, s, e) for (s, e), v in best.items()]
 
 
+def _opens_on_quote(text: str) -> bool:
+    t = text.lstrip()
+    return bool(t) and t[0] in "“\"‘'"
+
+
 def _reads_badly(text: str) -> bool:
     """Out of its article, a sentence opening on a quote or a pronoun ("He said …") reads badly."""
-    t = text.lstrip()
-    return t[:1] in "“\"‘'" or opens_with_pronoun(t)
+    return _opens_on_quote(text) or opens_with_pronoun(text.lstrip())
 
 
 def speaker_in(a: Article, start: int, end: int) -> str | None:
@@ -124,7 +128,7 @@ def timeline(members: Sequence[Article], limit: int = 30) -> list[TimelineItem]:
     # a single outlet's quoted commentary that merely mentions a date other outlets report as a happening
     # ("“…,” Wu added, noting … Trump's visit to Beijing in April" beside "Trump will visit Beijing in April")
     reported = {t.date for t in items if t.sources >= 2}
-    items = [t for t in items if not (t.sources < 2 and t.date in reported and t.text.lstrip()[:1] in "“\"‘'")]
+    items = [t for t in items if not (t.sources < 2 and t.date in reported and _opens_on_quote(t.text))]
     items.sort(key=lambda t: (-t.sources, -len(t.cites), t.date))
     items = items[:limit]
     items.sort(key=lambda t: (t.date, -t.sources))
