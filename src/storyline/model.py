@@ -99,6 +99,28 @@ class NumberMention:
 
 
 @dataclass(slots=True)
+class Statement:
+    """One clause an article states, read off the parse: who does what to what, and who says so.
+
+    ``start``/``end`` cover the clause in the article's text; ``subject``/``predicate``/``object`` are its
+    parts as written (the predicate as a lemma, with ``negated`` for "did not …"); ``said_by`` is the speaker
+    when the clause is reported speech ("Trump said he would visit China" → the clause "he would visit China",
+    said by Trump); ``lemmas`` are its content words, lower-cased lemmas, which is what the cross-outlet
+    comparison aligns on without parsing again.
+    """
+
+    start: int
+    end: int
+    sentence: int  # index into Article.sentences
+    predicate: str
+    subject: str | None = None
+    object: str | None = None
+    negated: bool = False
+    said_by: str | None = None
+    lemmas: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Article:
     """One news article, from raw input to analysed text."""
 
@@ -124,6 +146,7 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     numbers: list[NumberMention] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
     story_id: str | None = None
     duplicate_of: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
@@ -157,6 +180,7 @@ class Article:
         d["quotes"] = [Quote(**q) for q in d.get("quotes", [])]
         d["dates"] = [DateMention(**x) for x in d.get("dates", [])]
         d["numbers"] = [NumberMention(**x) for x in d.get("numbers", [])]
+        d["statements"] = [Statement(**x) for x in d.get("statements", [])]
         known = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in d.items() if k in known})
 

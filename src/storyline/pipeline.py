@@ -20,6 +20,7 @@ from .analyse.entities import canonicalize, mentions_from_doc
 from .analyse.nlp import doc_text, load_nlp
 from .analyse.numbers import numbers_from_doc
 from .analyse.quotes import quotes_from_doc
+from .analyse.statements import statements_from_doc
 from .compare.cluster import ClusterConfig, assign_stories, features
 from .compare.dedup import find_duplicates
 from .compare.story import build_story, story_event_date
@@ -42,7 +43,7 @@ STAGES = (
     Stage("read", (), ("raw", "path", "fmt")),
     Stage("clean", ("raw",), ("text", "title", "removed", "paragraphs")),
     Stage("meta", ("text",), ("source", "published")),
-    Stage("analyse", ("text",), ("sentences", "mentions", "numbers", "quotes")),
+    Stage("analyse", ("text",), ("sentences", "mentions", "numbers", "quotes", "statements")),
     Stage("dates", ("text", "published"), ("dates",)),
     Stage("entities", ("mentions", "quotes"), ("entities", "speaker_entity_id")),
     Stage("stories", ("entities", "dates"), ("story_id", "duplicate_of", "stories")),
@@ -138,6 +139,7 @@ def analyse(articles: Sequence[Article], nlp: Any, batch_size: int = 32, n_proce
         art.mentions = mentions_from_doc(doc)
         art.numbers = numbers_from_doc(doc)
         art.quotes = quotes_from_doc(doc, art.mentions)
+        art.statements = statements_from_doc(doc, art.sentences)
 
 
 _SENT_END = re.compile(r"[.!?…:;][\"”’)\]]*$|[\"”’]$")

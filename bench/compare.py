@@ -1,0 +1,388 @@
+"""The outlet × fact matrix against a hand-labelled gold: is each cell right, is each fact one row?
+
+    python bench/compare.py [--gold DIR] [--out FILE] [--no-cache] [--only NAME ...]
+
+Gold: ``bench/data/compare/*.json`` (format in that folder's README): five ECB+ development stories (ten-odd
+articles each from different outlets on one event, ../shared/data/ecbplus-dev) and two planted three-outlet
+stories of our own (a dateline, a conflicting figure, an omission, paraphrases). Each article counts as its own
+outlet. Every article of a story is run through Storyline's stages (clean → spaCy → dates → entities) and the
+story is built as one (no clustering: the gold says which articles form it), then its outlet × claim matrix is
+read cell by cell.
+
+A system row is matched to the gold fact whose evidence sentences hold most of the row's cited sentences (a
+row whose cites hold no gold evidence is *unmatched*: a fact the gold did not label, which cannot be judged).
+For a matched row, each article's cell is judged against the gold cell:
+
+* ``✓ reported`` is right when the gold says reported and every sentence it cites states the fact;
+* ``≠ differently`` is right when the gold says differently (a false conflict otherwise);
+* ``not reported`` is right when the gold says not reported (a false omission otherwise);
+* a blank cell (the article does not cover the fact's topic, so the matrix makes no claim) is not judged, and
+  counts against coverage only.
+
+Figures: cell accuracy over judged cells, false-✓ rate (wrong ✓ / shown ✓), false-omission rate, false
+conflicts, rows per matched fact, fact recall (facts stated by two or more articles that got a row), unmatched
+rows, coverage. Per story and pooled; the pooled figure over the stories a setting was *not* chosen on is the
+held-out one (see ``--folds``). A TF-IDF baseline runs beside: sentences of different articles joined by cosine
+over stemmed words at a threshold, greedy single-link into rows, "not reported" for every other article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import pickle
+import platform
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+from cluster import detokenise, load_docs, shown_path  # noqa: E402
+
+GOLD = HERE / "data" / "compare"
+ECB = ROOT.parent / "shared" / "data" / "ecbplus-dev"
+RESULTS = HERE / "results" / "compare.json"
+STATUSES = ("reported", "differently", "not reported")
+
+# ------------------------------------------------------------------------------------------------ data
+
+
+@dataclass
+class GoldStory:
+    name: str
+    docs: list[str]
+    texts: dict[str, str]  # doc -> article text as given to Storyline
+    facts: list[dict[str, Any]]
+    evidence: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (fact, doc) -> sentence texts
+
+
+def _ecb_text(sentences: Sequence[Sequence[str]]) -> tuple[str, dict[int, str]]:
+    lines, by_no = [], {}
+    for no, toks in enumerate(sentences):
+        if not toks or toks[0].startswith(("http", "www")):
+            continue
+        line = detokenise(toks)
+        by_no[no] = line
+        lines.append(line)
+    return "\n".join(lines) + "\n", by_no
+
+
+def load_gold(gold_dir: Path, only: Sequence[str] = ()) -> list[GoldStory]:
+    ecb_docs: dict[str, list[list[str]]] | None = None
+    out = []
+    for path in sorted(gold_dir.glob("*.json")):
+        if only and path.stem not in only:
+            continue
+        g = json.loads(path.read_text(encoding="utf-8"))
+        texts: dict[str, str] = {}
+        evidence: dict[tuple[str, str], list[str]] = {}
+        if g["data"] == "ecbplus-dev":
+            ecb_docs = ecb_docs if ecb_docs is not None else load_docs(ECB)
+            lines: dict[str, dict[int, str]] = {}
+            for d in g["docs"]:
+                texts[d], lines[d] = _ecb_text(ecb_docs[d])
+            for f in g["facts"]:
+                for d, cell in f["cells"].items():
+                    evidence[(f["id"], d)] = [lines[d][n] for n in cell.get("evidence", []) if n in lines[d]]
+        else:
+            folder = gold_dir / g["dir"]
+            for d in g["docs"]:
+                texts[d] = (folder / d).read_text(encoding="utf-8")
+            for f in g["facts"]:
+                for d, cell in f["cells"].items():
+                    evidence[(f["id"], d)] = list(cell.get("evidence", []))
+        out.append(GoldStory(path.stem, list(g["docs"]), texts, g["facts"], evidence))
+    return out
+
+
+# --------------------------------------------------------------------------------------- running ours
+
+
+def analyse_story(story: GoldStory, cache: bool = True) -> list[Any]:
+    """The story's articles through Storyline's per-article stages (cached by text and code version)."""
+    from storyline.config import Config
+    from storyline.ingest.formats.base import RawDoc
+    from storyline.pipeline import analyse_new
+
+    key = hashlib.sha256(
+        json.dumps([story.texts[d] for d in story.docs]).encode() + _code_version().encode()
+    ).hexdigest()[:20]
+    path = Path(tempfile.gettempdir()) / f"storyline-bench-compare-{key}.pkl"
+    if cache and path.exists():
+        return list(pickle.loads(path.read_bytes()))
+    docs = [(RawDoc(path=d, text=story.texts[d], fmt="txt", first_line_title=False), {"source": d}) for d in story.docs]
+    arts = analyse_new(docs, Config())
+    path.write_bytes(pickle.dumps(arts))
+    return arts
+
+
+def _code_version() -> str:
+    h = hashlib.sha256()
+    for p in sorted((ROOT / "src" / "storyline").rglob("*.py")):
+        if "/compare/" in p.as_posix() or "/render/" in p.as_posix():
+            continue  # the corpus-level comparison is rerun every time
+        h.update(p.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def ours(story: GoldStory, arts: list[Any]) -> list[dict[str, Any]]:
+    """The matrix rows Storyline shows for the story: ``[{text, cells: {doc: (status, [(start, end)])}}]``."""
+    from storyline.analyse.entities import canonicalize
+    from storyline.compare.claims import claim_matrix
+    from storyline.compare.story import build_story
+    from storyline.pipeline import link_speakers
+
+    import copy
+
+    arts = copy.deepcopy(arts)
+    entities = canonicalize(arts)
+    link_speakers(arts, entities)
+    for a in arts:
+        a.story_id = "s1"
+    st = build_story("s1", arts, entities)
+    matrix = claim_matrix([c for c in st.claims if c.kind != "quote"], arts)
+    label_to_doc = {a.source or a.path: a.path for a in arts}
+    rows = []
+    for r in matrix["rows"]:  # type: ignore[index]
+        cells = {}
+        for c in r["cells"]:
+            doc = label_to_doc.get(c["outlet"], c["outlet"])
+            cells[doc] = (c["status"], [(x["start"], x["end"]) for x in c.get("cites", [])])
+        rows.append({"text": r["text"], "cells": cells})
+    return rows
+
+
+def tfidf_baseline(story: GoldStory, arts: list[Any], threshold: float) -> list[dict[str, Any]]:
+    """Sentences of different articles joined when their TF-IDF cosine reaches ``threshold`` (single link)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    units = [(a.path, s.start, s.end) for a in arts for s in a.sentences if len(a.text[s.start : s.end].split()) >= 6]
+    texts = [next(a for a in arts if a.path == d).text[s:e] for d, s, e in units]
+    if not texts:
+        return []
+    x = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+    sim = (x @ x.T).toarray()
+    parent = list(range(len(units)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(units)):
+        for j in range(i + 1, len(units)):
+            if units[i][0] != units[j][0] and sim[i, j] >= threshold:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(units)):
+        groups[find(i)].append(i)
+    rows = []
+    for members in groups.values():
+        docs = {units[k][0] for k in members}
+        if len(docs) < 2:
+            continue
+        cells: dict[str, tuple[str, list[tuple[int, int]]]] = {
+            d: ("not reported", []) for d in story.docs
+        }
+        for k in members:
+            d, s, e = units[k]
+            cells[d] = ("reported", [*cells[d][1], (s, e)])
+        rows.append({"text": texts[members[0]], "cells": cells})
+    return rows
+
+
+# ------------------------------------------------------------------------------------------- scoring
+
+
+def _evidence_spans(story: GoldStory, arts: list[Any]) -> dict[tuple[str, str], list[tuple[int, int]]]:
+    """Gold evidence sentences as offsets into each article's cleaned text."""
+    text = {a.path: a.text for a in arts}
+    out: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for (fid, d), sents in story.evidence.items():
+        spans = []
+        for s in sents:
+            k = text[d].find(s)
+            if k < 0:  # the cleaner changed spacing: match on a squeezed prefix
+                k = text[d].find(s[:40])
+            if k >= 0:
+                spans.append((k, k + len(s)))
+        out[(fid, d)] = spans
+    return out
+
+
+def _hits(cite: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
+    s, e = cite
+    return any(min(e, b) - max(s, a) > 0.5 * min(e - s, b - a) for a, b in spans)
+
+
+def score(story: GoldStory, arts: list[Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    ev = _evidence_spans(story, arts)
+    gold_status = {(f["id"], d): f["cells"][d]["status"] for f in story.facts for d in story.docs}
+    tally: Counter[str] = Counter()
+    matched: Counter[str] = Counter()
+    errors: list[str] = []
+    for r in rows:
+        cited = [(d, c) for d, (st, cs) in r["cells"].items() if st != "not reported" for c in cs]
+        best, best_n = None, 0
+        for f in story.facts:
+            n = sum(1 for d, c in cited if _hits(c, ev.get((f["id"], d), [])))
+            if n > best_n:
+                best, best_n = f, n
+        if best is None:
+            tally["unmatched rows"] += 1
+            continue
+        matched[best["id"]] += 1
+        for d in story.docs:
+            st, cs = r["cells"].get(d, ("", []))
+            g = gold_status[(best["id"], d)]
+            if st == "":
+                tally["blank"] += 1
+                tally["blank where reported" if g != "not reported" else "blank where not reported"] += 1
+                continue
+            tally["judged"] += 1
+            tally[f"shown {st}"] += 1
+            ok = st == g and (st == "not reported" or all(_hits(c, ev.get((best["id"], d), [])) for c in cs))
+            if ok:
+                tally["right"] += 1
+                continue
+            if st == "reported":
+                tally["false reported"] += 1
+            elif st == "differently":
+                tally["false conflict"] += 1
+            else:
+                tally["false omission"] += 1
+            errors.append(f"{story.name} {best['id']} {d}: shown {st!r}, gold {g!r} — {r['text'][:70]}")
+    multi = [f for f in story.facts if sum(1 for d in story.docs if gold_status[(f["id"], d)] != "not reported") >= 2]
+    return {
+        "tally": dict(tally),
+        "facts": len(story.facts),
+        "facts stated by 2+": len(multi),
+        "facts with a row": sum(1 for f in multi if matched[f["id"]]),
+        "rows on matched facts": sum(matched.values()),
+        "matched facts": len(matched),
+        "errors": errors,
+    }
+
+
+def summarise(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    t: Counter[str] = Counter()
+    for r in results:
+        t.update(r["tally"])
+    facts2 = sum(r["facts stated by 2+"] for r in results)
+    with_row = sum(r["facts with a row"] for r in results)
+    rows = sum(r["rows on matched facts"] for r in results)
+    mf = sum(r["matched facts"] for r in results)
+
+    def div(a: float, b: float) -> float | None:
+        return round(a / b, 3) if b else None
+
+    return {
+        "cell accuracy": div(t["right"], t["judged"]),
+        "judged cells": t["judged"],
+        "false-reported rate": div(t["false reported"], t["shown reported"]),
+        "false-omission rate": div(t["false omission"], t["shown not reported"]),
+        "false conflicts": t["false conflict"],
+        "rows per fact": div(rows, mf),
+        "fact recall": div(with_row, facts2),
+        "unmatched rows": t["unmatched rows"],
+        "blank cells (gold: reported)": t["blank where reported"],
+        "blank cells (gold: not reported)": t["blank where not reported"],
+    }
+
+
+# ---------------------------------------------------------------------------------------------- main
+
+Runner = Callable[[GoldStory, list[Any]], list[dict[str, Any]]]
+
+
+def run(stories: Sequence[GoldStory], systems: dict[str, Runner], cache: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    analysed = {s.name: analyse_story(s, cache) for s in stories}
+    for name, fn in systems.items():
+        per = {}
+        t0 = time.perf_counter()
+        for s in stories:
+            per[s.name] = score(s, analysed[s.name], fn(s, analysed[s.name]))
+        out[name] = {
+            "pooled": summarise(list(per.values())),
+            "per story": {k: summarise([v]) for k, v in per.items()},
+            "seconds": round(time.perf_counter() - t0, 2),
+            "errors": [e for v in per.values() for e in v["errors"]],
+        }
+    return out
+
+
+def _baseline_folds(stories: Sequence[GoldStory], cache: bool) -> dict[str, Any]:
+    """TF-IDF threshold chosen on the other stories (leave one story out), scored on the held-out one."""
+    grid = [0.3, 0.4, 0.5, 0.6, 0.7]
+    analysed = {s.name: analyse_story(s, cache) for s in stories}
+    scores = {
+        (s.name, t): score(s, analysed[s.name], tfidf_baseline(s, analysed[s.name], t)) for s in stories for t in grid
+    }
+    held = []
+    chosen = {}
+    for s in stories:
+        rest = [x for x in stories if x is not s]
+
+        def acc(t: float, rest: Sequence[GoldStory] = rest) -> float:
+            return summarise([scores[(x.name, t)] for x in rest])["cell accuracy"] or 0.0
+
+        best = max(grid, key=acc)
+        chosen[s.name] = best
+        held.append(scores[(s.name, best)])
+    return {"pooled held-out": summarise(held), "thresholds chosen": chosen}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument("--out", type=Path, default=RESULTS)
+    ap.add_argument("--no-cache", action="store_true")
+    ap.add_argument("--only", nargs="*", default=[])
+    ap.add_argument("--errors", action="store_true", help="print every wrong cell")
+    args = ap.parse_args(argv)
+    stories = load_gold(args.gold, args.only)
+    if not stories:
+        print(f"no gold in {shown_path(args.gold)}", file=sys.stderr)
+        return 2
+    res = run(stories, {"ours": ours}, cache=not args.no_cache)
+    res["tfidf baseline (leave one story out)"] = _baseline_folds(stories, cache=not args.no_cache)
+    for name, r in res.items():
+        pooled = r.get("pooled") or r.get("pooled held-out")
+        print(f"\n== {name}")
+        for k, v in pooled.items():
+            print(f"  {k:34} {v}")
+        for sname, pr in r.get("per story", {}).items():
+            print(
+                f"    {sname:18} acc {pr['cell accuracy']}  false✓ {pr['false-reported rate']}  "
+                f"false-omit {pr['false-omission rate']}  conflicts✗ {pr['false conflicts']}  "
+                f"rows/fact {pr['rows per fact']}  recall {pr['fact recall']}  unmatched {pr['unmatched rows']}"
+            )
+    if args.errors:
+        for e in res["ours"]["errors"]:
+            print("  ", e)
+    res["ours"].pop("errors")
+    meta = {
+        "gold": shown_path(args.gold),
+        "stories": [s.name for s in stories],
+        "python": platform.python_version(),
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({"meta": meta, **res}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nwrote {shown_path(args.out)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

