@@ -87,8 +87,11 @@ def test_no_sentence_lost(seed_corpus: Any, seeds_dir: Path) -> None:
     """Every raw line is either in the cleaned text, the title, or the removed list."""
     for a in seed_corpus.articles():
         removed = "\n".join(r.text for r in a.removed)
+        datelines = [r.text for r in a.removed if r.reason == "dateline"]
         for line in a.raw.splitlines():
             line = line.strip()
+            for d in datelines:  # a dateline is cut from the lead; the rest of its line stays in the text
+                line = line[len(d) :].lstrip(" :-–—_") if line.startswith(d) else line
             if line and line != a.title:
                 assert line in a.text or line in removed, (a.path, line[:60])
 

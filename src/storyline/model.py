@@ -131,12 +131,14 @@ class Article:
     title: str | None = None
     title_how: str | None = None  # "text" (first line), "metadata", "lead" (made from the first sentence)
     source: str | None = None
-    source_how: str | None = None  # metadata | url | text | user
+    source_how: str | None = None  # metadata | url | text | dateline | user
     author: str | None = None
     url: str | None = None
     published: str | None = None
-    published_how: str | None = None  # metadata | text | inferred | user
+    published_how: str | None = None  # metadata | dateline | text | inferred | user
     published_why: str | None = None  # a short human explanation of how the date was found
+    place: str | None = None  # where the article was filed ("Hamilton, Ohio")
+    place_how: str | None = None  # dateline
     language: str = "en"
     fmt: str = "txt"
     removed: list[Removal] = field(default_factory=list)

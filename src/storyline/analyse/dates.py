@@ -381,3 +381,31 @@ def weekday_of(text: str) -> int | None:
     """Weekday named in a mention (Monday = 0)."""
     m = _WD_RE.search(text)
     return WEEKDAYS[m.group("wd").lower()] if m else None
+
+
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def month_day_year(text: str) -> tuple[int, int, int | None] | None:
+    """Month, day and (when written) year of a date such as a dateline's: 'March 5' → (3, 5, None).
+
+    Example:
+        >>> month_day_year("Mar. 5, 2024"), month_day_year("5 March")
+        ((3, 5, 2024), (3, 5, None))
+    """
+    md = month_day(text)
+    if md is None or not 1 <= md[1] <= 31:
+        return None
+    year = _YEAR_RE.search(text)
+    return md[0], md[1], int(year.group(0)) if year else None
+
+
+def day_near(month: int, day: int, anchor: dt.date) -> dt.date | None:
+    """The date with this month and day nearest to ``anchor`` (a year before, the same year or after).
+
+    Example:
+        >>> day_near(12, 30, dt.date(2025, 1, 2))
+        datetime.date(2024, 12, 30)
+    """
+    days = [dt.date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1) if _valid(y, month, day)]
+    return min(days, key=lambda d: abs((d - anchor).days)) if days else None

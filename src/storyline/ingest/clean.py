@@ -27,6 +27,9 @@ from dataclasses import dataclass, field
 
 from storyline.model import Removal
 
+from .dateline import MONTH as _MONTH
+from .dateline import find_dateline
+
 __all__ = ["Cleaned", "LINE_RULES", "Rule", "clean_text"]
 
 
@@ -39,8 +42,9 @@ class Cleaned:
         text: The article body: kept paragraphs joined by a blank line (title excluded).
         paragraphs: ``(start, end)`` offsets of each paragraph in :attr:`text`, end exclusive.
         removed: Every line or block cut away, with its reason and 0-based raw line number.
-        hints: Metadata found in the chrome: ``author``, ``source``, ``published_text``, ``dateline``,
-            ``copyright_year``.
+        hints: Metadata found in the chrome: ``author``, ``source``, ``published_text``, ``copyright_year``,
+            and from the lead's dateline (cut from the body, see :mod:`storyline.ingest.dateline`):
+            ``dateline`` (as written), ``dateline_place``, ``dateline_date``, ``dateline_outlet``.
     """
 
     title: str | None
@@ -54,10 +58,6 @@ class Cleaned:
 # Vocabulary
 # --------------------------------------------------------------------------------------------------
 
-_MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?"
 _DATE = (
     rf"(?i:(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}"
@@ -465,19 +465,6 @@ _EDITORIAL_LABELS = frozenset(
     "CORRECTION CORRECTIONS CLARIFICATION UPDATE UPDATED NOTE ADDENDUM DISCLOSURE DISCLAIMER EDITOR'S NOTE "
     "EDITORS NOTE EDITOR’S NOTE".split(" ")
 )
-_DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3})"
-    r"(?:,\s*(?P<region>(?!(?i:" + _MONTH + r")\b)[A-Z][A-Za-z.]+))?"
-    r"(?:,?\s*(?P<date>(?i:" + _MONTH + r")\.?\s+\d{1,2}))?"
-    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&'’\-]{1,38})\))?"
-    r"\s*(?::|—|–|--?)\s+(?=\S)"
-)
-_AGENCY_LEAD = re.compile(r"\((?P<agency>[A-Za-z][A-Za-z .&'’\-]{1,38})\)\s*(?:—|–|--?)\s+(?=\S)")
-_DATELINE_STOP = frozenset(
-    """BREAKING EXCLUSIVE UPDATE UPDATED ANALYSIS OPINION EDITORIAL WATCH LIVE VIDEO PHOTOS FACTBOX EXPLAINER
-    FILE NOTE EDITOR CORRECTION REVIEW COMMENT INTERVIEW FEATURE COLUMN LETTERS NEWS WORLD BUSINESS SPORT
-    SPORTS POLITICS FACT CHECK FAQ Q&A READ MORE ALSO RELATED DEAR""".split()
-)
 
 _DISTRIBUTOR = re.compile(r"\bdistributed by\s+(?P<d>[^.;]+)", _I)
 _COPYRIGHT_LEAD = re.compile(
@@ -485,9 +472,6 @@ _COPYRIGHT_LEAD = re.compile(
 )
 _HOLDER_END = re.compile(r"[,.]?\s*all rights reserved|\s+[|•·]\s+", _I)
 _PUBLISHED_WORD = re.compile(r"(?:first )?(?:published|posted|created|date)", _I)
-_TITLE_CASE_PLACE = re.compile(
-    r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}(?:,\s*[A-Z][\w.]+(?:\s+\d{1,2})?)?\s*(?=\()"
-)
 _MENU_SEPARATOR = re.compile(r"\s*[|•·»›>/]\s*")
 _WORD_CHARS = re.compile(r"\w+")
 _SENTENCE_SPLIT = re.compile(r"(?<!\b[A-Z])\.\s+(?=[A-Z])")
@@ -736,23 +720,41 @@ def _meta_hints(m: re.Match[str], hints: _Hints) -> None:
         hints.set("published_text", text.rstrip("."))
 
 
-def _lead_hints(blocks: Sequence[_Block], hints: _Hints, first_body: int) -> None:
-    """Dateline ("WASHINGTON:") in the first paragraphs; agency ("(Reuters) -") leading any paragraph."""
-    for n, block in enumerate(b for b in blocks[first_body:] if b.reason is None):
-        m = _DATELINE.match(block.text) if n < 3 else None
-        if m and not set(m.group("place").split()) & _DATELINE_STOP and len(m.group("place")) >= 3:
-            hints.set("dateline", m.group("place").strip())
-            if m.group("agency"):
-                hints.source(m.group("agency"), 2)
-        lead = _AGENCY_LEAD.match(block.text) or _agency_after_place(block.text)
-        if lead:
-            hints.source(lead.group("agency"), 2)
+#: How many of the first body paragraphs may carry the dateline (a dek or a subhead may come first).
+_LEAD_PARAGRAPHS = 3
 
 
-def _agency_after_place(text: str) -> re.Match[str] | None:
-    """ "Washington, Nov 24 (Reuters) - ..." with a title-case place: the agency is still a tell-tale."""
-    m = _TITLE_CASE_PLACE.match(text)
-    return _AGENCY_LEAD.match(text, m.end()) if m else None
+def _lead_dateline(blocks: Sequence[_Block], hints: _Hints, first_body: int, removed: list[Removal] | None) -> None:
+    """The dateline opening one of the first paragraphs: kept as hints and, with ``removed``, cut from the body.
+
+    "HAMILTON, Ohio, March 5 (Ohio Valley News) - The council ..." leaves "The council ..." in the body and
+    the hints ``dateline`` (as written), ``dateline_place``, ``dateline_date``, ``dateline_outlet`` and the
+    outlet offered as ``source``. A dateline on a line of its own ("WASHINGTON _") is removed as a block. An
+    outlet leading any later paragraph ("(Reuters) - ...") is still a source hint.
+    """
+    taken = False
+    content = [b for b in blocks[first_body:] if b.reason is None]
+    for n, block in enumerate(content):
+        d = find_dateline(block.text)
+        alone = d is not None and d.end >= len(block.text)  # "WASHINGTON _" on a line of its own
+        if d is None or (alone and n + 1 >= len(content)):
+            continue
+        if d.outlet:
+            hints.source(d.outlet, 2)
+        if taken or n >= _LEAD_PARAGRAPHS:
+            continue
+        taken = True
+        hints.set("dateline", d.text)
+        hints.set("dateline_place", d.place)
+        hints.set("dateline_date", d.date)
+        hints.set("dateline_outlet", d.outlet)
+        if removed is None:
+            continue
+        if alone:
+            block.text, block.reason = d.text, "dateline"  # removed as a whole block, on its own line
+        else:
+            removed.append(Removal(d.text, "dateline", block.line))
+            block.text = block.text[d.end :]
 
 
 _HINTERS: dict[str, Callable[[re.Match[str], _Hints], None]] = {
@@ -953,8 +955,8 @@ def _kicker(text: str, body: set[str] | None = None) -> bool:
         if sum(c.isupper() for c in label) >= 3 and label not in _EDITORIAL_LABELS:
             if body is None or not words & body:
                 return True
-    d = _DATELINE.match(text)
-    return bool(d and (d.group("agency") or not d.group(0).rstrip().endswith(":")))
+    d = find_dateline(text)
+    return d is not None and d.place is not None and (d.outlet is not None or d.form != "colon")
 
 
 def _suspicious(text: str) -> bool:
@@ -1109,8 +1111,9 @@ def clean_text(
         taken from the text, so it stays None when ``title`` is given.
 
     Example:
-        >>> clean_text("WASHINGTON (AP) — Talks resumed on Monday.\\n\\nADVERTISEMENT").hints
-        {'dateline': 'WASHINGTON', 'source': 'AP'}
+        >>> c = clean_text("WASHINGTON (AP) — Talks resumed on Monday.\\n\\nADVERTISEMENT")
+        >>> c.text, c.hints["dateline"], c.hints["source"]
+        ('Talks resumed on Monday.', 'WASHINGTON (AP)', 'AP')
     """
     removed: list[Removal] = []
     lines = _split_lines(raw)
@@ -1139,7 +1142,7 @@ def clean_text(
     first_body = _mark_header_dates(blocks, 0 if title_at is None else title_at + 1, hints)
     content = [i for i, b in enumerate(blocks) if b.reason is None and i != title_at]
     _mark_tail(blocks, content, hints.values.get("author"))
-    _lead_hints(blocks, hints, first_body)
+    _lead_dateline(blocks, hints, first_body, None if keep_all else removed)
 
     if keep_all:
         for block in blocks:

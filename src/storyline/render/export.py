@@ -31,6 +31,8 @@ def export_article(a: Article) -> dict[str, Any]:
         "published": a.published,
         "published_how": a.published_how,
         "published_why": a.published_why,
+        "place": a.place,
+        "place_how": a.place_how,
         "language": a.language,
         "format": a.fmt,
         "text": a.text,

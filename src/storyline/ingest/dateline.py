@@ -1,0 +1,269 @@
+"""Wire datelines: where, when and by whom an article was filed, read off the start of its lead.
+
+"HAMILTON, Ohio, March 5 (Ohio Valley News) - The council voted ..." opens with a dateline: the filing
+place, the date (usually month and day only) and the outlet. It is metadata, not part of the first
+sentence. :func:`find_dateline` reads one from the start of a paragraph; the cleaner
+(:mod:`storyline.ingest.clean`) cuts it from the body and keeps what it says as hints, and the *meta*
+stage turns those into :attr:`~storyline.model.Article.place`, ``source`` and ``published``.
+
+The shapes are data (:data:`DATELINE_FORMS`), each with the example that motivated it. Matching is
+conservative: a kicker ("BREAKING:", "ANALYSIS —"), a heading (too few words after the separator) or a
+sentence that merely starts with a capitalised word ("WASHINGTON POST reporters found ...", no
+separator) is not a dateline.
+
+Example:
+    >>> d = find_dateline("HAMILTON, Ohio, March 5 (Ohio Valley News) - The council voted on Wednesday.")
+    >>> d.text, d.place, d.date, d.outlet, d.form
+    ('HAMILTON, Ohio, March 5 (Ohio Valley News)', 'Hamilton, Ohio', 'March 5', 'Ohio Valley News', 'wire')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["DATELINE_FORMS", "MONTH", "STANDALONE_CITIES", "STOP_WORDS", "Dateline", "DatelineForm", "find_dateline"]
+
+#: Month names and their abbreviations, lower case (use inside ``(?i:...)``).
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_CAPS_WORD = rf"[{_UP}][{_UP}.'’\-]+"
+_TITLE_WORD = rf"[{_UP}][a-zß-öø-ÿ][\w.'’\-]*"
+_JOIN = r"(?:\s+|/)"  # "NEW YORK", "ISTANBUL/ANKARA"
+_CAPS_PLACE = rf"(?P<place>{_CAPS_WORD}(?:{_JOIN}{_CAPS_WORD}){{0,3}})"
+_TITLE_PLACE = rf"(?P<place>{_TITLE_WORD}(?:{_JOIN}{_TITLE_WORD}){{0,2}})"
+_REGION = rf"(?:,\s*(?P<region>(?!(?i:{MONTH})\b)[{_UP}][\w.'’\-]*(?:\s+[{_UP}][\w.'’\-]*)?))?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?:19|20)\d{2}(?!\d)"
+_DATE = (
+    rf"(?:,?\s*(?P<date>(?i:{MONTH})\.?\s+{_DAY}(?:,?\s+{_YEAR})?"
+    rf"|{_DAY}\s+(?i:{MONTH})\.?(?:,?\s+{_YEAR})?))?"
+)
+_OUTLET_REQ = r"\s*\(\s*(?P<outlet>[A-Za-z][\w .&'’\-]{0,38}[\w.])\s*\)"
+_OUTLET = rf"(?:{_OUTLET_REQ})?"
+#: An em, en or bar dash, "--", " - ", or the "_" older wire copy used for a dash ("NAIROBI, Kenya (AP) _").
+_DASH = r"(?:\s*[—–―_]\s*|\s*-{1,2}(?:\s+|$)|\s+-{1,2}(?=\S))"
+_COLON = r"\s*:(?:\s+|$)"
+
+
+@dataclass(frozen=True, slots=True)
+class DatelineForm:
+    """One shape of dateline.
+
+    Attributes:
+        name: Reported as :attr:`Dateline.form`.
+        pattern: Matched at the start of a paragraph; ``head`` is the dateline without its separator.
+        example: The lead that motivated the row (the tests run every row's example).
+        needs: At least one of these groups must have matched (a title-case place alone is just a word).
+        recase: The place is printed in capitals and is re-cased for :attr:`Dateline.place`.
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    example: str
+    needs: tuple[str, ...] = ()
+    recase: bool = True
+
+
+def _form(head: str, sep: str) -> re.Pattern[str]:
+    return re.compile(rf"(?P<head>{head}){sep}(?=\S|$)")
+
+
+#: Tried in order; the first that matches (and passes the checks in :func:`find_dateline`) wins.
+DATELINE_FORMS: tuple[DatelineForm, ...] = (
+    DatelineForm(
+        "wire",
+        _form(_CAPS_PLACE + _REGION + _DATE + _OUTLET, _DASH),
+        "HAMILTON, Ohio, March 5 (Ohio Valley News) - The council voted on Wednesday to close the bridge.",
+    ),
+    DatelineForm(
+        "colon",
+        _form(_CAPS_PLACE + _REGION + _DATE + _OUTLET, _COLON),
+        "WASHINGTON: Chinese officials raised the issue during a phone call on Monday.",
+    ),
+    DatelineForm(
+        "title-case",
+        _form(_TITLE_PLACE + _REGION + _DATE + _OUTLET, _DASH),
+        "Washington, Nov 24 (Reuters) - The two leaders spoke by phone for an hour.",
+        needs=("date", "outlet"),
+        recase=False,
+    ),
+    DatelineForm(
+        "dated",
+        _form(_DATE + _OUTLET_REQ, _DASH),
+        "Dec 29 (Reuters) - The senator said on Tuesday she would run again.",
+        needs=("date",),
+    ),
+    DatelineForm(
+        "outlet",
+        _form(r"\(\s*(?P<outlet>[A-Z][\w .&'’\-]{0,38}[\w.])\s*\)", _DASH),  # a capital: "(Reuters)", not "(sic)"
+        "(Reuters) - The two leaders spoke by phone for an hour.",
+        needs=("outlet",),
+    ),
+)
+
+#: Words that open kickers, section labels and headings, never a place ("BREAKING:", "FACT CHECK —").
+STOP_WORDS = frozenset(
+    """BREAKING EXCLUSIVE UPDATE UPDATED ANALYSIS OPINION EDITORIAL WATCH LIVE VIDEO PHOTOS PHOTO FACTBOX
+    EXPLAINER EXPLAINED FILE NOTE EDITOR EDITOR'S EDITOR’S CORRECTION CLARIFICATION REVIEW COMMENT COMMENTARY
+    INTERVIEW FEATURE COLUMN LETTERS LETTER NEWS WORLD BUSINESS SPORT SPORTS POLITICS FACT CHECK FAQ READ
+    MORE ALSO RELATED DEAR URGENT ALERT FLASH DEVELOPING JUST TRENDING TOP STORY OBITUARY PROFILE INSIGHT
+    PREVIEW RECAP SPOTLIGHT PODCAST QUIZ POLL SPONSORED ADVERTISEMENT WARNING ICYMI SUMMARY HIGHLIGHTS
+    TRANSCRIPT NOTICE REPORT UPDATES AND OF TO IN ON FOR BY WITH AT FROM""".split()
+)
+#: Cities that stand alone in a dateline (the wire style books' lists: "WASHINGTON:", "BEIJING —"). A bare
+#: "PLACE:" is read as a dateline only for these; an unknown one ("ESPIONAGE: ...") is a kicker. Places with a
+#: region, a date or an outlet ("HAMILTON, Ohio —") need no list.
+STANDALONE_CITIES = frozenset(
+    name.strip()
+    for name in """
+    atlanta|baltimore|boston|chicago|cincinnati|cleveland|dallas|denver|detroit|honolulu|houston|indianapolis
+    las vegas|los angeles|miami|milwaukee|minneapolis|new orleans|new york|oklahoma city|philadelphia|phoenix
+    pittsburgh|st. louis|salt lake city|san antonio|san diego|san francisco|seattle|washington|united nations
+    abu dhabi|abuja|accra|addis ababa|algiers|amman|amsterdam|ankara|athens|auckland|baghdad|baku|bangkok
+    beijing|beirut|belgrade|berlin|bogota|brasilia|brussels|bucharest|budapest|buenos aires|cairo|canberra
+    cape town|caracas|colombo|copenhagen|damascus|davos|dhaka|doha|dubai|dublin|frankfurt|gaza|gaza city
+    geneva|guatemala city|hamburg|hanoi|havana|helsinki|hong kong|islamabad|istanbul|jakarta|jerusalem
+    johannesburg|kabul|karachi|kathmandu|khartoum|kyiv|kiev|kinshasa|kuala lumpur|kuwait city|lagos|lima
+    lisbon|london|luxembourg|macao|macau|madrid|manila|mexico city|milan|minsk|monaco|montreal|moscow|mumbai
+    munich|nairobi|new delhi|oslo|ottawa|panama city|paris|phnom penh|prague|pretoria|pyongyang|quebec city
+    rabat|ramallah|riga|rio de janeiro|riyadh|rome|san marino|santiago|sao paulo|seoul|shanghai|singapore
+    sofia|stockholm|strasbourg|sydney|taipei|tallinn|tbilisi|tehran|tel aviv|the hague|tokyo|toronto|tripoli
+    tunis|ulaanbaatar|vancouver|vatican city|vienna|vilnius|warsaw|wellington|yangon|yerevan|zagreb|zurich
+    """.replace("\n", "|").split("|")
+    if name.strip()
+)
+#: Title-case words that start sentences, not place names ("The Council (TC) - ...").
+_TITLE_STOP = frozenset(
+    """The A An This That These Those It Its He She They We I His Her Their Our In On At For From With By
+    And But Or If When While After Before Officials Police President Minister Mr Mrs Ms Dr Sen Sen. Senator
+    Rep Rep. Gov Gov. Governor Mayor""".split()
+)
+#: Parenthetical asides that are not an outlet ("Smith (pictured) —", "Sen. Ruiz (D-Calif.) —").
+_NOT_OUTLET = re.compile(
+    r"pictured|left|right|centre|center|file|above|below|inset|top|bottom|[DRIL](?:-[\w. ]+)?", re.I
+)
+#: How a transcript or a quotation goes on after a speaker's label ("CLINTON: Well, I think ...").
+_SPOKEN_REST = re.compile(r"[“\"‘'«]|(?:I|I'm|I’m|We|You|Well|Yes|No|Thank|Thanks|Okay|OK)\b")
+
+_MIN_PLACE_LETTERS = 3
+#: A bare place (no region, date or outlet) longer than this must be on :data:`STANDALONE_CITIES`.
+_MAX_BARE_WORDS = 2
+#: Words the lead must go on for after the dateline: a bare place and separator must be followed by a
+#: sentence (a heading is shorter); with a date or an outlet the dateline speaks for itself.
+_MIN_REST_WORDS = 6
+_MIN_REST_WORDS_DATED = 2
+_PARTICLES = frozenset("de da do dos das del della der di du la le van von al el of".split())
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A dateline read from the start of a paragraph.
+
+    Attributes:
+        text: The dateline as written, without its separator ("HAMILTON, Ohio, March 5 (Ohio Valley News)").
+        end: Where the paragraph's own text starts (after the separator); the length of the text when the
+            dateline stands on a line of its own ("NAIROBI, Kenya (AP) _").
+        place: The place in ordinary case, region included ("Hamilton, Ohio"); None for "(Reuters) - ".
+        date: The date as written ("March 5", "March 5, 2024"), if any.
+        outlet: The outlet in parentheses ("Ohio Valley News"), if any.
+        form: The :class:`DatelineForm` that matched.
+    """
+
+    text: str
+    end: int
+    place: str | None
+    date: str | None
+    outlet: str | None
+    form: str
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline opening ``text`` (one paragraph), or None.
+
+    A paragraph that is only a dateline ("WASHINGTON _", "MIAMI (AP) --") is one too: the lead follows in
+    the next paragraph.
+
+    Example:
+        >>> find_dateline("LONDON, Nov 24 (Reuters) - Prices rose.").place
+        'London'
+        >>> find_dateline("BREAKING: The council voted on Wednesday to close the bridge.") is None
+        True
+    """
+    for form in DATELINE_FORMS:
+        m = form.pattern.match(text)
+        if m is None or (form.needs and not any(m.group(g) for g in form.needs)):
+            continue
+        groups = m.groupdict()
+        place, region = groups.get("place"), groups.get("region")
+        dated = bool(groups.get("date") or groups.get("outlet"))
+        bare = not (dated or region)
+        if place is not None and not _place_ok(place, form, bare):
+            continue
+        if region is not None and set(region.upper().split()) & STOP_WORDS:
+            continue
+        if groups.get("outlet") and _NOT_OUTLET.fullmatch(groups["outlet"]):
+            continue
+        rest = text[m.end() :]
+        words = len(rest.split())
+        if words and words < (_MIN_REST_WORDS_DATED if dated else _MIN_REST_WORDS):
+            continue  # a heading ("WASHINGTON — A LOOK BACK"), not a lead
+        if form.name == "colon" and (_SPOKEN_REST.match(rest) or (bare and not _standalone(place or ""))):
+            continue
+        if bare and place and len(place.split()) > _MAX_BARE_WORDS and not _standalone(place):
+            continue  # "TRUMP WINS OHIO POLL - ...": a caps headline; "SALT LAKE CITY -" is on the list
+        if not words and form.name == "outlet":
+            continue  # "(Reuters) -" alone on a line is a credit, not a dateline
+        return Dateline(
+            text=m.group("head").strip(),
+            end=m.end(),
+            place=_place_name(place, region, form.recase) if place else None,
+            date=groups.get("date"),
+            outlet=groups.get("outlet"),
+            form=form.name,
+        )
+    return None
+
+
+def _standalone(place: str) -> bool:
+    return " ".join(place.lower().split()) in STANDALONE_CITIES
+
+
+def _place_ok(place: str, form: DatelineForm, bare: bool) -> bool:
+    """Long enough and not a kicker: no stop word in a bare place, none first in one with a region/date/outlet.
+
+    "NEWPORT NEWS, Va. -" is a place; "BREAKING NEWS -" and "CLINTON LEADS IN OHIO -" are not.
+    """
+    words = re.split(r"\s+|/", place)
+    if not form.recase:
+        return words[0] not in _TITLE_STOP
+    upper = [w.upper() for w in words]
+    stopped = set(upper) & STOP_WORDS if bare else upper[0] in STOP_WORDS
+    return sum(len(w) for w in _LETTERS.findall(place)) >= _MIN_PLACE_LETTERS and not stopped
+
+
+def _place_name(place: str, region: str | None, recase: bool) -> str:
+    """ "HAMILTON", "Ohio" → "Hamilton, Ohio"; "RIO DE JANEIRO" → "Rio de Janeiro"; "N.Y." stays."""
+    parts = [place, region] if region else [place]
+    return ", ".join(_recase(p) if recase or p.isupper() else p for p in parts)
+
+
+def _recase(text: str) -> str:
+    """Capitalise each run of letters of an ALL-CAPS name; particles lower, abbreviations kept."""
+
+    def one(m: re.Match[str]) -> str:
+        word = m.group(0)
+        at = m.start()
+        dotted = text[m.end() : m.end() + 1] == "." and len(word) == 1  # "U.S.", "N.Y."
+        if at > 0 and word.isupper() and word.lower() in _PARTICLES and text[at - 1] == " ":
+            return word.lower()
+        if not word.isupper() or dotted or (len(word) <= 2 and text[m.end() : m.end() + 1] != "."):
+            return word
+        return word[0] + word[1:].lower()
+
+    return _LETTERS.sub(one, text)
