@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/cluster.py
 	$(BIN)/python bench/dates.py
 	$(BIN)/python bench/entities.py
+	$(BIN)/python bench/summary.py
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache build dist src/*.egg-info

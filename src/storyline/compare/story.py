@@ -37,7 +37,10 @@ def build_story(sid: str, members: Sequence[Article], entities: Sequence[Entity]
     by_id = {a.id: a for a in members}
     tl = merged_timeline(members)
     claims = story_claims(sid, members, entities, tl)
-    keys = key_sentences(originals)
+    summary = summarize(claims, members, words=summary_words) or summarize(
+        claims, members, key_sentences(originals), words=summary_words
+    )
+    keys = key_sentences(originals, avoid=summary)  # the next-best sentences, none the summary already says
     return Story(
         id=sid,
         title=story_title(originals),
@@ -49,7 +52,7 @@ def build_story(sid: str, members: Sequence[Article], entities: Sequence[Entity]
         key_sentences=keys,
         claims=claims,
         figures=reconcile_figures(members, {a.id: source_key(a, by_id) for a in members}),
-        summary=summarize(claims, members, keys, words=summary_words),
+        summary=summary,
     )
 
 
@@ -150,14 +153,21 @@ def _overlap(a: str, b: str) -> float:
     return len(ta & tb) / min(len(ta), len(tb))
 
 
-def key_sentences(members: Sequence[Article], k: int = 6) -> list[SummarySentence]:
-    """The sentences most corroborated across articles, without repeats, each citing its sources."""
+def key_sentences(
+    members: Sequence[Article], k: int = 6, avoid: Sequence[SummarySentence] = ()
+) -> list[SummarySentence]:
+    """The sentences most corroborated across articles, without repeats, each citing its sources; none that
+    ``avoid`` (the summary) cites or says again in other words."""
     arts = list(members)[:MAX_ARTICLES]
+    taken = [(c.article_id, c.start, c.end) for s in avoid for c in s.cites]
+    said = [s.text for s in avoid]
     rows: list[tuple[Article, int, int, int]] = []  # article, start, end, rank in article
     for a in arts:
         for r, s in enumerate(a.sentences[:MAX_SENTENCES_PER_ARTICLE]):
             words = a.text[s.start : s.end].split()
             if len(words) < 8 or len(words) > 60 or a.text[s.end - 1 : s.end] == "?":
+                continue
+            if any(aid == a.id and ts < s.end and s.start < te for aid, ts, te in taken):
                 continue
             rows.append((a, s.start, s.end, r))
     if not rows:
@@ -183,6 +193,8 @@ def key_sentences(members: Sequence[Article], k: int = 6) -> list[SummarySentenc
         if len(chosen) >= k:
             break
         if any(sim[i, j] > 0.3 or _overlap(texts[i], texts[j]) > 0.4 for j in chosen):
+            continue
+        if any(_overlap(texts[i], t) > 0.4 for t in said):
             continue
         chosen.append(int(i))
     out = []
