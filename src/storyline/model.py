@@ -314,6 +314,9 @@ class Claim:
     party: str | None = None  # account claims: whose account leaves something out / says something
     topic: str | None = None  # account claims: what it leaves out or says
     counter: list[Cite] = field(default_factory=list)  # account claims: the other party's account, as reported
+    #: Articles that cover the claim's subject yet do not state it (shown "not reported"); ``None`` when the
+    #: claim was built before omissions were checked (every other article then shows "not reported").
+    absent: list[str] | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -333,6 +336,7 @@ class Claim:
             "party": self.party,
             "topic": self.topic,
             "counter": [c.to_json() for c in self.counter],
+            "absent": None if self.absent is None else list(self.absent),
         }
 
     @classmethod
@@ -354,6 +358,7 @@ class Claim:
             party=d.get("party"),
             topic=d.get("topic"),
             counter=_cites(d.get("counter")),
+            absent=None if d.get("absent") is None else list(d["absent"]),
         )
 
 

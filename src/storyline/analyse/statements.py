@@ -99,6 +99,20 @@ def _clause_tokens(head: Any, heads: set[int]) -> list[Any]:
     return sorted(out, key=lambda t: t.i)
 
 
+def _drop_stray_runs(toks: list[Any]) -> list[Any]:
+    """Drop trailing runs of tokens cut off from the clause by a sub-clause that only hold punctuation or
+    connectives ("… on Tuesday and [charged him …] ." keeps "… on Tuesday")."""
+    runs: list[list[Any]] = []
+    for t in toks:
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    while len(runs) > 1 and all(t.is_punct or t.dep_ in EDGE_DEPS for t in runs[-1]):
+        runs.pop()
+    return [t for r in runs for t in r]
+
+
 def _span_text(tok: Any | None) -> str | None:
     if tok is None:
         return None
@@ -146,7 +160,7 @@ def statements_from_doc(doc: Any, sentences: Sequence[Sentence] | None = None) -
             continue
         for i in sorted(heads):
             head = doc[i]
-            toks = [t for t in _clause_tokens(head, heads) if sent.start <= t.idx < sent.end]
+            toks = _drop_stray_runs([t for t in _clause_tokens(head, heads) if sent.start <= t.idx < sent.end])
             while toks and toks[0].dep_ in EDGE_DEPS:
                 toks.pop(0)
             while toks and (toks[-1].dep_ in ("cc", "mark") or toks[-1].text in ",;:—–-"):

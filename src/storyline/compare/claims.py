@@ -25,14 +25,17 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from ..model import Article, Cite, Claim, DateMention, NumberMention
+from ..model import Article, Cite, Claim, DateMention, NumberMention, Statement
 from .dedup import outlet_key
+from .align import group, probabilities
+from .align import model as align_model
 from .reconcile import compare_numbers, number_label
 
 #: Two statements whose score reaches this are the same claim (measured on the seed story: pairs that
 #: say the same thing mostly score 0.38–0.66, unrelated pairs mostly below 0.36, with some overlap).
 ALIGN_THRESHOLD = 0.38
 MIN_WORDS = 6
+MIN_STATEMENT_WORDS = 4
 MAX_WORDS = 70
 MAX_UNITS_PER_ARTICLE = 120
 
@@ -197,10 +200,25 @@ class Unit:
     entities: frozenset[str] = frozenset()
     numbers: list[NumberMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
+    lemmas: tuple[str, ...] = ()
+    predicate: str = ""
+    negated: bool = False
+    subject: str | None = None
+    said_by: str | None = None
 
     @property
     def text(self) -> str:
         return self.article.text[self.start : self.end]
+
+    @property
+    def sentence_key(self) -> tuple[str, int]:
+        return (self.article.id, self.rank)
+
+    def figure_set(self) -> set[tuple[str, float]]:
+        return _figures(self)
+
+    def day_set(self) -> set[str]:
+        return {d.value for d in self.dates if d.value and len(d.value) == 10}
 
     @property
     def cite(self) -> Cite:
@@ -225,7 +243,10 @@ def outlet_label(a: Article) -> str:
 
 
 def article_units(a: Article, source: str) -> list[Unit]:
-    """The statements of one article, in reading order."""
+    """The statements of one article, in reading order: its stored statements (read off the parse at
+    analysis), or — for an article analysed before statements were kept — clauses split by punctuation."""
+    if a.statements:
+        return _statement_units(a, source)
     sentences = [(s.start, s.end) for s in a.sentences] or [
         (m.start(), m.end()) for m in re.finditer(r"[^\n]+", a.text)
     ]
@@ -253,6 +274,72 @@ def article_units(a: Article, source: str) -> list[Unit]:
         if len(units) >= MAX_UNITS_PER_ARTICLE:
             break
     return units
+
+
+def _statement_units(a: Article, source: str) -> list[Unit]:
+    """Units from the stored statements: one per clause, or one per sentence (its clauses' lemmas pooled,
+    the main clause's predicate) when the alignment model says so (``align.json``: ``"units"``)."""
+    statements = list(a.statements)
+    if align_model().get("units") == "sentence":
+        statements = _per_sentence(a, statements)
+    units: list[Unit] = []
+    for st in statements:
+        if st.sentence >= len(a.sentences):
+            continue
+        sent = a.sentences[st.sentence]
+        whole = a.text[sent.start : sent.end]
+        if not _END.search(whole.rstrip()) or whole.rstrip().endswith("?") or _CHROME.search(whole):
+            continue  # headings, table cells, questions, chrome
+        s, e = st.start, st.end
+        if len(_words(a.text[s:e])) < MIN_STATEMENT_WORDS or len(_words(a.text[s:e])) > MAX_WORDS:
+            continue
+        units.append(
+            Unit(
+                article=a,
+                start=s,
+                end=e,
+                source=source,
+                rank=st.sentence,
+                entities=frozenset(m.entity_id for m in a.mentions if m.entity_id and s <= m.start < e),
+                numbers=[n for n in a.numbers if s <= n.start < e and n.value is not None],
+                dates=[d for d in a.dates if s <= d.start < e and d.value],
+                lemmas=tuple(st.lemmas),
+                predicate=st.predicate,
+                negated=st.negated,
+                subject=st.subject,
+                said_by=st.said_by,
+            )
+        )
+        if len(units) >= MAX_UNITS_PER_ARTICLE:
+            break
+    return units
+
+
+def _per_sentence(a: Article, statements: Sequence[Statement]) -> list[Statement]:
+    by_sentence: dict[int, list[Statement]] = defaultdict(list)
+    for st in statements:
+        by_sentence[st.sentence].append(st)
+    out = []
+    for k, group in sorted(by_sentence.items()):
+        if k >= len(a.sentences):
+            continue
+        main = next((st for st in group if st.subject is not None), group[0])
+        sent = a.sentences[k]
+        s, e = _trim(a.text, sent.start, sent.end)
+        out.append(
+            Statement(
+                start=s,
+                end=e,
+                sentence=k,
+                predicate=main.predicate,
+                subject=main.subject,
+                object=main.object,
+                negated=main.negated,
+                said_by=main.said_by,
+                lemmas=[x for st in group for x in st.lemmas],
+            )
+        )
+    return out
 
 
 def story_units(articles: Sequence[Article]) -> list[Unit]:
@@ -453,10 +540,18 @@ def _align(units: Sequence[Unit], sim: np.ndarray, threshold: float) -> list[lis
 # ---------------------------------------------------------------------------------------- comparing
 
 
+#: How a date was resolved (``DateMention.how``) when the article writes its day out.
+WRITTEN_DAYS = frozenset({"absolute", "month-day"})
+
+
 def _date_conflict(a: Unit, b: Unit) -> str | None:
-    """Different days for what two aligned statements report (neither date contains the other)."""
-    da = {d.value for d in a.dates if d.value and len(d.value) == 10}
-    db = {d.value for d in b.dates if d.value and len(d.value) == 10}
+    """Different days for what two aligned statements report (neither date contains the other).
+
+    Only days the articles write out ("March 4", "4 March 2025") count: a weekday or "yesterday" is resolved
+    by us against an anchor that may be wrong, and a conflict must be one an outlet made, not one we made.
+    """
+    da = {d.value for d in a.dates if d.value and len(d.value) == 10 and d.how in WRITTEN_DAYS}
+    db = {d.value for d in b.dates if d.value and len(d.value) == 10 and d.how in WRITTEN_DAYS}
     if not da or not db or da & db:
         return None
     if len(da) == 1 and len(db) == 1:
@@ -465,13 +560,19 @@ def _date_conflict(a: Unit, b: Unit) -> str | None:
 
 
 def compare_units(base: Unit, other: Unit) -> str | None:
-    """Why ``other`` reports ``base``'s statement differently, or None when it does not contradict it."""
-    for n in base.numbers:
-        for m in other.numbers:
-            verdict = compare_numbers(n, m, base.article, other.article, aligned=True)
-            if verdict is not None and verdict.startswith("different"):
-                return verdict
-    return _date_conflict(base, other)
+    """Why ``other`` reports ``base``'s statement differently, or None when it does not contradict it.
+
+    A figure differs only when no figure of the other statement agrees with it ("14 rifles in all" beside
+    "6 rifles" is two figures, not a conflict, when the other also says 14)."""
+    verdicts = [
+        v
+        for n in base.numbers
+        for m in other.numbers
+        if (v := compare_numbers(n, m, base.article, other.article, aligned=True)) is not None
+    ]
+    if verdicts and "same figure" not in verdicts:
+        return verdicts[0]
+    return None if verdicts else _date_conflict(base, other)
 
 
 _PRONOUN_OPENING = re.compile(r"^(?:he|she|they|it|this|that|these|those|his|her|their|its)\b", re.IGNORECASE)
@@ -500,54 +601,52 @@ def _central(units: Sequence[Unit], members: Sequence[int], sim: np.ndarray) -> 
 def build_claims(
     story_id: str,
     articles: Sequence[Article],
-    threshold: float = ALIGN_THRESHOLD,
+    threshold: float | None = None,
     units: Sequence[Unit] | None = None,
+    *,
+    prob: np.ndarray | None = None,
+    omission_below: float | None = None,
+    complement: float | None = None,
 ) -> list[Claim]:
     """The claims of a story: aligned statements with their support and conflicts, most corroborated first.
 
     Only statements reported by two or more independent sources, or reported differently, become claims
-    (a story's single-source statements are its articles).
+    (a story's single-source statements are its articles). Statements read off the parse are aligned by
+    the learned pair model (:mod:`.align`); older stored articles without statements by word similarity.
+    ``prob`` (pair probabilities for ``units``) and ``omission_below`` let a benchmark try settings without
+    recomputing features.
     """
     units = list(units) if units is not None else story_units(articles)
     if not units:
         return []
-    sim = similarity_matrix(units)
+    learned = all(u.lemmas for u in units)
+    if learned:
+        params = align_model()
+        thr = float(params["threshold"]) if threshold is None else threshold
+        below = float(params["omission_below"]) if omission_below is None else omission_below
+        sim = probabilities(units) if prob is None else prob
+        groups = group(units, sim, thr, complement if complement is not None else params.get("complement"))
+    else:
+        thr = ALIGN_THRESHOLD if threshold is None else threshold
+        sim = similarity_matrix(units)
+        groups = _align(units, sim, thr)
     claims: list[tuple[tuple[float, ...], Claim]] = []
-    for members in _align(units, sim, threshold):
+    for members in groups:
+        members = sorted(members, key=lambda k: (units[k].article.id, units[k].start))
         sources = {units[k].source for k in members}
         if len(sources) < 2:
             continue
-        rep = units[_central(units, members, sim)]
-        support: list[Cite] = []
-        conflicts: list[dict[str, object]] = []
-        versions: list[dict[str, object]] = []
-        seen_articles: set[str] = set()
-        for k in sorted(members, key=lambda k: (units[k].article.id != rep.article.id, units[k].rank)):
-            u = units[k]
-            if u.article.id in seen_articles:
+        rep_k = _central(units, members, sim)
+        rep = units[rep_k]
+        if learned:
+            members = _confident(_one_per_article(units, members, sim, rep_k), sim, thr)
+            if len({units[k].source for k in members}) < 2:
                 continue
-            seen_articles.add(u.article.id)
-            why = None if u is rep else compare_units(rep, u)
-            if why:
-                conflicts.append({**u.cite.to_json(), "why": why})
-            else:
-                support.append(u.cite)
-            versions.append({**u.cite.to_json(), "text": u.text, "status": "differently" if why else "reported"})
-        supporting = {(c.article_id, c.start) for c in support}
-        n_sources = len({units[k].source for k in members if (units[k].article.id, units[k].start) in supporting})
-        claim = Claim(
-            id="",
-            story_id=story_id,
-            text=rep.text[:1].upper() + rep.text[1:],
-            support=support,
-            conflicts=conflicts,
-            kind="fact",
-            sources=n_sources,
-            entities=sorted({e for k in members for e in units[k].entities}),
-            numbers=[number_label(n) for n in rep.numbers],
-            dates=sorted({d.value for d in rep.dates if d.value}),
-            versions=versions,
-        )
+            rep_k = _central(units, members, sim)
+            rep = units[rep_k]
+        claim = _claim(story_id, units, members, rep, sim[rep_k] if learned else None, thr)
+        if learned:
+            claim.absent = _absent(units, members, sim, articles, below)
         claims.append(((-len(sources), float(min(units[k].rank for k in members)), rep.start), claim))
     claims.sort(key=lambda t: t[0])
     out = [c for _, c in claims]
@@ -556,19 +655,113 @@ def build_claims(
     return out
 
 
+def _one_per_article(units: Sequence[Unit], members: Sequence[int], sim: np.ndarray, rep_k: int) -> list[int]:
+    """Each article's one statement of the fact: the one most like the row's statements from other articles
+    (a cell cites the sentence that states the fact; a second sentence of the same article that only comes
+    near it would make the cell uncheckable)."""
+    best: dict[str, tuple[int, float]] = {}
+    for k in members:
+        a = units[k].article.id
+        others = [j for j in members if units[j].article.id != a]
+        score = 2.0 if k == rep_k else (float(sim[k, others].mean()) if others else 0.0)
+        if a not in best or score > best[a][1]:
+            best[a] = (k, score)
+    return sorted(k for k, _ in best.values())
+
+
+def _confident(members: list[int], sim: np.ndarray, threshold: float) -> list[int]:
+    """Drop, weakest first, the statements whose mean probability with the rest of the row is under
+    ``threshold``: average linkage lets a row keep a member that only comes near it, and its cell would be a
+    ✓ nobody can check."""
+    members = list(members)
+    while len(members) > 2:
+        means = [float(np.mean([sim[k, j] for j in members if j != k])) for k in members]
+        worst = int(np.argmin(means))
+        if means[worst] >= threshold:
+            break
+        members.pop(worst)
+    return members
+
+
+def _claim(
+    story_id: str,
+    units: Sequence[Unit],
+    members: Sequence[int],
+    rep: Unit,
+    rep_prob: np.ndarray | None = None,
+    threshold: float = 0.0,
+) -> Claim:
+    support: list[Cite] = []
+    conflicts: list[dict[str, object]] = []
+    versions: list[dict[str, object]] = []
+    for k in sorted(members, key=lambda k: (units[k].article.id != rep.article.id, units[k].article.id, units[k].rank)):
+        u = units[k]
+        close = rep_prob is None or rep_prob[k] >= threshold  # a conflict only between two that surely align
+        why = None if u.article.id == rep.article.id or not close else compare_units(rep, u)
+        if why:
+            conflicts.append({**u.cite.to_json(), "why": why})
+        else:
+            support.append(u.cite)
+        versions.append({**u.cite.to_json(), "text": u.text, "status": "differently" if why else "reported"})
+    supporting = {(c.article_id, c.start) for c in support}
+    n_sources = len({units[k].source for k in members if (units[k].article.id, units[k].start) in supporting})
+    return Claim(
+        id="",
+        story_id=story_id,
+        text=_display_text(rep),
+        support=support,
+        conflicts=conflicts,
+        kind="fact",
+        sources=n_sources,
+        entities=sorted({e for k in members for e in units[k].entities}),
+        numbers=[number_label(n) for n in rep.numbers],
+        dates=sorted({d.value for d in rep.dates if d.value}),
+        versions=versions,
+    )
+
+
+def _display_text(u: Unit) -> str:
+    """The row's wording: the clause when it stands alone (a subject of its own), else its sentence."""
+    text = u.text
+    if u.subject is None or opens_with_pronoun(text) or text[:1].islower():
+        sent = u.article.sentences[u.rank] if u.rank < len(u.article.sentences) else None
+        if sent is not None:
+            text = u.article.text[sent.start : sent.end]
+    return text[:1].upper() + text[1:]
+
+
+def _absent(
+    units: Sequence[Unit], members: Sequence[int], prob: np.ndarray, articles: Sequence[Article], below: float
+) -> list[str]:
+    """Articles shown "not reported": none of their statements comes near the row (mean probability over the
+    row's members under ``below``). An article with a statement in between is left blank: it may say the
+    fact in words the model cannot match, and a wrong "not reported" is a claim against the outlet."""
+    inside = {units[k].article.id for k in members}
+    near: dict[str, float] = defaultdict(float)
+    for i, u in enumerate(units):
+        if u.article.id in inside:
+            continue
+        near[u.article.id] = max(near[u.article.id], float(prob[i, list(members)].mean()))
+    return sorted(a.id for a in articles if a.id not in inside and near.get(a.id, 0.0) < below)
+
+
 # ---------------------------------------------------------------------------------------- the matrix
 
 
 REPORTED = "reported"
 DIFFERENTLY = "differently"
 NOT_REPORTED = "not reported"
+#: The article comes near the fact without stating it in words the alignment matched: no claim either way.
+UNCLEAR = "unclear"
 
 
 def claim_matrix(claims: Sequence[Claim], articles: Sequence[Article]) -> dict[str, object]:
     """The outlet × claim matrix: for each claim, what each outlet's articles do with it.
 
     Columns are outlets (copies and articles of one outlet merged into one column); a cell is
-    ``reported``, ``differently`` (with why) or ``not reported``, with the cites behind it.
+    ``reported``, ``differently`` (with why), ``not reported`` (the article does not come near the fact) or
+    ``unclear`` (it has a passage close to the fact that was not matched: no claim either way), with the
+    cites behind it.
     """
     by_id = {a.id: a for a in articles}
     columns: dict[str, list[Article]] = defaultdict(list)
@@ -587,8 +780,10 @@ def claim_matrix(claims: Sequence[Claim], articles: Sequence[Article]) -> dict[s
                 cells.append({"outlet": o, "status": DIFFERENTLY, "why": str(con[0].get("why", "")), "cites": con})
             elif sup:
                 cells.append({"outlet": o, "status": REPORTED, "why": "", "cites": [x.to_json() for x in sup]})
-            else:
+            elif c.absent is None or ids & set(c.absent):
                 cells.append({"outlet": o, "status": NOT_REPORTED, "why": "", "cites": []})
+            else:
+                cells.append({"outlet": o, "status": UNCLEAR, "why": "", "cites": []})
             cells[-1]["copy"] = copy
         rows.append({"claim_id": c.id, "kind": c.kind, "text": c.text, "sources": c.sources, "cells": cells})
     return {"outlets": outlets, "rows": rows}
@@ -599,6 +794,7 @@ __all__ = [
     "DIFFERENTLY",
     "NOT_REPORTED",
     "REPORTED",
+    "UNCLEAR",
     "Unit",
     "align",
     "article_units",

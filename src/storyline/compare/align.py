@@ -1,0 +1,215 @@
+"""Aligning statements across outlets: which clauses state the same fact, learned rather than hand-weighted.
+
+Each pair of statements from a story gets a few explainable features (:data:`FEATURES`): how alike their
+content lemmas are (TF-IDF cosine, token-set overlap), whether they share the predicate, the participants
+(canonical entities), a figure or a day, and whether they disagree on negation. A logistic model over these
+features — its weights are data, ``storyline/data/align.json``, fitted by ``bench/compare.py --fit`` on the
+hand-labelled gold with stories held out — turns them into the probability that the two state one fact. Rows
+are then formed by average linkage: two groups join when the mean probability over their pairs reaches the
+threshold, so a fact is one row even when it is worded three ways, and an outlet that states it twice is one
+cell with two cites.
+
+Example:
+    >>> sorted(FEATURES)[:3]
+    ['bias', 'cos', 'date_share']
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Protocol
+
+import numpy as np
+from rapidfuzz import fuzz, process
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+#: The pair features, in the order of the weight vector.
+FEATURES = ("bias", "cos", "ratio", "ent", "pred", "fig_share", "fig_diff", "date_share", "neg_diff", "len_ratio")
+#: Predicates too general to say two clauses report the same thing.
+LIGHT_PREDICATES = frozenset("be have do say make take get go come give put see know".split())
+
+
+class AlignUnit(Protocol):
+    """What alignment needs of a statement (``compare.claims.Unit`` has it)."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def lemmas(self) -> tuple[str, ...]: ...
+    @property
+    def predicate(self) -> str: ...
+    @property
+    def negated(self) -> bool: ...
+    @property
+    def entities(self) -> frozenset[str]: ...
+    @property
+    def sentence_key(self) -> tuple[str, int]: ...
+    def figure_set(self) -> set[tuple[str, float]]: ...
+    def day_set(self) -> set[str]: ...
+
+
+_OVERRIDE: list[dict[str, Any]] = []
+
+
+def model() -> dict[str, Any]:
+    """The fitted weights and settings (``storyline/data/align.json``), or those a benchmark is trying."""
+    return _OVERRIDE[-1] if _OVERRIDE else _stored()
+
+
+@lru_cache(maxsize=1)
+def _stored() -> dict[str, Any]:
+    with resources.files("storyline.data").joinpath("align.json").open(encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+def trying(settings: dict[str, Any] | None) -> None:
+    """Use ``settings`` (merged over the stored model) until called with ``None`` — for benchmarks only."""
+    _OVERRIDE.clear()
+    if settings is not None:
+        _OVERRIDE.append({**_stored(), **settings})
+
+
+def _idf(sets: Sequence[frozenset[str]]) -> dict[str, float]:
+    df: dict[str, int] = defaultdict(int)
+    for s in sets:
+        for x in s:
+            df[x] += 1
+    n = max(len(sets), 1)
+    return {x: float(np.log(1 + n / k)) for x, k in df.items()}
+
+
+def pair_features(units: Sequence[AlignUnit]) -> np.ndarray:
+    """An ``(n, n, len(FEATURES))`` array of pair features (symmetric; the diagonal is left at zero)."""
+    n = len(units)
+    out = np.zeros((n, n, len(FEATURES)))
+    if n == 0:
+        return out
+    out[:, :, 0] = 1.0
+    docs = [list(u.lemmas) + [f"@{e}" for e in u.entities] for u in units]
+    try:
+        x = TfidfVectorizer(analyzer=lambda toks: toks, sublinear_tf=True).fit_transform(docs)
+        out[:, :, 1] = (x @ x.T).toarray()
+    except ValueError:  # no vocabulary
+        pass
+    joined = [" ".join(sorted(set(u.lemmas))) for u in units]
+    out[:, :, 2] = process.cdist(joined, joined, scorer=fuzz.token_set_ratio, dtype=np.float64) / 100.0
+    ents = [u.entities for u in units]
+    idf = _idf(ents)
+    vocab = {e: k for k, e in enumerate(sorted(idf))}
+    if vocab:
+        inc = np.zeros((n, len(vocab)))
+        for i, es in enumerate(ents):
+            for e in es:
+                inc[i, vocab[e]] = 1.0
+        w = np.array([idf[e] for e in sorted(idf)])
+        inter = (inc * w) @ inc.T
+        tot = inc @ w
+        union = tot[:, None] + tot[None, :] - inter
+        out[:, :, 3] = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    preds = np.array([u.predicate if u.predicate not in LIGHT_PREDICATES else f"#{i}" for i, u in enumerate(units)])
+    out[:, :, 4] = preds[:, None] == preds[None, :]
+    figs = [u.figure_set() for u in units]
+    days = [u.day_set() for u in units]
+    counts: dict[str, int] = defaultdict(int)
+    for d in days:
+        for v in d:
+            counts[v] += 1
+    common = max(counts, key=lambda v: counts[v]) if counts else None
+    days = [d - {common} for d in days]
+    for i in range(n):
+        if not figs[i] and not days[i]:
+            continue
+        for j in range(i + 1, n):
+            if figs[i] and figs[j]:
+                shared = figs[i] & figs[j]
+                same_unit = {u for u, _ in figs[i]} & {u for u, _ in figs[j]}
+                out[i, j, 5] = out[j, i, 5] = 1.0 if shared else 0.0
+                out[i, j, 6] = out[j, i, 6] = 1.0 if same_unit and not shared else 0.0
+            if days[i] & days[j]:
+                out[i, j, 7] = out[j, i, 7] = 1.0
+    neg = np.array([u.negated for u in units])
+    out[:, :, 8] = neg[:, None] != neg[None, :]
+    lens = np.array([max(len(u.lemmas), 1) for u in units], dtype=float)
+    out[:, :, 9] = np.minimum(lens[:, None], lens[None, :]) / np.maximum(lens[:, None], lens[None, :])
+    return out
+
+
+def probabilities(units: Sequence[AlignUnit], weights: Sequence[float] | None = None) -> np.ndarray:
+    """P(same fact) for every pair; zero for two clauses of one sentence and on the diagonal."""
+    n = len(units)
+    if n == 0:
+        return np.zeros((0, 0))
+    w = np.asarray(weights if weights is not None else model()["weights"], dtype=float)
+    z = pair_features(units) @ w
+    p: np.ndarray = 1.0 / (1.0 + np.exp(-z))
+    keys = [u.sentence_key for u in units]
+    for i in range(n):
+        p[i, i] = 0.0
+        for j in range(i + 1, n):
+            if keys[i] == keys[j]:
+                p[i, j] = p[j, i] = 0.0
+    return p
+
+
+def group(
+    units: Sequence[AlignUnit], prob: np.ndarray, threshold: float, complement: float | None = None
+) -> list[list[int]]:
+    """Average-linkage groups: two groups join when the mean pair probability between them reaches
+    ``threshold`` (their best pair must reach it too); then groups with no source in common join at
+    ``complement``."""
+    n = len(units)
+    groups: dict[int, list[int]] = {i: [i] for i in range(n)}
+    owner = list(range(n))
+    iu = np.triu_indices(n, k=1)
+    vals = prob[iu]
+    order = np.argsort(-vals, kind="stable")
+    for k in order:
+        if vals[k] < threshold:
+            break
+        i, j = int(iu[0][k]), int(iu[1][k])
+        gi, gj = owner[i], owner[j]
+        if gi == gj:
+            continue
+        a, b = groups[gi], groups[gj]
+        if float(prob[np.ix_(a, b)].mean()) < threshold:
+            continue
+        groups[gi] = a + b
+        for m in b:
+            owner[m] = gi
+        del groups[gj]
+    if complement is not None:
+        _join_complements(units, prob, groups, complement)
+    return list(groups.values())
+
+
+def _join_complements(
+    units: Sequence[AlignUnit], prob: np.ndarray, groups: dict[int, list[int]], threshold: float
+) -> None:
+    """Join groups whose sources do not overlap when their mean pair probability reaches ``threshold``
+    (below the first pass's): one fact split over two rows shows as two complementary ✓ patterns, and each
+    row would then claim the other's outlets left the fact out."""
+    changed = True
+    while changed:
+        changed = False
+        keys = [g for g in sorted(groups, key=lambda g: -len(groups[g])) if len({units[k].source for k in groups[g]}) >= 2]
+        best: tuple[float, int, int] | None = None
+        for x, gi in enumerate(keys):
+            si = {units[k].source for k in groups[gi]}
+            for gj in keys[x + 1 :]:
+                if si & {units[k].source for k in groups[gj]}:
+                    continue
+                m = float(prob[np.ix_(groups[gi], groups[gj])].mean())
+                if m >= threshold and (best is None or m > best[0]):
+                    best = (m, gi, gj)
+        if best is not None:
+            _, gi, gj = best
+            groups[gi] = groups[gi] + groups.pop(gj)
+            changed = True
+
+
+__all__ = ["FEATURES", "AlignUnit", "group", "model", "pair_features", "probabilities", "trying"]
