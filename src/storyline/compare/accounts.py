@@ -7,15 +7,29 @@ account (statement, read-out, post, remarks…) or a public act, and an omission
 are grouped, and set beside the story's sentences attributing an account to *another* party that do speak
 of the topic ("According to the Chinese read-out, Xi told Trump that Taiwan…").
 
+A party is whoever the account speaks for (:func:`principal`): a government, when the name stands for one —
+a capital ("Beijing"), a nationality ("the Chinese read-out"), a seat of government or state media ("the
+White House", "Xinhua"), a government body with a nationality ("the Chinese Ministry of Foreign Affairs"),
+or a person whose title is a government's ("US President", "Chinese Foreign Minister"); otherwise the
+canonical entity itself. So "Donald Trump's post" and "the White House's statement" are one party, shown
+by its person ("Donald Trump"); "Beijing's statement" and "the Chinese account" are another ("China").
+The tables are data (:data:`CAPITALS`, :data:`DEMONYMS`, :data:`SEATS`, :data:`GOVERNMENT_TITLES`).
+
 Example:
     >>> bool(OMISSION.search("Trump made no mention of Taiwan in his statement."))
     True
+    >>> principal("Beijing", "GPE"), principal("Chinese", "NORP"), principal("White House", "ORG")
+    ('China', 'China', 'United States')
+    >>> principal("Donald Trump", "PERSON", ["US President"]), principal("Wu Xinbo", "PERSON")
+    ('United States', None)
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from ..model import Cite, Claim, Entity, Mention
 from .claims import Unit, content_stems
@@ -39,7 +53,95 @@ ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _PARTY_TYPES = ("PERSON", "GPE", "ORG", "NORP")
+#: Between a name and the account word it owns: a possessive and up to two words ("Trump’s social media
+#: post"), or, after a nationality, at most one word ("the Chinese read-out", "Chinese official statements").
+_OWNS = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){0,2}\s+")
+_OWNS_ADJECTIVE = re.compile(r"(?:\s+[a-z][\w-]*)?\s+")
 _TOPIC_END = re.compile(r"\s+(?:in|on|during|after|from|by|which|while|but|and said|as)\s+|[,.;]")
+
+
+def _pairs(table: str) -> dict[str, str]:
+    """A "name: government; …" table, names lower-cased."""
+    rows = (row.split(":") for row in table.split(";") if row.strip())
+    return {k.strip().lower(): v.strip() for k, v in rows}
+
+
+#: Capitals that stand for their government ("Beijing's statement", "Washington has not said").
+CAPITALS = _pairs(
+    """Beijing: China; Washington: United States; Moscow: Russia; Tokyo: Japan; Taipei: Taiwan;
+    Seoul: South Korea; Pyongyang: North Korea; Kyiv: Ukraine; Kiev: Ukraine; London: United Kingdom;
+    Paris: France; Berlin: Germany; New Delhi: India; Tehran: Iran; Jerusalem: Israel; Ottawa: Canada;
+    Canberra: Australia; Brussels: European Union; Ankara: Turkey; Riyadh: Saudi Arabia; Cairo: Egypt;
+    Islamabad: Pakistan; Manila: Philippines; Hanoi: Vietnam; Brasilia: Brazil; Brasília: Brazil;
+    Mexico City: Mexico; Rome: Italy; Madrid: Spain; Warsaw: Poland; Caracas: Venezuela; Havana: Cuba;
+    Damascus: Syria; Baghdad: Iraq; Kabul: Afghanistan; Minsk: Belarus; Budapest: Hungary"""
+)
+#: Nationality words and short forms that stand for a government ("the Chinese read-out", "US officials").
+DEMONYMS = _pairs(
+    """Chinese: China; American: United States; US: United States; U.S.: United States; Russian: Russia;
+    Japanese: Japan; Taiwanese: Taiwan; South Korean: South Korea; North Korean: North Korea;
+    Ukrainian: Ukraine; British: United Kingdom; UK: United Kingdom; French: France; German: Germany;
+    Indian: India; Iranian: Iran; Israeli: Israel; Canadian: Canada; Australian: Australia;
+    European: European Union; EU: European Union; Turkish: Turkey; Saudi: Saudi Arabia; Egyptian: Egypt;
+    Pakistani: Pakistan; Philippine: Philippines; Vietnamese: Vietnam; Brazilian: Brazil; Mexican: Mexico;
+    Italian: Italy; Spanish: Spain; Polish: Poland; Venezuelan: Venezuela; Cuban: Cuba; Syrian: Syria;
+    Iraqi: Iraq; Afghan: Afghanistan; Belarusian: Belarus; Hungarian: Hungary"""
+)
+#: Seats of government and state media that speak for a government ("the White House", "the Kremlin", "Xinhua").
+SEATS = _pairs(
+    """White House: United States; Oval Office: United States; State Department: United States;
+    Pentagon: United States; Kremlin: Russia; Downing Street: United Kingdom; Foreign Office: United Kingdom;
+    Elysee: France; Élysée: France; Zhongnanhai: China; Xinhua: China; CCTV: China; People's Daily: China;
+    Global Times: China; TASS: Russia; RIA Novosti: Russia; KCNA: North Korea; IRNA: Iran;
+    Blue House: South Korea"""
+)
+#: Titles whose holder speaks for a government, when a nationality or country leads them ("US President").
+GOVERNMENT_TITLES = tuple(
+    "president;prime minister;premier;chancellor;foreign minister;secretary of state;spokesperson;spokesman;"
+    "spokeswoman;ambassador;king;leader".split(";")
+)
+#: Words that make an organisation a government body when a nationality leads its name.
+GOVERNMENT_WORDS = frozenset(
+    "ministry embassy government cabinet council presidency consulate mission administration state media".split()
+)
+_GOVERNMENTS = {g.lower(): g for g in [*CAPITALS.values(), *DEMONYMS.values(), *SEATS.values()]}
+
+
+def _country_word(text: str) -> str | None:
+    """The government a leading nationality or country names ("Chinese Foreign Ministry", "US President")."""
+    low = text.lower().replace("’", "'")
+    for n in (2, 1):
+        head = " ".join(low.split()[:n]).removesuffix("'s")
+        if head in DEMONYMS:
+            return DEMONYMS[head]
+        if head in _GOVERNMENTS:
+            return _GOVERNMENTS[head]
+    return None
+
+
+def principal(name: str, type_: str | None = None, roles: Sequence[str] = ()) -> str | None:
+    """The government a party's name stands for, or None when it speaks for itself (see the module docstring)."""
+    low = name.lower().replace("’", "'").removeprefix("the ")
+    for seat, government in SEATS.items():
+        if low == seat or low.startswith(seat + " "):
+            return government
+    if low in CAPITALS:
+        return CAPITALS[low]
+    if low in DEMONYMS:
+        return DEMONYMS[low]
+    if type_ == "GPE":
+        return _country_word(name) or name
+    if type_ == "NORP":
+        return None
+    if type_ == "ORG":
+        country = _country_word(name)
+        return country if country and GOVERNMENT_WORDS & set(low.split()) else None
+    if type_ == "PERSON":
+        for role in roles:
+            country = _country_word(role)
+            if country and any(t in role.lower() for t in GOVERNMENT_TITLES):
+                return country
+    return None
 
 
 def _mentions(u: Unit) -> list[Mention]:
@@ -47,17 +149,24 @@ def _mentions(u: Unit) -> list[Mention]:
 
 
 def party_of(u: Unit, cue_start: int, types: dict[str, str] | None = None) -> Mention | None:
-    """Whose account: "by the White House" after the cue, else the nearest person, else place/organisation, before it.
+    """Whose account: "by the White House" after the cue, else the name that owns the account word ("Beijing's
+    statement", "Chinese statements"), else the nearest person, else place/organisation, before the cue.
 
     ``types`` maps entity ids to their canonical type (the corpus vote is surer than one mention's label).
     """
     types = types or {}
     ms = _mentions(u)
-    after = u.article.text[cue_start : u.end]
+    text = u.article.text
+    after = text[cue_start : u.end]
     by = re.search(r"\bby (?:the )?", after)
     if by:
         for m in ms:
             if m.start == cue_start + by.end():
+                return m
+    for acc in ACCOUNT.finditer(text, u.start, u.end):
+        for m in ms:
+            owns = _OWNS_ADJECTIVE if types.get(m.entity_id or "", m.label) == "NORP" else _OWNS
+            if m.end <= acc.start() and owns.fullmatch(text, m.end, acc.start()):
                 return m
     before = [m for m in ms if m.end <= cue_start]
     for wanted in (("PERSON",), _PARTY_TYPES):
@@ -77,42 +186,112 @@ def topic_span(u: Unit, cue_end: int) -> tuple[int, int]:
     return s, min(e, s + 80)
 
 
-def _detect(
-    units: Sequence[Unit], types: dict[str, str] | None = None
-) -> list[tuple[Unit, str | None, str | None, frozenset[str], str]]:
-    """Omission statements: (unit, party entity id, party name, topic entity ids, topic text)."""
+@dataclass(slots=True)
+class Omission:
+    """A sentence saying a party's account left something out."""
+
+    unit: Unit
+    party_id: str | None  # the canonical entity the sentence names as the party
+    party_text: str | None  # the party as written
+    party: str | None  # whom it speaks for: a government, or the entity itself (see :func:`principal`)
+    topic_entities: frozenset[str]
+    topic: str
+    party_at: int = 0  # where the party is named, from the sentence's start ("Trump made no mention …": 0)
+
+
+class Parties:
+    """Whom each party speaks for, from the corpus's canonical entities (their type, titles and names)."""
+
+    def __init__(self, entities: Sequence[Entity] = ()) -> None:
+        self.names = {e.id: e.name for e in entities}
+        self.types = {e.id: e.type for e in entities}
+        self.by_name = {e.name.lower(): e for e in entities}
+        self._key = {e.id: principal(e.name, e.type, [*e.roles, *e.aliases]) or e.id for e in entities}
+
+    def key(self, m: Mention | None) -> str | None:
+        """The party a mention speaks for: a government's name, or its entity id."""
+        if m is None:
+            return None
+        if m.entity_id and m.entity_id in self._key:
+            return self._key[m.entity_id]
+        return principal(m.text, m.label) or m.entity_id or m.text
+
+    def labels(self, found: Sequence[Omission]) -> dict[str | None, str | None]:
+        """How to name each party, the same in every item of the story: its person when a person speaks for it
+        ("Donald Trump" for the White House too), else its one name ("the White House"), else the government's
+        name as the corpus writes it ("China" for "Beijing" and "the Chinese")."""
+        out: dict[str | None, str | None] = {}
+        for key in {o.party for o in found}:
+            mine = [o for o in found if o.party == key]
+            if key is None:
+                out[key] = None
+                continue
+            ids = Counter(o.party_id for o in mine if o.party_id)
+            people = [i for i, _ in ids.most_common() if self.types.get(i) == "PERSON"]
+            if people:
+                out[key] = self.names[people[0]]
+            elif len(ids) == 1:
+                out[key] = self.names.get(next(iter(ids)), mine[0].party_text)
+            else:
+                known = self.by_name.get(key.lower())
+                out[key] = self.names.get(key) or (known.name if known else key)
+        return out
+
+
+def _sentence(u: Unit) -> Unit:
+    """The whole sentence a statement belongs to: the party and the account are often outside the clause that
+    says what was left out ("In his statement, Trump praised the ties | but did not mention Taiwan")."""
+    s = u.article.sentence_at(u.start)
+    if s is None or (s.start == u.start and s.end == u.end):
+        return u
+    return replace(u, start=min(s.start, u.start), end=max(s.end, u.end))
+
+
+def _detect(units: Sequence[Unit], parties: Parties) -> list[Omission]:
+    """Omission statements, one per cue, each with its party and what it says was left out."""
     out = []
-    for u in units:
-        text = u.article.text[u.start : u.end]
-        m = OMISSION.search(text)
-        if not m or not ACCOUNT.search(text):
+    seen: set[tuple[str, int]] = set()
+    for clause in units:
+        m = OMISSION.search(clause.text)
+        if not m or (clause.article.id, clause.start + m.start()) in seen:
             continue
-        cue_s, cue_e = u.start + m.start(), u.start + m.end()
-        party = party_of(u, cue_s, types)
+        cue_s, cue_e = clause.start + m.start(), clause.start + m.end()
+        seen.add((clause.article.id, cue_s))
+        u = _sentence(clause)
+        if not ACCOUNT.search(u.text):
+            continue
+        party = party_of(u, cue_s, parties.types)
         ts, te = topic_span(u, cue_e)
         topic_ents = frozenset(x.entity_id for x in _mentions(u) if ts <= x.start < te and x.entity_id)
         topic = u.article.text[ts:te].strip()
         if not topic:
             continue
-        out.append((u, party.entity_id if party else None, party.text if party else None, topic_ents, topic))
+        out.append(
+            Omission(
+                u,
+                party.entity_id if party else None,
+                party.text if party else None,
+                parties.key(party),
+                topic_ents,
+                topic,
+                party.start - u.start if party else len(u.text),
+            )
+        )
     return out
 
 
-_Found = tuple[Unit, str | None, str | None, frozenset[str], str]
-
-
-def _joins(group: Sequence[_Found], f: _Found) -> bool:
+def _joins(group: Sequence[Omission], f: Omission) -> bool:
     """Same party, and a topic entity (or, without entities, a topic word) in common with the group."""
-    if group[0][1] != f[1]:
+    if group[0].party != f.party:
         return False
-    ents = frozenset().union(*(g[3] for g in group))
-    if ents and f[3]:
-        return bool(ents & f[3])
-    words = set().union(*(set(content_stems(g[4])) for g in group))
-    return bool(words & set(content_stems(f[4])))
+    ents = frozenset().union(*(g.topic_entities for g in group))
+    if ents and f.topic_entities:
+        return bool(ents & f.topic_entities)
+    words = set().union(*(set(content_stems(g.topic)) for g in group))
+    return bool(words & set(content_stems(f.topic)))
 
 
-def _merge_groups(groups: list[list[_Found]]) -> list[list[_Found]]:
+def _merge_groups(groups: list[list[Omission]]) -> list[list[Omission]]:
     """Merge groups that a later member bridged, so the grouping does not depend on article order."""
     merged = True
     while merged:
@@ -128,11 +307,33 @@ def _merge_groups(groups: list[list[_Found]]) -> list[list[_Found]]:
     return groups
 
 
+def _counter(units: Sequence[Unit], party: str | None, topic_ents: frozenset[str], parties: Parties) -> list[Cite]:
+    """The other side's account as reported: sentences attributing an account to another party that speak of
+    the topic, one per article."""
+    counter: list[Cite] = []
+    seen: set[str] = set()
+    for u in map(_sentence, units):
+        text = u.text
+        attribution = ATTRIBUTION.search(text)
+        if OMISSION.search(text) or not attribution or u.article.id in seen:
+            continue
+        ents = {m.entity_id for m in _mentions(u)}
+        if not topic_ents or not (ents & topic_ents):
+            continue
+        first = [m for m in _mentions(u) if m.start < u.start + attribution.end() + 40]
+        if party and first and parties.key(first[0]) == party:
+            continue
+        counter.append(u.cite)
+        seen.add(u.article.id)
+    return counter
+
+
 def account_claims(story_id: str, units: Sequence[Unit], entities: Sequence[Entity] = ()) -> list[Claim]:
     """Group the story's omission statements by party and topic; attach the other party's account."""
-    names = {e.id: e.name for e in entities}
-    found = _detect(units, {e.id: e.type for e in entities})
-    groups: list[list[_Found]] = []
+    parties = Parties(entities)
+    found = _detect(units, parties)
+    labels = parties.labels(found)
+    groups: list[list[Omission]] = []
     for f in found:
         for g in groups:
             if _joins(g, f):
@@ -143,47 +344,43 @@ def account_claims(story_id: str, units: Sequence[Unit], entities: Sequence[Enti
     groups = _merge_groups(groups)
     claims: list[Claim] = []
     for g in groups:
-        rep = min(g, key=lambda f: (f[0].rank, len(f[0].text)))
-        party_id = rep[1]
-        topic_ents = frozenset().union(*(f[3] for f in g))
-        counter: list[Cite] = []
-        seen: set[str] = set()
-        for u in units:
-            text = u.text
-            if OMISSION.search(text) or not ATTRIBUTION.search(text) or u.article.id in seen:
-                continue
-            ents = {m.entity_id for m in _mentions(u)}
-            if not topic_ents or not (ents & topic_ents):
-                continue
-            attribution = ATTRIBUTION.search(text)
-            assert attribution is not None
-            first = [m for m in _mentions(u) if m.start < u.start + attribution.end() + 40]
-            if party_id and first and first[0].entity_id == party_id:
-                continue
-            counter.append(u.cite)
-            seen.add(u.article.id)
+        rep = min(g, key=lambda f: (f.party_at, f.unit.rank, len(f.unit.text)))  # the party opens it, early on
+        topic_ents = frozenset().union(*(f.topic_entities for f in g))
+        party_ids = {f.party_id for f in g if f.party_id}
         support, used = [], set()
-        for f in sorted(g, key=lambda f: (f[0].article.id != rep[0].article.id, f[0].rank)):
-            if f[0].article.id not in used:
-                support.append(f[0].cite)
-                used.add(f[0].article.id)
+        for f in sorted(g, key=lambda f: (f.unit.article.id != rep.unit.article.id, f.unit.rank, f.unit.start)):
+            if f.unit.cite not in used:
+                support.append(f.unit.cite)
+                used.add(f.unit.cite)
         claims.append(
             Claim(
                 id="",
                 story_id=story_id,
-                text=rep[0].text,
+                text=rep.unit.text,
                 support=support,
                 kind="account",
-                sources=len({f[0].source for f in g}),
-                entities=sorted(topic_ents | ({party_id} if party_id else set())),
-                party=names.get(party_id or "", rep[2]) if party_id else rep[2],
-                topic=rep[4],
-                counter=counter,
-                versions=[{**f[0].cite.to_json(), "text": f[0].text, "status": "reported"} for f in g],
+                sources=len({f.unit.source for f in g}),
+                entities=sorted(topic_ents | party_ids),
+                party=labels[rep.party] if rep.party else rep.party_text,
+                topic=rep.topic,
+                counter=_counter(units, rep.party, topic_ents, parties),
+                versions=[{**f.unit.cite.to_json(), "text": f.unit.text, "status": "reported"} for f in g],
             )
         )
     claims.sort(key=lambda c: (-c.sources, -len(c.counter)))
     return claims
 
 
-__all__ = ["ACCOUNT", "ATTRIBUTION", "OMISSION", "account_claims", "party_of", "topic_span"]
+__all__ = [
+    "ACCOUNT",
+    "ATTRIBUTION",
+    "CAPITALS",
+    "DEMONYMS",
+    "GOVERNMENT_TITLES",
+    "OMISSION",
+    "SEATS",
+    "account_claims",
+    "party_of",
+    "principal",
+    "topic_span",
+]

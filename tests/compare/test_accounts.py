@@ -1,0 +1,159 @@
+"""Account comparisons on short articles written for these tests: who a party speaks for, and one item per
+party and topic however the outlets name the party."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from storyline.compare.accounts import account_claims, party_of, principal
+from storyline.compare.claims import story_units
+from storyline.model import Article, Entity, Mention, Sentence
+
+#: The corpus's canonical entities for these articles (id, name, type, titles).
+ENTITIES = [
+    Entity("trump", "Donald Trump", "PERSON", roles=["US President", "President"]),
+    Entity("xi", "Xi Jinping", "PERSON", roles=["Chinese President"]),
+    Entity("wh", "White House", "ORG"),
+    Entity("bj", "Beijing", "GPE"),
+    Entity("cn", "China", "GPE"),
+    Entity("chinese", "Chinese", "NORP"),
+    Entity("mfa", "Chinese Ministry of Foreign Affairs", "ORG"),
+    Entity("xinhua", "Xinhua", "ORG"),
+    Entity("tw", "Taiwan", "GPE"),
+    Entity("jp", "Japan", "GPE"),
+    Entity("wu", "Wu Xinbo", "PERSON"),
+]
+_NAMES = {
+    "Donald Trump": "trump",
+    "Trump": "trump",
+    "Xi": "xi",
+    "White House": "wh",
+    "Beijing": "bj",
+    "China": "cn",
+    "Chinese Ministry of Foreign Affairs": "mfa",
+    "Chinese": "chinese",
+    "Xinhua": "xinhua",
+    "Taiwan": "tw",
+    "Japan": "jp",
+    "Wu Xinbo": "wu",
+}
+_TYPES = {e.id: e.type for e in ENTITIES}
+
+
+def art(aid: str, text: str) -> Article:
+    """An article with one sentence per full stop and a mention for every known name (longest first)."""
+    spans = [m.span() for m in re.finditer(r"\S.*?\.(?=\s|$)", text)]
+    mentions: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for name in sorted(_NAMES, key=len, reverse=True):
+        for m in re.finditer(rf"\b{re.escape(name)}\b", text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append(m.span())
+            eid = _NAMES[name]
+            mentions.append(Mention(m.start(), m.end(), name, _TYPES[eid], eid))
+    mentions.sort(key=lambda m: m.start)
+    return Article(
+        id=aid,
+        path=f"x/{aid}.txt",
+        raw=text,
+        text=text,
+        source=aid.upper(),
+        published="2025-11-25",
+        sentences=[Sentence(s, e) for s, e in spans],
+        mentions=mentions,
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "type_", "roles", "government"),
+    [
+        ("Beijing", "GPE", [], "China"),
+        ("China", "GPE", [], "China"),
+        ("Chinese", "NORP", [], "China"),
+        ("the White House", "ORG", [], "United States"),
+        ("White House National Security Council", "ORG", [], "United States"),
+        ("Xinhua", "ORG", [], "China"),
+        ("the Kremlin", "ORG", [], "Russia"),
+        ("Chinese Ministry of Foreign Affairs", "ORG", [], "China"),
+        ("Donald Trump", "PERSON", ["US President", "President"], "United States"),
+        ("Sanae Takaichi", "PERSON", ["Japanese Prime Minister"], "Japan"),
+        ("Wu Xinbo", "PERSON", [], None),  # an analyst speaks for himself
+        ("Henrietta Levin", "PERSON", ["Senior Fellow"], None),
+        ("Center for China Analysis", "ORG", [], None),  # names a country, is no government body
+        ("Japanese", "NORP", [], "Japan"),
+    ],
+)
+def test_principal_is_the_government_a_name_speaks_for(
+    name: str, type_: str, roles: list[str], government: str | None
+) -> None:
+    assert principal(name, type_, roles) == government
+
+
+def test_the_us_side_is_one_party_however_the_outlets_name_it() -> None:
+    """ "Trump's post", "the White House", "Donald Trump's account": one party, named by its person."""
+    a = art("a", "Trump made no mention of Taiwan in his post on the call with Xi on Monday.")
+    b = art("b", "The absence of any public reference to Taiwan by the White House pleased officials in Taipei.")
+    c = art("c", "In his account of the call, Donald Trump praised the ties with China, but did not mention Taiwan.")
+    claims = account_claims("s1", story_units([a, b, c]), ENTITIES)
+    assert len(claims) == 1
+    acc = claims[0]
+    assert acc.party == "Donald Trump" and acc.sources == 3 and acc.topic == "Taiwan"
+    assert {x.article_id for x in acc.support} == {"a", "b", "c"}
+    # the clause "did not mention Taiwan" is cited as its whole sentence, where the party and the account are
+    assert any(x.start == 0 and x.end == len(c.text) for x in acc.support if x.article_id == "c")
+
+
+def test_the_chinese_side_is_another_party_and_items_keep_every_cite() -> None:
+    a = art("a", "Beijing’s statement did not mention a date for the visit to Washington.")
+    b = art("b", "The Chinese read-out made no mention of a date for the state visit.")
+    c = art(
+        "c",
+        "The Chinese Ministry of Foreign Affairs did not mention the date of the visit in its statement. "
+        "Xinhua’s summary of the call also did not mention a date.",
+    )
+    d = art("d", "Trump did not mention Taiwan in his statement after the call.")
+    claims = account_claims("s1", story_units([a, b, c, d]), ENTITIES)
+    by_party = {cl.party: cl for cl in claims}
+    assert set(by_party) == {"China", "Donald Trump"}
+    china = by_party["China"]
+    assert china.sources == 3 and len(china.support) == 4  # two sentences of article c, both cited
+    assert by_party["Donald Trump"].sources == 1
+
+
+def test_one_party_on_two_topics_gives_two_items() -> None:
+    a = art("a", "Trump made no mention of Taiwan in his statement on the call.")
+    b = art("b", "The White House statement did not mention fentanyl, the officials noted.")
+    claims = account_claims("s1", story_units([a, b]), ENTITIES)
+    assert sorted(c.topic or "" for c in claims) == ["Taiwan", "fentanyl"]
+    assert {c.party for c in claims} == {"Donald Trump"}  # one party, named the same in both
+
+
+def test_the_name_that_owns_the_account_word_is_the_party() -> None:
+    """Not the nearest person: "…host Xi …, although Beijing’s statement did not mention a date"."""
+    text = (
+        "Trump will visit in April and host Xi later in the year, although Beijing’s statement did not mention a date."
+    )
+    a = art("a", text)
+    (u,) = [u for u in story_units([a]) if "did not" in u.text]
+    cue = text.index("did not")
+    whole = type(u)(a, 0, len(text), u.source, u.rank)
+    party = party_of(whole, cue, _TYPES)
+    assert party is not None and party.text == "Beijing"
+    claims = account_claims("s1", story_units([a]), ENTITIES)
+    assert [c.party for c in claims] == ["Beijing"]
+
+
+def test_an_analysts_account_is_his_own() -> None:
+    a = art("a", "Wu Xinbo did not mention Taiwan in his public remarks on the call.")
+    b = art("b", "Trump did not mention Taiwan in his statement on the call.")
+    claims = account_claims("s1", story_units([a, b]), ENTITIES)
+    assert {c.party for c in claims} == {"Wu Xinbo", "Donald Trump"}
+
+
+def test_a_party_named_one_way_keeps_that_name() -> None:
+    a = art("a", "The White House statement did not mention fentanyl, the officials noted.")
+    b = art("b", "The absence of any public reference to fentanyl by the White House surprised them.")
+    assert [c.party for c in account_claims("s1", story_units([a, b]), ENTITIES)] == ["White House"]
