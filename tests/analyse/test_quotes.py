@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from storyline.analyse.entities import mentions_from_doc
+from storyline.analyse.quote_frames import REJECT_FRAMES, UNSAID_FRAMES, Frame
 from storyline.analyse.quotes import quoted_spans, quotes_from_doc
 from storyline.model import Quote
 
@@ -780,6 +781,104 @@ def test_a_statement_from_an_institution_and_she_for_an_unnamed_role(nlp: Any) -
     assert find(qs, "We are close").speaker == "Tom Reed"
 
 
+# ------------------------------------------------------------------- words that are not their subject's
+
+
+@pytest.mark.parametrize("frame", UNSAID_FRAMES, ids=lambda f: f"{f.why}:{sorted(f.forms)[0]}")
+def test_every_unsaid_frame_example_reports_no_speech(nlp: Any, frame: Frame) -> None:
+    assert [q.text for q in run(nlp, frame.example)] == []
+
+
+@pytest.mark.parametrize("frame", REJECT_FRAMES, ids=lambda f: f.why)
+def test_every_reject_frame_example_files_no_quote_of_the_rejecter(nlp: Any, frame: Frame) -> None:
+    assert [q.text for q in run(nlp, frame.example) if q.kind != "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report will allow critics to argue that the policy has failed badly.",
+        "Officials are expected to announce that the talks will resume next week.",
+        "Critics could argue that the new tariff has failed badly.",
+        "He would not say whether the president had approved the plan.",
+        "The ministry did not say when the ships would leave the port.",
+        "Cho never claimed that the talks had failed completely.",
+        "The spokesman refused to tell reporters whether the talks had failed.",
+        "Ms Levin avoided saying whether the summit had been a success.",
+    ],
+)
+def test_framing_refusals_and_negations_are_not_indirect_quotes(nlp: Any, text: str) -> None:
+    assert [q.text for q in run(nlp, text)] == []
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Xi sought to argue that the island's return was inevitable.", "Xi"),
+        ("The senator tried to claim that the election had been stolen from her.", "The senator"),
+        ("Xi used the call to argue that the island's return was inevitable.", "Xi"),
+        ("Ms Levin went on to say that the summit had been a success.", "Levin"),
+    ],
+)
+def test_reporting_verbs_of_effort_still_report(nlp: Any, text: str, speaker: str) -> None:
+    q = find(run(nlp, text), "", "indirect")
+    assert q.speaker == speaker, q
+
+
+def test_a_report_holding_an_unsaid_one_is_the_quote(nlp: Any) -> None:
+    quotes = run(nlp, "Analysts say the governor is likely to argue that rates must rise soon.")
+    q = find(quotes, "likely to argue", "indirect")
+    assert q.speaker == "Analysts"
+    assert [x.text for x in quotes] == [q.text]
+
+
+def test_the_one_who_declines_to_say_still_speaks_the_quote_after(nlp: Any) -> None:
+    text = "The spokesman for the ministry declined to say how many people were held. “We never discuss numbers.”"
+    quotes = run(nlp, text)
+    assert [q.kind for q in quotes] == ["direct"]
+    assert quotes[0].speaker == "The spokesman for the ministry"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Premier Cho rejected the idea of any “return” to the mainland and stressed that the island is sovereign.",
+        "Premier Cho dismissed the proposal, saying there is no such option as “return”.",
+        "She scoffed at talk of a “reset” with Moscow, saying relations were poor.",
+        "The minister ruled out a “return” to the old rules.",
+    ],
+)
+def test_a_rejected_term_is_not_the_rejecters_partial_quote(nlp: Any, text: str) -> None:
+    quotes = run(nlp, text)
+    assert not [q for q in quotes if q.kind == "partial"], quotes
+    assert all(q.kind == "indirect" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text, words, speaker",
+    [
+        ("Mr Hale dismissed the report as “fake news” on Monday.", "fake news", "Hale"),  # his name for it
+        ("Mr Hale dismissed the “absurd” claims on Monday.", "absurd", "Hale"),  # his word for them
+        ("The director said her staff had no “direct evidence” of a breach.", "direct evidence", "The director"),
+        ("Premier Cho said the island would never accept “reunification” on those terms.", "reunification", "Cho"),
+        # prepared remarks: the paraphrase is a prediction, the marked words are his
+        ("Mr Hale is expected to call for “a new chapter in our history” in his speech.", "a new chapter", "Hale"),
+        ("Ms Levin may have said it best when she wrote: “The summit changed nothing.”", "changed nothing", "Levin"),
+    ],
+)
+def test_quoted_words_that_stay_their_speakers(nlp: Any, text: str, words: str, speaker: str) -> None:
+    assert find(run(nlp, text), words).speaker == speaker
+
+
+def test_no_span_is_filed_twice(nlp: Any) -> None:
+    text = (
+        "Premier Cho rejected the idea of any “return” to China and said the island is sovereign. "
+        "He told reporters that a “return” was “not an option” for the island. “We decide,” he said."
+    )
+    quotes = run(nlp, text)
+    assert len({(q.start, q.end) for q in quotes}) == len(quotes)
+
+
 # ------------------------------------------------------------------------------------ the seeds
 
 
@@ -841,3 +940,17 @@ def test_seed_003_xi_brands_trump(seed_quotes: dict[str, list[Quote]]) -> None:
 
 def test_seed_004_cho_jung_tai(seed_quotes: dict[str, list[Quote]]) -> None:
     spoke(seed_quotes["004"], "there is no such option as return", "Cho Jung-tai", "partial")
+
+
+def test_seed_002_framing_and_a_rejected_term(seed_quotes: dict[str, list[Quote]]) -> None:
+    qs = seed_quotes["002"]
+    # "rejected the idea of any “return”" (twice) is not his word; left: "told reporters that a “return” … is not an
+    # option" (a negated clause is not always a rejected term: "the “dirty tricks” he named are not the same")
+    assert [q.cue for q in qs if q.text == "return" and q.speaker and q.speaker.startswith("Cho")] == ["told"]
+    assert not [q for q in qs if "opposing Beijing’s claim would undermine" in q.text]  # "allows Xi to argue …"
+    spoke(qs, "is not just a domestic issue", "Xi Jinping", "indirect")  # "Xi used the call to argue …"
+
+
+def test_seed_spans_are_filed_once(seed_quotes: dict[str, list[Quote]]) -> None:
+    for qs in seed_quotes.values():
+        assert len({(q.start, q.end) for q in qs}) == len(qs)

@@ -49,6 +49,7 @@ from typing import Any
 from ..model import Mention, Quote
 from .entities import JOB_WORDS
 from .nlp import doc_text
+from .quote_frames import CHARACTERISING_DEPS, NAMING_PREPS, TERM_WORDS, denies_existence, rejects, unsaid
 
 # ------------------------------------------------------------------------------------------ vocabulary
 
@@ -588,6 +589,7 @@ class Attribution:
     explicit: bool = False  # the cue is in the quote's own sentence
     title_like: bool = False
     headline: tuple[int, int] | None = None  # a digest's capitalised headline right before the quote
+    unsaid: bool = False  # "declined to say whether …": no quote, but its subject is the one speaking around it
 
 
 @dataclass
@@ -1650,6 +1652,34 @@ def _governing_cue(d: _Doc, q: QuotedSpan) -> int:
     return -1
 
 
+def _not_theirs(d: _Doc, q: QuotedSpan, reg: tuple[int, int], term: bool) -> bool:
+    """Partial quoted words that their sentence (``reg``) gives as nobody's (see :mod:`storyline.analyse.quote_frames`).
+
+    Up the parse from the quoted words, the first cue decides: one that reports nothing ("allows Xi to argue
+    that “…”", "declined to say “…”") gives them to no one. Before it, a quoted ``term`` (a short partial quote)
+    may meet the rejecting verb or the "no" phrase that refuses it ("Cho rejected the idea of any “return”",
+    "saying there is no such option as “return”"): someone else's term, not the rejecter's. Only words inside the
+    sentence's own grammar: a direct quote is an utterance of its own, attributed by the cue beside it.
+    """
+    r = _quote_root(d, q)
+    term = term and r.dep_ not in CHARACTERISING_DEPS  # "rejected the “absurd” claims": the rejecter's word
+    # "no such option as “return”", "no reference to “Lyin' Ted”": a "no" on the noun phrase the quote hangs from
+    # (not "had no “direct evidence”", the speaker's own term)
+    noun_phrase = term and r.pos_ not in ("VERB", "AUX")
+    child, t = r, r.head
+    for _ in range(12):
+        if t.i == child.i or d.in_quote[t.i] or not reg[0] <= t.idx < reg[1]:
+            return False
+        term = term and child.lower_ not in NAMING_PREPS  # "dismissed it as “fake news”": the dismisser's name for it
+        if (noun_phrase and denies_existence(t, d.in_quote)) or (term and rejects(t, child)):
+            return True
+        if _is_cue(t):
+            return unsaid(t, d.in_quote, marked=True) is not None
+        noun_phrase = noun_phrase and t.pos_ not in ("VERB", "AUX")
+        child, t = t, t.head
+    return False
+
+
 _HEADLINE = re.compile(r"[^\n\w]*((?:[A-Z0-9][A-Z0-9’'‘.,:&$%-]*\s+){2,}[A-Z0-9][A-Z0-9’'‘.,:&$%-]*)\s*$")
 _OUTLET_TAG = re.compile(r"\s*\[([^\]\n]{2,40}?)\.?\]")
 
@@ -1991,7 +2021,6 @@ def _direct_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attributi
         para_end = text.find("\n", a)
         para_end = len(text) if para_end < 0 else para_end
         reg_end = min(d.sent_starts[k] if k < len(d.sent_starts) else len(text), para_end)
-        found = _find_cue(d, q, (reg_start, reg_end))
         # leading text in the sentence, other quotes left out
         lead = "".join(
             text[max(reg_start, x) : min(a, y)]
@@ -2012,6 +2041,9 @@ def _direct_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attributi
             kind = "direct"
         else:
             kind = "partial"
+        # words the sentence gives as nobody's there: no cue of theirs, nor a guess from around
+        theirs = kind != "partial" or not _not_theirs(d, q, (reg_start, reg_end), nw <= TERM_WORDS)
+        found = _find_cue(d, q, (reg_start, reg_end)) if theirs else None
         att = Attribution(
             quote=Quote(start=q.start, end=q.end, text=content, kind=kind),
             anchor=a,
@@ -2019,12 +2051,13 @@ def _direct_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attributi
             para=pi,
             words=nw,
             title_like=_title_like(content),
+            explicit=not theirs,
         )
-        if found is None and q.open_mark is not None:
+        if found is None and q.open_mark is not None and theirs:
             att.headline = _digest_headline(d, q.open_mark)
             if att.headline is not None and nw >= 3:
                 att.quote.kind = kind = "direct"
-        if found is None and kind == "partial" and nw >= 2 and not att.title_like:
+        if found is None and kind == "partial" and nw >= 2 and not att.title_like and theirs:
             # "West landed a sharp dig at “my dear sister”", "Cruz laid out a vision for ''a tax code …''": whoever
             # uses the quoted words, when no cue says more
             user = _clause_subject(d, q)
@@ -2125,7 +2158,7 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
         span: tuple[int, int] | None = None
         if low == "according" and _is_cue(tok):
             sent = tok.sent
-            if any(_has_content_clause(t) for t in sent if t.i != tok.i and t.lower_ in INDIRECT_FORMS):
+            if any(_inner_report(t) for t in sent if t.i != tok.i and t.lower_ in INDIRECT_FORMS):
                 continue  # "According to the read-out, Xi told Trump that …": the inner report wins
             sub = list(tok.subtree)
             lo, hi = sub[0].i, sub[-1].i
@@ -2175,7 +2208,7 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
         if _words_in(text[a:b]) < 3 or b <= a:
             continue
         inner = range(d.tok_at(a), d.tok_at(b - 1) + 1)
-        if any(doc[j].lower_ in INDIRECT_FORMS and _has_content_clause(doc[j]) and j != tok.i for j in inner):
+        if any(doc[j].lower_ in INDIRECT_FORMS and _inner_report(doc[j]) and j != tok.i for j in inner):
             continue  # "Xi told Trump that …, the ministry said": the inner report is the quote
         if _quoted_fraction(d, a, b) >= 0.5:
             continue
@@ -2189,7 +2222,11 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
         if low != "according" and not _may_speak(d, subj):  # "according to" names a source by itself
             continue
         local = _local_span(d, subj)
-        bisect.insort(taken, (a, b))
+        # "allows Xi to argue that …", "declined to say how many …": no words of the subject, though they may be
+        # the one speaking in the quotes around (they hand over their speaker, as any attribution does)
+        silent = unsaid(tok, d.in_quote) is not None
+        if not silent:
+            bisect.insort(taken, (a, b))
         att = Attribution(
             quote=Quote(start=a, end=b, text=text[a:b], kind="indirect", cue=_cue_text(tok)),
             speaker_local=local,
@@ -2199,6 +2236,7 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
             subject_i=subj.i,
             words=_words_in(text[a:b]),
             explicit=True,
+            unsaid=silent,
         )
         out.append(att)
     return out
@@ -2241,6 +2279,11 @@ def _has_content_clause(tok: Any) -> bool:
 _Src = tuple[str | None, int | None, int | None, str | None, tuple[int, int] | None]
 
 
+def _inner_report(tok: Any) -> bool:
+    """A report inside another that is the quote instead of it: a content clause its subject did say."""
+    return _has_content_clause(tok) and unsaid(tok, None) is None
+
+
 def _src(e: Attribution) -> _Src:
     return e.quote.speaker, e.quote.speaker_start, e.quote.speaker_end, e.quote.cue, e.speaker_local
 
@@ -2280,7 +2323,7 @@ def attributions_from_doc(doc: Any, mentions: Sequence[Mention]) -> list[Attribu
                 q.cue = q.cue or src[3]
                 e.speaker_local = e.speaker_local or src[4]
         # an attributed quote whose pronoun found no antecedent still hands that pronoun to what follows it
-        if (q.speaker is not None or _pronoun_local(d, e)) and _keep(e):
+        if (q.speaker is not None or _pronoun_local(d, e)) and (e.unsaid or _keep(e)):
             if e.chain >= 0:
                 chains.setdefault(e.chain, e)
             last_in_para[e.para] = e
@@ -2293,11 +2336,18 @@ def attributions_from_doc(doc: Any, mentions: Sequence[Mention]) -> list[Attribu
             e.quote.speaker, e.quote.speaker_start, e.quote.speaker_end = src[0], src[1], src[2]
             e.quote.cue = e.quote.cue or src[3]
             e.speaker_local = e.speaker_local or src[4]
-    kept = [e for e in events if _keep(e)]
-    kept.sort(key=lambda e: (e.quote.start, e.quote.end))
+    kept = _once(e for e in events if _keep(e))
     for e in kept:  # the words as the article writes them ('' and `` were read as double marks)
         e.quote.text = text[e.quote.start : e.quote.end]
     return kept
+
+
+def _once(events: Iterable[Attribution]) -> list[Attribution]:
+    """Events in text order, each span filed once: quoted words before the indirect clause with the same span."""
+    out: dict[tuple[int, int], Attribution] = {}
+    for e in sorted(events, key=lambda e: e.quote.kind == "indirect"):
+        out.setdefault((e.quote.start, e.quote.end), e)
+    return sorted(out.values(), key=lambda e: (e.quote.start, e.quote.end))
 
 
 def _pronoun_local(d: _Doc, e: Attribution) -> bool:
@@ -2487,6 +2537,8 @@ def _dash_line(d: _Doc, e: Attribution) -> _Src | None:
 
 def _keep(e: Attribution) -> bool:
     q = e.quote
+    if e.unsaid:
+        return False
     if q.kind == "indirect":
         return True
     if q.speaker is not None:

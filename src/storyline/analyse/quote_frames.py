@@ -1,0 +1,216 @@
+"""Frames in which a cue verb or quoted words are *not* the subject's own words, as data.
+
+A news sentence can hold a speech verb and still report nothing its subject said:
+
+* the writer's framing: "The visit **allows** Xi to argue that …", "gives Beijing **a chance** to claim …",
+  "Xi **wants** to say …", "critics **could** argue …" — what someone may, might or wishes to say;
+* no content: "She **declined** to say how many …", "He would **not** say whether …", "**refused** to comment";
+* a denial: "Trump **denied** that he had said …";
+* a rejected term: "Premier Cho **rejected** the idea of any “return”", "there is **no** such option as “return”" —
+  the scare-quoted word is someone else's, which the subject refuses.
+
+Reporting verbs of effort stay reports: "Xi **sought** to argue that …", "**tried** to claim …", "**used** the call to
+argue …", "**went on** to say …" tell that the words were said (the writer only characterises why).
+
+Each :class:`Frame` row carries the sentence it was made for; ``tests/analyse/test_quotes.py`` runs every row's
+example and checks that it yields no quote of that subject. Surface forms, as in :mod:`storyline.analyse.quotes`
+(Storyline runs without the lemmatizer).
+
+Example:
+    >>> from storyline.analyse.nlp import load_nlp                       # doctest: +SKIP
+    >>> doc = load_nlp()("She declined to say how many were held.")     # doctest: +SKIP
+    >>> unsaid(doc[3])                                                   # doctest: +SKIP
+    'refusal'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A governing word under which a cue (or quoted words) is not its subject's statement.
+
+    ``forms`` are the governing word as written (a particle verb as "ruled out"); ``deps`` how the cue, or the phrase
+    holding the quoted words, hangs from it (a preposition as "prep:at"); ``under``, when set, the words that must in
+    turn govern it ("**gives** Beijing a chance to claim"); ``infinitive``: the cue must be an infinitive or a
+    gerund ("allows Xi **to argue**", "avoided **saying**"), not a finite verb the parse hung there; ``marked``: words
+    in quote marks under the frame are still the subject's ("is expected to call for “a new chapter”": the writer
+    has them from prepared remarks), though the paraphrase is not; ``example`` the sentence the row was made for.
+    """
+
+    why: str
+    forms: frozenset[str]
+    deps: frozenset[str]
+    example: str
+    under: frozenset[str] = frozenset()
+    infinitive: bool = True
+    marked: bool = False
+
+
+#: A cue hanging from one of these reports nothing its subject said.
+UNSAID_FRAMES: tuple[Frame, ...] = (
+    Frame(
+        "permission",
+        _words(
+            """allow allows allowed allowing let lets letting enable enables enabled enabling permit permits permitted
+            permitting"""
+        ),
+        _words("ccomp xcomp"),
+        "The visit allows Xi to argue that the island's future lies with the mainland.",
+    ),
+    Frame(
+        "permission",
+        _words("chance chances opportunity opportunities pretext excuse platform room licence license ammunition"),
+        _words("acl"),
+        "The summit gives Beijing a chance to claim that Washington has softened its stance.",
+        under=_words(
+            "give gives gave given giving offer offers offered offering provide provides provided providing"
+            " hand hands handed afford affords afforded"
+        ),
+    ),
+    Frame(
+        "intention",
+        _words(
+            """want wants wanted wanting wish wishes wished hope hopes hoped hoping plan plans planned planning intend
+            intends intended intending expect expects expected likely unlikely poised set due going"""
+        ),
+        _words("xcomp"),
+        "Xi wants to say that the island will return to the motherland.",
+        marked=True,
+    ),
+    Frame(
+        "refusal",
+        _words(
+            """decline declines declined declining refuse refuses refused refusing fail fails failed failing avoid
+            avoids avoided avoiding"""
+        ),
+        _words("xcomp"),
+        "She declined to say how many people had been detained by the police.",
+    ),
+    Frame(
+        "denial",
+        _words("deny denies denied denying"),
+        _words("ccomp"),
+        "The mayor denied that she had told aides the budget was dead.",
+        infinitive=False,
+    ),
+)
+
+#: Auxiliaries that make a cue in its base form the writer's speculation: "critics could argue that …", "Beijing
+#: may claim …".
+SPECULATIVE_AUX = _words("may might could")
+#: A negated cue says nothing: "He would not say whether …", "did not say that …", "never claimed that …".
+NEGATIONS = _words("not n't never")
+
+#: Quoted words hanging from one of these are the term the subject refuses, not the subject's own words.
+REJECT_FRAMES: tuple[Frame, ...] = (
+    Frame(
+        "rejected",
+        _words(
+            """reject rejects rejected rejecting dismiss dismisses dismissed dismissing refute refutes refuted
+            repudiate repudiates repudiated disavow disavows disavowed rebuff rebuffs rebuffed spurn spurns spurned
+            scoff scoffs scoffed scoffing deride derides derided ridicule ridicules ridiculed"""
+        )
+        | {"ruled out", "rules out", "brushed aside", "brushed off", "waved off", "shrugged off"},
+        _words("dobj prep:at"),
+        "Premier Cho rejected the idea of any “return” to the mainland.",
+        infinitive=False,
+    ),
+    Frame(
+        "denied",
+        _words("deny denies denied denying dispute disputes disputed contest contests contested"),
+        _words("dobj ccomp"),
+        "The minister denied that there was any “crisis” at the border.",
+        infinitive=False,
+    ),
+)
+#: "dismissed the report as “fake news”": what the rejecter calls it is the rejecter's own word.
+NAMING_PREPS = _words("as")
+#: A rejected term is short ("return", "one China"); a longer quoted phrase is the rejecter's own description
+#: ("promised to reject “bad trade deals and unfair trade practices”").
+TERM_WORDS = 3
+#: "there is no such option as “return”": a noun phrase that denies the quoted thing exists.
+NEGATING_DETS = _words("no")
+#: "rejected the “absurd” claims": a quoted modifier is the subject's own characterisation.
+CHARACTERISING_DEPS = _words("amod advmod acomp")
+
+
+_INFINITIVE_TAGS = frozenset({"VB", "VBG"})
+
+
+def _form(tok: Any) -> str:
+    prt = next((c for c in tok.children if c.dep_ == "prt"), None)
+    return f"{tok.lower_} {prt.lower_}" if prt is not None else str(tok.lower_)
+
+
+def _frame(frames: Sequence[Frame], head: Any, child: Any) -> Frame | None:
+    form = _form(head)
+    dep = f"prep:{child.lower_}" if child.dep_ == "prep" else child.dep_
+    for f in frames:
+        if (
+            dep in f.deps
+            and (form in f.forms or head.lower_ in f.forms)
+            and (not f.under or head.head.lower_ in f.under)
+            and (not f.infinitive or child.tag_ in _INFINITIVE_TAGS)
+        ):
+            return f
+    return None
+
+
+def unsaid(cue: Any, in_quote: Sequence[bool] | None = None, marked: bool = False) -> str | None:
+    """Why a cue verb reports no words of its subject ("negated", "speculation", or a frame's ``why``), or None.
+
+    Climbs two governing words at most ("refusing to say", "gives Beijing a chance to claim"); words inside quote
+    marks (``in_quote``) are the speaker's, never the frame ("“Absolutely not,” he said"). ``marked``: asked for
+    quoted words under the cue, which a frame may leave to the subject (see :attr:`Frame.marked`).
+    """
+    own = [c for c in cue.children if in_quote is None or not in_quote[c.i]]
+    if any(c.dep_ == "neg" and c.lower_ in NEGATIONS for c in own):
+        return "negated"
+    if cue.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in SPECULATIVE_AUX for c in own):
+        return "speculation"  # not "may have said it best", nor "could be termed “…”" (a passive cue speaks for no one)
+    t = cue
+    for _ in range(2):
+        if t.head.i == t.i:
+            return None
+        f = _frame(UNSAID_FRAMES, t.head, t)
+        if f is not None:
+            return None if marked and f.marked else f.why
+        if t.dep_ != "xcomp":  # "wanted to be able to say": only through another infinitive
+            return None
+        t = t.head
+    return None
+
+
+def rejects(head: Any, child: Any) -> bool:
+    """``child`` (holding quoted words) hangs from ``head`` as the thing it rejects or denies."""
+    return _frame(REJECT_FRAMES, head, child) is not None
+
+
+def denies_existence(tok: Any, in_quote: Sequence[bool]) -> bool:
+    """``tok`` heads a noun phrase that says its thing does not exist ("no such option as …"), outside the quote."""
+    return bool(
+        tok.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "det" and c.lower_ in NEGATING_DETS and not in_quote[c.i] for c in tok.children)
+    )
+
+
+__all__ = [
+    "CHARACTERISING_DEPS",
+    "NAMING_PREPS",
+    "REJECT_FRAMES",
+    "TERM_WORDS",
+    "UNSAID_FRAMES",
+    "Frame",
+    "denies_existence",
+    "rejects",
+    "unsaid",
+]
