@@ -220,6 +220,28 @@ def test_quotes_align_verbatim_truncated_paraphrased() -> None:
     assert {v["relation"] for v in claims[0].versions} == {"canonical", "truncated"}
 
 
+def test_quote_groups_take_verbatim_words_as_canonical_and_list_reported_speech_as_a_paraphrase() -> None:
+    ta = "Xi said the island's return was part of the order built after the war, state media reported."
+    tb = "Xi called the island's “return” part of “the order built after the war,” the ministry said."
+    tc = "Xi said: “The island's return is part of the order built after the war.”"
+    qa = Quote(3, ta.index(", state"), ta[3 : ta.index(", state")], "indirect", "Xi", "xi")
+    pb = tb.index("the order")
+    qb = Quote(pb, tb.index(",” the"), tb[pb : tb.index(",” the")], "partial", "Xi", "xi")
+    a, b = art("a", ta, "Reuters", quotes=[qa]), art("b", tb, "AP", quotes=[qb])
+    claims = quote_claims("s1", [a, b])
+    assert len(claims) == 1 and claims[0].text == "the order built after the war"  # the partial, not the paraphrase
+    by = {v["article_id"]: v for v in claims[0].versions}
+    assert by["b"]["relation"] == "canonical" and by["a"]["relation"] == "paraphrase"
+    pc = tc.index("The")
+    qc = Quote(pc, tc.index(".”"), tc[pc : tc.index(".”")], "direct", "Xi", "xi")
+    claims = quote_claims("s1", [a, b, art("c", tc, "AFP", quotes=[qc])])
+    assert claims[0].text == qc.text  # a whole direct quote before a fragment
+    # reported speech alone is no quotation across outlets
+    ta2 = "Xi said the island's return was part of the order built after the war, the agency reported."
+    qa2 = Quote(3, ta2.index(", the agency"), ta2[3 : ta2.index(", the agency")], "indirect", "Xi", "xi")
+    assert quote_claims("s1", [a, art("d", ta2, "DPA", quotes=[qa2])]) == []
+
+
 def test_timeline_merges_outlets_and_marks_announced() -> None:
     ta = "Trump will visit Beijing in April, the White House said after the call."
     tb = "The US president is set to visit Beijing in April for talks with Xi."

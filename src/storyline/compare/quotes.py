@@ -1,8 +1,11 @@
 """Quote alignment: the same quotation across outlets — verbatim, truncated or paraphrased — under one speaker.
 
-Each quote group becomes a :class:`~storyline.model.Claim` of kind ``quote``: the fullest direct wording is
-the canonical text, every outlet's version is kept in ``versions`` with how it relates to it, and a version
-that puts the words in another speaker's mouth is a conflict ("different speaker: X vs Y").
+Each quote group becomes a :class:`~storyline.model.Claim` of kind ``quote``: the canonical text is an outlet's
+verbatim wording (its fullest direct quote, else its longest partial one; never reported speech, which is the
+outlet's paraphrase), every outlet's version is kept in ``versions`` with how it relates to it (reported speech
+always as a ``paraphrase``), and a version that puts the words in another speaker's mouth is a conflict
+("different speaker: X vs Y"). A group with no quoted words at all is no quotation: reported speech alone is left
+to the claims.
 
 Example:
     >>> relation("we must keep up the momentum", "keep up the momentum")
@@ -22,6 +25,8 @@ from ..model import Article, Cite, Claim, Entity, Quote
 from .claims import source_key
 
 MIN_WORDS = 3
+#: Which wording may be canonical, best first: an outlet's own quoted words, whole before a fragment.
+VERBATIM_RANK = {"direct": 2, "partial": 1}
 _WORD = re.compile(r"\w+")
 
 
@@ -86,12 +91,22 @@ def quote_claims(story_id: str, articles: Sequence[Article], entities: Sequence[
     return out
 
 
+def _relation_to(rep: Quote, q: Quote) -> str:
+    """How a version relates to the canonical wording; reported speech is a paraphrase, however close its words."""
+    if q is rep:
+        return "canonical"
+    if q.kind not in VERBATIM_RANK:
+        return "paraphrase"
+    return relation(rep.text, q.text) or "paraphrase"
+
+
 def _group_claim(
     story_id: str, group: Sequence[tuple[Article, Quote]], by_id: dict[str, Article], names: dict[str, str]
 ) -> Claim | None:
-    if len({source_key(a, by_id) for a, _ in group}) < 2:
+    verbatim = [t for t in group if t[1].kind in VERBATIM_RANK]
+    if len({source_key(a, by_id) for a, _ in group}) < 2 or not verbatim:
         return None
-    _, rep = max(group, key=lambda t: (t[1].kind == "direct", t[1].speaker_entity_id is not None, len(t[1].text)))
+    _, rep = max(verbatim, key=lambda t: (VERBATIM_RANK[t[1].kind], t[1].speaker_entity_id is not None, len(t[1].text)))
     speaker_id = rep.speaker_entity_id or next((q.speaker_entity_id for _, q in group if q.speaker_entity_id), None)
     speaker = names.get(speaker_id) if speaker_id else None
     speaker = speaker or rep.speaker or next((q.speaker for _, q in group if q.speaker), None)
@@ -113,7 +128,7 @@ def _group_claim(
                 **cite.to_json(),
                 "text": q.text,
                 "kind": q.kind,
-                "relation": "canonical" if q is rep else (relation(rep.text, q.text) or "paraphrase"),
+                "relation": _relation_to(rep, q),
                 "status": status,
                 "speaker": q.speaker,
             }
@@ -132,4 +147,4 @@ def _group_claim(
     )
 
 
-__all__ = ["quote_claims", "relation"]
+__all__ = ["VERBATIM_RANK", "quote_claims", "relation"]
