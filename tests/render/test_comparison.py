@@ -85,6 +85,22 @@ def test_markdown_has_matrix_accounts_figures_quotes(dossier: dict[str, Any]) ->
     assert "## Quotes across outlets" in md and "(truncated, partial)" in md
 
 
+def test_quote_groups_show_reported_speech_as_a_paraphrase_without_quotation_marks(dossier: dict[str, Any]) -> None:
+    d = _with_comparison(dossier)
+    group = d["quote_groups"][0]
+    paraphrase = "he wanted to keep the momentum going"
+    group["versions"].append({**group["versions"][1], "text": paraphrase, "relation": "paraphrase", "kind": "indirect"})
+    md = render_markdown(d)
+    assert "> “keep up the momentum”" in md and "(truncated, partial): “keep up momentum”" in md
+    assert f", paraphrase (reported speech): *{paraphrase}*" in md and f"“{paraphrase}”" not in md
+    html = render_html(d)
+    assert f"“{paraphrase}”" not in html and f'<span class="reported">{paraphrase}</span>' in html
+    assert ">paraphrase (reported speech)<" in html and "“keep up momentum”" in html
+    # a group stored before canonical wordings had to be verbatim: its reported speech still shows unquoted
+    group["text"], group["versions"][0]["kind"] = paraphrase, "indirect"
+    assert f"“{paraphrase}”" not in render_markdown(d) and f"“{paraphrase}”" not in render_html(d)
+
+
 def test_html_heat_map_is_labelled_in_text_not_only_colour(dossier: dict[str, Any]) -> None:
     page = render_html(_with_comparison(dossier))
     assert 'id="matrix"' in page and 'class="cell reported"' in page and 'class="cell differently"' in page

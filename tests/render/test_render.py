@@ -203,6 +203,17 @@ def test_a_speakers_role_is_given_once(dossier: dict[str, Any]) -> None:
     assert render_html(dossier).count("a fellow at AEI") == 1
 
 
+def test_reported_speech_is_never_shown_in_quotation_marks(dossier: dict[str, Any]) -> None:
+    said, reported = "return to China", "Taiwan did not come up at that meeting"
+    md = render_markdown(dossier)
+    shown = "\n".join(line for line in md.splitlines() if not line.startswith("[^"))  # footnotes quote the article
+    assert f"“{reported}”" not in shown and f"> *{reported}*" in shown and "(reported speech)" in shown
+    assert f"“{said}”" in shown and "(partial quote)" in shown and "(direct quote)" in shown
+    html = render_html(dossier)
+    assert f"“{reported}”" not in html and f"<p class=\"words\">{reported}</p>" in html
+    assert f"“{said}”" in html and ">reported speech<" in html and ">partial quote<" in html
+
+
 def test_markdown_keeps_unicode(dossier: dict[str, Any]) -> None:
     md = render_markdown(dossier)
     assert "習近平" in md and "卓榮泰" in md

@@ -175,3 +175,64 @@ def test_figures_and_quote_groups_have_their_own_sections() -> None:
     assert f["conflict"] and [x["text"] for x in f["figures"]] == ["12 million tonnes", "20 million"]
     (q,) = v["quote_groups"]
     assert q["speaker"] == "Ana Diaz" and q["versions"][0]["relation"] == "verbatim"
+
+
+def test_reported_speech_is_labelled_and_never_put_in_quotation_marks() -> None:
+    from pathlib import Path
+
+    import jinja2
+
+    import storyline.web
+
+    cite = {"article_id": "a1", "start": 0, "end": 10, "label": "Wire"}
+    dossier = {
+        "story": {"id": "s1", "title": "T"},
+        "quotes": [
+            {"text": "we will win", "kind": "direct", "speaker": "Ana Diaz", "cite": cite},
+            {"text": "the island will return", "kind": "indirect", "speaker": "Xi", "cite": cite},
+        ],
+        "quote_groups": [
+            {
+                "text": "we will win",
+                "speaker": "Ana Diaz",
+                "sources": 2,
+                "versions": [
+                    {**cite, "text": "we will win", "relation": "canonical", "kind": "direct"},
+                    {**cite, "text": "they would win", "relation": "paraphrase", "kind": "indirect"},
+                ],
+            }
+        ],
+    }
+    v = dossier_view(dossier)
+    direct, indirect = v["quotes"]
+    assert (direct["label"], direct["verbatim"]) == ("direct quote", True)
+    assert (indirect["label"], indirect["verbatim"]) == ("reported speech", False)
+    (g,) = v["quote_groups"]
+    assert g["verbatim"] and [x["label"] for x in g["versions"]] == ["canonical", "paraphrase (reported speech)"]
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(storyline.web.__file__).parent / "templates"), autoescape=True
+    )
+    macro = env.from_string('{% from "macros.html" import quoted %}{% for q in qs %}{{ quoted(q) }}|{% endfor %}')
+    out = macro.render(qs=[direct, indirect, *g["versions"]])
+    assert "“we will win”|" in out and "“the island will return”" not in out and "“they would win”" not in out
+    assert ">the island will return</span>|" in out and 'class="reported"' in out
+
+
+def test_an_entity_page_labels_reported_speech() -> None:
+    from storyline.model import Entity
+    from storyline.web.views import entity_view
+
+    text = "Xi said the island would return. “We will win,” Xi said."
+    art = Article(
+        "a1",
+        "a.txt",
+        raw=text,
+        text=text,
+        quotes=[
+            Quote(8, 31, text[8:31], "indirect", speaker="Xi", speaker_entity_id="xi"),
+            Quote(34, 45, "We will win", "direct", speaker="Xi", speaker_entity_id="xi"),
+        ],
+    )
+    view = entity_view(Entity("xi", "Xi", "PERSON"), [art], [])
+    said = view["stories"][0]["articles"][0]["quotes"]
+    assert [(q["label"], q["verbatim"]) for q in said] == [("reported speech", False), ("direct quote", True)]

@@ -286,3 +286,38 @@ def roles_once(quotes: Sequence[Mapping[str, Any]]) -> list[str]:
             seen.add(str(speaker))
         out.append(str(role) if show else "")
     return out
+
+
+#: Quote kinds whose words stand inside quotation marks in the source: only these are shown in quotation marks.
+VERBATIM_KINDS = frozenset({"direct", "partial"})
+#: How each kind of quote is labelled; reported speech is the outlet's paraphrase, shown plain so that it is never
+#: read (or copied) as a quotation.
+QUOTE_KIND_LABELS = {"direct": "direct quote", "partial": "partial quote", "indirect": "reported speech"}
+PARAPHRASE_LABEL = "paraphrase (reported speech)"
+
+
+def is_verbatim(kind: object) -> bool:
+    """Whether a quote of this kind is the source's own words in quotation marks (a missing kind counts as direct)."""
+    return not kind or kind in VERBATIM_KINDS
+
+
+def quote_kind_label(kind: object) -> str:
+    """ "direct quote", "partial quote", "reported speech" (an unknown kind as written)."""
+    return QUOTE_KIND_LABELS.get(str(kind or "direct"), str(kind))
+
+
+def canonical_kind(group: Mapping[str, Any]) -> str:
+    """The kind of a quote group's canonical wording (its version marked ``canonical``), "direct" when unknown."""
+    versions = group.get("versions")
+    for v in versions if isinstance(versions, list) else []:
+        if isinstance(v, Mapping) and v.get("relation") == "canonical":
+            return str(v.get("kind") or "direct")
+    return "direct"
+
+
+def version_label(version: Mapping[str, Any]) -> str:
+    """How an outlet's version of a quote is labelled: its relation ("truncated"), or for reported speech
+    "paraphrase (reported speech)"."""
+    if not is_verbatim(version.get("kind")):
+        return PARAPHRASE_LABEL
+    return str(version.get("relation") or "")

@@ -28,7 +28,7 @@ import jinja2
 from markupsafe import Markup
 
 from storyline.render import svg
-from storyline.render.dossier import glossed, roles_once
+from storyline.render.dossier import canonical_kind, glossed, is_verbatim, quote_kind_label, roles_once, version_label
 
 __all__ = ["PALETTE", "build_view", "cite_anchor", "mark_paragraphs", "outlet_colors", "render_html"]
 
@@ -419,6 +419,8 @@ def build_view(dossier: Mapping[str, Any]) -> dict[str, Any]:
         {
             "text": _str(q.get("text")),
             "kind": _str(q.get("kind")) or "direct",
+            "label": quote_kind_label(q.get("kind")),
+            "verbatim": is_verbatim(q.get("kind")),
             "speaker": _str(q.get("speaker")),
             "speaker_role": role,
             "cue": _str(q.get("cue")),
@@ -687,12 +689,15 @@ def _comparison_view(dossier: Mapping[str, Any], cites: _Cites, colors: Mapping[
             quote_groups.append(
                 {
                     "text": _str(q.get("text")),
+                    "verbatim": is_verbatim(canonical_kind(q)),
                     "speaker": _str(q.get("speaker")),
                     "sources": _int(q.get("sources")),
                     "versions": [
                         {
                             "text": _str(v.get("text")),
                             "relation": _str(v.get("relation")),
+                            "label": version_label(v),
+                            "verbatim": is_verbatim(v.get("kind")),
                             "kind": _str(v.get("kind")),
                             "status": _str(v.get("status")),
                             "cites": cites.views([v], "Quotes across outlets"),

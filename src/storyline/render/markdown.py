@@ -20,7 +20,14 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from storyline.render import svg
-from storyline.render.dossier import glossed, roles_once
+from storyline.render.dossier import (
+    PARAPHRASE_LABEL,
+    canonical_kind,
+    glossed,
+    is_verbatim,
+    quote_kind_label,
+    roles_once,
+)
 
 __all__ = ["escape_md", "render_markdown"]
 
@@ -199,14 +206,13 @@ def render_markdown(dossier: Mapping[str, Any]) -> str:
         out += ["## Quotes", ""]
         for q, role in zip(quotes, roles_once(quotes), strict=True):
             kind = _str(q.get("kind")) or "direct"
-            words = escape_md(q.get("text"))
-            words = words if kind == "indirect" else f"“{words}”"
+            words = _quoted_md(q.get("text"), kind)
             who = f"**{escape_md(q.get('speaker'))}**" if q.get("speaker") else "*unattributed*"
             if role:
                 who += f" ({escape_md(role)})"
             cue = f", {escape_md(q.get('cue'))}" if q.get("cue") else ""
             cites = [q["cite"]] if q.get("cite") else _list(q.get("cites"))
-            out += [f"> {words}", ">", f"> — {who}{cue} ({kind}){notes.refs(cites)}", ""]
+            out += [f"> {words}", ">", f"> — {who}{cue} ({quote_kind_label(kind)}){notes.refs(cites)}", ""]
 
     out += _comparison_md(dossier, notes)
 
@@ -282,6 +288,12 @@ def render_markdown(dossier: Mapping[str, Any]) -> str:
 
 
 _MARK = {"reported": "✓ reported", "differently": "≠ differently", "not reported": "— not reported"}
+
+
+def _quoted_md(text: object, kind: object) -> str:
+    """Words in quotation marks only where the source has them in quotation marks; reported speech plain, in italics."""
+    words = escape_md(text)
+    return f"“{words}”" if is_verbatim(kind) else f"*{words}*"
 
 
 def _comparison_md(dossier: Mapping[str, Any], notes: _Footnotes) -> list[str]:
@@ -365,12 +377,14 @@ def _comparison_md(dossier: Mapping[str, Any], notes: _Footnotes) -> list[str]:
         out += ["## Quotes across outlets", ""]
         for q in groups:
             who = f"**{escape_md(q.get('speaker'))}**" if q.get("speaker") else "*unattributed*"
-            out += [f"> “{escape_md(q.get('text'))}”", ">", f"> — {who}, in {_int(q.get('sources'))} sources", ""]
+            words = _quoted_md(q.get("text"), canonical_kind(q))
+            out += [f"> {words}", ">", f"> — {who}, in {_int(q.get('sources'))} sources", ""]
             for v in _list(q.get("versions")):
                 if isinstance(v, Mapping):
+                    how = f" ({escape_md(v.get('relation'))}, {escape_md(v.get('kind'))})"
+                    how = how if is_verbatim(v.get("kind")) else f", {PARAPHRASE_LABEL}"
                     out.append(
-                        f"- {escape_md(v.get('source'))} ({escape_md(v.get('relation'))}, {escape_md(v.get('kind'))}): "
-                        f"“{escape_md(v.get('text'))}”{notes.ref(v)}"
+                        f"- {escape_md(v.get('source'))}{how}: {_quoted_md(v.get('text'), v.get('kind'))}{notes.ref(v)}"
                     )
             out.append("")
     return out

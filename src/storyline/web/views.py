@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from storyline.model import Article, Entity, Story
 from storyline.render import svg
-from storyline.render.dossier import glossed
+from storyline.render.dossier import canonical_kind, glossed, is_verbatim, quote_kind_label, version_label
 from storyline.web.markup import snippet_around
 
 __all__ = [
@@ -386,12 +386,15 @@ def _quote_groups(items: object) -> list[dict[str, Any]]:
         out.append(
             {
                 "text": str(q.get("text") or ""),
+                "verbatim": is_verbatim(canonical_kind(q)),
                 "speaker": str(q.get("speaker") or ""),
                 "sources": _int(q.get("sources")),
                 "versions": [
                     {
                         "text": str(v.get("text") or ""),
                         "relation": str(v.get("relation") or ""),
+                        "label": version_label(v),
+                        "verbatim": is_verbatim(v.get("kind")),
                         "differently": v.get("status") == "differently",
                         "cites": [cite_link(v)],
                     }
@@ -443,6 +446,8 @@ def _quotes(dossier: Mapping[str, Any], speaker: str) -> tuple[list[dict[str, An
             {
                 "text": str(q.get("text") or ""),
                 "kind": str(q.get("kind") or ""),
+                "label": quote_kind_label(q.get("kind")),
+                "verbatim": is_verbatim(q.get("kind")),
                 "speaker": str(q.get("speaker") or ""),
                 "cue": str(q.get("cue") or ""),
                 "cite": cite_link(cite) if _is_cite(cite) else None,
@@ -601,6 +606,8 @@ def entity_view(entity: Entity, articles: Sequence[Article], stories: Sequence[S
                     {
                         "text": q.text,
                         "kind": q.kind,
+                        "label": quote_kind_label(q.kind),
+                        "verbatim": is_verbatim(q.kind),
                         "href": cite_href({"article_id": a.id, "start": q.start, "end": q.end}),
                     }
                     for q in said
