@@ -94,9 +94,9 @@ def test_principal_is_the_government_a_name_speaks_for(
 
 def test_the_us_side_is_one_party_however_the_outlets_name_it() -> None:
     """ "Trump's post", "the White House", "Donald Trump's account": one party, named by its person."""
-    a = art("a", "Trump made no mention of Taiwan in his post on the call with Xi on Monday.")
-    b = art("b", "The absence of any public reference to Taiwan by the White House pleased officials in Taipei.")
-    c = art("c", "In his account of the call, Donald Trump praised the ties with China, but did not mention Taiwan.")
+    a = art("a", "Trump made no mention of Taiwan in a late-night post about his talks with Xi.")
+    b = art("b", "Officials in Taipei welcomed the absence of any public mention of Taiwan by the White House.")
+    c = art("c", "Donald Trump hailed the ties with China in his account of the talks, but did not mention Taiwan.")
     claims = account_claims("s1", story_units([a, b, c]), ENTITIES)
     assert len(claims) == 1
     acc = claims[0]
@@ -107,14 +107,14 @@ def test_the_us_side_is_one_party_however_the_outlets_name_it() -> None:
 
 
 def test_the_chinese_side_is_another_party_and_items_keep_every_cite() -> None:
-    a = art("a", "Beijing’s statement did not mention a date for the visit to Washington.")
+    a = art("a", "Beijing’s statement on Tuesday did not mention any dates for a trip to Washington.")
     b = art("b", "The Chinese read-out made no mention of a date for the state visit.")
     c = art(
         "c",
         "The Chinese Ministry of Foreign Affairs did not mention the date of the visit in its statement. "
         "Xinhua’s summary of the call also did not mention a date.",
     )
-    d = art("d", "Trump did not mention Taiwan in his statement after the call.")
+    d = art("d", "Trump did not mention Taiwan in his own statement about the talks.")
     claims = account_claims("s1", story_units([a, b, c, d]), ENTITIES)
     by_party = {cl.party: cl for cl in claims}
     assert set(by_party) == {"China", "Donald Trump"}
@@ -124,7 +124,7 @@ def test_the_chinese_side_is_another_party_and_items_keep_every_cite() -> None:
 
 
 def test_one_party_on_two_topics_gives_two_items() -> None:
-    a = art("a", "Trump made no mention of Taiwan in his statement on the call.")
+    a = art("a", "Trump made no mention of Taiwan in his own statement about the talks.")
     b = art("b", "The White House statement did not mention fentanyl, the officials noted.")
     claims = account_claims("s1", story_units([a, b]), ENTITIES)
     assert sorted(c.topic or "" for c in claims) == ["Taiwan", "fentanyl"]
@@ -132,9 +132,9 @@ def test_one_party_on_two_topics_gives_two_items() -> None:
 
 
 def test_the_name_that_owns_the_account_word_is_the_party() -> None:
-    """Not the nearest person: "…host Xi …, although Beijing’s statement did not mention a date"."""
+    """Not the nearest person: "… speaking to Xi …, but Beijing’s summary did not mention them"."""
     text = (
-        "Trump will visit in April and host Xi later in the year, although Beijing’s statement did not mention a date."
+        "Trump said after speaking to Xi that they would exchange visits, but Beijing’s summary did not mention them."
     )
     a = art("a", text)
     (u,) = [u for u in story_units([a]) if "did not" in u.text]
@@ -147,13 +147,14 @@ def test_the_name_that_owns_the_account_word_is_the_party() -> None:
 
 
 def test_an_analysts_account_is_his_own() -> None:
-    a = art("a", "Wu Xinbo did not mention Taiwan in his public remarks on the call.")
-    b = art("b", "Trump did not mention Taiwan in his statement on the call.")
+    a = art("a", "Wu Xinbo did not mention Taiwan in his public remarks on the talks.")
+    b = art("b", "Trump did not mention Taiwan in his own statement about the talks.")
     claims = account_claims("s1", story_units([a, b]), ENTITIES)
     assert {c.party for c in claims} == {"Wu Xinbo", "Donald Trump"}
 
 
 def test_a_party_named_one_way_keeps_that_name() -> None:
     a = art("a", "The White House statement did not mention fentanyl, the officials noted.")
-    b = art("b", "The absence of any public reference to fentanyl by the White House surprised them.")
-    assert [c.party for c in account_claims("s1", story_units([a, b]), ENTITIES)] == ["White House"]
+    b = art("b", "They were surprised by the absence of any public mention of fentanyl by the White House.")
+    claims = account_claims("s1", story_units([a, b]), ENTITIES)
+    assert [c.party for c in claims] == ["White House"] and claims[0].sources == 2

@@ -1,11 +1,11 @@
 """Account comparisons: what one party's own account of an event leaves out, against another party's account.
 
-Reporters often point out omissions themselves: "Trump made no mention of Taiwan in his statement on the
-call", "Beijing's statement did not mention a date". Such a sentence names a party (whose account), an
+Reporters often point out omissions themselves: "the president made no mention of the border in his post",
+"the ministry's read-out did not mention a date". Such a sentence names a party (whose account), an
 account (statement, read-out, post, remarks…) or a public act, and an omission cue ("did not mention",
 "made no mention of", "no public reference to"). Sentences of the other outlets saying the same omission
 are grouped, and set beside the story's sentences attributing an account to *another* party that do speak
-of the topic ("According to the Chinese read-out, Xi told Trump that Taiwan…").
+of the topic ("According to the Brazilian read-out, Lula told Milei that the border…").
 
 A party is whoever the account speaks for (:func:`principal`): a government, when the name stands for one —
 a capital ("Beijing"), a nationality ("the Chinese read-out"), a seat of government or state media ("the
@@ -16,7 +16,7 @@ by its person ("Donald Trump"); "Beijing's statement" and "the Chinese account" 
 The tables are data (:data:`CAPITALS`, :data:`DEMONYMS`, :data:`SEATS`, :data:`GOVERNMENT_TITLES`).
 
 Example:
-    >>> bool(OMISSION.search("Trump made no mention of Taiwan in his statement."))
+    >>> bool(OMISSION.search("The president made no mention of the border in his statement."))
     True
     >>> principal("Beijing", "GPE"), principal("Chinese", "NORP"), principal("White House", "ORG")
     ('China', 'China', 'United States')
@@ -196,7 +196,7 @@ class Omission:
     party: str | None  # whom it speaks for: a government, or the entity itself (see :func:`principal`)
     topic_entities: frozenset[str]
     topic: str
-    party_at: int = 0  # where the party is named, from the sentence's start ("Trump made no mention …": 0)
+    party_at: int = 0  # where the party is named, from the sentence's start ("The president made no mention …": 0)
 
 
 class Parties:
