@@ -206,10 +206,12 @@ def group(cands: Sequence[Candidate], threshold: float = MERGE_THRESHOLD) -> lis
     their sentences, on average, reach ``threshold``); no group holds two different days."""
     n = len(cands)
     score: dict[tuple[int, int], float] = {}
+    link: dict[int, dict[int, float]] = {i: {} for i in range(n)}  # summed scores between groups
     for i in range(n):
         for j in range(i + 1, n):
-            if cands[i].date[:4] == cands[j].date[:4]:
-                score[i, j] = same_happening(cands[i], cands[j])
+            if cands[i].date[:4] == cands[j].date[:4] and (sc := same_happening(cands[i], cands[j])) > 0:
+                score[i, j] = sc
+                link[i][j] = link[j][i] = sc
     members = {i: [i] for i in range(n)}
     owner = list(range(n))
     dates = {i: {c.date} for i, c in enumerate(cands)}
@@ -220,9 +222,12 @@ def group(cands: Sequence[Candidate], threshold: float = MERGE_THRESHOLD) -> lis
         gi, gj = owner[i], owner[j]
         if gi == gj or not _chain(dates[gi] | dates[gj]):
             continue
-        link = [score.get((min(x, y), max(x, y)), 0.0) for x in members[gi] for y in members[gj]]
-        if sum(link) / len(link) < threshold:
+        if link[gi].get(gj, 0.0) / (len(members[gi]) * len(members[gj])) < threshold:
             continue
+        for h, v in link.pop(gj).items():  # the merged group's links are the sums of its parts'
+            del link[h][gj]
+            if h != gi:
+                link[gi][h] = link[h][gi] = link[gi].get(h, 0.0) + v
         for k in members[gj]:
             owner[k] = gi
         members[gi] += members.pop(gj)
