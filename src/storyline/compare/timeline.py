@@ -240,15 +240,17 @@ _COMPLETE = re.compile(r"^[\"“‘']?[A-Z0-9].*[.!?][\"”’')]*$", re.DOTALL)
 
 def _representative(g: Sequence[Candidate]) -> Candidate:
     """The best-written sentence of a happening: whole, opening on neither a quote nor a pronoun, the most like
-    the others (ties: the sentence length nearest a readable 160 characters, then the file)."""
+    the others (ties: one that names the kind of happening, then the earliest in its article, where the lead
+    tells the happening, then the file)."""
 
-    def key(c: Candidate) -> tuple[bool, bool, float, int, str]:
+    def key(c: Candidate) -> tuple[bool, bool, float, bool, int, str]:
         like = sum(same_happening(c, o) for o in g if o is not c)
         return (
             _reads_badly(c.text),
             not _COMPLETE.match(c.text.strip()),
             -round(like, 3),
-            abs(len(c.text) - 160),
+            not c.kinds,
+            c.start,
             c.article.path,
         )
 
