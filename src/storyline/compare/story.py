@@ -64,26 +64,9 @@ def story_claims(
     units = story_units(members)
     by_id = {a.id: a for a in members}
     several = len({source_key(a, by_id) for a in members}) >= 2  # claims and quote groups need two sources
+    # Dated happenings stay in the timeline: made claims of their own, they were second rows for facts the
+    # alignment already has, each claiming the other's outlets left it out.
     facts = build_claims(sid, members, units=units) if several else []
-    covered = {(c.article_id, c.start) for f in facts for c in f.support}
-    for t in tl:
-        if t.sources < 2 or _overlaps(t.cites, covered):
-            continue
-        facts.append(
-            Claim(
-                id="",
-                story_id=sid,
-                text=t.text,
-                support=list(t.cites),
-                sources=t.sources,
-                dates=[t.date],
-                versions=[
-                    {**c.to_json(), "text": by_id[c.article_id].text[c.start : c.end], "status": "reported"}
-                    for c in t.cites
-                ],
-            )
-        )
-    facts.sort(key=lambda c: -c.sources)  # stable: aligned facts before dated happenings of equal support
     accounts = account_claims(sid, units, entities)
     in_accounts = {(c.article_id, c.start) for a in accounts for c in a.support}
     facts = [f for f in facts if not all((c.article_id, c.start) in in_accounts for c in f.support)]

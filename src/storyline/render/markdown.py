@@ -287,7 +287,12 @@ def render_markdown(dossier: Mapping[str, Any]) -> str:
     return "\n".join(out)
 
 
-_MARK = {"reported": "✓ reported", "differently": "≠ differently", "not reported": "— not reported"}
+_MARK = {
+    "reported": "✓ reported",
+    "differently": "≠ differently",
+    "not reported": "— not reported",
+    "unclear": "? unclear",
+}
 
 
 def _quoted_md(text: object, kind: object) -> str:
@@ -316,7 +321,7 @@ def _comparison_md(dossier: Mapping[str, Any], notes: _Footnotes) -> list[str]:
     rows = [r for r in _list(matrix.get("rows")) if isinstance(r, Mapping)]
     outlets = [str(o) for o in _list(matrix.get("outlets"))]
     if rows and outlets:
-        out += ["## Who reports what", "", "✓ reported · ≠ reported differently · — not reported", ""]
+        out += ["## Who reports what", "", "✓ reported · ≠ reported differently · — not reported · ? unclear (a passage comes near it)", ""]
         table = []
         for i, r in enumerate(rows, 1):
             text = _str(r.get("text"))

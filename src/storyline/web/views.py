@@ -270,7 +270,8 @@ def claim_heatmap(claims: Sequence[Any], outlets: Sequence[str]) -> dict[str, An
 _MATRIX_CELLS = {
     "reported": ("3", "✓", "reports this"),
     "differently": ("conflict", "≠", "reports it differently"),
-    "not reported": ("0", "", "does not report this"),
+    "not reported": ("0", "—", "does not report this"),
+    "unclear": ("0", "?", "unclear: a passage comes near it"),
 }
 
 
