@@ -21,10 +21,10 @@ from typing import Any
 
 from .config import Config, load_config
 from .errors import StorylineError
-from .ingest.formats.base import NOTICE_CODES
+from .ingest.formats.base import NOTICE_CODES, too_long
 from .ingest.readers import RawDoc, discover, read_file
 from .model import Article, Entity, FileError, Story, SummarySentence
-from .pipeline import analyse_new, article_id, corpus_stages
+from .pipeline import analyse_new, article_failure, article_id, corpus_stages
 from .render.dossier import build_dossier
 from .render.export import export_corpus
 from .store.base import SearchHit, Store
@@ -182,6 +182,9 @@ class Corpus:
             docs, ferrs = read_file(f, display_path=str(f), max_bytes=self.config.ingest_max_bytes)
             report.errors += ferrs
             for d in docs:
+                if len(d.text) > self.config.ingest_max_chars:
+                    report.errors.append(too_long(d.path, len(d.text), self.config.ingest_max_chars))
+                    continue
                 aid = article_id(d.text)
                 if aid in seen or self.store.has_article(aid):
                     report.unchanged.append(aid)
@@ -190,7 +193,6 @@ class Corpus:
                 pending.append((d, overrides))
             if progress:
                 progress("read", i + 1, len(files))
-        report.failed_files = {e.path.split("#", 1)[0] for e in report.errors}
         log.info(
             "read %d file(s): %d new document(s), %d already stored, %d error(s)",
             len(files),
@@ -204,19 +206,23 @@ class Corpus:
         done = 0
         for k in range(0, len(pending), chunk):
             part = pending[k : k + chunk]
-            arts = analyse_new(part, self.config)
+            arts = analyse_new(part, self.config, errors=report.errors)  # a failing article is its own error
             by_file: dict[str, list[Article]] = {}
             for a in arts:
                 by_file.setdefault(a.path.split("#", 1)[0], []).append(a)
-            for group in by_file.values():
-                with self.store.transaction():  # one transaction per ingested file
-                    for a in group:
-                        if self.store.put_article(a):
-                            report.added.append(a.id)
+            for path, group in by_file.items():
+                added: list[str] = []
+                try:
+                    with self.store.transaction():  # one transaction per ingested file
+                        added = [a.id for a in group if self.store.put_article(a)]
+                except Exception as exc:  # noqa: BLE001 - one file's failure is that file's error
+                    report.errors.append(article_failure(path, "store", exc))
+                report.added += added
             done += len(part)
             log.info("analysed and stored %d/%d article(s) (%.1f s)", done, len(pending), time.perf_counter() - t0)
             if progress:
                 progress("analyse", done, len(pending))
+        report.failed_files = {e.path.split("#", 1)[0] for e in report.errors}
         if report.added or self.store.get_meta("stories_built") != "1":
             self.rebuild(progress)
         return report

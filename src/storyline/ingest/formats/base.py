@@ -15,6 +15,7 @@ E107    the file (or a record in a WARC) is over the size limit
 E108    a folder that holds no readable files
 E109    broken gzip stream
 E110    HTML with no article text
+E111    the text (of a file or a record) is over the character limit, ``ingest.max_chars``
 E120    invalid JSON (a whole .json file, or one line of a .jsonl file)
 E121    a JSON record with no article text
 E122    JSON of an unexpected shape (not an object, no list of articles)
@@ -24,6 +25,7 @@ E131    feed entries with only a short summary (no full text), skipped
 E132    a well-formed feed with no entries
 E140    broken WARC file
 E141    a WARC file with no HTML responses (status 200)
+E150    an article that a stage (cleaning, parsing, dating) failed on; the others are kept
 E199    unexpected error while reading; a bug, please report it
 ======  ==========================================================================
 """
@@ -54,6 +56,8 @@ E_BAD_GZIP = "E109"
 """A gzip stream that cannot be decompressed."""
 E_HTML_NO_TEXT = "E110"
 """HTML in which neither trafilatura nor its baseline found any text."""
+E_TOO_LONG = "E111"
+"""A text over ``ingest.max_chars`` characters (parsing it would take memory in proportion)."""
 E_JSON_INVALID = "E120"
 """Invalid JSON (whole file, or one line of JSON Lines)."""
 E_JSON_NO_TEXT = "E121"
@@ -74,6 +78,8 @@ E_WARC_INVALID = "E140"
 """A WARC file that cannot be parsed (or is cut short)."""
 E_WARC_NO_HTML = "E141"
 """A WARC file without any HTML response with status 200."""
+E_ANALYSIS_FAILED = "E150"
+"""A stage raised on one article: that article is left out and named, the run goes on."""
 E_INTERNAL = "E199"
 """An unexpected exception inside a reader: a bug."""
 
@@ -206,4 +212,19 @@ def too_large(size: int, limit: int) -> ReadProblem:
     return ReadProblem(
         E_TOO_LARGE,
         f"file is {format_mb(size)}, over the {format_mb(limit)} limit; split it or raise ingest.max_bytes",
+    )
+
+
+def too_long(path: str, chars: int, limit: int) -> FileError:
+    """The E111 error for a text of ``chars`` characters over ``limit`` (``ingest.max_chars``).
+
+    Example:
+        >>> too_long("all.txt", 3_860_000, 1_000_000).reason.split(";")[0]
+        'text is 3,860,000 characters, over the 1,000,000-character limit (ingest.max_chars)'
+    """
+    return FileError(
+        path,
+        f"text is {chars:,} characters, over the {limit:,}-character limit (ingest.max_chars); "
+        "split it into articles or raise ingest.max_chars",
+        E_TOO_LONG,
     )
