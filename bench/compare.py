@@ -138,12 +138,12 @@ def _code_version() -> str:
 
 def ours(story: GoldStory, arts: list[Any]) -> list[dict[str, Any]]:
     """The matrix rows Storyline shows for the story: ``[{text, cells: {doc: (status, [(start, end)])}}]``."""
+    import copy
+
     from storyline.analyse.entities import canonicalize
     from storyline.compare.claims import claim_matrix
     from storyline.compare.story import build_story
     from storyline.pipeline import link_speakers
-
-    import copy
 
     arts = copy.deepcopy(arts)
     entities = canonicalize(arts)
@@ -193,9 +193,7 @@ def tfidf_baseline(story: GoldStory, arts: list[Any], threshold: float) -> list[
         docs = {units[k][0] for k in members}
         if len(docs) < 2:
             continue
-        cells: dict[str, tuple[str, list[tuple[int, int]]]] = {
-            d: ("not reported", []) for d in story.docs
-        }
+        cells: dict[str, tuple[str, list[tuple[int, int]]]] = {d: ("not reported", []) for d in story.docs}
         for k in members:
             d, s, e = units[k]
             cells[d] = ("reported", [*cells[d][1], (s, e)])
@@ -357,7 +355,7 @@ def fit_weights(prepared: Sequence[Prepared]) -> np.ndarray:
 
     x = np.vstack([pair_data(p)[0] for p in prepared])
     y = np.concatenate([pair_data(p)[1] for p in prepared])
-    lr = LogisticRegression(C=1.0, class_weight="balanced", fit_intercept=False, max_iter=2000)
+    lr = LogisticRegression(C=1.0, fit_intercept=False, max_iter=2000)
     lr.fit(x, y)
     return np.asarray(lr.coef_[0])
 
@@ -390,7 +388,7 @@ def rows_for(
     return rows
 
 
-THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 OMISSION = (0.02, 0.05, 0.1, 0.2, 0.3)
 COMPLEMENT = (0.3, 0.5, 0.7, 2.0)  # 2.0: never
 TARGET_ACCURACY = 0.95

@@ -134,6 +134,13 @@ def _lemmas(tokens: Iterable[Any]) -> list[str]:
     return out
 
 
+def _inherited(subj: Any | None, toks: Sequence[Any]) -> list[str]:
+    """The lemmas of a subject the clause shares with the clause it is coordinated with."""
+    if subj is None or any(t.i == subj.i for t in toks):
+        return []
+    return _lemmas(subj.subtree)
+
+
 def _object(head: Any) -> Any | None:
     for c in head.children:
         if c.dep_ in OBJECT_DEPS:
@@ -193,7 +200,7 @@ def statements_from_doc(doc: Any, sentences: Sequence[Sentence] | None = None) -
                     object=_span_text(obj) if obj is not None else None,
                     negated=any(c.dep_ == "neg" for c in head.children),
                     said_by=said_by,
-                    lemmas=_lemmas(toks) + (_lemmas(subj.subtree) if subj is not None and subj.i not in {t.i for t in toks} else []),
+                    lemmas=_lemmas(toks) + _inherited(subj, toks),
                 )
             )
     return out

@@ -28,7 +28,9 @@ from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 #: The pair features, in the order of the weight vector.
-FEATURES = ("bias", "cos", "ratio", "ent", "pred", "fig_share", "fig_diff", "date_share", "neg_diff", "len_ratio")
+FEATURES = (
+    "bias", "cos", "ratio", "ent", "pred", "fig_share", "fig_diff", "date_share", "neg_diff", "len_ratio", "contain",
+)  # fmt: skip
 #: Predicates too general to say two clauses report the same thing.
 LIGHT_PREDICATES = frozenset("be have do say make take get go come give put see know".split())
 
@@ -41,7 +43,7 @@ class AlignUnit(Protocol):
     @property
     def lemmas(self) -> tuple[str, ...]: ...
     @property
-    def predicate(self) -> str: ...
+    def predicates(self) -> tuple[str, ...]: ...
     @property
     def negated(self) -> bool: ...
     @property
@@ -111,8 +113,10 @@ def pair_features(units: Sequence[AlignUnit]) -> np.ndarray:
         tot = inc @ w
         union = tot[:, None] + tot[None, :] - inter
         out[:, :, 3] = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
-    preds = np.array([u.predicate if u.predicate not in LIGHT_PREDICATES else f"#{i}" for i, u in enumerate(units)])
-    out[:, :, 4] = preds[:, None] == preds[None, :]
+    preds = [frozenset(p for p in u.predicates if p not in LIGHT_PREDICATES) for u in units]
+    out[:, :, 4] = _jaccard_matrix(preds)
+    bags = [frozenset(u.lemmas) for u in units]
+    out[:, :, 10] = _containment_matrix(bags)
     figs = [u.figure_set() for u in units]
     days = [u.day_set() for u in units]
     counts: dict[str, int] = defaultdict(int)
@@ -136,6 +140,34 @@ def pair_features(units: Sequence[AlignUnit]) -> np.ndarray:
     out[:, :, 8] = neg[:, None] != neg[None, :]
     lens = np.array([max(len(u.lemmas), 1) for u in units], dtype=float)
     out[:, :, 9] = np.minimum(lens[:, None], lens[None, :]) / np.maximum(lens[:, None], lens[None, :])
+    return out
+
+
+def _incidence(sets: Sequence[frozenset[str]]) -> np.ndarray:
+    vocab = {x: k for k, x in enumerate(sorted(set().union(*sets)))} if sets else {}
+    inc = np.zeros((len(sets), max(len(vocab), 1)))
+    for i, s in enumerate(sets):
+        for x in s:
+            inc[i, vocab[x]] = 1.0
+    return inc
+
+
+def _jaccard_matrix(sets: Sequence[frozenset[str]]) -> np.ndarray:
+    inc = _incidence(sets)
+    inter = inc @ inc.T
+    size = inc.sum(axis=1)
+    union = size[:, None] + size[None, :] - inter
+    out: np.ndarray = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    return out
+
+
+def _containment_matrix(sets: Sequence[frozenset[str]]) -> np.ndarray:
+    """|A ∩ B| / min(|A|, |B|): how much of the shorter statement the longer one holds."""
+    inc = _incidence(sets)
+    inter = inc @ inc.T
+    size = inc.sum(axis=1)
+    low = np.minimum(size[:, None], size[None, :])
+    out: np.ndarray = np.divide(inter, low, out=np.zeros_like(inter), where=low > 0)
     return out
 
 
@@ -196,7 +228,9 @@ def _join_complements(
     changed = True
     while changed:
         changed = False
-        keys = [g for g in sorted(groups, key=lambda g: -len(groups[g])) if len({units[k].source for k in groups[g]}) >= 2]
+        keys = [
+            g for g in sorted(groups, key=lambda g: -len(groups[g])) if len({units[k].source for k in groups[g]}) >= 2
+        ]
         best: tuple[float, int, int] | None = None
         for x, gi in enumerate(keys):
             si = {units[k].source for k in groups[gi]}

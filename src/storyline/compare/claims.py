@@ -26,15 +26,19 @@ from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..model import Article, Cite, Claim, DateMention, NumberMention, Statement
-from .dedup import outlet_key
 from .align import group, probabilities
 from .align import model as align_model
+from .conflicts import other_conflict
+from .dedup import outlet_key
 from .reconcile import compare_numbers, number_label
 
 #: Two statements whose score reaches this are the same claim (measured on the seed story: pairs that
 #: say the same thing mostly score 0.38–0.66, unrelated pairs mostly below 0.36, with some overlap).
 ALIGN_THRESHOLD = 0.38
 MIN_WORDS = 6
+#: An article shorter than this share of the reporting articles (median, in statements) is not said to leave
+#: a fact out (a set value, not tuned: the gold's articles are of similar length).
+DETAIL_SHARE = 0.5
 MIN_STATEMENT_WORDS = 4
 MAX_WORDS = 70
 MAX_UNITS_PER_ARTICLE = 120
@@ -202,6 +206,7 @@ class Unit:
     dates: list[DateMention] = field(default_factory=list)
     lemmas: tuple[str, ...] = ()
     predicate: str = ""
+    predicates: tuple[str, ...] = ()  # every clause's predicate, for a unit that is a whole sentence
     negated: bool = False
     subject: str | None = None
     said_by: str | None = None
@@ -305,6 +310,7 @@ def _statement_units(a: Article, source: str) -> list[Unit]:
                 dates=[d for d in a.dates if s <= d.start < e and d.value],
                 lemmas=tuple(st.lemmas),
                 predicate=st.predicate,
+                predicates=tuple(st.predicate.split("|")),
                 negated=st.negated,
                 subject=st.subject,
                 said_by=st.said_by,
@@ -320,10 +326,10 @@ def _per_sentence(a: Article, statements: Sequence[Statement]) -> list[Statement
     for st in statements:
         by_sentence[st.sentence].append(st)
     out = []
-    for k, group in sorted(by_sentence.items()):
+    for k, clauses in sorted(by_sentence.items()):
         if k >= len(a.sentences):
             continue
-        main = next((st for st in group if st.subject is not None), group[0])
+        main = next((st for st in clauses if st.subject is not None), clauses[0])
         sent = a.sentences[k]
         s, e = _trim(a.text, sent.start, sent.end)
         out.append(
@@ -331,12 +337,12 @@ def _per_sentence(a: Article, statements: Sequence[Statement]) -> list[Statement
                 start=s,
                 end=e,
                 sentence=k,
-                predicate=main.predicate,
+                predicate="|".join(dict.fromkeys([main.predicate, *(st.predicate for st in clauses)])),
                 subject=main.subject,
                 object=main.object,
                 negated=main.negated,
                 said_by=main.said_by,
-                lemmas=[x for st in group for x in st.lemmas],
+                lemmas=[x for st in clauses for x in st.lemmas],
             )
         )
     return out
@@ -572,7 +578,9 @@ def compare_units(base: Unit, other: Unit) -> str | None:
     ]
     if verdicts and "same figure" not in verdicts:
         return verdicts[0]
-    return None if verdicts else _date_conflict(base, other)
+    if verdicts:
+        return None
+    return _date_conflict(base, other) or other_conflict(base, other)
 
 
 _PRONOUN_OPENING = re.compile(r"^(?:he|she|they|it|this|that|these|those|his|her|their|its)\b", re.IGNORECASE)
@@ -733,16 +741,21 @@ def _display_text(u: Unit) -> str:
 def _absent(
     units: Sequence[Unit], members: Sequence[int], prob: np.ndarray, articles: Sequence[Article], below: float
 ) -> list[str]:
-    """Articles shown "not reported": none of their statements comes near the row (mean probability over the
-    row's members under ``below``). An article with a statement in between is left blank: it may say the
-    fact in words the model cannot match, and a wrong "not reported" is a claim against the outlet."""
+    """Articles shown "not reported": they tell the story at the row's level of detail (at least
+    :data:`DETAIL_SHARE` as many statements as the reporting articles' median) and none of their statements
+    comes near the row (mean probability over the row's members under ``below``). Any other article is left
+    "unclear": a brief cannot be faulted for leaving a detail out, and a passage close to the fact may say it
+    in words the model cannot match — a wrong "not reported" is a claim against the outlet."""
     inside = {units[k].article.id for k in members}
     near: dict[str, float] = defaultdict(float)
+    size: dict[str, int] = defaultdict(int)
     for i, u in enumerate(units):
+        size[u.article.id] += 1
         if u.article.id in inside:
             continue
         near[u.article.id] = max(near[u.article.id], float(prob[i, list(members)].mean()))
-    return sorted(a.id for a in articles if a.id not in inside and near.get(a.id, 0.0) < below)
+    detail = DETAIL_SHARE * float(np.median([size[a] for a in inside]))
+    return sorted(a.id for a in articles if a.id not in inside and near.get(a.id, 0.0) < below and size[a.id] >= detail)
 
 
 # ---------------------------------------------------------------------------------------- the matrix
@@ -783,10 +796,24 @@ def claim_matrix(claims: Sequence[Claim], articles: Sequence[Article]) -> dict[s
             elif c.absent is None or ids & set(c.absent):
                 cells.append({"outlet": o, "status": NOT_REPORTED, "why": "", "cites": []})
             else:
-                cells.append({"outlet": o, "status": UNCLEAR, "why": "", "cites": []})
+                why = (
+                    "a passage comes near it"
+                    if _statement_count(columns[o])
+                    >= DETAIL_SHARE * _median_count([by_id[x.article_id] for x in c.support if x.article_id in by_id])
+                    else "a shorter article"
+                )
+                cells.append({"outlet": o, "status": UNCLEAR, "why": why, "cites": []})
             cells[-1]["copy"] = copy
         rows.append({"claim_id": c.id, "kind": c.kind, "text": c.text, "sources": c.sources, "cells": cells})
     return {"outlets": outlets, "rows": rows}
+
+
+def _statement_count(articles: Sequence[Article]) -> int:
+    return max((len(a.statements) or len(a.sentences) for a in articles), default=0)
+
+
+def _median_count(articles: Sequence[Article]) -> float:
+    return float(np.median([len(a.statements) or len(a.sentences) for a in articles])) if articles else 0.0
 
 
 __all__ = [

@@ -73,15 +73,21 @@ def story_claims(
     claims = facts + accounts + (quote_claims(sid, members, entities) if several else [])
     for i, c in enumerate(claims, 1):
         c.id = f"{sid}-c{i}"
-    by_key = {(c.article_id, c.start): claim.id for claim in claims for c in claim.support}
     for t in tl:
-        t.claim_id = next((by_key[(c.article_id, c.start)] for c in t.cites if (c.article_id, c.start) in by_key), None)
+        t.claim_id = _claim_for(t.cites, claims)
     return claims
 
 
-def _overlaps(cites: Sequence[Cite], covered: set[tuple[str, int]]) -> bool:
-    """Some cite of a timeline item holds a passage a fact claim already cites."""
-    return any(a == c.article_id and c.start <= s < c.end for c in cites for a, s in covered)
+def _claim_for(cites: Sequence[Cite], claims: Sequence[Claim]) -> str | None:
+    """The claim a timeline item is: the first fact (then account) claim whose support overlaps one of its
+    cites — facts come first in ``claims``, so an account that quotes the same sentence does not win."""
+    for claim in claims:
+        if claim.kind == "quote":
+            continue
+        for x in claim.support:
+            if any(c.article_id == x.article_id and c.start < x.end and x.start < c.end for c in cites):
+                return claim.id
+    return None
 
 
 def story_title(members: Sequence[Article]) -> str:

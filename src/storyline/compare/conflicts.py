@@ -1,0 +1,167 @@
+"""What makes two aligned statements disagree beyond their figures and days: a time of day, a quote's speaker,
+a quote's words.
+
+Each check takes the two statements (anything with ``article``, ``start``, ``end``) and returns why they
+differ, or None. They run only on statements the alignment already holds to be one fact, so a difference is
+a real disagreement between outlets; each is conservative (both sides must say the thing, plainly).
+
+Example:
+    >>> times_in("He was stopped shortly after 2 a.m. on Route 52.")
+    [120]
+    >>> time_conflict_text("stopped shortly after 2 a.m.", "stopped at about 2:30 a.m.")
+    'different time: 2 a.m. vs 2:30 a.m.'
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+
+from ..model import Article, Quote
+
+#: A clock time: "2 a.m.", "2:30 a.m.", "4 p.m.", "16:45", "noon", "midnight".
+_TIME = re.compile(
+    r"\b(?:(?P<h>\d{1,2})(?::(?P<m>\d{2}))?\s*(?P<ap>[ap])(?:\.\s?m\.|m\b(?![-\w]))"
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)\b"
+    r"|(?P<word>noon|midnight))",
+    re.IGNORECASE,
+)
+#: Minutes apart from which two clock times for one happening disagree.
+TIME_TOLERANCE = 20
+#: Quoted words shorter than this are not compared (a partial quote of a word or two is not a wording).
+MIN_QUOTE_WORDS = 4
+
+
+class Span(Protocol):
+    @property
+    def article(self) -> Article: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+def times_in(text: str) -> list[int]:
+    """Clock times in ``text`` as minutes after midnight."""
+    out = []
+    for m in _TIME.finditer(text):
+        if m.group("word"):
+            out.append(720 if m.group("word").lower() == "noon" else 0)
+        elif m.group("h24"):
+            out.append(int(m.group("h24")) * 60 + int(m.group("m24")))
+        else:
+            h, mi = int(m.group("h")), int(m.group("m") or 0)
+            if not 1 <= h <= 12:
+                continue
+            h = h % 12 + (12 if m.group("ap").lower() == "p" else 0)
+            out.append(h * 60 + mi)
+    return out
+
+
+def _clock(minutes: int) -> str:
+    h, m = divmod(minutes, 60)
+    suffix = "a.m." if h < 12 else "p.m."
+    h12 = h % 12 or 12
+    return f"{h12}:{m:02d} {suffix}" if m else f"{h12} {suffix}"
+
+
+def time_conflict_text(a: str, b: str) -> str | None:
+    """Two texts that each give one clock time, more than :data:`TIME_TOLERANCE` minutes apart."""
+    ta, tb = times_in(a), times_in(b)
+    if len(ta) != 1 or len(tb) != 1:
+        return None
+    if abs(ta[0] - tb[0]) <= TIME_TOLERANCE:
+        return None
+    return f"different time: {_clock(ta[0])} vs {_clock(tb[0])}"
+
+
+def time_conflict(a: Span, b: Span) -> str | None:
+    return time_conflict_text(a.article.text[a.start : a.end], b.article.text[b.start : b.end])
+
+
+def _quote_in(u: Span) -> Quote | None:
+    """The direct quote that overlaps most of the statement, if any."""
+    best, best_len = None, 0
+    for q in u.article.quotes:
+        if q.kind != "direct":
+            continue
+        ov = min(q.end, u.end) - max(q.start, u.start)
+        if ov > best_len:
+            best, best_len = q, ov
+    return best if best is not None and best_len >= 0.5 * (u.end - u.start) else None
+
+
+def speaker_conflict(a: Span, b: Span) -> str | None:
+    """The same quoted words given to two different named people."""
+    qa, qb = _quote_in(a), _quote_in(b)
+    if qa is None or qb is None or not qa.speaker_entity_id or not qb.speaker_entity_id:
+        return None
+    if qa.speaker_entity_id == qb.speaker_entity_id or not qa.speaker or not qb.speaker:
+        return None
+    if len(qa.speaker.split()) < 2 or len(qb.speaker.split()) < 2:
+        return None  # "Smith" beside "A.J. Smith": one person the entity stage did not join
+    return f"different speaker: {qa.speaker} vs {qb.speaker}"
+
+
+_WORD = re.compile(r"[\w’']+")
+
+
+def wording_conflict(a: Span, b: Span) -> str | None:
+    """The same direct quote in different words: a word or phrase replaced ("this morning" / "yesterday"),
+    not one quote cut shorter than the other."""
+    qa, qb = _quote_in(a), _quote_in(b)
+    if qa is None or qb is None:
+        return None
+    wa = [w.lower().replace("’", "'").strip("'") for w in _WORD.findall(qa.text)]
+    wb = [w.lower().replace("’", "'").strip("'") for w in _WORD.findall(qb.text)]
+    if len(wa) < MIN_QUOTE_WORDS or len(wb) < MIN_QUOTE_WORDS:
+        return None
+    sm = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False)
+    if sm.ratio() < 0.6:
+        return None  # not the same quote
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "replace" and (_telling(wa[i1:i2]) or _telling(wb[j1:j2])):
+            return f"different wording: “{' '.join(wa[i1:i2])}” vs “{' '.join(wb[j1:j2])}”"
+    return None
+
+
+#: Words whose change inside a quote changes what was said, not how an outlet transcribed it: when, whether,
+#: how many ("this morning" / "yesterday", "will" / "won't"). Other changes ("okay" / "ok", "there were
+#: another" / "a") are transcription.
+TELLING_WORDS = frozenset(
+    """yesterday today tonight tomorrow morning afternoon evening night week weekend month year monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july august september
+    october november december last next ago earlier later not no never nobody nothing none won't can't don't
+    didn't isn't wasn't aren't weren't wouldn't couldn't shouldn't all every always""".split()
+)
+
+
+def _telling(words: Sequence[str]) -> bool:
+    return any(w.strip("'") in TELLING_WORDS or any(c.isdigit() for c in w) for w in words)
+
+
+#: The checks, in the order they are tried.
+CHECKS: Sequence[Callable[[Any, Any], str | None]] = (time_conflict, speaker_conflict, wording_conflict)
+
+
+def other_conflict(a: Span, b: Span) -> str | None:
+    """The first disagreement :data:`CHECKS` find between two aligned statements."""
+    for check in CHECKS:
+        why = check(a, b)
+        if why:
+            return why
+    return None
+
+
+__all__ = [
+    "CHECKS",
+    "other_conflict",
+    "speaker_conflict",
+    "time_conflict",
+    "TELLING_WORDS",
+    "time_conflict_text",
+    "times_in",
+    "wording_conflict",
+]
