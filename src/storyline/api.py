@@ -179,7 +179,9 @@ class Corpus:
         pending: list[tuple[RawDoc, dict[str, Any]]] = []
         seen: set[str] = set()
         for i, f in enumerate(files):
-            docs, ferrs = read_file(f, display_path=str(f), max_bytes=self.config.ingest_max_bytes)
+            docs, ferrs = read_file(
+                f, display_path=str(f), max_bytes=self.config.ingest_max_bytes, max_ratio=self.config.ingest_max_ratio
+            )
             report.errors += ferrs
             for d in docs:
                 if len(d.text) > self.config.ingest_max_chars:

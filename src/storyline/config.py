@@ -8,6 +8,7 @@ Validated once, when loaded. Keys (documented in README "Configuration"):
 | nlp.batch_size | 32 | STORYLINE_NLP_BATCH_SIZE | texts per ``nlp.pipe`` batch |
 | nlp.n_process | 1 | STORYLINE_NLP_N_PROCESS | worker processes for ``nlp.pipe`` |
 | ingest.max_bytes | 20000000 | STORYLINE_INGEST_MAX_BYTES | larger files are refused |
+| ingest.max_ratio | 100 | STORYLINE_INGEST_MAX_RATIO | a packed file may unpack to max(max_bytes, this × its size) |
 | ingest.max_chars | 1000000 | STORYLINE_INGEST_MAX_CHARS | longer texts (a file or a record) are refused |
 | ingest.keep_all | false | STORYLINE_INGEST_KEEP_ALL | turn plain-text cleaning off |
 | cluster.threshold | 0.2 | STORYLINE_CLUSTER_THRESHOLD | similarity needed to join a story |
@@ -39,6 +40,7 @@ class Config:
     nlp_n_process: int = 1
     ingest_max_bytes: int = 20_000_000
     ingest_max_chars: int = 1_000_000
+    ingest_max_ratio: int = 100
     ingest_keep_all: bool = False
     cluster_threshold: float = 0.2
     cluster_max_days_apart: int = 14

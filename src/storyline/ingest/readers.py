@@ -21,12 +21,9 @@ Example:
 from __future__ import annotations
 
 import glob
-import gzip
-import io
 import os
 import re
 import stat
-import zlib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -48,6 +45,7 @@ from storyline.ingest.formats.base import (
 )
 from storyline.ingest.formats.decode import binary_kind, binary_problem, decode_bytes, unicode_encoding
 from storyline.ingest.formats.feeds import read_feed
+from storyline.ingest.formats.limits import MAX_RATIO, open_bounded
 from storyline.ingest.formats.meta import iso_date, source_from_url
 from storyline.ingest.formats.records import read_json, read_jsonl
 from storyline.ingest.formats.webarchive import read_warc
@@ -129,20 +127,23 @@ def discover(inputs: Sequence[str], exclude: Sequence[str | Path] = ()) -> tuple
     return sorted(found.values(), key=str), errors
 
 
-def read_file(path: Path, *, display_path: str | None = None, max_bytes: int = 20_000_000) -> Result:
+def read_file(
+    path: Path, *, display_path: str | None = None, max_bytes: int = 20_000_000, max_ratio: int = MAX_RATIO
+) -> Result:
     """Read one file into zero or more RawDocs, with errors for the file or records inside it.
 
     Args:
         path: The file.
         display_path: How to name it in RawDoc paths and errors (default: ``str(path)``).
         max_bytes: Size limit for the file (after unpacking ``.gz``); for WARC files, per record.
+        max_ratio: A packed file may unpack to ``max(max_bytes, max_ratio × its size)`` bytes at most.
 
     Returns:
         ``(docs, errors)``. Never raises: an unexpected failure is reported as E199.
     """
     shown = display_path if display_path is not None else str(path)
     try:
-        return _read(Path(path), shown, max_bytes)
+        return _read(Path(path), shown, max_bytes, max_ratio)
     except ReadProblem as problem:
         return [], [problem.to_error(shown)]
     except Exception as exc:  # noqa: BLE001 - the promise is that one file never stops a run
@@ -221,23 +222,24 @@ def _walk(folder: Path) -> list[Path]:
     return files
 
 
-def _read(path: Path, shown: str, max_bytes: int) -> Result:
+def _read(path: Path, shown: str, max_bytes: int, max_ratio: int) -> Result:
     size = _check_file(path)
     head = _read_bytes(path, _HEAD_BYTES)
     fmt = detect_format(path.name, head)
     if fmt == "warc":
-        return read_warc(path, shown, max_bytes=max_bytes, precision=FAVOR_PRECISION)
+        return read_warc(path, shown, max_bytes=max_bytes, precision=FAVOR_PRECISION, max_ratio=max_ratio)
     if size > max_bytes:
         raise too_large(size, max_bytes)
-    data = _read_bytes(path)
     name = path.name
     if fmt == "gzip":
-        data, name = _gunzip(data, max_bytes), re.sub(r"\.(gz|gzip)$", "", name, flags=re.IGNORECASE)
+        data, name = _gunzip(path, max_bytes, max_ratio), re.sub(r"\.(gz|gzip)$", "", name, flags=re.IGNORECASE)
         fmt = detect_format(name, data[:_HEAD_BYTES])
         if fmt == "warc":
-            return read_warc(path, shown, max_bytes=max_bytes, precision=FAVOR_PRECISION)
+            return read_warc(path, shown, max_bytes=max_bytes, precision=FAVOR_PRECISION, max_ratio=max_ratio)
         if fmt == "gzip":
             raise ReadProblem(E_BAD_GZIP, "gzip inside gzip: unpack it first")
+    else:
+        data = _read_bytes(path)
     return _dispatch(fmt, data, shown)
 
 
@@ -310,14 +312,13 @@ def _os_problem(exc: OSError) -> ReadProblem:
     )
 
 
-def _gunzip(data: bytes, max_bytes: int) -> bytes:
+def _gunzip(path: Path, max_bytes: int, max_ratio: int) -> bytes:
+    """The unpacked bytes, streamed: never more than ``max_bytes + 1`` of them are held."""
     try:
-        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+        with open_bounded(path, max_bytes=max_bytes, max_ratio=max_ratio) as stream:
             unpacked = stream.read(max_bytes + 1)
-    except (OSError, EOFError, zlib.error) as exc:
-        raise ReadProblem(
-            E_BAD_GZIP, f"broken gzip file ({exc}); download it again or unpack it by hand"
-        ) from None
+    except OSError as exc:
+        raise _os_problem(exc) from None
     if len(unpacked) > max_bytes:
         raise ReadProblem(
             E_TOO_LARGE,

@@ -14,6 +14,7 @@ from storyline.ingest.formats.base import (
     E_JSON_INVALID,
     E_JSON_NO_TEXT,
     E_JSON_SHAPE,
+    E_TOO_LARGE,
     RawDoc,
     ReadProblem,
     Result,
@@ -42,6 +43,10 @@ AUTHOR_KEYS = ("author", "byline", "authors")
 LIST_KEYS = ("articles", "items", "data", "records", "results")
 _USED = frozenset(TEXT_KEYS + TITLE_KEYS + URL_KEYS + SOURCE_KEYS + DATE_KEYS + AUTHOR_KEYS)
 _MAX_META_CHARS = 300
+MAX_RECORD_CHARS = 5_000_000
+"""A JSON Lines record (one line) longer than this is refused unread: no article needs it (the text itself is
+limited to ``ingest.max_chars``), and parsing it would hold several times its size in memory."""
+_TOO_DEEP = "JSON nested too deeply to read (thousands of levels); no article record looks like this"
 
 
 def read_jsonl(text: str, path: str, *, precision: bool = True) -> Result:
@@ -67,12 +72,25 @@ def read_jsonl(text: str, path: str, *, precision: bool = True) -> Result:
         if not line.strip():
             continue
         where = f"line {number}"
+        if len(line) > MAX_RECORD_CHARS:
+            errors.append(
+                FileError(
+                    path,
+                    f"{where}: record of {len(line):,} characters, over the {MAX_RECORD_CHARS:,}-character "
+                    "record limit; split it",
+                    E_TOO_LARGE,
+                )
+            )
+            continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             errors.append(
                 FileError(path, f"{where}: invalid JSON: {exc.msg} (column {exc.colno})", E_JSON_INVALID)
             )
+            continue
+        except RecursionError:
+            errors.append(FileError(path, f"{where}: {_TOO_DEEP}", E_JSON_INVALID))
             continue
         try:
             docs.append(
@@ -99,6 +117,8 @@ def read_json(text: str, path: str, *, precision: bool = True) -> Result:
     """
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise ReadProblem(E_JSON_INVALID, _TOO_DEEP) from None
     except json.JSONDecodeError as exc:
         if exc.msg == "Extra data":
             as_lines = read_jsonl(text, path, precision=precision)
@@ -265,7 +285,7 @@ def _leftovers(fields: dict[str, Any]) -> dict[str, str]:
 def _parses(text: str) -> bool:
     try:
         json.loads(text)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return False
     return True
 

@@ -1,12 +1,15 @@
 """WARC crawl files (``.warc``, ``.warc.gz``): each HTML response with status 200 is one article.
 
 The file is streamed record by record, so the size limit applies to each record's payload,
-not to the whole crawl. The crawl date (``WARC-Date``) is kept in ``meta`` only: it says
-when the page was fetched, not when it was published.
+not to the whole crawl; a packed crawl may unpack to at most ``ingest.max_ratio`` times its size, and no
+line may be longer than the size limit (:mod:`storyline.ingest.formats.limits`). The crawl date
+(``WARC-Date``) is kept in ``meta`` only: it says when the page was fetched, not when it was published.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +17,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from storyline.ingest.formats.base import (
     E_TOO_LARGE,
+    E_UNREADABLE,
     E_WARC_INVALID,
     E_WARC_NO_HTML,
     RawDoc,
@@ -23,13 +27,16 @@ from storyline.ingest.formats.base import (
     format_mb,
 )
 from storyline.ingest.formats.decode import decode_html
+from storyline.ingest.formats.limits import MAX_RATIO, LimitExceeded, open_bounded
 from storyline.ingest.formats.webpage import html_to_doc
 from storyline.model import FileError
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read_warc(path: Path, shown: str, *, max_bytes: int, precision: bool = True) -> Result:
+def read_warc(
+    path: Path, shown: str, *, max_bytes: int, precision: bool = True, max_ratio: int = MAX_RATIO
+) -> Result:
     """Read every HTML response (status 200) of a WARC file; other records are skipped quietly.
 
     Record paths are ``"<file>#<WARC-Target-URI>"``. A file broken half-way keeps the records
@@ -38,14 +45,18 @@ def read_warc(path: Path, shown: str, *, max_bytes: int, precision: bool = True)
     Args:
         path: The WARC file.
         shown: Its display path.
-        max_bytes: Limit for one record's payload.
+        max_bytes: Limit for one record's payload, and for one line.
         precision: trafilatura's ``favor_precision``.
+        max_ratio: A ``.warc.gz`` may unpack to ``max(max_bytes, max_ratio × its size)`` bytes in all.
     """
     docs: list[RawDoc] = []
     errors: list[FileError] = []
     records = 0
     try:
-        with path.open("rb") as stream:
+        with (
+            open_bounded(path, max_bytes=max_bytes, max_ratio=max_ratio, max_line=max_bytes) as stream,
+            contextlib.redirect_stderr(io.StringIO()),  # warcio prints warnings (with raw record lines) there
+        ):
             for record in ArchiveIterator(stream):
                 records += 1
                 if not _is_html_200(record):
@@ -53,8 +64,15 @@ def read_warc(path: Path, shown: str, *, max_bytes: int, precision: bool = True)
                 uri = str(record.rec_headers.get_header("WARC-Target-URI") or "")
                 try:
                     docs.append(_record_to_doc(record, uri, shown, max_bytes, precision))
+                except LimitExceeded:
+                    raise
                 except ReadProblem as problem:
                     errors.append(FileError(shown, f"record {uri}: {problem.reason}", problem.code))
+    except LimitExceeded as problem:
+        kept = f"; the {len(docs)} article(s) before it were read" if docs else ""
+        errors.append(FileError(shown, f"{problem.reason} (stopped after {records} records{kept})", problem.code))
+    except OSError as exc:
+        errors.append(FileError(shown, f"cannot read the file ({exc.strerror or exc})", E_UNREADABLE))
     except Exception as exc:  # noqa: BLE001 - warcio raises assorted errors (even AttributeError) on bad input
         errors.append(
             FileError(
