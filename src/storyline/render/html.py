@@ -614,7 +614,7 @@ _CELL = {
     "reported": ("reported", "✓", "reported"),
     "differently": ("differently", "≠", "reported differently"),
     "not reported": ("absent", "—", "not reported"),
-    "unclear": ("unclear", "?", "unclear: a passage comes near it"),
+    "unclear": ("unclear", "?", "unclear"),
 }
 
 

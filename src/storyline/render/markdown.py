@@ -321,7 +321,8 @@ def _comparison_md(dossier: Mapping[str, Any], notes: _Footnotes) -> list[str]:
     rows = [r for r in _list(matrix.get("rows")) if isinstance(r, Mapping)]
     outlets = [str(o) for o in _list(matrix.get("outlets"))]
     if rows and outlets:
-        out += ["## Who reports what", "", "✓ reported · ≠ reported differently · — not reported · ? unclear (a passage comes near it)", ""]
+        legend = "✓ reported · ≠ reported differently · — not reported · ? unclear (no claim either way)"
+        out += ["## Who reports what", "", legend, ""]
         table = []
         for i, r in enumerate(rows, 1):
             text = _str(r.get("text"))

@@ -271,7 +271,7 @@ _MATRIX_CELLS = {
     "reported": ("3", "✓", "reports this"),
     "differently": ("conflict", "≠", "reports it differently"),
     "not reported": ("0", "—", "does not report this"),
-    "unclear": ("0", "?", "unclear: a passage comes near it"),
+    "unclear": ("0", "?", "unclear: no claim either way"),
 }
 
 

@@ -1,0 +1,94 @@
+"""Alignment of statements into rows: average linkage, complementary rows, one cite per outlet, omissions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from storyline.compare.align import FEATURES, group, model, pair_features, probabilities
+from storyline.compare.claims import _confident, _one_per_article
+
+
+@dataclass
+class _Art:
+    id: str
+
+
+@dataclass
+class _U:
+    source: str
+    lemmas: tuple[str, ...]
+    predicates: tuple[str, ...] = ()
+    negated: bool = False
+    entities: frozenset[str] = frozenset()
+    sentence_key: tuple[str, int] = ("", 0)
+    figures: set[tuple[str, float]] = field(default_factory=set)
+    days: set[str] = field(default_factory=set)
+
+    @property
+    def article(self) -> _Art:
+        return _Art(self.source)
+
+    def figure_set(self) -> set[tuple[str, float]]:
+        return self.figures
+
+    def day_set(self) -> set[str]:
+        return self.days
+
+
+def _units(*specs: tuple[str, str]) -> list[_U]:
+    return [_U(src, tuple(text.split()), sentence_key=(src, i)) for i, (src, text) in enumerate(specs)]
+
+
+def test_the_stored_model_matches_the_features() -> None:
+    m = model()
+    assert list(m["features"]) == list(FEATURES)
+    assert len(m["weights"]) == len(FEATURES)
+    assert 0 < m["threshold"] < 1
+
+
+def test_features_see_shared_words_figures_and_negation() -> None:
+    us = _units(("a", "police arrest driver tuesday"), ("b", "police arrest driver tuesday"), ("c", "storm hit coast"))
+    us[0].figures = us[1].figures = {("people", 3.0)}
+    us[1].negated = True
+    f = pair_features(us)
+    k = {name: i for i, name in enumerate(FEATURES)}
+    assert f[0, 1, k["cos"]] > 0.99 and f[0, 2, k["cos"]] == 0
+    assert f[0, 1, k["fig_share"]] == 1 and f[0, 1, k["neg_diff"]] == 1
+    assert f[0, 1, k["contain"]] == 1
+
+
+def test_same_wording_aligns_and_other_facts_do_not() -> None:
+    us = _units(
+        ("a", "navy ship foil pirate attack gulf aden"),
+        ("b", "navy ship foil pirate attack gulf aden"),
+        ("c", "navy ship foil pirate attack gulf aden saturday"),
+        ("a", "crew member injure"),
+    )
+    p = probabilities(us)
+    rows = group(us, p, float(model()["threshold"]))
+    assert sorted(sorted(r) for r in rows if len(r) > 1) == [[0, 1, 2]]
+
+
+def test_two_clauses_of_one_sentence_never_align() -> None:
+    us = _units(("a", "police arrest driver"), ("a", "police arrest driver"))
+    us[1].sentence_key = us[0].sentence_key
+    assert probabilities(us)[0, 1] == 0.0
+
+
+def test_complementary_rows_join_at_the_lower_bar() -> None:
+    us = _units(("a", "x"), ("b", "x"), ("c", "y"), ("d", "y"))
+    p = np.array([[0, 0.99, 0.5, 0.5], [0.99, 0, 0.5, 0.5], [0.5, 0.5, 0, 0.99], [0.5, 0.5, 0.99, 0]])
+    assert len(group(us, p, 0.9)) == 2
+    assert [sorted(r) for r in group(us, p, 0.9, complement=0.4)] == [[0, 1, 2, 3]]
+
+
+def test_one_cite_per_outlet_and_weak_members_dropped() -> None:
+    us = _units(("a", "x"), ("a", "x"), ("b", "x"), ("c", "x"))
+    p = np.array(
+        [[0, 0.9, 0.99, 0.98], [0.9, 0, 0.6, 0.5], [0.99, 0.6, 0, 0.97], [0.98, 0.5, 0.97, 0]], dtype=float
+    )
+    assert _one_per_article(us, [0, 1, 2, 3], p, 2) == [0, 2, 3]  # type: ignore[arg-type]
+    p[3, :3] = p[:3, 3] = 0.2
+    assert _confident([0, 2, 3], p, 0.9) == [0, 2]
