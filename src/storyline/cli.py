@@ -345,8 +345,17 @@ def analyze(
 @click.option("--host", default="127.0.0.1", show_default=True, help="Interface to listen on (this machine only).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="TCP port.")
 @click.option("--read-only", is_flag=True, help="Disable adding articles (upload pages and API answer 403).")
+@click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests for this host name (repeatable; '*' for any). Others get 400.",
+)
 @click.pass_context
-def serve(ctx: click.Context, db: str | None, host: str, port: int, read_only: bool) -> None:
+def serve(
+    ctx: click.Context, db: str | None, host: str, port: int, read_only: bool, allowed_hosts: tuple[str, ...]
+) -> None:
     """Browse stories, dossiers, articles and entities in a local web app, with a JSON API under /api."""
     from .web import serve as serve_web
 
@@ -360,6 +369,7 @@ def serve(ctx: click.Context, db: str | None, host: str, port: int, read_only: b
         read_only=read_only,
         config=load_config(c.config_file),
         log_level="warning" if c.quiet else "info",
+        allowed_hosts=allowed_hosts,
     )
 
 

@@ -49,11 +49,18 @@ def xss_article_id(web_db: Path) -> str:
 
 @pytest.fixture(scope="session")
 def client_class() -> Any:
-    """FastAPI's TestClient (imported quietly: Starlette now prefers another HTTP client, httpx works)."""
+    """FastAPI's TestClient (imported quietly: Starlette now prefers another HTTP client, httpx works), asking
+    for http://127.0.0.1 as a browser on this machine does (the app answers only to loopback host names)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from fastapi.testclient import TestClient
-    return TestClient
+
+    class LocalClient(TestClient):  # type: ignore[misc]
+        def __init__(self, app: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("base_url", "http://127.0.0.1")
+            super().__init__(app, **kwargs)
+
+    return LocalClient
 
 
 @pytest.fixture(scope="session")

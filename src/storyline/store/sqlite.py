@@ -40,6 +40,7 @@ MEMORY = ":memory:"
 
 # A quoted phrase (optionally followed by * for a prefix on its last word), or a bare word.
 _QUERY_PART = re.compile(r'"([^"]*)"(\*?)|(\S+)')
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 class SqliteStore:
@@ -382,13 +383,18 @@ def fts_query(query: str) -> str | None:
     ``"quoted phrase"`` stays a phrase, a trailing ``*`` asks for a prefix, and an
     unbalanced quote is ignored.
 
+    Control characters (NUL, escapes) and lone surrogates are spaces.
+
     Returns:
         The FTS5 query, or None when nothing searchable is left.
 
     Example:
         >>> fts_query('US-China "rare earths" tariff* AND "oops')
         '"US-China" "rare earths" "tariff"* "AND" "oops"'
+        >>> fts_query("rare\\x00earths\\x1b[31m")
+        '"rare" "earths" "[31m"'
     """
+    query = _CONTROL.sub(" ", query)  # NUL ends an FTS5 string early; no control character is searchable
     parts: list[str] = []
     for m in _QUERY_PART.finditer(query):
         if m[3] is None:

@@ -16,13 +16,14 @@ Example:
 
 from __future__ import annotations
 
+import html
 import logging
 import shutil
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -43,7 +44,7 @@ from storyline.web import views
 from storyline.web.jobs import Job, JobRegistry, UploadError, check_upload, safe_filename
 from storyline.web.markup import article_spans, highlight_snippet, mark_text, paragraph_spans
 
-__all__ = ["CSP", "create_app", "serve"]
+__all__ = ["CSP", "LOOPBACK_HOSTS", "allowed_host_names", "create_app", "host_name", "serve"]
 
 log = logging.getLogger("storyline.web")
 HERE = Path(__file__).parent
@@ -87,13 +88,21 @@ def _state(request: Request) -> State:
     return state
 
 
-def create_app(db: str | Path, *, config: Config | None = None, read_only: bool = False) -> FastAPI:
+def create_app(
+    db: str | Path,
+    *,
+    config: Config | None = None,
+    read_only: bool = False,
+    allowed_hosts: Sequence[str] = (),
+) -> FastAPI:
     """Build the app over the store at ``db`` (created when missing).
 
     Args:
         db: The SQLite store; ``:memory:`` is refused, as each request opens the store anew.
         config: The configuration (default: loaded from the usual layers).
         read_only: Disable adding articles (pages and API answer 403).
+        allowed_hosts: Host names to answer to besides 127.0.0.1, localhost and [::1] (``"*"``: any);
+            any other ``Host`` header gets 400, so a rebinding domain cannot read the store.
 
     Raises:
         StorylineError: E301 when the store cannot be opened.
@@ -119,7 +128,7 @@ def create_app(db: str | Path, *, config: Config | None = None, read_only: bool 
     )
     app.state.storyline = state
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    _add_security(app)
+    _add_security(app, allowed_host_names(allowed_hosts))
     _add_error_handlers(app)
     _add_pages(app)
     _add_api(app)
@@ -129,15 +138,88 @@ def create_app(db: str | Path, *, config: Config | None = None, read_only: bool 
 # --------------------------------------------------------------------------- safety
 
 
-def _add_security(app: FastAPI) -> None:
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+"""Host names every server answers to; ``--host`` and ``--allowed-host`` add others."""
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def host_name(value: str) -> str:
+    """The host part of a ``Host`` header or a ``--host`` value, lower-cased, IPv6 in brackets.
+
+    Example:
+        >>> host_name("LocalHost:8000"), host_name("[::1]:8000"), host_name("::1"), host_name("127.0.0.1")
+        ('localhost', '[::1]', '[::1]', '127.0.0.1')
+    """
+    value = value.strip().lower()
+    if value.startswith("["):
+        return value[: value.find("]") + 1] if "]" in value else value
+    if value.count(":") > 1:  # a bare IPv6 address
+        return f"[{value}]"
+    return value.rsplit(":", 1)[0] if ":" in value else value
+
+
+def allowed_host_names(extra: Iterable[str] = ()) -> frozenset[str]:
+    """The loopback names plus ``extra`` (``--host``, ``--allowed-host``); the wildcard binds add nothing.
+
+    Example:
+        >>> sorted(allowed_host_names(["0.0.0.0", "News.Example"]))
+        ['127.0.0.1', '[::1]', 'localhost', 'news.example']
+    """
+    names = {host_name(h) for h in extra if h.strip()} - {"0.0.0.0", "[::]", ""}
+    return frozenset({*LOOPBACK_HOSTS, *names})
+
+
+def _same_origin(request: Request) -> bool:
+    """False when the browser says the request comes from another site (Origin, else Referer, else
+    Sec-Fetch-Site); requests without any of them (curl, scripts) are not a browser's cross-site request."""
+    here = f"{request.url.scheme}://{request.headers.get('host', '')}".lower()
+    origin = request.headers.get("origin")
+    if origin is not None:
+        return origin.strip().lower().rstrip("/") == here
+    referer = request.headers.get("referer")
+    if referer:
+        parts = urlsplit(referer.strip())
+        return f"{parts.scheme}://{parts.netloc}".lower() == here
+    return request.headers.get("sec-fetch-site", "same-origin").lower() in ("same-origin", "none")
+
+
+def _add_security(app: FastAPI, allowed: frozenset[str]) -> None:
+    """Host allow-list (against DNS rebinding), same-origin checks on writes (against CSRF), and the security
+    headers on every response — errors included: an unexpected exception becomes a 500 page sent from here."""
+
     @app.middleware("http")
     async def headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
+        response: Response
+        if "*" not in allowed and host_name(request.headers.get("host", "")) not in allowed:
+            response = _plain_error(
+                request,
+                400,
+                "This server does not answer to that host name (a page on another site may be trying to read "
+                "your store). Open it as http://127.0.0.1:PORT/, or start it with --allowed-host NAME.",
+            )
+        elif request.method in UNSAFE_METHODS and not _same_origin(request):
+            response = _plain_error(
+                request, 403, "Refused: this request comes from another site (cross-site request forgery)."
+            )
+        else:
+            try:
+                response = await call_next(request)
+            except Exception:  # noqa: BLE001 - the user gets a page with the security headers, the log the trace
+                log.exception("unexpected error on %s %s", request.method, request.url.path)
+                response = _plain_error(request, 500, "Internal error: the server log has the details.")
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Referrer-Policy"] = "same-origin"  # no-referrer would make form posts say Origin: null
         response.headers["X-Frame-Options"] = "DENY"
         return response
+
+
+def _plain_error(request: Request, status: int, message: str) -> Response:
+    """An error answered before (or instead of) the app: JSON under /api, else a small HTML page."""
+    if request.url.path.startswith("/api") or request.url.path == "/openapi.json":
+        return JSONResponse({"detail": message}, status_code=status)
+    body = f"<!doctype html><title>{status}</title><h1>{status}</h1><p>{html.escape(message)}</p>"
+    return HTMLResponse(body, status_code=status)
 
 
 def _add_error_handlers(app: FastAPI) -> None:
@@ -396,7 +478,12 @@ def _schema_type(schema: dict[str, Any]) -> str:
 
 
 async def _receive_ingest(request: Request) -> Job:
-    """Check and save an upload (files and/or pasted text), then queue its ingest; per-file errors kept."""
+    """Check and save an upload (files and/or pasted text), then queue its ingest; per-file errors kept.
+
+    Everything that can refuse the whole request (size, form, a bad date) is checked before anything is
+    saved; a file that cannot be saved is that file's error; a job never stays "queued" without a worker,
+    and a refused upload leaves no folder behind.
+    """
     state = _state(request)
     _require_writable(state)
     limit = state.config.ingest_max_bytes
@@ -407,7 +494,24 @@ async def _receive_ingest(request: Request) -> Job:
         form = await request.form(max_files=MAX_FILES, max_fields=20, max_part_size=limit)
     except Exception as exc:  # python-multipart raises several kinds; the user needs the message
         raise HTTPException(400, f"Could not read the upload: {exc}") from exc
-    job, folder = state.jobs.new_job()
+    try:
+        options = {k: v.strip() for k in ("source", "published") if isinstance(v := form.get(k), str) and v.strip()}
+        if "published" in options:
+            options["published"] = _published(options["published"])
+        job, folder = state.jobs.new_job()
+        try:
+            saved = await _save_all(form, job, folder, limit)
+        except BaseException:
+            state.jobs.fail(job, "The upload could not be saved.", folder)
+            raise
+    finally:
+        await form.close()
+    state.jobs.submit(job, saved, options)
+    return job
+
+
+async def _save_all(form: Any, job: Job, folder: Path, limit: int) -> list[Path]:
+    """Save the form's files and pasted text into ``folder``; refused or unsavable files become job errors."""
     taken: set[str] = set()
     saved: list[Path] = []
     for item in form.getlist("files"):
@@ -420,7 +524,12 @@ async def _receive_ingest(request: Request) -> Job:
             job.errors.append(UploadError(name, problem, "upload"))
             continue
         target = folder / safe_filename(name, taken)
-        await run_in_threadpool(_save, item, target)
+        try:
+            await run_in_threadpool(_save, item, target)
+        except OSError as exc:
+            target.unlink(missing_ok=True)
+            job.errors.append(UploadError(name, f"could not be saved ({exc.strerror or exc})", "upload"))
+            continue
         saved.append(target)
     text = form.get("text")
     if isinstance(text, str) and text.strip():
@@ -429,14 +538,9 @@ async def _receive_ingest(request: Request) -> Job:
         name = safe_filename("pasted.txt", taken)
         job.files.append(name)
         target = folder / name
-        target.write_text(body, encoding="utf-8")
+        target.write_bytes(body.encode("utf-8", "replace"))  # a lone surrogate in a form is not UTF-8
         saved.append(target)
-    options = {k: v.strip() for k in ("source", "published") if isinstance(v := form.get(k), str) and v.strip()}
-    if "published" in options:
-        options["published"] = _published(options["published"])
-    await form.close()
-    state.jobs.submit(job, saved, options)
-    return job
+    return saved
 
 
 def _published(value: str) -> str:
@@ -588,20 +692,24 @@ def serve(
     read_only: bool = False,
     config: Config | None = None,
     log_level: str = "info",
+    allowed_hosts: Sequence[str] = (),
 ) -> None:
     """Run the app with uvicorn until interrupted (the ``storyline serve`` command).
 
     Args:
         db: The store.
-        host: Interface to bind; 127.0.0.1 (this machine only) by default.
+        host: Interface to bind; 127.0.0.1 (this machine only) by default. Its name is an allowed host.
         port: TCP port.
         read_only: Disable adding articles.
         config: The configuration (default: loaded from the usual layers).
         log_level: uvicorn's log level.
+        allowed_hosts: More host names to answer to (``--allowed-host``).
     """
     import uvicorn
 
-    app = create_app(db, config=config, read_only=read_only)
+    app = create_app(db, config=config, read_only=read_only, allowed_hosts=[host, *allowed_hosts])
     if host not in ("127.0.0.1", "localhost", "::1"):
         log.warning("serving on %s: anyone who can reach this address can read the store", host)
+    if host_name(host) in ("0.0.0.0", "[::]") and not allowed_hosts:
+        log.warning("only requests for 127.0.0.1, localhost or [::1] are answered: name others with --allowed-host")
     uvicorn.run(app, host=host, port=port, log_level=log_level)

@@ -33,6 +33,8 @@ log = logging.getLogger("storyline.web")
 
 TYPES_HINT = "upload .txt, .html, .json, .jsonl, RSS/Atom (.xml, .rss, .atom) or .warc files, optionally .gz"
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+MAX_NAME = 120
+"""Longest name an upload is saved under (a 300-character name made the save fail with a 500)."""
 _STAGES = {"read": "reading files", "analyse": "analysing articles", "stories": "updating stories"}
 
 
@@ -133,11 +135,17 @@ def safe_filename(name: str, taken: set[str]) -> str:
         >>> taken: set[str] = set()
         >>> safe_filename("../etc/My story.txt", taken), safe_filename("My story.txt", taken)
         ('My_story.txt', 'My_story-2.txt')
+        >>> len(safe_filename("x" * 300 + ".html.gz", taken)), safe_filename("x" * 300 + ".html.gz", taken)[-10:]
+        (120, '-2.html.gz')
     """
     base = name.replace("\\", "/").rsplit("/", 1)[-1]
     base = _UNSAFE_NAME.sub("_", base).strip("._") or "upload"
-    candidate, n = base, 1
     stem, dot, ext = base.partition(".")
+    if len(base) > MAX_NAME:  # file systems allow 255 bytes; keep the extensions, shorten the stem
+        ext = ext[-(MAX_NAME // 2) :].lstrip(".")
+        stem = stem[: MAX_NAME - len(ext) - 1] or "upload"
+        base = f"{stem}{dot}{ext}" if ext else stem
+    candidate, n = base, 1
     while candidate in taken:
         n += 1
         candidate = f"{stem}-{n}{dot}{ext}"
@@ -193,11 +201,21 @@ class JobRegistry:
     def submit(self, job: Job, paths: list[Path], options: dict[str, Any]) -> None:
         """Queue the ingest of ``paths`` (the job's saved files); finishes at once when there is none."""
         if not paths:
-            job.status = "failed"
-            job.message = "No file could be ingested." if job.errors else "Nothing was uploaded."
-            job.finished = _now()
+            message = "No file could be ingested." if job.errors else "Nothing was uploaded."
+            self.fail(job, message, uploads_dir(self.db) / job.id)
             return
-        self._pool.submit(self._run, job, paths, options)
+        try:
+            self._pool.submit(self._run, job, paths, options)
+        except RuntimeError:  # the server is shutting down
+            self.fail(job, "The server is shutting down: upload the files again.", paths[0].parent)
+
+    def fail(self, job: Job, message: str, folder: Path | None = None) -> None:
+        """End ``job`` as failed, removing what it saved in ``folder``."""
+        job.status = "failed"
+        job.message = message
+        job.finished = _now()
+        if folder is not None:
+            _remove_unused(folder, keep=set())
 
     def shutdown(self) -> None:
         """Stop taking jobs; wait for the running one."""
@@ -213,12 +231,12 @@ class JobRegistry:
         try:
             with Corpus(self.db, self.config) as corpus:
                 report = corpus.ingest(paths, progress=progress, **options)
+                cited = {a.path.split("#", 1)[0] for a in corpus.store.articles(report.added)}
         except Exception as exc:  # a job must always end with a status the page can show
             log.exception("ingest job %s failed", job.id)
-            job.status = "failed"
-            job.message = f"Ingest failed: {exc}"
-            job.finished = _now()
+            self.fail(job, f"Ingest failed: {exc}", folder)
             return
+        _remove_unused(folder, keep=cited)  # files no article cites (refused, failed, already stored) go
         job.added = list(report.added)
         job.unchanged = list(report.unchanged)
         for e in report.errors:
@@ -229,6 +247,17 @@ class JobRegistry:
             f"{len(job.errors)} error(s)."
         )
         job.finished = _now()
+
+
+def _remove_unused(folder: Path, keep: set[str]) -> None:
+    """Delete the files of ``folder`` whose paths are not in ``keep``, and the folder when it is left empty."""
+    try:
+        for f in folder.iterdir():
+            if str(f) not in keep and f.is_file():
+                f.unlink(missing_ok=True)
+        folder.rmdir()
+    except OSError:  # not empty (articles cite its files), or already gone
+        pass
 
 
 def _shown(path: str, folder: Path) -> str:
