@@ -291,6 +291,8 @@ def _append_piece(whole: Article, piece: Article, offset: int) -> None:
     ]
 
 
+#: A piece that is only closing marks (the parser cut '… constructive."' before its quote mark).
+_CLOSERS = re.compile(r"[\"”’')\]]+")
 _SENT_END = re.compile(r"[.!?…:;][\"”’)\]]*$|[\"”’]$")
 
 
@@ -317,8 +319,10 @@ def sentences_from_doc(doc: Any) -> list[Sentence]:
         if out:
             prev = out[-1]
             between = text[prev.end : p.start]
-            if "\n" not in between and not _SENT_END.search(text[prev.start : prev.end]):
-                prev.end = p.end
+            if "\n" not in between and (
+                not _SENT_END.search(text[prev.start : prev.end]) or _CLOSERS.fullmatch(text[p.start : p.end])
+            ):
+                prev.end = p.end  # a piece that does not end a sentence, or a closing mark cut off its sentence
                 continue
         out.append(Sentence(p.start, p.end))
     return out
