@@ -56,3 +56,20 @@ def test_statements_round_trip_through_the_article_json() -> None:
     a = Article(id="a", path="a.txt", raw="", text="Xi called Trump.")
     a.statements = [Statement(0, 16, 0, "call", subject="Xi", object="Trump", lemmas=["xi", "call", "trump"])]
     assert Article.from_json(a.to_json()).statements == a.statements
+
+
+def test_a_closing_quote_mark_cut_off_its_sentence_joins_it() -> None:
+    from types import SimpleNamespace
+
+    from storyline.pipeline import sentences_from_doc
+
+    text = 'The minister called the talks "frank and constructive."\nNext line here.'
+    cut = text.index('"', text.index("constructive"))
+    spans = [(0, cut), (cut, cut + 1), (cut + 2, len(text))]
+    doc = SimpleNamespace(
+        sents=[SimpleNamespace(start_char=s, end_char=e) for s, e in spans], user_data={"storyline.text": text}
+    )
+    assert [text[s.start : s.end] for s in sentences_from_doc(doc)] == [
+        'The minister called the talks "frank and constructive."',
+        "Next line here.",
+    ]
