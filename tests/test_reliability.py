@@ -130,3 +130,53 @@ def test_a_stage_failing_on_one_article_loses_only_that_article(
         assert "dates stage failed" in bad["a3.txt"].reason
         assert rep.exit_code == 1
         assert corpus.stories  # the corpus stages ran over what was kept
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("one-byte.txt", b"A" * 100_000),  # 100 kB of one repeated byte
+        ("dots.txt", b"." * 100_000),
+        ("title-only.txt", b"Headline only\n"),
+        ("two-words.txt", b"Headline\n\nToo short.\n"),
+    ],
+)
+def test_near_empty_text_is_that_files_error(tmp_path: Path, name: str, data: bytes) -> None:
+    """Regression: 100 kB of one byte became an article with a 100,000-character title; near-empty texts
+    became articles (and stories) of their own."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Bridge opens in June\n\n" + "\n".join(PARAGRAPHS) + "\n", encoding="utf-8")
+    (folder / name).write_bytes(data)
+    with Corpus(tmp_path / "s.db") as corpus:
+        rep = corpus.ingest(folder)
+        assert [Path(a.path).name for a in corpus.articles()] == ["good.txt"]
+        (e,) = rep.errors
+        assert Path(e.path).name == name and e.code == "E112"
+        assert "after cleaning" in e.reason
+
+
+def test_titles_are_one_clean_line_of_at_most_300_characters() -> None:
+    words = " ".join(["Bridge"] * 200)
+    long_title = build_article(RawDoc(path="a.json", text="Body of the story here.", fmt="json", title=words))
+    assert long_title.title is not None and len(long_title.title) == 300 and long_title.title.endswith("…")
+    escaped = build_article(
+        RawDoc(path="b.json", text="Body.", fmt="json", title="Bridge\x1b]0;owned\x07 opens\u202e now", source="A\x1bB")
+    )
+    assert escaped.title == "Bridge ]0;owned opens now" and escaped.source == "A B"
+    lead = build_article(RawDoc(path="c.txt", text="x" * 5_000 + " and more.", fmt="txt", first_line_title=False))
+    assert lead.title is not None and len(lead.title) <= 300
+
+
+def test_cli_never_prints_escape_codes_or_markup_from_files(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from storyline.cli import cli
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Bridge opens in June\n\n" + "\n".join(PARAGRAPHS) + "\n", encoding="utf-8")
+    (folder / "evil\x1b[2J[bold]name.txt").write_bytes(b"\x00")  # an odd name, and a binary file
+    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "s.db"), "ingest", str(folder)])
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output and "evil?[2J[bold]name.txt" in result.output

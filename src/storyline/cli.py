@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -17,6 +18,7 @@ from typing import Any
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -142,9 +144,9 @@ def _report(rep: IngestReport, c: Ctx, db: str) -> None:
     failures = rep.failures
     for e in rep.errors:
         if e in failures:
-            err.print(f"[red]error[/red] {e}", soft_wrap=True)
+            err.print(f"[red]error[/red] {_term(e)}", soft_wrap=True)
         elif not c.quiet:
-            err.print(f"[yellow]skipped[/yellow] {e}", soft_wrap=True)
+            err.print(f"[yellow]skipped[/yellow] {_term(e)}", soft_wrap=True)
     if not c.quiet:
         notices = len(rep.errors) - len(failures)
         skipped = f", {notices} skipped" if notices else ""
@@ -221,7 +223,7 @@ def stories(ctx: click.Context, db: str | None, as_json: bool) -> None:
         for col in ("id", "title", "event date", "#articles", "#independent sources"):
             t.add_column(col, overflow="fold")
         for s in rows:
-            t.add_row(s.id, s.title, s.event_date or "—", str(len(s.article_ids)), str(s.independent_sources))
+            t.add_row(s.id, _term(s.title), s.event_date or "—", str(len(s.article_ids)), str(s.independent_sources))
         out.print(t)
 
 
@@ -282,12 +284,13 @@ def search(ctx: click.Context, query: str, db: str | None, limit: int, as_json: 
         )
         return
     if not hits:
-        err.print(f"no sentence matches {query!r}")
+        err.print(f"no sentence matches {_term(repr(query))}")
         sys.exit(1)
     for h in hits:
-        snippet = h.snippet.replace("[", "\\[").replace("\\[\\[", "[bold yellow]").replace("]]", "[/bold yellow]")
+        snippet = _UNPRINTABLE.sub("?", h.snippet).replace("[", "\\[")
+        snippet = snippet.replace("\\[\\[", "[bold yellow]").replace("]]", "[/bold yellow]")
         out.print(
-            f"[cyan]{h.source or 'unknown outlet'}[/cyan] · {h.title or ''} · "
+            f"[cyan]{_term(h.source or 'unknown outlet')}[/cyan] · {_term(h.title or '')} · "
             f"[dim]{h.article_id}:{h.start}-{h.end}[/dim]"
         )
         out.print(f"  {snippet}")
@@ -329,7 +332,7 @@ def analyze(
             for s in corpus.stories:
                 t.add_row(
                     s.id,
-                    s.title,
+                    _term(s.title),
                     s.event_date or "—",
                     str(len(s.article_ids)),
                     str(s.independent_sources),
@@ -402,12 +405,26 @@ def _write(text: str, out_file: str | None, c: Ctx) -> None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _term(value: object) -> str:
+    """Text that came from files, made safe to print: escape and control characters shown as ``?`` (a title
+    or file name must not drive the terminal), and rich's ``[markup]`` taken literally.
+
+    Example:
+        >>> _term("evil\\x1b]0;owned\\x07[bold].txt")
+        'evil?]0;owned?\\\\[bold].txt'
+    """
+    return escape(_UNPRINTABLE.sub("?", str(value)))
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: turns StorylineError into one clear line and exit status 2."""
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="storyline", standalone_mode=False)
     except StorylineError as e:
-        err.print(f"[red]error[/red] {e}", soft_wrap=True)
+        err.print(f"[red]error[/red] {_term(e)}", soft_wrap=True)
         sys.exit(2)
     except click.exceptions.Abort:
         err.print("aborted")

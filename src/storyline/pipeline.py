@@ -34,7 +34,7 @@ from .compare.story import build_story, story_event_date
 from .config import Config
 from .errors import StorylineError
 from .ingest.clean import clean_text
-from .ingest.formats.base import E_ANALYSIS_FAILED
+from .ingest.formats.base import E_ANALYSIS_FAILED, E_NO_TEXT
 from .ingest.readers import RawDoc
 from .model import Article, Entity, FileError, Mention, Sentence, Story
 
@@ -134,6 +134,47 @@ def build_article(
     if not art.title:
         art.title = lead_title(art.text)
         art.title_how = "lead" if art.title else None
+    art.title, art.source, art.author = one_line(art.title), one_line(art.source), one_line(art.author)
+    return art
+
+
+MAX_LINE_CHARS = 300
+"""Longest title, outlet or author kept (longer ones are cut, with "…"): 100 kB of one repeated character
+once became a 100,000-character title."""
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def one_line(value: str | None, limit: int = MAX_LINE_CHARS) -> str | None:
+    """A metadata field fit to show: control, escape and bidi-override characters removed, whitespace
+    collapsed, at most ``limit`` characters.
+
+    Example:
+        >>> one_line("Breaking\\x1b[31m news\\n today"), len(one_line("A" * 1000) or "")
+        ('Breaking [31m news today', 300)
+    """
+    if value is None:
+        return None
+    text = " ".join(_CONTROLS.sub(" ", value).split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text or None
+
+
+MIN_ARTICLE_WORDS = 3
+"""An article needs at least this many words of text after cleaning; less (a page with only a head, a title
+line alone, one character repeated) is reported (E112), not stored as an empty article of its own story."""
+
+
+def _article_or_error(doc: RawDoc, **overrides: Any) -> Article:
+    art = build_article(doc, **overrides)
+    words = len(art.text.split())
+    if words < MIN_ARTICLE_WORDS:
+        found = "no text" if not words else f"only {words} word{'s' * (words > 1)} of text"
+        raise StorylineError(
+            E_NO_TEXT,
+            f"{found} after cleaning (at least {MIN_ARTICLE_WORDS} words are needed); check that the file holds "
+            "the article, or ingest it with --keep-all if cleaning removed it",
+        )
     return art
 
 
@@ -498,7 +539,7 @@ def analyse_new(
     there (E150, naming its file and the stage), and the others go on; without one, the exception
     propagates.
     """
-    arts = [a for d, o in docs if (a := _isolated(errors, d.path, "clean", build_article, d, **o))]
+    arts = [a for d, o in docs if (a := _isolated(errors, d.path, "clean", _article_or_error, d, **o))]
     if not arts:
         return []
     nlp = nlp or load_nlp(cfg.nlp_model)
@@ -552,5 +593,6 @@ __all__ = [
     "date_article",
     "features",
     "lead_title",
+    "one_line",
     "text_chunks",
 ]

@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 import re
@@ -43,7 +44,7 @@ from storyline.ingest.formats.base import (
     format_mb,
     too_large,
 )
-from storyline.ingest.formats.decode import binary_kind, binary_problem, decode_bytes, unicode_encoding
+from storyline.ingest.formats.decode import Decoded, binary_kind, binary_problem, decode_text, unicode_encoding
 from storyline.ingest.formats.feeds import read_feed
 from storyline.ingest.formats.limits import MAX_RATIO, open_bounded
 from storyline.ingest.formats.meta import iso_date, source_from_url
@@ -110,15 +111,16 @@ def discover(inputs: Sequence[str], exclude: Sequence[str | Path] = ()) -> tuple
 
     Returns:
         ``(files, errors)``: E101 for a path or pattern that matches nothing, E108 for a folder
-        without files.
+        without files, E102 for a folder that cannot be read or a link that loops back to a folder
+        already read. Pipes, sockets, broken links and link loops among the files are kept in
+        ``files``, so that :func:`read_file` names each with its reason.
     """
     found: dict[str, Path] = {}
     errors: list[FileError] = []
     skip = [os.path.realpath(x) for x in exclude]
     for raw in inputs:
-        paths, error = _expand(raw)
-        if error is not None:
-            errors.append(error)
+        paths, found_errors = _expand(raw)
+        errors += found_errors
         for path in paths:
             real = os.path.realpath(path)
             if any(real == x or real.startswith(x.rstrip(os.sep) + os.sep) for x in skip):
@@ -187,39 +189,60 @@ def detect_format(name: str, head: bytes) -> str:
     return by_ext
 
 
-def _expand(raw: str) -> tuple[list[Path], FileError | None]:
+def _expand(raw: str) -> tuple[list[Path], list[FileError]]:
     path = Path(raw)
     if path.is_dir():
-        files = _walk(path)
-        if not files:
-            return [], FileError(
-                raw, "folder holds no files (hidden files and folders are skipped)", E_EMPTY_FOLDER
-            )
-        return files, None
+        files, errors = _walk(path)
+        if not files and not errors:
+            return [], [FileError(raw, "folder holds no files (hidden files and folders are skipped)", E_EMPTY_FOLDER)]
+        return files, errors
     if path.exists() or path.is_symlink():
-        return [path], None
+        return [path], []
     if _GLOB_CHARS.intersection(raw):
         matches = [Path(m) for m in sorted(glob.glob(raw, recursive=True))]
-        files = [f for m in matches for f in (_walk(m) if m.is_dir() else [m])]
-        if files:
-            return files, None
-        return [], FileError(raw, "no such file or folder: the pattern matched nothing", E_NOT_FOUND)
-    return [], FileError(raw, "no such file or folder", E_NOT_FOUND)
+        files, errors = [], []
+        for m in matches:
+            found, problems = _walk(m) if m.is_dir() else ([m], [])
+            files += found
+            errors += problems
+        if files or errors:
+            return files, errors
+        return [], [FileError(raw, "no such file or folder: the pattern matched nothing", E_NOT_FOUND)]
+    return [], [FileError(raw, "no such file or folder", E_NOT_FOUND)]
 
 
-def _walk(folder: Path) -> list[Path]:
+def _walk(folder: Path) -> tuple[list[Path], list[FileError]]:
+    """Every non-hidden entry under ``folder`` that is not a folder, and the folders that cannot be read.
+
+    Links to folders are followed, each real folder once (a link back up the tree is a loop, reported).
+    Entries that are not regular files (pipes, sockets, broken links, link loops) are returned too, so that
+    reading them names them with the reason instead of skipping them without a word.
+    """
     files: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(folder):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            candidate = Path(dirpath) / name
-            try:
-                regular = candidate.is_file()
-            except OSError:
-                regular = True  # unreadable: reading it reports why, naming the file
-            if not name.startswith(".") and regular:
-                files.append(candidate)
-    return files
+    errors: list[FileError] = []
+    seen = {os.path.realpath(folder)}
+
+    def unreadable(exc: OSError) -> None:
+        where = exc.filename if exc.filename is not None else str(folder)
+        errors.append(_os_problem(exc, folder=True).to_error(str(where)))
+
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=unreadable, followlinks=True):
+        keep = []
+        for d in sorted(dirnames):
+            if d.startswith("."):
+                continue
+            sub = os.path.join(dirpath, d)
+            real = os.path.realpath(sub)
+            if real in seen:
+                errors.append(
+                    FileError(sub, f"link to a folder already read ({real}): a link loop; left out", E_UNREADABLE)
+                )
+                continue
+            seen.add(real)
+            keep.append(d)
+        dirnames[:] = keep
+        files += [Path(dirpath) / name for name in sorted(filenames) if not name.startswith(".")]
+    return files, errors
 
 
 def _read(path: Path, shown: str, max_bytes: int, max_ratio: int) -> Result:
@@ -252,27 +275,26 @@ def _dispatch(fmt: str, data: bytes, shown: str) -> Result:
         return [read_html(data, shown, precision=FAVOR_PRECISION)], []
     if fmt == "feed":
         return read_feed(data, shown)
-    text = _decode_text(data)
-    if fmt == "jsonl":
-        return read_jsonl(text, shown, precision=FAVOR_PRECISION)
-    if fmt == "json":
-        return read_json(text, shown, precision=FAVOR_PRECISION)
-    return [_text_doc(data, shown)], []
+    text, decoded = _decode_text(data)
+    if fmt in ("jsonl", "json"):
+        reader = read_jsonl if fmt == "jsonl" else read_json
+        docs, errors = reader(text, shown, precision=FAVOR_PRECISION)
+        for doc in docs:
+            doc.meta.update(decoded.meta())
+        return docs, errors
+    return [_text_doc(text, decoded, shown)], []
 
 
-def _text_doc(data: bytes, shown: str) -> RawDoc:
-    text, encoding = decode_bytes(data)
-    text = clean_text(text)
+def _text_doc(text: str, decoded: Decoded, shown: str) -> RawDoc:
+    return RawDoc(path=shown, text=text, fmt="txt", first_line_title=True, meta=decoded.meta())
+
+
+def _decode_text(data: bytes) -> tuple[str, Decoded]:
+    decoded = decode_text(data)
+    text = clean_text(decoded.text)
     if not text.strip():
         raise ReadProblem(E_BLANK, "file holds only whitespace")
-    return RawDoc(path=shown, text=text, fmt="txt", first_line_title=True, meta={"encoding": encoding})
-
-
-def _decode_text(data: bytes) -> str:
-    text = clean_text(decode_bytes(data)[0])
-    if not text.strip():
-        raise ReadProblem(E_BLANK, "file holds only whitespace")
-    return text
+    return text, decoded
 
 
 def _check_file(path: Path) -> int:
@@ -280,6 +302,8 @@ def _check_file(path: Path) -> int:
     try:
         info = path.stat()
     except FileNotFoundError:
+        if path.is_symlink():
+            raise ReadProblem(E_NOT_FOUND, f"broken symbolic link (to {os.readlink(path)}); fix or remove it") from None
         raise ReadProblem(E_NOT_FOUND, "no such file or folder") from None
     except OSError as exc:
         raise _os_problem(exc) from None
@@ -304,9 +328,16 @@ def _read_bytes(path: Path, limit: int = -1) -> bytes:
         raise _os_problem(exc) from None
 
 
-def _os_problem(exc: OSError) -> ReadProblem:
+def _os_problem(exc: OSError, *, folder: bool = False) -> ReadProblem:
+    what = "folder" if folder else "file"
     if isinstance(exc, PermissionError):
-        return ReadProblem(E_UNREADABLE, "permission denied; check the file's permissions (e.g. chmod u+r)")
+        return ReadProblem(
+            E_UNREADABLE, f"permission denied; check the {what}'s permissions (e.g. chmod u+r{'x' * folder})"
+        )
+    if exc.errno == errno.ELOOP:
+        return ReadProblem(E_UNREADABLE, "a symbolic link loop (the link points back to itself); remove the link")
+    if folder:
+        return ReadProblem(E_UNREADABLE, f"cannot read the folder ({exc.strerror or exc}); check the disk")
     return ReadProblem(
         E_UNREADABLE, f"cannot read the file ({exc.strerror or exc}); check the disk or copy it again"
     )

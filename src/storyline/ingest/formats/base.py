@@ -16,6 +16,7 @@ E108    a folder that holds no readable files
 E109    broken gzip stream
 E110    HTML with no article text
 E111    the text (of a file or a record) is over the character limit, ``ingest.max_chars``
+E112    no article text (fewer than three words) left after cleaning
 E120    invalid JSON (a whole .json file, or one line of a .jsonl file)
 E121    a JSON record with no article text
 E122    JSON of an unexpected shape (not an object, no list of articles)
@@ -32,6 +33,7 @@ E199    unexpected error while reading; a bug, please report it
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from storyline.model import FileError
@@ -58,6 +60,8 @@ E_HTML_NO_TEXT = "E110"
 """HTML in which neither trafilatura nor its baseline found any text."""
 E_TOO_LONG = "E111"
 """A text over ``ingest.max_chars`` characters (parsing it would take memory in proportion)."""
+E_NO_TEXT = "E112"
+"""Fewer than three words of text after cleaning: nothing to analyse."""
 E_JSON_INVALID = "E120"
 """Invalid JSON (whole file, or one line of JSON Lines)."""
 E_JSON_NO_TEXT = "E121"
@@ -170,13 +174,22 @@ def cap_errors(path: str, errors: list[FileError], limit: int = MAX_RECORD_ERROR
 
 
 def clean_text(text: str) -> str:
-    """Normalise newlines to ``\\n``, drop NUL characters and a stray BOM.
+    """Normalise newlines to ``\\n``, drop NUL and other control characters (terminal escapes included: they
+    are no article's text) and a stray BOM; a vertical tab or form feed is a line break.
 
     Example:
-        >>> clean_text("\\ufeffa\\r\\nb\\rc\\x00")
-        'a\\nb\\nc'
+        >>> clean_text("\\ufeffa\\r\\nb\\rc\\x00\\x1b[1md\\x0ce")
+        'a\\nb\\nc[1md\\ne'
     """
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").removeprefix("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
+    return _CONTROL_CHARS.sub(_control_replacement, text)
+
+
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def _control_replacement(m: re.Match[str]) -> str:
+    return "\n" if m.group() in "\x0b\x0c" else ""
 
 
 def word_count(text: str) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
@@ -107,21 +108,40 @@ def binary_problem(kind: str) -> ReadProblem:
     return ReadProblem(E_BINARY, f"binary file ({kind}): {advice}")
 
 
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """Text decoded from bytes, with how: the encoding used, whether it was guessed, and how many invalid
+    byte sequences of a mostly-UTF-8 file were replaced with U+FFFD.
+
+    Example:
+        >>> decode_text("Beijing’s reply came on Monday.".encode() + b"\\x9d").warning
+        'replaced 1 invalid UTF-8 byte sequence with U+FFFD'
+    """
+
+    text: str
+    encoding: str
+    replaced: int = 0
+    guessed: bool = False
+
+    @property
+    def warning(self) -> str | None:
+        """What a reader should know about the decoding, or None."""
+        if not self.replaced:
+            return None
+        return f"replaced {self.replaced} invalid UTF-8 byte sequence{'s' * (self.replaced > 1)} with U+FFFD"
+
+    def meta(self) -> dict[str, str]:
+        """What to record on the article: ``encoding`` (and ``encoding_how``, ``decode_warning``)."""
+        out = {"encoding": self.encoding}
+        if self.guessed:
+            out["encoding_how"] = "guessed"
+        if warning := self.warning:
+            out["decode_warning"] = warning
+        return out
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode a text file of unknown encoding.
-
-    Order: byte-order mark, UTF-16 without BOM (NUL pattern), UTF-8, charset-normalizer (with
-    cp1252 preferred on ties, as it is the usual non-UTF-8 encoding of scraped English news),
-    then cp1252.
-
-    Args:
-        data: The file's bytes.
-
-    Returns:
-        ``(text, encoding)``; the text still has its original newlines.
-
-    Raises:
-        ReadProblem: E105 for binary data (NUL bytes), E106 when nothing decodes it into text.
+    """Decode a text file of unknown encoding: ``(text, encoding)`` of :func:`decode_text`.
 
     Example:
         >>> decode_bytes("café".encode("utf-8"))
@@ -129,18 +149,57 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         >>> decode_bytes(codecs.BOM_UTF16_LE + "hi".encode("utf-16-le"))
         ('hi', 'utf-16')
     """
+    found = decode_text(data)
+    return found.text, found.encoding
+
+
+def decode_text(data: bytes) -> Decoded:
+    """Decode a text file of unknown encoding.
+
+    Order: byte-order mark, UTF-16 without BOM (NUL pattern), UTF-8; then UTF-8 with its few invalid
+    sequences replaced when the file is mostly UTF-8 (at least :data:`MIN_UTF8_SHARE` of its non-ASCII
+    sequences valid: a stray byte must not turn a UTF-8 article into mojibake); then cp1252 for Western
+    text (:func:`_western`); then charset-normalizer's guess (cp1252 preferred on ties), then cp1252.
+
+    Args:
+        data: The file's bytes.
+
+    Returns:
+        The text (original newlines kept) and how it was decoded.
+
+    Raises:
+        ReadProblem: E105 for binary data (NUL bytes), E106 when nothing decodes it into text.
+
+    Example:
+        >>> decode_text("Señor García".encode("latin-1"))
+        Decoded(text='Señor García', encoding='cp1252', replaced=0, guessed=True)
+    """
     encoding = unicode_encoding(data)
     if encoding is None and _nul_share(data) > MAX_NUL_SHARE:
         raise binary_problem("NUL bytes, unknown type")
-    candidates = [encoding] if encoding else ["utf-8", _guess_encoding(data), "cp1252"]
-    for candidate in candidates:
+    if encoding:
+        try:
+            return Decoded(_check_text(data.decode(encoding)), encoding)
+        except (UnicodeDecodeError, LookupError):
+            raise _undecodable() from None
+    try:
+        return Decoded(_check_text(data.decode("utf-8")), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    replaced, valid = _utf8_errors(data)
+    if valid and valid >= MIN_UTF8_SHARE * (valid + replaced):
+        return Decoded(_check_text(data.decode("utf-8", "replace")), "utf-8", replaced=replaced)
+    western = _western(data)
+    if western is not None:
+        return Decoded(_check_text(western), "cp1252", guessed=True)
+    for candidate in (_guess_encoding(data), "cp1252"):
         if candidate is None:
             continue
         try:
             text = data.decode(candidate)
         except (UnicodeDecodeError, LookupError):
             continue
-        return _check_text(text), candidate
+        return Decoded(_check_text(text), candidate, guessed=True)
     raise _undecodable()
 
 
@@ -154,14 +213,64 @@ def decode_html(data: bytes) -> tuple[str, str]:
         >>> decode_html(b'<meta charset="iso-8859-1"><p>caf\\xe9</p>')[1]
         'cp1252'
     """
+    found = decode_html_text(data)
+    return found.text, found.encoding
+
+
+def decode_html_text(data: bytes) -> Decoded:
+    """:func:`decode_html` with how the page was decoded (:class:`Decoded`)."""
     if _bom_encoding(data) is None:
         declared = _declared_charset(data[:4096])
         if declared is not None:
             try:
-                return _check_text(data.decode(declared)), declared
+                return Decoded(_check_text(data.decode(declared)), declared)
             except (UnicodeDecodeError, LookupError):
                 pass
-    return decode_bytes(data)
+    return decode_text(data)
+
+
+MIN_UTF8_SHARE = 0.5
+"""A file is mostly UTF-8 when at least this share of its non-ASCII byte sequences are valid UTF-8. A
+Latin-1 or cp1252 file has almost none (an accented letter before an ASCII one is never valid UTF-8; a
+valid pair needs a capital accented letter followed by a cp1252 symbol); a UTF-8 article with a few stray
+bytes has nearly all of them valid."""
+MAX_WESTERN_SHARE = 0.3
+"""Decoded as cp1252, Western text has few non-ASCII letters (French, Spanish, German: under 10% of the
+letters); Cyrillic or Greek bytes read as cp1252 are nearly all non-ASCII letters."""
+_WESTERN = frozenset(
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿŒœŠšŽžŸƒ"
+    "‘’‚“”„•–—…€£¥¢©®™°±§¶·«»¡¿ªº¹²³¼½¾×÷µ\xa0‹›†‡‰¨¯´¸¦¤ˆ˜"
+)
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+
+
+def _utf8_errors(data: bytes) -> tuple[int, int]:
+    """(invalid sequences that ``errors="replace"`` replaces, valid multi-byte sequences)."""
+    replaced = data.decode("utf-8", "replace").count("\ufffd") - data.count("\ufffd".encode())
+    return replaced, len(_UTF8_SEQUENCE.findall(data))
+
+
+def _western(data: bytes) -> str | None:
+    """The text as cp1252 (Latin-1 where cp1252 leaves a byte undefined) when it reads as Western text.
+
+    Example:
+        >>> _western("Señor García".encode("cp1252")), _western("Привет, мир".encode("cp1251")) is None
+        ('Señor García', True)
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
+    non_ascii = [ch for ch in text if ord(ch) > 127]
+    if any(ch not in _WESTERN for ch in non_ascii):
+        return None
+    letters = sum(1 for ch in text if ch.isalpha())
+    foreign = sum(1 for ch in non_ascii if ch.isalpha())
+    return text if letters and foreign <= MAX_WESTERN_SHARE * letters else None
 
 
 def unicode_encoding(data: bytes) -> str | None:

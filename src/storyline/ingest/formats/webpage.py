@@ -27,7 +27,7 @@ from trafilatura.metadata import extract_metadata
 from trafilatura.settings import Document
 
 from storyline.ingest.formats.base import E_BLANK, E_HTML_NO_TEXT, RawDoc, ReadProblem, clean_text
-from storyline.ingest.formats.decode import decode_html
+from storyline.ingest.formats.decode import decode_html_text
 from storyline.ingest.formats.meta import iso_date, looks_like_domain, registered_domain, source_from_url
 
 DATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True}
@@ -79,9 +79,9 @@ def read_html(
     Raises:
         ReadProblem: undecodable bytes, blank input, or no text found.
     """
-    html, encoding = decode_html(data)
-    doc = html_to_doc(html, path=path, fmt=fmt, url=url, precision=precision)
-    doc.meta["encoding"] = encoding
+    decoded = decode_html_text(data)
+    doc = html_to_doc(decoded.text, path=path, fmt=fmt, url=url, precision=precision)
+    doc.meta.update(decoded.meta())
     return doc
 
 
@@ -262,7 +262,11 @@ def _parse_body(html: str) -> Any:
     except etree.ParserError:
         return None
     body = root.find("body")
-    return body if body is not None else root
+    if body is None:  # a page with only a <head>: its title and metadata are not article text
+        for head in root.findall("head"):
+            root.remove(head)
+        return root
+    return body
 
 
 def _tidy(text: str) -> str:
