@@ -28,8 +28,6 @@ def test_seed_claims_are_supported_by_every_outlet_that_reports_them(seed_corpus
     story, seed = _nov(seed_corpus), _seed(seed_corpus)
     soy = _claim(story, "soybeans", "12 million")
     assert {seed[c.article_id] for c in soy.support} == {"002", "004"}
-    april = _claim(story, "visit", "April")
-    assert len({seed[c.article_id] for c in april.support}) >= 2
     for c in story.claims:
         assert c.sources >= 2 or c.kind == "account"
         assert len(c.text.split()) >= 6

@@ -210,6 +210,7 @@ class Unit:
     negated: bool = False
     subject: str | None = None
     said_by: str | None = None
+    heading: bool = False  # a headline or cut-off line: counts against "not reported", never joins a row
 
     @property
     def text(self) -> str:
@@ -293,8 +294,9 @@ def _statement_units(a: Article, source: str) -> list[Unit]:
             continue
         sent = a.sentences[st.sentence]
         whole = a.text[sent.start : sent.end]
-        if not _END.search(whole.rstrip()) or whole.rstrip().endswith("?") or _CHROME.search(whole):
-            continue  # headings, table cells, questions, chrome
+        if whole.rstrip().endswith("?") or _CHROME.search(whole):
+            continue  # questions, chrome
+        heading = not _END.search(whole.rstrip())  # a headline or a cut-off line: never a row, but it says things
         s, e = st.start, st.end
         if len(_words(a.text[s:e])) < MIN_STATEMENT_WORDS or len(_words(a.text[s:e])) > MAX_WORDS:
             continue
@@ -314,6 +316,7 @@ def _statement_units(a: Article, source: str) -> list[Unit]:
                 negated=st.negated,
                 subject=st.subject,
                 said_by=st.said_by,
+                heading=heading,
             )
         )
         if len(units) >= MAX_UNITS_PER_ARTICLE:
@@ -632,7 +635,11 @@ def build_claims(
         params = align_model()
         thr = float(params["threshold"]) if threshold is None else threshold
         below = float(params["omission_below"]) if omission_below is None else omission_below
-        sim = probabilities(units) if prob is None else prob
+        near = probabilities(units) if prob is None else prob
+        sim = near.copy()
+        heads = [i for i, u in enumerate(units) if u.heading]
+        sim[heads, :] = 0.0
+        sim[:, heads] = 0.0
         groups = group(units, sim, thr, complement if complement is not None else params.get("complement"))
     else:
         thr = ALIGN_THRESHOLD if threshold is None else threshold
@@ -654,7 +661,7 @@ def build_claims(
             rep = units[rep_k]
         claim = _claim(story_id, units, members, rep, sim[rep_k] if learned else None, thr)
         if learned:
-            claim.absent = _absent(units, members, sim, articles, below)
+            claim.absent = _absent(units, members, near, articles, below)
         claims.append(((-len(sources), float(min(units[k].rank for k in members)), rep.start), claim))
     claims.sort(key=lambda t: t[0])
     out = [c for _, c in claims]

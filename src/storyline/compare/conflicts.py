@@ -121,8 +121,15 @@ def wording_conflict(a: Span, b: Span) -> str | None:
     sm = difflib.SequenceMatcher(a=wa, b=wb, autojunk=False)
     if sm.ratio() < 0.6:
         return None  # not the same quote
+    # a negation moved within the quote ("I didn't feel we were …" / "I felt we weren't …") says the same thing
+    same_polarity = _negations(wa) == _negations(wb)
     for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op == "replace" and (_telling(wa[i1:i2]) or _telling(wb[j1:j2])):
+        if op != "replace":
+            continue
+        told = [w for w in (*wa[i1:i2], *wb[j1:j2]) if _telling([w])]
+        if same_polarity:
+            told = [w for w in told if w.strip("'") not in NEGATIONS]
+        if told:
             return f"different wording: “{' '.join(wa[i1:i2])}” vs “{' '.join(wb[j1:j2])}”"
     return None
 
@@ -136,6 +143,17 @@ TELLING_WORDS = frozenset(
     october november december last next ago earlier later not no never nobody nothing none won't can't don't
     didn't isn't wasn't aren't weren't wouldn't couldn't shouldn't all every always""".split()
 )
+
+
+#: The telling words that only flip polarity: a change counts when the two quotes' negation counts differ.
+NEGATIONS = frozenset(
+    "not no never nobody nothing none won't can't don't didn't isn't wasn't aren't weren't wouldn't couldn't "
+    "shouldn't".split()
+)
+
+
+def _negations(words: Sequence[str]) -> int:
+    return sum(1 for w in words if w.strip("'") in NEGATIONS or w.endswith("n't"))
 
 
 def _telling(words: Sequence[str]) -> bool:

@@ -67,7 +67,9 @@ def story_claims(
     # Dated happenings stay in the timeline: made claims of their own, they were second rows for facts the
     # alignment already has, each claiming the other's outlets left it out.
     facts = build_claims(sid, members, units=units) if several else []
-    accounts = account_claims(sid, units, entities)
+    accounts = account_claims(sid, [u for u in units if not u.heading], entities)
+    for a in accounts:  # an outlet that does not contrast the parties' accounts has not left a fact out
+        a.absent = [] if a.absent is None else a.absent
     in_accounts = {(c.article_id, c.start) for a in accounts for c in a.support}
     facts = [f for f in facts if not all((c.article_id, c.start) in in_accounts for c in f.support)]
     claims = facts + accounts + (quote_claims(sid, members, entities) if several else [])
