@@ -27,7 +27,7 @@ from .model import Article, Entity, FileError, Story, SummarySentence
 from .pipeline import analyse_new, article_failure, article_id, corpus_stages
 from .render.dossier import build_dossier
 from .render.export import export_corpus
-from .store.base import SearchHit, Store
+from .store.base import ARTICLES_VERSION, STORIES_BUILT, SearchHit, Store
 from .store.sqlite import open_store
 
 log = logging.getLogger("storyline")
@@ -225,12 +225,13 @@ class Corpus:
             if progress:
                 progress("analyse", done, len(pending))
         report.failed_files = {e.path.split("#", 1)[0] for e in report.errors}
-        if report.added or self.store.get_meta("stories_built") != "1":
+        if report.added or self.store.get_meta(STORIES_BUILT) != "1":  # new articles, or a run cut short
             self.rebuild(progress)
         return report
 
     def rebuild(self, progress: ProgressFn | None = None) -> None:
         """Recompute entities and (incrementally) stories over everything in the store."""
+        version = self.store.get_meta(ARTICLES_VERSION)  # what the stages below cover
         arts = self.store.articles()
         existing: dict[str, list[str]] = {s.id: list(s.article_ids) for s in self.store.stories()}
 
@@ -261,9 +262,33 @@ class Corpus:
                 # mentions carry entity ids now; re-dated articles carry new dates
                 if before[a.id] != state(a) or a.id in result.redated:
                     self.store.put_article(a)
-            self.store.set_meta("stories_built", "1")
+            # built, unless another ingest added an article meanwhile (its own run, or the next, finishes it)
+            self.store.set_meta(STORIES_BUILT, "1" if self.store.get_meta(ARTICLES_VERSION) == version else "0")
         if progress:
             progress("stories", len(result.stories), len(result.stories))
+
+
+def check(corpus: Corpus, *, repair: bool = False) -> tuple[list[str], list[str]]:
+    """Check a store's integrity; with ``repair``, fix what can be fixed and check again.
+
+    Repairing deletes orphan index rows and re-runs the corpus stages (entities, stories) over every stored
+    article, which finishes an ingest that was stopped between storing its articles and its stories.
+
+    Returns:
+        ``(problems, left)``: what was found, and what is still wrong (after repairing, when asked; else
+        the same list).
+
+    Example:
+        >>> with Corpus(":memory:") as corpus:                         # doctest: +SKIP
+        ...     check(corpus, repair=True)
+        ([], [])
+    """
+    problems = corpus.store.check()
+    if not (repair and problems):
+        return problems, problems if not repair else []
+    corpus.store.remove_orphans()
+    corpus.rebuild()
+    return problems, corpus.store.check()
 
 
 def analyze(

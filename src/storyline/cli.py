@@ -377,6 +377,30 @@ def serve(
 
 
 @cli.command()
+@db_option
+@click.option("--repair", is_flag=True, help="Delete orphan rows and re-run the corpus stages, then check again.")
+@click.option("--json", "as_json", is_flag=True, help="Print the problems as JSON.")
+@click.pass_context
+def check(ctx: click.Context, db: str | None, repair: bool, as_json: bool) -> None:
+    """Check the store: SQLite integrity, orphan rows, stories older than the last article (exit 1 if any)."""
+    from .api import check as api_check
+
+    c = _ctx(ctx, db)
+    with c.corpus() as corpus:
+        problems, left = api_check(corpus, repair=repair)
+        if as_json:
+            out.print_json(json.dumps({"store": corpus.store.path, "problems": problems, "left": left}))
+        else:
+            for p in problems:
+                err.print(f"[red]problem[/red] {_term(p)}", soft_wrap=True)
+            if repair and problems:
+                err.print(f"repaired: {len(problems) - len(left)} of {len(problems)} problem(s) fixed")
+            if not c.quiet:
+                err.print(f"{corpus.store.path}: {'ok' if not left else f'{len(left)} problem(s)'}")
+    sys.exit(1 if left else 0)
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--words", default=100, show_default=True, help="About how many words the summary may have.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON sentences with their cites.")

@@ -27,6 +27,12 @@ from storyline.model import Article, Cite, Entity, Story
 
 HIGHLIGHT_OPEN = "[["
 HIGHLIGHT_CLOSE = "]]"
+STORIES_BUILT = "stories_built"
+"""Meta key: "1" when the corpus stages (entities, stories) ran after the last article was written; writing a
+new article sets it to "0", so a run killed between the two is seen as half-built and finished next time."""
+ARTICLES_VERSION = "articles_version"
+"""Meta key: a counter raised by every new article, so the corpus stages can tell whether what they read is
+still all there is when they store their result."""
 
 
 @dataclass(slots=True)
@@ -148,6 +154,15 @@ class Store(Protocol):
 
     def set_meta(self, key: str, value: str) -> None:
         """Store a metadata value (run settings, model versions, ...)."""
+        ...
+
+    def check(self) -> list[str]:
+        """Integrity problems in words (the database's own check, orphan rows, stories older than the
+        last article written); an empty list when all is well."""
+        ...
+
+    def remove_orphans(self) -> int:
+        """Delete index rows whose article or entity is gone; return how many."""
         ...
 
     def close(self) -> None:

@@ -31,7 +31,14 @@ from typing import Any
 from storyline.errors import StorylineError
 from storyline.model import Article, Cite, Entity, Story
 from storyline.store import migrations
-from storyline.store.base import HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, SearchHit, open_store
+from storyline.store.base import (
+    ARTICLES_VERSION,
+    HIGHLIGHT_CLOSE,
+    HIGHLIGHT_OPEN,
+    STORIES_BUILT,
+    SearchHit,
+    open_store,
+)
 
 __all__ = ["SqliteStore", "fts_query", "open_store", "search_units"]
 
@@ -157,13 +164,25 @@ class SqliteStore:
         doc_json = _dumps(article.to_json())
         doc = json.loads(doc_json)  # as it will read back (tuples become lists, ...)
         with self.transaction():
-            row = self._conn.execute("SELECT json, raw FROM articles WHERE id = ?", (article.id,)).fetchone()
+            row = self._conn.execute(
+                "SELECT json, raw, story_id, duplicate_of FROM articles WHERE id = ?", (article.id,)
+            ).fetchone()
             old = None if row is None else json.loads(row["json"])
-            if old == doc and row["raw"] == article.raw:
+            same_columns = row is not None and (row["story_id"], row["duplicate_of"]) == (
+                article.story_id,
+                article.duplicate_of,
+            )
+            if old == doc and row["raw"] == article.raw and same_columns:
                 return False
             self._upsert_article(article, doc_json)
             if old is None or _index_key(old) != _index_key(doc):
                 self._index_sentences(article)
+            if row is None:  # the stories no longer cover every article: until the corpus stages run again
+                self._conn.execute(
+                    "INSERT INTO meta (key, value) VALUES (?, '1'), (?, '0') ON CONFLICT (key) DO UPDATE SET"
+                    " value = CASE key WHEN ? THEN CAST(value AS INTEGER) + 1 ELSE '0' END",
+                    (ARTICLES_VERSION, STORIES_BUILT, ARTICLES_VERSION),
+                )
         return row is None
 
     def _index_sentences(self, article: Article) -> None:
@@ -348,6 +367,79 @@ class SqliteStore:
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
+
+    # -- integrity ----------------------------------------------------------------------
+
+    def check(self) -> list[str]:
+        """Integrity problems in words; an empty list when all is well.
+
+        SQLite's ``integrity_check`` and ``foreign_key_check``, the full-text index against its table, rows
+        whose article or entity is gone, stories naming articles that are not stored, articles in no story
+        or in a story that is not stored, and stories built before the last article was written.
+
+        Example:
+            >>> store = SqliteStore(":memory:")
+            >>> store.check()
+            []
+            >>> _ = store.put_article(Article(id="a1", path="a1.txt", raw="", text="Rare earths rose."))
+            >>> store.check()
+            ['stories are older than the last article written (an ingest stopped before its corpus stages)']
+        """
+        problems = [f"SQLite integrity check: {r[0]}" for r in self._conn.execute("PRAGMA integrity_check")]
+        problems = [p for p in problems if p != "SQLite integrity check: ok"]
+        problems += [
+            f"foreign key broken: {r[0]} row {r[1]} names a missing {r[2]} row"
+            for r in self._conn.execute("PRAGMA foreign_key_check")
+        ]
+        try:
+            self._conn.execute("INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"the search index does not match the sentences ({exc}); run with --repair")
+        for sql, what in _ORPHANS:
+            n = int(self._conn.execute(sql).fetchone()[0])
+            if n:
+                problems.append(f"{n} {what}")
+        if self.article_count() and self.get_meta(STORIES_BUILT) != "1":
+            problems.append(
+                "stories are older than the last article written (an ingest stopped before its corpus stages)"
+            )
+        return problems
+
+    def remove_orphans(self) -> int:
+        """Delete sentences and mentions whose article or entity is gone, and rebuild the search index.
+
+        Returns:
+            How many rows were deleted.
+        """
+        with self.transaction():
+            n = self._conn.execute("DELETE FROM sentences WHERE article_id NOT IN (SELECT id FROM articles)").rowcount
+            n += self._conn.execute(
+                "DELETE FROM mentions WHERE article_id NOT IN (SELECT id FROM articles)"
+                " OR entity_id NOT IN (SELECT id FROM entities)"
+            ).rowcount
+            self._conn.execute("INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild')")
+        return int(n)
+
+
+_ORPHANS = (
+    ("SELECT count(*) FROM sentences WHERE article_id NOT IN (SELECT id FROM articles)", "sentences of no article"),
+    ("SELECT count(*) FROM mentions WHERE article_id NOT IN (SELECT id FROM articles)", "mentions of no article"),
+    ("SELECT count(*) FROM mentions WHERE entity_id NOT IN (SELECT id FROM entities)", "mentions of no entity"),
+    (
+        "SELECT count(*) FROM stories s, json_each(s.json, '$.article_ids') j"
+        " WHERE j.value NOT IN (SELECT id FROM articles)",
+        "story members that are not stored articles",
+    ),
+    (
+        "SELECT count(*) FROM articles WHERE story_id IS NOT NULL AND story_id NOT IN (SELECT id FROM stories)",
+        "articles in a story that is not stored",
+    ),
+    (
+        "SELECT count(*) FROM articles WHERE story_id IS NULL AND EXISTS (SELECT 1 FROM stories)",
+        "articles in no story",
+    ),
+)
+"""Orphan and dangling rows: (SQL counting them, what they are)."""
 
 
 # -- helpers ----------------------------------------------------------------------------

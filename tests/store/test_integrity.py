@@ -1,0 +1,127 @@
+"""A store knows when it is half-built, and says what is wrong with it (``storyline check``)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from storyline import api
+from storyline.api import Corpus, check
+from storyline.cli import cli
+from storyline.model import Article, Sentence
+from storyline.store.sqlite import SqliteStore
+
+ARTICLES = {
+    "bridge-a.txt": "Riverton bridge to open in June\n\nOfficials in Riverton said on Monday, May 6, 2024, that the "
+    "new bridge over the Mill River would open in June. The project cost $42 million.\n",
+    "bridge-b.txt": "Mill River bridge opening set for June\n\nThe new Mill River bridge in Riverton will open in "
+    "June, city officials said on Monday, May 6, 2024. It cost $42 million to build.\n",
+    "port.txt": "Dockworkers strike at Harlow port\n\nDockworkers at the port of Harlow walked out on Friday, "
+    "March 1, 2024, over pay, halting container traffic for the weekend, the union said.\n",
+}
+
+
+def folder(tmp_path: Path) -> Path:
+    root = tmp_path / "in"
+    root.mkdir(exist_ok=True)
+    for name, text in ARTICLES.items():
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_a_run_killed_before_the_corpus_stages_is_finished_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: after a crash between "analysed and stored" and the corpus stages, re-running the same
+    ingest found every article "already in the store" and never built their stories."""
+    db, src = tmp_path / "s.db", folder(tmp_path)
+    with Corpus(db) as clean:
+        clean.ingest(src)
+        expected = sorted(sorted(s.article_ids) for s in clean.stories)
+    crashed_db = tmp_path / "crashed.db"
+    real = api.corpus_stages
+
+    def killed(*args: Any, **kwargs: Any) -> Any:
+        raise KeyboardInterrupt  # as a kill between the two: the articles are stored, no story is
+
+    monkeypatch.setattr(api, "corpus_stages", killed)
+    with Corpus(crashed_db) as corpus, pytest.raises(KeyboardInterrupt):
+        corpus.ingest(src)
+    monkeypatch.setattr(api, "corpus_stages", real)
+    with Corpus(crashed_db) as corpus:
+        assert corpus.store.article_count() == 3 and corpus.stories == []
+        assert any("older than the last article" in p for p in corpus.store.check())
+        rep = corpus.ingest(src)
+        assert rep.added == [] and len(rep.unchanged) == 3
+        assert sorted(sorted(s.article_ids) for s in corpus.stories) == expected
+        assert corpus.store.check() == []
+
+
+def test_stories_stay_stale_when_an_article_arrives_during_the_corpus_stages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "s.db"
+    with Corpus(db) as corpus:
+        corpus.ingest(folder(tmp_path))
+        assert corpus.store.get_meta("stories_built") == "1"
+        real = api.corpus_stages
+
+        def concurrent(*args: Any, **kwargs: Any) -> Any:
+            with SqliteStore(db) as other:  # another ingester stores an article meanwhile
+                other.put_article(Article(id="late", path="late.txt", raw="", text="A late article arrived."))
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(api, "corpus_stages", concurrent)
+        corpus.rebuild()
+        assert corpus.store.get_meta("stories_built") == "0"  # the next run builds the late one's story
+        monkeypatch.setattr(api, "corpus_stages", real)
+        corpus.rebuild()
+        assert corpus.store.check() == []
+
+
+def test_check_reports_orphans_and_repair_fixes_them(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    with Corpus(db) as corpus:
+        corpus.ingest(folder(tmp_path))
+        assert check(corpus) == ([], [])
+        conn = corpus.store.connection  # type: ignore[attr-defined]
+        conn.execute("PRAGMA foreign_keys = OFF")  # as another tool writing to the file might
+        conn.execute("INSERT INTO sentences (article_id, idx, start, \"end\", text) VALUES ('gone', 0, 0, 4, 'Gone')")
+        conn.execute("INSERT INTO mentions (entity_id, article_id, start, \"end\") VALUES ('e-none', 'gone', 0, 4)")
+        conn.execute("UPDATE articles SET story_id = 's99' WHERE id = (SELECT min(id) FROM articles)")
+        conn.execute("PRAGMA foreign_keys = ON")
+        problems, left = check(corpus)
+        assert "1 sentences of no article" in problems and "1 mentions of no article" in problems
+        assert "1 articles in a story that is not stored" in problems
+        assert any(p.startswith("foreign key broken") for p in problems)
+        assert left == problems
+        problems, left = check(corpus, repair=True)
+        assert problems and left == []
+
+
+def test_search_index_out_of_step_is_reported(tmp_path: Path) -> None:
+    with SqliteStore(tmp_path / "s.db") as store:
+        store.put_article(Article(id="a1", path="a.txt", raw="", text="Rare earths rose.", sentences=[Sentence(0, 17)]))
+        store.set_meta("stories_built", "1")
+        store.connection.execute("INSERT INTO sentences_fts (rowid, text) VALUES (999, 'phantom row')")
+        assert any("search index" in p for p in store.check())
+        store.remove_orphans()
+        assert store.check() == []
+
+
+def test_storyline_check_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "s.db"
+    with SqliteStore(db) as store:
+        store.put_article(Article(id="a1", path="a.txt", raw="", text="Rare earths rose on Monday, traders said."))
+    runner = CliRunner()
+    found = runner.invoke(cli, ["--db", str(db), "check", "--json"])
+    assert found.exit_code == 1
+    report = json.loads(found.output)
+    assert report["problems"] == report["left"] and "older than the last article" in report["problems"][0]
+    fixed = runner.invoke(cli, ["--db", str(db), "check", "--repair"])
+    assert fixed.exit_code == 0 and "1 of 1 problem(s) fixed" in fixed.output
+    assert runner.invoke(cli, ["--db", str(db), "check"]).exit_code == 0
