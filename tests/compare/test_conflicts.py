@@ -10,7 +10,7 @@ from storyline.compare.conflicts import (
     times_in,
     wording_conflict,
 )
-from storyline.model import Article, Quote
+from storyline.model import Article, Mention, Quote
 
 
 @dataclass
@@ -23,7 +23,11 @@ class _Span:
 def _quoted(text: str, quote: str, speaker: str, entity: str) -> _Span:
     a = Article(id=entity + text[:5], path="x.txt", raw="", text=text)
     s = text.index(quote)
+    k = text.rfind(speaker)
     a.quotes = [Quote(s, s + len(quote), quote, "direct", speaker=speaker, speaker_entity_id=entity)]
+    if k >= 0:
+        a.quotes[0].speaker_start, a.quotes[0].speaker_end = k, k + len(speaker)
+        a.mentions = [Mention(k, k + len(speaker), speaker, "PERSON", entity_id=entity)]
     return _Span(a, 0, len(text))
 
 

@@ -630,7 +630,7 @@ def build_claims(
     units = list(units) if units is not None else story_units(articles)
     if not units:
         return []
-    learned = all(u.lemmas for u in units)
+    learned = all(u.article.statements for u in units)
     if learned:
         params = align_model()
         thr = float(params["threshold"]) if threshold is None else threshold

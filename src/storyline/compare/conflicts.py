@@ -93,10 +93,22 @@ def _quote_in(u: Span) -> Quote | None:
     return best if best is not None and best_len >= 0.5 * (u.end - u.start) else None
 
 
+def _named_here(u: Span, q: Quote) -> bool:
+    """The quote's speaker is named in the statement itself, as a person ("…,” Chargers general manager A.J.
+    Smith said"): a speaker found sentences away is our inference, and a conflict must be the outlets'."""
+    if q.speaker_start is None or q.speaker_end is None or not (u.start <= q.speaker_start < q.speaker_end <= u.end):
+        return False
+    return any(
+        m.label == "PERSON" and m.start < q.speaker_end and q.speaker_start < m.end for m in u.article.mentions
+    )
+
+
 def speaker_conflict(a: Span, b: Span) -> str | None:
-    """The same quoted words given to two different named people."""
+    """The same quoted words given to two different people, each named beside the quote."""
     qa, qb = _quote_in(a), _quote_in(b)
     if qa is None or qb is None or not qa.speaker_entity_id or not qb.speaker_entity_id:
+        return None
+    if not _named_here(a, qa) or not _named_here(b, qb):
         return None
     if qa.speaker_entity_id == qb.speaker_entity_id or not qa.speaker or not qb.speaker:
         return None
