@@ -180,3 +180,21 @@ def test_cli_never_prints_escape_codes_or_markup_from_files(tmp_path: Path) -> N
     result = CliRunner().invoke(cli, ["--db", str(tmp_path / "s.db"), "ingest", str(folder)])
     assert result.exit_code == 1
     assert "\x1b" not in result.output and "evil?[2J[bold]name.txt" in result.output
+
+
+def test_a_copy_of_a_failing_file_is_named_too(tmp_path: Path) -> None:
+    """Regression: a second file with the same (failing) text was reported "already in the store"."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Bridge opens in June\n\n" + "\n".join(PARAGRAPHS) + "\n", encoding="utf-8")
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text("Home\n", encoding="utf-8")
+    with Corpus(tmp_path / "s.db") as corpus:
+        rep = corpus.ingest(folder)
+        assert sorted((Path(e.path).name, e.code) for e in rep.errors) == [
+            ("a.txt", "E112"),
+            ("b.txt", "E112"),
+            ("c.txt", "E112"),
+        ]
+        assert "same text as" in next(e.reason for e in rep.errors if e.path.endswith("b.txt"))
+        assert rep.unchanged == [] and len(rep.added) == 1

@@ -177,7 +177,8 @@ class Corpus:
         keep = self.config.ingest_keep_all if keep_all is None else keep_all
         overrides = {"source": source, "published": published, "keep_all": keep}
         pending: list[tuple[RawDoc, dict[str, Any]]] = []
-        seen: set[str] = set()
+        seen: dict[str, str] = {}  # article id -> the path of the first document with that text
+        twins: list[tuple[str, str]] = []  # (path, article id) of later documents with the same text
         for i, f in enumerate(files):
             docs, ferrs = read_file(
                 f, display_path=str(f), max_bytes=self.config.ingest_max_bytes, max_ratio=self.config.ingest_max_ratio
@@ -190,8 +191,10 @@ class Corpus:
                 aid = article_id(d.text)
                 if aid in seen or self.store.has_article(aid):
                     report.unchanged.append(aid)
+                    if aid in seen:
+                        twins.append((d.path, aid))
                     continue
-                seen.add(aid)
+                seen[aid] = d.path
                 pending.append((d, overrides))
             if progress:
                 progress("read", i + 1, len(files))
@@ -224,6 +227,7 @@ class Corpus:
             log.info("analysed and stored %d/%d article(s) (%.1f s)", done, len(pending), time.perf_counter() - t0)
             if progress:
                 progress("analyse", done, len(pending))
+        _share_failures(report, seen, twins)
         report.failed_files = {e.path.split("#", 1)[0] for e in report.errors}
         if report.added or self.store.get_meta(STORIES_BUILT) != "1":  # new articles, or a run cut short
             self.rebuild(progress)
@@ -266,6 +270,16 @@ class Corpus:
             self.store.set_meta(STORIES_BUILT, "1" if self.store.get_meta(ARTICLES_VERSION) == version else "0")
         if progress:
             progress("stories", len(result.stories), len(result.stories))
+
+
+def _share_failures(report: IngestReport, first: dict[str, str], twins: list[tuple[str, str]]) -> None:
+    """A document with the same text as one that failed fails too (it was not "already in the store")."""
+    failed = {e.path: e for e in report.errors}
+    for path, aid in twins:
+        e = failed.get(first[aid])
+        if e is not None:
+            report.unchanged.remove(aid)
+            report.errors.append(FileError(path, f"same text as {e.path}, which failed: {e.reason}", e.code))
 
 
 def check(corpus: Corpus, *, repair: bool = False) -> tuple[list[str], list[str]]:

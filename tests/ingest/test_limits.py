@@ -5,6 +5,7 @@ Every bomb is generated here, streamed through ``zlib`` (a few hundred kB on dis
 
 from __future__ import annotations
 
+import gc
 import gzip
 import io
 import json
@@ -141,3 +142,29 @@ def test_deeply_nested_json_is_a_named_error(tmp_path: Path) -> None:
     lines.write_text(f"{good}\n{deep}\n", encoding="utf-8")
     docs, errors = read_file(lines, display_path="deep.jsonl")
     assert len(docs) == 1 and [(e.code, e.reason) for e in errors] == [("E120", f"line 2: {records._TOO_DEEP}")]
+
+
+def test_truncated_gzip_is_broken_not_a_shorter_article(tmp_path: Path) -> None:
+    packed = gzip.compress(("Headline\n\n" + "A body of words that goes on. " * 200).encode())
+    path = tmp_path / "story.txt.gz"
+    path.write_bytes(packed[: len(packed) // 2])
+    docs, errors = read_file(path, display_path="story.txt.gz")
+    assert docs == [] and [e.code for e in errors] == ["E109"] and "cut short" in errors[0].reason
+
+
+def test_refused_bombs_leave_nothing_alive(tmp_path: Path) -> None:
+    """Regression: each refused bomb kept its unpacked bytes alive in an exception-traceback cycle until a
+    full garbage collection (the bench's peak memory grew by 20 MB per bomb)."""
+    text_bomb = pack(tmp_path / "b.txt.gz", b"", b" ", 12 * MB)
+    warc_bomb = pack(tmp_path / "c.warc.gz", b"WARC/1.0\r\nWARC-Type: response\r\nX-Pad: ", b"A", 12 * MB)
+    gc.disable()
+    tracemalloc.start()
+    try:
+        for _ in range(3):
+            assert read_file(text_bomb, max_bytes=4 * MB)[1][0].code == "E107"
+            assert read_file(warc_bomb, max_bytes=4 * MB)[1][0].code == "E107"
+        current = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+        gc.enable()
+    assert current < 2 * MB

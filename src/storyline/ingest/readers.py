@@ -348,6 +348,8 @@ def _gunzip(path: Path, max_bytes: int, max_ratio: int) -> bytes:
     try:
         with open_bounded(path, max_bytes=max_bytes, max_ratio=max_ratio) as stream:
             unpacked = stream.read(max_bytes + 1)
+            if len(unpacked) <= max_bytes:
+                stream.read(1)  # at the end: raises when the stream was cut short or broken after the data
     except OSError as exc:
         raise _os_problem(exc) from None
     if len(unpacked) > max_bytes:

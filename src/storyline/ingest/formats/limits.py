@@ -62,7 +62,9 @@ class BoundedStream:
     ) -> None:
         self._raw = raw
         self._source: _Gunzip | _Plain = _Gunzip(raw) if packed else _Plain(raw)
-        self._failed: ReadProblem | None = None
+        # what went wrong, kept as (kind, code, reason): a kept exception would hold its traceback, whose frames
+        # hold this stream and the bytes read so far, a cycle that keeps megabytes alive until a full GC
+        self._failed: tuple[type[ReadProblem], str, str] | None = None
         self.packed = packed
         self.size = size
         self.limit = limit
@@ -77,7 +79,8 @@ class BoundedStream:
         A broken gzip stream raises E109, but only once the bytes unpacked before the break are handed out.
         """
         if self._failed is not None:
-            raise self._failed
+            kind, code, reason = self._failed
+            raise kind(code, reason)
         want = (self.limit + 1 - self.total if self.limit is not None else -1) if n is None or n < 0 else n
         parts: list[bytes] = []
         got = 0
@@ -87,7 +90,7 @@ class BoundedStream:
             except ReadProblem as problem:
                 if not parts:
                     raise
-                self._failed = problem
+                self._failed = (type(problem), problem.code, problem.reason)
                 break
             if not part:
                 break
@@ -99,32 +102,31 @@ class BoundedStream:
     def _count(self, data: bytes) -> None:
         self.total += len(data)
         if self.limit is not None and self.total > self.limit:
-            self._failed = self._too_big()
-            raise self._failed
+            self._failed = (LimitExceeded, E_TOO_LARGE, self._too_big())
+            raise LimitExceeded(E_TOO_LARGE, self._failed[2])  # bound to no local: no frame-exception cycle
         if self.max_line is not None:
             last = data.rfind(b"\n")
             self._run = len(data) - last - 1 if last >= 0 else self._run + len(data)
             if self._run > self.max_line:
-                self._failed = LimitExceeded(
-                    E_TOO_LARGE,
+                reason = (
                     f"holds a line of over {format_mb(self.max_line)} without a break (ingest.max_bytes): "
-                    "not a text, JSON or WARC file as written; check the file",
+                    "not a text, JSON or WARC file as written; check the file"
                 )
-                raise self._failed
+                self._failed = (LimitExceeded, E_TOO_LARGE, reason)
+                raise LimitExceeded(E_TOO_LARGE, reason)
 
     def tell(self) -> int:
         """Bytes handed out so far (the WARC reader asks)."""
         return self.total
 
-    def _too_big(self) -> LimitExceeded:
+    def _too_big(self) -> str:
         assert self.limit is not None
         if not self.packed:
-            return LimitExceeded(E_TOO_LARGE, f"is over the {format_mb(self.limit)} limit (ingest.max_bytes)")
-        return LimitExceeded(
-            E_TOO_LARGE,
+            return f"is over the {format_mb(self.limit)} limit (ingest.max_bytes)"
+        return (
             f"unpacks to over {format_mb(self.limit)} (packed {format_mb(self.size)}; the limit is the larger of "
             f"ingest.max_bytes and {self.max_ratio} times the packed size, ingest.max_ratio); "
-            "unpack it by hand if it is genuine",
+            "unpack it by hand if it is genuine"
         )
 
     def close(self) -> None:

@@ -32,6 +32,9 @@ from storyline.ingest.formats.webpage import html_to_doc
 from storyline.model import FileError
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+_BLOCK_SIZE = 1 << 20
+"""warcio's read size: it joins a long line block by block, so small blocks make a long line quadratic (a
+20 MB header line took 24 s with its default 16 kB blocks, 0.1 s with these)."""
 
 
 def read_warc(
@@ -57,7 +60,7 @@ def read_warc(
             open_bounded(path, max_bytes=max_bytes, max_ratio=max_ratio, max_line=max_bytes) as stream,
             contextlib.redirect_stderr(io.StringIO()),  # warcio prints warnings (with raw record lines) there
         ):
-            for record in ArchiveIterator(stream):
+            for record in ArchiveIterator(stream, block_size=_BLOCK_SIZE):
                 records += 1
                 if not _is_html_200(record):
                     continue
