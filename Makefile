@@ -38,6 +38,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/dates.py
 	$(BIN)/python bench/entities.py
 	$(BIN)/python bench/summary.py
+	$(BIN)/python bench/reliability.py
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache build dist src/*.egg-info
