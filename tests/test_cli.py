@@ -156,3 +156,23 @@ def test_analyze_writes_every_dossier(seeds_dir: Path, tmp_path: Path, capsys: p
 def test_bad_published_date_is_a_usage_error(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["--db", str(tmp_path / "s.db"), "ingest", str(folder), "--published", "soonish"], capsys)
     assert code == 2 and "--published" in err
+
+
+def test_stories_why_says_what_joined_each_article(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    second = ARTICLE.replace("Floods force thousands", "Thousands forced out by floods").replace(
+        "on Tuesday", "on Wednesday"
+    )
+    (folder / "flood2.txt").write_text(second, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert run(["--db", db, "ingest", str(folder), "--published", "2024-05-07"], capsys)[0] == 0
+    stories = json.loads(run(["--db", db, "stories", "--json"], capsys)[1])
+    assert len(stories) == 1
+    code, out, _ = run(["--db", db, "stories", "--why", stories[0]["id"]], capsys)
+    assert code == 0 and "strongest link" in out and "shared words" in out
+    links = json.loads(run(["--db", db, "stories", "--why", stories[0]["id"], "--json"], capsys)[1])
+    assert {x["linked_to"] for x in links} == set(stories[0]["article_ids"])
+    assert links[0]["contributions"][0]["feature"] == "content"
+    code, _, err = run(["--db", db, "stories", "--why", "s99"], capsys)
+    assert code != 0 and "s99" in err

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .compare.cluster import ClusterConfig, Link, explain
 from .config import Config, load_config
 from .errors import StorylineError
 from .ingest.formats.base import NOTICE_CODES, too_long
@@ -82,6 +83,13 @@ class StoryView:
 
     def articles(self) -> list[Article]:
         return self._corpus.store.articles(self._story.article_ids)
+
+    def why(self) -> list[Link]:
+        """Why each article is in this story: its strongest link to another member and what each feature of
+        that pair contributed (see :func:`storyline.compare.cluster.explain`)."""
+        cfg = self._corpus.config
+        ccfg = ClusterConfig(threshold=cfg.cluster_threshold or None, max_days=cfg.cluster_max_days_apart)
+        return explain(self._corpus.articles(), self._story.article_ids, ccfg)
 
     def dossier(self, fmt: str = "md") -> Any:
         """The dossier as Markdown (``"md"``), a self-contained HTML page (``"html"``), JSON text

@@ -210,11 +210,21 @@ def ingest(
 @cli.command()
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.option(
+    "--why",
+    "why",
+    default=None,
+    metavar="STORY_ID",
+    help="Say why each article of STORY_ID is in it: its strongest link and what each feature gave.",
+)
 @click.pass_context
-def stories(ctx: click.Context, db: str | None, as_json: bool) -> None:
+def stories(ctx: click.Context, db: str | None, as_json: bool, why: str | None) -> None:
     """List stories: id, title, event date, articles, independent sources."""
     c = _ctx(ctx, db)
     with c.corpus() as corpus:
+        if why is not None:
+            _print_why(corpus, why, as_json)
+            return
         rows = corpus.stories
         if as_json:
             out.print_json(json.dumps([s.story.to_json() for s in rows], ensure_ascii=False))
@@ -430,6 +440,39 @@ def _write(text: str, out_file: str | None, c: Ctx) -> None:
 
 
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def _print_why(corpus: Corpus, story_id: str, as_json: bool) -> None:
+    """``stories --why``: per article, the link that holds it in the story and each feature's part."""
+    from .compare.storypairs import MEANING
+
+    view = corpus.story(story_id)
+    links = view.why()
+    titles = {a.id: a.display_title for a in view.articles()}
+    if as_json:
+        rows = [
+            {"article_id": x.article_id, "linked_to": x.other_id, "probability": round(x.probability, 4),
+             "mean_probability": round(x.mean_probability, 4), "event_date": x.event, "bias": round(x.bias, 4),
+             "contributions": [{"feature": n, "value": round(v, 4), "logit": round(g, 4)}
+                               for n, v, g in x.contributions]}
+            for x in links
+        ]  # fmt: skip
+        out.print_json(json.dumps(rows, ensure_ascii=False))
+        return
+    out.print(f"[bold]{_term(view.id)}[/bold] {_term(view.title)} — {len(links)} articles")
+    for x in links:
+        out.print(f"\n[bold]{_term(x.article_id)}[/bold] {_term(titles.get(x.article_id, ''))}")
+        out.print(f"  event date: {_term(x.event)}")
+        if x.other_id is None:
+            out.print("  the story's only article")
+            continue
+        out.print(
+            f"  strongest link: {_term(x.other_id)} {_term(titles.get(x.other_id, ''))} — same-story probability "
+            f"{x.probability:.2f} (mean over the story's other articles {x.mean_probability:.2f})"
+        )
+        for name, value, gain in x.contributions:
+            out.print(f"    {gain:+6.2f}  {_term(MEANING.get(name, name))} ({name} = {value:.2f})")
+        out.print(f"    {x.bias:+6.2f}  starting point of every pair")
 
 
 def _term(value: object) -> str:

@@ -11,8 +11,8 @@ Validated once, when loaded. Keys (documented in README "Configuration"):
 | ingest.max_ratio | 100 | STORYLINE_INGEST_MAX_RATIO | a packed file may unpack to max(max_bytes, this × its size) |
 | ingest.max_chars | 1000000 | STORYLINE_INGEST_MAX_CHARS | longer texts (a file or a record) are refused |
 | ingest.keep_all | false | STORYLINE_INGEST_KEEP_ALL | turn plain-text cleaning off |
-| cluster.threshold | 0.2 | STORYLINE_CLUSTER_THRESHOLD | similarity needed to join a story |
-| cluster.max_days_apart | 14 | STORYLINE_CLUSTER_MAX_DAYS_APART | event dates further apart are different stories |
+| cluster.threshold | 0 | STORYLINE_CLUSTER_THRESHOLD | same-story probability needed to join a story (0: the one fitted with the model) |
+| cluster.max_days_apart | 240 | STORYLINE_CLUSTER_MAX_DAYS_APART | event dates further apart are different stories |
 
 Example:
     >>> load_config(env={}).nlp_model
@@ -42,8 +42,8 @@ class Config:
     ingest_max_chars: int = 1_000_000
     ingest_max_ratio: int = 100
     ingest_keep_all: bool = False
-    cluster_threshold: float = 0.2
-    cluster_max_days_apart: int = 14
+    cluster_threshold: float = 0.0  # 0: the threshold fitted with the pair model (data/cluster.json)
+    cluster_max_days_apart: int = 240  # the window fitted with the pair model (data/cluster.json)
 
 
 KEYS = {f.name.replace("_", ".", 1): f.name for f in fields(Config)}

@@ -423,7 +423,7 @@ def corpus_stages(
     already in a story stay there, new ones join or open one.
     """
     cfg = cfg or Config()
-    ccfg = ClusterConfig(threshold=cfg.cluster_threshold, max_days_apart=cfg.cluster_max_days_apart)
+    ccfg = ClusterConfig(threshold=cfg.cluster_threshold or None, max_days=cfg.cluster_max_days_apart)
     entities = canonicalize(articles)
     link_speakers(articles, entities)
     dups = find_duplicates(articles)

@@ -1,112 +1,63 @@
-"""Grouping articles into stories: same event, not merely the same actors.
+"""Grouping articles into stories: one real-world happening and its developments, not merely the same words.
 
-Word or embedding similarity alone puts two Xi–Trump phone calls ten months apart together, or two
-arrests of the same team's players a month apart, so a pair of articles is scored on four signals:
+Word similarity alone puts two Xi–Trump phone calls ten months apart together, or two arrests of the same
+team's players a month apart, and splits a follow-up that quotes other people days later. So each pair of
+articles is scored by a logistic model over explainable features of their events — shared words, shared
+participants and places, who the articles are about, the event dates and how far apart they are, the
+lead's kind of happening (see :mod:`storyline.compare.storypairs`) — whose weights are data, fitted on
+ECB+ dev pairs (``storyline/data/cluster.json``).
 
-* **content**: TF-IDF cosine over lightly stemmed content words (scikit-learn, sublinear tf);
-* **entities**: idf-weighted overlap of the canonical people, organisations and places, normalised by
-  the geometric mean of the two articles' entity weights (cosine on idf-weighted sets);
-* **people**: who each article is about — each person's share of its PERSON mentions (lead mentions
-  count double); the overlap of the two distributions is added to the score. When both headlines
-  (or first sentences) name people and none is the same, the articles are about different people
-  and the score is cut (Jackson's arrest vs Williams's arrest, the same team and charge);
-* **time**: what each article's lead says about when its news happened — a full date, a month and
-  day without a year ("November 24"), or a weekday ("on Monday"). Agreeing signatures raise the
-  score; disagreeing ones (dates weeks apart, 24 November vs a Friday) cut it.
-
-Stories are formed by average-linkage agglomeration with a threshold (no number of stories is
-given). It is incremental: stories already stored keep their members and are never merged with
-each other; new articles join them or form new stories.
+Stories are formed by average-linkage agglomeration over the pair probabilities with a threshold (no
+number of stories is given). It is incremental: stories already stored keep their members and are never
+merged with each other; new articles join them or form new stories. :func:`explain` says, for each article
+of a story, the strongest link that holds it there and what each feature contributed.
 
 Example:
-    >>> ClusterConfig().threshold
-    0.2
+    >>> ClusterConfig().resolved()[1] == stored_model().threshold
+    True
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
-from ..analyse.dates import month_day, to_date, weekday_of
+from ..analyse.dates import to_date
 from ..model import Article
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
-STOPWORDS = frozenset(
-    """the and for that with this from have has had was were are been being will would could should can may
-    might must not but his her its their they them she him who whom which what when where why how than then
-    there here into onto over under about after before also just more most some such only other any each
-    both said says say told tell added according one two new year years last next week month day time
-    while its it's our out off very because those these again against between through during
-    all own same few many much now even still yet did does done per via upon within without""".split()
-)
-ENTITY_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"})
-_SUFFIX = re.compile(r"(?:'s|ings?|edly|ed|es|s)$")
+from .storypairs import PairModel, PairSpace, Profile, lead_end, profile, stored_model, words
 
 
 @dataclass(slots=True)
 class ClusterConfig:
-    threshold: float = 0.2
-    w_content: float = 0.7
-    w_entities: float = 0.3
-    max_days_apart: int = 14
-    date_agree_bonus: float = 0.15  # same full date / same month-day
-    date_conflict: float = 0.1  # multiply when dates disagree by more than max_days_apart
-    weekday_agree_bonus: float = 0.04
-    weekday_conflict: float = 0.75  # multiply when the lead's weekday contradicts the other's date
+    """How stories are formed.
+
+    ``threshold``: the same-story probability (average over the two groups' pairs) a merge needs; ``None``
+    takes the one chosen with the model by cross-validation. ``model``: ``None`` is the fitted one.
+    """
+
+    threshold: float | None = None
+    model: PairModel | None = None
     lead_paragraphs: int = 3
-    w_persons: float = 0.3  # added × overlap of the two articles' person distributions
-    headline_person_conflict: float = 0.5  # multiply when both headlines name people, none in common
+    max_days: int | None = None  # None: the model's window (days between event dates a story may span)
 
-
-@dataclass(slots=True)
-class TimeSig:
-    """When an article's lead says its news happened."""
-
-    date: dt.date | None = None
-    month_day: tuple[int, int] | None = None
-    weekday: int | None = None
-
-
-@dataclass(slots=True)
-class Features:
-    article_id: str
-    text: str
-    entities: set[str]
-    time: TimeSig
-    persons: dict[str, float] = field(default_factory=dict)  # person key → share of PERSON mentions
-    headline_persons: set[str] = field(default_factory=set)  # keys of the people the headline names
-
-
-def stem(word: str) -> str:
-    """A deliberately light stemmer: "floods", "flooded", "flooding" → "flood"."""
-    w = word.lower().replace("’", "'")
-    if len(w) > 4:
-        cut = _SUFFIX.sub("", w, count=1)
-        if len(cut) >= 3:
-            w = cut
-    return w
+    def resolved(self) -> tuple[PairModel, float]:
+        """The model (with this config's window, if set) and the threshold."""
+        m = self.model or stored_model()
+        if self.max_days is not None:
+            m = replace(m, max_days=self.max_days)
+        return m, m.threshold if self.threshold is None else self.threshold
 
 
 def tokens(text: str) -> Counter[str]:
-    return Counter(stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS)
-
-
-def _analyzer(text: str) -> list[str]:
-    return [stem(w) for w in _WORD.findall(text) if w.lower() not in STOPWORDS]
+    return Counter(words(text))
 
 
 def _lead_end(article: Article, n: int) -> int:
-    if len(article.paragraphs) > n:
-        return article.paragraphs[n - 1][1]
-    return len(article.text) if article.paragraphs else min(len(article.text), 1200)
+    return lead_end(article, n)
 
 
 def main_event_date(article: Article, lead_paragraphs: int = 3) -> dt.date | None:
@@ -117,12 +68,12 @@ def main_event_date(article: Article, lead_paragraphs: int = 3) -> dt.date | Non
     announced future) does not count. Ties go to the date mentioned first.
     """
     pub = to_date(article.published)
-    lead_end = _lead_end(article, lead_paragraphs)
+    end = _lead_end(article, lead_paragraphs)
     score: Counter[dt.date] = Counter()
     first: dict[dt.date, int] = {}
     for d in article.dates:
         day = to_date(d.value)
-        if day is None or d.start >= lead_end or (pub and day > pub + dt.timedelta(days=1)):
+        if day is None or d.start >= end or (pub and day > pub + dt.timedelta(days=1)):
             continue
         score[day] += 1
         first.setdefault(day, d.start)
@@ -131,179 +82,134 @@ def main_event_date(article: Article, lead_paragraphs: int = 3) -> dt.date | Non
     return max(score, key=lambda k: (score[k], -first[k]))
 
 
-def time_signature(article: Article, lead_paragraphs: int = 3) -> TimeSig:
-    """Full date, month-day or weekday of the article's news, from its lead."""
-    sig = TimeSig(date=main_event_date(article, lead_paragraphs))
-    lead_end = _lead_end(article, lead_paragraphs)
-    for d in article.dates:
-        if d.start >= lead_end:
-            continue
-        if sig.month_day is None and d.value is None:
-            sig.month_day = month_day(d.text)
-        if sig.weekday is None and d.how in ("weekday", "needs-date"):
-            sig.weekday = weekday_of(d.text)
-    if sig.date is not None:
-        sig.month_day = sig.month_day or (sig.date.month, sig.date.day)
-    return sig
+def features(article: Article, lead_paragraphs: int = 3) -> Profile:
+    """What the clustering reads off one article (see :func:`storyline.compare.storypairs.profile`)."""
+    return profile(article, lead_paragraphs)
 
 
-def _surname(name: str) -> str:
-    parts = _WORD.findall(name.replace("’", "'"))
-    return parts[-1].lower().removesuffix("'s") if parts else ""
-
-
-def people(article: Article, lead_paragraphs: int = 3) -> tuple[dict[str, float], set[str]]:
-    """Who the article is about: each person's share of its PERSON mentions, and who its headline names.
-
-    A person's key is the surname of its longest mention in the article ("Xi" and "Xi Jinping", one
-    canonical entity, are one person; an un-merged "O'Brien" still meets "Jim O'Brien"). Mentions in
-    the lead count double. The headline is the title and the first sentence; a person is named there
-    when any word of any of its mentions is.
-    """
-    lead_end = _lead_end(article, lead_paragraphs)
-    longest: dict[str, str] = {}
-    for m in article.mentions:
-        if m.label == "PERSON" and m.entity_id and len(m.text) > len(longest.get(m.entity_id, "")):
-            longest[m.entity_id] = m.text
-    weight: Counter[str] = Counter()
-    words: dict[str, set[str]] = {}
-    for m in article.mentions:
-        if m.label != "PERSON":
-            continue
-        key = _surname(longest.get(m.entity_id or "", m.text))
-        if not key:
-            continue
-        weight[key] += 2 if m.start < lead_end else 1
-        words.setdefault(key, set()).update(w.lower().removesuffix("'s") for w in _WORD.findall(m.text))
-    total = sum(weight.values())
-    shares = {k: v / total for k, v in weight.items()} if total else {}
-    first_end = article.sentences[0].end if article.sentences else min(len(article.text), 300)
-    head = f"{article.title or ''} {article.text[:first_end]}".replace("’", "'")
-    head_words = {w.lower().removesuffix("'s") for w in _WORD.findall(head)}
-    return shares, {k for k, ws in words.items() if ws & head_words}
-
-
-def features(article: Article, lead_paragraphs: int = 3) -> Features:
-    ents = {m.entity_id for m in article.mentions if m.entity_id and m.label in ENTITY_TYPES}
-    persons, headline = people(article, lead_paragraphs)
-    return Features(
-        article.id,
-        f"{article.title or ''}\n{article.text}",
-        ents,
-        time_signature(article, lead_paragraphs),
-        persons,
-        headline,
-    )
-
-
-def person_factor(a: Features, b: Features, cfg: ClusterConfig) -> tuple[float, float]:
-    """(multiplier, addend) from who the two articles are about."""
-    add = 0.0
-    if a.persons and b.persons:
-        add = cfg.w_persons * sum(min(v, b.persons.get(k, 0.0)) for k, v in a.persons.items())
-    if a.headline_persons and b.headline_persons and not a.headline_persons & b.headline_persons:
-        return cfg.headline_person_conflict, add
-    return 1.0, add
-
-
-def time_factor(a: TimeSig, b: TimeSig, cfg: ClusterConfig) -> tuple[float, float]:
-    """(multiplier, bonus) for two time signatures."""
-    if a.date and b.date:
-        if abs((a.date - b.date).days) > cfg.max_days_apart:
-            return cfg.date_conflict, 0.0
-        return 1.0, cfg.date_agree_bonus if abs((a.date - b.date).days) <= 1 else 0.0
-    if a.month_day and b.month_day:
-        if a.month_day == b.month_day:
-            return 1.0, cfg.date_agree_bonus
-        (ma, da), (mb, db) = a.month_day, b.month_day
-        gap = abs((dt.date(2001, ma, min(da, 28)) - dt.date(2001, mb, min(db, 28))).days)
-        if min(gap, 365 - gap) > cfg.max_days_apart:
-            return cfg.date_conflict, 0.0
-        return 1.0, 0.0
-    # a weekday against a full date or another weekday
-    wa = a.weekday if a.weekday is not None else (a.date.weekday() if a.date else None)
-    wb = b.weekday if b.weekday is not None else (b.date.weekday() if b.date else None)
-    if wa is not None and wb is not None:
-        return (1.0, cfg.weekday_agree_bonus) if wa == wb else (cfg.weekday_conflict, 0.0)
-    return 1.0, 0.0
-
-
-def pair_scores(feats: Sequence[Features], cfg: ClusterConfig) -> np.ndarray:
-    """The n × n similarity matrix used for clustering."""
-    n = len(feats)
+def pair_scores(profiles: Sequence[Profile], cfg: ClusterConfig) -> tuple[np.ndarray, np.ndarray]:
+    """The n × n same-story probabilities used for clustering (1 on the diagonal), and which pairs are
+    dated too far apart ever to share a story."""
+    n = len(profiles)
     if n == 0:
-        return np.zeros((0, 0))
-    try:
-        x = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True).fit_transform([f.text for f in feats])
-        content = (x @ x.T).toarray()
-    except ValueError:  # no words at all
-        content = np.zeros((n, n))
-    edf: Counter[str] = Counter()
-    for f in feats:
-        edf.update(f.entities)
-    eidf = {e: math.log((n + 1) / (c + 0.5)) for e, c in edf.items()}
-    ew = [sum(eidf[e] for e in f.entities) for f in feats]
-    out = np.zeros((n, n))
-    for i in range(n):
-        out[i, i] = 1.0
-        for j in range(i + 1, n):
-            a, b = feats[i], feats[j]
-            if a.entities and b.entities:
-                # Ochiai (cosine on idf-weighted sets), not the overlap coefficient: normalising by the
-                # smaller set made an article naming only "New Zealand" match every article naming it.
-                norm = math.sqrt(ew[i] * ew[j])
-                ent = sum(eidf[e] for e in a.entities & b.entities) / norm if norm > 0 else 0.0
-                s = cfg.w_content * content[i, j] + cfg.w_entities * ent
-            else:
-                s = content[i, j]
-            pmult, padd = person_factor(a, b, cfg)
-            s = (s + padd) * pmult
-            mult, bonus = time_factor(a.time, b.time, cfg)
-            out[i, j] = out[j, i] = s * mult + bonus * (1 if s > cfg.threshold / 2 else 0)
+        return np.zeros((0, 0)), np.zeros((0, 0), dtype=bool)
+    model, _ = cfg.resolved()
+    feats = PairSpace(profiles).all_pairs()
+    out = model.probability(feats)
+    np.fill_diagonal(out, 1.0)
+    return out, model.apart(feats)
+
+
+def _top(values: np.ndarray, top: int) -> np.ndarray:
+    """The ``top`` largest of each row (descending), NaN-padded."""
+    out = -np.sort(-values, axis=-1)[..., :top]  # NaNs sort last
+    if out.shape[-1] < top:
+        pad = np.full((*out.shape[:-1], top - out.shape[-1]), np.nan)
+        out = np.concatenate([out, pad], axis=-1)
     return out
 
 
-def agglomerate(sim: np.ndarray, groups: list[list[int]], frozen: int, threshold: float) -> list[list[int]]:
-    """Average-linkage merging of ``groups`` (lists of row indices) while the best link ≥ threshold.
+def merge_sequence(
+    sim: np.ndarray,
+    groups: Sequence[Sequence[int]],
+    frozen: int = 0,
+    top: int = 0,
+    apart: np.ndarray | None = None,
+) -> list[tuple[int, int, float]]:
+    """The greedy merges of ``groups`` (lists of row indices of ``sim``), best link first: (kept, merged, link).
 
-    The first ``frozen`` groups are existing stories: they are never merged with each other.
+    The link between two groups is the mean of their ``top`` strongest pair scores (``top=0``: of all
+    pairs — average linkage). A story that runs for weeks is a chain of developments, each close to some
+    earlier articles and far from others; the mean of its strongest links keeps it whole where the mean
+    of all links splits it, and asks for more than one strong link (single linkage) before joining two
+    groups. The first ``frozen`` groups (existing stories) are never merged with each other, nor two groups
+    holding a pair marked in ``apart`` (rows × rows, True: never one story). The sequence does not depend
+    on a threshold: clustering at threshold t applies it up to the first link below t.
     """
     k = len(groups)
-    if k == 0:
+    if k < 2:
         return []
     sizes = np.array([len(g) for g in groups], dtype=float)
-    link = np.full((k, k), -np.inf)
-    for a in range(k):
-        for b in range(a + 1, k):
-            if a < frozen and b < frozen:
-                continue
-            link[a, b] = link[b, a] = sim[np.ix_(groups[a], groups[b])].mean()
-    alive = np.ones(k, dtype=bool)
+    if top <= 0:
+        member = np.zeros((sim.shape[0], k))
+        for a, g in enumerate(groups):
+            member[list(g), a] = 1.0
+        link = (member.T @ sim @ member) / np.outer(sizes, sizes)
+        best = None
+    else:
+        best = np.full((k, k, top), np.nan)
+        if all(len(g) == 1 for g in groups):
+            rows = [g[0] for g in groups]
+            best[:, :, 0] = sim[np.ix_(rows, rows)]
+        else:
+            for a in range(k):
+                for b in range(a + 1, k):
+                    best[a, b] = best[b, a] = _top(sim[np.ix_(list(groups[a]), list(groups[b]))].ravel(), top)
+        link = np.nanmean(best, axis=2)
+    blocked = np.zeros((k, k), dtype=bool)
+    if apart is not None and apart.any():
+        member_b = np.zeros((sim.shape[0], k))
+        for a, g in enumerate(groups):
+            member_b[list(g), a] = 1.0
+        blocked = (member_b.T @ apart.astype(float) @ member_b) > 0
+    link[blocked] = -np.inf
+    link[:frozen, :frozen] = -np.inf
+    np.fill_diagonal(link, -np.inf)
     is_frozen = np.arange(k) < frozen
-    while True:
-        masked = np.where(alive[:, None] & alive[None, :], link, -np.inf)
-        idx = int(np.argmax(masked))
-        a, b = divmod(idx, k)
-        if masked[a, b] < threshold:
+    alive = np.ones(k, dtype=bool)
+    out = []
+    for _ in range(k - 1):
+        a, b = divmod(int(np.argmax(link)), k)
+        value = float(link[a, b])
+        if value == -np.inf:
             break
         if b < a or (is_frozen[b] and not is_frozen[a]):
             a, b = b, a  # keep the frozen (or lower) one; merge b into a
-        # Lance–Williams update for average linkage
-        na, nb = sizes[a], sizes[b]
-        new = (na * link[a] + nb * link[b]) / (na + nb)
-        groups[a] = groups[a] + groups[b]
-        sizes[a] = na + nb
+        out.append((a, b, value))
+        if best is None:  # Lance–Williams update for average linkage
+            new = (sizes[a] * link[a] + sizes[b] * link[b]) / (sizes[a] + sizes[b])
+        else:
+            merged = _top(np.concatenate([best[a], best[b]], axis=1), top)
+            best[a], best[:, a] = merged, merged
+            new = np.nanmean(merged, axis=1)
+        sizes[a] += sizes[b]
         alive[b] = False
+        blocked[a] |= blocked[b]
+        blocked[:, a] = blocked[a]
+        new = np.where(alive & ~blocked[a], new, -np.inf)
         link[a, :] = new
         link[:, a] = new
         link[a, a] = -np.inf
         link[b, :] = -np.inf
         link[:, b] = -np.inf
         if is_frozen[a]:
-            for f in range(frozen):
-                if f != a:
-                    link[a, f] = link[f, a] = -np.inf
-    return [g for i, g in enumerate(groups) if alive[i]]
+            link[a, :frozen] = link[:frozen, a] = -np.inf
+    return out
+
+
+def apply_merges(
+    groups: Sequence[Sequence[int]], merges: Sequence[tuple[int, int, float]], threshold: float
+) -> list[list[int]]:
+    """The groups after the merges of a :func:`merge_sequence` down to the first link below ``threshold``."""
+    out: list[list[int] | None] = [list(g) for g in groups]
+    for a, b, value in merges:
+        if value < threshold:
+            break
+        out[a] = (out[a] or []) + (out[b] or [])
+        out[b] = None
+    return [g for g in out if g is not None]
+
+
+def agglomerate(
+    sim: np.ndarray,
+    groups: list[list[int]],
+    frozen: int,
+    threshold: float,
+    top: int = 0,
+    apart: np.ndarray | None = None,
+) -> list[list[int]]:
+    """Merge ``groups`` while the best link (see :func:`merge_sequence`) is at least ``threshold``."""
+    return apply_merges(groups, merge_sequence(sim, groups, frozen, top, apart), threshold)
 
 
 def assign_stories(
@@ -317,14 +223,15 @@ def assign_stories(
     stories get ids ``s<N>`` after the highest existing one, in order of their first article.
     """
     cfg = cfg or ClusterConfig()
+    model, threshold = cfg.resolved()
     feats = [features(a, cfg.lead_paragraphs) for a in articles]
     index = {f.article_id: i for i, f in enumerate(feats)}
-    sim = pair_scores(feats, cfg)
+    sim, apart = pair_scores(feats, cfg)
     old_ids = [sid for sid, ids in existing.items() if any(i in index for i in ids)]
     groups = [[index[i] for i in existing[sid] if i in index] for sid in old_ids]
     placed = {i for g in groups for i in g}
     groups += [[i] for i in range(len(feats)) if i not in placed]
-    merged = agglomerate(sim, groups, len(old_ids), cfg.threshold)
+    merged = agglomerate(sim, groups, len(old_ids), threshold, model.top, apart)
     out: dict[str, list[str]] = {}
     next_n = 1 + max((int(s[1:]) for s in existing if s[1:].isdigit()), default=0)
     new_groups = []
@@ -342,7 +249,57 @@ def assign_stories(
 
 
 def similarity_matrix(articles: Sequence[Article], cfg: ClusterConfig | None = None) -> tuple[list[str], np.ndarray]:
-    """All pairwise scores, for inspection and for the benchmark."""
+    """All pairwise same-story probabilities, for inspection and for the benchmark."""
     cfg = cfg or ClusterConfig()
     feats = [features(a, cfg.lead_paragraphs) for a in articles]
-    return [f.article_id for f in feats], pair_scores(feats, cfg)
+    return [f.article_id for f in feats], pair_scores(feats, cfg)[0]
+
+
+@dataclass(slots=True)
+class Link:
+    """Why an article is in its story: its strongest link to another member, and what each feature gave."""
+
+    article_id: str
+    other_id: str | None  # None: the story's only article
+    probability: float
+    mean_probability: float  # average over the story's other members (what average linkage weighs)
+    contributions: list[tuple[str, float, float]]  # (feature, value, weight × value), strongest first
+    event: str  # how the article's event date was found
+    bias: float = 0.0  # the model's starting point for every pair (logit = bias + the contributions)
+
+
+def explain(articles: Sequence[Article], story_ids: Sequence[str], cfg: ClusterConfig | None = None) -> list[Link]:
+    """For each article of one story (``story_ids``), the strongest link that joins it to the others.
+
+    ``articles`` is the whole corpus (the word and entity weights depend on it), or at least the story.
+    """
+    cfg = cfg or ClusterConfig()
+    model, _ = cfg.resolved()
+    profiles = [features(a, cfg.lead_paragraphs) for a in articles]
+    space = PairSpace(profiles)
+    index = {p.article_id: i for i, p in enumerate(profiles)}
+    members = [index[i] for i in story_ids if i in index]
+    if not members:
+        return []
+    feats = space.block(members, members)
+    prob = model.probability(feats)
+    out = []
+    for a, i in enumerate(members):
+        p = profiles[i]
+        if len(members) == 1:
+            out.append(Link(p.article_id, None, 1.0, 1.0, [], p.event_why or ""))
+            continue
+        others = [b for b in range(len(members)) if b != a]
+        best = max(others, key=lambda b: prob[a, b])
+        out.append(
+            Link(
+                p.article_id,
+                profiles[members[best]].article_id,
+                float(prob[a, best]),
+                float(np.mean(prob[a, others])),
+                model.contributions(feats[a, best]),
+                p.event_why or "",
+                model.bias,
+            )
+        )
+    return out

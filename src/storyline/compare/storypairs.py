@@ -1,0 +1,521 @@
+"""Are two articles the same story? Explainable pair features and a logistic model over them.
+
+A story is one real-world happening and its developments. Each article is read once into a
+:class:`Profile` — what the analysis already knows about its event — and a pair of profiles into a few
+named features, each a number a reader can check:
+
+========================  ===========================================================================
+``content``               TF-IDF cosine of title and body (light stems, sublinear tf)
+``lead``                  the same over the title and the first two sentences, where the news is
+``entities``              idf-weighted cosine of the canonical participants (people, organisations,
+                          groups, facilities, named events and products)
+``people``                who each article is about: cosine of each person's share of its person mentions
+                          (the lead's counting double) times the person's idf in the corpus
+``people_conflict``       both headlines name people, none the same (Jackson's arrest, Williams's arrest)
+``places``                idf-weighted cosine of the places named (GPE/LOC mentions and the dateline)
+``place_conflict``        both leads name a place and neither article names any of the other's
+``date_near``             both event dates known to the day and at most two days apart
+``date_gap``              the gap between the two event dates in years (at most 3), when both are known
+``date_unknown``          one of the two event dates is not known
+``same_trigger``          both leads' main predicate is the same lemma ("arrest", "quake", "launch")
+``kind_apart``            the leads tell alike (their cosine), yet the event dates are more than 30 days
+                          apart: the same kind of happening again (two calls between the same leaders)
+========================  ===========================================================================
+
+An article's event date is what its lead dates (the finest precision given there, days before months
+before years; nothing after publication), else its publication date when that came from the file, not
+inferred from a story. The gap between a day and a month or a year is the distance between the
+intervals they stand for. The trigger is the predicate of the first clause of the lead that is not a
+light or a speech verb ("said", "be").
+
+The weights are data (``storyline/data/cluster.json``), fitted by ``bench/cluster.py --fit`` on pairs of
+ECB+ dev articles, every setting chosen by leave-topics-out cross-validation; see that file's ``about``.
+
+Example:
+    >>> FEATURES[:3]
+    ('content', 'lead', 'entities')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import CountVectorizer
+
+from ..model import Article
+
+FEATURES = (
+    "content",
+    "lead",
+    "entities",
+    "people",
+    "people_conflict",
+    "places",
+    "place_conflict",
+    "actor_conflict",
+    "date_near",
+    "date_gap",
+    "date_unknown",
+    "same_trigger",
+    "kind_apart",
+)
+#: What each feature means, for ``storyline stories --why``.
+MEANING = {
+    "content": "shared words",
+    "lead": "shared words in title and lead",
+    "entities": "shared participants",
+    "people": "about the same people",
+    "people_conflict": "headlines name different people",
+    "places": "shared places",
+    "place_conflict": "leads name different places",
+    "actor_conflict": "leads name different organisations",
+    "date_near": "same event day",
+    "date_gap": "event dates apart (years)",
+    "date_unknown": "an event date unknown",
+    "same_trigger": "same kind of happening",
+    "kind_apart": "alike leads, dates over 30 days apart",
+}
+#: The direction each feature may push the score (+1: only towards the same story, -1: only away, 0: either):
+#: the fit keeps every weight on its side, so each contribution reads as the feature's name says.
+SIGN = {
+    "content": 1,
+    "lead": 1,
+    "entities": 1,
+    "people": 1,
+    "people_conflict": -1,
+    "places": 1,
+    "place_conflict": -1,
+    "actor_conflict": -1,
+    "date_near": 1,
+    "date_gap": -1,
+    "date_unknown": 0,
+    "same_trigger": 1,
+    "kind_apart": -1,
+}
+PARTICIPANT_TYPES = frozenset({"PERSON", "ORG", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
+PLACE_TYPES = frozenset({"GPE", "LOC"})
+#: Predicates that say nothing about what happened: the trigger is the first other one.
+LIGHT_PREDICATES = frozenset(
+    """be have do get make take give go come become seem say tell add report claim note state according
+    accord announce confirm write ask speak see know think believe expect want need include update""".split()
+)
+MAX_GAP_YEARS = 3.0
+#: Documents assumed besides the corpus when weighing words and names (see :func:`idf_of`).
+PRIOR_DOCS = 100
+NEAR_DAYS = 2
+APART_DAYS = 30
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
+_STOP = frozenset(
+    """the and for that with this from have has had was were are been being will would could should can may
+    might must not but his her its their they them she him who whom which what when where why how than then
+    there here into onto over under about after before also just more most some such only other any each
+    both said says say told tell added according one two new year years last next week month day time
+    while its it's our out off very because those these again against between through during
+    all own same few many much now even still yet did does done per via upon within without""".split()
+)
+_SUFFIX = re.compile(r"(?:'s|ings?|edly|ed|es|s)$")
+
+
+def stem(word: str) -> str:
+    """A deliberately light stemmer: "floods", "flooded", "flooding" → "flood"."""
+    w = word.lower().replace("’", "'")
+    if len(w) > 4:
+        cut = _SUFFIX.sub("", w, count=1)
+        if len(cut) >= 3:
+            w = cut
+    return w
+
+
+def words(text: str) -> list[str]:
+    """Content-word stems of ``text``."""
+    return [stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP]
+
+
+# ----------------------------------------------------------------------------------------- profiles
+
+
+@dataclass(slots=True)
+class Profile:
+    """What one article says about its event, read once."""
+
+    article_id: str
+    text: str  # title and body
+    lead: str  # title and first two sentences
+    participants: set[str] = field(default_factory=set)
+    persons: dict[str, float] = field(default_factory=dict)  # person key → share of person mentions
+    headline_persons: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    lead_places: set[str] = field(default_factory=set)
+    event: tuple[int, int] | None = None  # the event's date as an interval of day ordinals
+    event_precision: str | None = None  # day | month | year | month-day (no year)
+    event_why: str | None = None
+    triggers: list[str] = field(default_factory=list)
+    lead_participants: set[str] = field(default_factory=set)
+
+
+def lead_end(article: Article, paragraphs: int = 3) -> int:
+    if len(article.paragraphs) > paragraphs:
+        return article.paragraphs[paragraphs - 1][1]
+    return len(article.text) if article.paragraphs else min(len(article.text), 1200)
+
+
+def _interval(value: str) -> tuple[tuple[int, int], str] | None:
+    """'2025-11-24' → one day; '2025-11' → that month; '2025' → that year (as day ordinals)."""
+    try:
+        if len(value) == 10:
+            d = dt.date.fromisoformat(value)
+            return (d.toordinal(), d.toordinal()), "day"
+        if len(value) == 7:
+            y, m = int(value[:4]), int(value[5:7])
+            first = dt.date(y, m, 1)
+            last = dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)
+            return (first.toordinal(), last.toordinal()), "month"
+        if len(value) == 4 and value.isdigit():
+            y = int(value)
+            return (dt.date(y, 1, 1).toordinal(), dt.date(y, 12, 31).toordinal()), "year"
+    except ValueError:
+        return None
+    return None
+
+
+_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def event_time(article: Article, paragraphs: int = 3) -> tuple[tuple[int, int] | None, str | None, str]:
+    """The interval the article's news happened in, its precision, and how it was found."""
+    published = None
+    if article.published and article.published_how != "inferred":
+        got = _interval(article.published[:10])
+        published = got[0] if got and got[1] == "day" else None
+    end = lead_end(article, paragraphs)
+    found: Counter[tuple[tuple[int, int], str]] = Counter()
+    first: dict[tuple[tuple[int, int], str], int] = {}
+    for d in article.dates:
+        if d.start >= end or not d.value:
+            continue
+        got = _interval(d.value)
+        if got is None or got[1] == "year" or (published is not None and got[0][0] > published[1] + 1):
+            continue  # a bare year in a lead is mostly background ("since 2008"); an announced future is not the event
+        found[got] += 1
+        first.setdefault(got, d.start)
+    if found:
+        best = min(found, key=lambda k: (_RANK[k[1]], -found[k], first[k]))
+        text = next(d.text for d in article.dates if d.start == first[best])
+        return best[0], best[1], f"the lead dates it: “{text}”"
+    if published is not None:
+        return published, "day", f"published {article.published[:10] if article.published else ''}"
+    return None, None, "no date in the lead, publication date unknown"
+
+
+def triggers(article: Article, sentences: int = 2) -> list[str]:
+    """The lead's predicates, first first: clauses of the first two sentences with a telling verb."""
+    out: list[str] = []
+    for s in article.statements:
+        if s.sentence >= sentences:
+            break
+        lemma = s.predicate.lower() if s.predicate else ""
+        if lemma and lemma not in LIGHT_PREDICATES and not s.negated and lemma not in out:
+            out.append(lemma)
+    return out
+
+
+def _surname(name: str) -> str:
+    parts = _WORD.findall(name.replace("’", "'"))
+    return parts[-1].lower().removesuffix("'s") if parts else ""
+
+
+def _key(label: str, m_text: str, entity_id: str | None) -> str:
+    return entity_id or f"{label}:{' '.join(m_text.lower().split())}"
+
+
+def _place_key(place: str) -> str:
+    return "GPE:" + " ".join(place.split(",")[0].lower().split())
+
+
+def profile(article: Article, paragraphs: int = 3) -> Profile:
+    """Read one article's event: words, participants, people, places, date and trigger."""
+    end = lead_end(article, paragraphs)
+    head_end = article.sentences[0].end if article.sentences else min(len(article.text), 300)
+    lead_to = article.sentences[min(1, len(article.sentences) - 1)].end if article.sentences else head_end
+    p = Profile(
+        article.id,
+        f"{article.title or ''}\n{article.text}",
+        f"{article.title or ''}\n{article.text[:lead_to]}",
+    )
+    longest: dict[str, str] = {}
+    for m in article.mentions:
+        if m.label == "PERSON" and m.entity_id and len(m.text) > len(longest.get(m.entity_id, "")):
+            longest[m.entity_id] = m.text
+    weight: Counter[str] = Counter()
+    person_words: dict[str, set[str]] = {}
+    for m in article.mentions:
+        key = _key(m.label, m.text, m.entity_id)
+        if m.label in PLACE_TYPES:
+            p.places.add(key)
+            if m.start < head_end:
+                p.lead_places.add(key)
+        elif m.label in PARTICIPANT_TYPES:
+            p.participants.add(key)
+            if m.start < head_end and m.label != "PERSON":
+                p.lead_participants.add(key)
+        if m.label == "PERSON" and (who := _surname(longest.get(m.entity_id or "", m.text))):
+            weight[who] += 2 if m.start < end else 1
+            person_words.setdefault(who, set()).update(w.lower().removesuffix("'s") for w in _WORD.findall(m.text))
+    if article.place:
+        p.places.add(_place_key(article.place))
+        p.lead_places.add(_place_key(article.place))
+    total = sum(weight.values())
+    p.persons = {k: v / total for k, v in weight.items()} if total else {}
+    head = f"{article.title or ''} {article.text[:head_end]}".replace("’", "'")
+    head_words = {w.lower().removesuffix("'s") for w in _WORD.findall(head)}
+    p.headline_persons = {k for k, ws in person_words.items() if ws & head_words}
+    p.event, p.event_precision, p.event_why = event_time(article, paragraphs)
+    p.triggers = triggers(article)
+    return p
+
+
+# ------------------------------------------------------------------------------------------ pairs
+
+
+def _binary(sets: Sequence[set[str]], vocab: dict[str, int], weights: dict[str, float] | None = None) -> Any:
+    rows, cols, vals = [], [], []
+    for i, s in enumerate(sets):
+        for k in s:
+            if k in vocab:
+                rows.append(i)
+                cols.append(vocab[k])
+                vals.append(weights[k] if weights else 1.0)
+    return sparse.csr_matrix((vals, (rows, cols)), shape=(len(sets), max(len(vocab), 1)))
+
+
+def _idf_rows(sets: Sequence[set[str]]) -> Any:
+    """Rows of idf weights, each normalised to unit length (their dot products are idf-weighted cosines)."""
+    n = len(sets)
+    df: Counter[str] = Counter()
+    for s in sets:
+        df.update(s)
+    vocab = {k: i for i, k in enumerate(sorted(df))}
+    idf = {k: idf_of(c, n) for k, c in df.items()}
+    m = _binary(sets, vocab, idf)
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.diags(1.0 / norms) @ m
+
+
+def _weighted_rows(shares: Sequence[dict[str, float]], vocab: dict[str, int]) -> Any:
+    """Each article's share of mentions per key times the key's idf, rows normalised to unit length: their
+    dot products are cosines where a person every article names ties nothing."""
+    n = len(shares)
+    df: Counter[str] = Counter(k for s in shares for k in s)
+    idf = {k: idf_of(c, n) for k, c in df.items()}
+    rows, cols, vals = [], [], []
+    for i, s in enumerate(shares):
+        for k, v in s.items():
+            rows.append(i)
+            cols.append(vocab[k])
+            vals.append(v * idf[k])
+    m = sparse.csr_matrix((vals, (rows, cols)), shape=(n, max(len(vocab), 1)))
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.diags(1.0 / norms) @ m
+
+
+def idf_of(df: int | np.ndarray, n: int) -> Any:
+    """Inverse document frequency over the corpus and :data:`PRIOR_DOCS` more documents that name none of
+    it: in a folder of five articles about one affair, what all five say still ties two of them together."""
+    return np.log((n + 1 + PRIOR_DOCS) / (df + 0.5))
+
+
+def _tfidf(texts: Sequence[str]) -> Any:
+    """Rows of sublinear tf × :func:`idf_of` over content-word stems, unit length."""
+    try:
+        tf = CountVectorizer(analyzer=words).fit_transform(texts).astype(float)
+    except ValueError:  # no words at all
+        return sparse.csr_matrix((len(texts), 1))
+    tf.data = 1.0 + np.log(tf.data)
+    df = np.bincount(tf.indices, minlength=tf.shape[1])
+    m = tf @ sparse.diags(idf_of(df, len(texts)))
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+
+
+def _conflict(lead: Any, every: Any, r: np.ndarray, c: np.ndarray) -> np.ndarray:
+    """Both leads name something (a place, an organisation) and neither article names any of the other's."""
+    named = np.asarray(lead.sum(axis=1)).ravel() > 0
+    cross = np.asarray((lead[r] @ every[c].T).todense()) + np.asarray((every[r] @ lead[c].T).todense())
+    return np.asarray(named[r][:, None] & named[c][None, :] & (cross == 0))
+
+
+class PairSpace:
+    """The articles' profiles as matrices, so that any block of pairs is scored at once."""
+
+    def __init__(self, profiles: Sequence[Profile]) -> None:
+        self.profiles = list(profiles)
+        self.ids = [p.article_id for p in profiles]
+        self.content = _tfidf([p.text for p in profiles])
+        self.lead = _tfidf([p.lead for p in profiles])
+        self.participants = _idf_rows([p.participants for p in profiles])
+        self.places = _idf_rows([p.places for p in profiles])
+        person_vocab = {k: i for i, k in enumerate(sorted({k for p in profiles for k in p.persons}))}
+        self.persons = _weighted_rows([p.persons for p in profiles], person_vocab)
+        self.headline = _binary([p.headline_persons for p in profiles], person_vocab)
+        place_vocab = {k: i for i, k in enumerate(sorted({k for p in profiles for k in p.places | p.lead_places}))}
+        self.lead_places = _binary([p.lead_places for p in profiles], place_vocab)
+        self.all_places = _binary([p.places for p in profiles], place_vocab)
+        self.lo = np.array([p.event[0] if p.event else 0 for p in profiles], dtype=float)
+        self.hi = np.array([p.event[1] if p.event else 0 for p in profiles], dtype=float)
+        self.known = np.array([p.event is not None for p in profiles])
+        self.day = np.array([p.event_precision == "day" for p in profiles])
+        trigger_vocab = {t: i for i, t in enumerate(sorted({t for p in profiles for t in p.triggers}))}
+        self.triggers = _binary([set(p.triggers) for p in profiles], trigger_vocab)
+        actor_vocab = {k: i for i, k in enumerate(sorted({k for p in profiles for k in p.participants}))}
+        self.lead_actors = _binary([p.lead_participants for p in profiles], actor_vocab)
+        self.all_actors = _binary([p.participants for p in profiles], actor_vocab)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def block(self, rows: Sequence[int] | np.ndarray, cols: Sequence[int] | np.ndarray) -> np.ndarray:
+        """Features of every pair (rows × cols): an array of shape (len(rows), len(cols), len(FEATURES))."""
+        r, c = np.asarray(rows, dtype=int), np.asarray(cols, dtype=int)
+
+        def dot(m: Any) -> np.ndarray:
+            return np.asarray((m[r] @ m[c].T).todense(), dtype=float)
+
+        out = np.zeros((len(r), len(c), len(FEATURES)))
+        f = {name: k for k, name in enumerate(FEATURES)}
+        out[..., f["content"]] = dot(self.content)
+        out[..., f["lead"]] = dot(self.lead)
+        out[..., f["entities"]] = dot(self.participants)
+        out[..., f["people"]] = np.minimum(dot(self.persons), 1.0)
+        head = np.asarray(self.headline.sum(axis=1)).ravel() > 0
+        out[..., f["people_conflict"]] = head[r][:, None] & head[c][None, :] & (dot(self.headline) == 0)
+        out[..., f["places"]] = dot(self.places)
+        place_conflict = _conflict(self.lead_places, self.all_places, r, c)
+        out[..., f["place_conflict"]] = place_conflict
+        out[..., f["actor_conflict"]] = _conflict(self.lead_actors, self.all_actors, r, c)
+        both = self.known[r][:, None] & self.known[c][None, :]
+        gap = np.maximum(
+            0.0, np.maximum(self.lo[r][:, None] - self.hi[c][None, :], self.lo[c][None, :] - self.hi[r][:, None])
+        )
+        gap = np.where(both, gap, 0.0)
+        days = self.day[r][:, None] & self.day[c][None, :]
+        out[..., f["date_near"]] = both & days & (gap <= NEAR_DAYS)
+        out[..., f["date_gap"]] = np.minimum(gap / 365.0, MAX_GAP_YEARS)
+        out[..., f["date_unknown"]] = ~both
+        same = dot(self.triggers) > 0
+        out[..., f["same_trigger"]] = same
+        out[..., f["kind_apart"]] = np.where(both & (gap > APART_DAYS), out[..., f["lead"]], 0.0)
+        return out
+
+    def all_pairs(self) -> np.ndarray:
+        idx = np.arange(len(self))
+        return self.block(idx, idx)
+
+
+# ------------------------------------------------------------------------------------------ model
+
+MIN_SIMILARITY = 0.05
+
+
+def candidates(feats: np.ndarray, min_similarity: float = MIN_SIMILARITY, max_days: int = 0) -> np.ndarray:
+    """Which pairs are worth deciding on: content or lead cosine ≥ ``min_similarity``, and event dates at
+    most ``max_days`` apart where both are known (``max_days`` 0: any)."""
+    ok = np.maximum(feats[..., FEATURES.index("content")], feats[..., FEATURES.index("lead")]) >= min_similarity
+    if max_days > 0:
+        known = feats[..., FEATURES.index("date_unknown")] == 0
+        ok &= ~known | (feats[..., FEATURES.index("date_gap")] * 365.0 <= max_days + 0.5)
+    return np.asarray(ok)
+
+
+@dataclass(slots=True)
+class PairModel:
+    """Logistic weights over :data:`FEATURES`, the probability a story needs to take an article, and provenance."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    top: int = 0  # a story's link to an article or another group: the mean of its `top` best pairs (0: of all)
+    #: Pairs whose content and lead cosines are both below this are not candidates: probability 0, and the
+    #: weights are fitted on the candidate pairs only (where a decision is to be made).
+    min_similarity: float = MIN_SIMILARITY
+    #: Two articles whose event dates are both known and further apart than this many days are never in one
+    #: story (0: no limit): a story runs for days and weeks; the same kind of happening months later is another.
+    max_days: int = 0
+    about: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def vector(self) -> np.ndarray:
+        return np.array([self.weights.get(name, 0.0) for name in FEATURES])
+
+    def logit(self, feats: np.ndarray) -> np.ndarray:
+        return np.asarray(feats @ self.vector + self.bias, dtype=float)
+
+    def probability(self, feats: np.ndarray) -> np.ndarray:
+        p = 1.0 / (1.0 + np.exp(-self.logit(feats)))
+        return np.where(candidates(feats, self.min_similarity, self.max_days), p, 0.0)
+
+    def apart(self, feats: np.ndarray) -> np.ndarray:
+        """Pairs whose event dates are both known and more than ``max_days`` apart: never one story."""
+        if self.max_days <= 0:
+            return np.zeros(feats.shape[:-1], dtype=bool)
+        return np.asarray(~candidates(feats, 0.0, self.max_days))
+
+    def contributions(self, feats: np.ndarray) -> list[tuple[str, float, float]]:
+        """(feature, value, weight × value) for one pair's features, strongest first, zeros left out."""
+        rows = [
+            (name, float(v), float(v) * self.weights.get(name, 0.0)) for name, v in zip(FEATURES, feats, strict=True)
+        ]
+        return sorted((r for r in rows if r[2] != 0.0), key=lambda r: -abs(r[2]))
+
+    def without(self, *names: str) -> PairModel:
+        """The same model with some features switched off (for ablations)."""
+        weights = {k: (0.0 if k in names else v) for k, v in self.weights.items()}
+        return PairModel(weights, self.bias, self.threshold, self.top, self.min_similarity, self.max_days)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "about": self.about,
+            "features": list(FEATURES),
+            "weights": [round(self.weights.get(n, 0.0), 6) for n in FEATURES],
+            "bias": round(self.bias, 6),
+            "threshold": self.threshold,
+            "top": self.top,
+            "min_similarity": self.min_similarity,
+            "max_days": self.max_days,
+            **self.extra,
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> PairModel:
+        known = {"about", "features", "weights", "bias", "threshold", "top", "min_similarity", "max_days"}
+        return cls(
+            dict(zip(d["features"], (float(w) for w in d["weights"]), strict=True)),
+            float(d["bias"]),
+            float(d["threshold"]),
+            int(d.get("top", 0)),
+            float(d.get("min_similarity", MIN_SIMILARITY)),
+            int(d.get("max_days", 0)),
+            str(d.get("about", "")),
+            {k: v for k, v in d.items() if k not in known},
+        )
+
+
+@lru_cache(maxsize=1)
+def stored_model() -> PairModel:
+    """The fitted model, ``storyline/data/cluster.json``."""
+    with resources.files("storyline.data").joinpath("cluster.json").open(encoding="utf-8") as fh:
+        return PairModel.from_json(json.load(fh))
