@@ -1,44 +1,37 @@
-"""Story-clustering accuracy on ECB+ dev: Storyline's clustering beside a TF-IDF + average-linkage baseline.
+"""Story-clustering accuracy on two dev sets, held out by nested cross-validation, beside a TF-IDF baseline.
 
-    python bench/cluster.py [--data DIR] [--keep-urls] [--no-cache] [--skip-ingest] [--out FILE]
+    python bench/cluster.py [--data DIR] [--keep-urls] [--no-cache] [--skip-ingest] [--no-ablations]
+                            [--fit ecb|joint] [--out FILE]
 
-Data: ../shared/data/ecbplus-dev (ECB+, Cybulska & Vossen 2014, development split: topics 2, 5, 12, 18, 21,
-23, 34, 35). Each topic holds two events of the same kind (two Oscar hosts announced, two Chargers players
-arrested for drunk driving, two pirate attacks foiled by the Indian navy...); the gold story of a document
-is (topic, "ecb" | "ecbplus") from its name ``T_Necb.xml`` / ``T_Necbplus.xml``. That is
-the case word similarity alone gets wrong.
+Data:
 
-Texts are rebuilt from the tokens: one sentence per line (the first, usually the headline, is the first line,
-so the cleaner may take it as the title), no space before closing punctuation, contractions and possessives
-re-attached, quotes turned into curly quotes, ``9 : 25`` → ``9:25``, ``anti - piracy`` → ``anti-piracy``.
-Lines that are only a URL (the ECB+ half of the corpus starts with the page's URL, the ECB half never does)
-are dropped unless ``--keep-urls``: kept, they would tell the two halves apart by "http"/"www" alone. No
-publication date is given: Storyline infers what it can from the text, as it would for a user's .txt files.
+* ECB+ dev (../shared/data/ecbplus-dev; Cybulska & Vossen 2014, topics 2, 5, 12, 18, 21, 23, 34, 35). Each topic
+  holds two events of the same kind (two Oscar hosts announced, two Chargers players arrested for drunk
+  driving…); the gold story of a document is (topic, "ecb" | "ecbplus") from its name. Texts are rebuilt from
+  the tokens (one sentence per line, the first usually the headline; URL lines dropped unless
+  ``--keep-urls``: they would tell the halves apart by "http" alone). No publication date is given.
+* TBAQ (../shared/data/tempeval3-train/TBAQ-cleaned): 256 AQUAINT and TimeBank documents (AP, NYT, Xinhua and
+  WSJ wire, ABC/CBS/CNN/PRI/VOA transcripts, 1989–2000) with their creation time as publication date, grouped
+  by hand into stories (bench/data/cluster/tbaq.tsv and its README): four stories of 10–25 articles running
+  over weeks and months (the 1998 embassy bombings, the Slepian murder, NATO's enlargement, Elián González),
+  eleven of 2–4, 159 single articles — many of them same-kind WSJ company news of the same days.
 
-Measures, all on the same texts in one run:
+Protocols (every setting — the logistic regression's C, the linkage ``top``, the date window, the threshold —
+chosen by cross-validation; the baseline's distance threshold the same way):
 
-* ``ours (ingest)``: ``storyline.Corpus(":memory:", Config()).ingest(folder)`` on the texts written as .txt
-  files — the code path users get — with the default threshold;
-* ``ours`` swept: the same stages called directly (read → clean → spaCy → dates → canonical entities →
-  ``assign_stories`` from an empty store) over a range of ``ClusterConfig.threshold``, plus ablations
-  (time signal off; entities off; people off) and content alone;
-* ``baseline``: scikit-learn ``TfidfVectorizer(stop_words="english", sublinear_tf=True)`` and average-linkage
-  ``AgglomerativeClustering(metric="cosine")`` with its distance threshold swept.
+* ``ecb``: weights and settings from ECB+ dev alone, nested leave-topics-out (4 folds of 2 topics; inner
+  leave-one-fold-out); TBAQ never seen: the final ECB+ model applied to all of it;
+* ``joint``: weights fitted on the pairs of both sets, settings chosen on the mean F1 of both; 4 outer folds,
+  each 2 ECB+ topics and a quarter of TBAQ's stories (whole stories), nested the same way.
 
-Two checks against tuning to this data:
+The stored model (``--fit``) is the protocol's final one: settings by leave-one-fold-out over all four
+folds, weights fitted on everything. Also printed: the in-sample scores of that model, the user's code path
+(``Corpus(":memory:").ingest(folder)`` on ECB+ dev with the stored model), feature ablations (held out),
+and per-story confusions.
 
-* leave topics out: the topics are split by number into odd (5, 21, 23, 35) and even (2, 12, 18, 34); each
-  half is clustered on its own, the threshold that is best on one half is scored on the other (ours with
-  its default config, and the baseline), beside ours at its default threshold on each half;
-* one event per topic: only the ECB documents (then only the ECB+ ones), 8 topics with one event each, so
-  splitting a topic's story is the only possible error (a check against signals that cut same-event pairs).
-
-Scores: B-cubed precision, recall and F1 (per-document averages; F1 of the two averages), pairwise
-precision/recall/F1, and the number of predicted stories (gold: 16). Thresholds tuned and scored on the same
-dev data are optimistic; the default threshold's score is the honest one for ours.
-
-Prints the tables and the per-topic confusion, and writes bench/results/cluster.json. The analysed
-articles are cached in the system temp folder (keyed by the texts and the model) so sweeps re-run fast.
+Scores: B-cubed precision, recall, F1 (per-document averages; F1 of the averages), pairwise P/R/F1, and
+predicted/gold story counts. Writes bench/results/cluster.json. Analysed articles are cached in the system
+temp folder (keyed by the texts, the model and the data model's fields).
 """
 
 from __future__ import annotations
@@ -54,8 +47,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Sequence
-from dataclasses import asdict, replace
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -270,115 +262,11 @@ def analysed_articles(folder: Path, cache: Path | None) -> list[object]:
     return list(arts)
 
 
-_CANON: dict[int, list[object]] = {}
-
-
-def ours(arts: Sequence[object], ccfg: object) -> dict[str, str]:
-    """Canonical entities, then stories from an empty store — the corpus stages, on a private copy."""
-    from storyline.analyse.entities import canonicalize
-    from storyline.compare.cluster import assign_stories
-
-    mine = _CANON.get(id(arts))
-    if mine is None:  # canonical entities do not depend on the clustering config: once per article list
-        mine = copy.deepcopy(list(arts))
-        canonicalize(mine)  # type: ignore[arg-type]
-        _CANON[id(arts)] = mine
-    mapping = assign_stories(mine, {}, ccfg)  # type: ignore[arg-type]
-    by_id = {a.id: doc_of(a.path) for a in mine}  # type: ignore[attr-defined]
-    return {by_id[i]: sid for sid, ids in mapping.items() for i in ids}
-
-
-def baseline(texts: dict[str, str], thresholds: Sequence[float]) -> dict[float, dict[str, str]]:
-    """TF-IDF (English stop words, sublinear tf) + average-linkage cosine agglomeration, per distance threshold."""
-    from sklearn.cluster import AgglomerativeClustering
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    ids = list(texts)
-    x = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform([texts[d] for d in ids]).toarray()
-    out = {}
-    for t in thresholds:
-        labels = AgglomerativeClustering(
-            n_clusters=None, metric="cosine", linkage="average", distance_threshold=t
-        ).fit_predict(x)
-        out[t] = {d: f"c{lab}" for d, lab in zip(ids, labels, strict=True)}
-    return out
-
-
-# ------------------------------------------------------------------------------------------ checks
-
-_SUBSETS: dict[tuple[int, str], dict[str, list[object]]] = {}
-
-
-def docs_of(arts: Sequence[object]) -> list[str]:
-    return [doc_of(a.path) for a in arts]  # type: ignore[attr-defined]
-
-
-def subsets(arts: Sequence[object], gold: dict[str, str], by: str) -> dict[str, list[object]]:
-    """Halves of the articles: by topic number ("odd"/"even") or by event ("ecb"/"ecbplus").
-
-    Kept for the run (``ours`` caches canonical entities by list identity).
-    """
-    key = (id(arts), by)
-    if key not in _SUBSETS:
-        if by == "topic":
-            part = {"odd": lambda g: int(g.split("/")[0]) % 2 == 1, "even": lambda g: int(g.split("/")[0]) % 2 == 0}
-        else:
-            part = {"ecb": lambda g: g.endswith("/ecb"), "ecbplus": lambda g: g.endswith("/ecbplus")}
-        _SUBSETS[key] = {
-            name: [a for a in arts if keep(gold[doc_of(a.path)])]  # type: ignore[attr-defined]
-            for name, keep in part.items()
-        }
-    return _SUBSETS[key]
-
-
-def leave_topics_out(
-    arts: Sequence[object],
-    texts: dict[str, str],
-    gold: dict[str, str],
-    cfg: Any,
-    ours_grid: Sequence[float],
-    base_grid: Sequence[float],
-) -> list[dict[str, Any]]:
-    """Threshold chosen on the odd-numbered topics and scored on the even ones, and the other way round."""
-    halves = subsets(arts, gold, "topic")
-    f1: dict[tuple[str, str], dict[float, float]] = {}
-    default_f1: dict[str, float] = {}
-    for half, sub in halves.items():
-        g = {d: gold[d] for d in docs_of(sub)}
-        f1[("ours", half)] = {t: score(ours(sub, replace(cfg, threshold=t)), g)["b3_f1"] for t in ours_grid}
-        default_f1[half] = score(ours(sub, cfg), g)["b3_f1"]
-        preds = baseline({d: texts[d] for d in g}, base_grid)
-        f1[("baseline", half)] = {t: score(preds[t], g)["b3_f1"] for t in base_grid}
-    rows = []
-    for system in ("ours", "baseline"):
-        for a, b in (("odd", "even"), ("even", "odd")):
-            there = f1[(system, a)]
-            top = max(there.values())
-            ties = sorted(t for t in there if there[t] >= top - 1e-9)
-            t = ties[len(ties) // 2]  # the middle of the best plateau
-            row: dict[str, Any] = {
-                "system": system, "chosen_on": a, "threshold": t, "f1_chosen_on": there[t],
-                "scored_on": b, "f1_scored_on": f1[(system, b)][t],
-            }  # fmt: skip
-            if system == "ours":
-                row["f1_default"] = default_f1[b]
-            rows.append(row)
-    return rows
-
-
 # ------------------------------------------------------------------------------------------ report
 
 
-def sweep(
-    name: str, fn: Callable[[float], dict[str, str]], values: Sequence[float], gold: dict[str, str]
-) -> dict[str, Any]:
-    rows = {round(v, 3): score(fn(v), gold) for v in values}
-    best = max(rows, key=lambda v: (rows[v]["b3_f1"], -abs(rows[v]["stories"] - GOLD_STORIES)))
-    return {"name": name, "best_threshold": best, "best": rows[best], "sweep": rows}
-
-
 def confusion(pred: dict[str, str], gold: dict[str, str]) -> list[str]:
-    """Per topic: each predicted story with how many ECB and ECB+ documents it holds."""
+    """Per ECB+ topic: each predicted story with how many ECB and ECB+ documents it holds."""
     lines = []
     topics = sorted({g.split("/")[0] for g in gold.values()}, key=int)
     for t in topics:
@@ -399,147 +287,248 @@ def confusion(pred: dict[str, str], gold: dict[str, str]) -> list[str]:
     return lines
 
 
-def fmt_row(label: str, thr: object, s: dict[str, float]) -> str:
+def story_confusion(pred: dict[str, str], gold: dict[str, str], least: int = 2) -> list[str]:
+    """Per gold story of ``least`` documents or more: the predicted stories it is split into, and strays."""
+    lines = []
+    by_gold: dict[str, list[str]] = defaultdict(list)
+    for d, g in gold.items():
+        by_gold[g].append(d)
+    for g, ds in sorted(by_gold.items(), key=lambda kv: -len(kv[1])):
+        if len(ds) < least:
+            continue
+        parts = Counter(pred[d] for d in ds)
+        strays = sum(1 for d, p in pred.items() if p in parts and gold[d] != g)
+        lines.append(f"  {g:<28} {len(ds):>3} docs → {len(parts)} stories {sorted(parts.values(), reverse=True)}"
+                     + (f", {strays} other docs with them" if strays else ""))  # fmt: skip
+    size = Counter(pred.values())
+    alone = [d for d in gold if len(by_gold[gold[d]]) < least]
+    lines.append(f"  {sum(size[pred[d]] > 1 for d in alone)} of {len(alone)} single-document stories put with others")
+    return lines
+
+
+def fmt_row(label: str, thr: object, s: dict[str, Any]) -> str:
     return (
-        f"{label:<40} {thr!s:>5}  {s['b3_p']:.3f} {s['b3_r']:.3f} {s['b3_f1']:.3f}   "
-        f"{s['pair_p']:.3f} {s['pair_r']:.3f} {s['pair_f1']:.3f}   {s['stories']:>3}"
+        f"{label:<52} {thr!s:>6}  {s['b3_p']:.3f} {s['b3_r']:.3f} {s['b3_f1']:.3f}   "
+        f"{s['pair_p']:.3f} {s['pair_r']:.3f} {s['pair_f1']:.3f}   {s['stories']:>3}/{s['gold_stories']}"
     )
 
 
+ABLATIONS = {
+    "words only (content, lead)": ("entities", "people", "people_conflict", "places", "place_conflict", "date_near",
+                                   "date_gap", "date_unknown", "same_trigger", "kind_apart"),
+    "no dates": ("date_near", "date_gap", "date_unknown", "kind_apart"),
+    "no participants/people": ("entities", "people", "people_conflict"),
+    "no places": ("places", "place_conflict", "kind_apart"),
+    "no trigger": ("same_trigger", "kind_apart"),
+}  # fmt: skip
+
+
+def masked(ds: Any, off: Sequence[str]) -> Any:
+    from storyline.compare.storypairs import FEATURES
+
+    other = copy.copy(ds)
+    other.feats = ds.feats.copy()
+    for name in off:
+        other.feats[..., FEATURES.index(name)] = 0.0
+    return other
+
+
+def protocols(ecb: Any, tbaq: Any, topics: Sequence[str]) -> dict[str, tuple[Any, list[dict[str, list[str]]]]]:
+    """The two ways of choosing settings and fitting weights (see the module docstring), with their folds."""
+    from cluster_fit import FOLDS, Protocol, split
+
+    pairs = split(topics, FOLDS)
+    quarters = [[f"q{k}"] for k in range(FOLDS)]
+    return {
+        "ecb": (Protocol([ecb, tbaq], ["ecbplus-dev"], ["ecbplus-dev"]), [{"ecbplus-dev": p} for p in pairs]),
+        "joint": (
+            Protocol([ecb, tbaq], ["ecbplus-dev", "tbaq"], ["ecbplus-dev", "tbaq"]),
+            [{"ecbplus-dev": p, "tbaq": q} for p, q in zip(pairs, quarters, strict=True)],
+        ),
+    }
+
+
+def evaluate(ecb: Any, tbaq: Any, topics: Sequence[str]) -> dict[str, Any]:
+    """Held-out figures of ours and the baseline under both protocols, and each protocol's final model."""
+    from cluster_fit import baseline_cuts, ours_cuts, scores
+
+    out: dict[str, Any] = {}
+    every = np.arange(len(tbaq.docs))
+    for name, (proto, folds) in protocols(ecb, tbaq, topics).items():
+        model, distance, cv_f1 = proto.final(folds)
+        res: dict[str, Any] = {"model": model, "distance": distance, "cv_f1": cv_f1}
+        for system in ("ours", "baseline"):
+            res[system] = proto.held_out(folds, system)
+        if name == "ecb":  # TBAQ never seen: the final model and the baseline's distance, applied to all of it
+            t = model.threshold
+            res["ours"]["pooled"]["tbaq"] = scores(tbaq, every, ours_cuts(tbaq, every, model, [t])[t])
+            res["baseline"]["pooled"]["tbaq"] = scores(tbaq, every, baseline_cuts(tbaq, every, [distance])[distance])
+        out[name] = res
+    return out
+
+
 def main() -> None:
+    from cluster_fit import TBAQ, Dataset, load_tbaq, ours_cuts, scores
+
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--keep-urls", action="store_true", help="keep the URL lines ECB+ documents start with")
     ap.add_argument("--no-cache", action="store_true", help="re-run spaCy instead of reading cached articles")
-    ap.add_argument("--skip-ingest", action="store_true", help="skip the Corpus.ingest run (sweeps only)")
+    ap.add_argument("--skip-ingest", action="store_true", help="skip the Corpus.ingest run")
+    ap.add_argument("--no-ablations", action="store_true", help="skip the feature ablations")
+    ap.add_argument(
+        "--fit", choices=["ecb", "joint"], help="write that protocol's model to src/storyline/data/cluster.json"
+    )
     ap.add_argument("--out", type=Path, default=HERE / "results" / "cluster.json", help="where to save the figures")
-    ap.add_argument("--confusion", choices=["default", "best", "both", "none"], default="both")
     args = ap.parse_args()
     if not (args.data / "dev_text.txt").is_file():
         sys.exit(f"no ECB+ dev data at {args.data}: pass --data DIR (a folder with dev_text.txt)")
 
-    from storyline.compare.cluster import ClusterConfig
+    from storyline.compare.storypairs import FEATURES
 
     docs = load_docs(args.data)
     texts = {d: doc_text(s, args.keep_urls) for d, s in docs.items()}
     gold = {d: gold_label(d) for d in docs}
-    n_gold = len(set(gold.values()))
-    print(
-        f"data: {args.data.name}: {len(docs)} documents, {len({g.split('/')[0] for g in gold.values()})} topics,"
-        f" {n_gold} gold stories; URL lines {'kept' if args.keep_urls else 'dropped'}"
-    )
     cache = None if args.no_cache else Path(tempfile.gettempdir()) / "storyline-bench-cluster"
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         write_files(texts, folder)
-        ingest_pred, ingest_info = (None, {}) if args.skip_ingest else run_ingest(folder)
         t = time.perf_counter()
         arts = analysed_articles(folder, cache)
-        print(f"analysed {len(arts)} articles in {time.perf_counter() - t:.1f} s (cached when fast)")
+        print(f"ECB+ dev: analysed {len(arts)} articles in {time.perf_counter() - t:.1f} s (cached when fast)")
+        by_doc = {doc_of(a.path): a for a in arts}  # type: ignore[attr-defined]
+        ids = list(docs)
+        topic = {d: gold[d].split("/")[0] for d in ids}
+        ecb = Dataset("ecbplus-dev", ids, gold, topic, texts, [by_doc[d] for d in ids])
+        t = time.perf_counter()
+        tbaq = load_tbaq(cache=cache)
+        print(f"TBAQ: analysed {len(tbaq.arts)} articles in {time.perf_counter() - t:.1f} s (cached when fast)")
+        for ds in (ecb, tbaq):
+            ds.prepare()
+        topics = sorted(set(topic.values()), key=int)
+        results = evaluate(ecb, tbaq, topics)
+        if args.fit:
+            model = results[args.fit]["model"]
+            model.about = ABOUT[args.fit].format(C=model.extra["C"], top=model.top, t=model.threshold)
+            target = ROOT / "src" / "storyline" / "data" / "cluster.json"
+            target.write_text(json.dumps(model.to_json(), indent=2) + "\n", encoding="utf-8")
+            from storyline.compare import storypairs
 
-    default = ClusterConfig()
-    no_time = replace(default, date_agree_bonus=0.0, date_conflict=1.0, weekday_agree_bonus=0.0, weekday_conflict=1.0)
-    no_ents = replace(default, w_content=1.0, w_entities=0.0)
-    no_people = replace(default, w_persons=0.0, headline_person_conflict=1.0)
-    content_only = replace(no_time, w_content=1.0, w_entities=0.0, w_persons=0.0, headline_person_conflict=1.0)
-    ours_grid = [round(x, 3) for x in np.arange(0.05, 0.601, 0.01)]
-    variants = {
-        "ours": default,
-        "ours, time signal off": no_time,
-        "ours, entities off": no_ents,
-        "ours, people off": no_people,
-        "ours, content only": content_only,
-    }
+            storypairs.stored_model.cache_clear()
+            print(f"wrote {target.relative_to(ROOT)} (protocol {args.fit})")
+        ingest_pred, ingest_info = (None, {}) if args.skip_ingest else run_ingest(folder)
 
-    def at(c: ClusterConfig) -> Callable[[float], dict[str, str]]:
-        return lambda th: ours(arts, replace(c, threshold=th))
+    rows: dict[str, dict[str, Any]] = {}
+    for name, res in results.items():
+        for system in ("ours", "baseline"):
+            for ds_name, sc in res[system]["pooled"].items():
+                seen = "held out" if name == "joint" or ds_name == "ecbplus-dev" else "never seen"
+                thr = "cv" if seen == "held out" else (res["model"].threshold if system == "ours" else res["distance"])
+                rows[f"[{name}] {ds_name} {seen}: {system}"] = {"thr": thr, **sc}
+    stored_name = args.fit or "joint"
+    model = results[stored_name]["model"]
+    every_e, every_t = np.arange(len(ecb.docs)), np.arange(len(tbaq.docs))
+    thr = model.threshold
+    pred_e = ours_cuts(ecb, every_e, model, [thr])[thr]
+    pred_t = ours_cuts(tbaq, every_t, model, [thr])[thr]
+    rows[f"[{stored_name}] ecbplus-dev in-sample (its final model)"] = {"thr": thr, **scores(ecb, every_e, pred_e)}
+    rows[f"[{stored_name}] tbaq in-sample (its final model)"] = {"thr": thr, **scores(tbaq, every_t, pred_t)}
+    if ingest_pred is not None:
+        rows["ecbplus-dev via Corpus.ingest (stored model)"] = {
+            "thr": "stored", **score(ingest_pred, gold), "gold_stories": len(set(gold.values()))}  # fmt: skip
 
-    sweeps = {name: sweep(name, at(cfg), ours_grid, gold) for name, cfg in variants.items()}
-    at_default = {name: score(ours(arts, cfg), gold) for name, cfg in variants.items()}
-    base_grid = [round(x, 3) for x in np.arange(0.30, 0.991, 0.01)]
-    base_preds = baseline(texts, base_grid)
-    base = sweep("baseline", lambda th: base_preds[th], base_grid, gold)
+    ablations: dict[str, Any] = {}
+    if not args.no_ablations:
+        for name, off in ABLATIONS.items():
+            e, q = masked(ecb, off), masked(tbaq, off)
+            proto, folds = protocols(e, q, topics)[stored_name]
+            ablations[name] = proto.held_out(folds, "ours")["pooled"]
 
     header = (
-        f"{'system':<40} {'thr':>5}  {'B3 P':>5} {'B3 R':>5} {'B3 F1':>5}   {'pr P':>5} {'pr R':>5} {'pr F1':>5}   #st"
+        f"{'':<52} {'thr':>6}  {'B3 P':>5} {'B3 R':>5} {'B3 F1':>5}   {'pr P':>5} {'pr R':>5} {'pr F1':>5}   #st/gold"
     )
     print()
     print(header)
     print("-" * len(header))
-    if ingest_pred is not None:
-        print(fmt_row("ours via Corpus.ingest (default)", default.threshold, score(ingest_pred, gold)))
-    for name in variants:
-        print(fmt_row(f"{name} (default)", default.threshold, at_default[name]))
-    for name in variants:
-        s = sweeps[name]
-        print(fmt_row(f"{name} (best swept)", s["best_threshold"], s["best"]))
-    print("(content only = time signal, entities and people off)")
-    print(fmt_row("baseline TF-IDF+avg-link (best swept)", base["best_threshold"], base["best"]))
-    print(f"gold: {n_gold} stories. 'best swept' = threshold tuned on this same dev data: an optimistic figure.")
-    print("thr: similarity threshold for ours; cosine distance threshold for the baseline.")
-
-    held_out = leave_topics_out(arts, texts, gold, default, ours_grid, base_grid)
-    print("\nleave topics out (each half clustered alone; threshold chosen on one half, B3 F1 on the other):")
-    for row in held_out:
-        print(
-            f"  {row['system']:<9} chosen on {row['chosen_on']:<4} thr {row['threshold']!s:>5} "
-            f"(F1 there {row['f1_chosen_on']:.3f}) → {row['scored_on']:<4} F1 {row['f1_scored_on']:.3f}"
-            + (f"; ours at default thr on {row['scored_on']}: {row['f1_default']:.3f}" if "f1_default" in row else "")
-        )
-    one_event = {
-        half: score(ours(sub, default), {d: gold[d] for d in docs_of(sub)})
-        for half, sub in subsets(arts, gold, "event").items()
-    }
-    print("one event per topic (8 gold stories each), ours at the default threshold:")
-    for half, sc in one_event.items():
-        print(fmt_row(f"  only {half} documents", default.threshold, sc))
-
-    default_pred = ours(arts, default)
-    if ingest_pred is not None and score(ingest_pred, gold) != score(default_pred, gold):
-        print("note: Corpus.ingest and the direct stages disagree (article order from the store differs)")
-    best_pred = ours(arts, replace(default, threshold=sweeps["ours"]["best_threshold"]))
-    shows = {
-        "default": [("ours, default threshold", default_pred)],
-        "best": [("ours, best swept threshold", best_pred)],
-        "none": [],
-    }
-    shows["both"] = shows["default"] + shows["best"]
-    shows["both"].append(("baseline, best swept threshold", base_preds[base["best_threshold"]]))
-    for label, pred in shows[args.confusion]:
-        print(f"\nper-topic confusion, {label} (each predicted story: ECB docs e + ECB+ docs p):")
-        print("\n".join(confusion(pred, gold)))
+    for label, r in rows.items():
+        print(fmt_row(label, r["thr"], r))
+    for name, pooled in ablations.items():
+        for ds_name, sc in pooled.items():
+            print(fmt_row(f"[{stored_name}] ablation {name}: {ds_name}", "cv", sc))
+    for name, res in results.items():
+        m = res["model"]
+        print(f"\n[{name}] final model: C={m.extra['C']}, top={m.top}, threshold {m.threshold} "
+              f"(CV F1 {res['cv_f1']:.3f}),"
+              f" baseline distance {res['distance']}; weights: "
+              + ", ".join(f"{n} {m.weights[n]:+.2f}" for n in FEATURES) + f", bias {m.bias:+.2f}")  # fmt: skip
+        for system in ("ours", "baseline"):
+            print(f"  {system} folds: " + "; ".join(
+                f"{f['setting']} thr {f['threshold']} → " + " ".join(f"{k[3:]} {v:.3f}" for k, v in f.items()
+                                                                  if k.startswith("f1_"))
+                for f in res[system]["folds"]))  # fmt: skip
+    pe = {ecb.docs[i]: str(lab) for i, lab in enumerate(pred_e)}
+    pt = {tbaq.docs[i]: str(lab) for i, lab in enumerate(pred_t)}
+    print(f"\nECB+ dev, [{stored_name}] final model (in-sample), each predicted story: ECB docs e + ECB+ docs p:")
+    print("\n".join(confusion(pe, gold)))
+    print(f"\nTBAQ, [{stored_name}] final model (in-sample), each gold story of 2+ documents, split into:")
+    print("\n".join(story_confusion(pt, tbaq.gold)))
 
     out = {
         "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
         "machine": {"python": platform.python_version(), "platform": platform.platform()},
         "data": {
-            "path": shown_path(args.data / "dev_text.txt"),
-            "documents": len(docs),
-            "topics": sorted({int(g.split("/")[0]) for g in gold.values()}),
-            "gold_stories": n_gold,
-            "gold": "(topic, ecb | ecbplus) from the doc id",
-            "text": "detokenised, one sentence per line, first line may be the title; "
-            + ("URL lines kept" if args.keep_urls else "URL lines dropped")
-            + "; no publication dates given",
-        },
-        "caveat": "best thresholds are tuned and scored on the same dev data (optimistic); the default is untuned",
-        "config_default": asdict(default),
-        "ingest": {"score": score(ingest_pred, gold), **ingest_info} if ingest_pred is not None else None,
-        "at_default_threshold": at_default,
-        "confusion_default": [line.strip() for line in confusion(default_pred, gold)],
-        "swept": {k: {kk: vv for kk, vv in v.items() if kk != "name"} for k, v in sweeps.items()},
-        "leave_topics_out": held_out,
-        "one_event_per_topic": one_event,
-        "baseline": {
-            "method": "TfidfVectorizer(stop_words='english', sublinear_tf=True) + "
-            "AgglomerativeClustering(metric='cosine', linkage='average', distance_threshold)",
-            **{k: v for k, v in base.items() if k != "name"},
-        },
+            "ecbplus-dev": {
+                "path": shown_path(args.data / "dev_text.txt"),
+                "documents": len(docs),
+                "topics": topics,
+                "gold_stories": len(set(gold.values())),
+                "gold": "(topic, ecb | ecbplus) from the doc id",
+                "folds": "4 folds of 2 topics",
+                "text": "detokenised; URL lines "
+                + ("kept" if args.keep_urls else "dropped")
+                + "; no publication dates given",
+            },
+            "tbaq": {
+                "path": shown_path(TBAQ),
+                "documents": len(tbaq.docs),
+                "gold_stories": len(set(tbaq.gold.values())),
+                "gold": "bench/data/cluster/tbaq.tsv (by hand)",
+                "folds": "4 folds of whole stories",
+                "text": "title + TEXT; creation time as publication date",
+            },
+        },  # fmt: skip
+        "protocols": PROTOCOLS,
+        "stored": stored_name,
+        "rows": rows,
+        "models": {name: res["model"].to_json() for name, res in results.items()},
+        "folds": {name: {s: res[s]["folds"] for s in ("ours", "baseline")} for name, res in results.items()},
+        "ablations": ablations,
+        "ecb_confusion": [line.strip() for line in confusion(pe, gold)],
+        "tbaq_confusion": [line.strip() for line in story_confusion(pt, tbaq.gold)],
+        "ingest": ingest_info or None,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+    args.out.write_text(json.dumps(out, indent=2, default=str) + "\n", encoding="utf-8")
     shown = args.out.resolve().relative_to(ROOT) if args.out.resolve().is_relative_to(ROOT) else args.out
     print(f"\nsaved {shown}")
+
+
+PROTOCOLS = {
+    "ecb": "weights fitted and every setting (C, top, threshold) chosen on ECB+ dev alone, by nested leave-topics-out"
+    " (4 folds of 2 topics; inner leave-one-fold-out); TBAQ is never seen: the final model and the baseline's"
+    " distance chosen on ECB+ dev are applied to all of it",
+    "joint": "weights fitted on ECB+ dev and TBAQ pairs, settings chosen on the mean F1 of both; 4 outer folds, each"
+    " 2 ECB+ topics + a quarter of TBAQ's stories (whole stories), nested; figures are the held-out folds pooled",
+}
+ABOUT = {
+    "ecb": "Logistic weights over compare.storypairs.FEATURES, fitted by bench/cluster.py --fit ecb on all pairs of"
+    " ECB+ dev articles (196 documents, 8 topics); C={C}, top={top} and threshold {t} chosen by leave-topics-out"
+    " cross-validation; held-out figures in bench/results/cluster.json",
+    "joint": "Logistic weights over compare.storypairs.FEATURES, fitted by bench/cluster.py --fit joint on the pairs of"
+    " ECB+ dev (196 documents, 8 topics) and of TBAQ (256 AP/NYT/Xinhua/WSJ/broadcast documents, stories by hand in"
+    " bench/data/cluster); C={C}, top={top} and threshold {t} chosen by cross-validation over held-out topics and"
+    " stories of both; held-out figures in bench/results/cluster.json",
+}
 
 
 if __name__ == "__main__":

@@ -1,0 +1,320 @@
+"""Fitting and honestly scoring the same-story pair model (used by ``bench/cluster.py``).
+
+Every setting is chosen by cross-validation over held-out topics: ECB+ dev's eight topics are split into
+folds (two topics each, or odd/even halves); for each fold the logistic regression's regularisation ``C`` and
+the clustering threshold are chosen by an inner leave-topics-out run over the *other* topics only, the weights
+are fitted on those topics' pairs, and the held-out fold is clustered alone (its topics together, so two
+topics' stories can merge). The held-out B-cubed over all folds is the figure reported. The TF-IDF baseline
+gets the same treatment (its distance threshold chosen by the same inner runs).
+
+The stored model (``storyline/data/cluster.json``) is then fitted on all of ECB+ dev with ``C`` and threshold
+chosen by the same leave-topics-out run over all eight topics, and applied unchanged to the second dev set.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from cluster import analysed_articles, bcubed, pairwise, shown_path  # type: ignore[import-not-found]
+
+from storyline.compare.cluster import apply_merges, merge_sequence
+from storyline.compare.storypairs import FEATURES, SIGN, PairModel, PairSpace, candidates, profile
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+TBAQ = ROOT.parent / "shared" / "data" / "tempeval3-train" / "TBAQ-cleaned"
+TBAQ_GOLD = HERE / "data" / "cluster" / "tbaq.tsv"
+FOLDS = 4
+DAYS_GRID = (0, 30, 60, 120, 240)  # the candidate window in days (0: none)
+C_GRID = (0.1, 1.0, 10.0)
+TOP_GRID = (0, 3)  # a link between groups: the mean of its `top` best pairs (0: of all pairs)
+P_GRID = tuple(round(x, 3) for x in np.arange(0.05, 0.951, 0.025))
+D_GRID = tuple(round(x, 3) for x in np.arange(0.30, 0.991, 0.01))  # the baseline's cosine distance
+
+
+@dataclass
+class Dataset:
+    """Documents, gold stories, CV groups, texts (for the baseline) and analysed, canonicalised articles."""
+
+    name: str
+    docs: list[str]
+    gold: dict[str, str]
+    group: dict[str, str]  # doc → CV group (ECB+: topic)
+    texts: dict[str, str]
+    arts: list[Any]
+    feats: np.ndarray = field(default_factory=lambda: np.zeros((0, 0, len(FEATURES))))
+
+    def prepare(self) -> None:
+        """Canonical entities (a private copy), then every pair's features over the whole set."""
+        from storyline.analyse.entities import canonicalize
+
+        self.arts = copy.deepcopy(self.arts)
+        canonicalize(self.arts)
+        self.feats = PairSpace([profile(a) for a in self.arts]).all_pairs()
+
+    def where(self, groups: Sequence[str]) -> np.ndarray:
+        keep = set(groups)
+        return np.array([i for i, d in enumerate(self.docs) if self.group[d] in keep], dtype=int)
+
+
+# ------------------------------------------------------------------------------------------ data
+
+
+def load_tbaq(root: Path = TBAQ, gold_file: Path = TBAQ_GOLD, cache: Path | None = None) -> Dataset:
+    """TBAQ-cleaned's AQUAINT and TimeBank documents, with their creation time as the publication date."""
+    import html
+    import re
+
+    gold = {}
+    for line in gold_file.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            doc, story = line.split("\t")
+            gold[doc] = story
+    records, texts = {}, {}
+    for sub in ("AQUAINT", "TimeBank"):
+        for f in sorted((root / sub).glob("*.tml")):
+            s = f.read_text(encoding="utf-8")
+            body = re.search(r"<TEXT>(.*?)</TEXT>", s, re.S)
+            title = re.search(r"<TITLE>(.*?)</TITLE>", s, re.S)
+            dct = re.search(r'value="([^"]*)"[^>]*functionInDocument="CREATION_TIME"', s)
+            text = html.unescape(re.sub(r"<[^>]+>", "", body.group(1) if body else "")).strip()
+            rec = {"text": text, "source": re.match(r"[A-Za-z]+", f.stem).group(0).upper()}  # type: ignore[union-attr]
+            if title and title.group(1).strip():
+                rec["title"] = html.unescape(title.group(1).strip())
+            if dct:
+                rec["published"] = dct.group(1)[:10]
+            records[f.stem] = rec
+            texts[f.stem] = f"{rec.get('title', '')}\n{text}"
+    missing = set(gold) ^ set(records)
+    if missing:
+        raise SystemExit(f"{gold_file.name} and {shown_path(root)} disagree on {len(missing)} documents")
+    with tempfile.TemporaryDirectory() as tmp:
+        for doc, rec in records.items():
+            (Path(tmp) / f"{doc}.jsonl").write_text(json.dumps(rec) + "\n", encoding="utf-8")
+        arts = analysed_articles(Path(tmp), cache)
+    by_doc = {Path(a.path.split("#", 1)[0]).stem: a for a in arts}
+    docs = sorted(records)
+    return Dataset("tbaq", docs, gold, story_folds(gold, FOLDS), texts, [by_doc[d] for d in docs])
+
+
+def story_folds(gold: dict[str, str], k: int) -> dict[str, str]:
+    """Each gold story dealt whole into one of ``k`` folds ("q0"…): the stories of several documents by size
+    (largest first), then the single-document ones, round robin."""
+    size: dict[str, int] = {}
+    for story in gold.values():
+        size[story] = size.get(story, 0) + 1
+    multi = sorted((s for s in size if size[s] > 1), key=lambda s: (-size[s], s))
+    single = sorted(s for s in size if size[s] == 1)
+    fold = {s: f"q{i % k}" for i, s in enumerate(multi)}
+    fold.update({s: f"q{i % k}" for i, s in enumerate(single)})
+    return {d: fold[s] for d, s in gold.items()}
+
+
+# ------------------------------------------------------------------------------------------ fitting
+
+
+Fold = dict[str, list[str]]  # dataset name → its CV groups in this fold
+
+
+def pair_rows(ds: Dataset, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Features and same-story labels of every pair among ``idx``."""
+    a, b = np.triu_indices(len(idx), k=1)
+    x = ds.feats[idx[a], idx[b]]
+    labels = np.array([ds.gold[ds.docs[i]] for i in idx])
+    return x, (labels[a] == labels[b]).astype(int)
+
+
+def fit(
+    parts: Sequence[tuple[Dataset, np.ndarray]], c: float, threshold: float = 0.5, top: int = 0, max_days: int = 0
+) -> PairModel:
+    """Logistic regression over the candidate pairs within each (dataset, documents) part."""
+    rows = [pair_rows(ds, idx) for ds, idx in parts if len(idx) > 1]
+    x, y = np.vstack([r[0] for r in rows]), np.concatenate([r[1] for r in rows])
+    keep = candidates(x, max_days=max_days)  # the pairs a decision is made on (the others are never linked)
+    w, b = logistic(x[keep], y[keep], c, [SIGN[n] for n in FEATURES])
+    weights = dict(zip(FEATURES, map(float, w), strict=True))
+    return PairModel(weights, b, threshold, top, max_days=max_days)
+
+
+def logistic(x: np.ndarray, y: np.ndarray, c: float, signs: Sequence[int]) -> tuple[np.ndarray, float]:
+    """L2-regularised logistic regression (scikit-learn's objective: C × log-loss + ½‖w‖²) with each weight
+    kept on the side its sign allows (L-BFGS-B bounds)."""
+    from scipy.optimize import minimize
+
+    k = x.shape[1]
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = theta[:k], theta[k]
+        z = x @ w + b
+        p = 1.0 / (1.0 + np.exp(-z))
+        nll = np.sum(np.logaddexp(0.0, z) - y * z)
+        g = p - y
+        return c * nll + 0.5 * w @ w, np.concatenate([c * (x.T @ g) + w, [c * g.sum()]])
+
+    bounds = [(0.0, None) if s > 0 else (None, 0.0) if s < 0 else (None, None) for s in signs] + [(None, None)]
+    res = minimize(loss, np.zeros(k + 1), jac=True, method="L-BFGS-B", bounds=bounds, options={"maxiter": 5000})
+    return res.x[:k], float(res.x[k])
+
+
+def cut(
+    sim: np.ndarray, thresholds: Sequence[float], top: int = 0, apart: np.ndarray | None = None
+) -> dict[float, np.ndarray]:
+    """Clusters of a similarity matrix at each threshold, as ``assign_stories`` forms them from scratch."""
+    n = len(sim)
+    groups = [[i] for i in range(n)]
+    merges = merge_sequence(sim, groups, 0, top, apart)
+    out = {}
+    for t in thresholds:
+        labels = np.zeros(n, dtype=int)
+        for k, g in enumerate(apply_merges(groups, merges, t)):
+            labels[g] = k
+        out[t] = labels
+    return out
+
+
+def ours_cuts(ds: Dataset, idx: np.ndarray, model: PairModel, grid: Sequence[float]) -> dict[float, np.ndarray]:
+    feats = ds.feats[np.ix_(idx, idx)]
+    return cut(model.probability(feats), grid, model.top, model.apart(feats))
+
+
+def baseline_cuts(ds: Dataset, idx: np.ndarray, grid: Sequence[float]) -> dict[float, np.ndarray]:
+    """TF-IDF (English stop words, sublinear tf) fitted on these documents, cosine, average linkage."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    x = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform([ds.texts[ds.docs[i]] for i in idx])
+    sim = np.asarray((x @ x.T).todense())
+    return {d: labels for d, labels in zip(grid, cut(sim, [1.0 - d for d in grid]).values(), strict=True)}
+
+
+def scores(ds: Dataset, idx: np.ndarray, labels: np.ndarray, tag: str = "") -> dict[str, Any]:
+    pred = {ds.docs[i]: f"{tag}{lab}" for i, lab in zip(idx, labels, strict=True)}
+    gold = {ds.docs[i]: ds.gold[ds.docs[i]] for i in idx}
+    bp, br, bf = bcubed(pred, gold)
+    pp, pr, pf = pairwise(pred, gold)
+    return {
+        "b3_p": round(bp, 4), "b3_r": round(br, 4), "b3_f1": round(bf, 4),
+        "pair_p": round(pp, 4), "pair_r": round(pr, 4), "pair_f1": round(pf, 4),
+        "stories": len(set(pred.values())), "gold_stories": len(set(gold.values())),
+    }  # fmt: skip
+
+
+#: Settings whose F1 is within this of the best count as equally good; the middle one is taken (a flat
+#: optimum transfers better to other data than its highest point).
+TOLERANCE = 0.01
+
+
+def plateau(f1: dict[Any, float], tolerance: float = TOLERANCE) -> Any:
+    """The middle of the near-best plateau of a score curve (the contiguous run around the best value)."""
+    keys = sorted(f1)
+    top = max(keys, key=lambda k: f1[k])
+    i = j = keys.index(top)
+    while i > 0 and f1[keys[i - 1]] >= f1[top] - tolerance:
+        i -= 1
+    while j < len(keys) - 1 and f1[keys[j + 1]] >= f1[top] - tolerance:
+        j += 1
+    return keys[(i + j) // 2]
+
+
+def split(groups: Sequence[str], k: int) -> list[list[str]]:
+    """``groups`` (sorted) dealt into ``k`` folds: 8 topics, k=4 → (1st, 5th), (2nd, 6th), …"""
+    gs = sorted(groups, key=lambda g: (len(g), g))
+    return [gs[i::k] for i in range(k)]
+
+
+def joined(folds: Sequence[Fold]) -> Fold:
+    out: Fold = {}
+    for f in folds:
+        for name, groups in f.items():
+            out.setdefault(name, []).extend(groups)
+    return out
+
+
+class Protocol:
+    """Which datasets the weights are fitted on and the settings chosen on, over which folds.
+
+    ``train`` and ``tune`` name datasets; a setting's score is the mean, over the ``tune`` datasets, of the
+    B-cubed F1 of the inner held-out folds, each clustered alone.
+    """
+
+    def __init__(self, sets: Sequence[Dataset], train: Sequence[str], tune: Sequence[str]) -> None:
+        self.sets = {ds.name: ds for ds in sets}
+        self.train, self.tune = list(train), list(tune)
+
+    def fit(self, fold: Fold, c: float, threshold: float = 0.5, top: int = 0, max_days: int = 0) -> PairModel:
+        parts = [(self.sets[n], self.sets[n].where(fold.get(n, []))) for n in self.train]
+        return fit(parts, c, threshold, top, max_days)
+
+    def choose(self, folds: Sequence[Fold], system: str) -> tuple[Any, float, float]:
+        """((C, top, days) or None, threshold, mean inner F1) by leave-one-fold-out over ``folds`` only.
+
+        Among the settings whose F1 is within :data:`TOLERANCE` of the best, the narrowest time window wins
+        (then the higher F1): the stronger prior, and the smaller candidate index, at no cost the folds see.
+        """
+        found: list[tuple[float, Any, float]] = []
+        settings: list[Any] = [None]
+        if system == "ours":
+            settings = [(c, top, days) for c in C_GRID for top in TOP_GRID for days in DAYS_GRID]
+        models: dict[tuple[float, int, int], PairModel] = {}
+        for setting in settings:
+            f1: dict[float, list[float]] = {}
+            for n, held in enumerate(folds):
+                for name in self.tune:
+                    ds, test = self.sets[name], self.sets[name].where(held.get(name, []))
+                    if len(test) == 0:
+                        continue
+                    if setting is None:
+                        cuts = baseline_cuts(ds, test, D_GRID)
+                    else:
+                        c, top, days = setting
+                        if (c, days, n) not in models:
+                            models[(c, days, n)] = self.fit(
+                                joined([f for f in folds if f is not held]), c, 0.5, 0, days
+                            )
+                        model = models[(c, days, n)]
+                        model.top = top
+                        cuts = ours_cuts(ds, test, model, P_GRID)
+                    for t, labels in cuts.items():
+                        f1.setdefault(t, []).append(scores(ds, test, labels)["b3_f1"])
+            mean = {t: float(np.mean(v)) for t, v in f1.items()}
+            t = plateau(mean)
+            found.append((mean[t], setting, t))
+        top_f1 = max(f[0] for f in found)
+        near = [f for f in found if f[0] >= top_f1 - TOLERANCE]
+        best = min(near, key=lambda f: ((f[1][2] or 10**6) if f[1] else 0, -f[0]))
+        return best[1], best[2], best[0]
+
+    def final(self, folds: Sequence[Fold]) -> tuple[PairModel, float, float]:
+        """The model fitted on every fold, settings chosen by leave-one-fold-out; and the baseline's distance."""
+        (c, top, days), t, f1 = self.choose(folds, "ours")
+        model = self.fit(joined(folds), c, t, top, days)
+        model.extra = {"C": c, "cv_b3_f1": round(f1, 4)}
+        return model, self.choose(folds, "baseline")[1], f1
+
+    def held_out(self, folds: Sequence[Fold], system: str) -> dict[str, Any]:
+        """Nested CV: per outer fold, settings chosen and weights fitted on the other folds only; the
+        held-out predictions of every dataset in the folds, pooled."""
+        preds: dict[str, tuple[list[int], list[str]]] = {}
+        rows = []
+        for n, held in enumerate(folds):
+            rest = [f for f in folds if f is not held]
+            setting, t, inner_f1 = self.choose(rest, system)
+            model = self.fit(joined(rest), setting[0], t, setting[1], setting[2]) if setting else None
+            row: dict[str, Any] = {"held_out": held, "setting": setting, "threshold": t, "inner_f1": round(inner_f1, 4)}
+            for name, groups in held.items():
+                ds = self.sets[name]
+                test = ds.where(groups)
+                labels = ours_cuts(ds, test, model, [t])[t] if model else baseline_cuts(ds, test, [t])[t]
+                idx, lab = preds.setdefault(name, ([], []))
+                idx += list(test)
+                lab += [f"f{n}-{x}" for x in labels]
+                row[f"f1_{name}"] = scores(ds, test, labels)["b3_f1"]
+            rows.append(row)
+        pooled = {name: scores(self.sets[name], np.array(i), np.array(lab)) for name, (i, lab) in preds.items()}
+        return {"pooled": pooled, "folds": rows}
