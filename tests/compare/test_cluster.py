@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from storyline.compare.cluster import ClusterConfig, assign_stories, explain
+from storyline.compare.cluster import ClusterConfig, assign_stories, explain, features
 from storyline.compare.dedup import find_duplicates, independent_count
+from storyline.compare.storyindex import StoryIndex
 from storyline.compare.storypairs import SIGN, stored_model
 from storyline.model import Article, DateMention, Mention
 
@@ -126,3 +127,30 @@ def test_the_default_window_is_the_fitted_one() -> None:
 
     assert Config().cluster_max_days_apart == stored_model().max_days
     assert Config().cluster_threshold == 0.0  # 0 takes the fitted threshold
+
+
+def test_streaming_index_files_a_follow_up_with_its_story_and_a_new_happening_apart() -> None:
+    index = StoryIndex()
+    assert index.add(art("a", FLOOD, "2024-05-01", ents=("Aldmoor",))) == "s1"
+    assert index.add(art("c", QUAKE, "2024-05-01")) == "s2"
+    assert index.add(art("b", FLOOD2, "2024-05-03", ents=("Aldmoor",))) == "s1"
+    assert index.stories == {"s1": ["a", "b"], "s2": ["c"]}
+
+
+def test_streaming_index_never_looks_outside_the_window() -> None:
+    index = StoryIndex()
+    index.add(art("a", FLOOD, "2024-05-01"))
+    far = (dt.date(2024, 5, 1) + dt.timedelta(days=stored_model().max_days + 60)).isoformat()
+    late = art("b", FLOOD2, far)
+    assert index.candidates(features(late)) == []
+    assert index.add(late) == "s2"
+
+
+def test_large_corpora_go_through_the_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    import storyline.compare.cluster as cluster
+
+    monkeypatch.setattr(cluster, "BATCH_LIMIT", 2)
+    arts = [art("a", FLOOD, "2024-05-01"), art("b", FLOOD2, "2024-05-02"), art("c", QUAKE, "2024-05-01")]
+    stories = assign_stories(arts, {"s7": ["a"]})
+    assert stories["s7"] == ["a", "b"] and list(stories.values()).count(["c"]) == 1
+    assert "s8" in stories

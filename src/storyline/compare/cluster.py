@@ -30,6 +30,9 @@ from ..analyse.dates import to_date
 from ..model import Article
 from .storypairs import PairModel, PairSpace, Profile, lead_end, profile, stored_model, words
 
+#: Above this many articles, stories are assigned through the candidate index instead of all pairs.
+BATCH_LIMIT = 1500
+
 
 @dataclass(slots=True)
 class ClusterConfig:
@@ -221,8 +224,14 @@ def assign_stories(
 
     Returns the new mapping: existing stories keep their members (and may gain new ones); new
     stories get ids ``s<N>`` after the highest existing one, in order of their first article.
+
+    Up to :data:`BATCH_LIMIT` articles, every pair is scored and the stories agglomerated; beyond, the
+    stored stories are loaded into a :class:`~storyline.compare.storyindex.StoryIndex` and the new articles
+    added one at a time, in date order, each scored against its candidates only.
     """
     cfg = cfg or ClusterConfig()
+    if len(articles) > BATCH_LIMIT:
+        return _assign_streaming(articles, existing, cfg)
     model, threshold = cfg.resolved()
     feats = [features(a, cfg.lead_paragraphs) for a in articles]
     index = {f.article_id: i for i, f in enumerate(feats)}
@@ -245,6 +254,25 @@ def assign_stories(
     for g in sorted(new_groups, key=lambda g: g[0]):
         out[f"s{next_n}"] = [feats[i].article_id for i in g]
         next_n += 1
+    return out
+
+
+def _assign_streaming(
+    articles: Sequence[Article], existing: dict[str, list[str]], cfg: ClusterConfig
+) -> dict[str, list[str]]:
+    from .storyindex import StoryIndex
+
+    index = StoryIndex(cfg)
+    profiles = {a.id: features(a, cfg.lead_paragraphs) for a in articles}
+    out: dict[str, list[str]] = {}
+    for sid, ids in existing.items():
+        for i in ids:
+            if i in profiles:
+                index.add(profiles.pop(i), sid)
+                out.setdefault(sid, []).append(i)
+    index.next_id = max(index.next_id, 1 + max((int(s[1:]) for s in existing if s[1:].isdigit()), default=0))
+    for p in sorted(profiles.values(), key=lambda p: p.event[0] if p.event else 0):
+        out.setdefault(index.add(p), []).append(p.article_id)
     return out
 
 

@@ -1,0 +1,152 @@
+"""Streaming story assignment: a new article joins or opens a story without a scan of the corpus.
+
+An inverted index maps what an article is about — its canonical participants, people and places, and its
+rarest title-and-lead words — to the articles naming it, bucketed by week of the event (or publication)
+date. A new article looks up its own keys in the weeks its window allows, keeps the articles that share the
+most keys (:attr:`StoryIndex.max_candidates`), and scores their stories' members near it in time with the
+same pair model as the batch clustering (:mod:`storyline.compare.storypairs`), weighing words and names by
+document frequencies kept up to date as articles arrive. It joins the story with the best link (the mean of
+its pair probabilities, or of the ``top`` best, as the model says) when that reaches the threshold, and no
+member of that story is dated further away than the window; else it opens a story.
+
+The work per article depends on how many articles share its keys in its weeks, not on the corpus size; keys
+that more than :attr:`StoryIndex.max_key_share` of the corpus carries are not looked up. An article with no
+known date is looked up in every week (the index cannot place it in time).
+
+Example:
+    >>> from storyline.model import Article
+    >>> index = StoryIndex()
+    >>> a = Article(id="a", path="a.txt", raw="", text="Floods swept the river valley.", published="2024-05-01")
+    >>> index.add(a)
+    's1'
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..model import Article
+from .cluster import ClusterConfig
+from .storypairs import CorpusStats, PairSpace, Profile, idf_of, profile
+
+WEEK = 7
+
+
+@dataclass(slots=True)
+class StoryIndex:
+    """Stories, and an inverted index over their articles, for one-at-a-time assignment."""
+
+    cfg: ClusterConfig = field(default_factory=ClusterConfig)
+    max_candidates: int = 60  # articles kept after the key lookup
+    max_members: int = 40  # a candidate story's members scored (the nearest in time)
+    lead_keys: int = 12  # rarest title-and-lead words used as keys
+    max_key_share: float = 0.05  # keys carried by more of the corpus than this are not looked up (once n ≥ 1000)
+    stats: CorpusStats = field(default_factory=CorpusStats)
+    profiles: dict[str, Profile] = field(default_factory=dict)
+    story_of: dict[str, str] = field(default_factory=dict)
+    stories: dict[str, list[str]] = field(default_factory=dict)
+    postings: dict[str, dict[int, list[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
+    week_of: dict[str, int | None] = field(default_factory=dict)
+    next_id: int = 1
+
+    def add(self, article: Article | Profile, story_id: str | None = None) -> str:
+        """File one article: into ``story_id`` when given (loading stored stories), else into the story it
+        belongs to or a new one. Returns the story id."""
+        p = article if isinstance(article, Profile) else profile(article, self.cfg.lead_paragraphs)
+        if story_id is None:
+            story_id = self._assign(p)
+        elif story_id[1:].isdigit():
+            self.next_id = max(self.next_id, int(story_id[1:]) + 1)
+        self.stats.add(p)
+        self.profiles[p.article_id] = p
+        self.story_of[p.article_id] = story_id
+        self.stories.setdefault(story_id, []).append(p.article_id)
+        week = p.event[0] // WEEK if p.event else None
+        self.week_of[p.article_id] = week
+        for key in self._keys(p):
+            self.postings[key][-1 if week is None else week].append(p.article_id)
+        return story_id
+
+    def extend(self, articles: Iterable[Article | Profile]) -> list[str]:
+        return [self.add(a) for a in articles]
+
+    # ----------------------------------------------------------------------------------------- lookup
+
+    def _keys(self, p: Profile) -> list[str]:
+        """What the article is about: its entities, people and places, and its rarest lead words."""
+        n = max(self.stats.n, 1)
+        df = self.stats.df["lead_terms"]
+        rare = sorted(p.lead_terms, key=lambda w: (df[w], w))[: self.lead_keys]
+        return (
+            [f"e:{k}" for k in p.participants]
+            + [f"p:{k}" for k in p.persons]
+            + [f"g:{k}" for k in p.places]
+            + [f"w:{w}" for w in rare if idf_of(df[w], n) > 0]
+        )
+
+    def _weeks(self, p: Profile) -> list[int] | None:
+        model, _ = self.cfg.resolved()
+        if p.event is None or model.max_days <= 0:
+            return None
+        span = math.ceil(model.max_days / WEEK) + 1
+        first, last = p.event[0] // WEEK, p.event[1] // WEEK
+        return [*range(first - span, last + span + 1), -1]
+
+    def candidates(self, p: Profile) -> list[str]:
+        """The indexed articles sharing most keys with ``p`` in the weeks its window allows."""
+        weeks = self._weeks(p)
+        limit = self.max_key_share * self.stats.n if self.stats.n >= 1000 else math.inf
+        hits: Counter[str] = Counter()
+        for key in self._keys(p):
+            by_week = self.postings.get(key)
+            if not by_week:
+                continue
+            if sum(len(v) for v in by_week.values()) > limit:
+                continue  # a key half the corpus carries says nothing, and costs a scan
+            for week in weeks if weeks is not None else list(by_week):
+                for aid in by_week.get(week, ()):
+                    hits[aid] += 1
+        return [aid for aid, _ in hits.most_common(self.max_candidates)]
+
+    def _assign(self, p: Profile) -> str:
+        model, threshold = self.cfg.resolved()
+        by_story: dict[str, list[str]] = {}
+        for aid in self.candidates(p):
+            sid = self.story_of[aid]
+            if sid not in by_story:
+                by_story[sid] = self._members(sid, p)
+        everyone = list(dict.fromkeys(m for ms in by_story.values() for m in ms))
+        best, best_link = None, -1.0
+        if everyone:
+            col = {m: k for k, m in enumerate(everyone)}
+            space = PairSpace([p] + [self.profiles[m] for m in everyone], self.stats)
+            feats = space.block([0], list(range(1, len(everyone) + 1)))[0]
+            prob, apart = model.probability(feats), model.apart(feats)
+            for sid, members in by_story.items():
+                cols = [col[m] for m in members]
+                if apart[cols].any():
+                    continue  # a member is dated too far away: never one story
+                ranked = np.sort(prob[cols])[::-1]
+                link = float(ranked[: model.top].mean() if model.top > 0 else ranked.mean())
+                if link > best_link:
+                    best, best_link = sid, link
+        if best is not None and best_link >= threshold:
+            return best
+        sid = f"s{self.next_id}"
+        self.next_id += 1
+        return sid
+
+    def _members(self, sid: str, p: Profile) -> list[str]:
+        """The story's members nearest ``p`` in time (all of them when the story is small)."""
+        members = self.stories.get(sid, [])
+        if len(members) <= self.max_members:
+            return list(members)
+        here = p.event[0] // WEEK if p.event else None
+        if here is None:
+            return members[-self.max_members :]
+        return sorted(members, key=lambda m: abs((self.week_of[m] or here) - here))[: self.max_members]
