@@ -1,7 +1,7 @@
 """Story-clustering accuracy on two dev sets, held out by nested cross-validation, beside a TF-IDF baseline.
 
     python bench/cluster.py [--data DIR] [--keep-urls] [--no-cache] [--skip-ingest] [--no-ablations]
-                            [--fit ecb|joint] [--out FILE]
+                            [--fit ecb|joint] [--stream SIZES] [--out FILE]
 
 Data:
 
@@ -27,7 +27,9 @@ chosen by cross-validation; the baseline's distance threshold the same way):
 The stored model (``--fit``) is the protocol's final one: settings by leave-one-fold-out over all four
 folds, weights fitted on everything. Also printed: the in-sample scores of that model, the user's code path
 (``Corpus(":memory:").ingest(folder)`` on ECB+ dev with the stored model), feature ablations (held out),
-and per-story confusions.
+and per-story confusions, and the same model filing each article alone in date order through the streaming
+index (:mod:`storyline.compare.storyindex`). ``--stream 1000,10000,100000`` times adding one article to
+synthetic stores of those sizes (``cluster_fit.stream_bench``: real profiles copied with shifted dates).
 
 Scores: B-cubed precision, recall, F1 (per-document averages; F1 of the averages), pairwise P/R/F1, and
 predicted/gold story counts. Writes bench/results/cluster.json. Analysed articles are cached in the system
@@ -379,6 +381,12 @@ def main() -> None:
     ap.add_argument(
         "--fit", choices=["ecb", "joint"], help="write that protocol's model to src/storyline/data/cluster.json"
     )
+    ap.add_argument(
+        "--stream",
+        default="",
+        metavar="SIZES",
+        help="also time adding one article to synthetic stores of these sizes, e.g. 1000,10000,100000",
+    )
     ap.add_argument("--out", type=Path, default=HERE / "results" / "cluster.json", help="where to save the figures")
     args = ap.parse_args()
     if not (args.data / "dev_text.txt").is_file():
@@ -433,6 +441,9 @@ def main() -> None:
     pred_t = ours_cuts(tbaq, every_t, model, [thr])[thr]
     rows[f"[{stored_name}] ecbplus-dev in-sample (its final model)"] = {"thr": thr, **scores(ecb, every_e, pred_e)}
     rows[f"[{stored_name}] tbaq in-sample (its final model)"] = {"thr": thr, **scores(tbaq, every_t, pred_t)}
+    for ds in (ecb, tbaq):
+        rows[f"[{stored_name}] {ds.name} streamed one by one, date order (its final model)"] = {
+            "thr": thr, **streamed(ds, model)}  # fmt: skip
     if ingest_pred is not None:
         rows["ecbplus-dev via Corpus.ingest (stored model)"] = {
             "thr": "stored", **score(ingest_pred, gold), "gold_stories": len(set(gold.values()))}  # fmt: skip
@@ -443,6 +454,13 @@ def main() -> None:
             e, q = masked(ecb, off), masked(tbaq, off)
             proto, folds = protocols(e, q, topics)[stored_name]
             ablations[name] = proto.held_out(folds, "ours")["pooled"]
+
+    stream: dict[str, Any] = {}
+    if args.stream:
+        from cluster_fit import stream_bench
+
+        print("\nstreaming: add one article to a store of synthetic articles (real texts, shifted dates):")
+        stream = stream_bench([ecb, tbaq], [int(x) for x in args.stream.split(",")])
 
     header = (
         f"{'':<52} {'thr':>6}  {'B3 P':>5} {'B3 R':>5} {'B3 F1':>5}   {'pr P':>5} {'pr R':>5} {'pr F1':>5}   #st/gold"
@@ -506,11 +524,27 @@ def main() -> None:
         "ecb_confusion": [line.strip() for line in confusion(pe, gold)],
         "tbaq_confusion": [line.strip() for line in story_confusion(pt, tbaq.gold)],
         "ingest": ingest_info or None,
+        "stream": stream or None,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(out, indent=2, default=str) + "\n", encoding="utf-8")
     shown = args.out.resolve().relative_to(ROOT) if args.out.resolve().is_relative_to(ROOT) else args.out
     print(f"\nsaved {shown}")
+
+
+def streamed(ds: Any, model: Any) -> dict[str, Any]:
+    """B-cubed of the streaming index: each article added alone, in order of its event date, none re-filed."""
+    from cluster_fit import scores
+
+    from storyline.compare.cluster import ClusterConfig
+    from storyline.compare.storyindex import StoryIndex
+    from storyline.compare.storypairs import profile
+
+    profiles = [profile(a) for a in ds.arts]
+    index = StoryIndex(ClusterConfig(model=model))
+    order = sorted(range(len(profiles)), key=lambda i: (profiles[i].event[0] if profiles[i].event else 0, i))
+    label = {i: index.add(profiles[i]) for i in order}
+    return scores(ds, np.arange(len(profiles)), np.array([label[i] for i in range(len(profiles))]))
 
 
 PROTOCOLS = {

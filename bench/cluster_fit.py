@@ -25,7 +25,7 @@ import numpy as np
 from cluster import analysed_articles, bcubed, pairwise, shown_path  # type: ignore[import-not-found]
 
 from storyline.compare.cluster import apply_merges, merge_sequence
-from storyline.compare.storypairs import FEATURES, SIGN, PairModel, PairSpace, candidates, profile
+from storyline.compare.storypairs import FEATURES, SIGN, PairModel, PairSpace, Profile, candidates, profile
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -318,3 +318,77 @@ class Protocol:
             rows.append(row)
         pooled = {name: scores(self.sets[name], np.array(i), np.array(lab)) for name, (i, lab) in preds.items()}
         return {"pooled": pooled, "folds": rows}
+
+
+# ------------------------------------------------------------------------------------------ streaming
+
+
+def rss_mb() -> float:
+    """Resident memory of this process (Linux), MB."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+    import os
+
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def stream_bench(sets: Sequence[Dataset], sizes: Sequence[int], probes: int = 300, spacing: int = 15) -> dict[str, Any]:
+    """Add-one-article latency of :class:`StoryIndex` at several store sizes, on a synthetic stream.
+
+    The stream is made of the real articles of ``sets`` (their profiles: words, entities, dates), copied
+    with new ids and every date shifted by ``spacing`` days per copy, so a window of the model holds many
+    copies naming the same people, places and words (the hard case for a candidate index). Articles with
+    no date get one (a day of their copy's month), as a feed would give. The store is loaded with the
+    copies' gold stories (no assignment: the stored-stories case), then ``probes`` new copies dated at the
+    head of the stream are added one at a time and timed. The copies share their word tables with the
+    original (so memory shows the index's own growth, not the texts'). Latency is wall time per ``add``.
+    """
+    import dataclasses
+    import time
+
+    from storyline.compare.storyindex import StoryIndex
+
+    base = []
+    for ds in sets:
+        for i, a in enumerate(ds.arts):
+            p = profile(a)
+            day = p.event or (730120 + (i * 7) % 30,) * 2  # undated: a day of the first month (from 2000-01-01)
+            base.append((p, day, f"{ds.name}:{ds.gold[ds.docs[i]]}"))
+    first = min(d[0] for _, d, _ in base)
+
+    def copy(k: int, j: int) -> tuple[Profile, str]:
+        p, (lo, hi), story = base[j]
+        shift = k * spacing + (lo - first) % spacing
+        event = (first + shift, first + shift + (hi - lo))
+        return dataclasses.replace(p, article_id=f"{k}:{p.article_id}", event=event), f"{k}:{story}"
+
+    index, out, n = StoryIndex(), {"spacing_days": spacing, "base_articles": len(base), "sizes": []}, 0
+    rss0 = rss_mb()
+    for size in sorted(sizes):
+        t = time.perf_counter()
+        while n < size:
+            p, story = copy(n // len(base), n % len(base))
+            index.add(p, story)
+            n += 1
+        load = time.perf_counter() - t
+        k0 = n // len(base) + 1
+        lat = []
+        for m in range(probes):
+            p, _ = copy(k0 + m // len(base), m % len(base))
+            p = dataclasses.replace(p, article_id=f"probe{size}:{m}")
+            t = time.perf_counter()
+            index.add(p)
+            lat.append(time.perf_counter() - t)
+        arr = np.array(lat) * 1000
+        row = {
+            "store": size, "load_s": round(load, 1), "rss_mb": round(rss_mb() - rss0, 1),
+            "add_ms_p50": round(float(np.percentile(arr, 50)), 1),
+            "add_ms_p95": round(float(np.percentile(arr, 95)), 1), "add_ms_max": round(float(arr.max()), 1),
+        }  # fmt: skip
+        out["sizes"].append(row)
+        print(f"  store {size:>7}: add one article p50 {row['add_ms_p50']} ms, p95 {row['add_ms_p95']} ms, "
+              f"max {row['add_ms_max']} ms; index memory +{row['rss_mb']} MB (loaded in {load:.0f} s)")  # fmt: skip
+        n += probes
+    return out
