@@ -170,7 +170,7 @@ def test_key_sentences_do_not_repeat_the_summary(story: list[Article]) -> None:
 
 def test_ilp_and_greedy_agree_on_a_tiny_case() -> None:
     tiny = [_art("a", "Wire", WIRE), _art("b", "Local Post", LOCAL)]
-    cfg = SummaryConfig(words=25, lead_bonus=0.0)
+    cfg = SummaryConfig(words=25, lead_bonus=0.0, single_weight=0.25)
     cands = candidates(tiny, cfg)
     weights = concept_weights(tiny, cfg)
     ilp, greedy = select_ilp(cands, weights, cfg), select_greedy(cands, weights, cfg)
@@ -203,3 +203,12 @@ def test_fallback_when_no_sentence_stands_alone() -> None:
     assert [s.sources for s in summarize([], arts, fallback, words=100)] == [["Reuters"], ["Reuters"]]
     assert summarize([], arts) == []
     assert as_sentence("already done.") == "Already done."
+
+
+def test_the_summary_opens_on_the_most_corroborated_lead(story: list[Article]) -> None:
+    cfg = SummaryConfig()
+    cands = candidates(story, cfg)
+    out = summarize([], story)
+    leads = [c for c in cands if c.rank <= 1]
+    assert out and leads
+    assert any(out[0].text == c.text for c in leads)

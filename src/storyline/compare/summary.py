@@ -16,7 +16,9 @@ not a quotation on its own or a piece of a longer one, not opening on a pronoun 
 sentence before ("He", "But", "This"), 8–45 words (see :data:`REJECT`). Every summary sentence is an article's
 own words and cites itself first, then the same passage or the same fact (a claim's support) in other sources.
 
-The defaults (``single_weight``, ``lead_bonus``, ``copies_once``) are the grid setting with the best ROUGE-2
+The most corroborated lead sentence is always chosen and opens the summary (``pin_lead``: held-out ROUGE-2 22.84
+→ 24.90 on the bench below). The defaults (``single_weight``, ``lead_bonus``, ``copies_once``) are the grid setting
+with the best ROUGE-2
 recall on 8 ECB+ development stories against hand-written references; the same grid chosen by leave-one-topic-out
 scores lower on the held-out stories, and that is the honest figure (``bench/summary.py``, results/summary.json).
 
@@ -168,17 +170,20 @@ class SummaryConfig:
             sentence gets ``lead_bonus / n``.
         solver: ``"ilp"`` (HiGHS, greedy when it fails) or ``"greedy"``.
         time_limit: seconds the ILP solver may take before the greedy selection is used instead.
+        pin_lead: the most corroborated lead sentence (an article's first or second, with the heaviest
+            concepts) is always chosen and comes first, so the summary opens on what happened.
     """
 
     words: int = 100
-    single_weight: float = 0.25
-    lead_bonus: float = 2.0
+    single_weight: float = 0.0
+    lead_bonus: float = 1.0
     copies_once: bool = True
     min_words: int = 8
     max_words: int = 45
     solver: str = "ilp"
     time_limit: float = 10.0
     max_sentences_per_article: int = 60
+    pin_lead: bool = True
 
 
 @dataclass(slots=True)
@@ -252,7 +257,9 @@ def _bonus(c: Candidate, cfg: SummaryConfig) -> float:
     return cfg.lead_bonus / (1 + c.rank)
 
 
-def select_ilp(cands: Sequence[Candidate], weights: dict[str, float], cfg: SummaryConfig) -> list[int] | None:
+def select_ilp(
+    cands: Sequence[Candidate], weights: dict[str, float], cfg: SummaryConfig, pinned: int | None = None
+) -> list[int] | None:
     """The optimal selection: max Σ w_c·c + Σ b_s·s subject to Σ len_s·s ≤ budget, s ≤ c for every concept c
     of s, c ≤ Σ s over the sentences holding c; None when HiGHS is missing, fails or runs out of time."""
     try:
@@ -297,7 +304,10 @@ def select_ilp(cands: Sequence[Candidate], weights: dict[str, float], cfg: Summa
     lp = highspy.HighsLp()
     lp.num_col_, lp.num_row_ = ns + nc, len(lower)
     lp.col_cost_ = np.array(cost)
-    lp.col_lower_ = np.zeros(ns + nc)
+    col_lower = np.zeros(ns + nc)
+    if pinned is not None:
+        col_lower[pinned] = 1.0  # the lead is chosen
+    lp.col_lower_ = col_lower
     lp.col_upper_ = np.ones(ns + nc)
     lp.row_lower_, lp.row_upper_ = np.array(lower), np.array(upper)
     lp.a_matrix_.format_ = highspy.MatrixFormat.kRowwise
@@ -319,7 +329,9 @@ def select_ilp(cands: Sequence[Candidate], weights: dict[str, float], cfg: Summa
     return [j for j in range(ns) if x[j] > 0.5]
 
 
-def select_greedy(cands: Sequence[Candidate], weights: dict[str, float], cfg: SummaryConfig) -> list[int]:
+def select_greedy(
+    cands: Sequence[Candidate], weights: dict[str, float], cfg: SummaryConfig, pinned: int | None = None
+) -> list[int]:
     """Lin & Bilmes' budgeted greedy: add the sentence with the best new weight per word while it fits, then
     keep the better of that and the best single sentence."""
 
@@ -327,15 +339,15 @@ def select_greedy(cands: Sequence[Candidate], weights: dict[str, float], cfg: Su
         c = cands[j]
         return sum(weights.get(k, 0.0) for k in c.concepts - covered) + _bonus(c, cfg)
 
-    chosen: list[int] = []
-    covered: set[str] = set()
-    used = 0
+    chosen: list[int] = [] if pinned is None else [pinned]
+    covered: set[str] = set() if pinned is None else set(cands[pinned].concepts)
+    used = 0 if pinned is None else cands[pinned].words
     # lazy evaluation: a sentence's gain only falls as more is covered, so a stale score is an upper bound
     heap = [(-gain(j, covered) / c.words, j) for j, c in enumerate(cands)]
     heapq.heapify(heap)
     while heap:
         _, j = heapq.heappop(heap)
-        if used + cands[j].words > cfg.words:
+        if used + cands[j].words > cfg.words or j in chosen:
             continue
         score = gain(j, covered) / cands[j].words
         if heap and score < -heap[0][0]:
@@ -347,11 +359,20 @@ def select_greedy(cands: Sequence[Candidate], weights: dict[str, float], cfg: Su
         covered |= cands[j].concepts
         used += cands[j].words
     fits = [j for j in range(len(cands)) if cands[j].words <= cfg.words]
-    if fits:
+    if fits and pinned is None:
         single = max(fits, key=lambda j: (gain(j, set()), -j))
         if gain(single, set()) > sum(weights.get(k, 0.0) for k in covered) + sum(_bonus(cands[j], cfg) for j in chosen):
             return [single]
     return sorted(chosen)
+
+
+def _lead(cands: Sequence[Candidate], weights: dict[str, float], cfg: SummaryConfig) -> int | None:
+    """The lead sentence (an article's first or second) whose concepts weigh most: what most sources say
+    happened."""
+    leads = [j for j, c in enumerate(cands) if c.rank <= 1 and c.words <= cfg.words]
+    if not leads:
+        return None
+    return max(leads, key=lambda j: (sum(weights.get(k, 0.0) for k in cands[j].concepts), -cands[j].rank, -j))
 
 
 def _order(c: Candidate, position: dict[str, int]) -> tuple[str, int, int, int]:
@@ -420,13 +441,16 @@ def summarize(
         return _within_budget(fallback, cfg.words, by_id)
     weights = concept_weights(articles, cfg)
     t = time.perf_counter()
-    chosen = select_ilp(cands, weights, cfg) if cfg.solver == "ilp" else None
+    pinned = _lead(cands, weights, cfg) if cfg.pin_lead else None
+    chosen = select_ilp(cands, weights, cfg, pinned) if cfg.solver == "ilp" else None
     if chosen is None:
-        chosen = select_greedy(cands, weights, cfg)
+        chosen = select_greedy(cands, weights, cfg, pinned)
     log.debug("summary: %d of %d candidates in %.3fs", len(chosen), len(cands), time.perf_counter() - t)
     position = {a.id: i for i, a in enumerate(articles)}
     out = []
-    for c in sorted((cands[j] for j in chosen), key=lambda c: _order(c, position)):
+    first = [cands[pinned]] if pinned is not None and pinned in chosen else []
+    rest = sorted((cands[j] for j in chosen if j != pinned), key=lambda c: _order(c, position))
+    for c in [*first, *rest]:
         cites, claim_id = _cites(c, claims, by_id)
         srcs = [outlet_label(by_id[x.article_id]) if x.article_id in by_id else x.article_id for x in cites]
         out.append(SummarySentence(text=c.text, cites=cites, sources=srcs, claim_id=claim_id))
