@@ -76,13 +76,32 @@ def trying(settings: dict[str, Any] | None) -> None:
         _OVERRIDE.append({**_stored(), **settings})
 
 
-def _idf(sets: Sequence[frozenset[str]]) -> dict[str, float]:
+def idf(sets: Sequence[frozenset[str] | set[str]]) -> dict[str, float]:
+    """Inverse document frequency of each item over ``sets``: ``log(1 + n / df)``."""
     df: dict[str, int] = defaultdict(int)
     for s in sets:
         for x in s:
             df[x] += 1
     n = max(len(sets), 1)
     return {x: float(np.log(1 + n / k)) for x, k in df.items()}
+
+
+def weighted_overlap(sets: Sequence[frozenset[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The idf-weighted Jaccard of every pair of ``sets``, with the incidence matrix and the weights behind it
+    (a set × item 0/1 matrix, the items in sorted order)."""
+    weights_of = idf(sets)
+    items = sorted(weights_of)
+    vocab = {e: k for k, e in enumerate(items)}
+    inc = np.zeros((len(sets), len(items)))
+    for i, es in enumerate(sets):
+        for e in es:
+            inc[i, vocab[e]] = 1.0
+    w = np.array([weights_of[e] for e in items])
+    inter = (inc * w) @ inc.T
+    tot = inc @ w
+    union = tot[:, None] + tot[None, :] - inter
+    jac: np.ndarray = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    return jac, inc, w
 
 
 def pair_features(units: Sequence[AlignUnit]) -> np.ndarray:
@@ -100,19 +119,7 @@ def pair_features(units: Sequence[AlignUnit]) -> np.ndarray:
         pass
     joined = [" ".join(sorted(set(u.lemmas))) for u in units]
     out[:, :, 2] = process.cdist(joined, joined, scorer=fuzz.token_set_ratio, dtype=np.float64) / 100.0
-    ents = [u.entities for u in units]
-    idf = _idf(ents)
-    vocab = {e: k for k, e in enumerate(sorted(idf))}
-    if vocab:
-        inc = np.zeros((n, len(vocab)))
-        for i, es in enumerate(ents):
-            for e in es:
-                inc[i, vocab[e]] = 1.0
-        w = np.array([idf[e] for e in sorted(idf)])
-        inter = (inc * w) @ inc.T
-        tot = inc @ w
-        union = tot[:, None] + tot[None, :] - inter
-        out[:, :, 3] = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    out[:, :, 3] = weighted_overlap([u.entities for u in units])[0]
     preds = [frozenset(p for p in u.predicates if p not in LIGHT_PREDICATES) for u in units]
     out[:, :, 4] = _jaccard_matrix(preds)
     bags = [frozenset(u.lemmas) for u in units]
@@ -246,4 +253,14 @@ def _join_complements(
             changed = True
 
 
-__all__ = ["FEATURES", "AlignUnit", "group", "model", "pair_features", "probabilities", "trying"]
+__all__ = [
+    "FEATURES",
+    "AlignUnit",
+    "group",
+    "idf",
+    "model",
+    "pair_features",
+    "probabilities",
+    "trying",
+    "weighted_overlap",
+]

@@ -20,13 +20,14 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from ..model import Article, Cite, Claim, DateMention, NumberMention, Statement
-from .align import group, probabilities
+from .align import group, idf, probabilities, weighted_overlap
 from .align import model as align_model
 from .conflicts import other_conflict
 from .dedup import outlet_key
@@ -265,21 +266,25 @@ def article_units(a: Article, source: str) -> list[Unit]:
             s, e = ss + cs, ss + ce
             if not is_statement(a.text[s:e]):
                 continue
-            units.append(
-                Unit(
-                    article=a,
-                    start=s,
-                    end=e,
-                    source=source,
-                    rank=rank,
-                    entities=frozenset(m.entity_id for m in a.mentions if m.entity_id and s <= m.start < e),
-                    numbers=[n for n in a.numbers if s <= n.start < e and n.value is not None],
-                    dates=[d for d in a.dates if s <= d.start < e and d.value],
-                )
-            )
+            units.append(_unit(a, s, e, source, rank))
         if len(units) >= MAX_UNITS_PER_ARTICLE:
             break
     return units
+
+
+def _unit(a: Article, s: int, e: int, source: str, rank: int, **parse: Any) -> Unit:
+    """A unit over ``a.text[s:e]`` with the entities, figures and dates the article found inside it."""
+    return Unit(
+        article=a,
+        start=s,
+        end=e,
+        source=source,
+        rank=rank,
+        entities=frozenset(m.entity_id for m in a.mentions if m.entity_id and s <= m.start < e),
+        numbers=[n for n in a.numbers if s <= n.start < e and n.value is not None],
+        dates=[d for d in a.dates if s <= d.start < e and d.value],
+        **parse,
+    )
 
 
 def _statement_units(a: Article, source: str) -> list[Unit]:
@@ -301,15 +306,12 @@ def _statement_units(a: Article, source: str) -> list[Unit]:
         if len(_words(a.text[s:e])) < MIN_STATEMENT_WORDS or len(_words(a.text[s:e])) > MAX_WORDS:
             continue
         units.append(
-            Unit(
-                article=a,
-                start=s,
-                end=e,
-                source=source,
-                rank=st.sentence,
-                entities=frozenset(m.entity_id for m in a.mentions if m.entity_id and s <= m.start < e),
-                numbers=[n for n in a.numbers if s <= n.start < e and n.value is not None],
-                dates=[d for d in a.dates if s <= d.start < e and d.value],
+            _unit(
+                a,
+                s,
+                e,
+                source,
+                st.sentence,
                 lemmas=tuple(st.lemmas),
                 predicate=st.predicate,
                 predicates=tuple(st.predicate.split("|")),
@@ -406,20 +408,6 @@ def _figures(u: Unit) -> set[tuple[str, float]]:
     return {(n.unit or "", float(n.value)) for n in u.numbers if n.value is not None and n.kind != "duration"}
 
 
-def _idf(sets: Sequence[frozenset[str] | set[str]]) -> dict[str, float]:
-    df: dict[str, int] = defaultdict(int)
-    for s in sets:
-        for x in s:
-            df[x] += 1
-    n = max(len(sets), 1)
-    return {x: float(np.log(1 + n / k)) for x, k in df.items()}
-
-
-def _weighted_jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str], w: dict[str, float]) -> float:
-    union = sum(w.get(x, 0.0) for x in a | b)
-    return sum(w.get(x, 0.0) for x in a & b) / union if union else 0.0
-
-
 def _cross_source_ratio(joined: Sequence[str], sources: Sequence[str]) -> np.ndarray:
     """rapidfuzz token-set ratio in [0, 1] for every pair of statements from two different sources."""
     n = len(joined)
@@ -467,22 +455,14 @@ def similarity_matrix(units: Sequence[Unit]) -> np.ndarray:
             counts[v] += 1
     common = max(counts, key=lambda v: counts[v]) if counts else None
     dates = [d - {common} for d in dates]
-    ent_idf = _idf([u.entities for u in units])
+    ent_idf = idf([u.entities for u in units])
     rare = float(np.median(list(ent_idf.values()))) if ent_idf else 0.0
     # the pairwise terms as matrices (the same arithmetic as pair by pair, without an O(n²) Python loop)
     ratio = _cross_source_ratio(joined, [u.source for u in units])
     score = 0.55 * cos + 0.2 * np.where(ratio >= 0.4, ratio, 0.0)
-    vocab = {e: k for k, e in enumerate(sorted(ent_idf))}
-    if vocab:
-        inc = np.zeros((n, len(vocab)))
-        for i, u in enumerate(units):
-            for e in u.entities:
-                inc[i, vocab[e]] = 1.0
-        w = np.array([ent_idf[e] for e in sorted(ent_idf)])
-        inter = (inc * w) @ inc.T
-        tot = inc @ w
-        union = tot[:, None] + tot[None, :] - inter
-        score += 0.15 * np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    if ent_idf:
+        jac, inc, w = weighted_overlap([u.entities for u in units])
+        score += 0.15 * jac
         rare_cols = w >= rare
         shares_rare = (inc[:, rare_cols] @ inc[:, rare_cols].T) > 0
     else:
