@@ -11,7 +11,7 @@ Validated once, when loaded. Keys (documented in README "Configuration"):
 | ingest.max_ratio | 100 | STORYLINE_INGEST_MAX_RATIO | a packed file may unpack to max(max_bytes, this × its size) |
 | ingest.max_chars | 1000000 | STORYLINE_INGEST_MAX_CHARS | longer texts (a file or a record) are refused |
 | ingest.keep_all | false | STORYLINE_INGEST_KEEP_ALL | turn plain-text cleaning off |
-| cluster.threshold | 0 | STORYLINE_CLUSTER_THRESHOLD | same-story probability needed to join a story (0: the one fitted with the model) |
+| cluster.threshold | 0 | STORYLINE_CLUSTER_THRESHOLD | same-story probability to join a story (0: the fitted one) |
 | cluster.max_days_apart | 240 | STORYLINE_CLUSTER_MAX_DAYS_APART | event dates further apart are different stories |
 
 Example:
