@@ -703,7 +703,7 @@ def _claim(
     return Claim(
         id="",
         story_id=story_id,
-        text=_display_text(rep),
+        text=_display_text(rep, [units[k] for k in members if units[k] is not rep]),
         support=support,
         conflicts=conflicts,
         kind="fact",
@@ -715,14 +715,37 @@ def _claim(
     )
 
 
-def _display_text(u: Unit) -> str:
-    """The row's wording: the clause when it stands alone (a subject of its own), else its sentence."""
+def _display_text(u: Unit, others: Sequence[Unit] = ()) -> str:
+    """The row's wording: the clause when it stands alone (a subject of its own), else its sentence. A unit
+    that is a whole sentence of several clauses is worded by the clause the other outlets' statements share
+    most with ("…, while Beijing pledged to buy soybeans" when the others only speak of soybeans)."""
+    clause = _shared_clause(u, others)
+    if clause is not None:
+        u = clause
     text = u.text
     if u.subject is None or opens_with_pronoun(text) or text[:1].islower():
         sent = u.article.sentences[u.rank] if u.rank < len(u.article.sentences) else None
         if sent is not None:
             text = u.article.text[sent.start : sent.end]
     return text[:1].upper() + text[1:]
+
+
+def _shared_clause(u: Unit, others: Sequence[Unit]) -> Unit | None:
+    """The clause of ``u``'s sentence that holds most of what ``others`` say, when the sentence has several
+    clauses and that clause stands alone (a subject of its own, six words or more); else None."""
+    clauses = [st for st in u.article.statements if st.sentence == u.rank]
+    if len(clauses) < 2 or not others:
+        return None
+    theirs = {x for o in others for x in o.lemmas}
+    scored = sorted(clauses, key=lambda st: -len(set(st.lemmas) & theirs) / max(len(set(st.lemmas)), 1))
+    best, runner = scored[0], scored[1]
+    if len(set(best.lemmas) & theirs) / max(len(set(best.lemmas)), 1) <= len(set(runner.lemmas) & theirs) / max(
+        len(set(runner.lemmas)), 1
+    ):
+        return None  # the sentence's clauses are equally shared: the row is the whole sentence
+    if best.subject is None or len(_words(u.article.text[best.start : best.end])) < 6:
+        return None
+    return Unit(u.article, best.start, best.end, u.source, u.rank, subject=best.subject)
 
 
 def _absent(
