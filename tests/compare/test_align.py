@@ -92,3 +92,23 @@ def test_one_cite_per_outlet_and_weak_members_dropped() -> None:
     assert _one_per_article(us, [0, 1, 2, 3], p, 2) == [0, 2, 3]  # type: ignore[arg-type]
     p[3, :3] = p[:3, 3] = 0.2
     assert _confident([0, 2, 3], p, 0.9) == [0, 2]
+
+
+def test_a_row_is_worded_by_the_clause_the_other_outlets_share() -> None:
+    from storyline.compare.claims import Unit, _display_text
+    from storyline.model import Article, Sentence, Statement
+
+    text = "The council cut the bus fares on Monday, while the mayor promised a new bridge over the river."
+    a = Article(id="a", path="a.txt", raw=text, text=text)
+    a.sentences = [Sentence(0, len(text))]
+    cut = text.index(", while")
+    a.statements = [
+        Statement(0, cut, 0, "cut", subject="The council", lemmas=["council", "cut", "bus", "fare", "monday"]),
+        Statement(cut + 8, len(text) - 1, 0, "promise", subject="the mayor",
+                  lemmas=["mayor", "promise", "new", "bridge", "river"]),
+    ]  # fmt: skip
+    u = Unit(a, 0, len(text), "a", 0, lemmas=tuple(a.statements[0].lemmas + a.statements[1].lemmas), subject="x")
+    b = Article(id="b", path="b.txt", raw="", text="The mayor pledged a bridge across the river.")
+    other = Unit(b, 0, len(b.text), "b", 0, lemmas=("mayor", "pledge", "bridge", "river"))
+    assert _display_text(u, [other]) == "The mayor promised a new bridge over the river"
+    assert _display_text(u) == text  # no other outlet: the whole sentence

@@ -720,8 +720,8 @@ def _display_text(u: Unit, others: Sequence[Unit] = ()) -> str:
     that is a whole sentence of several clauses is worded by the clause the other outlets' statements share
     most with ("…, while Beijing pledged to buy soybeans" when the others only speak of soybeans)."""
     clause = _shared_clause(u, others)
-    if clause is not None:
-        u = clause
+    if clause is not None and not opens_with_pronoun(clause.text):
+        return clause.text[:1].upper() + clause.text[1:]
     text = u.text
     if u.subject is None or opens_with_pronoun(text) or text[:1].islower():
         sent = u.article.sentences[u.rank] if u.rank < len(u.article.sentences) else None
