@@ -206,13 +206,17 @@ class Parties:
         self.names = {e.id: e.name for e in entities}
         self.types = {e.id: e.type for e in entities}
         self.by_name = {e.name.lower(): e for e in entities}
-        self._key = {e.id: principal(e.name, e.type, [*e.roles, *e.aliases]) or e.id for e in entities}
+        self._entities = {e.id: e for e in entities}
+        self._key: dict[str, str] = {}  # filled on first use: a story meets few of the corpus's entities
 
     def key(self, m: Mention | None) -> str | None:
         """The party a mention speaks for: a government's name, or its entity id."""
         if m is None:
             return None
-        if m.entity_id and m.entity_id in self._key:
+        if m.entity_id and m.entity_id in self._entities:
+            if m.entity_id not in self._key:
+                e = self._entities[m.entity_id]
+                self._key[e.id] = principal(e.name, e.type, [*e.roles, *e.aliases]) or e.id
             return self._key[m.entity_id]
         return principal(m.text, m.label) or m.entity_id or m.text
 
