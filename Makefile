@@ -37,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/cluster.py
 	$(BIN)/python bench/dates.py
 	$(BIN)/python bench/entities.py
+	$(BIN)/python bench/compare.py
 	$(BIN)/python bench/summary.py
 	$(BIN)/python bench/reliability.py
 
