@@ -186,12 +186,9 @@ def probabilities(units: Sequence[AlignUnit], weights: Sequence[float] | None = 
     w = np.asarray(weights if weights is not None else model()["weights"], dtype=float)
     z = pair_features(units) @ w
     p: np.ndarray = 1.0 / (1.0 + np.exp(-z))
-    keys = [u.sentence_key for u in units]
-    for i in range(n):
-        p[i, i] = 0.0
-        for j in range(i + 1, n):
-            if keys[i] == keys[j]:
-                p[i, j] = p[j, i] = 0.0
+    codes: dict[tuple[str, int], int] = {}
+    key = np.array([codes.setdefault(u.sentence_key, len(codes)) for u in units])
+    p[key[:, None] == key[None, :]] = 0.0  # the diagonal too
     return p
 
 
