@@ -3,29 +3,14 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+from jobwait import FLOOD
+from jobwait import wait_job as _wait
 
 pytestmark = pytest.mark.slow
-
-FLOOD = """Floods force thousands from homes in river valley
-
-Floods swept the Aldmoor river valley on Tuesday, forcing thousands of residents from their homes as rescue
-boats searched flooded streets, officials said.
-"""
-
-
-def _wait(client: Any, job_id: str, timeout: float = 120) -> dict[str, Any]:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        job: dict[str, Any] = client.get(f"/api/jobs/{job_id}").json()
-        if job["status"] in ("done", "failed"):
-            return job
-        time.sleep(0.2)
-    raise AssertionError(f"job {job_id} did not finish")
 
 
 def test_stories_mirror_the_cli(client: Any) -> None:
