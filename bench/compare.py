@@ -148,7 +148,7 @@ def ours(story: GoldStory, arts: list[Any]) -> list[dict[str, Any]]:
     import copy
 
     from storyline.analyse.entities import canonicalize
-    from storyline.compare.claims import claim_matrix
+    from storyline.compare.matrix import claim_matrix
     from storyline.compare.story import build_story
     from storyline.pipeline import link_speakers
 
@@ -391,7 +391,8 @@ def fit_weights(prepared: Sequence[Prepared]) -> np.ndarray:
 def rows_for(
     p: Prepared, w: np.ndarray, threshold: float, below: float, complement: float | None = None
 ) -> list[dict[str, Any]]:
-    from storyline.compare.claims import build_claims, claim_matrix
+    from storyline.compare.claims import build_claims
+    from storyline.compare.matrix import claim_matrix
 
     z = p.feats @ w
     prob = 1.0 / (1.0 + np.exp(-z))

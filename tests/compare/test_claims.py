@@ -5,13 +5,13 @@ from __future__ import annotations
 from storyline.compare.accounts import OMISSION, account_claims
 from storyline.compare.claims import (
     build_claims,
-    claim_matrix,
     has_verb,
     is_statement,
     source_key,
     split_clauses,
     story_units,
 )
+from storyline.compare.matrix import claim_matrix
 from storyline.compare.quotes import quote_claims, relation
 from storyline.compare.reconcile import compare_numbers, normal_unit, reconcile_figures
 from storyline.compare.timeline import is_future, timeline

@@ -15,7 +15,8 @@ from typing import Any
 
 from .. import __version__
 from ..analyse.entities import KEY_TYPES
-from ..compare.claims import claim_matrix, outlet_label
+from ..compare.claims import outlet_label
+from ..compare.matrix import claim_matrix
 from ..model import Article, Cite, Claim, Entity, Quote, Story
 
 SCHEMA_VERSION = "1"

@@ -1,0 +1,73 @@
+"""The outlet × claim matrix: for each claim, what each outlet's articles do with it.
+
+Example:
+    >>> claim_matrix([], [])
+    {'outlets': [], 'rows': []}
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..model import Article, Claim
+from .claims import DETAIL_SHARE, outlet_label
+
+REPORTED = "reported"
+DIFFERENTLY = "differently"
+NOT_REPORTED = "not reported"
+#: The article comes near the fact without stating it in words the alignment matched: no claim either way.
+UNCLEAR = "unclear"
+
+
+def claim_matrix(claims: Sequence[Claim], articles: Sequence[Article]) -> dict[str, object]:
+    """The outlet × claim matrix: for each claim, what each outlet's articles do with it.
+
+    Columns are outlets (copies and articles of one outlet merged into one column); a cell is
+    ``reported``, ``differently`` (with why), ``not reported`` (the article does not come near the fact) or
+    ``unclear`` (it has a passage close to the fact that was not matched: no claim either way), with the
+    cites behind it.
+    """
+    by_id = {a.id: a for a in articles}
+    columns: dict[str, list[Article]] = defaultdict(list)
+    for a in sorted(articles, key=lambda a: (a.published or "9999", a.path)):
+        columns[outlet_label(a)].append(a)
+    outlets = list(columns)
+    rows = []
+    for c in claims:
+        cells: list[dict[str, object]] = []
+        for o in outlets:
+            ids = {a.id for a in columns[o]}
+            sup = [x for x in c.support if x.article_id in ids]
+            con = [x for x in c.conflicts if x.get("article_id") in ids]
+            copy = all(by_id[i].duplicate_of for i in ids)
+            if con and not sup:
+                cells.append({"outlet": o, "status": DIFFERENTLY, "why": str(con[0].get("why", "")), "cites": con})
+            elif sup:
+                cells.append({"outlet": o, "status": REPORTED, "why": "", "cites": [x.to_json() for x in sup]})
+            elif c.absent is None or ids & set(c.absent):
+                cells.append({"outlet": o, "status": NOT_REPORTED, "why": "", "cites": []})
+            else:
+                why = (
+                    "a passage comes near it"
+                    if _statement_count(columns[o])
+                    >= DETAIL_SHARE * _median_count([by_id[x.article_id] for x in c.support if x.article_id in by_id])
+                    else "a shorter article"
+                )
+                cells.append({"outlet": o, "status": UNCLEAR, "why": why, "cites": []})
+            cells[-1]["copy"] = copy
+        rows.append({"claim_id": c.id, "kind": c.kind, "text": c.text, "sources": c.sources, "cells": cells})
+    return {"outlets": outlets, "rows": rows}
+
+
+def _statement_count(articles: Sequence[Article]) -> int:
+    return max((len(a.statements) or len(a.sentences) for a in articles), default=0)
+
+
+def _median_count(articles: Sequence[Article]) -> float:
+    return float(np.median([len(a.statements) or len(a.sentences) for a in articles])) if articles else 0.0
+
+
+__all__ = ["DIFFERENTLY", "NOT_REPORTED", "REPORTED", "UNCLEAR", "claim_matrix"]
