@@ -6,9 +6,10 @@ unrelated articles glued after the end. :func:`clean_text` cuts those away *as w
 records every cut as a :class:`~storyline.model.Removal` with a reason, joins hard-wrapped lines into
 paragraphs and returns the metadata the chrome gave away (author, source, date text, dateline) as hints.
 
-The rules are module-level data (:data:`LINE_RULES`, compiled regexes with the reason they report) plus a
-few structural passes that need context: related-story lists, the title, dates in the header, the
-author bio and appended teasers at the tail. Nothing here does I/O or loads a model.
+The rules are module-level data (:data:`LINE_RULES`, compiled regexes with the reason they report, kept in
+:mod:`storyline.ingest.chrome_rules`) plus a few structural passes that need context: related-story lists,
+the title, dates in the header, the author bio and appended teasers at the tail. Joining lines into
+paragraphs is :mod:`storyline.ingest.blocks`. Nothing here does I/O or loads a model.
 
 Example:
     >>> c = clean_text("Storm lashes coast\\nBy Jane Doe\\nThe storm hit on Monday.\\nShare this article")
@@ -21,13 +22,46 @@ Example:
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from storyline.model import Removal
 
-from .dateline import MONTH as _MONTH
+from .blocks import _SPACES, _assemble, _Block, _Line, _split_lines, _to_blocks
+from .chrome_rules import (
+    _ABBREV_END,
+    _ABOUT_AUTHOR,
+    _AD_RULE,
+    _BIO_START,
+    _BIO_WORDS,
+    _BULLET,
+    _COPYRIGHT_LEAD,
+    _CORP_SUFFIX,
+    _CORP_SUFFIX_INNER,
+    _DATE_ONLY,
+    _DISTRIBUTOR,
+    _EDITORIAL_LABELS,
+    _HAS_DATE,
+    _HOLDER_END,
+    _INLINE_AD,
+    _KICKER,
+    _NAV_WORDS,
+    _PUBLISHED_WORD,
+    _QUOTES,
+    _RELATED_HEADER,
+    _RELATED_HEADER_WEAK,
+    _ROLE_WORDS,
+    _SECTION_LABEL_MAX_WORDS,
+    _SENTENCE_SPLIT,
+    _STOPWORDS,
+    _TERMINAL,
+    _WORD,
+    _WORD_CHARS,
+    _YEAR,
+    LINE_RULES,
+    Rule,
+    _match_rule,
+)
 from .dateline import find_dateline
 
 __all__ = ["Cleaned", "LINE_RULES", "Rule", "clean_text"]
@@ -52,603 +86,6 @@ class Cleaned:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
     hints: dict[str, str] = field(default_factory=dict)
-
-
-# --------------------------------------------------------------------------------------------------
-# Vocabulary
-# --------------------------------------------------------------------------------------------------
-
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?"
-_DATE = (
-    rf"(?i:(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}"
-    rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}))"
-)
-_TIME = r"(?i:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)(?:\s+[A-Z]{2,4})?"
-_STAMP_SEP = r"\s*(?:,|at|@|\||·|•|-|–|/)?\s*"
-#: A date with a time, either way round ("Nov. 20, 2019, 9:28 AM UTC", "10:01 pm PST, Tuesday, Nov 19, 2019").
-_TIMESTAMP = rf"(?:{_DATE}{_STAMP_SEP}{_TIME}|{_TIME}{_STAMP_SEP}{_DATE})"
-_PLATFORM = (
-    r"(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|reddit|telegram|pinterest|messenger|threads|bluesky"
-    r"|instagram|youtube|tiktok|flipboard|copy link|copy url|print|sms|mastodon)"
-)
-_PARTICLE = r"(?:de|da|del|der|di|du|la|le|van|von|den|ten|ter|bin|al|el|ibn|dos|das)"
-#: One word of a person's name: Capitalised, or a particle ("de la", "van") before a Capitalised word.
-_NAME_TOKEN = rf"(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]*|{_PARTICLE}(?=(?:\s+{_PARTICLE})*\s+[A-ZÀ-ÖØ-Þ]))"
-_NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}"
-
-#: Words that make up site menus ("Home Sports Hot News Technology Jobs About Us Contact Us").
-_NAV_WORDS = frozenset(
-    """home news sports sport world politics business technology tech science health entertainment
-    lifestyle life style opinion opinions culture travel video videos podcast podcasts photos gallery jobs
-    careers about us contact privacy policy terms conditions disclaimer advertise adsense automobile auto
-    autos markets market economy money education local national international weather food arts books music
-    movies film tv fashion games gaming hot latest trending top stories more menu search login logout
-    register subscribe sign in up account newsletter newsletters sitemap faq help dmca cookies cookie
-    uk us africa asia europe americas australia features columns blogs blog live
-    crime environment climate religion obituaries real estate property cars motoring sections
-    exclusive breaking analysis explainer tag tags category categories archive archives""".split()
-)
-#: At least one of these must be in a menu line, so a title-case subhead is never taken for a menu.
-_NAV_STRONG = frozenset(
-    "home about contact privacy disclaimer terms advertise sitemap login logout menu search subscribe "
-    "careers dmca adsense register".split()
-)
-
-_STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had has
-    have having he her here hers herself him himself his how i if in into is it its itself just me more
-    most my myself no nor not now of off on once only or other our ours ourselves out over own same she
-    should so some such than that the their theirs them themselves then there these they this those
-    through to too under until up very was we were what when where which while who whom why will with
-    would you your yours yourself yourselves said says say told tell according new one two three year
-    years last first next week month day today yesterday monday tuesday wednesday thursday friday
-    saturday sunday percent per cent people time including since still even well much many may might
-    must another around within without however though although already yet just made make making get
-    got like back way part take took come came going including among across""".split()
-)
-
-_TERMINAL = frozenset(".!?…\"”’'»)]")
-_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
-
-
-# --------------------------------------------------------------------------------------------------
-# Line rules: whole-line chrome, matched on one block's text
-# --------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """One kind of chrome line.
-
-    Attributes:
-        reason: The reason reported in :class:`~storyline.model.Removal`.
-        pattern: Matched with ``fullmatch`` against the whole (whitespace-collapsed) line.
-        max_chars: Longer lines never match, so a real paragraph is not cut for its first words.
-        weak: Too common as a real word to cut alone ("Menu", "Print"): removed only next to other chrome
-            or at the very start/end of the text.
-        accept: An extra check on the match (e.g. that "Updated ..." is followed by a date, not a sentence).
-    """
-
-    reason: str
-    pattern: re.Pattern[str]
-    max_chars: int = 160
-    weak: bool = False
-    accept: Callable[[re.Match[str]], bool] | None = None
-
-
-def _meta_rest_ok(m: re.Match[str]) -> bool:
-    """Accept "Published/Updated ..." only if followed by nothing, a date/time, "in <Section>" or "by <name>".
-
-    "Updated figures show ..." (a clause) and "Updated Police Identify Man ..." (a headline) are kept.
-    """
-    rest = (m.group("rest") or "").strip()
-    if not rest or m.group(0).lower().startswith(("date", "time", "last updated:")):
-        return True
-    tokens = [t for t in rest.split() if any(c.isalnum() for c in t)]
-    if not tokens:
-        return True
-    if not all(t[0].isupper() or t[0].isdigit() or t.lower().strip(".,:@") in _META_OK_WORDS for t in tokens):
-        return False
-    head = m.group(0)[: m.start("rest") - m.start(0)].lower()
-    return (
-        any(c.isdigit() for c in rest)
-        or bool(_HAS_DATE.search(rest))
-        or (head.rstrip(" :").endswith(" in") and len(tokens) <= 5)
-        or (tokens[0].lower() == "by" and len(tokens) <= 5)
-    )
-
-
-_META_OK_WORDS = frozenset(
-    """a an at on in by of and ago am pm a.m p.m hours hour hrs hr minutes minute mins min days day weeks week
-    seconds secs sec months month st nd rd th admin edt est et gmt utc ist bst cet pst pdt""".split()
-)
-
-
-def _copyright_ok(m: re.Match[str]) -> bool:
-    """A copyright line goes on with a year, a ©, "by" or a Capitalised holder — not "Copyright holders ...".
-
-    A bare "© Jane Doe" (no year, no "rights") is left to the photo-credit rule.
-    """
-    rest = m.group("rest") or ""
-    if rest and not _YEAR.search(rest) and "right" not in rest.lower() and len(rest.split()) <= 4:
-        return False
-    return not rest or rest[0] in "©(0123456789" or rest[0].isupper() or rest.lower().startswith("by ")
-
-
-_SIGNUP_OBJECT = re.compile(
-    r"\b(?:newsletters?|inbox|alerts?|our|here|daily|weekly|briefing|mailing list)\b|sign up (?:now|today)",
-    re.I,
-)
-
-
-def _signup_ok(m: re.Match[str]) -> bool:
-    """ "Sign up" alone is a button; "Sign up for ..." needs a newsletter-like object."""
-    text = m.group(0).lower()
-    return (
-        text.rstrip(".!") == "sign up" or not text.startswith("sign up") or bool(_SIGNUP_OBJECT.search(text))
-    )
-
-
-_I = re.IGNORECASE
-
-_AD_RULE = Rule(
-    "advertisement",
-    re.compile(
-        r"[-–—(\[\s]*(?:advertisements?|advert|ads?|sponsored(?: content| links?| post| stories)?"
-        r"|paid (?:content|post|partner content)|promoted(?: content| stories)?"
-        r"|(?:story|article|content) continues (?:below|after)(?: (?:this|the))? (?:advertisement|ad|advert)"
-        r"|continue reading (?:the |this )?(?:main )?(?:story|article)(?: below)?"
-        r"|skip (?:this )?(?:advertisement|ad)|scroll (?:down )?to continue(?: (?:reading|with content))?)"
-        r"[-–—)\]\s.:]*",
-        _I,
-    ),
-)
-
-#: Whole-line chrome, tried in order; the first match gives the reason.
-LINE_RULES: tuple[Rule, ...] = (
-    Rule("separator", re.compile(r"(?:[-–—_=*•·~#+.:|/\\<>]\s*){3,}")),
-    _AD_RULE,
-    Rule(
-        "copyright",
-        re.compile(
-            r"(?:(?:©|\(c\)|copyright\b)\s*(?P<rest>.*)|all rights reserved\b.*|distributed by\b.*"
-            r"|this (?:material|article|story|content) may not be (?:published|reproduced|copied)\b.*"
-            r"|(?:unauthori[sz]ed )?reproduction\b.{0,80}\b(?:prohibited|permitted|forbidden)\b.*)",
-            _I,
-        ),
-        max_chars=400,
-        accept=lambda m: m.group("rest") is None or _copyright_ok(m),
-    ),
-    Rule(
-        "credit",
-        re.compile(
-            r"[-–—(\[\s]*(?:with (?:additional )?(?:assistance|reporting|contributions?) (?:from|by)"
-            r"|additional reporting (?:by|from)|reporting by|writing by|editing by|edited by|compiled by"
-            r"|research by|produced by|translated by|contributing(?: reporters?| writers?)?:)\b.*"
-            r"|.{0,150}\b(?:contributed (?:to )?(?:this )?(?:report|story|article)|contributed reporting)"
-            r"(?: (?:from|in) [^.]{1,40})?[.)]*"
-            r"|source\s*:\s*(?P<source>[^.,;:]{2,40})\.?",
-            _I,
-        ),
-        max_chars=300,
-        accept=lambda m: m.group("source") is None or len(m.group("source").split()) <= 5,
-    ),
-    Rule(
-        "photo-credit",
-        re.compile(
-            r"[(\[]?\s*(?:"
-            r"(?:(?:file|lead|top|main|featured|cover|header) )?(?:photos?|photograph|images?|pictures?|pic"
-            r"|illustration|graphic|video|photo credit|image credit|image source|photo source|credit)"
-            r"\s*(?:by\b|:|/|\||-|–|—|©)\s*.{1,200}?"
-            r"|(?:photos?|images?|pictures?) (?:courtesy|via) .{1,100}?"
-            r"|image (?:copyright|caption)\b.{1,200}?"
-            r"|courtesy(?: of)? [^.]{1,40}|©\s*[^\d\s][^.]{0,40}"
-            r"|getty(?: images)?|(?:afp|ap|reuters|epa) (?:photo|via getty images)"
-            r"|.{0,150}[/|]\s*(?:getty images|afp|reuters|ap|epa(?:-efe)?|shutterstock|xinhua|anadolu)"
-            r"(?: via getty images)?"
-            r")\s*[)\]]?\.?",
-            _I,
-        ),
-        max_chars=260,
-    ),
-    # "By" is matched case-sensitively so a wrapped "...written\nby Jane Doe" stays part of its sentence.
-    Rule(
-        "byline",
-        re.compile(
-            r"(?:By|BY|Written by|Words by|Story by|Reported by|Posted by|Author|Authors)\s*:?\s+"
-            rf"(?P<author>{_NAME}(?:(?:,\s*{_NAME})*\s+(?:and|&|AND)\s+{_NAME})?)"
-            r"(?:\s*(?:,|\||•|·|-|–|—|/)\s*(?P<rest>[^!?]{1,80}?))?\.?"
-        ),
-        max_chars=140,
-        accept=lambda m: _byline_ok(m.group("author")),
-    ),
-    Rule(
-        "byline",
-        re.compile(
-            rf"(?:(?:By|BY)\s+)?(?P<author>{_NAME}(?:\s+(?:and|&)\s+{_NAME})?)\s*(?:[-–—|•·,]\s*)?"
-            rf"(?P<rest>{_TIMESTAMP}|{_DATE})"
-            rf"|(?P<rest2>{_TIMESTAMP}|{_DATE})\s*(?:[-–—|•·,]\s*)?(?i:by)\s+(?P<author2>{_NAME})"
-        ),
-        max_chars=120,
-        accept=lambda m: _byline_ok(m.group("author") or m.group("author2")),
-    ),
-    Rule(
-        "dateline-meta",
-        re.compile(rf"[|·•\-–—\s]*(?i:(?:today|yesterday),?\s+)?{_TIMESTAMP}\.?"),
-        max_chars=80,
-    ),
-    Rule(
-        "dateline-meta",
-        re.compile(
-            r"[|·•\-–—\s]*(?:(?:first |last )?(?:published|updated|posted|modified|created|edited)"
-            r"(?: (?:on|at|in|date|time))?\s*[:\-–—]?\s*(?P<rest>.{0,80})"
-            r"|\d+\s*-?\s*(?:min(?:ute)?s?)\.?\s+read"
-            r"|(?:about |over )?(?:\d+|an?|one)"
-            r" (?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?) ago(?: at .{1,20})?"
-            r"|(?:today|yesterday) (?:at )?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?: [A-Z]{2,4})?"
-            r"|(?:date|time|last updated)\s*:\s*(?P<rest2>.{1,40}))",
-            _I,
-        ),
-        max_chars=110,
-        accept=_meta_rest_ok,
-    ),
-    Rule(
-        "comment-prompt",
-        re.compile(
-            r"(?:leave a (?:comment|reply)|(?:\d+\s+)?comments?(?:\s*\(\d+\))?|view (?:all )?comments"
-            r"|(?:show|hide|load|read) (?:all |more )?comments|add (?:a |your )?comment|post (?:a )?comment"
-            r"|write a comment|be the first to comment\b.*|(?:to )?join the (?:conversation|discussion)\b.*"
-            r"|comments? (?:are|is|have been|has been) (?:now )?(?:closed|disabled|turned off)\b.*"
-            r"|you must be logged in to (?:post a )?comment\b.*|(?:log|sign) in to (?:comment|reply|join)\b.*"
-            r"|have your say\b.*|reader comments|cancel reply)[.!:]?",
-            _I,
-        ),
-        max_chars=200,
-    ),
-    Rule(
-        "cookie-notice",
-        re.compile(
-            r"(?=.*\bcookies?\b)(?:we(?: and our partners)? use cookies|this (?:web)?site uses cookies"
-            r"|by (?:continuing|using|clicking|browsing)|(?:accept|allow|reject|manage|decline)"
-            r"(?: all| necessary| essential| optional)?(?: cookies)?"
-            r"|cookie (?:settings|preferences|policy|consent|notice)"
-            r"|(?:your )?privacy (?:choices|settings|preferences)|(?:we|our partners) (?:use|store)).*",
-            _I,
-        ),
-        max_chars=500,
-    ),
-    Rule(
-        "link-prompt",
-        re.compile(
-            r"(?:official (?:site|website|web site|page)(?: link)?"
-            r"|(?:(?:for (?:more|further|full) (?:information|info|details|updates)"
-            r"|to (?:read|learn|find out) more|read the full (?:story|article|report)"
-            r"|more (?:information|info|details))\s*[,:\-–—]?\s*)?"
-            r"(?:click|tap) (?:here|this link|the link|below)\b.*"
-            r"|(?:visit|see|check out) (?:our|the official) (?:website|site|page)\b.*"
-            r"|download (?:our|the) (?:free )?app\b.*|open (?:in|the) app|get the app"
-            r"|listen to (?:this|the) (?:article|story)\b.*|source link"
-            r"|view (?:original|source)(?: article)?)[.!]?",
-            _I,
-        ),
-        max_chars=160,
-    ),
-    Rule(
-        "newsletter",
-        re.compile(
-            r"(?:sign up(?: (?:for|to|now|today|here)\b.*)?|subscribe(?: now| today| here)?"
-            r"|thanks? (?:you )?for (?:signing up|subscribing)\b.*"
-            r"|subscribe\b.{0,80}\b(?:newsletters?|podcasts?|channel|feed|updates|alerts|edition"
-            r"|magazine|digest|briefing|access|here|today|now)\b.*"
-            r"|(?:get|receive) (?:our|the) .{0,60}newsletter.*|enter your e-?mail\b.*"
-            r"|(?:join|sign up for) our (?:mailing list|newsletter)\b.*|never miss (?:a|an) .{0,40}"
-            r"|(?:get|receive) .{0,40}(?:in|to|straight to) your inbox\b.*"
-            r"|already (?:a subscriber|subscribed|have an account)\??.*"
-            r"|(?:become|be) a (?:subscriber|member)\b.*|support (?:our|independent|quality) journalism\b.*"
-            r"|this (?:article|story|content) is (?:for|available to|reserved for)"
-            r" (?:subscribers|members)\b.*)",
-            _I,
-        ),
-        max_chars=250,
-        accept=_signup_ok,
-    ),
-    Rule(
-        "social",
-        re.compile(
-            r"(?:share(?: this| the| it)?(?: (?:article|story|post|page|link))?(?: (?:on|via|to|with) \w+)?"
-            r"|share (?:on|via|to)\s*:?\s*.{1,60}|(?:follow|like|find|join) us on .{1,80}"
-            r"|follow \w+(?: \w+)? on"
-            r"|(?:like|enjoy(?:ed)?) this (?:story|article)\?.{0,40}share.{0,40}|sharing is caring"
-            r"|follow (?:@\w+|\w+(?: \w+)? on"
-            r" (?:twitter|x|facebook|instagram|linkedin|threads|bluesky)).{0,40}"
-            r"|tweet this|pin it|\d+ shares?"
-            rf"|{_PLATFORM}(?:\s*[|,/•·]?\s*{_PLATFORM})+)[.!:]?",
-            _I,
-        ),
-    ),
-    Rule(
-        "read-more",
-        re.compile(
-            r"(?:read more|read also|also read|see also|read next|more reading|further reading|related"
-            r"|recommended(?: reading| for you| stories| articles| videos?)?|more on this(?: story| topic)?"
-            r"|must read|don'?t miss|editor'?s picks?|(?:most|top) (?:read|popular|viewed|shared)"
-            r"|trending(?: now| stories| news)?|what to read next|read the latest|watch next"
-            r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in|have missed)(?:\.\.\.|…)?"
-            r"|related (?:articles?|stories|news|content|coverage|reading|posts?|topics?|links?|videos?))"
-            r"(?:\s*[:\-–—|»›>]+\s*.{0,200}|\s*)",
-            _I,
-        ),
-        max_chars=220,
-    ),
-    Rule(
-        "navigation",
-        re.compile(
-            r"(?:skip to (?:main )?(?:content|navigation|search|footer)|toggle navigation|main menu"
-            r"|(?:open|close) (?:the )?menu|back to top|go to top|scroll to top|home\s*[>»›/|].*"
-            r"|(?:related )?(?:tags?|topics)\s*:?|tags?\s*:.{1,120}|back to gallery"
-            r"|(?:image )?\d{1,3} (?:/|of) \d{1,3})",
-            _I,
-        ),
-        max_chars=200,
-    ),
-    Rule(
-        "navigation",
-        re.compile(
-            r"(?:menu|search|sections|navigation|log ?in|sign ?in|log ?out|sign ?out|register|my account"
-            r"|home|close|×|next|previous|prev|next article|previous article|back)",
-            _I,
-        ),
-        weak=True,
-    ),
-    Rule("social", re.compile(rf"(?:{_PLATFORM}|share|shares)", _I), weak=True),
-    Rule(
-        "navigation",
-        re.compile(r"[^.,;:?!\"“”]{8,250}"),
-        max_chars=250,
-        accept=lambda m: _is_menu(m.group(0)),
-    ),
-)
-
-_BYLINE_STOP = frozenset(
-    "The A An This That These Those Its His Her Their Our My Your And Of In On For To With At From Then "
-    "Now Monday Tuesday Wednesday Thursday Friday Saturday Sunday Published Updated Posted Modified "
-    "Created Edited Last First Date Time Today Yesterday By BY".split()
-)
-
-
-def _byline_ok(author: str) -> bool:
-    """Reject title-case phrases that fit the byline shape ("By The Numbers", "By Land And Sea").
-
-    Also rejects a meta word taken for a name ("Published 10:02 AM EST Nov 19, 2019").
-    """
-    tokens = author.replace(",", " ").split()
-    return bool(tokens) and not any(t in _BYLINE_STOP for t in tokens)
-
-
-# Whole inline tokens that may be cut out of a paragraph (scraped ad slots).
-_INLINE_AD = re.compile(
-    r"(?<!\S)ADVERTISEMENT(?!\S)|(?<=[.!?\"”’])\s+Advertisement(?=\s+[A-Z“\"])"
-    r"|\s*\bStory continues below advertisement\b",
-)
-
-# --------------------------------------------------------------------------------------------------
-# Patterns used by the structural passes and the hints
-# --------------------------------------------------------------------------------------------------
-
-_DATE_ONLY = re.compile(rf"(?:{_TIMESTAMP}|{_DATE})\.?")
-_HAS_DATE = re.compile(
-    rf"\b(?:{_MONTH}\.?\s+\d|\d{{1,2}}\s+{_MONTH}\b|(?:19|20)\d{{2}}\b|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})", _I
-)
-
-_RELATED_HEADER = re.compile(
-    r"(?:related(?: stories| articles| news| content| coverage| posts| reading| links)?"
-    r"|you (?:may|might) also like|recommended(?: for you| stories| reading| articles)?"
-    r"|(?:most|top) (?:read|popular|viewed|shared)(?: in .{1,30})?"
-    r"|trending(?: now| stories)?|read more|also read|read next|further reading|what to read next"
-    r"|editor'?s picks?|more (?:stories|news|coverage)|also on .{1,30})\s*[:.…]*",
-    _I,
-)
-# Headers that are also ordinary subheads ("More on the economy"): need a real list behind them.
-_RELATED_HEADER_WEAK = re.compile(
-    r"(?:more (?:from|on|in|about) .{1,50}|top stories|latest (?:news|stories)|in other news"
-    r"|popular (?:on|in) .{1,40}|next up(?: in .{1,30})?|on our radar)\s*[:.…]*",
-    _I,
-)
-_BULLET = re.compile(r"[•*▪►◦·]\s|[-–]\s(?=\S)")
-_LIST_MARK = re.compile(r"[•*▪►◦·]\s")  # dashes are left out: a wrapped line may start with one
-
-_KICKER = re.compile(r"(?P<label>[‘'\"“]?[A-Z][A-Z0-9’'\-& ]{2,40}[’'\"”]?)\s*:\s+[‘'\"“]?[A-Z0-9]")
-# Kickers that are the article's own editorial notes, not another article's.
-_EDITORIAL_LABELS = frozenset(
-    "CORRECTION CORRECTIONS CLARIFICATION UPDATE UPDATED NOTE ADDENDUM DISCLOSURE DISCLAIMER EDITOR'S NOTE "
-    "EDITORS NOTE EDITOR’S NOTE".split(" ")
-)
-
-_DISTRIBUTOR = re.compile(r"\bdistributed by\s+(?P<d>[^.;]+)", _I)
-_COPYRIGHT_LEAD = re.compile(
-    r"(?:©|\(c\)|copyright\b|\s|(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)\d{2})?|,|by\b)*", _I
-)
-_HOLDER_END = re.compile(r"[,.]?\s*all rights reserved|\s+[|•·]\s+", _I)
-_PUBLISHED_WORD = re.compile(r"(?:first )?(?:published|posted|created|date)", _I)
-_MENU_SEPARATOR = re.compile(r"\s*[|•·»›>/]\s*")
-_WORD_CHARS = re.compile(r"\w+")
-_SENTENCE_SPLIT = re.compile(r"(?<!\b[A-Z])\.\s+(?=[A-Z])")
-_CORP_SUFFIX = re.compile(
-    r"(?:,?\s+(?:L\.?\s?P\.?|LLC|L\.L\.C\.?|Inc\.?|Ltd\.?|Limited|Corp\.?|Corporation|plc|PLC|Co\.?|GmbH|AG"
-    r"|S\.A\.?|N\.V\.?|Pty\.?(?: Ltd\.?)?))+\.?$"
-)
-_CORP_SUFFIX_INNER = re.compile(
-    r",?\s+(?:L\.P\.|LP|LLC|L\.L\.C\.|S\.A\.|N\.V\.|Inc\.|Ltd\.|Corp\.|plc|PLC|GmbH)(?=[\s,.]|$)"
-)
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_ROLE_WORDS = re.compile(
-    r"\b(?:staff|writer|writers|reporter|reporters|correspondent|correspondents|editor|editors|contributor"
-    r"|columnist|desk|bureau|intern|team|chief|senior|special|guest|freelance)\b",
-    _I,
-)
-_BIO_START = re.compile(
-    r"(?:about the author\s*[:\-–—]?\s*)?(?P<name>[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.\-]*){0,3})"
-    r"(?:,[^,]{1,60},)?\s+(?:is|was|has been|has|writes|covers|reports|joined|works|serves|brings|holds)\b"
-)
-_BIO_WORDS = re.compile(
-    r"\b(?:writer|journalist|reporter|correspondent|editor|columnist|author|contributor|blogger|content"
-    r"|freelance|covers|covering|experience|passion|passionate|graduate|degree|based in|speciali[sz]\w*"
-    r"|expertise|bylines?|narratives|articles|storytelling)\b",
-    _I,
-)
-_ABOUT_AUTHOR = re.compile(r"about the author\s*:?", _I)
-_ABBREV_END = re.compile(r"(?:\b[A-Z]\.|\b(?:Inc|Jr|Sr|St|Co|Ltd|Corp|vs|Mr|Mrs|Ms|Dr)\.)$")
-_SECTION_LABEL_MAX_WORDS = 3
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-
-
-# --------------------------------------------------------------------------------------------------
-# Lines and blocks
-# --------------------------------------------------------------------------------------------------
-
-_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
-_SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-
-
-@dataclass(slots=True)
-class _Line:
-    no: int  # 0-based raw line number
-    text: str  # stripped, inner whitespace collapsed, soft hyphens removed
-    width: int  # raw width (indent included), for the hard-wrap geometry
-    indent: int
-    soft_hyphen: bool = False  # the raw line ended with U+00AD
-
-
-@dataclass(slots=True)
-class _Block:
-    text: str
-    line: int  # raw line number of its first line
-    reason: str | None = None
-    weak: bool = False  # matched only a weak rule (see Rule.weak)
-
-
-def _split_lines(raw: str) -> list[_Line]:
-    """Normalise newlines, spaces and invisible characters; one :class:`_Line` per raw line."""
-    out: list[_Line] = []
-    for no, line in enumerate(_INVISIBLE.sub("", _NEWLINES.sub("\n", raw)).split("\n")):
-        line = line.expandtabs(4).rstrip()
-        body = line.lstrip()
-        soft = body.endswith("\u00ad")
-        text = _SPACES.sub(" ", body.replace("\u00ad", "")).strip()
-        out.append(_Line(no, text, len(line), len(line) - len(body), soft))
-    return out
-
-
-_WRAP_SLACK = 2  # columns: the wrap width is estimated (90th percentile), not known
-
-
-def _wrap_width(lines: Sequence[_Line]) -> int | None:
-    """The column the text was hard-wrapped at, or None when it is one paragraph per line.
-
-    Wrapped text has no long lines and many lines that end mid-sentence although the next line's first
-    word would not have fitted (the greedy-wrap signature).
-    """
-    filled = [ln for ln in lines if ln.text]
-    widths = sorted(ln.width for ln in filled if ln.width >= 30)  # menus and table lines say nothing
-    if len(filled) < 3 or len(widths) < 2:
-        return None
-    width = widths[min(len(widths) - 1, int(len(widths) * 0.9))]
-    if width > 110:
-        return None
-    pairs = soft = lower = 0
-    for a, b in zip(lines, lines[1:], strict=False):
-        if not (a.text and b.text):
-            continue
-        pairs += 1
-        lower += b.text[0].islower() or b.indent < a.indent  # mid-sentence, or back from a first-line indent
-        if _is_full(a, b, width, slack=0.2 * width) and (a.text[-1] not in _TERMINAL or b.text[0].islower()):
-            soft += 1
-    # Breaks mid-sentence show as lines starting in lower case (or returning from a first-line indent);
-    # one-paragraph-per-line text has almost none.
-    wrapped = soft >= 2 and soft >= 0.3 * pairs and lower >= max(2, 0.2 * pairs)
-    return width if wrapped else None
-
-
-def _is_full(a: _Line, b: _Line, width: int, slack: float = _WRAP_SLACK) -> bool:
-    """True when ``b``'s first word would not have fitted on ``a``: a wrapper's break, not the author's."""
-    first = b.text.split(" ", 1)[0]
-    return a.width + 1 + len(first) > width - slack
-
-
-def _to_blocks(lines: Sequence[_Line]) -> list[_Block]:
-    """Group lines into blocks: one per line, or joined paragraphs when the text is hard-wrapped.
-
-    Blank lines always end a block.
-    """
-    width = _wrap_width(lines)
-    base = _base_indent(lines) if width is not None else 0
-    blocks: list[_Block] = []
-    prev: _Line | None = None
-    for ln in lines:
-        if not ln.text:
-            prev = None
-            continue
-        if prev is not None and (_continues(prev, ln, width, base) if width else _broken_sentence(prev, ln)):
-            blocks[-1].text = _join(blocks[-1].text, ln.text, prev.soft_hyphen)
-        else:
-            blocks.append(_Block(ln.text, ln.no))
-        prev = ln
-    return blocks
-
-
-def _broken_sentence(prev: _Line, ln: _Line) -> bool:
-    """In one-paragraph-per-line text, a long line cut mid-sentence whose next line goes on in lower case.
-
-    Catches a paragraph wrapped once in text that is otherwise not hard-wrapped ("...as rescue" /
-    "boats searched ...").
-    """
-    return (
-        prev.width >= _MIN_BROKEN_WIDTH
-        and prev.text[-1] not in _TERMINAL
-        and prev.text[-1] != ":"
-        and ln.text[0].islower()
-        and not ln.text.startswith(("http", "www."))
-        and ln.indent <= prev.indent
-    )
-
-
-_MIN_BROKEN_WIDTH = 60
-
-
-def _base_indent(lines: Sequence[_Line]) -> int:
-    """The indentation of continuation lines: the smallest one that a fair share of lines use.
-
-    Not simply the most common (a text of many one-line paragraphs, each indented, would make the
-    paragraph indent the base), nor the minimum (one stray line at column 0 would make every line deeper).
-    """
-    indents = Counter(ln.indent for ln in lines if ln.text)
-    total = sum(indents.values())
-    for indent in sorted(indents):
-        if indents[indent] >= max(2, 0.15 * total):
-            return indent
-    return indents.most_common(1)[0][0]
-
-
-def _continues(prev: _Line, ln: _Line, width: int, base: int) -> bool:
-    """Whether hard-wrapped line ``ln`` carries on the paragraph ``prev`` belongs to.
-
-    ``base`` is the usual indentation; a line indented deeper starts a paragraph (first-line indent).
-    """
-    if ln.indent > base or ln.indent > prev.indent:
-        return False
-    if _LIST_MARK.match(ln.text) and (prev.text[-1] in _TERMINAL or prev.text.endswith(":")):
-        return False
-    return _is_full(prev, ln, width)
-
-
-def _join(left: str, right: str, soft_hyphen: bool) -> str:
-    """Join wrapped lines with a space; with nothing after a soft hyphen or a compound's hyphen ("well-")."""
-    if soft_hyphen or (len(left) > 1 and left[-1] == "-" and left[-2].isalnum() and right[0].isalnum()):
-        return left + right
-    return f"{left} {right}"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -768,30 +205,6 @@ _HINTERS: dict[str, Callable[[re.Match[str], _Hints], None]] = {
 # --------------------------------------------------------------------------------------------------
 # Passes
 # --------------------------------------------------------------------------------------------------
-
-
-def _match_rule(text: str) -> tuple[Rule, re.Match[str]] | None:
-    """The first :data:`LINE_RULES` entry matching the whole of ``text``, with its match."""
-    for rule in LINE_RULES:
-        if len(text) > rule.max_chars:
-            continue
-        m = rule.pattern.fullmatch(text)
-        if m and (rule.accept is None or rule.accept(m)):
-            return rule, m
-    return None
-
-
-def _is_menu(text: str) -> bool:
-    """A site menu: several capitalised section words, at least one of them unmistakably a menu word."""
-    parts = [p for p in _MENU_SEPARATOR.split(text) if p]
-    if len(parts) >= 4 and all(len(p.split()) <= 3 for p in parts):
-        return True
-    tokens = [t for t in text.split() if t not in {"&", "|", "-", "–", "•", "·"}]
-    if len(tokens) < 4 or not all(t[0].isupper() or t.lower() in {"and", "us"} for t in tokens):
-        return False
-    words = [t.lower() for t in tokens]
-    hits = sum(w in _NAV_WORDS for w in words)
-    return hits >= max(3, 0.6 * len(words)) and any(w in _NAV_STRONG for w in words)
 
 
 def _classify(blocks: list[_Block], hints: _Hints) -> None:
@@ -1070,22 +483,6 @@ def _drop_ad_lines(lines: list[_Line], removed: list[Removal]) -> list[_Line]:
         else:
             kept.append(ln)
     return kept
-
-
-def _assemble(blocks: Sequence[_Block], skip: int | None) -> tuple[str, list[tuple[int, int]]]:
-    """Join the kept blocks (all but ``skip``, the title) with blank lines; return text and offsets."""
-    parts: list[str] = []
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for i, block in enumerate(blocks):
-        if i == skip or block.reason is not None or not block.text:
-            continue
-        if parts:
-            pos += 2
-        parts.append(block.text)
-        spans.append((pos, pos + len(block.text)))
-        pos += len(block.text)
-    return "\n\n".join(parts), spans
 
 
 # --------------------------------------------------------------------------------------------------
