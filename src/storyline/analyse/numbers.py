@@ -62,192 +62,45 @@ from typing import Any
 from ..model import NumberMention
 from .dates import extract_dates
 from .nlp import doc_text
-
-# ------------------------------------------------------------------------------------------ vocabulary
-
-_SMALL = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12.0}
-_GLUED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
-_VAGUE = {"dozens": 12.0, "tens": 10.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
-
-_CURRENCY_PREFIX = {
-    "us$": "USD", "u.s.$": "USD", "nz$": "NZD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
-    "hk$": "HKD", "s$": "SGD", "nt$": "TWD", "r$": "BRL", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
-    "₹": "INR", "₩": "KRW",
-    "usd": "USD", "eur": "EUR", "gbp": "GBP", "nzd": "NZD", "aud": "AUD", "cad": "CAD", "jpy": "JPY",
-    "cny": "CNY", "rmb": "CNY", "hkd": "HKD", "inr": "INR", "chf": "CHF", "twd": "TWD", "krw": "KRW",
-}
-_DOLLAR_NATION = {
-    "us": "USD", "u.s.": "USD", "american": "USD", "new zealand": "NZD", "australian": "AUD",
-    "canadian": "CAD", "hong kong": "HKD", "singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD",
-    "new taiwan": "TWD",
-}
-_CURRENCY_WORDS = {"euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR",
-                   "franc": "CHF", "won": "KRW"}
-
-# (pattern, canonical unit, multiplier): longest alternatives first.
-_MEASURES: list[tuple[str, str, float]] = [
-    (r"short\s+tons?", "short ton", 1.0),
-    (r"long\s+tons?", "long ton", 1.0),
-    (r"metric\s+tonnes?|metric\s+tons?|tonnes?|tons?", "tonne", 1.0),
-    (r"kilogrammes?|kilograms?|kilos|kg", "kg", 1.0),
-    (r"pounds?|lbs?", "lb", 1.0),
-    (r"square\s+kilomet(?:re|er)s?|sq\.?\s*km|km2|km²", "km2", 1.0),
-    (r"square\s+miles?|sq\.?\s*mi", "square mile", 1.0),
-    (r"kilomet(?:re|er)s?\s+(?:an|per)\s+hour|km/h|kph", "km/h", 1.0),
-    (r"miles\s+(?:an|per)\s+hour|mph", "mph", 1.0),
-    (r"kilomet(?:re|er)s?|km", "km", 1.0),
-    (r"nautical\s+miles?", "nautical mile", 1.0),
-    (r"miles?", "mile", 1.0),
-    (r"centimet(?:re|er)s?|cm", "cm", 1.0),
-    (r"millimet(?:re|er)s?|mm", "mm", 1.0),
-    (r"cubic\s+met(?:re|er)s?", "cubic metre", 1.0),
-    (r"met(?:re|er)s", "metre", 1.0),
-    (r"feet|foot|ft", "foot", 1.0),
-    (r"hectares?", "hectare", 1.0),
-    (r"acres?", "acre", 1.0),
-    (r"barrels?|bbl", "barrel", 1.0),
-    (r"bpd|b/d", "barrel/day", 1.0),
-    (r"lit(?:re|er)s?", "litre", 1.0),
-    (r"gallons?", "gallon", 1.0),
-    (r"bushels?", "bushel", 1.0),
-    (r"terawatt[\s-]hours?|TWh", "TWh", 1.0),
-    (r"gigawatt[\s-]hours?|GWh", "GWh", 1.0),
-    (r"megawatt[\s-]hours?|MWh", "MWh", 1.0),
-    (r"kilowatt[\s-]hours?|kWh", "kWh", 1.0),
-    (r"gigawatts?|GW", "GW", 1.0),
-    (r"megawatts?|MW", "MW", 1.0),
-    (r"kilowatts?|kW", "kW", 1.0),
-    (r"degrees?\s+(?:Celsius|centigrade|C\b)|°C|(?-i:C)(?=\s*[),;]|\s+\()", "°C", 1.0),  # "45C (113F)", "38C, lows of"
-    (r"degrees?\s+(?:Fahrenheit|F\b)|°F|(?-i:F)(?=\s*[),;])", "°F", 1.0),
-]
-_DURATIONS = {"year": ("year", 1.0), "month": ("month", 1.0), "week": ("week", 1.0), "day": ("day", 1.0),
-              "hour": ("hour", 1.0), "minute": ("minute", 1.0), "decade": ("year", 10.0),
-              "century": ("year", 100.0), "centurie": ("year", 100.0)}
-
-# Hedges in front of the figure, mapped to the canonical approx value.
-_APPROX_BEFORE = {
-    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "approx.": "about",
-    "some": "about", "an estimated": "about", "estimated": "about", "close to": "nearly",
-    "nearly": "nearly", "almost": "nearly", "just under": "nearly", "just below": "nearly",
-    "more than": "more than", "over": "more than", "upwards of": "more than", "just over": "more than",
-    "well over": "more than", "above": "more than", "at least": "at least", "no fewer than": "at least",
-    "no less than": "at least", "less than": "less than", "fewer than": "less than", "under": "less than",
-    "below": "less than", "up to": "up to", "at most": "up to", "as much as": "as much as",
-    "as many as": "as much as", "as high as": "as much as",
-}
-_APPROX_AFTER = {"or more": "at least", "or so": "about", "or fewer": "up to", "or less": "up to"}
-
-_IRREGULAR_PLURALS = {
-    "people": "person", "persons": "person", "men": "man", "women": "woman", "children": "child",
-    "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose", "lives": "life", "wives": "wife",
-    "knives": "knife", "halves": "half", "leaves": "leaf", "thieves": "thief", "crises": "crisis",
-    "analyses": "analysis", "criteria": "criterion", "phenomena": "phenomenon", "series": "series",
-    "species": "species", "data": "data", "media": "media", "police": "police", "staff": "staff",
-    "cattle": "cattle", "sheep": "sheep", "fish": "fish", "deer": "deer", "aircraft": "aircraft",
-    "heroes": "hero", "potatoes": "potato", "tomatoes": "tomato", "vetoes": "veto",
-}
-
-_TIME_PREPS = ("in", "by", "before", "after", "until", "till", "since", "from", "during", "through",
-               "throughout", "within", "on", "at", "over", "for", "as of", "starting", "beginning")
-_ARTICLES = frozenset({"a", "an", "the", "this", "that", "these", "those", "some", "any"})
-_ANAPHORIC_DETS = frozenset({"the", "these", "those"})
-_TIME_NOUNS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "decade",
-                         "decades", "hour", "hours", "time", "times", "century", "quarter", "quarters"})
-_SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
-_OBJ_DEPS = ("dobj", "obj", "attr", "oprd")
-
-# ---------------------------------------------------------------------------------------- patterns
-
-
-def _alt(words: Iterable[str]) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-
-
-_UNIT_WORDS = _alt(_SMALL)
-_TEN_WORDS = _alt(_TENS)
-_SCALE_WORDS = r"hundred|thousand|million|billion|trillion"
-_CUR_PRE = _alt(k for k in _CURRENCY_PREFIX if not k.isalpha())
-_CUR_CODES = _alt(k.upper() for k in _CURRENCY_PREFIX if k.isalpha())
-
-_CORE = re.compile(
-    rf"""(?<![\w.,$€£¥])(?<![A-Za-z]-)
-    (?P<cur>{_CUR_PRE}|(?:{_CUR_CODES})\s?(?=\d))?
-    (?:
-        (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
-        (?:(?P<glued>bn|mn|mln|tn|k|m|b)(?![A-Za-z])|\s?(?P<spaced>bn|mn|mln)\b)?
-      | (?P<vague>(?:tens|dozens|hundreds|thousands|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))?)\b
-      | (?P<words>(?:(?:{_TEN_WORDS})(?:-(?:{_UNIT_WORDS}))?|{_UNIT_WORDS})\b|half\s+a(?=\s+(?:{_SCALE_WORDS}|dozen))
-          |an?(?=\s+(?:{_SCALE_WORDS}|dozen)\b))
-    )
-    (?P<scales>(?:(?:\s+|-)(?:{_SCALE_WORDS}|dozen)\b)*)
-    """,
-    re.X | re.I,
+from .number_units import (
+    _ANAPHORIC_DETS,
+    _APPROX_AFTER,
+    _APPROX_AFTER_RE,
+    _APPROX_BEFORE,
+    _APPROX_BEFORE_RE,
+    _ARTICLES,
+    _CORE,
+    _CURRENCY_PREFIX,
+    _CURRENCY_WORDS,
+    _DOLLAR_NATION,
+    _DOLLAR_WORD,
+    _DURATION,
+    _DURATIONS,
+    _GLUED_SCALES,
+    _HOLIDAYS,
+    _IRREGULAR_PLURALS,
+    _MASKS,
+    _MEASURE,
+    _MEASURES,
+    _NAME_LABELS,
+    _NOT_A_TIME,
+    _OBJ_DEPS,
+    _PERCENT,
+    _RANGE_NEXT,
+    _RANGE_SEP,
+    _RATE,
+    _RELATIVE_AFTER,
+    _SCALE_WORDS,
+    _SCALES,
+    _SMALL,
+    _SUBJ_DEPS,
+    _TENS,
+    _TIME_NOUNS,
+    _TIME_PREP_RE,
+    _TIME_PREPS,
+    _VAGUE,
+    _alt,
 )
-_DOLLAR_WORD = re.compile(
-    rf"\s*(?:of\s+)?(?:(?P<nation>{_alt(_DOLLAR_NATION)})\s+)?(?P<word>dollars?)\b"
-    rf"|\s*(?:of\s+)?(?P<other>euros?|yen|yuan|renminbi|rupees?|(?:Swiss\s+)?francs?|won)\b"
-    rf"|\s*(?:of\s+)?(?P<pounds>pounds?(?:\s+sterling)?)\b"
-    rf"|\s?(?P<code>{_CUR_CODES})\b",
-    re.I,
-)
-_PERCENT = re.compile(r"\s*(?:(?P<pp>percentage\s+points?)|%|percent\b|per\s*cent\b|pct\b)", re.I)
-_MEASURE = re.compile(
-    r"\s*(?:-\s*)?(?:of\s+)?(?:" + "|".join(f"(?P<m{i}>{p})" for i, (p, _, _) in enumerate(_MEASURES)) + r")\b",
-    re.I,
-)
-_RATE = re.compile(r"\s+(?:a|an|per|each)\s+(?P<per>day|week|month|year|hour)\b", re.I)
-_DURATION = re.compile(
-    r"(?:\s+|-)(?:of\s+)?(?P<unit>years?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))"
-    r"(?P<suffix>-(?:old|long))?\b",
-    re.I,
-)
-_RELATIVE_AFTER = re.compile(r"\s+(?:ago|later|earlier|before|after|from\s+now|prior|hence)\b", re.I)
-_APPROX_BEFORE_RE = re.compile(r"(?<![\w-])(?P<a>" + _alt(_APPROX_BEFORE) + r")\s+$", re.I)
-_APPROX_AFTER_RE = re.compile(r"\s+(?P<a>" + _alt(_APPROX_AFTER) + r")\b", re.I)
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|or)\s*", re.I)
-_RANGE_NEXT = re.compile(r"\s*(?:-|–|—|\s+to\s+|\s+or\s+)\s*(?:\d|(?:" + _alt([*_SMALL, *_TENS]) + r")\b)", re.I)
-
-_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-        r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
-_MASKS = [
-    re.compile(rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d\d\b)?"),  # Nov. 7, 2025
-    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(?:19|20)\d\d\b)?"),  # 24 November 2025
-    re.compile(rf"\b{_MON},?\s+(?:19|20)\d\d\b"),  # April 2026
-    re.compile(r"\b(?:19|20)\d\d[-/.][01]?\d[-/.][0-3]?\d\b|\b[0-3]?\d[/.][01]?\d[/.](?:19|20)?\d\d\b"),
-    re.compile(r"\b\d{1,2}/\d{1,2}\b"),  # 9/11, 24/7
-    re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d{2}\b", re.I),  # times
-    re.compile(r"\+\d[\d\s().-]{6,}\d|\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4}|\b\d{3}[.-]\d{3,4}[.-]\d{4}\b"),  # phones
-    re.compile(r"^[ \t]*\(?\d{1,3}[.)](?=\s)", re.M),  # numbered list markers
-    re.compile(r"^[ \t]*\d+\s*(?:of|/)\s*\d+[ \t]*$", re.M),  # "1 of 5" page chrome
-    re.compile(r"\b\d+\s*(?:min|minute)s?\s+read\b", re.I),
-    re.compile(
-        r"\b(?:World\s+War|Phase|Stage|Type|Class|Category|Level|Grade|Round|Game|Episode|Season|Chapter"
-        r"|Section|Article|Page|Part|Vol\.?|Volume|No\.|Nos\.|Number|Step|Rule|Item|Figure|Fig\.|Table"
-        r"|Gate|Terminal|Flight|Route|Highway|Interstate|Room|Suite|Channel|Line|Resolution|Clause|Photo"
-        r"|Image|Slide|Picture|Exhibit|Appendix|Paragraph|Unit|Block|District|Ward|Precinct)\s+#?\d+\b"
-        r"(?:\s*(?:of|/)\s*\d+)?",
-        re.I,
-    ),
-    re.compile(r"#\d+\b"),
-]
-_HOLIDAYS = re.compile(
-    r"\b(?:Thanksgiving|Christmas(?:\s+Day|\s+Eve)?|New\s+Year(?:['’]s)?(?:\s+Day|\s+Eve)?|Easter|Lunar\s+New\s+Year"
-    r"|Ramadan|Eid|Diwali|Hanukkah|Passover|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Golden\s+Week)\b"
-)
-_TIME_PREP_RE = re.compile(r"(?<![\w-])(?:" + _alt(_TIME_PREPS) + r")\s+$", re.I)
-_NOT_A_TIME = re.compile(  # durations and ages, which NER also calls DATE
-    r"^(?:(?:for\s+)?(?:decades|years|months|weeks|days|ages)|.*-(?:old|long)"
-    r"|.*\b(?:\d+|an?|" + _alt([*_SMALL, *_TENS]) + r")[\s-]+(?:year|month|week|day|hour|minute|decade)s?)$",
-    re.I,
-)
-_NAME_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC"})
 
 # ------------------------------------------------------------------------------------------ records
 
