@@ -1,0 +1,281 @@
+"""Direct, partial and indirect attributions: each quoted span, and each cue with a content clause.
+
+:func:`_direct_attributions` attributes the spans of :func:`~.quote_marks.quoted_spans`;
+:func:`_indirect_attributions` gives the reported clauses of cue verbs outside quote marks.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from ..model import Quote
+from .quote_cues import INDIRECT_FORMS
+from .quote_doc import Attribution, _Doc
+from .quote_find import _clause_subject, _digest_headline, _find_cue, _not_theirs, _title_like, _words_in
+from .quote_frames import TERM_WORDS, unsaid
+from .quote_marks import QuotedSpan
+from .quote_speakers import _cue_text, _is_cue, _local_span, _may_speak, _subject
+
+
+def _direct_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribution]:
+    text = d.text
+    out: list[Attribution] = []
+    outers = [
+        (q.open_mark if q.open_mark is not None else q.start, (q.close_mark + 1) if q.close_mark is not None else q.end)
+        for q in spans
+    ]
+    o_starts = [o[0] for o in outers]
+    chain_sizes = Counter(q.chain for q in spans)
+    for q, (a, b) in zip(spans, outers, strict=True):
+        si = d.sent_of(a)
+        reg_start = d.sent_starts[si] if si >= 0 else 0
+        k = bisect.bisect_right(d.sent_starts, max(a, b - 1))
+        pi = d.para_of(a)
+        para_end = text.find("\n", a)
+        para_end = len(text) if para_end < 0 else para_end
+        reg_end = min(d.sent_starts[k] if k < len(d.sent_starts) else len(text), para_end)
+        # leading text in the sentence, other quotes left out
+        lead = "".join(
+            text[max(reg_start, x) : min(a, y)]
+            for x, y in _gaps(
+                reg_start,
+                a,
+                [
+                    o
+                    for o in outers[bisect.bisect_left(o_starts, reg_start) : bisect.bisect_left(o_starts, a)]
+                    if o[1] <= a
+                ],
+            )
+        ).strip()
+        content = text[q.start : q.end]
+        nw = _words_in(content)
+        continued = q.open_mark is None or chain_sizes[q.chain] > 1
+        if continued or (not lead and (nw >= 3 or content[-1:] in ".!?,")) or (lead[-1:] in ",:—–" and nw >= 3):
+            kind = "direct"
+        else:
+            kind = "partial"
+        # words the sentence gives as nobody's there: no cue of theirs, nor a guess from around
+        theirs = kind != "partial" or not _not_theirs(d, q, (reg_start, reg_end), nw <= TERM_WORDS)
+        found = _find_cue(d, q, (reg_start, reg_end)) if theirs else None
+        att = Attribution(
+            quote=Quote(start=q.start, end=q.end, text=content, kind=kind),
+            anchor=a,
+            chain=q.chain,
+            para=pi,
+            words=nw,
+            title_like=_title_like(content),
+            explicit=not theirs,
+        )
+        if found is None and q.open_mark is not None and theirs:
+            att.headline = _digest_headline(d, q.open_mark)
+            if att.headline is not None and nw >= 3:
+                att.quote.kind = kind = "direct"
+        if found is None and kind == "partial" and nw >= 2 and not att.title_like and theirs:
+            # "West landed a sharp dig at “my dear sister”", "Cruz laid out a vision for ''a tax code …''": whoever
+            # uses the quoted words, when no cue says more
+            user = _clause_subject(d, q)
+            if user is not None:
+                att.subject_i = user.i
+                att.speaker_local = _local_span(d, user)
+        if found is not None:
+            cue, subj = found
+            att.cue_span = (cue.idx, cue.idx + len(cue.text))
+            att.quote.cue = _cue_text(cue)
+            if cue.idx < a < cue.idx + len(cue.text):  # glued to the opening mark
+                att.quote.cue = text[cue.idx : a].strip(" ,:")
+                att.cue_span = (cue.idx, cue.idx + len(att.quote.cue))
+            if subj is not None and subj.i == cue.i:  # "Carl Bialik: “…”": a name and a colon, no verb
+                att.quote.cue, att.cue_span = None, None
+            att.explicit = True
+            if subj is not None:
+                att.subject_i = subj.i
+                att.speaker_local = _local_span(d, subj)
+                lo, hi = att.speaker_local
+                if lo < cue.idx < hi and cue.i != subj.i:  # never into its own cue ("a voice-over … states")
+                    hi = cue.idx
+                    while hi > lo and text[hi - 1] in " ,":
+                        hi -= 1
+                    att.speaker_local = (lo, hi)
+        out.append(att)
+    return out
+
+
+def _gaps(a: int, b: int, holes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    cur = a
+    for x, y in sorted(holes):
+        if x > cur:
+            out.append((cur, min(x, b)))
+        cur = max(cur, y)
+    if cur < b:
+        out.append((cur, b))
+    return out
+
+
+def _quoted_fraction(d: _Doc, a: int, b: int) -> float:
+    """The share of text[a:b] inside quote marks (quoted pieces never overlap: one pass back from b)."""
+    if b <= a:
+        return 0.0
+    inside = 0
+    k = bisect.bisect_left(d.outer_starts, b) - 1
+    while k >= 0 and d.outer[k][1] > a:
+        lo, hi = d.outer[k]
+        inside += max(0, min(b, hi) - max(a, lo))
+        k -= 1
+    return inside / (b - a)
+
+
+def _clause_bounds(d: _Doc, first: int, last: int) -> tuple[int, int] | None:
+    """Character span of tokens first..last, without a leading "that"/punctuation or trailing punctuation."""
+    doc = d.doc
+    while first <= last and (
+        doc[first].is_punct or doc[first].is_space or (doc[first].lower_ == "that" and doc[first].tag_ in ("IN", "WDT"))
+    ):
+        first += 1
+    while last >= first and ((doc[last].is_punct and doc[last].text not in "”’\"'") or doc[last].is_space):
+        last -= 1
+    if last < first:
+        return None
+    a, b = doc[first].idx, doc[last].idx + len(doc[last].text)
+    seg = d.text[a:b]
+    if seg.count("“") > seg.count("”") or seg.count('"') % 2:
+        # "the call was “very good.”": the clause ends inside a quote the parse hung on the main verb
+        m = _CLOSE_AFTER.match(d.text, b)
+        if m is not None:
+            b = m.end()
+    return a, b
+
+
+_CLOSE_AFTER = re.compile(r"[.,!?]?[”\"]")
+
+
+@lru_cache(maxsize=1)
+def _indirect_cue_hashes() -> frozenset[int]:
+    """spaCy's hashes of the lower-case forms that can open indirect speech (the same in every vocab)."""
+    from spacy.strings import hash_string  # type: ignore[attr-defined]  # Cython, no stub
+
+    return frozenset(hash_string(w) for w in INDIRECT_FORMS | {"according"})
+
+
+def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribution]:
+    doc = d.doc
+    text = d.text
+    out: list[Attribution] = []
+    taken: list[tuple[int, int]] = []
+    wanted = _indirect_cue_hashes()
+    for i in (i for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in wanted):
+        tok = doc[i]
+        if d.in_quote[tok.i]:
+            continue
+        low = tok.lower_
+        span: tuple[int, int] | None = None
+        if low == "according" and _is_cue(tok):
+            sent = tok.sent
+            if any(_inner_report(t) for t in sent if t.i != tok.i and t.lower_ in INDIRECT_FORMS):
+                continue  # "According to the read-out, Xi told Trump that …": the inner report wins
+            sub = list(tok.subtree)
+            lo, hi = sub[0].i, sub[-1].i
+            # the rest of the sentence, on the side away from the "according to" phrase
+            if lo - sent.start <= sent.end - 1 - hi:
+                span = _clause_bounds(d, hi + 1, sent.end - 1)
+            else:
+                span = _clause_bounds(d, sent.start, lo - 1)
+            if span is not None and "\n" in text[span[0] : span[1]]:
+                continue
+        elif low in INDIRECT_FORMS and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
+            if low in ("asked", "told") and tok.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in tok.children):
+                continue  # "Asked whether he would run, Biden said …": the question put to him is not his
+            comp = next((c for c in tok.children if c.dep_ == "ccomp" and not d.in_quote[c.i]), None)
+            if comp is not None and comp.i > tok.i:
+                span = _clause_bounds(d, comp.left_edge.i, comp.right_edge.i)
+            elif comp is not None:
+                # "C, he said": the clause ends where the speaker starts
+                subj = _subject(tok, d.in_quote)
+                if subj is not None and (
+                    (subj.i < tok.i and _only_punct_between(doc, comp.right_edge.i, subj.left_edge.i))
+                    or (subj.i > tok.i and _only_punct_between(doc, comp.right_edge.i, tok.i))  # "C, said X"
+                ):
+                    span = _clause_bounds(d, comp.left_edge.i, comp.right_edge.i)
+            elif tok.dep_ in ("ccomp", "parataxis") and tok.head.i > tok.i and tok.head.pos_ in ("VERB", "AUX"):
+                # "In the three years since, Barden says, far too many lives have been lost": the cue inside
+                own = [t.i for t in tok.subtree]
+                lo, hi = min(own), max(own)
+                if (
+                    any(c.dep_ == "nsubj" for c in tok.children)
+                    and lo > tok.head.left_edge.i
+                    and doc[lo - 1].text == ","
+                    and hi + 1 < len(doc)
+                    and doc[hi + 1].text == ","
+                ):
+                    span = _clause_bounds(d, hi + 2, tok.head.right_edge.i)
+            elif tok.dep_ in ("ccomp", "parataxis") and tok.head.i < tok.i and tok.head.pos_ in ("VERB", "AUX"):
+                # "The deal is dead, he said." parsed with the cue inside the clause
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.i < tok.i and _ends_clause(doc, tok):
+                    j = min(t.i for t in tok.subtree) - 1
+                    if j > tok.head.left_edge.i and doc[j].text in (",", "—", "–"):
+                        span = _clause_bounds(d, tok.head.left_edge.i, j)
+        if span is None:
+            continue
+        a, b = span
+        if _words_in(text[a:b]) < 3 or b <= a:
+            continue
+        inner = range(d.tok_at(a), d.tok_at(b - 1) + 1)
+        if any(doc[j].lower_ in INDIRECT_FORMS and _inner_report(doc[j]) and j != tok.i for j in inner):
+            continue  # "Xi told Trump that …, the ministry said": the inner report is the quote
+        if _quoted_fraction(d, a, b) >= 0.5:
+            continue
+        k = bisect.bisect_left(taken, (b, b))
+        near = taken[max(0, k - 8) : k]  # clauses found nearby (a clause is found at most a few times)
+        if any(min(b, y) - max(a, x) > 0.5 * (b - a) for x, y in near):
+            continue
+        subj = _subject(tok, d.in_quote)
+        if subj is None or d.in_quote[subj.i] or a <= subj.idx < b:
+            continue
+        if low != "according" and not _may_speak(d, subj):  # "according to" names a source by itself
+            continue
+        local = _local_span(d, subj)
+        # "allows Xi to argue that …", "declined to say how many …": no words of the subject, though they may be
+        # the one speaking in the quotes around (they hand over their speaker, as any attribution does)
+        silent = unsaid(tok, d.in_quote) is not None
+        if not silent:
+            bisect.insort(taken, (a, b))
+        att = Attribution(
+            quote=Quote(start=a, end=b, text=text[a:b], kind="indirect", cue=_cue_text(tok)),
+            speaker_local=local,
+            cue_span=(tok.idx, tok.idx + len(tok.text)),
+            anchor=min(a, tok.idx, subj.idx),
+            para=d.para_of(a),
+            subject_i=subj.i,
+            words=_words_in(text[a:b]),
+            explicit=True,
+            unsaid=silent,
+        )
+        out.append(att)
+    return out
+
+
+def _only_punct_between(doc: Any, a: int, b: int) -> bool:
+    """True when tokens strictly between ``a`` and ``b`` are punctuation and there is a comma or dash."""
+    between = doc[a + 1 : b]
+    return all(t.is_punct or t.is_space for t in between) and any(t.text in (",", "—", "–", "-") for t in between)
+
+
+def _ends_clause(doc: Any, tok: Any) -> bool:
+    """True when only ``tok``'s own modifiers and punctuation follow it in its head's clause."""
+    own = {t.i for t in tok.subtree}
+    return all(t.i in own or t.is_punct or t.is_space for t in doc[tok.i + 1 : tok.head.right_edge.i + 1])
+
+
+def _has_content_clause(tok: Any) -> bool:
+    return bool(tok.pos_ in ("VERB", "AUX") and any(c.dep_ == "ccomp" for c in tok.children))
+
+
+def _inner_report(tok: Any) -> bool:
+    """A report inside another that is the quote instead of it: a content clause its subject did say."""
+    return _has_content_clause(tok) and unsaid(tok, None) is None
