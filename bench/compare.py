@@ -339,7 +339,7 @@ _EMBEDDER: Any = None
 EMBED = False
 
 
-def prepare(story: GoldStory, arts: list[Any]) -> Prepared:
+def prepare(story: GoldStory, arts: list[Any], granularity: str | None = None) -> Prepared:
     import copy
 
     from storyline.analyse.entities import canonicalize
@@ -348,7 +348,7 @@ def prepare(story: GoldStory, arts: list[Any]) -> Prepared:
 
     arts = copy.deepcopy(arts)
     canonicalize(arts)
-    units = story_units(arts)
+    units = story_units(arts, granularity)
     ev = _evidence_spans(story, arts)
     facts = [
         frozenset(f["id"] for f in story.facts if _hits((u.start, u.end), ev.get((f["id"], u.article.path), [])))
@@ -391,17 +391,11 @@ def fit_weights(prepared: Sequence[Prepared]) -> np.ndarray:
 def rows_for(
     p: Prepared, w: np.ndarray, threshold: float, below: float, complement: float | None = None
 ) -> list[dict[str, Any]]:
+    from storyline.compare.align import from_features
     from storyline.compare.claims import build_claims
     from storyline.compare.matrix import claim_matrix
 
-    z = p.feats @ w
-    prob = 1.0 / (1.0 + np.exp(-z))
-    keys = [u.sentence_key for u in p.units]
-    for i in range(len(keys)):
-        prob[i, i] = 0.0
-        for j in range(i + 1, len(keys)):
-            if keys[i] == keys[j]:
-                prob[i, j] = prob[j, i] = 0.0
+    prob = from_features(p.feats, p.units, w)
     claims = build_claims(
         "s1", p.arts, threshold, p.units, prob=prob, omission_below=below, complement=complement or 2.0
     )
@@ -556,8 +550,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         best_units, best_key = None, None
         for units in UNITS:
-            align.trying({"units": units})
-            prepared = [prepare(s, analyse_story(s, not args.no_cache)) for s in stories]
+            prepared = [prepare(s, analyse_story(s, not args.no_cache), units) for s in stories]
             cv = cross_validate(prepared)
             res[f"ours ({units} units), leave one story out (held out)"] = cv
             pooled = cv["pooled held-out"]
@@ -565,12 +558,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             key = (acc >= TARGET_ACCURACY, -(pooled["rows per fact"] or 9.0), acc)
             if best_key is None or key > best_key:
                 best_units, best_key = units, key
-        align.trying({"units": best_units})
-        prepared = [prepare(s, analyse_story(s, not args.no_cache)) for s in stories]
+        prepared = [prepare(s, analyse_story(s, not args.no_cache), best_units) for s in stories]
         if args.fit:
-            res["fitted model"] = fit_all(prepared, ALIGN_JSON, best_units or "clause")
-        align.trying(None)
-        align._stored.cache_clear()
+            res["fitted model"] = fit_all(prepared, ALIGN_JSON, best_units or "sentence")
+            align.model.cache_clear()
     res.update(run(stories, {"ours": ours}, cache=not args.no_cache))
     res["tfidf baseline (leave one story out)"] = _baseline_folds(stories, cache=not args.no_cache)
     for name, r in res.items():

@@ -54,26 +54,12 @@ class AlignUnit(Protocol):
     def day_set(self) -> set[str]: ...
 
 
-_OVERRIDE: list[dict[str, Any]] = []
-
-
-def model() -> dict[str, Any]:
-    """The fitted weights and settings (``storyline/data/align.json``), or those a benchmark is trying."""
-    return _OVERRIDE[-1] if _OVERRIDE else _stored()
-
-
 @lru_cache(maxsize=1)
-def _stored() -> dict[str, Any]:
+def model() -> dict[str, Any]:
+    """The fitted weights and settings (``storyline/data/align.json``)."""
     with resources.files("storyline.data").joinpath("align.json").open(encoding="utf-8") as fh:
         data: dict[str, Any] = json.load(fh)
     return data
-
-
-def trying(settings: dict[str, Any] | None) -> None:
-    """Use ``settings`` (merged over the stored model) until called with ``None`` — for benchmarks only."""
-    _OVERRIDE.clear()
-    if settings is not None:
-        _OVERRIDE.append({**_stored(), **settings})
 
 
 def idf(sets: Sequence[frozenset[str] | set[str]]) -> dict[str, float]:
@@ -180,12 +166,15 @@ def _containment_matrix(sets: Sequence[frozenset[str]]) -> np.ndarray:
 
 def probabilities(units: Sequence[AlignUnit], weights: Sequence[float] | None = None) -> np.ndarray:
     """P(same fact) for every pair; zero for two clauses of one sentence and on the diagonal."""
-    n = len(units)
-    if n == 0:
+    if not units:
         return np.zeros((0, 0))
+    return from_features(pair_features(units), units, weights)
+
+
+def from_features(feats: np.ndarray, units: Sequence[AlignUnit], weights: Sequence[float] | None = None) -> np.ndarray:
+    """:func:`probabilities` from features already computed (a benchmark tries several weight vectors)."""
     w = np.asarray(weights if weights is not None else model()["weights"], dtype=float)
-    z = pair_features(units) @ w
-    p: np.ndarray = 1.0 / (1.0 + np.exp(-z))
+    p: np.ndarray = 1.0 / (1.0 + np.exp(-(feats @ w)))
     codes: dict[tuple[str, int], int] = {}
     key = np.array([codes.setdefault(u.sentence_key, len(codes)) for u in units])
     p[key[:, None] == key[None, :]] = 0.0  # the diagonal too
@@ -258,6 +247,6 @@ __all__ = [
     "model",
     "pair_features",
     "probabilities",
-    "trying",
+    "from_features",
     "weighted_overlap",
 ]

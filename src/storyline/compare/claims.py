@@ -110,11 +110,11 @@ def outlet_label(a: Article) -> str:
     return stem if len(stem) <= 14 else stem[:12] + "…"
 
 
-def article_units(a: Article, source: str) -> list[Unit]:
+def article_units(a: Article, source: str, granularity: str | None = None) -> list[Unit]:
     """The statements of one article, in reading order: its stored statements (read off the parse at
     analysis), or — for an article analysed before statements were kept — clauses split by punctuation."""
     if a.statements:
-        return _statement_units(a, source)
+        return _statement_units(a, source, granularity)
     sentences = [(s.start, s.end) for s in a.sentences] or [
         (m.start(), m.end()) for m in re.finditer(r"[^\n]+", a.text)
     ]
@@ -148,23 +148,27 @@ def _unit(a: Article, s: int, e: int, source: str, rank: int, **parse: Any) -> U
     )
 
 
-def _statement_units(a: Article, source: str) -> list[Unit]:
-    """Units from the stored statements: one per clause, or one per sentence (its clauses' lemmas pooled,
-    the main clause's predicate) when the alignment model says so (``align.json``: ``"units"``)."""
-    statements = list(a.statements)
-    if align_model().get("units") == "sentence":
-        statements = _per_sentence(a, statements)
+def _statement_units(a: Article, source: str, granularity: str | None = None) -> list[Unit]:
+    """Units from the stored statements: one per clause, or one per sentence (its clauses' lemmas and
+    predicates pooled, the main clause's subject) — ``granularity`` ``"clause"`` or ``"sentence"``, by default
+    the one the alignment model was fitted with (``align.json``: ``"units"``)."""
+    by_sentence: dict[int, list[Statement]] = defaultdict(list)
+    for st in a.statements:
+        by_sentence[st.sentence].append(st)
+    per_sentence = (granularity or align_model().get("units")) == "sentence"
+    groups = [clauses for _, clauses in sorted(by_sentence.items())] if per_sentence else [[st] for st in a.statements]
     units: list[Unit] = []
-    for st in statements:
-        if st.sentence >= len(a.sentences):
+    for clauses in groups:
+        k = clauses[0].sentence
+        if k >= len(a.sentences):
             continue
-        sent = a.sentences[st.sentence]
+        sent = a.sentences[k]
         whole = a.text[sent.start : sent.end]
         if whole.rstrip().endswith("?") or _CHROME.search(whole):
             continue  # questions, chrome
-        heading = not _END.search(whole.rstrip())  # a headline or a cut-off line: never a row, but it says things
-        s, e = st.start, st.end
-        if len(_words(a.text[s:e])) < MIN_STATEMENT_WORDS or len(_words(a.text[s:e])) > MAX_WORDS:
+        main = next((st for st in clauses if st.subject is not None), clauses[0])
+        s, e = _trim(a.text, sent.start, sent.end) if per_sentence else (main.start, main.end)
+        if not MIN_STATEMENT_WORDS <= len(_words(a.text[s:e])) <= MAX_WORDS:
             continue
         units.append(
             _unit(
@@ -172,14 +176,14 @@ def _statement_units(a: Article, source: str) -> list[Unit]:
                 s,
                 e,
                 source,
-                st.sentence,
-                lemmas=tuple(st.lemmas),
-                predicate=st.predicate,
-                predicates=tuple(st.predicate.split("|")),
-                negated=st.negated,
-                subject=st.subject,
-                said_by=st.said_by,
-                heading=heading,
+                k,
+                lemmas=tuple(x for st in clauses for x in st.lemmas),
+                predicate=main.predicate,
+                predicates=tuple(dict.fromkeys([main.predicate, *(st.predicate for st in clauses)])),
+                negated=main.negated,
+                subject=main.subject,
+                said_by=main.said_by,
+                heading=not _END.search(whole.rstrip()),  # a headline or cut-off line: never a row, but it says things
             )
         )
         if len(units) >= MAX_UNITS_PER_ARTICLE:
@@ -187,39 +191,12 @@ def _statement_units(a: Article, source: str) -> list[Unit]:
     return units
 
 
-def _per_sentence(a: Article, statements: Sequence[Statement]) -> list[Statement]:
-    by_sentence: dict[int, list[Statement]] = defaultdict(list)
-    for st in statements:
-        by_sentence[st.sentence].append(st)
-    out = []
-    for k, clauses in sorted(by_sentence.items()):
-        if k >= len(a.sentences):
-            continue
-        main = next((st for st in clauses if st.subject is not None), clauses[0])
-        sent = a.sentences[k]
-        s, e = _trim(a.text, sent.start, sent.end)
-        out.append(
-            Statement(
-                start=s,
-                end=e,
-                sentence=k,
-                predicate="|".join(dict.fromkeys([main.predicate, *(st.predicate for st in clauses)])),
-                subject=main.subject,
-                object=main.object,
-                negated=main.negated,
-                said_by=main.said_by,
-                lemmas=[x for st in clauses for x in st.lemmas],
-            )
-        )
-    return out
-
-
-def story_units(articles: Sequence[Article]) -> list[Unit]:
-    """Every statement of every article of a story."""
+def story_units(articles: Sequence[Article], granularity: str | None = None) -> list[Unit]:
+    """Every statement of every article of a story (``granularity``: see :func:`article_units`)."""
     by_id = {a.id: a for a in articles}
     out: list[Unit] = []
     for a in articles:
-        out += article_units(a, source_key(a, by_id))
+        out += article_units(a, source_key(a, by_id), granularity)
     return out
 
 
