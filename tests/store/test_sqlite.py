@@ -504,7 +504,9 @@ def test_migrations_are_shipped_as_package_resources() -> None:
 
 def test_fresh_db_gets_every_migration(store: SqliteStore, db_path: Path) -> None:
     assert store.schema_version == migrations.latest_version()
-    assert [v[:2] for v in versions(db_path)] == [(1, "initial")]
+    assert [v[:2] for v in versions(db_path)] == [
+        (m.version, m.name) for m in migrations.load_migrations()
+    ]
     tables = {r[0] for r in store.connection.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
     expected = {"schema_version", "meta", "articles", "sentences", "sentences_fts"}
     expected |= {"entities", "mentions", "stories"}
