@@ -525,25 +525,26 @@ def test_reopen_does_not_reapply(db_path: Path) -> None:
 
 def test_existing_db_gets_only_missing_migrations(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     SqliteStore(db_path).close()
-    extra = migrations.Migration(2, "add_notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);")
     shipped = migrations.load_migrations()
+    n = len(shipped) + 1
+    extra = migrations.Migration(n, "add_notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT);")
     monkeypatch.setattr(migrations, "load_migrations", lambda: (*shipped, extra))
     with SqliteStore(db_path) as s:
-        assert s.schema_version == 2
+        assert s.schema_version == n
         s.connection.execute("INSERT INTO notes (body) VALUES ('x')")
-    assert [v[:2] for v in versions(db_path)] == [(1, "initial"), (2, "add_notes")]
+    assert [v[:2] for v in versions(db_path)] == [(m.version, m.name) for m in (*shipped, extra)]
 
 
 def test_failed_migration_leaves_the_db_as_it_was(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     SqliteStore(db_path).close()
-    broken = migrations.Migration(2, "broken", "CREATE TABLE ok (x);\nCREATE TABLE articles (x);")
     shipped = migrations.load_migrations()
+    broken = migrations.Migration(len(shipped) + 1, "broken", "CREATE TABLE ok (x);\nCREATE TABLE articles (x);")
     monkeypatch.setattr(migrations, "load_migrations", lambda: (*shipped, broken))
     with pytest.raises(StorylineError):
         SqliteStore(db_path)
     monkeypatch.undo()
     with SqliteStore(db_path) as s:
-        assert s.schema_version == 1
+        assert s.schema_version == len(shipped)
         names = {r[0] for r in s.connection.execute("SELECT name FROM sqlite_schema")}
         assert "ok" not in names
 
