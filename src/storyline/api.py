@@ -11,6 +11,7 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import time
@@ -28,7 +29,7 @@ from .model import Article, Entity, FileError, Story, SummarySentence
 from .pipeline import analyse_new, article_failure, article_id, corpus_stages
 from .render.dossier import build_dossier
 from .render.export import export_corpus
-from .store.base import ARTICLES_VERSION, STORIES_BUILT, SearchHit, Store
+from .store.base import SearchHit, Store
 from .store.sqlite import open_store
 
 log = logging.getLogger("storyline")
@@ -213,6 +214,55 @@ class Corpus:
             len(report.unchanged),
             len(report.errors),
         )
+        # stage *read* done: the new documents wait in the store, so a run stopped from here on is finished by
+        # the next one (or by `storyline repair`, without the input files)
+        pending += self._waiting(set(seen))
+        self.store.queue_pending([(article_id(d.text), d.path, _doc_json(d, o)) for d, o in pending])
+        self._analyse_and_store(pending, report, progress)
+        _share_failures(report, seen, twins)
+        report.failed_files = {e.path.split("#", 1)[0] for e in report.errors}
+        if report.added or not self.store.corpus_built():  # new articles, or a run cut short
+            self.rebuild(progress)
+        return report
+
+    def finish(self, progress: ProgressFn | None = None, *, rebuild: bool = False) -> IngestReport:
+        """Finish what a stopped ingest left: analyse and store the documents it had read (kept in the store
+        with that ingest's settings), then run the corpus stages unless they already cover every article
+        (``rebuild``: run them anyway).
+
+        Returns:
+            The report: ``added`` the articles stored now, ``errors`` the documents that failed.
+        """
+        report = IngestReport()
+        pending = self._waiting(set())
+        report.files = len({d.path.split("#", 1)[0] for d, _ in pending})
+        self._analyse_and_store(pending, report, progress)
+        report.failed_files = {e.path.split("#", 1)[0] for e in report.errors}
+        if rebuild or report.added or not self.store.corpus_built():
+            self.rebuild(progress)
+        return report
+
+    def _waiting(self, skip: set[str]) -> list[tuple[RawDoc, dict[str, Any]]]:
+        """The documents an earlier, stopped ingest read but did not store (minus the ids in ``skip``)."""
+        out: list[tuple[RawDoc, dict[str, Any]]] = []
+        stored: list[str] = []
+        for aid, _, doc in self.store.pending():
+            if aid in skip:
+                continue
+            if self.store.has_article(aid):
+                stored.append(aid)
+                continue
+            out.append((RawDoc(**doc["doc"]), dict(doc["overrides"])))
+        if stored:
+            self.store.drop_pending(stored)
+        return out
+
+    def _analyse_and_store(
+        self, pending: Sequence[tuple[RawDoc, dict[str, Any]]], report: IngestReport, progress: ProgressFn | None
+    ) -> None:
+        """Stages clean → dates, then one transaction per file storing its articles (and taking them off the
+        waiting list). A document whose analysis failed is reported and taken off the list; one whose storing
+        failed stays on it, for the next run."""
         t0 = time.perf_counter()
         # analyse in chunks so memory stays flat on big inputs
         chunk = max(64, self.config.nlp_batch_size * 8)
@@ -220,6 +270,10 @@ class Corpus:
         for k in range(0, len(pending), chunk):
             part = pending[k : k + chunk]
             arts = analyse_new(part, self.config, errors=report.errors)  # a failing article is its own error
+            analysed = {a.id for a in arts}
+            failed = [aid for d, _ in part if (aid := article_id(d.text)) not in analysed]
+            if failed:
+                self.store.drop_pending(failed)
             by_file: dict[str, list[Article]] = {}
             for a in arts:
                 by_file.setdefault(a.path.split("#", 1)[0], []).append(a)
@@ -235,15 +289,10 @@ class Corpus:
             log.info("analysed and stored %d/%d article(s) (%.1f s)", done, len(pending), time.perf_counter() - t0)
             if progress:
                 progress("analyse", done, len(pending))
-        _share_failures(report, seen, twins)
-        report.failed_files = {e.path.split("#", 1)[0] for e in report.errors}
-        if report.added or self.store.get_meta(STORIES_BUILT) != "1":  # new articles, or a run cut short
-            self.rebuild(progress)
-        return report
 
     def rebuild(self, progress: ProgressFn | None = None) -> None:
         """Recompute entities and (incrementally) stories over everything in the store."""
-        version = self.store.get_meta(ARTICLES_VERSION)  # what the stages below cover
+        version = self.store.articles_version()  # the article set the stages below cover
         arts = self.store.articles()
         existing: dict[str, list[str]] = {s.id: list(s.article_ids) for s in self.store.stories()}
 
@@ -268,16 +317,23 @@ class Corpus:
             time.perf_counter() - t0,
         )
         with self.store.transaction():
+            if not self.store.mark_corpus_built(version, len(arts)):
+                # another ingest stored an article meanwhile: its own run (or the next) builds the stories
+                log.info("articles were added during the corpus stages; their results are not stored")
+                return
             self.store.replace_entities(result.entities)
             self.store.replace_stories(result.stories)
             for a in arts:
                 # mentions carry entity ids now; re-dated articles carry new dates
                 if before[a.id] != state(a) or a.id in result.redated:
                     self.store.put_article(a)
-            # built, unless another ingest added an article meanwhile (its own run, or the next, finishes it)
-            self.store.set_meta(STORIES_BUILT, "1" if self.store.get_meta(ARTICLES_VERSION) == version else "0")
         if progress:
             progress("stories", len(result.stories), len(result.stories))
+
+
+def _doc_json(doc: RawDoc, overrides: dict[str, Any]) -> dict[str, Any]:
+    """A document and its ingest settings as kept on the waiting list (:meth:`Corpus.finish` reads it back)."""
+    return {"doc": dataclasses.asdict(doc), "overrides": overrides}
 
 
 def _share_failures(report: IngestReport, first: dict[str, str], twins: list[tuple[str, str]]) -> None:
@@ -293,8 +349,8 @@ def _share_failures(report: IngestReport, first: dict[str, str], twins: list[tup
 def check(corpus: Corpus, *, repair: bool = False) -> tuple[list[str], list[str]]:
     """Check a store's integrity; with ``repair``, fix what can be fixed and check again.
 
-    Repairing deletes orphan index rows and re-runs the corpus stages (entities, stories) over every stored
-    article, which finishes an ingest that was stopped between storing its articles and its stories.
+    Repairing deletes orphan index rows, finishes what a stopped ingest left (:func:`repair`) and re-runs the
+    corpus stages (entities, stories) over every stored article.
 
     Returns:
         ``(problems, left)``: what was found, and what is still wrong (after repairing, when asked; else
@@ -309,8 +365,22 @@ def check(corpus: Corpus, *, repair: bool = False) -> tuple[list[str], list[str]
     if not (repair and problems):
         return problems, problems if not repair else []
     corpus.store.remove_orphans()
-    corpus.rebuild()
+    corpus.finish(rebuild=True)
     return problems, corpus.store.check()
+
+
+def repair(corpus: Corpus, progress: ProgressFn | None = None) -> IngestReport:
+    """Finish the stages a stopped ingest left undone, from what the store recorded (``storyline repair``).
+
+    The documents it had read are analysed and stored with that ingest's settings, and the corpus stages run
+    when they do not cover every stored article. Finishing twice does nothing the second time.
+
+    Example:
+        >>> with Corpus("storyline.db") as corpus:                    # doctest: +SKIP
+        ...     repair(corpus).added
+        ['3f1c9a0b2e4d5f67']
+    """
+    return corpus.finish(progress)
 
 
 def analyze(

@@ -411,6 +411,25 @@ def check(ctx: click.Context, db: str | None, repair: bool, as_json: bool) -> No
 
 
 @cli.command()
+@db_option
+@click.pass_context
+def repair(ctx: click.Context, db: str | None) -> None:
+    """Finish what a stopped ingest left: analyse the documents it read, then build entities and stories."""
+    from .api import repair as api_repair
+
+    c = _ctx(ctx, db)
+    with c.corpus() as corpus:
+        waiting = corpus.store.stage_counts()["read"]
+        with _progress(not c.quiet and waiting > 0) as progress:
+            rep = api_repair(corpus, progress)
+        _report(rep, c, corpus.store.path)
+        left = corpus.store.check()
+        for p in left:
+            err.print(f"[red]problem[/red] {_term(p)}", soft_wrap=True)
+    sys.exit(1 if left or rep.failures else 0)
+
+
+@cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--words", default=100, show_default=True, help="About how many words the summary may have.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON sentences with their cites.")

@@ -67,7 +67,7 @@ def test_stories_stay_stale_when_an_article_arrives_during_the_corpus_stages(
     db = tmp_path / "s.db"
     with Corpus(db) as corpus:
         corpus.ingest(folder(tmp_path))
-        assert corpus.store.get_meta("stories_built") == "1"
+        assert corpus.store.corpus_built()
         real = api.corpus_stages
 
         def concurrent(*args: Any, **kwargs: Any) -> Any:
@@ -77,7 +77,7 @@ def test_stories_stay_stale_when_an_article_arrives_during_the_corpus_stages(
 
         monkeypatch.setattr(api, "corpus_stages", concurrent)
         corpus.rebuild()
-        assert corpus.store.get_meta("stories_built") == "0"  # the next run builds the late one's story
+        assert not corpus.store.corpus_built()  # the next run builds the late one's story
         monkeypatch.setattr(api, "corpus_stages", real)
         corpus.rebuild()
         assert corpus.store.check() == []
@@ -106,7 +106,7 @@ def test_check_reports_orphans_and_repair_fixes_them(tmp_path: Path) -> None:
 def test_search_index_out_of_step_is_reported(tmp_path: Path) -> None:
     with SqliteStore(tmp_path / "s.db") as store:
         store.put_article(Article(id="a1", path="a.txt", raw="", text="Rare earths rose.", sentences=[Sentence(0, 17)]))
-        store.set_meta("stories_built", "1")
+        store.mark_corpus_built(store.articles_version(), 1)
         store.connection.execute("INSERT INTO sentences_fts (rowid, text) VALUES (999, 'phantom row')")
         assert any("search index" in p for p in store.check())
         store.remove_orphans()

@@ -20,19 +20,17 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from storyline.errors import StorylineError
 from storyline.model import Article, Cite, Entity, Story
 
 HIGHLIGHT_OPEN = "[["
 HIGHLIGHT_CLOSE = "]]"
-STORIES_BUILT = "stories_built"
-"""Meta key: "1" when the corpus stages (entities, stories) ran after the last article was written; writing a
-new article sets it to "0", so a run killed between the two is seen as half-built and finished next time."""
 ARTICLES_VERSION = "articles_version"
 """Meta key: a counter raised by every new article, so the corpus stages can tell whether what they read is
-still all there is when they store their result."""
+still all there is when they store their result, and record which article set they covered (the stage
+state: :mod:`storyline.store.stages`)."""
 
 
 @dataclass(slots=True)
@@ -163,6 +161,40 @@ class Store(Protocol):
 
     def remove_orphans(self) -> int:
         """Delete index rows whose article or entity is gone; return how many."""
+        ...
+
+    # -- stage state: what a stopped ingest left undone (see storyline.store.stages) -------------
+
+    def queue_pending(self, docs: Sequence[tuple[str, str, dict[str, Any]]]) -> None:
+        """Record documents read but not yet analysed: ``(article_id, path, doc)``."""
+        ...
+
+    def pending(self) -> list[tuple[str, str, dict[str, Any]]]:
+        """The documents still waiting to be analysed, in the order queued."""
+        ...
+
+    def drop_pending(self, article_ids: Sequence[str]) -> int:
+        """Forget waiting documents (their analysis failed and was reported); return how many."""
+        ...
+
+    def articles_version(self) -> int:
+        """The counter every new article raises."""
+        ...
+
+    def mark_corpus_built(self, version: int, articles: int) -> bool:
+        """Record that the corpus stages covered the article set of ``version``; False if it changed since."""
+        ...
+
+    def corpus_built(self) -> bool:
+        """True when every corpus stage covers the current article set."""
+        ...
+
+    def stages_of(self, article_id: str) -> dict[str, bool]:
+        """Which stages are done for one article."""
+        ...
+
+    def stage_counts(self) -> dict[str, int]:
+        """How many documents wait, and how many articles each stage has done."""
         ...
 
     def close(self) -> None:

@@ -32,13 +32,12 @@ from storyline.errors import StorylineError
 from storyline.model import Article, Cite, Entity, Story
 from storyline.store import migrations
 from storyline.store.base import (
-    ARTICLES_VERSION,
     HIGHLIGHT_CLOSE,
     HIGHLIGHT_OPEN,
-    STORIES_BUILT,
     SearchHit,
     open_store,
 )
+from storyline.store.stages import StageState
 
 __all__ = ["SqliteStore", "fts_query", "open_store", "search_units"]
 
@@ -50,7 +49,7 @@ _QUERY_PART = re.compile(r'"([^"]*)"(\*?)|(\S+)')
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
-class SqliteStore:
+class SqliteStore(StageState):
     """A :class:`~storyline.store.base.Store` in one SQLite file.
 
     Args:
@@ -177,12 +176,8 @@ class SqliteStore:
             self._upsert_article(article, doc_json)
             if old is None or _index_key(old) != _index_key(doc):
                 self._index_sentences(article)
-            if row is None:  # the stories no longer cover every article: until the corpus stages run again
-                self._conn.execute(
-                    "INSERT INTO meta (key, value) VALUES (?, '1'), (?, '0') ON CONFLICT (key) DO UPDATE SET"
-                    " value = CASE key WHEN ? THEN CAST(value AS INTEGER) + 1 ELSE '0' END",
-                    (ARTICLES_VERSION, STORIES_BUILT, ARTICLES_VERSION),
-                )
+            if row is None:  # stage *analysed* done; the corpus stages no longer cover every article
+                self._mark_analysed(article.id)
         return row is None
 
     def _index_sentences(self, article: Article) -> None:
@@ -375,14 +370,15 @@ class SqliteStore:
 
         SQLite's ``integrity_check`` and ``foreign_key_check``, the full-text index against its table, rows
         whose article or entity is gone, stories naming articles that are not stored, articles in no story
-        or in a story that is not stored, and stories built before the last article was written.
+        or in a story that is not stored, and what a stopped ingest left undone (:meth:`stage_problems`:
+        documents read but not analysed, stories built before the last article was written).
 
         Example:
             >>> store = SqliteStore(":memory:")
             >>> store.check()
             []
             >>> _ = store.put_article(Article(id="a1", path="a1.txt", raw="", text="Rare earths rose."))
-            >>> store.check()
+            >>> [p.split(":")[0] for p in store.check()]
             ['stories are older than the last article written (an ingest stopped before its corpus stages)']
         """
         problems = [f"SQLite integrity check: {r[0]}" for r in self._conn.execute("PRAGMA integrity_check")]
@@ -399,11 +395,7 @@ class SqliteStore:
             n = int(self._conn.execute(sql).fetchone()[0])
             if n:
                 problems.append(f"{n} {what}")
-        if self.article_count() and self.get_meta(STORIES_BUILT) != "1":
-            problems.append(
-                "stories are older than the last article written (an ingest stopped before its corpus stages)"
-            )
-        return problems
+        return problems + self.stage_problems()
 
     def remove_orphans(self) -> int:
         """Delete sentences and mentions whose article or entity is gone, and rebuild the search index.

@@ -1,0 +1,232 @@
+"""Stage state: a stopped ingest is finished exactly — by the same ingest run again or by ``storyline repair``.
+
+A kill is played here by an exception raised inside a stage (the open transaction is rolled back, as SQLite
+does after a kill); ``bench/crash.py`` kills real processes with SIGKILL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from storyline import api
+from storyline.api import Corpus
+from storyline.cli import cli
+from storyline.model import Article
+from storyline.store import migrations
+from storyline.store.sqlite import SqliteStore
+
+ARTICLES = {
+    "bridge-a.txt": "Riverton bridge to open in June\n\nOfficials in Riverton said on Monday, May 6, 2024, that the "
+    "new bridge over the Mill River would open in June. The project cost $42 million.\n",
+    "bridge-b.txt": "Mill River bridge opening set for June\n\nThe new Mill River bridge in Riverton will open in "
+    "June, city officials said on Monday, May 6, 2024. It cost $42 million to build.\n",
+    "port.txt": "Dockworkers strike at Harlow port\n\nDockworkers at the port of Harlow walked out on Friday, "
+    "March 1, 2024, over pay, halting container traffic for the weekend, the union said.\n",
+    "port-b.txt": "Harlow port strike enters second day\n\nThe strike by dockworkers at the port of Harlow went "
+    "into a second day on Saturday, March 2, 2024, the union said, with no talks planned.\n",
+}
+
+
+class Killed(BaseException):
+    """Stands for SIGKILL: not an Exception, so no per-file error handling catches it."""
+
+
+def folder(tmp_path: Path, names: list[str] | None = None) -> Path:
+    root = tmp_path / "in"
+    root.mkdir(parents=True, exist_ok=True)
+    for name in names or list(ARTICLES):
+        (root / name).write_text(ARTICLES[name], encoding="utf-8")
+    return root
+
+
+def partition(corpus: Corpus) -> list[list[str]]:
+    return sorted(sorted(s.article_ids) for s in corpus.stories)
+
+
+def state(corpus: Corpus) -> tuple[Any, ...]:
+    """What must equal an uninterrupted run's: the articles (each once) and the story partition."""
+    ids = [r[0] for r in corpus.store.connection.execute("SELECT id FROM articles ORDER BY id")]  # type: ignore[attr-defined]
+    return ids, partition(corpus)
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, ...]:
+    tmp = tmp_path_factory.mktemp("clean")
+    with Corpus(tmp / "clean.db") as corpus:
+        corpus.ingest(folder(tmp))
+        assert corpus.store.check() == []
+        return state(corpus)
+
+
+def kill_at(monkeypatch: pytest.MonkeyPatch, target: Any, name: str, after: int) -> None:
+    """Make ``target.name`` raise :class:`Killed` on its call number ``after + 1`` (inside that call)."""
+    real = getattr(target, name)
+    calls = {"n": 0}
+
+    def dying(*args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] > after:
+            real(*args, **kwargs)  # the call's work is done inside its transaction, then the process dies
+            raise Killed
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(target, name, dying)
+
+
+def test_killed_while_storing_the_same_ingest_finishes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean: tuple[Any, ...]
+) -> None:
+    src, db = folder(tmp_path), tmp_path / "s.db"
+    kill_at(monkeypatch, SqliteStore, "_index_sentences", after=2)  # the third article dies inside its transaction
+    with Corpus(db) as corpus, pytest.raises(Killed):
+        corpus.ingest(src)
+    monkeypatch.undo()
+    with Corpus(db) as corpus:
+        counts = corpus.store.stage_counts()
+        assert counts == {"read": 2, "analysed": 2, "entities": 0, "stories": 0}
+        problems = corpus.store.check()
+        assert any("2 document(s) read but not analysed" in p for p in problems)
+        assert any("older than the last article" in p for p in problems)
+        rep = corpus.ingest(src)
+        assert len(rep.added) == 2 and len(rep.unchanged) == 2
+        assert state(corpus) == clean and corpus.store.check() == []
+        assert corpus.store.stage_counts() == {"read": 0, "analysed": 4, "entities": 4, "stories": 4}
+
+
+def test_repair_finishes_without_the_input_files_and_keeps_the_settings(tmp_path: Path) -> None:
+    src, db = folder(tmp_path), tmp_path / "s.db"
+    with Corpus(db) as corpus:
+        real = api.analyse_new
+
+        def dies_after_reading(*args: Any, **kwargs: Any) -> Any:
+            raise Killed
+
+        api.analyse_new = dies_after_reading  # type: ignore[assignment]
+        try:
+            with pytest.raises(Killed):
+                corpus.ingest(src, source="Riverton Gazette")
+        finally:
+            api.analyse_new = real
+        assert corpus.store.article_count() == 0 and len(corpus.store.pending()) == 4
+    for f in src.iterdir():
+        f.unlink()  # repair needs only the store
+    runner = CliRunner()
+    found = runner.invoke(cli, ["--db", str(db), "check"])
+    assert found.exit_code == 1 and "4 document(s) read but not analysed" in found.output
+    fixed = runner.invoke(cli, ["--db", str(db), "repair"])
+    assert fixed.exit_code == 0, fixed.output
+    assert "4 article(s) added" in fixed.output
+    with Corpus(db) as corpus:
+        assert corpus.store.check() == [] and corpus.store.pending() == []
+        assert {a.source for a in corpus.articles()} == {"Riverton Gazette"}
+        assert {a.source_how for a in corpus.articles()} == {"user"}
+        assert len(corpus.stories) == 2
+    again = runner.invoke(cli, ["--db", str(db), "repair"])
+    assert again.exit_code == 0 and "0 article(s) added" in again.output
+
+
+def test_killed_in_the_corpus_stages_then_repaired(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean: tuple[Any, ...]
+) -> None:
+    src, db = folder(tmp_path), tmp_path / "s.db"
+    kill_at(monkeypatch, SqliteStore, "replace_stories", after=0)  # dies inside the corpus stages' transaction
+    with Corpus(db) as corpus, pytest.raises(Killed):
+        corpus.ingest(src)
+    monkeypatch.undo()
+    with Corpus(db) as corpus:
+        assert corpus.store.stories() == [] and corpus.store.entities() == []  # rolled back together
+        assert corpus.store.stages_of(corpus.articles()[0].id) == {
+            "analysed": True,
+            "entities": False,
+            "stories": False,
+        }
+        assert api.repair(corpus).added == []
+        assert state(corpus) == clean and corpus.store.check() == []
+        assert corpus.store.stages_of(corpus.articles()[0].id)["stories"]
+
+
+def test_a_rerun_with_other_files_finishes_the_stopped_run_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "s.db"
+    first = folder(tmp_path / "a", ["bridge-a.txt", "bridge-b.txt"])
+    second = folder(tmp_path / "b", ["port.txt"])
+    kill_at(monkeypatch, SqliteStore, "_index_sentences", after=1)
+    with Corpus(db) as corpus, pytest.raises(Killed):
+        corpus.ingest(first)
+    monkeypatch.undo()
+    with Corpus(db) as corpus:
+        rep = corpus.ingest(second)
+        assert len(rep.added) == 2  # port.txt and the bridge article the stopped run had read
+        assert corpus.store.article_count() == 3 and corpus.store.check() == []
+
+
+def test_a_failed_analysis_is_reported_and_leaves_the_waiting_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline import pipeline
+
+    real = pipeline.date_article
+
+    def broken(art: Article) -> None:
+        if "Dockworkers" in art.text:
+            raise ValueError("a dating bug")
+        real(art)
+
+    monkeypatch.setattr(pipeline, "date_article", broken)
+    with Corpus(tmp_path / "s.db") as corpus:
+        rep = corpus.ingest(folder(tmp_path))
+        assert [e.code for e in rep.errors] == ["E150"] and len(rep.added) == 3
+        assert corpus.store.pending() == [] and corpus.store.check() == []
+
+
+def test_articles_added_during_the_corpus_stages_keep_the_stores_stories_unbuilt(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Regression: a rebuild that read the article set before another ingest stored an article wrote its
+    stale stories over a newer rebuild's; now it stores nothing and the newer run's result stands."""
+    db = tmp_path / "s.db"
+    with Corpus(db) as corpus:
+        corpus.ingest(folder(tmp_path, ["bridge-a.txt", "bridge-b.txt"]))
+        before = corpus.store.stories()
+        real = api.corpus_stages
+
+        def concurrent(*args: Any, **kwargs: Any) -> Any:
+            with SqliteStore(db) as other:
+                other.put_article(Article(id="late", path="late.txt", raw="", text="A late article arrived."))
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(api, "corpus_stages", concurrent)
+        corpus.rebuild()
+        assert [s.to_json() for s in corpus.store.stories()] == [s.to_json() for s in before]
+        assert not corpus.store.corpus_built()
+        monkeypatch.setattr(api, "corpus_stages", real)
+        corpus.rebuild()
+        assert corpus.store.corpus_built() and corpus.store.check() == []
+
+
+def test_a_schema_1_store_keeps_its_state_when_migrated(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    first = migrations.load_migrations()[0]
+    conn.execute(migrations._CREATE_VERSION_TABLE)
+    for statement in first.statements():
+        conn.execute(statement)
+    conn.execute("INSERT INTO schema_version (version, name) VALUES (1, ?)", (first.name,))
+    for i in (1, 2):
+        conn.execute(
+            "INSERT INTO articles (id, path, text, raw, json) VALUES (?, ?, 'Text.', '', ?)",
+            (f"a{i}", f"a{i}.txt", f'{{"id": "a{i}", "path": "a{i}.txt", "text": "Text."}}'),
+        )
+    conn.execute("INSERT INTO meta (key, value) VALUES ('articles_version', '2'), ('stories_built', '1')")
+    conn.close()
+    with SqliteStore(db) as store:
+        assert store.schema_version == migrations.latest_version()
+        assert store.corpus_built() and store.get_meta("stories_built") is None
+        assert store.stages_of("a1") == {"analysed": True, "entities": True, "stories": True}
+        store.put_article(Article(id="a3", path="a3.txt", raw="", text="New text here."))
+        assert not store.corpus_built() and store.stages_of("a3")["analysed"]
+        assert not store.stages_of("a3")["stories"] and store.stages_of("a1")["stories"]
