@@ -22,6 +22,7 @@ from typing import Any
 
 from .compare.cluster import ClusterConfig, Link, explain
 from .config import Config, load_config
+from .corrections import Corrections, stored_constraints, stored_curation
 from .errors import StorylineError
 from .ingest.formats.base import NOTICE_CODES, too_long
 from .ingest.readers import RawDoc, discover, read_file
@@ -83,7 +84,7 @@ class StoryView:
         return self._story
 
     def articles(self) -> list[Article]:
-        return self._corpus.store.articles(self._story.article_ids)
+        return self._corpus.curated_articles(self._corpus.store.articles(self._story.article_ids))
 
     def why(self) -> list[Link]:
         """Why each article is in this story: its strongest link to another member and what each feature of
@@ -111,8 +112,9 @@ class StoryView:
         raise StorylineError("E402", f"unknown dossier format {fmt!r}: use one of {', '.join(FORMATS)}")
 
 
-class Corpus:
-    """Articles, entities and stories in a store (SQLite by default)."""
+class Corpus(Corrections):
+    """Articles, entities and stories in a store (SQLite by default), and the user's corrections to them
+    (:class:`~storyline.corrections.Corrections`)."""
 
     def __init__(self, db: str | Path = ":memory:", config: Config | None = None) -> None:
         self.config = config or load_config()
@@ -138,14 +140,15 @@ class Corpus:
     # ---------------------------------------------------------------- reading
     @property
     def stories(self) -> list[StoryView]:
-        return [StoryView(s, self) for s in self.store.stories()]
+        cur = stored_curation(self.store)
+        return [StoryView(self.curated_story(s) if cur.touches(s) else s, self) for s in self.store.stories()]
 
     def story(self, story_id: str) -> StoryView:
         s = self.store.get_story(story_id)
         if s is None:
             known = ", ".join(x.id for x in self.store.stories()) or "none yet"
             raise StorylineError("E401", f"no story {story_id!r} in {self.store.path} (stories: {known})")
-        return StoryView(s, self)
+        return StoryView(self.curated_story(s), self)
 
     def articles(self) -> list[Article]:
         return self.store.articles()
@@ -157,7 +160,8 @@ class Corpus:
         return self.store.search(query, limit)
 
     def export(self) -> dict[str, Any]:
-        return export_corpus(self.store.articles(), self.store.stories(), self.store.entities())
+        stories = [s.story for s in self.stories]
+        return export_corpus(self.curated_articles(self.store.articles()), stories, self.store.entities())
 
     # ---------------------------------------------------------------- writing
     def ingest(
@@ -301,13 +305,15 @@ class Corpus:
                 a.story_id,
                 a.duplicate_of,
                 a.published,
+                a.source,
                 tuple(m.entity_id for m in a.mentions),
                 tuple((q.speaker, q.speaker_entity_id) for q in a.quotes),
             )
 
         before = {a.id: state(a) for a in arts}
         t0 = time.perf_counter()
-        result = corpus_stages(arts, existing, self.config)
+        stored_curation(self.store).rename_outlets(arts)  # the user's corrections: outlet names, story grouping
+        result = corpus_stages(arts, existing, self.config, stored_constraints(self.store))
         log.info(
             "corpus stages over %d article(s): %d entities, %d stories, %d re-dated from their story (%.1f s)",
             len(arts),

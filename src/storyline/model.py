@@ -418,3 +418,51 @@ class FileError:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason} [{self.code}]"
+
+
+@dataclass(slots=True)
+class Correction:
+    """A user's correction of what the machine made, kept in the store and applied every time stories are built.
+
+    ``kind`` is ``merge``, ``split`` or ``move`` (story grouping), ``outlet`` (a rename), ``claim`` (a claim row,
+    or one article's alignment to it, marked wrong) or ``quote`` (a quote hidden). ``data`` holds it in stable
+    terms — article ids and cited passages, with the story ids as they were only for the record — so it keeps
+    its meaning when stories are rebuilt; ``summary`` says it in words. ``undone_at`` is set by an undo.
+
+    Example:
+        >>> c = Correction(1, "merge", "2026-01-01T00:00:00Z", "merge s2 into s1", {"into": ["a"], "from": ["b"]})
+        >>> Correction.from_json(c.to_json()) == c, c.active
+        (True, True)
+    """
+
+    id: int
+    kind: str
+    created_at: str
+    summary: str
+    data: dict[str, Any] = field(default_factory=dict)
+    undone_at: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return self.undone_at is None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "created_at": self.created_at,
+            "summary": self.summary,
+            "data": dict(self.data),
+            "undone_at": self.undone_at,
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Correction:
+        return cls(
+            id=int(d["id"]),
+            kind=d["kind"],
+            created_at=d.get("created_at", ""),
+            summary=d.get("summary", ""),
+            data=dict(d.get("data", {})),
+            undone_at=d.get("undone_at"),
+        )

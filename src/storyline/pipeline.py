@@ -29,6 +29,7 @@ from .analyse.numbers import numbers_from_doc
 from .analyse.quotes import quotes_from_doc
 from .analyse.statements import statements_from_doc
 from .compare.cluster import ClusterConfig, assign_stories, features
+from .compare.constraints import Constraints
 from .compare.dedup import find_duplicates
 from .compare.story import build_story, story_event_date
 from .config import Config
@@ -416,11 +417,13 @@ def corpus_stages(
     articles: Sequence[Article],
     existing: dict[str, list[str]] | None = None,
     cfg: Config | None = None,
+    constraints: Constraints | None = None,
 ) -> CorpusResult:
     """Stages *entities* and *stories* over the whole corpus (cheap: no spaCy).
 
     Canonical entities are recomputed from all mentions; stories are updated incrementally: articles
-    already in a story stay there, new ones join or open one.
+    already in a story stay there, new ones join or open one. ``constraints`` (the user's merges, splits and
+    moves, :mod:`storyline.compare.constraints`) are kept by the stored stories and by the clustering.
     """
     cfg = cfg or Config()
     ccfg = ClusterConfig(threshold=cfg.cluster_threshold or None, max_days=cfg.cluster_max_days_apart)
@@ -431,7 +434,11 @@ def corpus_stages(
     for a in articles:
         a.duplicate_of = dups.get(a.id)
     known = {sid: [i for i in ids if i in by_id] for sid, ids in (existing or {}).items()}
-    mapping = assign_stories(articles, {k: v for k, v in known.items() if v}, ccfg)
+    if constraints:
+        known = constraints.enforce(known)
+    mapping = assign_stories(articles, {k: v for k, v in known.items() if v}, ccfg, constraints)
+    if constraints:
+        mapping = constraints.enforce(mapping)
     redated: list[str] = []
     stories: list[Story] = []
     for sid, ids in sorted(mapping.items(), key=lambda kv: _sid_key(kv[0])):

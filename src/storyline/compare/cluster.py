@@ -28,6 +28,7 @@ import numpy as np
 
 from ..analyse.dates import to_date
 from ..model import Article
+from .constraints import Constraints
 from .storypairs import PairModel, PairSpace, Profile, lead_end, profile, stored_model, words
 
 #: Above this many articles, stories are assigned through the candidate index instead of all pairs.
@@ -219,6 +220,7 @@ def assign_stories(
     articles: Sequence[Article],
     existing: dict[str, list[str]],
     cfg: ClusterConfig | None = None,
+    constraints: Constraints | None = None,
 ) -> dict[str, list[str]]:
     """Assign every article not yet in ``existing`` (story id → article ids) to a story.
 
@@ -228,10 +230,13 @@ def assign_stories(
     Up to :data:`BATCH_LIMIT` articles, every pair is scored and the stories agglomerated; beyond, the
     stored stories are loaded into a :class:`~storyline.compare.storyindex.StoryIndex` and the new articles
     added one at a time, in date order, each scored against its candidates only.
+
+    ``constraints`` (the user's corrections): articles a correction keeps together start as one group and
+    join a stored story together; two articles a correction keeps apart are never merged into one story.
     """
     cfg = cfg or ClusterConfig()
     if len(articles) > BATCH_LIMIT:
-        return _assign_streaming(articles, existing, cfg)
+        return _assign_streaming(articles, existing, cfg, constraints)
     model, threshold = cfg.resolved()
     feats = [features(a, cfg.lead_paragraphs) for a in articles]
     index = {f.article_id: i for i, f in enumerate(feats)}
@@ -239,7 +244,11 @@ def assign_stories(
     old_ids = [sid for sid, ids in existing.items() if any(i in index for i in ids)]
     groups = [[index[i] for i in existing[sid] if i in index] for sid in old_ids]
     placed = {i for g in groups for i in g}
-    groups += [[i] for i in range(len(feats)) if i not in placed]
+    if constraints:
+        groups = constraints.seed([f.article_id for f in feats], groups)
+        apart = apart | constraints.apart([f.article_id for f in feats])
+    else:
+        groups += [[i] for i in range(len(feats)) if i not in placed]
     merged = agglomerate(sim, groups, len(old_ids), threshold, model.top, apart)
     out: dict[str, list[str]] = {}
     next_n = 1 + max((int(s[1:]) for s in existing if s[1:].isdigit()), default=0)
@@ -258,7 +267,10 @@ def assign_stories(
 
 
 def _assign_streaming(
-    articles: Sequence[Article], existing: dict[str, list[str]], cfg: ClusterConfig
+    articles: Sequence[Article],
+    existing: dict[str, list[str]],
+    cfg: ClusterConfig,
+    constraints: Constraints | None = None,
 ) -> dict[str, list[str]]:
     from .storyindex import StoryIndex
 
@@ -272,7 +284,9 @@ def _assign_streaming(
                 out.setdefault(sid, []).append(i)
     index.next_id = max(index.next_id, 1 + max((int(s[1:]) for s in existing if s[1:].isdigit()), default=0))
     for p in sorted(profiles.values(), key=lambda p: p.event[0] if p.event else 0):
-        out.setdefault(index.add(p), []).append(p.article_id)
+        mates = constraints.mates(p.article_id) if constraints else []
+        mate = next((index.story_of[m] for m in mates if m in index.story_of), None)
+        out.setdefault(index.add(p, mate), []).append(p.article_id)
     return out
 
 
