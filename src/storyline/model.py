@@ -81,8 +81,23 @@ class DateMention:
     start: int
     end: int
     text: str
-    value: str | None  # ISO 8601 truncated to the known precision
+    value: str | None  # TimeML value: ISO 8601 truncated to the known precision, P1Y, XXXX-WXX-1, PRESENT_REF
     how: str = ""  # absolute | relative | weekday | ...
+    type: str = "DATE"  # TimeML TIMEX3 type: DATE | TIME | DURATION | SET
+
+    @property
+    def point(self) -> str | None:
+        """The calendar date or period this mention places something at: ``value`` for a DATE, the day of a
+        TIME; None for durations, sets, ``*_REF`` and underspecified (``X``) values.
+
+        Example:
+            >>> DateMention(0, 9, "9:40 p.m.", "2025-03-04T21:40", type="TIME").point
+            '2025-03-04'
+        """
+        v = self.value
+        if not v or self.type in ("DURATION", "SET") or "X" in v or v.endswith("_REF") or not v[:4].isdigit():
+            return None
+        return v.split("T", 1)[0]
 
 
 @dataclass(slots=True)
@@ -96,6 +111,8 @@ class NumberMention:
     approx: str | None = None  # about | nearly | more than | at least | less than | up to | as much as
     time: str | None = None  # the time phrase of the same clause, as written ("by the end of this year")
     kind: str = ""  # money | percent | count | quantity | duration
+    period: str | None = None  # the span the clause commits it to, ISO interval ("2025-11-10/2026-11-10")
+    deadline: str | None = None  # the date it is due by, ISO ("2025-11-27")
 
 
 @dataclass(slots=True)

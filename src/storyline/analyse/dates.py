@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import DateMention
+from . import timex
 from .anchors import HOLIDAY_PATTERN, holiday_date
 
 MONTHS = {
@@ -36,13 +37,14 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _OF_YEAR = r"(?:\s+of\s+(?P<yrel>next|last|this)\s+year\b)?"  # "October of next year"
+_WD_LEAD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"  # "Saturday, April 25"
 
 # Order matters: longer, more precise patterns first; matches never overlap.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
     ("dmy", re.compile(rf"\b(?:(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?{_DAY}\s+(?:of\s+)?{_MON}\s*,?\s+{_YEAR}\b")),
-    ("mdy", re.compile(rf"\b(?:(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?{_MON}\s+{_DAY},?\s+{_YEAR}\b")),
-    ("md", re.compile(rf"\b(?:(?:on\s+)?(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?(?:on\s+)?{_MON}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![\d,]*\s*(?:percent|%|million|billion))")),
+    ("mdy", re.compile(rf"\b(?:(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?{_WD_LEAD}{_MON}\s+{_DAY},?\s+{_YEAR}\b")),
+    ("md", re.compile(rf"\b(?:(?:on\s+)?(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?(?:on\s+)?{_WD_LEAD}{_MON}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![\d,]*\s*(?:percent|%|million|billion))")),
     ("dm", re.compile(rf"\b(?:on\s+)?{_DAY}\s+(?:of\s+)?{_MON}\b(?!\s*,?\s*(?:19|20)\d\d)")),
     ("my", re.compile(rf"\b(?:(?P<part>early|mid|late|end of|the end of)[\s-]+)?{_MON}\s+(?:of\s+)?{_YEAR}\b")),
     ("rel_month", re.compile(rf"\b(?P<rel>next|last|this|in|by|since|until|late|early|mid|mid-|the end of|end of)\s*{_MON}\b(?!\s+[0-3]?\d\b){_OF_YEAR}")),
@@ -51,6 +53,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("wd", re.compile(rf"\b(?P<rel>on|last|next|this|late|early|since|by|until)?\s*{_WD}\b(?:\s+(?P<tod>morning|afternoon|evening|night))?")),
     ("rel_unit", re.compile(r"\b(?P<rel>next|last|this|past|coming|later this|earlier this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
+    ("shift", timex.SHIFT_PATTERN),
     ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
     ("holiday", re.compile(rf"\b(?:(?P<rel>(?i:by|before|after|until|since|on|at|over|last|next|this))\s+)?{HOLIDAY_PATTERN}(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
     ("year", re.compile(r"\b(?:(?P<rel>in|since|by|until|later in|earlier in|early|late|mid|mid-|during|before|after|of)\s+)?(?<![\d$£€.,-])(?P<year>(?:19|20)\d\d)(?![\d%]|\s*(?:percent|million|billion|people|tons?|tonnes?))\b")),
@@ -182,20 +185,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
     if kind == "wd":
         if ref.date is None:
             return None, "needs-date"
-        wd = WEEKDAYS[g["wd"].lower()]
-        rel = (g.get("rel") or "").lower()
-        r = ref.date
-        back = (r.weekday() - wd) % 7
-        fwd = (wd - r.weekday()) % 7
-        if rel == "next":
-            day = r + dt.timedelta(days=fwd or 7)
-        elif rel == "last":
-            day = r - dt.timedelta(days=back or 7)
-        elif rel in ("by", "until") or (_future_context(text, m.start(), m.end()) and back != 0):
-            day = r + dt.timedelta(days=fwd)
-        else:
-            day = r - dt.timedelta(days=back)
-        return day.isoformat(), "weekday"
+        day = _weekday(ref.date, WEEKDAYS[g["wd"].lower()], (g.get("rel") or "").lower(), text, m.start(), m.end())
+        return timex.time_value(day, part=g.get("tod")), "weekday"
     if kind == "rel_unit":
         rel = g["rel"].lower()
         unit = g["unit"].lower()
@@ -233,6 +224,11 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
             y = r.year + (mo - 1) // 12
             return _iso(y, (mo - 1) % 12 + 1), "relative"
         return _iso(r.year - n), "relative"
+    if kind == "shift":
+        count = timex.count_of(g["n"])
+        if ref.date is None or count is None:
+            return None, "needs-date"
+        return timex.shift(ref.date, count, g["unit"], g["dir"].lower() in ("later", "after", "from now")), "relative"
     if kind == "deictic":
         if ref.date is None:
             return None, "needs-date"
@@ -265,6 +261,49 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
     return None, "unknown"
 
 
+_FUT_CUE = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(w) for w in timex.FUTURE_CUES) + r")\b", re.I)
+_PRES_CUE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in timex.PRESENT_AS_FUTURE) + r")\b", re.I)
+_PAST_CUE = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in timex.PAST_CUES) + r"|(?!schedul|expect|plann|slat|propos|intend|"
+    r"anticipat|predict|forecast|head)[a-z]{2,}ed)\b", re.I)
+
+
+def verb_tense(text: str, start: int, end: int) -> bool | None:
+    """The tense of the clause around a mention, read off the nearest tense cue: True for the future ("will
+    meet on Monday", "is on Thursday", "opens Monday"), False for the past ("met on Monday", "said Monday"),
+    None when the clause shows none. Cues are looked for back to the clause start and a few words after.
+
+    Example:
+        >>> verb_tense("The summit is on Thursday.", 14, 25), verb_tense("They met on Monday.", 9, 18)
+        (True, False)
+    """
+    lo = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start), start - 70) + 1
+    cues = ((_FUT_CUE, True), (_PRES_CUE, True), (_PAST_CUE, False))
+    before = [(start - m.end(), fut) for pat, fut in cues for m in pat.finditer(text, lo, start)]
+    if before:
+        return min(before)[1]
+    if text[end : end + 2] in ("'s", "’s"):  # "Friday's ruling": told after the fact
+        return False
+    stops = [i for i in (text.find(".", end), text.find("\n", end), text.find(";", end)) if i >= 0]
+    hi = min([*stops, end + 60])
+    after = [(m.start() - end, fut) for pat, fut in cues for m in pat.finditer(text, end, hi)]
+    return min(after)[1] if after else None
+
+
+def _weekday(r: dt.date, wd: int, rel: str, text: str, start: int, end: int) -> dt.date:
+    """The day a weekday names, seen from ``r``: "next"/"last" as written, else the tense of the clause."""
+    back = (r.weekday() - wd) % 7
+    fwd = (wd - r.weekday()) % 7
+    if rel == "next":
+        return r + dt.timedelta(days=fwd or 7)
+    if rel == "last":
+        return r - dt.timedelta(days=back or 7)
+    tense = verb_tense(text, start, end)
+    if rel in ("this coming", "coming") or (rel in ("by", "until") and tense is not False) or (tense and back != 0):
+        return r + dt.timedelta(days=fwd)
+    return r - dt.timedelta(days=back)
+
+
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
@@ -294,10 +333,70 @@ def _quarter(m: re.Match[str], text: str, ref: Ref) -> str | None:
     return f"{idx // 4:04d}-Q{idx % 4 + 1}"
 
 
+_TIMEX_KINDS = {k for k, _ in timex.TIME_PATTERNS + timex.LATE_PATTERNS}
+_ALL_PATTERNS = timex.TIME_PATTERNS + _PATTERNS + timex.LATE_PATTERNS
+_DAY_WORDS = {"yesterday": -1, "last": -1, "today": 0, "this": 0, "later this": 0, "earlier this": 0,
+              "early this": 0, "late this": 0, "tonight": 0, "tomorrow": 1}
+
+
+def _day_named(g: dict[str, str | None], key: str, text: str, m: re.Match[str], ref: dt.date) -> dt.date | None:
+    """The day a time is on: a weekday or "yesterday"/"tomorrow" written with it, else the reference."""
+    word = (g.get(key) or "").lower().split()
+    if not word:
+        return ref
+    if word[-1] in _DAY_WORDS or " ".join(word) in _DAY_WORDS:
+        return ref + dt.timedelta(days=_DAY_WORDS.get(" ".join(word), _DAY_WORDS.get(word[-1], 0)))
+    mon, day = g.get("mon2") or g.get("mon3"), g.get("day2") or g.get("day3")
+    if mon and day:
+        mo, d = _month(mon), int(day)
+        yr = _nearest_year(Ref(ref), mo, d)
+        return dt.date(yr, mo, d) if yr and _valid(yr, mo, d) else None
+    if word[0] in WEEKDAYS:
+        return _weekday(ref, WEEKDAYS[word[0]], "", text, m.start(), m.end())
+    return ref
+
+
+def _resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | None, str, str]:
+    """(value, how, TIMEX3 type) of a time of day, a duration, a set or a present/past/future reference."""
+    g = m.groupdict()
+    if kind == "clock":
+        clock = timex.clock_of(m)
+        if clock is None:
+            return None, "invalid", "TIME"
+        if ref.date is None:
+            return None, "needs-date", "TIME"
+        key = "dayword" if g.get("dayword") or g.get("mon3") else "dayfirst"
+        return timex.time_value(_day_named(g, key, text, m, ref.date), clock), "clock", "TIME"
+    if kind == "daypart":
+        part = (g.get("part") or g.get("lone") or g.get("mid") or "").lower()
+        rel = (g.get("rel") or g.get("rel2") or ("tonight" if part == "tonight" else "")).lower()
+        if part == "overnight":
+            rel = "last"
+        if ref.date is None:
+            return None, "needs-date", "TIME"
+        rel = " ".join(rel.split())
+        offset = _DAY_WORDS.get(rel, _DAY_WORDS.get(rel.split()[-1], 0) if rel else 0)
+        return timex.time_value(ref.date + dt.timedelta(days=offset), part=part), "day-part", "TIME"
+    if kind == "set":
+        word = g.get("adv") or g.get("q") or g.get("times") or "every"
+        unit = g.get("sunit") or g.get("punit") or g.get("pwd")
+        return timex.set_value(word, unit, g.get("sn"), bool(g.get("other"))), "set", "SET"
+    if kind in ("duration", "duration_bare"):
+        unit = g["unit"]
+        count = g.get("n") or ("1" if not unit.lower().endswith(("s", "ies")) else "several")
+        half = "half" in m.group(0).lower() and not count.lower().startswith("half")
+        return timex.duration_value(count, unit, half), "duration", "DURATION"
+    if kind == "year_end":  # "by the end of the year": the reference's year
+        return (_iso(ref.known_year) if ref.known_year else None), "relative", "DATE"
+    if kind == "ref":
+        return timex.ref_value(g["ref"]), "reference", "DATE"
+    return None, "unknown", "DATE"
+
+
 def _iter_matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
     taken: list[tuple[int, int]] = []
     found: list[tuple[str, re.Match[str]]] = []
-    for kind, pat in _PATTERNS:
+    for kind, pat in _ALL_PATTERNS:
         for m in pat.finditer(text):
             s, e = m.span()
             # trim leading space captured by optional groups
@@ -328,10 +427,16 @@ def extract_dates(text: str, ref_date: dt.date | None = None, ref_year: int | No
         s, e = m.span()
         while s < e and text[s].isspace():
             s += 1
-        value, how = _resolve(kind, m, text, ref)
+        if kind in _TIMEX_KINDS:
+            value, how, typ = _resolve_timex(kind, m, text, ref)
+            if value is None and how == "invalid":
+                continue
+        else:
+            value, how = _resolve(kind, m, text, ref)
+            typ = "TIME" if value and "T" in value else "DATE"
         if kind == "quarter" and value is None:  # "a quarter of the vote"
             continue
-        out.append(DateMention(start=s, end=e, text=text[s:e], value=value, how=how))
+        out.append(DateMention(start=s, end=e, text=text[s:e], value=value, how=how, type=typ))
     return out
 
 

@@ -632,7 +632,7 @@ class _Time:
 def _time_phrases(doc: Any, text: str, hits: list[_Hit]) -> list[_Time]:
     """Date and time phrases that are not themselves figures, with their preposition ("by the end of this year")."""
     found = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    found += [(d.start, d.end) for d in extract_dates(text)]
+    found += [(d.start, d.end) for d in extract_dates(text) if d.type in ("DATE", "TIME") and d.how != "reference"]
     found += [(m.start(), m.end()) for m in _HOLIDAYS.finditer(text)]
     spans: list[tuple[int, int]] = []
     for s, e in sorted(found, key=lambda x: (x[0], -x[1])):

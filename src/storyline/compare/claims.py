@@ -216,8 +216,8 @@ def _date_conflict(a: Unit, b: Unit) -> str | None:
     Only days the articles write out ("March 4", "4 March 2025") count: a weekday or "yesterday" is resolved
     by us against an anchor that may be wrong, and a conflict must be one an outlet made, not one we made.
     """
-    da = {d.value for d in a.dates if d.value and len(d.value) == 10 and d.how in WRITTEN_DAYS}
-    db = {d.value for d in b.dates if d.value and len(d.value) == 10 and d.how in WRITTEN_DAYS}
+    da = {d.point for d in a.dates if d.point and len(d.point) == 10 and d.how in WRITTEN_DAYS}
+    db = {d.point for d in b.dates if d.point and len(d.point) == 10 and d.how in WRITTEN_DAYS}
     if not da or not db or da & db:
         return None
     if len(da) == 1 and len(db) == 1:
@@ -387,7 +387,7 @@ def _claim(
         sources=n_sources,
         entities=sorted({e for k in members for e in units[k].entities}),
         numbers=[number_label(n) for n in rep.numbers],
-        dates=sorted({d.value for d in rep.dates if d.value}),
+        dates=sorted({d.point for d in rep.dates if d.point}),
         versions=versions,
     )
 

@@ -219,7 +219,7 @@ def content_stems(text: str) -> list[str]:
 
 
 def _date_set(u: Any) -> set[str]:
-    return {d.value for d in u.dates if d.value and len(d.value) >= 7 and "W" not in d.value}
+    return {d.point for d in u.dates if d.point and len(d.point) >= 7 and "W" not in d.point}
 
 
 def _figures(u: Any) -> set[tuple[str, float]]:

@@ -76,7 +76,7 @@ def main_event_date(article: Article, lead_paragraphs: int = 3) -> dt.date | Non
     score: Counter[dt.date] = Counter()
     first: dict[dt.date, int] = {}
     for d in article.dates:
-        day = to_date(d.value)
+        day = to_date(d.point)
         if day is None or d.start >= end or (pub and day > pub + dt.timedelta(days=1)):
             continue
         score[day] += 1

@@ -83,8 +83,8 @@ def time_value(n: NumberMention, art: Article | None) -> str | None:
     if art is not None:
         phrase = n.time.lower()
         for d in art.dates:
-            if d.value and d.text.lower() in phrase and abs(d.start - n.start) < 300:
-                return d.value[:4]
+            if d.point and d.text.lower() in phrase and abs(d.start - n.start) < 300:
+                return d.point[:4]
     m = re.search(r"\b(1[89]\d\d|20\d\d)\b", n.time)
     return m.group(1) if m else f"?{n.time.lower()}"
 

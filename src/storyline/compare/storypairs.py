@@ -205,9 +205,9 @@ def event_time(article: Article, paragraphs: int = 3) -> tuple[tuple[int, int] |
     found: Counter[tuple[tuple[int, int], str]] = Counter()
     first: dict[tuple[tuple[int, int], str], int] = {}
     for d in article.dates:
-        if d.start >= end or not d.value:
+        if d.start >= end or not d.point:
             continue
-        got = _interval(d.value)
+        got = _interval(d.point)
         if got is None or got[1] == "year" or (published is not None and got[0][0] > published[1] + 1):
             continue  # a bare year in a lead is mostly background ("since 2008"); an announced future is not the event
         found[got] += 1

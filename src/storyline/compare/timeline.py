@@ -117,7 +117,7 @@ def dated_sentences(a: Article, latest: str | None) -> list[tuple[str, int, int]
     precision a written date wins over a weekday ("on Thursday, May 2")."""
     best: dict[tuple[int, int], tuple[str, bool]] = {}
     for d in a.dates:
-        v = d.value
+        v = d.point
         if not v or "W" in v or "Q" in v:
             continue
         if len(v) < 7 and not is_future(v, latest):

@@ -78,7 +78,15 @@ def export_corpus(articles: Sequence[Article], stories: Sequence[Story], entitie
             for q in a.quotes
         ],
         "dates": [
-            {"article_id": a.id, "start": d.start, "end": d.end, "text": d.text, "value": d.value, "how": d.how}
+            {
+                "article_id": a.id,
+                "start": d.start,
+                "end": d.end,
+                "text": d.text,
+                "value": d.value,
+                "how": d.how,
+                "type": d.type,
+            }
             for a in articles
             for d in a.dates
             if d.value  # unresolved mentions (a weekday with no reference date) stay in the article, not here

@@ -1,0 +1,280 @@
+"""TIMEX3 beyond calendar dates: times of day, durations, sets and the present/past/future references.
+
+:mod:`storyline.analyse.dates` finds and resolves calendar dates; this module holds the word tables and
+patterns for the other TimeML types, and turns their matches into TimeML values:
+
+* ``TIME`` — a clock time or a part of a day on a day: "at about 9:40 p.m." → ``2025-03-04T21:40``,
+  "Monday evening" → ``2025-03-03TEV``, "last night" → ``2025-03-03TNI``;
+* ``DURATION`` — "for 90 days" → ``P90D``, "a one-year pause" → ``P1Y``, "16-hour" → ``PT16H``,
+  "several years" → ``PXY``;
+* ``SET`` — "every year" → ``P1Y``, "weekly" → ``P1W``, "every Monday" → ``XXXX-WXX-1``;
+* ``DATE`` with a reference value — "now" → ``PRESENT_REF``, "recently" → ``PAST_REF``,
+  "the future" → ``FUTURE_REF``.
+
+Every table is data; the patterns are built from the tables. Nothing here needs a reference date except
+``TIME``, whose day the caller resolves (:func:`time_value`).
+
+Example:
+    >>> duration_value("90", "days"), duration_value("two", "decades"), set_value("weekly")
+    ('P90D', 'P20Y', 'P1W')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+#: Number words up to the hundreds that durations use ("twenty four hours", "a couple of years").
+NUMBER_WORDS: dict[str, float] = {
+    "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
+    "a couple of": 2, "a couple": 2, "couple of": 2, "a dozen": 12, "dozen": 12, "half a": 0.5, "half an": 0.5,
+}
+#: Quantifiers that leave the count unknown ("several years" → PXY).
+VAGUE_COUNTS = ("several", "a few", "few", "many", "some", "recent", "coming", "the past few", "past few")
+
+#: Duration unit → (TimeML designator, multiplier). Hours, minutes and seconds take the ``T`` prefix.
+DURATION_UNITS: dict[str, tuple[str, int]] = {
+    "second": ("TS", 1), "minute": ("TM", 1), "hour": ("TH", 1), "day": ("D", 1), "week": ("W", 1),
+    "fortnight": ("W", 2), "month": ("M", 1), "quarter": ("Q", 1), "year": ("Y", 1), "decade": ("Y", 10),
+    "century": ("Y", 100),
+}
+_UNIT_WORDS = r"seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)"
+
+#: Parts of the day (TimeML codes) and clock words.
+DAY_PARTS: dict[str, str] = {
+    "morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "mid afternoon": "AF", "evening": "EV",
+    "night": "NI", "overnight": "NI", "tonight": "NI",
+}
+CLOCK_WORDS: dict[str, str] = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
+
+#: Frequency adverbs → SET values.
+SET_WORDS: dict[str, str] = {
+    "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
+    "quarterly": "P1Q", "annually": "P1Y", "yearly": "P1Y", "biannually": "P6M",
+}
+
+#: Words that name the present, the past or the future rather than a date (TimeML ``*_REF``).
+REF_WORDS: dict[str, str] = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "these days": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
+    "recently": "PAST_REF", "more recently": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
+    "in the past": "PAST_REF", "the past": "PAST_REF", "lately": "PAST_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "the long term": "FUTURE_REF", "soon": "FUTURE_REF",
+    "a later date": "FUTURE_REF",
+}
+
+#: Tense cues for a weekday's clause ("will meet on Monday" → the coming Monday, "met on Monday" → the last).
+#: The cue nearest the weekday wins; news writes scheduled events in the present ("is on Thursday",
+#: "opens Monday"), so those present forms count as future.
+FUTURE_CUES = (
+    "will", "'ll", "’ll", "shall", "going to", "plans to", "plan to", "planned for", "set to", "set for", "due",
+    "is to", "are to", "expected to", "scheduled", "slated", "upcoming", "as soon as", "as early as",
+    "this coming", "to be held", "is due", "are due",
+)
+PRESENT_AS_FUTURE = (
+    "is", "are", "begins", "begin", "starts", "opens", "meets", "meet", "arrives", "arrive", "leaves", "heads",
+    "travels", "travel", "visits", "holds", "takes place", "take place", "returns", "resumes", "ends", "closes",
+    "expires", "votes", "goes", "kicks off", "convenes", "convene", "gathers",
+)
+PAST_CUES = (
+    "was", "were", "had", "did", "said", "told", "took", "came", "went", "began", "met", "held", "left", "made",
+    "gave", "got", "saw", "ran", "sold", "bought", "paid", "spoke", "wrote", "rose", "fell", "won", "lost",
+    "struck", "hit", "killed", "died", "ago", "last", "earlier", "previous",
+)
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_NUM = {
+    m: i + 1
+    for i, m in enumerate(
+        ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+         "november", "december")
+    )
+}
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: -len(w)))
+
+
+_NUM_WORD = _alt([w for w in NUMBER_WORDS if " " not in w] + ["hundred"])
+_COUNT = (
+    rf"(?P<n>(?<![\d,.$£€])\d[\d,]*(?:\.\d+)?|(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD}))?|a couple of|a dozen|half an?|"
+    rf"{_alt(VAGUE_COUNTS)})"
+)
+_APPROX = (
+    r"(?:(?:about|around|roughly|nearly|almost|some|more than|less than|fewer than|at least|up to|over|under"
+    r"|just over|just under|well over)\s+)?"
+)
+_CLOCK = (
+    r"(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)"
+    r"(?:\s+(?P<tz>EST|EDT|ET|CST|CDT|PST|PDT|GMT|UTC|BST|CET|CEST|local time|Eastern|Pacific))?"
+    r"|(?P<h24>[01]\d|2[0-3]):(?P<mi24>[0-5]\d)\s*(?P<tz24>GMT|UTC|BST|CET|CEST|EST|EDT|ET|local time|hrs|h)\b"
+    r"|(?P<word>noon|midday|midnight)"
+)
+_ON_DAY = (
+    r"(?P<dayword>yesterday|today|tomorrow|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:,?\s+(?P<mon2>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day2>[0-3]?\d))?"
+    r"|(?P<mon3>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day3>[0-3]?\d)\b)"
+)
+
+#: (kind, pattern), tried before the calendar patterns of :mod:`dates` (a time includes its day, "every
+#: Monday" is a set).
+TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("set", re.compile(
+        rf"\b(?P<q>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<sn>\d+|{_NUM_WORD})\s+)?"
+        rf"(?P<sunit>{_UNIT_WORDS}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+        rf"|January|February|March|April|May|June|July|August|September|October|November|December"
+        rf"|morning|evening|night|afternoon|weekend|spring|summer|autumn|fall|winter)\b"
+        rf"|\b(?P<adv>{_alt(SET_WORDS)})\b(?!\s+(?:Mail|News|Telegraph|Star|Express|Beast|Show|Caller))"
+        rf"|\b(?P<times>once|twice|three times|four times|\d+ times)\s+(?:a|per|an)\s+(?P<punit>{_UNIT_WORDS})\b"
+        rf"|\bon\s+(?P<pwd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)\b")),
+    ("clock", re.compile(
+        rf"\b(?:(?P<dayfirst>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)"
+        rf"(?:\s+(?:morning|afternoon|evening|night))?),?\s+(?:at\s+)?)?"
+        rf"(?:(?:at|around|about|by|until|before|after|shortly before|shortly after|just before|just after)\s+)?"
+        rf"(?:about\s+|around\s+|approximately\s+)?(?:{_CLOCK})"
+        rf"(?:,?\s+(?:on\s+)?{_ON_DAY})?(?!\w)", re.I)),
+    ("daypart", re.compile(
+        r"\b(?:(?P<rel>this|last|yesterday|tomorrow|later this|earlier this|early this|late this|(?:early|late)?\s*"
+        r"(?:yesterday|tomorrow))\s+)(?P<part>morning|afternoon|evening|night)\b"
+        r"|\b(?P<lone>tonight|overnight)\b"
+        r"|\b(?P<mid>mid-afternoon|mid afternoon)(?:\s+(?P<rel2>yesterday|today|tomorrow))?\b", re.I)),
+]
+
+#: (kind, pattern), tried after the calendar patterns (a date's "two years ago" is not a duration).
+LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("duration", re.compile(
+        rf"\b(?:(?:the|a|an)\s+)?(?:(?P<dir>past|last|next|coming|first|previous|final|following|preceding|"
+        rf"same|remaining|initial|latest)\s+)?{_APPROX}{_COUNT}[\s-]+(?:(?:and\s+a\s+half|or\s+so)\s+)?"
+        rf"(?P<unit>{_UNIT_WORDS})(?:[\s-]+(?:and\s+a\s+half))?(?:\s+(?P<after>ahead))?\b"
+        rf"(?!\s+(?:ago|earlier|later|before|after|from now)\b)", re.I)),
+    ("duration_bare", re.compile(
+        rf"\b(?P<lead>for|in recent|over recent|in the coming|in coming|over the past|over the last|over the coming"
+        rf"|in the past|in the last|for the past|for the last|for many|for several|for some|within)\s+"
+        rf"(?P<unit>(?:{_UNIT_WORDS}))\b(?!\s+(?:ago|earlier|later)\b)", re.I)),
+    ("year_end", re.compile(r"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+the\s+year\b", re.I)),
+    ("ref", re.compile(rf"\b(?P<ref>{_alt(REF_WORDS)})\b(?!\s+(?:that|on|of)\b)", re.I)),
+]
+
+#: "two years earlier", "three days later" — a date counted from the reference.
+SHIFT_PATTERN = re.compile(
+    rf"\b{_APPROX}{_COUNT}[\s-]+(?P<unit>{_UNIT_WORDS})\s+(?:or\s+so\s+)?"
+    r"(?P<dir>earlier|later|before|after|from now)\b",
+    re.I,
+)
+
+
+def count_of(word: str) -> float | None:
+    """A count written in digits or words; None for a vague one ("several")."""
+    w = " ".join(word.lower().replace("-", " ").replace(",", "").split())
+    if re.fullmatch(r"\d+(?:\.\d+)?", w):
+        return float(w)
+    if w in NUMBER_WORDS:
+        return float(NUMBER_WORDS[w])
+    parts = w.split()
+    if parts and all(p in NUMBER_WORDS for p in parts):  # "twenty four"
+        return float(sum(NUMBER_WORDS[p] for p in parts))
+    return None
+
+
+def _unit(word: str) -> tuple[str, int]:
+    w = word.lower()
+    w = "century" if w.startswith("centur") else w.rstrip("s")
+    return DURATION_UNITS[w]
+
+
+def duration_value(count: str, unit: str, half: bool = False) -> str:
+    """TimeML duration of "count unit": ``P90D``, ``PT16H``, ``P20Y`` (decades in years), ``PXY`` (vague).
+
+    Example:
+        >>> duration_value("twenty four", "hours"), duration_value("several", "years")
+        ('PT24H', 'PXY')
+        >>> duration_value("2", "years", half=True)
+        'P30M'
+    """
+    code, mult = _unit(unit)
+    n = count_of(count)
+    t = "T" if code.startswith("T") else ""
+    if n is None:
+        return f"P{t}X{code[-1]}"
+    total = n * mult + (0.5 * mult if half else 0.0)
+    if total != int(total):  # "two and a half years" → months, "half an hour" → minutes
+        smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "Q": ("M", 3)}
+        code1, k = smaller.get(code[-1], (code[-1], 1))
+        if code[-1] == "D":
+            return f"PT{int(total * k)}{code1}"
+        return f"P{t}{int(total * k)}{code1}"
+    return f"P{t}{int(total)}{code[-1]}"
+
+
+def set_value(word: str, unit: str | None = None, count: str | None = None, other: bool = False) -> str:
+    """TimeML value of a SET: "weekly" → ``P1W``; every + unit → ``P1Y``; every + Monday → ``XXXX-WXX-1``;
+    every + July → ``XXXX-07``."""
+    w = word.lower()
+    if w in SET_WORDS:
+        return SET_WORDS[w]
+    u = (unit or "").lower()
+    if u in _WEEKDAYS:
+        return f"XXXX-WXX-{_WEEKDAYS.index(u) + 1}"
+    if u.rstrip("s") in _WEEKDAYS:  # "on Mondays"
+        return f"XXXX-WXX-{_WEEKDAYS.index(u.rstrip('s')) + 1}"
+    if u in _MONTH_NUM:
+        return f"XXXX-{_MONTH_NUM[u]:02d}"
+    if u in DAY_PARTS:
+        return f"XXXX-XX-XXT{DAY_PARTS[u]}"
+    if u == "weekend":
+        return "XXXX-WXX-WE"
+    if u in ("spring", "summer", "autumn", "fall", "winter"):
+        return "XXXX-" + {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}[u]
+    n = count or ("2" if other else "1")
+    return duration_value(n, u or "day")
+
+
+def clock_of(m: re.Match[str]) -> str | None:
+    """The ``HH:MM`` of a clock match ("9:40 p.m." → ``21:40``, "noon" → ``12:00``), None if impossible."""
+    g = m.groupdict()
+    if g.get("word"):
+        return CLOCK_WORDS[g["word"].lower()]
+    if g.get("h24"):
+        return f"{int(g['h24']):02d}:{g['mi24']}"
+    h = int(g["h"])
+    if not 1 <= h <= 12:
+        return None
+    pm = g["ap"].lower().startswith("p")
+    h = (h % 12) + (12 if pm else 0)
+    return f"{h:02d}:{g.get('mi') or '00'}"
+
+
+def time_value(day: dt.date | None, clock: str | None = None, part: str | None = None) -> str | None:
+    """A TIME value on ``day``: ``2025-03-04T21:40`` or ``2025-03-04TEV``; None without a day."""
+    if day is None:
+        return None
+    if clock:
+        return f"{day.isoformat()}T{clock}"
+    return f"{day.isoformat()}T{DAY_PARTS[part.lower()]}" if part else day.isoformat()
+
+
+def ref_value(word: str) -> str:
+    """``PRESENT_REF``/``PAST_REF``/``FUTURE_REF`` of a reference word."""
+    return REF_WORDS[" ".join(word.lower().split())]
+
+
+def shift(ref: dt.date, n: float, unit: str, forward: bool) -> str:
+    """The date ``n`` units before or after ``ref``, at the unit's precision ("two years earlier" → ``2023``)."""
+    code, mult = _unit(unit)
+    k = int(n * mult) * (1 if forward else -1)
+    if code in ("D", "TH", "TM", "TS"):
+        days = k if code == "D" else 0
+        return (ref + dt.timedelta(days=days)).isoformat()
+    if code == "W":
+        iy, iw, _ = (ref + dt.timedelta(weeks=k)).isocalendar()
+        return f"{iy:04d}-W{iw:02d}"
+    if code in ("M", "Q"):
+        months = ref.year * 12 + ref.month - 1 + k * (3 if code == "Q" else 1)
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    return f"{ref.year + k:04d}"
