@@ -207,7 +207,7 @@ def ingest(
     sys.exit(rep.exit_code)
 
 
-@cli.command()
+@cli.group(invoke_without_command=True)
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 @click.option(
@@ -219,8 +219,10 @@ def ingest(
 )
 @click.pass_context
 def stories(ctx: click.Context, db: str | None, as_json: bool, why: str | None) -> None:
-    """List stories: id, title, event date, articles, independent sources."""
+    """List stories: id, title, event date, articles, independent sources; merge, split or re-cluster them."""
     c = _ctx(ctx, db)
+    if ctx.invoked_subcommand:
+        return
     with c.corpus() as corpus:
         if why is not None:
             _print_why(corpus, why, as_json)
@@ -503,6 +505,11 @@ def _term(value: object) -> str:
         'evil?]0;owned?\\\\[bold].txt'
     """
     return escape(_UNPRINTABLE.sub("?", str(value)))
+
+
+from .cli_corrections import register  # noqa: E402 - its commands use the helpers above
+
+register(cli, stories)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

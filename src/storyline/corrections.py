@@ -30,7 +30,7 @@ from .pipeline import one_line
 from .store.corrections import CorrectionLog
 
 if TYPE_CHECKING:
-    from .api import ProgressFn, StoryView
+    from .api import ProgressFn
     from .config import Config
     from .store.base import Store
 
@@ -67,8 +67,6 @@ class Corrections:
         config: Config
 
         def rebuild(self, progress: ProgressFn | None = None) -> None: ...
-
-        def story(self, story_id: str) -> StoryView: ...
 
     # ------------------------------------------------------------------------------------------ log
 
@@ -211,7 +209,8 @@ class Corrections:
             StorylineError: E407 for an unknown claim; E405 when the article is not on the row.
         """
         sid = claim_id.rsplit("-c", 1)[0]
-        story = self.story(sid).story if sid and sid != claim_id else None
+        stored = self.store.get_story(sid) if sid and sid != claim_id else None
+        story = self.curated_story(stored) if stored else None
         claim = next((c for c in story.claims if c.id == claim_id), None) if story else None
         if claim is None or story is None:
             raise StorylineError(
