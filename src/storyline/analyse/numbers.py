@@ -345,9 +345,13 @@ def _counted_plural(doc: Any, hit: _Hit) -> bool:
 
 
 def _attach_noun(doc: Any, hit: _Hit) -> None:
-    """For a count, find the counted noun ("23 million people", "thousands of residents")."""
+    """For a count, find the counted noun ("23 million people", "thousands of residents").
+
+    Only in a parsed doc: without a dependency parse spaCy's tree walks (``Token.children``) read memory that
+    was never set, and crashed the process (found by ``bench/fuzz.py``).
+    """
     span = doc.char_span(hit.core_start, hit.core_end, alignment_mode="expand")
-    if span is None:
+    if span is None or not doc.has_annotation("DEP"):
         return
     root = span.root
     noun = None
