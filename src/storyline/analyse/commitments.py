@@ -42,6 +42,7 @@ _TAIL = re.compile(r"(?i)(?:^|\W)(" + "|".join(re.escape(w) for w in sorted(
 _END_OF = re.compile(r"(?i)\bend\s+of\b")
 _DURATION = re.compile(r"^P(\d+)([YMWDQ])$|^PT(\d+)([HMS])$")
 _CLAUSE_GAP = 90  # characters between a figure and a time in one clause
+_BREAK = re.compile(r"[.!?](?=\s+[\"“‘']?[A-Z])|[;\n]|,\s*(?:and|but|while|whereas)\b")  # not "Dec. 1"
 
 
 def _word_before(text: str, start: int) -> str:
@@ -101,7 +102,7 @@ def _duration_of(n: NumberMention) -> str | None:
 
 def _same_clause(text: str, a: int, b: int) -> bool:
     lo, hi = min(a, b), max(a, b)
-    return hi - lo <= _CLAUSE_GAP and not re.search(r"[.;!?\n]|,\s*(?:and|but|while|whereas)\b", text[lo:hi])
+    return hi - lo <= _CLAUSE_GAP and not _BREAK.search(text[lo:hi])
 
 
 def attach_times(numbers: Sequence[NumberMention], dates: Sequence[DateMention], text: str,

@@ -207,7 +207,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
         # weeks: ISO week
         wk = r + dt.timedelta(weeks=off)
         iy, iw, _ = wk.isocalendar()
-        return f"{iy:04d}-W{iw:02d}", "relative"
+        return f"{iy:04d}-W{iw:02d}" + ("-WE" if unit == "weekend" else ""), "relative"
     if kind == "ago":
         if ref.date is None:
             return None, "needs-date"
@@ -386,6 +386,29 @@ def _resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[st
         count = g.get("n") or ("1" if not unit.lower().endswith(("s", "ies")) else "several")
         half = "half" in m.group(0).lower() and not count.lower().startswith("half")
         return timex.duration_value(count, unit, half), "duration", "DURATION"
+    if kind == "season":
+        code = timex.SEASONS[g["season"].lower()]
+        rel = " ".join((g.get("rel") or "").lower().split())
+        if g.get("year"):
+            return f"{g['year']}-{code}", "season", "DATE"
+        if not rel or rel in ("early", "late", "the") and ref.date is None:
+            return None, "invalid", "DATE"
+        if ref.date is None:
+            return None, "needs-date", "DATE"
+        y = ref.date.year + {"last": -1, "past": -1, "this past": -1, "next": 1}.get(rel, 0)
+        if code == "WI" and rel in ("last", "past", "this past") and ref.date.month <= 3:
+            y += 1  # in February, last winter began the December before
+        return f"{y:04d}-{code}", "season", "DATE"
+    if kind == "weekend":
+        if ref.date is None:
+            return None, "needs-date", "DATE"
+        rel = " ".join(g["rel"].lower().split())
+        sat = _weekday(ref.date, 5, {"this past": "last", "over the": ""}.get(rel, rel if rel != "the" else ""),
+                       text, m.start(), m.end())
+        iy, iw, _ = sat.isocalendar()
+        return f"{iy:04d}-W{iw:02d}-WE", "weekend", "DATE"
+    if kind == "year_ago_quarter":  # set by _year_ago_quarters from the quarter the text reports
+        return None, "needs-quarter", "DATE"
     if kind == "year_end":  # "by the end of the year": the reference's year
         return (_iso(ref.known_year) if ref.known_year else None), "relative", "DATE"
     if kind == "ref":
@@ -437,7 +460,23 @@ def extract_dates(text: str, ref_date: dt.date | None = None, ref_year: int | No
         if kind == "quarter" and value is None:  # "a quarter of the vote"
             continue
         out.append(DateMention(start=s, end=e, text=text[s:e], value=value, how=how, type=typ))
-    return out
+    return _year_ago_quarters(out, text)
+
+
+_YEAR_AGO = re.compile(r"(?i)^(?:a|one)\s+year\s+(?:ago|earlier|before)$|^the\s+year[- ](?:ago|earlier)\s+\w+$")
+
+
+def _year_ago_quarters(found: list[DateMention], text: str) -> list[DateMention]:
+    """Earnings reports compare a quarter with "a year ago"/"the year-earlier quarter": that is the same
+    quarter a year before, when a quarter was named in the last few sentences."""
+    last: DateMention | None = None
+    for d in found:
+        if d.value and re.fullmatch(r"\d{4}-Q[1-4]", d.value):
+            last = d
+        elif _YEAR_AGO.match(d.text) and last is not None and last.value and d.start - last.end < 400:
+            d.value = f"{int(last.value[:4]) - 1:04d}{last.value[4:]}"
+            d.how = "relative-quarter"
+    return found
 
 
 def parse_date_string(s: str) -> str | None:

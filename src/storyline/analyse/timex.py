@@ -54,17 +54,17 @@ CLOCK_WORDS: dict[str, str] = {"noon": "12:00", "midday": "12:00", "midnight": "
 #: Frequency adverbs → SET values.
 SET_WORDS: dict[str, str] = {
     "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
-    "quarterly": "P1Q", "annually": "P1Y", "yearly": "P1Y", "biannually": "P6M",
+    "annually": "P1Y", "yearly": "P1Y", "biannually": "P6M",
 }
 
 #: Words that name the present, the past or the future rather than a date (TimeML ``*_REF``).
 REF_WORDS: dict[str, str] = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "these days": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "recently": "PAST_REF", "more recently": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
+    "recently": "PAST_REF", "more recently": "PAST_REF", "formerly": "PAST_REF",
     "in the past": "PAST_REF", "the past": "PAST_REF", "lately": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
-    "the short term": "FUTURE_REF", "the long term": "FUTURE_REF", "soon": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
     "a later date": "FUTURE_REF",
 }
 
@@ -125,6 +125,10 @@ _ON_DAY = (
 #: (kind, pattern), tried before the calendar patterns of :mod:`dates` (a time includes its day, "every
 #: Monday" is a set).
 TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("season", re.compile(
+        r"\b(?:(?P<rel>last|this|next|past|this past|early|late|the)\s+)?(?P<season>spring|summer|fall|autumn|winter)"
+        r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?\b", re.I)),
+    ("weekend", re.compile(r"\b(?P<rel>the|this|last|next|this past|over the)\s+weekend\b", re.I)),
     ("set", re.compile(
         rf"\b(?P<q>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<sn>\d+|{_NUM_WORD})\s+)?"
         rf"(?P<sunit>{_UNIT_WORDS}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -151,12 +155,13 @@ LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("duration", re.compile(
         rf"\b(?:(?:the|a|an)\s+)?(?:(?P<dir>past|last|next|coming|first|previous|final|following|preceding|"
         rf"same|remaining|initial|latest)\s+)?{_APPROX}{_COUNT}[\s-]+(?:(?:and\s+a\s+half|or\s+so)\s+)?"
-        rf"(?P<unit>{_UNIT_WORDS})(?:[\s-]+(?:and\s+a\s+half))?(?:\s+(?P<after>ahead))?\b"
+        rf"(?P<unit>{_UNIT_WORDS})(?:[\s-]+(?:and\s+a\s+half))?(?:\s+(?P<after>ahead))?\b(?!-old)"
         rf"(?!\s+(?:ago|earlier|later|before|after|from now)\b)", re.I)),
     ("duration_bare", re.compile(
         rf"\b(?P<lead>for|in recent|over recent|in the coming|in coming|over the past|over the last|over the coming"
         rf"|in the past|in the last|for the past|for the last|for many|for several|for some|within)\s+"
         rf"(?P<unit>(?:{_UNIT_WORDS}))\b(?!\s+(?:ago|earlier|later)\b)", re.I)),
+    ("year_ago_quarter", re.compile(r"\bthe\s+year[- ](?:ago|earlier)\s+(?:quarter|period)\b", re.I)),
     ("year_end", re.compile(r"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+the\s+year\b", re.I)),
     ("ref", re.compile(rf"\b(?P<ref>{_alt(REF_WORDS)})\b(?!\s+(?:that|on|of)\b)", re.I)),
 ]
@@ -257,6 +262,9 @@ def time_value(day: dt.date | None, clock: str | None = None, part: str | None =
     if clock:
         return f"{day.isoformat()}T{clock}"
     return f"{day.isoformat()}T{DAY_PARTS[part.lower()]}" if part else day.isoformat()
+
+
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 
 
 def ref_value(word: str) -> str:

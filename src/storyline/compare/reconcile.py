@@ -203,6 +203,8 @@ def reconcile_figures(articles: Sequence[Article], source_of: dict[str, str]) ->
                 "about": n0.about,
                 "unit": normal_unit(n0.unit),
                 "time": n0.time,
+                "period": next((n.period for _, n in g if n.period), None),
+                "deadline": next((n.deadline for _, n in g if n.deadline), None),
                 "status": "conflict" if conflict else "agree",
                 "why": conflict[0] if conflict else "same figure",
                 "sources": len(sources),

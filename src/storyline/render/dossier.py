@@ -141,6 +141,7 @@ def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[
                 "future": t.future,
                 "claim_id": t.claim_id,
                 "speaker": t.speaker,
+                "commitments": commitments_in(t.cites, members),
             }
             for t in story.timeline
         ],
@@ -151,6 +152,35 @@ def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[
         "quotes": quotes,
         **comparison(story, members, cite, {e.name: e.type for e in entities}),
     }
+
+
+def commitments_in(cites: Sequence[Cite], members: Sequence[Article]) -> list[dict[str, Any]]:
+    """The figures with a period or a deadline inside the cited passages ("for one year" → its dates)."""
+    by_id = {a.id: a for a in members}
+    out: list[dict[str, Any]] = []
+    for c in cites:
+        a = by_id.get(c.article_id)
+        for n in a.numbers if a else []:
+            if (n.period or n.deadline) and c.start <= n.start < c.end:
+                out.append({"text": n.text, "period": n.period, "deadline": n.deadline})
+    return out
+
+
+def time_note(item: Mapping[str, Any]) -> str:
+    """A commitment's time in words: "2025-11-10 to 2026-11-10" for a period, "by 2025-11-27" for a deadline.
+
+    Example:
+        >>> time_note({"period": "2025-11-10/2026-11-10"}), time_note({"deadline": "2025-11-27"})
+        ('2025-11-10 to 2026-11-10', 'by 2025-11-27')
+    """
+    parts = []
+    period = item.get("period")
+    if isinstance(period, str) and "/" in period:
+        parts.append(" to ".join(period.split("/", 1)))
+    deadline = item.get("deadline")
+    if isinstance(deadline, str) and deadline:
+        parts.append(f"by {deadline}")
+    return ", ".join(parts)
 
 
 def account_label(party: str | None, type_: str | None = None, the: bool = False) -> str:

@@ -103,6 +103,8 @@ def export_corpus(articles: Sequence[Article], stories: Sequence[Story], entitie
                 "approx": n.approx,
                 "time": n.time,
                 "kind": n.kind,
+                "period": n.period,
+                "deadline": n.deadline,
             }
             for a in articles
             for n in a.numbers

@@ -28,7 +28,15 @@ import jinja2
 from markupsafe import Markup
 
 from storyline.render import svg
-from storyline.render.dossier import canonical_kind, glossed, is_verbatim, quote_kind_label, roles_once, version_label
+from storyline.render.dossier import (
+    canonical_kind,
+    glossed,
+    is_verbatim,
+    quote_kind_label,
+    roles_once,
+    time_note,
+    version_label,
+)
 
 __all__ = ["PALETTE", "build_view", "cite_anchor", "mark_paragraphs", "outlet_colors", "render_html"]
 
@@ -407,6 +415,9 @@ def build_view(dossier: Mapping[str, Any]) -> dict[str, Any]:
                 "future": bool(t.get("future")) or svg.is_after(date, now),
                 "sources": _int(t.get("sources")),
                 "cites": cites.views(t.get("cites"), f"Timeline ({svg.format_date(date) or 'undated'})"),
+                "due": "; ".join(
+                    f"{c.get('text')}: {time_note(c)}" for c in _list(t.get("commitments")) if isinstance(c, Mapping)
+                ),
             }
         )
     key_sentences = [
@@ -675,6 +686,7 @@ def _comparison_view(dossier: Mapping[str, Any], cites: _Cites, colors: Mapping[
                 {
                     "about": _str(f.get("about")),
                     "time": _str(f.get("time")),
+                    "due": time_note(f),
                     "conflict": f.get("status") == "conflict",
                     "why": _str(f.get("why")),
                     "values": [

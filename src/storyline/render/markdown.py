@@ -27,6 +27,7 @@ from storyline.render.dossier import (
     is_verbatim,
     quote_kind_label,
     roles_once,
+    time_note,
 )
 
 __all__ = ["escape_md", "render_markdown"]
@@ -192,7 +193,11 @@ def render_markdown(dossier: Mapping[str, Any]) -> str:
             n = _int(t.get("sources"))
             count = f" *({n} sources)*" if n > 1 else ""
             text = glossed(_str(t.get("text")), t.get("speaker"))
-            out.append(f"- **{escape_md(date)}**{flag} — {escape_md(text)}{count}{notes.refs(t.get('cites'))}")
+            due = "; ".join(
+                f"{c.get('text')}: {time_note(c)}" for c in _list(t.get("commitments")) if isinstance(c, Mapping)
+            )
+            due = f" *({escape_md(due)})*" if due else ""
+            out.append(f"- **{escape_md(date)}**{flag} — {escape_md(text)}{due}{count}{notes.refs(t.get('cites'))}")
         out.append("")
 
     key_sentences = [k for k in _list(dossier.get("key_sentences")) if isinstance(k, Mapping)]
@@ -376,6 +381,7 @@ def _comparison_md(dossier: Mapping[str, Any], notes: _Footnotes) -> list[str]:
                 if isinstance(v, Mapping)
             )
             time = f", {escape_md(f.get('time'))}" if f.get("time") else ""
+            time += f" ({escape_md(time_note(f))})" if time_note(f) else ""
             out.append(f"- {escape_md(f.get('about'))}{time}: {values} — {status}")
         out.append("")
     groups = [q for q in _list(dossier.get("quote_groups")) if isinstance(q, Mapping)]

@@ -1,0 +1,220 @@
+"""TIMEX3 beyond calendar dates: times, durations, sets, present/past/future references, and commitments' times."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import jsonschema
+import pytest
+
+from storyline.analyse.commitments import add_duration, attach_times, last_day
+from storyline.analyse.dates import extract_dates, verb_tense
+from storyline.analyse.timex import duration_value, set_value
+from storyline.model import Article, DateMention, NumberMention
+from storyline.render.dossier import time_note
+from storyline.render.export import export_corpus, schema
+
+REF = dt.date(2025, 3, 5)  # a Wednesday
+
+
+def typed(text: str, ref: dt.date | None = REF) -> dict[str, tuple[str | None, str]]:
+    return {d.text: (d.value, d.type) for d in extract_dates(text, ref)}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("The blast came at about 9:40 p.m.", "at about 9:40 p.m.", "2025-03-05T21:40"),
+        ("Polls will close at 8 a.m. Thursday.", "at 8 a.m. Thursday", "2025-03-06T08:00"),
+        ("They met Monday evening.", "Monday evening", "2025-03-03TEV"),
+        ("Shots were heard last night.", "last night", "2025-03-04TNI"),
+        ("He will speak tonight.", "tonight", "2025-03-05TNI"),
+        ("The market opened this morning.", "this morning", "2025-03-05TMO"),
+        ("The deadline is midnight Friday.", "midnight Friday", "2025-03-07T24:00"),
+        ("trading closed at 16:30 GMT", "at 16:30 GMT", "2025-03-05T16:30"),
+    ],
+)
+def test_times(text: str, mention: str, value: str) -> None:
+    assert typed(text)[mention] == (value, "TIME")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("a one-year pause", "a one-year", "P1Y"),
+        ("the ban holds for 90 days", "90 days", "P90D"),
+        ("a 16-hour flight", "a 16-hour", "PT16H"),
+        ("in the first nine months", "the first nine months", "P9M"),
+        ("for two decades", "two decades", "P20Y"),
+        ("it lasted several years", "several years", "PXY"),
+        ("They have fought for years.", "for years", "PXY"),
+        ("nearly an hour", "nearly an hour", "PT1H"),
+        ("two and a half years", "two and a half years", "P30M"),
+        ("twenty four hours", "twenty four hours", "PT24H"),
+    ],
+)
+def test_durations(text: str, mention: str, value: str) -> None:
+    assert typed(text)[mention] == (value, "DURATION")
+
+
+def test_an_age_is_not_a_duration() -> None:
+    assert "a 44-year" not in typed("a 44-year-old man")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("They meet every year.", "every year", "P1Y"),
+        ("a weekly column", "weekly", "P1W"),
+        ("daily flights", "daily", "P1D"),
+        ("The council sits every Monday.", "every Monday", "XXXX-WXX-1"),
+        ("The market opens on Sundays.", "on Sundays", "XXXX-WXX-7"),
+        ("each July", "each July", "XXXX-07"),
+        ("twice a year", "twice a year", "P1Y"),
+        ("every other week", "every other week", "P2W"),
+    ],
+)
+def test_sets(text: str, mention: str, value: str) -> None:
+    assert typed(text)[mention] == (value, "SET")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("Prices are now higher.", "now", "PRESENT_REF"),
+        ("The firm recently cut jobs.", "recently", "PAST_REF"),
+        ("in the near future", "the near future", "FUTURE_REF"),
+        ("It is currently closed.", "currently", "PRESENT_REF"),
+    ],
+)
+def test_present_past_future(text: str, mention: str, value: str) -> None:
+    assert typed(text)[mention] == (value, "DATE")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("The vote is on Thursday.", "on Thursday", "2025-03-06"),
+        ("The leaders will meet on Monday.", "on Monday", "2025-03-10"),
+        ("The leaders met on Monday.", "on Monday", "2025-03-03"),
+        ("Officials said Friday the talks failed.", "Friday", "2025-02-28"),
+        ("Parliament opens Monday.", "Monday", "2025-03-10"),
+        ("The decision, announced Tuesday, would hurt exports.", "Tuesday", "2025-03-04"),
+        ("He criticised Monday's ruling and will appeal.", "Monday", "2025-03-03"),
+        ("The group may fly as soon as Friday.", "Friday", "2025-03-07"),
+        ("They had filed reports by Monday.", "by Monday", "2025-03-03"),
+        ("The summit is this coming Sunday.", "Sunday", "2025-03-09"),
+    ],
+)
+def test_weekday_tense_from_the_verb(text: str, mention: str, value: str) -> None:
+    assert typed(text)[mention][0] == value
+
+
+def test_verb_tense() -> None:
+    text = "The summit is on Thursday."
+    assert verb_tense(text, 14, 25) is True
+    text = "They met on Monday."
+    assert verb_tense(text, 9, 18) is False
+    assert verb_tense("On Monday.", 0, 9) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("Sales fell last fall.", "last fall", "2024-FA"),
+        ("in the summer of 2023", "the summer of 2023", "2023-SU"),
+        ("over the weekend", "over the weekend", "2025-W09-WE"),
+        ("They will rest this weekend.", "this weekend", "2025-W10-WE"),
+        ("two years earlier", "two years earlier", "2023"),
+        ("by the end of the year", "by the end of the year", "2025"),
+        ("Profit rose in the third quarter from a year earlier.", "a year earlier", "2023-Q3"),  # Q3 of 2024
+        ("the Saturday, April 26 editorial", "Saturday, April 26", "2025-04-26"),
+    ],
+)
+def test_calendar_additions(text: str, mention: str, value: str) -> None:
+    assert typed(text)[mention][0] == value
+
+
+def test_point_is_the_calendar_part() -> None:
+    assert DateMention(0, 1, "x", "2025-03-04T21:40", type="TIME").point == "2025-03-04"
+    assert DateMention(0, 1, "x", "2025-03", type="DATE").point == "2025-03"
+    for value, typ in (("P1Y", "DURATION"), ("P1W", "SET"), ("PRESENT_REF", "DATE"), ("XXXX-WXX-1", "SET")):
+        assert DateMention(0, 1, "x", value, type=typ).point is None
+
+
+def test_tables_as_functions() -> None:
+    assert duration_value("a couple of", "weeks") == "P2W"
+    assert duration_value("half an", "hour") == "PT30M"
+    assert set_value("every", "Tuesday") == "XXXX-WXX-2"
+    assert set_value("every", "summer") == "XXXX-SU"
+
+
+def _numbers(text: str, *specs: tuple[str, float, str | None, str]) -> list[NumberMention]:
+    out = []
+    for phrase, value, unit, kind in specs:
+        i = text.index(phrase)
+        out.append(NumberMention(i, i + len(phrase), phrase, value, unit, kind=kind))
+    return out
+
+
+def test_commitments_get_their_period_and_deadline() -> None:
+    ref = dt.date(2025, 11, 10)
+    text = (
+        "China will suspend export restrictions for one year. Beijing pledged to buy 12 million tons of soybeans "
+        "by the end of the year, and 25 million tons within 90 days. It will buy 3 million tons by Thanksgiving."
+    )
+    ns = _numbers(
+        text,
+        ("one year", 1.0, "year", "duration"),
+        ("12 million tons", 12e6, "tonne", "quantity"),
+        ("25 million tons", 25e6, "tonne", "quantity"),
+        ("3 million tons", 3e6, "tonne", "quantity"),
+    )
+    attach_times(ns, extract_dates(text, ref), text, ref)
+    assert [(n.period, n.deadline) for n in ns] == [
+        ("2025-11-10/2026-11-10", None),
+        (None, "2025-12-31"),
+        (None, "2026-02-08"),
+        (None, "2025-11-27"),
+    ]
+
+
+def test_a_period_starts_on_the_day_the_clause_names() -> None:
+    text = "Starting Dec. 1, the tariff of 10 percent applies for six months."
+    ns = _numbers(text, ("10 percent", 10.0, "percent", "percent"))
+    attach_times(ns, extract_dates(text, dt.date(2025, 11, 10)), text, dt.date(2025, 11, 10))
+    assert ns[0].period == "2025-12-01/2026-06-01"
+
+
+def test_no_reference_no_period() -> None:
+    text = "They will halt exports for one year."
+    ns = _numbers(text, ("one year", 1.0, "year", "duration"))
+    attach_times(ns, extract_dates(text, None), text, None)
+    assert ns[0].period is None and ns[0].deadline is None
+
+
+def test_period_helpers() -> None:
+    assert last_day("2024-02") == "2024-02-29"
+    assert last_day("2025-Q4") == "2025-12-31"
+    assert last_day("2025-W01") == "2025-01-05"
+    assert add_duration(dt.date(2024, 1, 31), "P1M") == dt.date(2024, 2, 29)
+    assert add_duration(dt.date(2024, 1, 31), "PXM") is None
+    assert time_note({"period": "2025-11-10/2026-11-10", "deadline": None}) == "2025-11-10 to 2026-11-10"
+
+
+def test_export_carries_type_period_and_deadline() -> None:
+    text = "Exports stop for 90 days now, every year; the 5 percent levy ends by Thanksgiving."
+    art = Article(id="a1", path="a.txt", raw=text, text=text, published="2025-11-10")
+    art.dates = extract_dates(text, dt.date(2025, 11, 10))
+    art.numbers = _numbers(text, ("5 percent", 5.0, "percent", "percent"))
+    attach_times(art.numbers, art.dates, text, dt.date(2025, 11, 10))
+    data = export_corpus([art], [], [])
+    jsonschema.validate(data, schema())
+    assert {(d["text"], d["type"]) for d in data["dates"]} >= {
+        ("90 days", "DURATION"),
+        ("now", "DATE"),
+        ("every year", "SET"),
+        ("by Thanksgiving", "DATE"),
+    }
+    assert data["numbers"][0]["deadline"] == "2025-11-27"
+    assert "period" in data["numbers"][0]
