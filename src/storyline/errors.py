@@ -8,6 +8,11 @@
 | E401 | a story id that does not exist |
 | E402 | an unknown output format |
 | E403 | nothing to summarise: none of the given paths held a readable article |
+| E404 | an article id that does not exist (a correction naming it) |
+| E405 | a correction that cannot apply as given (a story merged with itself, an article not in the story) |
+| E406 | a correction id that does not exist, or was already undone |
+| E407 | a claim or quote that is not shown (a correction naming it) |
+| E408 | a store that cannot keep corrections |
 | E501 | a bad configuration value |
 """
 

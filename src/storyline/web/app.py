@@ -41,6 +41,7 @@ from storyline.errors import StorylineError
 from storyline.render import svg
 from storyline.store.base import SearchHit
 from storyline.web import views
+from storyline.web.corrections import add_corrections, story_corrections
 from storyline.web.jobs import Job, JobRegistry, UploadError, check_upload, safe_filename
 from storyline.web.markup import article_spans, highlight_snippet, mark_text, paragraph_spans
 
@@ -53,6 +54,7 @@ CSP = "default-src 'self'; base-uri 'none'; object-src 'none'; frame-ancestors '
 DOSSIER_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
 READ_ONLY_MESSAGE = "This Storyline server is read-only (started with --read-only): adding articles is disabled."
 MAX_FILES = 200
+NOT_FOUND_CODES = frozenset({"E401", "E404", "E407"})  # no such story, article, claim or quote
 SEARCH_LIMIT = 50
 MEDIA = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8", "json": "application/json"}
 
@@ -132,6 +134,7 @@ def create_app(
     _add_error_handlers(app)
     _add_pages(app)
     _add_api(app)
+    add_corrections(app)
     return app
 
 
@@ -234,7 +237,7 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StorylineError)
     async def storyline_error(request: Request, exc: StorylineError) -> Response:
-        status = 404 if str(exc).startswith("E401") or "E401" in str(exc) else 400
+        status = 404 if exc.code in NOT_FOUND_CODES else 400
         if wants_json(request):
             return JSONResponse({"detail": str(exc)}, status_code=status)
         return _state(request).page(request, "error.html", status, status=status, message=str(exc))
@@ -338,8 +341,9 @@ def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small closure per page
         state = _state(request)
         with state.corpus() as corpus:
             dossier = corpus.story(story_id).dossier("dict")
+            fix = story_corrections(corpus, dossier, speaker)
         view = views.dossier_view(dossier, speaker=speaker)
-        return state.page(request, "story.html", nav="stories", s=view)
+        return state.page(request, "story.html", nav="stories", s=view, fix=fix)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article_page(
