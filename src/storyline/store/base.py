@@ -86,6 +86,10 @@ class Store(Protocol):
         """
         ...
 
+    def snapshot(self) -> AbstractContextManager[None]:
+        """Read in one snapshot: every read inside sees the store as of the first (a write ends it)."""
+        ...
+
     def has_article(self, article_id: str) -> bool:
         """Return True if an article with this id is stored."""
         ...

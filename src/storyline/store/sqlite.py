@@ -64,6 +64,7 @@ class SqliteStore(StageState):
         self.path = str(path)
         self._conn = _connect(self.path)
         self._depth = 0
+        self._reading = False  # inside snapshot(): a read transaction is open
         try:
             migrations.migrate(self._conn, self.path)
         except sqlite3.DatabaseError as exc:
@@ -120,6 +121,10 @@ class SqliteStore(StageState):
             '1'
         """
         depth = self._depth
+        if depth == 0 and self._reading:  # a write ends the read snapshot
+            self._reading = False
+            if self._conn.in_transaction:
+                self._conn.execute("COMMIT")
         self._conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT sp{depth}")
         self._depth += 1
         try:
@@ -134,6 +139,31 @@ class SqliteStore(StageState):
         except BaseException:
             self._undo(depth)
             raise
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Read in one snapshot: every read inside sees the store as of the first one, whatever other
+        connections commit meanwhile (a page built from several queries stays consistent while an ingest
+        rebuilds the stories). Writers are not blocked (WAL); a write inside ends the snapshot.
+
+        Example:
+            >>> store = SqliteStore(":memory:")
+            >>> with store.snapshot():
+            ...     store.stories()
+            []
+        """
+        if self._reading or self._conn.in_transaction:
+            yield
+            return
+        self._conn.execute("BEGIN")
+        self._reading = True
+        try:
+            yield
+        finally:
+            if self._reading:
+                self._reading = False
+                if self._conn.in_transaction:
+                    self._conn.execute("COMMIT")
 
     def _undo(self, depth: int) -> None:
         if not self._conn.in_transaction:

@@ -1,0 +1,83 @@
+"""Several connections on one store: writers wait their turn, readers see one consistent snapshot.
+
+``bench/concurrency.py`` runs two ingesting processes and the web app together; here threads with their own
+connections play them on hand-made articles (no parsing).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from storyline.api import Corpus
+from storyline.model import Article, Sentence, Story
+from storyline.store.sqlite import SqliteStore
+
+
+def article(i: int, k: int) -> Article:
+    text = f"Officials in Town{i} said bridge {k} of Town{i} would open on May {k + 1}, 2024."
+    return Article(id=f"w{i}-{k}", path=f"w{i}/{k}.txt", raw=text, text=text, sentences=[Sentence(0, len(text))])
+
+
+def test_a_snapshot_does_not_see_what_others_commit_meanwhile(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    with SqliteStore(db) as reader, SqliteStore(db) as writer:
+        writer.replace_stories([Story(id="s1", title="One", event_date=None, article_ids=[])])
+        with reader.snapshot():
+            assert [s.id for s in reader.stories()] == ["s1"]
+            writer.replace_stories([Story(id="s2", title="Two", event_date=None, article_ids=[])])
+            assert [s.id for s in reader.stories()] == ["s1"]  # still the snapshot
+        assert [s.id for s in reader.stories()] == ["s2"]
+
+
+def test_a_write_inside_a_snapshot_ends_it(tmp_path: Path) -> None:
+    with SqliteStore(tmp_path / "s.db") as store:
+        with store.snapshot():
+            store.stories()
+            store.set_meta("run", "1")  # BEGIN IMMEDIATE after the read transaction is closed
+            with store.snapshot():  # nested: joins nothing, fails nothing
+                assert store.get_meta("run") == "1"
+        assert not store.connection.in_transaction
+
+
+def test_two_writers_and_a_reader_lose_nothing(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    Corpus(db).close()
+    errors: list[BaseException] = []
+    done = threading.Event()
+
+    def writer(i: int) -> None:
+        try:
+            with Corpus(db) as corpus:
+                for k in range(6):
+                    with corpus.store.transaction():
+                        corpus.store.put_article(article(i, k))
+                    corpus.rebuild()
+        except BaseException as exc:  # noqa: BLE001 - reported by the test
+            errors.append(exc)
+
+    def reader() -> None:
+        try:
+            with SqliteStore(db) as store:
+                while not done.is_set():
+                    with store.snapshot():
+                        ids = {a.id for a in store.articles()}  # articles first, then the stories over them
+                        members = {a for s in store.stories() for a in s.article_ids}
+                    assert members <= ids
+        except BaseException as exc:  # noqa: BLE001 - reported by the test
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(i,)) for i in (1, 2)]
+    watcher = threading.Thread(target=reader)
+    watcher.start()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    done.set()
+    watcher.join()
+    assert errors == []
+    with Corpus(db) as corpus:
+        assert corpus.store.article_count() == 12
+        assert corpus.store.corpus_built() and corpus.store.check() == []
+        assert sorted(a for s in corpus.stories for a in s.article_ids) == sorted(a.id for a in corpus.articles())
