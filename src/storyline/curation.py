@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .compare.claims import outlet_label, source_key
-from .model import Article, Cite, Claim, Correction, Story
+from .model import Article, Cite, Claim, Correction, Story, SummarySentence
 
 #: ``Article.meta`` key holding ``[source, source_how]`` as read, while a rename is in force.
 SOURCE_AS_READ = "source_as_read"
@@ -143,23 +143,30 @@ class Curation:
     def story(self, story: Story, members: Sequence[Article] = ()) -> Story:
         """The story with the claims marked wrong left out, the alignments marked wrong taken off their rows,
         and hidden quotes taken out of the quote claims. ``members`` (the story's articles) let the independent
-        sources of a changed row be counted again; a fact or quote row left with fewer than two is left out."""
+        sources of a changed row be counted again; a fact or quote row left with fewer than two is left out.
+
+        A summary or key sentence keeps its own cite but loses the other outlets' passages that a row marked
+        wrong (or an alignment marked wrong) had given it.
+        """
         if not (self.wrong or self.hidden) or not self.touches(story):
             return story
         by_id = {a.id: a for a in members}
         claims: list[Claim] = []
+        gone: set[Span] = set()  # passages no longer aligned with the rest of their row
         for c in story.claims:
             fixed = self._claim(c, by_id)
             if fixed is not None:
                 claims.append(fixed)
+            if fixed is not c:
+                gone |= _row_spans(c) - (set() if fixed is None else _row_spans(fixed))
         kept = {c.id for c in claims}
         return dataclasses.replace(
             story,
             claims=claims,
             timeline=[t if t.claim_id in kept or t.claim_id is None else dataclasses.replace(t, claim_id=None)
                       for t in story.timeline],
-            summary=[s if s.claim_id in kept or s.claim_id is None else dataclasses.replace(s, claim_id=None)
-                     for s in story.summary],
+            summary=[_trimmed(s, kept, gone) for s in story.summary],
+            key_sentences=[_trimmed(s, kept, gone) for s in story.key_sentences],
         )  # fmt: skip
 
     def _claim(self, c: Claim, by_id: Mapping[str, Article]) -> Claim | None:
@@ -183,6 +190,16 @@ class Curation:
         if not support or (c.kind in NEEDS_TWO and sources < 2):
             return None
         return dataclasses.replace(c, support=support, conflicts=conflicts, versions=versions, sources=sources)
+
+
+def _trimmed(s: SummarySentence, kept: set[str], gone: set[Span]) -> SummarySentence:
+    """A summary sentence without the other outlets' passages in ``gone`` (its own, the first, always stays)."""
+    keep = [i for i, c in enumerate(s.cites) if i == 0 or (c.article_id, c.start, c.end) not in gone]
+    claim_id = s.claim_id if s.claim_id in kept else None
+    if len(keep) == len(s.cites) and claim_id == s.claim_id:
+        return s
+    sources = [s.sources[i] for i in keep if i < len(s.sources)] if s.sources else []
+    return dataclasses.replace(s, cites=[s.cites[i] for i in keep], sources=sources, claim_id=claim_id)
 
 
 def _inside(cite: Span, quote: Span) -> bool:
