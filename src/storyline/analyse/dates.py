@@ -36,7 +36,7 @@ _MON = (
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_OF_YEAR = r"(?:\s+of\s+(?P<yrel>next|last|this)\s+year\b)?"  # "October of next year"
+_OF_YEAR = r"(?:\s+(?:of\s+)?(?P<yrel>next|last|this)\s+year\b)?"  # "October of next year", "June last year"
 _WD_LEAD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"  # "Saturday, April 25"
 
 # Order matters: longer, more precise patterns first; matches never overlap.
@@ -48,7 +48,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(rf"\b(?:on\s+)?{_DAY}\s+(?:of\s+)?{_MON}\b(?!\s*,?\s*(?:19|20)\d\d)")),
     ("my", re.compile(rf"\b(?:(?P<part>early|mid|late|end of|the end of)[\s-]+)?{_MON}\s+(?:of\s+)?{_YEAR}\b")),
     ("rel_month", re.compile(rf"\b(?P<rel>next|last|this|in|by|since|until|late|early|mid|mid-|the end of|end of)\s*{_MON}\b(?!\s+[0-3]?\d\b){_OF_YEAR}")),
-    ("quarter", re.compile(r"\b(?:(?P<rel>the|this|next|last|latest|previous|past|current|most recent|recent)\s+)*(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?quarter\b(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b)?", re.I)),
+    ("quarter", re.compile(r"\b(?:(?P<yrs>this|last|next) year['’]s\s+)?(?:(?P<rel>the|this|next|last|latest|previous|past|current|most recent|recent)\s+)*(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?quarter\b(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b)?", re.I)),
     ("bare_month", re.compile(r"\b(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\b(?!\s+(?:on|to|through|against|for)\b)" + _OF_YEAR)),
     ("wd", re.compile(rf"\b(?P<rel>on|last|next|this|late|early|since|by|until)?\s*{_WD}\b(?:\s+(?P<tod>morning|afternoon|evening|night))?")),
     ("rel_unit", re.compile(r"\b(?P<rel>next|last|this|past|coming|later this|earlier this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
@@ -315,6 +315,8 @@ def _quarter(m: re.Match[str], text: str, ref: Ref) -> str | None:
         return None
     if m.group("year") and ordinal:
         return f"{int(m.group('year')):04d}-Q{_ORD[ordinal]}"
+    if m.group("yrs") and ordinal and ref.known_year:  # "this year's third quarter"
+        return f"{ref.known_year + {'this': 0, 'last': -1, 'next': 1}[m.group('yrs').lower()]:04d}-Q{_ORD[ordinal]}"
     if ref.date is None:
         return f"{ref.year:04d}-Q{_ORD[ordinal]}" if ref.year and ordinal else None
     r = ref.date
@@ -356,6 +358,9 @@ def _day_named(g: dict[str, str | None], key: str, text: str, m: re.Match[str], 
     return ref
 
 
+_RATE_BEFORE = re.compile(r"(?:\d|%|percent|times|once|twice|dollars?|cents?|euros?|pounds?|yuan)\s*$", re.I)
+
+
 def _resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | None, str, str]:
     """(value, how, TIMEX3 type) of a time of day, a duration, a set or a present/past/future reference."""
     g = m.groupdict()
@@ -379,11 +384,14 @@ def _resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[st
         return timex.time_value(ref.date + dt.timedelta(days=offset), part=part), "day-part", "TIME"
     if kind == "set":
         word = g.get("adv") or g.get("q") or g.get("times") or "every"
-        unit = g.get("sunit") or g.get("punit") or g.get("pwd")
-        return timex.set_value(word, unit, g.get("sn"), bool(g.get("other"))), "set", "SET"
+        unit = g.get("sunit") or g.get("punit") or g.get("pwd") or g.get("pwd1")
+        count = g.get("sn") or g.get("pparts") or g.get("pparts1")
+        return timex.set_value(word, unit, count, bool(g.get("other"))), "set", "SET"
     if kind in ("duration", "duration_bare"):
         unit = g["unit"]
         count = g.get("n") or ("1" if not unit.lower().endswith(("s", "ies")) else "several")
+        if count.lower() in ("a", "an") and (_RATE_BEFORE.search(text, 0, m.start()) or unit.lower() == "second"):
+            return None, "invalid", "DURATION"  # "$5 a year", "twice a week" are rates; "a second" is an ordinal
         half = "half" in m.group(0).lower() and not count.lower().startswith("half")
         return timex.duration_value(count, unit, half), "duration", "DURATION"
     if kind == "season":

@@ -136,7 +136,10 @@ TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"|morning|evening|night|afternoon|weekend|spring|summer|autumn|fall|winter)\b"
         rf"|\b(?P<adv>{_alt(SET_WORDS)})\b(?!\s+(?:Mail|News|Telegraph|Star|Express|Beast|Show|Caller))"
         rf"|\b(?P<times>once|twice|three times|four times|\d+ times)\s+(?:a|per|an)\s+(?P<punit>{_UNIT_WORDS})\b"
-        rf"|\bon\s+(?P<pwd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)\b")),
+        rf"|\b(?:on\s+)?(?P<pwd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)"
+        rf"(?:\s+(?P<pparts>mornings|afternoons|evenings|nights))?\b"
+        rf"|\b(?P<pwd1>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"
+        rf"(?P<pparts1>mornings|afternoons|evenings|nights)\b")),
     ("clock", re.compile(
         rf"\b(?:(?P<dayfirst>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)"
         rf"(?:\s+(?:morning|afternoon|evening|night))?),?\s+(?:at\s+)?)?"
@@ -156,7 +159,7 @@ LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:(?:the|a|an)\s+)?(?:(?P<dir>past|last|next|coming|first|previous|final|following|preceding|"
         rf"same|remaining|initial|latest)\s+)?{_APPROX}{_COUNT}[\s-]+(?:(?:and\s+a\s+half|or\s+so)\s+)?"
         rf"(?P<unit>{_UNIT_WORDS})(?:[\s-]+(?:and\s+a\s+half))?(?:\s+(?P<after>ahead))?\b(?!-old)"
-        rf"(?!\s+(?:ago|earlier|later|before|after|from now)\b)", re.I)),
+        rf"(?!\s+(?:ago|earlier|later|from now)\b)(?<!quarters(?=\s+of\b))", re.I)),
     ("duration_bare", re.compile(
         rf"\b(?P<lead>for|in recent|over recent|in the coming|in coming|over the past|over the last|over the coming"
         rf"|in the past|in the last|for the past|for the last|for many|for several|for some|within)\s+"
@@ -169,7 +172,7 @@ LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 #: "two years earlier", "three days later" — a date counted from the reference.
 SHIFT_PATTERN = re.compile(
     rf"\b{_APPROX}{_COUNT}[\s-]+(?P<unit>{_UNIT_WORDS})\s+(?:or\s+so\s+)?"
-    r"(?P<dir>earlier|later|before|after|from now)\b",
+    r"(?P<dir>earlier|later|from now)\b",
     re.I,
 )
 
@@ -224,10 +227,9 @@ def set_value(word: str, unit: str | None = None, count: str | None = None, othe
     if w in SET_WORDS:
         return SET_WORDS[w]
     u = (unit or "").lower()
-    if u in _WEEKDAYS:
-        return f"XXXX-WXX-{_WEEKDAYS.index(u) + 1}"
-    if u.rstrip("s") in _WEEKDAYS:  # "on Mondays"
-        return f"XXXX-WXX-{_WEEKDAYS.index(u.rstrip('s')) + 1}"
+    if u.rstrip("s") in _WEEKDAYS:  # "on Mondays", "Tuesday nights"
+        part = f"T{DAY_PARTS[count.lower().rstrip('s')]}" if count and count.lower().rstrip("s") in DAY_PARTS else ""
+        return f"XXXX-WXX-{_WEEKDAYS.index(u.rstrip('s')) + 1}{part}"
     if u in _MONTH_NUM:
         return f"XXXX-{_MONTH_NUM[u]:02d}"
     if u in DAY_PARTS:
