@@ -84,9 +84,10 @@ def test_the_story_page_has_the_forms_and_the_corrections_page_lists(app_client:
     page = app_client.get(f"/stories/{flood}")
     assert page.status_code == 200
     html = page.text
-    for action in (f"/stories/{flood}/merge", f"/stories/{flood}/split", "/claims/wrong", "/quotes/hide"):
+    for action in (f"/stories/{flood}/merge", f"/stories/{flood}/split", "/articles/move", "/claims/wrong"):
         assert f'action="{action}"' in html
-    assert re.search(r'action="/articles/[0-9a-f]{16}/move"', html)
+    quotes = app_client.get(f"/api/stories/{flood}/dossier").json()["quotes"]
+    assert len(re.findall(r'action="/quotes/hide"', html)) == len(quotes) > 0  # one Hide button per quote
     assert 'id="corrections"' in html and "No corrections to this story yet." in html
     assert app_client.get("/corrections").status_code == 200
     assert 'href="/corrections"' in html  # in the navigation
@@ -113,7 +114,7 @@ def test_split_move_claim_quote_and_outlet_forms(app_client: Any) -> None:
     assert r.status_code == 303
     new = story_of(app_client, "flood1")
     assert new != flood and r.headers["location"] == f"/stories/{new}#corrections"
-    r = app_client.post(f"/articles/{flood1}/move", data={"story": budget}, follow_redirects=False)
+    r = app_client.post("/articles/move", data={"article": flood1, "story": budget}, follow_redirects=False)
     assert r.status_code == 303 and story_of(app_client, "flood1") == budget
     # back together, for the claims and quotes: undo the move and the split
     for cid in (2, 1):

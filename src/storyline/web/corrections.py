@@ -139,10 +139,10 @@ def add_corrections(app: FastAPI) -> None:  # noqa: C901 - one small closure per
             _, new = corpus.split_story(story_id, articles or [])
         return _back(new or story_id)
 
-    @app.post("/articles/{article_id}/move", include_in_schema=False)
-    def move_form(request: Request, article_id: str, story: str = Form(...)) -> RedirectResponse:
+    @app.post("/articles/move", include_in_schema=False)
+    def move_form(request: Request, article: str = Form(...), story: str = Form(...)) -> RedirectResponse:
         with _writable(request) as corpus:
-            corpus.move_article(article_id, story)
+            corpus.move_article(article, story)
         return _back(story)
 
     @app.post("/claims/wrong", include_in_schema=False)
