@@ -66,6 +66,8 @@ GOLD_STORIES = 16
 def shown_path(path: Path) -> str:
     """A data path as the results show it: relative to the repository's parent ("../shared/…"), else its name."""
     p = path.resolve()
+    if p.is_relative_to(ROOT):
+        return str(p.relative_to(ROOT))
     return f"../{p.relative_to(ROOT.parent)}" if p.is_relative_to(ROOT.parent) else path.name
 
 

@@ -112,12 +112,7 @@ def pair_features(units: Sequence[AlignUnit]) -> np.ndarray:
     out[:, :, 10] = _containment_matrix(bags)
     figs = [u.figure_set() for u in units]
     days = [u.day_set() for u in units]
-    counts: dict[str, int] = defaultdict(int)
-    for d in days:
-        for v in d:
-            counts[v] += 1
-    common = max(counts, key=lambda v: counts[v]) if counts else None
-    days = [d - {common} for d in days]
+    rarity = _rarity(days)
     for i in range(n):
         if not figs[i] and not days[i]:
             continue
@@ -127,13 +122,27 @@ def pair_features(units: Sequence[AlignUnit]) -> np.ndarray:
                 same_unit = {u for u, _ in figs[i]} & {u for u, _ in figs[j]}
                 out[i, j, 5] = out[j, i, 5] = 1.0 if shared else 0.0
                 out[i, j, 6] = out[j, i, 6] = 1.0 if same_unit and not shared else 0.0
-            if days[i] & days[j]:
-                out[i, j, 7] = out[j, i, 7] = 1.0
+            if shared_days := days[i] & days[j]:
+                out[i, j, 7] = out[j, i, 7] = max(rarity[v] for v in shared_days)
     neg = np.array([u.negated for u in units])
     out[:, :, 8] = neg[:, None] != neg[None, :]
     lens = np.array([max(len(u.lemmas), 1) for u in units], dtype=float)
     out[:, :, 9] = np.minimum(lens[:, None], lens[None, :]) / np.maximum(lens[:, None], lens[None, :])
     return out
+
+
+def _rarity(sets: Sequence[set[str]]) -> dict[str, float]:
+    """How rare each item is across ``sets``, from 0 (in every set) to 1 (in one): a normalised idf. A day
+    every statement of the story carries (the event's own) says little; a month two statements alone name
+    ("a visit in April") says they report one thing."""
+    n = len(sets)
+    df: dict[str, int] = defaultdict(int)
+    for s in sets:
+        for x in s:
+            df[x] += 1
+    if n < 2:
+        return dict.fromkeys(df, 1.0)
+    return {x: float(np.log(n / k) / np.log(n)) for x, k in df.items()}
 
 
 def _incidence(sets: Sequence[frozenset[str]]) -> np.ndarray:

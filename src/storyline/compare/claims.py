@@ -52,6 +52,7 @@ from .reconcile import compare_numbers, number_label
 DETAIL_SHARE = 0.5
 MIN_STATEMENT_WORDS = 4
 MAX_UNITS_PER_ARTICLE = 120
+_MONTH_OR_DAY = re.compile(r"\d{4}-\d{2}(?:-\d{2})?(?:T|$)")
 
 
 @dataclass(slots=True)
@@ -86,7 +87,9 @@ class Unit:
         return _figures(self)
 
     def day_set(self) -> set[str]:
-        return {d.value for d in self.dates if d.value and len(d.value) == 10}
+        """The calendar months and days the statement places something at (a year alone is too coarse to say
+        two statements report one thing; durations, sets and "now" place nothing)."""
+        return {d.value[:10] for d in self.dates if d.value and _MONTH_OR_DAY.match(d.value)}
 
     @property
     def cite(self) -> Cite:
