@@ -37,7 +37,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _OF_YEAR = r"(?:\s+(?:of\s+)?(?P<yrel>next|last|this)\s+year\b)?"  # "October of next year", "June last year"
-_WD_LEAD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"  # "Saturday, April 25"
+_WD_LEAD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+)?"  # "Saturday, April 25"
 
 # Order matters: longer, more precise patterns first; matches never overlap.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -264,8 +264,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
 _FUT_CUE = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(w) for w in timex.FUTURE_CUES) + r")\b", re.I)
 _PRES_CUE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in timex.PRESENT_AS_FUTURE) + r")\b", re.I)
 _PAST_CUE = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in timex.PAST_CUES) + r"|(?!schedul|expect|plann|slat|propos|intend|"
-    r"anticipat|predict|forecast|head)[a-z]{2,}ed)\b", re.I)
+    r"\b(?:" + "|".join(re.escape(w) for w in timex.PAST_CUES) + r"|(?-i:(?!schedul|expect|plann|slat|propos|intend|"
+    r"anticipat|predict|forecast|head)[a-z]{2,}ed))\b", re.I)  # "-ed" in lower case: "United" is no verb
 
 
 def verb_tense(text: str, start: int, end: int) -> bool | None:
@@ -299,7 +299,7 @@ def _weekday(r: dt.date, wd: int, rel: str, text: str, start: int, end: int) -> 
     if rel == "last":
         return r - dt.timedelta(days=back or 7)
     tense = verb_tense(text, start, end)
-    if rel in ("this coming", "coming") or (rel in ("by", "until") and tense is not False) or (tense and back != 0):
+    if rel in ("this coming", "coming", "until") or (rel == "by" and tense is not False) or (tense and back != 0):
         return r + dt.timedelta(days=fwd)
     return r - dt.timedelta(days=back)
 

@@ -72,7 +72,8 @@ REF_WORDS: dict[str, str] = {
 #: The cue nearest the weekday wins; news writes scheduled events in the present ("is on Thursday",
 #: "opens Monday"), so those present forms count as future.
 FUTURE_CUES = (
-    "will", "'ll", "’ll", "shall", "going to", "plans to", "plan to", "planned for", "set to", "set for", "due",
+    "will", "would", "'ll", "’ll", "shall", "going to", "plans to", "plan to", "planned", "planning", "set to",
+    "set for", "due",
     "is to", "are to", "expected to", "scheduled", "slated", "upcoming", "as soon as", "as early as",
     "this coming", "to be held", "is due", "are due",
 )
