@@ -88,14 +88,15 @@ class DateMention:
     @property
     def point(self) -> str | None:
         """The calendar date or period this mention places something at: ``value`` for a DATE, the day of a
-        TIME; None for durations, sets, ``*_REF`` and underspecified (``X``) values.
+        TIME; None for durations, sets, ``*_REF``, decades and centuries ("197", "19") and underspecified (``X``)
+        values.
 
         Example:
             >>> DateMention(0, 9, "9:40 p.m.", "2025-03-04T21:40", type="TIME").point
             '2025-03-04'
         """
         v = self.value
-        if not v or self.type in ("DURATION", "SET") or "X" in v or v.endswith("_REF") or not v[:4].isdigit():
+        if not v or self.type in ("DURATION", "SET") or "X" in v or len(v) < 4 or not v[:4].isdigit():
             return None
         return v.split("T", 1)[0]
 

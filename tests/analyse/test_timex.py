@@ -129,9 +129,14 @@ def test_verb_tense() -> None:
         ("by the end of the year", "by the end of the year", "2025"),
         ("Profit rose in the third quarter from a year earlier.", "a year earlier", "2023-Q3"),  # Q3 of 2024
         ("the Saturday, April 26 editorial", "Saturday, April 26", "2025-04-26"),
+        ("in the late 1970s", "the late 1970s", "197"),
+        ("the 20th century", "the 20th century", "19"),
+        ("from the year-ago quarter, after the third quarter", "the year-ago quarter", None),  # no quarter before
+        ("They had been closed until Friday.", "until Friday", "2025-03-07"),
+        ("The father would be traveling to the United States Thursday.", "Thursday", "2025-03-06"),
     ],
 )
-def test_calendar_additions(text: str, mention: str, value: str) -> None:
+def test_calendar_additions(text: str, mention: str, value: str | None) -> None:
     assert typed(text)[mention][0] == value
 
 

@@ -415,6 +415,8 @@ def _resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[st
                        text, m.start(), m.end())
         iy, iw, _ = sat.isocalendar()
         return f"{iy:04d}-W{iw:02d}-WE", "weekend", "DATE"
+    if kind == "decade":  # "the 1980s" → 198, "the 20th century" → 19 (TimeML: the known digits)
+        return (g["dec"] if g.get("dec") else f"{int(g['cent']) - 1:02d}"), "absolute", "DATE"
     if kind == "year_ago_quarter":  # set by _year_ago_quarters from the quarter the text reports
         return None, "needs-quarter", "DATE"
     if kind == "year_end":  # "by the end of the year": the reference's year

@@ -126,6 +126,9 @@ _ON_DAY = (
 #: (kind, pattern), tried before the calendar patterns of :mod:`dates` (a time includes its day, "every
 #: Monday" is a set).
 TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("year_ago_quarter", re.compile(r"\bthe\s+year[- ](?:ago|earlier)\s+(?:quarter|period)\b", re.I)),
+    ("decade", re.compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d)0['’]?s\b"
+                          r"|\b(?:the\s+)?(?P<cent>1\d|2[01])(?:st|nd|rd|th)[\s-]+century\b", re.I)),
     ("season", re.compile(
         r"\b(?:(?P<rel>last|this|next|past|this past|early|late|the)\s+)?(?P<season>spring|summer|fall|autumn|winter)"
         r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?\b", re.I)),
@@ -165,7 +168,6 @@ LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?P<lead>for|in recent|over recent|in the coming|in coming|over the past|over the last|over the coming"
         rf"|in the past|in the last|for the past|for the last|for many|for several|for some|within)\s+"
         rf"(?P<unit>(?:{_UNIT_WORDS}))\b(?!\s+(?:ago|earlier|later)\b)", re.I)),
-    ("year_ago_quarter", re.compile(r"\bthe\s+year[- ](?:ago|earlier)\s+(?:quarter|period)\b", re.I)),
     ("year_end", re.compile(r"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+the\s+year\b", re.I)),
     ("ref", re.compile(rf"\b(?P<ref>{_alt(REF_WORDS)})\b(?!\s+(?:that|on|of)\b)", re.I)),
 ]
