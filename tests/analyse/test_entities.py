@@ -202,3 +202,46 @@ def test_titles_stay_on_organisations_and_places_and_a_trailing_title_is_no_name
     assert got["Bloomington"] == ("Bloomington", "GPE")
     assert got["Jordan"] == ("Jordan", "GPE")
     assert got["Michael Jordan"] == ("Michael Jordan", "PERSON")
+
+
+def test_types_corrected_by_name_and_text() -> None:
+    a = art(
+        "a",
+        "Bloomberg reported it. A fellow at the Centre for Strategic and International Studies said the Indo "
+        "Pacific is calm. China reported growth. China said so. Jeremy Chan spoke, according to Jeremy Chan.",
+        [
+            ("Bloomberg", "GPE"),
+            ("Centre for Strategic and International Studies", "FAC"),
+            ("Indo Pacific", "ORG"),
+            ("China", "GPE"),
+            ("China", "GPE"),
+            ("Jeremy Chan", "PERSON"),
+            ("Jeremy Chan", "PERSON"),
+        ],
+    )
+    types = {e.name: e.type for e in canonicalize([a])}
+    assert types["Bloomberg"] == "ORG"  # every mention does what outlets do
+    assert types["Centre for Strategic and International Studies"] == "ORG"
+    assert types["Indo Pacific"] == "LOC"
+    assert types["China"] == "GPE"  # one "China reported" among other mentions
+    assert types["Jeremy Chan"] == "PERSON"  # people are "according to" too
+
+
+def test_known_variants_fold_into_one_entity() -> None:
+    a = art(
+        "a",
+        "The victory of WWII. In World War Two. The post-World War II order. Talks in Korea and South Korea.",
+        [
+            ("WWII", "EVENT"),
+            ("World War Two", "EVENT"),
+            ("post-World War II", "EVENT"),
+            ("Korea", "GPE"),
+            ("South Korea", "GPE"),
+        ],
+    )
+    ents = {e.name: e for e in canonicalize([a])}
+    assert len(ents["World War II"].mentions) == 3
+    assert len(ents["South Korea"].mentions) == 2
+    koreas = [("Korea", "GPE"), ("North Korea", "GPE"), ("South Korea", "GPE")]
+    b = art("b", "Korea, North Korea and South Korea.", koreas)
+    assert "Korea" in {e.name for e in canonicalize([b])}  # ambiguous: left alone

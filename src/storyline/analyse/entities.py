@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Article, Cite, Entity, Mention
+from .entity_types import KNOWN_NAMES, corrected_type, variant_of
 from .nlp import doc_text
 
 #: spaCy labels we keep as entities (dates, numbers etc. are handled by their own stages).
@@ -305,6 +306,33 @@ def _drop_headline_phrases(articles: Sequence[Article], forms: dict[str, _Form],
             types.pop(k, None)
 
 
+def _correct_types(articles: Sequence[Article], forms: dict[str, _Form], types: dict[str, str]) -> None:
+    """Correct voted types by the name's head words and what the text does with it (:mod:`.entity_types`)."""
+    texts = {a.id: a.text for a in articles}
+    for k, f in forms.items():
+        after = [texts.get(aid, "")[m.end : m.end + 30] for aid, m in f.mentions]
+        before = [texts.get(aid, "")[max(0, m.start - 30) : m.start] for aid, m in f.mentions]
+        types[k] = corrected_type(k, types[k], after, before)
+
+
+def _fold_variants(forms: dict[str, _Form], types: dict[str, str], target: dict[str, str]) -> None:
+    """Fold known variants of one name ("WWII", "World War Two") into one key — the canonical spelling when the
+    corpus has it, else its most mentioned variant — taking that key's type."""
+    folds: dict[str, list[str]] = defaultdict(list)
+    for k in forms:
+        if k not in target and (v := variant_of(k, forms)) is not None and v != k:
+            folds[v].append(k)
+    for v, keys in folds.items():
+        if v not in forms and v in KNOWN_NAMES:  # the name as it is known, though no article writes it so
+            forms[v] = _Form(v, surfaces=Counter({KNOWN_NAMES[v]: 1}))
+            types[v] = types[max(keys, key=lambda k: len(forms[k].mentions))]
+        root = v if v in forms else max(keys, key=lambda k: len(forms[k].mentions))
+        for k in keys:
+            if k != root:
+                target[k] = root
+                types[k] = types[root]
+
+
 def entity_id(type_: str, name: str) -> str:
     """A stable id for a canonical entity (same name and type → same id in every run)."""
     return "e" + hashlib.sha1(f"{type_}|{name}".encode()).hexdigest()[:10]
@@ -347,6 +375,7 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
 
     types = {k: voted(f) for k, f in forms.items()}
     _drop_headline_phrases(articles, forms, types)
+    _correct_types(articles, forms, types)
     # 2. Full person names (two or more words, voted PERSON).
     persons = {
         k
@@ -442,6 +471,8 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
         full_forms = by_initials.get(k, [])
         if len(full_forms) == 1:
             target[k] = full_forms[0]
+
+    _fold_variants(forms, types, target)
 
     def resolve(k: str) -> str:
         seen = set()

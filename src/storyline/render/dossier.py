@@ -40,6 +40,12 @@ def _inside_indirect(q: Quote, quotes: Sequence[Quote]) -> bool:
     )
 
 
+def _seen_in(aliases: Sequence[str], story_text: str) -> list[str]:
+    """The aliases written in this story's articles (``story_text``, case-folded): a name another story gave
+    the entity ("Secretary of State" months later) is not what this story called it."""
+    return [x for x in aliases if x.casefold() in story_text]
+
+
 def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[Entity]) -> dict[str, Any]:
     """Everything a reader of one story needs, with every statement citing article + offsets."""
     by_id = {a.id: a for a in articles}
@@ -57,6 +63,7 @@ def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[
         }
 
     member_ids = {a.id for a in members}
+    story_text = "\n".join(a.text for a in members).casefold()
     ent_rows: list[dict[str, Any]] = []
     for e in entities:
         if e.type not in KEY_TYPES:
@@ -73,8 +80,9 @@ def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[
                 "id": e.id,
                 "name": e.name,
                 "type": e.type,
-                "aliases": e.aliases,
-                "roles": e.roles,
+                "aliases": _seen_in(e.aliases, story_text),
+                "aliases_elsewhere": [x for x in e.aliases if x.casefold() not in story_text],
+                "roles": _seen_in(e.roles, story_text),
                 "descriptions": e.descriptions,
                 "mentions": total,
                 "per_outlet": {o: per.get(o, 0) for o in outlets},
@@ -131,7 +139,7 @@ def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[
             }
             for a in members
         ],
-        "entities": ent_rows[:40],
+        "entities": ent_rows,
         "timeline": [
             {
                 "date": t.date,
