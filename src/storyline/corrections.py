@@ -23,10 +23,11 @@ from typing import TYPE_CHECKING, Any
 from .compare.claims import outlet_label
 from .compare.cluster import ClusterConfig, assign_stories
 from .compare.constraints import STORY_KINDS, Constraints, keep_ids, restore
+from .compare.story import build_story
 from .curation import Curation, cite_spans, parse_quote_id, quote_id
 from .errors import StorylineError
 from .model import Article, Correction, Story
-from .pipeline import one_line
+from .pipeline import infer_from_story, one_line
 from .store.corrections import CorrectionLog
 
 if TYPE_CHECKING:
@@ -84,9 +85,10 @@ class Corrections:
         with self.store.transaction():
             c = CorrectionLog(self.store).undo(correction_id)
             if c.kind in STORY_KINDS:
-                self._write_assignment(restore(self._assignment(), c.data.get("before", {})))
-            if c.kind in (*STORY_KINDS, "outlet"):
-                self.rebuild()
+                old = self._assignment()
+                self._refresh(old, restore(old, c.data.get("before", {})))
+            elif c.kind == "outlet":
+                self._refresh(renamed=True)
         return c
 
     # -------------------------------------------------------------------------------------- stories
@@ -267,9 +269,59 @@ class Corrections:
         """Log the correction and apply it, in one transaction: a failure leaves neither."""
         with self.store.transaction():
             c = CorrectionLog(self.store).add(kind, summary, data)
-            if kind in (*STORY_KINDS, "outlet"):
-                self.rebuild()
+            if kind in STORY_KINDS or kind == "outlet":
+                self._refresh(renamed=kind == "outlet")
         return c
+
+    def _refresh(
+        self,
+        old: dict[str, list[str]] | None = None,
+        start: dict[str, list[str]] | None = None,
+        *,
+        renamed: bool = False,
+    ) -> None:
+        """Make the stored stories keep the corrections in force, rebuilding only the stories that change.
+
+        ``old`` is the stored grouping (read when not given), ``start`` the grouping to correct from (an undo's
+        restored one; else ``old``); with ``renamed``, outlet names are applied to every article first and the
+        stories holding a renamed article are rebuilt. A store whose stories do not cover every article yet
+        runs the whole corpus stages instead.
+        """
+        if not self.store.corpus_built():
+            if start is not None:
+                self._write_assignment(start)
+            self.rebuild()
+            return
+        old = self._assignment() if old is None else old
+        constraints = stored_constraints(self.store)
+        mapping = constraints.enforce(start if start is not None else old)
+        dirty = {sid for sid, ids in mapping.items() if ids != old.get(sid)}
+        changed: dict[str, Article] = {}
+        if renamed:
+            arts = self.store.articles()
+            touched = set(stored_curation(self.store).rename_outlets(arts))
+            changed = {a.id: a for a in arts if a.id in touched}
+            dirty |= {sid for sid, ids in mapping.items() if touched & set(ids)}
+        if not dirty and mapping.keys() == old.keys():
+            return
+        entities = self.store.entities()
+        stored = {st.id: st for st in self.store.stories()}
+        stories: list[Story] = []
+        for sid in sorted(mapping, key=_sid_key):
+            if sid not in dirty:
+                stories.append(stored[sid])
+                continue
+            found = {a.id: a for a in self.store.articles(mapping[sid])}
+            members = [changed.get(i) or found[i] for i in mapping[sid] if i in found]
+            redated = set(infer_from_story(members))
+            for a in members:
+                if a.story_id != sid or a.id in redated:
+                    a.story_id = sid
+                    changed[a.id] = a
+            stories.append(build_story(sid, members, entities))
+        self.store.replace_stories(stories)
+        for a in changed.values():
+            self.store.put_article(a)
 
     def _story(self, story_id: str) -> Story:
         s = self.store.get_story(story_id)
@@ -306,6 +358,10 @@ class Corrections:
                 for sid, ids in mapping.items()
             ]
         )
+
+
+def _sid_key(sid: str) -> tuple[int, str]:
+    return (int(sid[1:]) if sid[1:].isdigit() else 10**9, sid)
 
 
 def _resolve(ref: str, ids: Sequence[str], where: str) -> str:
