@@ -354,7 +354,8 @@ def _day_named(g: dict[str, str | None], key: str, text: str, m: re.Match[str], 
         yr = _nearest_year(Ref(ref), mo, d)
         return dt.date(yr, mo, d) if yr and _valid(yr, mo, d) else None
     if word[0] in WEEKDAYS:
-        return _weekday(ref, WEEKDAYS[word[0]], "", text, m.start(), m.end())
+        lead = m.group(0).split()[0].lower()
+        return _weekday(ref, WEEKDAYS[word[0]], lead if lead in ("by", "until") else "", text, m.start(), m.end())
     return ref
 
 
@@ -371,7 +372,8 @@ def _resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[st
         if ref.date is None:
             return None, "needs-date", "TIME"
         key = "dayword" if g.get("dayword") or g.get("mon3") else "dayfirst"
-        return timex.time_value(_day_named(g, key, text, m, ref.date), clock), "clock", "TIME"
+        how = "clock-day" if g.get(key) else "clock"  # "clock": no day written, the reference's for now
+        return timex.time_value(_day_named(g, key, text, m, ref.date), clock), how, "TIME"
     if kind == "daypart":
         part = (g.get("part") or g.get("lone") or g.get("mid") or "").lower()
         rel = (g.get("rel") or g.get("rel2") or ("tonight" if part == "tonight" else "")).lower()
@@ -478,9 +480,16 @@ _YEAR_AGO = re.compile(r"(?i)^(?:a|one)\s+year\s+(?:ago|earlier|before)$|^the\s+
 
 def _year_ago_quarters(found: list[DateMention], text: str) -> list[DateMention]:
     """Earnings reports compare a quarter with "a year ago"/"the year-earlier quarter": that is the same
-    quarter a year before, when a quarter was named in the last few sentences."""
+    quarter a year before, when a quarter was named in the last few sentences. A clock time with no day
+    written ("at 10 p.m.") is on the day the text named just before it, when it named one."""
     last: DateMention | None = None
+    day: DateMention | None = None
     for d in found:
+        if d.how == "clock" and d.value and day is not None and day.point and d.start - day.end < 400:
+            d.value = day.point + d.value[10:]
+            d.how = "clock-day"
+        elif d.point and len(d.point) == 10 and d.how != "clock":
+            day = d
         if d.value and re.fullmatch(r"\d{4}-Q[1-4]", d.value):
             last = d
         elif _YEAR_AGO.match(d.text) and last is not None and last.value and d.start - last.end < 400:
