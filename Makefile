@@ -40,6 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/compare.py
 	$(BIN)/python bench/summary.py
 	$(BIN)/python bench/reliability.py
+	$(BIN)/python bench/corrections.py
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache build dist src/*.egg-info
