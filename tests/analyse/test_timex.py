@@ -49,7 +49,10 @@ def test_times(text: str, mention: str, value: str) -> None:
         ("it lasted several years", "several years", "PXY"),
         ("They have fought for years.", "for years", "PXY"),
         ("nearly an hour", "nearly an hour", "PT1H"),
-        ("two and a half years", "two and a half years", "P30M"),
+        ("two and a half years", "two and a half years", "P2Y6M"),
+        ("5 1/2 hours", "5 1/2 hours", "PT5H30M"),
+        ("over a three-year period", "over a three-year", "P3Y"),
+        ("two more weeks", "two more weeks", "P2W"),
         ("twenty four hours", "twenty four hours", "PT24H"),
     ],
 )

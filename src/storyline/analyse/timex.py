@@ -104,7 +104,8 @@ def _alt(words: Iterable[str]) -> str:
 
 _NUM_WORD = _alt([w for w in NUMBER_WORDS if " " not in w] + ["hundred"])
 _COUNT = (
-    rf"(?P<n>(?<![\d,.$£€])\d[\d,]*(?:\.\d+)?|(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD}))?|a couple of|a dozen|half an?|"
+    rf"(?P<n>(?<![\d,.$£€])\d[\d,]*(?:\.\d+)?(?:\s+1/2)?|(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD}))?|a couple of|"
+    rf"couple of|a dozen|half an?|"
     rf"{_alt(VAGUE_COUNTS)})"
 )
 _APPROX = (
@@ -161,7 +162,8 @@ TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("duration", re.compile(
         rf"\b(?:(?:the|a|an)\s+)?(?:(?P<dir>past|last|next|coming|first|previous|final|following|preceding|"
-        rf"same|remaining|initial|latest)\s+)?{_APPROX}{_COUNT}[\s-]+(?:(?:and\s+a\s+half|or\s+so)\s+)?"
+        rf"same|remaining|initial|latest)\s+)?{_APPROX}{_COUNT}[\s-]+(?:(?:and\s+a\s+half|or\s+so|more|additional|further"
+        rf"|extra)\s+)?"
         rf"(?P<unit>{_UNIT_WORDS})(?:[\s-]+(?:and\s+a\s+half))?(?:\s+(?P<after>ahead))?\b(?!-old)"
         rf"(?!\s+(?:ago|earlier|later|from now)\b)(?<!quarters(?=\s+of\b))", re.I)),
     ("duration_bare", re.compile(
@@ -185,11 +187,17 @@ def count_of(word: str) -> float | None:
     w = " ".join(word.lower().replace("-", " ").replace(",", "").split())
     if re.fullmatch(r"\d+(?:\.\d+)?", w):
         return float(w)
+    if re.fullmatch(r"\d+ 1/2", w):  # "2 1/2 years"
+        return float(w.split()[0]) + 0.5
     if w in NUMBER_WORDS:
         return float(NUMBER_WORDS[w])
     parts = w.split()
-    if parts and all(p in NUMBER_WORDS for p in parts):  # "twenty four"
-        return float(sum(NUMBER_WORDS[p] for p in parts))
+    if parts and parts[0] in ("a", "an") and len(parts) > 1:  # "a three-year period"
+        parts = parts[1:]
+    if len(parts) == 2 and 20 <= NUMBER_WORDS.get(parts[0], 0) <= 90 and NUMBER_WORDS.get(parts[1], 10) < 10:
+        return float(NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]])  # "twenty four"
+    if len(parts) == 1 and parts[0] in NUMBER_WORDS:
+        return float(NUMBER_WORDS[parts[0]])
     return None
 
 
@@ -205,8 +213,8 @@ def duration_value(count: str, unit: str, half: bool = False) -> str:
     Example:
         >>> duration_value("twenty four", "hours"), duration_value("several", "years")
         ('PT24H', 'PXY')
-        >>> duration_value("2", "years", half=True)
-        'P30M'
+        >>> duration_value("2", "years", half=True), duration_value("half an", "hour")
+        ('P2Y6M', 'PT30M')
     """
     code, mult = _unit(unit)
     n = count_of(count)
@@ -214,13 +222,17 @@ def duration_value(count: str, unit: str, half: bool = False) -> str:
     if n is None:
         return f"P{t}X{code[-1]}"
     total = n * mult + (0.5 * mult if half else 0.0)
-    if total != int(total):  # "two and a half years" → months, "half an hour" → minutes
-        smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "Q": ("M", 3)}
-        code1, k = smaller.get(code[-1], (code[-1], 1))
+    whole = int(total)
+    if total != whole:  # "two and a half years" → P2Y6M, "half an hour" → PT30M
+        smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "Q": ("M", 3),
+                   "M_T": ("S", 60)}
+        code1, k = smaller.get(code[-1] + ("_T" if t and code[-1] == "M" else ""), (code[-1], 1))
+        rest = f"{round((total - whole) * k)}{code1}"
+        head = f"{whole}{code[-1]}" if whole else ""
         if code[-1] == "D":
-            return f"PT{int(total * k)}{code1}"
-        return f"P{t}{int(total * k)}{code1}"
-    return f"P{t}{int(total)}{code[-1]}"
+            return f"P{head}T{rest}"
+        return f"P{t}{head}{rest}"
+    return f"P{t}{whole}{code[-1]}"
 
 
 def set_value(word: str, unit: str | None = None, count: str | None = None, other: bool = False) -> str:
