@@ -185,3 +185,11 @@ def test_read_only_refuses_corrections_and_shows_no_forms(db: Path, client_class
         assert 'action="/claims/wrong"' not in page and "corrections are disabled" in page
         assert 'action="/quotes/hide"' not in page
         assert c.get("/api/corrections").json() == []
+
+
+def test_the_story_list_api_leaves_out_claims_marked_wrong(app_client: Any) -> None:
+    flood = story_of(app_client, "flood1")
+    claim = next(c for c in app_client.get(f"/api/stories/{flood}").json()["claims"] if c["kind"] == "fact")
+    assert app_client.post(f"/api/claims/{claim['id']}/wrong", json={}).status_code == 200
+    listed = next(s for s in app_client.get("/api/stories").json() if s["id"] == flood)
+    assert claim["text"] not in [c["text"] for c in listed["claims"]]
