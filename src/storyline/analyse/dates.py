@@ -419,8 +419,11 @@ def _resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[st
         return f"{iy:04d}-W{iw:02d}-WE", "weekend", "DATE"
     if kind == "decade":  # "the 1980s" → 198, "the 20th century" → 19 (TimeML: the known digits)
         return (g["dec"] if g.get("dec") else f"{int(g['cent']) - 1:02d}"), "absolute", "DATE"
-    if kind == "year_ago_quarter":  # set by _year_ago_quarters from the quarter the text reports
-        return None, "needs-quarter", "DATE"
+    if kind == "year_ago_quarter":  # the year before; _year_ago_quarters makes it the quarter the text reports
+        quarter = m.group(0).lower().endswith(("quarter", "period"))
+        if quarter or ref.known_year is None:
+            return None, "needs-quarter", "DATE"
+        return _iso(ref.known_year - 1), "relative", "DATE"
     if kind == "year_end":  # "by the end of the year": the reference's year
         return (_iso(ref.known_year) if ref.known_year else None), "relative", "DATE"
     if kind == "ref":
@@ -475,7 +478,7 @@ def extract_dates(text: str, ref_date: dt.date | None = None, ref_year: int | No
     return _year_ago_quarters(out, text)
 
 
-_YEAR_AGO = re.compile(r"(?i)^(?:a|one)\s+year\s+(?:ago|earlier|before)$|^the\s+year[- ](?:ago|earlier)\s+\w+$")
+_YEAR_AGO = re.compile(r"(?i)^(?:a|one)\s+year\s+(?:ago|earlier|before)$|^(?:the\s+)?year[- ](?:ago|earlier)\b")
 
 
 def _year_ago_quarters(found: list[DateMention], text: str) -> list[DateMention]:

@@ -127,7 +127,8 @@ _ON_DAY = (
 #: (kind, pattern), tried before the calendar patterns of :mod:`dates` (a time includes its day, "every
 #: Monday" is a set).
 TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("year_ago_quarter", re.compile(r"\bthe\s+year[- ](?:ago|earlier)\s+(?:quarter|period)\b", re.I)),
+    ("year_ago_quarter", re.compile(
+        r"\bthe\s+year[- ](?:ago|earlier)\s+(?:quarter|period)\b|\byear-(?:ago|earlier)\b", re.I)),
     ("decade", re.compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d)0['’]?s\b"
                           r"|\b(?:the\s+)?(?P<cent>1\d|2[01])(?:st|nd|rd|th)[\s-]+century\b", re.I)),
     ("season", re.compile(
