@@ -187,6 +187,17 @@ def test_commitments_get_their_period_and_deadline() -> None:
     ]
 
 
+def test_a_figure_with_its_own_year_takes_no_deadline_from_the_one_before() -> None:
+    ref = dt.date(2025, 11, 24)
+    text = "China will buy 12 million metric tons by the end of this year, with a target of 25 million tons in 2026."
+    ns = _numbers(
+        text, ("12 million metric tons", 12e6, "tonne", "quantity"), ("25 million tons", 25e6, "tonne", "quantity")
+    )
+    ns[0].time, ns[1].time = "by the end of this year", "in 2026"
+    attach_times(ns, extract_dates(text, ref), text, ref)
+    assert [n.deadline for n in ns] == ["2025-12-31", None]
+
+
 def test_a_period_starts_on_the_day_the_clause_names() -> None:
     text = "Starting Dec. 1, the tariff of 10 percent applies for six months."
     ns = _numbers(text, ("10 percent", 10.0, "percent", "percent"))

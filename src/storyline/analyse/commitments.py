@@ -118,10 +118,12 @@ def attach_times(numbers: Sequence[NumberMention], dates: Sequence[DateMention],
             _set_from_duration(n, own, word, start)
             if n.period or n.deadline:
                 continue
+        phrase = (n.time or "").lower()
         for d in sorted(dates, key=lambda d: abs(d.start - n.start)):
             gap = (n.end, d.start) if d.start >= n.end else (d.end, n.start)
-            if (starts and d is starts[0]) or not _same_clause(text, *gap):
-                continue
+            if (starts and d is starts[0]) or not _same_clause(text, *gap) or (phrase and d.type != "DURATION"
+                                                                              and d.text.lower() not in phrase):
+                continue  # the parse gave the figure another time phrase: that one is its own
             if any(o is not n and gap[0] <= o.start and o.end <= gap[1] for o in numbers):
                 continue  # another figure stands between: the time is that one's
             word = _lead(d) or _word_before(text, d.start)
@@ -130,8 +132,8 @@ def attach_times(numbers: Sequence[NumberMention], dates: Sequence[DateMention],
             elif d.point and word in DEADLINE_WORDS:
                 end_of = bool(_END_OF.search(d.text) or "end of" in word)
                 n.deadline = last_day(d.point) if end_of else d.point
-            if n.period or n.deadline:
-                break
+            if d.type != "DURATION":
+                break  # the nearest date of the clause is the figure's time, deadline or not
 
 
 def _set_from_duration(n: NumberMention, value: str, word: str, start: dt.date | None) -> None:
