@@ -5,6 +5,7 @@
 | E1xx | input files (see ``storyline.ingest.readers`` for the per-file codes) |
 | E201 | the spaCy pipeline named in the config is not installed |
 | E301 | the store file cannot be opened or is from a newer Storyline |
+| E302 | the store stayed busy: another process kept writing to it for longer than a write waits (10 minutes) |
 | E401 | a story id that does not exist |
 | E402 | an unknown output format |
 | E403 | nothing to summarise: none of the given paths held a readable article |

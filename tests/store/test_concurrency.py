@@ -9,7 +9,10 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import pytest
+
 from storyline.api import Corpus
+from storyline.errors import StorylineError
 from storyline.model import Article, Sentence, Story
 from storyline.store.sqlite import SqliteStore
 
@@ -81,3 +84,39 @@ def test_two_writers_and_a_reader_lose_nothing(tmp_path: Path) -> None:
         assert corpus.store.article_count() == 12
         assert corpus.store.corpus_built() and corpus.store.check() == []
         assert sorted(a for s in corpus.stories for a in s.article_ids) == sorted(a.id for a in corpus.articles())
+
+
+def test_a_write_waits_out_another_writer_beyond_the_busy_timeout(tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    locked, release = threading.Event(), threading.Event()
+
+    def other_writer() -> None:
+        with SqliteStore(db) as other:
+            other.connection.execute("BEGIN IMMEDIATE")
+            locked.set()
+            release.wait(5)
+            other.connection.execute("COMMIT")
+
+    with SqliteStore(db) as store:
+        store.connection.execute("PRAGMA busy_timeout = 20")  # each try gives up fast: the retries must carry it
+        holder = threading.Thread(target=other_writer)
+        holder.start()
+        locked.wait(5)
+        threading.Timer(0.3, release.set).start()
+        store.set_meta("run", "1")  # waits for the other writer, then writes
+        holder.join()
+        assert store.get_meta("run") == "1"
+
+
+def test_a_store_busy_for_too_long_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.store import sqlite
+
+    monkeypatch.setattr(sqlite, "WRITE_WAIT_S", 0.2)
+    db = tmp_path / "s.db"
+    with SqliteStore(db) as store, SqliteStore(db) as other:
+        store.connection.execute("PRAGMA busy_timeout = 20")
+        other.connection.execute("BEGIN IMMEDIATE")
+        with pytest.raises(StorylineError) as err:
+            store.set_meta("run", "1")
+        other.connection.execute("ROLLBACK")
+        assert err.value.code == "E302" and "another process" in str(err.value)

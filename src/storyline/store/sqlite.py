@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,6 +43,9 @@ from storyline.store.stages import StageState
 __all__ = ["SqliteStore", "fts_query", "open_store", "search_units"]
 
 BUSY_TIMEOUT_MS = 10_000
+WRITE_WAIT_S = 600.0
+"""How long a write waits for another process's write to end (each try waits ``BUSY_TIMEOUT_MS``) before
+E302: the corpus stages of a big store hold the write lock for seconds, and a second ingest waits them out."""
 MEMORY = ":memory:"
 
 # A quoted phrase (optionally followed by * for a prefix on its last word), or a bare word.
@@ -125,7 +129,10 @@ class SqliteStore(StageState):
             self._reading = False
             if self._conn.in_transaction:
                 self._conn.execute("COMMIT")
-        self._conn.execute("BEGIN IMMEDIATE" if depth == 0 else f"SAVEPOINT sp{depth}")
+        if depth == 0:
+            self._begin_write()
+        else:
+            self._conn.execute(f"SAVEPOINT sp{depth}")
         self._depth += 1
         try:
             yield
@@ -139,6 +146,24 @@ class SqliteStore(StageState):
         except BaseException:
             self._undo(depth)
             raise
+
+    def _begin_write(self) -> None:
+        """``BEGIN IMMEDIATE``, trying again while another connection holds the write lock (each try waits
+        the busy timeout), for up to :data:`WRITE_WAIT_S` seconds."""
+        deadline = time.monotonic() + WRITE_WAIT_S
+        while True:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if not _busy(exc):
+                    raise
+                if time.monotonic() >= deadline:
+                    raise StorylineError(
+                        "E302",
+                        f"{self.path}: another process has been writing to the store for over {WRITE_WAIT_S:.0f} s"
+                        " (SQLite says: database is locked): wait for it to finish, then run the command again",
+                    ) from exc
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -572,6 +597,12 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = NORMAL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    """True for "database is locked" / "database is busy" (another connection holds the lock)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in str(exc) or "busy" in str(exc)
 
 
 def _cannot_open(path: str, exc: sqlite3.Error) -> StorylineError:
