@@ -73,10 +73,12 @@ class State:
 
     @contextmanager
     def corpus(self) -> Iterator[Corpus]:
-        """A Corpus for this request only (opened and closed on the calling thread)."""
+        """A Corpus for this request only (opened and closed on the calling thread), read in one snapshot: a
+        page stays consistent while an ingest elsewhere stores articles or rebuilds the stories."""
         corpus = Corpus(self.db, self.config)
         try:
-            yield corpus
+            with corpus.store.snapshot():
+                yield corpus
         finally:
             corpus.close()
 
