@@ -390,7 +390,9 @@ def serve(
 
 @cli.command()
 @db_option
-@click.option("--repair", is_flag=True, help="Delete orphan rows and re-run the corpus stages, then check again.")
+@click.option(
+    "--repair", is_flag=True, help="Delete orphan rows, finish a stopped ingest, re-run the corpus stages, check again."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the problems as JSON.")
 @click.pass_context
 def check(ctx: click.Context, db: str | None, repair: bool, as_json: bool) -> None:
