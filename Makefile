@@ -40,6 +40,9 @@ bench: $(STAMP)
 	$(BIN)/python bench/compare.py
 	$(BIN)/python bench/summary.py
 	$(BIN)/python bench/reliability.py
+	$(BIN)/python bench/crash.py
+	$(BIN)/python bench/concurrency.py
+	$(BIN)/python bench/fuzz.py
 	$(BIN)/python bench/corrections.py
 
 clean:
