@@ -3,6 +3,7 @@ hidden quotes, outlet renames and their undo."""
 
 from __future__ import annotations
 
+from storyline.compare.claims import outlet_label
 from storyline.curation import SOURCE_AS_READ, Curation, parse_quote_id, quote_id
 from storyline.model import Article, Cite, Claim, Correction, Quote, Story, SummarySentence
 
@@ -79,6 +80,6 @@ def test_outlet_renames_chain_and_undo_restores_the_name_as_read() -> None:
     assert (a.source, a.source_how, SOURCE_AS_READ in a.meta) == ("AP", "metadata", False)
     # an article with no outlet is named by its file; that name can be renamed too
     b = Article(id="b", path="wire/0042_story.txt", raw="", text="x")
-    by_file = Correction(3, "outlet", "", "", {"old": "0042_story", "new": "Wire"})
+    by_file = Correction(3, "outlet", "", "", {"old": outlet_label(b), "new": "Wire"})
     Curation.from_corrections([by_file]).rename_outlets([b])
     assert b.source == "Wire"

@@ -52,6 +52,7 @@ class Constraints:
     label: dict[str, Label] = field(default_factory=dict)
     anchor: dict[Label, str] = field(default_factory=dict)
     cannot: list[tuple[frozenset[str], frozenset[str]]] = field(default_factory=list)
+    members: dict[Label, list[str]] = field(default_factory=dict)  # label → its articles (set by compile)
 
     @classmethod
     def compile(cls, corrections: Iterable[tuple[str, int, Mapping[str, Any]]]) -> Constraints:
@@ -68,6 +69,7 @@ class Constraints:
                 article, members = str(data["article"]), list(data.get("members", []))
                 out._join((cid, "move"), [*members, article], members[:1])
                 out.cannot.append((frozenset([article]), frozenset(data.get("from_members", [])) - {article}))
+        out.members = out.groups(out.label)
         return out
 
     def _join(self, label: Label, articles: Sequence[str], anchor: Sequence[str]) -> None:
@@ -87,7 +89,7 @@ class Constraints:
     def mates(self, article: str) -> list[str]:
         """The other articles a correction keeps in one story with ``article``."""
         lab = self.label.get(article)
-        return [] if lab is None else [a for a, x in self.label.items() if x == lab and a != article]
+        return [] if lab is None else [a for a in self.members.get(lab, []) if a != article]
 
     def groups(self, ids: Iterable[str]) -> dict[Label, list[str]]:
         """The must-link groups among ``ids`` (in their order)."""
