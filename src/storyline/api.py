@@ -283,12 +283,16 @@ class Corpus(Corrections):
                 by_file.setdefault(a.path.split("#", 1)[0], []).append(a)
             for path, group in by_file.items():
                 added: list[str] = []
+                stored: list[str] = []  # by another process since this one read them
                 try:
                     with self.store.transaction():  # one transaction per ingested file
-                        added = [a.id for a in group if self.store.put_article(a)]
+                        for a in group:
+                            (added if self.store.put_article(a) else stored).append(a.id)
                 except Exception as exc:  # noqa: BLE001 - one file's failure is that file's error
                     report.errors.append(article_failure(path, "store", exc))
+                    added, stored = [], []
                 report.added += added
+                report.unchanged += stored
             done += len(part)
             log.info("analysed and stored %d/%d article(s) (%.1f s)", done, len(pending), time.perf_counter() - t0)
             if progress:
@@ -367,12 +371,12 @@ def check(corpus: Corpus, *, repair: bool = False) -> tuple[list[str], list[str]
         ...     check(corpus, repair=True)
         ([], [])
     """
-    problems = corpus.store.check()
+    problems = corpus.store.check() + corpus.correction_problems()
     if not (repair and problems):
         return problems, problems if not repair else []
     corpus.store.remove_orphans()
     corpus.finish(rebuild=True)
-    return problems, corpus.store.check()
+    return problems, corpus.store.check() + corpus.correction_problems()
 
 
 def repair(corpus: Corpus, progress: ProgressFn | None = None) -> IngestReport:

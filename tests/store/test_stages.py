@@ -230,3 +230,12 @@ def test_a_schema_1_store_keeps_its_state_when_migrated(tmp_path: Path) -> None:
         store.put_article(Article(id="a3", path="a3.txt", raw="", text="New text here."))
         assert not store.corpus_built() and store.stages_of("a3")["analysed"]
         assert not store.stages_of("a3")["stories"] and store.stages_of("a1")["stories"]
+
+
+def test_a_document_another_process_stored_meanwhile_is_not_left_waiting(tmp_path: Path) -> None:
+    """Regression: two ingests read the same file; the first stored it before the second queued it, and the
+    second's queue entry stayed behind (the store then said a document was read but never analysed)."""
+    with SqliteStore(tmp_path / "s.db") as store:
+        store.put_article(Article(id="a1", path="a1.txt", raw="", text="Rare earths rose."))
+        store.queue_pending([("a1", "a1.txt", {"doc": {}}), ("a2", "a2.txt", {"doc": {}})])
+        assert [p[0] for p in store.pending()] == ["a2"]

@@ -55,11 +55,13 @@ class StageState:
     def queue_pending(self, docs: Sequence[tuple[str, str, dict[str, Any]]]) -> None:
         """Record documents read but not yet analysed: ``(article_id, path, doc)``, ``doc`` a JSON-able dict.
 
-        One transaction; a document already waiting is replaced (the latest run's settings win).
+        One transaction; a document already waiting is replaced (the latest run's settings win), one whose
+        article another process has stored meanwhile is not queued.
         """
         with self.transaction():
             self._conn.executemany(
-                "INSERT INTO pending (article_id, path, doc) VALUES (?, ?, ?) ON CONFLICT (article_id) DO UPDATE"
+                "INSERT INTO pending (article_id, path, doc) SELECT ?1, ?2, ?3"
+                " WHERE NOT EXISTS (SELECT 1 FROM articles WHERE id = ?1) ON CONFLICT (article_id) DO UPDATE"
                 " SET path = excluded.path, doc = excluded.doc, queued_at = excluded.queued_at",
                 ((aid, path, json.dumps(doc, ensure_ascii=False)) for aid, path, doc in docs),
             )
