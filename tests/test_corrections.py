@@ -349,3 +349,21 @@ def test_a_correction_rebuilds_only_what_changes_and_agrees_with_the_corpus_stag
             corpus.rebuild()
             assert snapshot(corpus) == done
         assert corpus.store.check() == []
+
+
+def test_check_reports_stories_that_do_not_keep_a_correction_and_repair_fixes_them(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from storyline.api import check
+
+    flood, budget = story_of(db, "flood1"), story_of(db, "budget1")
+    with Corpus(db) as corpus:
+        before = {s.id: list(s.article_ids) for s in corpus.store.stories()}
+        corpus.merge_stories(flood, budget)
+        assert check(corpus) == ([], [])
+        corpus._write_assignment(before)  # as an older Storyline, unaware of corrections, would leave them
+        problems, _ = check(corpus)
+        assert any("do not keep the corrections" in p for p in problems)
+    code, _, err = run(["--db", str(db), "check", "--repair"], capsys)
+    assert code == 0, err
+    assert grouping(db) == {flood: {"flood1", "flood2", "budget1", "budget2"}}

@@ -91,6 +91,19 @@ class Corrections:
                 self._refresh(renamed=True)
         return c
 
+    def correction_problems(self) -> list[str]:
+        """The story corrections in force that the stored stories do not keep (``storyline check``), in words."""
+        constraints = stored_constraints(self.store)
+        if not constraints:
+            return []
+        old = self._assignment()
+        moved = sum(ids != old.get(sid) for sid, ids in constraints.enforce(old).items())
+        if not moved:
+            return []
+        return [
+            f"{moved} stories do not keep the corrections in force (see storyline corrections list); run with --repair"
+        ]
+
     # -------------------------------------------------------------------------------------- stories
 
     def merge_stories(self, story_id: str, other_id: str) -> Correction:
