@@ -17,8 +17,9 @@ Example:
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+import functools
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from .compare.claims import outlet_label
 from .compare.cluster import ClusterConfig, assign_stories
@@ -40,6 +41,23 @@ E_NO_ARTICLE = "E404"
 E_BAD_CORRECTION = "E405"
 E_NO_CLAIM = "E407"
 MIN_PREFIX = 6  # an article may be named by the start of its id, this long at least, when it is unambiguous
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+C = TypeVar("C", bound="Corrections")
+
+
+def _atomic(method: Callable[Concatenate[C, P], R]) -> Callable[Concatenate[C, P], R]:
+    """Run a correction in one write transaction, its checks included: what it reads is what it corrects, even
+    with another process (the web app, an ingest) writing the store; a refused one writes nothing."""
+
+    def run(self: C, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with self.store.transaction():
+            return method(self, *args, **kwargs)
+
+    functools.update_wrapper(run, method)  # the method's name and docstring
+    return run
 
 
 def stored_constraints(store: Any) -> Constraints:
@@ -106,6 +124,7 @@ class Corrections:
 
     # -------------------------------------------------------------------------------------- stories
 
+    @_atomic
     def merge_stories(self, story_id: str, other_id: str) -> Correction:
         """``other_id``'s articles join ``story_id`` (which keeps its id), now and whenever stories are rebuilt.
 
@@ -125,6 +144,7 @@ class Corrections:
         n = len(into.article_ids) + len(other.article_ids)
         return self._record("merge", f"merged {other.id} into {into.id} ({n} articles)", data)
 
+    @_atomic
     def split_story(self, story_id: str, article_ids: Sequence[str]) -> tuple[Correction, str]:
         """The named articles of ``story_id`` leave it and form a new story, kept apart from the rest.
 
@@ -156,6 +176,7 @@ class Corrections:
         moved = self.store.get_article(named[0])
         return c, (moved.story_id if moved and moved.story_id else "")
 
+    @_atomic
     def move_article(self, article_ref: str, story_id: str) -> Correction:
         """An article leaves its story for ``story_id``, now and whenever stories are rebuilt.
 
@@ -198,6 +219,7 @@ class Corrections:
 
     # ------------------------------------------------------------------------------------- curation
 
+    @_atomic
     def rename_outlet(self, old: str, new: str) -> Correction:
         """Call outlet ``old`` ``new`` everywhere; naming an outlet that exists merges the two into one.
 
@@ -216,6 +238,7 @@ class Corrections:
         verb = "merged" if name in outlets else "renamed"
         return self._record("outlet", f"{verb} outlet {old!r} into {name!r}", {"old": old, "new": name})
 
+    @_atomic
     def mark_claim_wrong(self, claim_id: str, article_ref: str | None = None) -> Correction:
         """Mark a claim row wrong (it is no longer shown), or with ``article_ref`` only that article's alignment
         to it (the article's cell leaves the row; a row left with one source goes).
@@ -247,6 +270,7 @@ class Corrections:
         what = f"the alignment of article {article_id} to" if article_id else "the row of"
         return self._record("claim", f"marked {what} claim {claim.id} wrong: {claim.text[:80]}", data)
 
+    @_atomic
     def hide_quote(self, quote_ref: str) -> Correction:
         """Hide one quote (named ``<article_id>:<start>-<end>``, as the dossier cites it) from every dossier.
 
