@@ -36,7 +36,7 @@ def test_summarize_prints_cited_sentences(tmp_path: Path, capsys: pytest.Capture
     assert code == 0
     lines = [x for x in out.splitlines() if x.strip()]
     assert lines and all(x.rstrip().endswith("]") for x in lines)
-    assert "[a]" in out or "[b]" in out
+    assert "[unnamed outlet (a)]" in out or "[unnamed outlet (b)]" in out
     code, out, _ = run(["summarize", str(tmp_path), "--json"], capsys)
     data = json.loads(out)
     assert code == 0 and data and all(s["cites"] for s in data)
@@ -46,3 +46,18 @@ def test_summarize_nothing_readable_exits_2(tmp_path: Path, capsys: pytest.Captu
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     code, _, err = run(["summarize", str(tmp_path / "empty.txt")], capsys)
     assert code == 2 and "nothing to summarise" in err and "empty.txt" in err and "E403" in err
+
+
+def test_readme_summarize_example_is_what_the_command_prints(
+    seeds_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's `storyline summarize` example is regenerated output, not prose: rerun it on the seeds."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("### Summaries", 1)[1].split("```console\n", 1)[1].split("```", 1)[0]
+    command, *expected = block.strip().splitlines()
+    args = command.removeprefix("$ storyline ").split()
+    files = [str(p) for a in args if a.startswith("../shared/corpus/seeds/") for p in seeds_dir.glob(Path(a).name)]
+    options = [a for a in args[1:] if not a.startswith("../shared/")]
+    code, out, _ = run([args[0], *files, *options], capsys)
+    assert code == 0
+    assert out.strip().splitlines() == expected, "README example is stale: paste the command's output into it"

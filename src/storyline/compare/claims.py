@@ -106,11 +106,17 @@ def source_key(a: Article, by_id: dict[str, Article] | None = None) -> str:
 
 
 def outlet_label(a: Article) -> str:
-    """The outlet's name, or — when no outlet is known — a short form of the file name."""
+    """The outlet's name, or — when nothing names one — "unnamed outlet" with a short form of the file name
+    (each unnamed file is its own source: two are never counted as one outlet).
+
+    Example:
+        >>> outlet_label(Article(id="a", path="in/000_307876002f6af93f.txt", raw=""))
+        'unnamed outlet (000_30787600…)'
+    """
     if a.source:
         return a.source
     stem = a.path.replace("\\", "/").rsplit("/", 1)[-1].split("#", 1)[0].rsplit(".", 1)[0]
-    return stem if len(stem) <= 14 else stem[:12] + "…"
+    return f"unnamed outlet ({stem if len(stem) <= 14 else stem[:12] + '…'})"
 
 
 def article_units(a: Article, source: str, granularity: str | None = None) -> list[Unit]:
