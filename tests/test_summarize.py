@@ -61,3 +61,27 @@ def test_readme_summarize_example_is_what_the_command_prints(
     code, out, _ = run([args[0], *files, *options], capsys)
     assert code == 0
     assert out.strip().splitlines() == expected, "README example is stale: paste the command's output into it"
+
+
+def test_a_summary_sentence_cites_the_other_sources_of_its_happening() -> None:
+    from storyline.compare.summary import summarize
+    from storyline.model import Article, Cite, TimelineItem
+
+    a = Article(
+        id="a", path="a.txt", raw="", text="Storm closes the port of Valmera on Tuesday, officials said.", source="A"
+    )
+    b = Article(
+        id="b",
+        path="b.txt",
+        raw="",
+        text="The harbour of Valmera shut its gates as winds reached 140 km/h.",
+        source="B",
+    )
+    for art in (a, b):
+        from storyline.model import Sentence
+
+        art.sentences = [Sentence(0, len(art.text))]
+    item = TimelineItem(date="2025-03-04", text=a.text, cites=[Cite("a", 0, len(a.text)), Cite("b", 0, len(b.text))])
+    out = summarize([], [a, b], words=40, happenings=[item])
+    first = next(s for s in out if s.cites[0].article_id == "a")
+    assert [c.article_id for c in first.cites] == ["a", "b"] and first.sources == ["A", "B"]

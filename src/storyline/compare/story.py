@@ -37,8 +37,8 @@ def build_story(sid: str, members: Sequence[Article], entities: Sequence[Entity]
     by_id = {a.id: a for a in members}
     tl = merged_timeline(members)
     claims = story_claims(sid, members, entities, tl)
-    summary = summarize(claims, members, words=summary_words) or summarize(
-        claims, members, key_sentences(originals), words=summary_words
+    summary = summarize(claims, members, words=summary_words, happenings=tl) or summarize(
+        claims, members, key_sentences(originals), words=summary_words, happenings=tl
     )
     keys = key_sentences(originals, avoid=summary)  # the next-best sentences, none the summary already says
     return Story(

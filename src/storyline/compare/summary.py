@@ -38,7 +38,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from ..model import Article, Cite, Claim, SummarySentence
+from ..model import Article, Cite, Claim, SummarySentence, TimelineItem
 from .claims import content_stems, outlet_label, source_key
 
 log = logging.getLogger("storyline")
@@ -380,22 +380,32 @@ def _order(c: Candidate, position: dict[str, int]) -> tuple[str, int, int, int]:
     return (c.article.published or "9999", position[c.article.id], c.rank, c.start)
 
 
-def _cites(c: Candidate, claims: Sequence[Claim], by_id: dict[str, Article]) -> tuple[list[Cite], str | None]:
-    """The sentence itself, its copies, then one passage per other source of a claim it states."""
+def _cites(
+    c: Candidate, claims: Sequence[Claim], by_id: dict[str, Article], happenings: Sequence[TimelineItem] = ()
+) -> tuple[list[Cite], str | None]:
+    """The sentence itself, its copies, then one passage per other source of a claim it states, or of the
+    dated happening (timeline item) it reports."""
     cites = [Cite(c.article.id, c.start, c.end), *c.copies]
     sources = {source_key(by_id[x.article_id], by_id) for x in cites if x.article_id in by_id}
     claim_id = None
-    for claim in claims:
-        if claim.kind == "quote" or not any(
-            x.article_id == c.article.id and x.start < c.end and c.start < x.end for x in claim.support
-        ):
-            continue
-        claim_id = claim_id or claim.id
-        for x in claim.support:
+
+    def states(support: Sequence[Cite]) -> bool:
+        return any(x.article_id == c.article.id and x.start < c.end and c.start < x.end for x in support)
+
+    def borrow(support: Sequence[Cite]) -> None:
+        for x in support:
             key = source_key(by_id[x.article_id], by_id) if x.article_id in by_id else x.article_id
             if key not in sources:
                 cites.append(x)
                 sources.add(key)
+
+    for claim in claims:
+        if claim.kind != "quote" and states(claim.support):
+            claim_id = claim_id or claim.id
+            borrow(claim.support)
+    for item in happenings:
+        if states(item.cites):
+            borrow(item.cites)
     return cites, claim_id
 
 
@@ -421,6 +431,7 @@ def summarize(
     *,
     config: SummaryConfig | None = None,
     solver: str | None = None,
+    happenings: Sequence[TimelineItem] = (),
 ) -> list[SummarySentence]:
     """The sentences that cover the story's most reported concepts in about ``words`` words, in reading order.
 
@@ -431,6 +442,7 @@ def summarize(
         words: the word budget (overrides ``config.words``).
         config: the selection settings (:class:`SummaryConfig`).
         solver: ``"ilp"`` or ``"greedy"`` (overrides ``config.solver``).
+        happenings: the story's timeline, for the other sources that report a chosen sentence's happening.
     """
     cfg = config or SummaryConfig()
     cfg = replace(cfg, words=words, solver=solver or cfg.solver)
@@ -451,7 +463,7 @@ def summarize(
     first = [cands[pinned]] if pinned is not None and pinned in chosen else []
     rest = sorted((cands[j] for j in chosen if j != pinned), key=lambda c: _order(c, position))
     for c in [*first, *rest]:
-        cites, claim_id = _cites(c, claims, by_id)
+        cites, claim_id = _cites(c, claims, by_id, happenings)
         srcs = [outlet_label(by_id[x.article_id]) if x.article_id in by_id else x.article_id for x in cites]
         out.append(SummarySentence(text=c.text, cites=cites, sources=srcs, claim_id=claim_id))
     return out
