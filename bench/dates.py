@@ -51,6 +51,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from storyline.analyse.dates import extract_dates
+from storyline.analyse.timex import extent
 
 ROOT = Path(__file__).resolve().parents[1]
 TE3 = ROOT / "../shared/data/tempeval3-train/TBAQ-cleaned"
@@ -167,7 +168,13 @@ def parse_meantime(path: Path) -> dict:
 
 
 def run_ours(text: str, ref: dt.date) -> list[tuple[int, int, str, str | None, str]]:
-    return [(m.start, m.end, m.text, m.value, m.type) for m in extract_dates(text, ref)]
+    """Our mentions as TIMEX3: the span without its leading preposition ("on Monday" → "Monday", see
+    :func:`storyline.analyse.timex.extent`), which only the strict span match sees."""
+    out = []
+    for m in extract_dates(text, ref):
+        k = extent(m.text)
+        out.append((m.start + k, m.end, m.text[k:], m.value, m.type))
+    return out
 
 
 def dates_only(system):

@@ -183,6 +183,24 @@ SHIFT_PATTERN = re.compile(
 )
 
 
+#: Words a mention may start with that TimeML leaves out of a TIMEX3's extent (they are its SIGNAL).
+SIGNALS = ("on", "in", "at", "by", "since", "until", "till", "for", "during", "from", "of", "before", "after",
+           "over", "within", "through", "throughout", "later in", "earlier in")
+_SIGNAL = re.compile(r"(?i)^(?:" + "|".join(re.escape(w) for w in sorted(SIGNALS, key=len, reverse=True)) + r")\s+")
+
+
+def extent(text: str) -> int:
+    """How many leading characters of a mention are a preposition TimeML leaves out of the TIMEX3
+    ("on Monday" → 3: the TIMEX3 is "Monday"; "over the weekend" → 5).
+
+    Example:
+        >>> extent("on Monday"), extent("for 90 days"), extent("Monday")
+        (3, 4, 0)
+    """
+    m = _SIGNAL.match(text)
+    return m.end() if m and m.end() < len(text) else 0
+
+
 def count_of(word: str) -> float | None:
     """A count written in digits or words; None for a vague one ("several")."""
     w = " ".join(word.lower().replace("-", " ").replace(",", "").split())

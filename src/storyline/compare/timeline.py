@@ -125,7 +125,7 @@ def dated_sentences(a: Article, latest: str | None) -> list[tuple[str, int, int]
         span = _sentence(a, d.start)
         if len(a.text[span[0] : span[1]].split()) < MIN_WORDS:  # a table cell or a dateline, not a happening
             continue
-        written = d.how not in ("weekday", "relative")
+        written = d.how not in ("weekday", "relative", "day-part", "clock", "weekend")  # "last night": resolved by us
         old = best.get(span)
         if (
             old is None
