@@ -446,6 +446,11 @@ def main() -> None:
     for ds in (ecb, tbaq):
         rows[f"[{stored_name}] {ds.name} streamed one by one, date order (its final model)"] = {
             "thr": thr, **streamed(ds, model)}  # fmt: skip
+        for k in (4, 10):
+            for recluster in (False, True):
+                how = "neighbourhood re-clustered" if recluster else "stored stories frozen"
+                rows[f"[{stored_name}] {ds.name} in {k} date-ordered ingests, {how} (its final model)"] = {
+                    "thr": thr, **batched(ds, model, k, bridge=False, recluster=recluster)}  # fmt: skip
     if ingest_pred is not None:
         rows["ecbplus-dev via Corpus.ingest (stored model)"] = {
             "thr": "stored", **score(ingest_pred, gold), "gold_stories": len(set(gold.values()))}  # fmt: skip
@@ -569,3 +574,26 @@ ABOUT = {
 
 if __name__ == "__main__":
     main()
+
+
+def batched(ds: Any, model: Any, batches: int, bridge: bool, recluster: bool = True) -> dict[str, Any]:
+    """B-cubed when the articles arrive in ``batches`` ingests, in order of their event dates: each ingest
+    files its articles among the stories already stored (``bridge``: a new article that links two stored
+    stories may join them; off, stored stories never merge; ``recluster``: the new articles' neighbourhood is
+    clustered afresh)."""
+    from cluster_fit import scores
+
+    from storyline.compare.cluster import ClusterConfig, assign_stories
+    from storyline.compare.storypairs import profile
+
+    profiles = [profile(a) for a in ds.arts]
+    order = sorted(range(len(profiles)), key=lambda i: (profiles[i].event[0] if profiles[i].event else 0, i))
+    cfg = ClusterConfig(model=model, bridge=bridge, recluster=recluster)
+    existing: dict[str, list[str]] = {}
+    size = -(-len(order) // batches)
+    for k in range(0, len(order), size):
+        arrived = [ds.arts[i] for i in order[: k + size]]
+        existing = assign_stories(arrived, existing, cfg)
+    story_of = {aid: sid for sid, ids in existing.items() for aid in ids}
+    labels = np.array([story_of[a.id] for a in ds.arts])
+    return scores(ds, np.arange(len(ds.arts)), labels)

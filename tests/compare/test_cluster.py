@@ -154,3 +154,49 @@ def test_large_corpora_go_through_the_index(monkeypatch: pytest.MonkeyPatch) -> 
     stories = assign_stories(arts, {"s7": ["a"]})
     assert stories["s7"] == ["a", "b"] and list(stories.values()).count(["c"]) == 1
     assert "s8" in stories
+
+
+def test_a_bridging_article_joins_two_stored_stories_only_when_it_links_them() -> None:
+    import numpy as np
+
+    from storyline.compare.cluster import agglomerate
+
+    # rows 0, 1: stored story A; row 2: stored story B; row 3: a new article close to both
+    sim = np.array(
+        [
+            [0.0, 0.9, 0.3, 0.9],
+            [0.9, 0.0, 0.3, 0.9],
+            [0.3, 0.3, 0.0, 0.95],
+            [0.9, 0.9, 0.95, 0.0],
+        ]
+    )
+    groups = [[0, 1], [2], [3]]
+    assert sorted(map(sorted, agglomerate(sim, groups, 2, 0.5))) == [[0, 1], [2, 3]]  # stored stories apart
+    assert sorted(map(sorted, agglomerate(sim, groups, 2, 0.5, bridge=True))) == [[0, 1, 2, 3]]
+    # nothing new: stored stories never meet, bridge or not
+    assert sorted(map(sorted, agglomerate(sim[:3, :3], [[0, 1], [2]], 2, 0.1, bridge=True))) == [[0, 1], [2]]
+    # a user's split (apart) still holds
+    apart = np.zeros((4, 4), dtype=bool)
+    apart[0, 2] = apart[2, 0] = True
+    merged = agglomerate(sim, groups, 2, 0.5, apart=apart, bridge=True)
+    assert not any({0, 2} <= set(g) for g in merged)
+
+
+def test_new_articles_recluster_their_neighbourhood_and_ids_stay() -> None:
+    import numpy as np
+
+    from storyline.compare.cluster import _recluster_neighbourhood
+    from storyline.compare.storypairs import Profile
+
+    feats = [Profile.__new__(Profile) for _ in range(5)]
+    for f, aid in zip(feats, ["a", "b", "c", "d", "new"], strict=True):
+        object.__setattr__(f, "article_id", aid)
+    # stored: s1 = a, b (b only weakly), s2 = c, s3 = d (far from everything); "new" is close to b and c
+    sim = np.zeros((5, 5))
+    for i, j, p in [(0, 1, 0.6), (1, 4, 0.95), (2, 4, 0.9), (1, 2, 0.8)]:
+        sim[i, j] = sim[j, i] = p
+    existing = {"s1": ["a", "b"], "s2": ["c"], "s3": ["d"]}
+    out = _recluster_neighbourhood(feats, existing, sim, np.zeros((5, 5), dtype=bool), 0.5, 0, None)
+    assert out["s3"] == ["d"]  # outside the neighbourhood: untouched
+    assert sorted(map(sorted, out.values())) == [["a"], ["b", "c", "new"], ["d"]]
+    assert {sid for sid, ids in out.items() if "new" in ids} <= {"s1", "s2"}  # an old id, not a new one

@@ -8,8 +8,11 @@ lead's kind of happening (see :mod:`storyline.compare.storypairs`) — whose wei
 ECB+ dev pairs (``storyline/data/cluster.json``).
 
 Stories are formed by average-linkage agglomeration over the pair probabilities with a threshold (no
-number of stories is given). It is incremental: stories already stored keep their members and are never
-merged with each other; new articles join them or form new stories. :func:`explain` says, for each article
+number of stories is given). It is incremental: an ingest clusters afresh only the neighbourhood of its new
+articles — they and the stored stories one of them links to — so a bridging article can join two stories
+and a later article can pull a member into a better story; the other stories keep their members and ids
+(beyond :data:`BATCH_LIMIT` articles, the streaming index files new articles one at a time instead).
+:func:`explain` says, for each article
 of a story, the strongest link that holds it there and what each feature contributed.
 
 Example:
@@ -41,12 +44,16 @@ class ClusterConfig:
 
     ``threshold``: the same-story probability (average over the two groups' pairs) a merge needs; ``None``
     takes the one chosen with the model by cross-validation. ``model``: ``None`` is the fitted one.
+    ``bridge``: an ingest's new articles may join two stored stories they link (their neighbourhood is
+    re-clustered); off, stored stories never merge.
     """
 
     threshold: float | None = None
     model: PairModel | None = None
     lead_paragraphs: int = 3
     max_days: int | None = None  # None: the model's window (days between event dates a story may span)
+    bridge: bool = True  # a new article that links two stored stories may join them (see merge_sequence)
+    recluster: bool = True  # new articles' neighbourhood is clustered afresh (see assign_stories)
 
     def resolved(self) -> tuple[PairModel, float]:
         """The model (with this config's window, if set) and the threshold."""
@@ -119,6 +126,7 @@ def merge_sequence(
     frozen: int = 0,
     top: int = 0,
     apart: np.ndarray | None = None,
+    bridge: bool = False,
 ) -> list[tuple[int, int, float]]:
     """The greedy merges of ``groups`` (lists of row indices of ``sim``), best link first: (kept, merged, link).
 
@@ -126,8 +134,9 @@ def merge_sequence(
     pairs — average linkage). A story that runs for weeks is a chain of developments, each close to some
     earlier articles and far from others; the mean of its strongest links keeps it whole where the mean
     of all links splits it, and asks for more than one strong link (single linkage) before joining two
-    groups. The first ``frozen`` groups (existing stories) are never merged with each other, nor two groups
-    holding a pair marked in ``apart`` (rows × rows, True: never one story). The sequence does not depend
+    groups. The first ``frozen`` groups (existing stories) are never merged with each other — with ``bridge``,
+    until one of them takes a new article — nor two groups holding a pair marked in ``apart`` (rows × rows,
+    True: never one story). The sequence does not depend
     on a threshold: clustering at threshold t applies it up to the first link below t.
     """
     k = len(groups)
@@ -156,10 +165,13 @@ def merge_sequence(
         for a, g in enumerate(groups):
             member_b[list(g), a] = 1.0
         blocked = (member_b.T @ apart.astype(float) @ member_b) > 0
-    link[blocked] = -np.inf
-    link[:frozen, :frozen] = -np.inf
     np.fill_diagonal(link, -np.inf)
+    true_link = link.copy()  # average links, kept for frozen pairs too (a bridge may open them)
     is_frozen = np.arange(k) < frozen
+    # Two stored stories stay apart — unless a new article joins one of them and the link, with it, reaches
+    # the other (``bridge``): the neighbourhood of the bridging article is re-clustered, nothing else.
+    shut = np.outer(is_frozen, is_frozen)
+    link[blocked | shut] = -np.inf
     alive = np.ones(k, dtype=bool)
     out = []
     for _ in range(k - 1):
@@ -171,23 +183,28 @@ def merge_sequence(
             a, b = b, a  # keep the frozen (or lower) one; merge b into a
         out.append((a, b, value))
         if best is None:  # Lance–Williams update for average linkage
-            new = (sizes[a] * link[a] + sizes[b] * link[b]) / (sizes[a] + sizes[b])
+            new = (sizes[a] * true_link[a] + sizes[b] * true_link[b]) / (sizes[a] + sizes[b])
         else:
             merged = _top(np.concatenate([best[a], best[b]], axis=1), top)
             best[a], best[:, a] = merged, merged
             new = np.nanmean(merged, axis=1)
+        if bridge and is_frozen[a] and not is_frozen[b]:
+            shut[a, :] = shut[:, a] = False  # a stored story with a new article may now meet the others
+        elif is_frozen[a] and is_frozen[b]:
+            shut[a, :] = shut[:, a] = shut[a, :] & shut[b, :]  # open where either was
         sizes[a] += sizes[b]
         alive[b] = False
         blocked[a] |= blocked[b]
         blocked[:, a] = blocked[a]
-        new = np.where(alive & ~blocked[a], new, -np.inf)
+        true_link[a, :] = true_link[:, a] = np.where(alive, new, -np.inf)
+        true_link[a, a] = -np.inf
+        true_link[b, :] = true_link[:, b] = -np.inf
+        new = np.where(alive & ~blocked[a] & ~shut[a], new, -np.inf)
         link[a, :] = new
         link[:, a] = new
         link[a, a] = -np.inf
         link[b, :] = -np.inf
         link[:, b] = -np.inf
-        if is_frozen[a]:
-            link[a, :frozen] = link[:frozen, a] = -np.inf
     return out
 
 
@@ -211,9 +228,10 @@ def agglomerate(
     threshold: float,
     top: int = 0,
     apart: np.ndarray | None = None,
+    bridge: bool = False,
 ) -> list[list[int]]:
     """Merge ``groups`` while the best link (see :func:`merge_sequence`) is at least ``threshold``."""
-    return apply_merges(groups, merge_sequence(sim, groups, frozen, top, apart), threshold)
+    return apply_merges(groups, merge_sequence(sim, groups, frozen, top, apart, bridge), threshold)
 
 
 def assign_stories(
@@ -224,10 +242,11 @@ def assign_stories(
 ) -> dict[str, list[str]]:
     """Assign every article not yet in ``existing`` (story id → article ids) to a story.
 
-    Returns the new mapping: existing stories keep their members (and may gain new ones); new
-    stories get ids ``s<N>`` after the highest existing one, in order of their first article.
-
-    Up to :data:`BATCH_LIMIT` articles, every pair is scored and the stories agglomerated; beyond, the
+    Returns the new mapping. Up to :data:`BATCH_LIMIT` articles, every pair is scored and, with
+    ``cfg.recluster`` (the default), the new articles' neighbourhood — they and every stored story one of them
+    links to — is agglomerated afresh, each resulting group keeping the id of the stored story it shares most
+    articles with (stories outside it keep their members); without it, stored stories keep their members and
+    only gain new ones. New stories get ids ``s<N>`` after the highest existing one. Beyond the limit, the
     stored stories are loaded into a :class:`~storyline.compare.storyindex.StoryIndex` and the new articles
     added one at a time, in date order, each scored against its candidates only.
 
@@ -241,6 +260,8 @@ def assign_stories(
     feats = [features(a, cfg.lead_paragraphs) for a in articles]
     index = {f.article_id: i for i, f in enumerate(feats)}
     sim, apart = pair_scores(feats, cfg)
+    if cfg.recluster:
+        return _recluster_neighbourhood(feats, existing, sim, apart, threshold, model.top, constraints)
     old_ids = [sid for sid, ids in existing.items() if any(i in index for i in ids)]
     groups = [[index[i] for i in existing[sid] if i in index] for sid in old_ids]
     placed = {i for g in groups for i in g}
@@ -249,7 +270,7 @@ def assign_stories(
         apart = apart | constraints.apart([f.article_id for f in feats])
     else:
         groups += [[i] for i in range(len(feats)) if i not in placed]
-    merged = agglomerate(sim, groups, len(old_ids), threshold, model.top, apart)
+    merged = agglomerate(sim, groups, len(old_ids), threshold, model.top, apart, cfg.bridge)
     out: dict[str, list[str]] = {}
     next_n = 1 + max((int(s[1:]) for s in existing if s[1:].isdigit()), default=0)
     new_groups = []
@@ -263,6 +284,58 @@ def assign_stories(
     for g in sorted(new_groups, key=lambda g: g[0]):
         out[f"s{next_n}"] = [feats[i].article_id for i in g]
         next_n += 1
+    return out
+
+
+def _recluster_neighbourhood(
+    feats: Sequence[Profile],
+    existing: dict[str, list[str]],
+    sim: np.ndarray,
+    apart: np.ndarray,
+    threshold: float,
+    top: int,
+    constraints: Constraints | None,
+) -> dict[str, list[str]]:
+    """File the new articles by clustering their neighbourhood afresh: the new articles and every stored story
+    one of them links to (a pair at ``threshold`` or above — average linkage can join nothing else) are
+    agglomerated from single articles, as if ingested at once; the other stories are left as they are. Each
+    resulting group keeps the id of the stored story it shares most articles with."""
+    index = {f.article_id: i for i, f in enumerate(feats)}
+    ids = [f.article_id for f in feats]
+    story_of = {i: sid for sid, members in existing.items() for i in members if i in index}
+    new = [k for k, f in enumerate(feats) if f.article_id not in story_of]
+    out = {sid: [i for i in members if i in index] for sid, members in existing.items()}
+    if not new:
+        return out
+    close = np.flatnonzero((sim[new] >= threshold).any(axis=0))
+    touched = {story_of[ids[k]] for k in close if ids[k] in story_of}
+    rows = sorted(set(new) | {index[i] for sid in touched for i in out[sid]})
+    sub = sim[np.ix_(rows, rows)]
+    sub_apart = apart[np.ix_(rows, rows)]
+    sub_ids = [ids[k] for k in rows]
+    if constraints:
+        groups = constraints.seed(sub_ids, [])
+        sub_apart = sub_apart | constraints.apart(sub_ids)
+    else:
+        groups = [[k] for k in range(len(rows))]
+    merged = agglomerate(sub, groups, 0, threshold, top, sub_apart)
+    for sid in touched:
+        del out[sid]
+    taken: set[str] = set()
+    named: list[tuple[str | None, list[str]]] = []
+    for g in sorted(merged, key=len, reverse=True):
+        members = [sub_ids[k] for k in g]
+        overlap = Counter(story_of[i] for i in members if i in story_of and story_of[i] not in taken)
+        owner = overlap.most_common(1)[0][0] if overlap else None
+        if owner is not None:
+            taken.add(owner)
+        named.append((owner, members))
+    next_n = 1 + max((int(s[1:]) for s in existing if s[1:].isdigit()), default=0)
+    for owner, members in sorted(named, key=lambda t: index[t[1][0]]):
+        if owner is None:
+            owner, next_n = f"s{next_n}", next_n + 1
+        old = existing.get(owner, [])
+        out[owner] = [i for i in old if i in members] + [i for i in members if i not in old]
     return out
 
 
