@@ -46,7 +46,7 @@ def test_ingest_stories_dossier_export_search(folder: Path, tmp_path: Path, caps
         ["--db", db, "ingest", str(folder), "--source", "Valley News", "--published", "2024-05-07"], capsys
     )
     assert code == 0, err
-    assert "1 article(s) added" in err
+    assert "1 article added" in err
     code, out, _ = run(["--db", db, "stories", "--json"], capsys)
     stories = json.loads(out)
     assert len(stories) == 1 and stories[0]["title"] == "Floods force thousands from homes in river valley"
@@ -73,7 +73,7 @@ def test_reingest_is_a_no_op(folder: Path, tmp_path: Path, capsys: pytest.Captur
     db = str(tmp_path / "s.db")
     assert run(["--db", db, "ingest", str(folder)], capsys)[0] == 0
     code, _, err = run(["--db", db, "ingest", str(folder)], capsys)
-    assert code == 0 and "0 article(s) added, 1 already in the store" in err
+    assert code == 0 and "0 articles added, 1 already in the store" in err
 
 
 def test_the_database_and_dossiers_inside_the_input_folder_are_not_read(
@@ -91,7 +91,7 @@ def test_the_database_and_dossiers_inside_the_input_folder_are_not_read(
 def test_quiet_after_the_subcommand(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = str(tmp_path / "s.db")
     code, _, err = run(["ingest", str(folder), "--db", db, "-q"], capsys)
-    assert code == 0 and "article(s) added" not in err
+    assert code == 0 and "added" not in err
     code, _, err = run(["--db", db, "ingest", str(folder)], capsys)
     assert code == 0 and "already in the store" in err
 
@@ -108,7 +108,7 @@ def test_bad_files_are_reported_and_good_ones_kept(
     code, _, err = run(["--db", db, "ingest", str(folder)], capsys)
     assert code == 1  # some files failed, the rest were ingested
     assert "empty.txt" in err and "scan.pdf" in err and "dump.jsonl" in err and "line 2" in err
-    assert "2 article(s) added" in err
+    assert "2 articles added" in err
 
 
 def test_nothing_ingestible_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -121,8 +121,33 @@ def test_nothing_ingestible_exits_2(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 
 def test_unknown_story_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from storyline.api import Corpus
+
+    Corpus(tmp_path / "s.db").close()
     code, _, err = run(["--db", str(tmp_path / "s.db"), "dossier", "s99"], capsys)
     assert code == 2 and "no story 's99'" in err
+
+
+@pytest.mark.parametrize(
+    "command", [["stories"], ["search", "flood"], ["dossier", "s1"], ["export"], ["outlets", "list"], ["check"]]
+)
+def test_read_commands_never_make_an_empty_store(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "none.db"
+    code, out, err = run(["--db", str(db), *command], capsys)
+    assert code == 2 and not out and not db.exists()
+    assert "does not exist" in err and "E303" in err and "make demo" in err and "out/storyline.db" in err
+
+
+def test_tables_piped_are_plain_columns(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "s.db")
+    run(["--db", db, "-q", "ingest", str(folder)], capsys)
+    code, out, err = run(["--db", db, "stories"], capsys)
+    lines = out.splitlines()
+    assert code == 0 and "1 story in" in err
+    assert lines[0] == "id\ttitle\tevent date\t#articles\t#independent sources"
+    assert lines[1].startswith("s1\tFloods force thousands") and lines[1].endswith("\t1\t1") and len(lines) == 2
 
 
 def test_db_from_environment(

@@ -363,7 +363,7 @@ def test_check_reports_stories_that_do_not_keep_a_correction_and_repair_fixes_th
         assert check(corpus) == ([], [])
         corpus._write_assignment(before)  # as an older Storyline, unaware of corrections, would leave them
         problems, _ = check(corpus)
-        assert any("do not keep the corrections" in p for p in problems)
+        assert any("not keep the corrections" in p for p in problems)
     code, _, err = run(["--db", str(db), "check", "--repair"], capsys)
     assert code == 0, err
     assert grouping(db) == {flood: {"flood1", "flood2", "budget1", "budget2"}}

@@ -20,11 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .article_fixes import ArticleFixes, Fix
 from .compare.cluster import ClusterConfig, Link, explain
 from .config import Config, load_config
 from .corrections import Corrections, stored_constraints, stored_curation
 from .errors import StorylineError
 from .ingest.formats.base import NOTICE_CODES, too_long
+from .ingest.manifest import read_manifest, settings_for, settings_table
 from .ingest.readers import RawDoc, discover, read_file
 from .model import Article, Entity, FileError, Story, SummarySentence
 from .pipeline import analyse_new, article_failure, article_id, corpus_stages
@@ -45,6 +47,7 @@ class IngestReport:
     files: int = 0
     added: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)  # already in the store (same content)
+    updated: list[str] = field(default_factory=list)  # already stored; their outlet/date/url set as given now
     errors: list[FileError] = field(default_factory=list)
     failed_files: set[str] = field(default_factory=set)
 
@@ -61,7 +64,7 @@ class IngestReport:
         """
         if not self.failures:
             return 0
-        ok = self.added or self.unchanged
+        ok = self.added or self.unchanged or self.updated
         return 1 if ok else 2
 
 
@@ -77,7 +80,8 @@ class StoryView:
 
     def __repr__(self) -> str:
         s = self._story
-        return f"<Story {s.id} {s.title!r} {s.event_date} ({len(s.article_ids)} articles)>"
+        n = len(s.article_ids)
+        return f"<Story {s.id} {s.title!r} {s.event_date} ({n} article{'s' * (n != 1)})>"
 
     @property
     def story(self) -> Story:
@@ -112,9 +116,9 @@ class StoryView:
         raise StorylineError("E402", f"unknown dossier format {fmt!r}: use one of {', '.join(FORMATS)}")
 
 
-class Corpus(Corrections):
+class Corpus(Corrections, ArticleFixes):
     """Articles, entities and stories in a store (SQLite by default), and the user's corrections to them
-    (:class:`~storyline.corrections.Corrections`)."""
+    (:class:`~storyline.corrections.Corrections`, :class:`~storyline.article_fixes.ArticleFixes`)."""
 
     def __init__(self, db: str | Path = ":memory:", config: Config | None = None) -> None:
         self.config = config or load_config()
@@ -173,18 +177,22 @@ class Corpus(Corrections):
         keep_all: bool | None = None,
         progress: ProgressFn | None = None,
         exclude: Sequence[str | Path] = (),
+        manifest: str | Path | None = None,
     ) -> IngestReport:
         """Read, clean, analyse and store articles; then update entities and stories.
 
         ``paths`` is one file or folder, or a list of them (globs allowed). Bad files are reported in the returned
-        :class:`IngestReport` and never stop the good ones.
-        Re-ingesting the same content is a no-op. The store's own database files, and any path in
-        ``exclude`` (the dossier folder, say), are never read as articles.
+        :class:`IngestReport` and never stop the good ones. ``manifest`` names a CSV file giving each file's
+        outlet, date and web address (:mod:`storyline.ingest.manifest`); its files are read too.
+        Re-ingesting the same content is a no-op, unless ``source``, ``published`` or the manifest say something
+        new about it: the stored article is then updated (``updated``). The store's own database files, and any
+        path in ``exclude`` (the dossier folder, say), are never read as articles.
         """
         report = IngestReport()
         if isinstance(paths, str | Path):
             paths = [paths]  # one folder or file: not the characters of its name
-        files, errs = discover([str(p) for p in paths], exclude=[*self._own_files(), *exclude])
+        paths, table = _with_manifest([str(p) for p in paths], manifest, report)
+        files, errs = discover(paths, exclude=[*self._own_files(), *exclude])
         report.errors += errs
         report.files = len(files)
         keep = self.config.ingest_keep_all if keep_all is None else keep_all
@@ -197,18 +205,22 @@ class Corpus(Corrections):
                 f, display_path=str(f), max_bytes=self.config.ingest_max_bytes, max_ratio=self.config.ingest_max_ratio
             )
             report.errors += ferrs
+            own = {**overrides, **settings_for(f, table)} if table else overrides
             for d in docs:
                 if len(d.text) > self.config.ingest_max_chars:
                     report.errors.append(too_long(d.path, len(d.text), self.config.ingest_max_chars))
                     continue
                 aid = article_id(d.text)
                 if aid in seen or self.store.has_article(aid):
+                    if aid not in seen and self._fix_stored(aid, Fix.from_overrides(own)):
+                        report.updated.append(aid)  # told its outlet or date again: set as given now
+                        continue
                     report.unchanged.append(aid)
                     if aid in seen:
                         twins.append((d.path, aid))
                     continue
                 seen[aid] = d.path
-                pending.append((d, overrides))
+                pending.append((d, own))
             if progress:
                 progress("read", i + 1, len(files))
         log.info(
@@ -225,7 +237,7 @@ class Corpus(Corrections):
         self._analyse_and_store(pending, report, progress)
         _share_failures(report, seen, twins)
         report.failed_files = {e.path.split("#", 1)[0] for e in report.errors}
-        if report.added or not self.store.corpus_built():  # new articles, or a run cut short
+        if report.added or report.updated or not self.store.corpus_built():  # new or changed, or a run cut short
             self.rebuild(progress)
         return report
 
@@ -339,6 +351,17 @@ class Corpus(Corrections):
                     self.store.put_article(a)
         if progress:
             progress("stories", len(result.stories), len(result.stories))
+
+
+def _with_manifest(
+    paths: list[str], manifest: str | Path | None, report: IngestReport
+) -> tuple[list[str], dict[str, dict[str, Any]]]:
+    """The inputs with the manifest's files added, and the manifest's settings by real path (bad rows reported)."""
+    if manifest is None:
+        return paths, {}
+    rows, errors = read_manifest(manifest)
+    report.errors += errors
+    return [*paths, *(str(r.path) for r in rows)], settings_table(rows, str(manifest))
 
 
 def _doc_json(doc: RawDoc, overrides: dict[str, Any]) -> dict[str, Any]:

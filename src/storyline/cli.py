@@ -26,6 +26,7 @@ from . import __version__
 from .api import FORMATS, Corpus, IngestReport
 from .config import load_config
 from .errors import StorylineError
+from .text import plural
 
 DEFAULT_DB = "storyline.db"
 PROGRESS_MIN_FILES = 5
@@ -48,6 +49,13 @@ class Ctx:
     def corpus(self, **overrides: Any) -> Corpus:
         cfg = load_config(self.config_file, overrides=overrides)
         return Corpus(self.db, cfg)
+
+    def reading(self) -> Corpus:
+        """The corpus of a store that must already exist: a read command never makes an empty one."""
+        from .store.exists import require_store
+
+        require_store(self.db)
+        return self.corpus()
 
 
 DB_HELP = f"SQLite store (default: $STORYLINE_DB or ./{DEFAULT_DB})."
@@ -84,8 +92,14 @@ def db_option(f: Any) -> Any:
 
 
 def ingest_options(f: Any) -> Any:
-    """--source, --published and --keep-all, shared by ingest and analyze."""
+    """--source, --published, --manifest and --keep-all, shared by ingest and analyze."""
     f = click.option("--keep-all", is_flag=True, help="Turn plain-text cleaning off (keep every line).")(f)
+    f = click.option(
+        "--manifest",
+        default=None,
+        metavar="FILE.csv",
+        help="CSV with a header: path, source, published, url per file (paths relative to the CSV's folder).",
+    )(f)
     f = click.option(
         "--published", default=None, metavar="DATE", help="Publication date for every article in these files."
     )(f)
@@ -150,9 +164,10 @@ def _report(rep: IngestReport, c: Ctx, db: str) -> None:
     if not c.quiet:
         notices = len(rep.errors) - len(failures)
         skipped = f", {notices} skipped" if notices else ""
+        updated = f", {len(rep.updated)} updated" if rep.updated else ""
         err.print(
-            f"{rep.files} file(s): {len(rep.added)} article(s) added, {len(rep.unchanged)} already in the store, "
-            f"{len(failures)} error(s){skipped} → {db}"
+            f"{plural(rep.files, 'file')}: {plural(len(rep.added), 'article')} added{updated}, "
+            f"{len(rep.unchanged)} already in the store, {plural(len(failures), 'error')}{skipped} → {db}"
         )
 
 
@@ -163,6 +178,7 @@ def _ingest(
     published: str | None,
     keep_all: bool,
     exclude: Sequence[str] = (),
+    manifest: str | None = None,
 ) -> tuple[Corpus, IngestReport]:
     corpus = c.corpus()
     n_inputs = len(paths)
@@ -182,13 +198,14 @@ def _ingest(
             keep_all=keep_all or None,
             progress=progress,
             exclude=exclude,
+            manifest=manifest,
         )
     _report(rep, c, corpus.store.path)
     return corpus, rep
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @db_option
 @ingest_options
 @click.pass_context
@@ -198,11 +215,13 @@ def ingest(
     db: str | None,
     source: str | None,
     published: str | None,
+    manifest: str | None,
     keep_all: bool,
 ) -> None:
-    """Read, clean, analyse and store articles from files, folders and globs."""
+    """Read, clean, analyse and store articles from files, folders and globs (and a --manifest's files)."""
     c = _ctx(ctx, db)
-    corpus, rep = _ingest(c, paths, source, published, keep_all)
+    _need_inputs(paths, manifest)
+    corpus, rep = _ingest(c, paths, source, published, keep_all, manifest=manifest)
     corpus.close()
     sys.exit(rep.exit_code)
 
@@ -223,7 +242,7 @@ def stories(ctx: click.Context, db: str | None, as_json: bool, why: str | None) 
     c = _ctx(ctx, db)
     if ctx.invoked_subcommand:
         return
-    with c.corpus() as corpus:
+    with c.reading() as corpus:
         if why is not None:
             _print_why(corpus, why, as_json)
             return
@@ -231,12 +250,11 @@ def stories(ctx: click.Context, db: str | None, as_json: bool, why: str | None) 
         if as_json:
             out.print_json(json.dumps([s.story.to_json() for s in rows], ensure_ascii=False))
             return
-        t = Table(title=f"{len(rows)} stories in {corpus.store.path}")
-        for col in ("id", "title", "event date", "#articles", "#independent sources"):
-            t.add_column(col, overflow="fold")
-        for s in rows:
-            t.add_row(s.id, _term(s.title), s.event_date or "—", str(len(s.article_ids)), str(s.independent_sources))
-        out.print(t)
+        print_table(
+            f"{plural(len(rows), 'story')} in {corpus.store.path}",
+            ("id", "title", "event date", "#articles", "#independent sources"),
+            [(s.id, s.title, s.event_date or "—", len(s.article_ids), s.independent_sources) for s in rows],
+        )
 
 
 @cli.command()
@@ -248,7 +266,7 @@ def stories(ctx: click.Context, db: str | None, as_json: bool, why: str | None) 
 def dossier(ctx: click.Context, story_id: str, db: str | None, fmt: str, out_file: str | None) -> None:
     """Write the dossier of one story (md, self-contained html, or json)."""
     c = _ctx(ctx, db)
-    with c.corpus() as corpus:
+    with c.reading() as corpus:
         text = corpus.story(story_id).dossier(fmt)
     _write(text, out_file, c)
 
@@ -261,7 +279,7 @@ def dossier(ctx: click.Context, story_id: str, db: str | None, fmt: str, out_fil
 def export(ctx: click.Context, db: str | None, fmt: str, out_file: str | None) -> None:
     """Export the whole corpus as JSON, exactly per the export contract."""
     c = _ctx(ctx, db)
-    with c.corpus() as corpus:
+    with c.reading() as corpus:
         data = corpus.export()
     _write(json.dumps(data, ensure_ascii=False, indent=1), out_file, c)
 
@@ -275,7 +293,7 @@ def export(ctx: click.Context, db: str | None, fmt: str, out_file: str | None) -
 def search(ctx: click.Context, query: str, db: str | None, limit: int, as_json: bool) -> None:
     """Full-text search over sentences; hits cited as article + offsets."""
     c = _ctx(ctx, db)
-    with c.corpus() as corpus:
+    with c.reading() as corpus:
         hits = corpus.search(query, limit)
     if as_json:
         out.print_json(
@@ -309,7 +327,7 @@ def search(ctx: click.Context, query: str, db: str | None, limit: int, as_json: 
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @db_option
 @click.option("--out", "out_dir", default="out", show_default=True, metavar="DIR", help="Folder for the dossiers.")
 @ingest_options
@@ -321,11 +339,15 @@ def analyze(
     out_dir: str,
     source: str | None,
     published: str | None,
+    manifest: str | None,
     keep_all: bool,
 ) -> None:
-    """Ingest PATHS, then write every story's dossier (md, html, json) and the corpus export to DIR."""
+    """Ingest PATHS (and a --manifest's files), then write every story's dossier (md, html, json) and the corpus
+    export to DIR."""
     c = _ctx(ctx, db)
-    corpus, rep = _ingest(c, paths, source, published, keep_all, exclude=[out_dir])  # never re-read our dossiers
+    _need_inputs(paths, manifest)
+    # never re-read our dossiers
+    corpus, rep = _ingest(c, paths, source, published, keep_all, exclude=[out_dir], manifest=manifest)
     with corpus:
         d = Path(out_dir)
         d.mkdir(parents=True, exist_ok=True)
@@ -338,19 +360,14 @@ def analyze(
         exp = d / "corpus.json"
         exp.write_text(json.dumps(corpus.export(), ensure_ascii=False, indent=1), encoding="utf-8")
         if not c.quiet:
-            t = Table(title=f"{len(corpus.stories)} stories")
-            for col in ("id", "title", "event date", "#articles", "#independent sources", "dossier"):
-                t.add_column(col, overflow="fold")
-            for s in corpus.stories:
-                t.add_row(
-                    s.id,
-                    _term(s.title),
-                    s.event_date or "—",
-                    str(len(s.article_ids)),
-                    str(s.independent_sources),
-                    str(d / f"{s.id}.html"),
-                )
-            out.print(t)
+            print_table(
+                plural(len(corpus.stories), "story"),
+                ("id", "title", "event date", "#articles", "#independent sources", "dossier"),
+                [
+                    (s.id, s.title, s.event_date or "—", len(s.article_ids), s.independent_sources, d / f"{s.id}.html")
+                    for s in corpus.stories
+                ],
+            )
             out.print(f"Wrote {len(written)} dossier files and {exp} to {d.resolve()}")
     sys.exit(rep.exit_code)
 
@@ -400,7 +417,7 @@ def check(ctx: click.Context, db: str | None, repair: bool, as_json: bool) -> No
     from .api import check as api_check
 
     c = _ctx(ctx, db)
-    with c.corpus() as corpus:
+    with c.reading() as corpus:
         problems, left = api_check(corpus, repair=repair)
         if as_json:
             out.print_json(json.dumps({"store": corpus.store.path, "problems": problems, "left": left}))
@@ -408,9 +425,9 @@ def check(ctx: click.Context, db: str | None, repair: bool, as_json: bool) -> No
             for p in problems:
                 err.print(f"[red]problem[/red] {_term(p)}", soft_wrap=True)
             if repair and problems:
-                err.print(f"repaired: {len(problems) - len(left)} of {len(problems)} problem(s) fixed")
+                err.print(f"repaired: {len(problems) - len(left)} of {plural(len(problems), 'problem')} fixed")
             if not c.quiet:
-                err.print(f"{corpus.store.path}: {'ok' if not left else f'{len(left)} problem(s)'}")
+                err.print(f"{corpus.store.path}: {'ok' if not left else plural(len(left), 'problem')}")
     sys.exit(1 if left else 0)
 
 
@@ -422,7 +439,7 @@ def repair(ctx: click.Context, db: str | None) -> None:
     from .api import repair as api_repair
 
     c = _ctx(ctx, db)
-    with c.corpus() as corpus:
+    with c.reading() as corpus:
         waiting = corpus.store.stage_counts()["read"]
         with _progress(not c.quiet and waiting > 0) as progress:
             rep = api_repair(corpus, progress)
@@ -450,6 +467,27 @@ def summarize(ctx: click.Context, paths: tuple[str, ...], words: int, as_json: b
     for s in sentences:
         tags = " ".join(f"[{name}]" for name in dict.fromkeys(s.sources))
         sys.stdout.write(f"{s.text} {tags}\n")
+
+
+def print_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+    """A table: drawn with rich on a terminal; piped or redirected, plain tab-separated columns (a header line,
+    then one line per row, never wrapped) with the title on standard error."""
+    if out.is_terminal:
+        t = Table(title=_term(title))
+        for col in columns:
+            t.add_column(col, overflow="fold")
+        for row in rows:
+            t.add_row(*(_term(v) for v in row))
+        out.print(t)
+        return
+    err.print(_term(title), soft_wrap=True)
+    for row in (columns, *rows):
+        sys.stdout.write("\t".join(_UNPRINTABLE.sub("?", str(v)).replace("\t", " ") for v in row) + "\n")
+
+
+def _need_inputs(paths: Sequence[str], manifest: str | None) -> None:
+    if not paths and not manifest:
+        raise click.UsageError("name the files, folders or globs to read (PATHS), or give --manifest FILE.csv")
 
 
 def _write(text: str, out_file: str | None, c: Ctx) -> None:
@@ -482,7 +520,7 @@ def _print_why(corpus: Corpus, story_id: str, as_json: bool) -> None:
         ]  # fmt: skip
         out.print_json(json.dumps(rows, ensure_ascii=False))
         return
-    out.print(f"[bold]{_term(view.id)}[/bold] {_term(view.title)} — {len(links)} articles")
+    out.print(f"[bold]{_term(view.id)}[/bold] {_term(view.title)} — {plural(len(links), 'article')}")
     for x in links:
         out.print(f"\n[bold]{_term(x.article_id)}[/bold] {_term(titles.get(x.article_id, ''))}")
         out.print(f"  event date: {_term(x.event)}")

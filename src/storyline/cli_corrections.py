@@ -11,11 +11,11 @@ import json
 from typing import Any
 
 import click
-from rich.table import Table
 
-from .cli import _ctx, _term, db_option, err, out
+from .cli import _ctx, _term, db_option, err, out, print_table
 from .curation import quote_id
 from .model import Correction
+from .text import plural
 
 
 def _done(c: Correction, extra: str = "") -> None:
@@ -34,7 +34,7 @@ def _done(c: Correction, extra: str = "") -> None:
 @click.pass_context
 def merge(ctx: click.Context, story_id: str, other_id: str, db: str | None) -> None:
     """OTHER_ID's articles join STORY_ID (which keeps its id), for good."""
-    with _ctx(ctx, db).corpus() as corpus:
+    with _ctx(ctx, db).reading() as corpus:
         _done(corpus.merge_stories(story_id, other_id))
 
 
@@ -45,7 +45,7 @@ def merge(ctx: click.Context, story_id: str, other_id: str, db: str | None) -> N
 @click.pass_context
 def split(ctx: click.Context, story_id: str, articles: tuple[str, ...], db: str | None) -> None:
     """The named ARTICLES of STORY_ID form a new story, kept apart from the rest (ids, or their first 6+ characters)."""
-    with _ctx(ctx, db).corpus() as corpus:
+    with _ctx(ctx, db).reading() as corpus:
         c, new = corpus.split_story(story_id, list(articles))
         _done(c, f": new story {new}" if new else "")
 
@@ -55,15 +55,15 @@ def split(ctx: click.Context, story_id: str, articles: tuple[str, ...], db: str 
 @click.pass_context
 def recluster(ctx: click.Context, db: str | None) -> None:
     """Group every article into stories again from scratch, keeping every correction in force."""
-    with _ctx(ctx, db).corpus() as corpus:
+    with _ctx(ctx, db).reading() as corpus:
         before = len(corpus.store.stories())
         corpus.recluster()
-        out.print(f"{before} stories before, {len(corpus.store.stories())} now; corrections kept")
+        out.print(f"{plural(before, 'story')} before, {len(corpus.store.stories())} now; corrections kept")
 
 
 @click.group("articles")
 def articles() -> None:
-    """Correct which story an article is in."""
+    """Correct which story an article is in, or its outlet, date or web address."""
 
 
 @articles.command("move")
@@ -73,8 +73,24 @@ def articles() -> None:
 @click.pass_context
 def move(ctx: click.Context, article_id: str, story_id: str, db: str | None) -> None:
     """ARTICLE_ID leaves its story for STORY_ID, for good."""
-    with _ctx(ctx, db).corpus() as corpus:
+    with _ctx(ctx, db).reading() as corpus:
         _done(corpus.move_article(article_id, story_id))
+
+
+@articles.command("set")
+@click.argument("article_id")
+@click.option("--source", default=None, metavar="NAME", help="The outlet that published it.")
+@click.option("--published", default=None, metavar="DATE", help="Its publication date (YYYY-MM-DD).")
+@click.option("--url", default=None, metavar="URL", help="Its web address.")
+@db_option
+@click.pass_context
+def set_fields(
+    ctx: click.Context, article_id: str, source: str | None, published: str | None, url: str | None, db: str | None
+) -> None:
+    """Correct ARTICLE_ID's outlet, publication date or web address; its dates are read again from the new date
+    and the stories rebuilt."""
+    with _ctx(ctx, db).reading() as corpus:
+        _done(corpus.set_article(article_id, source=source, published=published, url=url))
 
 
 # ------------------------------------------------------------------------------------------ curation
@@ -95,7 +111,7 @@ def outlets_list(ctx: click.Context, db: str | None, as_json: bool) -> None:
 
     from .compare.claims import outlet_label
 
-    with _ctx(ctx, db).corpus() as corpus:
+    with _ctx(ctx, db).reading() as corpus:
         counts = Counter(outlet_label(a) for a in corpus.articles())
     rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     if as_json:
@@ -112,7 +128,7 @@ def outlets_list(ctx: click.Context, db: str | None, as_json: bool) -> None:
 @click.pass_context
 def rename(ctx: click.Context, old: str, new: str, db: str | None) -> None:
     """Call outlet OLD NEW everywhere; when NEW is another outlet's name, the two become one outlet."""
-    with _ctx(ctx, db).corpus() as corpus:
+    with _ctx(ctx, db).reading() as corpus:
         _done(corpus.rename_outlet(old, new))
 
 
@@ -128,14 +144,15 @@ def claims() -> None:
 @click.pass_context
 def claims_list(ctx: click.Context, story_id: str, db: str | None, as_json: bool) -> None:
     """The claims of STORY_ID as shown: id, kind, independent sources, text, and the articles on each row."""
-    with _ctx(ctx, db).corpus() as corpus:
+    with _ctx(ctx, db).reading() as corpus:
         rows = corpus.story(story_id).claims
     if as_json:
         out.print_json(json.dumps([c.to_json() for c in rows], ensure_ascii=False))
         return
     for c in rows:
         ids = sorted({x.article_id for x in c.support})
-        out.print(f"[bold]{_term(c.id)}[/bold] {c.kind}, {c.sources} source(s): {_term(c.text)}", soft_wrap=True)
+        head = f"[bold]{_term(c.id)}[/bold] {c.kind}, {plural(c.sources, 'source')}"
+        out.print(f"{head}: {_term(c.text)}", soft_wrap=True)
         out.print(f"    articles: {' '.join(i[:8] for i in ids)}", highlight=False)
 
 
@@ -147,7 +164,7 @@ def claims_list(ctx: click.Context, story_id: str, db: str | None, as_json: bool
 def wrong(ctx: click.Context, claim_id: str, article_id: str | None, db: str | None) -> None:
     """Mark CLAIM_ID (as in `storyline claims list`) wrong so it is no longer shown; with --article, only that
     article's alignment to the row."""
-    with _ctx(ctx, db).corpus() as corpus:
+    with _ctx(ctx, db).reading() as corpus:
         _done(corpus.mark_claim_wrong(claim_id, article_id))
 
 
@@ -163,7 +180,7 @@ def quotes() -> None:
 @click.pass_context
 def quotes_list(ctx: click.Context, story_id: str, db: str | None, as_json: bool) -> None:
     """The quotes of STORY_ID as shown, each with its id (ARTICLE_ID:START-END) and speaker."""
-    with _ctx(ctx, db).corpus() as corpus:
+    with _ctx(ctx, db).reading() as corpus:
         rows = [
             {"id": quote_id(a.id, q.start, q.end), "speaker": q.speaker, "kind": q.kind, "text": q.text}
             for a in corpus.story(story_id).articles()
@@ -182,7 +199,7 @@ def quotes_list(ctx: click.Context, story_id: str, db: str | None, as_json: bool
 @click.pass_context
 def hide(ctx: click.Context, quote_id: str, db: str | None) -> None:
     """Hide QUOTE_ID (ARTICLE_ID:START-END, as `storyline quotes list` shows it) from every dossier."""
-    with _ctx(ctx, db).corpus() as corpus:
+    with _ctx(ctx, db).reading() as corpus:
         _done(corpus.hide_quote(quote_id))
 
 
@@ -201,7 +218,7 @@ def corrections() -> None:
 @click.pass_context
 def corrections_list(ctx: click.Context, db: str | None, active: bool, as_json: bool) -> None:
     """Every correction: id, time, kind, what it did, and whether it was undone."""
-    with _ctx(ctx, db).corpus() as corpus:
+    with _ctx(ctx, db).reading() as corpus:
         rows = corpus.corrections(undone=not active)
         path = corpus.store.path
     if as_json:
@@ -210,13 +227,11 @@ def corrections_list(ctx: click.Context, db: str | None, active: bool, as_json: 
     if not rows:
         err.print(f"no corrections in {_term(path)}")
         return
-    t = Table(title=f"{len(rows)} correction(s) in {_term(path)}")
-    for col in ("id", "time", "kind", "what", "status"):
-        t.add_column(col, overflow="fold")
-    for c in rows:
-        status = "in force" if c.active else f"undone {c.undone_at}"
-        t.add_row(str(c.id), c.created_at, c.kind, _term(c.summary), status)
-    out.print(t)
+    print_table(
+        f"{plural(len(rows), 'correction')} in {path}",
+        ("id", "time", "kind", "what", "status"),
+        [(c.id, c.created_at, c.kind, c.summary, "in force" if c.active else f"undone {c.undone_at}") for c in rows],
+    )
 
 
 @corrections.command("undo")
@@ -225,7 +240,7 @@ def corrections_list(ctx: click.Context, db: str | None, active: bool, as_json: 
 @click.pass_context
 def undo(ctx: click.Context, correction_id: int, db: str | None) -> None:
     """Undo correction CORRECTION_ID: what it changed is put back; the log keeps it, marked undone."""
-    with _ctx(ctx, db).corpus() as corpus:
+    with _ctx(ctx, db).reading() as corpus:
         c = corpus.undo_correction(correction_id)
     out.print(f"undone: correction {c.id} ({_term(c.summary)})", soft_wrap=True)
 

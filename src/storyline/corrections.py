@@ -87,6 +87,8 @@ class Corrections:
 
         def rebuild(self, progress: ProgressFn | None = None) -> None: ...
 
+        def _undo_article(self, data: dict[str, Any]) -> None: ...
+
     # ------------------------------------------------------------------------------------------ log
 
     def corrections(self, *, undone: bool = True) -> list[Correction]:
@@ -107,6 +109,8 @@ class Corrections:
                 self._refresh(old, restore(old, c.data.get("before", {})))
             elif c.kind == "outlet":
                 self._refresh(renamed=True)
+            elif c.kind == "article":
+                self._undo_article(c.data)
         return c
 
     def correction_problems(self) -> list[str]:
@@ -119,7 +123,8 @@ class Corrections:
         if not moved:
             return []
         return [
-            f"{moved} stories do not keep the corrections in force (see storyline corrections list); run with --repair"
+            f"{moved} stor{'y does' if moved == 1 else 'ies do'} not keep the corrections in force (see storyline "
+            "corrections list); run with --repair"
         ]
 
     # -------------------------------------------------------------------------------------- stories

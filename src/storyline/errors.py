@@ -6,6 +6,7 @@
 | E201 | the spaCy pipeline named in the config is not installed |
 | E301 | the store file cannot be opened or is from a newer Storyline |
 | E302 | the store stayed busy: another process kept writing to it for longer than a write waits (10 minutes) |
+| E303 | a read command (stories, search, dossier, export, ...) named a store file that does not exist |
 | E401 | a story id that does not exist |
 | E402 | an unknown output format |
 | E403 | nothing to summarise: none of the given paths held a readable article |

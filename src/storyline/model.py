@@ -150,6 +150,7 @@ class Article:
     title_how: str | None = None  # "text" (first line), "metadata", "lead" (made from the first sentence)
     source: str | None = None
     source_how: str | None = None  # metadata | url | text | dateline | user
+    source_why: str | None = None  # a short human explanation of how the outlet was found (which line named it)
     author: str | None = None
     url: str | None = None
     published: str | None = None

@@ -88,8 +88,15 @@ def build_article(
     keep_all: bool = False,
     source: str | None = None,
     published: str | None = None,
+    url: str | None = None,
+    source_why: str | None = None,
+    published_why: str | None = None,
 ) -> Article:
-    """Stages *clean* and *meta*: a RawDoc becomes an Article with its cleaned text and metadata."""
+    """Stages *clean* and *meta*: a RawDoc becomes an Article with its cleaned text and metadata.
+
+    ``source``, ``published`` and ``url`` given by the user win over what the file says; ``source_why`` and
+    ``published_why`` say where they were given (default: the ``--source``/``--published`` options).
+    """
     cleaned = clean_text(
         doc.text, keep_all=keep_all, title=doc.title, first_line_title=doc.first_line_title and not doc.title
     )
@@ -101,7 +108,7 @@ def build_article(
         title=doc.title or cleaned.title,
         title_how="metadata" if doc.title else ("text" if cleaned.title else None),
         author=doc.author or cleaned.hints.get("author"),
-        url=doc.url,
+        url=url or doc.url,
         fmt=doc.fmt,
         removed=cleaned.removed,
         paragraphs=list(cleaned.paragraphs),
@@ -110,12 +117,14 @@ def build_article(
     hints = cleaned.hints
     # source: user > metadata/url > the dateline's outlet or other tell-tale lines in the text
     if source:
-        art.source, art.source_how = source, "user"
+        art.source, art.source_how, art.source_why = source, "user", source_why or "given with --source"
     elif doc.source:
         art.source, art.source_how = doc.source, doc.source_how or "metadata"
+        art.source_why = _SOURCE_WHY.get(art.source_how, "from the page/record metadata")
     elif hints.get("source"):
         art.source = hints["source"]
         art.source_how = "dateline" if hints["source"] == hints.get("dateline_outlet") else "text"
+        art.source_why = f"from the line {cleaned.source_line!r}" if cleaned.source_line else None
     if hints.get("dateline_place"):
         art.place, art.place_how = hints["dateline_place"], "dateline"
     # published: user > metadata > the dateline > a "Published on:" line > inferred from the text (date_article)
@@ -123,7 +132,8 @@ def build_article(
     dateline = month_day_year(hints.get("dateline_date", ""))
     on_dateline = _dateline_day(dateline, doc.published, line, hints.get("copyright_year"))
     if published:
-        art.published, art.published_how, art.published_why = published, "user", "given with --published"
+        art.published, art.published_how = published, "user"
+        art.published_why = published_why or "given with --published"
     elif doc.published and (to_date(doc.published) or not (on_dateline and on_dateline[0].startswith(doc.published))):
         art.published, art.published_how = doc.published, "metadata"
         art.published_why = "from the page/record metadata"
@@ -139,6 +149,8 @@ def build_article(
     art.title, art.source, art.author = one_line(art.title), one_line(art.source), one_line(art.author)
     return art
 
+
+_SOURCE_WHY = {"metadata": "the site name in the page/record metadata", "url": "from the article's web address"}
 
 MAX_LINE_CHARS = 300
 """Longest title, outlet or author kept (longer ones are cut, with "…"): 100 kB of one repeated character

@@ -123,5 +123,5 @@ def test_storyline_check_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     report = json.loads(found.output)
     assert report["problems"] == report["left"] and "older than the last article" in report["problems"][0]
     fixed = runner.invoke(cli, ["--db", str(db), "check", "--repair"])
-    assert fixed.exit_code == 0 and "1 of 1 problem(s) fixed" in fixed.output
+    assert fixed.exit_code == 0 and "1 of 1 problem fixed" in fixed.output
     assert runner.invoke(cli, ["--db", str(db), "check"]).exit_code == 0

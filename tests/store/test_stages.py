@@ -120,14 +120,14 @@ def test_repair_finishes_without_the_input_files_and_keeps_the_settings(tmp_path
     assert found.exit_code == 1 and "4 document(s) read but not analysed" in found.output
     fixed = runner.invoke(cli, ["--db", str(db), "repair"])
     assert fixed.exit_code == 0, fixed.output
-    assert "4 article(s) added" in fixed.output
+    assert "4 articles added" in fixed.output
     with Corpus(db) as corpus:
         assert corpus.store.check() == [] and corpus.store.pending() == []
         assert {a.source for a in corpus.articles()} == {"Riverton Gazette"}
         assert {a.source_how for a in corpus.articles()} == {"user"}
         assert len(corpus.stories) == 2
     again = runner.invoke(cli, ["--db", str(db), "repair"])
-    assert again.exit_code == 0 and "0 article(s) added" in again.output
+    assert again.exit_code == 0 and "0 articles added" in again.output
 
 
 def test_killed_in_the_corpus_stages_then_repaired(

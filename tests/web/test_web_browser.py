@@ -146,7 +146,7 @@ def test_upload_through_the_form(page: Any, live_server: str, tmp_path: Path) ->
     expect(page.locator("#job")).to_have_attribute("data-status", "done", timeout=120_000)
     expect(page.locator("#job-errors")).to_contain_text("scan.pdf")
     expect(page.locator("#job-errors")).to_contain_text("not a supported file type (.pdf)")
-    expect(page.locator("#job-message")).to_contain_text("1 article(s) added")
+    expect(page.locator("#job-message")).to_contain_text("1 article added")
     page.locator("#job-added a").first.click()
     expect(page.locator("h1")).to_have_text("River barges return to the Aldmoor canal after dredging")
     expect(page.locator(".kicker")).to_contain_text("Canal Courier")

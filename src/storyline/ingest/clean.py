@@ -86,6 +86,7 @@ class Cleaned:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     removed: list[Removal] = field(default_factory=list)
     hints: dict[str, str] = field(default_factory=dict)
+    source_line: str | None = None  # the line that gave ``hints["source"]`` (the article's ``source_why``)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -99,18 +100,23 @@ class _Hints:
 
     values: dict[str, str] = field(default_factory=dict)
     source_rank: int = 0
+    source_line: str | None = None
 
     def set(self, key: str, value: str | None) -> None:
         """Keep the first value found for ``key``."""
         if value and key not in self.values:
             self.values[key] = value
 
-    def source(self, value: str | None, rank: int) -> None:
-        """Offer a source; a higher rank wins (copyright holder 3 > agency 2 > distributor, byline 1)."""
+    def source(self, value: str | None, rank: int, line: str = "") -> None:
+        """Offer a source; a higher rank wins (copyright holder 3 > agency 2 > distributor, byline 1).
+
+        ``line`` is the line that names it, kept as :attr:`Cleaned.source_line` (the article's ``source_why``).
+        """
         value = (value or "").strip(" .,;:-–—")
         if value and rank > self.source_rank:
             self.values["source"] = value
             self.source_rank = rank
+            self.source_line = " ".join(line.split())[:160] or None
 
 
 def _copyright_hints(text: str, hints: _Hints) -> None:
@@ -120,7 +126,7 @@ def _copyright_hints(text: str, hints: _Hints) -> None:
         hints.set("copyright_year", years[-1])
     dist = _DISTRIBUTOR.search(text)
     if dist:
-        hints.source(_CORP_SUFFIX.sub("", dist.group("d").strip()), 1)
+        hints.source(_CORP_SUFFIX.sub("", dist.group("d").strip()), 1, text)
     m = _COPYRIGHT_LEAD.match(text)
     rest = text[m.end() :] if m else text
     suffix = _CORP_SUFFIX_INNER.search(rest)
@@ -133,7 +139,7 @@ def _copyright_hints(text: str, hints: _Hints) -> None:
         and len(holder.split()) <= 6
         and not holder.lower().startswith("distributed")
     ):
-        hints.source(holder, 3)
+        hints.source(holder, 3, text)
 
 
 def _byline_hints(m: re.Match[str], hints: _Hints) -> None:
@@ -145,7 +151,7 @@ def _byline_hints(m: re.Match[str], hints: _Hints) -> None:
     if _HAS_DATE.search(rest):
         hints.set("published_text", rest)
     elif not _ROLE_WORDS.search(rest) and len(rest.split()) <= 5 and rest[0].isupper():
-        hints.source(_CORP_SUFFIX.sub("", rest), 1)
+        hints.source(_CORP_SUFFIX.sub("", rest), 1, m.group(0))
 
 
 def _meta_hints(m: re.Match[str], hints: _Hints) -> None:
@@ -177,7 +183,7 @@ def _lead_dateline(blocks: Sequence[_Block], hints: _Hints, first_body: int, rem
         if d is None or (alone and n + 1 >= len(content)):
             continue
         if d.outlet:
-            hints.source(d.outlet, 2)
+            hints.source(d.outlet, 2, d.text)
         if taken or n >= _LEAD_PARAGRAPHS:
             continue
         taken = True
@@ -198,7 +204,7 @@ _HINTERS: dict[str, Callable[[re.Match[str], _Hints], None]] = {
     "byline": _byline_hints,
     "dateline-meta": _meta_hints,
     "copyright": lambda m, h: _copyright_hints(m.group(0), h),
-    "credit": lambda m, h: h.source(m.groupdict().get("source"), 1),
+    "credit": lambda m, h: h.source(m.groupdict().get("source"), 1, m.group(0)),
 }
 
 
@@ -554,4 +560,5 @@ def clean_text(
         paragraphs=spans,
         removed=removed,
         hints=dict(hints.values),
+        source_line=hints.source_line,
     )

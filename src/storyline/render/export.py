@@ -26,6 +26,7 @@ def export_article(a: Article) -> dict[str, Any]:
         "title_how": a.title_how,
         "source": a.source,
         "source_how": a.source_how,
+        "source_why": a.source_why,
         "author": a.author,
         "url": a.url,
         "published": a.published,

@@ -314,7 +314,7 @@ def _comparison_md(dossier: Mapping[str, Any], notes: _Footnotes) -> list[str]:
         out += ["## Claims", "", "Statements two or more independent sources report, most corroborated first.", ""]
         for c in claims:
             n = _int(c.get("sources"))
-            label = f" *({n} sources)*" if n else ""
+            label = f" *({n} source{'s' * (n != 1)})*" if n else ""
             out.append(f"- {escape_md(c.get('text'))}{label}{notes.refs(c.get('support') or c.get('cites'))}")
             for x in _list(c.get("conflicts")):
                 if isinstance(x, Mapping):
@@ -390,7 +390,8 @@ def _comparison_md(dossier: Mapping[str, Any], notes: _Footnotes) -> list[str]:
         for q in groups:
             who = f"**{escape_md(q.get('speaker'))}**" if q.get("speaker") else "*unattributed*"
             words = _quoted_md(q.get("text"), canonical_kind(q))
-            out += [f"> {words}", ">", f"> — {who}, in {_int(q.get('sources'))} sources", ""]
+            n = _int(q.get("sources"))
+            out += [f"> {words}", ">", f"> — {who}, in {n} source{'s' * (n != 1)}", ""]
             for v in _list(q.get("versions")):
                 if isinstance(v, Mapping):
                     how = f" ({escape_md(v.get('relation'))}, {escape_md(v.get('kind'))})"

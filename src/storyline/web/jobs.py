@@ -26,6 +26,7 @@ from typing import Any
 from storyline.api import Corpus
 from storyline.config import Config
 from storyline.ingest.readers import EXTENSIONS
+from storyline.text import plural
 
 __all__ = ["Job", "JobRegistry", "UploadError", "check_upload", "safe_filename", "uploads_dir"]
 
@@ -243,8 +244,8 @@ class JobRegistry:
             job.errors.append(UploadError(_shown(e.path, folder), e.reason, e.code))
         job.status = "done" if report.added or report.unchanged else "failed"
         job.message = (
-            f"{len(report.added)} article(s) added, {len(report.unchanged)} already in the store, "
-            f"{len(job.errors)} error(s)."
+            f"{plural(len(report.added), 'article')} added, {len(report.unchanged)} already in the store, "
+            f"{plural(len(job.errors), 'error')}."
         )
         job.finished = _now()
 

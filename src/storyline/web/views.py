@@ -23,6 +23,7 @@ from markupsafe import Markup
 from storyline.model import Article, Entity, Story
 from storyline.render import svg
 from storyline.render.dossier import canonical_kind, glossed, is_verbatim, quote_kind_label, version_label
+from storyline.text import plural
 from storyline.web.markup import snippet_around
 
 __all__ = [
@@ -261,7 +262,11 @@ def claim_heatmap(claims: Sequence[Any], outlets: Sequence[str]) -> dict[str, An
                 cells.append({"level": "conflict", "text": "≠", "title": f"{o} disagrees"})
             else:
                 cells.append(
-                    {"level": str(min(n, HEAT_LEVELS)), "text": str(n) if n else "", "title": f"{o}: {n} citation(s)"}
+                    {
+                        "level": str(min(n, HEAT_LEVELS)),
+                        "text": str(n) if n else "",
+                        "title": f"{o}: {plural(n, 'citation')}",
+                    }
                 )
         rows.append({"label": normalize_item(c)["text"], "cells": cells})
     return {"outlets": list(outlets), "rows": rows}
@@ -314,7 +319,7 @@ def entity_heatmap(entities: Sequence[Any], outlets: Sequence[str]) -> dict[str,
         for o in outlets:
             n = int(per.get(o, 0))
             level = 0 if n == 0 or top == 0 else max(1, math.ceil(HEAT_LEVELS * math.sqrt(n / top)))
-            cells.append({"level": str(level), "text": str(n) if n else "", "title": f"{o}: {n} mention(s)"})
+            cells.append({"level": str(level), "text": str(n) if n else "", "title": f"{o}: {plural(n, 'mention')}"})
         out.append(
             {
                 "label": str(e.get("name", "")),
