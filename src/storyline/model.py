@@ -168,6 +168,7 @@ class Article:
     dates: list[DateMention] = field(default_factory=list)
     numbers: list[NumberMention] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)  # who did what to whom, per clause (analyse/events.py)
     story_id: str | None = None
     duplicate_of: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
@@ -202,6 +203,7 @@ class Article:
         d["dates"] = [DateMention(**x) for x in d.get("dates", [])]
         d["numbers"] = [NumberMention(**x) for x in d.get("numbers", [])]
         d["statements"] = [Statement(**x) for x in d.get("statements", [])]
+        d["events"] = [Event.from_json(x) for x in d.get("events", [])]
         known = set(cls.__dataclass_fields__)
         return cls(**{k: v for k, v in d.items() if k in known})
 
@@ -273,6 +275,76 @@ class TimelineItem:
             claim_id=d.get("claim_id"),
             speaker=d.get("speaker"),
         )
+
+
+@dataclass(slots=True)
+class Event:
+    """Who did what to whom (docs/export-contract.md ``events``): an actor–action–target record in the PLOVER 2021
+    vocabulary, with its trigger words, date, status and every sentence that reports it.
+
+    In an article (``Article.events``) an event cites its one sentence and ``spans`` gives the offsets of its
+    ``actor``, ``target`` and ``trigger`` in that article; in a story (``Story.events``) it is one happening with
+    every cite and ``independent_sources``.
+
+    Example:
+        >>> e = Event("CONSULT", "called", mode="phone", actor_text="Xi", actor_country="CHN")
+        >>> Event.from_json(e.to_json()) == e
+        True
+    """
+
+    action: str  # PLOVER type: AGREE, CONSULT, ... ASSAULT
+    trigger: str
+    status: str = "happened"  # happened | announced | denied | hypothetical
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    actor: str | None = None  # canonical entity id
+    actor_text: str | None = None
+    actor_country: str | None = None  # ISO 3166-1 alpha-3, or IGO
+    actor_sector: str | None = None  # GOV, MIL, REB, OPP, BUS, MED, CVL, REF, IGO, NGO, ...
+    target: str | None = None
+    target_text: str | None = None
+    target_country: str | None = None
+    target_sector: str | None = None
+    date: str | None = None
+    date_how: str | None = None  # text | published | story
+    id: str = ""
+    story_id: str | None = None
+    independent_sources: int = 0
+    cites: list[Cite] = field(default_factory=list)
+    spans: dict[str, list[int]] = field(default_factory=dict)  # article events: actor/target/trigger offsets
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "story_id": self.story_id,
+            "date": self.date,
+            "date_how": self.date_how,
+            "action": self.action,
+            "mode": self.mode,
+            "context": list(self.context),
+            "status": self.status,
+            "actor": self.actor,
+            "actor_text": self.actor_text,
+            "actor_country": self.actor_country,
+            "actor_sector": self.actor_sector,
+            "target": self.target,
+            "target_text": self.target_text,
+            "target_country": self.target_country,
+            "target_sector": self.target_sector,
+            "trigger": self.trigger,
+            "independent_sources": self.independent_sources,
+            "cites": [c.to_json() for c in self.cites],
+            "spans": {k: list(v) for k, v in self.spans.items()},
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> Event:
+        known = set(cls.__dataclass_fields__)
+        kw = {k: v for k, v in d.items() if k in known}
+        kw["cites"] = _cites(d.get("cites"))
+        kw["context"] = list(d.get("context") or [])
+        kw["spans"] = {k: [int(x) for x in v] for k, v in (d.get("spans") or {}).items()}
+        return cls(**kw)
 
 
 @dataclass(slots=True)
@@ -394,6 +466,7 @@ class Story:
     event_date_why: str | None = None
     claims: list[Claim] = field(default_factory=list)
     figures: list[dict[str, Any]] = field(default_factory=list)  # reconciled numbers (compare/reconcile.py)
+    events: list[Event] = field(default_factory=list)  # who did what to whom, one per happening (compare/events.py)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -408,6 +481,7 @@ class Story:
             "key_sentences": [s.to_json() for s in self.key_sentences],
             "claims": [c.to_json() for c in self.claims],
             "figures": [dict(f) for f in self.figures],
+            "events": [e.to_json() for e in self.events],
         }
 
     @classmethod
@@ -424,6 +498,7 @@ class Story:
             key_sentences=[SummarySentence.from_json(s) for s in d.get("key_sentences", [])],
             claims=[Claim.from_json(c) for c in d.get("claims", [])],
             figures=[dict(f) for f in d.get("figures", [])],
+            events=[Event.from_json(e) for e in d.get("events", [])],
         )
 
 

@@ -1,0 +1,152 @@
+"""Coding event actors: the country (ISO 3166-1 alpha-3) and sector (PLOVER/CAMEO agent) of an actor phrase.
+
+The words are data: ``data/countries.tsv`` (names, demonyms and capitals per ISO-3 code, ``IGO`` for international
+organisations) and ``data/actor_sectors.toml`` (role words per sector, context words per PLOVER context). A phrase
+is coded from its own words: "Chinese President Xi Jinping" → CHN GOV, "Burundian militiamen" → BDI MIL; a phrase
+that names only a country or its capital is that country's government ("Beijing" → CHN GOV).
+
+Example:
+    >>> code_phrase("Chinese President Xi Jinping")
+    ('CHN', 'GOV')
+    >>> code_phrase("Burundian militiamen")
+    ('BDI', 'MIL')
+    >>> code_phrase("the U.S.")
+    ('USA', 'GOV')
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from functools import cache
+from importlib.resources import files
+
+#: Longest country name, in words ("democratic republic of the congo").
+MAX_NAME_WORDS = 6
+_WORD = re.compile(r"[A-Za-z][A-Za-z.'\-]*[A-Za-z.]|[A-Za-z]")
+#: Short names that are also English words: they code only when written as the name ("US", "UN", "WHO").
+CASE_SENSITIVE = frozenset(
+    {"us", "un", "who", "male", "georgia", "jordan", "chad", "guinea", "niger", "turkey", "lima"}
+)
+
+
+@cache
+def countries() -> dict[str, str]:
+    """Lower-cased name, demonym or capital → ISO-3 code (``data/countries.tsv``)."""
+    out: dict[str, str] = {}
+    text = files("storyline.data").joinpath("countries.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, _, names = line.partition("\t")
+        for name in names.split("|"):
+            if name.strip():
+                out.setdefault(name.strip().lower(), code.strip())
+    return out
+
+
+@cache
+def _sector_tables() -> tuple[dict[str, str], dict[str, list[str]]]:
+    data = tomllib.loads(files("storyline.data").joinpath("actor_sectors.toml").read_text(encoding="utf-8"))
+    words: dict[str, str] = {}
+    for sector, ws in data["sector"].items():
+        for w in ws:
+            words.setdefault(w.lower(), sector)
+    return words, {k: [w.lower() for w in v] for k, v in data["context"].items()}
+
+
+def sector_words() -> dict[str, str]:
+    """Lower-cased role word → sector code (``data/actor_sectors.toml``)."""
+    return _sector_tables()[0]
+
+
+def context_words() -> dict[str, list[str]]:
+    """PLOVER context → the words that put a clause in it."""
+    return _sector_tables()[1]
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _name_ok(name: str, written: str) -> bool:
+    """A name that is also a common word counts only as written with capitals ("US", not "us")."""
+    return name not in CASE_SENSITIVE or written[:1].isupper()
+
+
+def countries_in(text: str) -> list[tuple[int, str, str]]:
+    """Every country named in ``text``, as ``(word index, code, name as written)``, longest names first, in order.
+
+    Example:
+        >>> [c for _, c, _ in countries_in("Hungarian and Romanian officials")]
+        ['HUN', 'ROU']
+    """
+    table = countries()
+    words = _words(text)
+    out: list[tuple[int, str, str]] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
+            written = " ".join(words[i : i + n])
+            key = written.lower()
+            code = table.get(key) or (table.get(key.rstrip(".")) if n == 1 else None)
+            if code is None and key.endswith("'s"):
+                code = table.get(key[:-2])
+            if code is not None and _name_ok(key.rstrip("."), written):
+                out.append((i, code, written))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def country_of(text: str) -> str | None:
+    """The first country ``text`` names, or None."""
+    found = countries_in(text)
+    return found[0][1] if found else None
+
+
+def sector_of(text: str, head: str | None = None) -> str | None:
+    """The sector of an actor phrase: its head word's, else the first role word's, else GOV for a bare country.
+
+    Example:
+        >>> sector_of("Swiss doctors", "doctors"), sector_of("Serbia"), sector_of("rebel Kurdish fighters", "fighters")
+        ('MED', 'GOV', 'REB')
+    """
+    table = sector_words()
+    words = [w.lower().removesuffix("'s").removesuffix("’s") for w in _words(text)]
+    low = text.lower()
+    if head is not None and head.lower() in table:
+        return table[head.lower()]
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            key = " ".join(words[i : i + n])
+            if key in table:
+                # the pair ("air force", "white house") before its words; a one-word key as a whole word
+                return table[key]
+    found = countries_in(text)
+    if found and len(found[0][2]) >= len(low.removeprefix("the ").strip(" .,")) - 1:
+        return "IGO" if found[0][1] == "IGO" else "GOV"
+    if found and found[0][1] == "IGO":
+        return "IGO"
+    return None
+
+
+def code_phrase(text: str, head: str | None = None) -> tuple[str | None, str | None]:
+    """``(country, sector)`` of an actor phrase (either None where the words do not say)."""
+    country = country_of(text)
+    sector = sector_of(text, head)
+    if country == "IGO" and sector is None:
+        sector = "IGO"
+    return country, sector
+
+
+def contexts_of(words: Sequence[str]) -> list[str]:
+    """The PLOVER contexts whose words occur among ``words`` (lower-cased), in table order."""
+    have = {w.lower() for w in words}
+    return [ctx for ctx, ws in context_words().items() if any(w in have for w in ws)]
+
+
+__all__ = ["code_phrase", "contexts_of", "countries", "countries_in", "country_of", "sector_of", "sector_words"]

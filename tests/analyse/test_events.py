@@ -1,0 +1,88 @@
+"""Events per clause: PLOVER type, actor and target coded to country and sector, status, trigger."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.analyse.event_actors import code_phrase, countries_in, sector_of
+from storyline.analyse.events import events_from_doc, tables
+from storyline.model import Event
+
+
+def _events(nlp: Any, text: str) -> list[Event]:
+    return events_from_doc(nlp(text), article_id="a1")
+
+
+def test_tables_load_and_name_only_plover_types() -> None:
+    types = {r.type for rules in tables().rules.values() for r in rules}
+    plover = set(
+        "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION "
+        "MOBILIZE COERCE ASSAULT".split()
+    )
+    assert types <= plover and len(types) == 16
+    assert set(tables().intent.values()) <= {"AGREE", "THREATEN"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "coded"),
+    [
+        ("Chinese President Xi Jinping", ("CHN", "GOV")),
+        ("Burundian militiamen", ("BDI", "MIL")),
+        ("Beijing", ("CHN", "GOV")),
+        ("the U.S.", ("USA", "GOV")),
+        ("Swiss doctors", ("CHE", "MED")),
+        ("U.N. Secretary-General Kofi Annan", ("IGO", "IGO")),
+        ("us", (None, None)),
+    ],
+)
+def test_actor_phrases_are_coded_to_country_and_sector(phrase: str, coded: tuple[str | None, str | None]) -> None:
+    assert code_phrase(phrase) == coded
+
+
+def test_countries_in_reads_longest_names_first() -> None:
+    assert [c for _, c, _ in countries_in("troops from North Korea and South Korea")] == ["PRK", "KOR"]
+    assert sector_of("Congolese refugees", "refugees") == "REF"
+
+
+def test_phone_call_is_consult_phone_between_two_governments(nlp: Any) -> None:
+    (ev,) = _events(nlp, "Chinese President Xi Jinping called US President Donald Trump on Monday.")
+    assert (ev.action, ev.mode, ev.status) == ("CONSULT", "phone", "happened")
+    assert (ev.actor_country, ev.actor_sector, ev.target_country) == ("CHN", "GOV", "USA")
+    assert ev.trigger == "called" and ev.cites[0].article_id == "a1"
+    assert ev.actor_text == "Chinese President Xi Jinping"
+
+
+def test_planned_visit_is_announced(nlp: Any) -> None:
+    ev = _events(nlp, "Trump will visit Beijing in April.")[0]
+    assert (ev.action, ev.mode, ev.status, ev.target_country) == ("CONSULT", "visit", "announced", "CHN")
+
+
+def test_coordinated_clauses_each_get_their_event(nlp: Any) -> None:
+    evs = _events(nlp, "China suspended export controls on rare earths, and the US eased tariffs.")
+    assert [(e.action, e.actor_country) for e in evs] == [("CONCEDE", "CHN"), ("CONCEDE", "USA")]
+    assert "economic" in evs[1].context
+
+
+def test_rejection_and_passive_attack(nlp: Any) -> None:
+    (rej,) = _events(nlp, "Taiwan's premier rejected Beijing's call for a return.")
+    assert (rej.action, rej.actor_country, rej.target_country) == ("REJECT", "TWN", "CHN")
+    ev = _events(nlp, "A camp for Congolese refugees was attacked by Burundian militiamen armed with machetes.")[0]
+    assert (ev.action, ev.actor_country, ev.actor_sector, ev.target_country) == ("ASSAULT", "BDI", "MIL", "COD")
+
+
+def test_negation_intent_and_refusal(nlp: Any) -> None:
+    assert _events(nlp, "The army did not attack the village.")[0].status == "denied"
+    ev = _events(nlp, "The rebels said they will release the hostages.")[0]
+    assert (ev.action, ev.status) == ("AGREE", "announced")  # an intent to cooperate is AGREE
+    assert _events(nlp, "Iran threatened to impose sanctions on Iraq.")[0].action == "THREATEN"
+    assert _events(nlp, "The rebels refused to release the hostages.")[0].action == "REJECT"
+
+
+def test_spans_point_into_the_text(nlp: Any) -> None:
+    text = "Japan protested to China over the travel advisory."
+    (ev,) = _events(nlp, text)
+    a, b = ev.spans["actor"]
+    assert text[a:b] == "Japan" and ev.action == "PROTEST"
+    assert Event.from_json(ev.to_json()) == ev
