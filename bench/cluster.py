@@ -550,8 +550,10 @@ def streamed(ds: Any, model: Any) -> dict[str, Any]:
     profiles = [profile(a) for a in ds.arts]
     index = StoryIndex(ClusterConfig(model=model))
     order = sorted(range(len(profiles)), key=lambda i: (profiles[i].event[0] if profiles[i].event else 0, i))
-    label = {i: index.add(profiles[i]) for i in order}
-    return scores(ds, np.arange(len(profiles)), np.array([label[i] for i in range(len(profiles))]))
+    for i in order:
+        index.add(profiles[i])
+    labels = np.array([index.story_of[p.article_id] for p in profiles])  # after any story a bridge joined
+    return scores(ds, np.arange(len(profiles)), labels)
 
 
 PROTOCOLS = {

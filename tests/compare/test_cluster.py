@@ -200,3 +200,13 @@ def test_new_articles_recluster_their_neighbourhood_and_ids_stay() -> None:
     assert out["s3"] == ["d"]  # outside the neighbourhood: untouched
     assert sorted(map(sorted, out.values())) == [["a"], ["b", "c", "new"], ["d"]]
     assert {sid for sid, ids in out.items() if "new" in ids} <= {"s1", "s2"}  # an old id, not a new one
+
+
+def test_streaming_index_reports_stories_a_bridge_joined() -> None:
+    index = StoryIndex()
+    assert index.merged_into == {}
+    index.stories = {"s1": ["a"], "s2": ["b"]}
+    index.story_of = {"a": "s1", "b": "s2"}
+    index._join_if_linked("s1", "s1")  # a story never joins itself
+    index._join_if_linked("s1", "s9")  # nor one that is gone
+    assert index.stories == {"s1": ["a"], "s2": ["b"]}

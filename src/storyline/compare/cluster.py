@@ -356,11 +356,14 @@ def _assign_streaming(
                 index.add(profiles.pop(i), sid)
                 out.setdefault(sid, []).append(i)
     index.next_id = max(index.next_id, 1 + max((int(s[1:]) for s in existing if s[1:].isdigit()), default=0))
+    new: set[str] = set()
     for p in sorted(profiles.values(), key=lambda p: p.event[0] if p.event else 0):
         mates = constraints.mates(p.article_id) if constraints else []
         mate = next((index.story_of[m] for m in mates if m in index.story_of), None)
-        out.setdefault(index.add(p, mate), []).append(p.article_id)
-    return out
+        index.add(p, mate)
+        new.add(p.article_id)
+    keep = set(new) | {i for ids in out.values() for i in ids}
+    return {sid: [i for i in ids if i in keep] for sid, ids in index.stories.items() if any(i in keep for i in ids)}
 
 
 def similarity_matrix(articles: Sequence[Article], cfg: ClusterConfig | None = None) -> tuple[list[str], np.ndarray]:

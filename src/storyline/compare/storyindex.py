@@ -7,7 +7,9 @@ most keys (:attr:`StoryIndex.max_candidates`), and scores their stories' members
 same pair model as the batch clustering (:mod:`storyline.compare.storypairs`), weighing words and names by
 document frequencies kept up to date as articles arrive. It joins the story with the best link (the mean of
 its pair probabilities, or of the ``top`` best, as the model says) when that reaches the threshold, and no
-member of that story is dated further away than the window; else it opens a story.
+member of that story is dated further away than the window; else it opens a story. When it also links to
+another story at the threshold, that story joins its own if the two stories' members, with it, now link
+(a bridging article).
 
 The work per article depends on how many articles share its keys in its weeks, not on the corpus size; keys
 that more than :attr:`StoryIndex.max_key_share` of the corpus carries are not looked up. An article with no
@@ -53,13 +55,15 @@ class StoryIndex:
     postings: dict[str, dict[int, list[str]]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(list)))
     week_of: dict[str, int | None] = field(default_factory=dict)
     next_id: int = 1
+    merged_into: dict[str, str] = field(default_factory=dict)  # a story a bridging article joined to another
 
     def add(self, article: Article | Profile, story_id: str | None = None) -> str:
         """File one article: into ``story_id`` when given (loading stored stories), else into the story it
         belongs to or a new one. Returns the story id."""
         p = article if isinstance(article, Profile) else profile(article, self.cfg.lead_paragraphs)
+        bridged: list[str] = []
         if story_id is None:
-            story_id = self._assign(p)
+            story_id, bridged = self._assign(p)
         elif story_id[1:].isdigit():
             self.next_id = max(self.next_id, int(story_id[1:]) + 1)
         self.stats.add(p)
@@ -70,7 +74,30 @@ class StoryIndex:
         self.week_of[p.article_id] = week
         for key in self._keys(p):
             self.postings[key][-1 if week is None else week].append(p.article_id)
+        for other in bridged:
+            self._join_if_linked(story_id, other)
         return story_id
+
+    def _join_if_linked(self, sid: str, other: str) -> None:
+        """Merge story ``other`` into ``sid`` (which has just taken an article that links both) when the mean
+        link between their members, nearest in time, now reaches the threshold and none is dated too far."""
+        if other not in self.stories or sid not in self.stories or other == sid:
+            return
+        model, threshold = self.cfg.resolved()
+        a = self.stories[sid][-self.max_members :]
+        b = self.stories[other][-self.max_members :]
+        space = PairSpace([self.profiles[m] for m in a + b], self.stats)
+        feats = space.block(list(range(len(a))), list(range(len(a), len(a) + len(b))))
+        if model.apart(feats).any():
+            return
+        prob = model.probability(feats)
+        link = float(np.sort(prob.ravel())[::-1][: model.top].mean() if model.top > 0 else prob.mean())
+        if link < threshold:
+            return
+        for m in self.stories.pop(other):
+            self.story_of[m] = sid
+            self.stories[sid].append(m)
+        self.merged_into[other] = sid
 
     def extend(self, articles: Iterable[Article | Profile]) -> list[str]:
         return [self.add(a) for a in articles]
@@ -113,7 +140,8 @@ class StoryIndex:
                     hits[aid] += 1
         return [aid for aid, _ in hits.most_common(self.max_candidates)]
 
-    def _assign(self, p: Profile) -> str:
+    def _assign(self, p: Profile) -> tuple[str, list[str]]:
+        """The story ``p`` joins, and the other stories it links to at the threshold (it may bridge them)."""
         model, threshold = self.cfg.resolved()
         by_story: dict[str, list[str]] = {}
         for aid in self.candidates(p):
@@ -122,6 +150,7 @@ class StoryIndex:
                 by_story[sid] = self._members(sid, p)
         everyone = list(dict.fromkeys(m for ms in by_story.values() for m in ms))
         best, best_link = None, -1.0
+        linked: list[str] = []
         if everyone:
             col = {m: k for k, m in enumerate(everyone)}
             space = PairSpace([p] + [self.profiles[m] for m in everyone], self.stats)
@@ -133,13 +162,15 @@ class StoryIndex:
                     continue  # a member is dated too far away: never one story
                 ranked = np.sort(prob[cols])[::-1]
                 link = float(ranked[: model.top].mean() if model.top > 0 else ranked.mean())
+                if link >= threshold:
+                    linked.append(sid)
                 if link > best_link:
                     best, best_link = sid, link
         if best is not None and best_link >= threshold:
-            return best
+            return best, [s for s in linked if s != best] if self.cfg.bridge else []
         sid = f"s{self.next_id}"
         self.next_id += 1
-        return sid
+        return sid, []
 
     def _members(self, sid: str, p: Profile) -> list[str]:
         """The story's members nearest ``p`` in time (all of them when the story is small)."""
