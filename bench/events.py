@@ -69,9 +69,19 @@ KEYWORDS = {
     "COERCE": "arrest arrested detained seized banned",
     "ASSAULT": "attack attacked killed fighting bombed",
 }
-#: The seed happenings: (type, {actor countries}, {target countries}, words one of which the article must say).
-SEED_HAPPENINGS = [
-    ("CONSULT", {"CHN", "USA"}, {"CHN", "USA"}, ("call", "phone", "spoke", "talk")),
+#: The seed happenings: (name, accepted types, actor countries, target countries (None: any), a regex an article
+#: reporting it matches, case-insensitive).
+SEED_HAPPENINGS: list[tuple[str, set[str], set[str], set[str] | None, str]] = [
+    ("phone call", {"CONSULT"}, {"CHN", "USA"}, {"CHN", "USA"}, r"\bcall\b|phone|spoke"),
+    ("Busan meeting", {"CONSULT"}, {"CHN", "USA"}, {"CHN", "USA"}, r"busan"),
+    ("China suspends export curbs", {"CONCEDE", "AGREE", "RETREAT"}, {"CHN"}, None,
+     r"suspen\w*\W+(?:\w+\W+){0,4}(?:export|restrictions|curbs)"),
+    ("US eases tariffs", {"CONCEDE", "AGREE"}, {"USA"}, None,
+     r"(?:eas|lower|reduc|cut)\w*\W+(?:\w+\W+){0,3}tariffs|tariff reductions"),
+    ("China's coercion of Japan", {"COERCE", "SANCTION", "THREATEN"}, {"CHN"}, {"JPN"}, r"seafood|travel advis"),
+    ("Trump's visit to Beijing", {"CONSULT", "AGREE"}, {"USA"}, {"CHN"},
+     r"visit (?:to )?(?:beijing|china)(?: next)? (?:in )?april"),
+    ("Taiwan's premier rejects 'return'", {"REJECT"}, {"TWN"}, None, r"premier|cho jung"),
 ]
 
 
@@ -163,28 +173,32 @@ def score(recs: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[str, 
 
 
 def seeds_check() -> dict[str, Any]:
-    """Run the whole pipeline on the seeds; for each seed happening, the articles that report it and those whose
-    events include it."""
+    """Run the whole pipeline on the seeds; for each seed happening, the articles that report it (by its regex) and
+    those a matching story event cites."""
     import tempfile
 
-    from storyline.api import Corpus
+    from storyline.api import analyze
 
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Corpus(str(Path(tmp) / "s.db"))
-        corpus.add(str(SEEDS))
+        corpus = analyze([str(SEEDS)], db=Path(tmp) / "s.db")
         arts = corpus.articles()
+        events = [e for v in corpus.stories for e in v.story.events]
         out = []
-        for typ, acts, tgts, words in SEED_HAPPENINGS:
-            reporting = [a for a in arts if any(w in a.text.lower() for w in words)]
-            found = [
-                a for a in reporting
-                if any(e.action == typ and e.actor_country in acts and e.target_country in tgts for e in a.events)
-            ]
-            out.append({"type": typ, "actors": sorted(acts), "targets": sorted(tgts), "reporting": len(reporting),
-                        "found": len(found), "missing": [a.path for a in reporting if a not in found]})
-        stories = corpus.stories()
-        story_events = [e.to_json() for s in stories for e in s.events]
-        return {"happenings": out, "story_events": len(story_events)}
+        for name, types, acts, tgts, pattern in SEED_HAPPENINGS:
+            rx = re.compile(pattern, re.I)
+            reporting = [a for a in arts if rx.search(a.text)]
+            cited = {
+                c.article_id
+                for e in events
+                if e.action in types and e.actor_country in acts and (tgts is None or e.target_country in tgts)
+                for c in e.cites
+            }
+            found = [a for a in reporting if a.id in cited]
+            out.append({"happening": name, "reporting": len(reporting), "found": len(found),
+                        "missing": [Path(a.path).name for a in reporting if a.id not in cited]})
+        n_events = len(events)
+        corpus.close()
+        return {"happenings": out, "story_events": n_events}
 
 
 def main() -> int:
@@ -229,8 +243,8 @@ def main() -> int:
     if not args.no_seeds and SEEDS.exists():
         result["seeds"] = seeds_check()
         for h in result["seeds"]["happenings"]:
-            print(f"seeds {h['type']} {h['actors']}->{h['targets']}: found in {h['found']} of {h['reporting']} "
-                  f"reporting articles {h['missing'] or ''}")
+            print(f"seeds {h['happening']}: found in {h['found']} of {h['reporting']} reporting articles "
+                  f"{h['missing'] or ''}")
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     return 0

@@ -25,6 +25,7 @@ from .analyse.dates import (
     to_date,
 )
 from .analyse.entities import canonicalize, mentions_from_doc
+from .analyse.events import events_from_doc
 from .analyse.nlp import doc_text, load_nlp
 from .analyse.numbers import numbers_from_doc
 from .analyse.quotes import quotes_from_doc
@@ -38,7 +39,7 @@ from .errors import StorylineError
 from .ingest.clean import clean_text
 from .ingest.formats.base import E_ANALYSIS_FAILED, E_NO_TEXT
 from .ingest.readers import RawDoc
-from .model import Article, Entity, FileError, Mention, Sentence, Story
+from .model import Article, Cite, Entity, FileError, Mention, Sentence, Story
 
 # ---------------------------------------------------------------------------------------------- stages
 
@@ -303,6 +304,7 @@ def analyse(
         art.numbers = numbers_from_doc(doc)
         art.quotes = quotes_from_doc(doc, art.mentions)
         art.statements = statements_from_doc(doc, art.sentences)
+        art.events = events_from_doc(doc, art.sentences, whole.id)
         if chunked:
             _append_piece(whole, art, start)
 
@@ -326,6 +328,7 @@ def _append_piece(whole: Article, piece: Article, offset: int) -> None:
     """Add a piece's annotations to the whole article, shifted by ``offset`` (its start in the whole text)."""
     if offset == 0:
         whole.sentences, whole.mentions, whole.numbers, whole.quotes, whole.statements = [], [], [], [], []
+        whole.events = []
     first_sentence = len(whole.sentences)
     whole.sentences += [Sentence(s.start + offset, s.end + offset) for s in piece.sentences]
     whole.mentions += [replace(m, start=m.start + offset, end=m.end + offset) for m in piece.mentions]
@@ -343,6 +346,14 @@ def _append_piece(whole: Article, piece: Article, offset: int) -> None:
     whole.statements += [
         replace(s, start=s.start + offset, end=s.end + offset, sentence=s.sentence + first_sentence)
         for s in piece.statements
+    ]
+    whole.events += [
+        replace(
+            e,
+            cites=[Cite(c.article_id, c.start + offset, c.end + offset) for c in e.cites],
+            spans={k: [v[0] + offset, v[1] + offset] for k, v in e.spans.items()},
+        )
+        for e in piece.events
     ]
 
 

@@ -21,6 +21,7 @@ from .accounts import account_claims
 from .claims import build_claims, source_key, story_units
 from .cluster import main_event_date, tokens
 from .dedup import independent_count
+from .events import story_events
 from .quotes import quote_claims
 from .reconcile import reconcile_figures
 from .summary import summarize
@@ -53,6 +54,7 @@ def build_story(sid: str, members: Sequence[Article], entities: Sequence[Entity]
         claims=claims,
         figures=reconcile_figures(members, {a.id: source_key(a, by_id) for a in members}),
         summary=summary,
+        events=story_events(sid, members, entities, event_date),
     )
 
 

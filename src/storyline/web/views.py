@@ -272,11 +272,12 @@ def claim_heatmap(claims: Sequence[Any], outlets: Sequence[str]) -> dict[str, An
     return {"outlets": list(outlets), "rows": rows}
 
 
+#: status → (shade, what the cell says — a mark and a word, never colour alone —, what its tooltip says)
 _MATRIX_CELLS = {
-    "reported": ("3", "✓", "reports this"),
-    "differently": ("conflict", "≠", "reports it differently"),
-    "not reported": ("0", "—", "does not report this"),
-    "unclear": ("0", "?", "unclear: no claim either way"),
+    "reported": ("3", "✓ reported", "reports this"),
+    "differently": ("conflict", "≠ differently", "reports it differently"),
+    "not reported": ("0", "— not reported", "does not report this"),
+    "unclear": ("0", "? unclear", "unclear: no claim either way"),
 }
 
 

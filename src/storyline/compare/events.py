@@ -1,0 +1,169 @@
+"""Story events: the same happening reported by several outlets is one event, with every cite.
+
+Each article's events (:mod:`storyline.analyse.events`) are first completed with what the corpus knows: the actor
+and target spans are linked to canonical entities (the mention they cover), an actor whose own words name no
+country takes its entity's ("Trump", whom another sentence calls "U.S. President Donald Trump", is USA GOV), and
+the event is dated — by a date the sentence gives (``text``), else the article's publication date
+(``published``), else the story's event date (``story``). A dated act after the article's publication is
+``announced``. Then events of one type between the same two parties on the same day (either way round for
+CONSULT, COOPERATE and AGREE, which are mutual) are one story event; ``independent_sources`` counts the outlets that
+report it, copies collapsed.
+
+Example:
+    >>> story_events("s1", [], [])
+    []
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..analyse.event_actors import code_phrase
+from ..model import Article, Cite, Entity, Event
+from .claims import source_key
+
+#: Types whose two parties act together: "Xi called Trump" and "Trump spoke with Xi" are one event.
+MUTUAL = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+#: Days apart two reports of one happening may date it when one of them only has a publication date.
+SLACK_DAYS = 1
+
+
+def entity_codes(entities: Sequence[Entity]) -> dict[str, tuple[str | None, str | None]]:
+    """Each entity's (country, sector) from its roles, descriptions and name ("Chinese President" → CHN GOV)."""
+    out: dict[str, tuple[str | None, str | None]] = {}
+    for e in entities:
+        best: tuple[str | None, str | None] = (None, None)
+        for words in [*e.roles, *e.descriptions[:2], e.name]:
+            country, sector = code_phrase(words)
+            if country is not None:
+                best = (country, sector if sector is not None else best[1])
+                break
+            if sector is not None and best[1] is None:
+                best = (None, sector)
+        if e.type in ("GPE",) and best[0] is not None and best[1] is None:
+            best = (best[0], "GOV")
+        if best != (None, None):
+            out[e.id] = best
+    return out
+
+
+def _entity_at(a: Article, span: list[int] | None) -> str | None:
+    if not span:
+        return None
+    best, best_len = None, 0
+    for m in a.mentions:
+        if m.entity_id is None:
+            continue
+        ov = min(m.end, span[1]) - max(m.start, span[0])
+        if ov > best_len:
+            best, best_len = m.entity_id, ov
+    return best
+
+
+def _date(a: Article, ev: Event, story_date: str | None) -> tuple[str | None, str | None]:
+    cite = ev.cites[0] if ev.cites else None
+    trig = ev.spans.get("trigger", [cite.start if cite else 0] * 2)
+    if cite is not None:
+        inside = [d for d in a.dates if cite.start <= d.start < cite.end and d.point]
+        if inside:
+            d = min(inside, key=lambda d: abs(d.start - trig[0]))
+            return d.point, "text"
+    if a.published:
+        return a.published[:10], "published"
+    if story_date:
+        return story_date[:10], "story"
+    return None, None
+
+
+def _after(day: str | None, published: str | None) -> bool:
+    try:
+        return bool(day and published and dt.date.fromisoformat(day[:10]) > dt.date.fromisoformat(published[:10]))
+    except ValueError:
+        return False
+
+
+def complete(a: Article, ev: Event, codes: dict[str, tuple[str | None, str | None]], story_date: str | None) -> Event:
+    """A copy of one article event with its entities, coding and date filled in from the corpus."""
+    out = replace(ev, context=list(ev.context), cites=list(ev.cites), spans=dict(ev.spans))
+    for role in ("actor", "target"):
+        eid = _entity_at(a, ev.spans.get(role))
+        setattr(out, role, eid)
+        own_country, own_sector = code_phrase(getattr(ev, f"{role}_text") or "")
+        if eid in codes and own_country is None:
+            country, sector = codes[eid]
+            setattr(out, f"{role}_country", country or getattr(ev, f"{role}_country"))
+            setattr(out, f"{role}_sector", own_sector or sector)
+    out.date, out.date_how = _date(a, ev, story_date)
+    if out.status == "happened" and out.date_how == "text" and _after(out.date, a.published):
+        out.status = "announced"
+    return out
+
+
+def _party(ev: Event, role: str) -> str:
+    eid = getattr(ev, role)
+    if eid:
+        return str(eid)
+    country = getattr(ev, f"{role}_country")
+    text = (getattr(ev, f"{role}_text") or "").lower()
+    return f"{country or ''}:{getattr(ev, f'{role}_sector') or ''}" if country else text
+
+
+def _key(ev: Event) -> tuple[str, ...]:
+    a, t = _party(ev, "actor"), _party(ev, "target")
+    if ev.action in MUTUAL:
+        a, t = sorted((a, t))
+    return (ev.action, a, t)
+
+
+def _same_day(x: Event, y: Event) -> bool:
+    if x.date == y.date:
+        return True
+    if not x.date or not y.date:
+        return True
+    if x.date_how == "text" and y.date_how == "text":
+        return False
+    try:
+        gap = abs((dt.date.fromisoformat(x.date[:10]) - dt.date.fromisoformat(y.date[:10])).days)
+    except ValueError:
+        return False
+    return gap <= SLACK_DAYS
+
+
+def story_events(
+    sid: str, members: Sequence[Article], entities: Sequence[Entity], story_date: str | None = None
+) -> list[Event]:
+    """The story's events: its articles' events, completed and merged across outlets, dated, with every cite."""
+    codes = entity_codes(entities)
+    by_id = {a.id: a for a in members}
+    groups: list[list[tuple[Article, Event]]] = []
+    for a in members:
+        for ev in a.events:
+            if not (ev.actor_text or ev.target_text):
+                continue
+            done = complete(a, ev, codes, story_date)
+            for g in groups:
+                head = g[0][1]
+                if _key(head) == _key(done) and _same_day(head, done):
+                    g.append((a, done))
+                    break
+            else:
+                groups.append([(a, done)])
+    out: list[Event] = []
+    for g in groups:
+        best = max(g, key=lambda p: (p[1].date_how == "text", p[1].actor_country is not None, -len(out)))[1]
+        cites: list[Cite] = []
+        for _, e in g:
+            cites += [c for c in e.cites if c not in cites]
+        ev = replace(best, cites=cites, spans={}, story_id=sid)
+        ev.independent_sources = len({source_key(a, by_id) for a, _ in g})
+        ev.status = "happened" if any(e.status == "happened" for _, e in g) else best.status
+        out.append(ev)
+    out.sort(key=lambda e: (-e.independent_sources, e.date or "9999", e.cites[0].article_id if e.cites else ""))
+    for n, ev in enumerate(out, 1):
+        ev.id = f"{sid}-v{n}"
+    return out
+
+
+__all__ = ["MUTUAL", "complete", "entity_codes", "story_events"]
