@@ -273,13 +273,22 @@ def dossier(ctx: click.Context, story_id: str, db: str | None, fmt: str, out_fil
 
 @cli.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "events-tsv", "dyads-csv"]), default="json", show_default=True
+)
 @click.option("--out", "out_file", default=None, metavar="FILE", help="Write to FILE instead of standard output.")
 @click.pass_context
 def export(ctx: click.Context, db: str | None, fmt: str, out_file: str | None) -> None:
-    """Export the whole corpus as JSON, exactly per the export contract."""
+    """Export the whole corpus as JSON, exactly per the export contract; or its events as event data: a GDELT-like
+    TSV (events-tsv) or the dyad series, date × country pair × PLOVER type counts (dyads-csv)."""
     c = _ctx(ctx, db)
     with c.reading() as corpus:
+        if fmt != "json":
+            from .render.events_export import dyad_csv, events_tsv
+
+            stories = [v.story for v in corpus.stories]
+            _write(events_tsv(stories) if fmt == "events-tsv" else dyad_csv(stories), out_file, c)
+            return
         data = corpus.export()
     _write(json.dumps(data, ensure_ascii=False, indent=1), out_file, c)
 

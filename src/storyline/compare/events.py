@@ -102,12 +102,13 @@ def complete(a: Article, ev: Event, codes: dict[str, tuple[str | None, str | Non
 
 
 def _party(ev: Event, role: str) -> str:
-    eid = getattr(ev, role)
-    if eid:
-        return str(eid)
+    """The party as merging compares it: its country where coded (outlets name one government differently: "Xi",
+    "Beijing", "China"), else its entity, else its words."""
     country = getattr(ev, f"{role}_country")
-    text = (getattr(ev, f"{role}_text") or "").lower()
-    return f"{country or ''}:{getattr(ev, f'{role}_sector') or ''}" if country else text
+    if country:
+        return str(country)
+    eid = getattr(ev, role)
+    return str(eid) if eid else (getattr(ev, f"{role}_text") or "").lower()
 
 
 def _key(ev: Event) -> tuple[str, ...]:

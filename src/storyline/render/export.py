@@ -111,5 +111,5 @@ def export_corpus(articles: Sequence[Article], stories: Sequence[Story], entitie
             for n in a.numbers
         ],
         "claims": [c.to_json() for s in stories for c in s.claims],
-        "events": [],
+        "events": [e.to_json() for s in stories for e in s.events],
     }
