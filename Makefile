@@ -44,6 +44,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/concurrency.py
 	$(BIN)/python bench/fuzz.py
 	$(BIN)/python bench/corrections.py
+	$(BIN)/python bench/outlets.py
 
 clean:
 	rm -rf $(OUT) .pytest_cache .mypy_cache .ruff_cache build dist src/*.egg-info

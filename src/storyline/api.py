@@ -178,12 +178,14 @@ class Corpus(Corrections, ArticleFixes):
         progress: ProgressFn | None = None,
         exclude: Sequence[str | Path] = (),
         manifest: str | Path | None = None,
+        min_chars: int = 0,
     ) -> IngestReport:
         """Read, clean, analyse and store articles; then update entities and stories.
 
         ``paths`` is one file or folder, or a list of them (globs allowed). Bad files are reported in the returned
         :class:`IngestReport` and never stop the good ones. ``manifest`` names a CSV file giving each file's
-        outlet, date and web address (:mod:`storyline.ingest.manifest`); its files are read too.
+        outlet, date and web address (:mod:`storyline.ingest.manifest`); its files are read too. An article with
+        fewer than ``min_chars`` characters of text after cleaning is refused (E113; the web app's uploads).
         Re-ingesting the same content is a no-op, unless ``source``, ``published`` or the manifest say something
         new about it: the stored article is then updated (``updated``). The store's own database files, and any
         path in ``exclude`` (the dossier folder, say), are never read as articles.
@@ -196,7 +198,9 @@ class Corpus(Corrections, ArticleFixes):
         report.errors += errs
         report.files = len(files)
         keep = self.config.ingest_keep_all if keep_all is None else keep_all
-        overrides = {"source": source, "published": published, "keep_all": keep}
+        overrides: dict[str, Any] = {"source": source, "published": published, "keep_all": keep}
+        if min_chars:
+            overrides["min_chars"] = min_chars
         pending: list[tuple[RawDoc, dict[str, Any]]] = []
         seen: dict[str, str] = {}  # article id -> the path of the first document with that text
         twins: list[tuple[str, str]] = []  # (path, article id) of later documents with the same text

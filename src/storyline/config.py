@@ -13,6 +13,7 @@ Validated once, when loaded. Keys (documented in README "Configuration"):
 | ingest.keep_all | false | STORYLINE_INGEST_KEEP_ALL | turn plain-text cleaning off |
 | cluster.threshold | 0 | STORYLINE_CLUSTER_THRESHOLD | same-story probability to join a story (0: the fitted one) |
 | cluster.max_days_apart | 240 | STORYLINE_CLUSTER_MAX_DAYS_APART | event dates further apart are different stories |
+| web.min_chars | 200 | STORYLINE_WEB_MIN_CHARS | least text (characters, after cleaning) an upload needs |
 
 Example:
     >>> load_config(env={}).nlp_model
@@ -44,6 +45,7 @@ class Config:
     ingest_keep_all: bool = False
     cluster_threshold: float = 0.0  # 0: the threshold fitted with the pair model (data/cluster.json)
     cluster_max_days_apart: int = 240  # the window fitted with the pair model (data/cluster.json)
+    web_min_chars: int = 200  # uploads with less text after cleaning are refused (E113)
 
 
 KEYS = {f.name.replace("_", ".", 1): f.name for f in fields(Config)}

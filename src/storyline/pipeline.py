@@ -37,7 +37,7 @@ from .compare.story import build_story, story_event_date
 from .config import Config
 from .errors import StorylineError
 from .ingest.clean import clean_text
-from .ingest.formats.base import E_ANALYSIS_FAILED, E_NO_TEXT
+from .ingest.formats.base import E_ANALYSIS_FAILED, E_NO_TEXT, E_TOO_SHORT
 from .ingest.readers import RawDoc
 from .model import Article, Cite, Entity, FileError, Mention, Sentence, Story
 
@@ -180,8 +180,14 @@ MIN_ARTICLE_WORDS = 3
 line alone, one character repeated) is reported (E112), not stored as an empty article of its own story."""
 
 
-def _article_or_error(doc: RawDoc, **overrides: Any) -> Article:
+def _article_or_error(doc: RawDoc, min_chars: int = 0, **overrides: Any) -> Article:
     art = build_article(doc, **overrides)
+    if min_chars and len(art.text) < min_chars:
+        raise StorylineError(
+            E_TOO_SHORT,
+            f"only {len(art.text)} characters of text after cleaning; at least {min_chars} are needed here "
+            "(web.min_chars): upload the whole article, not a headline or a snippet",
+        )
     words = len(art.text.split())
     if words < MIN_ARTICLE_WORDS:
         found = "no text" if not words else f"only {words} word{'s' * (words > 1)} of text"

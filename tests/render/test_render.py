@@ -537,3 +537,17 @@ def test_long_quote_lists_are_collapsed(dossier: dict[str, Any]) -> None:
     assert html.count('<li class="quote ') == 50
     assert "<summary>26 more quotes</summary>" in html
     assert Page(html).errors == []
+
+
+def test_css_falls_back_to_cjk_fonts() -> None:
+    """Chinese, Japanese and Korean text in an article shows in a font that has it, in the dossier and the web app."""
+    from importlib.resources import files
+
+    for css in (
+        files("storyline.render").joinpath("templates/dossier.css.j2").read_text(encoding="utf-8"),
+        files("storyline.web").joinpath("static/style.css").read_text(encoding="utf-8"),
+    ):
+        stack = css.split("--font:", 1)[1].split(";", 1)[0]
+        for family in ("Noto Sans CJK SC", "Source Han Sans", "PingFang SC", "Microsoft YaHei"):
+            assert f'"{family}"' in stack
+        assert stack.strip().endswith("sans-serif")

@@ -397,12 +397,26 @@ def test_search_snippet_highlights_each_match(corpus: SqliteStore) -> None:
 def test_search_ranks_with_bm25(store: SqliteStore) -> None:
     text = (
         "Officials discussed many things over a long lunch including weather, sport, and one tariff. "
-        "Tariff, tariff, tariff."
+        "The tariff, the tariff and the tariff again."
     )
     store.put_article(make_article("r", text))
     hits = store.search("tariff")
-    assert [h.text for h in hits] == ["Tariff, tariff, tariff.", text.split(". ")[0] + "."]
+    assert [h.text for h in hits] == ["The tariff, the tariff and the tariff again.", text.split(". ")[0] + "."]
     assert hits[0].rank <= hits[1].rank
+
+
+def test_search_puts_body_sentences_before_headings_and_table_cells(store: SqliteStore) -> None:
+    text = (
+        "Soybean purchases\n\n"
+        "Soybeans | 12 million tons | 2025\n\n"
+        "China agreed on Monday to buy 25 million tons of soybeans every year, the White House said."
+    )
+    a = make_article("t", text)
+    a.sentences = [Sentence(0, 17), Sentence(19, 52), Sentence(54, len(text))]
+    store.put_article(a)
+    hits = store.search("soybeans")
+    assert hits[0].text.startswith("China agreed") and len(hits) == 3
+    assert [h.text for h in store.search("soybeans", limit=1)] == [hits[0].text]
 
 
 def test_search_limit_and_empty(corpus: SqliteStore) -> None:

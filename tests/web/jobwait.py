@@ -8,7 +8,8 @@ from typing import Any
 FLOOD = """Floods force thousands from homes in river valley
 
 Floods swept the Aldmoor river valley on Tuesday, forcing thousands of residents from their homes as rescue
-boats searched flooded streets, officials said.
+boats searched flooded streets, officials said. The river rose two metres overnight and the town's bridges
+were closed.
 """
 
 

@@ -43,7 +43,7 @@ def test_dossier_formats(client: Any) -> None:
     html = client.get(f"/api/stories/{sid}/dossier", params={"format": "html"})
     assert html.headers["content-type"].startswith("text/html")
     assert "sandbox" in html.headers["content-security-policy"]  # its inline script may not run here
-    assert client.get(f"/api/stories/{sid}/dossier", params={"format": "pdf"}).status_code == 422
+    assert client.get(f"/api/stories/{sid}/dossier", params={"format": "pdf"}).status_code == 400
 
 
 def test_unknown_ids_are_404_with_a_message(client: Any) -> None:

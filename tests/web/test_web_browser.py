@@ -23,6 +23,7 @@ pytestmark = [
 UPLOAD = """River barges return to the Aldmoor canal after dredging
 
 Cargo barges returned to the Aldmoor canal on Wednesday after three months of dredging, the canal authority said.
+The first barge carried grain to the mills at Westbury, and forty more are expected before the end of the month.
 """
 
 

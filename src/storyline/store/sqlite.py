@@ -38,6 +38,7 @@ from storyline.store.base import (
     SearchHit,
     open_store,
 )
+from storyline.store.ranking import OVERFETCH, body_first
 from storyline.store.stages import StageState
 
 __all__ = ["SqliteStore", "fts_query", "open_store", "search_units"]
@@ -374,7 +375,8 @@ class SqliteStore(StageState):
     # -- search -------------------------------------------------------------------------
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Find sentences matching a user query, best (lowest bm25) first.
+        """Find sentences matching a user query: running-text sentences first (headings, table cells and other
+        fragments after them, :mod:`storyline.store.ranking`), best (lowest bm25) first within each.
 
         ``rare earths`` needs both words, ``"rare earths"`` the phrase, ``tariff*`` a
         prefix; any other input is taken literally and never raises.
@@ -398,9 +400,9 @@ class SqliteStore(StageState):
             ORDER BY rank, s.id
             LIMIT ?
             """,
-            (HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, match, limit),
+            (HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, match, limit * OVERFETCH),
         )
-        return [SearchHit(*row) for row in rows]
+        return body_first([SearchHit(*row) for row in rows], limit)
 
     # -- meta ---------------------------------------------------------------------------
 

@@ -248,8 +248,16 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def bad_request(request: Request, exc: RequestValidationError) -> Response:
         problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
         if wants_json(request):
-            return JSONResponse({"detail": problems}, status_code=422)
-        return _state(request).page(request, "error.html", 422, status=422, message=problems)
+            return JSONResponse({"detail": problems}, status_code=400)
+        return _state(request).page(request, "error.html", 400, status=400, message=problems)
+
+
+def _checked(f: views.StoryFilters) -> views.StoryFilters:
+    """The filters, or a 400 saying which value cannot be read (never an unfiltered list instead)."""
+    problem = views.filter_problem(f)
+    if problem:
+        raise HTTPException(400, problem)
+    return f
 
 
 def _require_writable(state: State) -> None:
@@ -304,7 +312,7 @@ def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small closure per page
         outlet: str = "",
     ) -> HTMLResponse:
         state = _state(request)
-        f = views.StoryFilters(q.strip(), date_from.strip(), date_to.strip(), entity.strip(), outlet.strip())
+        f = _checked(views.StoryFilters(q.strip(), date_from.strip(), date_to.strip(), entity.strip(), outlet.strip()))
         with state.corpus() as corpus:
             all_rows = views.story_rows(corpus.store.stories(), corpus.articles())
             rows, hits = _stories_listing(corpus, f)
@@ -597,7 +605,7 @@ def _add_api(app: FastAPI) -> None:
         entity: str = Query("", description="entity id or part of a name"),
         outlet: str = Query("", description="outlet name"),
     ) -> list[dict[str, Any]]:
-        f = views.StoryFilters(q, date_from, date_to, entity, outlet)
+        f = _checked(views.StoryFilters(q, date_from, date_to, entity, outlet))
         with _state(request).corpus() as corpus:
             rows, _ = _stories_listing(corpus, f)
             by_id = {s.id: s.story for s in corpus.stories}  # as shown: claims marked wrong left out

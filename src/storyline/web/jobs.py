@@ -231,7 +231,7 @@ class JobRegistry:
 
         try:
             with Corpus(self.db, self.config) as corpus:
-                report = corpus.ingest(paths, progress=progress, **options)
+                report = corpus.ingest(paths, progress=progress, min_chars=self.config.web_min_chars, **options)
                 cited = {a.path.split("#", 1)[0] for a in corpus.store.articles(report.added)}
         except Exception as exc:  # a job must always end with a status the page can show
             log.exception("ingest job %s failed", job.id)

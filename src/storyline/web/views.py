@@ -130,6 +130,27 @@ class StoryFilters:
         return any((self.q, self.date_from, self.date_to, self.entity, self.outlet))
 
 
+def filter_problem(f: StoryFilters) -> str | None:
+    """Why the filters cannot be applied (a date that cannot be read, ``from`` after ``to``), or None.
+
+    Example:
+        >>> filter_problem(StoryFilters(date_from="garbage"))
+        "from='garbage' is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
+        >>> filter_problem(StoryFilters(date_from="2025-12", date_to="2025-11")), filter_problem(StoryFilters())
+        ('from=2025-12 is after to=2025-11', None)
+    """
+    spans = {}
+    for name, value in (("from", f.date_from), ("to", f.date_to)):
+        if value:
+            span = svg.date_span(value)
+            if span is None:
+                return f"{name}={value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
+            spans[name] = span
+    if "from" in spans and "to" in spans and spans["from"][0] > spans["to"][1]:
+        return f"from={f.date_from} is after to={f.date_to}"
+    return None
+
+
 def story_rows(stories: Sequence[Story], articles: Sequence[Article]) -> list[dict[str, Any]]:
     """One row per story: id, title, event date, counts and the outlets that covered it."""
     by_id = {a.id: a for a in articles}

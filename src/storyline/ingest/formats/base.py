@@ -17,6 +17,7 @@ E109    broken gzip stream
 E110    HTML with no article text
 E111    the text (of a file or a record) is over the character limit, ``ingest.max_chars``
 E112    no article text (fewer than three words) left after cleaning
+E113    an upload with less text after cleaning than the web app asks for (``web.min_chars``)
 E120    invalid JSON (a whole .json file, or one line of a .jsonl file)
 E121    a JSON record with no article text
 E122    JSON of an unexpected shape (not an object, no list of articles)
@@ -62,6 +63,8 @@ E_TOO_LONG = "E111"
 """A text over ``ingest.max_chars`` characters (parsing it would take memory in proportion)."""
 E_NO_TEXT = "E112"
 """Fewer than three words of text after cleaning: nothing to analyse."""
+E_TOO_SHORT = "E113"
+"""Less text after cleaning than an upload needs (``web.min_chars``, 200 characters by default)."""
 E_JSON_INVALID = "E120"
 """Invalid JSON (whole file, or one line of JSON Lines)."""
 E_JSON_NO_TEXT = "E121"
