@@ -36,6 +36,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/quotes.py
 	$(BIN)/python bench/cluster.py
 	$(BIN)/python bench/dates.py
+	$(BIN)/python bench/events.py
 	$(BIN)/python bench/entities.py
 	$(BIN)/python bench/compare.py
 	$(BIN)/python bench/summary.py
