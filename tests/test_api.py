@@ -94,3 +94,37 @@ def test_ingest_takes_one_folder_and_reads_hard_wrapped_wire_quotes(tmp_path: Pa
     assert said["We have shown that we keep our promises."] == "Valdis Dombrovskis"
     assert said["We got what we asked for"] == "Mihaly Varga"
     assert said["anchor the country's recovery for a generation"] == "the bloc's economy chief"
+
+
+def test_an_ingest_rebuilds_only_the_stories_it_touches(
+    seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A story whose articles, entities, dates and speakers did not change keeps its stored build."""
+    import storyline.pipeline as pipeline
+
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    for f in sorted(seeds_dir.iterdir()):
+        if f.name[:3] in ("000", "002"):
+            shutil.copy(f, first / f.name)
+    (later / "storm.txt").write_text(
+        "Storm closes port of Valmera\n\nThe port of Valmera was closed on Tuesday after a storm with winds of "
+        "140 km/h hit the coast, the harbour authority said. Ferries to the islands were cancelled until "
+        "Thursday, and fishermen kept their boats in the inner harbour.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "s.db"
+    with Corpus(db) as c:
+        c.ingest([first])
+        (nov,) = c.stories
+    built: list[str] = []
+    real = pipeline.build_story
+    monkeypatch.setattr(pipeline, "build_story", lambda sid, *a, **k: built.append(sid) or real(sid, *a, **k))
+    with Corpus(db) as c:
+        c.rebuild()  # nothing changed: nothing rebuilt
+        assert built == []
+        c.ingest([later])  # a story of its own, sharing no one with the first
+        stories = {s.id: s for s in c.stories}
+    assert set(stories) == {nov.id, *built} and built and nov.id not in built
+    assert stories[nov.id].claims == nov.claims and stories[nov.id].summary == nov.summary

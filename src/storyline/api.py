@@ -29,7 +29,7 @@ from .ingest.formats.base import NOTICE_CODES, too_long
 from .ingest.manifest import read_manifest, settings_for, settings_table
 from .ingest.readers import RawDoc, discover, read_file
 from .model import Article, Entity, FileError, Story, SummarySentence
-from .pipeline import analyse_new, article_failure, article_id, corpus_stages
+from .pipeline import analyse_new, article_failure, article_id, article_state, corpus_stages
 from .render.dossier import build_dossier
 from .render.export import export_corpus
 from .store.base import SearchHit, Store
@@ -318,22 +318,16 @@ class Corpus(Corrections, ArticleFixes):
         """Recompute entities and (incrementally) stories over everything in the store."""
         version = self.store.articles_version()  # the article set the stages below cover
         arts = self.store.articles()
-        existing: dict[str, list[str]] = {s.id: list(s.article_ids) for s in self.store.stories()}
+        built = {s.id: s for s in self.store.stories()}
+        existing: dict[str, list[str]] = {sid: list(s.article_ids) for sid, s in built.items()}
 
         def state(a: Article) -> tuple[Any, ...]:
-            return (
-                a.story_id,
-                a.duplicate_of,
-                a.published,
-                a.source,
-                tuple(m.entity_id for m in a.mentions),
-                tuple((q.speaker, q.speaker_entity_id) for q in a.quotes),
-            )
+            return (a.story_id, *article_state(a))
 
         before = {a.id: state(a) for a in arts}
         t0 = time.perf_counter()
         stored_curation(self.store).rename_outlets(arts)  # the user's corrections: outlet names, story grouping
-        result = corpus_stages(arts, existing, self.config, stored_constraints(self.store))
+        result = corpus_stages(arts, existing, self.config, stored_constraints(self.store), built)
         log.info(
             "corpus stages over %d article(s): %d entities, %d stories, %d re-dated from their story (%.1f s)",
             len(arts),

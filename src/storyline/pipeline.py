@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -449,15 +449,19 @@ def corpus_stages(
     existing: dict[str, list[str]] | None = None,
     cfg: Config | None = None,
     constraints: Constraints | None = None,
+    built: Mapping[str, Story] | None = None,
 ) -> CorpusResult:
     """Stages *entities* and *stories* over the whole corpus (cheap: no spaCy).
 
-    Canonical entities are recomputed from all mentions; stories are updated incrementally: articles
-    already in a story stay there, new ones join or open one. ``constraints`` (the user's merges, splits and
+    Canonical entities are recomputed from all mentions; stories are updated incrementally: new articles join
+    or open stories (their neighbourhood is re-clustered, see :func:`assign_stories`). A story in ``built``
+    (the stored ones) whose articles, entities, dates and speakers did not change is kept as built, not
+    rebuilt: an ingest rebuilds the stories it touched. ``constraints`` (the user's merges, splits and
     moves, :mod:`storyline.compare.constraints`) are kept by the stored stories and by the clustering.
     """
     cfg = cfg or Config()
     ccfg = ClusterConfig(threshold=cfg.cluster_threshold or None, max_days=cfg.cluster_max_days_apart)
+    before = {a.id: article_state(a) for a in articles}
     entities = canonicalize(articles)
     link_speakers(articles, entities)
     dups = find_duplicates(articles)
@@ -474,11 +478,32 @@ def corpus_stages(
     stories: list[Story] = []
     for sid, ids in sorted(mapping.items(), key=lambda kv: _sid_key(kv[0])):
         members = [by_id[i] for i in ids]
-        redated += infer_from_story(members)
+        now_redated = infer_from_story(members)
+        redated += now_redated
         for a in members:
             a.story_id = sid
+        prev = (built or {}).get(sid)
+        if (
+            prev is not None
+            and list(prev.article_ids) == list(ids)
+            and not now_redated
+            and all(article_state(a) == before[a.id] for a in members)
+        ):
+            stories.append(prev)  # same articles, same entities, dates and speakers: the stored build holds
+            continue
         stories.append(build_story(sid, members, entities))
     return CorpusResult(entities, stories, redated)
+
+
+def article_state(a: Article) -> tuple[Any, ...]:
+    """What the corpus stages may change on an article and a story's build depends on (its story aside)."""
+    return (
+        a.duplicate_of,
+        a.published,
+        a.source,
+        tuple(m.entity_id for m in a.mentions),
+        tuple((q.speaker, q.speaker_entity_id, q.speaker_role) for q in a.quotes),
+    )
 
 
 def link_speakers(articles: Sequence[Article], entities: Sequence[Entity]) -> None:
