@@ -193,3 +193,15 @@ def test_the_story_list_api_leaves_out_claims_marked_wrong(app_client: Any) -> N
     assert app_client.post(f"/api/claims/{claim['id']}/wrong", json={}).status_code == 200
     listed = next(s for s in app_client.get("/api/stories").json() if s["id"] == flood)
     assert claim["text"] not in [c["text"] for c in listed["claims"]]
+
+
+def test_the_json_api_sets_an_article_outlet_and_date(app_client: Any) -> None:
+    flood1 = article_id(app_client, "flood1")
+    r = app_client.post(f"/api/articles/{flood1}/set", json={"source": "Aldmoor Gazette", "published": "2024-05-09"})
+    assert r.status_code == 200 and r.json()["kind"] == "article"
+    article = app_client.get(f"/api/articles/{flood1}").json()
+    assert (article["source"], article["source_how"], article["published"]) == ("Aldmoor Gazette", "user", "2024-05-09")
+    assert app_client.post(f"/api/articles/{flood1}/set", json={"published": "soon"}).status_code == 400
+    assert app_client.post("/api/articles/nope/set", json={"source": "X"}).status_code == 404
+    assert app_client.post(f"/api/corrections/{r.json()['id']}/undo").json()["undone_at"]
+    assert app_client.get(f"/api/articles/{flood1}").json()["published"] == "2024-05-08"

@@ -196,6 +196,17 @@ def add_corrections(app: FastAPI) -> None:  # noqa: C901 - one small closure per
         with _writable(request) as corpus:
             return corpus.move_article(article_id, story).to_json()
 
+    @app.post("/api/articles/{article_id}/set", tags=["corrections"], summary="Correct an article's outlet or date")
+    def api_set(
+        request: Request,
+        article_id: str,
+        source: str | None = Body(None),
+        published: str | None = Body(None),
+        url: str | None = Body(None),
+    ) -> dict[str, Any]:
+        with _writable(request) as corpus:
+            return corpus.set_article(article_id, source=source, published=published, url=url).to_json()
+
     @app.post("/api/outlets/rename", tags=["corrections"], summary="Rename an outlet, or merge two names into one")
     def api_rename(request: Request, old: str = Body(...), new: str = Body(...)) -> dict[str, Any]:
         with _writable(request) as corpus:
