@@ -129,3 +129,19 @@ def test_source_why_names_the_line() -> None:
     a = build_article(RawDoc(path="x.txt", text=text, fmt="txt"))
     assert (a.source, a.source_how) == ("The Daily Planet", "text")
     assert a.source_why == "from the line 'By Jane Doe | The Daily Planet'"
+
+
+def test_cli_manifest_names_the_bad_row_and_reads_the_good(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    d = _files(tmp_path)
+    m = d / "files.csv"
+    m.write_text("path,source\nflood.txt,Valley News\nnone.txt,Ghost Post\n", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    with pytest.raises(SystemExit) as e:
+        main(["--db", db, "ingest", "--manifest", str(m)])
+    assert e.value.code == 1
+    said = capsys.readouterr().err
+    assert f"{m}, row 3" in said and "no file 'none.txt'" in said and "[E161]" in said
+    assert "1 article added" in said
+    with pytest.raises(SystemExit) as e:
+        main(["--db", db, "ingest"])
+    assert e.value.code == 2 and "--manifest" in capsys.readouterr().err

@@ -243,6 +243,7 @@ class Corpus(Corrections, ArticleFixes):
         report.failed_files = {e.path.split("#", 1)[0] for e in report.errors}
         if report.added or report.updated or not self.store.corpus_built():  # new or changed, or a run cut short
             self.rebuild(progress)
+            self.rebuild_stories_of(report.updated)
         return report
 
     def finish(self, progress: ProgressFn | None = None, *, rebuild: bool = False) -> IngestReport:

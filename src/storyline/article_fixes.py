@@ -19,10 +19,12 @@ Example:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .analyse.dates import parse_date_string
+from .compare.story import build_story
 from .errors import StorylineError
 from .model import Article, Correction
 from .pipeline import date_article, one_line
@@ -139,6 +141,7 @@ class ArticleFixes:
             )
             self.store.put_article(a)
             self.rebuild()
+            self.rebuild_stories_of([a.id])
         return c
 
     def _undo_article(self, data: dict[str, Any]) -> None:
@@ -152,6 +155,20 @@ class ArticleFixes:
         date_article(a)
         self.store.put_article(a)
         self.rebuild()
+        self.rebuild_stories_of([a.id])
+
+    def rebuild_stories_of(self, article_ids: Sequence[str]) -> None:
+        """Build again the stories holding these articles, whose fields changed outside the corpus stages: their
+        event dates, timelines and claims read the new outlet and date (a rebuild that keeps unchanged stories
+        as built would not see it)."""
+        sids = {a.story_id for a in self.store.articles(list(article_ids)) if a.story_id}
+        stored = self.store.stories()
+        if not sids & {s.id for s in stored}:
+            return
+        entities = self.store.entities()
+        self.store.replace_stories(
+            [build_story(s.id, self.store.articles(s.article_ids), entities) if s.id in sids else s for s in stored]
+        )
 
     def _fix_stored(self, article_id: str, fix: Fix) -> bool:
         """Apply an ingest's per-file settings to an article already stored; True when it changed."""
