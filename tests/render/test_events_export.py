@@ -95,3 +95,11 @@ def test_seed_call_is_one_event_reported_by_every_outlet(seed_corpus: Any) -> No
     assert calls and max(e.independent_sources for e in calls) >= 3
     data = json.loads(json.dumps(seed_corpus.export()))
     assert data["events"] and all(e["cites"] for e in data["events"])
+
+
+def test_seed_dossier_has_an_events_table_with_cites(seed_corpus: Any) -> None:
+    view = max(seed_corpus.stories, key=lambda v: len(v.story.article_ids))
+    md = view.dossier("md")
+    assert "## Events" in md and "| CONSULT (phone) |" in md
+    assert "Dyads over time" in md and "CHN–USA" in md
+    assert json.loads(view.dossier("json"))["events"]

@@ -29,6 +29,7 @@ from storyline.render.dossier import (
     roles_once,
     time_note,
 )
+from storyline.render.events_section import events_markdown
 
 __all__ = ["escape_md", "render_markdown"]
 
@@ -220,6 +221,7 @@ def render_markdown(dossier: Mapping[str, Any]) -> str:
             out += [f"> {words}", ">", f"> — {who}{cue} ({quote_kind_label(kind)}){notes.refs(cites)}", ""]
 
     out += _comparison_md(dossier, notes)
+    out += events_markdown([e for e in _list(dossier.get("events")) if isinstance(e, Mapping)], notes.refs)
 
     entities = [e for e in _list(dossier.get("entities")) if isinstance(e, Mapping)]
     if entities:
