@@ -22,6 +22,7 @@ from typing import Any
 
 from .article_fixes import ArticleFixes, Fix
 from .compare.cluster import ClusterConfig, Link, explain
+from .compare.story import article_state
 from .config import Config, load_config
 from .corrections import Corrections, stored_constraints, stored_curation
 from .errors import StorylineError
@@ -29,7 +30,7 @@ from .ingest.formats.base import NOTICE_CODES, too_long
 from .ingest.manifest import read_manifest, settings_for, settings_table
 from .ingest.readers import RawDoc, discover, read_file
 from .model import Article, Entity, FileError, Story, SummarySentence
-from .pipeline import analyse_new, article_failure, article_id, article_state, corpus_stages
+from .pipeline import analyse_new, article_failure, article_id, corpus_stages
 from .render.dossier import build_dossier
 from .render.export import export_corpus
 from .store.base import SearchHit, Store

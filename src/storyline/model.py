@@ -467,6 +467,7 @@ class Story:
     claims: list[Claim] = field(default_factory=list)
     figures: list[dict[str, Any]] = field(default_factory=list)  # reconciled numbers (compare/reconcile.py)
     events: list[Event] = field(default_factory=list)  # who did what to whom, one per happening (compare/events.py)
+    basis: str = ""  # a fingerprint of what the build read (its articles' states): equal → the build still holds
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -482,6 +483,7 @@ class Story:
             "claims": [c.to_json() for c in self.claims],
             "figures": [dict(f) for f in self.figures],
             "events": [e.to_json() for e in self.events],
+            "basis": self.basis,
         }
 
     @classmethod
@@ -499,6 +501,7 @@ class Story:
             claims=[Claim.from_json(c) for c in d.get("claims", [])],
             figures=[dict(f) for f in d.get("figures", [])],
             events=[Event.from_json(e) for e in d.get("events", [])],
+            basis=str(d.get("basis") or ""),
         )
 
 

@@ -33,7 +33,7 @@ from .analyse.statements import statements_from_doc
 from .compare.cluster import ClusterConfig, assign_stories, features
 from .compare.constraints import Constraints
 from .compare.dedup import find_duplicates
-from .compare.story import build_story, story_event_date
+from .compare.story import build_story, story_basis, story_event_date
 from .config import Config
 from .errors import StorylineError
 from .ingest.clean import clean_text
@@ -455,13 +455,12 @@ def corpus_stages(
 
     Canonical entities are recomputed from all mentions; stories are updated incrementally: new articles join
     or open stories (their neighbourhood is re-clustered, see :func:`assign_stories`). A story in ``built``
-    (the stored ones) whose articles, entities, dates and speakers did not change is kept as built, not
-    rebuilt: an ingest rebuilds the stories it touched. ``constraints`` (the user's merges, splits and
+    (the stored ones) whose articles are the same, in the same state (:func:`story_basis`), is kept as built,
+    not rebuilt: an ingest rebuilds the stories it touched. ``constraints`` (the user's merges, splits and
     moves, :mod:`storyline.compare.constraints`) are kept by the stored stories and by the clustering.
     """
     cfg = cfg or Config()
     ccfg = ClusterConfig(threshold=cfg.cluster_threshold or None, max_days=cfg.cluster_max_days_apart)
-    before = {a.id: article_state(a) for a in articles}
     entities = canonicalize(articles)
     link_speakers(articles, entities)
     dups = find_duplicates(articles)
@@ -482,28 +481,15 @@ def corpus_stages(
         redated += now_redated
         for a in members:
             a.story_id = sid
+        basis = story_basis(members)
         prev = (built or {}).get(sid)
-        if (
-            prev is not None
-            and list(prev.article_ids) == list(ids)
-            and not now_redated
-            and all(article_state(a) == before[a.id] for a in members)
-        ):
-            stories.append(prev)  # same articles, same entities, dates and speakers: the stored build holds
+        if prev is not None and prev.basis == basis and list(prev.article_ids) == list(ids):
+            stories.append(prev)  # the same articles in the same state: the stored build holds
             continue
         stories.append(build_story(sid, members, entities))
     return CorpusResult(entities, stories, redated)
 
 
-def article_state(a: Article) -> tuple[Any, ...]:
-    """What the corpus stages may change on an article and a story's build depends on (its story aside)."""
-    return (
-        a.duplicate_of,
-        a.published,
-        a.source,
-        tuple(m.entity_id for m in a.mentions),
-        tuple((q.speaker, q.speaker_entity_id, q.speaker_role) for q in a.quotes),
-    )
 
 
 def link_speakers(articles: Sequence[Article], entities: Sequence[Entity]) -> None:

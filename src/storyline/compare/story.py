@@ -10,12 +10,15 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from .. import __version__
 from ..model import Article, Cite, Claim, Entity, Story, SummarySentence, TimelineItem
 from .accounts import account_claims
 from .claims import build_claims, source_key, story_units
@@ -55,6 +58,7 @@ def build_story(sid: str, members: Sequence[Article], entities: Sequence[Entity]
         figures=reconcile_figures(members, {a.id: source_key(a, by_id) for a in members}),
         summary=summary,
         events=story_events(sid, members, entities, event_date),
+        basis=story_basis(members),
     )
 
 
@@ -204,3 +208,24 @@ def key_sentences(
                 used.add(aj.id)
         out.append(SummarySentence(text=a.text[start:end], cites=cites))
     return out
+
+
+def article_state(a: Article) -> tuple[Any, ...]:
+    """What the corpus stages may change on an article and a story's build depends on (its story aside)."""
+    return (
+        a.duplicate_of,
+        a.published,
+        a.source,
+        tuple(m.entity_id for m in a.mentions),
+        tuple((q.speaker, q.speaker_entity_id, q.speaker_role) for q in a.quotes),
+    )
+
+
+def story_basis(members: Sequence[Article]) -> str:
+    """A fingerprint of what a story's build reads of its articles: ids, states (:func:`article_state`), the
+    dates, figures, statements and events the analysis found, and the code's version."""
+    h = hashlib.sha1(__version__.encode())
+    for a in members:
+        h.update(repr((a.id, a.title, article_state(a), [(d.start, d.value) for d in a.dates])).encode())
+        h.update(repr(([(n.start, n.value) for n in a.numbers], len(a.statements), len(a.events))).encode())
+    return h.hexdigest()[:16]
