@@ -108,7 +108,7 @@ def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[
     return {
         "schema_version": SCHEMA_VERSION,
         "generated_by": f"storyline {__version__}",
-        "events": [e.to_json() for e in story.events],
+        "events": [dict(e.to_json(), cites=[cite(c) for c in e.cites]) for e in story.events],
         "story": {
             "id": story.id,
             "title": story.title,

@@ -37,6 +37,7 @@ from storyline.render.dossier import (
     time_note,
     version_label,
 )
+from storyline.render.events_view import dyad_chart, events_rows
 
 __all__ = ["PALETTE", "build_view", "cite_anchor", "mark_paragraphs", "outlet_colors", "render_html"]
 
@@ -469,6 +470,8 @@ def build_view(dossier: Mapping[str, Any]) -> dict[str, Any]:
             )
 
     comparison = _comparison_view(dossier, cites, colors)
+    raw_events = _list(dossier.get("events"))
+    events = events_rows(raw_events, cites.views)
 
     timeline_svg = svg.timeline_chart(
         [
@@ -567,6 +570,7 @@ def build_view(dossier: Mapping[str, Any]) -> dict[str, Any]:
             ("accounts", "Accounts compared"),
             ("figures", "Figures"),
             ("quote-groups", "Quotes across outlets"),
+            ("events", "Events"),
             ("entities", "People, organisations, places"),
             ("articles", "Articles"),
             ("sources", "Sources"),
@@ -582,6 +586,7 @@ def build_view(dossier: Mapping[str, Any]) -> dict[str, Any]:
             "accounts": comparison["accounts"],
             "figures": comparison["figures"],
             "quote-groups": comparison["quote_groups"],
+            "events": events,
             "entities": entity_rows,
             "articles": article_views,
             "sources": article_views,
@@ -611,6 +616,9 @@ def build_view(dossier: Mapping[str, Any]) -> dict[str, Any]:
         "claims": claims,
         "conflicts": conflicts,
         **comparison,
+        "events": events,
+        "events_more": max(len([e for e in raw_events if isinstance(e, Mapping)]) - len(events), 0),
+        "events_svg": Markup(dyad_chart(raw_events)),  # noqa: S704 - built by events_view.py, which escapes labels
         "entity_outlets": [{"name": o, "color": colors[o]} for o in entity_outlets],
         "entity_rows": [
             dict(r, per_outlet=[r["per_outlet"][outlets.index(o)] for o in entity_outlets]) for r in entity_rows

@@ -24,6 +24,7 @@ from storyline.model import Article, Entity, Story
 from storyline.render import svg
 from storyline.render.dossier import canonical_kind, glossed, is_verbatim, quote_kind_label, version_label
 from storyline.text import plural
+from storyline.web.event_rows import entity_event_rows, story_event_chart, story_event_rows
 from storyline.web.markup import snippet_around
 
 __all__ = [
@@ -569,6 +570,8 @@ def dossier_view(dossier: Mapping[str, Any], *, speaker: str = "") -> dict[str, 
         "accounts": _accounts(dossier.get("accounts")),
         "figures": _figures(dossier.get("figures")),
         "quote_groups": _quote_groups(dossier.get("quote_groups")),
+        "events": story_event_rows(dossier),
+        "events_svg": story_event_chart(dossier),
         "articles": [
             {
                 "id": str(a.get("id", "")),
@@ -652,6 +655,7 @@ def entity_view(entity: Entity, articles: Sequence[Article], stories: Sequence[S
         "quote_total": quotes_total,
         "outlets": outlet_counts.most_common(),
         "stories": list(groups.values()),
+        "events": entity_event_rows(entity, stories, articles),
     }
 
 
