@@ -1,6 +1,7 @@
 """Who said what: quote recall and speaker accuracy on PolNeAR, ours beside textacy, in one run.
 
-    python bench/quotes.py [--split dev|train] [--limit N] [--no-textacy] [--show-misses N] [--cache FILE]
+    python bench/quotes.py [--split dev|train] [--limit N] [--no-textacy] [--show-misses N] [--misses-out FILE]
+                           [--cache FILE]
 
 Data: ../shared/data/polnear/data/<split> (Newell et al., LREC 2018: political news with every
 attribution annotated in BRAT standoff — Source, Cue and Content spans, ``E`` lines linking them).
@@ -101,6 +102,7 @@ class Gold:
     kind: str = "indirect"  # direct | mixed | indirect
     speech: bool = False  # the annotated cue is a speech verb
     name: str | None = None  # the proper name the source stands for (see module doc)
+    cue: str = ""  # the annotated cue as written
 
 
 def read_ann(path: Path) -> list[Gold]:
@@ -138,7 +140,11 @@ def read_ann(path: Path) -> list[Gold]:
         s = spans.get(r.get("Source", ""))
         cue = cues.get(r.get("Cue", ""), "")
         words = cue.lower().split()
-        out.append(Gold(content=c[1], source=s[1] if s else [], speech=bool(words) and words[-1] in SPEECH_CUES))
+        if words[-1:] == ["to"] and words[-2:] != ["according", "to"]:
+            words = []  # "according to" reports speech; "referring to", "pointed to", "in response to" do not
+        out.append(
+            Gold(content=c[1], source=s[1] if s else [], speech=bool(words) and words[-1] in SPEECH_CUES, cue=cue)
+        )
     return out
 
 
@@ -365,6 +371,19 @@ def score(doc: Any, golds: Sequence[Gold], preds: Sequence[Pred], t: Tally, keep
         if g.kind == "indirect" and g.speech:
             t.gold["speech"] += 1
             t.found["speech"] += ok
+            if keep_misses and not ok:
+                a, b = g.content[0][0], g.content[-1][1]
+                near = [p for p in allp if p.start < b and p.end > a]
+                t.misses.append(
+                    {
+                        "why": "indirect",
+                        "cue": g.cue,
+                        "content": text[a:b][:160],
+                        "covered": round(covered(g.content, allp), 2),
+                        "pred": [text[p.start : p.end][:160] for p in near],
+                        "sentence": text[max(0, a - 160) : min(len(text), b + 60)].replace("\n", " / "),
+                    }
+                )
         if g.kind == "direct" and g.source:
             t.with_source_gold += 1
         if g.kind == "direct" and ok and g.source:
@@ -400,6 +419,10 @@ def score(doc: Any, golds: Sequence[Gold], preds: Sequence[Pred], t: Tally, keep
         if p.kind == "indirect":
             t.pred_ind += 1
             t.pred_ind_ok += inside
+            if keep_misses and not inside:
+                t.misses.append(
+                    {"why": "indirect-precision", "quote": text[p.start : p.end][:160], "speaker": p.speaker}
+                )
         else:
             t.pred_q += 1
             t.pred_q_ok += inside
@@ -429,6 +452,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--no-textacy", action="store_true")
     ap.add_argument("--show-misses", type=int, default=0, help="print up to N misses of ours (tuning on train)")
+    ap.add_argument("--misses-out", default=None, help="write every miss of ours to this JSON-lines file (train)")
     ap.add_argument("--cache", default=None, help="keep the spaCy parse in this DocBin file and reuse it")
     ap.add_argument("--out", default=None, help="default: bench/results/quotes.json (dev), quotes-train.json (train)")
     args = ap.parse_args(argv)
@@ -474,7 +498,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             DocBin(docs=docs, store_user_data=True).to_disk(cache)
     parse_s = time.perf_counter() - t0
-    show = args.show_misses > 0
+    show = args.show_misses > 0 or args.misses_out is not None
     for (tp, ap_), text, doc in zip(pairs, texts, docs, strict=True):
         golds = gold_for(text, ap_)
         for name, tally in systems.items():
@@ -545,9 +569,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             v = results[n]["speaker_strict_by_annotator"].get(a)
             cells.append(f"{v['strict']:>8.3f} ({v['judged']:>4})" if v and v["strict"] is not None else f"{'-':>15}")
         print(f"  {a:32}" + "".join(cells))
-    if show:
+    if args.misses_out:
+        with open(args.misses_out, "w", encoding="utf-8") as fh:
+            for m in systems["storyline"].misses:
+                fh.write(json.dumps(m, ensure_ascii=False) + "\n")
+    if args.show_misses > 0:
         misses = systems["storyline"].misses
-        for why in ("recall", "speaker", "strict", "name", "precision"):
+        for why in ("recall", "speaker", "strict", "name", "precision", "indirect", "indirect-precision"):
             sel = [m for m in misses if m["why"] == why][: args.show_misses]
             print(f"\n--- {why} misses ({sum(1 for m in misses if m['why'] == why)})")
             for m in sel:

@@ -14,11 +14,12 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Quote
-from .quote_cues import INDIRECT_FORMS
+from .quote_cues import CUE_FORMS, INDIRECT_FORMS, SAYING_FORMS
 from .quote_doc import Attribution, _Doc
 from .quote_find import _clause_subject, _digest_headline, _find_cue, _not_theirs, _title_like, _words_in
 from .quote_frames import TERM_WORDS, unsaid
 from .quote_marks import QuotedSpan
+from .quote_shapes import shape_matches
 from .quote_speakers import _cue_text, _is_cue, _local_span, _may_speak, _subject
 
 
@@ -168,6 +169,9 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
     out: list[Attribution] = []
     taken: list[tuple[int, int]] = []
     wanted = _indirect_cue_hashes()
+    shaped: dict[int, tuple[str, int]] = {}
+    for shape, cue_i, content_i in shape_matches(doc):
+        shaped.setdefault(cue_i, (shape.extent, content_i))
     for i in (i for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in wanted):
         tok = doc[i]
         if d.in_quote[tok.i]:
@@ -192,7 +196,7 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
                 continue  # "Asked whether he would run, Biden said …": the question put to him is not his
             comp = next((c for c in tok.children if c.dep_ == "ccomp" and not d.in_quote[c.i]), None)
             if comp is not None and comp.i > tok.i:
-                span = _clause_bounds(d, comp.left_edge.i, comp.right_edge.i)
+                span = _clause_bounds(d, comp.left_edge.i, _clause_end(d, tok, comp))
             elif comp is not None:
                 # "C, he said": the clause ends where the speaker starts
                 subj = _subject(tok, d.in_quote)
@@ -201,6 +205,8 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
                     or (subj.i > tok.i and _only_punct_between(doc, comp.right_edge.i, tok.i))  # "C, said X"
                 ):
                     span = _clause_bounds(d, comp.left_edge.i, comp.right_edge.i)
+            elif comp is None and tok.i in shaped:
+                span = _shaped_clause(d, tok, *shaped[tok.i])
             elif tok.dep_ in ("ccomp", "parataxis") and tok.head.i > tok.i and tok.head.pos_ in ("VERB", "AUX"):
                 # "In the three years since, Barden says, far too many lives have been lost": the cue inside
                 own = [t.i for t in tok.subtree]
@@ -235,9 +241,14 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
         if any(min(b, y) - max(a, x) > 0.5 * (b - a) for x, y in near):
             continue
         subj = _subject(tok, d.in_quote)
-        if subj is None or d.in_quote[subj.i] or a <= subj.idx < b:
+        if (
+            subj is None
+            or d.in_quote[subj.i]
+            or (a <= subj.idx < b and not (a <= tok.idx < b and subj.head.i == tok.i))
+        ):
             continue
-        if low != "according" and not _may_speak(d, subj):  # "according to" names a source by itself
+        if low != "according" and low not in SAYING_FORMS and not _may_speak(d, subj):
+            # "according to" names a source by itself, and whoever says or tells something speaks ("half said …")
             continue
         local = _local_span(d, subj)
         # "allows Xi to argue that …", "declined to say how many …": no words of the subject, though they may be
@@ -258,6 +269,58 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
         )
         out.append(att)
     return out
+
+
+def _clause_end(d: _Doc, cue: Any, comp: Any) -> int:
+    """The last token of the clause a cue reports: its content clause, with the conjuncts and continuations the parse
+    hung on the cue after it ("said the process was fair, but required …", "said he knew two men: A and B"), up to
+    the first that is a cue of its own ("…, saying …", "and added, “…”") or holds quoted words."""
+    doc = d.doc
+    end = comp.right_edge.i
+    for c in comp.children:  # "said A, saying B", "said A but added, “…”": A is this cue's, B the next one's
+        if c.i > comp.i and c.dep_ in _CONTINUING and c.pos_ in ("VERB", "AUX") and c.lower_ in _ANY_CUE:
+            end = min(end, c.left_edge.i - 1)
+            while end > comp.i and (doc[end].is_punct or doc[end].dep_ == "cc"):
+                end -= 1
+            return end
+    for c in cue.children:
+        if c.i <= end or c.dep_ not in _CONTINUING:
+            continue
+        if c.lower_ in _ANY_CUE or any(d.in_quote[t.i] or t.is_quote for t in c.subtree):
+            break
+        if any("\n" in t.text for t in doc[end : c.right_edge.i + 1]):
+            break
+        end = c.right_edge.i
+    return end
+
+
+_ANY_CUE = CUE_FORMS | INDIRECT_FORMS
+#: How a continuation of the reported clause can hang on its cue (the parse's attachment, not the meaning).
+_CONTINUING = frozenset({"conj", "cc", "punct", "advcl", "appos", "dep", "npadvmod", "oprd", "attr"})
+
+
+def _shaped_clause(d: _Doc, cue: Any, extent: str, content_i: int) -> tuple[int, int] | None:
+    """The reported clause of a :mod:`.quote_shapes` match, cut as its ``extent`` says."""
+    doc = d.doc
+    content = doc[content_i]
+    own = [t.i for t in cue.subtree if not t.is_punct]
+    lo, hi = min(own), max(own)
+    if extent == "interposed":
+        # "Time, Mr. Pence added, was on their side": the cue set off by commas or dashes inside the clause
+        first, last = content.left_edge.i, content.right_edge.i
+        if not (first < lo - 1 and hi + 1 < last and doc[lo - 1].text in _SET_OFF and doc[hi + 1].text in _SET_OFF):
+            return None
+        sent = cue.sent
+        return _clause_bounds(d, max(first, sent.start), min(last, sent.end - 1))
+    if extent == "that_clause":
+        that = next((t for t in content.lefts if t.dep_ == "mark" and t.lower_ == "that"), None)
+        if that is None or that.i <= cue.i:
+            return None
+        return _clause_bounds(d, that.i, content.right_edge.i)
+    return None
+
+
+_SET_OFF = frozenset({",", "—", "–", "--"})
 
 
 def _only_punct_between(doc: Any, a: int, b: int) -> bool:

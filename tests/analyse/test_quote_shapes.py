@@ -1,0 +1,94 @@
+"""Indirect speech: the shapes of "X said (that) …" the parse gives, and how far the reported clause runs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.analyse.entities import mentions_from_doc
+from storyline.analyse.quote_shapes import SHAPES, Shape
+from storyline.analyse.quotes import quotes_from_doc
+from storyline.model import Quote
+
+
+def run(nlp: Any, text: str) -> list[Quote]:
+    doc = nlp(text)
+    return quotes_from_doc(doc, mentions_from_doc(doc))
+
+
+def indirect(nlp: Any, text: str) -> list[Quote]:
+    return [q for q in run(nlp, text) if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=lambda s: s.name)
+def test_every_shape_row_finds_its_example(nlp: Any, shape: Shape) -> None:
+    qs = indirect(nlp, shape.example)
+    assert len(qs) == 1, (shape.name, [q.text for q in qs])
+    assert qs[0].speaker is not None
+
+
+def test_interposed_cue_reports_the_whole_clause(nlp: Any) -> None:
+    (q,) = indirect(nlp, "In the long run, many economists say, this effect could ripple through the health system.")
+    assert q.text.startswith("In the long run") and q.text.endswith("health system")
+    assert q.speaker == "many economists" and q.cue == "say"
+
+
+def test_that_clause_hung_away_from_its_cue(nlp: Any) -> None:
+    (q,) = indirect(nlp, "The mayor said in one of a series of messages on Twitter that the truck was carrying arms.")
+    assert q.text == "the truck was carrying arms" and q.speaker == "The mayor"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Almost half said they wanted a nominee from outside the political establishment.", "Almost half"),
+        ("About one in five say they would not vote if Trump is the nominee.", "About one in five"),
+        ("Those surveyed say the economy should be the first priority for the next president.", "Those surveyed"),
+    ],
+)
+def test_whoever_says_something_speaks(nlp: Any, text: str, speaker: str) -> None:
+    (q,) = indirect(nlp, text)
+    assert q.cue in ("said", "say") and text.index(q.text) > len(speaker)
+
+
+@pytest.mark.parametrize(
+    "text, clause",
+    [
+        (
+            "The party leader said the process was fair, but required candidates to put forth an effort.",
+            "the process was fair, but required candidates to put forth an effort",
+        ),
+        (
+            "Gionfriddo said she got a scholarship for her first year, but her parents made too much money.",
+            "she got a scholarship for her first year, but her parents made too much money",
+        ),
+    ],
+)
+def test_reported_clause_runs_through_its_conjuncts(nlp: Any, text: str, clause: str) -> None:
+    (q,) = indirect(nlp, text)
+    assert q.text == clause
+
+
+@pytest.mark.parametrize(
+    "text, clause, cue",
+    [
+        (
+            "Pence said in politics it takes time to build trust, but added, “I strongly support Paul Ryan.”",
+            "it takes time to build trust",
+            "said",
+        ),
+        (
+            "Pence said in politics it takes time to build trust, saying the party would unite.",
+            "it takes time to build trust",
+            "said",
+        ),
+        (
+            "Pence said in politics it takes time to build trust, saying the party would unite.",
+            "the party would unite",
+            "saying",
+        ),
+    ],
+)
+def test_reported_clause_stops_at_a_cue_of_its_own(nlp: Any, text: str, clause: str, cue: str) -> None:
+    assert any(q.text == clause and q.cue == cue for q in indirect(nlp, text)), [q.text for q in indirect(nlp, text)]
