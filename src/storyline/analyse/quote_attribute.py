@@ -276,7 +276,7 @@ def _clause_end(d: _Doc, cue: Any, comp: Any) -> int:
     hung on the cue after it ("said the process was fair, but required …", "said he knew two men: A and B"), up to
     the first that is a cue of its own ("…, saying …", "and added, “…”") or holds quoted words."""
     doc = d.doc
-    end = comp.right_edge.i
+    end: int = comp.right_edge.i
     for c in comp.children:  # "said A, saying B", "said A but added, “…”": A is this cue's, B the next one's
         if c.i > comp.i and c.dep_ in _CONTINUING and c.pos_ in ("VERB", "AUX") and c.lower_ in _ANY_CUE:
             end = min(end, c.left_edge.i - 1)
