@@ -136,7 +136,8 @@ def story_events(
     sid: str, members: Sequence[Article], entities: Sequence[Entity], story_date: str | None = None
 ) -> list[Event]:
     """The story's events: its articles' events, completed and merged across outlets, dated, with every cite."""
-    codes = entity_codes(entities)
+    named = {m.entity_id for a in members for m in a.mentions if m.entity_id}
+    codes = entity_codes([e for e in entities if e.id in named])  # the story's own, not the corpus's
     by_id = {a.id: a for a in members}
     groups: list[list[tuple[Article, Event]]] = []
     for a in members:
