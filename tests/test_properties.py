@@ -85,3 +85,15 @@ def test_numbers_in_a_doc_without_a_parse_do_not_crash_the_process() -> None:
     text = '\u200b  b\x10¿\x9d{" until until-1.64’’\n\n  \u2028 -476446   \n\nrose\nRead more: Trump and Xi'
     doc = BLANK(text)
     assert [n.text for n in numbers_from_doc(doc)] == ["476446"]
+
+
+def test_an_entity_ending_in_whitespace_tokens_is_cited_without_them(nlp: Any) -> None:
+    """Regression (found by bench/fuzz.py): spaCy put the whitespace tokens after "Xi \\t Xi" inside the
+    entity; the mention showed the trimmed name but its offsets still covered the whitespace."""
+    from storyline.analyse.entities import mentions_from_doc
+
+    text = "Xi \t Xi \t "
+    doc = nlp(text)
+    doc.user_data["storyline.text"] = text
+    for m in mentions_from_doc(doc):
+        assert text[m.start : m.end] == m.text

@@ -159,7 +159,10 @@ def mentions_from_doc(doc: Any) -> list[Mention]:
         m3 = _POSSESSIVE.search(span_text)
         if m3 and m3.start() > 0:
             end = start + m3.start()
+        # whitespace tokens at either end ("Xi \t Xi \t "): the cite covers only the name it shows
         span_text = text[start:end].strip()
+        start += len(text[start:end]) - len(text[start:end].lstrip())
+        end = start + len(span_text)
         if not span_text or not any(c.isupper() for c in span_text) or not any(c.isalpha() for c in span_text):
             continue
         if span_text.split()[-1].lower() in _TRAILING_FUNCTION_WORDS:
@@ -338,6 +341,11 @@ def entity_id(type_: str, name: str) -> str:
     return "e" + hashlib.sha1(f"{type_}|{name}".encode()).hexdigest()[:10]
 
 
+def _alias_order(alias: str) -> tuple[str, str]:
+    """Aliases by case-folded spelling, then as written ("MR. TRUMP" before "Mr. Trump" in every process)."""
+    return alias.casefold(), alias
+
+
 def canonicalize(articles: Sequence[Article]) -> list[Entity]:
     """Group all mentions of ``articles`` into canonical entities and set ``Mention.entity_id``.
 
@@ -384,7 +392,7 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
     }
     # Headline fragments: "Xi Raises" → "Xi" when the prefix is itself a known name.
     target: dict[str, str] = {}
-    for k in list(persons):
+    for k in sorted(persons):  # sorted: the same names in any process (sets iterate in hash order)
         f = forms[k]
         if all(m.titlecase for _, m in f.mentions):
             toks = k.split()
@@ -396,30 +404,30 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
                     break
     # Shorter multi-word names that prefix a longer one: "Cho Jung" → "Cho Jung tai".
     for k in sorted(persons, key=len):
-        longer = [p for p in persons if p != k and p.startswith(k + " ")]
+        longer = [p for p in sorted(persons) if p != k and p.startswith(k + " ")]
         if longer:
             target[k] = max(longer, key=lambda p: sum(forms[p].votes.values()))
     # The same person with and without a middle initial or name: "Regina M. Benjamin", "LuAnn Marie Johnson"
     # → "Regina Benjamin", "Luann Johnson", when exactly one longer form has that first and last word.
     ends: dict[str, list[str]] = defaultdict(list)
-    for p in persons:
+    for p in sorted(persons):
         toks = p.split()
         if len(toks) >= 3 and p not in target:
             ends[f"{toks[0]} {toks[-1]}"].append(p)
-    for p in persons:
+    for p in sorted(persons):
         if p in target or len(p.split()) != 2:
             continue
         longer = ends.get(p, [])
         if len(longer) == 1:
             target[p] = longer[0]
     initials: dict[str, list[str]] = defaultdict(list)
-    for p in persons:
+    for p in sorted(persons):
         if p not in target and _initials_dropped(p) != p:
             initials[_initials_dropped(p)].append(p)
     for short, longer in initials.items():
         if short in persons and short not in target and len(longer) == 1:
             target[short] = longer[0]
-    full = [p for p in persons if p not in target]
+    full = [p for p in sorted(persons) if p not in target]
     by_token: dict[str, list[str]] = defaultdict(list)
     for p in full:
         toks = p.split()
@@ -520,7 +528,7 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
                 cites.append(Cite(aid, m.start, m.end))
         raw = {r for k in keys for r in forms[k].raw_forms}
         aliases = sorted(
-            {s for s in surf if s != name} | raw | _honorific_aliases(by_id, keys, forms), key=str.casefold
+            {s for s in surf if s != name} | raw | _honorific_aliases(by_id, keys, forms), key=_alias_order
         )
         aliases = [a for a in aliases if a != name]
         role_list = [r for r, _ in roles.most_common(5)]
