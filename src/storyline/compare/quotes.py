@@ -55,6 +55,15 @@ def relation(a: str, b: str) -> str | None:
     return None
 
 
+#: Words too common to say two quotes are related.
+_COMMON = frozenset("the a an of to and in is it that for on we i you he she they be was are this with as at by not".split())
+
+
+def _keywords(text: str) -> frozenset[str]:
+    """The quote's words less the commonest: two quotes that relate (:func:`relation`) share one of them."""
+    return frozenset(_norm(text).split()) - _COMMON
+
+
 def _joins(rep: Quote, q: Quote) -> bool:
     """Same words and compatible speakers; a known different speaker only for clearly the same words."""
     rel = relation(rep.text, q.text)
@@ -79,12 +88,17 @@ def quote_claims(story_id: str, articles: Sequence[Article], entities: Sequence[
         key=lambda t: (-len(t[1].text), t[0].id, t[1].start),
     )
     groups: list[list[tuple[Article, Quote]]] = []
+    by_word: dict[str, list[int]] = {}  # a word → the groups whose longest quote has it (only those can join)
     for a, q in items:
-        for g in groups:
-            if _joins(g[0][1], q):
-                g.append((a, q))
+        words = _keywords(q.text)
+        near = sorted({k for w in words for k in by_word.get(w, ())}) if words else range(len(groups))
+        for k in near:
+            if _joins(groups[k][0][1], q):
+                groups[k].append((a, q))
                 break
         else:
+            for w in words:
+                by_word.setdefault(w, []).append(len(groups))
             groups.append([(a, q)])
     out = [c for g in groups if (c := _group_claim(story_id, g, by_id, names)) is not None]
     out.sort(key=lambda c: -c.sources)
