@@ -92,3 +92,22 @@ def test_reported_clause_runs_through_its_conjuncts(nlp: Any, text: str, clause:
 )
 def test_reported_clause_stops_at_a_cue_of_its_own(nlp: Any, text: str, clause: str, cue: str) -> None:
     assert any(q.text == clause and q.cue == cue for q in indirect(nlp, text)), [q.text for q in indirect(nlp, text)]
+
+
+def test_a_report_inside_a_report_gives_both(nlp: Any) -> None:
+    qs = indirect(nlp, "Klein said that two other women who have accused him said they continued to receive calls.")
+    assert {q.cue for q in qs} == {"said"} and len(qs) == 2
+    outer, inner = sorted(qs, key=lambda q: -len(q.text))
+    assert outer.text.startswith("two other women") and inner.text == "they continued to receive calls"
+
+
+def test_what_a_thing_shows_is_reported_but_hands_no_voice_on(nlp: Any) -> None:
+    text = "Ms. Levin spoke first. The data suggest that turnout will fall sharply this year.\n“We are worried,” she said."
+    qs = run(nlp, text)
+    assert any(q.kind == "indirect" and q.text.startswith("turnout will fall") for q in qs)
+    assert next(q for q in qs if q.text == "We are worried").speaker == "Levin"
+
+
+def test_reported_clause_stays_in_its_paragraph(nlp: Any) -> None:
+    qs = indirect(nlp, "The senator said his rival would lose the state badly\nSign up to get an email from our reporter")
+    assert [q.text for q in qs] == ["his rival would lose the state badly"]

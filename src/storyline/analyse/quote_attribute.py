@@ -180,8 +180,6 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
         span: tuple[int, int] | None = None
         if low == "according" and _is_cue(tok):
             sent = tok.sent
-            if any(_inner_report(t) for t in sent if t.i != tok.i and t.lower_ in INDIRECT_FORMS):
-                continue  # "According to the read-out, Xi told Trump that …": the inner report wins
             sub = list(tok.subtree)
             lo, hi = sub[0].i, sub[-1].i
             # the rest of the sentence, on the side away from the "according to" phrase
@@ -229,16 +227,15 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
         if span is None:
             continue
         a, b = span
+        if "\n" in text[a:b]:
+            a, b = _one_paragraph(text, a, b, tok.idx)
         if _words_in(text[a:b]) < 3 or b <= a:
             continue
-        inner = range(d.tok_at(a), d.tok_at(b - 1) + 1)
-        if any(doc[j].lower_ in INDIRECT_FORMS and _inner_report(doc[j]) and j != tok.i for j in inner):
-            continue  # "Xi told Trump that …, the ministry said": the inner report is the quote
         if _quoted_fraction(d, a, b) >= 0.5:
             continue
         k = bisect.bisect_left(taken, (b, b))
         near = taken[max(0, k - 8) : k]  # clauses found nearby (a clause is found at most a few times)
-        if any(min(b, y) - max(a, x) > 0.5 * (b - a) for x, y in near):
+        if any(min(b, y) - max(a, x) > 0.5 * max(b - a, y - x) for x, y in near):
             continue
         subj = _subject(tok, d.in_quote)
         if (
@@ -247,9 +244,9 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
             or (a <= subj.idx < b and not (a <= tok.idx < b and subj.head.i == tok.i))
         ):
             continue
-        if low != "according" and low not in SAYING_FORMS and not _may_speak(d, subj):
-            # "according to" names a source by itself, and whoever says or tells something speaks ("half said …")
-            continue
+        # "according to" names a source by itself, and whoever says or tells something speaks ("half said …"); the
+        # rest report what a thing shows ("the data suggest …") without being a voice the next quote continues
+        voice = low == "according" or low in SAYING_FORMS or _may_speak(d, subj)
         local = _local_span(d, subj)
         # "allows Xi to argue that …", "declined to say how many …": no words of the subject, though they may be
         # the one speaking in the quotes around (they hand over their speaker, as any attribution does)
@@ -266,6 +263,7 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
             words=_words_in(text[a:b]),
             explicit=True,
             unsaid=silent,
+            voice=voice,
         )
         out.append(att)
     return out
@@ -321,6 +319,16 @@ def _shaped_clause(d: _Doc, cue: Any, extent: str, content_i: int) -> tuple[int,
 
 
 _SET_OFF = frozenset({",", "—", "–", "--"})
+
+
+def _one_paragraph(text: str, a: int, b: int, at: int) -> tuple[int, int]:
+    """The part of text[a:b] in the paragraph of character ``at`` (or nearest it): a clause never runs into another
+    paragraph (a page's sign-up line, the next story's headline)."""
+    at = min(max(at, a), b)
+    lo, hi = text.rfind("\n", a, at), text.find("\n", at, b)
+    a, b = (a if lo < 0 else lo + 1), (b if hi < 0 else hi)
+    seg = text[a:b]
+    return a + len(seg) - len(seg.lstrip()), a + len(seg.rstrip(" \t,;:—–"))
 
 
 def _only_punct_between(doc: Any, a: int, b: int) -> bool:

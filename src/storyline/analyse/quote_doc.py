@@ -55,6 +55,7 @@ class Attribution:
     title_like: bool = False
     headline: tuple[int, int] | None = None  # a digest's capitalised headline right before the quote
     unsaid: bool = False  # "declined to say whether …": no quote, but its subject is the one speaking around it
+    voice: bool = True  # its speaker may speak on in the quotes after it (not "the data suggest …")
 
 
 @dataclass

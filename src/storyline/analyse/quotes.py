@@ -123,7 +123,7 @@ def attributions_from_doc(doc: Any, mentions: Sequence[Mention]) -> list[Attribu
                 q.cue = q.cue or src[3]
                 e.speaker_local = e.speaker_local or src[4]
         # an attributed quote whose pronoun found no antecedent still hands that pronoun to what follows it
-        if (q.speaker is not None or _pronoun_local(d, e)) and (e.unsaid or _keep(e)):
+        if (q.speaker is not None or _pronoun_local(d, e)) and (e.unsaid or _keep(e)) and e.voice:
             if e.chain >= 0:
                 chains.setdefault(e.chain, e)
             last_in_para[e.para] = e
