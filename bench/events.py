@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from storyline.analyse.event_actors import countries_in
-from storyline.analyse.events import events_from_doc
+from storyline.analyse.events import MUTUAL, events_from_doc
 from storyline.analyse.nlp import load_nlp
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -190,7 +190,12 @@ def seeds_check() -> dict[str, Any]:
             cited = {
                 c.article_id
                 for e in events
-                if e.action in types and e.actor_country in acts and (tgts is None or e.target_country in tgts)
+                if e.action in types
+                and any(  # a mutual event (CONSULT, COOPERATE, AGREE) is one happening either way round
+                    a in acts and (tgts is None or t in tgts)
+                    for a, t in [(e.actor_country, e.target_country)]
+                    + ([(e.target_country, e.actor_country)] if e.action in MUTUAL else [])
+                )
                 for c in e.cites
             }
             found = [a for a in reporting if a.id in cited]

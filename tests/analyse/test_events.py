@@ -86,3 +86,36 @@ def test_spans_point_into_the_text(nlp: Any) -> None:
     a, b = ev.spans["actor"]
     assert text[a:b] == "Japan" and ev.action == "PROTEST"
     assert Event.from_json(ev.to_json()) == ev
+
+
+def test_office_holders_code_their_country_only_as_names() -> None:
+    from storyline.analyse.event_actors import office_holder_of
+
+    assert code_phrase("President Bush") == ("USA", "GOV")
+    assert office_holder_of("Vladimir Putin's spokesman") == "RUS"
+    assert office_holder_of("a bush fire") is None and office_holder_of("") is None
+
+
+def test_topics_and_happenings_are_no_parties(nlp: Any) -> None:
+    (ev,) = _events(nlp, "Trump and Xi also discussed the war in Ukraine.")
+    assert (ev.action, ev.actor_text, ev.target_text) == ("CONSULT", "Trump", "Xi")
+    assert (ev.actor_country, ev.target_country) == ("USA", "CHN")
+    evs = _events(nlp, "Other issues discussed at the summit included the trade truce.")
+    assert all(e.actor_text is None for e in evs)
+    evs = _events(nlp, "The summit in South Korea had focused on tariffs.")
+    assert all(e.actor_text != "summit in South Korea" for e in evs)
+
+
+def test_names_and_attributions_trigger_nothing(nlp: Any) -> None:
+    text = "The U.S. approved a package, according to a statement from the Defense Security Cooperation Agency."
+    evs = _events(nlp, text)
+    assert "COOPERATE" not in {e.action for e in evs}
+    evs = _events(nlp, "The army held the town, according to a press release by the rebels.")
+    assert "RETREAT" not in {e.action for e in evs}
+
+
+def test_sanctions_demands_and_untargeted_protests(nlp: Any) -> None:
+    (ev, *_) = _events(nlp, "President Bill Clinton has imposed sanctions on the Taliban.")
+    assert (ev.action, ev.actor_country) == ("SANCTION", "USA")
+    (ev, *_) = _events(nlp, "Egyptian demonstrators rioted in Cairo on Friday.")
+    assert (ev.action, ev.actor_country, ev.target_country) == ("PROTEST", "EGY", "EGY")

@@ -56,6 +56,14 @@ def _sector_tables() -> tuple[dict[str, str], dict[str, list[str]]]:
     return words, {k: [w.lower() for w in v] for k, v in data["context"].items()}
 
 
+@cache
+def party_words() -> dict[str, frozenset[str]]:
+    """The words that name a party though no sector ("both sides", "allies") and the pronouns that stand for one
+    (``[party]`` of ``data/actor_sectors.toml``)."""
+    data = tomllib.loads(files("storyline.data").joinpath("actor_sectors.toml").read_text(encoding="utf-8"))
+    return {k: frozenset(w.lower() for w in v) for k, v in data["party"].items()}
+
+
 def sector_words() -> dict[str, str]:
     """Lower-cased role word → sector code (``data/actor_sectors.toml``)."""
     return _sector_tables()[0]
@@ -134,10 +142,47 @@ def sector_of(text: str, head: str | None = None) -> str | None:
     return None
 
 
+@cache
+def office_holders() -> dict[str, str]:
+    """Lower-cased name of a well-known office holder → ISO-3 code (``data/actor_names.tsv``)."""
+    out: dict[str, str] = {}
+    text = files("storyline.data").joinpath("actor_names.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, _, names = line.partition("\t")
+            for name in names.split("|"):
+                if name.strip():
+                    out.setdefault(name.strip().lower(), code.strip())
+    return out
+
+
+def office_holder_of(text: str) -> str | None:
+    """The country of the first well-known office holder ``text`` names ("President Bush" → USA), or None.
+
+    Example:
+        >>> office_holder_of("President Bill Clinton"), office_holder_of("a bush fire")
+        ('USA', None)
+    """
+    table = office_holders()
+    words = re.findall(r"[A-Za-zÀ-ÿ][\w.'\-]*", text)
+    for i in range(len(words)):
+        for n in range(min(4, len(words) - i), 0, -1):
+            written = " ".join(words[i : i + n]).removesuffix("'s").removesuffix("’s")
+            code = table.get(written.lower())
+            if code is not None and all(w[:1].isupper() for w in written.split()):
+                return code
+    return None
+
+
 def code_phrase(text: str, head: str | None = None) -> tuple[str | None, str | None]:
-    """``(country, sector)`` of an actor phrase (either None where the words do not say)."""
+    """``(country, sector)`` of an actor phrase (either None where the words do not say); a well-known office
+    holder's bare name is their government ("President Bush" → USA GOV)."""
     country = country_of(text)
     sector = sector_of(text, head)
+    if country is None:
+        country = office_holder_of(text)
+        if country is not None and sector is None:
+            sector = "IGO" if country == "IGO" else "GOV"
     if country == "IGO" and sector is None:
         sector = "IGO"
     return country, sector
@@ -149,4 +194,14 @@ def contexts_of(words: Sequence[str]) -> list[str]:
     return [ctx for ctx, ws in context_words().items() if any(w in have for w in ws)]
 
 
-__all__ = ["code_phrase", "contexts_of", "countries", "countries_in", "country_of", "sector_of", "sector_words"]
+__all__ = [
+    "code_phrase",
+    "contexts_of",
+    "countries",
+    "countries_in",
+    "country_of",
+    "office_holder_of",
+    "party_words",
+    "sector_of",
+    "sector_words",
+]

@@ -27,13 +27,19 @@ from importlib.resources import files
 from typing import Any
 
 from ..model import Cite, Event, Sentence
-from .event_actors import code_phrase, contexts_of, country_of
+from .event_actors import code_phrase, contexts_of, country_of, party_words, sector_words
 from .nlp import doc_text
 
 #: Prepositions whose noun is the target of an act ("met with", "sanctions on", "fired at").
 TARGET_PREPS = ("with", "against", "on", "upon", "to", "at", "from", "into", "toward", "towards", "for", "over")
 #: Entity labels that can be an actor or a target.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+#: Entity labels of a word that is a party itself (a place is one only as a polity: GPE).
+PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Entity labels of a name whose words trigger nothing.
+NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
+#: Types whose parties act together: "Trump and Xi discussed the war" is Trump CONSULT Xi.
+MUTUAL = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
 MAX_SPAN_WORDS = 8
@@ -59,6 +65,7 @@ class Tables:
     rules: dict[tuple[str, str], list[Rule]]  # (lemma, pos) → rules, most specific first
     intent: dict[str, str]
     status: dict[str, frozenset[str]] = field(default_factory=dict)
+    domestic: frozenset[str] = frozenset()  # types whose untargeted act is aimed at home ("demonstrators rioted")
 
 
 @cache
@@ -83,7 +90,12 @@ def tables() -> Tables:
             rules.setdefault((lemma, rule.pos), []).append(rule)
     for lst in rules.values():
         lst.sort(key=lambda x: -x.priority)  # stable: file order among equals
-    return Tables(rules, dict(data["intent"]), {k: frozenset(v) for k, v in data["status"].items()})
+    return Tables(
+        rules,
+        dict(data["intent"]),
+        {k: frozenset(v) for k, v in data["status"].items()},
+        frozenset(data.get("domestic", {}).get("types", ())),
+    )
 
 
 # ------------------------------------------------------------------------------------------- matching
@@ -152,8 +164,8 @@ def matches(span: Any) -> list[Match]:
     out = []
     for t in span:
         pos = "NOUN" if t.pos_ in ("NOUN", "PROPN") else "VERB" if t.pos_ in ("VERB", "AUX") else None
-        if pos is None:
-            continue
+        if pos is None or (pos == "NOUN" and (t.ent_type_ in NAME_LABELS or _attribution(t))):
+            continue  # "the Defense Security Cooperation Agency", "according to a press release": no happening
         cands: list[Rule] = []
         part = _particle(t) if pos == "VERB" else None
         if part:
@@ -166,6 +178,18 @@ def matches(span: Any) -> list[Match]:
             if m is not None:
                 out.append(m)
     return out
+
+
+def _attribution(t: Any) -> bool:
+    """Whether the noun ``t`` names a report's source ("according to a press release", "a statement from …")."""
+    cur, hops = t, 0
+    while cur.head.i != cur.i and hops < 4:
+        cur, hops = cur.head, hops + 1
+        if _lemma(cur) == "accord" or cur.text.lower() == "according":
+            return True
+        if cur.pos_ in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _depth(t: Any) -> int:
@@ -243,19 +267,22 @@ def _target(m: Match, actor: Any | None) -> Any | None:
         if c.ent_type_ in ACTOR_LABELS or country_of(_phrase_text(c)):
             return c
     for c in cands:
-        if c.pos_ in ("PROPN", "NOUN") and c.dep_ != "pobj":
+        if c.pos_ in ("PROPN", "NOUN") and (c.dep_ != "pobj" or is_party(c)):
             return c
     return None
 
 
-def _phrase(t: Any) -> list[Any]:
-    """The words of the actor phrase headed by ``t``: its left modifiers, the head and an "of" phrase after it;
-    clauses, appositions and other trailing matter are left out."""
+def _phrase(t: Any, conj: bool = True) -> list[Any]:
+    """The words of the actor phrase headed by ``t``: its left modifiers, the head and an "of" phrase after it
+    (and its conjuncts, unless ``conj`` is false); clauses, appositions and other trailing matter are left out."""
     words = [w for w in t.subtree if w.i <= t.i and not any(a.dep_ in ("relcl", "acl", "appos") for a in _path(w, t))]
+    if not conj:
+        words = [w for w in words if not any(a.dep_ in ("conj", "cc") for a in _path(w, t))]
+    tails = ("of",) if t.ent_type_ == "PERSON" else ("of", "in", "for")  # "Xi in Busan" is Xi, somewhere
     for c in t.children:
-        if c.dep_ == "prep" and _lemma(c) in ("of", "in", "for") and c.i > t.i:
+        if c.dep_ == "prep" and _lemma(c) in tails and c.i > t.i:
             words += list(c.subtree)
-        if c.dep_ == "conj" or c.dep_ == "cc":
+        if conj and c.dep_ in ("conj", "cc"):
             words += [w for w in c.subtree if not any(a.dep_ in ("relcl", "acl", "appos") for a in _path(w, c))]
     words = sorted({w.i: w for w in words}.values(), key=lambda w: w.i)
     while words and words[0].dep_ in ("det", "punct", "cc", "case"):
@@ -276,6 +303,27 @@ def _path(w: Any, top: Any) -> list[Any]:
     return out
 
 
+def is_party(t: Any) -> bool:
+    """Whether the phrase headed by ``t`` can be an actor or a target: a name (person, organisation, place, people),
+    a personal pronoun, or a noun for people or bodies ("officials", "troops", "both sides") — not a topic or a
+    happening ("the summit", "other issues", "that framing", "US law").
+
+    Example:
+        >>> class T:  # a stand-in token
+        ...     pos_, ent_type_, lemma_, text, children = "NOUN", "", "summit", "summit", ()
+        >>> is_party(T())
+        False
+    """
+    if t.pos_ == "PRON":
+        return t.text.lower() in party_words()["pronouns"]
+    if t.ent_type_ in PARTY_LABELS or (t.pos_ == "PROPN" and not t.ent_type_):  # not "the Ukraine War" (EVENT)
+        return True
+    words = {_lemma(t), t.text.lower()}
+    if words & set(sector_words()) or words & party_words()["nouns"]:
+        return True
+    return bool(country_of(t.text))
+
+
 def _phrase_text(t: Any) -> str:
     ws = _phrase(t)
     return "".join(w.text_with_ws for w in ws).strip()
@@ -287,6 +335,9 @@ def _resolve_pronoun(t: Any) -> Any:
         return t
     root = t.sent.root
     subj = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    if t.text.lower() in ("he", "she", "him", "her"):  # a person: the nearest person named as a subject before it
+        before = [c for c in t.sent if c.i < t.i and c.dep_ in SUBJECTS and c.pos_ != "PRON"]
+        return next((c for c in reversed(before) if c.ent_type_ == "PERSON"), t if before else subj or t)
     return subj if subj is not None and subj.i != t.i and subj.pos_ != "PRON" else t
 
 
@@ -312,6 +363,8 @@ def _status(t: Any) -> tuple[str, str | None]:
         return "hypothetical", "intent"
     if auxes & st["demand_aux"] and t.dep_ in ("ccomp", "conj") and head is not None and head.pos_ == "VERB":
         return "happened", "REQUEST"
+    if _demand_clause(t) is not None:
+        return "happened", "REQUEST"
     if auxes & st["announced_aux"]:
         return "announced", "intent"
     if auxes & st["hypothetical_aux"]:
@@ -322,6 +375,20 @@ def _status(t: Any) -> tuple[str, str | None]:
     if t.pos_ == "NOUN" and any(_lemma(c) in ("planned", "upcoming", "expected", "proposed") for c in t.children):
         return "announced", None
     return "happened", None
+
+
+def _demand_clause(t: Any) -> Any | None:
+    """The reported demand ``t`` serves ("said US forces must ensure security to allow supplies …": "ensure"), when
+    ``t`` is the purpose of a clause with "must" / "should" that a verb reports; else None."""
+    cur = t
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "advcl") or cur.head.pos_ not in ("VERB", "AUX"):
+            break
+        cur = cur.head
+        auxes = {c.text.lower() for c in cur.children if c.dep_ == "aux"}
+        if auxes & tables().status["demand_aux"] and cur.dep_ == "ccomp" and cur.head.pos_ == "VERB":
+            return cur
+    return None
 
 
 def _governors(t: Any) -> list[Any]:
@@ -354,8 +421,20 @@ def _event(m: Match, text: str) -> Event:
         actor = agent if patient is not None else _subject_of(t)
     if actor is not None:
         actor = _resolve_pronoun(actor)
+    if actor is not None and actor.i == t.i:  # "the summit had focused on …": the happening is no actor
+        actor = None
     target = patient if patient is not None else _target(m, actor)
+    whole = {"actor": True, "target": True}
+    if actor is not None and m.rule.type in MUTUAL and (target is None or not is_party(target)):
+        other = next((c for c in actor.children if c.dep_ == "conj" and is_party(c)), None)
+        if other is not None and is_party(actor):  # "Trump and Xi discussed …": one consulted the other
+            target, whole["actor"] = other, False
     status, recode = _status(t)
+    demand = t if t.dep_ == "ccomp" else _demand_clause(t)
+    if recode == "REQUEST" and demand is not None and actor is not None:
+        speaker = next((c for c in demand.head.children if c.dep_ == "nsubj"), None)
+        if speaker is not None and is_party(speaker):  # "The Red Cross said US forces must ensure …": a demand
+            actor, target, whole = _resolve_pronoun(speaker), actor, {"actor": True, "target": True}
     action = m.rule.type
     if recode == "intent" and action in tables().intent:
         action = tables().intent[action]
@@ -369,10 +448,14 @@ def _event(m: Match, text: str) -> Event:
     for role, tok in (("actor", actor), ("target", target)):
         if tok is None:
             continue
-        ws = _phrase(tok)
+        ws = _phrase(tok, whole[role])
         start, end = ws[0].idx, ws[-1].idx + len(ws[-1].text)
         phrase = text[start:end]
         country, sector = code_phrase(phrase, tok.text if tok.pos_ != "PROPN" else None)
+        if not is_party(tok):  # a topic or a happening: no party, though the country it names may be one
+            setattr(ev, f"{role}_country", country)
+            spans[f"{role}_topic"] = [start, end]
+            continue
         setattr(ev, f"{role}_text", phrase)
         setattr(ev, f"{role}_country", country)
         setattr(ev, f"{role}_sector", sector)
@@ -393,15 +476,19 @@ def _context_countries(ev: Event, sent: Any) -> None:
             if code is not None:
                 named.append((ent.start_char, ent.end_char, code))
 
+    def has(role: str) -> bool:
+        return role in ev.spans or f"{role}_topic" in ev.spans
+
     def outside(role: str) -> list[str]:
-        lo, hi = ev.spans.get(role, [-1, -1])
+        lo, hi = ev.spans.get(role) or ev.spans.get(f"{role}_topic") or [-1, -1]
         return [c for a, b, c in named if not (a < hi and lo < b)]
 
     if ev.actor_country is None:
-        ev.actor_country = next(iter(outside("target")), None) or (ev.target_country if ev.actor_text else None)
+        ev.actor_country = next(iter(outside("target")), None) or (ev.target_country if has("actor") else None)
     if ev.target_country is None:
         others = [c for c in outside("actor") if c != ev.actor_country]
-        ev.target_country = others[0] if others else ev.actor_country if ev.target_text else None
+        domestic = has("target") or ev.action in tables().domestic  # a protest with no target: at home
+        ev.target_country = others[0] if others else ev.actor_country if domestic else None
 
 
 def sentence_events(span: Any, text: str) -> list[Event]:

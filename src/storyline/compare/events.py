@@ -95,6 +95,9 @@ def complete(a: Article, ev: Event, codes: dict[str, tuple[str | None, str | Non
             country, sector = codes[eid]
             setattr(out, f"{role}_country", country or getattr(ev, f"{role}_country"))
             setattr(out, f"{role}_sector", own_sector or sector)
+        elif own_country is not None and getattr(ev, f"{role}_country") is None:  # "Trump": an office holder
+            setattr(out, f"{role}_country", own_country)
+            setattr(out, f"{role}_sector", getattr(ev, f"{role}_sector") or own_sector)
     out.date, out.date_how = _date(a, ev, story_date)
     if out.status == "happened" and out.date_how == "text" and _after(out.date, a.published):
         out.status = "announced"
