@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Quote
-from .quote_cues import CUE_FORMS, INDIRECT_FORMS, SAYING_FORMS
+from .quote_cues import CUE_FORMS, INDIRECT_FORMS
 from .quote_doc import Attribution, _Doc
 from .quote_find import _clause_subject, _digest_headline, _find_cue, _not_theirs, _title_like, _words_in
 from .quote_frames import TERM_WORDS, unsaid
@@ -244,9 +244,9 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
             or (a <= subj.idx < b and not (a <= tok.idx < b and subj.head.i == tok.i))
         ):
             continue
-        # "according to" names a source by itself, and whoever says or tells something speaks ("half said …"); the
-        # rest report what a thing shows ("the data suggest …") without being a voice the next quote continues
-        voice = low == "according" or low in SAYING_FORMS or _may_speak(d, subj)
+        # whatever its subject, a cue reports ("half said …", "the data suggest …"); only a speaker the rules know
+        # ("according to" names one by itself) is a voice the next quote may continue
+        voice = low == "according" or _may_speak(d, subj)
         local = _local_span(d, subj)
         # "allows Xi to argue that …", "declined to say how many …": no words of the subject, though they may be
         # the one speaking in the quotes around (they hand over their speaker, as any attribution does)

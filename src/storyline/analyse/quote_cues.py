@@ -74,8 +74,6 @@ INDIRECT_FORMS = _words(
     reminding recall recalls recalled recount recounted clarify clarified proclaim proclaimed
     reassure reassured ask asks asked asking"""
 )
-#: Cues whose subject speaks whatever it is ("half said …", "those surveyed say …", "the data say …").
-SAYING_FORMS = _words("say says said saying tell tells told telling add adds added adding")
 #: Cues that hand their speaker to a quote opening the next paragraph.
 STRONG_CUES = _words(
     """said says say told tells spoke speaks speaking added adds wrote writes asked asks explained stated
