@@ -337,7 +337,9 @@ def _resolve_pronoun(t: Any) -> Any:
     subj = next((c for c in root.children if c.dep_ in SUBJECTS), None)
     if t.text.lower() in ("he", "she", "him", "her"):  # a person: the nearest person named as a subject before it
         before = [c for c in t.sent if c.i < t.i and c.dep_ in SUBJECTS and c.pos_ != "PRON"]
-        return next((c for c in reversed(before) if c.ent_type_ == "PERSON"), t if before else subj or t)
+        near = list(reversed(before))
+        named = [c for c in near if c.ent_type_ == "PERSON"] + [c for c in near if c.pos_ == "PROPN"]
+        return named[0] if named else t if before else subj or t
     return subj if subj is not None and subj.i != t.i and subj.pos_ != "PRON" else t
 
 
