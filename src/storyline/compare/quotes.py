@@ -56,7 +56,9 @@ def relation(a: str, b: str) -> str | None:
 
 
 #: Words too common to say two quotes are related.
-_COMMON = frozenset("the a an of to and in is it that for on we i you he she they be was are this with as at by not".split())
+_COMMON = frozenset(
+    "the a an of to and in is it that for on we i you he she they be was are this with as at by not".split()
+)
 
 
 def _keywords(text: str) -> frozenset[str]:
