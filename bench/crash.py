@@ -16,8 +16,9 @@ they are, a seeded sample), and ingests them in a child process three ways:
 The points are spread over the stages: *read* (inside the transaction that queues the documents read),
 *analyse* (while the parser is on the k-th article of that run), *store* (inside the k-th article's
 transaction, its rows written), *corpus* (while the k-th story is built, before anything is stored),
-*corpus-write* (inside the transaction storing the corpus stages' results), and *time* (a random moment of
-the run, wherever it is). The child pauses at the hooked point and the parent kills it there; the hooks
+*corpus-write* (inside the transaction storing the corpus stages' results), and *time* (a random few
+seconds after the run has analysed a random number of articles, wherever that falls; with none left, a
+random moment of the corpus stages). The child pauses at the hooked point and the parent kills it there; the hooks
 are installed by this script in the child (monkeypatching), not by Storyline.
 
 At the end: the stored articles (each once, JSON equal to the reference's), the story partition, and
@@ -134,6 +135,7 @@ def child(args: argparse.Namespace) -> None:
     marks: dict[str, float] = {}
 
     def progress(stage: str, done: int, total: int) -> None:
+        print(f"PROGRESS {stage} {done} {total}", flush=True)
         marks.setdefault(f"{stage}-start", time.perf_counter() - t0)
         if done == total:
             marks[f"{stage}-end"] = time.perf_counter() - t0
@@ -148,9 +150,17 @@ def child(args: argparse.Namespace) -> None:
 
 
 def run_child(
-    db: Path, paths: Path, batch: int, kind: str = "", k: int = 0, mode: str = "ingest", kill_after: float | None = None
+    db: Path,
+    paths: Path,
+    batch: int,
+    kind: str = "",
+    k: int = 0,
+    mode: str = "ingest",
+    kill_after: float | None = None,
+    kill_at: tuple[int, float] | None = None,
 ) -> dict[str, Any]:
-    """Run one child; kill it with SIGKILL when it pauses (or after ``kill_after`` seconds)."""
+    """Run one child; kill it with SIGKILL when it pauses, or ``kill_after`` seconds after it starts, or
+    ``kill_at[1]`` seconds after it reports ``kill_at[0]`` articles analysed."""
     cmd = [sys.executable, __file__, "--child", "--db", str(db), "--paths", str(paths), "--mode", mode]
     if kind and kind != "time":
         cmd += ["--kind", kind, "--k", str(k)]
@@ -159,17 +169,21 @@ def run_child(
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     result: dict[str, Any] = {"killed": False}
     timer = None
+
+    def timed_kill() -> None:
+        if proc.poll() is None:
+            result["killed"] = True
+            os.kill(proc.pid, signal.SIGKILL)
+
     if kill_after is not None:
-
-        def timed_kill() -> None:
-            if proc.poll() is None:
-                result["killed"] = True
-                os.kill(proc.pid, signal.SIGKILL)
-
         timer = threading.Timer(kill_after, timed_kill)
         timer.start()
     assert proc.stdout is not None
     for line in proc.stdout:
+        if kill_at is not None and line.startswith("PROGRESS analyse ") and int(line.split()[2]) >= kill_at[0]:
+            timer = threading.Timer(kill_at[1], timed_kill)
+            timer.start()
+            kill_at = None
         if line.startswith("PAUSED"):
             result["killed"] = True
             os.kill(proc.pid, signal.SIGKILL)
@@ -187,7 +201,16 @@ def run_child(
 
 
 def snapshot(db: Path) -> dict[str, Any]:
-    """The store's state, read without Storyline's analysis (nothing here loads spaCy)."""
+    """The store's state, read in a child running the same copy of the code as the ingests (the tree's own
+    code may be newer: opening the store with it would migrate it past what the ingests know)."""
+    cmd = [sys.executable, __file__, "--snapshot", str(db)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=True, env={**os.environ, "PYTHONPATH": CODE[0]})
+    out: dict[str, Any] = json.loads(proc.stdout)
+    return out
+
+
+def read_state(db: Path) -> dict[str, Any]:
+    """The store's state (nothing here loads spaCy)."""
     from storyline.store.sqlite import SqliteStore
 
     with SqliteStore(db) as store:
@@ -208,6 +231,22 @@ def snapshot(db: Path) -> dict[str, Any]:
         }
 
 
+def first_difference(clean: dict[str, Any], final: dict[str, Any], differing: list[str]) -> dict[str, Any] | None:
+    """The first field (and list item) where a stored article differs from the clean run's, both sides."""
+    for aid in differing:
+        for key, value in clean[aid].items():
+            other = final.get(aid, {}).get(key)
+            if other == value:
+                continue
+            if isinstance(value, list) and isinstance(other, list):
+                for i, (x, y) in enumerate(zip(value, other, strict=False)):
+                    if x != y:
+                        return {"article": aid, "field": key, "item": i, "clean": x, "crashed": y}
+                return {"article": aid, "field": key, "clean_items": len(value), "crashed_items": len(other)}
+            return {"article": aid, "field": key, "clean": value, "crashed": other}
+    return None
+
+
 def plan(rng: random.Random, points: int) -> list[str]:
     """``points`` kinds in the order they are played: the early stages first, then the corpus stages."""
     pool = [kind for kind, n in KINDS.items() for _ in range(n)]
@@ -226,6 +265,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--batch", type=int, default=8, help="nlp.batch_size for every run (stores every 8 x B)")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--snapshot", help=argparse.SUPPRESS)
     ap.add_argument("--db", help=argparse.SUPPRESS)
     ap.add_argument("--paths", help=argparse.SUPPRESS)
     ap.add_argument("--mode", default="ingest", help=argparse.SUPPRESS)
@@ -234,6 +274,9 @@ def main() -> None:
     args = ap.parse_args()
     if args.child:
         child(args)
+        return
+    if args.snapshot:
+        print(json.dumps(read_state(Path(args.snapshot))))
         return
     if not DATA.is_dir():
         sys.exit(f"{DATA} not found: this bench reads PolNeAR from ../shared/data")
@@ -254,7 +297,6 @@ def main() -> None:
         clean = snapshot(clean_db)
         n_articles, n_stories = len(clean["ids"]), len(clean["stories"])
         marks = clean_run["marks"]
-        per_article = (marks.get("analyse-end", 0.0) - marks.get("read-end", 0.0)) / max(1, n_articles)
         corpus_s = clean_run["seconds"] - marks.get("analyse-end", 0.0)
         print(f"clean run: {n_articles} articles, {n_stories} stories in {clean_run['wall']} s {clean_run['marks']}")
         crashed = work / "crashed.db"
@@ -271,11 +313,16 @@ def main() -> None:
                 k = rng.randint(1, max(1, n_stories))
             else:
                 k = 1
-            mode = "repair" if i and rng.random() < 0.3 else "ingest"
-            # a moment well inside the run: the model's loading, the analysis left, the corpus stages
-            span = 10.0 + remaining * per_article + corpus_s
-            kill_after = rng.uniform(0.1, 0.7) * span if kind == "time" else None
-            res = run_child(crashed, paths, args.batch, kind, k, mode, kill_after)
+            # the next run: the same ingest, or storyline repair (which reads no files: never for a *read* point)
+            mode = "repair" if i and kind != "read" and rng.random() < 0.3 else "ingest"
+            # a random moment of the run: a few seconds after it has analysed a random number of the articles
+            # left (progress comes once per stored batch), or, with none left, inside the corpus stages
+            kill_after, kill_at = None, None
+            if kind == "time" and remaining:
+                kill_at = (rng.randint(0, remaining - 1), rng.uniform(0.0, 8.0))
+            elif kind == "time":
+                kill_after = rng.uniform(2.0, 0.5 * (10.0 + corpus_s))
+            res = run_child(crashed, paths, args.batch, kind, k, mode, kill_after, kill_at)
             after = snapshot(crashed)
             unexpected = [p for p in after["problems"] if not any(a in p for a in ALLOWED)]
             ok = (
@@ -329,6 +376,7 @@ def main() -> None:
             "partition_equal": final["stories"] == clean["stories"],
             "article_json_differing": len(differing),
             "fields_differing": dict(fields),
+            "first_difference": first_difference(clean["docs"], final["docs"], differing),
             "final_problems": final["problems"],
             "check_exit": cli.returncode,
             "check_output": (cli.stdout + cli.stderr)[-600:],
