@@ -111,3 +111,22 @@ def test_what_a_thing_shows_is_reported_but_hands_no_voice_on(nlp: Any) -> None:
 def test_reported_clause_stays_in_its_paragraph(nlp: Any) -> None:
     qs = indirect(nlp, "The senator said his rival would lose the state badly\nSign up to get an email from us")
     assert [q.text for q in qs] == ["his rival would lose the state badly"]
+
+
+def test_a_telling_inside_an_according_to_gives_both_reports(nlp: Any) -> None:
+    qs = indirect(
+        nlp,
+        "According to the Chinese read-out, Mr Xi told Mr Trump that Taiwan's return to China was an integral part "
+        "of the post-war international order.",
+    )
+    by_cue = {q.cue.lower() if q.cue else "": q for q in qs}
+    assert by_cue["told"].text.startswith("Taiwan's return to China") and "Xi" in (by_cue["told"].speaker or "")
+    assert by_cue["according to"].text.startswith("Mr Xi told Mr Trump")
+
+
+def test_which_suggests_is_the_writer_concluding_not_a_report(nlp: Any) -> None:
+    text = (
+        "Chinese statements have been more cautious and have not mentioned specific dates, which suggests that "
+        "genuine differences remain even as both sides talk about momentum."
+    )
+    assert not [q for q in indirect(nlp, text) if q.cue == "suggests"]

@@ -235,7 +235,9 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
             continue
         k = bisect.bisect_left(taken, (b, b))
         near = taken[max(0, k - 8) : k]  # clauses found nearby (a clause is found at most a few times)
-        if any(min(b, y) - max(a, x) > 0.5 * max(b - a, y - x) for x, y in near):
+        # the same clause found again is skipped; a report inside a reported clause is its own ("According to the
+        # read-out, Xi told Trump that …": the read-out reports Xi's telling, Xi reports what follows "that")
+        if any(min(b, y) - max(a, x) > 0.5 * max(b - a, y - x) and not x <= tok.idx < y for x, y in near):
             continue
         subj = _subject(tok, d.in_quote)
         if (
@@ -247,6 +249,8 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
         # whatever its subject, a cue reports ("half said …", "the data suggest …"); only a speaker the rules know
         # ("according to" names one by itself) is a voice the next quote may continue
         voice = low == "according" or _may_speak(d, subj)
+        if not voice and any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_SUBJECTS for c in tok.children):
+            continue  # "…, which suggests that …": the writer drawing a conclusion, not a report
         local = _local_span(d, subj)
         # "allows Xi to argue that …", "declined to say how many …": no words of the subject, though they may be
         # the one speaking in the quotes around (they hand over their speaker, as any attribution does)
@@ -293,6 +297,8 @@ def _clause_end(d: _Doc, cue: Any, comp: Any) -> int:
 
 
 _ANY_CUE = CUE_FORMS | INDIRECT_FORMS
+#: Relative pronouns that, standing for no one who may speak, make a cue the writer's inference.
+RELATIVE_SUBJECTS = frozenset({"which", "that", "what"})
 #: How a continuation of the reported clause can hang on its cue (the parse's attachment, not the meaning).
 _CONTINUING = frozenset({"conj", "cc", "punct", "advcl", "appos", "dep", "npadvmod", "oprd", "attr"})
 
