@@ -103,3 +103,10 @@ def test_seed_dossier_has_an_events_table_with_cites(seed_corpus: Any) -> None:
     assert "## Events" in md and "| CONSULT (phone) |" in md
     assert "Dyads over time" in md and "CHN–USA" in md
     assert json.loads(view.dossier("json"))["events"]
+
+
+def test_an_act_dated_to_a_later_month_is_announced_not_happened() -> None:
+    from storyline.compare.events import _after
+
+    assert _after("2026-04", "2025-11-24") and _after("2025-11-25", "2025-11-24")
+    assert not _after("2025-11", "2025-11-24") and not _after("2025", "2025-11-24") and not _after("P1Y", "2025-11-24")

@@ -23,6 +23,7 @@ from dataclasses import replace
 from ..analyse.event_actors import code_phrase
 from ..model import Article, Cite, Entity, Event
 from .claims import source_key
+from .timeline import is_future
 
 #: Types whose two parties act together: "Xi called Trump" and "Trump spoke with Xi" are one event.
 MUTUAL = frozenset({"CONSULT", "COOPERATE", "AGREE"})
@@ -78,10 +79,8 @@ def _date(a: Article, ev: Event, story_date: str | None) -> tuple[str | None, st
 
 
 def _after(day: str | None, published: str | None) -> bool:
-    try:
-        return bool(day and published and dt.date.fromisoformat(day[:10]) > dt.date.fromisoformat(published[:10]))
-    except ValueError:
-        return False
+    """The whole period ``day`` names ("2026-04", "2026-04-10") starts after the publication day."""
+    return bool(day and published and day[:4].isdigit() and is_future(day, published[:10]))
 
 
 def complete(a: Article, ev: Event, codes: dict[str, tuple[str | None, str | None]], story_date: str | None) -> Event:
