@@ -122,3 +122,12 @@ def test_a_month_told_in_the_past_is_the_last_one_and_of_next_year_is_next_years
     assert values("He will travel in March.")["in March"] == "2026-03"
     assert values("Licences lapse after October of next year.")["October of next year"] == "2026-10"
     assert values("In March of last year, sales fell.")["March of last year"] == "2024-03"
+
+
+def test_a_reference_at_the_calendars_ends_gives_no_value_not_an_error() -> None:
+    import datetime as dt
+
+    from storyline.analyse.dates import extract_dates
+
+    found = extract_dates("BEIJING, March 5 (AP) - It happened last Friday.", dt.date(1, 1, 1), 1)
+    assert found and all(d.value is None and d.how == "out of range" for d in found)

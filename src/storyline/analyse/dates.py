@@ -465,13 +465,16 @@ def extract_dates(text: str, ref_date: dt.date | None = None, ref_year: int | No
         s, e = m.span()
         while s < e and text[s].isspace():
             s += 1
-        if kind in _TIMEX_KINDS:
-            value, how, typ = _resolve_timex(kind, m, text, ref)
-            if value is None and how == "invalid":
-                continue
-        else:
-            value, how = _resolve(kind, m, text, ref)
-            typ = "TIME" if value and "T" in value else "DATE"
+        try:
+            if kind in _TIMEX_KINDS:
+                value, how, typ = _resolve_timex(kind, m, text, ref)
+                if value is None and how == "invalid":
+                    continue
+            else:
+                value, how = _resolve(kind, m, text, ref)
+                typ = "TIME" if value and "T" in value else "DATE"
+        except (OverflowError, ValueError):  # the reference sits at the calendar's ends (year 1, 9999)
+            value, how, typ = None, "out of range", "DATE"
         if kind == "quarter" and value is None:  # "a quarter of the vote"
             continue
         out.append(DateMention(start=s, end=e, text=text[s:e], value=value, how=how, type=typ))
