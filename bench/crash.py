@@ -306,6 +306,8 @@ def main() -> None:
         for i, kind in enumerate(kinds):
             before = snapshot(crashed) if crashed.exists() else {"ids": [], "stages": {}}
             remaining = n_articles - len(before["ids"])
+            if not remaining and kind in ("read", "analyse", "store"):
+                kind = "time"  # nothing left to read, parse or store: a random moment of the corpus stages
             left_points = max(1, analysis_points - sum(r["kind"] in ("analyse", "store") for r in rows))
             if kind in ("analyse", "store"):
                 k = rng.randint(1, max(1, 2 * remaining // (left_points + 1)))
