@@ -24,6 +24,7 @@ from rich.table import Table
 
 from . import __version__
 from .api import FORMATS, Corpus, IngestReport
+from .compare.claims import source_label
 from .config import load_config
 from .errors import StorylineError
 from .text import plural
@@ -329,10 +330,11 @@ def search(ctx: click.Context, query: str, db: str | None, limit: int, as_json: 
         snippet = _UNPRINTABLE.sub("?", h.snippet).replace("[", "\\[")
         snippet = snippet.replace("\\[\\[", "[bold yellow]").replace("]]", "[/bold yellow]")
         out.print(
-            f"[cyan]{_term(h.source or 'unknown outlet')}[/cyan] · {_term(h.title or '')} · "
-            f"[dim]{h.article_id}:{h.start}-{h.end}[/dim]"
+            f"[cyan]{_term(source_label(h.source, h.path))}[/cyan] · {_term(h.title or '')} · "
+            f"[dim]{h.article_id}:{h.start}-{h.end}[/dim]",
+            soft_wrap=True,
         )
-        out.print(f"  {snippet}")
+        out.print(f"  {snippet}", soft_wrap=True)
 
 
 @cli.command()

@@ -113,9 +113,14 @@ def outlet_label(a: Article) -> str:
         >>> outlet_label(Article(id="a", path="in/000_307876002f6af93f.txt", raw=""))
         'unnamed outlet (000_30787600…)'
     """
-    if a.source:
-        return a.source
-    stem = a.path.replace("\\", "/").rsplit("/", 1)[-1].split("#", 1)[0].rsplit(".", 1)[0]
+    return source_label(a.source, a.path)
+
+
+def source_label(source: str | None, path: str) -> str:
+    """:func:`outlet_label` from an article's source and file path alone (a search hit carries no more)."""
+    if source:
+        return source
+    stem = path.replace("\\", "/").rsplit("/", 1)[-1].split("#", 1)[0].rsplit(".", 1)[0]
     return f"unnamed outlet ({stem if len(stem) <= 14 else stem[:12] + '…'})"
 
 

@@ -49,6 +49,7 @@ class SearchHit:
         rank: The bm25 score; lower is better (SQLite's bm25 is negative).
         published: The article's publication date, when known.
         story_id: The story the article belongs to, when clustered.
+        path: The article's file, for a label when no outlet is known.
     """
 
     article_id: str
@@ -61,6 +62,7 @@ class SearchHit:
     rank: float
     published: str | None = None
     story_id: str | None = None
+    path: str = ""  # the article's file (names an outlet the text does not)
 
     @property
     def cite(self) -> Cite:

@@ -392,7 +392,7 @@ class SqliteStore(StageState):
             """
             SELECT s.article_id, s.start, s."end", s.text,
                    highlight(sentences_fts, 0, ?, ?) AS snippet,
-                   a.title, a.source, bm25(sentences_fts) AS rank, a.published, a.story_id
+                   a.title, a.source, bm25(sentences_fts) AS rank, a.published, a.story_id, a.path
             FROM sentences_fts
             JOIN sentences s ON s.id = sentences_fts.rowid
             JOIN articles a ON a.id = s.article_id

@@ -36,6 +36,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline import __version__
 from storyline.api import FORMATS, Corpus
+from storyline.compare.claims import source_label
 from storyline.config import Config, load_config
 from storyline.errors import StorylineError
 from storyline.render import svg
@@ -323,7 +324,7 @@ def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small closure per page
             {
                 "href": f"/articles/{quote(h.article_id, safe='')}?start={h.start}&end={h.end}#cite",
                 "snippet": highlight_snippet(h.snippet),
-                "source": h.source or "unknown outlet",
+                "source": source_label(h.source, h.path),
                 "title": h.title or h.article_id,
                 "story_id": h.story_id,
             }
