@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from storyline.compare.claims import outlet_label
 from storyline.model import Article, Entity, Story
 from storyline.render import svg
 from storyline.render.dossier import canonical_kind, glossed, is_verbatim, quote_kind_label, version_label
@@ -78,11 +79,8 @@ ENTITY_HEAT_ROWS = 15
 
 
 def article_outlet(a: Article) -> str:
-    """The outlet's name, or a short form of the file name when none is known (as the dossier shows it)."""
-    if a.source:
-        return a.source
-    stem = a.path.rsplit("/", 1)[-1].split("#", 1)[0].rsplit(".", 1)[0]
-    return stem if len(stem) <= 14 else stem[:12] + "…"
+    """The outlet's name, or "unnamed outlet (file…)" when none is known (as the dossier shows it)."""
+    return outlet_label(a)
 
 
 def kind_label(label: str) -> str:
