@@ -301,14 +301,14 @@ def main() -> None:
         print(f"clean run: {n_articles} articles, {n_stories} stories in {clean_run['wall']} s {clean_run['marks']}")
         crashed = work / "crashed.db"
         kinds = plan(rng, args.points)
-        analysis_points = sum(k in ("analyse", "store") for k in kinds)
+        analysis_points = sum(k in ("analyse", "store", "time") for k in kinds)
         rows: list[dict[str, Any]] = []
         for i, kind in enumerate(kinds):
             before = snapshot(crashed) if crashed.exists() else {"ids": [], "stages": {}}
             remaining = n_articles - len(before["ids"])
             if not remaining and kind in ("read", "analyse", "store"):
                 kind = "time"  # nothing left to read, parse or store: a random moment of the corpus stages
-            left_points = max(1, analysis_points - sum(r["kind"] in ("analyse", "store") for r in rows))
+            left_points = max(1, analysis_points - sum(r["kind"] in ("analyse", "store", "time") for r in rows))
             if kind in ("analyse", "store"):
                 k = rng.randint(1, max(1, 2 * remaining // (left_points + 1)))
             elif kind == "corpus":
@@ -321,7 +321,7 @@ def main() -> None:
             # left (progress comes once per stored batch), or, with none left, inside the corpus stages
             kill_after, kill_at = None, None
             if kind == "time" and remaining:
-                kill_at = (rng.randint(0, remaining - 1), rng.uniform(0.0, 8.0))
+                kill_at = (rng.randint(0, 2 * remaining // (left_points + 1)), rng.uniform(0.0, 8.0))
             elif kind == "time":
                 kill_after = rng.uniform(2.0, 0.5 * (10.0 + corpus_s))
             res = run_child(crashed, paths, args.batch, kind, k, mode, kill_after, kill_at)
