@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import jsonschema
@@ -201,3 +202,11 @@ def test_stories_why_says_what_joined_each_article(
     assert links[0]["contributions"][0]["feature"] == "content"
     code, _, err = run(["--db", db, "stories", "--why", "s99"], capsys)
     assert code != 0 and "s99" in err
+
+
+@pytest.mark.parametrize("module", ["storyline", "storyline.cli"])
+def test_python_dash_m_runs_the_command(module: str) -> None:
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-m", module, "--version"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "storyline" in done.stdout, done.stderr

@@ -6,6 +6,12 @@ ingested, or a usage/configuration error.
 
 from __future__ import annotations
 
+if __name__ == "__main__":  # ``python -m storyline.cli``: run the package's module, which the commands import
+    from storyline.cli import main as _main
+
+    _main()
+    raise SystemExit(0)
+
 import json
 import logging
 import os

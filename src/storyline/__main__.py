@@ -1,0 +1,5 @@
+"""``python -m storyline``: the ``storyline`` command."""
+
+from storyline.cli import main
+
+main()
