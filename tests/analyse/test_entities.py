@@ -245,3 +245,15 @@ def test_known_variants_fold_into_one_entity() -> None:
     koreas = [("Korea", "GPE"), ("North Korea", "GPE"), ("South Korea", "GPE")]
     b = art("b", "Korea, North Korea and South Korea.", koreas)
     assert "Korea" in {e.name for e in canonicalize([b])}  # ambiguous: left alone
+
+
+def test_a_datelines_place_stays_a_place_beside_a_fire_department() -> None:
+    a = art(
+        "a",
+        "A fire destroyed a warehouse in Hamilton. Hamilton Fire Chief Mark Smith said crews from Hamilton Fire "
+        "worked on. Residents of Hamilton left.",
+        [("Hamilton", "PERSON"), ("Hamilton Fire", "PERSON"), ("Hamilton Fire", "PERSON"), ("Hamilton", "PERSON")],
+    )
+    a.place, a.place_how = "HAMILTON, Ohio", "dateline"
+    types = {(e.name, e.type): len(e.mentions) for e in canonicalize([a])}
+    assert types == {("Hamilton", "GPE"): 2, ("Hamilton Fire", "ORG"): 2}

@@ -309,13 +309,20 @@ def _drop_headline_phrases(articles: Sequence[Article], forms: dict[str, _Form],
             types.pop(k, None)
 
 
-def _correct_types(articles: Sequence[Article], forms: dict[str, _Form], types: dict[str, str]) -> None:
-    """Correct voted types by the name's head words and what the text does with it (:mod:`.entity_types`)."""
+def _correct_types(articles: Sequence[Article], forms: dict[str, _Form], types: dict[str, str]) -> set[str]:
+    """Correct voted types by the name's head words and what the text does with it (:mod:`.entity_types`); a
+    name a dateline gives as the article's place ("HAMILTON, Ohio") is a place. Returns the keys so placed."""
     texts = {a.id: a.text for a in articles}
+    places = {_key(a.place.split(",")[0]) for a in articles if a.place and a.place_how == "dateline"}
+    placed = set()
     for k, f in forms.items():
         after = [texts.get(aid, "")[m.end : m.end + 30] for aid, m in f.mentions]
         before = [texts.get(aid, "")[max(0, m.start - 30) : m.start] for aid, m in f.mentions]
         types[k] = corrected_type(k, types[k], after, before)
+        if k in places and types[k] in ("PERSON", "ORG"):
+            types[k] = "GPE"
+            placed.add(k)
+    return placed
 
 
 def _fold_variants(forms: dict[str, _Form], types: dict[str, str], target: dict[str, str]) -> None:
@@ -383,7 +390,7 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
 
     types = {k: voted(f) for k, f in forms.items()}
     _drop_headline_phrases(articles, forms, types)
-    _correct_types(articles, forms, types)
+    placed = _correct_types(articles, forms, types)
     # 2. Full person names (two or more words, voted PERSON).
     persons = {
         k
@@ -440,8 +447,8 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
         cands = by_token.get(k, [])
         if not cands:
             continue
-        if types.get(k) in ("GPE", "LOC") and not f.votes["PERSON"]:
-            continue  # "Jordan" the country, never tagged a person, beside "Michael Jordan"
+        if types.get(k) in ("GPE", "LOC") and (not f.votes["PERSON"] or k in placed):
+            continue  # "Jordan" the country, never tagged a person, beside "Michael Jordan"; a dateline's place
         same_article = [p for p in cands if forms[p].articles & f.articles]
         pool = same_article or (cands if f.votes["PERSON"] else [])
         if not pool:

@@ -23,6 +23,8 @@ Example:
     'ORG'
     >>> corrected_type("china", "GPE", [" reported on Monday", " said"])
     'GPE'
+    >>> corrected_type("hamilton fire", "PERSON", [])
+    'ORG'
 """
 
 from __future__ import annotations
@@ -37,6 +39,8 @@ ORG_HEADS = frozenset(
 )
 #: Types an organisation's head word overrides (a person "Washington Institute" is left to the vote).
 ORG_OVERRIDES = frozenset({"FAC", "GPE", "LOC"})
+#: Last words that make a "person" an organisation: "Hamilton Fire", "Dayton Police", "Ohio State University".
+PERSON_ORG_TAILS = ORG_HEADS | frozenset("fire police rescue sheriff ems".split())
 #: Words a region's name is made of; a name only of these, with one region noun, is a place (LOC).
 REGION_NOUNS = frozenset("pacific atlantic asia europe mediterranean arctic antarctic caribbean balkans".split())
 REGION_WORDS = REGION_NOUNS | frozenset("indo western eastern northern southern central east west north south".split())
@@ -87,6 +91,8 @@ def corrected_type(key: str, voted: str, contexts: Sequence[str], before: Sequen
     """
     words = key.split()
     if voted in ORG_OVERRIDES and any(w in ORG_HEADS for w in words):
+        return "ORG"
+    if voted == "PERSON" and len(words) >= 2 and words[-1] in PERSON_ORG_TAILS:
         return "ORG"
     if voted in REGION_OVERRIDES and words and all(w in REGION_WORDS for w in words):
         if any(w in REGION_NOUNS for w in words):
