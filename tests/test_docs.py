@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
@@ -42,3 +43,20 @@ def test_every_option_is_documented(command: str, option: str) -> None:
 @pytest.mark.parametrize("key", sorted(KEYS))
 def test_every_config_key_is_documented(key: str) -> None:
     assert f"`{key}`" in README
+
+
+def test_readme_search_example_is_what_the_command_prints(seed_corpus: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """The README tour's search example is the command's output on the seed store (the demo's), not prose."""
+    import shlex
+
+    from storyline.cli import main
+
+    head = '$ storyline --db out/storyline.db search "soybeans" --limit 1\n'
+    expected = README.split(head, 1)[1].split("```", 1)[0].strip().splitlines()
+    args = shlex.split(head.strip().removeprefix("$ storyline "))
+    args[1] = str(seed_corpus.store.path)
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+        raise SystemExit(0)
+    assert exc.value.code in (0, None)
+    assert capsys.readouterr().out.strip().splitlines() == expected, "README search example is stale: rerun it"
