@@ -551,3 +551,21 @@ def test_css_falls_back_to_cjk_fonts() -> None:
         for family in ("Noto Sans CJK SC", "Source Han Sans", "PingFang SC", "Microsoft YaHei"):
             assert f'"{family}"' in stack
         assert stack.strip().endswith("sans-serif")
+
+
+def test_dossier_lists_every_entity_with_only_the_aliases_its_story_uses() -> None:
+    from storyline.model import Article, Cite, Entity, Story
+    from storyline.render.dossier import build_dossier
+
+    text = "Marco Rubio, the senator, spoke. Rubio left."
+    a = Article(id="a", path="a.txt", raw=text, text=text, source="Wire")
+    rubio = Entity(
+        "e1", "Marco Rubio", "PERSON", aliases=["Rubio", "U.S. Secretary of State Marco Rubio"],
+        mentions=[Cite("a", 0, 11), Cite("a", 33, 38)], roles=["U.S. Secretary of State"],
+    )  # fmt: skip
+    others = [Entity(f"x{i}", f"Place {i}", "GPE", mentions=[Cite("a", 0, 5)]) for i in range(45)]
+    d = build_dossier(Story("s1", "t", None, ["a"]), [a], [rubio, *others])
+    rows = {r["name"]: r for r in d["entities"]}
+    assert len(d["entities"]) == 46  # never cut at 40
+    assert rows["Marco Rubio"]["aliases"] == ["Rubio"] and rows["Marco Rubio"]["roles"] == []
+    assert "U.S. Secretary of State Marco Rubio" in rows["Marco Rubio"]["aliases_elsewhere"]
