@@ -303,3 +303,14 @@ def test_glued_temperatures(nlp: Any) -> None:
     assert heat["45C"].unit == "°C" and heat["45C"].value == 45.0
     assert heat["24C"].unit == "°C"
     assert not found(nlp, "Grade 5C students sat the exam.")
+
+
+def test_a_minus_sign_makes_a_figure_negative_but_a_range_or_a_name_does_not(nlp: Any) -> None:
+    from storyline.analyse.numbers import numbers_from_doc
+
+    def found(text: str) -> list[tuple[str, float | None]]:
+        return [(n.text, n.value) for n in numbers_from_doc(nlp(text))]
+
+    assert found("Temperatures fell to -5 degrees.") == [("-5 degrees", -5.0)]
+    assert found("The index was -3.2% lower (−4% a year ago).") == [("-3.2%", -3.2), ("−4%", -4.0)]
+    assert all(v is not None and v > 0 for _, v in found("Scores of 10-20 points; COVID-19 cases rose to 300."))

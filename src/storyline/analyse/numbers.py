@@ -178,6 +178,10 @@ def numbers_from_doc(doc: Any) -> list[NumberMention]:
 # ---------------------------------------------------------------------------------- reading figures
 
 
+#: A minus sign right before a figure's digits, itself after a space, an opening bracket or the start.
+_NEGATIVE = re.compile(r"(?:^|(?<=[\s(\[=:;,]))[-−]$")
+
+
 def _read_figure(m: re.Match[str], text: str) -> _Hit | None:
     """Value, kind and unit of one core match, with the hedge in front and the unit behind it."""
     cur = (m.group("cur") or "").strip().lower()
@@ -212,7 +216,10 @@ def _read_figure(m: re.Match[str], text: str) -> _Hit | None:
     core_end = m.end()
     if core_end < len(text) and text[core_end].isalpha() and not m.group("digits"):
         return None
-    hit = _Hit(m.start(), core_end, m.start(), core_end, value, "count", None, None, scale, words)
+    start = m.start()
+    if m.group("digits") and not cur and _NEGATIVE.search(text, max(0, start - 2), start):
+        value, start = -value, start - 1  # "-5 degrees", "(-3.2%)"; not "10-20" nor "COVID-19"
+    hit = _Hit(start, core_end, start, core_end, value, "count", None, None, scale, words)
     if m.group("vague"):
         hit.approx = "at least"
     _unit(hit, text, _CURRENCY_PREFIX.get(cur.replace(" ", "")) if cur else None, bool(scales))
