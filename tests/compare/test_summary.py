@@ -109,6 +109,10 @@ def test_no_fragment_question_quote_or_pronoun_opening(story: list[Article], sol
         ("However, the fishing fleet had returned to the port before the storm.", "opens on a pronoun or connective"),
         ("In addition, the storm damaged the harbour wall and two of the cranes.", "opens on a pronoun or connective"),
         ("The port closed.", "too short"),
+        (
+            "The minister backed every effort to end the nearly four-year conflict, officials said.",
+            "names its happening only as 'the … conflict'",
+        ),
     ],
 )
 def test_why_not_standalone_table(text: str, why: str) -> None:
@@ -119,6 +123,7 @@ def test_every_reject_rule_has_a_test() -> None:
     tested = {
         "heading or cut-off line", "question", "several lines", "cut at an abbreviation", "opens in lower case",
         "quotation alone or part of a longer one", "opens on a pronoun or connective",
+        "names its happening only as 'the … conflict'",
     }  # fmt: skip
     assert {why for why, _ in REJECT} <= tested
     assert why_not_standalone("The storm closed the port.\nFerries were cancelled until Thursday then.") == (
@@ -212,3 +217,11 @@ def test_the_summary_opens_on_the_most_corroborated_lead(story: list[Article]) -
     leads = [c for c in cands if c.rank <= 1]
     assert out and leads
     assert any(out[0].text == c.text for c in leads)
+
+
+def test_a_happening_named_in_the_sentence_may_stand_alone() -> None:
+    for text in (
+        "The minister backed every effort to end the conflict in Ukraine, officials said.",
+        "The two sides agreed to extend their trade war truce by another year, officials said.",
+    ):
+        assert why_not_standalone(text) is None

@@ -109,6 +109,17 @@ def ends_on_abbreviation(text: str) -> bool:
     return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
+#: "the nearly four-year conflict", "the ongoing war": a happening the sentence does not name, which only the
+#: sentences before it placed ("the conflict in Ukraine", "the trade war" name theirs).
+_UNPLACED = re.compile(
+    r"\bthe\s+(?:(?:nearly|almost|roughly|about|more than|ongoing|recent|current|latest|long-running|protracted|"
+    r"bloody|brutal|years-long|decades-long|months-long|[a-z]+-(?:year|month|week|day))\s+){1,3}"
+    r"(?:conflict|war|crisis|dispute|fighting|standoff|row|violence)\b(?!\s+(?:in|over|between|with|against|on|"
+    r"of)\s+[A-Z])",
+    re.IGNORECASE,
+)
+
+
 def _quote_only(text: str) -> bool:
     outside, balanced = _outside_quotes(text)
     return not balanced or len(outside.split()) < 3
@@ -124,6 +135,8 @@ REJECT: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("opens in lower case", lambda t: t.lstrip("“\"‘'( ")[:1].islower()),  # a fragment of a longer sentence
     ("quotation alone or part of a longer one", _quote_only),  # "“It was a panic.”", "… the area,” he said."
     ("opens on a pronoun or connective", _needs_context),  # "He was promoted in 2003."
+    ("names its happening only as 'the … conflict'", lambda t: bool(_UNPLACED.search(t))),  # "… end the nearly
+    # four-year conflict."
 )
 
 
