@@ -31,7 +31,7 @@ import numpy as np
 
 from ..analyse.dates import to_date
 from ..model import Article
-from .constraints import Constraints
+from .constraints import Constraints, keep_ids
 from .storypairs import PairModel, PairSpace, Profile, lead_end, profile, stored_model, words
 
 #: Above this many articles, stories are assigned through the candidate index instead of all pairs.
@@ -321,21 +321,8 @@ def _recluster_neighbourhood(
     merged = agglomerate(sub, groups, 0, threshold, top, sub_apart)
     for sid in touched:
         del out[sid]
-    taken: set[str] = set()
-    named: list[tuple[str | None, list[str]]] = []
-    for g in sorted(merged, key=len, reverse=True):
-        members = [sub_ids[k] for k in g]
-        overlap = Counter(story_of[i] for i in members if i in story_of and story_of[i] not in taken)
-        owner = overlap.most_common(1)[0][0] if overlap else None
-        if owner is not None:
-            taken.add(owner)
-        named.append((owner, members))
-    next_n = 1 + max((int(s[1:]) for s in existing if s[1:].isdigit()), default=0)
-    for owner, members in sorted(named, key=lambda t: index[t[1][0]]):
-        if owner is None:
-            owner, next_n = f"s{next_n}", next_n + 1
-        old = existing.get(owner, [])
-        out[owner] = [i for i in old if i in members] + [i for i in members if i not in old]
+    regrouped = {f"g{n}": [sub_ids[k] for k in sorted(g)] for n, g in enumerate(merged)}
+    out.update(keep_ids(regrouped, existing))  # untouched stories share no article with a group
     return out
 
 
