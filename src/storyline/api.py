@@ -168,6 +168,13 @@ class Corpus(Corrections, ArticleFixes):
         stories = [s.story for s in self.stories]
         return export_corpus(self.curated_articles(self.store.articles()), stories, self.store.entities())
 
+    def export_tables(self, out_dir: str | Path, fmt: str = "csv", *, force: bool = False) -> list[Path]:
+        """Write the export as one ``csv`` or ``parquet`` file per table into ``out_dir`` (docs/export.md, "Tables");
+        a folder that is not empty is refused unless ``force``. Returns the files written."""
+        from .render.tables import write_tables
+
+        return write_tables(self.export(), out_dir, fmt, force=force)
+
     # ---------------------------------------------------------------- writing
     def ingest(
         self,

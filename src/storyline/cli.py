@@ -281,14 +281,31 @@ def dossier(ctx: click.Context, story_id: str, db: str | None, fmt: str, out_fil
 @cli.command()
 @db_option
 @click.option(
-    "--format", "fmt", type=click.Choice(["json", "events-tsv", "dyads-csv"]), default="json", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "events-tsv", "dyads-csv", "csv", "parquet"]),
+    default="json",
+    show_default=True,
 )
-@click.option("--out", "out_file", default=None, metavar="FILE", help="Write to FILE instead of standard output.")
+@click.option(
+    "--out", "out_file", default=None, metavar="FILE", help="Write to FILE instead of standard output (csv, parquet: "
+    "the folder DIR to write one file per table into)."
+)
+@click.option("--force", is_flag=True, help="csv, parquet: write into a folder that is not empty.")
 @click.pass_context
-def export(ctx: click.Context, db: str | None, fmt: str, out_file: str | None) -> None:
-    """Export the whole corpus as JSON, exactly per the export contract; or its events as event data: a GDELT-like
-    TSV (events-tsv) or the dyad series, date × country pair × PLOVER type counts (dyads-csv)."""
+def export(ctx: click.Context, db: str | None, fmt: str, out_file: str | None, force: bool) -> None:
+    """Export the whole corpus as JSON, exactly per the export contract; as tables, one CSV or Parquet file per table
+    in --out DIR (csv, parquet); or its events as event data: a GDELT-like TSV (events-tsv) or the dyad series,
+    date × country pair × PLOVER type counts (dyads-csv)."""
     c = _ctx(ctx, db)
+    if fmt in ("csv", "parquet"):
+        if not out_file:
+            raise StorylineError("E409", f"--format {fmt} writes one file per table: name their folder with --out DIR")
+        with c.reading() as corpus:
+            written = corpus.export_tables(out_file, fmt, force=force)
+        if not c.quiet:
+            out.print(f"Wrote {plural(len(written), 'table')} to {Path(out_file).resolve()}")
+        return
     with c.reading() as corpus:
         if fmt != "json":
             from .render.events_export import dyad_csv, events_tsv

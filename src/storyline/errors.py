@@ -4,6 +4,7 @@
 | ---- | ------- |
 | E1xx | input files (see ``storyline.ingest.readers`` for the per-file codes) |
 | E201 | the spaCy pipeline named in the config is not installed |
+| E202 | an optional package the chosen format needs is not installed (pyarrow for ``--format parquet``) |
 | E301 | the store file cannot be opened or is from a newer Storyline |
 | E302 | the store stayed busy: another process kept writing to it for longer than a write waits (10 minutes) |
 | E303 | a read command (stories, search, dossier, export, ...) named a store file that does not exist |
@@ -15,6 +16,7 @@
 | E406 | a correction id that does not exist, or was already undone |
 | E407 | a claim or quote that is not shown (a correction naming it) |
 | E408 | a store that cannot keep corrections |
+| E409 | a table export's folder: missing (``--out DIR``), a file, or not empty without ``--force`` |
 | E501 | a bad configuration value |
 """
 
