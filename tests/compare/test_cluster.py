@@ -210,3 +210,18 @@ def test_streaming_index_reports_stories_a_bridge_joined() -> None:
     index._join_if_linked("s1", "s1")  # a story never joins itself
     index._join_if_linked("s1", "s9")  # nor one that is gone
     assert index.stories == {"s1": ["a"], "s2": ["b"]}
+
+
+def test_a_first_clustering_numbers_its_stories_from_s1() -> None:
+    import numpy as np
+
+    from storyline.compare.cluster import _recluster_neighbourhood
+    from storyline.compare.storypairs import Profile
+
+    feats = [Profile.__new__(Profile) for _ in range(3)]
+    for f, aid in zip(feats, ["a", "b", "c"], strict=True):
+        object.__setattr__(f, "article_id", aid)
+    sim = np.zeros((3, 3))
+    sim[0, 1] = sim[1, 0] = 0.9
+    out = _recluster_neighbourhood(feats, {}, sim, np.zeros((3, 3), dtype=bool), 0.5, 0, None)
+    assert sorted(out) == ["s1", "s2"] and sorted(map(sorted, out.values())) == [["a", "b"], ["c"]]

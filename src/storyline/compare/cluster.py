@@ -321,7 +321,7 @@ def _recluster_neighbourhood(
     merged = agglomerate(sub, groups, 0, threshold, top, sub_apart)
     for sid in touched:
         del out[sid]
-    regrouped = {f"g{n}": [sub_ids[k] for k in sorted(g)] for n, g in enumerate(merged)}
+    regrouped = {f"group-{n}": [sub_ids[k] for k in sorted(g)] for n, g in enumerate(merged)}  # ids never s<N>
     out.update(keep_ids(regrouped, existing))  # untouched stories share no article with a group
     return out
 
