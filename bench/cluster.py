@@ -574,9 +574,6 @@ ABOUT = {
 }
 
 
-if __name__ == "__main__":
-    main()
-
 
 def batched(ds: Any, model: Any, batches: int, bridge: bool, recluster: bool = True) -> dict[str, Any]:
     """B-cubed when the articles arrive in ``batches`` ingests, in order of their event dates: each ingest
@@ -599,3 +596,7 @@ def batched(ds: Any, model: Any, batches: int, bridge: bool, recluster: bool = T
     story_of = {aid: sid for sid, ids in existing.items() for aid in ids}
     labels = np.array([story_of[a.id] for a in ds.arts])
     return scores(ds, np.arange(len(ds.arts)), labels)
+
+
+if __name__ == "__main__":
+    main()
