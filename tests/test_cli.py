@@ -9,8 +9,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from clirun import run
 
-from storyline.cli import main
 from storyline.render.export import schema
 
 ARTICLE = """Floods force thousands from homes in river valley
@@ -24,13 +24,6 @@ Leave a Comment
 """
 
 
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exc:
-        main(args)
-        raise SystemExit(0)
-    out, err = capsys.readouterr()
-    code = exc.value.code
-    return (code if isinstance(code, int) else (0 if code is None else 1)), out, err
 
 
 @pytest.fixture

@@ -8,9 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from clirun import run
 
 from storyline.api import Corpus
-from storyline.cli import main
 from storyline.errors import StorylineError
 
 ARTICLES = {
@@ -102,13 +102,6 @@ def db(base_db: Path, tmp_path: Path) -> Path:
     return target
 
 
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exc:
-        main(args)
-        raise SystemExit(0)
-    out, err = capsys.readouterr()
-    code = exc.value.code
-    return (code if isinstance(code, int) else (0 if code is None else 1)), out, err
 
 
 def ids(corpus: Corpus) -> dict[str, str]:

@@ -49,14 +49,12 @@ def test_readme_search_example_is_what_the_command_prints(seed_corpus: Any, caps
     """The README tour's search example is the command's output on the seed store (the demo's), not prose."""
     import shlex
 
-    from storyline.cli import main
+    from clirun import run
 
     head = '$ storyline --db out/storyline.db search "soybeans" --limit 1\n'
     expected = README.split(head, 1)[1].split("```", 1)[0].strip().splitlines()
     args = shlex.split(head.strip().removeprefix("$ storyline "))
     args[1] = str(seed_corpus.store.path)
-    with pytest.raises(SystemExit) as exc:
-        main(args)
-        raise SystemExit(0)
-    assert exc.value.code in (0, None)
-    assert capsys.readouterr().out.strip().splitlines() == expected, "README search example is stale: rerun it"
+    code, out, _ = run(args, capsys)
+    assert code == 0
+    assert out.strip().splitlines() == expected, "README search example is stale: rerun it"

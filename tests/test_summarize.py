@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from storyline.cli import main
+from clirun import run
 
 A = """Storm closes port of Valmera
 
@@ -21,12 +20,6 @@ harbour authority. All island ferries were cancelled until Thursday, officials s
 """
 
 
-def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exc:
-        main(args)
-        raise SystemExit(0)
-    out, err = capsys.readouterr()
-    return int(exc.value.code or 0), out, err
 
 
 def test_summarize_prints_cited_sentences(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import storeinput
 from click.testing import CliRunner
 
 from storyline import api
@@ -15,22 +16,9 @@ from storyline.cli import cli
 from storyline.model import Article, Sentence
 from storyline.store.sqlite import SqliteStore
 
-ARTICLES = {
-    "bridge-a.txt": "Riverton bridge to open in June\n\nOfficials in Riverton said on Monday, May 6, 2024, that the "
-    "new bridge over the Mill River would open in June. The project cost $42 million.\n",
-    "bridge-b.txt": "Mill River bridge opening set for June\n\nThe new Mill River bridge in Riverton will open in "
-    "June, city officials said on Monday, May 6, 2024. It cost $42 million to build.\n",
-    "port.txt": "Dockworkers strike at Harlow port\n\nDockworkers at the port of Harlow walked out on Friday, "
-    "March 1, 2024, over pay, halting container traffic for the weekend, the union said.\n",
-}
-
 
 def folder(tmp_path: Path) -> Path:
-    root = tmp_path / "in"
-    root.mkdir(exist_ok=True)
-    for name, text in ARTICLES.items():
-        (root / name).write_text(text, encoding="utf-8")
-    return root
+    return storeinput.folder(tmp_path, ["bridge-a.txt", "bridge-b.txt", "port.txt"])
 
 
 def test_a_run_killed_before_the_corpus_stages_is_finished_by_the_next(

@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from storeinput import folder
 
 from storyline import api
 from storyline.api import Corpus
@@ -20,28 +21,11 @@ from storyline.model import Article
 from storyline.store import migrations
 from storyline.store.sqlite import SqliteStore
 
-ARTICLES = {
-    "bridge-a.txt": "Riverton bridge to open in June\n\nOfficials in Riverton said on Monday, May 6, 2024, that the "
-    "new bridge over the Mill River would open in June. The project cost $42 million.\n",
-    "bridge-b.txt": "Mill River bridge opening set for June\n\nThe new Mill River bridge in Riverton will open in "
-    "June, city officials said on Monday, May 6, 2024. It cost $42 million to build.\n",
-    "port.txt": "Dockworkers strike at Harlow port\n\nDockworkers at the port of Harlow walked out on Friday, "
-    "March 1, 2024, over pay, halting container traffic for the weekend, the union said.\n",
-    "port-b.txt": "Harlow port strike enters second day\n\nThe strike by dockworkers at the port of Harlow went "
-    "into a second day on Saturday, March 2, 2024, the union said, with no talks planned.\n",
-}
-
 
 class Killed(BaseException):
     """Stands for SIGKILL: not an Exception, so no per-file error handling catches it."""
 
 
-def folder(tmp_path: Path, names: list[str] | None = None) -> Path:
-    root = tmp_path / "in"
-    root.mkdir(parents=True, exist_ok=True)
-    for name in names or list(ARTICLES):
-        (root / name).write_text(ARTICLES[name], encoding="utf-8")
-    return root
 
 
 def partition(corpus: Corpus) -> list[list[str]]:
