@@ -481,9 +481,8 @@ def corpus_stages(
         redated += now_redated
         for a in members:
             a.story_id = sid
-        basis = story_basis(members)
         prev = (built or {}).get(sid)
-        if prev is not None and prev.basis == basis and list(prev.article_ids) == list(ids):
+        if prev is not None and list(prev.article_ids) == list(ids) and prev.basis == story_basis(members):
             stories.append(prev)  # the same articles in the same state: the stored build holds
             continue
         stories.append(build_story(sid, members, entities))
