@@ -31,7 +31,7 @@ def typed(text: str, ref: dt.date | None = REF) -> dict[str, tuple[str | None, s
         ("He will speak tonight.", "tonight", "2025-03-05TNI"),
         ("The market opened this morning.", "this morning", "2025-03-05TMO"),
         ("The deadline is midnight Friday.", "midnight Friday", "2025-03-07T24:00"),
-        ("trading closed at 16:30 GMT", "at 16:30 GMT", "2025-03-05T16:30"),
+        ("trading closed at 16:30 GMT", "at 16:30 GMT", "2025-03-05T16:30Z"),
     ],
 )
 def test_times(text: str, mention: str, value: str) -> None:
@@ -237,3 +237,64 @@ def test_export_carries_type_period_and_deadline() -> None:
     }
     assert data["numbers"][0]["deadline"] == "2025-11-27"
     assert "period" in data["numbers"][0]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("On Monday the index slid 2%, to end the day at 4,210.", "the day", "2025-03-03"),  # the day named before
+        ("Shares recovered late in the day.", "late in the day", "2025-03-05"),  # none named: the reference
+        ("A court ruled on Tuesday; the same day, the firm appealed.", "the same day", "2025-03-04"),
+        ("The bank rose for a third straight session.", "a third straight session", "2025-03-05"),
+        ("He joined on June 3, 2019, and the following year he left.", "the following year", "2020"),
+        ("Sales in March 2021 were weak; that month, costs rose.", "that month", "2021-03"),
+    ],
+)
+def test_anaphoric_days_count_from_the_day_named_before(text: str, mention: str, value: str) -> None:
+    assert typed(text)[mention][0] == value
+
+
+@pytest.mark.parametrize("text", ["He left the day before the vote.", "the day after the storm", "day-to-day costs",
+                                  "over the next year", "for the year"])
+def test_anaphora_tied_to_another_happening_or_a_duration_is_left_alone(text: str) -> None:
+    assert not any(d.how == "relative" and d.type == "DATE" and "day" in d.text for d in extract_dates(text, REF))
+    assert "the year" not in typed(text) or typed(text)["the year"][0] != "2025"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("The index was up 1% at 14:20 UTC.", "at 14:20 UTC", "2025-03-05T14:20Z"),
+        ("At 0900 GMT, the central banks acted.", "At 0900 GMT", "2025-03-05T09:00Z"),
+        ("The offer ends at 5 p.m. EST.", "at 5 p.m. EST", "2025-03-05T17:00"),  # a local zone stays local
+    ],
+)
+def test_universal_time_gets_its_zone(text: str, mention: str, value: str) -> None:
+    assert typed(text)[mention] == (value, "TIME")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "typ"),
+    [
+        ("Stocks fell for six straight days.", "six straight days", "P6D", "DURATION"),
+        ("two consecutive quarters of decline", "two consecutive quarters", "P2Q", "DURATION"),
+        ("over the past three trading days", "the past three trading days", "P3D", "DURATION"),
+        ("Profit in the second half of 2024 doubled.", "the second half of 2024", "2024-H2", "DATE"),
+        ("in the first half of next year", "the first half of next year", "2026-H1", "DATE"),
+        ("The plant opened on 4/9/19.", "4/9/19", "2019-04-09", "DATE"),
+        ("a form dated 11/30/2023", "11/30/2023", "2023-11-30", "DATE"),
+        ("The company cut costs this past winter.", "this past winter", "2025-WI", "DATE"),
+        ("Output rose this past summer.", "this past summer", "2024-SU", "DATE"),  # in March: last year's
+        ("sales in the current fiscal year", "the current fiscal year", "2025", "DATE"),
+        ("under current rules", "current", "PRESENT_REF", "DATE"),
+        ("after the recent merger", "recent", "PAST_REF", "DATE"),
+        ("The rate is fixed for the time being.", "for the time being", "PRESENT_REF", "DATE"),
+    ],
+)
+def test_more_timex_kinds(text: str, mention: str, value: str, typ: str) -> None:
+    assert typed(text)[mention] == (value, typ)
+
+
+def test_fractions_and_former_are_no_dates() -> None:
+    assert typed("add 1/2 cup; scores of 3/4/5") == {}
+    assert "formerly" not in typed("The group, formerly a bank, grew.")

@@ -59,7 +59,7 @@ def _lead(d: DateMention) -> str:
 
 def last_day(point: str) -> str:
     """The last day of a period written as ISO: '2025' → '2025-12-31', '2025-11' → '2025-11-30',
-    '2025-Q4' → '2025-12-31', '2025-W48' → its Sunday; a day stays itself."""
+    '2025-Q4' → '2025-12-31', '2025-H1' → '2025-06-30', '2025-W48' → its Sunday; a day stays itself."""
     if re.fullmatch(r"\d{4}", point):
         return f"{point}-12-31"
     m = re.fullmatch(r"(\d{4})-(\d{2})", point)
@@ -70,6 +70,9 @@ def last_day(point: str) -> str:
     if m:
         y, q = int(m.group(1)), int(m.group(2))
         return f"{y}-{3 * q:02d}-{calendar.monthrange(y, 3 * q)[1]:02d}"
+    m = re.fullmatch(r"(\d{4})-H([12])", point)
+    if m:
+        return f"{m.group(1)}-{'06-30' if m.group(2) == '1' else '12-31'}"
     m = re.fullmatch(r"(\d{4})-W(\d{2})", point)
     if m:
         return dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 7).isoformat()

@@ -42,6 +42,7 @@ _WD_LEAD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ 
 # Order matters: longer, more precise patterns first; matches never overlap.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("numeric", re.compile(r"(?<![\d/.,])(?P<m>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)\d\d|\d\d)(?![\d/])")),
     ("dmy", re.compile(rf"\b(?:(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?{_DAY}\s+(?:of\s+)?{_MON}\s*,?\s+{_YEAR}\b")),
     ("mdy", re.compile(rf"\b(?:(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?{_WD_LEAD}{_MON}\s+{_DAY},?\s+{_YEAR}\b")),
     ("md", re.compile(rf"\b(?:(?:on\s+)?(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?(?:on\s+)?{_WD_LEAD}{_MON}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![\d,]*\s*(?:percent|%|million|billion))")),
@@ -51,7 +52,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(r"\b(?:(?P<yrs>this|last|next) year['’]s\s+)?(?:(?P<rel>the|this|next|last|latest|previous|past|current|most recent|recent)\s+)*(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?quarter\b(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b)?", re.I)),
     ("bare_month", re.compile(r"\b(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\b(?!\s+(?:on|to|through|against|for)\b)" + _OF_YEAR)),
     ("wd", re.compile(rf"\b(?P<rel>on|last|next|this|late|early|since|by|until)?\s*{_WD}\b(?:\s+(?P<tod>morning|afternoon|evening|night))?")),
-    ("rel_unit", re.compile(r"\b(?P<rel>next|last|this|past|coming|later this|earlier this)\s+(?P<unit>week|month|year|weekend)\b", re.I)),
+    ("rel_unit", re.compile(r"\b(?P<rel>next|last|this|past|coming|(?:the\s+)?current|later this|earlier this)\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>week|month|year|weekend)\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("shift", timex.SHIFT_PATTERN),
     ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
@@ -147,6 +148,13 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
     g = m.groupdict()
     if kind == "iso":
         y, mo, d = int(g["year"]), int(g["m"]), int(g["day"])
+        return (_iso(y, mo, d) if _valid(y, mo, d) else None), "absolute"
+    if kind == "numeric":  # "7/8/07": month first, as US news writes it; a two-digit year is the nearer century's
+        y, mo, d = int(g["year"]), int(g["m"]), int(g["day"])
+        if y < 100:
+            near = ref.known_year or 2000
+            y = min((c + y for c in range(near // 100 * 100 - 100, near // 100 * 100 + 101, 100)),
+                    key=lambda c: abs(c - near))
         return (_iso(y, mo, d) if _valid(y, mo, d) else None), "absolute"
     if kind in ("dmy", "mdy"):
         y, mo, d = int(g["year"]), _month(g["mon"]), int(g["day"])
@@ -394,6 +402,8 @@ def _resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[st
         count = g.get("n") or ("1" if not unit.lower().endswith(("s", "ies")) else "several")
         if count.lower() in ("a", "an") and (_RATE_BEFORE.search(text, 0, m.start()) or unit.lower() == "second"):
             return None, "invalid", "DURATION"  # "$5 a year", "twice a week" are rates; "a second" is an ordinal
+        if unit.lower() == "quarters" and not g.get("adj") and re.match(r"\s+of\b", text[m.end():]):
+            return None, "invalid", "DURATION"  # "three quarters of the vote" is a share
         half = "half" in m.group(0).lower() and not count.lower().startswith("half")
         return timex.duration_value(count, unit, half), "duration", "DURATION"
     if kind == "season":
@@ -408,7 +418,15 @@ def _resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[st
         y = ref.date.year + {"last": -1, "past": -1, "this past": -1, "next": 1}.get(rel, 0)
         if code == "WI" and rel in ("last", "past", "this past") and ref.date.month <= 3:
             y += 1  # in February, last winter began the December before
+        elif rel == "this past" and timex.SEASON_START[code] < ref.date.month:
+            y += 1  # in October, this past spring is this year's
         return f"{y:04d}-{code}", "season", "DATE"
+    if kind == "half":
+        year = int(g["hyear"]) if g.get("hyear") else ref.known_year
+        if year is None:
+            return None, "needs-date", "DATE"
+        year += {"next": 1, "last": -1}.get((g.get("hrel") or "").lower(), 0)
+        return f"{year:04d}-{timex.HALVES[g['half'].lower()]}", "half", "DATE"
     if kind == "weekend":
         if ref.date is None:
             return None, "needs-date", "DATE"
@@ -428,6 +446,11 @@ def _resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[st
         return (_iso(ref.known_year) if ref.known_year else None), "relative", "DATE"
     if kind == "ref":
         return timex.ref_value(g["ref"]), "reference", "DATE"
+    if kind == "anaphora":  # counted from the reference here; _anaphora counts from the day the text named
+        unit, off = timex.anaphora_of(g.get("ana") or "the day")
+        if ref.date is None:
+            return None, "needs-date", "DATE"
+        return _count_from(ref.date.isoformat(), unit, off), "anaphoric", "DATE"
     return None, "unknown", "DATE"
 
 
@@ -478,7 +501,7 @@ def extract_dates(text: str, ref_date: dt.date | None = None, ref_year: int | No
         if kind == "quarter" and value is None:  # "a quarter of the vote"
             continue
         out.append(DateMention(start=s, end=e, text=text[s:e], value=value, how=how, type=typ))
-    return _year_ago_quarters(out, text)
+    return _anaphora(_year_ago_quarters(out, text), text)
 
 
 _YEAR_AGO = re.compile(r"(?i)^(?:a|one)\s+year\s+(?:ago|earlier|before)$|^(?:the\s+)?year[- ](?:ago|earlier)\b")
@@ -501,6 +524,43 @@ def _year_ago_quarters(found: list[DateMention], text: str) -> list[DateMention]
         elif _YEAR_AGO.match(d.text) and last is not None and last.value and d.start - last.end < 400:
             d.value = f"{int(last.value[:4]) - 1:04d}{last.value[4:]}"
             d.how = "relative-quarter"
+    return found
+
+
+_UNIT_LEN = {"day": 10, "week": 10, "month": 7, "year": 4}
+
+
+def _count_from(point: str, unit: str, off: int) -> str | None:
+    """The day, ISO week, month or year ``off`` units from ``point`` (a date at least as precise as the unit)."""
+    if unit in ("day", "week"):
+        day = to_date(point[:10])
+        if day is None:
+            return None
+        if unit == "day":
+            return (day + dt.timedelta(days=off)).isoformat()
+        iy, iw, _ = (day + dt.timedelta(weeks=off)).isocalendar()
+        return f"{iy:04d}-W{iw:02d}"
+    if unit == "month":
+        idx = int(point[:4]) * 12 + int(point[5:7]) - 1 + off
+        return _iso(idx // 12, idx % 12 + 1)
+    return _iso(int(point[:4]) + off)
+
+
+def _anaphora(found: list[DateMention], text: str) -> list[DateMention]:
+    """"the day", "that year", "the following month" name the last day, month or year the text named before
+    them (at least as precise as the unit); with none named, the reference's (already set)."""
+    for i, d in enumerate(found):
+        if d.how != "anaphoric" or not d.value:
+            continue
+        d.how = "relative"
+        m = timex.ANAPHORA_PATTERN.match(text, d.start)
+        if m is None:
+            continue
+        unit, off = timex.anaphora_of(m.group("ana") or "the day")
+        named = [p.point for p in found[:i] if p.point and len(p.point) >= _UNIT_LEN[unit]
+                 and "W" not in p.point and "Q" not in p.point and not p.point[4:5].isalpha()]
+        if named:
+            d.value = _count_from(named[-1], unit, off) or d.value
     return found
 
 

@@ -50,6 +50,13 @@ DAY_PARTS: dict[str, str] = {
     "night": "NI", "overnight": "NI", "tonight": "NI",
 }
 CLOCK_WORDS: dict[str, str] = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
+#: Time zones a clock time names, and the suffix each adds to its value: universal time is ISO 8601's ``Z``
+#: ("18:00 UTC" → ``T18:00Z``); a local zone ("5 p.m. EST") keeps the local time with no suffix, as TimeBank
+#: writes it.
+ZONES: dict[str, str] = {"utc": "Z", "gmt": "Z", "z": "Z"}
+#: Words between a count and its unit that leave the duration as counted ("six straight days" → P6D).
+COUNT_ADJECTIVES = ("straight", "consecutive", "successive", "full", "trading", "business", "working", "calendar",
+                    "more", "additional", "further", "extra", "and a half", "or so")
 
 #: Frequency adverbs → SET values.
 SET_WORDS: dict[str, str] = {
@@ -61,12 +68,34 @@ SET_WORDS: dict[str, str] = {
 REF_WORDS: dict[str, str] = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "these days": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "recently": "PAST_REF", "more recently": "PAST_REF", "formerly": "PAST_REF",
+    "for the time being": "PRESENT_REF", "the time being": "PRESENT_REF", "current": "PRESENT_REF",
+    "recently": "PAST_REF", "more recently": "PAST_REF", "recent": "PAST_REF",
     "in the past": "PAST_REF", "the past": "PAST_REF", "lately": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
     "a later date": "FUTURE_REF",
 }
+
+#: Days, weeks, months and years told from the last one the text named ("the day", "that year", "the
+#: following month"): (words before the unit, the units they allow, offset in units). A bare "the" names only
+#: a day ("ended the day higher"); "the year", "the next year" are as often durations.
+ANAPHORA: list[tuple[str, tuple[str, ...], int]] = [
+    ("the", ("day",), 0),
+    ("the very", ("day",), 0),
+    ("the same", ("day", "week", "month", "year"), 0),
+    ("that", ("day", "week", "month", "year"), 0),
+    ("that same", ("day", "week", "month", "year"), 0),
+    ("the next", ("day",), 1),
+    ("the following", ("day", "week", "month", "year"), 1),
+    ("the previous", ("day", "week", "month", "year"), -1),
+    ("the preceding", ("day", "week", "month", "year"), -1),
+    ("the prior", ("day", "week", "month", "year"), -1),
+]
+#: Words around "the day" that make it part of a longer time ("late in the day", "the start of the day") or
+#: that tie it to another happening ("the day before", "the day after his death") — then it is left alone.
+DAY_FRAMES = r"(?:(?:late|early|later|earlier)\s+in\s+|(?:the\s+)?(?:start|end|rest|close|course|middle)\s+of\s+)"
+ANAPHORA_STOP = r"(?![\s-]+(?:before|after|of|when|that|which|in\s+which|on\s+which|to)\b|['’-])"
+_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
 
 #: Tense cues for a weekday's clause ("will meet on Monday" → the coming Monday, "met on Monday" → the last).
 #: The cue nearest the weekday wins; news writes scheduled events in the present ("is on Thursday",
@@ -108,6 +137,7 @@ _COUNT = (
     rf"couple of|a dozen|half an?|"
     rf"{_alt(VAGUE_COUNTS)})"
 )
+_COUNT_ADJ = rf"(?:(?P<adj>{_alt(COUNT_ADJECTIVES)})\s+)?"
 _APPROX = (
     r"(?:(?:about|around|roughly|nearly|almost|some|more than|less than|fewer than|at least|up to|over|under"
     r"|just over|just under|well over)\s+)?"
@@ -115,7 +145,8 @@ _APPROX = (
 _CLOCK = (
     r"(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)"
     r"(?:\s+(?P<tz>EST|EDT|ET|CST|CDT|PST|PDT|GMT|UTC|BST|CET|CEST|local time|Eastern|Pacific))?"
-    r"|(?P<h24>[01]\d|2[0-3]):(?P<mi24>[0-5]\d)\s*(?P<tz24>GMT|UTC|BST|CET|CEST|EST|EDT|ET|local time|hrs|h)\b"
+    r"|(?P<h24>[01]\d|2[0-3])(?::(?P<mi24>[0-5]\d)\s*(?P<tz24>GMT|UTC|Z|BST|CET|CEST|EST|EDT|ET|local time|hrs|h)"
+    r"|(?P<mi4>[0-5]\d)\s*(?P<tz4>GMT|UTC|Z|hrs))\b"  # "16:30 GMT", "0800 UTC"
     r"|(?P<word>noon|midday|midnight)"
 )
 _ON_DAY = (
@@ -123,6 +154,13 @@ _ON_DAY = (
     r"(?:,?\s+(?P<mon2>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day2>[0-3]?\d))?"
     r"|(?P<mon3>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day3>[0-3]?\d)\b)"
 )
+
+#: "the day", "that year", "the following month", "a second straight day" (see :data:`ANAPHORA`).
+_ANAPHORA_PHRASES = _alt(f"{w} {u}" for w, units, _ in ANAPHORA for u in units).replace(r"\ ", r"\s+")
+ANAPHORA_PATTERN = re.compile(
+    rf"\b(?:{DAY_FRAMES}?(?P<ana>{_ANAPHORA_PHRASES})"
+    rf"|(?:a|the)\s+(?:{_alt(_ORDINALS)}|\d+(?:st|nd|rd|th))\s+(?:consecutive|straight|successive)\s+"
+    rf"(?P<nthday>day|session))\b{ANAPHORA_STOP}", re.I)
 
 #: (kind, pattern), tried before the calendar patterns of :mod:`dates` (a time includes its day, "every
 #: Monday" is a set).
@@ -134,6 +172,9 @@ TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(
         r"\b(?:(?P<rel>last|this|next|past|this past|early|late|the)\s+)?(?P<season>spring|summer|fall|autumn|winter)"
         r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?\b", re.I)),
+    ("half", re.compile(
+        r"\b(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+(?:(?P<hyear>(?:19|20)\d\d)\b"
+        r"|(?:the\s+)?(?P<hrel>this|next|last|current)\s+year\b|the\s+year\b)", re.I)),
     ("weekend", re.compile(r"\b(?P<rel>the|this|last|next|this past|over the)\s+weekend\b", re.I)),
     ("set", re.compile(
         rf"\b(?P<q>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<sn>\d+|{_NUM_WORD})\s+)?"
@@ -161,12 +202,12 @@ TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 #: (kind, pattern), tried after the calendar patterns (a date's "two years ago" is not a duration).
 LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("anaphora", ANAPHORA_PATTERN),
     ("duration", re.compile(
         rf"\b(?:(?:the|a|an)\s+)?(?:(?P<dir>past|last|next|coming|first|previous|final|following|preceding|"
-        rf"same|remaining|initial|latest)\s+)?{_APPROX}{_COUNT}[\s-]+(?:(?:and\s+a\s+half|or\s+so|more|additional|further"
-        rf"|extra)\s+)?"
+        rf"same|remaining|initial|latest)\s+)?{_APPROX}{_COUNT}[\s-]+{_COUNT_ADJ}"
         rf"(?P<unit>{_UNIT_WORDS})(?:[\s-]+(?:and\s+a\s+half))?(?:\s+(?P<after>ahead))?\b(?!-old)"
-        rf"(?!\s+(?:ago|earlier|later|from now)\b)(?<!quarters(?=\s+of\b))", re.I)),
+        rf"(?!\s+(?:ago|earlier|later|from now)\b)", re.I)),
     ("duration_bare", re.compile(
         rf"\b(?P<lead>for|in recent|over recent|in the coming|in coming|over the past|over the last|over the coming"
         rf"|in the past|in the last|for the past|for the last|for many|for several|for some|within)\s+"
@@ -277,18 +318,20 @@ def set_value(word: str, unit: str | None = None, count: str | None = None, othe
 
 
 def clock_of(m: re.Match[str]) -> str | None:
-    """The ``HH:MM`` of a clock match ("9:40 p.m." → ``21:40``, "noon" → ``12:00``), None if impossible."""
+    """The ``HH:MM`` of a clock match ("9:40 p.m." → ``21:40``, "noon" → ``12:00``, "0800 UTC" → ``08:00Z``),
+    None if impossible. A universal-time zone adds ``Z`` (:data:`ZONES`)."""
     g = m.groupdict()
     if g.get("word"):
         return CLOCK_WORDS[g["word"].lower()]
+    zone = ZONES.get((g.get("tz") or g.get("tz24") or g.get("tz4") or "").lower(), "")
     if g.get("h24"):
-        return f"{int(g['h24']):02d}:{g['mi24']}"
+        return f"{int(g['h24']):02d}:{g.get('mi24') or g.get('mi4')}{zone}"
     h = int(g["h"])
     if not 1 <= h <= 12:
         return None
     pm = g["ap"].lower().startswith("p")
     h = (h % 12) + (12 if pm else 0)
-    return f"{h:02d}:{g.get('mi') or '00'}"
+    return f"{h:02d}:{g.get('mi') or '00'}{zone}"
 
 
 def time_value(day: dt.date | None, clock: str | None = None, part: str | None = None) -> str | None:
@@ -301,6 +344,24 @@ def time_value(day: dt.date | None, clock: str | None = None, part: str | None =
 
 
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+#: The month each season begins in: "this past spring", said in October, is this year's.
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+#: Halves of a year ("the first half of 1989" → ``1989-H1``).
+HALVES = {"first": "H1", "second": "H2", "last": "H2", "latter": "H2"}
+
+
+def anaphora_of(phrase: str) -> tuple[str, int]:
+    """(unit, offset) of an anaphoric phrase matched by :data:`ANAPHORA_PATTERN`: the unit it names and how
+    many of them it counts from the last one named ("the following year" → ("year", 1); "a second straight day"
+    → ("day", 0)).
+
+    Example:
+        >>> anaphora_of("the following year"), anaphora_of("the day"), anaphora_of("a third straight session")
+        (('year', 1), ('day', 0), ('day', 0))
+    """
+    *words, unit = phrase.lower().split()
+    key = " ".join(words)
+    return next(((unit, off) for w, units, off in ANAPHORA if w == key and unit in units), ("day", 0))
 
 
 def ref_value(word: str) -> str:
