@@ -255,10 +255,23 @@ def test_anaphoric_days_count_from_the_day_named_before(text: str, mention: str,
 
 
 @pytest.mark.parametrize("text", ["He left the day before the vote.", "the day after the storm", "day-to-day costs",
-                                  "over the next year", "for the year"])
+                                  "She was named Player of the Year."])
 def test_anaphora_tied_to_another_happening_or_a_duration_is_left_alone(text: str) -> None:
-    assert not any(d.how == "relative" and d.type == "DATE" and "day" in d.text for d in extract_dates(text, REF))
-    assert "the year" not in typed(text) or typed(text)["the year"][0] != "2025"
+    assert not any(d.how == "relative" and d.type == "DATE" for d in extract_dates(text, REF))
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value", "typ"),
+    [
+        ("Up from last year's $2 million, sales for the year were flat.", "the year", "2025", "DATE"),
+        ("The firm expects growth for the full year.", "the full year", "2025", "DATE"),
+        ("Revenue for the year ended June 30 rose.", "the year", "P1Y", "DURATION"),
+        ("In the fiscal year ending in May, it lost money.", "the fiscal year", "P1Y", "DURATION"),
+    ],
+)
+def test_the_year_is_the_reporting_year_unless_named_by_its_end(text: str, mention: str, value: str,
+                                                                 typ: str) -> None:
+    assert typed(text)[mention] == (value, typ)
 
 
 @pytest.mark.parametrize(
@@ -298,3 +311,20 @@ def test_more_timex_kinds(text: str, mention: str, value: str, typ: str) -> None
 def test_fractions_and_former_are_no_dates() -> None:
     assert typed("add 1/2 cup; scores of 3/4/5") == {}
     assert "formerly" not in typed("The group, formerly a bank, grew.")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("Prices hit their highest level in years.", "in years", "PXY"),
+        ("The gains vanished in minutes.", "in minutes", "PTXM"),
+        ("Over the years the plant grew.", "Over the years", "PXY"),
+    ],
+)
+def test_a_unit_with_no_count_is_a_vague_duration(text: str, mention: str, value: str) -> None:
+    assert typed(text)[mention] == (value, "DURATION")
+
+
+def test_a_frame_lets_the_day_be_followed_by_after() -> None:
+    assert typed("Stocks rallied late in the day after falling.")["late in the day"][0] == "2025-03-05"
+    assert "the past" not in typed("one of the events of the past century")

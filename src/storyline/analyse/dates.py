@@ -442,12 +442,16 @@ def _resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[st
         if quarter or ref.known_year is None:
             return None, "needs-quarter", "DATE"
         return _iso(ref.known_year - 1), "relative", "DATE"
+    if kind == "year_ended":  # "the year ended March 31": a year's span, named by its end
+        return "P1Y", "duration", "DURATION"
     if kind == "year_end":  # "by the end of the year": the reference's year
         return (_iso(ref.known_year) if ref.known_year else None), "relative", "DATE"
     if kind == "ref":
         return timex.ref_value(g["ref"]), "reference", "DATE"
     if kind == "anaphora":  # counted from the reference here; _anaphora counts from the day the text named
-        unit, off = timex.anaphora_of(g.get("ana") or "the day")
+        unit, off, _ = timex.anaphora_of(g.get("ana") or "the day")
+        if unit == "year" and (g.get("ana") or "")[-4:] == "Year":  # "Person of the Year"
+            return None, "invalid", "DATE"
         if ref.date is None:
             return None, "needs-date", "DATE"
         return _count_from(ref.date.isoformat(), unit, off), "anaphoric", "DATE"
@@ -556,7 +560,9 @@ def _anaphora(found: list[DateMention], text: str) -> list[DateMention]:
         m = timex.ANAPHORA_PATTERN.match(text, d.start)
         if m is None:
             continue
-        unit, off = timex.anaphora_of(m.group("ana") or "the day")
+        unit, off, named = timex.anaphora_of(m.group("ana") or "the day")
+        if not named:
+            continue
         named = [p.point for p in found[:i] if p.point and len(p.point) >= _UNIT_LEN[unit]
                  and "W" not in p.point and "Q" not in p.point and not p.point[4:5].isalpha()]
         if named:

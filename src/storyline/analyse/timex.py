@@ -44,6 +44,14 @@ DURATION_UNITS: dict[str, tuple[str, int]] = {
 }
 _UNIT_WORDS = r"seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)"
 
+#: Words before a unit with no count that make it a vague duration ("for years", "within weeks", "in minutes",
+#: "over the years" → ``PXY``, ``PXW``, ``PTXM``).
+DURATION_LEADS = (
+    "for", "in recent", "over recent", "in the coming", "in coming", "over the past", "over the last",
+    "over the coming", "in the past", "in the last", "for the past", "for the last", "for many", "for several",
+    "for some", "within", "over the", "in", "in just", "in only",
+)
+
 #: Parts of the day (TimeML codes) and clock words.
 DAY_PARTS: dict[str, str] = {
     "morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "mid afternoon": "AF", "evening": "EV",
@@ -76,23 +84,29 @@ REF_WORDS: dict[str, str] = {
     "a later date": "FUTURE_REF",
 }
 
-#: Days, weeks, months and years told from the last one the text named ("the day", "that year", "the
-#: following month"): (words before the unit, the units they allow, offset in units). A bare "the" names only
-#: a day ("ended the day higher"); "the year", "the next year" are as often durations.
-ANAPHORA: list[tuple[str, tuple[str, ...], int]] = [
-    ("the", ("day",), 0),
-    ("the very", ("day",), 0),
-    ("the same", ("day", "week", "month", "year"), 0),
-    ("that", ("day", "week", "month", "year"), 0),
-    ("that same", ("day", "week", "month", "year"), 0),
-    ("the next", ("day",), 1),
-    ("the following", ("day", "week", "month", "year"), 1),
-    ("the previous", ("day", "week", "month", "year"), -1),
-    ("the preceding", ("day", "week", "month", "year"), -1),
-    ("the prior", ("day", "week", "month", "year"), -1),
+#: Days, weeks, months and years told from another one ("the day", "that year", "the following month"):
+#: (words before the unit, the units they allow, offset in units, counted from the last one the text named
+#: (True) or from the reference (False)). "the day" is the day the report is about ("ended the day higher"),
+#: which it named before; "the year", "the full year" are the reporting year ("sales for the year rose"), not
+#: the last year named ("from last year's $1.5 billion"). "the week", "the next year" are as often durations.
+ANAPHORA: list[tuple[str, tuple[str, ...], int, bool]] = [
+    ("the", ("day",), 0, True),
+    ("the very", ("day",), 0, True),
+    ("the", ("year",), 0, False),
+    ("the full", ("year",), 0, False),
+    ("the fiscal", ("year",), 0, False),
+    ("the same", ("day", "week", "month", "year"), 0, True),
+    ("that", ("day", "week", "month", "year"), 0, True),
+    ("that same", ("day", "week", "month", "year"), 0, True),
+    ("the next", ("day",), 1, True),
+    ("the following", ("day", "week", "month", "year"), 1, True),
+    ("the previous", ("day", "week", "month", "year"), -1, True),
+    ("the preceding", ("day", "week", "month", "year"), -1, True),
+    ("the prior", ("day", "week", "month", "year"), -1, True),
 ]
-#: Words around "the day" that make it part of a longer time ("late in the day", "the start of the day") or
-#: that tie it to another happening ("the day before", "the day after his death") — then it is left alone.
+#: Words around "the day" that make it part of a longer time ("late in the day", "the start of the day"), and
+#: words after it that tie it to another happening ("the day before", "the day after his death": left alone,
+#: unless a frame came first: "rose late in the day after falling").
 DAY_FRAMES = r"(?:(?:late|early|later|earlier)\s+in\s+|(?:the\s+)?(?:start|end|rest|close|course|middle)\s+of\s+)"
 ANAPHORA_STOP = r"(?![\s-]+(?:before|after|of|when|that|which|in\s+which|on\s+which|to)\b|['’-])"
 _ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
@@ -156,11 +170,11 @@ _ON_DAY = (
 )
 
 #: "the day", "that year", "the following month", "a second straight day" (see :data:`ANAPHORA`).
-_ANAPHORA_PHRASES = _alt(f"{w} {u}" for w, units, _ in ANAPHORA for u in units).replace(r"\ ", r"\s+")
+_ANAPHORA_PHRASES = _alt(f"{w} {u}" for w, units, _, _ in ANAPHORA for u in units).replace(r"\ ", r"\s+")
 ANAPHORA_PATTERN = re.compile(
-    rf"\b(?:{DAY_FRAMES}?(?P<ana>{_ANAPHORA_PHRASES})"
+    rf"\b(?:(?P<frame>{DAY_FRAMES})?(?P<ana>{_ANAPHORA_PHRASES})"
     rf"|(?:a|the)\s+(?:{_alt(_ORDINALS)}|\d+(?:st|nd|rd|th))\s+(?:consecutive|straight|successive)\s+"
-    rf"(?P<nthday>day|session))\b{ANAPHORA_STOP}", re.I)
+    rf"(?P<nthday>day|session))\b(?(frame)|{ANAPHORA_STOP})", re.I)
 
 #: (kind, pattern), tried before the calendar patterns of :mod:`dates` (a time includes its day, "every
 #: Monday" is a set).
@@ -202,6 +216,8 @@ TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 #: (kind, pattern), tried after the calendar patterns (a date's "two years ago" is not a duration).
 LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("year_end", re.compile(r"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+the\s+year\b", re.I)),
+    ("year_ended", re.compile(r"\bthe\s+(?:fiscal\s+|financial\s+)?year(?=\s+(?:ended|ending)\b)", re.I)),
     ("anaphora", ANAPHORA_PATTERN),
     ("duration", re.compile(
         rf"\b(?:(?:the|a|an)\s+)?(?:(?P<dir>past|last|next|coming|first|previous|final|following|preceding|"
@@ -209,11 +225,8 @@ LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<unit>{_UNIT_WORDS})(?:[\s-]+(?:and\s+a\s+half))?(?:\s+(?P<after>ahead))?\b(?!-old)"
         rf"(?!\s+(?:ago|earlier|later|from now)\b)", re.I)),
     ("duration_bare", re.compile(
-        rf"\b(?P<lead>for|in recent|over recent|in the coming|in coming|over the past|over the last|over the coming"
-        rf"|in the past|in the last|for the past|for the last|for many|for several|for some|within)\s+"
-        rf"(?P<unit>(?:{_UNIT_WORDS}))\b(?!\s+(?:ago|earlier|later)\b)", re.I)),
-    ("year_end", re.compile(r"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+the\s+year\b", re.I)),
-    ("ref", re.compile(rf"\b(?P<ref>{_alt(REF_WORDS)})\b(?!\s+(?:that|on|of)\b)", re.I)),
+        rf"\b(?P<lead>{_alt(DURATION_LEADS)})\s+(?P<unit>(?:{_UNIT_WORDS}))\b(?!\s+(?:ago|earlier|later|of)\b)", re.I)),
+    ("ref", re.compile(rf"\b(?P<ref>{_alt(REF_WORDS)})\b(?!\s+(?:that|on|of|{_UNIT_WORDS})\b)", re.I)),
 ]
 
 #: "two years earlier", "three days later" — a date counted from the reference.
@@ -350,18 +363,19 @@ SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 HALVES = {"first": "H1", "second": "H2", "last": "H2", "latter": "H2"}
 
 
-def anaphora_of(phrase: str) -> tuple[str, int]:
-    """(unit, offset) of an anaphoric phrase matched by :data:`ANAPHORA_PATTERN`: the unit it names and how
-    many of them it counts from the last one named ("the following year" → ("year", 1); "a second straight day"
-    → ("day", 0)).
+def anaphora_of(phrase: str) -> tuple[str, int, bool]:
+    """(unit, offset, from the last named?) of an anaphoric phrase matched by :data:`ANAPHORA_PATTERN`: the
+    unit it names, how many of them it counts, and whether from the last one the text named or from the
+    reference ("the following year" → ("year", 1, True); "a second straight day" → ("day", 0, True)).
 
     Example:
-        >>> anaphora_of("the following year"), anaphora_of("the day"), anaphora_of("a third straight session")
-        (('year', 1), ('day', 0), ('day', 0))
+        >>> anaphora_of("the following year"), anaphora_of("the full year"), anaphora_of("a third straight session")
+        (('year', 1, True), ('year', 0, False), ('day', 0, True))
     """
     *words, unit = phrase.lower().split()
     key = " ".join(words)
-    return next(((unit, off) for w, units, off in ANAPHORA if w == key and unit in units), ("day", 0))
+    return next(((unit, off, named) for w, units, off, named in ANAPHORA if w == key and unit in units),
+                ("day", 0, True))
 
 
 def ref_value(word: str) -> str:
