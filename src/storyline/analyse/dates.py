@@ -560,8 +560,8 @@ def _anaphora(found: list[DateMention], text: str) -> list[DateMention]:
         m = timex.ANAPHORA_PATTERN.match(text, d.start)
         if m is None:
             continue
-        unit, off, named = timex.anaphora_of(m.group("ana") or "the day")
-        if not named:
+        unit, off, from_named = timex.anaphora_of(m.group("ana") or "the day")
+        if not from_named:
             continue
         named = [p.point for p in found[:i] if p.point and len(p.point) >= _UNIT_LEN[unit]
                  and "W" not in p.point and "Q" not in p.point and not p.point[4:5].isalpha()]
