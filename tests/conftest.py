@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -44,3 +45,77 @@ def seed_corpus(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> An
     corpus = analyze([str(seeds_dir)], db=db)
     yield corpus
     corpus.close()
+
+
+# -- PostgreSQL: a throwaway cluster (tests/pgcluster.py) and an empty store for each test that asks ------------
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Any:
+    """A PostgreSQL server for the whole session: started here from the installed binaries, or the one
+    $STORYLINE_TEST_POSTGRES names. Skips (fails, under $STORYLINE_TEST_POSTGRES_REQUIRED) where none can be had."""
+    import pgcluster
+
+    why = pgcluster.unavailable()
+    cluster = None
+    if why is None:
+        try:
+            cluster = pgcluster.Cluster.start()
+        except (RuntimeError, OSError) as exc:
+            why = f"the throwaway PostgreSQL cluster did not start: {exc}"
+    if cluster is None:
+        if os.environ.get(pgcluster.ENV_REQUIRED):
+            pytest.fail(f"PostgreSQL tests required but {why}", pytrace=False)
+        pytest.skip(f"PostgreSQL tests skipped: {why}")
+    from storyline.store.postgres import PostgresStore, close_pools
+
+    cluster.create_database(PG_EMPTY)
+    PostgresStore(cluster.create_database(PG_SHARED)).close()  # migrated once; emptied before each test
+    yield cluster
+    close_pools()
+    for name in (PG_SHARED, PG_EMPTY):
+        cluster.drop_database(name)
+    cluster.stop()
+
+
+PG_SHARED = f"storyline_tests_{os.getpid()}"
+PG_EMPTY = f"storyline_empty_{os.getpid()}"
+_PG_DATABASES = iter(range(1, 1_000_000))
+_PG_TABLES = (
+    "meta, articles, sentences, entities, mentions, stories, pending, article_stages, corpus_stages, corrections"
+)
+
+
+@pytest.fixture
+def pg_url(pg_cluster: Any) -> Any:
+    """The URL of a PostgreSQL database holding an empty store (one database for the session, every table
+    emptied before each test: quicker than a new database each time)."""
+    import psycopg
+
+    url = pg_cluster.url(PG_SHARED)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("SET lock_timeout = '5s'")
+        try:
+            conn.execute(f"TRUNCATE {_PG_TABLES} RESTART IDENTITY CASCADE")
+        except psycopg.errors.LockNotAvailable:  # a connection an earlier test left in a transaction
+            conn.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            conn.execute(f"TRUNCATE {_PG_TABLES} RESTART IDENTITY CASCADE")
+            from storyline.store.postgres import close_pool
+
+            close_pool(url)  # its connections were ended
+    yield url
+
+
+@pytest.fixture
+def pg_empty_url(pg_cluster: Any) -> Any:
+    """The URL of a new, empty PostgreSQL database (no store in it yet), dropped after the test."""
+    from storyline.store.postgres import close_pool
+
+    name = f"storyline_test_{os.getpid()}_{next(_PG_DATABASES)}"
+    url = pg_cluster.create_database(name, PG_EMPTY)
+    yield url
+    close_pool(url)
+    pg_cluster.drop_database(name)

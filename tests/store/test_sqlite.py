@@ -1,4 +1,5 @@
-"""Tests for the SQLite store: round trips, search, migrations, transactions."""
+"""Tests for the stores: round trips, search, transactions on both backends (the ``target`` fixture: SQLite
+and PostgreSQL); the SQLite file's own settings and migrations (PostgreSQL's: test_postgres.py)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from backends import is_postgres, sql
 
 from storyline.errors import StorylineError
 from storyline.model import (
@@ -146,14 +148,27 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(db_path: Path) -> Iterator[SqliteStore]:
+def store(target: str) -> Iterator[Store]:
+    """A new store on each backend."""
+    s = open_store(target)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def sqlite_store(db_path: Path) -> Iterator[SqliteStore]:
     s = SqliteStore(db_path)
     yield s
     s.close()
 
 
-def fts_ok(store: SqliteStore) -> None:
-    """Fail if the FTS index and the sentences table disagree."""
+def fts_ok(store: Store) -> None:
+    """Fail if the search index and the sentences table disagree."""
+    if is_postgres(store):  # a generated column: check it holds what it is generated from
+        stale = "SELECT count(*) FROM sentences WHERE tsv IS DISTINCT FROM to_tsvector('storyline_english', text)"
+        assert sql(store, stale) == [(0,)]
+        return
+    assert isinstance(store, SqliteStore)
     conn = store.connection
     conn.execute("INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)")
     n_sentences = conn.execute("SELECT count(*) FROM sentences").fetchone()[0]
@@ -178,16 +193,16 @@ def test_open_store_creates_missing_folders(tmp_path: Path) -> None:
     assert (tmp_path / "a" / "b" / "store.db").is_file()
 
 
-def test_postgres_url_is_a_clear_error_without_the_password() -> None:
+def test_postgres_url_that_cannot_be_reached_is_a_clear_error_without_the_password() -> None:
     with pytest.raises(StorylineError) as info:
-        open_store("postgresql://me:secret@db.example:5432/news")
+        open_store("postgresql://me:secret@127.0.0.1:1/news?password=secret&connect_timeout=5")
     assert info.value.code == "E301"
-    assert "PostgreSQL stores are not supported yet" in str(info.value)
+    assert "postgresql://127.0.0.1:1/news?connect_timeout=5" in str(info.value)
     assert "secret" not in str(info.value)
 
 
-def test_pragmas_wal_foreign_keys_synchronous_busy_timeout(store: SqliteStore) -> None:
-    conn = store.connection
+def test_pragmas_wal_foreign_keys_synchronous_busy_timeout(sqlite_store: SqliteStore) -> None:
+    conn = sqlite_store.connection
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert conn.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
@@ -203,32 +218,32 @@ def test_in_memory_store_works() -> None:
 # -- articles ---------------------------------------------------------------------------------
 
 
-def test_article_round_trips_every_field(store: SqliteStore) -> None:
+def test_article_round_trips_every_field(store: Store) -> None:
     article = rich_article()
     assert store.put_article(article) is True
     assert store.get_article("rich") == article
 
 
-def test_article_round_trips_after_reopen(db_path: Path) -> None:
+def test_article_round_trips_after_reopen(target: str) -> None:
     article = rich_article()
-    with SqliteStore(db_path) as s:
+    with open_store(target) as s:
         s.put_article(article)
-    with SqliteStore(db_path) as s:
+    with open_store(target) as s:
         assert s.get_article("rich") == article
         assert s.articles() == [article]
 
 
-def test_put_article_twice_is_a_no_op(store: SqliteStore) -> None:
+def test_put_article_twice_is_a_no_op(store: Store) -> None:
     assert store.put_article(make_article()) is True
-    before = store.connection.execute("SELECT id FROM sentences ORDER BY id").fetchall()
+    before = sql(store, "SELECT id FROM sentences ORDER BY id")
     assert store.put_article(make_article()) is False
-    after = store.connection.execute("SELECT id FROM sentences ORDER BY id").fetchall()
+    after = sql(store, "SELECT id FROM sentences ORDER BY id")
     assert before == after
     assert store.article_count() == 1
     fts_ok(store)
 
 
-def test_put_article_replaces_a_changed_article_and_its_index(store: SqliteStore) -> None:
+def test_put_article_replaces_a_changed_article_and_its_index(store: Store) -> None:
     store.put_article(make_article(text="Beijing curbed rare earths exports. Tariffs rose."))
     changed = make_article(text="Copper prices climbed. Lithium held steady.")
     assert store.put_article(changed) is False
@@ -238,25 +253,25 @@ def test_put_article_replaces_a_changed_article_and_its_index(store: SqliteStore
     fts_ok(store)
 
 
-def test_put_article_with_only_a_new_story_keeps_the_index(store: SqliteStore) -> None:
+def test_put_article_with_only_a_new_story_keeps_the_index(store: Store) -> None:
     store.put_article(make_article())
-    before = store.connection.execute("SELECT id FROM sentences ORDER BY id").fetchall()
+    before = sql(store, "SELECT id FROM sentences ORDER BY id")
     clustered = make_article()
     clustered.story_id = "s9"
     assert store.put_article(clustered) is False
-    after = store.connection.execute("SELECT id FROM sentences ORDER BY id").fetchall()
+    after = sql(store, "SELECT id FROM sentences ORDER BY id")
     assert before == after
     assert [h.story_id for h in store.search("tariffs")] == ["s9"]
 
 
-def test_has_article_and_get_missing(store: SqliteStore) -> None:
+def test_has_article_and_get_missing(store: Store) -> None:
     assert not store.has_article("a1")
     assert store.get_article("a1") is None
     store.put_article(make_article())
     assert store.has_article("a1")
 
 
-def test_articles_ordered_by_published_then_path_undated_last(store: SqliteStore) -> None:
+def test_articles_ordered_by_published_then_path_undated_last(store: Store) -> None:
     store.put_article(make_article("late", published="2025-04-05", path="z.txt"))
     store.put_article(make_article("undated", published=None, path="a.txt"))
     store.put_article(make_article("early-b", published="2025-04-01", path="b.txt"))
@@ -267,7 +282,7 @@ def test_articles_ordered_by_published_then_path_undated_last(store: SqliteStore
     assert store.article_count() == 4
 
 
-def test_set_story_updates_the_article(store: SqliteStore) -> None:
+def test_set_story_updates_the_article(store: Store) -> None:
     store.put_article(make_article("a1"))
     store.put_article(make_article("a2"))
     store.set_story("a2", "s1", duplicate_of="a1")
@@ -279,7 +294,7 @@ def test_set_story_updates_the_article(store: SqliteStore) -> None:
     assert a2 is not None and (a2.story_id, a2.duplicate_of) == (None, None)
 
 
-def test_set_story_on_unknown_article_raises(store: SqliteStore) -> None:
+def test_set_story_on_unknown_article_raises(store: Store) -> None:
     with pytest.raises(KeyError):
         store.set_story("nope", "s1")
 
@@ -287,7 +302,7 @@ def test_set_story_on_unknown_article_raises(store: SqliteStore) -> None:
 # -- entities and stories -------------------------------------------------------------------
 
 
-def test_replace_entities_round_trips_in_order(store: SqliteStore) -> None:
+def test_replace_entities_round_trips_in_order(store: Store) -> None:
     entities = make_entities()
     store.replace_entities(entities)
     assert store.entities() == entities
@@ -295,17 +310,17 @@ def test_replace_entities_round_trips_in_order(store: SqliteStore) -> None:
     assert store.get_entity("nope") is None
 
 
-def test_replace_entities_replaces_all_and_the_mentions_index(store: SqliteStore) -> None:
+def test_replace_entities_replaces_all_and_the_mentions_index(store: Store) -> None:
     store.replace_entities(make_entities())
     assert [e.id for e in store.entities_in("a1")] == ["e-ishiba", "e-xi"]  # 2 distinct cites vs 1
     assert [e.id for e in store.entities_in("a2")] == ["e-xi"]
     store.replace_entities([Entity("e-new", "New", "ORG", mentions=[Cite("a3", 0, 3)])])
     assert [e.id for e in store.entities()] == ["e-new"]
     assert store.entities_in("a1") == []
-    assert store.connection.execute("SELECT count(*) FROM mentions").fetchone()[0] == 1
+    assert sql(store, "SELECT count(*) FROM mentions") == [(1,)]
 
 
-def test_replace_stories_round_trips(store: SqliteStore) -> None:
+def test_replace_stories_round_trips(store: Store) -> None:
     stories = [make_story("s2", "Second"), make_story("s1", "First")]
     store.replace_stories(stories)
     assert store.stories() == stories
@@ -315,7 +330,7 @@ def test_replace_stories_round_trips(store: SqliteStore) -> None:
     assert [s.id for s in store.stories()] == ["s3"]
 
 
-def test_meta(store: SqliteStore) -> None:
+def test_meta(store: Store) -> None:
     assert store.get_meta("model") is None
     store.set_meta("model", "en_core_web_sm-3.8.0")
     store.set_meta("model", "en_core_web_sm-3.8.1")
@@ -326,7 +341,7 @@ def test_meta(store: SqliteStore) -> None:
 
 
 @pytest.fixture
-def corpus(store: SqliteStore) -> SqliteStore:
+def corpus(store: Store) -> Store:
     store.put_article(
         make_article(
             "a1",
@@ -348,34 +363,34 @@ def corpus(store: SqliteStore) -> SqliteStore:
     return store
 
 
-def articles_by_id(store: SqliteStore) -> dict[str, Article]:
+def articles_by_id(store: Store) -> dict[str, Article]:
     return {a.id: a for a in store.articles()}
 
 
-def test_search_single_word_is_stemmed(corpus: SqliteStore) -> None:
+def test_search_single_word_is_stemmed(corpus: Store) -> None:
     hits = corpus.search("earth")
     assert {h.article_id for h in hits} == {"a1", "a2"}
 
 
-def test_search_multiple_words_needs_all_in_one_sentence(corpus: SqliteStore) -> None:
+def test_search_multiple_words_needs_all_in_one_sentence(corpus: Store) -> None:
     hits = corpus.search("rare exports")
     assert [(h.article_id, h.text) for h in hits] == [("a1", "Beijing curbed rare earths exports on Friday.")]
 
 
-def test_search_phrase(corpus: SqliteStore) -> None:
+def test_search_phrase(corpus: Store) -> None:
     assert {h.article_id for h in corpus.search("rare earths")} == {"a1", "a2"}
     hits = corpus.search('"rare earths"')
     assert [h.article_id for h in hits] == ["a1"]
     assert hits[0].snippet == "Beijing curbed [[rare earths]] exports on Friday."
 
 
-def test_search_prefix(corpus: SqliteStore) -> None:
+def test_search_prefix(corpus: Store) -> None:
     hits = corpus.search("tarif*")
     assert sorted(h.text for h in hits) == ["A new tariff schedule was published.", "Tariffs rose by 25%."]
     assert [h.article_id for h in corpus.search('"rare ear"*')] == ["a1"]
 
 
-def test_search_hits_cite_the_article_text(corpus: SqliteStore) -> None:
+def test_search_hits_cite_the_article_text(corpus: Store) -> None:
     by_id = articles_by_id(corpus)
     hits = corpus.search("tariff")
     assert hits
@@ -389,12 +404,12 @@ def test_search_hits_cite_the_article_text(corpus: SqliteStore) -> None:
         assert hit.published == by_id[hit.article_id].published
 
 
-def test_search_snippet_highlights_each_match(corpus: SqliteStore) -> None:
+def test_search_snippet_highlights_each_match(corpus: Store) -> None:
     hits = corpus.search("tariffs rose")
     assert [h.snippet for h in hits] == ["[[Tariffs]] [[rose]] by 25%."]
 
 
-def test_search_ranks_with_bm25(store: SqliteStore) -> None:
+def test_search_ranks_with_bm25(store: Store) -> None:
     text = (
         "Officials discussed many things over a long lunch including weather, sport, and one tariff. "
         "The tariff, the tariff and the tariff again."
@@ -405,7 +420,7 @@ def test_search_ranks_with_bm25(store: SqliteStore) -> None:
     assert hits[0].rank <= hits[1].rank
 
 
-def test_search_puts_body_sentences_before_headings_and_table_cells(store: SqliteStore) -> None:
+def test_search_puts_body_sentences_before_headings_and_table_cells(store: Store) -> None:
     text = (
         "Soybean purchases\n\n"
         "Soybeans | 12 million tons | 2025\n\n"
@@ -419,7 +434,7 @@ def test_search_puts_body_sentences_before_headings_and_table_cells(store: Sqlit
     assert [h.text for h in store.search("soybeans", limit=1)] == [hits[0].text]
 
 
-def test_search_limit_and_empty(corpus: SqliteStore) -> None:
+def test_search_limit_and_empty(corpus: Store) -> None:
     assert len(corpus.search("earths", limit=1)) == 1
     assert corpus.search("earths", limit=0) == []
     assert corpus.search("") == []
@@ -457,19 +472,19 @@ def test_search_limit_and_empty(corpus: SqliteStore) -> None:
         "'; DROP TABLE articles; --",
     ],
 )
-def test_search_odd_input_never_raises(corpus: SqliteStore, query: str) -> None:
+def test_search_odd_input_never_raises(corpus: Store, query: str) -> None:
     corpus.search(query)
     assert corpus.article_count() == 2
 
 
-def test_search_odd_input_is_taken_literally(corpus: SqliteStore) -> None:
+def test_search_odd_input_is_taken_literally(corpus: Store) -> None:
     assert [h.text for h in corpus.search("US-China")] == ["Xi's aides met US-China envoys."]
     assert [h.text for h in corpus.search("Xi's")] == ["Xi's aides met US-China envoys."]
     assert [h.article_id for h in corpus.search('"unbalanced earths')] == []
     assert {h.article_id for h in corpus.search('rare "earths')} == {"a1", "a2"}
 
 
-def test_search_random_junk_never_raises(corpus: SqliteStore) -> None:
+def test_search_random_junk_never_raises(corpus: Store) -> None:
     rng = random.Random(20250404)
     alphabet = "aeirst AND OR NOT NEAR \" * ( ) : ^ - + ' , . { } [ ] ü 中"
     for _ in range(300):
@@ -485,7 +500,7 @@ def test_fts_query_quotes_every_token() -> None:
     assert fts_query('* " ( -') is None
 
 
-def test_articles_without_sentences_are_indexed_by_paragraph_or_whole(store: SqliteStore) -> None:
+def test_articles_without_sentences_are_indexed_by_paragraph_or_whole(store: Store) -> None:
     text = "First paragraph about copper.\n\nSecond paragraph about zinc."
     paras = Article(id="p", path="p.txt", raw=text, text=text, paragraphs=[(0, 29), (31, 59)])
     whole = Article(id="w", path="w.txt", raw="Just nickel here.", text="Just nickel here.")
@@ -516,7 +531,8 @@ def test_migrations_are_shipped_as_package_resources() -> None:
     assert migrations.latest_version() == len(found)
 
 
-def test_fresh_db_gets_every_migration(store: SqliteStore, db_path: Path) -> None:
+def test_fresh_db_gets_every_migration(sqlite_store: SqliteStore, db_path: Path) -> None:
+    store = sqlite_store
     assert store.schema_version == migrations.latest_version()
     assert [v[:2] for v in versions(db_path)] == [
         (m.version, m.name) for m in migrations.load_migrations()
@@ -619,7 +635,7 @@ class Boom(Exception):
     pass
 
 
-def test_transaction_rollback_leaves_nothing_behind(store: SqliteStore) -> None:
+def test_transaction_rollback_leaves_nothing_behind(store: Store) -> None:
     with pytest.raises(Boom), store.transaction():
         store.put_article(make_article())
         store.set_story("a1", "s1")
@@ -630,26 +646,26 @@ def test_transaction_rollback_leaves_nothing_behind(store: SqliteStore) -> None:
     assert store.article_count() == 0
     assert store.search("tariffs") == []
     assert store.entities() == [] and store.stories() == [] and store.get_meta("k") is None
-    assert store.connection.execute("SELECT count(*) FROM sentences").fetchone()[0] == 0
-    assert not store.connection.in_transaction
+    assert sql(store, "SELECT count(*) FROM sentences") == [(0,)]
+    assert not isinstance(store, SqliteStore) or not store.connection.in_transaction
     fts_ok(store)
 
 
-def test_nested_transactions_join_the_outer_one(store: SqliteStore, db_path: Path) -> None:
+def test_nested_transactions_join_the_outer_one(store: Store, target: str) -> None:
     with store.transaction():
         with store.transaction():
             store.put_article(make_article("a1"))
         with pytest.raises(Boom), store.transaction():
             store.put_article(make_article("a2"))
             raise Boom
-        with SqliteStore(db_path) as other:  # nothing is visible before the outer commit
+        with open_store(target) as other:  # nothing is visible before the outer commit
             assert other.article_count() == 0
     assert [a.id for a in store.articles()] == ["a1"]
-    with SqliteStore(db_path) as other:
+    with open_store(target) as other:
         assert other.article_count() == 1
 
 
-def test_store_usable_after_a_rollback(store: SqliteStore) -> None:
+def test_store_usable_after_a_rollback(store: Store) -> None:
     with pytest.raises(Boom), store.transaction():
         store.put_article(make_article("a1"))
         raise Boom

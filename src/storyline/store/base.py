@@ -1,7 +1,7 @@
 """What every store backend offers: the :class:`Store` protocol and :class:`SearchHit`.
 
-SQLite (:mod:`storyline.store.sqlite`) is the default; a PostgreSQL backend only has to
-satisfy the same protocol. Stages never talk SQL, they call these methods.
+SQLite (:mod:`storyline.store.sqlite`) is the default; PostgreSQL (:mod:`storyline.store.postgres`, for a
+``postgresql://`` URL) satisfies the same protocol. Stages never talk SQL, they call these methods.
 
 Example:
     >>> from storyline.store.base import open_store
@@ -224,7 +224,8 @@ def open_store(path: str | Path) -> Store:
     """Open (creating and migrating as needed) the store at ``path``.
 
     Args:
-        path: A SQLite file path, ``":memory:"``, or (later) a ``postgresql://`` URL.
+        path: A SQLite file path, ``":memory:"``, or a ``postgresql://`` (``postgres://``) URL of a
+            PostgreSQL database (:mod:`storyline.store.postgres`, the ``postgres`` extra).
 
     Returns:
         The store; close it, or use it as a context manager.
@@ -234,17 +235,28 @@ def open_store(path: str | Path) -> Store:
     """
     target = str(path)
     if target.startswith(_POSTGRES_SCHEMES):
-        raise StorylineError(
-            "E301",
-            f"{_without_password(target)}: PostgreSQL stores are not supported yet: "
-            "pass a SQLite file path (the default is a local file)",
-        )
+        try:
+            from storyline.store.postgres import PostgresStore
+        except ImportError as exc:
+            raise StorylineError(
+                "E301",
+                f"{without_password(target)}: PostgreSQL stores need psycopg and psycopg-pool ({exc}): "
+                "pip install 'storyline[postgres]'",
+            ) from exc
+        return PostgresStore(target)
     from storyline.store.sqlite import SqliteStore  # late: sqlite imports this module
 
     return SqliteStore(target)
 
 
-def _without_password(url: str) -> str:
-    """Drop the ``user:password@`` part of a database URL before showing it."""
+def without_password(url: str) -> str:
+    """Drop the ``user:password@`` part of a database URL, and any password parameter, before showing it.
+
+    Example:
+        >>> without_password("postgresql://me:secret@db.example:5432/news?password=x&sslmode=require")
+        'postgresql://db.example:5432/news?sslmode=require'
+    """
     scheme, sep, rest = url.partition("://")
-    return scheme + sep + rest.rpartition("@")[2]
+    base, q, query = rest.rpartition("@")[2].partition("?")
+    kept = [p for p in query.split("&") if p and not p.lower().startswith("password=")]
+    return scheme + sep + base + (q + "&".join(kept) if kept else "")

@@ -20,7 +20,6 @@ Example:
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -38,6 +37,7 @@ from storyline.store.base import (
     SearchHit,
     open_store,
 )
+from storyline.store.query import query_parts
 from storyline.store.ranking import OVERFETCH, body_first
 from storyline.store.stages import StageState
 
@@ -49,9 +49,6 @@ WRITE_WAIT_S = 600.0
 E302: the corpus stages of a big store hold the write lock for seconds, and a second ingest waits them out."""
 MEMORY = ":memory:"
 
-# A quoted phrase (optionally followed by * for a prefix on its last word), or a bare word.
-_QUERY_PART = re.compile(r'"([^"]*)"(\*?)|(\S+)')
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 class SqliteStore(StageState):
@@ -535,16 +532,7 @@ def fts_query(query: str) -> str | None:
         >>> fts_query("rare\\x00earths\\x1b[31m")
         '"rare" "earths" "[31m"'
     """
-    query = _CONTROL.sub(" ", query)  # NUL ends an FTS5 string early; no control character is searchable
-    parts: list[str] = []
-    for m in _QUERY_PART.finditer(query):
-        if m[3] is None:
-            text, prefix = m[1], bool(m[2])
-        else:
-            word = m[3].replace('"', "")
-            text, prefix = word.strip("*"), word.endswith("*")
-        if any(ch.isalnum() for ch in text):
-            parts.append('"' + text.strip() + '"' + ("*" if prefix else ""))
+    parts = ['"' + text + '"' + ("*" if prefix else "") for text, prefix in query_parts(query)]
     return " ".join(parts) or None
 
 
