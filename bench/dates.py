@@ -522,8 +522,10 @@ def weekday_tense(docs: list[dict]) -> dict:
     """Weekdays ("on Monday", "met Monday", "will meet on Monday") whose gold value is a day: how often each way of
     choosing the week gets the gold day. ``verb`` is ours (the nearest tense cue, :func:`dates.verb_tense`);
     ``window`` the rule before it (any future word in the 80 characters before, else past); ``past`` always the
-    last such weekday unless "next" is written."""
-    from storyline.analyse.dates import _future_context, weekday_of
+    last such weekday unless "next" is written. ``by_tense`` splits ours by the tense the verb gives ("is on
+    Thursday", "will meet on Monday" → future: the coming one; "met on Monday" → past; none → the last one):
+    how many weekdays each, and the share right; ``gold_after_dct`` is how many gold days lie after the DCT."""
+    from storyline.analyse.dates import _future_context, verb_tense, weekday_of
 
     c: collections.Counter = collections.Counter()
     for d in docs:
@@ -541,11 +543,18 @@ def weekday_tense(docs: list[dict]) -> dict:
             by = first in ("by", "until")
             c["n"] += 1
             c["verb"] += m.value[:10] == day
+            tense = {True: "future", False: "past", None: "none"}[verb_tense(d["text"], m.start, m.end)]
+            c["n_" + tense] += 1
+            c["ok_" + tense] += m.value[:10] == day
+            c["gold_after_dct"] += day > ref.isoformat()
             window = by or bool(_future_context(d["text"], m.start, m.end))
             c["window"] += _weekday_day(ref, wd, rel, window).isoformat() == day
             c["past"] += _weekday_day(ref, wd, rel, False).isoformat() == day
     n = c["n"] or 1
-    return {"weekdays": c["n"], **{k: round(c[k] / n, 4) for k in ("verb", "window", "past")}}
+    by_tense = {t: {"weekdays": c["n_" + t], "right": round(c["ok_" + t] / c["n_" + t], 4) if c["n_" + t] else None}
+                for t in ("future", "past", "none")}
+    return {"weekdays": c["n"], **{k: round(c[k] / n, 4) for k in ("verb", "window", "past")},
+            "by_tense": by_tense, "gold_after_dct": c["gold_after_dct"]}
 
 
 def _top(m: list[dict], n: int) -> list[dict]:
@@ -636,7 +645,9 @@ def main() -> None:
           "past = always the last one):")
     for data, w in weekdays.items():
         print(f"  {data:<20} {w['weekdays']:>4} weekdays  verb {w['verb']:.3f}  window {w['window']:.3f}  "
-              f"past {w['past']:.3f}")
+              f"past {w['past']:.3f}  | by the verb's tense: " + "  ".join(
+                  f"{t} {b['weekdays']} ({b['right']:.3f})" if b["right"] is not None else f"{t} 0"
+                  for t, b in w["by_tense"].items()) + f"  | gold after the DCT {w['gold_after_dct']}")
     print("\nDATE and TIME only, values at the gold's precision (the measure this bench kept before all types):")
     print(table(rows))
     for r in rows:

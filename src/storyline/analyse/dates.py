@@ -141,7 +141,7 @@ def _future_context(text: str, start: int, end: int) -> bool | None:
     after = text[end : min([*stop, end + 30])]
     if _PAST.search(before) or _PAST.match(after.strip()):
         return False
-    return None
+    return False if verb_tense(text, start, end) is False else None
 
 
 def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | None, str]:
@@ -285,13 +285,13 @@ def verb_tense(text: str, start: int, end: int) -> bool | None:
         >>> verb_tense("The summit is on Thursday.", 14, 25), verb_tense("They met on Monday.", 9, 18)
         (True, False)
     """
+    if text[end : end + 2] in ("'s", "’s"):  # "Friday's ruling": told after the fact, whatever the verb
+        return False
     lo = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start), start - 70) + 1
     cues = ((_FUT_CUE, True), (_PRES_CUE, True), (_PAST_CUE, False))
     before = [(start - m.end(), fut) for pat, fut in cues for m in pat.finditer(text, lo, start)]
     if before:
         return min(before)[1]
-    if text[end : end + 2] in ("'s", "’s"):  # "Friday's ruling": told after the fact
-        return False
     stops = [i for i in (text.find(".", end), text.find("\n", end), text.find(";", end)) if i >= 0]
     hi = min([*stops, end + 60])
     after = [(m.start() - end, fut) for pat, fut in cues for m in pat.finditer(text, end, hi)]
