@@ -128,10 +128,6 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     return text[s:e]
 
 
-#: How far back (characters, within the sentence) a past verb makes a month or day the last one.
-PAST_WINDOW = 140
-
-
 def _future_context(text: str, start: int, end: int) -> bool | None:
     """True when a future cue ("will", "plans to", "next") stands in the words just before the mention; False
     when the clause around it is told in the past ("took effect on 1 January", "unveiled in March", "sales in
