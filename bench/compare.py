@@ -23,6 +23,9 @@ For a matched row, each article's cell is judged against the gold cell:
 * ``✓ reported`` is right when the gold says reported and every sentence it cites states the fact;
 * ``≠ differently`` is right when the gold says differently (a false conflict otherwise);
 * ``not reported`` is right when the gold says not reported (a false omission otherwise);
+* when the gold has outlets disagree on the fact and the row is worded by a version the gold calls
+  ``differently``, "reported" and "differently" swap for that row (which side is "the fact" is the
+  labeller's choice; the row shows the others against its own version);
 * a blank cell (the article does not cover the fact's topic, so the matrix makes no claim) is not judged, and
   counts against coverage only.
 
@@ -166,7 +169,7 @@ def ours(story: GoldStory, arts: list[Any]) -> list[dict[str, Any]]:
         for c in r["cells"]:
             doc = label_to_doc.get(c["outlet"], c["outlet"])
             cells[doc] = (c["status"], [(x["start"], x["end"]) for x in c.get("cites", [])])
-        rows.append({"text": r["text"], "cells": cells})
+        rows.append({"text": r["text"], "cells": cells, "base": label_to_doc.get(r.get("worded_by") or "")})
     return rows
 
 
@@ -232,6 +235,9 @@ def _hits(cite: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
     return any(min(e, b) - max(s, a) > 0.5 * min(e - s, b - a) for a, b in spans)
 
 
+_SWAP = {"reported": "differently", "differently": "reported"}
+
+
 def score(story: GoldStory, arts: list[Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
     ev = _evidence_spans(story, arts)
     gold_status = {(f["id"], d): f["cells"][d]["status"] for f in story.facts for d in story.docs}
@@ -249,9 +255,14 @@ def score(story: GoldStory, arts: list[Any], rows: list[dict[str, Any]]) -> dict
             tally["unmatched rows"] += 1
             continue
         matched[best["id"]] += 1
+        # When outlets disagree, which version the gold calls "reported" is the labeller's choice: a row worded
+        # by a version the gold calls "differently" is judged with the two swapped (it shows the others as
+        # differing from *its* version).
+        flip = r.get("base") is not None and gold_status[(best["id"], r["base"])] == "differently"
         for d in story.docs:
             st, cs = r["cells"].get(d, ("", []))
             g = gold_status[(best["id"], d)]
+            g = _SWAP.get(g, g) if flip else g
             if st in ("", "unclear"):
                 tally["blank"] += 1
                 tally["blank where reported" if g != "not reported" else "blank where not reported"] += 1
@@ -346,8 +357,10 @@ def prepare(story: GoldStory, arts: list[Any], granularity: str | None = None) -
     from storyline.compare.align import pair_features
     from storyline.compare.claims import story_units
 
+    from storyline.pipeline import link_speakers
+
     arts = copy.deepcopy(arts)
-    canonicalize(arts)
+    link_speakers(arts, canonicalize(arts))  # as the story stage does: quote speakers become entities
     units = story_units(arts, granularity)
     ev = _evidence_spans(story, arts)
     facts = [
@@ -407,7 +420,7 @@ def rows_for(
             label_to_doc.get(c["outlet"], c["outlet"]): (c["status"], [(x["start"], x["end"]) for x in c["cites"]])
             for c in r["cells"]
         }
-        rows.append({"text": r["text"], "cells": cells})
+        rows.append({"text": r["text"], "cells": cells, "base": label_to_doc.get(r.get("worded_by") or "")})
     return rows
 
 
@@ -576,8 +589,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"rows/fact {pr['rows per fact']}  recall {pr['fact recall']}  unmatched {pr['unmatched rows']}"
             )
     if args.errors:
-        for e in res["ours"]["errors"]:
-            print("  ", e)
+        for name, r in res.items():
+            if r.get("errors"):
+                print(f"\n-- wrong cells: {name}")
+                for e in r["errors"]:
+                    print("  ", e)
     for r in res.values():
         r.pop("errors", None)
     meta = {

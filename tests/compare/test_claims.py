@@ -316,3 +316,21 @@ def test_wire_dateline_is_not_part_of_the_statement() -> None:
     units = story_units([art("a", text, "Wire")])
     assert [u.text for u in units] == ["EU ministers agreed to lend Ukraine 50 billion euros over four years."]
     assert units[0].start == text.index("EU ministers")
+
+
+def test_a_nested_attribution_is_one_version_of_the_quote() -> None:
+    """"According to the read-out, Lin told Ode that …" is one report of Lin's words, not two versions."""
+    t1 = "According to the read-out, Mr Lin told Mr Ode that the bridge was an integral part of the city's plans."
+    inner = "the bridge was an integral part of the city's plans"
+    outer = "Mr Lin told Mr Ode that " + inner
+    a = Article(id="a", path="a.txt", raw=t1, text=t1, source="One")
+    a.quotes = [
+        Quote(t1.index(outer), t1.index(outer) + len(outer), outer, "indirect", speaker="the read-out"),
+        Quote(t1.index(inner), t1.index(inner) + len(inner), inner, "indirect", speaker="Lin", speaker_entity_id="lin"),
+    ]
+    t2 = "“The bridge is an integral part of the city's plans,” Lin said."
+    q2 = "The bridge is an integral part of the city's plans"
+    b = Article(id="b", path="b.txt", raw=t2, text=t2, source="Two")
+    b.quotes = [Quote(1, 1 + len(q2), q2, "direct", speaker="Lin", speaker_entity_id="lin")]
+    (claim,) = quote_claims("s", [a, b])
+    assert [(v["text"], v["relation"]) for v in claim.versions] == [(inner, "paraphrase"), (q2, "canonical")]

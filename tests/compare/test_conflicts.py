@@ -50,6 +50,17 @@ def test_same_words_two_named_speakers_conflict() -> None:
     assert speaker_conflict(a, b) == "different speaker: Ann Lee Smith vs Ann Lee Butler"
     c = _quoted(f"“{q},” Smith said.", q, "Smith", "e3")
     assert speaker_conflict(a, c) is None  # a surname alone may be the same person
+    d = _quoted(f"“{q},” general manager A.L. Butler said.", q, "A.L. Butler", "e4")
+    assert speaker_conflict(b, d) is None  # one name spelled two ways ("AL Butler" / "Ann Lee Butler")
+
+
+def test_a_quote_with_a_long_attribution_is_still_the_statement() -> None:
+    q = "We are aware of the issue and we are disappointed"
+    a = _quoted(f"“{q},” the club's long-serving general manager Ann Lee Smith said in a statement.", q,
+                "Ann Lee Smith", "e1")  # fmt: skip
+    b = _quoted(f"“{q},” the club's long-serving general manager Ann Lee Butler said in a statement.", q,
+                "Ann Lee Butler", "e2")  # fmt: skip
+    assert speaker_conflict(a, b) == "different speaker: Ann Lee Smith vs Ann Lee Butler"
 
 
 def test_a_word_replaced_inside_a_quote_conflicts_but_a_shorter_cut_does_not() -> None:

@@ -225,3 +225,21 @@ def test_a_happening_named_in_the_sentence_may_stand_alone() -> None:
         "The two sides agreed to extend their trade war truce by another year, officials said.",
     ):
         assert why_not_standalone(text) is None
+
+
+def test_a_sentence_with_no_clause_is_neither_summary_nor_key_sentence() -> None:
+    from storyline.model import Statement
+
+    listing = "Storm damage, ferry cancellations, harbour wall repairs, and the winter fishing season."
+    told = "The harbour authority closed the port of Valmera on Tuesday after the storm hit the coast."
+    arts = []
+    for k in range(2):
+        text = f"{told} {listing}"
+        a = Article(id=f"a{k}", path=f"a{k}.txt", raw=text, text=text, source=f"Outlet {k}")
+        a.sentences = [Sentence(0, len(told)), Sentence(len(told) + 1, len(text))]
+        a.statements = [Statement(0, len(told), 0, "close", subject="The harbour authority")]
+        arts.append(a)
+    got = [a.text[c.start : c.end] for c in candidates(arts, SummaryConfig())]
+    assert listing not in got and told in got
+    keys = [s.text for s in key_sentences(arts)]
+    assert listing not in keys

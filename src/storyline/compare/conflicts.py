@@ -30,6 +30,10 @@ _TIME = re.compile(
 )
 #: Minutes apart from which two clock times for one happening disagree.
 TIME_TOLERANCE = 20
+#: A statement is a quote when the quote covers this share of it, or this lower share when the rest of the
+#: statement is the quote's attribution (it holds the speaker).
+QUOTE_SHARE = 0.5
+ATTRIBUTED_QUOTE_SHARE = 0.3
 #: Quoted words shorter than this are not compared (a partial quote of a word or two is not a wording).
 MIN_QUOTE_WORDS = 4
 
@@ -82,7 +86,8 @@ def time_conflict(a: Span, b: Span) -> str | None:
 
 
 def _quote_in(u: Span) -> Quote | None:
-    """The direct quote that overlaps most of the statement, if any."""
+    """The direct quote the statement is, if any: the one overlapping it most, when it covers most of it or
+    the rest is its attribution."""
     best, best_len = None, 0
     for q in u.article.quotes:
         if q.kind != "direct":
@@ -90,7 +95,13 @@ def _quote_in(u: Span) -> Quote | None:
         ov = min(q.end, u.end) - max(q.start, u.start)
         if ov > best_len:
             best, best_len = q, ov
-    return best if best is not None and best_len >= 0.5 * (u.end - u.start) else None
+    if best is None:
+        return None
+    attributed_here = best.speaker_start is not None and u.start <= best.speaker_start < u.end
+    share = best_len / max(u.end - u.start, 1)
+    # most of the statement, or the quote with its attribution ("“…,” Chargers general manager A.J. Smith said
+    # in a statement.": the rest of the sentence names who said it)
+    return best if share >= QUOTE_SHARE or (attributed_here and share >= ATTRIBUTED_QUOTE_SHARE) else None
 
 
 def _named_here(u: Span, q: Quote) -> bool:
@@ -114,7 +125,14 @@ def speaker_conflict(a: Span, b: Span) -> str | None:
         return None
     if len(qa.speaker.split()) < 2 or len(qb.speaker.split()) < 2:
         return None  # "Smith" beside "A.J. Smith": one person the entity stage did not join
+    if _surname(qa.speaker) == _surname(qb.speaker):
+        return None  # "AJ Butler" / "A.J. Butler", "Manager A.J. Smith" / "A.J. Smith": spelling, not a conflict
     return f"different speaker: {qa.speaker} vs {qb.speaker}"
+
+
+def _surname(name: str) -> str:
+    """The last word of a name, letters only, lower case."""
+    return re.sub(r"[^\w]", "", name.split()[-1]).lower()
 
 
 _WORD = re.compile(r"[\w’']+")

@@ -28,7 +28,8 @@ def claim_matrix(claims: Sequence[Claim], articles: Sequence[Article]) -> dict[s
     Columns are outlets (copies and articles of one outlet merged into one column); a cell is
     ``reported``, ``differently`` (with why), ``not reported`` (the article does not come near the fact) or
     ``unclear`` (it has a passage close to the fact that was not matched: no claim either way), with the
-    cites behind it.
+    cites behind it. ``worded_by`` names the outlet whose version words the row: "differently" is said
+    against that version.
     """
     by_id = {a.id: a for a in articles}
     columns: dict[str, list[Article]] = defaultdict(list)
@@ -58,7 +59,17 @@ def claim_matrix(claims: Sequence[Claim], articles: Sequence[Article]) -> dict[s
                 )
                 cells.append({"outlet": o, "status": UNCLEAR, "why": why, "cites": []})
             cells[-1]["copy"] = copy
-        rows.append({"claim_id": c.id, "kind": c.kind, "text": c.text, "sources": c.sources, "cells": cells})
+        base = c.support[0] if c.support else None  # the version the row is worded by; others compare to it
+        rows.append(
+            {
+                "claim_id": c.id,
+                "kind": c.kind,
+                "text": c.text,
+                "sources": c.sources,
+                "cells": cells,
+                "worded_by": outlet_label(by_id[base.article_id]) if base and base.article_id in by_id else None,
+            }
+        )
     return {"outlets": outlets, "rows": rows}
 
 

@@ -27,7 +27,7 @@ from .dedup import independent_count
 from .events import story_events
 from .quotes import quote_claims
 from .reconcile import reconcile_figures
-from .summary import summarize
+from .summary import summarize, verbless
 from .timeline import timeline as merged_timeline
 
 MAX_SENTENCES_PER_ARTICLE = 25
@@ -160,9 +160,10 @@ def key_sentences(
     said = [s.text for s in avoid]
     rows: list[tuple[Article, int, int, int]] = []  # article, start, end, rank in article
     for a in arts:
+        no_clause = verbless(a)
         for r, s in enumerate(a.sentences[:MAX_SENTENCES_PER_ARTICLE]):
             words = a.text[s.start : s.end].split()
-            if len(words) < 8 or len(words) > 60 or a.text[s.end - 1 : s.end] == "?":
+            if len(words) < 8 or len(words) > 60 or a.text[s.end - 1 : s.end] == "?" or (s.start, s.end) in no_clause:
                 continue
             if any(aid == a.id and ts < s.end and s.start < te for aid, ts, te in taken):
                 continue

@@ -222,17 +222,28 @@ def _body_sentences(a: Article, limit: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if _END.search(a.text[s:e].rstrip())][:limit]
 
 
+def verbless(a: Article) -> set[tuple[int, int]]:
+    """The sentences of ``a`` in which the parse found no clause: lists and notes ("Trade truce, rare earths,
+    tariffs, and the war in Ukraine."), which say nothing on their own. Empty when the article kept no
+    statements (analysed before they were kept), so nothing is judged then."""
+    if not a.statements:
+        return set()
+    said = {st.sentence for st in a.statements}
+    return {(s.start, s.end) for k, s in enumerate(a.sentences) if k not in said}
+
+
 def candidates(articles: Sequence[Article], cfg: SummaryConfig) -> list[Candidate]:
     """Every sentence that can stand alone, once (a copy in another article becomes a cite of the first)."""
     out: list[Candidate] = []
     seen: dict[str, Candidate] = {}
     for a in articles:
         prev = ""
+        no_clause = verbless(a)
         for rank, (s, e) in enumerate(_body_sentences(a, cfg.max_sentences_per_article)):
             text = a.text[s:e]
             tail = ends_on_abbreviation(prev)  # the rest of a sentence cut at "Lt."
             prev = text
-            if tail or why_not_standalone(text, cfg.min_words, cfg.max_words):
+            if tail or (s, e) in no_clause or why_not_standalone(text, cfg.min_words, cfg.max_words):
                 continue
             key = " ".join(content_stems(text))
             if key in seen:
@@ -493,5 +504,6 @@ __all__ = [
     "select_greedy",
     "select_ilp",
     "summarize",
+    "verbless",
     "why_not_standalone",
 ]
