@@ -129,7 +129,8 @@ def parse_timeml(path: Path) -> dict:
 
     walk(text_el)
     text = "".join(parts)
-    return {"doc": path.name, "text": text, "dct": fix_dct(dct), "timexes": timexes, "ignore_spans": []}
+    return {"doc": path.name, "group": path.parent.name, "text": text, "dct": fix_dct(dct), "timexes": timexes,
+            "ignore_spans": []}
 
 
 def parse_meantime(path: Path) -> dict:
@@ -168,7 +169,8 @@ def parse_meantime(path: Path) -> dict:
         if not spans:
             continue
         timexes.append((min(s for s, _ in spans), max(e for _, e in spans), t.get("type", ""), t.get("value", "")))
-    return {"doc": path.name, "text": text, "dct": fix_dct(dct), "timexes": timexes, "ignore_spans": ignore}
+    return {"doc": path.name, "group": path.parent.name.removeprefix("corpus_"), "text": text, "dct": fix_dct(dct),
+            "timexes": timexes, "ignore_spans": ignore}
 
 
 # ---------------------------------------------------------------- systems
@@ -557,6 +559,66 @@ def weekday_tense(docs: list[dict]) -> dict:
             "by_tense": by_tense, "gold_after_dct": c["gold_after_dct"]}
 
 
+REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+#: A present/past/future word is kept when at least this share of its mentions is a gold TIMEX3 with its value
+#: (fixed, not tuned: below about half, a word costs value F1 more than it brings).
+KEEP_PRECISION = 0.5
+
+
+def ref_word_cv(docs: list[dict]) -> dict:
+    """Leave-one-group-out check of choosing the present/past/future words ("now", "currently", "recent" → ``*_REF``,
+    :data:`storyline.analyse.timex.REF_WORDS`) by how often each is right: on each group (TimeBank, AQUAINT and
+    each MEANTIME development topic) left out, the words whose precision on the other groups reaches
+    :data:`KEEP_PRECISION` are kept, and the left-out group is scored with all words, with the kept ones, and
+    with none. Pooled over the groups, that says whether pruning the table by its own figures would pay on
+    text it was not chosen on."""
+    cache = {id(d): [p for p in run_ours(d["text"], dt.date.fromisoformat(d["dct"]))
+                     if not any(overlaps(p[:2], sp) for sp in d["ignore_spans"])] for d in docs}
+
+    def word(p: tuple) -> str | None:
+        return " ".join(p[2].lower().split()) if p[3] in REFS else None
+
+    def stats(group_docs: list[dict]) -> collections.Counter:
+        c: collections.Counter = collections.Counter()
+        for d in group_docs:
+            for g, p in _pairs(d["timexes"], cache[id(d)]):
+                if p is not None and word(p) and p[3] == g[3]:
+                    c["ok:" + word(p)] += 1
+            for p in cache[id(d)]:
+                if word(p):
+                    c["n:" + word(p)] += 1
+        return c
+
+    def f1(group_docs: list[dict], keep: set[str] | None) -> tuple[int, int, int]:
+        tp = n_pred = n_gold = 0
+        for d in group_docs:
+            preds = [p for p in cache[id(d)] if keep is None or word(p) is None or word(p) in keep]
+            n_pred += len(preds)
+            n_gold += len(d["timexes"])
+            tp += sum(1 for g, p in _pairs(d["timexes"], preds) if p is not None and p[3] == g[3])
+        return tp, n_pred, n_gold
+
+    groups = sorted({d["group"] for d in docs})
+    out: dict = {"groups": {}, "keep_precision": KEEP_PRECISION}
+    pooled: dict[str, list[int]] = {k: [0, 0, 0] for k in ("all", "kept", "none")}
+    for g in groups:
+        train = stats([d for d in docs if d["group"] != g])
+        words = sorted({k[2:] for k in train if k.startswith("n:")})
+        kept = {w for w in words if train["ok:" + w] / train["n:" + w] >= KEEP_PRECISION}
+        test = [d for d in docs if d["group"] == g]
+        row = {"dropped": sorted(set(words) - kept)}
+        for name, keep in (("all", None), ("kept", kept), ("none", set())):
+            tp, n_pred, n_gold = f1(test, keep)
+            row[name] = _f1(tp, n_pred, n_gold)["f1"]
+            pooled[name] = [a + b for a, b in zip(pooled[name], (tp, n_pred, n_gold), strict=True)]
+        out["groups"][g] = row
+    out["pooled"] = {k: _f1(*v)["f1"] for k, v in pooled.items()}
+    everything = stats(docs)
+    out["dropped_on_all"] = sorted(k[2:] for k in everything if k.startswith("n:")
+                                   and everything["ok:" + k[2:]] / everything[k] < KEEP_PRECISION)
+    return out
+
+
 def _top(m: list[dict], n: int) -> list[dict]:
     cnt = collections.Counter(x["kind"] for x in m)
     ex: dict[str, dict] = {}
@@ -653,6 +715,16 @@ def main() -> None:
     for r in rows:
         if r["system"] == "ours":
             print(f"{r['data']}: gold skipped (not scored): {r['skipped_gold']}")
+    dev_docs = [d for name, ds in sets.items() if not SETS[name] for d in ds]
+    ref_cv = ref_word_cv(dev_docs)
+    print("\nPresent/past/future words chosen by their precision, leave one development group out (value F1 of "
+          "the left-out group with all words / the kept ones / none):")
+    for g, row in ref_cv["groups"].items():
+        print(f"  {g:<10} all {row['all']:.3f}  kept {row['kept']:.3f}  none {row['none']:.3f}  "
+              f"dropped: {', '.join(row['dropped']) or '-'}")
+    print(f"  pooled     all {ref_cv['pooled']['all']:.3f}  kept {ref_cv['pooled']['kept']:.3f}  "
+          f"none {ref_cv['pooled']['none']:.3f}; on all development data the rule would drop: "
+          f"{', '.join(ref_cv['dropped_on_all']) or '-'}")
     top = {data: _top(m, args.show_misses) for data, m in misses_all.items()}
     for data, t_ in top.items():
         print(f"\nTop {args.show_misses} kinds of errors of ours on {data}, all types ({len(misses_all[data])}):")
@@ -692,6 +764,7 @@ def main() -> None:
                 "args": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
                 "results_all_types": rows_all,
                 "weekday_tense": weekdays,
+                "ref_word_cv": ref_cv,
                 "results": rows,
                 "top_errors_ours_all_types": top,
                 "errors_ours_all_types": misses_all,
