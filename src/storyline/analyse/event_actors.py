@@ -95,6 +95,9 @@ def countries_in(text: str) -> list[tuple[int, str, str]]:
     out: list[tuple[int, str, str]] = []
     i = 0
     while i < len(words):
+        if i and words[i - 1].lower() in ("ethnic", "ethnically"):  # "ethnic Albanians": a people, not a country
+            i += 1
+            continue
         for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
             written = " ".join(words[i : i + n])
             key = written.lower()
@@ -174,17 +177,38 @@ def office_holder_of(text: str) -> str | None:
     return None
 
 
+@cache
+def _ngo_words() -> frozenset[str]:
+    data = tomllib.loads(files("storyline.data").joinpath("actor_sectors.toml").read_text(encoding="utf-8"))
+    return frozenset(data["organisation"]["ngo_words"])
+
+
+def ngo_name(text: str) -> bool:
+    """Whether ``text`` names a non-governmental organisation by its form: a capitalised word such as
+    "Association", "Forum" or "Foundation" (``[organisation]`` of ``data/actor_sectors.toml``).
+
+    Example:
+        >>> ngo_name("the Association of African Lawyers"), ngo_name("a trade association")
+        (True, False)
+    """
+    return any(w in _ngo_words() for w in _words(text))
+
+
 def code_phrase(text: str, head: str | None = None) -> tuple[str | None, str | None]:
     """``(country, sector)`` of an actor phrase (either None where the words do not say); a well-known office
-    holder's bare name is their government ("President Bush" → USA GOV)."""
+    holder's bare name is their government ("President Bush" → USA GOV); an organisation that names no country
+    and calls itself an association, forum, foundation … is an NGO (the CAMEO code for transnational
+    non-governmental organisations)."""
     country = country_of(text)
     sector = sector_of(text, head)
     if country is None:
         country = office_holder_of(text)
         if country is not None and sector is None:
             sector = "IGO" if country == "IGO" else "GOV"
-    if country == "IGO" and sector is None:
-        sector = "IGO"
+    if country is None and ngo_name(text):
+        country = "NGO"
+    if country in ("IGO", "NGO", "IMG") and sector is None:
+        sector = country
     return country, sector
 
 
@@ -200,6 +224,7 @@ __all__ = [
     "countries",
     "countries_in",
     "country_of",
+    "ngo_name",
     "office_holder_of",
     "party_words",
     "sector_of",

@@ -27,11 +27,12 @@ from importlib.resources import files
 from typing import Any
 
 from ..model import Cite, Event, Sentence
-from .event_actors import code_phrase, contexts_of, country_of, party_words, sector_words
+from .event_actors import code_phrase, contexts_of, countries_in, country_of, party_words, sector_words
 from .nlp import doc_text
 
 #: Prepositions whose noun is the target of an act ("met with", "sanctions on", "fired at").
-TARGET_PREPS = ("with", "against", "on", "upon", "to", "at", "from", "into", "toward", "towards", "for", "over")
+TARGET_PREPS = ("with", "against", "on", "upon", "to", "at", "from", "into", "toward", "towards", "for", "over",
+                "between", "near", "along")
 #: Entity labels that can be an actor or a target.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 #: Entity labels of a word that is a party itself (a place is one only as a polity: GPE).
@@ -55,6 +56,9 @@ class Rule:
     prep: tuple[str, ...] = ()
     obj: tuple[str, ...] = ()
     obj_entity: bool = False
+    obj_kind: str | None = None  # "party": the direct object is a party ("held the villagers"); "thing": it is not
+    no_obj: bool = False  # the trigger has no direct object ("the army mobilized", not "mobilized voters")
+    subj: tuple[str, ...] = ()  # the subject (or passive subject) must have one of these lemmas
     mode: str | None = None
     context: tuple[str, ...] = ()
     priority: int = 1
@@ -74,7 +78,7 @@ def tables() -> Tables:
     data = tomllib.loads(files("storyline.data").joinpath("plover_verbs.toml").read_text(encoding="utf-8"))
     rules: dict[tuple[str, str], list[Rule]] = {}
     for r in data["rule"]:
-        cond = bool(r.get("prep") or r.get("obj") or r.get("obj_entity"))
+        cond = any(r.get(k) for k in ("prep", "obj", "obj_entity", "obj_kind", "no_obj", "subj"))
         for lemma in r["lemmas"]:
             rule = Rule(
                 type=r["type"],
@@ -83,6 +87,9 @@ def tables() -> Tables:
                 prep=tuple(r.get("prep", ())),
                 obj=tuple(r.get("obj", ())),
                 obj_entity=bool(r.get("obj_entity", False)),
+                obj_kind=r.get("obj_kind"),
+                no_obj=bool(r.get("no_obj", False)),
+                subj=tuple(r.get("subj", ())),
                 mode=r.get("mode"),
                 context=tuple(r.get("context", ())),
                 priority=int(r.get("priority", 2 if cond else 1)),
@@ -121,11 +128,27 @@ def _particle(t: Any) -> str | None:
 
 
 def _objects(t: Any) -> list[Any]:
-    """The trigger's objects: direct, then the nouns after its prepositions (and after an xcomp's)."""
+    """The trigger's objects: direct, then the nouns after its prepositions, then the subject of a clause it takes
+    ("allowed inspectors to visit")."""
     out = [c for c in t.children if c.dep_ in OBJECTS]
     for c in t.children:
         if c.dep_ in ("prep", "agent"):
             out += [g for g in c.children if g.dep_ == "pobj"]
+    for c in t.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.i > t.i:
+            out += [g for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
+    return out
+
+
+def _object_words(o: Any) -> set[str]:
+    """The words an object pattern may match: the object's lemma and form, its compound ("ceasefire agreement"),
+    and the noun of its "of" ("state of emergency")."""
+    out = {_lemma(o), o.text.lower()}
+    for c in o.children:
+        if c.dep_ == "compound":
+            out |= {_lemma(c), c.text.lower()}
+        elif c.dep_ == "prep" and _lemma(c) == "of":
+            out |= {_lemma(g) for g in c.children if g.dep_ == "pobj"}
     return out
 
 
@@ -146,16 +169,42 @@ def _match(t: Any, t_rules: Sequence[Rule]) -> Match | None:
             continue
         hit = None
         if r.obj:
-            hit = next((o for o in objs if _lemma(o) in r.obj or o.text.lower() in r.obj), None)
+            hit = next((o for o in objs if _object_words(o) & set(r.obj)), None)
             if hit is None:
                 continue
-        if r.obj_entity and not any(_is_entity(o) for o in objs if o.dep_ in OBJECTS):
+        direct = [_of_head(o) for o in objs if o.dep_ in OBJECTS]
+        if r.obj_entity and not any(_is_entity(o) for o in direct):
+            continue
+        if r.no_obj and direct:
+            continue
+        if r.obj_kind is not None and (not direct or any(is_party(o) for o in direct) != (r.obj_kind == "party")):
+            continue
+        if r.subj and not _subject_in(t, r.subj):
             continue
         words = [t] + [c for c in t.children if c.dep_ == "prt"]
         if hit is not None:
             words.append(hit)
         return Match(t, r, hit, sorted(words, key=lambda w: w.i))
     return None
+
+
+def _subject_in(t: Any, lemmas: Sequence[str]) -> bool:
+    """Whether ``t``'s subject (active or passive, or its clause's) is one of ``lemmas``."""
+    subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None) or _subject_of(t)
+    return subj is not None and _lemma(_of_head(subj)) in lemmas
+
+
+def _of_head(t: Any) -> Any:
+    """The noun a quantity stands for: "dozens of students" → students, "members of the union" → union."""
+    for _ in range(2):
+        if _lemma(t) not in party_words()["quantity"] and t.text.lower() not in party_words()["quantity"]:
+            return t
+        of = next((c for c in t.children if c.dep_ == "prep" and _lemma(c) == "of"), None)
+        pobj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None:
+            return t
+        t = pobj
+    return t
 
 
 def matches(span: Any) -> list[Match]:
@@ -208,7 +257,7 @@ def _rank(m: Match) -> tuple[int, int, int, int]:
 # ------------------------------------------------------------------------------------------- actors
 
 
-_CLIMB = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "dobj", "pobj", "prep", "ccomp"})
+_CLIMB = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "dobj", "pobj", "prep", "ccomp", "acomp"})
 
 
 def _subject_of(t: Any) -> Any | None:
@@ -248,6 +297,9 @@ def _noun_actor(t: Any) -> Any | None:
 def _target(m: Match, actor: Any | None) -> Any | None:
     t = m.tok
     cands: list[Any] = [c for c in t.children if c.dep_ in ("dobj", "dative", "oprd") and c is not m.obj]
+    if t.pos_ == "VERB" and not cands:  # "beat and injured dozens of workers": the object both verbs share
+        cands += [g for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children
+                  if g.dep_ == "dobj"]
     hosts = [t] + [c for c in t.children if c.dep_ in ("xcomp", "dobj") and c is not m.obj]
     hosts += [m.obj] if m.obj is not None else []
     for host in hosts:
@@ -262,6 +314,7 @@ def _target(m: Match, actor: Any | None) -> Any | None:
             if s is not None and s.pos_ != "PRON":
                 cands.append(s)
             cands += [g for g in c.children if g.dep_ == "dobj"]
+    cands = [_of_head(c) for c in cands]
     cands = [c for c in cands if actor is None or c.i != actor.i]
     for c in cands:
         if c.ent_type_ in ACTOR_LABELS or country_of(_phrase_text(c)):
@@ -422,10 +475,10 @@ def _event(m: Match, text: str) -> Event:
         agent, patient = _passive_parts(t)
         actor = agent if patient is not None else _subject_of(t)
     if actor is not None:
-        actor = _resolve_pronoun(actor)
+        actor = _resolve_pronoun(_of_head(actor))
     if actor is not None and actor.i == t.i:  # "the summit had focused on …": the happening is no actor
         actor = None
-    target = patient if patient is not None else _target(m, actor)
+    target = _of_head(patient) if patient is not None else _target(m, actor)
     whole = {"actor": True, "target": True}
     if actor is not None and m.rule.type in MUTUAL and (target is None or not is_party(target)):
         other = next((c for c in actor.children if c.dep_ == "conj" and is_party(c)), None)
@@ -463,26 +516,42 @@ def _event(m: Match, text: str) -> Event:
         setattr(ev, f"{role}_sector", sector)
         spans[role] = [start, end]
     ev.spans = spans
-    _context_countries(ev, t.sent)
+    if m.rule.type in MUTUAL and ev.target_country is None and "actor" in spans:  # "Indian and French navies"
+        named = [c for _, c, _ in countries_in(text[spans["actor"][0] : spans["actor"][1]])]
+        ev.target_country = next((c for c in named if c != ev.actor_country), None)
+    extents = {role: _extent(tok) for role, tok in (("actor", actor), ("target", target)) if tok is not None}
+    _context_countries(ev, t.sent, extents)
     return ev
 
 
-def _context_countries(ev: Event, sent: Any) -> None:
+def _extent(t: Any) -> tuple[int, int]:
+    """The characters of everything that describes the party ``t`` heads (its appositions too: "the Association,
+    a body linked to the OAU"), but not its relative clauses."""
+    while t.dep_ == "pobj" and _lemma(t.head) == "of" and _lemma(t.head.head) in party_words()["quantity"]:
+        t = t.head.head  # "Members of the Association …": the whole phrase
+    ws = _phrase(t)
+    for c in t.children:  # an apposition right after the phrase ("…, a body linked to …"), not one parsed afar
+        if c.dep_ == "appos" and c.left_edge.i <= ws[-1].i + 2:
+            ws = ws + [w for w in c.subtree if w.i > ws[-1].i]
+    return ws[0].idx, ws[-1].idx + len(ws[-1].text)
+
+
+def _context_countries(ev: Event, sent: Any, extents: dict[str, tuple[int, int]]) -> None:
     """Code an actor or target whose own words name no country from the countries the sentence names, as event
     coders do ("President Bush threatened Russia": the target is RUS, the source the first other country; an actor
     or target the sentence leaves without one shares the other's country: a domestic event)."""
     named: list[tuple[int, int, str]] = []
     for ent in sent.ents:
-        if ent.label_ in ("GPE", "NORP", "ORG", "LOC"):
+        if ent.label_ in ("GPE", "NORP", "ORG", "LOC") and not _bystander(ent.root, ev, extents):
             code = country_of(ent.text)
-            if code is not None:
+            if code is not None and code not in ("NGO", "IMG"):  # an organisation is a party only as named
                 named.append((ent.start_char, ent.end_char, code))
 
     def has(role: str) -> bool:
         return role in ev.spans or f"{role}_topic" in ev.spans
 
     def outside(role: str) -> list[str]:
-        lo, hi = ev.spans.get(role) or ev.spans.get(f"{role}_topic") or [-1, -1]
+        lo, hi = extents.get(role, (-1, -1))
         return [c for a, b, c in named if not (a < hi and lo < b)]
 
     if ev.actor_country is None:
@@ -493,10 +562,33 @@ def _context_countries(ev: Event, sent: Any) -> None:
         ev.target_country = others[0] if others else ev.actor_country if domestic else None
 
 
+def _bystander(t: Any, ev: Event, extents: dict[str, tuple[int, int]]) -> bool:
+    """Whether the name ``t`` heads is no party to ``ev`` by its place in the sentence: the source of the report
+    ("…, Thai military sources said", "according to Iraqi officials") where the event has an actor of its own."""
+    if "actor" not in ev.spans:
+        return False
+    if _attribution(t):
+        return True
+    lo = ev.spans.get("trigger", [0, 0])[0]
+    cur, hops = t, 0
+    while cur.head.i != cur.i and hops < 6:  # up to a speech verb whose subject holds t and whose clause the trigger
+        if cur.dep_ in ("nsubj", "nsubjpass") and _lemma(cur.head) in party_words()["speech_verbs"]:
+            verb, subj = cur.head, list(cur.subtree)
+            a_lo = extents.get("actor", (-1, -1))[0]
+            in_subj = subj[0].idx <= a_lo < subj[-1].idx + len(subj[-1].text)  # the reporter is the actor
+            trig = [w for w in verb.subtree if w.idx == lo and w not in subj]
+            return bool(trig) and not in_subj
+        cur, hops = cur.head, hops + 1
+    return False
+
+
 def sentence_events(span: Any, text: str) -> list[Event]:
     """The events of one sentence (a spaCy span): one per clause, its trigger nearest the clause's root, the
     sentence's main event first."""
-    found = sorted(matches(span), key=_rank)
+    found = matches(span)
+    light = tables().status.get("light_verbs", frozenset())
+    inner = {m.tok.head.i for m in found if m.tok.dep_ == "xcomp"}  # "helped support …": the act is "support"
+    found = sorted((m for m in found if not (_lemma(m.tok) in light and m.tok.i in inner)), key=_rank)
     out: list[Event] = []
     taken: set[int] = set()
     for m in found:
