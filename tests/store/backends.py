@@ -17,3 +17,14 @@ def sql(store: Store, query: str, params: tuple[Any, ...] = ()) -> list[tuple[An
 
 def is_postgres(store: Store) -> bool:
     return getattr(store, "dialect", "") == "postgresql"
+
+
+def store_class(target: str) -> type[Any]:
+    """The class of the store ``target`` opens (to patch one of its methods)."""
+    if target.startswith(("postgresql://", "postgres://")):
+        from storyline.store.postgres import PostgresStore
+
+        return PostgresStore
+    from storyline.store.sqlite import SqliteStore
+
+    return SqliteStore

@@ -1,4 +1,5 @@
-"""A store knows when it is half-built, and says what is wrong with it (``storyline check``)."""
+"""A store knows when it is half-built, and says what is wrong with it (``storyline check``); on both backends
+where the test does not write under the store's methods (``target``: a SQLite file or a PostgreSQL database)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from storyline import api
 from storyline.api import Corpus, check
 from storyline.cli import cli
 from storyline.model import Article, Sentence
+from storyline.store.base import open_store
 from storyline.store.sqlite import SqliteStore
 
 
@@ -22,15 +24,15 @@ def folder(tmp_path: Path) -> Path:
 
 
 def test_a_run_killed_before_the_corpus_stages_is_finished_by_the_next(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, target: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Regression: after a crash between "analysed and stored" and the corpus stages, re-running the same
     ingest found every article "already in the store" and never built their stories."""
-    db, src = tmp_path / "s.db", folder(tmp_path)
-    with Corpus(db) as clean:
+    src = folder(tmp_path)
+    with Corpus(tmp_path / "s.db") as clean:
         clean.ingest(src)
         expected = sorted(sorted(s.article_ids) for s in clean.stories)
-    crashed_db = tmp_path / "crashed.db"
+    crashed_db = target
     real = api.corpus_stages
 
     def killed(*args: Any, **kwargs: Any) -> Any:
@@ -50,16 +52,16 @@ def test_a_run_killed_before_the_corpus_stages_is_finished_by_the_next(
 
 
 def test_stories_stay_stale_when_an_article_arrives_during_the_corpus_stages(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, target: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    db = tmp_path / "s.db"
+    db = target
     with Corpus(db) as corpus:
         corpus.ingest(folder(tmp_path))
         assert corpus.store.corpus_built()
         real = api.corpus_stages
 
         def concurrent(*args: Any, **kwargs: Any) -> Any:
-            with SqliteStore(db) as other:  # another ingester stores an article meanwhile
+            with open_store(db) as other:  # another ingester stores an article meanwhile
                 other.put_article(Article(id="late", path="late.txt", raw="", text="A late article arrived."))
             return real(*args, **kwargs)
 
@@ -101,9 +103,9 @@ def test_search_index_out_of_step_is_reported(tmp_path: Path) -> None:
         assert store.check() == []
 
 
-def test_storyline_check_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    db = tmp_path / "s.db"
-    with SqliteStore(db) as store:
+def test_storyline_check_command(target: str) -> None:
+    db = target
+    with open_store(db) as store:
         store.put_article(Article(id="a1", path="a.txt", raw="", text="Rare earths rose on Monday, traders said."))
     runner = CliRunner()
     found = runner.invoke(cli, ["--db", str(db), "check", "--json"])

@@ -1,7 +1,8 @@
 """Stage state: a stopped ingest is finished exactly — by the same ingest run again or by ``storyline repair``.
 
 A kill is played here by an exception raised inside a stage (the open transaction is rolled back, as SQLite
-does after a kill); ``bench/crash.py`` kills real processes with SIGKILL.
+and PostgreSQL do after a kill); ``bench/crash.py`` kills real processes with SIGKILL. The tests run on both
+backends (``target``: a SQLite file or a PostgreSQL database).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from backends import sql, store_class
 from click.testing import CliRunner
 from storeinput import folder
 
@@ -19,6 +21,7 @@ from storyline.api import Corpus
 from storyline.cli import cli
 from storyline.model import Article
 from storyline.store import migrations
+from storyline.store.base import open_store
 from storyline.store.sqlite import SqliteStore
 
 
@@ -34,7 +37,7 @@ def partition(corpus: Corpus) -> list[list[str]]:
 
 def state(corpus: Corpus) -> tuple[Any, ...]:
     """What must equal an uninterrupted run's: the articles (each once) and the story partition."""
-    ids = [r[0] for r in corpus.store.connection.execute("SELECT id FROM articles ORDER BY id")]  # type: ignore[attr-defined]
+    ids = [r[0] for r in sql(corpus.store, "SELECT id FROM articles ORDER BY id")]
     return ids, partition(corpus)
 
 
@@ -63,10 +66,10 @@ def kill_at(monkeypatch: pytest.MonkeyPatch, target: Any, name: str, after: int)
 
 
 def test_killed_while_storing_the_same_ingest_finishes_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean: tuple[Any, ...]
+    tmp_path: Path, target: str, monkeypatch: pytest.MonkeyPatch, clean: tuple[Any, ...]
 ) -> None:
-    src, db = folder(tmp_path), tmp_path / "s.db"
-    kill_at(monkeypatch, SqliteStore, "_index_sentences", after=2)  # the third article dies inside its transaction
+    src, db = folder(tmp_path), target
+    kill_at(monkeypatch, store_class(db), "_index_sentences", after=2)  # the third article dies inside its transaction
     with Corpus(db) as corpus, pytest.raises(Killed):
         corpus.ingest(src)
     monkeypatch.undo()
@@ -82,8 +85,8 @@ def test_killed_while_storing_the_same_ingest_finishes_it(
         assert corpus.store.stage_counts() == {"read": 0, "analysed": 4, "entities": 4, "stories": 4}
 
 
-def test_repair_finishes_without_the_input_files_and_keeps_the_settings(tmp_path: Path) -> None:
-    src, db = folder(tmp_path), tmp_path / "s.db"
+def test_repair_finishes_without_the_input_files_and_keeps_the_settings(tmp_path: Path, target: str) -> None:
+    src, db = folder(tmp_path), target
     with Corpus(db) as corpus:
         real = api.analyse_new
 
@@ -115,10 +118,10 @@ def test_repair_finishes_without_the_input_files_and_keeps_the_settings(tmp_path
 
 
 def test_killed_in_the_corpus_stages_then_repaired(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clean: tuple[Any, ...]
+    tmp_path: Path, target: str, monkeypatch: pytest.MonkeyPatch, clean: tuple[Any, ...]
 ) -> None:
-    src, db = folder(tmp_path), tmp_path / "s.db"
-    kill_at(monkeypatch, SqliteStore, "replace_stories", after=0)  # dies inside the corpus stages' transaction
+    src, db = folder(tmp_path), target
+    kill_at(monkeypatch, store_class(db), "replace_stories", after=0)  # dies inside the corpus stages' transaction
     with Corpus(db) as corpus, pytest.raises(Killed):
         corpus.ingest(src)
     monkeypatch.undo()
@@ -134,11 +137,13 @@ def test_killed_in_the_corpus_stages_then_repaired(
         assert corpus.store.stages_of(corpus.articles()[0].id)["stories"]
 
 
-def test_a_rerun_with_other_files_finishes_the_stopped_run_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    db = tmp_path / "s.db"
+def test_a_rerun_with_other_files_finishes_the_stopped_run_too(
+    tmp_path: Path, target: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = target
     first = folder(tmp_path / "a", ["bridge-a.txt", "bridge-b.txt"])
     second = folder(tmp_path / "b", ["port.txt"])
-    kill_at(monkeypatch, SqliteStore, "_index_sentences", after=1)
+    kill_at(monkeypatch, store_class(db), "_index_sentences", after=1)
     with Corpus(db) as corpus, pytest.raises(Killed):
         corpus.ingest(first)
     monkeypatch.undo()
@@ -149,7 +154,7 @@ def test_a_rerun_with_other_files_finishes_the_stopped_run_too(tmp_path: Path, m
 
 
 def test_a_failed_analysis_is_reported_and_leaves_the_waiting_list(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, target: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from storyline import pipeline
 
@@ -161,25 +166,25 @@ def test_a_failed_analysis_is_reported_and_leaves_the_waiting_list(
         real(art)
 
     monkeypatch.setattr(pipeline, "date_article", broken)
-    with Corpus(tmp_path / "s.db") as corpus:
+    with Corpus(target) as corpus:
         rep = corpus.ingest(folder(tmp_path))
         assert [e.code for e in rep.errors] == ["E150"] and len(rep.added) == 3
         assert corpus.store.pending() == [] and corpus.store.check() == []
 
 
 def test_articles_added_during_the_corpus_stages_keep_the_stores_stories_unbuilt(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, target: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Regression: a rebuild that read the article set before another ingest stored an article wrote its
     stale stories over a newer rebuild's; now it stores nothing and the newer run's result stands."""
-    db = tmp_path / "s.db"
+    db = target
     with Corpus(db) as corpus:
         corpus.ingest(folder(tmp_path, ["bridge-a.txt", "bridge-b.txt"]))
         before = corpus.store.stories()
         real = api.corpus_stages
 
         def concurrent(*args: Any, **kwargs: Any) -> Any:
-            with SqliteStore(db) as other:
+            with open_store(db) as other:
                 other.put_article(Article(id="late", path="late.txt", raw="", text="A late article arrived."))
             return real(*args, **kwargs)
 
@@ -216,10 +221,10 @@ def test_a_schema_1_store_keeps_its_state_when_migrated(tmp_path: Path) -> None:
         assert not store.stages_of("a3")["stories"] and store.stages_of("a1")["stories"]
 
 
-def test_a_document_another_process_stored_meanwhile_is_not_left_waiting(tmp_path: Path) -> None:
+def test_a_document_another_process_stored_meanwhile_is_not_left_waiting(target: str) -> None:
     """Regression: two ingests read the same file; the first stored it before the second queued it, and the
     second's queue entry stayed behind (the store then said a document was read but never analysed)."""
-    with SqliteStore(tmp_path / "s.db") as store:
+    with open_store(target) as store:
         store.put_article(Article(id="a1", path="a1.txt", raw="", text="Rare earths rose."))
         store.queue_pending([("a1", "a1.txt", {"doc": {}}), ("a2", "a2.txt", {"doc": {}})])
         assert [p[0] for p in store.pending()] == ["a2"]
