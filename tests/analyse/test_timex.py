@@ -329,3 +329,21 @@ def test_a_unit_with_no_count_is_a_vague_duration(text: str, mention: str, value
 def test_a_frame_lets_the_day_be_followed_by_after() -> None:
     assert typed("Stocks rallied late in the day after falling.")["late in the day"][0] == "2025-03-05"
     assert "the past" not in typed("one of the events of the past century")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("prices last seen in nineteen eighty-two", "nineteen eighty-two", "1982"),
+        ("a deal signed in March nineteen ninety-one", "March nineteen ninety-one", "1991-03"),
+        ("a goal set for the year two thousand", "the year two thousand", "2000"),
+        ("The law changed in mid-2019.", "mid-2019", "2019"),
+    ],
+)
+def test_spoken_years_and_mid_year(text: str, mention: str, value: str) -> None:
+    assert typed(text)[mention] == (value, "DATE")
+
+
+def test_spoken_numbers_that_are_not_years() -> None:
+    assert typed("nineteen ninety percent of voters") == {}
+    assert typed("under pre-2019 rules") == {}

@@ -57,7 +57,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("shift", timex.SHIFT_PATTERN),
     ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
     ("holiday", re.compile(rf"\b(?:(?P<rel>(?i:by|before|after|until|since|on|at|over|last|next|this))\s+)?{HOLIDAY_PATTERN}(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
-    ("year", re.compile(r"\b(?:(?P<rel>in|since|by|until|later in|earlier in|early|late|mid|mid-|during|before|after|of)\s+)?(?<![\d$£€.,-])(?P<year>(?:19|20)\d\d)(?![\d%]|\s*(?:percent|million|billion|people|tons?|tonnes?))\b")),
+    ("year", re.compile(r"\b(?:(?P<rel>in|since|by|until|later in|earlier in|early|late|mid|mid-|during|before|after|of)\s+|mid-)?(?<![\d$£€.,])(?:(?<=mid-)|(?<!-))(?P<year>(?:19|20)\d\d)(?![\d%]|\s*(?:percent|million|billion|people|tons?|tonnes?))\b")),
 ]
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10}
@@ -421,12 +421,15 @@ def _resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[st
         elif rel == "this past" and timex.SEASON_START[code] < ref.date.month:
             y += 1  # in October, this past spring is this year's
         return f"{y:04d}-{code}", "season", "DATE"
+    if kind == "spoken_year":
+        said = timex.spoken_year(g)
+        return (_iso(said, _month(g["smon"])) if g.get("smon") else _iso(said)), "absolute", "DATE"
     if kind == "half":
-        year = int(g["hyear"]) if g.get("hyear") else ref.known_year
-        if year is None:
+        hyear = int(g["hyear"]) if g.get("hyear") else ref.known_year
+        if hyear is None:
             return None, "needs-date", "DATE"
-        year += {"next": 1, "last": -1}.get((g.get("hrel") or "").lower(), 0)
-        return f"{year:04d}-{timex.HALVES[g['half'].lower()]}", "half", "DATE"
+        hyear += {"next": 1, "last": -1}.get((g.get("hrel") or "").lower(), 0)
+        return f"{hyear:04d}-{timex.HALVES[g['half'].lower()]}", "half", "DATE"
     if kind == "weekend":
         if ref.date is None:
             return None, "needs-date", "DATE"

@@ -33,6 +33,14 @@ NUMBER_WORDS: dict[str, float] = {
     "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
     "a couple of": 2, "a couple": 2, "couple of": 2, "a dozen": 12, "dozen": 12, "half a": 0.5, "half an": 0.5,
 }
+#: Years said in words, as broadcast transcripts write them ("nineteen ninety-six", "the year two thousand"):
+#: the century's word and the tens' words.
+SPOKEN_CENTURIES = {"nineteen": 1900, "eighteen": 1800}
+SPOKEN_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+               "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+               "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SPOKEN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
 #: Quantifiers that leave the count unknown ("several years" → PXY).
 VAGUE_COUNTS = ("several", "a few", "few", "many", "some", "recent", "coming", "the past few", "past few")
 
@@ -189,6 +197,11 @@ TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("half", re.compile(
         r"\b(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+(?:(?P<hyear>(?:19|20)\d\d)\b"
         r"|(?:the\s+)?(?P<hrel>this|next|last|current)\s+year\b|the\s+year\b)", re.I)),
+    ("spoken_year", re.compile(
+        rf"\b(?:(?P<smon>January|February|March|April|May|June|July|August|September|October|November|December)"
+        rf"\s+(?:of\s+)?)?(?:(?P<cent>{_alt(SPOKEN_CENTURIES)})[\s-]+(?P<tens>{_alt(SPOKEN_TENS)})"
+        rf"(?:[\s-]+(?P<units>{_alt(SPOKEN_UNITS)}))?|the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?"
+        rf"(?P<units2>{_alt(SPOKEN_UNITS)}))?)\b(?![\s-]+(?:percent|million|billion|thousand|hundred)\b)", re.I)),
     ("weekend", re.compile(r"\b(?P<rel>the|this|last|next|this past|over the)\s+weekend\b", re.I)),
     ("set", re.compile(
         rf"\b(?P<q>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<sn>\d+|{_NUM_WORD})\s+)?"
@@ -361,6 +374,14 @@ SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: Halves of a year ("the first half of 1989" → ``1989-H1``).
 HALVES = {"first": "H1", "second": "H2", "last": "H2", "latter": "H2"}
+
+
+def spoken_year(g: dict[str, str | None]) -> int:
+    """The year a ``spoken_year`` match says ("nineteen ninety-six" → 1996, "the year two thousand" → 2000)."""
+    if g.get("cent"):
+        unit = SPOKEN_UNITS.get((g.get("units") or "").lower(), 0)
+        return SPOKEN_CENTURIES[(g["cent"] or "").lower()] + SPOKEN_TENS[(g["tens"] or "").lower()] + unit
+    return 2000 + SPOKEN_UNITS.get((g.get("units2") or "").lower(), 0)
 
 
 def anaphora_of(phrase: str) -> tuple[str, int, bool]:
