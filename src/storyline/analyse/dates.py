@@ -233,6 +233,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
             return _iso(y, (mo - 1) % 12 + 1), "relative"
         return _iso(r.year - n), "relative"
     if kind == "shift":
+        if g["dir"].lower() == "later":  # "three days later": counted from a happening the text tells, not from us
+            return timex.duration_value(g["n"], g["unit"]), "duration"
         count = timex.count_of(g["n"])
         if ref.date is None or count is None:
             return None, "needs-date"
@@ -502,7 +504,7 @@ def extract_dates(text: str, ref_date: dt.date | None = None, ref_year: int | No
                     continue
             else:
                 value, how = _resolve(kind, m, text, ref)
-                typ = "TIME" if value and "T" in value else "DATE"
+                typ = "DURATION" if how == "duration" else "TIME" if value and "T" in value else "DATE"
         except (OverflowError, ValueError):  # the reference sits at the calendar's ends (year 1, 9999)
             value, how, typ = None, "out of range", "DATE"
         if kind == "quarter" and value is None:  # "a quarter of the vote"
