@@ -352,3 +352,13 @@ def test_spoken_numbers_that_are_not_years() -> None:
 def test_units_later_count_from_a_happening_so_they_are_a_duration() -> None:
     assert typed("The plant shut in June. Three days later, it reopened.")["Three days later"] == ("P3D", "DURATION")
     assert typed("Sales rose from a year earlier.")["a year earlier"] == ("2024", "DATE")
+
+
+@pytest.mark.parametrize("text", ["It will save $300 million a year in costs.", "The airline runs six flights a week.",
+                                  "Ms. Lee, 41 years old, will lead it."])
+def test_rates_and_ages_are_no_durations(text: str) -> None:
+    assert not [d for d in extract_dates(text, REF) if d.type == "DURATION"]
+
+
+def test_a_duration_after_a_year_is_still_one() -> None:
+    assert typed("Prices were frozen in 2019 for a year.")["a year"] == ("P1Y", "DURATION")

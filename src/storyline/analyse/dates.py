@@ -369,7 +369,12 @@ def _day_named(g: dict[str, str | None], key: str, text: str, m: re.Match[str], 
     return ref
 
 
-_RATE_BEFORE = re.compile(r"(?:\d|%|percent|times|once|twice|dollars?|cents?|euros?|pounds?|yuan)\s*$", re.I)
+#: What stands before "a year", "a week" when it is a rate, not a duration: a figure, possibly with a word or two
+#: naming what it counts ("$5 a year", "$500 million a year", "four flights a week", "twice a week").
+_RATE_BEFORE = re.compile(
+    r"(?:\d|%|percent|times|once|twice|dollars?|cents?|euros?|pounds?|yuan|hundred|thousand|million|billion"
+    r"|trillion|one|two|three|four|five|six|seven|eight|nine|ten|dozen)"
+    r"(?:\s+(?!(?:for|in|over|within|about|after|before|of|to|than|and|or|the|by|at|on)\b)[a-z]+){0,2}\s*$", re.I)
 
 
 def _resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | None, str, str]:
@@ -402,7 +407,7 @@ def _resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[st
     if kind in ("duration", "duration_bare"):
         unit = g["unit"]
         count = g.get("n") or ("1" if not unit.lower().endswith(("s", "ies")) else "several")
-        if count.lower() in ("a", "an") and (_RATE_BEFORE.search(text, 0, m.start()) or unit.lower() == "second"):
+        if count.lower() in ("a", "an") and (_RATE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or unit.lower() == "second"):
             return None, "invalid", "DURATION"  # "$5 a year", "twice a week" are rates; "a second" is an ordinal
         if unit.lower() == "quarters" and not g.get("adj") and re.match(r"\s+of\b", text[m.end():]):
             return None, "invalid", "DURATION"  # "three quarters of the vote" is a share
