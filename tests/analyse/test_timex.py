@@ -362,3 +362,21 @@ def test_rates_and_ages_are_no_durations(text: str) -> None:
 
 def test_a_duration_after_a_year_is_still_one() -> None:
     assert typed("Prices were frozen in 2019 for a year.")["a year"] == ("P1Y", "DURATION")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("Revenue in Q2 2021 fell.", "Q2 2021", "2021-Q2"),
+        ("the 2019 Q4 results", "2019 Q4", "2019-Q4"),
+        ("profit in the first quarter of fiscal 2022", "the first quarter of fiscal 2022", "2022-Q1"),
+        ("The FY2020 loss widened.", "FY2020", "2020"),
+        ("a plan for fiscal 2023", "fiscal 2023", "2023"),
+    ],
+)
+def test_fiscal_years_and_written_quarters(text: str, mention: str, value: str) -> None:
+    assert typed(text)[mention] == (value, "DATE")
+
+
+def test_year_on_year_is_no_duration() -> None:
+    assert typed("a year-on-year rise and a year-over-year fall") == {}

@@ -49,7 +49,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(rf"\b(?:on\s+)?{_DAY}\s+(?:of\s+)?{_MON}\b(?!\s*,?\s*(?:19|20)\d\d)")),
     ("my", re.compile(rf"\b(?:(?P<part>early|mid|late|end of|the end of)[\s-]+)?{_MON}\s+(?:of\s+)?{_YEAR}\b")),
     ("rel_month", re.compile(rf"\b(?P<rel>(?i:next|last|this)|in|by|since|until|late|early|mid|mid-|the end of|end of)\s*{_MON}\b(?!\s+[0-3]?\d\b){_OF_YEAR}")),
-    ("quarter", re.compile(r"\b(?:(?P<yrs>this|last|next) year['’]s\s+)?(?:(?P<rel>the|this|next|last|latest|previous|past|current|most recent|recent)\s+)*(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?quarter\b(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)\b)?", re.I)),
+    ("quarter", re.compile(r"\b(?:(?P<yrs>this|last|next) year['’]s\s+)?(?:(?P<rel>the|this|next|last|latest|previous|past|current|most recent|recent)\s+)*(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?quarter\b(?:\s+(?:of\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?)?(?P<year>(?:19|20)\d\d)\b)?", re.I)),
+    ("q_year", re.compile(r"\b(?:(?:fiscal|financial|FY)\s*)?(?:Q(?P<q>[1-4])\s*(?:of\s+)?(?:FY\s*)?(?P<year>(?:19|20)\d\d)"
+                          r"|(?P<year2>(?:19|20)\d\d)\s*Q(?P<q2>[1-4]))\b")),
+    ("fiscal_year", re.compile(r"\b(?:FY\s*|fiscal\s+(?:year\s+)?)(?P<year>(?:19|20)\d\d|\d\d)\b(?!\s*Q[1-4])")),
     ("bare_month", re.compile(r"\b(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\b(?!\s+(?:on|to|through|against|for)\b)" + _OF_YEAR)),
     ("wd", re.compile(rf"\b(?P<rel>on|last|next|this|late|early|since|by|until)?\s*{_WD}\b(?:\s+(?P<tod>morning|afternoon|evening|night))?")),
     ("rel_unit", re.compile(r"\b(?P<rel>next|last|this|past|coming|(?:the\s+)?current|later this|earlier this)\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>week|month|year|weekend)\b", re.I)),
@@ -171,6 +174,13 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
         return _iso(int(g["year"]), _month(g["mon"])), "absolute"
     if kind == "quarter":
         return _quarter(m, text, ref), "quarter"
+    if kind == "q_year":  # "Q3 2008", "2008 Q3", "fiscal Q1 2009"
+        return f"{int(g['year'] or g['year2']):04d}-Q{g['q'] or g['q2']}", "absolute"
+    if kind == "fiscal_year":  # "fiscal 2008", "FY2008", "FY08": the year the fiscal year is named by
+        fy = int(g["year"])
+        if fy < 100:
+            fy += 2000 if 2000 + fy <= (ref.known_year or 2000) + 20 else 1900
+        return _iso(fy), "absolute"
     if kind in ("rel_month", "bare_month"):
         mo = _month(g["mon"])
         rel = (g.get("rel") or "in").lower()

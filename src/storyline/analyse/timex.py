@@ -235,7 +235,7 @@ LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("duration", re.compile(
         rf"\b(?:(?:the|a|an)\s+)?(?:(?P<dir>past|last|next|coming|first|previous|final|following|preceding|"
         rf"same|remaining|initial|latest)\s+)?{_APPROX}{_COUNT}[\s-]+{_COUNT_ADJ}"
-        rf"(?P<unit>{_UNIT_WORDS})(?:[\s-]+(?:and\s+a\s+half))?(?:\s+(?P<after>ahead))?\b(?![\s-]old\b)"
+        rf"(?P<unit>{_UNIT_WORDS})(?:[\s-]+(?:and\s+a\s+half))?(?:\s+(?P<after>ahead))?\b(?![\s-]old\b|-(?:on|over|to)-)"
         rf"(?!\s+(?:ago|earlier|later|from now)\b)", re.I)),
     ("duration_bare", re.compile(
         rf"\b(?P<lead>{_alt(DURATION_LEADS)})\s+(?P<unit>(?:{_UNIT_WORDS}))\b(?!\s+(?:ago|earlier|later|of)\b)", re.I)),
