@@ -4,15 +4,18 @@
 patterns for the other TimeML types, and turns their matches into TimeML values:
 
 * ``TIME`` — a clock time or a part of a day on a day: "at about 9:40 p.m." → ``2025-03-04T21:40``,
-  "Monday evening" → ``2025-03-03TEV``, "last night" → ``2025-03-03TNI``;
+  "Monday evening" → ``2025-03-03TEV``, "last night" → ``2025-03-03TNI``, "14:58 UTC" → ``…T14:58Z``;
 * ``DURATION`` — "for 90 days" → ``P90D``, "a one-year pause" → ``P1Y``, "16-hour" → ``PT16H``,
   "several years" → ``PXY``;
 * ``SET`` — "every year" → ``P1Y``, "weekly" → ``P1W``, "every Monday" → ``XXXX-WXX-1``;
 * ``DATE`` with a reference value — "now" → ``PRESENT_REF``, "recently" → ``PAST_REF``,
-  "the future" → ``FUTURE_REF``.
+  "the future" → ``FUTURE_REF``;
+* ``DATE`` told from another day (:data:`ANAPHORA`) — "ended the day higher", "that year", "the following
+  month", which the caller counts from the last day the text named; halves ("the first half of 2024" →
+  ``2024-H1``) and years said in words ("nineteen ninety-six").
 
 Every table is data; the patterns are built from the tables. Nothing here needs a reference date except
-``TIME``, whose day the caller resolves (:func:`time_value`).
+``TIME`` and the anaphora, whose day the caller resolves (:func:`time_value`, :func:`anaphora_of`).
 
 Example:
     >>> duration_value("90", "days"), duration_value("two", "decades"), set_value("weekly")
