@@ -31,19 +31,34 @@ CASE_SENSITIVE = frozenset(
 )
 
 
-@cache
-def countries() -> dict[str, str]:
-    """Lower-cased name, demonym or capital → ISO-3 code (``data/countries.tsv``)."""
+def _code_table(name: str) -> dict[str, str]:
     out: dict[str, str] = {}
-    text = files("storyline.data").joinpath("countries.tsv").read_text(encoding="utf-8")
+    text = files("storyline.data").joinpath(name).read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         code, _, names = line.partition("\t")
-        for name in names.split("|"):
-            if name.strip():
-                out.setdefault(name.strip().lower(), code.strip())
+        for n in names.split("|"):
+            if n.strip():
+                out.setdefault(n.strip().lower(), code.strip())
     return out
+
+
+@cache
+def countries() -> dict[str, str]:
+    """Lower-cased name, demonym or capital → ISO-3 code (``data/countries.tsv``)."""
+    return _code_table("countries.tsv")
+
+
+@cache
+def places() -> dict[str, str]:
+    """Lower-cased province, region or (non-capital) city → ISO-3 code of its country (``data/places.tsv``)."""
+    return {k: v for k, v in _code_table("places.tsv").items() if k not in countries()}
+
+
+@cache
+def _names() -> dict[str, str]:
+    return {**places(), **countries()}
 
 
 @cache
@@ -79,8 +94,8 @@ def _words(text: str) -> list[str]:
 
 
 def _name_ok(name: str, written: str) -> bool:
-    """A name that is also a common word counts only as written with capitals ("US", not "us")."""
-    return name not in CASE_SENSITIVE or written[:1].isupper()
+    """A name that is also a common word counts only as written with capitals ("US", not "us"); so does a place."""
+    return (name not in CASE_SENSITIVE and name not in places()) or written[:1].isupper()
 
 
 def countries_in(text: str) -> list[tuple[int, str, str]]:
@@ -90,7 +105,7 @@ def countries_in(text: str) -> list[tuple[int, str, str]]:
         >>> [c for _, c, _ in countries_in("Hungarian and Romanian officials")]
         ['HUN', 'ROU']
     """
-    table = countries()
+    table = _names()
     words = _words(text)
     out: list[tuple[int, str, str]] = []
     i = 0
@@ -139,6 +154,8 @@ def sector_of(text: str, head: str | None = None) -> str | None:
                 return table[key]
     found = countries_in(text)
     if found and len(found[0][2]) >= len(low.removeprefix("the ").strip(" .,")) - 1:
+        if found[0][2].lower() in places():  # a bare province or city: its people, not a government
+            return "CVL"
         return "IGO" if found[0][1] == "IGO" else "GOV"
     if found and found[0][1] == "IGO":
         return "IGO"
@@ -227,6 +244,7 @@ __all__ = [
     "ngo_name",
     "office_holder_of",
     "party_words",
+    "places",
     "sector_of",
     "sector_words",
 ]

