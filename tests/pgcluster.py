@@ -31,12 +31,19 @@ ENV_REQUIRED = "STORYLINE_TEST_POSTGRES_REQUIRED"
 SUPERUSER = "storyline"
 SERVER_SETTINGS = (
     "listen_addresses=''",  # the unix socket only
-    "fsync=off",  # a throwaway cluster: durability is not tested here
+    "fsync=off",  # a throwaway cluster for tests: durability is not tested here
     "synchronous_commit=off",
     "full_page_writes=off",
     "max_connections=200",
     "shared_buffers=64MB",
 )
+BENCH_SETTINGS = (
+    "listen_addresses=''",
+    "synchronous_commit=off",  # a commit does not wait for its fsync, as SQLite's WAL with synchronous=NORMAL
+    "max_connections=200",
+    "shared_buffers=128MB",
+)
+"""For timings: durable writes (fsync on), commits as the SQLite store makes them."""
 
 
 def bin_dir() -> Path | None:
@@ -96,8 +103,8 @@ class Cluster:
         self.bindir = bindir
 
     @classmethod
-    def start(cls) -> Cluster:
-        """Start a throwaway cluster (or connect to the named server).
+    def start(cls, settings: tuple[str, ...] = SERVER_SETTINGS) -> Cluster:
+        """Start a throwaway cluster with these server settings (or connect to the named server).
 
         Raises:
             RuntimeError: The cluster did not start (the message holds its log).
@@ -117,7 +124,7 @@ class Cluster:
         try:
             init = ["-D", str(data), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]
             _as(user, [str(bindir / "initdb"), *init, "--no-instructions"])
-            options = " ".join(f"-c {s}" for s in SERVER_SETTINGS) + f" -k {root}"
+            options = " ".join(f"-c {s}" for s in settings) + f" -k {root}"
             _as(
                 user,
                 [str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w", "-t", "60", "start"],

@@ -65,7 +65,7 @@ class Ctx:
         return self.corpus()
 
 
-DB_HELP = f"SQLite store (default: $STORYLINE_DB or ./{DEFAULT_DB})."
+DB_HELP = f"SQLite store file, or a postgresql:// URL (default: $STORYLINE_DB or ./{DEFAULT_DB})."
 
 
 def _late_flag(name: str) -> Any:

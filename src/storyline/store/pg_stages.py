@@ -34,6 +34,8 @@ class PgStageState:
 
         def _count(self, sql: str, params: Params = ()) -> int: ...
 
+        def _run(self, sql: str, params: Params = ()) -> None: ...
+
     # -- the read stage: documents waiting to be analysed --------------------------------
 
     def queue_pending(self, docs: Sequence[tuple[str, str, dict[str, Any]]]) -> None:
@@ -64,14 +66,14 @@ class PgStageState:
     def _mark_analysed(self, article_id: str) -> None:
         """Inside :meth:`put_article`'s transaction, for a new article: raise the articles version, record the
         article's *analysed* stage with it, and take the article off the waiting list."""
-        self.rows(
+        self._run(
             "WITH v AS (INSERT INTO meta (key, value) VALUES (%(key)s, '1') ON CONFLICT (key)"
             " DO UPDATE SET value = (meta.value::bigint + 1)::text RETURNING value::bigint AS version)"
             " INSERT INTO article_stages (article_id, stage, version) SELECT %(id)s, %(stage)s, version FROM v"
             " ON CONFLICT (article_id, stage) DO UPDATE SET version = excluded.version, done_at = excluded.done_at",
             {"key": ARTICLES_VERSION, "id": article_id, "stage": ANALYSED},
         )
-        self.rows("DELETE FROM pending WHERE article_id = %s", (article_id,))
+        self._run("DELETE FROM pending WHERE article_id = %s", (article_id,))
 
     # -- the corpus stages ---------------------------------------------------------------
 

@@ -145,6 +145,11 @@ class PostgresStore(PgStageState):
             cur.execute(sql, params or None)
             return cur.fetchall() if cur.description is not None else []
 
+    def _run(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> None:
+        """Run one statement whose rows are not wanted (inside a pipeline it is only queued)."""
+        with self._hold() as conn:
+            conn.execute(sql, params or None)
+
     def _count(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> int:
         return int(self.rows(sql, params)[0][0])
 
@@ -193,12 +198,13 @@ class PostgresStore(PgStageState):
                 raise
 
     def _begin_write(self, conn: Conn) -> None:
-        """``BEGIN`` and take the write lock, waiting up to :data:`WRITE_WAIT_S` for the writer holding it."""
-        conn.execute(b"BEGIN")
+        """``BEGIN`` and take the write lock, waiting up to :data:`WRITE_WAIT_S` for the writer holding it (one
+        round trip: the three statements go as one simple query)."""
+        wait_ms = max(1, int(WRITE_WAIT_S * 1000))
         try:
-            conn.execute("SELECT set_config('lock_timeout', %s, true)", (f"{int(WRITE_WAIT_S * 1000)}ms",))
-            conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
-            conn.execute(b"SELECT set_config('lock_timeout', '0', true)")
+            conn.execute(
+                f"BEGIN; SET LOCAL lock_timeout = {wait_ms}; SELECT pg_advisory_xact_lock({WRITE_LOCK:d})".encode()
+            )
         except psycopg.errors.LockNotAvailable as exc:
             _undo(conn, 0)
             raise StorylineError(
@@ -250,22 +256,23 @@ class PostgresStore(PgStageState):
             same_columns = bool(found) and (found[0][2], found[0][3]) == (article.story_id, article.duplicate_of)
             if old == doc and found[0][1] == article.raw and same_columns:
                 return False
-            self._upsert_article(article, doc_json)
-            if old is None or _index_key(old) != _index_key(doc):
-                self._index_sentences(article)
-            if not found:  # stage *analysed* done; the corpus stages no longer cover every article
-                self._mark_analysed(article.id)
+            with self._hold() as conn, conn.pipeline():  # the writes go in one round trip
+                self._upsert_article(article, doc_json)
+                if old is None or _index_key(old) != _index_key(doc):
+                    self._index_sentences(article)
+                if not found:  # stage *analysed* done; the corpus stages no longer cover every article
+                    self._mark_analysed(article.id)
         return not found
 
     def _index_sentences(self, article: Article) -> None:
-        self.rows("DELETE FROM sentences WHERE article_id = %s", (article.id,))
-        self._copy(
-            'sentences (article_id, idx, start, "end", text)',
+        self._run("DELETE FROM sentences WHERE article_id = %s", (article.id,))
+        self._many(
+            'INSERT INTO sentences (article_id, idx, start, "end", text) VALUES (%s, %s, %s, %s, %s)',
             [(article.id, idx, start, end, text) for idx, start, end, text in search_units(article)],
         )
 
     def _upsert_article(self, article: Article, doc_json: str) -> None:
-        self.rows(
+        self._run(
             """
             INSERT INTO articles (id, path, title, source, published, published_how,
                                   story_id, duplicate_of, text, raw, json)
