@@ -32,7 +32,7 @@ from .event_patterns import Hit, pattern_hits
 from .nlp import doc_text
 
 #: Prepositions whose noun is the target of an act ("met with", "sanctions on", "fired at").
-TARGET_PREPS = ("with", "against", "on", "upon", "to", "at", "from", "into", "toward", "towards", "for", "over",
+TARGET_PREPS = ("against", "with", "on", "upon", "to", "at", "from", "into", "toward", "towards", "for", "over",
                 "between", "near", "along")
 #: Entity labels that can be an actor or a target.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
@@ -155,6 +155,8 @@ def _object_words(o: Any) -> set[str]:
     for c in o.children:
         if c.dep_ == "compound":
             out |= {_lemma(c), c.text.lower()}
+            if c.i + 2 == o.i and c.nbor(1).text == "-":  # "sit-in", read as three words
+                out.add(f"{c.text.lower()}-{o.text.lower()}")
         elif c.dep_ == "prep" and _lemma(c) == "of":
             out |= {_lemma(g) for g in c.children if g.dep_ == "pobj"}
     return out
@@ -230,6 +232,8 @@ def matches(span: Any) -> list[Match]:
             out.append(Match(t, rule, None, hit.words, hit))
             continue
         pos = "NOUN" if t.pos_ in ("NOUN", "PROPN") else "VERB" if t.pos_ in ("VERB", "AUX") else None
+        if pos == "VERB" and t.dep_ == "amod":
+            continue  # a participle describing a noun ("the alleged abuses", "the detained soldiers"): no new act
         if pos is None or (pos == "NOUN" and (t.ent_type_ in NAME_LABELS or _attribution(t))):
             continue  # "the Defense Security Cooperation Agency", "according to a press release": no happening
         cands: list[Rule] = []
@@ -239,11 +243,25 @@ def matches(span: Any) -> list[Match]:
         cands += tb.rules.get((_lemma(t), pos), [])
         if pos == "NOUN" and t.text.lower() != _lemma(t):
             cands += tb.rules.get((t.text.lower(), pos), [])
+        if not cands and pos == "VERB":  # a lemma the lemmatizer got wrong ("staged" → "stag")
+            cands += next((tb.rules[(f, pos)] for f in _stems(t.text.lower()) if (f, pos) in tb.rules), [])
         if cands:
             m = _match(t, sorted(cands, key=lambda r: -r.priority))
             if m is not None:
                 out.append(m)
     return out
+
+
+def _stems(word: str) -> list[str]:
+    """Base forms a regular English verb form may have ("staged" → "stage", "stopped" → "stop")."""
+    for suffix, bases in (("ing", ("", "e")), ("ed", ("", "e")), ("es", ("", "e")), ("s", ("",))):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            out = [stem + b for b in bases]
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.append(stem[:-1])
+            return out
+    return []
 
 
 def _attribution(t: Any) -> bool:
@@ -266,9 +284,18 @@ def _depth(t: Any) -> int:
     return d
 
 
-def _rank(m: Match) -> tuple[int, int, int, int]:
-    """Nearest the root first; then the more specific rule; verbs before nouns; then reading order."""
-    return (_depth(m.tok), -m.rule.priority, 0 if m.rule.pos == "VERB" else 1, m.tok.i)
+def _rank(m: Match) -> tuple[int, int, int, int, int]:
+    """Foreground first (not a noun of "after", "during" …: "sealed off the town after the bombing"); then nearest
+    the root; then the more specific rule; verbs before nouns; then reading order."""
+    back = m.rule.pos == "NOUN" and _background(m.tok)
+    return (int(back), _depth(m.tok), -m.rule.priority, 0 if m.rule.pos == "VERB" else 1, m.tok.i)
+
+
+def _background(t: Any) -> bool:
+    """Whether the noun ``t`` names the background of a clause: the noun of a preposition of time or cause."""
+    while t.dep_ == "compound":
+        t = t.head
+    return t.dep_ == "pobj" and _lemma(t.head) in tables().status.get("background_preps", frozenset())
 
 
 # ------------------------------------------------------------------------------------------- actors
@@ -319,10 +346,9 @@ def _target(m: Match, actor: Any | None) -> Any | None:
                   if g.dep_ == "dobj"]
     hosts = [t] + [c for c in t.children if c.dep_ in ("xcomp", "dobj") and c is not m.obj]
     hosts += [m.obj] if m.obj is not None else []
-    for host in hosts:
-        for c in host.children:
-            if c.dep_ == "prep" and _lemma(c) in TARGET_PREPS:
-                cands += [g for g in c.children if g.dep_ == "pobj"]
+    preps = [c for host in hosts for c in host.children if c.dep_ == "prep" and _lemma(c) in TARGET_PREPS]
+    for c in sorted(preps, key=lambda c: TARGET_PREPS.index(_lemma(c))):  # "against X at the WTO": X
+        cands += [g for g in c.children if g.dep_ == "pobj"]
     if m.obj is not None:
         cands.append(m.obj)
     for c in t.children:  # "demanded that the government provide …": the subject of the content clause
