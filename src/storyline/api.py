@@ -15,7 +15,7 @@ import dataclasses
 import json
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from .compare.cluster import ClusterConfig, Link, explain
 from .compare.story import article_state
 from .config import Config, load_config
 from .corrections import Corrections, stored_constraints, stored_curation
+from .engines.base import Analysed, Engine
 from .errors import StorylineError
 from .ingest.formats.base import NOTICE_CODES, too_long
 from .ingest.manifest import read_manifest, settings_for, settings_table
@@ -121,12 +122,15 @@ class Corpus(Corrections, ArticleFixes):
     """Articles, entities and stories in a store (SQLite by default), and the user's corrections to them
     (:class:`~storyline.corrections.Corrections`, :class:`~storyline.article_fixes.ArticleFixes`)."""
 
-    def __init__(self, db: str | Path = ":memory:", config: Config | None = None) -> None:
+    def __init__(self, db: str | Path = ":memory:", config: Config | None = None, engine: Engine | None = None) -> None:
         self.config = config or load_config()
         self.store: Store = open_store(db)
         self.last_report: IngestReport | None = None
+        self.engine = engine  # where the per-article stages run (storyline.engines); None: in this process
 
     def close(self) -> None:
+        if self.engine is not None:
+            self.engine.close()
         self.store.close()
 
     def _own_files(self) -> list[Path]:
@@ -293,12 +297,11 @@ class Corpus(Corrections, ArticleFixes):
         waiting list). A document whose analysis failed is reported and taken off the list; one whose storing
         failed stays on it, for the next run."""
         t0 = time.perf_counter()
-        # analyse in chunks so memory stays flat on big inputs
-        chunk = max(64, self.config.nlp_batch_size * 8)
         done = 0
-        for k in range(0, len(pending), chunk):
-            part = pending[k : k + chunk]
-            arts = analyse_new(part, self.config, errors=report.errors)  # a failing article is its own error
+        parts = self.engine.analyse(pending, self.config) if self.engine else self._analyse_here(pending)
+        for analysed_part in parts:
+            part, arts = analysed_part.docs, analysed_part.articles
+            report.errors += analysed_part.errors  # a failing article is its own error
             analysed = {a.id for a in arts}
             failed = [aid for d, _ in part if (aid := article_id(d.text)) not in analysed]
             if failed:
@@ -322,6 +325,13 @@ class Corpus(Corrections, ArticleFixes):
             log.info("analysed and stored %d/%d article(s) (%.1f s)", done, len(pending), time.perf_counter() - t0)
             if progress:
                 progress("analyse", done, len(pending))
+
+    def _analyse_here(self, pending: Sequence[tuple[RawDoc, dict[str, Any]]]) -> Iterator[Analysed]:
+        """The per-article stages in this process, in chunks so memory stays flat on big inputs."""
+        chunk = max(64, self.config.nlp_batch_size * 8)
+        for k in range(0, len(pending), chunk):
+            part, errors = pending[k : k + chunk], list[FileError]()
+            yield Analysed(part, analyse_new(part, self.config, errors=errors), errors)
 
     def rebuild(self, progress: ProgressFn | None = None) -> None:
         """Recompute entities and (incrementally) stories over everything in the store."""

@@ -32,6 +32,7 @@ from . import __version__
 from .api import FORMATS, Corpus, IngestReport
 from .compare.claims import source_label
 from .config import load_config
+from .engines.base import ENGINES, Engine, engine_for
 from .errors import StorylineError
 from .text import plural
 
@@ -53,9 +54,9 @@ class Ctx:
         self.verbose = verbose
         self.config_file = config
 
-    def corpus(self, **overrides: Any) -> Corpus:
+    def corpus(self, engine: Engine | None = None, **overrides: Any) -> Corpus:
         cfg = load_config(self.config_file, overrides=overrides)
-        return Corpus(self.db, cfg)
+        return Corpus(self.db, cfg, engine)
 
     def reading(self) -> Corpus:
         """The corpus of a store that must already exist: a read command never makes an empty one."""
@@ -99,7 +100,13 @@ def db_option(f: Any) -> Any:
 
 
 def ingest_options(f: Any) -> Any:
-    """--source, --published, --manifest and --keep-all, shared by ingest and analyze."""
+    """--source, --published, --manifest, --keep-all and the engine's options, shared by ingest and analyze."""
+    f = click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N", help="Analyse in N worker "
+                     "processes (local) or N Ray actors (ray; default: every CPU of the cluster).")(f)  # fmt: skip
+    f = click.option("--address", default=None, metavar="ADDR", help="--engine ray: the Ray cluster to use (auto, "
+                     "ray://HOST:10001); without it, one is started on this machine.")(f)  # fmt: skip
+    f = click.option("--engine", type=click.Choice(ENGINES), default="local", show_default=True,
+                     help="Where articles are analysed: this machine, or a Ray cluster.")(f)  # fmt: skip
     f = click.option("--keep-all", is_flag=True, help="Turn plain-text cleaning off (keep every line).")(f)
     f = click.option(
         "--manifest",
@@ -186,8 +193,9 @@ def _ingest(
     keep_all: bool,
     exclude: Sequence[str] = (),
     manifest: str | None = None,
+    engine: tuple[str, int | None, str | None] = ("local", None, None),
 ) -> tuple[Corpus, IngestReport]:
-    corpus = c.corpus()
+    corpus = c.corpus(engine_for(*engine))
     n_inputs = len(paths)
     show = not c.quiet and (n_inputs > PROGRESS_MIN_FILES or any(Path(p).is_dir() for p in paths))
     if published:
@@ -224,11 +232,14 @@ def ingest(
     published: str | None,
     manifest: str | None,
     keep_all: bool,
+    engine: str,
+    address: str | None,
+    workers: int | None,
 ) -> None:
     """Read, clean, analyse and store articles from files, folders and globs (and a --manifest's files)."""
     c = _ctx(ctx, db)
     _need_inputs(paths, manifest)
-    corpus, rep = _ingest(c, paths, source, published, keep_all, manifest=manifest)
+    corpus, rep = _ingest(c, paths, source, published, keep_all, manifest=manifest, engine=(engine, workers, address))
     corpus.close()
     sys.exit(rep.exit_code)
 
@@ -375,13 +386,18 @@ def analyze(
     published: str | None,
     manifest: str | None,
     keep_all: bool,
+    engine: str,
+    address: str | None,
+    workers: int | None,
 ) -> None:
     """Ingest PATHS (and a --manifest's files), then write every story's dossier (md, html, json) and the corpus
     export to DIR."""
     c = _ctx(ctx, db)
     _need_inputs(paths, manifest)
     # never re-read our dossiers
-    corpus, rep = _ingest(c, paths, source, published, keep_all, exclude=[out_dir], manifest=manifest)
+    corpus, rep = _ingest(
+        c, paths, source, published, keep_all, exclude=[out_dir], manifest=manifest, engine=(engine, workers, address)
+    )
     with corpus:
         d = Path(out_dir)
         d.mkdir(parents=True, exist_ok=True)

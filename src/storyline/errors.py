@@ -4,7 +4,7 @@
 | ---- | ------- |
 | E1xx | input files (see ``storyline.ingest.readers`` for the per-file codes) |
 | E201 | the spaCy pipeline named in the config is not installed |
-| E202 | an optional package the chosen format needs is not installed (pyarrow for ``--format parquet``) |
+| E202 | an optional package is not installed (pyarrow: ``--format parquet``; ray: ``--engine ray``; pyspark) |
 | E301 | the store file cannot be opened or is from a newer Storyline |
 | E302 | the store stayed busy: another process kept writing to it for longer than a write waits (10 minutes) |
 | E303 | a read command (stories, search, dossier, export, ...) named a store file that does not exist |
@@ -18,6 +18,7 @@
 | E408 | a store that cannot keep corrections |
 | E409 | a table export's folder: missing (``--out DIR``), a file, or not empty without ``--force`` |
 | E501 | a bad configuration value |
+| E601 | an engine that cannot run as asked (``--address`` without ``--engine ray``, an unreachable Ray cluster) |
 """
 
 from __future__ import annotations
@@ -30,3 +31,7 @@ class StorylineError(Exception):
         super().__init__(f"{message} [{code}]")
         self.code = code
         self.message = message
+
+    def __reduce__(self) -> tuple[type[StorylineError], tuple[str, str]]:
+        # pickled whole, so that an error raised in a worker process (storyline.engines) reads the same here
+        return (type(self), (self.code, self.message))

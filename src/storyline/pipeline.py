@@ -588,7 +588,18 @@ def analyse_new(
     there (E150, naming its file and the stage), and the others go on; without one, the exception
     propagates.
     """
-    arts = [a for d, o in docs if (a := _isolated(errors, d.path, "clean", _article_or_error, d, **o))]
+    return analyse_cleaned(clean_new(docs, errors), cfg, nlp, errors)
+
+
+def clean_new(docs: Iterable[tuple[RawDoc, dict[str, Any]]], errors: list[FileError] | None = None) -> list[Article]:
+    """Stages *clean* and *meta* of :func:`analyse_new` alone (no model needed)."""
+    return [a for d, o in docs if (a := _isolated(errors, d.path, "clean", _article_or_error, d, **o))]
+
+
+def analyse_cleaned(
+    arts: list[Article], cfg: Config, nlp: Any | None = None, errors: list[FileError] | None = None
+) -> list[Article]:
+    """Stages *analyse* and *dates* of :func:`analyse_new`, over articles :func:`clean_new` made."""
     if not arts:
         return []
     nlp = nlp or load_nlp(cfg.nlp_model)
@@ -633,11 +644,13 @@ __all__ = [
     "STAGES",
     "Stage",
     "analyse",
+    "analyse_cleaned",
     "analyse_new",
     "article_failure",
     "article_id",
     "build_article",
     "check_stages",
+    "clean_new",
     "corpus_stages",
     "date_article",
     "features",
