@@ -1,0 +1,103 @@
+"""Engines: the Ray engine and the local engine's worker processes give the local engine's export, and report bad
+input exactly as it does (naming the file), keeping the good articles beside it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from clirun import run
+
+from storyline import pipeline
+from storyline.api import Corpus
+from storyline.config import Config
+from storyline.engines.base import analyse_each, clean_each, engine_for
+from storyline.ingest.readers import RawDoc
+from storyline.model import Article, FileError
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def ray_cluster() -> Iterator[Any]:
+    """One Ray instance with 2 CPUs for the module (the engine uses it as it finds it, and leaves it running)."""
+    ray = pytest.importorskip("ray", reason="Ray is not installed: pip install 'storyline[ray]'")
+    ray.init(address="local", num_cpus=2, include_dashboard=False, log_to_driver=False)
+    yield ray
+    ray.shutdown()
+
+
+@pytest.fixture(scope="module")
+def bad(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two bad files: one empty (the reader refuses it), one with too little text (refused after cleaning)."""
+    d = tmp_path_factory.mktemp("bad")
+    (d / "empty.txt").write_text("", encoding="utf-8")
+    (d / "short.txt").write_text("Two words\n", encoding="utf-8")
+    return d
+
+
+@pytest.fixture(scope="module")
+def local_errors(bad: Path) -> list[str]:
+    with Corpus(":memory:") as corpus:
+        return [str(e) for e in corpus.ingest([str(bad)]).errors]
+
+
+def test_ray_analyze_gives_the_local_export_and_errors(
+    ray_cluster: Any,
+    seed_corpus: Any,
+    seeds_dir: Path,
+    bad: Path,
+    local_errors: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    out = tmp_path / "out"
+    args = ["--db", str(tmp_path / "r.db"), "analyze", str(seeds_dir), str(bad), "--out", str(out)]
+    code, _, err = run([*args, "--engine", "ray", "--workers", "2"], capsys)
+    assert code == 1, err  # some files failed, the rest were ingested
+    for line in local_errors:
+        assert line in " ".join(err.split()), err
+    assert "5 articles added" in err and "2 errors" in err
+    assert json.loads((out / "corpus.json").read_text(encoding="utf-8")) == seed_corpus.export()
+
+
+def test_worker_processes_give_the_local_export_and_errors(
+    seed_corpus: Any, seeds_dir: Path, bad: Path, local_errors: list[str]
+) -> None:
+    with Corpus(":memory:", engine=engine_for("local", workers=2)) as corpus:
+        rep = corpus.ingest([str(seeds_dir), str(bad)])
+        assert [str(e) for e in rep.errors] == local_errors and len(rep.added) == 5
+        assert corpus.export() == seed_corpus.export()
+
+
+def test_a_failing_stage_is_that_article_error_in_every_engine(
+    seeds_dir: Path, nlp: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What a Ray actor or a worker runs (clean_each, analyse_each): the article whose dates fail is E150, its
+    neighbours are analysed; the short one fails at cleaning (E112)."""
+    files = sorted(seeds_dir.iterdir())[:2]
+    docs: list[tuple[RawDoc, dict[str, Any]]] = [
+        (RawDoc(path=str(f), text=f.read_text(encoding="utf-8"), fmt="txt"), {}) for f in files
+    ]
+    docs.insert(1, (RawDoc(path="short.txt", text="Two words\n", fmt="txt"), {}))
+    real = pipeline.date_article
+
+    def dates(a: Article) -> None:
+        if a.path == str(files[1]):
+            raise ValueError("no calendar")
+        real(a)
+
+    monkeypatch.setattr(pipeline, "date_article", dates)
+    got = analyse_each(clean_each(docs), Config(), nlp)
+    assert isinstance(got[0], Article) and got[0].sentences and got[0].dates
+    assert isinstance(got[1], FileError) and (got[1].path, got[1].code) == ("short.txt", "E112")
+    assert isinstance(got[2], FileError) and (got[2].path, got[2].code) == (str(files[1]), "E150")
+    assert "dates stage failed" in got[2].reason and "no calendar" in got[2].reason
+
+
+def test_address_needs_the_ray_engine(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["--db", str(tmp_path / "s.db"), "ingest", str(tmp_path), "--address", "auto"], capsys)
+    assert code == 2 and "add --engine ray" in err and "E601" in err
