@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from storyline.model import Article, DateMention, Mention, Quote
+from storyline.render.dossier_model import ClaimView
 from storyline.web.jobs import allowed_extension, check_upload, safe_filename, uploads_dir
 from storyline.web.markup import Span, article_spans, highlight_snippet, mark_text, paragraph_spans
 from storyline.web.views import StoryFilters, claim_heatmap, dossier_view, filter_stories, normalize_item
@@ -107,9 +108,9 @@ def test_claims_heatmap_counts_support_and_marks_conflicts() -> None:
         "id": "c1",
         "text": "12 million tons",
         "support": [ap, ap],
-        "conflicts": [{"text": "10 million", "cites": [rt]}],
+        "conflicts": [{**rt, "why": "different number: 12 vs 10 million"}],
     }
-    heat = claim_heatmap([claim], ["AP", "Reuters", "BBC"])
+    heat = claim_heatmap([ClaimView.from_json(claim)], ["AP", "Reuters", "BBC"])
     cells = heat["rows"][0]["cells"]
     assert [c["level"] for c in cells] == ["2", "conflict", "0"]
     item = normalize_item(claim)

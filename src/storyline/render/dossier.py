@@ -1,4 +1,5 @@
-"""The dossier of one story as a plain, JSON-ready dict — what every renderer (md, html, json, web) draws.
+"""The dossier of one story, built once from the store as a typed :class:`~storyline.render.dossier_model.Dossier` —
+what every renderer (md, html, json, web) draws — and the display rules the renderers share.
 
 Example:
     >>> cite_label("Bloomberg", "2025-11-25")
@@ -10,16 +11,57 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from .. import __version__
 from ..analyse.entities import KEY_TYPES
 from ..compare.claims import outlet_label
 from ..compare.matrix import claim_matrix
-from ..model import Article, Cite, Claim, Entity, Quote, Story
+from ..model import Article, Cite, Claim, Entity, Quote, Removal, Story
+from .dossier_model import (
+    SCHEMA_VERSION,
+    ClaimView,
+    Commitment,
+    Conflict,
+    CounterCite,
+    Disagreement,
+    Dossier,
+    DossierArticle,
+    DossierEvent,
+    EntityRow,
+    Figure,
+    KeySentence,
+    Matrix,
+    QuoteEntry,
+    SourceCite,
+    StoryHeader,
+    SummaryEntry,
+    TimelineEntry,
+    Version,
+)
 
-SCHEMA_VERSION = "1"
+__all__ = [
+    "PARAPHRASE_LABEL",
+    "SCHEMA_VERSION",
+    "Comparison",
+    "Dossier",
+    "account_label",
+    "build_dossier",
+    "cite_label",
+    "commitments_in",
+    "comparison",
+    "glossed",
+    "is_verbatim",
+    "make_dossier",
+    "period_note",
+    "quote_kind_label",
+    "roles_once",
+    "takes_the",
+    "time_note",
+    "version_label",
+]
 
 
 def cite_label(source: str | None, published: str | None) -> str:
@@ -46,150 +88,163 @@ def _seen_in(aliases: Sequence[str], story_text: str) -> list[str]:
     return [x for x in aliases if x.casefold() in story_text]
 
 
-def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[Entity]) -> dict[str, Any]:
+def make_dossier(story: Story, articles: Sequence[Article], entities: Sequence[Entity]) -> Dossier:
     """Everything a reader of one story needs, with every statement citing article + offsets."""
     by_id = {a.id: a for a in articles}
     members = [by_id[i] for i in story.article_ids if i in by_id]
     members.sort(key=lambda a: (a.published or "9999", a.path))
     outlets = sorted({outlet_label(a) for a in members})
 
-    def cite(c: Cite) -> dict[str, Any]:
+    def cite(c: Cite) -> SourceCite:
         a = by_id.get(c.article_id)
-        return {
-            **c.to_json(),
-            "source": outlet_label(a) if a else None,
-            "title": a.display_title if a else "",
-            "label": cite_label(outlet_label(a), a.published) if a else c.article_id,
-        }
+        if a is None:
+            return SourceCite(c.article_id, c.start, c.end, None, "", c.article_id)
+        source = outlet_label(a)
+        return SourceCite(c.article_id, c.start, c.end, source, a.display_title, cite_label(source, a.published))
 
-    member_ids = {a.id for a in members}
+    pubs = sorted(a.published for a in members if a.published)
+    cmp = comparison(story, members, cite, {e.name: e.type for e in entities})
+    return Dossier(
+        schema_version=SCHEMA_VERSION,
+        generated_by=f"storyline {__version__}",
+        events=[DossierEvent(e, [cite(c) for c in e.cites]) for e in story.events],
+        story=StoryHeader(
+            id=story.id,
+            title=story.title,
+            event_date=story.event_date,
+            event_date_why=story.event_date_why,
+            article_count=len(members),
+            independent_sources=story.independent_sources,
+            outlets=outlets,
+            date_range=(pubs[0], pubs[-1]) if pubs else None,
+        ),
+        articles=[_article(a) for a in members],
+        entities=_entity_rows(entities, members, outlets),
+        timeline=[
+            TimelineEntry(
+                date=t.date,
+                text=t.text,
+                cites=[cite(c) for c in t.cites],
+                sources=t.sources,
+                future=t.future,
+                claim_id=t.claim_id,
+                speaker=t.speaker,
+                commitments=commitments_in(t.cites, members),
+            )
+            for t in story.timeline
+        ],
+        key_sentences=[KeySentence(s.text, [cite(c) for c in s.cites]) for s in story.key_sentences],
+        summary=[SummaryEntry(s.text, [cite(c) for c in s.cites], s.claim_id) for s in story.summary],
+        quotes=[
+            QuoteEntry(q.text, q.kind, q.speaker, q.speaker_role, q.cue, cite(Cite(a.id, q.start, q.end)))
+            for a in members
+            for q in a.quotes
+            # "… against fascism and “militarism”": shown within the indirect quote that holds it
+            if not _inside_indirect(q, a.quotes)
+        ],
+        claims=cmp.claims,
+        matrix=cmp.matrix,
+        conflicts=cmp.conflicts,
+        accounts=cmp.accounts,
+        quote_groups=cmp.quote_groups,
+        figures=cmp.figures,
+    )
+
+
+def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[Entity]) -> dict[str, Any]:
+    """The dossier's JSON form (:meth:`Dossier.to_json` of :func:`make_dossier`)."""
+    return make_dossier(story, articles, entities).to_json()
+
+
+def _article(a: Article) -> DossierArticle:
+    return DossierArticle(
+        id=a.id,
+        title=a.display_title,
+        title_how=a.title_how,
+        source=a.source,
+        outlet=outlet_label(a),  # what to show: the source, or a short file name when none is known
+        author=a.author,
+        published=a.published,
+        published_how=a.published_how,
+        published_why=a.published_why,
+        path=a.path,
+        url=a.url,
+        words=len(a.text.split()),
+        duplicate_of=a.duplicate_of,
+        text=a.text,
+        paragraphs=[(p[0], p[1]) for p in a.paragraphs],
+        removed=[Removal(r.text, r.reason) for r in a.removed],
+    )
+
+
+def _entity_rows(entities: Sequence[Entity], members: Sequence[Article], outlets: Sequence[str]) -> list[EntityRow]:
+    """The story's people, organisations and places, most mentioned first, with their mentions per outlet."""
+    by_id = {a.id: a for a in members}
     story_text = "\n".join(a.text for a in members).casefold()
-    ent_rows: list[dict[str, Any]] = []
+    rows: list[EntityRow] = []
     for e in entities:
         if e.type not in KEY_TYPES:
             continue
         per: Counter[str] = Counter()
         for m in e.mentions:
-            if m.article_id in member_ids:
+            if m.article_id in by_id:
                 per[outlet_label(by_id[m.article_id])] += 1
         total = sum(per.values())
         if total == 0:
             continue
-        ent_rows.append(
-            {
-                "id": e.id,
-                "name": e.name,
-                "type": e.type,
-                "aliases": _seen_in(e.aliases, story_text),
-                "aliases_elsewhere": [x for x in e.aliases if x.casefold() not in story_text],
-                "roles": _seen_in(e.roles, story_text),
-                "descriptions": e.descriptions,
-                "mentions": total,
-                "per_outlet": {o: per.get(o, 0) for o in outlets},
-            }
-        )
-    ent_rows.sort(key=lambda r: (-int(r["mentions"]), str(r["name"])))
-    pubs = sorted(a.published for a in members if a.published)
-    quotes = []
-    for a in members:
-        for q in a.quotes:
-            if _inside_indirect(q, a.quotes):
-                continue  # "… against fascism and “militarism”": shown within the indirect quote that holds it
-            quotes.append(
-                {
-                    "text": q.text,
-                    "kind": q.kind,
-                    "speaker": q.speaker,
-                    "speaker_role": q.speaker_role,
-                    "cue": q.cue,
-                    "cite": cite(Cite(a.id, q.start, q.end)),
-                }
+        rows.append(
+            EntityRow(
+                id=e.id,
+                name=e.name,
+                type=e.type,
+                aliases=_seen_in(e.aliases, story_text),
+                aliases_elsewhere=[x for x in e.aliases if x.casefold() not in story_text],
+                roles=_seen_in(e.roles, story_text),
+                descriptions=e.descriptions,
+                mentions=total,
+                per_outlet={o: per.get(o, 0) for o in outlets},
             )
-    return {
-        "schema_version": SCHEMA_VERSION,
-        "generated_by": f"storyline {__version__}",
-        "events": [dict(e.to_json(), cites=[cite(c) for c in e.cites]) for e in story.events],
-        "story": {
-            "id": story.id,
-            "title": story.title,
-            "event_date": story.event_date,
-            "event_date_why": story.event_date_why,
-            "article_count": len(members),
-            "independent_sources": story.independent_sources,
-            "outlets": outlets,
-            "date_range": [pubs[0], pubs[-1]] if pubs else None,
-        },
-        "articles": [
-            {
-                "id": a.id,
-                "title": a.display_title,
-                "title_how": a.title_how,
-                "source": a.source,
-                "outlet": outlet_label(a),  # what to show: the source, or a short file name when none is known
-                "author": a.author,
-                "published": a.published,
-                "published_how": a.published_how,
-                "published_why": a.published_why,
-                "path": a.path,
-                "url": a.url,
-                "words": len(a.text.split()),
-                "duplicate_of": a.duplicate_of,
-                "text": a.text,
-                "paragraphs": [list(p) for p in a.paragraphs],
-                "removed": [{"text": r.text, "reason": r.reason} for r in a.removed],
-            }
-            for a in members
-        ],
-        "entities": ent_rows,
-        "timeline": [
-            {
-                "date": t.date,
-                "text": t.text,
-                "cites": [cite(c) for c in t.cites],
-                "sources": t.sources,
-                "future": t.future,
-                "claim_id": t.claim_id,
-                "speaker": t.speaker,
-                "commitments": commitments_in(t.cites, members),
-            }
-            for t in story.timeline
-        ],
-        "key_sentences": [{"text": s.text, "cites": [cite(c) for c in s.cites]} for s in story.key_sentences],
-        "summary": [
-            {"text": s.text, "cites": [cite(c) for c in s.cites], "claim_id": s.claim_id} for s in story.summary
-        ],
-        "quotes": quotes,
-        **comparison(story, members, cite, {e.name: e.type for e in entities}),
-    }
+        )
+    rows.sort(key=lambda r: (-r.mentions, r.name))
+    return rows
 
 
-def commitments_in(cites: Sequence[Cite], members: Sequence[Article]) -> list[dict[str, Any]]:
+def commitments_in(cites: Sequence[Cite], members: Sequence[Article]) -> list[Commitment]:
     """The figures with a period or a deadline inside the cited passages ("for one year" → its dates)."""
     by_id = {a.id: a for a in members}
-    out: list[dict[str, Any]] = []
+    out: list[Commitment] = []
     for c in cites:
         a = by_id.get(c.article_id)
         for n in a.numbers if a else []:
             if (n.period or n.deadline) and c.start <= n.start < c.end:
-                out.append({"text": n.text, "period": n.period, "deadline": n.deadline})
+                out.append(Commitment(n.text, n.period, n.deadline))
     return out
 
 
-def time_note(item: Mapping[str, Any]) -> str:
+def period_note(period: str | None, deadline: str | None) -> str:
     """A commitment's time in words: "2025-11-10 to 2026-11-10" for a period, "by 2025-11-27" for a deadline.
+
+    Example:
+        >>> period_note("2025-11-10/2026-11-10", None), period_note(None, "2025-11-27")
+        ('2025-11-10 to 2026-11-10', 'by 2025-11-27')
+    """
+    parts = []
+    if period and "/" in period:
+        parts.append(" to ".join(period.split("/", 1)))
+    if deadline:
+        parts.append(f"by {deadline}")
+    return ", ".join(parts)
+
+
+def time_note(item: Mapping[str, Any]) -> str:
+    """:func:`period_note` of a figure or commitment in its JSON form.
 
     Example:
         >>> time_note({"period": "2025-11-10/2026-11-10"}), time_note({"deadline": "2025-11-27"})
         ('2025-11-10 to 2026-11-10', 'by 2025-11-27')
     """
-    parts = []
-    period = item.get("period")
-    if isinstance(period, str) and "/" in period:
-        parts.append(" to ".join(period.split("/", 1)))
-    deadline = item.get("deadline")
-    if isinstance(deadline, str) and deadline:
-        parts.append(f"by {deadline}")
-    return ", ".join(parts)
+    period, deadline = item.get("period"), item.get("deadline")
+    return period_note(period if isinstance(period, str) else None, deadline if isinstance(deadline, str) else None)
 
 
 def account_label(party: str | None, type_: str | None = None, the: bool = False) -> str:
@@ -218,87 +273,89 @@ def takes_the(name: str, texts: Sequence[str]) -> bool:
     return bool(hits) and sum(1 for m in hits if m.group(1)) >= len(hits) / 2
 
 
+@dataclass(slots=True)
+class Comparison:
+    """The cross-outlet sections of a dossier."""
+
+    claims: list[ClaimView]
+    matrix: Matrix
+    conflicts: list[Conflict]
+    accounts: list[ClaimView]
+    quote_groups: list[ClaimView]
+    figures: list[Figure]
+
+
 def comparison(
-    story: Story, members: Sequence[Article], cite: Any, types: dict[str, str] | None = None
-) -> dict[str, Any]:
+    story: Story, members: Sequence[Article], cite: Callable[[Cite], SourceCite], types: dict[str, str] | None = None
+) -> Comparison:
     """The cross-outlet sections: claims and their matrix, conflicts, account comparisons, figures, quotes.
 
-    ``cite`` turns a :class:`Cite` into the dossier's cite dict (outlet, title, label); ``types`` maps
-    entity names to their type (for how an account is named).
+    ``cite`` labels a :class:`Cite` the dossier way (outlet, title, label); ``types`` maps entity names to their
+    type (for how an account is named).
     """
     types = types or {}
-
     by_id = {a.id: a for a in members}
+    texts = [a.text for a in members]
 
     def text_of(c: Cite) -> str:
         a = by_id.get(c.article_id)
         return a.text[c.start : c.end] if a else ""
 
-    def cites(xs: Sequence[Any]) -> list[dict[str, Any]]:
-        return [cite(x if isinstance(x, Cite) else Cite(x["article_id"], x["start"], x["end"])) for x in xs]
+    def cited(x: Mapping[str, Any]) -> SourceCite:
+        return cite(Cite(x["article_id"], x["start"], x["end"]))
 
-    def view(c: Claim) -> dict[str, Any]:
-        return {
-            "id": c.id,
-            "kind": c.kind,
-            "text": c.text,
-            "sources": c.sources,
-            "support": cites(c.support),
-            "conflicts": [
-                {**cite(Cite(x["article_id"], x["start"], x["end"])), "why": x.get("why", "")} for x in c.conflicts
-            ],
-            "versions": [{**v, **cite(Cite(v["article_id"], v["start"], v["end"]))} for v in c.versions],
-            "dates": c.dates,
-            "numbers": c.numbers,
-            "speaker": c.speaker,
-            "party": c.party,
-            "account_label": account_label(
-                c.party, types.get(c.party or ""), takes_the(c.party, [a.text for a in members]) if c.party else False
-            )
-            if c.kind == "account"
-            else None,
-            "topic": c.topic,
-            "counter": [{**cite(x), "quote": text_of(x)} for x in c.counter],
-        }
+    def view(c: Claim) -> ClaimView:
+        the = takes_the(c.party, texts) if c.party and c.kind == "account" else False
+        return ClaimView(
+            id=c.id,
+            kind=c.kind,
+            text=c.text,
+            sources=c.sources,
+            support=[cite(x) for x in c.support],
+            conflicts=[Disagreement(cited(x), str(x.get("why", ""))) for x in c.conflicts],
+            versions=[Version.from_json({**v, **cited(v).to_json()}) for v in c.versions],
+            dates=list(c.dates),
+            numbers=list(c.numbers),
+            speaker=c.speaker,
+            party=c.party,
+            account_label=account_label(c.party, types.get(c.party or ""), the) if c.kind == "account" else None,
+            topic=c.topic,
+            counter=[CounterCite(cite(x), text_of(x)) for x in c.counter],
+        )
 
     facts = [c for c in story.claims if c.kind == "fact"]
     accounts = [c for c in story.claims if c.kind == "account"]
     quotes = [c for c in story.claims if c.kind == "quote"]
-    matrix = claim_matrix([*facts, *[a for a in accounts if a.sources >= 2]], members)
-    for row in matrix["rows"]:  # type: ignore[attr-defined]
-        for cell in row["cells"]:
-            cell["cites"] = cites(cell["cites"])
+    matrix = Matrix.from_json(claim_matrix([*facts, *[a for a in accounts if a.sources >= 2]], members))
+    for row in matrix.rows:
+        for cell in row.cells:
+            cell.cites = [cite(x.cite) for x in cell.cites]
     conflicts = [
-        {
-            "text": c.text,
-            "why": x["why"],
-            "claim_id": c.id,
-            "cites": [*cites(c.support[:1]), cite(Cite(x["article_id"], x["start"], x["end"]))],
-        }
+        Conflict(c.text, x["why"], c.id, [*(cite(s) for s in c.support[:1]), cited(x)])
         for c in story.claims
         for x in c.conflicts
     ]
     conflicts += [
-        {
-            "text": f"{f.get('about')}: " + " vs ".join(str(v["text"]) for v in f["values"]),
-            "why": f["why"],
-            "claim_id": None,
-            "cites": cites(f["values"]),
-        }
+        Conflict(
+            f"{f.get('about')}: " + " vs ".join(str(v["text"]) for v in f["values"]),
+            f["why"],
+            None,
+            [cited(v) for v in f["values"]],
+        )
         for f in story.figures
         if f.get("status") == "conflict"
     ]
-    return {
-        "claims": [view(c) for c in facts],
-        "matrix": matrix,
-        "conflicts": conflicts,
-        "accounts": [view(c) for c in accounts],
-        "quote_groups": [view(c) for c in quotes],
-        "figures": [
-            {**f, "values": [{**v, **cite(Cite(v["article_id"], v["start"], v["end"]))} for v in f["values"]]}
+    return Comparison(
+        claims=[view(c) for c in facts],
+        matrix=matrix,
+        conflicts=conflicts,
+        accounts=[view(c) for c in accounts],
+        quote_groups=[view(c) for c in quotes],
+        figures=[
+            Figure.from_json({**f, "values": [{**v, **cited(v).to_json()} for v in f["values"]]})
             for f in story.figures
         ],
-    }
+    )
 
 
 _PRONOUN = re.compile(r"\b(?:he|she|they|He|She|They)\b")
@@ -315,16 +372,15 @@ def glossed(text: str, speaker: object) -> str:
     return f"{text[: m.end()]} [{speaker}]{text[m.end() :]}"
 
 
-def roles_once(quotes: Sequence[Mapping[str, Any]]) -> list[str]:
+def roles_once(quotes: Sequence[QuoteEntry]) -> list[str]:
     """The speaker role to print beside each quote: on a speaker's first quote only ("" elsewhere)."""
     seen: set[str] = set()
     out: list[str] = []
     for q in quotes:
-        speaker, role = q.get("speaker"), q.get("speaker_role")
-        show = bool(speaker and role and str(speaker) not in seen)
-        if show:
-            seen.add(str(speaker))
-        out.append(str(role) if show else "")
+        show = bool(q.speaker and q.speaker_role and q.speaker not in seen)
+        if show and q.speaker:
+            seen.add(q.speaker)
+        out.append((q.speaker_role or "") if show else "")
     return out
 
 
@@ -346,18 +402,9 @@ def quote_kind_label(kind: object) -> str:
     return QUOTE_KIND_LABELS.get(str(kind or "direct"), str(kind))
 
 
-def canonical_kind(group: Mapping[str, Any]) -> str:
-    """The kind of a quote group's canonical wording (its version marked ``canonical``), "direct" when unknown."""
-    versions = group.get("versions")
-    for v in versions if isinstance(versions, list) else []:
-        if isinstance(v, Mapping) and v.get("relation") == "canonical":
-            return str(v.get("kind") or "direct")
-    return "direct"
-
-
-def version_label(version: Mapping[str, Any]) -> str:
+def version_label(version: Version) -> str:
     """How an outlet's version of a quote is labelled: its relation ("truncated"), or for reported speech
     "paraphrase (reported speech)"."""
-    if not is_verbatim(version.get("kind")):
+    if not is_verbatim(version.kind):
         return PARAPHRASE_LABEL
-    return str(version.get("relation") or "")
+    return version.relation or ""

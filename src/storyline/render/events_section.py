@@ -1,10 +1,10 @@
 """The dossier's events section: who did what to whom, as a table with cites, and a small dyad chart.
 
 Example:
-    >>> ev = {"date": "2025-11-24", "action": "CONSULT", "mode": "phone", "status": "happened",
-    ...       "actor_text": "Xi", "actor_country": "CHN", "target_text": "Trump", "target_country": "USA",
-    ...       "trigger": "called", "independent_sources": 4, "cites": []}
-    >>> lines = events_markdown([ev], lambda cites: "")
+    >>> from storyline.model import Event
+    >>> ev = Event("CONSULT", "called", mode="phone", actor_text="Xi", actor_country="CHN", target_text="Trump",
+    ...            target_country="USA", date="2025-11-24", independent_sources=4)
+    >>> lines = events_markdown([DossierEvent(ev)], lambda cites: "")
     >>> lines[0], lines[6].startswith("| 2025-11-24 | Xi (CHN) | CONSULT (phone) | Trump (USA) |")
     ('## Events', True)
     >>> dyad_series([ev])
@@ -14,8 +14,10 @@ Example:
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+
+from storyline.model import Event
+from storyline.render.dossier_model import DossierEvent, SourceCite
 
 #: Most events listed (most corroborated first); the export has them all.
 MAX_ROWS = 40
@@ -23,15 +25,14 @@ MAX_ROWS = 40
 MAX_DYADS = 6
 
 
-def _party(e: Mapping[str, Any], role: str) -> str:
-    text = str(e.get(f"{role}_text") or "").replace("|", "/")
-    country = e.get(f"{role}_country")
+def _party(text: str | None, country: str | None) -> str:
+    text = (text or "").replace("|", "/")
     if text and country:
         return f"{text} ({country})"
-    return text or str(country or "—")
+    return text or country or "—"
 
 
-def events_markdown(events: Sequence[Mapping[str, Any]], refs: Callable[[Any], str]) -> list[str]:
+def events_markdown(events: Sequence[DossierEvent], refs: Callable[[list[SourceCite]], str]) -> list[str]:
     """The Markdown lines of the events section (none when there are no events); ``refs`` makes footnote marks."""
     if not events:
         return []
@@ -43,15 +44,15 @@ def events_markdown(events: Sequence[Mapping[str, Any]], refs: Callable[[Any], s
         "| Date | Actor | Action | Target | Status | Sources | Cites |",
         "|---|---|---|---|---|---:|---|",
     ]
-    for e in list(events)[:MAX_ROWS]:
-        action = str(e.get("action") or "")
-        if e.get("mode"):
-            action += f" ({e['mode']})"
+    for item in events[:MAX_ROWS]:
+        e = item.event
+        action = e.action + (f" ({e.mode})" if e.mode else "")
         out.append(
-            f"| {e.get('date') or '—'} | {_party(e, 'actor')} | {action} | {_party(e, 'target')} | "
-            f"{e.get('status') or ''} | {int(e.get('independent_sources') or 0)} | {refs(e.get('cites'))} |"
+            f"| {e.date or '—'} | {_party(e.actor_text, e.actor_country)} | {action} | "
+            f"{_party(e.target_text, e.target_country)} | {e.status or ''} | {e.independent_sources} | "
+            f"{refs(item.cites)} |"
         )
-    series = dyad_series(events)
+    series = dyad_series([x.event for x in events])
     if series:
         out += ["", "Dyads over time (events per day):", ""]
         for pair, days in series:
@@ -59,13 +60,13 @@ def events_markdown(events: Sequence[Mapping[str, Any]], refs: Callable[[Any], s
     return out + [""]
 
 
-def dyad_series(events: Sequence[Mapping[str, Any]]) -> list[tuple[str, list[tuple[str, int]]]]:
+def dyad_series(events: Sequence[Event]) -> list[tuple[str, list[tuple[str, int]]]]:
     """Per country pair (both coded), the number of events per date, the busiest pairs first."""
     per: dict[str, Counter[str]] = defaultdict(Counter)
     for e in events:
-        a, t, d = e.get("actor_country"), e.get("target_country"), e.get("date")
+        a, t, d = e.actor_country, e.target_country, e.date
         if a and t and d and a != t:
-            per["–".join(sorted((str(a), str(t))))][str(d)] += 1
+            per["–".join(sorted((a, t)))][d] += 1
     ranked = sorted(per.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))[:MAX_DYADS]
     return [(pair, sorted(c.items())) for pair, c in ranked]
 

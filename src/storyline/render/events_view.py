@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from storyline.render import svg
+from storyline.render.dossier_model import DossierEvent
 from storyline.render.events_section import MAX_ROWS, dyad_series
 
 #: Cooperation or conflict (PLOVER's quad classes, two by two): the colour of the row's edge.
@@ -47,61 +48,60 @@ TONE = {
 _STATUS = {"announced": "announced", "denied": "denied", "hypothetical": "if / could"}
 
 
-def _s(value: object) -> str:
-    return "" if value is None else str(value)
+def _party(text: str | None, country: str | None, sector: str | None) -> dict[str, str]:
+    return {"text": " ".join((text or "").split()), "code": " · ".join(x for x in (country, sector) if x)}
 
 
-def _party(e: Mapping[str, Any], role: str) -> dict[str, str]:
-    country, sector = _s(e.get(f"{role}_country")), _s(e.get(f"{role}_sector"))
-    return {
-        "text": " ".join(_s(e.get(f"{role}_text")).split()),
-        "code": " · ".join(x for x in (country, sector) if x),
-    }
+def _typed(events: Sequence[object]) -> list[tuple[DossierEvent, Any]]:
+    """Each event (a :class:`DossierEvent`, or its JSON form) with its cites as given; anything else is skipped."""
+    return [
+        (e, e.cites) if isinstance(e, DossierEvent) else (DossierEvent.from_json(e), e.get("cites"))
+        for e in events
+        if isinstance(e, DossierEvent | Mapping)
+    ]
 
 
 def events_rows(
-    events: Sequence[Any], cite_views: Callable[[object, str], list[dict[str, Any]]]
+    events: Sequence[object], cite_views: Callable[[Any, str], list[dict[str, Any]]]
 ) -> list[dict[str, Any]]:
     """The table rows of the events section (at most :data:`MAX_ROWS`, in the dossier's order: most reported first).
 
     Args:
-        events: the dossier's ``events`` (mappings; anything else is skipped).
-        cite_views: turns an event's ``cites`` into link views, given the section name they are used in.
+        events: the dossier's events: :class:`DossierEvent`, or their JSON form (anything else is skipped).
+        cite_views: turns an event's cites (its ``SourceCite`` list, or the JSON form's ``cites``) into link views,
+            given the section name they are used in.
     """
     rows: list[dict[str, Any]] = []
-    for e in [x for x in events if isinstance(x, Mapping)][:MAX_ROWS]:
-        action = _s(e.get("action"))
-        label = action.lower()
-        if e.get("mode"):
-            label += f" ({e['mode']})"
-        date = _s(e.get("date"))
+    for item, cites in _typed(events)[:MAX_ROWS]:
+        e = item.event
+        date = e.date or ""
         rows.append(
             {
                 "date": date,
                 "date_label": svg.format_date(date or None) or "undated",
-                "date_how": _s(e.get("date_how")),
-                "actor": _party(e, "actor"),
-                "target": _party(e, "target"),
-                "action": action,
-                "action_label": label,
-                "trigger": _s(e.get("trigger")),
-                "tone": TONE.get(action, ""),
-                "status": _s(e.get("status")) or "happened",
-                "status_label": _STATUS.get(_s(e.get("status")), ""),
-                "sources": int(e.get("independent_sources") or 0),
-                "cites": cite_views(e.get("cites"), f"Events ({action} {date})".strip()),
+                "date_how": e.date_how or "",
+                "actor": _party(e.actor_text, e.actor_country, e.actor_sector),
+                "target": _party(e.target_text, e.target_country, e.target_sector),
+                "action": e.action,
+                "action_label": e.action.lower() + (f" ({e.mode})" if e.mode else ""),
+                "trigger": e.trigger,
+                "tone": TONE.get(e.action, ""),
+                "status": e.status or "happened",
+                "status_label": _STATUS.get(e.status, ""),
+                "sources": e.independent_sources,
+                "cites": cite_views(cites, f"Events ({e.action} {date})".strip()),
             }
         )
     return rows
 
 
-def dyad_chart(events: Sequence[Any], *, width: int = 760) -> str:
+def dyad_chart(events: Sequence[object], *, width: int = 760) -> str:
     """A small chart of the busiest country pairs over time: one lane per pair, a dot per day sized by its events.
 
     Returns:
         One ``<svg>`` element, or ``""`` when no event has two different coded countries and a date.
     """
-    series = dyad_series([x for x in events if isinstance(x, Mapping)])
+    series = dyad_series([e.event for e, _ in _typed(events)])
     dated = [(pair, [(d, n, svg.date_midpoint(d)) for d, n in days]) for pair, days in series]
     dated = [(pair, [(d, n, m) for d, n, m in days if m is not None]) for pair, days in dated]
     dated = [(pair, days) for pair, days in dated if days]

@@ -10,6 +10,9 @@ view model the template draws, for callers that want to inspect or reuse it.
 All article-derived text reaches the page through Jinja2 autoescaping; the only strings marked safe are the
 SVG charts from :mod:`storyline.render.svg`, which escape their own labels.
 
+Each section is a row of :data:`SECTIONS`: its anchor, its heading, the view key that says whether it has
+content, and the function that builds its part of the view.
+
 Example:
     >>> page = render_html({"story": {"title": "A <b>bold</b> claim"}, "articles": []})
     >>> "A &lt;b&gt;bold&lt;/b&gt; claim" in page
@@ -20,26 +23,28 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
+from storyline.model import Removal
 from storyline.render import svg
 from storyline.render.dossier import (
-    canonical_kind,
     glossed,
     is_verbatim,
+    period_note,
     quote_kind_label,
     roles_once,
-    time_note,
     version_label,
 )
+from storyline.render.dossier_model import Dossier, DossierArticle, SourceCite, as_dossier
 from storyline.render.events_view import dyad_chart, events_rows
 
-__all__ = ["PALETTE", "build_view", "cite_anchor", "mark_paragraphs", "outlet_colors", "render_html"]
+__all__ = ["PALETTE", "SECTIONS", "build_view", "cite_anchor", "mark_paragraphs", "outlet_colors", "render_html"]
 
 #: Colours given to outlets in the order they are listed (Tableau 10, readable on white and in print).
 PALETTE = (
@@ -68,22 +73,14 @@ _ENTITY_TYPES = {
     "WORK_OF_ART": "work",
 }
 _HOW = {"metadata": "from metadata", "text": "from the text", "inferred": "inferred", "user": "given by user"}
-_SECTION_NAMES = {
-    "summary": "Summary",
-    "timeline": "Timeline",
-    "key_sentences": "Key sentences",
-    "quotes": "Quotes",
-    "claims": "Claims",
-    "conflicts": "Conflicts",
-}
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.:\-]")
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
 _CHART_ENTITIES = 15
 _QUOTES_SHOWN = 24  # more go in a collapsed list: a big story can carry hundreds
 
 
-def render_html(dossier: Mapping[str, Any]) -> str:
-    """Render ``dossier`` (the dict described in ``render/__init__``'s callers) to a complete HTML page.
+def render_html(dossier: Dossier | Mapping[str, Any]) -> str:
+    """Render ``dossier`` (typed, or its JSON form) to a complete HTML page.
 
     Example:
         >>> render_html({"story": {"title": "Xi calls Trump"}}).startswith("<!DOCTYPE html>")
@@ -108,38 +105,23 @@ def _environment() -> jinja2.Environment:
 # --------------------------------------------------------------------------- helpers
 
 
-def cite_anchor(article_id: object, start: object, end: object) -> str:
+def cite_anchor(article_id: str, start: int, end: int) -> str:
     """The HTML id of a cited passage: ``cite-<article_id>-<start>-<end>`` (unsafe id characters → ``_``).
 
     Example:
         >>> cite_anchor("a1b2", 120, 240)
         'cite-a1b2-120-240'
     """
-    return f"cite-{_ID_UNSAFE.sub('_', str(article_id))}-{_int(start)}-{_int(end)}"
+    return f"cite-{_ID_UNSAFE.sub('_', article_id)}-{start}-{end}"
 
 
-def _article_anchor(article_id: object) -> str:
-    return f"article-{_ID_UNSAFE.sub('_', str(article_id))}"
+def _article_anchor(article_id: str) -> str:
+    return f"article-{_ID_UNSAFE.sub('_', article_id)}"
 
 
-def _int(value: object) -> int:
-    try:
-        return int(value)  # type: ignore[call-overload, no-any-return]
-    except (TypeError, ValueError):
-        return 0
-
-
-def _safe_url(url: object) -> str | None:
+def _safe_url(url: str | None) -> str | None:
     """Only plain http(s) URLs become links (no ``javascript:``, ``data:`` or relative tricks)."""
-    return url if isinstance(url, str) and _SAFE_URL.match(url.strip()) else None
-
-
-def _str(value: object) -> str:
-    return "" if value is None else str(value)
-
-
-def _list(value: object) -> list[Any]:
-    return list(value) if isinstance(value, list | tuple) else []
+    return url if url and _SAFE_URL.match(url.strip()) else None
 
 
 def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
@@ -163,31 +145,13 @@ def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
     return colors
 
 
-def _outlet(source: object) -> str:
-    return str(source) if source else UNKNOWN_OUTLET
-
-
-def _article_outlet(article: Mapping[str, Any], listed: Sequence[str]) -> str:
-    """The outlet an article is shown under: its source, else the name the story lists for it (the
-    dossier builder falls back to the file name), else "Unknown outlet"."""
-    if article.get("outlet"):
-        return str(article["outlet"])
-    if article.get("source"):
-        return str(article["source"])
-    name = _str(article.get("path")).replace("\\", "/").rsplit("/", 1)[-1]
-    return name if name and name in listed else UNKNOWN_OUTLET
-
-
 # --------------------------------------------------------------------------- marking cited passages
 
 
-def _paragraph_spans(text: str, paragraphs: object) -> list[tuple[int, int]]:
+def _paragraph_spans(text: str, paragraphs: Sequence[Sequence[int]]) -> list[tuple[int, int]]:
     """Clean paragraph spans: clamped to the text, sorted, non-overlapping, trimmed of outer whitespace."""
     n = len(text)
-    raw: list[tuple[int, int]] = []
-    for p in _list(paragraphs):
-        if isinstance(p, list | tuple) and len(p) >= 2:
-            raw.append((max(0, min(_int(p[0]), n)), max(0, min(_int(p[1]), n))))
+    raw = [(max(0, min(p[0], n)), max(0, min(p[1], n))) for p in paragraphs if len(p) >= 2]
     if not raw and text:
         raw = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*", text)]
     spans: list[tuple[int, int]] = []
@@ -206,7 +170,7 @@ def _paragraph_spans(text: str, paragraphs: object) -> list[tuple[int, int]]:
 
 def mark_paragraphs(
     text: str,
-    paragraphs: object,
+    paragraphs: Sequence[Sequence[int]],
     cites: Mapping[tuple[int, int], Sequence[str]],
     *,
     article_id: str = "",
@@ -324,156 +288,108 @@ def mark_paragraphs(
 class _Cites:
     """Turns dossier cites into link views and remembers every cited range per article."""
 
-    def __init__(
-        self, articles: Mapping[str, Mapping[str, Any]], outlets: Mapping[str, str], colors: Mapping[str, str]
-    ) -> None:
+    def __init__(self, articles: Mapping[str, DossierArticle], colors: Mapping[str, str]) -> None:
         self.articles = articles
-        self.outlets = outlets  # article id -> outlet name
         self.colors = colors
         self.ranges: dict[str, dict[tuple[int, int], list[str]]] = {}
 
-    def view(self, cite: object, used_in: str) -> dict[str, Any]:
-        c = cite if isinstance(cite, Mapping) else {}
-        aid = _str(c.get("article_id"))
-        start, end = _int(c.get("start")), _int(c.get("end"))
-        article = self.articles.get(aid)
-        outlet = self.outlets[aid] if article is not None else _outlet(c.get("source"))
-        title = _str(c.get("title")) or _str((article or {}).get("title"))
-        label = _str(c.get("label")) or outlet
+    def view(self, c: SourceCite, used_in: str) -> dict[str, Any]:
+        article = self.articles.get(c.article_id)
+        outlet = article.outlet if article is not None else c.source or UNKNOWN_OUTLET
+        label = c.label or outlet
+        color = self.colors.get(outlet, "#8c959f")
         if article is None:
-            return {
-                "href": "",
-                "outlet": outlet,
-                "color": self.colors.get(outlet, "#8c959f"),
-                "tip": f"{label} — not in this dossier",
-                "missing": True,
-            }
-        uses = self.ranges.setdefault(aid, {}).setdefault((start, end), [])
+            tip = f"{label} — not in this dossier"
+            return {"href": "", "outlet": outlet, "color": color, "tip": tip, "missing": True}
+        uses = self.ranges.setdefault(c.article_id, {}).setdefault((c.start, c.end), [])
         if used_in not in uses:
             uses.append(used_in)
-        tip = f"{label} — “{title}”, characters {start}–{end}"
         return {
-            "href": "#" + cite_anchor(aid, start, end),
+            "href": "#" + cite_anchor(c.article_id, c.start, c.end),
             "outlet": outlet,
-            "color": self.colors.get(outlet, "#8c959f"),
-            "tip": tip,
+            "color": color,
+            "tip": f"{label} — “{c.title or article.title}”, characters {c.start}–{c.end}",
             "missing": False,
         }
 
-    def views(self, cites: object, used_in: str) -> list[dict[str, Any]]:
-        return [self.view(c, used_in) for c in _list(cites)]
+    def views(self, cites: Iterable[SourceCite], used_in: str) -> list[dict[str, Any]]:
+        return [self.view(c, used_in) for c in cites]
 
 
-def _removed_summary(removed: Sequence[Mapping[str, Any]]) -> str:
-    counts = Counter(_str(r.get("reason")) or "unspecified" for r in removed)
+@dataclass(slots=True)
+class _Page:
+    """What the sections share: the outlets in order and their colours, the cite links, the story's "now"."""
+
+    outlets: list[str]
+    colors: dict[str, str]
+    cites: _Cites
+    now: str | None
+
+
+def _removed_summary(removed: Sequence[Removal]) -> str:
+    counts = Counter(r.reason or "unspecified" for r in removed)
     n = len(removed)
     parts = ", ".join(f"{reason} ×{k}" for reason, k in sorted(counts.items(), key=lambda t: (-t[1], t[0])))
     return f"{n} {'line' if n == 1 else 'lines'} removed: {parts}"
 
 
-def build_view(dossier: Mapping[str, Any]) -> dict[str, Any]:
+def build_view(dossier: Dossier | Mapping[str, Any]) -> dict[str, Any]:
     """Prepare everything the template needs: formatted dates, colours, cite links, marked sources, charts.
 
-    Tolerant of missing keys and ``None`` values, so a partial dossier still renders.
+    A dossier in its JSON form is read by :meth:`Dossier.from_json`, so a partial one still renders.
     """
-    story: Mapping[str, Any] = dossier.get("story") or {}
-    articles = [a for a in _list(dossier.get("articles")) if isinstance(a, Mapping)]
-    by_id = {_str(a.get("id")): a for a in articles}
-    entities = [e for e in _list(dossier.get("entities")) if isinstance(e, Mapping)]
-
-    # Outlets: the story's order first, then any other source or per-outlet column met on the way.
-    listed = [str(o) for o in _list(story.get("outlets")) if o]
-    article_outlets = {_str(a.get("id")): _article_outlet(a, listed) for a in articles}
-    outlet_names: list[str] = [*listed, *article_outlets.values()]
-    for e in entities:
-        per = e.get("per_outlet")
-        if isinstance(per, Mapping):
-            outlet_names.extend(str(k) for k in per)
-    outlets = list(dict.fromkeys(outlet_names))
+    d = as_dossier(dossier)
+    story = d.story
+    # Outlets: the story's order first, then any other article outlet or per-outlet column met on the way.
+    article_outlets = [a.outlet for a in d.articles]
+    per_outlet = [o for e in d.entities for o in e.per_outlet]
+    outlets = list(dict.fromkeys([*story.outlets, *article_outlets, *per_outlet]))
     colors = outlet_colors(outlets)
-    cites = _Cites(by_id, article_outlets, colors)
+    page = _Page(outlets, colors, _Cites({a.id: a for a in d.articles}, colors), svg.latest_date(d.reference_dates()))
+    view: dict[str, Any] = {}
+    for section in SECTIONS:  # in page order: each registers its cites before the sources are marked
+        view.update(section.build(d, page))
+    event_date = story.event_date or ""
+    return {
+        **view,
+        "title": story.title or "Untitled story",
+        "generated_by": d.generated_by or "storyline",
+        "schema_version": d.schema_version,
+        "event_date": svg.format_date(event_date) if event_date else "",
+        "event_date_iso": event_date,
+        "event_date_why": story.event_date_why or "",
+        "article_count": story.article_count,
+        "independent_sources": story.independent_sources,
+        "coverage": _coverage(story.date_range),
+        "outlets": [
+            {"name": o, "color": colors[o]} for o in outlets if o != UNKNOWN_OUTLET or o in article_outlets
+        ],
+        "sections": [(s.anchor, s.title) for s in SECTIONS if view[s.key]],
+        "now": svg.format_date(page.now) if page.now else "",
+    }
 
-    published = [_str(a.get("published")) or None for a in articles]
-    date_range = _list(story.get("date_range"))
-    now = svg.latest_date([*(date_range[1:2] if len(date_range) > 1 else []), *published])
 
-    # Text sections.
-    summary = [
-        {"text": _str(s.get("text")), "cites": cites.views(s.get("cites"), "Summary")}
-        for s in _list(dossier.get("summary"))
-        if isinstance(s, Mapping)
-    ]
+def _summary(d: Dossier, page: _Page) -> dict[str, Any]:
+    return {"summary": [{"text": s.text, "cites": page.cites.views(s.cites, "Summary")} for s in d.summary]}
+
+
+def _timeline(d: Dossier, page: _Page) -> dict[str, Any]:
     timeline: list[dict[str, Any]] = []
-    for i, t in enumerate(x for x in _list(dossier.get("timeline")) if isinstance(x, Mapping)):
-        date = _str(t.get("date"))
+    for i, t in enumerate(d.timeline):
         timeline.append(
             {
                 "anchor": f"tl-{i + 1}",
-                "date": date,
-                "date_label": svg.format_date(date) or "undated",
-                "precision": svg.date_precision(date) or "",
-                "text": glossed(_str(t.get("text")), t.get("speaker")),
-                "future": bool(t.get("future")) or svg.is_after(date, now),
-                "sources": _int(t.get("sources")),
-                "cites": cites.views(t.get("cites"), f"Timeline ({svg.format_date(date) or 'undated'})"),
-                "due": "; ".join(
-                    f"{c.get('text')}: {time_note(c)}" for c in _list(t.get("commitments")) if isinstance(c, Mapping)
-                ),
+                "date": t.date,
+                "date_label": svg.format_date(t.date) or "undated",
+                "precision": svg.date_precision(t.date) or "",
+                "text": glossed(t.text, t.speaker),
+                "future": t.future or svg.is_after(t.date, page.now),
+                "sources": t.sources,
+                "cites": page.cites.views(t.cites, f"Timeline ({svg.format_date(t.date) or 'undated'})"),
+                "due": "; ".join(f"{c.text}: {period_note(c.period, c.deadline)}" for c in t.commitments),
             }
         )
-    key_sentences = [
-        {"text": _str(k.get("text")), "cites": cites.views(k.get("cites"), "Key sentences")}
-        for k in _list(dossier.get("key_sentences"))
-        if isinstance(k, Mapping)
-    ]
-    raw_quotes = [q for q in _list(dossier.get("quotes")) if isinstance(q, Mapping)]
-    quotes = [
-        {
-            "text": _str(q.get("text")),
-            "kind": _str(q.get("kind")) or "direct",
-            "label": quote_kind_label(q.get("kind")),
-            "verbatim": is_verbatim(q.get("kind")),
-            "speaker": _str(q.get("speaker")),
-            "speaker_role": role,
-            "cue": _str(q.get("cue")),
-            "cites": cites.views([q.get("cite")] if q.get("cite") else q.get("cites"), "Quotes"),
-        }
-        for q, role in zip(raw_quotes, roles_once(raw_quotes), strict=True)
-    ]
-    claims = []
-    for c in _list(dossier.get("claims")):
-        if isinstance(c, Mapping):
-            claims.append(
-                {
-                    "text": _str(c.get("text")),
-                    "cites": cites.views(c.get("support") or c.get("cites"), "Claims"),
-                    "conflicts": [
-                        {
-                            "why": _str(x.get("why")),
-                            "text": _str(x.get("text")),
-                            "cites": cites.views([x] if "article_id" in x else x.get("cites"), "Claims (conflicting)"),
-                        }
-                        for x in _list(c.get("conflicts"))
-                        if isinstance(x, Mapping)
-                    ],
-                }
-            )
-    conflicts = []
-    for x in _list(dossier.get("conflicts")):
-        if isinstance(x, Mapping):
-            conflicts.append(
-                {
-                    "text": _str(x.get("text")),
-                    "why": _str(x.get("why")),
-                    "cites": cites.views([x] if "article_id" in x else x.get("cites"), "Conflicts"),
-                }
-            )
-
-    comparison = _comparison_view(dossier, cites, colors)
-    raw_events = _list(dossier.get("events"))
-    events = events_rows(raw_events, cites.views)
-
-    timeline_svg = svg.timeline_chart(
+    chart = svg.timeline_chart(
         [
             {
                 "date": t["date"],
@@ -484,149 +400,46 @@ def build_view(dossier: Mapping[str, Any]) -> dict[str, Any]:
             }
             for t in timeline
         ],
-        now=now,
+        now=page.now,
     )
+    return {"timeline": timeline, "timeline_svg": Markup(chart)}  # noqa: S704 - svg.py escapes every label
 
-    # Entities: chart of the most mentioned, table of all.
-    entity_rows: list[dict[str, Any]] = []
-    for e in entities:
-        per = e.get("per_outlet") if isinstance(e.get("per_outlet"), Mapping) else {}
-        assert isinstance(per, Mapping)
-        etype = _str(e.get("type"))
-        entity_rows.append(
-            {
-                "name": _str(e.get("name")),
-                "type": etype,
-                "type_label": _ENTITY_TYPES.get(etype, etype.lower()),
-                "aliases": [str(x) for x in _list(e.get("aliases")) if str(x) != _str(e.get("name"))],
-                "roles": [str(x) for x in _list(e.get("roles"))],
-                "mentions": _int(e.get("mentions")) or sum(_int(v) for v in per.values()),
-                "per_outlet": [_int(per.get(o)) for o in outlets],
-            }
-        )
-    # One column (and one colour in the chart) per outlet; "Unknown outlet" only when it has mentions.
-    entity_outlets = [
-        o for i, o in enumerate(outlets) if o != UNKNOWN_OUTLET or any(r["per_outlet"][i] for r in entity_rows)
+
+def _key_sentences(d: Dossier, page: _Page) -> dict[str, Any]:
+    rows = [{"text": k.text, "cites": page.cites.views(k.cites, "Key sentences")} for k in d.key_sentences]
+    return {"key_sentences": rows}
+
+
+def _quotes(d: Dossier, page: _Page) -> dict[str, Any]:
+    quotes = [
+        {
+            "text": q.text,
+            "kind": q.kind or "direct",
+            "label": quote_kind_label(q.kind),
+            "verbatim": is_verbatim(q.kind),
+            "speaker": q.speaker or "",
+            "speaker_role": role,
+            "cue": q.cue or "",
+            "cites": page.cites.views([q.cite] if q.cite else [], "Quotes"),
+        }
+        for q, role in zip(d.quotes, roles_once(d.quotes), strict=True)
     ]
-    entities_svg = svg.bar_chart(
-        [
-            (f"{r['name']}", {o: r["per_outlet"][outlets.index(o)] for o in entity_outlets})
-            for r in entity_rows[:_CHART_ENTITIES]
-        ],
-        entity_outlets,
-        colors,
-        width=900,
-        title="Mentions of the most mentioned people, organisations and places, by outlet",
-    )
+    return {"quotes": quotes[:_QUOTES_SHOWN], "quotes_more": quotes[_QUOTES_SHOWN:]}
 
-    # Articles and their marked-up sources (after every section has registered its cites).
-    article_views = []
-    for a in articles:
-        aid = _str(a.get("id"))
-        removed = [r for r in _list(a.get("removed")) if isinstance(r, Mapping)]
-        dup = _str(a.get("duplicate_of"))
-        outlet = article_outlets[aid]
-        text = _str(a.get("text"))
-        article_views.append(
-            {
-                "id": aid,
-                "anchor": _article_anchor(aid),
-                "outlet": outlet,
-                "color": colors[outlet],
-                "title": _str(a.get("title")) or _str(a.get("path")) or aid,
-                "title_how": _str(a.get("title_how")),
-                "author": _str(a.get("author")),
-                "path": _str(a.get("path")),
-                "url": _safe_url(a.get("url")),
-                "published": svg.format_date(_str(a.get("published")) or None),
-                "published_iso": _str(a.get("published")),
-                "published_how": _HOW.get(_str(a.get("published_how")), _str(a.get("published_how"))),
-                "published_why": _str(a.get("published_why")),
-                "words": _int(a.get("words")) or len(text.split()),
-                "removed": [
-                    {"text": _str(r.get("text")), "reason": _str(r.get("reason")) or "unspecified"} for r in removed
-                ],
-                "removed_summary": _removed_summary(removed) if removed else "",
-                "duplicate_of": dup,
-                "duplicate_anchor": _article_anchor(dup) if dup else "",
-                "duplicate_title": _str((by_id.get(dup) or {}).get("title")) or dup,
-                "duplicate_outlet": article_outlets.get(dup, dup),
-                "cited": len(cites.ranges.get(aid, {})),
-                "paragraphs": mark_paragraphs(text, a.get("paragraphs"), cites.ranges.get(aid, {}), article_id=aid),
-            }
-        )
 
-    event_date = _str(story.get("event_date"))
-    sections = [
-        (key, name)
-        for key, name in (
-            ("summary", "Summary"),
-            ("timeline", "Timeline"),
-            ("key-sentences", "Key sentences"),
-            ("quotes", "Quotes"),
-            ("claims", "Claims"),
-            ("matrix", "Who reports what"),
-            ("conflicts", "Conflicts"),
-            ("accounts", "Accounts compared"),
-            ("figures", "Figures"),
-            ("quote-groups", "Quotes across outlets"),
-            ("events", "Events"),
-            ("entities", "People, organisations, places"),
-            ("articles", "Articles"),
-            ("sources", "Sources"),
-        )
-        if {
-            "summary": summary,
-            "timeline": timeline,
-            "key-sentences": key_sentences,
-            "quotes": quotes,
-            "claims": claims,
-            "matrix": comparison["matrix_rows"],
-            "conflicts": conflicts,
-            "accounts": comparison["accounts"],
-            "figures": comparison["figures"],
-            "quote-groups": comparison["quote_groups"],
-            "events": events,
-            "entities": entity_rows,
-            "articles": article_views,
-            "sources": article_views,
-        }[key]
+def _claims(d: Dossier, page: _Page) -> dict[str, Any]:
+    claims = [
+        {
+            "text": c.text,
+            "cites": page.cites.views(c.support, "Claims"),
+            "conflicts": [
+                {"why": x.why, "text": "", "cites": page.cites.views([x.cite], "Claims (conflicting)")}
+                for x in c.conflicts
+            ],
+        }
+        for c in d.claims
     ]
-    return {
-        "title": _str(story.get("title")) or "Untitled story",
-        "generated_by": _str(dossier.get("generated_by")) or "storyline",
-        "schema_version": _str(dossier.get("schema_version")),
-        "event_date": svg.format_date(event_date) if event_date else "",
-        "event_date_iso": event_date,
-        "event_date_why": _str(story.get("event_date_why")),
-        "article_count": _int(story.get("article_count")) if story.get("article_count") is not None else len(articles),
-        "independent_sources": _int(story.get("independent_sources")),
-        "coverage": _coverage(date_range),
-        "outlets": [
-            {"name": o, "color": colors[o]} for o in outlets if o != UNKNOWN_OUTLET or o in article_outlets.values()
-        ],
-        "sections": sections,
-        "summary": summary,
-        "timeline": timeline,
-        "timeline_svg": Markup(timeline_svg),  # noqa: S704 - built by svg.py, which escapes every label
-        "now": svg.format_date(now) if now else "",
-        "key_sentences": key_sentences,
-        "quotes": quotes[:_QUOTES_SHOWN],
-        "quotes_more": quotes[_QUOTES_SHOWN:],
-        "claims": claims,
-        "conflicts": conflicts,
-        **comparison,
-        "events": events,
-        "events_more": max(len([e for e in raw_events if isinstance(e, Mapping)]) - len(events), 0),
-        "events_svg": Markup(dyad_chart(raw_events)),  # noqa: S704 - built by events_view.py, which escapes labels
-        "entity_outlets": [{"name": o, "color": colors[o]} for o in entity_outlets],
-        "entity_rows": [
-            dict(r, per_outlet=[r["per_outlet"][outlets.index(o)] for o in entity_outlets]) for r in entity_rows
-        ],
-        "entities_svg": Markup(entities_svg),  # noqa: S704 - built by svg.py, which escapes every label
-        "entities_charted": min(len(entity_rows), _CHART_ENTITIES),
-        "articles": article_views,
-    }
+    return {"claims": claims}
 
 
 _CELL = {
@@ -637,110 +450,214 @@ _CELL = {
 }
 
 
-def _comparison_view(dossier: Mapping[str, Any], cites: _Cites, colors: Mapping[str, str]) -> dict[str, Any]:
-    """The outlet × claim heat-map, account comparisons, reconciled figures and aligned quotes."""
-    matrix = dossier.get("matrix") if isinstance(dossier.get("matrix"), Mapping) else {}
-    assert isinstance(matrix, Mapping)
-    m_outlets = [str(o) for o in _list(matrix.get("outlets"))]
+def _matrix(d: Dossier, page: _Page) -> dict[str, Any]:
+    """The outlet × claim heat-map."""
     rows = []
-    for i, r in enumerate(x for x in _list(matrix.get("rows")) if isinstance(x, Mapping)):
+    for i, r in enumerate(d.matrix.rows):
         cells = []
-        for cell in _list(r.get("cells")):
-            if not isinstance(cell, Mapping):
-                continue
-            cls, mark, label = _CELL.get(_str(cell.get("status")), ("absent", "?", _str(cell.get("status"))))
-            why = _str(cell.get("why"))
+        for cell in r.cells:
+            cls, mark, label = _CELL.get(cell.status, ("absent", "?", cell.status))
             cells.append(
                 {
                     "cls": cls,
                     "mark": mark,
                     "label": label,
-                    "why": why,
-                    "is_copy": bool(cell.get("copy")),
-                    "cites": cites.views(cell.get("cites"), f"Who reports what (claim {i + 1})"),
+                    "why": cell.why,
+                    "is_copy": cell.copy,
+                    "cites": page.cites.views(cell.cites, f"Who reports what (claim {i + 1})"),
                 }
             )
-        rows.append(
-            {
-                "n": i + 1,
-                "text": _str(r.get("text")),
-                "kind": _str(r.get("kind")),
-                "sources": _int(r.get("sources")),
-                "cells": cells,
-            }
-        )
-    accounts = []
-    for a in _list(dossier.get("accounts")):
-        if isinstance(a, Mapping):
-            accounts.append(
-                {
-                    "party": _str(a.get("party")) or "One party",
-                    "label": _str(a.get("account_label")) or f"{_str(a.get('party')) or 'one party'}’s account",
-                    "topic": _str(a.get("topic")),
-                    "text": _str(a.get("text")),
-                    "sources": _int(a.get("sources")),
-                    "cites": cites.views(a.get("support"), "Accounts compared"),
-                    "counter": [
-                        {"text": _str(c.get("quote")), "cite": cites.view(c, "Accounts compared (other side)")}
-                        for c in _list(a.get("counter"))
-                        if isinstance(c, Mapping)
-                    ],
-                }
-            )
-    figures = []
-    for f in _list(dossier.get("figures")):
-        if isinstance(f, Mapping):
-            figures.append(
-                {
-                    "about": _str(f.get("about")),
-                    "time": _str(f.get("time")),
-                    "due": time_note(f),
-                    "conflict": f.get("status") == "conflict",
-                    "why": _str(f.get("why")),
-                    "values": [
-                        {"text": _str(v.get("text")), "cites": cites.views([v], "Figures")}
-                        for v in _list(f.get("values"))
-                        if isinstance(v, Mapping)
-                    ],
-                }
-            )
-    quote_groups = []
-    for q in _list(dossier.get("quote_groups")):
-        if isinstance(q, Mapping):
-            quote_groups.append(
-                {
-                    "text": _str(q.get("text")),
-                    "verbatim": is_verbatim(canonical_kind(q)),
-                    "speaker": _str(q.get("speaker")),
-                    "sources": _int(q.get("sources")),
-                    "versions": [
-                        {
-                            "text": _str(v.get("text")),
-                            "relation": _str(v.get("relation")),
-                            "label": version_label(v),
-                            "verbatim": is_verbatim(v.get("kind")),
-                            "kind": _str(v.get("kind")),
-                            "status": _str(v.get("status")),
-                            "cites": cites.views([v], "Quotes across outlets"),
-                        }
-                        for v in _list(q.get("versions"))
-                        if isinstance(v, Mapping)
-                    ],
-                }
-            )
+        rows.append({"n": i + 1, "text": r.text, "kind": r.kind, "sources": r.sources, "cells": cells})
     return {
-        "matrix_outlets": [{"name": o, "color": colors.get(o, "#8c959f")} for o in m_outlets],
+        "matrix_outlets": [{"name": o, "color": page.colors.get(o, "#8c959f")} for o in d.matrix.outlets],
         "matrix_rows": rows,
-        "accounts": accounts,
-        "figures": figures,
-        "quote_groups": quote_groups,
     }
 
 
-def _coverage(date_range: Sequence[Any]) -> str:
-    if len(date_range) < 2 or not date_range[0]:
+def _conflicts(d: Dossier, page: _Page) -> dict[str, Any]:
+    return {
+        "conflicts": [
+            {"text": x.text, "why": x.why, "cites": page.cites.views(x.cites, "Conflicts")} for x in d.conflicts
+        ]
+    }
+
+
+def _accounts(d: Dossier, page: _Page) -> dict[str, Any]:
+    accounts = [
+        {
+            "party": a.party or "One party",
+            "label": a.account_label or f"{a.party or 'one party'}’s account",
+            "topic": a.topic or "",
+            "text": a.text,
+            "sources": a.sources,
+            "cites": page.cites.views(a.support, "Accounts compared"),
+            "counter": [
+                {"text": c.quote, "cite": page.cites.view(c.cite, "Accounts compared (other side)")}
+                for c in a.counter
+            ],
+        }
+        for a in d.accounts
+    ]
+    return {"accounts": accounts}
+
+
+def _figures(d: Dossier, page: _Page) -> dict[str, Any]:
+    figures = [
+        {
+            "about": f.about,
+            "time": f.time or "",
+            "due": period_note(f.period, f.deadline),
+            "conflict": f.status == "conflict",
+            "why": f.why,
+            "values": [{"text": v.text, "cites": page.cites.views([v.cite], "Figures")} for v in f.values],
+        }
+        for f in d.figures
+    ]
+    return {"figures": figures}
+
+
+def _quote_groups(d: Dossier, page: _Page) -> dict[str, Any]:
+    groups = [
+        {
+            "text": q.text,
+            "verbatim": is_verbatim(q.canonical_kind),
+            "speaker": q.speaker or "",
+            "sources": q.sources,
+            "versions": [
+                {
+                    "text": v.text,
+                    "relation": v.relation or "",
+                    "label": version_label(v),
+                    "verbatim": is_verbatim(v.kind),
+                    "kind": v.kind or "",
+                    "status": v.status or "",
+                    "cites": page.cites.views([v.cite], "Quotes across outlets"),
+                }
+                for v in q.versions
+            ],
+        }
+        for q in d.quote_groups
+    ]
+    return {"quote_groups": groups}
+
+
+def _events(d: Dossier, page: _Page) -> dict[str, Any]:
+    events = events_rows(d.events, page.cites.views)
+    return {
+        "events": events,
+        "events_more": max(len(d.events) - len(events), 0),
+        "events_svg": Markup(dyad_chart(d.events)),  # noqa: S704 - built by events_view.py, which escapes labels
+    }
+
+
+def _entities(d: Dossier, page: _Page) -> dict[str, Any]:
+    """A chart of the most mentioned people, organisations and places, and a table of all."""
+    outlets, colors = page.outlets, page.colors
+    rows: list[dict[str, Any]] = [
+        {
+            "name": e.name,
+            "type": e.type,
+            "type_label": _ENTITY_TYPES.get(e.type, e.type.lower()),
+            "aliases": [x for x in e.aliases if x != e.name],
+            "roles": list(e.roles),
+            "mentions": e.mentions,
+            "per_outlet": [e.per_outlet.get(o, 0) for o in outlets],
+        }
+        for e in d.entities
+    ]
+    # One column (and one colour in the chart) per outlet; "Unknown outlet" only when it has mentions.
+    shown = [o for i, o in enumerate(outlets) if o != UNKNOWN_OUTLET or any(r["per_outlet"][i] for r in rows)]
+    chart = svg.bar_chart(
+        [(f"{r['name']}", {o: r["per_outlet"][outlets.index(o)] for o in shown}) for r in rows[:_CHART_ENTITIES]],
+        shown,
+        colors,
+        width=900,
+        title="Mentions of the most mentioned people, organisations and places, by outlet",
+    )
+    return {
+        "entity_outlets": [{"name": o, "color": colors[o]} for o in shown],
+        "entity_rows": [dict(r, per_outlet=[r["per_outlet"][outlets.index(o)] for o in shown]) for r in rows],
+        "entities_svg": Markup(chart),  # noqa: S704 - built by svg.py, which escapes every label
+        "entities_charted": min(len(rows), _CHART_ENTITIES),
+    }
+
+
+def _articles(d: Dossier, page: _Page) -> dict[str, Any]:
+    """The articles and their marked-up sources (after every other section has registered its cites)."""
+    by_id = {a.id: a for a in d.articles}
+    ranges = page.cites.ranges
+    views = []
+    for a in d.articles:
+        dup = a.duplicate_of or ""
+        original = by_id.get(dup)
+        views.append(
+            {
+                "id": a.id,
+                "anchor": _article_anchor(a.id),
+                "outlet": a.outlet,
+                "color": page.colors[a.outlet],
+                "title": a.title or a.path or a.id,
+                "title_how": a.title_how or "",
+                "author": a.author or "",
+                "path": a.path,
+                "url": _safe_url(a.url),
+                "published": svg.format_date(a.published or None),
+                "published_iso": a.published or "",
+                "published_how": _HOW.get(a.published_how or "", a.published_how or ""),
+                "published_why": a.published_why or "",
+                "words": a.words,
+                "removed": [{"text": r.text, "reason": r.reason or "unspecified"} for r in a.removed],
+                "removed_summary": _removed_summary(a.removed) if a.removed else "",
+                "duplicate_of": dup,
+                "duplicate_anchor": _article_anchor(dup) if dup else "",
+                "duplicate_title": (original.title if original else "") or dup,
+                "duplicate_outlet": original.outlet if original else dup,
+                "cited": len(ranges.get(a.id, {})),
+                "paragraphs": mark_paragraphs(a.text, a.paragraphs, ranges.get(a.id, {}), article_id=a.id),
+            }
+        )
+    return {"articles": views}
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A section of the page: its anchor and heading, the view key that holds its content (the section is left
+    out when that is empty), and what builds its part of the view."""
+
+    anchor: str
+    title: str
+    key: str
+    build: Callable[[Dossier, _Page], dict[str, Any]]
+
+
+def _none(d: Dossier, page: _Page) -> dict[str, Any]:
+    return {}
+
+
+#: The page's sections in order; their views are built in this order too, so a passage cited in several
+#: sections lists them as the page does ("Cited in: Summary, Timeline (24 Nov 2025)").
+SECTIONS: tuple[Section, ...] = (
+    Section("summary", "Summary", "summary", _summary),
+    Section("timeline", "Timeline", "timeline", _timeline),
+    Section("key-sentences", "Key sentences", "key_sentences", _key_sentences),
+    Section("quotes", "Quotes", "quotes", _quotes),
+    Section("claims", "Claims", "claims", _claims),
+    Section("matrix", "Who reports what", "matrix_rows", _matrix),
+    Section("conflicts", "Conflicts", "conflicts", _conflicts),
+    Section("accounts", "Accounts compared", "accounts", _accounts),
+    Section("figures", "Figures", "figures", _figures),
+    Section("quote-groups", "Quotes across outlets", "quote_groups", _quote_groups),
+    Section("events", "Events", "events", _events),
+    Section("entities", "People, organisations, places", "entity_rows", _entities),
+    Section("articles", "Articles", "articles", _articles),
+    Section("sources", "Sources", "articles", _none),  # the articles' marked-up texts
+)
+
+
+def _coverage(date_range: tuple[str, str] | None) -> str:
+    if not date_range:
         return ""
-    first, last = _str(date_range[0]), _str(date_range[1])
+    first, last = date_range
     if not last or first == last:
         return svg.format_date(first)
     return f"{svg.format_date(first)} – {svg.format_date(last)}"

@@ -16,22 +16,23 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from storyline.render import svg
 from storyline.render.dossier import (
     PARAPHRASE_LABEL,
-    canonical_kind,
     glossed,
     is_verbatim,
+    period_note,
     quote_kind_label,
     roles_once,
-    time_note,
 )
+from storyline.render.dossier_model import Dossier, DossierArticle, SourceCite, as_dossier
 from storyline.render.events_section import events_markdown
 
-__all__ = ["escape_md", "render_markdown"]
+__all__ = ["SECTIONS", "escape_md", "render_markdown"]
 
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -71,55 +72,38 @@ def _link_url(url: object) -> str | None:
     return url.strip().replace("(", "%28").replace(")", "%29").replace("|", "%7C")
 
 
-def _str(value: object) -> str:
-    return "" if value is None else str(value)
-
-
-def _list(value: object) -> list[Any]:
-    return list(value) if isinstance(value, list | tuple) else []
-
-
 class _Footnotes:
     """Numbers cites in order of first use; the same passage cited twice gets one footnote."""
 
-    def __init__(self, articles: Mapping[str, Mapping[str, Any]]) -> None:
+    def __init__(self, articles: Mapping[str, DossierArticle]) -> None:
         self.articles = articles
         self.numbers: dict[tuple[str, int, int], int] = {}
         self.lines: list[str] = []
 
-    def ref(self, cite: object) -> str:
-        c = cite if isinstance(cite, Mapping) else {}
-        key = (_str(c.get("article_id")), _int(c.get("start")), _int(c.get("end")))
+    def ref(self, c: SourceCite) -> str:
+        key = (c.article_id, c.start, c.end)
         if key not in self.numbers:
             self.numbers[key] = len(self.numbers) + 1
-            self.lines.append(self._define(self.numbers[key], key, c))
+            self.lines.append(self._define(self.numbers[key], c))
         return f"[^{self.numbers[key]}]"
 
-    def refs(self, cites: object) -> str:
-        return "".join(self.ref(c) for c in _list(cites))
+    def refs(self, cites: Iterable[SourceCite]) -> str:
+        return "".join(self.ref(c) for c in cites)
 
-    def _define(self, n: int, key: tuple[str, int, int], c: Mapping[str, Any]) -> str:
-        aid, start, end = key
-        article = self.articles.get(aid) or {}
-        label = _str(c.get("label")) or _str(c.get("source")) or _str(article.get("source")) or "Unknown outlet"
-        title = _str(c.get("title")) or _str(article.get("title"))
-        path = _str(article.get("path")) or aid
+    def _define(self, n: int, c: SourceCite) -> str:
+        aid, start, end = c.article_id, c.start, c.end
+        article = self.articles.get(aid)
+        label = c.label or c.source or (article.source if article else None) or "Unknown outlet"
+        title = c.title or (article.title if article else "")
+        path = (article.path if article else "") or aid
         line = f'[^{n}]: {escape_md(label)} — "{escape_md(title)}", chars {start}–{end} of {_code(path)}'
-        text = _str(article.get("text"))
-        if not article:
+        if article is None:
             return line + " (article not in this dossier)"
-        excerpt = text[max(start, 0) : max(end, 0)]
+        excerpt = article.text[max(start, 0) : max(end, 0)]
         if excerpt.strip():
             short = excerpt if len(excerpt) <= _EXCERPT else excerpt[: _EXCERPT - 1].rstrip() + "…"
             line += f": “{escape_md(short)}”"
         return line
-
-
-def _int(value: object) -> int:
-    try:
-        return int(value)  # type: ignore[call-overload, no-any-return]
-    except (TypeError, ValueError):
-        return 0
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[bool]) -> list[str]:
@@ -132,11 +116,19 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequen
     return out
 
 
-def render_markdown(dossier: Mapping[str, Any]) -> str:
-    """Render ``dossier`` to a Markdown document with a footnote for every cited passage.
+@dataclass(slots=True)
+class _Page:
+    """What the sections share: the footnotes (numbered in order of first use) and the story's "now"."""
 
-    Sections appear only when they have content: Summary, Timeline, Key sentences, Quotes, Claims,
-    Conflicts, Key people/organisations/places, Articles; the footnote definitions come last.
+    notes: _Footnotes
+    now: str | None
+
+
+def render_markdown(dossier: Dossier | Mapping[str, Any]) -> str:
+    """Render ``dossier`` (typed, or its JSON form) to a Markdown document with a footnote for every cited passage.
+
+    Sections appear only when they have content, in the order of :data:`SECTIONS`; the footnote definitions
+    come last.
 
     Example:
         >>> article = {"id": "a1", "title": "A", "path": "a.txt", "source": "Reuters", "text": "Xi called."}
@@ -146,152 +138,121 @@ def render_markdown(dossier: Mapping[str, Any]) -> str:
         >>> "[^1]: Reuters — \\"A\\", chars 0–10 of `a.txt`" in md
         True
     """
-    story: Mapping[str, Any] = dossier.get("story") or {}
-    articles = [a for a in _list(dossier.get("articles")) if isinstance(a, Mapping)]
-    by_id = {_str(a.get("id")): a for a in articles}
-    notes = _Footnotes(by_id)
-    out: list[str] = [f"# {escape_md(_str(story.get('title')) or 'Untitled story')}", ""]
-
-    # The facts line.
-    facts: list[str] = []
-    if story.get("event_date"):
-        why = f" ({escape_md(story.get('event_date_why'))})" if story.get("event_date_why") else ""
-        facts.append(f"**Event date:** {escape_md(story['event_date'])}{why}")
-    n_articles = _int(story.get("article_count")) if story.get("article_count") is not None else len(articles)
-    facts.append(f"**{n_articles}** article{'s' if n_articles != 1 else ''}")
-    if story.get("independent_sources") is not None:
-        n_sources = _int(story.get("independent_sources"))
-        facts.append(f"**{n_sources}** independent source{'s' if n_sources != 1 else ''}")
-    outlets = [str(o) for o in _list(story.get("outlets")) if o] or list(
-        dict.fromkeys(_str(a.get("source")) for a in articles if a.get("source"))
-    )
-    if outlets:
-        facts.append("outlets: " + ", ".join(escape_md(o) for o in outlets))
-    out += [" · ".join(facts), ""]
-    date_range = _list(story.get("date_range"))
-    if len(date_range) == 2 and date_range[0]:
-        span = (
-            escape_md(date_range[0])
-            if date_range[0] == date_range[1]
-            else f"{escape_md(date_range[0])} to {escape_md(date_range[1])}"
-        )
-        out += [f"Published {span}.", ""]
-
-    now = svg.latest_date([*(date_range[1:2]), *(_str(a.get("published")) or None for a in articles)])
-
-    summary = [s for s in _list(dossier.get("summary")) if isinstance(s, Mapping)]
-    if summary:
-        out += ["## Summary", ""]
-        for s in summary:
-            out += [f"{escape_md(s.get('text'))}{notes.refs(s.get('cites'))}", ""]
-
-    timeline = [t for t in _list(dossier.get("timeline")) if isinstance(t, Mapping)]
-    if timeline:
-        out += ["## Timeline", ""]
-        for t in timeline:
-            date = _str(t.get("date")) or "undated"
-            flag = " *(announced)*" if t.get("future") or svg.is_after(date, now) else ""
-            n = _int(t.get("sources"))
-            count = f" *({n} sources)*" if n > 1 else ""
-            text = glossed(_str(t.get("text")), t.get("speaker"))
-            due = "; ".join(
-                f"{c.get('text')}: {time_note(c)}" for c in _list(t.get("commitments")) if isinstance(c, Mapping)
-            )
-            due = f" *({escape_md(due)})*" if due else ""
-            out.append(f"- **{escape_md(date)}**{flag} — {escape_md(text)}{due}{count}{notes.refs(t.get('cites'))}")
-        out.append("")
-
-    key_sentences = [k for k in _list(dossier.get("key_sentences")) if isinstance(k, Mapping)]
-    if key_sentences:
-        out += ["## Key sentences", ""]
-        for k in key_sentences:
-            out += [f"> {escape_md(k.get('text'))}{notes.refs(k.get('cites'))}", ""]
-
-    quotes = [q for q in _list(dossier.get("quotes")) if isinstance(q, Mapping)]
-    if quotes:
-        out += ["## Quotes", ""]
-        for q, role in zip(quotes, roles_once(quotes), strict=True):
-            kind = _str(q.get("kind")) or "direct"
-            words = _quoted_md(q.get("text"), kind)
-            who = f"**{escape_md(q.get('speaker'))}**" if q.get("speaker") else "*unattributed*"
-            if role:
-                who += f" ({escape_md(role)})"
-            cue = f", {escape_md(q.get('cue'))}" if q.get("cue") else ""
-            cites = [q["cite"]] if q.get("cite") else _list(q.get("cites"))
-            out += [f"> {words}", ">", f"> — {who}{cue} ({quote_kind_label(kind)}){notes.refs(cites)}", ""]
-
-    out += _comparison_md(dossier, notes)
-    out += events_markdown([e for e in _list(dossier.get("events")) if isinstance(e, Mapping)], notes.refs)
-
-    entities = [e for e in _list(dossier.get("entities")) if isinstance(e, Mapping)]
-    if entities:
-        columns = list(outlets)
-        for e in entities:
-            per = e.get("per_outlet")
-            if isinstance(per, Mapping):
-                columns += [str(k) for k in per if str(k) not in columns]
-        rows = []
-        for e in entities:
-            per = e.get("per_outlet") if isinstance(e.get("per_outlet"), Mapping) else {}
-            assert isinstance(per, Mapping)
-            aliases = [str(a) for a in _list(e.get("aliases")) if str(a) != _str(e.get("name"))][:4]
-            rows.append(
-                [
-                    f"**{escape_md(e.get('name'))}**",
-                    escape_md(e.get("type")),
-                    escape_md(", ".join(aliases)),
-                    str(_int(e.get("mentions"))),
-                    *(str(_int(per.get(c))) for c in columns),
-                ]
-            )
-        out += ["## Key people, organisations and places", ""]
-        out += _table(
-            ["Name", "Type", "Also called", "Mentions", *(escape_md(c) for c in columns)],
-            rows,
-            [False, False, False, True, *(True for _ in columns)],
-        )
-        out.append("")
-
-    if articles:
-        rows = []
-        for i, a in enumerate(articles, 1):
-            published = _str(a.get("published")) or "undated"
-            how = _HOW.get(_str(a.get("published_how")), _str(a.get("published_how")))
-            published = f"{escape_md(published)} ({escape_md(how)})" if how else escape_md(published)
-            path = escape_md(_str(a.get("path")))
-            url = _link_url(a.get("url"))
-            where = f"[{path}](<{url}>)" if url else path
-            title = escape_md(_str(a.get("title")) or _str(a.get("path")))
-            if a.get("duplicate_of"):
-                title += f" *(copy of {escape_md(a.get('duplicate_of'))})*"
-            # Without a source the dossier builder lists the article under its file name.
-            name = _str(a.get("path")).replace("\\", "/").rsplit("/", 1)[-1]
-            outlet = _str(a.get("outlet")) or _str(a.get("source")) or (name if name in outlets else "unknown")
-            rows.append(
-                [
-                    str(i),
-                    escape_md(outlet),
-                    title,
-                    published,
-                    str(_int(a.get("words")) or len(_str(a.get("text")).split())),
-                    where,
-                ]
-            )
-        out += ["## Articles", ""]
-        out += _table(
-            ["#", "Outlet", "Title", "Published", "Words", "File"],
-            rows,
-            [True, False, False, False, True, False],
-        )
-        out.append("")
-
-    generated = escape_md(_str(dossier.get("generated_by")) or "storyline")
-    schema = f", dossier schema {escape_md(dossier.get('schema_version'))}" if dossier.get("schema_version") else ""
-    out += [f"*Generated by {generated}{schema}.*", ""]
+    d = as_dossier(dossier)
+    page = _Page(_Footnotes({a.id: a for a in d.articles}), svg.latest_date(d.reference_dates()))
+    out = [line for _, section in SECTIONS for line in section(d, page)]
     # Footnote definitions last (renderers gather them at the end anyway), one per cited passage.
-    if notes.lines:
-        out += [*notes.lines, ""]
+    if page.notes.lines:
+        out += [*page.notes.lines, ""]
     return "\n".join(out)
+
+
+def _header(d: Dossier, page: _Page) -> list[str]:
+    story = d.story
+    out = [f"# {escape_md(story.title) or 'Untitled story'}", ""]
+    facts: list[str] = []
+    if story.event_date:
+        why = f" ({escape_md(story.event_date_why)})" if story.event_date_why else ""
+        facts.append(f"**Event date:** {escape_md(story.event_date)}{why}")
+    n = story.article_count
+    facts.append(f"**{n}** article{'s' if n != 1 else ''}")
+    n = story.independent_sources
+    facts.append(f"**{n}** independent source{'s' if n != 1 else ''}")
+    if story.outlets:
+        facts.append("outlets: " + ", ".join(escape_md(o) for o in story.outlets))
+    out += [" · ".join(facts), ""]
+    if story.date_range:
+        first, last = story.date_range
+        span = escape_md(first) if first == last else f"{escape_md(first)} to {escape_md(last)}"
+        out += [f"Published {span}.", ""]
+    return out
+
+
+def _summary(d: Dossier, page: _Page) -> list[str]:
+    out = ["## Summary", ""] if d.summary else []
+    for s in d.summary:
+        out += [f"{escape_md(s.text)}{page.notes.refs(s.cites)}", ""]
+    return out
+
+
+def _timeline(d: Dossier, page: _Page) -> list[str]:
+    if not d.timeline:
+        return []
+    out = ["## Timeline", ""]
+    for t in d.timeline:
+        date = t.date or "undated"
+        flag = " *(announced)*" if t.future or svg.is_after(date, page.now) else ""
+        count = f" *({t.sources} sources)*" if t.sources > 1 else ""
+        due = "; ".join(f"{c.text}: {period_note(c.period, c.deadline)}" for c in t.commitments)
+        due = f" *({escape_md(due)})*" if due else ""
+        text = escape_md(glossed(t.text, t.speaker))
+        out.append(f"- **{escape_md(date)}**{flag} — {text}{due}{count}{page.notes.refs(t.cites)}")
+    return [*out, ""]
+
+
+def _key_sentences(d: Dossier, page: _Page) -> list[str]:
+    out = ["## Key sentences", ""] if d.key_sentences else []
+    for k in d.key_sentences:
+        out += [f"> {escape_md(k.text)}{page.notes.refs(k.cites)}", ""]
+    return out
+
+
+def _quotes(d: Dossier, page: _Page) -> list[str]:
+    out = ["## Quotes", ""] if d.quotes else []
+    for q, role in zip(d.quotes, roles_once(d.quotes), strict=True):
+        kind = q.kind or "direct"
+        who = f"**{escape_md(q.speaker)}**" if q.speaker else "*unattributed*"
+        if role:
+            who += f" ({escape_md(role)})"
+        cue = f", {escape_md(q.cue)}" if q.cue else ""
+        refs = page.notes.refs([q.cite] if q.cite else [])
+        out += [f"> {_quoted_md(q.text, kind)}", ">", f"> — {who}{cue} ({quote_kind_label(kind)}){refs}", ""]
+    return out
+
+
+def _entities(d: Dossier, page: _Page) -> list[str]:
+    if not d.entities:
+        return []
+    columns = list(d.story.outlets)
+    for e in d.entities:
+        columns += [k for k in e.per_outlet if k not in columns]
+    rows = [
+        [
+            f"**{escape_md(e.name)}**",
+            escape_md(e.type),
+            escape_md(", ".join([a for a in e.aliases if a != e.name][:4])),
+            str(e.mentions),
+            *(str(e.per_outlet.get(c, 0)) for c in columns),
+        ]
+        for e in d.entities
+    ]
+    header = ["Name", "Type", "Also called", "Mentions", *(escape_md(c) for c in columns)]
+    out = ["## Key people, organisations and places", ""]
+    return [*out, *_table(header, rows, [False, False, False, True, *(True for _ in columns)]), ""]
+
+
+def _articles(d: Dossier, page: _Page) -> list[str]:
+    if not d.articles:
+        return []
+    rows = []
+    for i, a in enumerate(d.articles, 1):
+        how = _HOW.get(a.published_how or "", a.published_how or "")
+        published = escape_md(a.published or "undated") + (f" ({escape_md(how)})" if how else "")
+        url = _link_url(a.url)
+        where = f"[{escape_md(a.path)}](<{url}>)" if url else escape_md(a.path)
+        title = escape_md(a.title or a.path)
+        if a.duplicate_of:
+            title += f" *(copy of {escape_md(a.duplicate_of)})*"
+        rows.append([str(i), escape_md(a.outlet), title, published, str(a.words), where])
+    out = ["## Articles", ""]
+    header = ["#", "Outlet", "Title", "Published", "Words", "File"]
+    return [*out, *_table(header, rows, [True, False, False, False, True, False]), ""]
+
+
+def _footer(d: Dossier, page: _Page) -> list[str]:
+    generated = escape_md(d.generated_by or "storyline")
+    schema = f", dossier schema {escape_md(d.schema_version)}" if d.schema_version else ""
+    return [f"*Generated by {generated}{schema}.*", ""]
 
 
 _MARK = {
@@ -302,104 +263,120 @@ _MARK = {
 }
 
 
-def _quoted_md(text: object, kind: object) -> str:
+def _quoted_md(text: str, kind: str | None) -> str:
     """Words in quotation marks only where the source has them in quotation marks; reported speech plain, in italics."""
     words = escape_md(text)
     return f"“{words}”" if is_verbatim(kind) else f"*{words}*"
 
 
-def _comparison_md(dossier: Mapping[str, Any], notes: _Footnotes) -> list[str]:
-    """Claims (with the outlet × claim matrix), conflicts, account comparisons, figures and aligned quotes."""
-    out: list[str] = []
-    claims = [c for c in _list(dossier.get("claims")) if isinstance(c, Mapping)]
-    if claims:
-        out += ["## Claims", "", "Statements two or more independent sources report, most corroborated first.", ""]
-        for c in claims:
-            n = _int(c.get("sources"))
-            label = f" *({n} source{'s' * (n != 1)})*" if n else ""
-            out.append(f"- {escape_md(c.get('text'))}{label}{notes.refs(c.get('support') or c.get('cites'))}")
-            for x in _list(c.get("conflicts")):
-                if isinstance(x, Mapping):
-                    refs = notes.refs([x] if "article_id" in x else x.get("cites"))
-                    out.append(f"  - *disputed:* {escape_md(x.get('why') or x.get('text'))}{refs}")
+def _claims(d: Dossier, page: _Page) -> list[str]:
+    if not d.claims:
+        return []
+    out = ["## Claims", "", "Statements two or more independent sources report, most corroborated first.", ""]
+    for c in d.claims:
+        n = c.sources
+        label = f" *({n} source{'s' * (n != 1)})*" if n else ""
+        out.append(f"- {escape_md(c.text)}{label}{page.notes.refs(c.support)}")
+        for x in c.conflicts:
+            out.append(f"  - *disputed:* {escape_md(x.why)}{page.notes.ref(x.cite)}")
+    return [*out, ""]
+
+
+def _matrix(d: Dossier, page: _Page) -> list[str]:
+    rows, outlets = d.matrix.rows, d.matrix.outlets
+    if not (rows and outlets):
+        return []
+    legend = "✓ reported · ≠ reported differently · — not reported · ? unclear (no claim either way)"
+    out = ["## Who reports what", "", legend, ""]
+    table = []
+    for i, r in enumerate(rows, 1):
+        short = r.text if len(r.text) <= 90 else r.text[:89].rstrip() + "…"
+        cells = [_MARK.get(c.status, c.status) + (f": {escape_md(c.why)}" if c.why else "") for c in r.cells]
+        table.append([str(i), escape_md(short), *cells])
+    out += _table(["#", "Claim", *(escape_md(o) for o in outlets)], table, [True, False, *(False for _ in outlets)])
+    return [*out, ""]
+
+
+def _conflicts(d: Dossier, page: _Page) -> list[str]:
+    if not d.conflicts:
+        return []
+    out = ["## Conflicts", ""]
+    for x in d.conflicts:
+        why = f" — {escape_md(x.why)}" if x.why else ""
+        out.append(f"- {escape_md(x.text)}{why}{page.notes.refs(x.cites)}")
+    return [*out, ""]
+
+
+def _accounts(d: Dossier, page: _Page) -> list[str]:
+    if not d.accounts:
+        return []
+    out = [
+        "## Accounts compared",
+        "",
+        "What the articles say one party's own account left out, beside the other party's account as reported.",
+        "",
+    ]
+    for a in d.accounts:
+        label = escape_md(a.account_label or f"{a.party or 'one party'}’s account")
+        n = a.sources
+        out.append(
+            f"- **Left out of {label}: {escape_md(a.topic)}** *({n} source{'s' if n != 1 else ''})*: "
+            f"{escape_md(a.text)}{page.notes.refs(a.support)}"
+        )
+        if a.counter:
+            out.append(f"  - the other side's account, as reported:{page.notes.refs(c.cite for c in a.counter)}")
+    return [*out, ""]
+
+
+def _figures(d: Dossier, page: _Page) -> list[str]:
+    if not d.figures:
+        return []
+    out = ["## Figures", ""]
+    for f in d.figures:
+        status = "agree" if f.status == "agree" else f"**conflict** ({escape_md(f.why)})"
+        values = "; ".join(
+            f"{escape_md(v.text)} ({escape_md(v.cite.source or v.cite.label)}){page.notes.ref(v.cite)}"
+            for v in f.values
+        )
+        note = period_note(f.period, f.deadline)
+        time = (f", {escape_md(f.time)}" if f.time else "") + (f" ({escape_md(note)})" if note else "")
+        out.append(f"- {escape_md(f.about)}{time}: {values} — {status}")
+    return [*out, ""]
+
+
+def _quote_groups(d: Dossier, page: _Page) -> list[str]:
+    out = ["## Quotes across outlets", ""] if d.quote_groups else []
+    for q in d.quote_groups:
+        who = f"**{escape_md(q.speaker)}**" if q.speaker else "*unattributed*"
+        n = q.sources
+        out += [f"> {_quoted_md(q.text, q.canonical_kind)}", ">", f"> — {who}, in {n} source{'s' * (n != 1)}", ""]
+        for v in q.versions:
+            how = f" ({escape_md(v.relation)}, {escape_md(v.kind)})" if is_verbatim(v.kind) else f", {PARAPHRASE_LABEL}"
+            out.append(f"- {escape_md(v.cite.source)}{how}: {_quoted_md(v.text, v.kind)}{page.notes.ref(v.cite)}")
         out.append("")
-    matrix = dossier.get("matrix") if isinstance(dossier.get("matrix"), Mapping) else {}
-    assert isinstance(matrix, Mapping)
-    rows = [r for r in _list(matrix.get("rows")) if isinstance(r, Mapping)]
-    outlets = [str(o) for o in _list(matrix.get("outlets"))]
-    if rows and outlets:
-        legend = "✓ reported · ≠ reported differently · — not reported · ? unclear (no claim either way)"
-        out += ["## Who reports what", "", legend, ""]
-        table = []
-        for i, r in enumerate(rows, 1):
-            text = _str(r.get("text"))
-            short = text if len(text) <= 90 else text[:89].rstrip() + "…"
-            cells = []
-            for cell in _list(r.get("cells")):
-                status = _str(cell.get("status")) if isinstance(cell, Mapping) else ""
-                mark = _MARK.get(status, status)
-                if isinstance(cell, Mapping) and cell.get("why"):
-                    mark += f": {escape_md(cell.get('why'))}"
-                cells.append(mark)
-            table.append([str(i), escape_md(short), *cells])
-        out += _table(["#", "Claim", *(escape_md(o) for o in outlets)], table, [True, False, *(False for _ in outlets)])
-        out.append("")
-    conflicts = [x for x in _list(dossier.get("conflicts")) if isinstance(x, Mapping)]
-    if conflicts:
-        out += ["## Conflicts", ""]
-        for x in conflicts:
-            why = f" — {escape_md(x.get('why'))}" if x.get("why") else ""
-            refs = notes.refs([x] if "article_id" in x else x.get("cites"))
-            out.append(f"- {escape_md(x.get('text'))}{why}{refs}")
-        out.append("")
-    accounts = [a for a in _list(dossier.get("accounts")) if isinstance(a, Mapping)]
-    if accounts:
-        out += [
-            "## Accounts compared",
-            "",
-            "What the articles say one party's own account left out, beside the other party's account as reported.",
-            "",
-        ]
-        for a in accounts:
-            label = escape_md(a.get("account_label") or f"{a.get('party') or 'one party'}’s account")
-            topic = escape_md(a.get("topic") or "")
-            n = _int(a.get("sources"))
-            out.append(
-                f"- **Left out of {label}: {topic}** *({n} source{'s' if n != 1 else ''})*: "
-                f"{escape_md(a.get('text'))}{notes.refs(a.get('support'))}"
-            )
-            counter = _list(a.get("counter"))
-            if counter:
-                out.append(f"  - the other side's account, as reported:{notes.refs(counter)}")
-        out.append("")
-    figures = [f for f in _list(dossier.get("figures")) if isinstance(f, Mapping)]
-    if figures:
-        out += ["## Figures", ""]
-        for f in figures:
-            status = "agree" if f.get("status") == "agree" else f"**conflict** ({escape_md(f.get('why'))})"
-            values = "; ".join(
-                f"{escape_md(v.get('text'))} ({escape_md(v.get('source') or v.get('label'))}){notes.ref(v)}"
-                for v in _list(f.get("values"))
-                if isinstance(v, Mapping)
-            )
-            time = f", {escape_md(f.get('time'))}" if f.get("time") else ""
-            time += f" ({escape_md(time_note(f))})" if time_note(f) else ""
-            out.append(f"- {escape_md(f.get('about'))}{time}: {values} — {status}")
-        out.append("")
-    groups = [q for q in _list(dossier.get("quote_groups")) if isinstance(q, Mapping)]
-    if groups:
-        out += ["## Quotes across outlets", ""]
-        for q in groups:
-            who = f"**{escape_md(q.get('speaker'))}**" if q.get("speaker") else "*unattributed*"
-            words = _quoted_md(q.get("text"), canonical_kind(q))
-            n = _int(q.get("sources"))
-            out += [f"> {words}", ">", f"> — {who}, in {n} source{'s' * (n != 1)}", ""]
-            for v in _list(q.get("versions")):
-                if isinstance(v, Mapping):
-                    how = f" ({escape_md(v.get('relation'))}, {escape_md(v.get('kind'))})"
-                    how = how if is_verbatim(v.get("kind")) else f", {PARAPHRASE_LABEL}"
-                    out.append(
-                        f"- {escape_md(v.get('source'))}{how}: {_quoted_md(v.get('text'), v.get('kind'))}{notes.ref(v)}"
-                    )
-            out.append("")
     return out
+
+
+def _events(d: Dossier, page: _Page) -> list[str]:
+    return events_markdown(d.events, page.notes.refs)
+
+
+#: The dossier's sections in the order they are written: (section, renderer); a renderer gives no lines for an
+#: empty section.
+SECTIONS: tuple[tuple[str, Callable[[Dossier, _Page], list[str]]], ...] = (
+    ("story", _header),
+    ("summary", _summary),
+    ("timeline", _timeline),
+    ("key_sentences", _key_sentences),
+    ("quotes", _quotes),
+    ("claims", _claims),
+    ("matrix", _matrix),
+    ("conflicts", _conflicts),
+    ("accounts", _accounts),
+    ("figures", _figures),
+    ("quote_groups", _quote_groups),
+    ("events", _events),
+    ("entities", _entities),
+    ("articles", _articles),
+    ("generated_by", _footer),
+)

@@ -36,7 +36,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline import __version__
 from storyline.api import FORMATS, Corpus
-from storyline.compare.claims import source_label
+from storyline.compare.claims import outlet_label, source_label
 from storyline.config import Config, load_config
 from storyline.errors import StorylineError
 from storyline.render import svg
@@ -375,7 +375,7 @@ def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small closure per page
             "article.html",
             nav="",
             a=a,
-            outlet=views.article_outlet(a),
+            outlet=outlet_label(a),
             published=svg.format_date(a.published) or "undated",
             paragraphs=paras,
             cited=a.text[cite[0] : cite[1]] if cite else "",

@@ -1,11 +1,11 @@
 """View models for the web pages: plain dicts built from the store and the dossier, drawn by the templates.
 
-Pure functions, no I/O: the app opens the store, these shape what it read. The dossier dict grows over
-time (claims, conflicts, comparisons...): :func:`dossier_view` draws the keys it knows, turns any other list
-of items into a generic section, and leaves a section empty (the template says so) when its key is missing.
+Pure functions, no I/O: the app opens the store, these shape what it read. :func:`dossier_view` walks the typed
+dossier's sections through :data:`SECTIONS`; a stored dossier's sections this version does not know (its
+``extra``) become generic sections, and an empty section is left to the template to say so.
 
 Example:
-    >>> cite_href({"article_id": "a1", "start": 3, "end": 9})
+    >>> cite_href(Cite("a1", 3, 9))
     '/articles/a1?start=3&end=9#cite'
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeGuard
 from urllib.parse import quote
@@ -21,16 +21,18 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from storyline.compare.claims import outlet_label
-from storyline.model import Article, Entity, Story
+from storyline.model import Article, Cite, Entity, Story
 from storyline.render import svg
-from storyline.render.dossier import canonical_kind, glossed, is_verbatim, quote_kind_label, version_label
+from storyline.render.dossier import glossed, is_verbatim, quote_kind_label, version_label
+from storyline.render.dossier_model import ClaimView, Dossier, EntityRow, Matrix, SourceCite, as_dossier
+from storyline.render.events_view import dyad_chart, events_rows
 from storyline.text import plural
-from storyline.web.event_rows import entity_event_rows, story_event_chart, story_event_rows
+from storyline.web.event_rows import entity_event_rows
 from storyline.web.markup import snippet_around
 
 __all__ = [
+    "SECTIONS",
     "StoryFilters",
-    "article_outlet",
     "cite_href",
     "cite_link",
     "dossier_view",
@@ -39,25 +41,6 @@ __all__ = [
     "story_rows",
 ]
 
-KNOWN_KEYS = frozenset(
-    {
-        "schema_version",
-        "generated_by",
-        "story",
-        "articles",
-        "entities",
-        "timeline",
-        "key_sentences",
-        "summary",
-        "quotes",
-        "claims",
-        "conflicts",
-        "matrix",
-        "accounts",
-        "figures",
-        "quote_groups",
-    }
-)
 _TEXT_KEYS = ("text", "claim", "statement", "about", "subject", "topic", "summary", "description", "title", "name")
 _CITE_KEYS = ("cites", "cite", "support", "supports", "sources", "evidence", "citations")
 _CHILD_KEYS = ("values", "sides", "versions", "positions", "variants", "accounts", "items", "claims", "conflicting")
@@ -78,33 +61,19 @@ KIND_LABELS = {
 ENTITY_HEAT_ROWS = 15
 
 
-def article_outlet(a: Article) -> str:
-    """The outlet's name, or "unnamed outlet (file…)" when none is known (as the dossier shows it)."""
-    return outlet_label(a)
-
-
 def kind_label(label: str) -> str:
     """A spaCy entity label in words ("GPE" → "place"); unknown labels come back as they are."""
     return KIND_LABELS.get(label, label)
 
 
-def cite_href(c: Mapping[str, Any]) -> str:
+def cite_href(c: Cite | SourceCite) -> str:
     """The article page scrolled to a cited passage."""
-    aid = quote(str(c.get("article_id", "")), safe="")
-    return f"/articles/{aid}?start={_int(c.get('start'))}&end={_int(c.get('end'))}#cite"
+    return f"/articles/{quote(c.article_id, safe='')}?start={c.start}&end={c.end}#cite"
 
 
-def cite_link(c: Mapping[str, Any]) -> dict[str, str]:
+def cite_link(c: SourceCite) -> dict[str, str]:
     """A citation as a link: href, short label (outlet and date), and the article title as tooltip."""
-    label = c.get("label") or c.get("source") or c.get("article_id") or "source"
-    return {"href": cite_href(c), "label": str(label), "title": str(c.get("title") or "")}
-
-
-def _int(v: object) -> int:
-    try:
-        return int(str(v))
-    except ValueError:
-        return 0
+    return {"href": cite_href(c), "label": c.label or c.source or c.article_id or "source", "title": c.title}
 
 
 def _is_cite(x: object) -> TypeGuard[Mapping[str, Any]]:
@@ -165,7 +134,7 @@ def story_rows(stories: Sequence[Story], articles: Sequence[Article]) -> list[di
                 "event_date_why": s.event_date_why or "",
                 "articles": len(s.article_ids),
                 "independent_sources": s.independent_sources,
-                "outlets": sorted({article_outlet(a) for a in members}),
+                "outlets": sorted({outlet_label(a) for a in members}),
             }
         )
     return rows
@@ -215,7 +184,8 @@ def filter_stories(
 
 
 def normalize_item(x: object) -> dict[str, Any]:
-    """Any dossier item (a claim, a conflict, a comparison...) as text, citation links, details and children."""
+    """An item of a dossier section this app does not know (a stored dossier's ``extra``), read by its key names:
+    text, citation links, details and children."""
     if isinstance(x, str | int | float):
         return {"text": str(x), "cites": [], "details": [], "children": []}
     if not isinstance(x, Mapping):
@@ -227,68 +197,59 @@ def normalize_item(x: object) -> dict[str, Any]:
     for k, v in x.items():
         if k in _CITE_KEYS:
             items = v if isinstance(v, list) else [v]
-            cites += [cite_link(c) for c in items if _is_cite(c)]
+            cites += [_link(c) for c in items if _is_cite(c)]
         elif k in _CHILD_KEYS and isinstance(v, list):
             for c in v:
                 if _is_cite(c) and not c.get("text"):
-                    cites.append(cite_link(c))
+                    cites.append(_link(c))
                 elif _is_cite(c):
-                    children.append({"text": str(c["text"]), "cites": [cite_link(c)], "details": [], "children": []})
+                    children.append(_item(str(c["text"]), [SourceCite.from_json(c)]))
                 else:
                     children.append(normalize_item(c))
         elif _is_cite(v):
-            cites.append(cite_link(v))
+            cites.append(_link(v))
         elif k not in _TEXT_KEYS and k != "id" and not k.endswith("_id") and isinstance(v, str | int | float | bool):
             details.append((k.replace("_", " "), str(v)))
     return {"text": text, "cites": cites, "details": details, "children": children}
 
 
-def _outlets_of(item: Mapping[str, Any]) -> Counter[str]:
-    """Outlets cited by an item, counted, from the ``source`` of each citation."""
-    out: Counter[str] = Counter()
-    for k in _CITE_KEYS:
-        v = item.get(k)
-        for c in v if isinstance(v, list) else [v]:
-            if _is_cite(c) and c.get("source"):
-                out[str(c["source"])] += 1
-    return out
+def _link(c: Mapping[str, Any]) -> dict[str, str]:
+    return cite_link(SourceCite.from_json(c))
 
 
-def _conflict_outlets(item: Mapping[str, Any]) -> set[str]:
-    out: set[str] = set()
-    conflicts = item.get("conflicts")
-    for c in conflicts if isinstance(conflicts, list) else []:
-        if isinstance(c, Mapping):
-            out |= set(_outlets_of(c))
-            for k in _CHILD_KEYS:
-                for child in c.get(k) or []:
-                    if isinstance(child, Mapping):
-                        out |= set(_outlets_of(child)) | ({str(child["source"])} if child.get("source") else set())
-    return out
+def _item(
+    text: str, cites: Iterable[SourceCite], details: Iterable[tuple[str, str]] = (), children: Iterable[Any] = ()
+) -> dict[str, Any]:
+    """A cited item as the ``item`` macro draws it: text, citation links, details ("kind: fact") and children."""
+    return {"text": text, "cites": [cite_link(c) for c in cites], "details": list(details), "children": list(children)}
 
 
-def claim_heatmap(claims: Sequence[Any], outlets: Sequence[str]) -> dict[str, Any]:
+def _claim_item(c: ClaimView) -> dict[str, Any]:
+    """A claim with its supporting cites, its kind (and speaker, party) and each outlet's wording beneath it."""
+    named = (("speaker", c.speaker), ("party", c.party), ("account label", c.account_label))
+    return _item(
+        c.text,
+        [*c.support, *(v.cite for v in c.versions if not v.text)],
+        [("kind", c.kind), *((k, v) for k, v in named if v is not None)],
+        [_item(v.text, [v.cite]) for v in c.versions if v.text],
+    )
+
+
+def claim_heatmap(claims: Sequence[ClaimView], outlets: Sequence[str]) -> dict[str, Any]:
     """Outlet × claim grid: how often each outlet supports each claim; ``conflict`` where it disagrees."""
     rows = []
     for c in claims:
-        if not isinstance(c, Mapping):
-            continue
-        support = _outlets_of(c)
-        against = _conflict_outlets(c)
+        support = Counter(x.source for x in c.support if x.source)
+        against = {x.cite.source for x in c.conflicts if x.cite.source}
         cells = []
         for o in outlets:
             n = support.get(o, 0)
             if o in against:
                 cells.append({"level": "conflict", "text": "≠", "title": f"{o} disagrees"})
             else:
-                cells.append(
-                    {
-                        "level": str(min(n, HEAT_LEVELS)),
-                        "text": str(n) if n else "",
-                        "title": f"{o}: {plural(n, 'citation')}",
-                    }
-                )
-        rows.append({"label": normalize_item(c)["text"], "cells": cells})
+                level, shown = str(min(n, HEAT_LEVELS)), str(n) if n else ""
+                cells.append({"level": level, "text": shown, "title": f"{o}: {plural(n, 'citation')}"})
+        rows.append({"label": c.text, "cells": cells})
     return {"outlets": list(outlets), "rows": rows}
 
 
@@ -301,290 +262,268 @@ _MATRIX_CELLS = {
 }
 
 
-def matrix_heatmap(matrix: Mapping[str, Any]) -> dict[str, Any]:
+def matrix_heatmap(matrix: Matrix) -> dict[str, Any]:
     """The dossier's outlet × claim ``matrix`` as a heat-map; each reported cell links to its citation."""
-    outlets = [str(o) for o in matrix.get("outlets") or []]
     rows = []
-    for r in matrix.get("rows") or []:
-        if not isinstance(r, Mapping):
-            continue
+    for r in matrix.rows:
         cells = []
-        for c in r.get("cells") or []:
-            status = str(c.get("status", "")) if isinstance(c, Mapping) else ""
-            level, mark, words = _MATRIX_CELLS.get(status, ("0", "?", status))
-            cites = [x for x in (c.get("cites") or []) if _is_cite(x)] if isinstance(c, Mapping) else []
-            why = str(c.get("why") or "") if isinstance(c, Mapping) else ""
-            if isinstance(c, Mapping) and c.get("copy"):
+        for c in r.cells:
+            level, mark, words = _MATRIX_CELLS.get(c.status, ("0", "?", c.status))
+            if c.copy:
                 level, words = "copy", words + " (copied text)"
-            cells.append(
-                {
-                    "level": level,
-                    "text": mark,
-                    "title": f"{c.get('outlet', '') if isinstance(c, Mapping) else ''} {words}"
-                    + (f": {why}" if why else ""),
-                    "href": cite_href(cites[0]) if cites else "",
-                }
-            )
-        rows.append({"label": str(r.get("text", "")), "cells": cells})
-    return {"outlets": outlets, "rows": rows}
+            title = f"{c.outlet} {words}" + (f": {c.why}" if c.why else "")
+            href = cite_href(c.cites[0]) if c.cites else ""
+            cells.append({"level": level, "text": mark, "title": title, "href": href})
+        rows.append({"label": r.text, "cells": cells})
+    return {"outlets": list(matrix.outlets), "rows": rows}
 
 
-def entity_heatmap(entities: Sequence[Any], outlets: Sequence[str]) -> dict[str, Any]:
+def entity_heatmap(entities: Sequence[EntityRow], outlets: Sequence[str]) -> dict[str, Any]:
     """Outlet × entity grid of mention counts, shaded relative to the largest count."""
-    rows = [e for e in entities if isinstance(e, Mapping)][:ENTITY_HEAT_ROWS]
-    top = max((int(n) for e in rows for n in (e.get("per_outlet") or {}).values()), default=0)
+    rows = entities[:ENTITY_HEAT_ROWS]
+    top = max((n for e in rows for n in e.per_outlet.values()), default=0)
     out = []
     for e in rows:
-        per = e.get("per_outlet") or {}
         cells = []
         for o in outlets:
-            n = int(per.get(o, 0))
+            n = e.per_outlet.get(o, 0)
             level = 0 if n == 0 or top == 0 else max(1, math.ceil(HEAT_LEVELS * math.sqrt(n / top)))
             cells.append({"level": str(level), "text": str(n) if n else "", "title": f"{o}: {plural(n, 'mention')}"})
-        out.append(
-            {
-                "label": str(e.get("name", "")),
-                "href": f"/entities/{quote(str(e.get('id', '')), safe='')}",
-                "cells": cells,
-            }
-        )
+        out.append({"label": e.name, "href": f"/entities/{quote(e.id, safe='')}", "cells": cells})
     return {"outlets": list(outlets), "rows": out}
 
 
-def _cites_of(x: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
-    return [c for c in x.get(key) or [] if _is_cite(c)]
+@dataclass(slots=True)
+class _Page:
+    """What the story page's sections share: the story's "now" and the speaker the quotes are filtered by."""
+
+    now: str | None
+    speaker: str
 
 
-def _accounts(items: object) -> list[dict[str, Any]]:
-    """Account comparisons: what one party's account left out, the outlets that say so, the other side."""
-    out = []
-    for a in items if isinstance(items, list) else []:
-        if not isinstance(a, Mapping):
-            continue
-        label = str(a.get("account_label") or f"{a.get('party') or 'one party'}’s account")
-        out.append(
-            {
-                "heading": f"Left out of {label}: {a.get('topic') or ''}".rstrip(": "),
-                "sources": _int(a.get("sources")),
-                "versions": [
-                    {"text": str(v.get("text") or ""), "cites": [cite_link(v)]}
-                    for v in a.get("versions") or []
-                    if _is_cite(v)
-                ]
-                or [{"text": str(a.get("text") or ""), "cites": [cite_link(c) for c in _cites_of(a, "support")]}],
-                "counter": [
-                    {"text": str(c.get("quote") or ""), "cites": [cite_link(c)]}
-                    for c in a.get("counter") or []
-                    if _is_cite(c)
-                ],
-            }
-        )
-    return out
+def _header(d: Dossier, page: _Page) -> dict[str, Any]:
+    story = d.story
+    span = story.date_range
+    return {
+        "id": story.id,
+        "title": story.title,
+        "event_date": svg.format_date(story.event_date) or "—",
+        "event_date_why": story.event_date_why or "",
+        "article_count": story.article_count,
+        "independent_sources": story.independent_sources,
+        "outlets": list(story.outlets),
+        "coverage": " – ".join(svg.format_date(x) for x in span if x) if span else "",
+    }
 
 
-def _figures(items: object) -> list[dict[str, Any]]:
-    """Figures across outlets: what they are about, each outlet's wording, agree or conflict (with why)."""
-    out = []
-    for f in items if isinstance(items, list) else []:
-        if not isinstance(f, Mapping):
-            continue
-        out.append(
-            {
-                "about": str(f.get("about") or ""),
-                "time": str(f.get("time") or ""),
-                "conflict": f.get("status") == "conflict",
-                "why": str(f.get("why") or ""),
-                "figures": [
-                    {"text": str(v.get("text") or ""), "source": str(v.get("source") or ""), "cites": [cite_link(v)]}
-                    for v in f.get("values") or []
-                    if _is_cite(v)
-                ],
-            }
-        )
-    return out
+def _summary(d: Dossier, page: _Page) -> dict[str, Any]:
+    return {
+        "summary": [_item(s.text, s.cites) for s in d.summary],
+        "key_sentences": [_item(k.text, k.cites) for k in d.key_sentences],
+    }
 
 
-def _quote_groups(items: object) -> list[dict[str, Any]]:
-    """One quotation across outlets: the speaker, and each outlet's version with how it relates."""
-    out = []
-    for q in items if isinstance(items, list) else []:
-        if not isinstance(q, Mapping):
-            continue
-        out.append(
-            {
-                "text": str(q.get("text") or ""),
-                "verbatim": is_verbatim(canonical_kind(q)),
-                "speaker": str(q.get("speaker") or ""),
-                "sources": _int(q.get("sources")),
-                "versions": [
-                    {
-                        "text": str(v.get("text") or ""),
-                        "relation": str(v.get("relation") or ""),
-                        "label": version_label(v),
-                        "verbatim": is_verbatim(v.get("kind")),
-                        "differently": v.get("status") == "differently",
-                        "cites": [cite_link(v)],
-                    }
-                    for v in q.get("versions") or []
-                    if _is_cite(v)
-                ],
-            }
-        )
-    return out
-
-
-def _cited_items(items: object) -> list[dict[str, Any]]:
-    return [normalize_item(x) for x in items] if isinstance(items, list) else []
-
-
-def _timeline(dossier: Mapping[str, Any], now: str | None) -> tuple[list[dict[str, Any]], Markup]:
+def _timeline(d: Dossier, page: _Page) -> dict[str, Any]:
     rows = []
     chart_items = []
-    for t in dossier.get("timeline") or []:
-        if not isinstance(t, Mapping):
-            continue
-        cites = [c for c in t.get("cites") or [] if _is_cite(c)]
-        date = str(t.get("date") or "")
-        text = glossed(str(t.get("text") or ""), t.get("speaker"))
+    for t in d.timeline:
+        text, future = glossed(t.text, t.speaker), svg.is_after(t.date, page.now)
         rows.append(
             {
-                "date": date,
-                "date_label": svg.format_date(date),
+                "date": t.date,
+                "date_label": svg.format_date(t.date),
                 "text": text,
-                "cites": [cite_link(c) for c in cites],
-                "future": svg.is_after(date, now),
+                "cites": [cite_link(c) for c in t.cites],
+                "future": future,
             }
         )
-        item: dict[str, Any] = {"date": date, "label": text, "future": svg.is_after(date, now)}
-        if cites:
-            item["href"] = cite_href(cites[0])
+        item: dict[str, Any] = {"date": t.date, "label": text, "future": future}
+        if t.cites:
+            item["href"] = cite_href(t.cites[0])
         chart_items.append(item)
-    chart = svg.timeline_chart(chart_items, now=now) if chart_items else ""
-    return rows, Markup(chart)  # svg.py escapes every label itself
+    chart = svg.timeline_chart(chart_items, now=page.now) if chart_items else ""
+    return {"timeline": rows, "timeline_svg": Markup(chart)}  # noqa: S704 - svg.py escapes every label itself
 
 
-def _quotes(dossier: Mapping[str, Any], speaker: str) -> tuple[list[dict[str, Any]], list[tuple[str, int]], int]:
-    rows: list[dict[str, Any]] = []
-    for q in dossier.get("quotes") or []:
-        if not isinstance(q, Mapping):
-            continue
-        cite = q.get("cite")
-        rows.append(
+def _quotes(d: Dossier, page: _Page) -> dict[str, Any]:
+    rows = [
+        {
+            "text": q.text,
+            "kind": q.kind,
+            "label": quote_kind_label(q.kind),
+            "verbatim": is_verbatim(q.kind),
+            "speaker": q.speaker or "",
+            "cue": q.cue or "",
+            "cite": cite_link(q.cite) if q.cite else None,
+        }
+        for q in d.quotes
+    ]
+    speakers = Counter(r["speaker"] or "(unattributed)" for r in rows).most_common()
+    shown = [r for r in rows if (r["speaker"] or "(unattributed)") == page.speaker] if page.speaker else rows
+    return {"quotes": shown, "speakers": speakers, "speaker": page.speaker, "quote_total": len(rows)}
+
+
+def _claims(d: Dossier, page: _Page) -> dict[str, Any]:
+    heat = matrix_heatmap(d.matrix) if d.matrix.rows else claim_heatmap(d.claims, d.story.outlets)
+    return {"claims": [_claim_item(c) for c in d.claims], "claim_heat": heat}
+
+
+def _entities(d: Dossier, page: _Page) -> dict[str, Any]:
+    groups = [
+        (
+            title,
+            [
+                {
+                    "id": e.id,
+                    "href": f"/entities/{quote(e.id, safe='')}",
+                    "name": e.name,
+                    "mentions": e.mentions,
+                    "roles": e.roles[:3],
+                    "outlets": sum(1 for n in e.per_outlet.values() if n),
+                }
+                for e in d.entities
+                if e.type in types
+            ],
+        )
+        for title, types in _TYPE_GROUPS
+    ]
+    return {"entity_heat": entity_heatmap(d.entities, d.story.outlets), "entity_groups": groups}
+
+
+def _conflicts(d: Dossier, page: _Page) -> dict[str, Any]:
+    return {"conflicts": [_item(x.text, x.cites, [("why", x.why)]) for x in d.conflicts]}
+
+
+def _accounts(d: Dossier, page: _Page) -> dict[str, Any]:
+    """Account comparisons: what one party's account left out, the outlets that say so, the other side."""
+    out = []
+    for a in d.accounts:
+        label = a.account_label or f"{a.party or 'one party'}’s account"
+        out.append(
             {
-                "text": str(q.get("text") or ""),
-                "kind": str(q.get("kind") or ""),
-                "label": quote_kind_label(q.get("kind")),
-                "verbatim": is_verbatim(q.get("kind")),
-                "speaker": str(q.get("speaker") or ""),
-                "cue": str(q.get("cue") or ""),
-                "cite": cite_link(cite) if _is_cite(cite) else None,
+                "heading": f"Left out of {label}: {a.topic or ''}".rstrip(": "),
+                "sources": a.sources,
+                "versions": [{"text": v.text, "cites": [cite_link(v.cite)]} for v in a.versions]
+                or [{"text": a.text, "cites": [cite_link(c) for c in a.support]}],
+                "counter": [{"text": c.quote, "cites": [cite_link(c.cite)]} for c in a.counter],
             }
         )
-    speakers = Counter(r["speaker"] or "(unattributed)" for r in rows).most_common()
-    total = len(rows)
-    if speaker:
-        rows = [r for r in rows if (r["speaker"] or "(unattributed)") == speaker]
-    return rows, speakers, total
+    return {"accounts": out}
 
 
-def _entity_groups(entities: Sequence[Any]) -> list[tuple[str, list[dict[str, Any]]]]:
-    groups = []
-    for title, types in _TYPE_GROUPS:
-        members = [
-            {
-                "id": str(e.get("id", "")),
-                "href": f"/entities/{quote(str(e.get('id', '')), safe='')}",
-                "name": str(e.get("name", "")),
-                "mentions": _int(e.get("mentions")),
-                "roles": [str(r) for r in e.get("roles") or []][:3],
-                "outlets": sum(1 for n in (e.get("per_outlet") or {}).values() if n),
-            }
-            for e in entities
-            if isinstance(e, Mapping) and e.get("type") in types
-        ]
-        groups.append((title, members))
-    return groups
+def _figures(d: Dossier, page: _Page) -> dict[str, Any]:
+    """Figures across outlets: what they are about, each outlet's wording, agree or conflict (with why)."""
+    figures = [
+        {
+            "about": f.about,
+            "time": f.time or "",
+            "conflict": f.status == "conflict",
+            "why": f.why,
+            "figures": [
+                {"text": v.text, "source": v.cite.source or "", "cites": [cite_link(v.cite)]} for v in f.values
+            ],
+        }
+        for f in d.figures
+    ]
+    return {"figures": figures}
 
 
-def _extras(dossier: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Sections for dossier keys this app does not know yet (rendered generically)."""
+def _quote_groups(d: Dossier, page: _Page) -> dict[str, Any]:
+    """One quotation across outlets: the speaker, and each outlet's version with how it relates."""
+    groups = [
+        {
+            "text": q.text,
+            "verbatim": is_verbatim(q.canonical_kind),
+            "speaker": q.speaker or "",
+            "sources": q.sources,
+            "versions": [
+                {
+                    "text": v.text,
+                    "relation": v.relation or "",
+                    "label": version_label(v),
+                    "verbatim": is_verbatim(v.kind),
+                    "differently": v.status == "differently",
+                    "cites": [cite_link(v.cite)],
+                }
+                for v in q.versions
+            ],
+        }
+        for q in d.quote_groups
+    ]
+    return {"quote_groups": groups}
+
+
+def _events(d: Dossier, page: _Page) -> dict[str, Any]:
+    return {
+        "events": events_rows(d.events, lambda cites, _used: [cite_link(c) for c in cites]),
+        "events_svg": Markup(dyad_chart(d.events)),  # noqa: S704 - events_view escapes every label
+    }
+
+
+def _articles(d: Dossier, page: _Page) -> dict[str, Any]:
+    articles = [
+        {
+            "id": a.id,
+            "href": f"/articles/{quote(a.id, safe='')}",
+            "title": a.title,
+            "outlet": a.outlet,
+            "published": svg.format_date(a.published) or "undated",
+            "published_how": a.published_how or "",
+            "words": a.words,
+            "duplicate_of": a.duplicate_of,
+        }
+        for a in d.articles
+    ]
+    return {"articles": articles}
+
+
+def _extras(d: Dossier, page: _Page) -> dict[str, Any]:
+    """Sections of a stored dossier this app does not know (rendered generically)."""
     out = []
-    for k, v in dossier.items():
-        if k in KNOWN_KEYS:
-            continue
+    for k, v in d.extra.items():
         title = k.replace("_", " ").capitalize()
         if isinstance(v, list):
-            out.append({"key": k, "title": title, "entries": _cited_items(v), "pairs": []})
+            out.append({"key": k, "title": title, "entries": [normalize_item(x) for x in v], "pairs": []})
         elif isinstance(v, Mapping):
             pairs = [(str(a).replace("_", " "), str(b)) for a, b in v.items()]
             out.append({"key": k, "title": title, "entries": [], "pairs": pairs})
         elif v not in (None, ""):
             out.append({"key": k, "title": title, "entries": [], "pairs": [(title, str(v))]})
-    return out
+    return {"extras": out}
 
 
-def dossier_view(dossier: Mapping[str, Any], *, speaker: str = "") -> dict[str, Any]:
-    """Everything the story page draws, from the dossier dict; missing keys give empty sections.
+#: The story page's sections, each with what builds its part of the view (the template lays them out).
+SECTIONS: tuple[tuple[str, Callable[[Dossier, _Page], dict[str, Any]]], ...] = (
+    ("story", _header),
+    ("summary", _summary),
+    ("timeline", _timeline),
+    ("quotes", _quotes),
+    ("claims", _claims),
+    ("entities", _entities),
+    ("conflicts", _conflicts),
+    ("accounts", _accounts),
+    ("figures", _figures),
+    ("quote_groups", _quote_groups),
+    ("events", _events),
+    ("articles", _articles),
+    ("extras", _extras),
+)
+
+
+def dossier_view(dossier: Dossier | Mapping[str, Any], *, speaker: str = "") -> dict[str, Any]:
+    """Everything the story page draws, from the dossier (typed, or its JSON form); missing keys give empty sections.
 
     Example:
         >>> v = dossier_view({"story": {"id": "s1", "title": "T"}})
         >>> v["title"], v["summary"], v["claims"], v["timeline"]
         ('T', [], [], [])
     """
-    story = dossier.get("story") or {}
-    outlets = [str(o) for o in story.get("outlets") or []]
-    articles = [a for a in dossier.get("articles") or [] if isinstance(a, Mapping)]
-    date_range = story.get("date_range") or []
-    now = svg.latest_date([*(date_range[1:2] if len(date_range) > 1 else []), *(a.get("published") for a in articles)])
-    timeline, timeline_svg = _timeline(dossier, now)
-    quotes, speakers, quote_total = _quotes(dossier, speaker)
-    entities = [e for e in dossier.get("entities") or [] if isinstance(e, Mapping)]
-    claims = [c for c in dossier.get("claims") or [] if c]
-    matrix = dossier.get("matrix")
-    return {
-        "id": str(story.get("id", "")),
-        "title": str(story.get("title", "")),
-        "event_date": svg.format_date(story.get("event_date")) or "—",
-        "event_date_why": str(story.get("event_date_why") or ""),
-        "article_count": _int(story.get("article_count", len(articles))),
-        "independent_sources": _int(story.get("independent_sources")),
-        "outlets": outlets,
-        "coverage": " – ".join(svg.format_date(d) for d in date_range if d) if date_range else "",
-        "summary": _cited_items(dossier.get("summary")),
-        "key_sentences": _cited_items(dossier.get("key_sentences")),
-        "timeline": timeline,
-        "timeline_svg": timeline_svg,
-        "quotes": quotes,
-        "speakers": speakers,
-        "speaker": speaker,
-        "quote_total": quote_total,
-        "claims": [normalize_item(c) for c in claims],
-        "claim_heat": matrix_heatmap(matrix)
-        if isinstance(matrix, Mapping) and matrix.get("rows")
-        else claim_heatmap(claims, outlets),
-        "entity_heat": entity_heatmap(entities, outlets),
-        "entity_groups": _entity_groups(entities),
-        "conflicts": _cited_items(dossier.get("conflicts")),
-        "accounts": _accounts(dossier.get("accounts")),
-        "figures": _figures(dossier.get("figures")),
-        "quote_groups": _quote_groups(dossier.get("quote_groups")),
-        "events": story_event_rows(dossier),
-        "events_svg": story_event_chart(dossier),
-        "articles": [
-            {
-                "id": str(a.get("id", "")),
-                "href": f"/articles/{quote(str(a.get('id', '')), safe='')}",
-                "title": str(a.get("title") or ""),
-                "outlet": str(a.get("outlet") or a.get("source") or ""),
-                "published": svg.format_date(a.get("published")) or "undated",
-                "published_how": str(a.get("published_how") or ""),
-                "words": _int(a.get("words")),
-                "duplicate_of": a.get("duplicate_of"),
-            }
-            for a in articles
-        ],
-        "extras": _extras(dossier),
-    }
+    d = as_dossier(dossier)
+    page = _Page(svg.latest_date(d.reference_dates()), speaker)
+    view: dict[str, Any] = {}
+    for _, section in SECTIONS:
+        view.update(section(d, page))
+    return view
 
 
 # --------------------------------------------------------------------------- entities
@@ -610,7 +549,7 @@ def entity_view(entity: Entity, articles: Sequence[Article], stories: Sequence[S
         said = [q for q in a.quotes if q.speaker_entity_id == entity.id]
         if not spans and not said:
             continue
-        outlet = article_outlet(a)
+        outlet = outlet_label(a)
         outlet_counts[outlet] += len(spans)
         quotes_total += len(said)
         sid = a.story_id or ""
@@ -637,7 +576,7 @@ def entity_view(entity: Entity, articles: Sequence[Article], stories: Sequence[S
                         "kind": q.kind,
                         "label": quote_kind_label(q.kind),
                         "verbatim": is_verbatim(q.kind),
-                        "href": cite_href({"article_id": a.id, "start": q.start, "end": q.end}),
+                        "href": cite_href(Cite(a.id, q.start, q.end)),
                     }
                     for q in said
                 ],
@@ -680,7 +619,7 @@ def _contexts(a: Article, spans: Sequence[tuple[int, int]]) -> list[dict[str, An
         out.append(
             {
                 "parts": [p for p in parts if p[0]],
-                "href": cite_href({"article_id": a.id, "start": first[0], "end": first[1]}),
+                "href": cite_href(Cite(a.id, first[0], first[1])),
             }
         )
     return out
