@@ -240,6 +240,7 @@ _SWAP = {"reported": "differently", "differently": "reported"}
 
 def score(story: GoldStory, arts: list[Any], rows: list[dict[str, Any]]) -> dict[str, Any]:
     ev = _evidence_spans(story, arts)
+    by_doc = {a.path: a for a in arts}
     gold_status = {(f["id"], d): f["cells"][d]["status"] for f in story.facts for d in story.docs}
     tally: Counter[str] = Counter()
     matched: Counter[str] = Counter()
@@ -279,7 +280,9 @@ def score(story: GoldStory, arts: list[Any], rows: list[dict[str, Any]]) -> dict
                 tally["false conflict"] += 1
             else:
                 tally["false omission"] += 1
-            errors.append(f"{story.name} {best['id']} {d}: shown {st!r}, gold {g!r} — {r['text'][:70]}")
+            cited = " / ".join(by_doc[d].text[a:b][:70] for a, b in cs) if d in by_doc else ""
+            where = f"{story.name} {best['id']} {d}"
+            errors.append(f"{where}: shown {st!r}, gold {g!r} — {r['text'][:60]} [cites: {cited}]")
     multi = [f for f in story.facts if sum(1 for d in story.docs if gold_status[(f["id"], d)] != "not reported") >= 2]
     return {
         "tally": dict(tally),
@@ -356,7 +359,6 @@ def prepare(story: GoldStory, arts: list[Any], granularity: str | None = None) -
     from storyline.analyse.entities import canonicalize
     from storyline.compare.align import pair_features
     from storyline.compare.claims import story_units
-
     from storyline.pipeline import link_speakers
 
     arts = copy.deepcopy(arts)

@@ -334,3 +334,27 @@ def test_a_nested_attribution_is_one_version_of_the_quote() -> None:
     b.quotes = [Quote(1, 1 + len(q2), q2, "direct", speaker="Lin", speaker_entity_id="lin")]
     (claim,) = quote_claims("s", [a, b])
     assert [(v["text"], v["relation"]) for v in claim.versions] == [(inner, "paraphrase"), (q2, "canonical")]
+
+
+def test_a_speaker_the_row_wording_does_not_name_is_compared_between_the_versions_that_do() -> None:
+    """The row is worded by a version that names no speaker; two others name different people: the second
+    is reported differently, against the first."""
+    from storyline.compare.claims import Unit, _claim
+
+    words = "We are aware of the issue and we are gathering the facts"
+    units = []
+    for aid, who in (("a", None), ("b", "Ann Lee Smith"), ("c", "Ann Lee Butler")):
+        text = f"“{words},” {'the club' if who is None else 'general manager ' + who} said in a statement."
+        a = art(aid, text, f"Outlet {aid}")
+        q = Quote(1, 1 + len(words), words, "direct", speaker=who or "the club", speaker_entity_id=who and who[-5:])
+        if who:
+            k = text.index(who)
+            q.speaker_start, q.speaker_end = k, k + len(who)
+            a.mentions = [Mention(k, k + len(who), who, "PERSON", entity_id=who[-5:])]
+        a.quotes = [q]
+        units.append(Unit(a, 0, len(text), f"outlet:{aid}", 0))
+    claim = _claim("s1", units, [0, 1, 2], units[0])
+    assert [c.article_id for c in claim.support] == ["a", "b"]
+    assert [(c["article_id"], c["why"]) for c in claim.conflicts] == [
+        ("c", "different speaker: Ann Lee Smith vs Ann Lee Butler")
+    ]

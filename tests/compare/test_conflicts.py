@@ -75,3 +75,14 @@ def test_a_word_replaced_inside_a_quote_conflicts_but_a_shorter_cut_does_not() -
     assert wording_conflict(a, c) is None  # one outlet cut the quote shorter
     assert wording_conflict(a, d) is None  # "on" / "near": transcription, not what was said
     assert wording_conflict(a, b) == "different wording: “this morning” vs “yesterday”"
+
+
+def test_a_speaker_named_in_the_words_leading_into_the_quote_counts() -> None:
+    q = "We are aware of the issue and we are disappointed"
+    a = _quoted(f"General manager Ann Lee Smith issued the following statement: “{q}.”", q, "Ann Lee Smith", "e1")
+    a.start = a.article.text.index("“")  # the statement is the quote alone; the speaker leads into it
+    b = _quoted(f"“{q},” general manager Ann Lee Butler said.", q, "Ann Lee Butler", "e2")
+    assert speaker_conflict(a, b) == "different speaker: Ann Lee Smith vs Ann Lee Butler"
+    c = _quoted(f"Ann Lee Smith spoke on Monday. Later a statement came: “{q}.”", q, "Ann Lee Smith", "e1")
+    c.start = c.article.text.index("“")
+    assert speaker_conflict(c, b) is None  # named a sentence before: our inference, not the outlet's words

@@ -52,7 +52,7 @@ ROLE_WORDS = frozenset(
 #: Lower-case job words that may stand before a name: "American Enterprise Institute senior fellow Hal Brands".
 JOB_WORDS = frozenset(
     """senior fellow analyst professor economist researcher strategist adviser advisor spokesman spokeswoman
-    spokesperson director chief executive lawyer attorney scholar historian editor correspondent""".split()
+    spokesperson director chief executive lawyer attorney scholar historian editor correspondent manager""".split()
 )
 ORG_WORDS = frozenset(
     """institute institution council group agency ministry department court university college corp corp.

@@ -380,14 +380,20 @@ def _claim(
     support: list[Cite] = []
     conflicts: list[dict[str, object]] = []
     versions: list[dict[str, object]] = []
+    agreeing: list[Unit] = []  # versions that agree with the row's wording, in the row's order
     for k in sorted(members, key=lambda k: (units[k].article.id != rep.article.id, units[k].article.id, units[k].rank)):
         u = units[k]
         close = rep_prob is None or rep_prob[k] >= threshold  # a conflict only between two that surely align
         why = None if u.article.id == rep.article.id or not close else compare_units(rep, u)
+        if why is None and close:
+            # what the row's wording does not say (no speaker named beside the quote, no clock time) the first
+            # agreeing version that says it does: "A.J. Smith said" there, "A.J. Butler said" here
+            why = next((w for v in agreeing if v.article.id != u.article.id and (w := other_conflict(v, u))), None)
         if why:
             conflicts.append({**u.cite.to_json(), "why": why})
         else:
             support.append(u.cite)
+            agreeing.append(u)
         versions.append({**u.cite.to_json(), "text": u.text, "status": "differently" if why else "reported"})
     supporting = {(c.article_id, c.start) for c in support}
     n_sources = len({units[k].source for k in members if (units[k].article.id, units[k].start) in supporting})

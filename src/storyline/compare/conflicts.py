@@ -34,6 +34,9 @@ TIME_TOLERANCE = 20
 #: statement is the quote's attribution (it holds the speaker).
 QUOTE_SHARE = 0.5
 ATTRIBUTED_QUOTE_SHARE = 0.3
+#: How far before a quote its speaker may be named in the words that lead into it ("X said in a statement: “").
+LEAD_IN_CHARS = 120
+_SENTENCE_END = re.compile(r"[.!?][\s”\"’']")
 #: Quoted words shorter than this are not compared (a partial quote of a word or two is not a wording).
 MIN_QUOTE_WORDS = 4
 
@@ -106,8 +109,14 @@ def _quote_in(u: Span) -> Quote | None:
 
 def _named_here(u: Span, q: Quote) -> bool:
     """The quote's speaker is named in the statement itself, as a person ("…,” Chargers general manager A.J.
-    Smith said"): a speaker found sentences away is our inference, and a conflict must be the outlets'."""
-    if q.speaker_start is None or q.speaker_end is None or not (u.start <= q.speaker_start < q.speaker_end <= u.end):
+    Smith said"), or in the words that lead into the quote ("A.J. Smith issued the following statement: “…”"):
+    a speaker found sentences away is our inference, and a conflict must be the outlets'."""
+    if q.speaker_start is None or q.speaker_end is None:
+        return False
+    inside = u.start <= q.speaker_start < q.speaker_end <= u.end
+    text = u.article.text
+    leading = 0 <= q.start - q.speaker_end <= LEAD_IN_CHARS and not _SENTENCE_END.search(text[q.speaker_end : q.start])
+    if not inside and not leading:
         return False
     return any(
         m.label == "PERSON" and m.start < q.speaker_end and q.speaker_start < m.end for m in u.article.mentions
