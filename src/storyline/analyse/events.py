@@ -136,14 +136,17 @@ def _particle(t: Any) -> str | None:
 
 
 def _objects(t: Any) -> list[Any]:
-    """The trigger's objects: direct, then the nouns after its prepositions, then the subject of a clause it takes
-    ("allowed inspectors to visit")."""
-    out = [c for c in t.children if c.dep_ in OBJECTS]
-    for c in t.children:
-        if c.dep_ in ("prep", "agent"):
+    """The trigger's objects: direct (or the subject of a passive: "sanctions were lifted"), then the nouns after its
+    prepositions, then the subject of an infinitive it takes ("allowed inspectors to visit", not "said that the
+    truce was over")."""
+    out = [c for c in t.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
+    background = tables().status.get("background_preps", frozenset())
+    for c in t.children:  # not "after a summit", "during talks": the clause's background, not its object
+        if c.dep_ in ("prep", "agent") and _lemma(c) not in background:
             out += [g for g in c.children if g.dep_ == "pobj"]
     for c in t.children:
-        if c.dep_ in ("xcomp", "ccomp") and c.i > t.i:
+        infinitive = any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        if c.dep_ in ("xcomp", "ccomp") and c.i > t.i and infinitive:
             out += [g for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
     return out
 
@@ -182,12 +185,12 @@ def _match(t: Any, t_rules: Sequence[Rule]) -> Match | None:
             hit = next((o for o in objs if _object_words(o) & set(r.obj)), None)
             if hit is None:
                 continue
-        direct = [_of_head(o) for o in objs if o.dep_ in OBJECTS]
+        direct = [_of_head(o) for o in objs if o.dep_ in OBJECTS]  # not a passive's subject
         if r.obj_entity and not any(_is_entity(o) for o in direct):
             continue
         if r.no_obj and direct:
             continue
-        if r.obj_kind is not None and (not direct or any(is_party(o) for o in direct) != (r.obj_kind == "party")):
+        if r.obj_kind is not None and (not direct or any(_people(o) for o in direct) != (r.obj_kind == "party")):
             continue
         if r.subj and not _subject_in(t, r.subj):
             continue
@@ -197,6 +200,17 @@ def _match(t: Any, t_rules: Sequence[Rule]) -> Match | None:
             words.append(hit)
         return Match(t, r, hit, sorted(words, key=lambda w: w.i))
     return None
+
+
+def _people(t: Any) -> bool:
+    """Whether ``t`` names people or a body of them ("the villagers", "Tamil refugees", "him"), as an object
+    condition reads a party: a bare unknown name ("a BS in Chemistry") is not one."""
+    if t.pos_ == "PRON":
+        return is_party(t)
+    if t.ent_type_ in ("PERSON", "NORP"):
+        return True
+    words = {_lemma(t), t.text.lower()}
+    return bool(words & set(sector_words()) or words & party_words()["nouns"])
 
 
 def _subject_in(t: Any, lemmas: Sequence[str]) -> bool:
@@ -520,6 +534,8 @@ def _event(m: Match, text: str) -> Event:
         agent, patient = _passive_parts(t)
         if m.rule.subj and patient is not None and agent is None:  # "peacekeepers were pulled out": they leave
             actor, patient = patient, None
+        elif patient is not None and patient is m.obj:  # "sanctions on Iran were lifted": the target is Iran
+            actor, patient = agent, None
         else:
             actor = agent if patient is not None else _subject_of(t)
     if actor is not None:
