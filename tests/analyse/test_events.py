@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 
 from storyline.analyse.event_actors import code_phrase, countries_in, sector_of
-from storyline.analyse.events import events_from_doc, tables
+from storyline.analyse.event_patterns import patterns
+from storyline.analyse.events import NO_EVENT, events_from_doc, tables
 from storyline.model import Event
 
 
@@ -16,12 +17,13 @@ def _events(nlp: Any, text: str) -> list[Event]:
 
 
 def test_tables_load_and_name_only_plover_types() -> None:
-    types = {r.type for rules in tables().rules.values() for r in rules}
+    types = {r.type for rules in tables().rules.values() for r in rules} - {NO_EVENT}
     plover = set(
         "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION "
         "MOBILIZE COERCE ASSAULT".split()
     )
     assert types <= plover and len(types) == 16
+    assert {p.type for p in patterns()} <= plover
     assert set(tables().intent.values()) <= {"AGREE", "THREATEN"}
 
 

@@ -43,6 +43,8 @@ NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
 #: Types whose parties act together: "Trump and Xi discussed the war" is Trump CONSULT Xi.
 MUTUAL = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: The type of a verb-table rule that marks a shape as no event ("seize on an opportunity").
+NO_EVENT = "NONE"
 OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
 MAX_SPAN_WORDS = 8
 
@@ -261,7 +263,7 @@ def matches(span: Any) -> list[Match]:
             cands += next((tb.rules[(f, pos)] for f in _stems(t.text.lower()) if (f, pos) in tb.rules), [])
         if cands:
             m = _match(t, sorted(cands, key=lambda r: -r.priority))
-            if m is not None:
+            if m is not None and m.rule.type != NO_EVENT:  # "seized on a row": a shape that is no act
                 out.append(m)
     return out
 
@@ -345,10 +347,16 @@ def _passive_parts(t: Any) -> tuple[Any | None, Any | None]:
 
 
 def _noun_actor(t: Any) -> Any | None:
-    """The actor of a noun trigger: its possessor or a nationality before it ("Japan's ban", "Chinese sanctions")."""
+    """The actor of a noun trigger: its possessor or a nationality before it ("Japan's ban", "Chinese sanctions"), or
+    its "by" phrase ("an attack by rebels")."""
     for c in t.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and (c.ent_type_ in ACTOR_LABELS or country_of(c.text)):
             return c
+    for c in t.children:  # "an attack by rebels on the convoy"
+        if c.dep_ == "prep" and _lemma(c) == "by":
+            agent = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if agent is not None and is_party(_of_head(agent)):
+                return _of_head(agent)
     return None
 
 
@@ -538,6 +546,8 @@ def _event(m: Match, text: str) -> Event:
             actor, patient = agent, None
         else:
             actor = agent if patient is not None else _subject_of(t)
+    if actor is not None and actor.pos_ == "NOUN" and not is_party(actor):  # "An Israeli air strike killed …"
+        actor = _noun_actor(actor) or actor
     if actor is not None:
         actor = _resolve_pronoun(_of_head(actor))
     if m.hit is not None and m.hit.actor is not None:
