@@ -288,3 +288,28 @@ def test_analyze_on_postgres_exports_what_sqlite_exports(
         for query in ("president", "Taiwan", '"trade war"', "tariff*"):
             found = {(h.article_id, h.start, h.end) for h in corpus.store.search(query, limit=500)}
             assert found == {(h.article_id, h.start, h.end) for h in seed_corpus.store.search(query, limit=500)}
+
+
+@pytest.mark.slow
+def test_the_web_app_serves_a_postgres_store(tmp_path: Path, pg_url: str) -> None:
+    """Each request opens its own Corpus on the URL: they share the process's pool."""
+    import warnings
+
+    from storyline.web import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    with Corpus(pg_url) as corpus:
+        corpus.ingest(storeinput.folder(tmp_path))
+        story = corpus.stories[0].id
+        some = corpus.articles()[0].id
+    pages = ["/", "/stories", f"/stories/{story}", f"/articles/{some}", "/entities", "/api/stories"]
+    pages += [f"/api/stories/{story}", f"/api/articles/{some}", "/api/export"]
+    with TestClient(create_app(pg_url, read_only=True), base_url="http://127.0.0.1") as client:
+        for page in pages:
+            answer = client.get(page)
+            assert answer.status_code == 200, (page, answer.text[:300])
+        hits = client.get("/api/search", params={"q": '"Mill River" bridge'}).json()
+        assert hits and all("[[Mill River]]" in h["snippet"] for h in hits)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import atexit
 import json
+import os
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -518,15 +519,17 @@ def _undo(conn: Conn, depth: int) -> None:
 
 # -- the pools: one per database URL and process ------------------------------------------
 
-_POOLS: dict[str, ConnectionPool[Any]] = {}
+_POOLS: dict[tuple[int, str], ConnectionPool[Any]] = {}
+"""Pools by (process id, URL): a forked child never uses its parent's connections; it opens its own."""
 _POOLS_LOCK = threading.Lock()
 
 
 def _pool_for(url: str, label: str) -> ConnectionPool[Any]:
     """The process's pool for ``url``; the first time, connect once to migrate the database (so a refused
     login or a missing database is a clear E301, not a pool timeout)."""
+    key = (os.getpid(), url)
     with _POOLS_LOCK:
-        pool = _POOLS.get(url)
+        pool = _POOLS.get(key)
         if pool is not None:
             return pool
         try:
@@ -542,14 +545,14 @@ def _pool_for(url: str, label: str) -> ConnectionPool[Any]:
             name=f"storyline {label}",
             open=True,
         )
-        _POOLS[url] = pool
+        _POOLS[key] = pool
         return pool
 
 
 def close_pool(url: str) -> None:
     """Close the process's pool for ``url`` (its connections end); the next store opened on it makes a new one."""
     with _POOLS_LOCK:
-        pool = _POOLS.pop(url, None)
+        pool = _POOLS.pop((os.getpid(), url), None)
     if pool is not None:
         pool.close()
 
@@ -558,8 +561,8 @@ def close_pool(url: str) -> None:
 def close_pools() -> None:
     """Close every pool this process opened (run at exit)."""
     with _POOLS_LOCK:
-        pools = list(_POOLS.values())
-        _POOLS.clear()
+        mine = [key for key in _POOLS if key[0] == os.getpid()]
+        pools = [_POOLS.pop(key) for key in mine]
     for pool in pools:
         pool.close()
 

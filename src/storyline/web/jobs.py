@@ -155,12 +155,19 @@ def safe_filename(name: str, taken: set[str]) -> str:
 
 
 def uploads_dir(db: str | Path) -> Path:
-    """Where uploaded files are kept (articles cite them as their path): a folder beside the store.
+    """Where uploaded files are kept (articles cite them as their path): a folder beside the store, or for a
+    PostgreSQL store one in the working folder named after its database.
 
     Example:
         >>> uploads_dir("data/storyline.db").as_posix()
         'data/storyline-uploads'
+        >>> uploads_dir("postgresql://me:secret@db.example/news?sslmode=require").as_posix()
+        'news-uploads'
     """
+    text = str(db)
+    if "://" in text:
+        name = text.split("://", 1)[1].rpartition("@")[2].partition("?")[0].partition("/")[2] or "storyline"
+        return Path(re.sub(r"[^A-Za-z0-9_.-]", "_", name) + "-uploads")
     p = Path(db)
     return p.parent / f"{p.stem}-uploads"
 
