@@ -102,7 +102,7 @@ class RayEngine:
         self.batch_docs = batch_docs
         self._started = False
 
-    def _connect(self) -> Any:
+    def connect(self) -> Any:
         ray = _ray()
         if not ray.is_initialized():
             quiet: dict[str, Any] = {"logging_level": logging.ERROR, "log_to_driver": False}
@@ -126,7 +126,7 @@ class RayEngine:
     def analyse(self, pending: Pending, cfg: Config) -> Iterator[Analysed]:
         if not pending:
             return
-        ray = self._connect()
+        ray = self.connect()
         workers = self.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
         size = max(1, min(self.batch_docs, -(-len(pending) // workers)))  # every actor gets work
         items = [{"seq": i, "doc": pickle.dumps(item)} for i, item in enumerate(pending)]

@@ -1,0 +1,252 @@
+"""Past one machine: ingest throughput with 1 and 2 workers per engine, and whether Ray and Spark give the local
+engine's output.
+
+    python bench/scale.py [--data DIR] [--limit 600] [--equal-limit 300] [--only speed|equal]
+
+Data: the first ``--limit`` real articles of ../shared/data/polnear/data/train/text (sorted by name). Each run is a
+fresh child process ingesting them into a new SQLite store, as ``storyline ingest`` would:
+
+* ``local``  — the default engine: 1 worker is everything in the process; 2 workers are two worker processes,
+  each with its own spaCy pipeline (``--workers 2``, ``storyline.engines.local``);
+* ``spacy``  — the local engine with spaCy's own multiprocessing (``nlp.n_process``: only ``nlp.pipe`` runs in
+  the workers, the rest of the analysis in the caller), the alternative to the worker processes;
+* ``ray``    — ``--engine ray --workers N`` on a Ray instance started with N CPUs (its start is timed apart).
+
+Figures per run: the analysis phase (from the end of reading to the last stored article: worker or actor start,
+model loads, cleaning, spaCy, dates, storing) as articles/s, and the whole ingest (with reading and the corpus
+stages, which run in the caller whatever the engine). Scaling = throughput with 2 workers / with 1 (target ≥ 1.7).
+The machine has 2 cores and may be shared: the 1-minute load average before and after each run is kept beside it.
+
+Equality (``--equal-limit`` articles): the JSON export of a local ingest against a Ray ingest (2 workers), and the
+columnar tables of the local export against ``storyline.spark.analyse_articles`` (local[2]): equal or not, and
+how many items (rows) are only on one side, per list (table).
+
+Writes bench/results/scale.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "polnear" / "data" / "train" / "text"
+RUNS = (("local", 1), ("local", 2), ("ray", 1), ("ray", 2), ("spacy", 2))
+TARGET = 1.7
+
+
+def files(data: Path, limit: int) -> list[str]:
+    return [str(p) for p in sorted(p for p in data.iterdir() if p.is_file())[:limit]]
+
+
+def load() -> float:
+    return round(os.getloadavg()[0], 2)
+
+
+def run_ingest(engine: str, workers: int, paths: list[str], export_to: str | None = None) -> dict[str, Any]:
+    """One ingest, timed by phase (the progress callback marks the end of reading and of the analysis)."""
+    from storyline.api import Corpus
+    from storyline.config import load_config
+    from storyline.engines.base import engine_for
+
+    cfg = load_config()
+    eng = None
+    startup = 0.0
+    if engine == "spacy":
+        cfg.nlp_n_process = workers
+    else:
+        eng = engine_for(engine, workers)
+    if engine == "ray":
+        t = time.perf_counter()
+        eng.connect()  # type: ignore[union-attr]
+        startup = time.perf_counter() - t
+    marks: dict[str, float] = {}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if done >= total:
+            marks[stage] = time.perf_counter()
+
+    before = load()
+    with tempfile.TemporaryDirectory() as tmp, Corpus(Path(tmp) / "bench.db", cfg, eng) as corpus:
+        t0 = time.perf_counter()
+        rep = corpus.ingest(paths, progress=progress)
+        end = time.perf_counter()
+        stories = len(corpus.stories)
+        if export_to:
+            Path(export_to).write_text(json.dumps(corpus.export(), ensure_ascii=False), encoding="utf-8")
+    read_end, analysed = marks.get("read", t0), marks.get("analyse", end)
+    n = len(rep.added)
+    return {
+        "engine": engine,
+        "workers": workers,
+        "articles": n,
+        "errors": len(rep.errors),
+        "stories": stories,
+        "ray_start_s": round(startup, 2),
+        "read_s": round(read_end - t0, 2),
+        "analyse_s": round(analysed - read_end, 2),
+        "corpus_stages_s": round(end - analysed, 2),
+        "ingest_s": round(end - t0, 2),
+        "analyse_articles_per_s": round(n / (analysed - read_end), 3),
+        "ingest_articles_per_s": round(n / (end - t0), 3),
+        "load_before": before,
+        "load_after": load(),
+    }
+
+
+def run_spark(paths: list[str], out: str) -> dict[str, Any]:
+    """``analyse_articles`` on local[2]; writes its tables (as lists of rows) to ``out``."""
+    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+    os.environ["PYSPARK_PYTHON"] = sys.executable
+    from pyspark.sql import SparkSession
+
+    from storyline.spark import analyse_articles, documents
+
+    spark = (
+        SparkSession.builder.master("local[2]")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .getOrCreate()
+    )
+    spark.sparkContext.setLogLevel("ERROR")
+    before = load()
+    t = time.perf_counter()
+    errors: list[Any] = []
+    got = analyse_articles(documents(spark, paths, errors), errors=errors)
+    rows = {name: [list(r) for r in df.collect()] for name, df in got.items()}
+    seconds = time.perf_counter() - t
+    spark.stop()
+    Path(out).write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    n = len(rows["articles"])
+    return {"articles": n, "errors": len(errors), "seconds": round(seconds, 2),
+            "articles_per_s": round(n / seconds, 3), "load_before": before, "load_after": load()}  # fmt: skip
+
+
+def only_one_side(a: list[Any], b: list[Any]) -> int:
+    """Items in one list and not the other, counted with multiplicity."""
+    ca = Counter(json.dumps(x, sort_keys=True, ensure_ascii=False) for x in a)
+    cb = Counter(json.dumps(x, sort_keys=True, ensure_ascii=False) for x in b)
+    return sum(((ca - cb) + (cb - ca)).values())
+
+
+def compare(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    lists = [k for k in a if isinstance(a[k], list)]
+    diffs = {k: only_one_side(a[k], b.get(k, [])) for k in lists}
+    return {"equal": a == b, "items_only_on_one_side": {k: v for k, v in diffs.items() if v},
+            "items": {k: len(a[k]) for k in lists}}  # fmt: skip
+
+
+def child(args: argparse.Namespace) -> None:
+    paths = files(args.data, args.limit)
+    if args.child == "spark":
+        res = run_spark(paths, args.out)
+    else:
+        res = run_ingest(args.child, args.workers, paths, args.out)
+    res["peak_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    print(json.dumps(res))
+
+
+def spawn(mode: str, data: Path, limit: int, workers: int = 1, out: str | None = None) -> dict[str, Any]:
+    cmd = [sys.executable, __file__, "--child", mode, "--data", str(data), "--limit", str(limit),
+           "--workers", str(workers)] + (["--out", out] if out else [])  # fmt: skip
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        sys.exit(f"{mode} ({workers}) failed:\n{proc.stderr[-4000:]}")
+    res: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return res
+
+
+def speed(data: Path, limit: int) -> dict[str, Any]:
+    runs = []
+    for engine, workers in RUNS:
+        res = spawn(engine, data, limit, workers)
+        runs.append(res)
+        print(f"{engine:<6} {workers} worker(s): analysis {res['analyse_articles_per_s']:6.2f} articles/s "
+              f"({res['analyse_s']:.0f} s), whole ingest {res['ingest_articles_per_s']:5.2f} articles/s "
+              f"({res['ingest_s']:.0f} s; ray start {res['ray_start_s']:.0f} s)  "
+              f"load {res['load_before']:.1f} -> {res['load_after']:.1f}", flush=True)  # fmt: skip
+    by = {(r["engine"], r["workers"]): r for r in runs}
+    base = by[("local", 1)]["analyse_articles_per_s"]
+    scaling = {
+        "local: 2 worker processes / 1": by[("local", 2)]["analyse_articles_per_s"] / base,
+        "ray: 2 actors / 1": by[("ray", 2)]["analyse_articles_per_s"] / by[("ray", 1)]["analyse_articles_per_s"],
+        "spacy n_process 2 / local 1": by[("spacy", 2)]["analyse_articles_per_s"] / base,
+        "ray 2 / local 1": by[("ray", 2)]["analyse_articles_per_s"] / base,
+    }
+    for k, v in scaling.items():
+        print(f"scaling {k:<32} {v:5.2f}x  (target >= {TARGET})")
+    return {"runs": runs, "scaling": {k: round(v, 3) for k, v in scaling.items()}, "target": TARGET}
+
+
+def equality(data: Path, limit: int) -> dict[str, Any]:
+    from storyline.render.tables import tables
+
+    with tempfile.TemporaryDirectory() as tmp:
+        local_json, ray_json, spark_json = (str(Path(tmp) / f) for f in ("local.json", "ray.json", "spark.json"))
+        local = spawn("local", data, limit, 1, local_json)
+        ray = spawn("ray", data, limit, 2, ray_json)
+        spark = spawn("spark", data, limit, 2, spark_json)
+        a = json.loads(Path(local_json).read_text(encoding="utf-8"))
+        b = json.loads(Path(ray_json).read_text(encoding="utf-8"))
+        s = json.loads(Path(spark_json).read_text(encoding="utf-8"))
+    want = {name: rows for name, (_, rows) in tables(a).items()}
+    want = json.loads(json.dumps(want, ensure_ascii=False))  # as the Spark side went through JSON
+    out = {
+        "articles": limit,
+        "ray_vs_local_export": compare(a, b),
+        "spark_vs_local_tables": compare(want, s),
+        "timings": {"local": local, "ray": ray, "spark": spark},
+    }
+    for k in ("ray_vs_local_export", "spark_vs_local_tables"):
+        r = out[k]
+        print(f"{k}: equal {'yes' if r['equal'] else 'no'}; only on one side: {r['items_only_on_one_side'] or 'none'}")
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--limit", type=int, default=600)
+    ap.add_argument("--equal-limit", type=int, default=300)
+    ap.add_argument("--only", choices=["speed", "equal"])
+    ap.add_argument("--child", choices=["local", "ray", "spacy", "spark"], help=argparse.SUPPRESS)
+    ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
+    ap.add_argument("--out", default=None, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(args)
+        return
+    if not args.data.is_dir():
+        sys.exit(f"no data at {args.data}: pass --data DIR (a folder of plain-text articles)")
+    path = HERE / "results" / "scale.json"
+    old = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    out: dict[str, Any] = {
+        "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "data": str(args.data.relative_to(ROOT.parent)) if args.data.is_relative_to(ROOT.parent) else args.data.name,
+        "articles": args.limit,
+        "speed": old.get("speed"),
+        "equality": old.get("equality"),
+    }
+    if args.only != "equal":
+        out["speed"] = speed(args.data, args.limit)
+    if args.only != "speed":
+        out["equality"] = equality(args.data, args.equal_limit)
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
+    print(f"saved {path}")
+
+
+if __name__ == "__main__":
+    main()
