@@ -358,3 +358,22 @@ def test_a_speaker_the_row_wording_does_not_name_is_compared_between_the_version
     assert [(c["article_id"], c["why"]) for c in claim.conflicts] == [
         ("c", "different speaker: Ann Lee Smith vs Ann Lee Butler")
     ]
+
+
+def test_a_direct_quote_inside_reported_speech_stays_the_canonical_version() -> None:
+    t1 = "Lin said the bridge was finished and that “there is no way back for the old ferry now.”"
+    direct = "there is no way back for the old ferry now."
+    indirect = "the bridge was finished and that “" + direct + "”"
+    a = Article(id="a", path="a.txt", raw=t1, text=t1, source="One")
+    i, d = t1.index(indirect), t1.index(direct)
+    a.quotes = [
+        Quote(i, i + len(indirect), indirect, "indirect", speaker="Lin", speaker_entity_id="lin"),
+        Quote(d, d + len(direct), direct, "partial", speaker="Lin", speaker_entity_id="lin"),
+    ]
+    t2 = "“There is no way back for the old ferry now,” Lin told reporters."
+    q2 = "There is no way back for the old ferry now"
+    b = Article(id="b", path="b.txt", raw=t2, text=t2, source="Two")
+    b.quotes = [Quote(1, 1 + len(q2), q2, "indirect", speaker="Lin", speaker_entity_id="lin")]
+    (claim,) = quote_claims("s", [a, b])
+    assert claim.text == direct
+    assert [v["text"] for v in claim.versions if v["article_id"] == "a"] == [direct]

@@ -116,11 +116,23 @@ def _relation_to(rep: Quote, q: Quote) -> str:
     return relation(rep.text, q.text) or "paraphrase"
 
 
-def _one_per_passage(group: Sequence[tuple[Article, Quote]], speaker_id: str | None) -> list[tuple[Article, Quote]]:
+def _one_per_passage(
+    group: Sequence[tuple[Article, Quote]], speaker_id: str | None, rep: Quote
+) -> list[tuple[Article, Quote]]:
     """One version per passage of an article: a nested attribution ("According to the read-out, Xi told Trump
-    that …") yields the outer and the inner clause, which are one report. The version given to the group's
-    speaker is kept, else the longer."""
-    ranked = sorted(group, key=lambda t: (t[1].speaker_entity_id != speaker_id, -len(t[1].text), t[1].start))
+    that …") yields the outer and the inner clause, and reported speech may hold a direct quote ("… said Taiwan
+    is sovereign and that “there is no such option”"); each is one report. Kept: the canonical version, then
+    the one given to the group's speaker, the verbatim one, the longer."""
+    ranked = sorted(
+        group,
+        key=lambda t: (
+            t[1] is not rep,
+            t[1].speaker_entity_id != speaker_id,
+            t[1].kind not in VERBATIM_RANK,
+            -len(t[1].text),
+            t[1].start,
+        ),
+    )
     kept: list[tuple[Article, Quote]] = []
     for a, q in ranked:
         if not any(b.id == a.id and p.start < q.end and q.start < p.end for b, p in kept):
@@ -138,7 +150,7 @@ def _group_claim(
     speaker_id = rep.speaker_entity_id or next((q.speaker_entity_id for _, q in group if q.speaker_entity_id), None)
     speaker = names.get(speaker_id) if speaker_id else None
     speaker = speaker or rep.speaker or next((q.speaker for _, q in group if q.speaker), None)
-    group = _one_per_passage(group, speaker_id)
+    group = _one_per_passage(group, speaker_id, rep)
     support: list[Cite] = []
     conflicts: list[dict[str, Any]] = []
     versions: list[dict[str, Any]] = []
