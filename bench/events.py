@@ -237,7 +237,11 @@ def main() -> int:
     ours_p = [ours(nlp, r["text"]) for r in recs]
     secs = time.perf_counter() - t0
     base_p = [baseline(r["text"]) for r in recs]
-    result: dict[str, Any] = {"data": "PLOVER_GSR_CAMEO.dev.json", "seconds_ours": round(secs, 2)}
+    result: dict[str, Any] = {
+        "data": "PLOVER_GSR_CAMEO.dev.json", "seconds_ours": round(secs, 2),
+        "protocol": "held-out: scores only, never listed; tune: errors read to write the tables; made-up, made-up-2: "
+                    "hand-made, in-sample (made-up-2 scored once before fixes, see bench/data/events/README.md)",
+    }
     for split in ("held-out", "tune", "made-up", "made-up-2"):
         idx = [i for i, r in enumerate(recs) if r["split"] == split]
         rs = [recs[i] for i in idx]

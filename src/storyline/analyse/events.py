@@ -1,8 +1,11 @@
 """Events: who did what to whom, per clause, in the PLOVER 2021 vocabulary, read off the dependency parse.
 
 The verb patterns are data (``data/plover_verbs.toml``: lemma + dependency shape → PLOVER type, mode and context,
-written from the CAMEO codebook). Each clause of a sentence gets at most one event: its trigger is the matched word
-nearest the root of the parse ("Serbia rejected an ultimatum to hand over a guard" is REJECT, not AID), the actor is
+written from the CAMEO codebook and its verb dictionary; shapes a verb and its object cannot say are spaCy
+DependencyMatcher patterns in ``data/plover_patterns.toml``, :mod:`.event_patterns`). Each clause of a sentence gets
+at most one event: its trigger is the matched word nearest the root of the parse, a noun of time or cause ("after
+the bombing") only when nothing else matched ("Serbia rejected an ultimatum to hand over a guard" is REJECT, not
+AID), the actor is
 the trigger's subject (or the agent of a passive), the target its object or the noun after "with", "on",
 "against"…; both are coded to country and sector (:mod:`.event_actors`). The status says whether the text reports
 the act as done, announced ("will visit", "plans to impose"), denied ("did not attack") or hypothetical ("could
