@@ -434,6 +434,15 @@ def test_search_puts_body_sentences_before_headings_and_table_cells(store: Store
     assert [h.text for h in store.search("soybeans", limit=1)] == [hits[0].text]
 
 
+def test_search_folds_accents(store: Store) -> None:
+    if is_postgres(store) and not sql(store, "SELECT 1 FROM pg_extension WHERE extname = 'unaccent'"):
+        pytest.skip("this PostgreSQL server has no unaccent extension: accents are not folded")
+    store.put_article(make_article("f", "The façade in Zürich was restored. Nothing else."))
+    for query in ("facade", "façade", "zurich", "Zürich"):
+        assert [h.text for h in store.search(query)] == ["The façade in Zürich was restored."], query
+    assert store.search("facade")[0].snippet == "The [[façade]] in Zürich was restored."
+
+
 def test_search_limit_and_empty(corpus: Store) -> None:
     assert len(corpus.search("earths", limit=1)) == 1
     assert corpus.search("earths", limit=0) == []
@@ -581,15 +590,15 @@ def test_failed_migration_leaves_the_db_as_it_was(db_path: Path, monkeypatch: py
 
 def test_newer_schema_is_a_clear_error(db_path: Path) -> None:
     SqliteStore(db_path).close()
+    known = migrations.latest_version()
     conn = sqlite3.connect(db_path)
-    conn.execute("INSERT INTO schema_version (version, name) VALUES (5, 'future')")
+    conn.execute("INSERT INTO schema_version (version, name) VALUES (?, 'future')", (known + 1,))
     conn.commit()
     conn.close()
     with pytest.raises(StorylineError) as info:
         SqliteStore(db_path)
     assert info.value.code == "E301"
-    known = migrations.latest_version()
-    expected = f"created by a newer Storyline (schema 5, this one knows {known}): upgrade Storyline"
+    expected = f"created by a newer Storyline (schema {known + 1}, this one knows {known}): upgrade Storyline"
     assert expected in str(info.value)
     assert str(db_path) in str(info.value)
 

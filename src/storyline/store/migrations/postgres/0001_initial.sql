@@ -5,7 +5,8 @@
 -- byte-wise as in SQLite whatever the database's locale; the json columns are of type json (checked, and kept
 -- as written: key order and all); the search index is a generated tsvector column with a GIN index instead of
 -- an FTS5 table, over the text search configuration storyline_english: the Snowball English stemmer with
--- no stop words (as SQLite's porter tokenizer, every word can be searched for).
+-- no stop words (as SQLite's porter tokenizer, every word can be searched for), after the unaccent
+-- dictionary where the server has that extension (as SQLite's unicode61 folds "façade" to "facade").
 
 CREATE TABLE meta (
     key   TEXT COLLATE "C" PRIMARY KEY,
@@ -32,6 +33,18 @@ CREATE INDEX articles_by_story ON articles (story_id);
 CREATE TEXT SEARCH DICTIONARY storyline_stem (TEMPLATE = pg_catalog.snowball, language = english);
 CREATE TEXT SEARCH CONFIGURATION storyline_english (COPY = pg_catalog.english);
 ALTER TEXT SEARCH CONFIGURATION storyline_english ALTER MAPPING REPLACE english_stem WITH storyline_stem;
+
+-- Accents folded before stemming where the unaccent extension can be had (a trusted extension: the database's
+-- owner may create it); without it accented words match only as written.
+DO $$
+BEGIN
+    CREATE EXTENSION IF NOT EXISTS unaccent;
+    ALTER TEXT SEARCH CONFIGURATION storyline_english
+        ALTER MAPPING FOR word, hword, hword_part WITH unaccent, storyline_stem;
+EXCEPTION WHEN OTHERS THEN
+    RAISE NOTICE 'storyline: no unaccent extension (%), accents are not folded in search', SQLERRM;
+END
+$$;
 
 -- The searchable units of an article: its sentences, else its paragraphs, else its whole text.
 CREATE TABLE sentences (
