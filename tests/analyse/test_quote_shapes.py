@@ -130,3 +130,37 @@ def test_which_suggests_is_the_writer_concluding_not_a_report(nlp: Any) -> None:
         "genuine differences remain even as both sides talk about momentum."
     )
     assert not [q for q in indirect(nlp, text) if q.cue == "suggests"]
+
+
+def test_the_clause_after_the_cue_is_its_own_when_an_earlier_report_hangs_on_it(nlp: Any) -> None:
+    text = "A majority of members say they trust the board; 30 percent say they have never read its reports."
+    qs = indirect(nlp, text)
+    assert ("they have never read its reports", "30 percent") in [(q.text, q.speaker) for q in qs]
+
+
+@pytest.mark.parametrize(
+    "text, clause",
+    [
+        (
+            "The mayor said she had not raised taxes and never called a donor for money.",
+            "she had not raised taxes and never called a donor for money",
+        ),
+        (
+            "The mayor said that the bridge was safe, and that the tunnel would open in May.",
+            "the bridge was safe, and that the tunnel would open in May",
+        ),
+    ],
+)
+def test_reported_clause_runs_through_deeds_and_a_second_that_clause(nlp: Any, text: str, clause: str) -> None:
+    assert [q.text for q in indirect(nlp, text)] == [clause]
+
+
+def test_the_one_told_is_not_what_was_said(nlp: Any) -> None:
+    assert [q.text for q in indirect(nlp, "The minister told reporters the talks had stalled.")] == [
+        "the talks had stalled"
+    ]
+
+
+def test_an_as_clause_with_a_report_of_its_own_is_not_a_source_phrase(nlp: Any) -> None:
+    qs = indirect(nlp, "As the mayor announces that the bridge will close, drivers are already queuing.")
+    assert [q.text for q in qs] == ["the bridge will close"]

@@ -169,9 +169,9 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
     out: list[Attribution] = []
     taken: list[tuple[int, int]] = []
     wanted = _indirect_cue_hashes()
-    shaped: dict[int, tuple[str, int]] = {}
+    shaped: dict[int, list[tuple[str, int]]] = {}
     for shape, cue_i, content_i in shape_matches(doc):
-        shaped.setdefault(cue_i, (shape.extent, content_i))
+        shaped.setdefault(cue_i, []).append((shape.extent, content_i))
     for i in (i for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in wanted):
         tok = doc[i]
         if d.in_quote[tok.i]:
@@ -192,7 +192,7 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
         elif low in INDIRECT_FORMS and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
             if low in ("asked", "told") and tok.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in tok.children):
                 continue  # "Asked whether he would run, Biden said …": the question put to him is not his
-            comp = next((c for c in tok.children if c.dep_ == "ccomp" and not d.in_quote[c.i]), None)
+            comp = _content_clause(d, tok)
             if comp is not None and comp.i > tok.i:
                 span = _clause_bounds(d, comp.left_edge.i, _clause_end(d, tok, comp))
             elif comp is not None:
@@ -203,8 +203,8 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
                     or (subj.i > tok.i and _only_punct_between(doc, comp.right_edge.i, tok.i))  # "C, said X"
                 ):
                     span = _clause_bounds(d, comp.left_edge.i, comp.right_edge.i)
-            elif comp is None and tok.i in shaped:
-                span = _shaped_clause(d, tok, *shaped[tok.i])
+            elif comp is None and (span := _first_shape(d, tok, shaped.get(tok.i, []))) is not None:
+                pass  # a shape of :mod:`.quote_shapes`, the first that cuts a clause
             elif tok.dep_ in ("ccomp", "parataxis") and tok.head.i > tok.i and tok.head.pos_ in ("VERB", "AUX"):
                 # "In the three years since, Barden says, far too many lives have been lost": the cue inside
                 own = [t.i for t in tok.subtree]
@@ -273,6 +273,17 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
     return out
 
 
+def _content_clause(d: _Doc, cue: Any) -> Any | None:
+    """The cue's content clause: the first unquoted ``ccomp`` after it, else the last before it ("C, he said").
+
+    "A majority say they are paying attention; 26 percent say they have not been": the parse can hang the first
+    report under the second cue as a ccomp before it; the clause after the cue is its own.
+    """
+    comps = [c for c in cue.children if c.dep_ == "ccomp" and not d.in_quote[c.i]]
+    after = [c for c in comps if c.i > cue.i]
+    return after[0] if after else (comps[-1] if comps else None)
+
+
 def _clause_end(d: _Doc, cue: Any, comp: Any) -> int:
     """The last token of the clause a cue reports: its content clause, with the conjuncts and continuations the parse
     hung on the cue after it ("said the process was fair, but required …", "said he knew two men: A and B"), up to
@@ -280,15 +291,15 @@ def _clause_end(d: _Doc, cue: Any, comp: Any) -> int:
     doc = d.doc
     end: int = comp.right_edge.i
     for c in comp.children:  # "said A, saying B", "said A but added, “…”": A is this cue's, B the next one's
-        if c.i > comp.i and c.dep_ in _CONTINUING and c.pos_ in ("VERB", "AUX") and c.lower_ in _ANY_CUE:
+        if c.i > comp.i and c.dep_ in _CONTINUING and c.pos_ in ("VERB", "AUX") and _reports_anew(d, c):
             end = min(end, c.left_edge.i - 1)
             while end > comp.i and (doc[end].is_punct or doc[end].dep_ == "cc"):
                 end -= 1
             return end
     for c in cue.children:
-        if c.i <= end or c.dep_ not in _CONTINUING:
+        if c.i <= end or not (c.dep_ in _CONTINUING or c.dep_ == "ccomp"):  # "said that A, and that B"
             continue
-        if c.lower_ in _ANY_CUE or any(d.in_quote[t.i] or t.is_quote for t in c.subtree):
+        if _reports_anew(d, c) or any(d.in_quote[t.i] or t.is_quote for t in c.subtree):
             break
         if any("\n" in t.text for t in doc[end : c.right_edge.i + 1]):
             break
@@ -296,11 +307,25 @@ def _clause_end(d: _Doc, cue: Any, comp: Any) -> int:
     return end
 
 
+def _reports_anew(d: _Doc, verb: Any) -> bool:
+    """A verb continuing a reported clause that is a report of its own: a cue with its own content clause or quoted
+    words ("…, saying B", "and added, “…”"), not a cue word used for a deed ("said he has not held fundraising
+    dinners and never called a donor", "said she wanted change but found Mr. Trump too objectionable")."""
+    if verb.lower_ not in _ANY_CUE:
+        return False
+    return any(c.dep_ == "ccomp" for c in verb.children) or any(d.in_quote[t.i] or t.is_quote for t in verb.subtree)
+
+
 _ANY_CUE = CUE_FORMS | INDIRECT_FORMS
 #: Relative pronouns that, standing for no one who may speak, make a cue the writer's inference.
 RELATIVE_SUBJECTS = frozenset({"which", "that", "what"})
 #: How a continuation of the reported clause can hang on its cue (the parse's attachment, not the meaning).
 _CONTINUING = frozenset({"conj", "cc", "punct", "advcl", "appos", "dep", "npadvmod", "oprd", "attr"})
+
+
+def _first_shape(d: _Doc, cue: Any, shapes: Sequence[tuple[str, int]]) -> tuple[int, int] | None:
+    """The clause of the first :mod:`.quote_shapes` match of ``cue`` that cuts one (shapes in their table order)."""
+    return next(filter(None, (_shaped_clause(d, cue, extent, content) for extent, content in shapes)), None)
 
 
 def _shaped_clause(d: _Doc, cue: Any, extent: str, content_i: int) -> tuple[int, int] | None:
@@ -321,7 +346,28 @@ def _shaped_clause(d: _Doc, cue: Any, extent: str, content_i: int) -> tuple[int,
         if that is None or that.i <= cue.i:
             return None
         return _clause_bounds(d, that.i, content.right_edge.i)
+    if extent == "subtree":
+        # "announced a plan to …", "told Christie to go home": the object or complement, all it governs
+        if any(t.text == "," for t in doc[cue.i + 1 : content.left_edge.i]):
+            return None  # "said during the interview in Macau, the world's largest gambling hub": no object of it
+        sent = cue.sent
+        return _clause_bounds(d, content.left_edge.i, min(content.right_edge.i, sent.end - 1))
+    if extent == "host":
+        # "As Clyburn noted, those voters will …": the clause the cue's phrase modifies, on the side away from it
+        if any(c.dep_ in _OWN_CONTENT for c in cue.children):
+            return None  # "as Obama announces that he …": a report of its own, the "as" says when
+        first, last = content.left_edge.i, content.right_edge.i
+        if lo == first and hi + 1 < last and doc[hi + 1].text in _SET_OFF:
+            return _clause_bounds(d, hi + 2, last)
+        if hi == last or (hi + 1 == last and doc[last].is_punct):
+            if lo - 1 > first and doc[lo - 1].text in _SET_OFF:
+                return _clause_bounds(d, first, lo - 2)
+        return None
     return None
+
+
+#: A cue with one of these reports something of its own ("as Obama announces that …", "as he noted the risk").
+_OWN_CONTENT = frozenset({"ccomp", "dobj", "xcomp"})
 
 
 _SET_OFF = frozenset({",", "—", "–", "--"})

@@ -74,6 +74,17 @@ INDIRECT_FORMS = _words(
     reminding recall recalls recalled recount recounted clarify clarified proclaim proclaimed
     reassure reassured ask asks asked asking"""
 )
+#: Cue verbs whose direct object is what was said ("announced a $275 billion infrastructure plan", "stressed his
+#: executive experience"); not "told reporters", "claimed victory", "maintains relations", "wrote a check".
+OBJECT_CUES = INDIRECT_FORMS & _words(
+    """announce announces announced announcing note notes noted noting stress stresses stressed stressing
+    acknowledge acknowledges acknowledged acknowledging reveal reveals revealed revealing say says said saying
+    tweet tweets tweeted tweeting suggest suggests suggested suggesting explain explains explained explaining
+    recall recalls recalled recalling mention mentioned"""
+) - _words("suggest suggesting")
+#: Cue verbs whose infinitive complement is what was said or asked ("told Christie to go home", "claim to find Clinton
+#: more palatable", "asked donors to give"); not "said on stage to justify …" nor "responded to …".
+INFINITIVE_CUES = INDIRECT_FORMS - _words("say says said saying respond responds responded reply replies replied")
 #: Cues that hand their speaker to a quote opening the next paragraph.
 STRONG_CUES = _words(
     """said says say told tells spoke speaks speaking added adds wrote writes asked asks explained stated

@@ -12,6 +12,15 @@ Extents:
   as written; a quote is one span).
 * ``that_clause``: a "that" clause the parse hung from the cue as an adverbial or loose dependent ("said in one of
   a series of messages that the truck was …"): the clause from its "that".
+* ``host``: the cue heads an "as" phrase set off from the clause it modifies ("As Clyburn noted, those voters
+  will …", "…, as the Times reported"): that clause, on the side away from the phrase; not when the cue reports
+  something of its own ("as Obama announces that …": the "as" says when).
+* ``subtree``: the content node is the cue's object or complement ("announced a plan to …", "told Christie to go
+  home", "reported raising $9 million"): all it governs, in the cue's sentence; an object set off by a comma is
+  none ("said during the interview in Macau, the world's largest gambling hub").
+
+The ``speaker`` node is named where the shape needs a subject of the cue itself; the other shapes leave the
+speaker to :func:`~.quote_speakers._subject` (climbing from participles: "…, telling Christie to go home").
 
 Example:
     >>> from storyline.analyse.nlp import load_nlp                        # doctest: +SKIP
@@ -26,10 +35,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .quote_cues import INDIRECT_FORMS
+from .quote_cues import INDIRECT_FORMS, INFINITIVE_CUES, OBJECT_CUES
 
 _VERB = {"POS": {"IN": ["VERB", "AUX"]}}
 _CUE = {"LOWER": {"IN": sorted(INDIRECT_FORMS)}}
+#: A noun phrase that can be what was said: not a pronoun, nor a name (the one addressed: "told CNN").
+_SAID_THING = {"POS": {"IN": ["NOUN", "ADJ", "NUM", "DET"]}, "ENT_TYPE": {"NOT_IN": ["PERSON", "ORG", "GPE", "NORP"]}}
 
 
 @dataclass(frozen=True)
@@ -80,6 +91,50 @@ SHAPES: tuple[Shape, ...] = (
         ),
         "The mayor said in one of a series of messages on Twitter that the truck was carrying arms.",
     ),
+    Shape(
+        "as_noted",
+        "host",
+        (
+            {"RIGHT_ID": "content", "RIGHT_ATTRS": _VERB},
+            {
+                "LEFT_ID": "content",
+                "REL_OP": ">",
+                "RIGHT_ID": "cue",
+                "RIGHT_ATTRS": {**_CUE, "DEP": "advcl", "TAG": {"REGEX": "^VB"}},
+            },
+            {"LEFT_ID": "cue", "REL_OP": ">", "RIGHT_ID": "speaker", "RIGHT_ATTRS": {"DEP": "nsubj"}},
+            {"LEFT_ID": "cue", "REL_OP": ">", "RIGHT_ID": "as", "RIGHT_ATTRS": {"LOWER": "as", "DEP": "mark"}},
+        ),
+        "As the county clerk noted, the new voting machines had never been tested in a real election.",
+    ),
+    Shape(
+        "object",
+        "subtree",
+        (
+            {"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(OBJECT_CUES)}, "TAG": {"REGEX": "^VB"}}},
+            {"LEFT_ID": "cue", "REL_OP": ">++", "RIGHT_ID": "content", "RIGHT_ATTRS": {**_SAID_THING, "DEP": "dobj"}},
+        ),
+        "The governor announced a new plan to rebuild the old harbour bridge on Monday.",
+    ),
+    Shape(
+        "infinitive",
+        "subtree",
+        (
+            {"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(INFINITIVE_CUES)}, "TAG": {"REGEX": "^VB"}}},
+            {"LEFT_ID": "cue", "REL_OP": ">++", "RIGHT_ID": "content", "RIGHT_ATTRS": {"TAG": "VB", "DEP": "xcomp"}},
+            {"LEFT_ID": "content", "REL_OP": ">", "RIGHT_ID": "to", "RIGHT_ATTRS": {"LOWER": "to", "DEP": "aux"}},
+        ),
+        "The coach told his players to stay calm and keep the ball on the ground.",
+    ),
+    Shape(
+        "gerund",
+        "subtree",
+        (
+            {"RIGHT_ID": "cue", "RIGHT_ATTRS": {**_CUE, "TAG": {"REGEX": "^VB"}}},
+            {"LEFT_ID": "cue", "REL_OP": ">+", "RIGHT_ID": "content", "RIGHT_ATTRS": {"TAG": "VBG", "DEP": "xcomp"}},
+        ),
+        "The treasurer reported raising four million dollars in the last quarter of the year.",
+    ),
 )
 
 _MATCHERS: dict[int, Any] = {}
@@ -103,15 +158,15 @@ def shape_matches(doc: Any) -> Iterator[tuple[Shape, int, int]]:
     if not doc.has_annotation("DEP"):
         return
     by_name = {s.name: s for s in SHAPES}
-    found: list[tuple[int, int, int, int]] = []
+    found: list[tuple[int, int, int]] = []
     m = _matcher(doc.vocab)
     for match_id, toks in m(doc):
         shape = by_name[doc.vocab.strings[match_id]]
         ids = [n["RIGHT_ID"] for n in shape.pattern]
         at = dict(zip(ids, toks, strict=True))
-        found.append((SHAPES.index(shape), at["cue"], at["content"], at["speaker"]))
+        found.append((SHAPES.index(shape), at["cue"], at["content"]))
     seen: set[tuple[int, int]] = set()
-    for k, cue, content, _ in sorted(found):
+    for k, cue, content in sorted(found):
         if (k, cue) in seen:
             continue
         seen.add((k, cue))
