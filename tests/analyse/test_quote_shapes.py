@@ -164,3 +164,26 @@ def test_the_one_told_is_not_what_was_said(nlp: Any) -> None:
 def test_an_as_clause_with_a_report_of_its_own_is_not_a_source_phrase(nlp: Any) -> None:
     qs = indirect(nlp, "As the mayor announces that the bridge will close, drivers are already queuing.")
     assert [q.text for q in qs] == ["the bridge will close"]
+
+
+@pytest.mark.parametrize(
+    "text, clause, speaker",
+    [
+        ("About 4 in 10 say they want the next mayor to cut taxes.", "they want the next mayor to cut taxes", "4 in 10"),
+        (
+            "The bridge will close for repairs in May, said a former spokesman for the city's transport department, "
+            "who asked not to be named.",
+            "The bridge will close for repairs in May",
+            "spokesman",
+        ),
+        (
+            "That is the challenge, said Tom Baker, a fellow at the institute and an adviser to Mayor Ruth Hall\n"
+            "Mrs. Hall often says she is not running for a third term, but she has also cited her record.",
+            "she is not running for a third term, but she has also cited her record",
+            "Hall",
+        ),
+    ],
+)
+def test_a_speaker_the_parse_lost_is_found_beside_the_cue(nlp: Any, text: str, clause: str, speaker: str) -> None:
+    q = next((q for q in indirect(nlp, text) if q.text == clause), None)
+    assert q is not None and speaker in (q.speaker or ""), [(q.text, q.speaker) for q in indirect(nlp, text)]

@@ -16,7 +16,15 @@ from typing import Any
 from ..model import Quote
 from .quote_cues import CUE_FORMS, INDIRECT_FORMS
 from .quote_doc import Attribution, _Doc
-from .quote_find import _clause_subject, _digest_headline, _find_cue, _not_theirs, _title_like, _words_in
+from .quote_find import (
+    _clause_subject,
+    _digest_headline,
+    _find_cue,
+    _name_left,
+    _not_theirs,
+    _title_like,
+    _words_in,
+)
 from .quote_frames import TERM_WORDS, unsaid
 from .quote_marks import QuotedSpan
 from .quote_shapes import shape_matches
@@ -197,7 +205,7 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
                 span = _clause_bounds(d, comp.left_edge.i, _clause_end(d, tok, comp))
             elif comp is not None:
                 # "C, he said": the clause ends where the speaker starts
-                subj = _subject(tok, d.in_quote)
+                subj = _cue_subject(d, tok)
                 if subj is not None and (
                     (subj.i < tok.i and _only_punct_between(doc, comp.right_edge.i, subj.left_edge.i))
                     or (subj.i > tok.i and _only_punct_between(doc, comp.right_edge.i, tok.i))  # "C, said X"
@@ -239,7 +247,7 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
         # read-out, Xi told Trump that …": the read-out reports Xi's telling, Xi reports what follows "that")
         if any(min(b, y) - max(a, x) > 0.5 * max(b - a, y - x) and not x <= tok.idx < y for x, y in near):
             continue
-        subj = _subject(tok, d.in_quote)
+        subj = _cue_subject(d, tok)
         if (
             subj is None
             or d.in_quote[subj.i]
@@ -282,6 +290,35 @@ def _content_clause(d: _Doc, cue: Any) -> Any | None:
     comps = [c for c in cue.children if c.dep_ == "ccomp" and not d.in_quote[c.i]]
     after = [c for c in comps if c.i > cue.i]
     return after[0] if after else (comps[-1] if comps else None)
+
+
+def _cue_subject(d: _Doc, cue: Any) -> Any | None:
+    """The subject of a cue with a content clause, also where the parse lost it: the name just left of the cue, in
+    its own paragraph ("Mrs. Clinton often says …" read as the end of the sentence before); the count that says ("About
+    4 in 10 say …", the number hung on the cue); the noun phrase right after an inverted cue ("C, said a former
+    spokesman for …", hung on the next verb)."""
+    subj = _subject(cue, d.in_quote)
+    if subj is not None:
+        return subj
+    doc = d.doc
+    if cue.dep_ in ("ROOT", "ccomp", "parataxis") and cue.i > 0 and not doc[cue.i - 1].is_punct:
+        left = _name_left(d, cue)
+        if left is not None:
+            return left
+    count = next((c for c in cue.lefts if c.dep_ == "nummod" and not d.in_quote[c.i]), None)
+    if count is not None:
+        return count
+    if cue.i > 0 and doc[cue.i - 1].text == ",":
+        head = None
+        for t in doc[cue.i + 1 : cue.i + 8]:
+            if d.in_quote[t.i] or "\n" in t.text_with_ws or t.pos_ not in _NP_WORDS:
+                break
+            head = t if t.pos_ in ("NOUN", "PROPN") else head
+        return head
+    return None
+
+
+_NP_WORDS = frozenset({"DET", "ADJ", "NUM", "NOUN", "PROPN"})
 
 
 def _clause_end(d: _Doc, cue: Any, comp: Any) -> int:
