@@ -169,7 +169,11 @@ def test_an_as_clause_with_a_report_of_its_own_is_not_a_source_phrase(nlp: Any) 
 @pytest.mark.parametrize(
     "text, clause, speaker",
     [
-        ("About 4 in 10 say they want the next mayor to cut taxes.", "they want the next mayor to cut taxes", "4 in 10"),
+        (
+            "About 4 in 10 say they want the next mayor to cut taxes.",
+            "they want the next mayor to cut taxes",
+            "4 in 10",
+        ),
         (
             "The bridge will close for repairs in May, said a former spokesman for the city's transport department, "
             "who asked not to be named.",
