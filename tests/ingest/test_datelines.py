@@ -220,7 +220,7 @@ def test_an_inferred_year_keeps_the_dateline_day() -> None:
     assert (a.published, a.published_how) == ("2025-03-05", "inferred")
     assert a.published_why == (
         "the day from the dateline 'HAMILTON, Ohio, March 5 (Ohio Valley News)'; "
-        "latest full date in the text: 'February 12, 2025'"
+        "latest full date in the lead: 'February 12, 2025'"
     )
     assert dated(a, "on Wednesday") == "2025-03-05"
 
@@ -273,3 +273,12 @@ def test_month_day_year() -> None:
 def test_day_near() -> None:
     assert day_near(12, 30, dt.date(2025, 1, 2)) == dt.date(2024, 12, 30)
     assert day_near(2, 29, dt.date(2025, 3, 1)) == dt.date(2024, 2, 29)
+
+
+def test_a_full_date_deep_in_the_text_does_not_date_the_article() -> None:
+    """Background dates ("the speech of March 5, 1946") are not when the article was written."""
+    body = " ".join([LEAD, MORE, "The bridge opened in 1931.", "It was last rebuilt after the flood of May 2, 1974."])
+    assert article(f"Bridge to close\n{body}\n").published is None
+    lead = f"The council voted on March 3, 2025 to close the Main Street bridge. {MORE}"
+    a = article(f"Bridge to close\n{lead}\n")
+    assert (a.published, a.published_how) == ("2025-03-03", "inferred")
