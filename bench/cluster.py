@@ -33,7 +33,7 @@ synthetic stores of those sizes (``cluster_fit.stream_bench``: real profiles cop
 
 Scores: B-cubed precision, recall, F1 (per-document averages; F1 of the averages), pairwise P/R/F1, and
 predicted/gold story counts. Writes bench/results/cluster.json. Analysed articles are cached in the system
-temp folder (keyed by the texts, the model and the data model's fields).
+temp folder (keyed by the texts and their metadata, the model, the data model's fields and the analysis code).
 """
 
 from __future__ import annotations
@@ -233,6 +233,15 @@ def run_ingest(folder: Path) -> tuple[dict[str, str], dict[str, object]]:
     return pred, info
 
 
+def _analysis_code() -> str:
+    """A fingerprint of the per-article stages' code (the corpus stages under compare/ and render/ re-run)."""
+    h = hashlib.sha256()
+    for p in sorted((ROOT / "src" / "storyline").rglob("*.py")):
+        if "/compare/" not in p.as_posix() and "/render/" not in p.as_posix() and "/web/" not in p.as_posix():
+            h.update(p.read_bytes())
+    return h.hexdigest()[:12]
+
+
 def analysed_articles(folder: Path, cache: Path | None) -> list[object]:
     """The per-article stages (read → clean → spaCy → dates) exactly as ``Corpus.ingest`` runs them."""
     from storyline.config import Config
@@ -254,7 +263,10 @@ def analysed_articles(folder: Path, cache: Path | None) -> list[object]:
         for c in (model.Article, model.Mention, model.DateMention, model.NumberMention, model.Quote, model.Sentence)
     )
     key = hashlib.sha256(
-        (cfg.nlp_model + "\0" + shape + "\0" + "\0".join(d.path + "\1" + d.text for d in docs)).encode("utf-8")
+        (
+            cfg.nlp_model + "\0" + shape + "\0" + _analysis_code() + "\0"
+            + "\0".join(f"{d.path}\1{d.text}\1{d.published}\1{d.title}\1{d.source}" for d in docs)
+        ).encode("utf-8")
     ).hexdigest()[:16]
     if cache is not None:
         hit = cache.parent / f"{cache.name}-{key}.pkl"

@@ -83,7 +83,9 @@ def load_tbaq(root: Path = TBAQ, gold_file: Path = TBAQ_GOLD, cache: Path | None
             s = f.read_text(encoding="utf-8")
             body = re.search(r"<TEXT>(.*?)</TEXT>", s, re.S)
             title = re.search(r"<TITLE>(.*?)</TITLE>", s, re.S)
-            dct = re.search(r'value="([^"]*)"[^>]*functionInDocument="CREATION_TIME"', s)
+            # the creation-time tag, its attributes in either order
+            dct_tag = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>', s)
+            dct = re.search(r'value="([^"]*)"', dct_tag.group(0)) if dct_tag else None
             text = html.unescape(re.sub(r"<[^>]+>", "", body.group(1) if body else "")).strip()
             rec = {"text": text, "source": re.match(r"[A-Za-z]+", f.stem).group(0).upper()}  # type: ignore[union-attr]
             if title and title.group(1).strip():
