@@ -1,15 +1,12 @@
-"""The web app's events: the rows of a story page's Events section and of an entity page's events list.
+"""The web app's events: the rows of an entity page's events list.
 
-Both reuse the dossier's table rows (:func:`storyline.render.events_view.events_rows`); only the cite links differ:
+They reuse the dossier's table rows (:func:`storyline.render.events_view.events_rows`); only the cite links differ:
 here they open the article page at the cited sentence.
 
 Example:
-    >>> ev = {"date": "2025-11-24", "action": "CONSULT", "actor_text": "Xi", "actor_country": "CHN",
-    ...       "target_text": "Trump", "target_country": "USA", "independent_sources": 2,
-    ...       "cites": [{"article_id": "a1", "start": 0, "end": 9, "label": "Reuters, 24 Nov 2025"}]}
-    >>> row = story_event_rows({"events": [ev]})[0]
-    >>> row["action_label"], row["cites"][0]["href"], row["cites"][0]["label"]
-    ('consult', '/articles/a1?start=0&end=9#cite', 'Reuters, 24 Nov 2025')
+    >>> cites = [{"article_id": "a1", "start": 0, "end": 9, "label": "Reuters, 24 Nov 2025"}]
+    >>> [(c["href"], c["label"]) for c in _links(cites, {})]
+    [('/articles/a1?start=0&end=9#cite', 'Reuters, 24 Nov 2025')]
 """
 
 from __future__ import annotations
@@ -18,11 +15,10 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
-from markupsafe import Markup
-
+from storyline.compare.claims import outlet_label
 from storyline.model import Article, Entity, Story
 from storyline.render.dossier import cite_label
-from storyline.render.events_view import dyad_chart, events_rows
+from storyline.render.events_view import events_rows
 
 
 def _href(c: Mapping[str, Any]) -> str:
@@ -41,21 +37,9 @@ def _links(cites: object, labels: Mapping[str, str]) -> list[dict[str, str]]:
     return out
 
 
-def story_event_rows(dossier: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The story page's event rows (most reported first), their cites linking to the article pages."""
-    events = dossier.get("events")
-    return events_rows(events if isinstance(events, list) else [], lambda cites, _used: _links(cites, {}))
-
-
-def story_event_chart(dossier: Mapping[str, Any]) -> Markup:
-    """The dyads-over-time chart of a story's events (empty when no event has two coded countries)."""
-    events = dossier.get("events")
-    return Markup(dyad_chart(events if isinstance(events, list) else []))  # noqa: S704 - events_view escapes labels
-
-
 def entity_event_rows(entity: Entity, stories: Sequence[Story], articles: Sequence[Article]) -> list[dict[str, Any]]:
     """The events whose actor or target is ``entity``, in every story, each with its story and its role there."""
-    labels = {a.id: cite_label(a.source or a.path.rsplit("/", 1)[-1], a.published) for a in articles}
+    labels = {a.id: cite_label(outlet_label(a), a.published) for a in articles}
     out: list[dict[str, Any]] = []
     for s in stories:
         mine = [e for e in s.events if entity.id in (e.actor, e.target)]
@@ -69,4 +53,4 @@ def entity_event_rows(entity: Entity, stories: Sequence[Story], articles: Sequen
     return out
 
 
-__all__ = ["entity_event_rows", "story_event_chart", "story_event_rows"]
+__all__ = ["entity_event_rows"]
