@@ -191,3 +191,20 @@ def test_an_as_clause_with_a_report_of_its_own_is_not_a_source_phrase(nlp: Any) 
 def test_a_speaker_the_parse_lost_is_found_beside_the_cue(nlp: Any, text: str, clause: str, speaker: str) -> None:
     q = next((q for q in indirect(nlp, text) if q.text == clause), None)
     assert q is not None and speaker in (q.speaker or ""), [(q.text, q.speaker) for q in indirect(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("The senator announced her candidacy on Tuesday.", "her candidacy"),
+        ("The mayor noted a sharp rise in bus fares, which took effect in May.", "a sharp rise in bus fares"),
+    ],
+)
+def test_an_object_said_is_a_short_noun_phrase_without_the_comment_after_it(nlp: Any, text: str, said: str) -> None:
+    assert [q.text for q in indirect(nlp, text)] == [said]
+
+
+def test_a_reported_clause_stops_at_the_source_of_another_report(nlp: Any) -> None:
+    text = "More than 6 in 10 voters said that Wall Street hurts the economy, according to early exit polls."
+    said = next(q for q in indirect(nlp, text) if q.cue == "said")
+    assert said.text == "Wall Street hurts the economy"

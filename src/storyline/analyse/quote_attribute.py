@@ -186,6 +186,7 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
             continue
         low = tok.lower_
         span: tuple[int, int] | None = None
+        least = 3  # words a reported clause needs ("announced his candidacy": an object needs two)
         if low == "according" and _is_cue(tok):
             sent = tok.sent
             sub = list(tok.subtree)
@@ -211,8 +212,9 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
                     or (subj.i > tok.i and _only_punct_between(doc, comp.right_edge.i, tok.i))  # "C, said X"
                 ):
                     span = _clause_bounds(d, comp.left_edge.i, comp.right_edge.i)
-            elif comp is None and (span := _first_shape(d, tok, shaped.get(tok.i, []))) is not None:
-                pass  # a shape of :mod:`.quote_shapes`, the first that cuts a clause
+            elif comp is None and (cut := _first_shape(d, tok, shaped.get(tok.i, []))) is not None:
+                span, extent = cut  # a shape of :mod:`.quote_shapes`, the first that cuts a clause
+                least = 2 if extent == "object" else 3
             elif tok.dep_ in ("ccomp", "parataxis") and tok.head.i > tok.i and tok.head.pos_ in ("VERB", "AUX"):
                 # "In the three years since, Barden says, far too many lives have been lost": the cue inside
                 own = [t.i for t in tok.subtree]
@@ -237,7 +239,7 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
         a, b = span
         if "\n" in text[a:b]:
             a, b = _one_paragraph(text, a, b, tok.idx)
-        if _words_in(text[a:b]) < 3 or b <= a:
+        if _words_in(text[a:b]) < least or b <= a:
             continue
         if _quoted_fraction(d, a, b) >= 0.5:
             continue
@@ -328,7 +330,9 @@ def _clause_end(d: _Doc, cue: Any, comp: Any) -> int:
     doc = d.doc
     end: int = comp.right_edge.i
     for c in comp.children:  # "said A, saying B", "said A but added, “…”": A is this cue's, B the next one's
-        if c.i > comp.i and c.dep_ in _CONTINUING and c.pos_ in ("VERB", "AUX") and _reports_anew(d, c):
+        if c.i > comp.i and (
+            (c.dep_ in _CONTINUING and c.pos_ in ("VERB", "AUX") and _reports_anew(d, c)) or _aside(doc, c)
+        ):
             end = min(end, c.left_edge.i - 1)
             while end > comp.i and (doc[end].is_punct or doc[end].dep_ == "cc"):
                 end -= 1
@@ -336,7 +340,7 @@ def _clause_end(d: _Doc, cue: Any, comp: Any) -> int:
     for c in cue.children:
         if c.i <= end or not (c.dep_ in _CONTINUING or c.dep_ == "ccomp"):  # "said that A, and that B"
             continue
-        if _reports_anew(d, c) or any(d.in_quote[t.i] or t.is_quote for t in c.subtree):
+        if _reports_anew(d, c) or _aside(doc, c) or any(d.in_quote[t.i] or t.is_quote for t in c.subtree):
             break
         if any("\n" in t.text for t in doc[end : c.right_edge.i + 1]):
             break
@@ -353,6 +357,12 @@ def _reports_anew(d: _Doc, verb: Any) -> bool:
     return any(c.dep_ == "ccomp" for c in verb.children) or any(d.in_quote[t.i] or t.is_quote for t in verb.subtree)
 
 
+def _aside(doc: Any, tok: Any) -> bool:
+    """The source of a report of its own after a reported clause ("said Wall Street hurts the economy, according to
+    exit polls"): not the first cue's words."""
+    return bool(tok.lower_ == "according")
+
+
 _ANY_CUE = CUE_FORMS | INDIRECT_FORMS
 #: Relative pronouns that, standing for no one who may speak, make a cue the writer's inference.
 RELATIVE_SUBJECTS = frozenset({"which", "that", "what"})
@@ -360,9 +370,14 @@ RELATIVE_SUBJECTS = frozenset({"which", "that", "what"})
 _CONTINUING = frozenset({"conj", "cc", "punct", "advcl", "appos", "dep", "npadvmod", "oprd", "attr"})
 
 
-def _first_shape(d: _Doc, cue: Any, shapes: Sequence[tuple[str, int]]) -> tuple[int, int] | None:
-    """The clause of the first :mod:`.quote_shapes` match of ``cue`` that cuts one (shapes in their table order)."""
-    return next(filter(None, (_shaped_clause(d, cue, extent, content) for extent, content in shapes)), None)
+def _first_shape(d: _Doc, cue: Any, shapes: Sequence[tuple[str, int]]) -> tuple[tuple[int, int], str] | None:
+    """The clause of the first :mod:`.quote_shapes` match of ``cue`` that cuts one (shapes in their table order), with
+    the shape's extent."""
+    for extent, content in shapes:
+        span = _shaped_clause(d, cue, extent, content)
+        if span is not None:
+            return span, extent
+    return None
 
 
 def _shaped_clause(d: _Doc, cue: Any, extent: str, content_i: int) -> tuple[int, int] | None:
@@ -383,12 +398,14 @@ def _shaped_clause(d: _Doc, cue: Any, extent: str, content_i: int) -> tuple[int,
         if that is None or that.i <= cue.i:
             return None
         return _clause_bounds(d, that.i, content.right_edge.i)
-    if extent == "subtree":
+    if extent in ("subtree", "object"):
         # "announced a plan to …", "told Christie to go home": the object or complement, all it governs
         if any(t.text == "," for t in doc[cue.i + 1 : content.left_edge.i]):
             return None  # "said during the interview in Macau, the world's largest gambling hub": no object of it
-        sent = cue.sent
-        return _clause_bounds(d, content.left_edge.i, min(content.right_edge.i, sent.end - 1))
+        last = min(content.right_edge.i, cue.sent.end - 1)
+        if extent == "object":
+            last = _before_aside(doc, content, last)
+        return _clause_bounds(d, content.left_edge.i, last)
     if extent == "host":
         # "As Clyburn noted, those voters will …": the clause the cue's phrase modifies, on the side away from it
         if any(c.dep_ in _OWN_CONTENT for c in cue.children):
@@ -401,6 +418,26 @@ def _shaped_clause(d: _Doc, cue: Any, extent: str, content_i: int) -> tuple[int,
                 return _clause_bounds(d, first, lo - 2)
         return None
     return None
+
+
+def _before_aside(doc: Any, head: Any, last: int) -> int:
+    """The end of a noun phrase before the first comment set off by a comma ("predicted a Cruz win in Texas, which
+    votes on March 1", "reported earnings of $8.42 a share, well above …"); a list runs on ("four votes for Trump,
+    31 for Senator Cruz and two abstentions")."""
+    for k in range(head.i + 1, last):
+        if doc[k].text != ",":
+            continue
+        t = doc[k + 1]
+        while t.head.i != t.i and k < t.head.i <= last:
+            t = t.head  # the phrase after the comma, up to where it hangs before it
+        if t.dep_ in _ASIDES and t.head.i < k:
+            return k - 1
+    return last
+
+
+#: How a comment after a comma hangs on the noun phrase before it (not an appositive: "testimony by Gregory Hicks,
+#: the former deputy chief of mission", which names; not a list).
+_ASIDES = frozenset({"relcl", "advmod", "acl", "npadvmod", "advcl"})
 
 
 #: A cue with one of these reports something of its own ("as Obama announces that …", "as he noted the risk").

@@ -109,7 +109,7 @@ SHAPES: tuple[Shape, ...] = (
     ),
     Shape(
         "object",
-        "subtree",
+        "object",
         (
             {"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(OBJECT_CUES)}, "TAG": {"REGEX": "^VB"}}},
             {"LEFT_ID": "cue", "REL_OP": ">++", "RIGHT_ID": "content", "RIGHT_ATTRS": {**_SAID_THING, "DEP": "dobj"}},
