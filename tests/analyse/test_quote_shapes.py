@@ -208,3 +208,22 @@ def test_a_reported_clause_stops_at_the_source_of_another_report(nlp: Any) -> No
     text = "More than 6 in 10 voters said that Wall Street hurts the economy, according to early exit polls."
     said = next(q for q in indirect(nlp, text) if q.cue == "said")
     assert said.text == "Wall Street hurts the economy"
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Voters, the mayor suggested, do not have to worry that big banks can buy the council.", "the mayor"),
+        ("If the demands are not met, Mr. Taylor warned, the drivers plan to strike next week.", "Taylor"),
+        ("Just a few weeks ago, as the Times reported, the two men were discussing a merger of their firms.", "Times"),
+    ],
+)
+def test_an_interposed_cue_reports_the_clause_around_it(nlp: Any, text: str, speaker: str) -> None:
+    (q,) = indirect(nlp, text)
+    assert q.text == text.rstrip(".") and speaker in (q.speaker or "")
+
+
+def test_according_to_reports_the_clause_in_its_own_paragraph(nlp: Any) -> None:
+    text = "7:05 p.m.\n\nThe top issue for voters in both states is the economy, according to early exit polls."
+    (q,) = indirect(nlp, text)
+    assert q.text == "The top issue for voters in both states is the economy"

@@ -196,8 +196,6 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
                 span = _clause_bounds(d, hi + 1, sent.end - 1)
             else:
                 span = _clause_bounds(d, sent.start, lo - 1)
-            if span is not None and "\n" in text[span[0] : span[1]]:
-                continue
         elif low in INDIRECT_FORMS and (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
             if low in ("asked", "told") and tok.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in tok.children):
                 continue  # "Asked whether he would run, Biden said …": the question put to him is not his
@@ -387,7 +385,15 @@ def _shaped_clause(d: _Doc, cue: Any, extent: str, content_i: int) -> tuple[int,
     own = [t.i for t in cue.subtree if not t.is_punct]
     lo, hi = min(own), max(own)
     if extent == "interposed":
-        # "Time, Mr. Pence added, was on their side": the cue set off by commas or dashes inside the clause
+        # "Time, Mr. Pence added, was on their side": the cue set off by commas or dashes inside the clause; the
+        # cue is its subject and what follows it ("If the demands are not met, Mr. Taylor warned, supporters plan
+        # …", "Voters, Clinton suggested, don't have to worry …": what the parse hung on the cue before its
+        # subject belongs to the clause)
+        subj = min((c for c in cue.lefts if c.dep_ == "nsubj"), key=lambda c: cue.i - c.i, default=None)
+        lo = subj.left_edge.i if subj is not None else cue.i
+        while lo > 0 and doc[lo - 1].head.i == cue.i and doc[lo - 1].dep_ in _CUE_MARKS:
+            lo -= 1  # "…, as the Times reported, …", "…, he later said, …"
+        hi = max(t.i for t in cue.subtree if t.i >= cue.i and not t.is_punct)
         first, last = content.left_edge.i, content.right_edge.i
         if not (first < lo - 1 and hi + 1 < last and doc[lo - 1].text in _SET_OFF and doc[hi + 1].text in _SET_OFF):
             return None
@@ -445,6 +451,8 @@ _OWN_CONTENT = frozenset({"ccomp", "dobj", "xcomp"})
 
 
 _SET_OFF = frozenset({",", "—", "–", "--"})
+#: Words of an interposed cue's own before its subject: "as the Times reported", "so Ms. Levin said".
+_CUE_MARKS = frozenset({"mark", "advmod", "cc"})
 
 
 def _one_paragraph(text: str, a: int, b: int, at: int) -> tuple[int, int]:
