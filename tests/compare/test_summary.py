@@ -243,3 +243,17 @@ def test_a_sentence_with_no_clause_is_neither_summary_nor_key_sentence() -> None
     assert listing not in got and told in got
     keys = [s.text for s in key_sentences(arts)]
     assert listing not in keys
+
+
+def test_key_sentences_stand_alone_too() -> None:
+    told = "The harbour authority closed the port of Valmera on Tuesday after the storm hit the coast."
+    quote = "“We will reopen the port of Valmera as soon as the harbour wall is safe again.”"
+    pronoun = "He said the harbour wall of Valmera would be inspected by engineers on Wednesday."
+    arts = []
+    for k in range(2):
+        text = f"{told} {quote} {pronoun}"
+        a = Article(id=f"a{k}", path=f"a{k}.txt", raw=text, text=text, source=f"Outlet {k}")
+        i, j = text.index(quote), text.index(pronoun)
+        a.sentences = [Sentence(0, len(told)), Sentence(i, i + len(quote)), Sentence(j, len(text))]
+        arts.append(a)
+    assert [s.text for s in key_sentences(arts)] == [told]

@@ -27,7 +27,7 @@ from .dedup import independent_count
 from .events import story_events
 from .quotes import quote_claims
 from .reconcile import reconcile_figures
-from .summary import summarize, verbless
+from .summary import summarize, verbless, why_not_standalone
 from .timeline import timeline as merged_timeline
 
 MAX_SENTENCES_PER_ARTICLE = 25
@@ -162,9 +162,8 @@ def key_sentences(
     for a in arts:
         no_clause = verbless(a)
         for r, s in enumerate(a.sentences[:MAX_SENTENCES_PER_ARTICLE]):
-            words = a.text[s.start : s.end].split()
-            if len(words) < 8 or len(words) > 60 or a.text[s.end - 1 : s.end] == "?" or (s.start, s.end) in no_clause:
-                continue
+            if (s.start, s.end) in no_clause or why_not_standalone(a.text[s.start : s.end], 8, 60):
+                continue  # read alone: no pronoun opening, no bare quotation, no question, no fragment
             if any(aid == a.id and ts < s.end and s.start < te for aid, ts, te in taken):
                 continue
             rows.append((a, s.start, s.end, r))

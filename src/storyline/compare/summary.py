@@ -55,6 +55,9 @@ NEEDS_CONTEXT = frozenset(
 NEEDS_CONTEXT_PHRASES = (
     "in addition", "as a result", "on the other hand", "at the same time", "in contrast", "by contrast",
     "for example", "for instance", "even so", "after that", "in turn", "as well", "the other", "the same",
+    "despite that", "despite this", "because of that", "because of this", "after this", "before that",
+    "before this", "since then", "by then", "until then", "even then", "in response", "in return",
+    "to that end", "in that case", "that day",
 )  # fmt: skip
 #: Titles and abbreviations a sentence splitter may have taken for a sentence end ("said Troy police Lt." /
 #: "Gerry Scherlinck."): a sentence ending on one, and the sentence after it, are pieces of one sentence.
