@@ -227,3 +227,12 @@ def test_according_to_reports_the_clause_in_its_own_paragraph(nlp: Any) -> None:
     text = "7:05 p.m.\n\nThe top issue for voters in both states is the economy, according to early exit polls."
     (q,) = indirect(nlp, text)
     assert q.text == "The top issue for voters in both states is the economy"
+
+
+def test_according_to_in_mid_sentence_reports_the_clause_it_modifies(nlp: Any) -> None:
+    text = (
+        "The company struck a deal with the unions, according to the Labor Department, taking a long-awaited step "
+        "toward ending a strike that has lasted more than six weeks."
+    )
+    (q,) = indirect(nlp, text)
+    assert q.text == "The company struck a deal with the unions"

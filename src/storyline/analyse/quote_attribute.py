@@ -191,8 +191,13 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
             sent = tok.sent
             sub = list(tok.subtree)
             lo, hi = sub[0].i, sub[-1].i
-            # the rest of the sentence, on the side away from the "according to" phrase
-            if lo - sent.start <= sent.end - 1 - hi:
+            # the rest of the sentence on the side of the clause the phrase modifies ("59 percent view her unfavorably,
+            # according to a poll last week - virtually the same as …"), else on the side away from the phrase
+            host = tok.head
+            after = lo - sent.start <= sent.end - 1 - hi
+            if min(lo - sent.start, sent.end - 1 - hi) > 3 and host.i == sent.root.i:
+                after = host.i > hi  # mid-sentence, hung on the sentence's own verb
+            if after:
                 span = _clause_bounds(d, hi + 1, sent.end - 1)
             else:
                 span = _clause_bounds(d, sent.start, lo - 1)
