@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import incremental
 from .article_fixes import ArticleFixes, Fix
 from .compare.cluster import ClusterConfig, Link, explain
 from .compare.story import article_state
@@ -102,7 +103,7 @@ class StoryView:
     def dossier(self, fmt: str = "md") -> Any:
         """The dossier as Markdown (``"md"``), a self-contained HTML page (``"html"``), JSON text
         (``"json"``) or the plain dict (``"dict"``)."""
-        d = build_dossier(self._story, self.articles(), self._corpus.entities())
+        d = self._corpus.dossier_of(self._story)
         if fmt == "dict":
             return d
         if fmt == "json":
@@ -155,12 +156,25 @@ class Corpus(Corrections, ArticleFixes):
     def story(self, story_id: str) -> StoryView:
         s = self.store.get_story(story_id)
         if s is None:
-            known = ", ".join(x.id for x in self.store.stories()) or "none yet"
+            ids = self.store.story_ids()
+            known = ", ".join(ids[:30]) + (f" and {len(ids) - 30} more" if len(ids) > 30 else "") or "none yet"
             raise StorylineError("E401", f"no story {story_id!r} in {self.store.path} (stories: {known})")
         return StoryView(self.curated_story(s), self)
 
     def articles(self) -> list[Article]:
         return self.store.articles()
+
+    def dossier_of(self, story: Story) -> dict[str, Any]:
+        """A story's dossier in its JSON form: the one stored when the story was built, while the story is as
+        stored and no curation correction touches it; else built now from the story's own articles and the
+        entities they name (never the corpus's)."""
+        if not stored_curation(self.store).touches(story):
+            stored = self.store.get_dossier(story)
+            if stored is not None:
+                return stored
+        members = self.curated_articles(self.store.articles(story.article_ids))
+        named = {m.entity_id for a in members for m in a.mentions if m.entity_id}
+        return build_dossier(story, members, self.store.get_entities(named, with_mentions=False))
 
     def entities(self) -> list[Entity]:
         return self.store.entities()
@@ -334,7 +348,13 @@ class Corpus(Corrections, ArticleFixes):
             yield Analysed(part, analyse_new(part, self.config, errors=errors), errors)
 
     def rebuild(self, progress: ProgressFn | None = None) -> None:
-        """Recompute entities and (incrementally) stories over everything in the store."""
+        """Recompute entities and (incrementally) stories over everything in the store.
+
+        A few new articles in a store of ``corpus.incremental_from`` articles or more are filed through the corpus
+        index instead, reading only the entities, copies and stories they touch (:mod:`storyline.incremental`).
+        """
+        if incremental.run(self.store, self.config, progress):
+            return
         version = self.store.articles_version()  # the article set the stages below cover
         arts = self.store.articles()
         built = {s.id: s for s in self.store.stories()}
@@ -366,6 +386,8 @@ class Corpus(Corrections, ArticleFixes):
                 # mentions carry entity ids now; re-dated articles carry new dates
                 if before[a.id] != state(a) or a.id in result.redated:
                     self.store.put_article(a)
+            fresh = [s.id for s in result.stories if built.get(s.id) is not s]
+            incremental.after_full_run(self.store, self.config, arts, result.entities, result.stories, fresh)
         if progress:
             progress("stories", len(result.stories), len(result.stories))
 

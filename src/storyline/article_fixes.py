@@ -32,6 +32,7 @@ from .store.corrections import CorrectionLog
 
 if TYPE_CHECKING:
     from .api import ProgressFn
+    from .config import Config
     from .store.base import Store
 
 E_BAD_CORRECTION = "E405"
@@ -102,6 +103,7 @@ class ArticleFixes:
 
     if TYPE_CHECKING:
         store: Store
+        config: Config
 
         def rebuild(self, progress: ProgressFn | None = None) -> None: ...
 
@@ -161,14 +163,20 @@ class ArticleFixes:
         """Build again the stories holding these articles, whose fields changed outside the corpus stages: their
         event dates, timelines and claims read the new outlet and date (a rebuild that keeps unchanged stories
         as built would not see it)."""
-        sids = {a.story_id for a in self.store.articles(list(article_ids)) if a.story_id}
-        stored = self.store.stories()
-        if not sids & {s.id for s in stored}:
+        if not article_ids:
             return
-        entities = self.store.entities()
-        self.store.replace_stories(
-            [build_story(s.id, self.store.articles(s.article_ids), entities) if s.id in sids else s for s in stored]
-        )
+        sids = {a.story_id for a in self.store.articles(list(article_ids)) if a.story_id}
+        stories = []
+        for sid, ids in self.store.story_members(sids).items():
+            members = self.store.articles(ids)
+            named = {m.entity_id for a in members for m in a.mentions if m.entity_id}
+            named |= {q.speaker_entity_id for a in members for q in a.quotes if q.speaker_entity_id}
+            stories.append(build_story(sid, members, self.store.get_entities(named, with_mentions=False)))
+        if stories:
+            self.store.put_stories(stories)
+        from .incremental import reindex
+
+        reindex(self.store, self.store.articles(list(article_ids)), self.config)
 
     def _fix_stored(self, article_id: str, fix: Fix) -> bool:
         """Apply an ingest's per-file settings to an article already stored; True when it changed."""

@@ -14,6 +14,7 @@ Validated once, when loaded. Keys (documented in README "Configuration"):
 | cluster.threshold | 0 | STORYLINE_CLUSTER_THRESHOLD | same-story probability to join a story (0: the fitted one) |
 | cluster.max_days_apart | 240 | STORYLINE_CLUSTER_MAX_DAYS_APART | event dates further apart are different stories |
 | web.min_chars | 200 | STORYLINE_WEB_MIN_CHARS | least text (characters, after cleaning) an upload needs |
+| corpus.incremental_from | 500 | STORYLINE_CORPUS_INCREMENTAL_FROM | least articles to file a small ingest by index |
 
 Example:
     >>> load_config(env={}).nlp_model
@@ -46,6 +47,7 @@ class Config:
     cluster_threshold: float = 0.0  # 0: the threshold fitted with the pair model (data/cluster.json)
     cluster_max_days_apart: int = 240  # the window fitted with the pair model (data/cluster.json)
     web_min_chars: int = 200  # uploads with less text after cleaning are refused (E113)
+    corpus_incremental_from: int = 500  # stores this large file a small ingest by the corpus index (incremental.py)
 
 
 KEYS = {f.name.replace("_", ".", 1): f.name for f in fields(Config)}

@@ -98,7 +98,7 @@ def test_error_responses_carry_the_security_headers(
     web_db: Path, client_class: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Regression: a 500 answered without the CSP and nosniff headers (and 404s must keep them)."""
-    from storyline.web import create_app, views
+    from storyline.web import create_app, listing
 
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("secret detail <script>")
@@ -107,7 +107,7 @@ def test_error_responses_carry_the_security_headers(
         _secure(c.get("/stories/s999"))
         _secure(c.get("/api/stories/s999"))
         _secure(c.get("/api/search"))  # 422: q is required
-        monkeypatch.setattr(views, "story_rows", broken)
+        monkeypatch.setattr(listing, "story_query", broken)
         for path in ("/", "/api/stories"):
             r = c.get(path)
             assert r.status_code == 500

@@ -20,6 +20,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -410,8 +411,13 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
                     persons.discard(k)
                     break
     # Shorter multi-word names that prefix a longer one: "Cho Jung" → "Cho Jung tai".
+    ordered = sorted(persons)  # the names starting with "k " follow each other here: one bisect finds them
     for k in sorted(persons, key=len):
-        longer = [p for p in sorted(persons) if p != k and p.startswith(k + " ")]
+        i = bisect.bisect_left(ordered, k + " ")
+        longer = []
+        while i < len(ordered) and ordered[i].startswith(k + " "):
+            longer.append(ordered[i])
+            i += 1
         if longer:
             target[k] = max(longer, key=lambda p: sum(forms[p].votes.values()))
     # The same person with and without a middle initial or name: "Regina M. Benjamin", "LuAnn Marie Johnson"

@@ -13,9 +13,13 @@ Example:
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import cache
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from ..model import Article
@@ -37,24 +41,75 @@ def minhash(text: str) -> MinHash:
     return m
 
 
-def find_duplicates(articles: Sequence[Article], threshold: float = 0.7) -> dict[str, str]:
-    """Map each near-duplicate article id to the id of the copy it duplicates (the earliest one)."""
-    order = sorted(articles, key=lambda a: (a.published or "9999", a.path, a.id))
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+THRESHOLD = 0.7
+
+
+def copy_order(published: str | None, path: str, article_id: str) -> tuple[str, str, str]:
+    """Which of two copies is the original: the earlier published, then the path, then the id."""
+    return (published or "9999", path, article_id)
+
+
+def find_duplicates(
+    articles: Sequence[Article], threshold: float = THRESHOLD, sketches: Mapping[str, MinHash] | None = None
+) -> dict[str, str]:
+    """Map each near-duplicate article id to the id of the copy it duplicates (the earliest one).
+
+    ``sketches``: MinHashes already made (by article id), so they are not made again.
+    """
+    order = sorted(articles, key=lambda a: copy_order(a.published, a.path, a.id))
+    made = {} if sketches is None else sketches
+    return duplicates_by_sketch(
+        [(a.id, made.get(a.id) or minhash(a.text)) for a in order if a.text.strip()], threshold
+    )
+
+
+def duplicates_by_sketch(ordered: Sequence[tuple[str, MinHash]], threshold: float = THRESHOLD) -> dict[str, str]:
+    """:func:`find_duplicates` over ``(article id, MinHash)`` in copy order (originals first)."""
+    b, r = _params(threshold)
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, params=(b, r))
     hashes: dict[str, MinHash] = {}
     out: dict[str, str] = {}
-    for a in order:
-        if not a.text.strip():
-            continue
-        mh = minhash(a.text)
+    for aid, mh in ordered:
         hits = [h for h in lsh.query(mh) if mh.jaccard(hashes[h]) >= threshold]
         if hits:
             orig = hits[0]
-            out[a.id] = out.get(orig, orig)
+            out[aid] = out.get(orig, orig)
         else:
-            lsh.insert(a.id, mh)
-        hashes[a.id] = mh
+            lsh.insert(aid, mh)
+        hashes[aid] = mh
     return out
+
+
+@cache
+def _params(threshold: float = THRESHOLD) -> tuple[int, int]:
+    """The bands and rows :class:`MinHashLSH` chooses for ``threshold`` (worked out once: it integrates)."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return int(lsh.b), int(lsh.r)
+
+
+def _bands(threshold: float = THRESHOLD) -> list[tuple[int, int]]:
+    """The LSH bands (start, end of the hash values) at ``threshold``, as :class:`MinHashLSH` cuts them."""
+    b, r = _params(threshold)
+    return [(i * r, (i + 1) * r) for i in range(b)]
+
+
+def band_keys(mh: MinHash, threshold: float = THRESHOLD) -> list[str]:
+    """The LSH buckets of a sketch, as keys ``'<band>:<hash>'``: two sketches sharing one are candidates."""
+    values = np.asarray(mh.hashvalues, dtype=np.uint64)
+    return [
+        f"{i}:{hashlib.sha1(values[s:e].tobytes()).hexdigest()[:16]}" for i, (s, e) in enumerate(_bands(threshold))
+    ]
+
+
+def sketch_text(mh: MinHash) -> str:
+    """A sketch as text, to store."""
+    return base64.b64encode(np.asarray(mh.hashvalues, dtype=np.uint64).tobytes()).decode("ascii")
+
+
+def sketch_from_text(value: str) -> MinHash:
+    """A stored sketch back as a :class:`MinHash`."""
+    values = np.frombuffer(base64.b64decode(value), dtype=np.uint64)
+    return MinHash(num_perm=NUM_PERM, hashvalues=values.copy(), scheme=MinHash(num_perm=1).scheme)
 
 
 def outlet_key(a: Article) -> str:

@@ -167,6 +167,27 @@ class Profile:
     lead_participants: set[str] = field(default_factory=set)
 
 
+_SETS = ("participants", "headline_persons", "places", "lead_places", "lead_participants")
+
+
+def profile_to_json(p: Profile) -> dict[str, Any]:
+    """A profile as JSON (sets as sorted lists), to store in the corpus index."""
+    out: dict[str, Any] = {k: getattr(p, k) for k in Profile.__dataclass_fields__}
+    for k in _SETS:
+        out[k] = sorted(out[k])
+    out["event"] = list(p.event) if p.event else None
+    return out
+
+
+def profile_from_json(d: dict[str, Any]) -> Profile:
+    """A profile back from :func:`profile_to_json`."""
+    d = dict(d)
+    for k in _SETS:
+        d[k] = set(d.get(k) or ())
+    d["event"] = tuple(d["event"]) if d.get("event") else None
+    return Profile(**{k: v for k, v in d.items() if k in Profile.__dataclass_fields__})
+
+
 def lead_end(article: Article, paragraphs: int = 3) -> int:
     if len(article.paragraphs) > paragraphs:
         return article.paragraphs[paragraphs - 1][1]

@@ -181,14 +181,19 @@ def _entity_rows(entities: Sequence[Entity], members: Sequence[Article], outlets
     """The story's people, organisations and places, most mentioned first, with their mentions per outlet."""
     by_id = {a.id: a for a in members}
     story_text = "\n".join(a.text for a in members).casefold()
+    named: dict[str, Counter[str]] = {}  # an entity read without its cites: the members' own mentions of it
+    for a in members:
+        for m in a.mentions:
+            if m.entity_id:
+                named.setdefault(m.entity_id, Counter())[outlet_label(a)] += 1
     rows: list[EntityRow] = []
     for e in entities:
         if e.type not in KEY_TYPES:
             continue
-        per: Counter[str] = Counter()
-        for m in e.mentions:
-            if m.article_id in by_id:
-                per[outlet_label(by_id[m.article_id])] += 1
+        if e.mentions:
+            per = Counter(outlet_label(by_id[m.article_id]) for m in e.mentions if m.article_id in by_id)
+        else:
+            per = named.get(e.id, Counter())
         total = sum(per.values())
         if total == 0:
             continue

@@ -15,15 +15,21 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from storyline.errors import StorylineError
 from storyline.model import Article, Cite, Entity, Story
+
+if TYPE_CHECKING:
+    from storyline.store.listing import EntityRow, StoryQuery, StoryRow
+
+IndexRow = tuple[str, str, str | None, int]
+"""``(key, ref, value, n)``: one row of the corpus index (:mod:`storyline.store.corpus_index`)."""
 
 HIGHLIGHT_OPEN = "[["
 HIGHLIGHT_CLOSE = "]]"
@@ -167,6 +173,120 @@ class Store(Protocol):
 
     def remove_orphans(self) -> int:
         """Delete index rows whose article or entity is gone; return how many."""
+        ...
+
+    # -- the corpus index, partial writes, listings, dossiers (see storyline.store.corpus_index) --
+
+    def index_rows(self, kind: str, keys: Iterable[str]) -> list[IndexRow]:
+        """The corpus index rows ``(key, ref, value, n)`` of ``kind`` with one of these keys."""
+        ...
+
+    def index_refs(self, kind: str, refs: Iterable[str]) -> list[IndexRow]:
+        """The corpus index rows of ``kind`` pointing at one of these refs."""
+        ...
+
+    def put_index(self, kind: str, rows: Sequence[IndexRow]) -> None:
+        """Insert or replace corpus index rows of ``kind``."""
+        ...
+
+    def add_counts(self, kind: str, counts: Mapping[str, int]) -> None:
+        """Add to the counts of keys of ``kind``."""
+        ...
+
+    def drop_index(self, kind: str, refs: Iterable[str] | None = None) -> None:
+        """Delete the index rows of ``kind`` (pointing at ``refs``, when given)."""
+        ...
+
+    def drop_index_keys(self, kind: str, keys: Iterable[str]) -> None:
+        """Delete the index rows of ``kind`` with one of these keys."""
+        ...
+
+    def index_size(self, kind: str) -> int:
+        """How many index rows of ``kind`` are stored."""
+        ...
+
+    def unindexed_articles(self) -> list[str]:
+        """The stored articles the corpus index has no profile of."""
+        ...
+
+    def article_states(self, ids: Iterable[str]) -> dict[str, tuple[str | None, str | None, str | None, str]]:
+        """``{article id: (story_id, duplicate_of, published, path)}`` for the stored ones of ``ids``."""
+        ...
+
+    def duplicates_of(self, ids: Iterable[str]) -> list[str]:
+        """The stored articles marked as copies of one of ``ids``."""
+        ...
+
+    def put_stories(self, stories: Sequence[Story], removed: Iterable[str] = ()) -> None:
+        """Insert or replace some stories and delete the ``removed`` ones; the others stay as they are."""
+        ...
+
+    def story_members(self, ids: Iterable[str]) -> dict[str, list[str]]:
+        """``{story id: its article ids}`` for the stored ones of ``ids``."""
+        ...
+
+    def story_ids(self) -> list[str]:
+        """Every story's id, in list order."""
+        ...
+
+    def list_stories(
+        self, query: StoryQuery | None = None, offset: int = 0, limit: int = 50
+    ) -> tuple[list[StoryRow], int]:
+        """One page of the stories list and how many stories the query matches."""
+        ...
+
+    def stories_near(self, story_id: str, limit: int) -> list[StoryRow]:
+        """Up to ``limit`` other stories nearest ``story_id`` in list order."""
+        ...
+
+    def outlet_names(self) -> list[str]:
+        """Every outlet named by a stored article."""
+        ...
+
+    def listing_stale(self) -> bool:
+        """True when some story has no listing columns yet."""
+        ...
+
+    def refresh_listing(self) -> int:
+        """Fill the listing columns of stories that have none; return how many."""
+        ...
+
+    def put_entities(self, entities: Sequence[Entity], articles: Iterable[str] | None = None) -> None:
+        """Insert or replace some entities and their mentions index (only in ``articles``, when given)."""
+        ...
+
+    def get_entities(self, ids: Iterable[str], *, with_mentions: bool = True) -> list[Entity]:
+        """The stored ones of ``ids`` (without their mentions when ``with_mentions`` is False)."""
+        ...
+
+    def list_entities(
+        self, type_: str = "", query: str = "", offset: int = 0, limit: int = 50
+    ) -> tuple[list[EntityRow], int]:
+        """One page of the entities list, most mentioned first, and how many match."""
+        ...
+
+    def entity_types(self) -> list[str]:
+        """The entity types in the store."""
+        ...
+
+    def mentioned_articles(self, entity_id: str, offset: int = 0, limit: int | None = None) -> tuple[list[str], int]:
+        """A page of the articles mentioning an entity, and how many there are."""
+        ...
+
+    def get_dossier(self, story: Story) -> dict[str, Any] | None:
+        """The stored dossier of ``story`` (JSON form), when built from the story as it is now."""
+        ...
+
+    def dossier_ids(self) -> list[str]:
+        """The stories with a stored dossier."""
+        ...
+
+    def put_dossier(self, story: Story, doc: Mapping[str, Any]) -> None:
+        """Store the dossier built from ``story``."""
+        ...
+
+    def forget_dossiers(self, story_ids: Iterable[str] | None = None) -> None:
+        """Delete the stored dossiers of these stories (of all when None)."""
         ...
 
     # -- stage state: what a stopped ingest left undone (see storyline.store.stages) -------------

@@ -38,6 +38,7 @@ from psycopg_pool import ConnectionPool
 from storyline.errors import StorylineError
 from storyline.model import Article, Entity, Story
 from storyline.store.base import SearchHit, without_password
+from storyline.store.corpus_index import CorpusIndex
 from storyline.store.migrations import postgres as migrations
 from storyline.store.pg_search import CONFIG, HEADLINE_OPTIONS, join_phrases, tsquery_sql
 from storyline.store.pg_stages import PgStageState
@@ -70,7 +71,7 @@ class _Held(threading.local):
     reading = False
 
 
-class PostgresStore(PgStageState):
+class PostgresStore(PgStageState, CorpusIndex):
     """A :class:`~storyline.store.base.Store` in a PostgreSQL database (its current schema).
 
     Args:
@@ -83,6 +84,8 @@ class PostgresStore(PgStageState):
     """
 
     dialect = DIALECT
+    _PH = "%s"
+    _JSON = "%s::json"
 
     def __init__(self, url: str) -> None:
         self.path = without_password(url)  # shown in messages; the password stays in the pool's URL only
@@ -150,6 +153,12 @@ class PostgresStore(PgStageState):
         """Run one statement whose rows are not wanted (inside a pipeline it is only queued)."""
         with self._hold() as conn:
             conn.execute(sql, params or None)
+
+    def _q(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self.rows(sql, list(params))
+
+    def _qmany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        self._many(sql, rows)
 
     def _count(self, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> int:
         return int(self.rows(sql, params)[0][0])
@@ -257,6 +266,8 @@ class PostgresStore(PgStageState):
             same_columns = bool(found) and (found[0][2], found[0][3]) == (article.story_id, article.duplicate_of)
             if old == doc and found[0][1] == article.raw and same_columns:
                 return False
+            if found:  # what a stored dossier of its story shows may have changed
+                self.forget_dossiers({found[0][2], article.story_id} - {None})
             with self._hold() as conn, conn.pipeline():  # the writes go in one round trip
                 self._upsert_article(article, doc_json)
                 if old is None or _index_key(old) != _index_key(doc):
@@ -341,12 +352,12 @@ class PostgresStore(PgStageState):
     def replace_entities(self, entities: Sequence[Entity]) -> None:
         """Replace all entities and the mentions index built from their cites."""
         with self.transaction():
+            kept = {e.id for e in entities}
+            gone = [r[0] for r in self.rows("SELECT id FROM entities") if r[0] not in kept]
+            self._forget_dossiers_of_entities([*self._changed_display(entities), *gone])
             self.rows("DELETE FROM mentions")
             self.rows("DELETE FROM entities")
-            self._copy(
-                "entities (id, pos, name, type, json)",
-                [(e.id, pos, e.name, e.type, _dumps(e.to_json())) for pos, e in enumerate(entities)],
-            )
+            self._write_entities(entities, 0)
             cites = dict.fromkeys((e.id, c.article_id, c.start, c.end) for e in entities for c in e.mentions)
             self._copy('mentions (entity_id, article_id, start, "end")', list(cites))
 
@@ -377,11 +388,10 @@ class PostgresStore(PgStageState):
     def replace_stories(self, stories: Sequence[Story]) -> None:
         """Replace all stories (article assignments are recorded with :meth:`set_story`)."""
         with self.transaction():
+            kept = {s.id for s in stories}
+            self.forget_dossiers([r[0] for r in self.rows("SELECT story_id FROM dossiers") if r[0] not in kept])
             self.rows("DELETE FROM stories")
-            self._copy(
-                "stories (id, pos, title, event_date, json)",
-                [(s.id, pos, s.title, s.event_date, _dumps(s.to_json())) for pos, s in enumerate(stories)],
-            )
+            self._write_stories(stories, 0)
 
     def stories(self) -> list[Story]:
         """Return all stories in the order they were stored."""

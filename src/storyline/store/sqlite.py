@@ -37,6 +37,7 @@ from storyline.store.base import (
     SearchHit,
     open_store,
 )
+from storyline.store.corpus_index import CorpusIndex
 from storyline.store.query import query_parts
 from storyline.store.ranking import OVERFETCH, body_first
 from storyline.store.stages import StageState
@@ -51,7 +52,7 @@ MEMORY = ":memory:"
 
 
 
-class SqliteStore(StageState):
+class SqliteStore(StageState, CorpusIndex):
     """A :class:`~storyline.store.base.Store` in one SQLite file.
 
     Args:
@@ -100,6 +101,14 @@ class SqliteStore(StageState):
         except sqlite3.Error:
             pass
         self._conn.close()
+
+    def _q(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Run one statement; its rows as tuples (for :class:`~storyline.store.corpus_index.CorpusIndex`)."""
+        return [tuple(r) for r in self._conn.execute(sql, tuple(params))]
+
+    def _qmany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            self._conn.executemany(sql, rows)
 
     @property
     def connection(self) -> sqlite3.Connection:
@@ -226,6 +235,8 @@ class SqliteStore(StageState):
             )
             if old == doc and row["raw"] == article.raw and same_columns:
                 return False
+            if row is not None:  # what a stored dossier of its story shows may have changed
+                self.forget_dossiers({row["story_id"], article.story_id} - {None})
             self._upsert_article(article, doc_json)
             if old is None or _index_key(old) != _index_key(doc):
                 self._index_sentences(article)
@@ -314,12 +325,12 @@ class SqliteStore(StageState):
     def replace_entities(self, entities: Sequence[Entity]) -> None:
         """Replace all entities and the mentions index built from their cites."""
         with self.transaction():
+            kept = {e.id for e in entities}
+            gone = [r[0] for r in self._conn.execute("SELECT id FROM entities") if r[0] not in kept]
+            self._forget_dossiers_of_entities([*self._changed_display(entities), *gone])
             self._conn.execute("DELETE FROM mentions")
             self._conn.execute("DELETE FROM entities")
-            self._conn.executemany(
-                "INSERT INTO entities (id, pos, name, type, json) VALUES (?, ?, ?, ?, ?)",
-                ((e.id, pos, e.name, e.type, _dumps(e.to_json())) for pos, e in enumerate(entities)),
-            )
+            self._write_entities(entities, 0)
             self._conn.executemany(
                 'INSERT OR IGNORE INTO mentions (entity_id, article_id, start, "end") VALUES (?, ?, ?, ?)',
                 ((e.id, c.article_id, c.start, c.end) for e in entities for c in e.mentions),
@@ -353,11 +364,11 @@ class SqliteStore(StageState):
     def replace_stories(self, stories: Sequence[Story]) -> None:
         """Replace all stories (article assignments are recorded with :meth:`set_story`)."""
         with self.transaction():
+            kept = {s.id for s in stories}
+            stale = [r[0] for r in self._conn.execute("SELECT story_id FROM dossiers") if r[0] not in kept]
+            self.forget_dossiers(stale)
             self._conn.execute("DELETE FROM stories")
-            self._conn.executemany(
-                "INSERT INTO stories (id, pos, title, event_date, json) VALUES (?, ?, ?, ?, ?)",
-                ((s.id, pos, s.title, s.event_date, _dumps(s.to_json())) for pos, s in enumerate(stories)),
-            )
+            self._write_stories(stories, 0)
 
     def stories(self) -> list[Story]:
         """Return all stories in the order they were stored."""

@@ -41,7 +41,7 @@ from storyline.config import Config, load_config
 from storyline.errors import StorylineError
 from storyline.render import svg
 from storyline.store.base import SearchHit
-from storyline.web import views
+from storyline.web import listing, views
 from storyline.web.corrections import add_corrections, story_corrections
 from storyline.web.jobs import Job, JobRegistry, UploadError, check_upload, safe_filename
 from storyline.web.markup import article_spans, highlight_snippet, mark_text, paragraph_spans
@@ -57,6 +57,8 @@ READ_ONLY_MESSAGE = "This Storyline server is read-only (started with --read-onl
 MAX_FILES = 200
 NOT_FOUND_CODES = frozenset({"E401", "E404", "E407"})  # no such story, article, claim or quote
 SEARCH_LIMIT = 50
+ENTITY_NAMES = 400  # the most mentioned entities offered as entity filters
+API_STORIES = 5000  # most stories one /api/stories call returns (offset pages on)
 MEDIA = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8", "json": "application/json"}
 
 
@@ -115,8 +117,9 @@ def create_app(
     if str(db) == ":memory:":
         raise StorylineError("E301", "storyline serve needs a store file (--db FILE), not :memory:")
     state = State(str(db), config or load_config(), read_only)
-    with state.corpus():  # create and migrate once, and fail early on a bad file
-        pass
+    with state.corpus() as corpus:  # create and migrate once, and fail early on a bad file
+        if corpus.store.listing_stale():  # stories stored before the listing columns: filled once, now
+            corpus.store.refresh_listing()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> Any:
@@ -283,22 +286,6 @@ def _hit_json(h: SearchHit) -> dict[str, Any]:
     }
 
 
-def _stories_listing(corpus: Corpus, f: views.StoryFilters) -> tuple[list[dict[str, Any]], list[SearchHit]]:
-    """Story rows after the filters, and the search hits when there is a query."""
-    rows = views.story_rows(corpus.store.stories(), corpus.articles())
-    entity_ids: set[str] | None = None
-    if f.entity:
-        matches = views.matching_entities(corpus.entities(), f.entity)
-        arts = {c.article_id for e in matches for c in e.mentions}
-        entity_ids = {a.story_id for a in corpus.store.articles(sorted(arts)) if a.story_id}
-    hits: list[SearchHit] = []
-    hit_ids: set[str] | None = None
-    if f.q:
-        hits = corpus.search(f.q, SEARCH_LIMIT)
-        hit_ids = {h.story_id for h in hits if h.story_id}
-    return views.filter_stories(rows, f, entity_story_ids=entity_ids, hit_story_ids=hit_ids), hits
-
-
 # --------------------------------------------------------------------------- pages
 
 
@@ -311,15 +298,17 @@ def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small closure per page
         date_to: str = Query("", alias="to"),
         entity: str = "",
         outlet: str = "",
+        page: int = Query(1, ge=1, description="page of the list"),
     ) -> HTMLResponse:
         state = _state(request)
         f = _checked(views.StoryFilters(q.strip(), date_from.strip(), date_to.strip(), entity.strip(), outlet.strip()))
         with state.corpus() as corpus:
-            all_rows = views.story_rows(corpus.store.stories(), corpus.articles())
-            rows, hits = _stories_listing(corpus, f)
-            names = [e.name for e in corpus.entities() if e.type in ("PERSON", "ORG", "GPE", "LOC")][:300]
+            rows, pager, hits = listing.story_page(corpus, f, page)
+            total = corpus.store.list_stories(None, 0, 0)[1] if f.active else pager.total
+            top, _ = corpus.store.list_entities("", "", 0, ENTITY_NAMES)
+            names = [e.name for e in top if e.type in ("PERSON", "ORG", "GPE", "LOC")][:300]
             n_articles = corpus.store.article_count()
-        outlets = sorted({o for r in all_rows for o in r["outlets"]})
+            outlets = sorted({*corpus.store.outlet_names(), *([f.outlet] if f.outlet else [])})
         hit_rows = [
             {
                 "href": f"/articles/{quote(h.article_id, safe='')}?start={h.start}&end={h.end}#cite",
@@ -335,7 +324,9 @@ def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small closure per page
             "stories.html",
             nav="stories",
             rows=rows,
-            total=len(all_rows),
+            total=total,
+            matched=pager.total,
+            pager=pager,
             n_articles=n_articles,
             f=f,
             outlets=outlets,
@@ -385,42 +376,48 @@ def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small closure per page
         )
 
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
-    def entities_page(request: Request, type: str = "", q: str = "") -> HTMLResponse:  # noqa: A002
+    def entities_page(
+        request: Request,
+        type: str = "",  # noqa: A002
+        q: str = "",
+        page: int = Query(1, ge=1, description="page of the list"),
+    ) -> HTMLResponse:
         state = _state(request)
+        size = listing.PAGE_SIZE
         with state.corpus() as corpus:
-            ents = corpus.entities()
-        types = sorted({e.type for e in ents})
-        if type:
-            ents = [e for e in ents if e.type == type]
-        if q.strip():
-            ents = views.matching_entities(ents, q)
-        ents.sort(key=lambda e: (-len(e.mentions), e.name))
+            ents, total = corpus.store.list_entities(type, q, (page - 1) * size, size)
+            pager = listing.Pager(page, size, total, "/entities", {"type": type, "q": q})
+            if not ents and total and pager.page != page:
+                ents, total = corpus.store.list_entities(type, q, pager.offset, size)
+            types = corpus.store.entity_types()
         rows = [
             {
                 "id": e.id,
                 "href": f"/entities/{quote(e.id, safe='')}",
                 "name": e.name,
                 "type": e.type,
-                "mentions": len(e.mentions),
-                "articles": len({m.article_id for m in e.mentions}),
+                "mentions": e.mentions,
+                "articles": e.articles,
                 "aliases": [x for x in e.aliases if x != e.name][:4],
             }
             for e in ents
         ]
         return state.page(
-            request, "entities.html", nav="entities", rows=rows[:500], total=len(rows), types=types, type=type, q=q
+            request, "entities.html", nav="entities", rows=rows, total=total, types=types, type=type, q=q, pager=pager
         )
 
     @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
-    def entity_page(request: Request, entity_id: str) -> HTMLResponse:
+    def entity_page(
+        request: Request, entity_id: str, page: int = Query(1, ge=1, description="page of the articles")
+    ) -> HTMLResponse:
         state = _state(request)
         with state.corpus() as corpus:
-            e = corpus.store.get_entity(entity_id)
-            if e is None:
-                raise HTTPException(404, f"No entity {entity_id!r} in this store.")
-            arts = corpus.articles()
-            stories = corpus.store.stories()
-        return state.page(request, "entity.html", nav="entities", e=views.entity_view(e, arts, stories))
+            view = listing.entity_page(corpus, entity_id, page)
+        if view is None:
+            raise HTTPException(404, f"No entity {entity_id!r} in this store.")
+        base = f"/entities/{quote(entity_id, safe='')}"
+        pager = listing.Pager(page, listing.PAGE_SIZE, view["article_total"], base)
+        return state.page(request, "entity.html", nav="entities", e=view, pager=pager)
 
     @app.get("/add", response_class=HTMLResponse, include_in_schema=False)
     def add_page(request: Request) -> HTMLResponse:
@@ -605,12 +602,15 @@ def _add_api(app: FastAPI) -> None:
         date_to: str = Query("", alias="to", description="event date on or before"),
         entity: str = Query("", description="entity id or part of a name"),
         outlet: str = Query("", description="outlet name"),
+        offset: int = Query(0, ge=0, description="stories to skip (in list order)"),
+        limit: int = Query(API_STORIES, ge=1, le=API_STORIES, description="most stories"),
     ) -> list[dict[str, Any]]:
         f = _checked(views.StoryFilters(q, date_from, date_to, entity, outlet))
         with _state(request).corpus() as corpus:
-            rows, _ = _stories_listing(corpus, f)
-            by_id = {s.id: s.story for s in corpus.stories}  # as shown: claims marked wrong left out
-        return [{**by_id[r["id"]].to_json(), "outlets": r["outlets"]} for r in rows]
+            q_, _ = listing.story_query(corpus, f)
+            rows, _ = corpus.store.list_stories(q_, offset, limit)
+            shown = [(corpus.story(r.id).story, r) for r in rows]  # as shown: claims marked wrong left out
+        return [{**s.to_json(), "outlets": r.outlets} for s, r in shown]
 
     @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story")
     def api_story(request: Request, story_id: str) -> dict[str, Any]:

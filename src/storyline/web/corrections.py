@@ -25,6 +25,8 @@ from storyline.compare.constraints import STORY_KINDS
 from storyline.curation import cite_spans, quote_id
 from storyline.model import Correction
 
+OTHER_STORIES = 200
+"""Most other stories offered by the merge and move forms (those nearest in the list)."""
 READ_ONLY = "This Storyline server is read-only (started with --read-only): corrections are disabled."
 
 
@@ -80,7 +82,7 @@ def story_corrections(corpus: Corpus, dossier: Mapping[str, Any], speaker: str =
     quote_ids = [quote_id(*cite_spans([c])[0]) if isinstance(c, Mapping) else "" for c in cites]
     members = set(outlets)
     return {
-        "others": [(s.id, _short(s.title, 70)) for s in corpus.store.stories() if s.id != sid],
+        "others": [(s.id, _short(s.title, 70)) for s in corpus.store.stories_near(sid, OTHER_STORIES)],
         "claims": claims,
         "quote_ids": quote_ids,
         "log": [
@@ -121,7 +123,7 @@ def add_corrections(app: FastAPI) -> None:  # noqa: C901 - one small closure per
         state = _state(request)
         with state.corpus() as corpus:
             rows = [_row(c) for c in reversed(corpus.corrections())]
-            outlets = sorted({str(a.source) for a in corpus.articles() if a.source})
+            outlets = corpus.store.outlet_names()
         page: HTMLResponse = state.page(request, "corrections.html", nav="corrections", rows=rows, outlets=outlets)
         return page
 

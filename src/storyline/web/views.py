@@ -97,6 +97,10 @@ class StoryFilters:
     def active(self) -> bool:
         return any((self.q, self.date_from, self.date_to, self.entity, self.outlet))
 
+    def params(self) -> dict[str, str]:
+        """The filters as the stories list's query parameters (for its page links)."""
+        return {"q": self.q, "from": self.date_from, "to": self.date_to, "entity": self.entity, "outlet": self.outlet}
+
 
 def filter_problem(f: StoryFilters) -> str | None:
     """Why the filters cannot be applied (a date that cannot be read, ``from`` after ``to``), or None.

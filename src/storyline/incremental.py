@@ -1,0 +1,538 @@
+"""The corpus stages for an ingest of a few articles into a large store, reading only what they touch.
+
+:func:`storyline.pipeline.corpus_stages` reads every stored article: entities from all mentions, copies over all
+texts, pair scores over all articles. Filing one new article that way costs what the corpus costs. Here the
+corpus index (the store's ``corpus_index`` rows, migration 0006: postings, profiles, document frequencies,
+MinHash sketches and LSH buckets, entity name keys) stands in for the corpus:
+
+1. *entities*: the new mentions are filed under the stored entities by their name keys
+   (:mod:`storyline.analyse.entity_filing`); only the entities that gain mentions are written;
+2. *copies*: each new text's MinHash meets the stored texts in its LSH buckets; only the copies it meets,
+   their originals and those originals' other copies are ordered again (:func:`duplicates_by_sketch`);
+3. *stories*: the stories of the stored articles that share most keys with a new article in its weeks
+   (:meth:`StoryIndex.candidates`) are its neighbourhood; they are clustered afresh with the new articles, as
+   the batch clustering does (``_recluster_neighbourhood``), the pairs weighed by the whole corpus's document
+   frequencies; a neighbourhood of more than :data:`NEIGHBOURHOOD_LIMIT` articles files the new ones one at a
+   time through the story index instead (:meth:`StoryIndex.add`);
+4. the stories whose members, or whose members' copies or dates, changed are built again; no other is read.
+
+What is read and written grows with the new articles and their neighbourhood, not with the corpus. A store
+smaller than ``corpus.incremental_from`` articles, an ingest adding more than :func:`small_enough` allows, and
+``storyline check --repair`` run the full corpus stages, which write the index afresh (:func:`full_index`).
+
+Example:
+    >>> small_enough(new=3, stored=10_000, start=500)
+    True
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from datasketch import MinHash
+
+from .analyse.entities import ALIAS_TYPES, GPE_ALIASES, entity_id
+from .analyse.entity_filing import file_mentions, key_rows, keys_of
+from .compare.cluster import ClusterConfig, _recluster_neighbourhood
+from .compare.constraints import Constraints
+from .compare.dedup import band_keys, copy_order, duplicates_by_sketch, minhash, sketch_from_text, sketch_text
+from .compare.story import build_story
+from .compare.storyindex import WEEK, StoryIndex
+from .compare.storypairs import (
+    _KINDS,
+    CorpusStats,
+    PairSpace,
+    Profile,
+    _keys,
+    profile,
+    profile_from_json,
+    profile_to_json,
+)
+from .config import Config
+from .corrections import stored_constraints, stored_curation
+from .model import Article, Entity, Story
+from .pipeline import infer_from_story, link_speakers
+from .store.corpus_index import IndexRow
+
+__all__ = [
+    "INDEX_META",
+    "NEIGHBOURHOOD_LIMIT",
+    "IndexRows",
+    "Update",
+    "after_full_run",
+    "full_index",
+    "run",
+    "small_enough",
+    "store_dossiers",
+    "update",
+    "write_index",
+]
+
+log = logging.getLogger("storyline")
+INDEX_META = "corpus_index"
+"""Meta key: "1" when the corpus index covers every article the corpus stages filed (a full run wrote it and
+every incremental run since kept it), "0" when the store has none (smaller than ``corpus.incremental_from``)."""
+
+NEIGHBOURHOOD_LIMIT = 400
+"""Most articles (new ones and the members of their candidate stories) clustered afresh together; beyond it the
+new articles are filed one at a time (a story of thousands is never re-clustered to add one article)."""
+MAX_NEW = 200
+"""Most new articles an incremental run takes on its own, whatever the store's size."""
+MAX_SHARE = 0.05
+"""An ingest adding more than this share of a store runs the full corpus stages."""
+INDEX_KINDS = ("posting", "posting_n", "profile", "df", "sketch", "band", "entity_key", "entity_token")
+
+
+def small_enough(new: int, stored: int, start: int) -> bool:
+    """Whether ``new`` articles join a store of ``stored`` indexed articles incrementally (``start``: the store
+    size from which it does, ``corpus.incremental_from``)."""
+    return 0 < new and stored >= start and new <= max(MAX_NEW, MAX_SHARE * stored)
+
+
+def cluster_config(cfg: Config) -> ClusterConfig:
+    return ClusterConfig(threshold=cfg.cluster_threshold or None, max_days=cfg.cluster_max_days_apart)
+
+
+# ----------------------------------------------------------------------------------------------- the index
+
+
+@dataclass(slots=True)
+class IndexRows:
+    """Index rows to write: rows to put, by kind, and counts to add, by kind."""
+
+    rows: dict[str, list[IndexRow]] = field(default_factory=lambda: defaultdict(list))
+    counts: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+
+    def article(self, p: Profile, mh: MinHash | None, keys: Iterable[str]) -> None:
+        """The rows one article adds: its profile and postings, its document frequencies, its sketch."""
+        week = str(p.event[0] // WEEK) if p.event else "-1"
+        self.rows["profile"].append((p.article_id, "", _json(profile_to_json(p)), 0))
+        for key in dict.fromkeys(keys):
+            self.rows["posting"].append((key, p.article_id, week, 0))
+            self.counts["posting_n"][key] += 1
+        for kind in _KINDS:
+            self.counts["df"].update(f"{kind}:{k}" for k in _keys(p, kind))
+        if mh is not None:
+            self.rows["sketch"].append((p.article_id, "", sketch_text(mh), 0))
+            self.rows["band"] += [(b, p.article_id, None, 0) for b in band_keys(mh)]
+
+
+def _json(doc: Any) -> str:
+    import json
+
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+
+
+def full_index(articles: Sequence[Article], entities: Sequence[Entity], cfg: Config) -> IndexRows:
+    """The whole corpus index of a full run of the corpus stages (the articles carry their entity ids)."""
+    ccfg = cluster_config(cfg)
+    out = IndexRows()
+    profiles = [profile(a, ccfg.lead_paragraphs) for a in articles]
+    index = StoryIndex(ccfg, stats=CorpusStats.of(profiles))
+    for a, p in zip(articles, profiles, strict=True):
+        out.article(p, minhash(a.text) if a.text.strip() else None, index._keys(p))
+    keys, tokens = key_rows(articles, entities)
+    types = {e.id: e.type for e in entities}
+    count = Counter({e.id: len(e.mentions) for e in entities})
+    out.rows["entity_key"] = [(k, eid, types.get(eid, ""), n) for (k, eid), n in keys.items()]
+    out.rows["entity_token"] = [(w, eid, None, count[eid]) for w, eid in sorted(tokens)]
+    return out
+
+
+def write_index(store: Any, rows: IndexRows, *, fresh: bool = False) -> None:
+    """Write index rows (``fresh``: in place of the whole index)."""
+    with store.transaction():
+        if fresh:
+            for kind in INDEX_KINDS:
+                store.drop_index(kind)
+        for kind, found in rows.rows.items():
+            if kind in ("entity_key", "entity_token") and not fresh:
+                found = _added(store, kind, found)
+            store.put_index(kind, found)
+        for kind, counts in rows.counts.items():
+            store.add_counts(kind, counts)
+
+
+def _added(store: Any, kind: str, rows: Sequence[IndexRow]) -> list[IndexRow]:
+    """Entity rows whose counts add to the stored ones."""
+    stored = {(k, r): n for k, r, _, n in store.index_rows(kind, {k for k, _, _, _ in rows})}
+    return [(k, r, v, n + stored.get((k, r), 0)) for k, r, v, n in rows]
+
+
+def drop_articles(store: Any, ids: Sequence[str]) -> None:
+    """Take articles out of the index (their profile, postings, frequencies and sketch), to index them again."""
+    with store.transaction():
+        old = [profile_from_json(_loads(v)) for _, _, v, _ in store.index_rows("profile", ids)]
+        minus: Counter[str] = Counter()
+        for p in old:
+            for kind in _KINDS:
+                minus.update(f"{kind}:{k}" for k in _keys(p, kind))
+        store.add_counts("df", {k: -n for k, n in minus.items()})
+        postings = Counter(k for k, _, _, _ in store.index_refs("posting", ids))
+        store.add_counts("posting_n", {k: -n for k, n in postings.items()})
+        for kind in ("posting", "band"):
+            store.drop_index(kind, ids)
+        for kind in ("profile", "sketch"):
+            store.drop_index_keys(kind, ids)
+
+
+def reindex(store: Any, articles: Sequence[Article], cfg: Config) -> None:
+    """Index again stored articles whose outlet or date changed outside the corpus stages (their profiles,
+    postings, frequencies and sketches), when the store keeps an index."""
+    if not articles or store.get_meta(INDEX_META) != "1":
+        return
+    with store.transaction():
+        drop_articles(store, [a.id for a in articles])
+        ccfg = cluster_config(cfg)
+        profiles = [profile(a, ccfg.lead_paragraphs) for a in articles]
+        chooser = StoryIndex(ccfg)
+        chooser.stats.n = store.index_size("profile")
+        _load_df(store, chooser.stats, profiles)
+        rows = IndexRows()
+        for a, p in zip(articles, profiles, strict=True):
+            rows.article(p, minhash(a.text) if a.text.strip() else None, chooser._keys(p))
+        write_index(store, rows)
+
+
+def _loads(value: str | None) -> Any:
+    import json
+
+    return json.loads(value or "null")
+
+
+# ---------------------------------------------------------------------------------------------- the runs
+
+
+def run(store: Any, cfg: Config, progress: Callable[[str, int, int], None] | None = None) -> bool:
+    """The corpus stages by the index, when the store has one and the articles it has not filed are few enough
+    (:func:`small_enough`); False when the full corpus stages must run instead."""
+    if store.get_meta(INDEX_META) != "1":
+        return False
+    new_ids = store.unindexed_articles()
+    if not small_enough(len(new_ids), store.index_size("profile"), cfg.corpus_incremental_from):
+        return False
+    t0 = time.perf_counter()
+    version = store.articles_version()  # the article set this run covers
+    new = store.articles(new_ids)
+    stored_curation(store).rename_outlets(new)
+    up = update(store, new, cfg, stored_constraints(store))
+    with store.transaction():
+        if not store.mark_corpus_built(version, store.article_count()):
+            log.info("articles were added during the corpus stages; their results are not stored")
+            return True
+        store.put_entities(up.entities, [a.id for a in new])
+        for a in up.articles:
+            store.put_article(a)
+        store.put_stories(up.stories, up.removed)
+        write_index(store, up.index)
+        store_dossiers(store, up.stories, up.members, up.story_entities)
+    log.info(
+        "corpus stages by the index for %d new article(s): %d entities, %d stories built (%d merged away) from a "
+        "neighbourhood of %d article(s)%s (%.2f s)",
+        len(new),
+        len(up.entities),
+        len(up.stories),
+        len(up.removed),
+        up.neighbourhood,
+        ", filed one at a time" if up.streamed else "",
+        time.perf_counter() - t0,
+    )
+    if progress:
+        progress("stories", len(up.stories), len(up.stories))
+    return True
+
+
+def after_full_run(
+    store: Any,
+    cfg: Config,
+    articles: Sequence[Article],
+    entities: Sequence[Entity],
+    stories: Sequence[Story],
+    built: Iterable[str],
+) -> None:
+    """After the full corpus stages (inside their transaction): the corpus index written afresh when the store
+    is large enough to use it, and the dossiers of the stories ``built`` now (ids), or stored without one."""
+    if len(articles) >= cfg.corpus_incremental_from:
+        write_index(store, full_index(articles, entities, cfg), fresh=True)
+        store.set_meta(INDEX_META, "1")
+    elif store.get_meta(INDEX_META) != "0":
+        for kind in INDEX_KINDS:
+            store.drop_index(kind)
+        store.set_meta(INDEX_META, "0")
+    have, fresh = set(store.dossier_ids()), set(built)
+    todo = [s for s in stories if s.id in fresh or s.id not in have]
+    by_id = {a.id: a for a in articles}
+    members = {s.id: [by_id[i] for i in s.article_ids if i in by_id] for s in todo}
+    store_dossiers(store, todo, members, {e.id: e for e in entities})
+
+
+def store_dossiers(
+    store: Any, stories: Sequence[Story], members: Mapping[str, Sequence[Article]], entities: Mapping[str, Entity]
+) -> None:
+    """Build and store the dossiers of ``stories`` (not of those a curation correction touches: they are
+    built when shown)."""
+    from .render.dossier import make_dossier
+
+    cur = stored_curation(store)
+    for s in stories:
+        if cur.touches(s):
+            continue
+        arts = members.get(s.id, [])
+        named = {m.entity_id for a in arts for m in a.mentions if m.entity_id}
+        ents = [entities[i] for i in named if i in entities]
+        ents.sort(key=lambda e: (-len(e.mentions), e.name))
+        store.put_dossier(s, make_dossier(s, arts, ents).to_json())
+
+
+# -------------------------------------------------------------------------------------------- the update
+
+
+@dataclass(slots=True)
+class Update:
+    """What an incremental run writes: articles (new, and stored ones whose story, copy or dates changed),
+    entities that gained mentions, stories built again and stories merged away, and the index rows."""
+
+    articles: list[Article] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    redated: list[str] = field(default_factory=list)
+    index: IndexRows = field(default_factory=IndexRows)
+    story_entities: dict[str, Entity] = field(default_factory=dict)
+    members: dict[str, list[Article]] = field(default_factory=dict)  # each built story's articles
+    neighbourhood: int = 0  # articles clustered with the new ones
+    streamed: bool = False  # filed one at a time (the neighbourhood was over the limit)
+
+
+def update(store: Any, new: Sequence[Article], cfg: Config, constraints: Constraints | None = None) -> Update:
+    """The corpus stages for ``new`` (analysed, stored, not yet filed) in a store whose index covers the rest."""
+    ccfg = cluster_config(cfg)
+    out = Update()
+    filed = _file_entities(store, new)
+    out.entities = filed
+    link_speakers(new, filed)
+    sketches = {a.id: minhash(a.text) for a in new if a.text.strip()}
+    changed_copies = _copies(store, new, sketches)
+    profiles = {a.id: profile(a, ccfg.lead_paragraphs) for a in new}
+    before, mapping, stats = _stories(store, new, profiles, ccfg, constraints, out)
+    # the index rows of the new articles (postings chosen with the frequencies they met)
+    chooser = StoryIndex(ccfg, stats=stats)
+    for a in new:
+        out.index.article(profiles[a.id], sketches.get(a.id), chooser._keys(profiles[a.id]))
+    _entity_rows(new, filed, out.index)
+    # the stories to build again: new or changed members, or a member whose copy status changed
+    by_id = {a.id: a for a in new}
+    story_of_copy = {aid: sid for sid, ids in mapping.items() for aid in ids if aid in changed_copies}
+    dirty = {sid for sid, ids in mapping.items() if before.get(sid) != ids} | set(story_of_copy.values())
+    for sid, *_rest in store.article_states([a for a in changed_copies if a not in story_of_copy]).values():
+        if sid:
+            dirty.add(sid)
+            mapping.setdefault(sid, store.story_members([sid]).get(sid, []))
+    out.removed = sorted(set(before) - set(mapping))
+    stored_ids = [i for sid in dirty for i in mapping[sid] if i not in by_id]
+    stored = {a.id: a for a in store.articles(stored_ids)}
+    for aid, dup in changed_copies.items():
+        if aid in stored:
+            stored[aid].duplicate_of = dup
+    members_of = {sid: [by_id.get(i) or stored[i] for i in mapping[sid] if i in by_id or i in stored] for sid in dirty}
+    entities = _story_entities(store, [a for ms in members_of.values() for a in ms], filed)
+    out.story_entities = entities
+    out.members = members_of
+    written: dict[str, Article] = {a.id: a for a in new}
+    for sid in sorted(dirty, key=_sid_key):
+        members = members_of[sid]
+        redated = infer_from_story(members)
+        out.redated += redated
+        for a in members:
+            if a.story_id != sid or a.id in redated or a.id in changed_copies:
+                a.story_id = sid
+                written[a.id] = a
+        out.stories.append(build_story(sid, members, list(entities.values())))
+    for aid in changed_copies:  # a copy in no story still records its original
+        if aid not in written and aid in stored:
+            written[aid] = stored[aid]
+    out.articles = list(written.values())
+    return out
+
+
+def _sid_key(sid: str) -> tuple[int, str]:
+    return (int(sid[1:]) if sid[1:].isdigit() else 10**9, sid)
+
+
+# -------------------------------------------------------------------------------------------- entities
+
+
+def _file_entities(store: Any, new: Sequence[Article]) -> list[Entity]:
+    """File the new mentions (see :mod:`storyline.analyse.entity_filing`); the entities that gain mentions."""
+    keys = keys_of(new)
+    known: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    for key, eid, typ, n in store.index_rows("entity_key", keys):
+        known[key].append((eid, typ or "", n))
+    words = {k for k in keys if " " not in k}
+    by_word: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for word, eid, _, n in store.index_rows("entity_token", words):
+        by_word[word].append((eid, n))
+    aliases = {entity_id(ALIAS_TYPES.get(c, "GPE"), c) for k, c in GPE_ALIASES.items() if k in keys}
+    ids = {eid for rows in known.values() for eid, _, _ in rows} | {e for rs in by_word.values() for e, _ in rs}
+    stored = {e.id: e for e in store.get_entities(ids | aliases)}
+    return file_mentions(new, known, by_word, stored).entities
+
+
+def _entity_rows(new: Sequence[Article], entities: Sequence[Entity], rows: IndexRows) -> None:
+    """The ``entity_key`` and ``entity_token`` rows the new mentions add."""
+    keys, tokens = key_rows(new, entities)
+    types = {e.id: e.type for e in entities}
+    count = {e.id: len(e.mentions) for e in entities}
+    rows.rows["entity_key"] += [(k, eid, types.get(eid, ""), n) for (k, eid), n in keys.items()]
+    rows.rows["entity_token"] += [(w, eid, None, count.get(eid, 0)) for w, eid in sorted(tokens)]
+
+
+def _story_entities(store: Any, members: Sequence[Article], filed: Sequence[Entity]) -> dict[str, Entity]:
+    """The entities the members name (as filed now, else as stored, without their cites)."""
+    ids = {m.entity_id for a in members for m in a.mentions if m.entity_id}
+    ids |= {q.speaker_entity_id for a in members for q in a.quotes if q.speaker_entity_id}
+    out = {e.id: e for e in filed if e.id in ids}
+    out.update({e.id: e for e in store.get_entities(ids - set(out), with_mentions=False)})
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- copies
+
+
+def _copies(store: Any, new: Sequence[Article], sketches: Mapping[str, MinHash]) -> dict[str, str | None]:
+    """Near-duplicates among the new articles and the stored texts they meet: sets the new articles'
+    ``duplicate_of`` and returns the stored articles whose own changes (id → its original, or None)."""
+    from .compare.dedup import THRESHOLD
+
+    met = {ref for mh in sketches.values() for _, ref, _, _ in store.index_rows("band", band_keys(mh))}
+    stored = {k: sketch_from_text(v or "") for k, _, v, _ in store.index_rows("sketch", met)}
+    close = {aid for aid, mh in stored.items() if any(mh.jaccard(x) >= THRESHOLD for x in sketches.values())}
+    states = store.article_states(close)
+    originals = {dup for _, dup, _, _ in states.values() if dup} | close
+    group = originals | set(store.duplicates_of(originals))
+    states = store.article_states(group)
+    stored.update({k: sketch_from_text(v or "") for k, _, v, _ in store.index_rows("sketch", group - set(stored))})
+    entries = [(copy_order(p, path, aid), aid, stored[aid]) for aid, (_, _, p, path) in states.items() if aid in stored]
+    entries += [(copy_order(a.published, a.path, a.id), a.id, sketches[a.id]) for a in new if a.id in sketches]
+    dups = duplicates_by_sketch([(aid, mh) for _, aid, mh in sorted(entries)])
+    for a in new:
+        a.duplicate_of = dups.get(a.id)
+    return {aid: dups.get(aid) for aid, (_, was, _, _) in states.items() if dups.get(aid) != was}
+
+
+# --------------------------------------------------------------------------------------------- stories
+
+
+def _stories(
+    store: Any,
+    new: Sequence[Article],
+    profiles: Mapping[str, Profile],
+    ccfg: ClusterConfig,
+    constraints: Constraints | None,
+    out: Update,
+) -> tuple[dict[str, list[str]], dict[str, list[str]], CorpusStats]:
+    """The neighbourhood's stories before and after the new articles join: ``(before, after, stats)``."""
+    index = StoryIndex(ccfg)
+    index.stats.n = store.index_size("profile")
+    _load_df(store, index.stats, profiles.values())
+    n = index.stats.n
+    limit = index.max_key_share * n if n >= 1000 else math.inf
+    keys = {k for p in profiles.values() for k in index._keys(p)}
+    counts = {k: c for k, _, _, c in store.index_rows("posting_n", keys)}
+    wanted = [k for k in keys if 0 < counts.get(k, 0) <= limit]
+    for key, aid, week, _ in store.index_rows("posting", wanted):
+        index.postings[key][int(week or -1)].append(aid)
+    candidates = {aid for p in profiles.values() for aid in index.candidates(p)}
+    states = store.article_states(candidates)
+    before = store.story_members({sid for sid, *_ in states.values() if sid})
+    member_ids = [i for ids in before.values() for i in ids]
+    stored = {k: profile_from_json(_loads(v)) for k, _, v, _ in store.index_rows("profile", member_ids)}
+    missing = [i for i in member_ids if i not in stored]
+    for a in store.articles(missing) if missing else []:
+        stored[a.id] = profile(a, ccfg.lead_paragraphs)
+    _load_df(store, index.stats, stored.values())
+    top = max((int(s[1:]) for s in store.story_ids() if s[1:].isdigit()), default=0)
+    out.neighbourhood = len(member_ids) + len(new)
+    if out.neighbourhood <= NEIGHBOURHOOD_LIMIT:
+        for p in profiles.values():  # the batch clustering weighs pairs by a corpus that holds the new articles
+            index.stats.add(p)
+        after = _recluster(new, profiles, stored, before, index.stats, ccfg, constraints, store, top)
+    else:
+        out.streamed = True
+        after = _stream(new, profiles, stored, before, index, constraints, top)
+    return before, after, index.stats
+
+
+def _load_df(store: Any, stats: CorpusStats, profiles: Iterable[Profile]) -> None:
+    """Fill ``stats.df`` with the stored document frequencies of every key of ``profiles``."""
+    wanted = {f"{kind}:{k}" for p in profiles for kind in _KINDS for k in _keys(p, kind)}
+    for key, _, _, n in store.index_rows("df", wanted):
+        kind, _, term = key.partition(":")
+        stats.df[kind][term] = n
+
+
+def _order(store: Any, new: Sequence[Article], ids: Iterable[str]) -> list[str]:
+    """Article ids in the store's order (published, path, id; undated last), as the batch clustering sees them."""
+    keys = {a.id: (a.published is None, a.published or "", a.path, a.id) for a in new}
+    for aid, (_, _, pub, path) in store.article_states([i for i in ids if i not in keys]).items():
+        keys[aid] = (pub is None, pub or "", path, aid)
+    return sorted(keys, key=lambda i: keys[i])
+
+
+def _recluster(
+    new: Sequence[Article],
+    profiles: Mapping[str, Profile],
+    stored: Mapping[str, Profile],
+    before: Mapping[str, list[str]],
+    stats: CorpusStats,
+    ccfg: ClusterConfig,
+    constraints: Constraints | None,
+    store: Any,
+    top: int,
+) -> dict[str, list[str]]:
+    """The neighbourhood clustered afresh with the new articles (as :func:`assign_stories` does, on its rows)."""
+    model, threshold = ccfg.resolved()
+    ids = _order(store, new, [*profiles, *stored])
+    feats = [profiles.get(i) or stored[i] for i in ids]
+    pairs = PairSpace(feats, stats).all_pairs()
+    import numpy as np
+
+    sim = model.probability(pairs)
+    np.fill_diagonal(sim, 1.0)
+    existing = {sid: [i for i in members if i in stored] for sid, members in before.items()}
+    existing.setdefault(f"s{top}", [])  # new stories are numbered after every stored one
+    mapping = _recluster_neighbourhood(feats, existing, sim, model.apart(pairs), threshold, model.top, constraints)
+    if constraints:
+        mapping = constraints.enforce(mapping)
+    return {sid: ids_ for sid, ids_ in mapping.items() if ids_}
+
+
+def _stream(
+    new: Sequence[Article],
+    profiles: Mapping[str, Profile],
+    stored: Mapping[str, Profile],
+    before: Mapping[str, list[str]],
+    index: StoryIndex,
+    constraints: Constraints | None,
+    top: int,
+) -> dict[str, list[str]]:
+    """The new articles filed one at a time, in date order, into the candidate stories or new ones."""
+    for sid, members in before.items():
+        index.stories[sid] = [i for i in members if i in stored]
+        for i in index.stories[sid]:
+            index.story_of[i] = sid
+            index.profiles[i] = stored[i]
+            p = stored[i]
+            index.week_of[i] = p.event[0] // WEEK if p.event else None
+    index.next_id = top + 1
+    for p in sorted(profiles.values(), key=lambda p: p.event[0] if p.event else 0):
+        mates = constraints.mates(p.article_id) if constraints else []
+        mate = next((index.story_of[m] for m in mates if m in index.story_of), None)
+        index.add(p, mate)
+    return {sid: list(ids) for sid, ids in index.stories.items() if ids}

@@ -1,0 +1,453 @@
+"""What the corpus stages and the web pages read without loading the corpus: the corpus index, partial writes of
+stories and entities, paged listings and stored dossiers — the same SQL on both backends.
+
+The tables are made by migration ``0006_corpus_index.sql`` (its header says what each kind of index row holds).
+:class:`CorpusIndex` is mixed into :class:`~storyline.store.sqlite.SqliteStore` and
+:class:`~storyline.store.postgres.PostgresStore`; each gives it ``_q`` (run one statement, return its rows as
+tuples), ``_qmany`` (run one statement over many rows), ``_PH`` (the placeholder) and ``_JSON`` (the
+placeholder of a JSON value).
+
+A stored dossier is deleted whenever what it shows may have changed underneath it: an article of its story is
+written (:meth:`CorpusIndex.forget_dossiers_of_articles`), its story is replaced or removed, or an entity its
+story mentions changes name, type, aliases, roles or descriptions.
+
+Example:
+    >>> from storyline.store.sqlite import SqliteStore
+    >>> store = SqliteStore(":memory:")
+    >>> store.add_counts("df", {"terms:flood": 1, "terms:river": 2})
+    >>> store.add_counts("df", {"terms:flood": 1})
+    >>> sorted((k, n) for k, _, _, n in store.index_rows("df", ["terms:flood", "terms:river"]))
+    [('terms:flood', 2), ('terms:river', 2)]
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any
+
+from storyline.model import Cite, Entity, Story
+from storyline.store.base import IndexRow
+from storyline.store.listing import (
+    ENTITY_COLUMNS,
+    STORY_COLUMNS,
+    EntityRow,
+    StoryQuery,
+    StoryRow,
+    dossier_key,
+    entity_columns,
+    entity_display,
+    entity_from_display,
+    entity_row,
+    entity_where,
+    outlet_labels,
+    story_columns,
+    story_row,
+    story_where,
+)
+
+__all__ = ["CHUNK", "CorpusIndex", "IndexRow", "entity_from_json"]
+
+CHUNK = 500
+"""Most values bound in one ``IN (...)`` list."""
+
+
+def _chunks(values: Iterable[str]) -> Iterator[list[str]]:
+    items = list(dict.fromkeys(values))
+    for k in range(0, len(items), CHUNK):
+        yield items[k : k + CHUNK]
+
+
+def entity_from_json(d: Mapping[str, Any] | str) -> Entity:
+    """An :class:`Entity` from its stored JSON (text or parsed)."""
+    doc = json.loads(d) if isinstance(d, str) else d
+    return Entity(
+        id=doc["id"],
+        name=doc["name"],
+        type=doc["type"],
+        aliases=list(doc.get("aliases", [])),
+        mentions=[Cite(c["article_id"], c["start"], c["end"]) for c in doc.get("mentions", [])],
+        roles=list(doc.get("roles", [])),
+        descriptions=list(doc.get("descriptions", [])),
+    )
+
+
+def _parsed(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
+
+
+def _dumps(doc: Any) -> str:
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+class CorpusIndex:
+    """The corpus index, partial writes, listings and dossiers (mixed into both stores)."""
+
+    _PH = "?"
+    _JSON = "?"
+
+    if TYPE_CHECKING:
+
+        def transaction(self) -> AbstractContextManager[None]: ...
+
+        def _q(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+
+        def _qmany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
+
+    def _in(self, n: int) -> str:
+        return ", ".join([self._PH] * n)
+
+    # -- the corpus index -----------------------------------------------------------------
+
+    def index_rows(self, kind: str, keys: Iterable[str]) -> list[IndexRow]:
+        """The index rows of ``kind`` with one of these keys."""
+        out: list[IndexRow] = []
+        for part in _chunks(keys):
+            out += self._q(
+                f"SELECT key, ref, value, n FROM corpus_index WHERE kind = {self._PH}"
+                f" AND key IN ({self._in(len(part))})",
+                [kind, *part],
+            )
+        return out
+
+    def index_refs(self, kind: str, refs: Iterable[str]) -> list[IndexRow]:
+        """The index rows of ``kind`` that point at one of these refs (articles or entities)."""
+        out: list[IndexRow] = []
+        for part in _chunks(refs):
+            out += self._q(
+                f"SELECT key, ref, value, n FROM corpus_index WHERE kind = {self._PH}"
+                f" AND ref IN ({self._in(len(part))})",
+                [kind, *part],
+            )
+        return out
+
+    def put_index(self, kind: str, rows: Sequence[IndexRow]) -> None:
+        """Insert or replace index rows ``(key, ref, value, n)`` of ``kind``."""
+        p = self._PH
+        with self.transaction():
+            self._qmany(
+                f"INSERT INTO corpus_index (kind, key, ref, value, n) VALUES ({p}, {p}, {p}, {p}, {p})"
+                " ON CONFLICT (kind, key, ref) DO UPDATE SET value = excluded.value, n = excluded.n",
+                [(kind, k, r, v, n) for k, r, v, n in rows],
+            )
+
+    def add_counts(self, kind: str, counts: Mapping[str, int]) -> None:
+        """Add to the counts ``n`` of keys of ``kind`` (rows with ref ``''``; a count down to 0 is deleted)."""
+        p = self._PH
+        with self.transaction():
+            self._qmany(
+                f"INSERT INTO corpus_index (kind, key, ref, n) VALUES ({p}, {p}, '', {p})"
+                " ON CONFLICT (kind, key, ref) DO UPDATE SET n = corpus_index.n + excluded.n",
+                [(kind, k, n) for k, n in counts.items() if n],
+            )
+            if any(n < 0 for n in counts.values()):
+                self._q(f"DELETE FROM corpus_index WHERE kind = {p} AND ref = '' AND n <= 0", [kind])
+
+    def drop_index(self, kind: str, refs: Iterable[str] | None = None) -> None:
+        """Delete the index rows of ``kind`` (only those pointing at ``refs``, when given)."""
+        with self.transaction():
+            if refs is None:
+                self._q(f"DELETE FROM corpus_index WHERE kind = {self._PH}", [kind])
+                return
+            for part in _chunks(refs):
+                self._q(
+                    f"DELETE FROM corpus_index WHERE kind = {self._PH} AND ref IN ({self._in(len(part))})",
+                    [kind, *part],
+                )
+
+    def drop_index_keys(self, kind: str, keys: Iterable[str]) -> None:
+        """Delete the index rows of ``kind`` with one of these keys."""
+        with self.transaction():
+            for part in _chunks(keys):
+                self._q(
+                    f"DELETE FROM corpus_index WHERE kind = {self._PH} AND key IN ({self._in(len(part))})",
+                    [kind, *part],
+                )
+
+    def unindexed_articles(self) -> list[str]:
+        """The stored articles the corpus index has no profile of (new since the corpus stages last ran)."""
+        rows = self._q(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT key FROM corpus_index WHERE kind = 'profile')"
+            " ORDER BY published IS NULL, published, path, id"
+        )
+        return [r[0] for r in rows]
+
+    def index_size(self, kind: str) -> int:
+        """How many index rows of ``kind`` are stored."""
+        return int(self._q(f"SELECT count(*) FROM corpus_index WHERE kind = {self._PH}", [kind])[0][0])
+
+    # -- articles, light ----------------------------------------------------------------
+
+    def article_states(self, ids: Iterable[str]) -> dict[str, tuple[str | None, str | None, str | None, str]]:
+        """``{article id: (story_id, duplicate_of, published, path)}`` for the stored ones of ``ids``."""
+        out: dict[str, tuple[str | None, str | None, str | None, str]] = {}
+        for part in _chunks(ids):
+            for aid, sid, dup, pub, path in self._q(
+                f"SELECT id, story_id, duplicate_of, published, path FROM articles WHERE id IN ({self._in(len(part))})",
+                part,
+            ):
+                out[aid] = (sid, dup, pub, path)
+        return out
+
+    def duplicates_of(self, ids: Iterable[str]) -> list[str]:
+        """The stored articles marked as copies of one of ``ids``."""
+        out: list[str] = []
+        for part in _chunks(ids):
+            out += [
+                r[0] for r in self._q(f"SELECT id FROM articles WHERE duplicate_of IN ({self._in(len(part))})", part)
+            ]
+        return out
+
+    # -- stories ------------------------------------------------------------------------
+
+    def _labels(self, stories: Sequence[Story]) -> dict[str, str]:
+        rows: list[tuple[str, str | None, str]] = []
+        for part in _chunks(i for s in stories for i in s.article_ids):
+            rows += self._q(f"SELECT id, source, path FROM articles WHERE id IN ({self._in(len(part))})", part)
+        return outlet_labels(rows)
+
+    def _write_stories(self, stories: Sequence[Story], first_pos: int) -> None:
+        """Insert or replace story rows with their listing columns, at positions from ``first_pos`` on (a story
+        already stored keeps its position)."""
+        labels = self._labels(stories)
+        p = self._PH
+        rows = [
+            (s.id, first_pos + k, s.title, s.event_date, _dumps(s.to_json()), *story_columns(s, labels))
+            for k, s in enumerate(stories)
+        ]
+        self._qmany(
+            "INSERT INTO stories (id, pos, title, event_date, json, event_date_why, articles, sources, outlets,"
+            f" date_lo, date_hi) VALUES ({p}, {p}, {p}, {p}, {self._JSON}, {p}, {p}, {p}, {p}, {p}, {p})"
+            " ON CONFLICT (id) DO UPDATE SET title = excluded.title, event_date = excluded.event_date,"
+            " json = excluded.json, event_date_why = excluded.event_date_why, articles = excluded.articles,"
+            " sources = excluded.sources, outlets = excluded.outlets, date_lo = excluded.date_lo,"
+            " date_hi = excluded.date_hi",
+            rows,
+        )
+
+    def put_stories(self, stories: Sequence[Story], removed: Iterable[str] = ()) -> None:
+        """Insert or replace some stories (new ones go last in the list) and delete the ``removed`` ones; the
+        others stay as they are."""
+        with self.transaction():
+            gone = list(removed)
+            for part in _chunks(gone):
+                self._q(f"DELETE FROM stories WHERE id IN ({self._in(len(part))})", part)
+            self.forget_dossiers(gone)
+            last = self._q("SELECT max(pos) FROM stories")[0][0]
+            self._write_stories(stories, 0 if last is None else int(last) + 1)
+
+    def story_members(self, ids: Iterable[str]) -> dict[str, list[str]]:
+        """``{story id: its article ids}`` for the stored ones of ``ids``."""
+        out: dict[str, list[str]] = {}
+        for part in _chunks(ids):
+            for sid, doc in self._q(f"SELECT id, json FROM stories WHERE id IN ({self._in(len(part))})", part):
+                out[sid] = list(_parsed(doc).get("article_ids", []))
+        return out
+
+    def story_ids(self) -> list[str]:
+        """Every story's id, in list order."""
+        return [r[0] for r in self._q("SELECT id FROM stories ORDER BY pos")]
+
+    def list_stories(
+        self, query: StoryQuery | None = None, offset: int = 0, limit: int = 50
+    ) -> tuple[list[StoryRow], int]:
+        """One page of the stories list (in list order) and how many stories the query matches."""
+        where, params = story_where(query or StoryQuery(), self._PH)
+        total = int(self._q(f"SELECT count(*) FROM stories WHERE {where}", params)[0][0])
+        rows = self._q(
+            f"SELECT {STORY_COLUMNS} FROM stories WHERE {where} ORDER BY pos LIMIT {self._PH} OFFSET {self._PH}",
+            [*params, max(0, limit), max(0, offset)],
+        )
+        return [story_row(r) for r in rows], total
+
+    def stories_near(self, story_id: str, limit: int) -> list[StoryRow]:
+        """Up to ``limit`` other stories nearest ``story_id`` in list order (the correction forms' choices)."""
+        p = self._PH
+        rows = self._q(
+            f"SELECT {STORY_COLUMNS} FROM stories WHERE id <> {p} ORDER BY abs(pos - coalesce("
+            f"(SELECT pos FROM stories WHERE id = {p}), 0)), pos LIMIT {p}",
+            [story_id, story_id, max(0, limit)],
+        )
+        return sorted((story_row(r) for r in rows), key=lambda r: _sid_key(r.id))
+
+    def outlet_names(self) -> list[str]:
+        """Every outlet named by a stored article."""
+        return sorted(r[0] for r in self._q("SELECT DISTINCT source FROM articles WHERE source IS NOT NULL"))
+
+    def listing_stale(self) -> bool:
+        """True when some story has no listing columns yet (stored before schema 6)."""
+        return bool(self._q("SELECT 1 FROM stories WHERE outlets IS NULL LIMIT 1"))
+
+    def refresh_listing(self) -> int:
+        """Fill the listing columns of stories that have none; return how many."""
+        with self.transaction():
+            stale = [r[0] for r in self._q("SELECT json FROM stories WHERE outlets IS NULL")]
+            stories = [Story.from_json(_parsed(d)) for d in stale]
+            labels = self._labels(stories)
+            p = self._PH
+            self._qmany(
+                f"UPDATE stories SET event_date_why = {p}, articles = {p}, sources = {p}, outlets = {p},"
+                f" date_lo = {p}, date_hi = {p} WHERE id = {p}",
+                [(*story_columns(s, labels), s.id) for s in stories],
+            )
+        return len(stories)
+
+    # -- entities -----------------------------------------------------------------------
+
+    def _write_entities(self, entities: Sequence[Entity], first_pos: int) -> None:
+        p = self._PH
+        self._qmany(
+            "INSERT INTO entities (id, pos, name, type, json, mention_count, article_count, aliases, display)"
+            f" VALUES ({p}, {p}, {p}, {p}, {self._JSON}, {p}, {p}, {p}, {p})"
+            " ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, json = excluded.json,"
+            " mention_count = excluded.mention_count, article_count = excluded.article_count,"
+            " aliases = excluded.aliases, display = excluded.display",
+            [
+                (e.id, first_pos + k, e.name, e.type, _dumps(e.to_json()), *entity_columns(e))
+                for k, e in enumerate(entities)
+            ],
+        )
+
+    def _changed_display(self, entities: Sequence[Entity]) -> list[str]:
+        """The ids of ``entities`` whose stored form shows a different name, type, aliases, roles or descriptions."""
+        new = {e.id: entity_display(e) for e in entities}
+        old: dict[str, str | None] = {}
+        for part in _chunks(new):
+            old.update(self._q(f"SELECT id, display FROM entities WHERE id IN ({self._in(len(part))})", part))
+        return [i for i, d in new.items() if i in old and old[i] != d]
+
+    def put_entities(self, entities: Sequence[Entity], articles: Iterable[str] | None = None) -> None:
+        """Insert or replace some entities and their mentions index; the others stay as they are. ``articles``:
+        only the mentions in these articles changed (the other rows of these entities are kept as stored). A
+        stored dossier that shows one whose name, aliases or roles changed is forgotten."""
+        if not entities:
+            return
+        only = None if articles is None else set(articles)
+        with self.transaction():
+            self._forget_dossiers_of_entities(self._changed_display(entities))
+            ids = [e.id for e in entities]
+            for part in _chunks(ids):
+                where = f"entity_id IN ({self._in(len(part))})"
+                if only is None:
+                    self._q(f"DELETE FROM mentions WHERE {where}", part)
+                    continue
+                for arts in _chunks(only):
+                    self._q(
+                        f"DELETE FROM mentions WHERE {where} AND article_id IN ({self._in(len(arts))})", [*part, *arts]
+                    )
+            last = self._q("SELECT max(pos) FROM entities")[0][0]
+            self._write_entities(entities, 0 if last is None else int(last) + 1)
+            p = self._PH
+            cites = {
+                (e.id, c.article_id, c.start, c.end): None
+                for e in entities
+                for c in e.mentions
+                if only is None or c.article_id in only
+            }
+            self._qmany(
+                f'INSERT INTO mentions (entity_id, article_id, start, "end") VALUES ({p}, {p}, {p}, {p})'
+                ' ON CONFLICT (entity_id, article_id, start, "end") DO NOTHING',
+                list(cites),
+            )
+
+    def get_entities(self, ids: Iterable[str], *, with_mentions: bool = True) -> list[Entity]:
+        """The stored ones of ``ids``; without their mentions when ``with_mentions`` is False (then the corpus's
+        most named entities are read without their thousands of cites)."""
+        out: list[Entity] = []
+        for part in _chunks(ids):
+            if with_mentions:
+                rows = self._q(f"SELECT json FROM entities WHERE id IN ({self._in(len(part))})", part)
+                out += [entity_from_json(doc) for (doc,) in rows]
+                continue
+            rows = self._q(f"SELECT json, display FROM entities WHERE id IN ({self._in(len(part))})", part)
+            out += [entity_from_display(d) if d else _no_mentions(entity_from_json(doc)) for doc, d in rows]
+        return out
+
+    def list_entities(
+        self, type_: str = "", query: str = "", offset: int = 0, limit: int = 50
+    ) -> tuple[list[EntityRow], int]:
+        """One page of the entities list, most mentioned first, and how many entities match."""
+        where, params = entity_where(type_, query, self._PH)
+        total = int(self._q(f"SELECT count(*) FROM entities WHERE {where}", params)[0][0])
+        rows = self._q(
+            f"SELECT {ENTITY_COLUMNS} FROM entities WHERE {where}"
+            f" ORDER BY coalesce(mention_count, 0) DESC, name, id LIMIT {self._PH} OFFSET {self._PH}",
+            [*params, max(0, limit), max(0, offset)],
+        )
+        return [entity_row(r) for r in rows], total
+
+    def entity_types(self) -> list[str]:
+        """The entity types in the store."""
+        return sorted(r[0] for r in self._q("SELECT DISTINCT type FROM entities"))
+
+    def mentioned_articles(self, entity_id: str, offset: int = 0, limit: int | None = None) -> tuple[list[str], int]:
+        """The articles mentioning an entity, by (published, path), a page of them, and how many there are."""
+        p = self._PH
+        base = f"FROM articles a WHERE a.id IN (SELECT article_id FROM mentions WHERE entity_id = {p})"
+        total = int(self._q(f"SELECT count(*) {base}", [entity_id])[0][0])
+        page = f" LIMIT {p} OFFSET {p}" if limit is not None else ""
+        params: list[Any] = [entity_id, *([limit, max(0, offset)] if limit is not None else [])]
+        rows = self._q(f"SELECT a.id {base} ORDER BY a.published IS NULL, a.published, a.path, a.id{page}", params)
+        return [r[0] for r in rows], total
+
+    # -- dossiers -----------------------------------------------------------------------
+
+    def get_dossier(self, story: Story) -> dict[str, Any] | None:
+        """The stored dossier of ``story`` in its JSON form, when one was built from the story as it is now."""
+        p = self._PH
+        rows = self._q(f"SELECT key, json FROM dossiers WHERE story_id = {p}", [story.id])
+        if not rows or rows[0][0] != dossier_key(story):
+            return None
+        doc: dict[str, Any] = _parsed(rows[0][1])
+        return doc
+
+    def dossier_ids(self) -> list[str]:
+        """The stories with a stored dossier."""
+        return [r[0] for r in self._q("SELECT story_id FROM dossiers")]
+
+    def put_dossier(self, story: Story, doc: Mapping[str, Any]) -> None:
+        """Store the dossier built from ``story`` (its JSON form)."""
+        p = self._PH
+        with self.transaction():
+            self._q(
+                f"INSERT INTO dossiers (story_id, key, json) VALUES ({p}, {p}, {self._JSON})"
+                " ON CONFLICT (story_id) DO UPDATE SET key = excluded.key, json = excluded.json",
+                [story.id, dossier_key(story), _dumps(doc)],
+            )
+
+    def forget_dossiers(self, story_ids: Iterable[str] | None = None) -> None:
+        """Delete the stored dossiers of these stories (of every story when None)."""
+        with self.transaction():
+            if story_ids is None:
+                self._q("DELETE FROM dossiers")
+                return
+            for part in _chunks(story_ids):
+                self._q(f"DELETE FROM dossiers WHERE story_id IN ({self._in(len(part))})", part)
+
+    def forget_dossiers_of_articles(self, article_ids: Iterable[str]) -> None:
+        """Delete the stored dossiers of the stories holding these articles."""
+        with self.transaction():
+            for part in _chunks(article_ids):
+                self._q(
+                    "DELETE FROM dossiers WHERE story_id IN (SELECT story_id FROM articles"
+                    f" WHERE id IN ({self._in(len(part))}))",
+                    part,
+                )
+
+    def _forget_dossiers_of_entities(self, entity_ids: Sequence[str]) -> None:
+        for part in _chunks(entity_ids):
+            self._q(
+                "DELETE FROM dossiers WHERE story_id IN (SELECT a.story_id FROM mentions m JOIN articles a"
+                f" ON a.id = m.article_id WHERE m.entity_id IN ({self._in(len(part))}))",
+                part,
+            )
+
+
+def _no_mentions(e: Entity) -> Entity:
+    e.mentions = []
+    return e
+
+
+def _sid_key(sid: str) -> tuple[int, str]:
+    return (int(sid[1:]) if sid[1:].isdigit() else 10**9, sid)

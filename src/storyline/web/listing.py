@@ -1,0 +1,137 @@
+"""The web app's paged lists: stories (the home page and ``/api/stories``), entities, and an entity's articles.
+
+Each reads one page from the store (:meth:`~storyline.store.base.Store.list_stories`,
+:meth:`~storyline.store.base.Store.list_entities`, :meth:`~storyline.store.base.Store.mentioned_articles`)
+and never the corpus whole, so a page costs the same in a store of a hundred articles or of a hundred thousand.
+:class:`Pager` says which page is shown and links the others, keeping the page's filters.
+
+Example:
+    >>> p = Pager(page=2, size=50, total=120, base="/", params={"q": "flood"})
+    >>> p.offset, p.pages, p.prev_href, p.next_href, p.first, p.last
+    (50, 3, '/?q=flood&page=1', '/?q=flood&page=3', 51, 100)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from storyline.api import Corpus
+from storyline.render import svg
+from storyline.store.base import SearchHit
+from storyline.store.listing import StoryQuery, StoryRow
+from storyline.web import views
+
+__all__ = ["PAGE_SIZE", "Pager", "entity_page", "story_page"]
+
+PAGE_SIZE = 50
+"""Rows on one page of the stories and entities lists, and articles on one page of an entity."""
+SEARCH_LIMIT = 50
+ENTITY_MATCHES = 5000
+"""Most entities an entity filter of the stories list reads (a one-letter filter matches thousands)."""
+
+
+@dataclass(slots=True)
+class Pager:
+    """Page ``page`` (from 1) of ``total`` rows, ``size`` a page; links keep ``params``."""
+
+    page: int
+    size: int
+    total: int
+    base: str
+    params: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.page = max(1, min(self.page, self.pages))
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.size))
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.size
+
+    @property
+    def first(self) -> int:
+        """The number of the page's first row (from 1; 0 when there is none)."""
+        return min(self.total, self.offset + 1)
+
+    @property
+    def last(self) -> int:
+        return min(self.total, self.offset + self.size)
+
+    def href(self, page: int) -> str:
+        kept = {k: v for k, v in self.params.items() if v}
+        return f"{self.base}?{urlencode({**kept, 'page': page})}"
+
+    @property
+    def prev_href(self) -> str:
+        return self.href(self.page - 1) if self.page > 1 else ""
+
+    @property
+    def next_href(self) -> str:
+        return self.href(self.page + 1) if self.page < self.pages else ""
+
+
+def row_view(r: StoryRow) -> dict[str, Any]:
+    """A story row as the stories list draws it."""
+    return {
+        "id": r.id,
+        "title": r.title,
+        "event_date": r.event_date,
+        "event_date_label": svg.format_date(r.event_date) or "—",
+        "event_date_why": r.event_date_why or "",
+        "articles": r.articles,
+        "independent_sources": r.independent_sources,
+        "outlets": r.outlets,
+    }
+
+
+def story_query(corpus: Corpus, f: views.StoryFilters) -> tuple[StoryQuery, list[SearchHit]]:
+    """The store query of the stories list's filters, and the search hits when there is a query."""
+    q = StoryQuery(outlet=f.outlet)
+    if f.date_from:
+        span = svg.date_span(f.date_from)
+        q.date_from = span[0].isoformat() if span else ""
+    if f.date_to:
+        span = svg.date_span(f.date_to)
+        q.date_to = span[1].isoformat() if span else ""
+    if f.entity:
+        rows, _ = corpus.store.list_entities("", f.entity, 0, ENTITY_MATCHES)
+        q.entity_ids = [r.id for r in rows]
+    hits: list[SearchHit] = []
+    if f.q:
+        hits = corpus.search(f.q, SEARCH_LIMIT)
+        q.story_ids = [h.story_id for h in hits if h.story_id]
+    return q, hits
+
+
+def story_page(
+    corpus: Corpus, f: views.StoryFilters, page: int = 1, size: int = PAGE_SIZE
+) -> tuple[list[dict[str, Any]], Pager, list[SearchHit]]:
+    """One page of story rows after the filters, its pager (``total``: the stories that match), and the search
+    hits. A page past the last shows the last."""
+    q, hits = story_query(corpus, f)
+    rows, total = corpus.store.list_stories(q, (max(1, page) - 1) * size, size)
+    pager = Pager(page, size, total, "/", f.params())
+    if not rows and total and pager.page != page:
+        rows, total = corpus.store.list_stories(q, pager.offset, size)
+    return [row_view(r) for r in rows], pager, hits
+
+
+def entity_page(corpus: Corpus, entity_id: str, page: int = 1, size: int = PAGE_SIZE) -> dict[str, Any] | None:
+    """An entity's page: its articles a page at a time, grouped by story, with the events of those stories."""
+    e = corpus.store.get_entity(entity_id)
+    if e is None:
+        return None
+    ids, total = corpus.store.mentioned_articles(e.id, (max(1, page) - 1) * size, size)
+    arts = corpus.store.articles(ids)
+    sids = sorted({a.story_id for a in arts if a.story_id})
+    stories = [s for s in (corpus.store.get_story(sid) for sid in sids) if s is not None]
+    view = views.entity_view(e, arts, stories)
+    view["mention_total"] = len(e.mentions)
+    view["article_total"] = total
+    return view

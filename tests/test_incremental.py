@@ -1,0 +1,139 @@
+"""The corpus stages by the index (storyline.incremental): a small ingest into an indexed store files its articles
+as the full run files them, reads only what they touch, and keeps the stored dossiers true to their stories."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import storyline.api as api
+from storyline.api import Corpus
+from storyline.config import Config
+from storyline.render.dossier import build_dossier
+from storyline.store.listing import StoryQuery
+
+INDEXED = Config(corpus_incremental_from=1)  # every store keeps an index, so every small ingest uses it
+
+
+def _copy(seeds: Path, folder: Path, prefixes: tuple[str, ...]) -> Path:
+    folder.mkdir()
+    for f in sorted(seeds.iterdir()):
+        if f.name[:3] in prefixes:
+            shutil.copy(f, folder / f.name)
+    return folder
+
+
+def _grouping(corpus: Corpus) -> set[frozenset[str]]:
+    return {frozenset(s.article_ids) for s in corpus.stories}
+
+
+def _live(corpus: Corpus, sid: str) -> dict[str, Any]:
+    story = corpus.store.get_story(sid)
+    assert story is not None
+    members = corpus.store.articles(story.article_ids)
+    named = {m.entity_id for a in members for m in a.mentions if m.entity_id}
+    return build_dossier(story, members, corpus.store.get_entities(named))
+
+
+@pytest.fixture
+def one_by_one(seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Corpus:
+    """Seeds 000 and 002 ingested at once (a full run, which writes the index), then 001, 003 and 004 one at a
+    time, each filed by the index: the full corpus stages and a read of every article are errors then."""
+    first = _copy(seeds_dir, tmp_path / "first", ("000", "002"))
+    corpus = Corpus(tmp_path / "s.db", INDEXED)
+    corpus.ingest([first])
+    assert corpus.store.get_meta("corpus_index") == "1" and corpus.store.index_size("profile") == 2
+
+    def no_full_run(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("the full corpus stages ran")
+
+    real_articles = type(corpus.store).articles
+
+    def articles(store: Any, ids: Any = None) -> Any:
+        assert ids is not None, "every stored article was read"
+        return real_articles(store, ids)
+
+    monkeypatch.setattr(api, "corpus_stages", no_full_run)
+    monkeypatch.setattr(type(corpus.store), "articles", articles)
+    for prefix in ("001", "003", "004"):
+        rep = corpus.ingest([_copy(seeds_dir, tmp_path / prefix, (prefix,))])
+        assert len(rep.added) == 1 and corpus.store.unindexed_articles() == []
+    monkeypatch.undo()
+    yield corpus
+    corpus.close()
+
+
+def test_one_at_a_time_by_the_index_groups_as_the_full_run(one_by_one: Corpus, seed_corpus: Any) -> None:
+    assert _grouping(one_by_one) == _grouping(seed_corpus)
+    assert {s.title for s in one_by_one.stories} == {s.title for s in seed_corpus.stories}
+    assert one_by_one.store.corpus_built() and one_by_one.store.check() == []
+    people = {e.name for e in one_by_one.entities() if e.type == "PERSON"}
+    assert {"Xi Jinping", "Donald Trump"} <= people  # later articles' "Xi", "Trump" filed under the full names
+
+
+def test_every_story_has_its_dossier_stored_as_it_would_be_built(one_by_one: Corpus) -> None:
+    for s in one_by_one.store.stories():
+        stored = one_by_one.store.get_dossier(s)
+        assert stored is not None, s.id
+        assert stored == _live(one_by_one, s.id)
+
+
+def test_a_correction_forgets_the_dossier_it_changes(one_by_one: Corpus) -> None:
+    story = max(one_by_one.store.stories(), key=lambda s: len(s.article_ids))
+    aid = story.article_ids[0]
+    one_by_one.set_article(aid, source="Corrected Wire")
+    now = one_by_one.store.get_story(story.id)
+    assert now is not None
+    shown = one_by_one.story(story.id).dossier("dict")
+    assert "Corrected Wire" in shown["story"]["outlets"]
+    assert one_by_one.store.get_dossier(now) in (None, shown)  # never the one built before the correction
+
+
+def test_a_hidden_quote_is_never_served_from_the_stored_dossier(one_by_one: Corpus) -> None:
+    story = next(s for s in one_by_one.store.stories() if any(q for a in one_by_one.store.articles(s.article_ids)
+                                                              for q in a.quotes))  # fmt: skip
+    a = next(a for a in one_by_one.store.articles(story.article_ids) if a.quotes)
+    q = a.quotes[0]
+    one_by_one.hide_quote(f"{a.id}:{q.start}-{q.end}")
+    quotes = one_by_one.story(story.id).dossier("dict")["quotes"]
+    assert all((x["cite"]["article_id"], x["cite"]["start"]) != (a.id, q.start) for x in quotes)
+
+
+def test_a_copy_is_found_by_its_buckets_either_way_round(seeds_dir: Path, tmp_path: Path) -> None:
+    """A later reprint is the copy; an earlier one makes the stored text the copy (the earliest is the original)."""
+    src = next(f for f in sorted(seeds_dir.iterdir()) if f.name.startswith("000"))
+    text = src.read_text(encoding="utf-8")
+    with Corpus(tmp_path / "c.db", INDEXED) as c:
+        c.ingest([_copy(seeds_dir, tmp_path / "first", ("000", "002"))])
+        (orig,) = [a for a in c.articles() if a.path.endswith(src.name)]
+        later = tmp_path / "later.txt"
+        later.write_text(text + "\nReprinted with permission.\n", encoding="utf-8")
+        c.ingest([later], published="2030-01-01")
+        (copy,) = [a for a in c.articles() if a.path.endswith("later.txt")]
+        assert copy.duplicate_of == orig.id
+        earlier = tmp_path / "earlier.txt"
+        earlier.write_text(text + "\nFirst printed here.\n", encoding="utf-8")
+        c.ingest([earlier], published="1999-01-01")
+        by_path = {Path(a.path).name: a for a in c.articles()}
+        first = by_path["earlier.txt"]
+        assert first.duplicate_of is None
+        assert by_path[src.name].duplicate_of == first.id and by_path["later.txt"].duplicate_of == first.id
+
+
+def test_stories_and_entities_are_listed_a_page_at_a_time(seed_corpus: Any) -> None:
+    store = seed_corpus.store
+    rows, total = store.list_stories(None, 0, 1)
+    rest, same = store.list_stories(None, 1, 10)
+    assert total == same == len(store.story_ids()) and len(rows) == 1
+    assert [r.id for r in rows + rest] == store.story_ids()
+    assert sum(r.articles for r in rows + rest) == store.article_count()
+    nov, n = store.list_stories(StoryQuery(date_from="2025-11-01"), 0, 10)
+    assert n == 1 and nov[0].event_date == "2025-11-24" and "Bloomberg" in nov[0].outlets
+    assert store.list_stories(StoryQuery(outlet="Bloomberg"), 0, 10)[0] == nov
+    xi = store.list_entities("PERSON", "xi", 0, 5)[0]
+    assert xi and xi[0].name == "Xi Jinping" and xi[0].mentions >= 4
+    two, total = store.list_entities("", "", 0, 2)
+    assert len(two) == 2 and total == len(store.entities()) and two[0].mentions >= two[1].mentions
