@@ -394,6 +394,8 @@ def _shaped_clause(d: _Doc, cue: Any, extent: str, content_i: int) -> tuple[int,
         # cue is its subject and what follows it ("If the demands are not met, Mr. Taylor warned, supporters plan
         # …", "Voters, Clinton suggested, don't have to worry …": what the parse hung on the cue before its
         # subject belongs to the clause)
+        if any(c.dep_ in ("mark", "advmod") and c.lower_ in _WHEN for c in cue.children):
+            return None  # "From the first days of his papacy, when he insisted on paying …": a time, not a source
         subj = min((c for c in cue.lefts if c.dep_ == "nsubj"), key=lambda c: cue.i - c.i, default=None)
         lo = subj.left_edge.i if subj is not None else cue.i
         while lo > 0 and doc[lo - 1].head.i == cue.i and doc[lo - 1].dep_ in _CUE_MARKS:
@@ -456,6 +458,9 @@ _OWN_CONTENT = frozenset({"ccomp", "dobj", "xcomp"})
 
 
 _SET_OFF = frozenset({",", "—", "–", "--"})
+#: Subordinators that make an interposed cue's clause a time or condition, not a source ("…, when he insisted on
+#: paying his bill, …"); "as" makes it a source ("…, as the Times reported, …").
+_WHEN = frozenset("when whenever after before while if since until once because although though unless".split())
 #: Words of an interposed cue's own before its subject: "as the Times reported", "so Ms. Levin said".
 _CUE_MARKS = frozenset({"mark", "advmod", "cc"})
 
