@@ -239,5 +239,5 @@ def test_according_to_in_mid_sentence_reports_the_clause_it_modifies(nlp: Any) -
 
 
 def test_a_cue_in_a_time_clause_inside_a_sentence_is_no_source(nlp: Any) -> None:
-    text = "From the first days of his term, when he insisted on paying his own bills, the mayor has understood the power "
-    assert indirect(nlp, text + "of gesture.") == []
+    text = "From the first days of his term, when he insisted on paying his own bills, the mayor has understood the "
+    assert indirect(nlp, text + "power of gesture.") == []
