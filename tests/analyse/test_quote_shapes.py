@@ -241,3 +241,9 @@ def test_according_to_in_mid_sentence_reports_the_clause_it_modifies(nlp: Any) -
 def test_a_cue_in_a_time_clause_inside_a_sentence_is_no_source(nlp: Any) -> None:
     text = "From the first days of his term, when he insisted on paying his own bills, the mayor has understood the "
     assert indirect(nlp, text + "power of gesture.") == []
+
+
+def test_a_claim_is_its_owners_and_an_ownerless_claim_is_nobodys(nlp: Any) -> None:
+    (q,) = indirect(nlp, "The mayor's claim that the new bridge will pay for itself drew laughter in the chamber.")
+    assert q.text == "the new bridge will pay for itself" and q.speaker == "The mayor" and q.cue == "claim"
+    assert indirect(nlp, "The claim that the bridge will pay for itself drew laughter.") == []

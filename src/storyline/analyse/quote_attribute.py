@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Quote
-from .quote_cues import CUE_FORMS, INDIRECT_FORMS
+from .quote_cues import CLAIM_NOUNS, CUE_FORMS, INDIRECT_FORMS
 from .quote_doc import Attribution, _Doc
 from .quote_find import (
     _clause_subject,
@@ -180,14 +180,17 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
     shaped: dict[int, list[tuple[str, int]]] = {}
     for shape, cue_i, content_i in shape_matches(doc):
         shaped.setdefault(cue_i, []).append((shape.extent, content_i))
-    for i in (i for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in wanted):
+    for i in sorted({i for i, h in enumerate(doc.to_array("LOWER").tolist()) if h in wanted} | set(shaped)):
         tok = doc[i]
         if d.in_quote[tok.i]:
             continue
         low = tok.lower_
         span: tuple[int, int] | None = None
         least = 3  # words a reported clause needs ("announced his candidacy": an object needs two)
-        if low == "according" and _is_cue(tok):
+        if low in CLAIM_NOUNS and tok.pos_ == "NOUN":
+            cut = _first_shape(d, tok, shaped.get(tok.i, []))  # "Trump's claim that his net worth exceeds …"
+            span = cut[0] if cut is not None else None
+        elif low == "according" and _is_cue(tok):
             sent = tok.sent
             sub = list(tok.subtree)
             lo, hi = sub[0].i, sub[-1].i
@@ -265,6 +268,9 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
         if not voice and any(c.dep_ == "nsubj" and c.lower_ in RELATIVE_SUBJECTS for c in tok.children):
             continue  # "…, which suggests that …": the writer drawing a conclusion, not a report
         local = _local_span(d, subj)
+        case = next((c for c in subj.children if c.dep_ == "case"), None)  # "The mayor's claim": the mayor
+        if case is not None and local[0] < case.idx < local[1]:
+            local = (local[0], case.idx)
         # "allows Xi to argue that …", "declined to say how many …": no words of the subject, though they may be
         # the one speaking in the quotes around (they hand over their speaker, as any attribution does)
         silent = unsaid(tok, d.in_quote) is not None
@@ -302,10 +308,16 @@ def _cue_subject(d: _Doc, cue: Any) -> Any | None:
     its own paragraph ("Mrs. Clinton often says …" read as the end of the sentence before); the count that says ("About
     4 in 10 say …", the number hung on the cue); the noun phrase right after an inverted cue ("C, said a former
     spokesman for …", hung on the next verb)."""
+    doc = d.doc
+    if cue.pos_ == "NOUN":  # "Trump's claim that …", "allegations by intelligence agencies that …": its owner
+        owner = next((c for c in cue.children if c.dep_ == "poss"), None)
+        by = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        if owner is None and by is not None:
+            owner = next((c for c in by.children if c.dep_ == "pobj"), None)
+        return owner if owner is not None and not d.in_quote[owner.i] else None
     subj = _subject(cue, d.in_quote)
     if subj is not None:
         return subj
-    doc = d.doc
     if cue.dep_ in ("ROOT", "ccomp", "parataxis") and cue.i > 0 and not doc[cue.i - 1].is_punct:
         left = _name_left(d, cue)
         if left is not None:

@@ -85,6 +85,14 @@ OBJECT_CUES = INDIRECT_FORMS & _words(
 #: Cue verbs whose infinitive complement is what was said or asked ("told Christie to go home", "claim to find Clinton
 #: more palatable", "asked donors to give"); not "said on stage to justify …" nor "responded to …".
 INFINITIVE_CUES = INDIRECT_FORMS - _words("say says said saying respond responds responded reply replies replied")
+#: Nouns whose "that" clause is what their owner said ("Trump's claim that his net worth exceeds $10 billion",
+#: "allegations by the agencies that …").
+CLAIM_NOUNS = _words(
+    """claim claims assertion assertions allegation allegations statement statements argument arguments insistence
+    contention warning warnings promise promises pledge suggestion suggestions charge charges comment comments remark
+    remarks admission announcement assurance assurances declaration boast complaint complaints prediction
+    predictions"""
+)
 #: Cues that hand their speaker to a quote opening the next paragraph.
 STRONG_CUES = _words(
     """said says say told tells spoke speaks speaking added adds wrote writes asked asks explained stated

@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .quote_cues import INDIRECT_FORMS, INFINITIVE_CUES, OBJECT_CUES
+from .quote_cues import CLAIM_NOUNS, INDIRECT_FORMS, INFINITIVE_CUES, OBJECT_CUES
 
 _VERB = {"POS": {"IN": ["VERB", "AUX"]}}
 _CUE = {"LOWER": {"IN": sorted(INDIRECT_FORMS)}}
@@ -125,6 +125,26 @@ SHAPES: tuple[Shape, ...] = (
             {"LEFT_ID": "content", "REL_OP": ">", "RIGHT_ID": "to", "RIGHT_ATTRS": {"LOWER": "to", "DEP": "aux"}},
         ),
         "The coach told his players to stay calm and keep the ball on the ground.",
+    ),
+    Shape(
+        "claim_that",
+        "that_clause",
+        (
+            {"RIGHT_ID": "cue", "RIGHT_ATTRS": {"LOWER": {"IN": sorted(CLAIM_NOUNS)}, "POS": "NOUN"}},
+            {
+                "LEFT_ID": "cue",
+                "REL_OP": ">++",
+                "RIGHT_ID": "content",
+                "RIGHT_ATTRS": {**_VERB, "DEP": {"IN": ["acl", "ccomp"]}},
+            },
+            {
+                "LEFT_ID": "content",
+                "REL_OP": ">--",
+                "RIGHT_ID": "that",
+                "RIGHT_ATTRS": {"LOWER": "that", "DEP": "mark"},
+            },
+        ),
+        "The mayor's claim that the new bridge will pay for itself drew laughter in the council chamber.",
     ),
     Shape(
         "gerund",
