@@ -247,3 +247,20 @@ def test_a_claim_is_its_owners_and_an_ownerless_claim_is_nobodys(nlp: Any) -> No
     (q,) = indirect(nlp, "The mayor's claim that the new bridge will pay for itself drew laughter in the chamber.")
     assert q.text == "the new bridge will pay for itself" and q.speaker == "The mayor" and q.cue == "claim"
     assert indirect(nlp, "The claim that the bridge will pay for itself drew laughter.") == []
+
+
+@pytest.mark.parametrize(
+    "text, clause",
+    [
+        (
+            "The emails covered many topics, the newspaper said, including speeches and meetings with donors.",
+            "The emails covered many topics, the newspaper said, including speeches and meetings with donors",
+        ),
+        (
+            "He is leaning toward the governor, he said, because he prizes experience.",
+            "He is leaning toward the governor, he said, because he prizes experience",
+        ),
+    ],
+)
+def test_a_clause_the_cue_interrupts_goes_on_after_it(nlp: Any, text: str, clause: str) -> None:
+    assert [q.text for q in indirect(nlp, text)] == [clause]

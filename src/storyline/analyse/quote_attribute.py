@@ -217,7 +217,7 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
                     (subj.i < tok.i and _only_punct_between(doc, comp.right_edge.i, subj.left_edge.i))
                     or (subj.i > tok.i and _only_punct_between(doc, comp.right_edge.i, tok.i))  # "C, said X"
                 ):
-                    span = _clause_bounds(d, comp.left_edge.i, comp.right_edge.i)
+                    span = _clause_bounds(d, comp.left_edge.i, _displaced_end(doc, tok, comp.right_edge.i))
             elif comp is None and (cut := _first_shape(d, tok, shaped.get(tok.i, []))) is not None:
                 span, extent = cut  # a shape of :mod:`.quote_shapes`, the first that cuts a clause
                 least = 2 if extent == "object" else 3
@@ -338,6 +338,22 @@ def _cue_subject(d: _Doc, cue: Any) -> Any | None:
 _NP_WORDS = frozenset({"DET", "ADJ", "NUM", "NOUN", "PROPN"})
 
 
+def _displaced_end(doc: Any, cue: Any, end: int) -> int:
+    """The end of a clause reported before its cue, with the rest of it the cue interrupts ("The emails were on
+    many topics, the Times said, including speeches …", "He leans toward Kasich, he said, because he prizes …");
+    not the cue's own circumstances ("…, he said, on condition of anonymity", "…, he said on Saturday")."""
+    rest = next((c for c in cue.rights if c.dep_ in ("prep", "advcl", "agent")), None)
+    if rest is None or rest.left_edge.lower_ not in _DISPLACED or doc[rest.left_edge.i - 1].text != ",":
+        return end
+    if any(t.is_quote or "\n" in t.text_with_ws for t in doc[cue.i : rest.right_edge.i]):
+        return end
+    return int(rest.right_edge.i)
+
+
+#: First words of what the parse hung on a cue after the clause it reports that still belongs to that clause.
+_DISPLACED = frozenset("including because by since although though despite unless so without".split())
+
+
 def _clause_end(d: _Doc, cue: Any, comp: Any) -> int:
     """The last token of the clause a cue reports: its content clause, with the conjuncts and continuations the parse
     hung on the cue after it ("said the process was fair, but required …", "said he knew two men: A and B"), up to
@@ -413,6 +429,13 @@ def _shaped_clause(d: _Doc, cue: Any, extent: str, content_i: int) -> tuple[int,
         while lo > 0 and doc[lo - 1].head.i == cue.i and doc[lo - 1].dep_ in _CUE_MARKS:
             lo -= 1  # "…, as the Times reported, …", "…, he later said, …"
         hi = max(t.i for t in cue.subtree if t.i >= cue.i and not t.is_punct)
+        rest = next((c for c in cue.rights if c.i > cue.i and doc[c.left_edge.i - 1].text == ","), None)
+        if rest is not None:
+            # "…, the Times said, including speeches …": the clause goes on; "…, he said, on condition of anonymity":
+            # the cue's own circumstances end it (the cue reports the clause before it)
+            if rest.left_edge.lower_ not in _DISPLACED:
+                return None
+            hi = rest.left_edge.i - 2
         first, last = content.left_edge.i, content.right_edge.i
         if not (first < lo - 1 and hi + 1 < last and doc[lo - 1].text in _SET_OFF and doc[hi + 1].text in _SET_OFF):
             return None
