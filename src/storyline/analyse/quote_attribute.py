@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Quote
-from .quote_cues import CLAIM_NOUNS, CUE_FORMS, INDIRECT_FORMS
+from .quote_cues import CLAIM_NOUNS, CUE_FORMS, DISPLACED_OPENERS, INDIRECT_FORMS, TIME_SUBORDINATORS
 from .quote_doc import Attribution, _Doc
 from .quote_find import (
     _clause_subject,
@@ -343,15 +343,11 @@ def _displaced_end(doc: Any, cue: Any, end: int) -> int:
     many topics, the Times said, including speeches …", "He leans toward Kasich, he said, because he prizes …");
     not the cue's own circumstances ("…, he said, on condition of anonymity", "…, he said on Saturday")."""
     rest = next((c for c in cue.rights if c.dep_ in ("prep", "advcl", "agent")), None)
-    if rest is None or rest.left_edge.lower_ not in _DISPLACED or doc[rest.left_edge.i - 1].text != ",":
+    if rest is None or rest.left_edge.lower_ not in DISPLACED_OPENERS or doc[rest.left_edge.i - 1].text != ",":
         return end
     if any(t.is_quote or "\n" in t.text_with_ws for t in doc[cue.i : rest.right_edge.i]):
         return end
     return int(rest.right_edge.i)
-
-
-#: First words of what the parse hung on a cue after the clause it reports that still belongs to that clause.
-_DISPLACED = frozenset("including because by since although though despite unless so without".split())
 
 
 def _clause_end(d: _Doc, cue: Any, comp: Any) -> int:
@@ -422,7 +418,7 @@ def _shaped_clause(d: _Doc, cue: Any, extent: str, content_i: int) -> tuple[int,
         # cue is its subject and what follows it ("If the demands are not met, Mr. Taylor warned, supporters plan
         # …", "Voters, Clinton suggested, don't have to worry …": what the parse hung on the cue before its
         # subject belongs to the clause)
-        if any(c.dep_ in ("mark", "advmod") and c.lower_ in _WHEN for c in cue.children):
+        if any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_SUBORDINATORS for c in cue.children):
             return None  # "From the first days of his papacy, when he insisted on paying …": a time, not a source
         subj = min((c for c in cue.lefts if c.dep_ == "nsubj"), key=lambda c: cue.i - c.i, default=None)
         lo = subj.left_edge.i if subj is not None else cue.i
@@ -433,7 +429,7 @@ def _shaped_clause(d: _Doc, cue: Any, extent: str, content_i: int) -> tuple[int,
         if rest is not None:
             # "…, the Times said, including speeches …": the clause goes on; "…, he said, on condition of anonymity":
             # the cue's own circumstances end it (the cue reports the clause before it)
-            if rest.left_edge.lower_ not in _DISPLACED:
+            if rest.left_edge.lower_ not in DISPLACED_OPENERS:
                 return None
             hi = rest.left_edge.i - 2
         first, last = content.left_edge.i, content.right_edge.i
@@ -493,9 +489,6 @@ _OWN_CONTENT = frozenset({"ccomp", "dobj", "xcomp"})
 
 
 _SET_OFF = frozenset({",", "—", "–", "--"})
-#: Subordinators that make an interposed cue's clause a time or condition, not a source ("…, when he insisted on
-#: paying his bill, …"); "as" makes it a source ("…, as the Times reported, …").
-_WHEN = frozenset("when whenever after before while if since until once because although though unless".split())
 #: Words of an interposed cue's own before its subject: "as the Times reported", "so Ms. Levin said".
 _CUE_MARKS = frozenset({"mark", "advmod", "cc"})
 

@@ -93,6 +93,12 @@ CLAIM_NOUNS = _words(
     remarks admission announcement assurance assurances declaration boast complaint complaints prediction
     predictions"""
 )
+#: First words of what the parse hung on a cue after the clause it reports that still belong to that clause ("…, the
+#: Times said, including speeches …", "…, he said, because he prizes …"); not "on condition of anonymity".
+DISPLACED_OPENERS = _words("including because by since although though despite unless so without")
+#: Subordinators that make a cue's clause set off inside a sentence a time or condition, not a source ("…, when he
+#: insisted on paying his bill, …"); "as" makes it a source ("…, as the Times reported, …").
+TIME_SUBORDINATORS = _words("when whenever after before while if since until once because although though unless")
 #: Cues that hand their speaker to a quote opening the next paragraph.
 STRONG_CUES = _words(
     """said says say told tells spoke speaks speaking added adds wrote writes asked asks explained stated

@@ -15,8 +15,11 @@ article's entity mentions. Three steps:
    its paragraph, of the other pieces of a multi-paragraph quote, or of the previous paragraph's last
    sentence. Quotes that fill a sentence are ``direct``, quoted fragments inside one are ``partial``.
 3. Indirect speech: a cue verb with a content clause ("X said (that) …", "X told Y that …",
-   "…, X said.", "according to X, …") gives an ``indirect`` quote of that clause — not a cue the writer
-   frames or its subject refuses ("allows Xi to argue …", "declined to say how many …"), nor, as anyone's
+   "…, X said.", "according to X, …", "As X noted, …"), with what it said as an object or complement
+   ("announced a plan to …", "told Christie to go home", "reported raising …"), or a claim noun's "that"
+   clause ("Trump's claim that …"; the shapes are :mod:`.quote_shapes`) gives an ``indirect`` quote of that
+   clause — not a cue the writer frames or its subject refuses ("allows Xi to argue …", "declined to say how
+   many …"), nor, as anyone's
    partial quote, a term its subject rejects ("rejected the idea of any “return”"): see
    :mod:`storyline.analyse.quote_frames`.
 
