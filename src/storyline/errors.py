@@ -5,7 +5,7 @@
 | E1xx | input files (see ``storyline.ingest.readers`` for the per-file codes) |
 | E201 | the spaCy pipeline named in the config is not installed |
 | E202 | an optional package is not installed (pyarrow: ``--format parquet``; ray: ``--engine ray``; pyspark) |
-| E203 | a Storyline spaCy component set up wrong: a reference date that is no ISO date, or one placed before the component it needs |
+| E203 | a Storyline spaCy component set up wrong (a reference date not in ISO form; one before what it needs) |
 | E301 | the store file cannot be opened or is from a newer Storyline |
 | E302 | the store stayed busy: another process kept writing to it for longer than a write waits (10 minutes) |
 | E303 | a read command (stories, search, dossier, export, ...) named a store file that does not exist |
