@@ -58,3 +58,16 @@ def test_readme_search_example_is_what_the_command_prints(seed_corpus: Any, caps
     code, out, _ = run(args, capsys)
     assert code == 0
     assert out.strip().splitlines() == expected, "README search example is stale: rerun it"
+
+
+def test_readme_python_doctests_print_what_the_readme_shows() -> None:
+    """The README's Python examples written as a session (``>>>``) run, and print what the README shows."""
+    import doctest
+    import re
+
+    blocks = [b for b in re.findall(r"```python\n(.*?)```", README, re.S) if b.lstrip().startswith(">>>")]
+    assert blocks, "no README example written as a session"
+    parser, runner = doctest.DocTestParser(), doctest.DocTestRunner()
+    for i, block in enumerate(blocks):
+        runner.run(parser.get_doctest(block, {}, f"README.md example {i + 1}", "README.md", 0))
+    assert runner.summarize(verbose=False).failed == 0, "a README example printed something else (above)"
