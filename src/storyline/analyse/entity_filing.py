@@ -23,7 +23,7 @@ Example:
     >>> known = {"xi": [("e1", "PERSON", 4)]}
     >>> filed = file_mentions([a], known, {}, {})
     >>> a.mentions[0].entity_id, [e.id for e in filed.entities]
-    ('e1', [])
+    ('e1', ['e1'])
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ cell with two cites.
 
 Example:
     >>> sorted(FEATURES)[:3]
-    ['bias', 'cos', 'date_share']
+    ['bias', 'contain', 'cos']
 """
 
 from __future__ import annotations

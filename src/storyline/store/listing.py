@@ -8,7 +8,7 @@ turns it into SQL that both backends run (``?`` or ``%s`` placeholders).
 
 Example:
     >>> story_where(StoryQuery(date_from="2025-11-01", outlet="AP"), "?")[0]
-    'date_hi >= ? AND outlets LIKE ? ESCAPE \\'\\\\\\''
+    "date_hi >= ? AND outlets LIKE ? ESCAPE '\\\\'"
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ Example:
     >>> text = "Xi said <b>no</b>."
     >>> spans = [Span(0, 2, "ent", {"href": "/entities/e1"}), Span(8, 18, "cite")]
     >>> str(mark_text(text, [(0, len(text))], spans)[0])
-    '<a class="ent" href="/entities/e1">Xi</a> said <mark id="cite">&lt;b&gt;no&lt;/b&gt;.</mark>'
+    '<a href="/entities/e1" class="ent">Xi</a> said <mark id="cite">&lt;b&gt;no&lt;/b&gt;.</mark>'
 """
 
 from __future__ import annotations
