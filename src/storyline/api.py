@@ -164,6 +164,15 @@ class Corpus(Corrections, ArticleFixes):
     def articles(self) -> list[Article]:
         return self.store.articles()
 
+    def story_dossier(self, story_id: str) -> dict[str, Any]:
+        """:meth:`dossier_of` the story ``story_id``, read straight from its stored dossier when no curation
+        correction is in force (the story itself is not read then); E401 when there is no such story."""
+        if not stored_curation(self.store):
+            stored = self.store.stored_dossier(story_id)
+            if stored is not None:
+                return stored
+        return self.dossier_of(self.story(story_id).story)
+
     def dossier_of(self, story: Story) -> dict[str, Any]:
         """A story's dossier in its JSON form: the one stored when the story was built, while the story is as
         stored and no curation correction touches it; else built now from the story's own articles and the

@@ -28,6 +28,15 @@ from storyline.model import Article, Cite, Entity, Story
 if TYPE_CHECKING:
     from storyline.store.listing import EntityRow, StoryQuery, StoryRow
 
+WRITES = "writes"
+"""Meta key: a counter every write transaction raises when it begins (rolled back with it), so a reader can tell
+with one query whether anything changed since it last looked (the web app's page cache)."""
+COUNT_WRITE = (
+    "INSERT INTO meta (key, value) VALUES ('writes', '1') ON CONFLICT (key) DO UPDATE"
+    " SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)"
+)
+"""The statement that raises :data:`WRITES` (the same on both backends)."""
+
 IndexRow = tuple[str, str, str | None, int]
 """``(key, ref, value, n)``: one row of the corpus index (:mod:`storyline.store.corpus_index`)."""
 
@@ -235,8 +244,8 @@ class Store(Protocol):
         """One page of the stories list and how many stories the query matches."""
         ...
 
-    def stories_near(self, story_id: str, limit: int) -> list[StoryRow]:
-        """Up to ``limit`` other stories nearest ``story_id`` in list order."""
+    def stories_near(self, story_id: str, limit: int) -> list[tuple[str, str]]:
+        """Up to ``limit`` other stories nearest ``story_id`` in list order, as ``(id, title)``."""
         ...
 
     def outlet_names(self) -> list[str]:
@@ -273,8 +282,16 @@ class Store(Protocol):
         """A page of the articles mentioning an entity, and how many there are."""
         ...
 
+    def write_count(self) -> int:
+        """How many write transactions the store has committed (see :data:`WRITES`)."""
+        ...
+
     def get_dossier(self, story: Story) -> dict[str, Any] | None:
         """The stored dossier of ``story`` (JSON form), when built from the story as it is now."""
+        ...
+
+    def stored_dossier(self, story_id: str) -> dict[str, Any] | None:
+        """The stored dossier of a story as it is stored now (JSON form), without reading the story."""
         ...
 
     def dossier_ids(self) -> list[str]:

@@ -35,7 +35,6 @@ from storyline.store.listing import (
     EntityRow,
     StoryQuery,
     StoryRow,
-    dossier_key,
     entity_columns,
     entity_display,
     entity_from_display,
@@ -43,6 +42,7 @@ from storyline.store.listing import (
     entity_where,
     outlet_labels,
     story_columns,
+    story_digest,
     story_row,
     story_where,
 )
@@ -212,17 +212,17 @@ class CorpusIndex:
         already stored keeps its position)."""
         labels = self._labels(stories)
         p = self._PH
-        rows = [
-            (s.id, first_pos + k, s.title, s.event_date, _dumps(s.to_json()), *story_columns(s, labels))
-            for k, s in enumerate(stories)
-        ]
+        rows = []
+        for k, s in enumerate(stories):
+            doc = _dumps(s.to_json())
+            rows.append((s.id, first_pos + k, s.title, s.event_date, doc, *story_columns(s, labels), story_digest(doc)))
         self._qmany(
             "INSERT INTO stories (id, pos, title, event_date, json, event_date_why, articles, sources, outlets,"
-            f" date_lo, date_hi) VALUES ({p}, {p}, {p}, {p}, {self._JSON}, {p}, {p}, {p}, {p}, {p}, {p})"
+            f" date_lo, date_hi, digest) VALUES ({p}, {p}, {p}, {p}, {self._JSON}, {p}, {p}, {p}, {p}, {p}, {p}, {p})"
             " ON CONFLICT (id) DO UPDATE SET title = excluded.title, event_date = excluded.event_date,"
             " json = excluded.json, event_date_why = excluded.event_date_why, articles = excluded.articles,"
             " sources = excluded.sources, outlets = excluded.outlets, date_lo = excluded.date_lo,"
-            " date_hi = excluded.date_hi",
+            " date_hi = excluded.date_hi, digest = excluded.digest",
             rows,
         )
 
@@ -261,15 +261,18 @@ class CorpusIndex:
         )
         return [story_row(r) for r in rows], total
 
-    def stories_near(self, story_id: str, limit: int) -> list[StoryRow]:
-        """Up to ``limit`` other stories nearest ``story_id`` in list order (the correction forms' choices)."""
+    def stories_near(self, story_id: str, limit: int) -> list[tuple[str, str]]:
+        """Up to ``limit`` other stories nearest ``story_id`` in list order, as ``(id, title)`` (the correction
+        forms' choices)."""
         p = self._PH
+        found = self._q(f"SELECT pos FROM stories WHERE id = {p}", [story_id])
+        here = int(found[0][0]) if found else 0
         rows = self._q(
-            f"SELECT {STORY_COLUMNS} FROM stories WHERE id <> {p} ORDER BY abs(pos - coalesce("
-            f"(SELECT pos FROM stories WHERE id = {p}), 0)), pos LIMIT {p}",
-            [story_id, story_id, max(0, limit)],
+            f"SELECT id, title, pos FROM stories WHERE pos BETWEEN {p} AND {p} AND id <> {p} ORDER BY pos",
+            [here - limit, here + limit, story_id],
         )
-        return sorted((story_row(r) for r in rows), key=lambda r: _sid_key(r.id))
+        near = sorted(rows, key=lambda r: (abs(int(r[2]) - here), int(r[2])))[: max(0, limit)]
+        return sorted(((r[0], r[1]) for r in near), key=lambda r: _sid_key(r[0]))
 
     def outlet_names(self) -> list[str]:
         """Every outlet named by a stored article."""
@@ -288,8 +291,8 @@ class CorpusIndex:
             p = self._PH
             self._qmany(
                 f"UPDATE stories SET event_date_why = {p}, articles = {p}, sources = {p}, outlets = {p},"
-                f" date_lo = {p}, date_hi = {p} WHERE id = {p}",
-                [(*story_columns(s, labels), s.id) for s in stories],
+                f" date_lo = {p}, date_hi = {p}, digest = {p} WHERE id = {p}",
+                [(*story_columns(s, labels), story_digest(_dumps(s.to_json())), s.id) for s in stories],
             )
         return len(stories)
 
@@ -372,7 +375,7 @@ class CorpusIndex:
         total = int(self._q(f"SELECT count(*) FROM entities WHERE {where}", params)[0][0])
         rows = self._q(
             f"SELECT {ENTITY_COLUMNS} FROM entities WHERE {where}"
-            f" ORDER BY coalesce(mention_count, 0) DESC, name, id LIMIT {self._PH} OFFSET {self._PH}",
+            f" ORDER BY mention_count DESC, name, id LIMIT {self._PH} OFFSET {self._PH}",
             [*params, max(0, limit), max(0, offset)],
         )
         return [entity_row(r) for r in rows], total
@@ -391,15 +394,31 @@ class CorpusIndex:
         rows = self._q(f"SELECT a.id {base} ORDER BY a.published IS NULL, a.published, a.path, a.id{page}", params)
         return [r[0] for r in rows], total
 
+    def write_count(self) -> int:
+        """How many write transactions the store has committed (every one raises the ``writes`` meta counter)."""
+        rows = self._q("SELECT value FROM meta WHERE key = 'writes'")
+        return int(rows[0][0]) if rows else 0
+
     # -- dossiers -----------------------------------------------------------------------
 
     def get_dossier(self, story: Story) -> dict[str, Any] | None:
         """The stored dossier of ``story`` in its JSON form, when one was built from the story as it is now."""
         p = self._PH
         rows = self._q(f"SELECT key, json FROM dossiers WHERE story_id = {p}", [story.id])
-        if not rows or rows[0][0] != dossier_key(story):
+        if not rows or rows[0][0] != story_digest(_dumps(story.to_json())):
             return None
         doc: dict[str, Any] = _parsed(rows[0][1])
+        return doc
+
+    def stored_dossier(self, story_id: str) -> dict[str, Any] | None:
+        """The stored dossier of the story ``story_id`` as it is stored now, without reading the story."""
+        p = self._PH
+        rows = self._q(
+            f"SELECT d.json FROM dossiers d JOIN stories s ON s.id = d.story_id AND s.digest = d.key"
+            f" WHERE d.story_id = {p}",
+            [story_id],
+        )
+        doc: dict[str, Any] | None = _parsed(rows[0][0]) if rows else None
         return doc
 
     def dossier_ids(self) -> list[str]:
@@ -413,7 +432,7 @@ class CorpusIndex:
             self._q(
                 f"INSERT INTO dossiers (story_id, key, json) VALUES ({p}, {p}, {self._JSON})"
                 " ON CONFLICT (story_id) DO UPDATE SET key = excluded.key, json = excluded.json",
-                [story.id, dossier_key(story), _dumps(doc)],
+                [story.id, story_digest(_dumps(story.to_json())), _dumps(doc)],
             )
 
     def forget_dossiers(self, story_ids: Iterable[str] | None = None) -> None:

@@ -203,9 +203,8 @@ def entity_row(row: Sequence[Any]) -> EntityRow:
 ENTITY_COLUMNS = "id, name, type, mention_count, article_count, aliases"
 
 
-def dossier_key(story: Story) -> str:
-    """What a stored dossier was built from: the story as stored (its basis covers its articles' state)."""
-    doc = json.dumps(story.to_json(), ensure_ascii=False, sort_keys=True, default=str)
+def story_digest(doc: str) -> str:
+    """The digest of a story's stored JSON text: what a stored dossier was built from."""
     return hashlib.sha1(doc.encode()).hexdigest()[:20]
 
 

@@ -37,7 +37,7 @@ from psycopg_pool import ConnectionPool
 
 from storyline.errors import StorylineError
 from storyline.model import Article, Entity, Story
-from storyline.store.base import SearchHit, without_password
+from storyline.store.base import COUNT_WRITE, SearchHit, without_password
 from storyline.store.corpus_index import CorpusIndex
 from storyline.store.migrations import postgres as migrations
 from storyline.store.pg_search import CONFIG, HEADLINE_OPTIONS, join_phrases, tsquery_sql
@@ -208,12 +208,13 @@ class PostgresStore(PgStageState, CorpusIndex):
                 raise
 
     def _begin_write(self, conn: Conn) -> None:
-        """``BEGIN`` and take the write lock, waiting up to :data:`WRITE_WAIT_S` for the writer holding it (one
-        round trip: the three statements go as one simple query)."""
+        """``BEGIN``, take the write lock (waiting up to :data:`WRITE_WAIT_S` for the writer holding it) and count
+        the write (:data:`~storyline.store.base.WRITES`), in one round trip: the statements go as one simple query."""
         wait_ms = max(1, int(WRITE_WAIT_S * 1000))
         try:
             conn.execute(
-                f"BEGIN; SET LOCAL lock_timeout = {wait_ms}; SELECT pg_advisory_xact_lock({WRITE_LOCK:d})".encode()
+                f"BEGIN; SET LOCAL lock_timeout = {wait_ms}; SELECT pg_advisory_xact_lock({WRITE_LOCK:d}); "
+                f"{COUNT_WRITE}".encode()
             )
         except psycopg.errors.LockNotAvailable as exc:
             _undo(conn, 0)

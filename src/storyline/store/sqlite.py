@@ -32,6 +32,7 @@ from storyline.errors import StorylineError
 from storyline.model import Article, Cite, Entity, Story
 from storyline.store import migrations
 from storyline.store.base import (
+    COUNT_WRITE,
     HIGHLIGHT_CLOSE,
     HIGHLIGHT_OPEN,
     SearchHit,
@@ -161,6 +162,7 @@ class SqliteStore(StageState, CorpusIndex):
         while True:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")
+                self._conn.execute(COUNT_WRITE)
                 return
             except sqlite3.OperationalError as exc:
                 if not _busy(exc):

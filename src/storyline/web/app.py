@@ -45,6 +45,7 @@ from storyline.web import listing, views
 from storyline.web.corrections import add_corrections, story_corrections
 from storyline.web.jobs import Job, JobRegistry, UploadError, check_upload, safe_filename
 from storyline.web.markup import article_spans, highlight_snippet, mark_text, paragraph_spans
+from storyline.web.pagecache import PageCache, cached_page
 
 __all__ = ["CSP", "LOOPBACK_HOSTS", "allowed_host_names", "create_app", "host_name", "serve"]
 
@@ -73,6 +74,7 @@ class State:
         self.templates = Jinja2Templates(directory=str(HERE / "templates"))
         self.templates.env.globals.update(version=__version__, read_only=read_only)
         self.templates.env.filters["kind"] = views.kind_label
+        self.pages = PageCache()  # rendered pages, while the store is unchanged (storyline.web.pagecache)
 
     @contextmanager
     def corpus(self) -> Iterator[Corpus]:
@@ -291,6 +293,7 @@ def _hit_json(h: SearchHit) -> dict[str, Any]:
 
 def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small closure per page
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    @cached_page
     def stories_page(
         request: Request,
         q: str = "",
@@ -339,15 +342,17 @@ def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small closure per page
         return RedirectResponse("/", status_code=308)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    @cached_page
     def story_page(request: Request, story_id: str, speaker: str = "") -> HTMLResponse:
         state = _state(request)
         with state.corpus() as corpus:
-            dossier = corpus.story(story_id).dossier("dict")
+            dossier = corpus.story_dossier(story_id)
             fix = story_corrections(corpus, dossier, speaker)
         view = views.dossier_view(dossier, speaker=speaker)
         return state.page(request, "story.html", nav="stories", s=view, fix=fix)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    @cached_page
     def article_page(
         request: Request, article_id: str, start: int | None = None, end: int | None = None
     ) -> HTMLResponse:
@@ -376,6 +381,7 @@ def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small closure per page
         )
 
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
+    @cached_page
     def entities_page(
         request: Request,
         type: str = "",  # noqa: A002
@@ -407,6 +413,7 @@ def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small closure per page
         )
 
     @app.get("/entities/{entity_id}", response_class=HTMLResponse, include_in_schema=False)
+    @cached_page
     def entity_page(
         request: Request, entity_id: str, page: int = Query(1, ge=1, description="page of the articles")
     ) -> HTMLResponse:

@@ -82,7 +82,7 @@ def story_corrections(corpus: Corpus, dossier: Mapping[str, Any], speaker: str =
     quote_ids = [quote_id(*cite_spans([c])[0]) if isinstance(c, Mapping) else "" for c in cites]
     members = set(outlets)
     return {
-        "others": [(s.id, _short(s.title, 70)) for s in corpus.store.stories_near(sid, OTHER_STORIES)],
+        "others": [(i, _short(title, 70)) for i, title in corpus.store.stories_near(sid, OTHER_STORIES)],
         "claims": claims,
         "quote_ids": quote_ids,
         "log": [

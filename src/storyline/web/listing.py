@@ -110,10 +110,11 @@ def story_query(corpus: Corpus, f: views.StoryFilters) -> tuple[StoryQuery, list
 
 
 def story_page(
-    corpus: Corpus, f: views.StoryFilters, page: int = 1, size: int = PAGE_SIZE
+    corpus: Corpus, f: views.StoryFilters, page: int = 1, size: int | None = None
 ) -> tuple[list[dict[str, Any]], Pager, list[SearchHit]]:
     """One page of story rows after the filters, its pager (``total``: the stories that match), and the search
     hits. A page past the last shows the last."""
+    size = size or PAGE_SIZE
     q, hits = story_query(corpus, f)
     rows, total = corpus.store.list_stories(q, (max(1, page) - 1) * size, size)
     pager = Pager(page, size, total, "/", f.params())
@@ -122,8 +123,9 @@ def story_page(
     return [row_view(r) for r in rows], pager, hits
 
 
-def entity_page(corpus: Corpus, entity_id: str, page: int = 1, size: int = PAGE_SIZE) -> dict[str, Any] | None:
+def entity_page(corpus: Corpus, entity_id: str, page: int = 1, size: int | None = None) -> dict[str, Any] | None:
     """An entity's page: its articles a page at a time, grouped by story, with the events of those stories."""
+    size = size or PAGE_SIZE
     e = corpus.store.get_entity(entity_id)
     if e is None:
         return None

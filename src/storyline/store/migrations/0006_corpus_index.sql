@@ -22,8 +22,8 @@ CREATE TABLE corpus_index (
 
 CREATE INDEX corpus_index_by_ref ON corpus_index (kind, ref);
 
--- Each story's dossier in its JSON export form, stored when the story is built; `key` names what it was built
--- from (the story's basis and its stored form), so a dossier older than its story is never shown.
+-- Each story's dossier in its JSON export form, stored when the story is built; `key` is the digest of the story
+-- it was built from (stories.digest, of the story's stored JSON), so a dossier older than its story is never shown.
 CREATE TABLE dossiers (
     story_id TEXT PRIMARY KEY,
     key      TEXT NOT NULL,
@@ -38,6 +38,7 @@ ALTER TABLE stories ADD COLUMN sources INTEGER;
 ALTER TABLE stories ADD COLUMN outlets TEXT;
 ALTER TABLE stories ADD COLUMN date_lo TEXT;
 ALTER TABLE stories ADD COLUMN date_hi TEXT;
+ALTER TABLE stories ADD COLUMN digest TEXT;
 
 UPDATE stories SET
     event_date_why = json_extract(json, '$.event_date_why'),
@@ -57,4 +58,5 @@ UPDATE entities SET
     aliases = json_extract(json, '$.aliases');
 
 CREATE INDEX entities_by_pos ON entities (pos);
+CREATE INDEX entities_by_mentions ON entities (mention_count DESC, name, id);
 CREATE INDEX articles_by_duplicate ON articles (duplicate_of);

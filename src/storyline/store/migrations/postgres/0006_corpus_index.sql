@@ -23,6 +23,7 @@ ALTER TABLE stories ADD COLUMN sources INTEGER;
 ALTER TABLE stories ADD COLUMN outlets TEXT;
 ALTER TABLE stories ADD COLUMN date_lo TEXT;
 ALTER TABLE stories ADD COLUMN date_hi TEXT;
+ALTER TABLE stories ADD COLUMN digest TEXT;
 
 UPDATE stories SET
     event_date_why = json ->> 'event_date_why',
@@ -42,4 +43,5 @@ UPDATE entities SET
     aliases = (json -> 'aliases')::TEXT;
 
 CREATE INDEX entities_by_pos ON entities (pos);
+CREATE INDEX entities_by_mentions ON entities (mention_count DESC, name, id);
 CREATE INDEX articles_by_duplicate ON articles (duplicate_of);

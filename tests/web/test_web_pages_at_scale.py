@@ -1,0 +1,93 @@
+"""Pages that read one page of the store: paged lists, stored dossiers, and pages kept while the store is unchanged."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline.api import Corpus
+from storyline.web.listing import Pager
+
+pytestmark = pytest.mark.slow
+STORM = (
+    "Storm closes port of Valmera\n\nThe port of Valmera was closed on Tuesday after a storm with winds of 140 km/h "
+    "hit the coast, the harbour authority said. Ferries to the islands were cancelled until Thursday.\n"
+)
+
+
+def test_pager_links_keep_the_filters_and_stay_in_range() -> None:
+    p = Pager(page=9, size=2, total=5, base="/entities", params={"type": "PERSON", "q": ""})
+    assert (p.page, p.pages, p.first, p.last) == (3, 3, 5, 5)
+    assert p.prev_href == "/entities?type=PERSON&page=2" and p.next_href == ""
+    assert Pager(1, 50, 0, "/").first == 0
+
+
+def test_the_stories_list_pages_and_a_page_past_the_end_shows_the_last(
+    web_db: Path, client_class: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import storyline.web.listing as listing
+    from storyline.web import create_app
+
+    monkeypatch.setattr(listing, "PAGE_SIZE", 1)
+    with Corpus(web_db) as c:
+        ids = c.store.story_ids()
+    assert len(ids) >= 2
+    with client_class(create_app(web_db, read_only=True)) as client:
+        first = client.get("/").text
+        second = client.get("/", params={"page": 2}).text
+        last = client.get("/", params={"page": 99}).text
+    assert f"/stories/{ids[0]}" in first and f"/stories/{ids[1]}" not in first
+    assert f"/stories/{ids[1]}" in second and 'rel="prev"' in second
+    assert f"/stories/{ids[-1]}" in last and 'rel="next"' not in last
+
+
+def test_api_stories_pages_with_offset_and_limit(client: Any) -> None:
+    every = [s["id"] for s in client.get("/api/stories").json()]
+    assert [s["id"] for s in client.get("/api/stories", params={"offset": 1, "limit": 1}).json()] == every[1:2]
+
+
+def test_a_page_is_kept_until_the_store_changes(
+    seeds_dir: Path, tmp_path: Path, client_class: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The home page is built once while nothing is written; an ingest (a write) makes the next one anew."""
+    from storyline.web import create_app, listing
+
+    first = tmp_path / "first"
+    first.mkdir()
+    for f in sorted(seeds_dir.iterdir())[:2]:
+        shutil.copy(f, first / f.name)
+    db = tmp_path / "s.db"
+    with Corpus(db) as c:
+        c.ingest([first])
+    built: list[int] = []
+    real = listing.story_page
+    monkeypatch.setattr(listing, "story_page", lambda *a, **k: built.append(1) or real(*a, **k))
+    with client_class(create_app(db)) as client:
+        before = client.get("/").text
+        assert client.get("/").text == before and len(built) == 1  # the second one from the cache
+        with Corpus(db) as c:
+            storm = tmp_path / "storm.txt"
+            storm.write_text(STORM, encoding="utf-8")
+            rep = c.ingest([storm])  # a story of its own
+            (new,) = [s.id for s in c.stories if rep.added[0] in s.article_ids]
+        after = client.get("/").text
+    assert len(built) == 2 and f"/stories/{new}" in after and f"/stories/{new}" not in before
+
+
+def test_the_story_page_shows_the_stored_dossier_and_never_a_stale_one(
+    seeds_dir: Path, tmp_path: Path, client_class: Any
+) -> None:
+    from storyline.web import create_app
+
+    db = tmp_path / "s.db"
+    with Corpus(db) as c:
+        c.ingest([seeds_dir])
+        story = max(c.store.stories(), key=lambda s: len(s.article_ids))
+        assert c.store.stored_dossier(story.id) == c.story_dossier(story.id)
+        c.set_article(story.article_ids[0], source="Corrected Wire")
+        assert c.store.stored_dossier(story.id) in (None, c.story_dossier(story.id))
+    with client_class(create_app(db, read_only=True)) as client:
+        assert "Corrected Wire" in client.get(f"/stories/{story.id}").text
