@@ -26,7 +26,9 @@ comes second.
 
 The factories are registered under spaCy's ``spacy_factories`` entry point, so an installed Storyline lets
 ``spacy.blank("en").add_pipe("storyline_dates")`` work without importing this module first; the analysis
-modules themselves are imported when a component is made, not when spaCy loads the entry point.
+modules themselves are imported when a component is made, not when spaCy loads the entry point (the dates,
+statements and events components share the sentence and dating code of :mod:`storyline.pipeline`, which takes a
+few seconds to import, once per process).
 
 Example:
     >>> import spacy
