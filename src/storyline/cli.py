@@ -434,9 +434,19 @@ def analyze(
     metavar="NAME",
     help="Also answer requests for this host name (repeatable; '*' for any). Others get 400.",
 )
+@click.option(
+    "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+    help="Worker processes answering requests (more than one needs --read-only).",
+)  # fmt: skip
 @click.pass_context
 def serve(
-    ctx: click.Context, db: str | None, host: str, port: int, read_only: bool, allowed_hosts: tuple[str, ...]
+    ctx: click.Context,
+    db: str | None,
+    host: str,
+    port: int,
+    read_only: bool,
+    allowed_hosts: tuple[str, ...],
+    workers: int,
 ) -> None:
     """Browse stories, dossiers, articles and entities in a local web app, with a JSON API under /api."""
     from .web import serve as serve_web
@@ -452,6 +462,7 @@ def serve(
         config=load_config(c.config_file),
         log_level="warning" if c.quiet else "info",
         allowed_hosts=allowed_hosts,
+        workers=workers,
     )
 
 

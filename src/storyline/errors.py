@@ -20,6 +20,7 @@
 | E409 | a table export's folder: missing (``--out DIR``), a file, or not empty without ``--force`` |
 | E501 | a bad configuration value |
 | E601 | an engine that cannot run as asked (``--address`` without ``--engine ray``, an unreachable Ray cluster) |
+| E602 | a web server that cannot run as asked (several ``--workers`` on a server that takes uploads) |
 """
 
 from __future__ import annotations

@@ -91,3 +91,20 @@ def test_the_story_page_shows_the_stored_dossier_and_never_a_stale_one(
         assert c.store.stored_dossier(story.id) in (None, c.story_dossier(story.id))
     with client_class(create_app(db, read_only=True)) as client:
         assert "Corrected Wire" in client.get(f"/stories/{story.id}").text
+
+
+def test_several_workers_serve_only_a_read_only_store(web_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    from storyline.errors import StorylineError
+    from storyline.web import app as web_app
+
+    with pytest.raises(StorylineError, match="E602"):
+        web_app.serve(web_db, workers=2)
+    ran: dict[str, Any] = {}
+    monkeypatch.setattr(uvicorn, "run", lambda target, **kw: ran.update(target=target, **kw))
+    monkeypatch.setenv(web_app.WORKER_SETTINGS, "")  # put back as it was afterwards
+    web_app.serve(web_db, workers=2, read_only=True)
+    assert ran["target"] == "storyline.web.app:worker_app" and ran["workers"] == 2 and ran["factory"]
+    worker = web_app.worker_app()  # what each worker process builds from the settings left for it
+    assert worker.state.storyline.read_only and worker.state.storyline.db == str(web_db)

@@ -17,10 +17,13 @@ Example:
 from __future__ import annotations
 
 import html
+import json
 import logging
+import os
 import shutil
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -715,6 +718,7 @@ def serve(
     config: Config | None = None,
     log_level: str = "info",
     allowed_hosts: Sequence[str] = (),
+    workers: int = 1,
 ) -> None:
     """Run the app with uvicorn until interrupted (the ``storyline serve`` command).
 
@@ -726,12 +730,43 @@ def serve(
         config: The configuration (default: loaded from the usual layers).
         log_level: uvicorn's log level.
         allowed_hosts: More host names to answer to (``--allowed-host``).
+        workers: Worker processes answering requests (more than one only with ``read_only``: ingest jobs and
+            their progress live in one process).
+
+    Raises:
+        StorylineError: E602 for several workers on a server that takes uploads.
     """
     import uvicorn
 
-    app = create_app(db, config=config, read_only=read_only, allowed_hosts=[host, *allowed_hosts])
+    if workers > 1 and not read_only:
+        raise StorylineError(
+            "E602", f"--workers {workers} needs --read-only: ingest jobs and their progress live in one process"
+        )
+    hosts = [host, *allowed_hosts]
+    app = create_app(db, config=config, read_only=read_only, allowed_hosts=hosts)
     if host not in ("127.0.0.1", "localhost", "::1"):
         log.warning("serving on %s: anyone who can reach this address can read the store", host)
     if host_name(host) in ("0.0.0.0", "[::]") and not allowed_hosts:
         log.warning("only requests for 127.0.0.1, localhost or [::1] are answered: name others with --allowed-host")
-    uvicorn.run(app, host=host, port=port, log_level=log_level)
+    if workers <= 1:
+        uvicorn.run(app, host=host, port=port, log_level=log_level)
+        return
+    config_used = asdict(app.state.storyline.config)
+    settings = {"db": str(db), "read_only": read_only, "allowed_hosts": hosts, "config": config_used}
+    os.environ[WORKER_SETTINGS] = json.dumps(settings)
+    uvicorn.run(f"{__name__}:worker_app", factory=True, host=host, port=port, log_level=log_level, workers=workers)
+
+
+WORKER_SETTINGS = "STORYLINE_SERVE_SETTINGS"
+"""Environment variable handing :func:`serve`'s settings to its worker processes."""
+
+
+def worker_app() -> FastAPI:
+    """The app in one of :func:`serve`'s worker processes, from the settings it left in the environment."""
+    settings = json.loads(os.environ[WORKER_SETTINGS])
+    return create_app(
+        settings["db"],
+        config=Config(**settings["config"]),
+        read_only=bool(settings["read_only"]),
+        allowed_hosts=settings["allowed_hosts"],
+    )

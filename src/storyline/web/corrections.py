@@ -67,7 +67,8 @@ def story_corrections(corpus: Corpus, dossier: Mapping[str, Any], speaker: str =
         for c in dossier.get(key) or []:
             if not isinstance(c, Mapping) or not c.get("id"):
                 continue
-            on_row = sorted({s[0] for s in cite_spans([*c.get("support", []), *c.get("conflicts", [])])})
+            cited = [*(c.get("support") or []), *(c.get("conflicts") or [])]
+            on_row = sorted({str(x["article_id"]) for x in cited if isinstance(x, Mapping) and x.get("article_id")})
             claims.append(
                 {
                     "id": str(c["id"]),
