@@ -16,9 +16,9 @@ each dated at the head of the stream, through ``Corpus.ingest`` (reading, cleani
 corpus stages; the model loaded once beforehand): seconds p50/p95 and the probe process's peak RSS (model
 included). Target: p95 under 1 s.
 
-(b) *serving*: ``storyline serve`` (uvicorn) on 127.0.0.1 over the largest store, ``--clients`` threads with
-httpx requesting the home page, story pages (random stories) and search pages (``/?q=`` with common news words)
-in turn: latency p50/p95 per page. Target: p95 under 300 ms.
+(b) *serving*: ``storyline serve --read-only`` (uvicorn; ``--workers``) on 127.0.0.1 over each store,
+``--clients`` threads with httpx requesting the home page, story pages (random stories) and search pages
+(``/?q=`` with common news words) in turn: latency p50/p95 per page. Target: p95 under 300 ms.
 
 ``--baseline-src DIR`` names a checkout of the code to compare with (``git worktree add DIR <commit>``); each
 measure then runs with it too, on a store it builds itself from the same synthetic articles, side by side.
@@ -119,9 +119,7 @@ def synthetic(base: list[Any], n: int, seed: int = 7) -> Any:
 def _edited(a: Any, rng: random.Random, vocab: dict[int, list[str]]) -> str:
     """The text with about :data:`EDIT_RATE` of its plain lower-case words swapped for others of the same length,
     never inside a name, quote, date or figure."""
-    taken = sorted(
-        (x.start, x.end) for group in (a.mentions, a.quotes, a.dates, a.numbers) for x in group
-    )
+    taken = sorted((x.start, x.end) for group in (a.mentions, a.quotes, a.dates, a.numbers) for x in group)
     chars = list(a.text)
     j = 0
     for m in re.finditer(r"\b[a-z]{4,12}\b", a.text):
@@ -297,8 +295,9 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def serve_bench(db: str, src: str | None, clients: int, requests: int) -> dict[str, Any]:
-    """Latency of the home, story and search pages at ``clients`` concurrent clients."""
+def serve_bench(db: str, src: str | None, clients: int, requests: int, workers: int = 1) -> dict[str, Any]:
+    """Latency of the home, story and search pages at ``clients`` concurrent clients (``workers`` server
+    processes; more than one only for code that has ``serve(workers=)``)."""
     import sqlite3
 
     import httpx
@@ -307,7 +306,8 @@ def serve_bench(db: str, src: str | None, clients: int, requests: int) -> dict[s
     env = dict(os.environ)
     if src:
         env["PYTHONPATH"] = str(Path(src) / "src")
-    code = f"from storyline.web.app import serve; serve({db!r}, port={port}, log_level='warning', read_only=True)"
+    more = f", workers={workers}" if workers > 1 else ""
+    code = f"from storyline.web.app import serve; serve({db!r}, port={port}, log_level='warning', read_only=True{more})"
     server = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -361,7 +361,9 @@ def serve_bench(db: str, src: str | None, clients: int, requests: int) -> dict[s
     finally:
         server.terminate()
         server.wait(timeout=30)
-    out: dict[str, Any] = {"clients": clients, "requests": len(jobs), "wall_s": round(wall, 1), "errors": errors[:5]}
+    out: dict[str, Any] = {
+        "clients": clients, "workers": workers, "requests": len(jobs), "wall_s": round(wall, 1), "errors": errors[:5],
+    }  # fmt: skip
     for kind, xs in times.items():
         ms = sorted(x * 1000 for x in xs)
         out[kind] = {
@@ -385,7 +387,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="1000,10000")
     ap.add_argument("--probes", type=int, default=20)
-    ap.add_argument("--baseline-probes", type=int, default=3, help="probes for the baseline (it is slow)")
+    ap.add_argument("--baseline-probes", default="5,2", help="probes for the baseline at each size (it is slow)")
     ap.add_argument("--base-store", type=Path, default=None)
     ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "storyline-corpus-scale")
     ap.add_argument("--baseline-src", default=None, help="a checkout of the code to compare with")
@@ -394,6 +396,9 @@ def main() -> None:
     ap.add_argument("--baseline-requests", type=int, default=40)
     ap.add_argument("--no-web", action="store_true")
     ap.add_argument("--agreement", action="store_true", help="compare with the full corpus stages (slow)")
+    ap.add_argument("--agreement-max", type=int, default=1000, help="largest store compared so")
+    ap.add_argument("--workers", default="1,2", help="server processes tried for the code after")
+    ap.add_argument("--baseline-web-max", type=int, default=1000, help="largest store the code before serves")
     ap.add_argument("--out", type=Path, default=HERE / "results" / "corpus_scale.json")
     ap.add_argument("--child", default=None, help=argparse.SUPPRESS)
     ap.add_argument("rest", nargs="*", help=argparse.SUPPRESS)
@@ -429,14 +434,14 @@ def main() -> None:
         results["base"] = run_child("base", [str(base_db)], None)
     probes = sorted(str(p) for p in (POLNEAR / "dev" / "text").iterdir())
     sides = [("after", None)] + ([("before", args.baseline_src)] if args.baseline_src else [])
-    largest: dict[str, str] = {}
     import sqlite3
 
     conn = sqlite3.connect(f"file:{base_db}?mode=ro", uri=True)
     n_base = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
     conn.close()
     results["data"]["base_articles"] = n_base
-    for size in [int(x) for x in args.sizes.split(",")]:
+    sizes = [int(x) for x in args.sizes.split(",")]
+    for size in sizes:
         for side, src in sides:
             db = str(args.work / f"{side}-{size}.db")
             for suffix in ("", "-wal", "-shm"):
@@ -446,14 +451,15 @@ def main() -> None:
             results["build"].setdefault(str(size), {})[side] = built
             print(f"  {built}", flush=True)
             k = 1 + size // n_base
-            count = args.probes if side == "after" else args.baseline_probes
+            few = [int(x) for x in args.baseline_probes.split(",")]
+            count = args.probes if side == "after" else few[min(sizes.index(size), len(few) - 1)]
             off = 0 if side == "after" else args.probes  # other probes: none is stored twice
             files = probes[off : off + count]
             if side == "after":
                 _backup(db, db + ".pre")
             print(f"[{side}] adding {len(files)} articles one at a time ...", flush=True)
             got = run_child("probe", [db, json.dumps(files), str(k)], src)
-            if side == "after" and args.agreement:
+            if side == "after" and args.agreement and size <= args.agreement_max:
                 print("[after] the same articles in one ingest by the full corpus stages ...", flush=True)
                 agree = run_child("agree", [db + ".pre", db, json.dumps(files), str(k)], src)
                 results.setdefault("agreement", {})[str(size)] = agree
@@ -461,14 +467,20 @@ def main() -> None:
             row = {**percentiles(got["seconds"]), **got}
             results["add_one"].setdefault(str(size), {})[side] = row
             print(f"  p50 {row['p50_s']} s, p95 {row['p95_s']} s, peak RSS {row['peak_rss_mb']} MB", flush=True)
-            largest[side] = db
     if not args.no_web:
-        results["web"] = {"store": Path(largest["after"]).name}
-        for side, src in sides:
-            n = args.requests if side == "after" else args.baseline_requests
-            print(f"[{side}] serving {largest[side]} to {args.clients} clients ...", flush=True)
-            results["web"][side] = serve_bench(largest[side], src, args.clients, n)
-            print(f"  {results['web'][side]}", flush=True)
+        results["web"] = {}
+        for size in sizes:
+            row = results["web"].setdefault(str(size), {})
+            for side, src in sides:
+                if side == "before" and size > args.baseline_web_max:
+                    continue  # every request of the code before reads every article: 20 at once would not fit
+                db = str(args.work / f"{side}-{size}.db")
+                for workers in [int(w) for w in args.workers.split(",")] if side == "after" else [1]:
+                    n = args.requests if side == "after" else args.baseline_requests
+                    print(f"[{side}] serving {size} articles to {args.clients} clients, {workers} worker(s) ...")
+                    got = serve_bench(db, src, args.clients, n, workers)
+                    row[side if workers == 1 else f"{side}, {workers} workers"] = got
+                    print(f"  {got}", flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
