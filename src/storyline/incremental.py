@@ -27,6 +27,7 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import math
 import time
@@ -380,7 +381,7 @@ def _file_entities(store: Any, new: Sequence[Article]) -> list[Entity]:
         by_word[word].append((eid, n))
     aliases = {entity_id(ALIAS_TYPES.get(c, "GPE"), c) for k, c in GPE_ALIASES.items() if k in keys}
     ids = {eid for rows in known.values() for eid, _, _ in rows} | {e for rs in by_word.values() for e, _ in rs}
-    stored = {e.id: e for e in store.get_entities(ids | aliases)}
+    stored = {e.id: e for e in store.get_entities(ids | aliases, with_mentions=False)}
     return file_mentions(new, known, by_word, stored).entities
 
 
@@ -397,7 +398,7 @@ def _story_entities(store: Any, members: Sequence[Article], filed: Sequence[Enti
     """The entities the members name (as filed now, else as stored, without their cites)."""
     ids = {m.entity_id for a in members for m in a.mentions if m.entity_id}
     ids |= {q.speaker_entity_id for a in members for q in a.quotes if q.speaker_entity_id}
-    out = {e.id: e for e in filed if e.id in ids}
+    out = {e.id: dataclasses.replace(e, mentions=[]) for e in filed if e.id in ids}  # they carry only the new cites
     out.update({e.id: e for e in store.get_entities(ids - set(out), with_mentions=False)})
     return out
 

@@ -148,7 +148,7 @@ class Store(Protocol):
         ...
 
     def entities_in(self, article_id: str) -> list[Entity]:
-        """Return the entities mentioned in an article, most mentioned first."""
+        """Return the entities mentioned in an article, most mentioned first, each with its mentions there."""
         ...
 
     def replace_stories(self, stories: Sequence[Story]) -> None:
@@ -272,6 +272,14 @@ class Store(Protocol):
         self, type_: str = "", query: str = "", offset: int = 0, limit: int = 50
     ) -> tuple[list[EntityRow], int]:
         """One page of the entities list, most mentioned first, and how many match."""
+        ...
+
+    def mentions_in(self, entity_id: str, article_ids: Iterable[str]) -> list[Cite]:
+        """An entity's mentions in these articles, in order."""
+        ...
+
+    def entity_mention_count(self, entity_id: str) -> int:
+        """How many mentions an entity has."""
         ...
 
     def entity_types(self) -> list[str]:

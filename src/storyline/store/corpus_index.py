@@ -297,20 +297,56 @@ class CorpusIndex:
         return len(stories)
 
     # -- entities -----------------------------------------------------------------------
+    #
+    # An entity's JSON holds everything but its mentions; they are rows of ``mentions`` in order (``pos``), so a
+    # new article's mentions of the corpus's most named entity are a few rows added, never its cites rewritten.
+    # An entity stored before schema 6 keeps its mentions in its JSON until it is written again.
 
-    def _write_entities(self, entities: Sequence[Entity], first_pos: int) -> None:
+    def _write_entities(
+        self, entities: Sequence[Entity], first_pos: int, counts: Mapping[str, tuple[int, int]] | None = None
+    ) -> None:
+        """Insert or replace entity rows (JSON without mentions, listing columns); ``counts``: their mention and
+        article counts when the entities carry only some of their mentions."""
         p = self._PH
+        rows = []
+        for k, e in enumerate(entities):
+            cols = entity_columns(e)
+            n_mentions, n_articles = (counts or {}).get(e.id, cols[:2])
+            rows.append((e.id, first_pos + k, e.name, e.type, _dumps(_without_mentions(e)), n_mentions, n_articles,
+                         *cols[2:]))  # fmt: skip
         self._qmany(
             "INSERT INTO entities (id, pos, name, type, json, mention_count, article_count, aliases, display)"
             f" VALUES ({p}, {p}, {p}, {p}, {self._JSON}, {p}, {p}, {p}, {p})"
             " ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, json = excluded.json,"
             " mention_count = excluded.mention_count, article_count = excluded.article_count,"
             " aliases = excluded.aliases, display = excluded.display",
+            rows,
+        )
+
+    def _write_mentions(self, entities: Sequence[Entity], first: Mapping[str, int] | None = None) -> None:
+        """Mention rows for the entities' cites, numbered from ``first[entity id]`` (0)."""
+        p = self._PH
+        start = first or {}
+        self._qmany(
+            f'INSERT INTO mentions (entity_id, pos, article_id, start, "end") VALUES ({p}, {p}, {p}, {p}, {p})',
             [
-                (e.id, first_pos + k, e.name, e.type, _dumps(e.to_json()), *entity_columns(e))
-                for k, e in enumerate(entities)
+                (e.id, start.get(e.id, 0) + k, c.article_id, c.start, c.end)
+                for e in entities
+                for k, c in enumerate(e.mentions)
             ],
         )
+
+    def replace_entities(self, entities: Sequence[Entity]) -> None:
+        """Replace all entities and their mentions; a stored dossier showing one that changed (or is gone) is
+        forgotten."""
+        with self.transaction():
+            kept = {e.id for e in entities}
+            gone = [r[0] for r in self._q("SELECT id FROM entities") if r[0] not in kept]
+            self._forget_dossiers_of_entities([*self._changed_display(entities), *gone])
+            self._q("DELETE FROM mentions")
+            self._q("DELETE FROM entities")
+            self._write_entities(entities, 0)
+            self._write_mentions(entities)
 
     def _changed_display(self, entities: Sequence[Entity]) -> list[str]:
         """The ids of ``entities`` whose stored form shows a different name, type, aliases, roles or descriptions."""
@@ -321,38 +357,138 @@ class CorpusIndex:
         return [i for i, d in new.items() if i in old and old[i] != d]
 
     def put_entities(self, entities: Sequence[Entity], articles: Iterable[str] | None = None) -> None:
-        """Insert or replace some entities and their mentions index; the others stay as they are. ``articles``:
-        only the mentions in these articles changed (the other rows of these entities are kept as stored). A
-        stored dossier that shows one whose name, aliases or roles changed is forgotten."""
+        """Insert or replace some entities and their mentions; the others stay as they are. ``articles``: the
+        entities carry only their mentions in these articles, which replace the stored ones there (the rest stay).
+        A stored dossier that shows one whose name, aliases or roles changed is forgotten."""
         if not entities:
             return
-        only = None if articles is None else set(articles)
         with self.transaction():
             self._forget_dossiers_of_entities(self._changed_display(entities))
             ids = [e.id for e in entities]
+            last = self._q("SELECT max(pos) FROM entities")[0][0]
+            first_pos = 0 if last is None else int(last) + 1
+            if articles is None:
+                for part in _chunks(ids):
+                    self._q(f"DELETE FROM mentions WHERE entity_id IN ({self._in(len(part))})", part)
+                self._write_entities(entities, first_pos)
+                self._write_mentions(entities)
+                return
+            only = list(dict.fromkeys(articles))
+            kept = {e.id: [c for c in e.mentions if c.article_id in set(only)] for e in entities}
+            counts, first = self._mention_counts(ids, only)
             for part in _chunks(ids):
-                where = f"entity_id IN ({self._in(len(part))})"
-                if only is None:
-                    self._q(f"DELETE FROM mentions WHERE {where}", part)
-                    continue
                 for arts in _chunks(only):
                     self._q(
-                        f"DELETE FROM mentions WHERE {where} AND article_id IN ({self._in(len(arts))})", [*part, *arts]
+                        f"DELETE FROM mentions WHERE entity_id IN ({self._in(len(part))})"
+                        f" AND article_id IN ({self._in(len(arts))})",
+                        [*part, *arts],
                     )
-            last = self._q("SELECT max(pos) FROM entities")[0][0]
-            self._write_entities(entities, 0 if last is None else int(last) + 1)
+            new = {i: (counts[i][0] + len(c), counts[i][1] + len({x.article_id for x in c})) for i, c in kept.items()}
+            self._write_entities(entities, first_pos, new)
+            self._write_mentions([_with_mentions(e, kept[e.id]) for e in entities], first)
+
+    def _mention_counts(
+        self, ids: Sequence[str], articles: Sequence[str]
+    ) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
+        """For :meth:`put_entities`: each entity's mention and article counts without its mentions in ``articles``,
+        and the next free mention position."""
+        counts = {i: (0, 0) for i in ids}
+        first = dict.fromkeys(ids, 0)
+        for part in _chunks(ids):
+            marks = self._in(len(part))
+            for eid, n, m in self._q(
+                "SELECT id, coalesce(mention_count, 0), coalesce(article_count, 0) FROM entities"
+                f" WHERE id IN ({marks})",
+                part,
+            ):
+                counts[eid] = (int(n), int(m))
+            for eid, top in self._q(
+                f"SELECT entity_id, max(pos) FROM mentions WHERE entity_id IN ({marks}) GROUP BY entity_id", part
+            ):
+                first[eid] = int(top) + 1
+            for arts in _chunks(articles):
+                for eid, n, m in self._q(
+                    f"SELECT entity_id, count(*), count(DISTINCT article_id) FROM mentions WHERE entity_id IN ({marks})"
+                    f" AND article_id IN ({self._in(len(arts))}) GROUP BY entity_id",
+                    [*part, *arts],
+                ):
+                    counts[eid] = (counts[eid][0] - int(n), counts[eid][1] - int(m))
+        return counts, first
+
+    def _read_entities(self, rows: Iterable[Sequence[Any]], article_id: str | None = None) -> list[Entity]:
+        """Entities from their JSON, with their mentions (only those in ``article_id``, when given)."""
+        out: list[Entity] = []
+        need: dict[str, Entity] = {}
+        for (doc,) in rows:
+            d = _parsed(doc)
+            e = entity_from_json(d)
+            out.append(e)
+            if article_id is not None:
+                e.mentions = [c for c in e.mentions if c.article_id == article_id]
+            if "mentions" not in d:
+                need[e.id] = e
+        if need:
             p = self._PH
-            cites = {
-                (e.id, c.article_id, c.start, c.end): None
-                for e in entities
-                for c in e.mentions
-                if only is None or c.article_id in only
-            }
-            self._qmany(
-                f'INSERT INTO mentions (entity_id, article_id, start, "end") VALUES ({p}, {p}, {p}, {p})'
-                ' ON CONFLICT (entity_id, article_id, start, "end") DO NOTHING',
-                list(cites),
+            where = "" if len(need) > CHUNK and article_id is None else None
+            if where is not None:  # all of them: one pass over the table
+                for eid, aid, start, end in self._q(
+                    'SELECT entity_id, article_id, start, "end" FROM mentions ORDER BY entity_id, pos'
+                ):
+                    if eid in need:
+                        need[eid].mentions.append(Cite(aid, start, end))
+            else:
+                for part in _chunks(need):
+                    extra = f" AND article_id = {p}" if article_id is not None else ""
+                    params = [*part, *([article_id] if article_id is not None else [])]
+                    for eid, aid, start, end in self._q(
+                        'SELECT entity_id, article_id, start, "end" FROM mentions'
+                        f" WHERE entity_id IN ({self._in(len(part))}){extra} ORDER BY entity_id, pos",
+                        params,
+                    ):
+                        need[eid].mentions.append(Cite(aid, start, end))
+        return out
+
+    def entities(self) -> list[Entity]:
+        """Return all entities in the order they were stored, with their mentions."""
+        return self._read_entities(self._q("SELECT json FROM entities ORDER BY pos"))
+
+    def get_entity(self, entity_id: str) -> Entity | None:
+        """Return one entity with its mentions, or None."""
+        found = self._read_entities(self._q(f"SELECT json FROM entities WHERE id = {self._PH}", [entity_id]))
+        return found[0] if found else None
+
+    def entities_in(self, article_id: str) -> list[Entity]:
+        """Return the entities an article mentions, most mentioned there first, each with its mentions in that
+        article only (the corpus's most named entity has thousands elsewhere)."""
+        rows = self._q(
+            f"""
+            SELECT e.json FROM entities e
+            JOIN (SELECT entity_id, count(*) AS n FROM mentions WHERE article_id = {self._PH} GROUP BY entity_id) m
+              ON m.entity_id = e.id
+            ORDER BY m.n DESC, e.pos
+            """,
+            [article_id],
+        )
+        return self._read_entities(rows, article_id)
+
+    def mentions_in(self, entity_id: str, article_ids: Iterable[str]) -> list[Cite]:
+        """An entity's mentions in these articles, in order."""
+        stored = self._q(f"SELECT json FROM entities WHERE id = {self._PH}", [entity_id])
+        wanted = set(article_ids)
+        if not stored:
+            return []
+        doc = _parsed(stored[0][0])
+        if "mentions" in doc:  # stored before schema 6
+            return [c for c in entity_from_json(doc).mentions if c.article_id in wanted]
+        out: list[Cite] = []
+        for part in _chunks(wanted):
+            rows = self._q(
+                f'SELECT article_id, start, "end", pos FROM mentions WHERE entity_id = {self._PH}'
+                f" AND article_id IN ({self._in(len(part))})",
+                [entity_id, *part],
             )
+            out += [Cite(aid, start, end) for aid, start, end, _ in sorted(rows, key=lambda r: r[3])]
+        return out
 
     def get_entities(self, ids: Iterable[str], *, with_mentions: bool = True) -> list[Entity]:
         """The stored ones of ``ids``; without their mentions when ``with_mentions`` is False (then the corpus's
@@ -360,12 +496,18 @@ class CorpusIndex:
         out: list[Entity] = []
         for part in _chunks(ids):
             if with_mentions:
-                rows = self._q(f"SELECT json FROM entities WHERE id IN ({self._in(len(part))})", part)
-                out += [entity_from_json(doc) for (doc,) in rows]
+                out += self._read_entities(
+                    self._q(f"SELECT json FROM entities WHERE id IN ({self._in(len(part))})", part)
+                )
                 continue
             rows = self._q(f"SELECT json, display FROM entities WHERE id IN ({self._in(len(part))})", part)
             out += [entity_from_display(d) if d else _no_mentions(entity_from_json(doc)) for doc, d in rows]
         return out
+
+    def entity_mention_count(self, entity_id: str) -> int:
+        """How many mentions an entity has."""
+        rows = self._q(f"SELECT coalesce(mention_count, 0) FROM entities WHERE id = {self._PH}", [entity_id])
+        return int(rows[0][0]) if rows else 0
 
     def list_entities(
         self, type_: str = "", query: str = "", offset: int = 0, limit: int = 50
@@ -466,6 +608,16 @@ class CorpusIndex:
 def _no_mentions(e: Entity) -> Entity:
     e.mentions = []
     return e
+
+
+def _with_mentions(e: Entity, mentions: list[Cite]) -> Entity:
+    return Entity(e.id, e.name, e.type, e.aliases, mentions, e.roles, e.descriptions)
+
+
+def _without_mentions(e: Entity) -> dict[str, Any]:
+    doc = e.to_json()
+    del doc["mentions"]
+    return doc
 
 
 def _sid_key(sid: str) -> tuple[int, str]:

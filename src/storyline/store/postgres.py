@@ -36,7 +36,7 @@ from psycopg.pq import TransactionStatus
 from psycopg_pool import ConnectionPool
 
 from storyline.errors import StorylineError
-from storyline.model import Article, Entity, Story
+from storyline.model import Article, Story
 from storyline.store.base import COUNT_WRITE, SearchHit, without_password
 from storyline.store.corpus_index import CorpusIndex
 from storyline.store.migrations import postgres as migrations
@@ -44,7 +44,7 @@ from storyline.store.pg_search import CONFIG, HEADLINE_OPTIONS, join_phrases, ts
 from storyline.store.pg_stages import PgStageState
 from storyline.store.query import query_parts
 from storyline.store.ranking import OVERFETCH, body_first
-from storyline.store.sqlite import _dumps, _entity, _index_key, search_units
+from storyline.store.sqlite import _dumps, _index_key, search_units
 
 if TYPE_CHECKING:
     Conn = psycopg.Connection[tuple[Any, ...]]
@@ -350,39 +350,7 @@ class PostgresStore(PgStageState, CorpusIndex):
 
     # -- entities -----------------------------------------------------------------------
 
-    def replace_entities(self, entities: Sequence[Entity]) -> None:
-        """Replace all entities and the mentions index built from their cites."""
-        with self.transaction():
-            kept = {e.id for e in entities}
-            gone = [r[0] for r in self.rows("SELECT id FROM entities") if r[0] not in kept]
-            self._forget_dossiers_of_entities([*self._changed_display(entities), *gone])
-            self.rows("DELETE FROM mentions")
-            self.rows("DELETE FROM entities")
-            self._write_entities(entities, 0)
-            cites = dict.fromkeys((e.id, c.article_id, c.start, c.end) for e in entities for c in e.mentions)
-            self._copy('mentions (entity_id, article_id, start, "end")', list(cites))
-
-    def entities(self) -> list[Entity]:
-        """Return all entities in the order they were stored."""
-        return [_entity(r[0]) for r in self.rows("SELECT json FROM entities ORDER BY pos")]
-
-    def get_entity(self, entity_id: str) -> Entity | None:
-        """Return one entity, or None."""
-        found = self.rows("SELECT json FROM entities WHERE id = %s", (entity_id,))
-        return _entity(found[0][0]) if found else None
-
-    def entities_in(self, article_id: str) -> list[Entity]:
-        """Return the entities an article mentions, most mentioned first."""
-        rows = self.rows(
-            """
-            SELECT e.json FROM entities e
-            JOIN (SELECT entity_id, count(*) AS n FROM mentions WHERE article_id = %s GROUP BY entity_id) m
-              ON m.entity_id = e.id
-            ORDER BY m.n DESC, e.pos
-            """,
-            (article_id,),
-        )
-        return [_entity(r[0]) for r in rows]
+    # replace_entities, entities, get_entity, entities_in: storyline.store.corpus_index (mentions as rows)
 
     # -- stories ------------------------------------------------------------------------
 

@@ -29,7 +29,7 @@ from types import TracebackType
 from typing import Any
 
 from storyline.errors import StorylineError
-from storyline.model import Article, Cite, Entity, Story
+from storyline.model import Article, Story
 from storyline.store import migrations
 from storyline.store.base import (
     COUNT_WRITE,
@@ -324,42 +324,7 @@ class SqliteStore(StageState, CorpusIndex):
 
     # -- entities -----------------------------------------------------------------------
 
-    def replace_entities(self, entities: Sequence[Entity]) -> None:
-        """Replace all entities and the mentions index built from their cites."""
-        with self.transaction():
-            kept = {e.id for e in entities}
-            gone = [r[0] for r in self._conn.execute("SELECT id FROM entities") if r[0] not in kept]
-            self._forget_dossiers_of_entities([*self._changed_display(entities), *gone])
-            self._conn.execute("DELETE FROM mentions")
-            self._conn.execute("DELETE FROM entities")
-            self._write_entities(entities, 0)
-            self._conn.executemany(
-                'INSERT OR IGNORE INTO mentions (entity_id, article_id, start, "end") VALUES (?, ?, ?, ?)',
-                ((e.id, c.article_id, c.start, c.end) for e in entities for c in e.mentions),
-            )
-
-    def entities(self) -> list[Entity]:
-        """Return all entities in the order they were stored."""
-        rows = self._conn.execute("SELECT json FROM entities ORDER BY pos")
-        return [_entity(json.loads(r[0])) for r in rows]
-
-    def get_entity(self, entity_id: str) -> Entity | None:
-        """Return one entity, or None."""
-        row = self._conn.execute("SELECT json FROM entities WHERE id = ?", (entity_id,)).fetchone()
-        return None if row is None else _entity(json.loads(row[0]))
-
-    def entities_in(self, article_id: str) -> list[Entity]:
-        """Return the entities an article mentions, most mentioned first."""
-        rows = self._conn.execute(
-            """
-            SELECT e.json FROM entities e
-            JOIN (SELECT entity_id, count(*) AS n FROM mentions WHERE article_id = ? GROUP BY entity_id) m
-              ON m.entity_id = e.id
-            ORDER BY m.n DESC, e.pos
-            """,
-            (article_id,),
-        )
-        return [_entity(json.loads(r[0])) for r in rows]
+    # replace_entities, entities, get_entity, entities_in: storyline.store.corpus_index (mentions as rows)
 
     # -- stories ------------------------------------------------------------------------
 
@@ -564,18 +529,6 @@ def _article(row: sqlite3.Row) -> Article:
     article.story_id = row["story_id"]
     article.duplicate_of = row["duplicate_of"]
     return article
-
-
-def _entity(d: dict[str, Any]) -> Entity:
-    return Entity(
-        id=d["id"],
-        name=d["name"],
-        type=d["type"],
-        aliases=list(d.get("aliases", [])),
-        mentions=[Cite(c["article_id"], c["start"], c["end"]) for c in d.get("mentions", [])],
-        roles=list(d.get("roles", [])),
-        descriptions=list(d.get("descriptions", [])),
-    )
 
 
 def _connect(path: str) -> sqlite3.Connection:

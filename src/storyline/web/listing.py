@@ -126,14 +126,16 @@ def story_page(
 def entity_page(corpus: Corpus, entity_id: str, page: int = 1, size: int | None = None) -> dict[str, Any] | None:
     """An entity's page: its articles a page at a time, grouped by story, with the events of those stories."""
     size = size or PAGE_SIZE
-    e = corpus.store.get_entity(entity_id)
-    if e is None:
+    found = corpus.store.get_entities([entity_id], with_mentions=False)
+    if not found:
         return None
+    e = found[0]
     ids, total = corpus.store.mentioned_articles(e.id, (max(1, page) - 1) * size, size)
+    e.mentions = corpus.store.mentions_in(e.id, ids)  # the page's articles' only: never all of them
     arts = corpus.store.articles(ids)
     sids = sorted({a.story_id for a in arts if a.story_id})
     stories = [s for s in (corpus.store.get_story(sid) for sid in sids) if s is not None]
     view = views.entity_view(e, arts, stories)
-    view["mention_total"] = len(e.mentions)
+    view["mention_total"] = corpus.store.entity_mention_count(e.id)
     view["article_total"] = total
     return view

@@ -60,3 +60,26 @@ UPDATE entities SET
 CREATE INDEX entities_by_pos ON entities (pos);
 CREATE INDEX entities_by_mentions ON entities (mention_count DESC, name, id);
 CREATE INDEX articles_by_duplicate ON articles (duplicate_of);
+
+-- An entity's mentions live in `mentions` alone, in order (`pos`), no longer also inside its JSON: filing a new
+-- article's mentions under "United States" adds rows, never rewrites thousands of cites. An entity whose JSON
+-- still holds its mentions (stored before this schema) is read from its JSON until it is written again.
+CREATE TABLE mentions_new (
+    entity_id  TEXT NOT NULL REFERENCES entities (id) ON DELETE CASCADE,
+    pos        INTEGER NOT NULL,
+    article_id TEXT NOT NULL,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL,
+    PRIMARY KEY (entity_id, pos)
+) WITHOUT ROWID;
+
+INSERT INTO mentions_new (entity_id, pos, article_id, start, "end")
+    SELECT entity_id, row_number() OVER (PARTITION BY entity_id ORDER BY article_id, start, "end") - 1,
+           article_id, start, "end"
+    FROM mentions;
+
+DROP TABLE mentions;
+
+ALTER TABLE mentions_new RENAME TO mentions;
+
+CREATE INDEX mentions_by_article ON mentions (article_id, entity_id);

@@ -45,3 +45,20 @@ UPDATE entities SET
 CREATE INDEX entities_by_pos ON entities (pos);
 CREATE INDEX entities_by_mentions ON entities (mention_count DESC, name, id);
 CREATE INDEX articles_by_duplicate ON articles (duplicate_of);
+
+-- An entity's mentions live in `mentions` alone, in order (`pos`), no longer also inside its JSON (as the SQLite
+-- store's 0006).
+ALTER TABLE mentions ADD COLUMN pos INTEGER;
+
+UPDATE mentions m SET pos = r.n FROM (
+    SELECT entity_id, article_id, start, "end",
+           row_number() OVER (PARTITION BY entity_id ORDER BY article_id, start, "end") - 1 AS n
+    FROM mentions
+) r
+WHERE m.entity_id = r.entity_id AND m.article_id = r.article_id AND m.start = r.start AND m."end" = r."end";
+
+ALTER TABLE mentions ALTER COLUMN pos SET NOT NULL;
+
+ALTER TABLE mentions DROP CONSTRAINT mentions_pkey;
+
+ALTER TABLE mentions ADD PRIMARY KEY (entity_id, pos);
