@@ -1,7 +1,7 @@
 """Past one machine: ingest throughput with 1 and 2 workers per engine, and whether Ray and Spark give the local
 engine's output.
 
-    python bench/scale.py [--data DIR] [--limit 600] [--equal-limit 300] [--only speed|equal]
+    python bench/scale.py [--data DIR] [--limit 600] [--equal-limit 300] [--only speed|equal|paired]
 
 Data: the first ``--limit`` real articles of ../shared/data/polnear/data/train/text (sorted by name). Each run is a
 fresh child process ingesting them into a new SQLite store, as ``storyline ingest`` would:
@@ -21,7 +21,10 @@ Equality (``--equal-limit`` articles): the JSON export of a local ingest against
 columnar tables of the local export against ``storyline.spark.analyse_articles`` (local[2]): equal or not, and
 how many items (rows) are only on one side, per list (table).
 
-Writes bench/results/scale.json.
+``--only paired`` (not part of the default run): 1 and 2 workers of the local and Ray engines back to back, in the
+order 1, 2, 2, 1, on ``--pair-limit`` articles, for a scaling figure less at the mercy of a shared machine's load.
+
+Writes bench/results/scale.json (keeping the parts of an earlier run that this one did not redo).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ import json
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -189,6 +193,26 @@ def speed(data: Path, limit: int) -> dict[str, Any]:
     return {"runs": runs, "scaling": {k: round(v, 3) for k, v in scaling.items()}, "target": TARGET}
 
 
+def paired(data: Path, limit: int, rounds: int) -> dict[str, Any]:
+    """1 and 2 workers of each engine run back to back in the order 1, 2, 2, 1 (``rounds`` times), so that a load
+    that changes over minutes weighs on both alike; the scaling of each adjacent pair, and their median."""
+    out: dict[str, Any] = {}
+    for engine in ("local", "ray"):
+        runs = []
+        for _ in range(rounds):
+            for workers in (1, 2, 2, 1):
+                res = spawn(engine, data, limit, workers)
+                runs.append(res)
+                print(f"paired {engine:<6} {workers}: {res['analyse_articles_per_s']:6.2f} articles/s "
+                      f"load {res['load_before']:.1f} -> {res['load_after']:.1f}", flush=True)  # fmt: skip
+        rate = [r["analyse_articles_per_s"] for r in runs]
+        pairs = [rate[i + 1] / rate[i] if i % 4 == 0 else rate[i] / rate[i + 1] for i in range(0, len(rate), 2)]
+        out[engine] = {"runs": runs, "scaling_per_pair": [round(x, 3) for x in pairs],
+                       "scaling_median": round(statistics.median(pairs), 3)}  # fmt: skip
+        print(f"paired {engine}: scaling 2/1 per pair {out[engine]['scaling_per_pair']}")
+    return out
+
+
 def equality(data: Path, limit: int) -> dict[str, Any]:
     from storyline.render.tables import tables
 
@@ -219,7 +243,9 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--limit", type=int, default=600)
     ap.add_argument("--equal-limit", type=int, default=300)
-    ap.add_argument("--only", choices=["speed", "equal"])
+    ap.add_argument("--only", choices=["speed", "equal", "paired"])
+    ap.add_argument("--pair-limit", type=int, default=150, help="articles per run of --only paired")
+    ap.add_argument("--rounds", type=int, default=2, help="rounds of 1, 2, 2, 1 workers in --only paired")
     ap.add_argument("--child", choices=["local", "ray", "spacy", "spark"], help=argparse.SUPPRESS)
     ap.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     ap.add_argument("--out", default=None, help=argparse.SUPPRESS)
@@ -238,11 +264,16 @@ def main() -> None:
         "articles": args.limit,
         "speed": old.get("speed"),
         "equality": old.get("equality"),
+        "paired": old.get("paired"),
     }
-    if args.only != "equal":
+    if args.only in (None, "speed"):
         out["speed"] = speed(args.data, args.limit)
-    if args.only != "speed":
+    if args.only in (None, "equal"):
+        if old.get("equality"):
+            out["equality_before"] = old["equality"]  # an earlier run's answer is kept beside the new one
         out["equality"] = equality(args.data, args.equal_limit)
+    if args.only == "paired":
+        out["paired"] = {"articles": args.pair_limit, **paired(args.data, args.pair_limit, args.rounds)}
     path.parent.mkdir(exist_ok=True)
     path.write_text(json.dumps(out, indent=2) + "\n", encoding="utf-8")
     print(f"saved {path}")

@@ -59,10 +59,17 @@ def test_spark_tables_are_the_local_tables(spark: Any, seed_corpus: Any, seeds_d
         assert [list(r) for r in df.collect()] == want[name][1], name
 
 
-def test_without_an_errors_list_the_first_failure_raises(spark: Any, tmp_path: Path) -> None:
+def test_bad_rows_are_reported_and_without_an_errors_list_the_first_raises(spark: Any) -> None:
+    from storyline.config import load_config
     from storyline.errors import StorylineError
     from storyline.spark import analyse_articles
 
-    df = spark.createDataFrame([("short.txt", "Two words")], "path string, text string")
-    with pytest.raises(StorylineError, match=r"short.txt: only 2 words.*\[E112\]"):
-        analyse_articles(df)
+    rows = [("long.txt", "Word " * 30), ("short.txt", "Two words")]
+    df = spark.createDataFrame(rows, "path string, text string")
+    cfg = load_config(env={}, overrides={"ingest.max_chars": 100})
+    errors: list[FileError] = []
+    got = analyse_articles(df, cfg, errors)
+    assert [(e.path, e.code) for e in errors] == [("long.txt", "E111"), ("short.txt", "E112")]
+    assert got["articles"].count() == 0 and got["articles"].columns == [c for c, _ in COLUMNS["articles"]]
+    with pytest.raises(StorylineError, match=r"long.txt: text is 150 characters.*\[E111\]"):
+        analyse_articles(df, cfg)

@@ -116,11 +116,10 @@ def analyse_partition(batches: Iterable[Any], cfg: Config, overrides: dict[str, 
         for k in range(0, len(records), SLICE_DOCS):
             part = records[k : k + SLICE_DOCS]
             docs = [(_doc(r, int(r["_seq"])), dict(overrides)) for r in part]
-            long = {id(d) for d, _ in docs if len(d.text) > cfg.ingest_max_chars}  # refused as an ingest refuses
-            done = analyse_each(clean_each([x for x in docs if id(x[0]) not in long]), cfg, nlp)
-            done.reverse()
-            results = [too_long(d.path, len(d.text), cfg.ingest_max_chars) if id(d) in long else done.pop()
-                       for d, _ in docs]  # fmt: skip
+            fits = [len(d.text) <= cfg.ingest_max_chars for d, _ in docs]  # a longer text is refused, as on ingest
+            done = iter(analyse_each(clean_each([x for x, ok in zip(docs, fits, strict=True) if ok]), cfg, nlp))
+            results = [next(done) if ok else too_long(d.path, len(d.text), cfg.ingest_max_chars)
+                       for (d, _), ok in zip(docs, fits, strict=True)]  # fmt: skip
             out = [
                 {
                     "seq": int(r["_seq"]),
@@ -178,9 +177,9 @@ def analyse_articles(
         corpus.rebuild()
         data = corpus.export()
     out = {}
-    for name, (_, rows) in tables(data).items():
+    for name, (_, cells) in tables(data).items():
         schema = ", ".join(f"`{col}` {_SPARK_TYPES[kind]}" for col, kind in COLUMNS[name])
-        out[name] = spark.createDataFrame(rows, schema)
+        out[name] = spark.createDataFrame(cells, schema)
     return out
 
 

@@ -86,8 +86,8 @@ class Analyser:
         if self.fatal:
             return {"seq": batch["seq"], "article": [_EMPTY] * n, "error": [_EMPTY] * n, "fatal": [self.fatal] * n}
         items = _unpickled(batch)
-        done = analyse_each([x for x in items if x is not None], self.cfg, self.nlp)
-        out: list[Article | FileError | None] = [done.pop(0) if x is not None else None for x in items]
+        done = iter(analyse_each([x for x in items if x is not None], self.cfg, self.nlp))
+        out = [next(done) if x is not None else None for x in items]
         return {"seq": batch["seq"], **_pickled(out), "fatal": [_EMPTY] * n}
 
 
@@ -127,7 +127,10 @@ class RayEngine:
         if not pending:
             return
         ray = self.connect()
-        workers = self.workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
+        if self.workers and self.workers > cpus:  # more actors than CPUs would wait for them for ever
+            log.warning("ray: the cluster has %d CPU(s); analysing with %d actor(s), not %d", cpus, cpus, self.workers)
+        workers = min(self.workers or cpus, cpus)
         size = max(1, min(self.batch_docs, -(-len(pending) // workers)))  # every actor gets work
         items = [{"seq": i, "doc": pickle.dumps(item)} for i, item in enumerate(pending)]
         log.info("ray: %d document(s) in batches of %d over %d actor(s)", len(items), size, workers)
