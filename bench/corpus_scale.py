@@ -196,6 +196,17 @@ def child_probe(db: str, files: list[str], years: int) -> dict[str, Any]:
     load_nlp()
     before = rss_mb()
     times = []
+    stages: list[float] = []  # the corpus stages alone (Corpus.rebuild), beside reading, spaCy and storing
+    real = Corpus.rebuild
+
+    def timed(self: Any, *args: Any, **kwargs: Any) -> Any:
+        t = time.perf_counter()
+        try:
+            return real(self, *args, **kwargs)
+        finally:
+            stages.append(time.perf_counter() - t)
+
+    Corpus.rebuild = timed  # type: ignore[method-assign]
     for f in files:
         day = re.search(r"_(\d{4}-\d\d-\d\d)_", Path(f).name)
         published = shift_years(day[1], years) if day else None
@@ -205,8 +216,13 @@ def child_probe(db: str, files: list[str], years: int) -> dict[str, Any]:
         times.append(time.perf_counter() - t)
         if not rep.added:
             raise SystemExit(f"{f}: not added ({rep.errors})")
-    return {"probes": len(times), "seconds": [round(x, 3) for x in times], "rss_after_model_mb": round(before),
-            "peak_rss_mb": round(rss_mb())}  # fmt: skip
+    return {
+        "probes": len(times),
+        "seconds": [round(x, 3) for x in times],
+        "corpus_stages_s": [round(x, 3) for x in stages],
+        "rss_after_model_mb": round(before),
+        "peak_rss_mb": round(rss_mb()),
+    }
 
 
 def child_agree(pre: str, post: str, files: list[str], years: int) -> dict[str, Any]:
@@ -464,7 +480,7 @@ def main() -> None:
                 agree = run_child("agree", [db + ".pre", db, json.dumps(files), str(k)], src)
                 results.setdefault("agreement", {})[str(size)] = agree
                 print(f"  {agree}", flush=True)
-            row = {**percentiles(got["seconds"]), **got}
+            row = {**percentiles(got["seconds"]), "corpus_stages": percentiles(got["corpus_stages_s"]), **got}
             results["add_one"].setdefault(str(size), {})[side] = row
             print(f"  p50 {row['p50_s']} s, p95 {row['p95_s']} s, peak RSS {row['peak_rss_mb']} MB", flush=True)
     if not args.no_web:
