@@ -81,7 +81,7 @@ def test_check_reports_orphans_and_repair_fixes_them(tmp_path: Path) -> None:
         conn = corpus.store.connection  # type: ignore[attr-defined]
         conn.execute("PRAGMA foreign_keys = OFF")  # as another tool writing to the file might
         conn.execute("INSERT INTO sentences (article_id, idx, start, \"end\", text) VALUES ('gone', 0, 0, 4, 'Gone')")
-        orphan = "INSERT INTO mentions (entity_id, pos, article_id, start, \"end\")"
+        orphan = 'INSERT INTO mentions (entity_id, pos, article_id, start, "end")'
         orphan += " VALUES ('e-none', 0, 'gone', 0, 4)"
         conn.execute(orphan)
         conn.execute("UPDATE articles SET story_id = 's99' WHERE id = (SELECT min(id) FROM articles)")

@@ -254,7 +254,7 @@ def test_check_reports_orphans_and_repair_fixes_them(tmp_path: Path, pg_url: str
         with store.transaction():
             sql(store, "SET LOCAL session_replication_role = replica")  # foreign keys off, as another tool might
             sql(store, "INSERT INTO sentences (article_id, idx, start, \"end\", text) VALUES ('gone', 0, 0, 4, 'Gone')")
-            orphan = "INSERT INTO mentions (entity_id, pos, article_id, start, \"end\")"
+            orphan = 'INSERT INTO mentions (entity_id, pos, article_id, start, "end")'
             orphan += " VALUES ('e-none', 0, 'gone', 0, 4)"
             sql(store, orphan)
             sql(store, "UPDATE articles SET story_id = 's99' WHERE id = (SELECT min(id) FROM articles)")
