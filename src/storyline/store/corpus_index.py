@@ -86,6 +86,7 @@ class CorpusIndex:
 
     _PH = "?"
     _JSON = "?"
+    _MEMBERS = "json_extract(json, '$.article_ids')"  # a story's article ids, without reading the story
 
     if TYPE_CHECKING:
 
@@ -241,8 +242,10 @@ class CorpusIndex:
         """``{story id: its article ids}`` for the stored ones of ``ids``."""
         out: dict[str, list[str]] = {}
         for part in _chunks(ids):
-            for sid, doc in self._q(f"SELECT id, json FROM stories WHERE id IN ({self._in(len(part))})", part):
-                out[sid] = list(_parsed(doc).get("article_ids", []))
+            for sid, doc in self._q(
+                f"SELECT id, {self._MEMBERS} FROM stories WHERE id IN ({self._in(len(part))})", part
+            ):
+                out[sid] = list(_parsed(doc) or [])
         return out
 
     def story_ids(self) -> list[str]:

@@ -86,6 +86,7 @@ class PostgresStore(PgStageState, CorpusIndex):
     dialect = DIALECT
     _PH = "%s"
     _JSON = "%s::json"
+    _MEMBERS = "json -> 'article_ids'"
 
     def __init__(self, url: str) -> None:
         self.path = without_password(url)  # shown in messages; the password stays in the pool's URL only
