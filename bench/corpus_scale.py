@@ -6,7 +6,8 @@
 Data: the 840 PolNeAR train articles (``../shared/data/polnear/data/train/text``) analysed once into a base
 store (``--base-store``, else built here: spaCy over every text). A synthetic store of N articles is made of
 them (:func:`synthetic`): copy k of an article is dated k years later (its publication date and every date it
-found, so copies of one story never fall in one window), and copies after the first have about 30% of their
+found, so copies of one story never fall in one window; an article the base store has no date for is dated by
+its file name, as a feed would date it), and copies after the first have about 30% of their
 plain lower-case words replaced by other words of the same length (offsets, names, quotes, dates and figures
 untouched), so they are not near-duplicates; 3% are reprinted unedited (the copies the store must find). The
 corpus stages then run over the store as one full run.
@@ -104,11 +105,13 @@ def synthetic(base: list[Any], n: int, seed: int = 7) -> Any:
             m["entity_id"] = None
         for q in doc.get("quotes", []):
             q["speaker_entity_id"] = None
+        if a.published is None and (day := re.search(r"_(\d{4}-\d\d-\d\d)_", Path(a.path).name)):
+            doc.update(published=day[1], published_how="metadata", published_why="the feed's date")
         doc.update(
             id=hashlib.sha256(f"{a.id}:{k}".encode()).hexdigest()[:16],
             path=f"synthetic/{k:03d}/{Path(a.path).name}",
             text=text,
-            published=shift_years(a.published, k),
+            published=shift_years(doc["published"], k),
             story_id=None,
             duplicate_of=None,
         )
