@@ -1,6 +1,9 @@
 """Event coding: PLOVER event type, source and target of ours beside a keyword baseline, in one run.
 
-    python bench/events.py [--show-errors] [--no-seeds]
+    python bench/events.py [--show-errors] [--no-seeds] [--note TEXT]
+
+``--note`` adds a line to the results' ``history`` (kept from run to run): the note and each split's headline
+figures, so that the file holds the before and after of every change it was run for.
 
 Data (paths relative to the repo root; nothing is copied into the repo):
 
@@ -266,12 +269,43 @@ def seeds_check() -> dict[str, Any]:
         return {"happenings": out, "story_events": n_events}
 
 
+def headline(result: dict[str, Any]) -> dict[str, Any]:
+    """Each split's type macro-F1, accuracy, source and target accuracy (ours, then the keyword baseline), and the
+    seed happenings found, for the history."""
+    out: dict[str, Any] = {}
+    for split in ("held-out", "tune", "made-up", "made-up-2", "made-up-3"):
+        for name, short in (("ours", ""), ("keyword_baseline", " baseline")):
+            s = result[split][name]
+            keys = ("type_macro_f1", "type_accuracy", "source_accuracy", "target_accuracy")
+            out[split + short] = [s[k] for k in keys]
+    if "seeds" in result:
+        out["seeds found / reporting"] = [[h["found"], h["reporting"]] for h in result["seeds"]["happenings"]]
+    return out
+
+
+def show_errors(recs: list[dict[str, Any]], preds: list[dict[str, Any]]) -> None:
+    """Print the tune and made-up records we get wrong (type, source or target); never a held-out one."""
+    for r, p in zip(recs, preds, strict=True):
+        if r["split"] == "held-out":
+            continue
+        gs = [a.get("code") for a in r.get("source") or []]
+        gt = [a.get("code") for a in r.get("target") or []]
+        bad = p["type"] != r["type"] or (gs and p["source"] not in gs) or (gt and p["target"] not in gt)
+        if bad:
+            print(f"\n{r['type']} (ours {p['type']} {p.get('trigger')!r} {p.get('status')}) {r['text']}")
+            print(
+                f"   src {gs} ours {p['source']} {p.get('source_text')!r}   tgt {gt} ours {p['target']} "
+                f"{p.get('target_text')!r}   gold trigger {r.get('eventText')!r}"
+            )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument(
         "--show-errors", action="store_true", help="list the tune and made-up records we get wrong (held-out: never)"
     )
     ap.add_argument("--no-seeds", action="store_true")
+    ap.add_argument("--note", help="record this run's figures in the results' history under this note")
     args = ap.parse_args()
     if not GSR.exists():
         print(f"missing {GSR}", file=sys.stderr)
@@ -305,18 +339,7 @@ def main() -> int:
                 f"sectors {s['source_sector_agreement']}/{s['target_sector_agreement']}"
             )
     if args.show_errors:
-        for r, p in zip(recs, ours_p, strict=True):
-            if r["split"] == "held-out":
-                continue
-            gs = [a.get("code") for a in r.get("source") or []]
-            gt = [a.get("code") for a in r.get("target") or []]
-            bad = p["type"] != r["type"] or (gs and p["source"] not in gs) or (gt and p["target"] not in gt)
-            if bad:
-                print(f"\n{r['type']} (ours {p['type']} {p.get('trigger')!r} {p.get('status')}) {r['text']}")
-                print(
-                    f"   src {gs} ours {p['source']} {p.get('source_text')!r}   tgt {gt} ours {p['target']} "
-                    f"{p.get('target_text')!r}   gold trigger {r.get('eventText')!r}"
-                )
+        show_errors(recs, ours_p)
     if not args.no_seeds and SEEDS.exists():
         result["seeds"] = seeds_check()
         for h in result["seeds"]["happenings"]:
@@ -324,6 +347,11 @@ def main() -> int:
                 f"seeds {h['happening']}: found in {h['found']} of {h['reporting']} reporting articles "
                 f"{h['missing'] or ''}"
             )
+    old = json.loads(OUT.read_text(encoding="utf-8")) if OUT.exists() else {}
+    result["history_columns"] = "per split: type macro-F1, type accuracy, source accuracy, target accuracy"
+    result["history"] = old.get("history", [])
+    if args.note:
+        result["history"].append({"note": args.note, **headline(result)})
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     return 0

@@ -41,6 +41,10 @@ TARGET_PREPS = ("against", "with", "on", "upon", "to", "at", "from", "into", "to
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 #: Entity labels of a word that is a party itself (a place is one only as a polity: GPE).
 PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Entity labels of a date or time: never a target ("negotiated for three days").
+TIME_LABELS = frozenset({"DATE", "TIME"})
+#: Prepositions of place: the noun after them is where a topic happens, not a party to it ("talks in Havana").
+LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside")
 #: Entity labels of a name whose words trigger nothing.
 NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
 #: Types whose parties act together: "Trump and Xi discussed the war" is Trump CONSULT Xi.
@@ -77,6 +81,8 @@ class Tables:
     expressed: dict[str, str]  # the intent map of an act under a verb of will ("ready to meet", "offered to mediate")
     status: dict[str, frozenset[str]] = field(default_factory=dict)
     domestic: frozenset[str] = frozenset()  # types whose untargeted act is aimed at home ("demonstrators rioted")
+    passive_actor: frozenset[str] = frozenset()  # types whose agentless passive subject acts ("troops were deployed")
+    third_place: frozenset[str] = frozenset()  # types held at a place that is no party ("talks in Nairobi")
 
 
 @cache
@@ -110,6 +116,8 @@ def tables() -> Tables:
         {**data["intent"], **data.get("expressed", {})},
         {k: frozenset(v) for k, v in data["status"].items()},
         frozenset(data.get("domestic", {}).get("types", ())),
+        frozenset(data.get("passive", {}).get("actor_types", ())),
+        frozenset(data.get("place", {}).get("third_place_types", ())),
     )
 
 
@@ -191,7 +199,7 @@ def _match(t: Any, t_rules: Sequence[Rule]) -> Match | None:
             if hit is None:
                 continue
         direct = [_of_head(o) for o in objs if o.dep_ in OBJECTS]  # not a passive's subject
-        if r.obj_entity and not any(_is_entity(o) for o in direct):
+        if r.obj_entity and not any(_is_entity(o) or _people(o) for o in direct):  # "received the visiting minister"
             continue
         if r.no_obj and direct:
             continue
@@ -306,8 +314,21 @@ def _depth(t: Any) -> int:
 def _rank(m: Match) -> tuple[int, int, int, int, int]:
     """Foreground first (not a noun of "after", "during" …: "sealed off the town after the bombing"); then nearest
     the root; then the more specific rule; verbs before nouns; then reading order."""
-    back = m.rule.pos == "NOUN" and _background(m.tok)
+    back = (m.rule.pos == "NOUN" and _background(m.tok)) or _described(m.tok)
     return (int(back), _depth(m.tok), -m.rule.priority, 0 if m.rule.pos == "VERB" else 1, m.tok.i)
+
+
+def _described(t: Any) -> bool:
+    """Whether ``t`` is the act of a relative clause describing a noun ("repealed a law that banned rallies"): the
+    noun's background, the sentence's event only when nothing else is."""
+    cur = t
+    for _ in range(3):
+        if cur.dep_ == "relcl":
+            return True
+        if cur.dep_ not in ("xcomp", "conj", "dobj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _background(t: Any) -> bool:
@@ -355,8 +376,8 @@ def _noun_actor(t: Any) -> Any | None:
     for c in t.children:
         if c.dep_ in ("poss", "compound", "amod", "nmod") and (c.ent_type_ in ACTOR_LABELS or country_of(c.text)):
             return c
-    for c in t.children:  # "an attack by rebels on the convoy"
-        if c.dep_ == "prep" and _lemma(c) == "by":
+    for c in t.children:  # "an attack by rebels on the convoy"; "talks between the government and the rebels"
+        if c.dep_ == "prep" and _lemma(c) in ("by", "between", "among"):
             agent = next((g for g in c.children if g.dep_ == "pobj"), None)
             if agent is not None and is_party(_of_head(agent)):
                 return _of_head(agent)
@@ -365,11 +386,12 @@ def _noun_actor(t: Any) -> Any | None:
 
 def _target(m: Match, actor: Any | None) -> Any | None:
     t = m.tok
-    cands: list[Any] = [c for c in t.children if c.dep_ in ("dobj", "dative", "oprd") and c is not m.obj]
+    consumed = m.obj.i if m.obj is not None else -1  # tokens are views: compare by index, never by identity
+    cands: list[Any] = [c for c in t.children if c.dep_ in ("dobj", "dative", "oprd") and c.i != consumed]
     if t.pos_ == "VERB" and not cands:  # "beat and injured dozens of workers": the object both verbs share
         cands += [g for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children
                   if g.dep_ == "dobj"]
-    hosts = [t] + [c for c in t.children if c.dep_ in ("xcomp", "dobj") and c is not m.obj]
+    hosts = [t] + [c for c in t.children if c.dep_ in ("xcomp", "dobj") and c.i != consumed]
     hosts += [m.obj] if m.obj is not None else []
     preps = [c for host in hosts for c in host.children if c.dep_ == "prep" and _lemma(c) in TARGET_PREPS]
     for c in sorted(preps, key=lambda c: TARGET_PREPS.index(_lemma(c))):  # "against X at the WTO": X
@@ -382,15 +404,24 @@ def _target(m: Match, actor: Any | None) -> Any | None:
             if s is not None and s.pos_ != "PRON":
                 cands.append(s)
             cands += [g for g in c.children if g.dep_ == "dobj"]
-    cands = [_of_head(c) for c in cands]
+    cands = [_of_head(c) for c in cands if c.ent_type_ not in TIME_LABELS]  # not "for three days", "on Monday"
     cands = [c for c in cands if actor is None or c.i != actor.i]
-    named = [c for c in cands if c.ent_type_ in ACTOR_LABELS or country_of(_phrase_text(c))]
+    named = [c for c in cands if c.ent_type_ in ACTOR_LABELS or country_of(_named_text(c))]
     for c in [c for c in named if is_party(c)] + [c for c in cands if c.dep_ in OBJECTS and is_party(c)] + named:
         return c  # a named party, else a party as object ("abducted schoolchildren from a school in X"), else a name
     for c in cands:
         if c.pos_ in ("PROPN", "NOUN") and (c.dep_ != "pobj" or is_party(c)):
             return c
     return None
+
+
+def _named_text(t: Any) -> str:
+    """The words of the phrase headed by ``t`` that can name its party: a party's whole phrase ("refugees in
+    Albania"), a topic's without the place it happens in ("three days in Algiers" names no party)."""
+    if is_party(t):
+        return _phrase_text(t)
+    place = {w.i for c in t.children if c.dep_ == "prep" and _lemma(c) in LOCATIVE_PREPS for w in c.subtree}
+    return " ".join(w.text for w in _phrase(t) if w.i not in place)
 
 
 def _phrase(t: Any, conj: bool = True) -> list[Any]:
@@ -543,9 +574,10 @@ def _event(m: Match, text: str) -> Event:
         agent, patient = None, None
     else:
         agent, patient = _passive_parts(t)
-        if m.rule.subj and patient is not None and agent is None:  # "peacekeepers were pulled out": they leave
+        own = m.rule.subj or m.rule.type in tables().passive_actor  # "the army was put on alert": it mobilizes
+        if own and patient is not None and agent is None:  # "peacekeepers were pulled out": they leave
             actor, patient = patient, None
-        elif patient is not None and patient is m.obj:  # "sanctions on Iran were lifted": the target is Iran
+        elif patient is not None and m.obj is not None and patient.i == m.obj.i:  # "sanctions on Iran were lifted"
             actor, patient = agent, None
         else:
             actor = agent if patient is not None else _subject_of(t)
@@ -600,9 +632,13 @@ def _event(m: Match, text: str) -> Event:
         setattr(ev, f"{role}_sector", sector)
         spans[role] = [start, end]
     ev.spans = spans
-    if m.rule.type in MUTUAL and ev.target_country is None and "actor" in spans:  # "Indian and French navies"
-        named = [c for _, c, _ in countries_in(text[spans["actor"][0] : spans["actor"][1]])]
+    if m.rule.type in MUTUAL and ev.target_country is None and actor is not None:  # "Indian and French navies"
+        lo, hi = spans.get("actor") or spans["actor_topic"]
+        named = [c for _, c, _ in countries_in(text[lo:hi])]
         ev.target_country = next((c for c in named if c != ev.actor_country), None)
+        pair = any(w.dep_ == "conj" and is_party(w) and lo <= w.idx < hi for w in actor.subtree)
+        if ev.target_country is None and pair:  # "the government and the rebels held talks": one country's sides
+            ev.target_country = ev.actor_country
     extents = {role: _extent(tok) for role, tok in (("actor", actor), ("target", target)) if tok is not None}
     _context_countries(ev, t.sent, extents)
     return ev
@@ -625,12 +661,17 @@ def _context_countries(ev: Event, sent: Any, extents: dict[str, tuple[int, int]]
     coders do ("President Bush threatened Russia": the target is RUS, the source the first other country; an actor
     or target the sentence leaves without one shares the other's country: a domestic event)."""
     named: list[tuple[int, int, str]] = []
+    # where talks are held ("talks with rebel leaders in Addis Ababa", CAMEO 044: a third place) is no party to them
+    third_place = ev.action in tables().third_place and ev.mode not in ("visit", "phone")
+    places: set[int] = set()
     for ent in sent.ents:
         if ent.label_ in ("GPE", "NORP", "ORG", "LOC") and not _bystander(ent.root, ev, extents):
             before = sent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
             code = country_of(ent.text) if before not in ("ethnic", "ethnically") else None  # a people
             if code is not None and code not in ("NGO", "IMG"):  # an organisation is a party only as named
                 named.append((ent.start_char, ent.end_char, code))
+                if third_place and _place(ent.root):
+                    places.add(ent.start_char)
 
     def has(role: str) -> bool:
         return role in ev.spans or f"{role}_topic" in ev.spans
@@ -642,9 +683,22 @@ def _context_countries(ev: Event, sent: Any, extents: dict[str, tuple[int, int]]
     if ev.actor_country is None:
         ev.actor_country = next(iter(outside("target")), None) or (ev.target_country if has("actor") else None)
     if ev.target_country is None:
-        others = [c for c in outside("actor") if c != ev.actor_country]
+        lo, hi = extents.get("actor", (-1, -1))
+        others = [c for a, b, c in named if not (a < hi and lo < b) and a not in places and c != ev.actor_country]
         domestic = has("target") or ev.action in tables().domestic  # a protest with no target: at home
         ev.target_country = others[0] if others else ev.actor_country if domestic else None
+
+
+def _place(t: Any) -> bool:
+    """Whether the name ``t`` heads says where something happens: the noun (or its modifier) after "in", "at",
+    "near" … ("in Addis Ababa", "in this Siberian city")."""
+    cur = t
+    for _ in range(3):
+        if cur.dep_ in ("compound", "amod", "poss", "nmod") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        return cur.dep_ == "pobj" and _lemma(cur.head) in LOCATIVE_PREPS
+    return False
 
 
 def _bystander(t: Any, ev: Event, extents: dict[str, tuple[int, int]]) -> bool:
@@ -671,9 +725,16 @@ def sentence_events(span: Any, text: str) -> list[Event]:
     """The events of one sentence (a spaCy span): one per clause, its trigger nearest the clause's root, the
     sentence's main event first."""
     found = matches(span)
-    light = tables().status.get("light_verbs", frozenset())
+    st = tables().status
+    light = st.get("light_verbs", frozenset())
     inner = {m.tok.head.i for m in found if m.tok.dep_ == "xcomp"}  # "helped support …": the act is "support"
-    found = sorted((m for m in found if not (_lemma(m.tok) in light and m.tok.i in inner)), key=_rank)
+    intended = {m.tok.head.i for m in found if m.tok.dep_ == "xcomp" and m.rule.type in tables().intent}
+    will = st.get("will_verbs", frozenset())  # "vowed to step up attacks": the intent of the act it takes (THREATEN)
+    found = sorted(
+        (m for m in found if not (_lemma(m.tok) in light and m.tok.i in inner)
+         and not (_lemma(m.tok) in will and m.tok.i in intended and m.hit is None)),
+        key=_rank,
+    )
     out: list[Event] = []
     taken: set[int] = set()
     for m in found:
