@@ -135,7 +135,7 @@ def test_verb_tense() -> None:
         ("the Saturday, April 26 editorial", "Saturday, April 26", "2025-04-26"),
         ("in the late 1970s", "the late 1970s", "197"),
         ("the 20th century", "the 20th century", "19"),
-        ("from the year-ago quarter, after the third quarter", "the year-ago quarter", None),  # no quarter before
+        ("from the year-ago quarter, after the third quarter", "the year-ago quarter", "2023-Q3"),  # the report's
         ("They had been closed until Friday.", "until Friday", "2025-03-07"),
         ("The father would be traveling to the United States Thursday.", "Thursday", "2025-03-06"),
     ],

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import DateMention
-from . import timex
+from . import periods, timex
 from .anchors import HOLIDAY_PATTERN, holiday_date
 
 MONTHS = {
@@ -49,7 +49,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(rf"\b(?:on\s+)?{_DAY}\s+(?:of\s+)?{_MON}\b(?!\s*,?\s*(?:19|20)\d\d)")),
     ("my", re.compile(rf"\b(?:(?P<part>early|mid|late|end of|the end of)[\s-]+)?{_MON}\s+(?:of\s+)?{_YEAR}\b")),
     ("rel_month", re.compile(rf"\b(?P<rel>(?i:next|last|this)|in|by|since|until|late|early|mid|mid-|the end of|end of)\s*{_MON}\b(?!\s+[0-3]?\d\b){_OF_YEAR}")),
-    ("quarter", re.compile(r"\b(?:(?P<yrs>this|last|next) year['’]s\s+)?(?:(?P<rel>the|this|next|last|latest|previous|past|current|most recent|recent)\s+)*(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?quarter\b(?:\s+(?:of\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?)?(?P<year>(?:19|20)\d\d)\b)?", re.I)),
+    ("quarter", re.compile(r"\b(?:(?P<yrs>this|last|next) year['’]s\s+)?(?:(?P<rel>the|this|next|last|latest|previous|past|current|most recent|recent)\s+)*(?:(?:fiscal|financial)\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ])?quarter\b(?!-to-)(?:\s+(?:of\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?)?(?P<year>(?:19|20)\d\d)\b|\s+of\s+(?P<yrs2>this|last|next)\s+year\b)?", re.I)),
     ("q_year", re.compile(r"\b(?:(?:fiscal|financial|FY)\s*)?(?:Q(?P<q>[1-4])\s*(?:of\s+)?(?:FY\s*)?(?P<year>(?:19|20)\d\d)"
                           r"|(?P<year2>(?:19|20)\d\d)\s*Q(?P<q2>[1-4]))\b")),
     ("fiscal_year", re.compile(r"\b(?:FY\s*|fiscal\s+(?:year\s+)?)(?P<year>(?:19|20)\d\d|\d\d)\b(?!\s*Q[1-4])")),
@@ -70,7 +70,7 @@ _PAST = re.compile(
     r"gave|got|saw|said|told|ran|sold|bought|paid|hit|cut|set off|broke|died|spent|brought|"
     r"(?!schedul|expect|plann|slat|propos|intend|anticipat|predict|forecast)[a-z]+ed)\b"
 )
-_FUTURE = re.compile(r"\b(will|would|shall|plans? to|planned|expected to|set to|is to|are to|to visit|to be held|scheduled|upcoming|next|payable)\b", re.I)
+_FUTURE = re.compile(r"\b(will|would|shall|plans? to|planned|expected to|expects? to|set to|is to|are to|to visit|to be held|scheduled|upcoming|next|payable)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -173,7 +173,11 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
     if kind == "my":
         return _iso(int(g["year"]), _month(g["mon"])), "absolute"
     if kind == "quarter":
-        return _quarter(m, text, ref), "quarter"
+        fut = periods.looks_ahead(text, m.start()) and _future_context(text, m.start(), m.end()) and verb_tense(
+            text, m.start(), m.end())
+        q = periods.quarter_of(m, ref.date, ref.year, fut or None)
+        anchored = not m.group("ord") and not re.search(r"(?i)\b(?:this|current|next)\b", m.group(0))
+        return q, "quarter-anchored" if anchored else "quarter"
     if kind == "q_year":  # "Q3 2008", "2008 Q3", "fiscal Q1 2009"
         return f"{int(g['year'] or g['year2']):04d}-Q{g['q'] or g['q2']}", "absolute"
     if kind == "fiscal_year":  # "fiscal 2008", "FY2008", "FY08": the year the fiscal year is named by
@@ -324,39 +328,9 @@ def _weekday(r: dt.date, wd: int, rel: str, text: str, start: int, end: int) -> 
     return r - dt.timedelta(days=back)
 
 
-_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
-
-
-def _quarter(m: re.Match[str], text: str, ref: Ref) -> str | None:
-    """'the third quarter' → '1989-Q3'; 'the quarter'/'the latest quarter' → the last completed one."""
-    span = m.group(0).lower()
-    ordinal = (m.group("ord") or "").lower()
-    if not ordinal and not re.search(r"\b(the|this|next|last|latest|previous|past|current|recent)\b", span):
-        return None
-    if m.group("year") and ordinal:
-        return f"{int(m.group('year')):04d}-Q{_ORD[ordinal]}"
-    if m.group("yrs") and ordinal and ref.known_year:  # "this year's third quarter"
-        return f"{ref.known_year + {'this': 0, 'last': -1, 'next': 1}[m.group('yrs').lower()]:04d}-Q{_ORD[ordinal]}"
-    if ref.date is None:
-        return f"{ref.year:04d}-Q{_ORD[ordinal]}" if ref.year and ordinal else None
-    r = ref.date
-    current = (r.month - 1) // 3 + 1
-    if ordinal:
-        q = _ORD[ordinal]
-        y = _nearest_year(ref, 3 * q - 1, 15, _future_context(text, m.start(), m.end())) or r.year
-        return f"{y:04d}-Q{q}"
-    if re.search(r"\b(this|current)\b", span):
-        off = 0
-    elif "next" in span:
-        off = 1
-    else:  # "the quarter", "the latest quarter", "last quarter": the last completed one
-        off = -1
-    idx = r.year * 4 + current - 1 + off
-    return f"{idx // 4:04d}-Q{idx % 4 + 1}"
-
-
 _TIMEX_KINDS = {k for k, _ in timex.TIME_PATTERNS + timex.LATE_PATTERNS}
-_ALL_PATTERNS = timex.TIME_PATTERNS + _PATTERNS + timex.LATE_PATTERNS
+_PERIOD_KINDS = {k for k, _ in periods.PATTERNS}
+_ALL_PATTERNS = periods.PATTERNS + timex.TIME_PATTERNS + _PATTERNS + timex.LATE_PATTERNS
 _DAY_WORDS = {"yesterday": -1, "last": -1, "today": 0, "this": 0, "later this": 0, "earlier this": 0,
               "early this": 0, "late this": 0, "tonight": 0, "tomorrow": 1}
 
@@ -457,9 +431,8 @@ def _resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[st
         return f"{iy:04d}-W{iw:02d}-WE", "weekend", "DATE"
     if kind == "decade":  # "the 1980s" → 198, "the 20th century" → 19 (TimeML: the known digits)
         return (g["dec"] if g.get("dec") else f"{int(g['cent']) - 1:02d}"), "absolute", "DATE"
-    if kind == "year_ago_quarter":  # the year before; _year_ago_quarters makes it the quarter the text reports
-        quarter = m.group(0).lower().endswith(("quarter", "period"))
-        if quarter or ref.known_year is None:
+    if kind == "year_ago_quarter":  # "year-earlier": the year before; periods.anchor makes it the reported quarter's
+        if ref.known_year is None:
             return None, "needs-quarter", "DATE"
         return _iso(ref.known_year - 1), "relative", "DATE"
     if kind == "year_ended":  # "the year ended March 31": a year's span, named by its end
@@ -513,7 +486,12 @@ def extract_dates(text: str, ref_date: dt.date | None = None, ref_year: int | No
         while s < e and text[s].isspace():
             s += 1
         try:
-            if kind in _TIMEX_KINDS:
+            if kind in _PERIOD_KINDS:
+                fut = periods.looks_ahead(text, m.start()) and _future_context(text, m.start(), m.end()) and (
+                    verb_tense(text, m.start(), m.end()))
+                value, how = periods.resolve(kind, m, ref.date, ref.year, fut or None)
+                typ = "DATE"
+            elif kind in _TIMEX_KINDS:
                 value, how, typ = _resolve_timex(kind, m, text, ref)
                 if value is None and how == "invalid":
                     continue
@@ -525,29 +503,23 @@ def extract_dates(text: str, ref_date: dt.date | None = None, ref_year: int | No
         if kind == "quarter" and value is None:  # "a quarter of the vote"
             continue
         out.append(DateMention(start=s, end=e, text=text[s:e], value=value, how=how, type=typ))
-    return _anaphora(_year_ago_quarters(out, text), text)
+    return _anaphora(periods.anchor(_clock_days(out), ref.date), text)
 
 
-_YEAR_AGO = re.compile(r"(?i)^(?:a|one)\s+year\s+(?:ago|earlier|before)$|^(?:the\s+)?year[- ](?:ago|earlier)\b")
+#: How far after the day the text named (characters) a clock time with no day of its own is on that day.
+CLOCK_REACH = 400
 
 
-def _year_ago_quarters(found: list[DateMention], text: str) -> list[DateMention]:
-    """Earnings reports compare a quarter with "a year ago"/"the year-earlier quarter": that is the same
-    quarter a year before, when a quarter was named in the last few sentences. A clock time with no day
-    written ("at 10 p.m.") is on the day the text named just before it, when it named one."""
-    last: DateMention | None = None
+def _clock_days(found: list[DateMention]) -> list[DateMention]:
+    """A clock time with no day written ("at 10 p.m.") is on the day the text named just before it, when it
+    named one (in place; returned)."""
     day: DateMention | None = None
     for d in found:
-        if d.how == "clock" and d.value and day is not None and day.point and d.start - day.end < 400:
+        if d.how == "clock" and d.value and day is not None and day.point and d.start - day.end < CLOCK_REACH:
             d.value = day.point + d.value[10:]
             d.how = "clock-day"
         elif d.point and len(d.point) == 10 and d.how != "clock":
             day = d
-        if d.value and re.fullmatch(r"\d{4}-Q[1-4]", d.value):
-            last = d
-        elif _YEAR_AGO.match(d.text) and last is not None and last.value and d.start - last.end < 400:
-            d.value = f"{int(last.value[:4]) - 1:04d}{last.value[4:]}"
-            d.how = "relative-quarter"
     return found
 
 

@@ -128,7 +128,8 @@ _ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
 FUTURE_CUES = (
     "will", "would", "'ll", "’ll", "shall", "going to", "plans to", "plan to", "planned", "planning", "set to",
     "set for", "due",
-    "is to", "are to", "expected to", "scheduled", "slated", "upcoming", "as soon as", "as early as",
+    "is to", "are to", "expected to", "expects to", "expect to", "scheduled", "slated", "upcoming", "as soon as",
+    "as early as",
     "this coming", "to be held", "is due", "are due",
 )
 PRESENT_AS_FUTURE = (
@@ -190,8 +191,7 @@ ANAPHORA_PATTERN = re.compile(
 #: (kind, pattern), tried before the calendar patterns of :mod:`dates` (a time includes its day, "every
 #: Monday" is a set).
 TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("year_ago_quarter", re.compile(
-        r"\bthe\s+year[- ](?:ago|earlier)\s+(?:quarter|period)\b|\byear-(?:ago|earlier)\b", re.I)),
+    ("year_ago_quarter", re.compile(r"\byear-(?:ago|earlier)\b", re.I)),
     ("decade", re.compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d)0['’]?s\b"
                           r"|\b(?:the\s+)?(?P<cent>1\d|2[01])(?:st|nd|rd|th)[\s-]+century\b", re.I)),
     ("season", re.compile(

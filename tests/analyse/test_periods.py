@@ -1,0 +1,75 @@
+"""Quarters as earnings reports name them: the latest one begun, the report's own quarter, a year before."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.analyse.dates import extract_dates
+
+REF = dt.date(1989, 10, 26)  # in the fourth quarter
+
+
+def values(text: str, ref: dt.date = REF) -> dict[str, str | None]:
+    return {d.text: d.value for d in extract_dates(text, ref)}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        # an ordinal quarter is the latest of that number to have begun: reports tell quarters that are over
+        ("Sun earned $5.2 million in the fiscal first quarter.", "the fiscal first quarter", "1989-Q1"),
+        ("in the wake of a third-quarter loss, it plans to restructure", "third-quarter", "1989-Q3"),
+        ("Profit will rise in the fourth quarter.", "the fourth quarter", "1989-Q4"),
+        # a clause that looks ahead makes a quarter that is over next year's — not the one just over
+        ("The company expects to return to profit in the first quarter.", "the first quarter", "1990-Q1"),
+        ("It expects to report a profit for the third quarter.", "the third quarter", "1989-Q3"),
+        ("sales in the second quarter of next year", "the second quarter of next year", "1990-Q2"),
+    ],
+)
+def test_an_ordinal_quarter_is_the_latest_begun(text: str, mention: str, value: str) -> None:
+    assert values(text)[mention] == value
+
+
+def test_references_take_the_quarter_the_report_is_about() -> None:
+    text = (
+        "Sun earned $5.2 million in the fiscal first quarter. Sun shipped 28,000 systems in the quarter. "
+        "In the 1988 period, it earned $20.6 million. The latest period had gains. Results for that quarter "
+        "included a charge. In the year-ago period, it lost money."
+    )
+    got = values(text)
+    assert got["the quarter"] == "1989-Q1"
+    assert got["the 1988 period"] == "1988-Q1"
+    assert got["The latest period"] == "1989-Q1"
+    assert got["that quarter"] == "1989-Q1"
+    assert got["the year-ago period"] == "1988-Q1"
+
+
+def test_a_quarter_still_to_come_is_not_the_reports() -> None:
+    text = "Its third-quarter profit rose. The quake will mean a fourth-quarter charge. In the latest quarter, it lost."
+    assert values(text)["the latest quarter"] == "1989-Q3"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("Third-quarter net rose, compared with the 1988 third quarter.", "the 1988 third quarter", "1988-Q3"),
+        ("Third-quarter net rose from the year-earlier third quarter.", "the year-earlier third quarter", "1988-Q3"),
+        (
+            "Third-quarter net rose from the corresponding period last year.",
+            "the corresponding period last year",
+            "1988-Q3",
+        ),
+        ("Third-quarter net rose. For the quarter a year ago, it earned less.", "the quarter a year ago", "1988-Q3"),
+        ("Third-quarter net rose from $3 a share a year ago.", "a year ago", "1988-Q3"),
+        ("The quarter-to-quarter comparison was hurt.", "The quarter", None),
+    ],
+)
+def test_the_same_quarter_a_year_before(text: str, mention: str, value: str | None) -> None:
+    assert values(text).get(mention) == value
+
+
+def test_with_no_quarter_named_the_quarter_is_the_last_completed() -> None:
+    assert values("In the year-ago period, it earned $461 million.")["the year-ago period"] == "1988-Q3"
+    assert values("Passenger traffic jumped 14% in the quarter.")["the quarter"] == "1989-Q3"
