@@ -54,3 +54,26 @@ def test_a_verb_of_will_takes_the_intent_of_the_act_it_takes(nlp: Any) -> None:
 def test_an_act_in_a_relative_clause_is_background(nlp: Any) -> None:
     ev = _main(nlp, "The Malawian parliament overturned a decree that banned independent radio stations.")
     assert (ev.action, ev.actor_country) == ("CONCEDE", "MWI")
+
+
+def test_table_rules_of_the_third_round(nlp: Any) -> None:
+    cases = [
+        ("Laotian and Thai soldiers launched joint patrols along the Mekong.", "COOPERATE"),
+        ("Kenyan troops attacked Somali rebel positions near the border.", "ASSAULT"),  # not a verbal attack
+        ("Canada approved $20 million in food aid for Haiti.", "AID"),  # the sum's "in" names what is given
+        ("French doctors treated wounded civilians in Chad.", "AID"),
+        ("The Kenyan parliament voted against the constitutional amendment.", "REJECT"),
+        ("Greece summoned the Turkish ambassador over the incident.", "ACCUSE"),
+        ("Egyptian police raided the offices of an opposition newspaper.", "COERCE"),
+    ]
+    for text, action in cases:
+        assert _main(nlp, text).action == action, text
+
+
+def test_armed_groups_and_bodies_code_their_country() -> None:
+    from storyline.analyse.event_actors import code_phrase
+
+    assert code_phrase("Tamil rebels")[0] == "LKA"
+    assert code_phrase("the Vatican")[0] == "VAT"
+    assert code_phrase("the Commonwealth")[0] == "IGO"
+    assert code_phrase("police in Tamil Nadu")[0] == "IND"  # the longer name first

@@ -27,7 +27,7 @@ MAX_NAME_WORDS = 6
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'\-]*[A-Za-z.]|[A-Za-z]")
 #: Short names that are also English words: they code only when written as the name ("US", "UN", "WHO").
 CASE_SENSITIVE = frozenset(
-    {"us", "un", "who", "male", "georgia", "jordan", "chad", "guinea", "niger", "turkey", "lima"}
+    {"us", "un", "who", "male", "georgia", "jordan", "chad", "guinea", "niger", "turkey", "lima", "commonwealth", "oas"}
 )
 
 

@@ -166,14 +166,15 @@ def _objects(t: Any) -> list[Any]:
 
 def _object_words(o: Any) -> set[str]:
     """The words an object pattern may match: the object's lemma and form, its compound ("ceasefire agreement"),
-    and the noun of its "of" ("state of emergency")."""
+    and the noun of its "of" ("state of emergency") or, for a sum, its "in" ("$50 million in food aid")."""
     out = {_lemma(o), o.text.lower()}
+    sum_of = ("of", "in") if o.ent_type_ in ("MONEY", "QUANTITY", "CARDINAL") else ("of",)
     for c in o.children:
         if c.dep_ == "compound":
             out |= {_lemma(c), c.text.lower()}
             if c.i + 2 == o.i and c.nbor(1).text == "-":  # "sit-in", read as three words
                 out.add(f"{c.text.lower()}-{o.text.lower()}")
-        elif c.dep_ == "prep" and _lemma(c) == "of":
+        elif c.dep_ == "prep" and _lemma(c) in sum_of:
             out |= {_lemma(g) for g in c.children if g.dep_ == "pobj"}
     return out
 
