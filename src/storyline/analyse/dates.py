@@ -147,6 +147,26 @@ def _future_context(text: str, start: int, end: int) -> bool | None:
     return None
 
 
+#: Prepositions before a day or month that tell which way it lies: "since March" is past, "by Dec. 15" is a
+#: deadline still to come (True: the coming one, False: the last one).
+LEAD_TENSE: dict[str, bool] = {"since": False, "by": True, "until": True, "till": True, "no later than": True}
+_LEAD_TENSE = re.compile(
+    r"(?i)\b(" + "|".join(re.escape(w) for w in LEAD_TENSE) + r")\s+(?:shortly\s+(?:after|before)\s+)?"
+    r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$"
+)
+
+
+def _lead_tense(text: str, start: int) -> bool | None:
+    """The way a preposition just before ``start`` points (:data:`LEAD_TENSE`), None without one.
+
+    Example:
+        >>> _lead_tense("searching for him since shortly after the Oct. 23", 42), _lead_tense("due by Dec. 15", 7)
+        (False, True)
+    """
+    m = _LEAD_TENSE.search(text, max(0, start - 40), start)
+    return LEAD_TENSE[m.group(1).lower()] if m else None
+
+
 def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | None, str]:
     g = m.groupdict()
     if kind == "iso":
@@ -166,7 +186,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
         mo, d = _month(g["mon"]), int(g["day"])
         if not 1 <= d <= 31:
             return None, "invalid"
-        yr = _nearest_year(ref, mo, d, _future_context(text, m.start(), m.end()))
+        lead = _lead_tense(text, m.start())
+        yr = _nearest_year(ref, mo, d, _future_context(text, m.start(), m.end()) if lead is None else lead)
         if yr is None or not _valid(yr, mo, d):
             return None, "needs-year"
         return _iso(yr, mo, d), "month-day"
@@ -201,7 +222,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
         elif rel == "this":
             y = r.year
         else:
-            fut = True if rel in ("by", "until") else _future_context(text, m.start(), m.end())
+            lead = LEAD_TENSE.get(rel, _lead_tense(text, m.start()))
+            fut = _future_context(text, m.start(), m.end()) if lead is None else lead
             y = _nearest_year(ref, mo, None, fut) or r.year
         return _iso(y, mo), "relative-month"
     if kind == "wd":
@@ -389,6 +411,8 @@ def _resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[st
         count = g.get("sn") or g.get("pparts") or g.get("pparts1")
         return timex.set_value(word, unit, count, bool(g.get("other"))), "set", "SET"
     if kind in ("duration", "duration_bare"):
+        if " ".join(m.group(0).lower().split()) in timex.REF_WORDS:  # "recent years": the past, not a span
+            return timex.ref_value(m.group(0)), "reference", "DATE"
         unit = g["unit"]
         count = g.get("n") or ("1" if not unit.lower().endswith(("s", "ies")) else "several")
         if count.lower() in ("a", "an") and (_RATE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or unit.lower() == "second"):
@@ -430,7 +454,12 @@ def _resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[st
         iy, iw, _ = sat.isocalendar()
         return f"{iy:04d}-W{iw:02d}-WE", "weekend", "DATE"
     if kind == "decade":  # "the 1980s" → 198, "the 20th century" → 19 (TimeML: the known digits)
+        if g.get("decw") or g.get("decd"):  # "the nineties", "the '80s": the latest such decade
+            digit = int(g["decd"]) if g.get("decd") else timex.DECADE_WORDS[(g["decw"] or "").lower()]
+            return timex.decade_value(digit, ref.known_year), "decade", "DATE"
         return (g["dec"] if g.get("dec") else f"{int(g['cent']) - 1:02d}"), "absolute", "DATE"
+    if kind == "short_year":  # "since '82"
+        return _iso(timex.short_year(int(g["yy"]), ref.known_year)), "absolute", "DATE"
     if kind == "year_ago_quarter":  # "year-earlier": the year before; periods.anchor makes it the reported quarter's
         if ref.known_year is None:
             return None, "needs-quarter", "DATE"

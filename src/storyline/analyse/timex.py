@@ -44,6 +44,14 @@ SPOKEN_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen"
                "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SPOKEN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 
+#: Decades said in words ("the nineties" → ``199``, the latest such decade by the reference).
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                "eighties": 8, "nineties": 9}
+#: Words before a year written with two digits and an apostrophe ("since '82", "in '99"): only after one of
+#: them is "'82" a year rather than a quoted number.
+SHORT_YEAR_LEADS = ("since", "in", "of", "from", "until", "till", "by", "to", "through", "before", "after",
+                    "during")
+
 #: Quantifiers that leave the count unknown ("several years" → PXY).
 VAGUE_COUNTS = ("several", "a few", "few", "many", "some", "recent", "coming", "the past few", "past few")
 
@@ -88,7 +96,7 @@ REF_WORDS: dict[str, str] = {
     "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "these days": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
     "for the time being": "PRESENT_REF", "the time being": "PRESENT_REF", "current": "PRESENT_REF",
-    "recently": "PAST_REF", "more recently": "PAST_REF", "recent": "PAST_REF",
+    "recently": "PAST_REF", "more recently": "PAST_REF", "recent": "PAST_REF", "recent years": "PAST_REF",
     "in the past": "PAST_REF", "the past": "PAST_REF", "lately": "PAST_REF",
     "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
@@ -193,7 +201,10 @@ ANAPHORA_PATTERN = re.compile(
 TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_ago_quarter", re.compile(r"\byear-(?:ago|earlier)\b", re.I)),
     ("decade", re.compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d)0['’]?s\b"
-                          r"|\b(?:the\s+)?(?P<cent>1\d|2[01])(?:st|nd|rd|th)[\s-]+century\b", re.I)),
+                          r"|\b(?:the\s+)?(?P<cent>1\d|2[01])(?:st|nd|rd|th)[\s-]+century\b"
+                          rf"|\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:(?P<decw>{_alt(DECADE_WORDS)})\b"
+                          r"|['’](?P<decd>\d)0s\b)", re.I)),
+    ("short_year", re.compile(rf"\b(?:{_alt(SHORT_YEAR_LEADS)})\s+['’](?P<yy>\d\d)\b(?![\w'’%])", re.I)),
     ("season", re.compile(
         r"\b(?:(?P<rel>last|this|next|past|this past|early|late|the)\s+)?(?P<season>spring|summer|fall|autumn|winter)"
         r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?\b", re.I)),
@@ -377,6 +388,35 @@ SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: Halves of a year ("the first half of 1989" → ``1989-H1``).
 HALVES = {"first": "H1", "second": "H2", "last": "H2", "latter": "H2"}
+
+
+def decade_value(digit: int, ref_year: int | None) -> str:
+    """The decade whose tens digit is ``digit`` that began last by ``ref_year`` (TimeML's three digits):
+    "the nineties" → ``199`` and "the twenties" → ``202`` in 2025.
+
+    Example:
+        >>> decade_value(9, 2025), decade_value(2, 2025), decade_value(8, None)
+        ('199', '202', '198')
+    """
+    year = ref_year or 1999
+    century = year // 100 - (digit > year // 10 % 10)
+    return f"{century:02d}{digit}"
+
+
+def short_year(yy: int, ref_year: int | None) -> int:
+    """The year "'82" names: the latest year ending in those two digits up to a few years after the reference
+    (written in 2008, "'82" is 1982 and "'10" 2010).
+
+    Example:
+        >>> short_year(82, 2008), short_year(10, 2008), short_year(99, 1998)
+        (1982, 2010, 1999)
+    """
+    near = (ref_year or 2000) + SHORT_YEAR_AHEAD
+    return near - (near - yy) % 100
+
+
+#: How many years after the reference a two-digit year may still lie ("'10" written in 2008 is 2010).
+SHORT_YEAR_AHEAD = 5
 
 
 def spoken_year(g: dict[str, str | None]) -> int:

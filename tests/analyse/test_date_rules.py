@@ -1,0 +1,60 @@
+"""Rule classes of the date resolver: the way a preposition points, decades said in words, years written with
+two digits, and "recent years" as the past."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.analyse.dates import extract_dates
+
+
+def typed(text: str, ref: dt.date) -> dict[str, tuple[str | None, str]]:
+    return {d.text: (d.value, d.type) for d in extract_dates(text, ref)}
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "mention", "value"),
+    [
+        # "since" points back: the last such day, even when the nearest one is to come
+        (
+            "Police have searched for him since shortly after the Oct. 23 slaying.",
+            dt.date(1999, 5, 6),
+            "Oct. 23",
+            "1998-10-23",
+        ),
+        ("The index has not closed above 8,000 since November.", dt.date(2009, 7, 1), "since November", "2008-11"),
+        # "by" and "until" point ahead: a deadline still to come, even after a past verb
+        ("They expect the deal to be completed by Dec. 15.", dt.date(1989, 10, 31), "Dec. 15", "1989-12-15"),
+        ("The offer was extended until March 6.", dt.date(2000, 1, 20), "March 6", "2000-03-06"),
+    ],
+)
+def test_a_preposition_tells_which_way_a_day_lies(text: str, ref: dt.date, mention: str, value: str) -> None:
+    assert typed(text, ref)[mention][0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "mention", "value"),
+    [
+        ("Numbers fell through the nineties.", dt.date(1998, 3, 3), "the nineties", "199"),
+        ("prices not seen since the late eighties", dt.date(2008, 10, 27), "the late eighties", "198"),
+        ("in the last half of the '80s", dt.date(1989, 10, 26), "the '80s", "198"),
+        ("a revival of the twenties", dt.date(2025, 3, 4), "the twenties", "202"),
+    ],
+)
+def test_decades_in_words_are_the_latest_such_decade(text: str, ref: dt.date, mention: str, value: str) -> None:
+    assert typed(text, ref)[mention] == (value, "DATE")
+
+
+def test_a_two_digit_year_needs_a_preposition_before_it() -> None:
+    ref = dt.date(2008, 10, 27)
+    assert typed("Nikkei at its lowest level since '82", ref)["since '82"] == ("1982", "DATE")
+    assert typed("a merger planned in '10", ref)["in '10"] == ("2010", "DATE")
+    assert typed("He said '22 people' died, a '99 vintage", ref) == {}
+
+
+def test_recent_years_is_the_past_recent_months_a_span() -> None:
+    ref = dt.date(2008, 1, 21)
+    assert typed("the biggest losses in recent years", ref)["recent years"] == ("PAST_REF", "DATE")
+    assert typed("prices rose in recent months", ref)["recent months"] == ("PXM", "DURATION")
