@@ -317,7 +317,8 @@ _PAST_CUE = re.compile(
 def verb_tense(text: str, start: int, end: int) -> bool | None:
     """The tense of the clause around a mention, read off the nearest tense cue: True for the future ("will
     meet on Monday", "is on Thursday", "opens Monday"), False for the past ("met on Monday", "said Monday"),
-    None when the clause shows none. Cues are looked for back to the clause start and a few words after.
+    None when the clause shows none. Cues are looked for back to the clause start and, failing those, a few words
+    after (a future or past form only).
 
     Example:
         >>> verb_tense("The summit is on Thursday.", 14, 25), verb_tense("They met on Monday.", 9, 18)
@@ -332,7 +333,9 @@ def verb_tense(text: str, start: int, end: int) -> bool | None:
         return min(before)[1]
     stops = [i for i in (text.find(".", end), text.find("\n", end), text.find(";", end)) if i >= 0]
     hi = min([*stops, end + 60])
-    after = [(m.start() - end, fut) for pat, fut in cues for m in pat.finditer(text, end, hi)]
+    # after the day only a future or past form counts: a present one there is seldom its verb ("On Sunday, the
+    # countries -- that is, those of the euro -- met")
+    after = [(m.start() - end, fut) for pat, fut in cues[::2] for m in pat.finditer(text, end, hi)]
     return min(after)[1] if after else None
 
 
