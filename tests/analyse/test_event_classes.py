@@ -77,3 +77,22 @@ def test_armed_groups_and_bodies_code_their_country() -> None:
     assert code_phrase("the Vatican")[0] == "VAT"
     assert code_phrase("the Commonwealth")[0] == "IGO"
     assert code_phrase("police in Tamil Nadu")[0] == "IND"  # the longer name first
+
+
+def test_joined_verbs_are_acts_of_their_own(nlp: Any) -> None:
+    doc = nlp("Iranian officials accused Britain of spying and expelled two diplomats.")
+    evs = events_from_doc(doc, article_id="a")
+    assert [e.action for e in evs] == ["ACCUSE", "SANCTION"]
+    assert evs[1].actor_country == "IRN"
+
+
+def test_a_negated_act_of_cooperation_is_a_refusal(nlp: Any) -> None:
+    ev = _main(nlp, "Libya said it would not attend the peace conference in Geneva.")
+    assert (ev.action, ev.status, ev.actor_country) == ("REJECT", "denied", "LBY")
+    ev = _main(nlp, "Armenian troops did not attack the village.")  # a denied act of force keeps its type
+    assert (ev.action, ev.status) == ("ASSAULT", "denied")
+
+
+def test_sanctions_named_by_their_noun_are_sanction(nlp: Any) -> None:
+    ev = _main(nlp, "Australian sanctions on Myanmar took effect on Monday.")
+    assert (ev.action, ev.actor_country) == ("SANCTION", "AUS")

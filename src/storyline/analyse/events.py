@@ -479,6 +479,8 @@ def _event(m: Match, text: str) -> Event:
         action = tables().intent[action]
     elif recode in ("REJECT", "REQUEST") and action not in ("REJECT", "REQUEST"):
         action = recode
+    elif status == "denied" and action in tables().status.get("refused_when_negated", frozenset()):
+        action = "REJECT"  # "would not attend the talks", "has not released the prisoners": declining (CAMEO 12)
     clause = [w for w in t.subtree] if t.pos_ in ("VERB", "AUX") else list(t.head.subtree)
     contexts = list(m.rule.context) or contexts_of([_lemma(w) for w in clause] + [w.text for w in clause])
     ev = Event(action=action, trigger=" ".join(w.text for w in m.words), status=status, mode=m.rule.mode,
@@ -616,10 +618,13 @@ def sentence_events(span: Any, text: str) -> list[Event]:
 
 
 def _clause_of(t: Any) -> Any:
-    """The head of ``t``'s clause: the nearest verb at or above it with a subject of its own, or the root."""
+    """The head of ``t``'s clause: the nearest verb at or above it with a subject of its own, a verb joined to
+    another ("accused Japan …, warned of consequences and imposed measures": three acts), or the root."""
     cur = t
     for _ in range(50):
-        if cur.pos_ in ("VERB", "AUX") and (any(c.dep_ in SUBJECTS for c in cur.children) or cur.dep_ == "ROOT"):
+        own = any(c.dep_ in SUBJECTS for c in cur.children) or cur.dep_ == "ROOT"
+        joined = cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX")
+        if cur.pos_ in ("VERB", "AUX") and (own or joined):
             return cur
         if cur.head.i == cur.i:
             return cur
