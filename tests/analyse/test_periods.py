@@ -73,3 +73,15 @@ def test_the_same_quarter_a_year_before(text: str, mention: str, value: str | No
 def test_with_no_quarter_named_the_quarter_is_the_last_completed() -> None:
     assert values("In the year-ago period, it earned $461 million.")["the year-ago period"] == "1988-Q3"
     assert values("Passenger traffic jumped 14% in the quarter.")["the quarter"] == "1989-Q3"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("results for its fiscal 2008 fourth quarter", "fiscal 2008 fourth quarter", "2008-Q4"),
+        ("sales in the fourth fiscal quarter", "the fourth fiscal quarter", "1989-Q4"),
+        ("it earned $5 million in the fiscal-first quarter", "the fiscal-first quarter", "1989-Q1"),
+    ],
+)
+def test_fiscal_quarters_are_one_mention(text: str, mention: str, value: str) -> None:
+    assert values(text)[mention] == value

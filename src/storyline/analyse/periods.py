@@ -128,8 +128,8 @@ def quarter_of(m: re.Match[str], ref: dt.date | None, ref_year: int | None, futu
     ordinal = (m.group("ord") or "").lower()
     if not ordinal and not re.search(r"\b(the|this|next|last|latest|previous|past|current|recent)\b", span):
         return None
-    if m.group("year") and ordinal:
-        return f"{int(m.group('year')):04d}-Q{ORDINALS[ordinal]}"
+    if (m.group("year") or m.group("fy")) and ordinal:  # "the fourth quarter of 1988", "fiscal 2008 fourth quarter"
+        return f"{int(m.group('year') or m.group('fy')):04d}-Q{ORDINALS[ordinal]}"
     known = ref.year if ref else ref_year
     yrs = m.group("yrs") or m.group("yrs2")
     if yrs and ordinal and known:  # "this year's third quarter", "the second quarter of next year"
