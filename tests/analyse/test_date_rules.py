@@ -64,3 +64,17 @@ def test_a_present_form_after_a_weekday_is_not_its_verb() -> None:
     text = "On Sunday, the countries of the Eurogroup -- that is, those using the euro -- agreed a plan."
     assert typed(text, dt.date(2008, 10, 13))["Sunday"] == ("2008-10-12", "DATE")
     assert typed("On Monday, leaders will meet.", dt.date(2008, 10, 8))["Monday"] == ("2008-10-13", "DATE")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("a year-long investigation", "a year-long", "P1Y"),
+        ("the week-long strike", "the week-long", "P1W"),
+        ("a decades-long battle", "a decades-long", "PXY"),  # a plural unit leaves the count open
+        ("a months-long strike", "a months-long", "PXM"),
+        ("a 10-year-long war", "a 10-year", "P10Y"),  # the count is the duration's
+    ],
+)
+def test_long_adjectives_are_durations(text: str, mention: str, value: str) -> None:
+    assert typed(text, dt.date(2008, 10, 21))[mention] == (value, "DURATION")

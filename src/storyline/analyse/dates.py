@@ -413,6 +413,10 @@ def _resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[st
         unit = g.get("sunit") or g.get("punit") or g.get("pwd") or g.get("pwd1")
         count = g.get("sn") or g.get("pparts") or g.get("pparts1")
         return timex.set_value(word, unit, count, bool(g.get("other"))), "set", "SET"
+    if kind == "long":  # "a year-long inquiry" → P1Y, "a decades-long battle" → PXY
+        unit = g["unit"]
+        plural = unit.lower().endswith(("s", "ies")) and unit.lower() != "centurys"
+        return timex.duration_value("several" if plural else "1", unit), "duration", "DURATION"
     if kind in ("duration", "duration_bare"):
         if " ".join(m.group(0).lower().split()) in timex.REF_WORDS:  # "recent years": the past, not a span
             return timex.ref_value(m.group(0)), "reference", "DATE"

@@ -246,6 +246,9 @@ LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_end", re.compile(r"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+the\s+year\b", re.I)),
     ("year_ended", re.compile(r"\bthe\s+(?:fiscal\s+|financial\s+)?year(?=\s+(?:ended|ending)\b)", re.I)),
     ("anaphora", ANAPHORA_PATTERN),
+    ("long", re.compile(
+        r"\b(?:(?:the|a|an)\s+)?(?<![\w-])(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?"
+        r"|centur(?:y|ies))-long\b", re.I)),
     ("duration", re.compile(
         rf"\b(?:(?:the|a|an)\s+)?(?:(?P<dir>past|last|next|coming|first|previous|final|following|preceding|"
         rf"same|remaining|initial|latest)\s+)?{_APPROX}{_COUNT}[\s-]+{_COUNT_ADJ}"
