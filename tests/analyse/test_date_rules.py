@@ -78,3 +78,11 @@ def test_a_present_form_after_a_weekday_is_not_its_verb() -> None:
 )
 def test_long_adjectives_are_durations(text: str, mention: str, value: str) -> None:
     assert typed(text, dt.date(2008, 10, 21))[mention] == (value, "DURATION")
+
+
+def test_a_year_inside_a_name_is_no_date() -> None:
+    ref = dt.date(2009, 2, 24)
+    assert typed("The Russell 2000 Index of smaller companies fell.", ref) == {}
+    assert typed("He set up a venture called Orion 1980, making parts.", ref) == {}
+    assert typed("That 1978 resolution calls for a withdrawal.", ref)["1978"] == ("1978", "DATE")  # sentence start
+    assert typed("Sales in Summer 2008 rose.", ref)["Summer 2008"] == ("2008-SU", "DATE")

@@ -498,10 +498,30 @@ def _iter_matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
                 continue
             if kind == "wd" and not (m.group("rel") or m.group("tod")) and _weekday_is_name(text, m):
                 continue
+            if kind == "year" and not m.group("rel") and _year_is_name(text, m.start("year")):
+                continue
             taken.append((s, e))
             found.append((kind, m))
     found.sort(key=lambda km: km[1].start())
     yield from found
+
+
+#: Capitalised words a year may follow and still be a date ("That 1978 resolution", "Summer 2008").
+YEAR_NAME_EXCEPTIONS = frozenset(
+    {"that", "this", "the", "in", "since", "by", "until", "of", "for", "from", "before", "after", "during", "and",
+     "or", "to", "through", "early", "late", "mid", "fiscal", "spring", "summer", "autumn", "fall", "winter",
+     "christmas", "easter", "calendar", "year", "class"})
+_WORD_BEFORE = re.compile(r"([A-Z][A-Za-z]+)[ \t]+$")
+
+
+def _year_is_name(text: str, start: int) -> bool:
+    """A year right after a capitalised word inside a sentence is part of a name: "the Russell 2000 Index", "a
+    venture called Orion 1980" (not "That 1978 resolution" at a sentence's start, nor "Summer 2008")."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if m is None or m.group(1).lower() in YEAR_NAME_EXCEPTIONS or m.group(1).lower().rstrip(".") in MONTHS:
+        return False
+    before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t\"'“‘(")
+    return bool(before) and before[-1] not in ".!?\n:;"
 
 
 def _weekday_is_name(text: str, m: re.Match[str]) -> bool:
