@@ -16,7 +16,9 @@ Data (paths relative to the repo root; nothing is copied into the repo):
   figure is the headline.
 * ``bench/data/events/plover_madeup.jsonl`` — hand-made sentences, about one per CAMEO code group, scored as the
   *made-up* split: a coverage check of the tables against the codebook's categories (in-sample: the tables were
-  checked against them), never the headline.
+  checked against them), never the headline. ``plover_madeup2.jsonl`` and ``plover_madeup3.jsonl`` (*made-up-2*,
+  *made-up-3*) are later sets in wire-copy style, each scored once before any rule was made from it (its first
+  look is in ``bench/data/events/README.md``), in-sample since.
 * ``../shared/corpus/seeds`` — the five seed articles: each happening listed in :data:`SEED_HAPPENINGS` must be
   found (as a story event with that type and dyad) in every seed article that reports it.
 
