@@ -85,3 +85,10 @@ def test_with_no_quarter_named_the_quarter_is_the_last_completed() -> None:
 )
 def test_fiscal_quarters_are_one_mention(text: str, mention: str, value: str) -> None:
     assert values(text)[mention] == value
+
+
+def test_a_period_of_something_else_is_no_quarter() -> None:
+    assert values("the latest period of unrest") == {}
+    assert values("that quarter of the city") == {}
+    text = "Third-quarter net rose from the corresponding period of last year."
+    assert values(text)["the corresponding period of last year"] == "1988-Q3"

@@ -66,7 +66,11 @@ def _alt(words: Sequence[str]) -> str:
 
 
 _ORD = rf"(?P<ord>{_alt(list(ORDINALS))})[- ]"
-_UNIT = r"(?:fiscal\s+|financial\s+)?(?P<unit>quarter|period)\b(?!-to-)"
+#: "quarter" or "period", not one "of" something else ("the period of unrest"; "of last year" is a time).
+_UNIT = (
+    r"(?:fiscal\s+|financial\s+)?(?P<unit>quarter|period)\b"
+    r"(?!-to-|\s+of\b(?!\s+(?:last|the\s+previous|the\s+prior)\s+year))"
+)
 
 #: (kind, pattern), tried before the calendar patterns (a year inside "the 1988 period" is the period's).
 PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -83,7 +87,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "anchored_quarter",
         re.compile(
             rf"\b(?:the\s+(?P<latest>{_alt(ANCHORED)})\s+(?:fiscal\s+|financial\s+)?(?P<unit>quarter|period)"
-            r"|(?P<that>that)\s+(?:fiscal\s+)?(?P<unit2>quarter))\b(?!-to-)",
+            r"|(?P<that>that)\s+(?:fiscal\s+)?(?P<unit2>quarter))\b(?!-to-|\s+of\b)",
             re.I,
         ),
     ),
