@@ -86,3 +86,8 @@ def test_a_year_inside_a_name_is_no_date() -> None:
     assert typed("He set up a venture called Orion 1980, making parts.", ref) == {}
     assert typed("That 1978 resolution calls for a withdrawal.", ref)["1978"] == ("1978", "DATE")  # sentence start
     assert typed("Sales in Summer 2008 rose.", ref)["Summer 2008"] == ("2008-SU", "DATE")
+
+
+def test_a_company_and_a_year_stay_a_date() -> None:
+    ref = dt.date(2008, 10, 21)
+    assert typed("Analysts cut GM 2009 sales forecasts.", ref)["2009"] == ("2009", "DATE")

@@ -92,3 +92,19 @@ def test_a_period_of_something_else_is_no_quarter() -> None:
     assert values("that quarter of the city") == {}
     text = "Third-quarter net rose from the corresponding period of last year."
     assert values(text)["the corresponding period of last year"] == "1988-Q3"
+
+
+def test_a_quarter_still_to_come_this_year_when_the_clause_looks_ahead() -> None:
+    ref = dt.date(2008, 7, 21)  # in the third quarter
+    assert values("Apple expects revenue of about $7.8 billion for the fourth quarter.", ref)["the fourth quarter"] == (
+        "2008-Q4"
+    )  # the full stop in "$7.8" does not end the clause
+    assert values("Apple said revenue rose in the fourth quarter.", ref)["the fourth quarter"] == "2007-Q4"
+
+
+def test_a_fiscal_quarter_ahead_of_the_calendar_is_the_reports() -> None:
+    # written in October, a fiscal fourth quarter that ended in September is the calendar's current quarter
+    text = "Apple's profit rose in its fiscal fourth quarter, up from the year-ago quarter."
+    got = values(text, dt.date(2008, 10, 21))
+    assert got["fiscal fourth quarter"] == "2008-Q4"
+    assert got["the year-ago quarter"] == "2007-Q4"

@@ -70,7 +70,7 @@ _PAST = re.compile(
     r"gave|got|saw|said|told|ran|sold|bought|paid|hit|cut|set off|broke|died|spent|brought|"
     r"(?!schedul|expect|plann|slat|propos|intend|anticipat|predict|forecast)[a-z]+ed)\b"
 )
-_FUTURE = re.compile(r"\b(will|would|shall|plans? to|planned|expected to|expects? to|set to|is to|are to|to visit|to be held|scheduled|upcoming|next|payable)\b", re.I)
+_FUTURE = re.compile(r"\b(will|would|shall|plans? to|planned|expected to|expects?|anticipates?|forecasts?|predicts?|set to|is to|are to|to visit|to be held|scheduled|upcoming|next|payable)\b", re.I)
 
 
 @dataclass(slots=True)
@@ -314,6 +314,11 @@ _PAST_CUE = re.compile(
     r"anticipat|predict|forecast|head)[a-z]{2,}ed))\b", re.I)  # "-ed" in lower case: "United" is no verb
 
 
+#: Where a clause ends: a full stop before a space or a closing quote (not the one in "$7.8"), a semicolon, a
+#: line break.
+_CLAUSE_END = re.compile(r"[.;](?=[\s\"'”’)]|$)|\n")
+
+
 def verb_tense(text: str, start: int, end: int) -> bool | None:
     """The tense of the clause around a mention, read off the nearest tense cue: True for the future ("will
     meet on Monday", "is on Thursday", "opens Monday"), False for the past ("met on Monday", "said Monday"),
@@ -326,13 +331,13 @@ def verb_tense(text: str, start: int, end: int) -> bool | None:
     """
     if text[end : end + 2] in ("'s", "’s"):  # "Friday's ruling": told after the fact, whatever the verb
         return False
-    lo = max(text.rfind(".", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start), start - 70) + 1
+    lo = max([start - 70, *(b.start() for b in _CLAUSE_END.finditer(text, max(0, start - 70), start))]) + 1
     cues = ((_FUT_CUE, True), (_PRES_CUE, True), (_PAST_CUE, False))
     before = [(start - m.end(), fut) for pat, fut in cues for m in pat.finditer(text, lo, start)]
     if before:
         return min(before)[1]
-    stops = [i for i in (text.find(".", end), text.find("\n", end), text.find(";", end)) if i >= 0]
-    hi = min([*stops, end + 60])
+    stop = _CLAUSE_END.search(text, end, end + 60)
+    hi = stop.start() if stop else end + 60
     # after the day only a future or past form counts: a present one there is seldom its verb ("On Sunday, the
     # countries -- that is, those of the euro -- met")
     after = [(m.start() - end, fut) for pat, fut in cues[::2] for m in pat.finditer(text, end, hi)]
@@ -498,7 +503,7 @@ def _iter_matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
                 continue
             if kind == "wd" and not (m.group("rel") or m.group("tod")) and _weekday_is_name(text, m):
                 continue
-            if kind == "year" and not m.group("rel") and _year_is_name(text, m.start("year")):
+            if kind == "year" and not m.group("rel") and _year_is_name(text, m.start("year"), m.end("year")):
                 continue
             taken.append((s, e))
             found.append((kind, m))
@@ -511,17 +516,24 @@ YEAR_NAME_EXCEPTIONS = frozenset(
     {"that", "this", "the", "in", "since", "by", "until", "of", "for", "from", "before", "after", "during", "and",
      "or", "to", "through", "early", "late", "mid", "fiscal", "spring", "summer", "autumn", "fall", "winter",
      "christmas", "easter", "calendar", "year", "class"})
+#: Words that introduce a name ("a venture called Orion 1980").
+NAMING_WORDS = ("called", "named", "dubbed", "known as")
 _WORD_BEFORE = re.compile(r"([A-Z][A-Za-z]+)[ \t]+$")
+_NAMED_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in NAMING_WORDS) + r")\s+$")
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
 
 
-def _year_is_name(text: str, start: int) -> bool:
-    """A year right after a capitalised word inside a sentence is part of a name: "the Russell 2000 Index", "a
-    venture called Orion 1980" (not "That 1978 resolution" at a sentence's start, nor "Summer 2008")."""
+def _year_is_name(text: str, start: int, end: int) -> bool:
+    """A year inside a capitalised name is no date: after a capitalised word (not at a sentence's start) and
+    before another ("the Russell 2000 Index"), or after a word that gives a name ("a venture called Orion 1980");
+    "GM 2008 sales" and "That 1978 resolution" stay dates."""
     m = _WORD_BEFORE.search(text, max(0, start - 30), start)
     if m is None or m.group(1).lower() in YEAR_NAME_EXCEPTIONS or m.group(1).lower().rstrip(".") in MONTHS:
         return False
     before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t\"'“‘(")
-    return bool(before) and before[-1] not in ".!?\n:;"
+    if not before or before[-1] in ".!?\n:;":
+        return False
+    return bool(_NAME_GOES_ON.match(text, end)) or bool(_NAMED_BEFORE.search(text, max(0, m.start() - 12), m.start()))
 
 
 def _weekday_is_name(text: str, m: re.Match[str]) -> bool:

@@ -117,7 +117,7 @@ def latest_started(q: int, ref: dt.date, future: bool | None) -> str:
     """The quarter numbered ``q`` that began last by ``ref``; the next one when the clause looks ahead
     (``future``) and this year's is over, unless it is the one just over (results are announced after it)."""
     current = (ref.month - 1) // 3 + 1
-    year = ref.year if q <= current else ref.year - 1
+    year = ref.year if q <= current or future else ref.year - 1  # one still to come this year, when looked ahead to
     if future and q < current - 1:  # the quarter just over is still reported on ("expects to report … for the third
         year = ref.year + 1  # quarter", written in October)
     return f"{year:04d}-Q{q}"
@@ -193,21 +193,22 @@ def _names_a_quarter(d: DateMention) -> bool:
 _TOLD_FROM = ("relative-quarter", "year-before-quarter", "year-quarter")
 
 
-def _completed_by(value: str, ref: dt.date | None) -> bool:
-    """True when the quarter ``value`` is over by ``ref`` (any quarter, without a reference)."""
+def _begun_by(value: str, ref: dt.date | None) -> bool:
+    """True when the quarter ``value`` has begun by ``ref`` (any quarter, without a reference): a report is about
+    a quarter that is over or, named by a fiscal year ahead of the calendar, the current one."""
     if ref is None:
         return True
     current = ref.year * 4 + (ref.month - 1) // 3
-    return int(value[:4]) * 4 + int(value[-1]) - 1 < current
+    return int(value[:4]) * 4 + int(value[-1]) - 1 <= current
 
 
 def anchor(found: list[DateMention], ref: dt.date | None = None) -> list[DateMention]:
     """Tie the references to a report's quarter to the quarter the report is about (in place; returned): the
-    first quarter the text names that is over by ``ref`` (reports lead with it; a later "fourth-quarter charge"
-    looks ahead). "The latest period" and "that quarter" become it, "the 1988 period" its number in 1988, "the
+    first quarter the text names that has begun by ``ref`` (reports lead with it; a quarter still to come looks
+    ahead). "The latest period" and "that quarter" become it, "the 1988 period" its number in 1988, "the
     year-ago quarter" it a year before. "A year ago" and "the year-earlier" are the quarter named last a year
     before, when it stands a few sentences before them."""
-    report = next((d.value for d in found if _names_a_quarter(d) and d.value and _completed_by(d.value, ref)), None)
+    report = next((d.value for d in found if _names_a_quarter(d) and d.value and _begun_by(d.value, ref)), None)
     last: DateMention | None = None
     for d in found:
         if (

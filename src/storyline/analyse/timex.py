@@ -136,8 +136,8 @@ _ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
 FUTURE_CUES = (
     "will", "would", "'ll", "’ll", "shall", "going to", "plans to", "plan to", "planned", "planning", "set to",
     "set for", "due",
-    "is to", "are to", "expected to", "expects to", "expect to", "scheduled", "slated", "upcoming", "as soon as",
-    "as early as",
+    "is to", "are to", "expected to", "expects", "expect to", "anticipates", "forecasts", "predicts", "scheduled",
+    "slated", "upcoming", "as soon as", "as early as",
     "this coming", "to be held", "is due", "are due",
 )
 PRESENT_AS_FUTURE = (
