@@ -5,10 +5,11 @@ resolves them:
 
 * an ordinal quarter with no year is the latest one of that number to have begun by the reference: written on
   1989-11-02, "the third quarter" is 1989-Q3 and "the first quarter" 1989-Q1, since reports tell quarters that
-  are over. Only a clause that looks ahead ("will", "expects to") makes a quarter still to come next year's;
+  are over. Only a clause that looks ahead ("will", "expects") makes it one still to come: this year's if it
+  has not begun, next year's if it is over (but for the one just over, whose results come after it);
 * a report names its quarter once and then refers to it (:data:`ANCHORED`): "the quarter", "the latest
-  period", "that quarter" are the quarter the text last named, and "the 1988 period" is that quarter in 1988.
-  With none named, "the quarter" is the last one completed;
+  period", "that quarter" are the first quarter the text names that has begun, and "the 1988 period" is that
+  quarter in 1988. With none named, "the quarter" is the last one completed;
 * the same quarter a year before (:data:`YEAR_BEFORE`): "the year-ago period", "the year-earlier third
   quarter", "the corresponding period last year", "the quarter a year ago".
 
