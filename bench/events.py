@@ -352,6 +352,8 @@ def main() -> int:
     old = json.loads(OUT.read_text(encoding="utf-8")) if OUT.exists() else {}
     result["history_columns"] = "per split: type macro-F1, type accuracy, source accuracy, target accuracy"
     result["history"] = old.get("history", [])
+    if "news_and_fallbacks" in old:  # bench/events_news.py's figures, kept from its last run
+        result["news_and_fallbacks"] = old["news_and_fallbacks"]
     if args.note:
         result["history"].append({"note": args.note, **headline(result)})
     OUT.parent.mkdir(parents=True, exist_ok=True)

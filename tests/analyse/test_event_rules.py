@@ -132,3 +132,10 @@ def test_a_reporter_is_no_party(nlp: Any) -> None:
     assert "THA" not in (ev.actor_country, ev.target_country)
     # an event with no actor of its own may still take the reporter's country
     assert _main(nlp, "Shells hit a market in the north, Malian army sources said.").actor_country == "MLI"
+
+
+def test_an_actor_nothing_else_codes_takes_the_first_country_named(nlp: Any) -> None:
+    # the reporter's country is all the sentence names: coders (and the keyword baseline) take it
+    ev = _main(nlp, "Gunmen shot dead a police officer outside his home, Iraqi police said.")
+    assert (ev.action, ev.actor_country, ev.target_country) == ("ASSAULT", "IRQ", "IRQ")
+    assert _main(nlp, "The ministry expelled two diplomats.").actor_country is None  # no country named at all
