@@ -449,7 +449,7 @@ def date_article(art: Article) -> None:
             art.published_why = f"the day from the dateline {art.meta.get('hint_dateline')!r}; {art.published_why}"
             first = extract_dates(art.text, day, None)
     art.dates = first
-    attach_times(art.numbers, art.dates, art.text, to_date(art.published))
+    attach_times(art.numbers, art.dates, art.text, to_date(art.published), art.statements)
 
 
 # --------------------------------------------------------------------------------------- corpus stages
@@ -583,7 +583,7 @@ def infer_from_story(members: Sequence[Article]) -> list[str]:
                 f"no date in the file; dated by its story — the other articles put the event on {anchor.isoformat()}"
             )
             a.dates = extract_dates(a.text, anchor, None)
-            attach_times(a.numbers, a.dates, a.text, anchor)
+            attach_times(a.numbers, a.dates, a.text, anchor, a.statements)
             out.append(a.id)
     return out
 
