@@ -11,8 +11,34 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import copy
+from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import Any
+
+_ATOMS = (str, int, float, type(None))
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _plain(x: Any) -> Any:
+    """``dataclasses.asdict`` of a record, the same dicts, lists and tuples, without copying its strings and
+    numbers one by one (an article's JSON form is made on every write)."""
+    if isinstance(x, _ATOMS):
+        return x
+    if hasattr(type(x), "__dataclass_fields__"):
+        cls: Any = type(x)
+        return {name: _plain(getattr(x, name)) for name in _field_names(cls)}
+    if isinstance(x, list):
+        return [_plain(v) for v in x]
+    if isinstance(x, tuple) and not hasattr(x, "_fields"):
+        return tuple(_plain(v) for v in x)
+    if isinstance(x, dict):
+        return {_plain(k): _plain(v) for k, v in x.items()}
+    return copy.deepcopy(x)
 
 
 @dataclass(slots=True, frozen=True)
@@ -187,7 +213,7 @@ class Article:
         return self.title or (self.text[:80] + "…" if len(self.text) > 80 else self.text) or self.path
 
     def to_json(self) -> dict[str, Any]:
-        d = asdict(self)
+        d: dict[str, Any] = _plain(self)
         d.pop("raw")
         return d
 

@@ -221,31 +221,70 @@ def group(
     return list(groups.values())
 
 
+SCREEN_SLACK = 1e-9
+"""How far below the threshold a group pair's mean from the group sums may fall and still be averaged again the
+exact way (the two sum in different orders: they differ in the last bits only)."""
+
+
 def _join_complements(
     units: Sequence[AlignUnit], prob: np.ndarray, groups: dict[int, list[int]], threshold: float
 ) -> None:
     """Join groups whose sources do not overlap when their mean pair probability reaches ``threshold``
     (below the first pass's): one fact split over two rows shows as two complementary ✓ patterns, and each
-    row would then claim the other's outlets left the fact out."""
-    changed = True
-    while changed:
-        changed = False
-        keys = [
-            g for g in sorted(groups, key=lambda g: -len(groups[g])) if len({units[k].source for k in groups[g]}) >= 2
-        ]
-        best: tuple[float, int, int] | None = None
-        for x, gi in enumerate(keys):
-            si = {units[k].source for k in groups[gi]}
-            for gj in keys[x + 1 :]:
-                if si & {units[k].source for k in groups[gj]}:
-                    continue
-                m = float(prob[np.ix_(groups[gi], groups[gj])].mean())
-                if m >= threshold and (best is None or m > best[0]):
-                    best = (m, gi, gj)
-        if best is not None:
-            _, gi, gj = best
-            groups[gi] = groups[gi] + groups.pop(gj)
-            changed = True
+    row would then claim the other's outlets left the fact out.
+
+    Each round joins the best such pair (the first of the highest mean, bigger groups first). The means come
+    from each pair of groups' probability sums, kept up to date as groups join; only the pairs whose mean
+    comes within :data:`SCREEN_SLACK` of the threshold are averaged over their block of ``prob`` (the value
+    the rule compares), so the joins are those a pair-by-pair scan makes, at the cost of a few blocks."""
+    col = {g: k for k, g in enumerate(groups)}
+    member = np.zeros((len(units), len(col)))
+    for g, k in col.items():
+        member[groups[g], k] = 1.0
+    sums = member.T @ (prob @ member)  # sums[a, b]: the probabilities between group a's units and group b's
+    sources = {g: {units[k].source for k in groups[g]} for g in groups}
+    while True:
+        keys = [g for g in sorted(groups, key=lambda g: -len(groups[g])) if len(sources[g]) >= 2]
+        best = _best_complement(keys, groups, sources, prob, sums, col, threshold)
+        if best is None:
+            return
+        gi, gj = best
+        groups[gi] = groups[gi] + groups.pop(gj)
+        sources[gi] |= sources.pop(gj)
+        a, b = col[gi], col[gj]
+        sums[a, :] += sums[b, :]
+        sums[:, a] += sums[:, b]
+
+
+def _best_complement(
+    keys: list[int],
+    groups: dict[int, list[int]],
+    sources: dict[int, set[str]],
+    prob: np.ndarray,
+    sums: np.ndarray,
+    col: dict[int, int],
+    threshold: float,
+) -> tuple[int, int] | None:
+    """The pair of ``keys`` (in order) with no source in common whose mean probability is highest and reaches
+    ``threshold`` (the first such pair on a tie), or None."""
+    if len(keys) < 2:
+        return None
+    at = np.array([col[g] for g in keys])
+    size = np.array([len(groups[g]) for g in keys], dtype=float)
+    mean = sums[np.ix_(at, at)] / np.outer(size, size)
+    names = {x: k for k, x in enumerate(sorted({x for g in keys for x in sources[g]}))}
+    has = np.zeros((len(keys), len(names)))
+    for k, g in enumerate(keys):
+        has[k, [names[x] for x in sources[g]]] = 1.0
+    apart = (has @ has.T) == 0
+    near = np.triu(apart & (mean >= threshold - SCREEN_SLACK), k=1)
+    best: tuple[float, int, int] | None = None
+    for x, y in np.argwhere(near):  # row by row, as the scan meets them
+        gi, gj = keys[int(x)], keys[int(y)]
+        m = float(prob[np.ix_(groups[gi], groups[gj])].mean())
+        if m >= threshold and (best is None or m > best[0]):
+            best = (m, gi, gj)
+    return (best[1], best[2]) if best is not None else None
 
 
 __all__ = [

@@ -46,10 +46,11 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -312,15 +313,24 @@ def profile(article: Article, paragraphs: int = 3) -> Profile:
 # ------------------------------------------------------------------------------------------ pairs
 
 
-def _binary(sets: Sequence[set[str]], vocab: dict[str, int], weights: dict[str, float] | None = None) -> Any:
-    rows, cols, vals = [], [], []
-    for i, s in enumerate(sets):
-        for k in s:
-            if k in vocab:
-                rows.append(i)
-                cols.append(vocab[k])
-                vals.append(weights[k] if weights else 1.0)
-    return sparse.csr_matrix((vals, (rows, cols)), shape=(len(sets), max(len(vocab), 1)))
+def _binary(sets: Sequence[set[str]], vocab: dict[str, int]) -> Any:
+    """Rows of 1s, one per set, in the columns of its members that ``vocab`` numbers."""
+    kept = [[vocab[k] for k in s if k in vocab] for s in sets]
+    return _rows([1.0] * sum(map(len, kept)), list(chain.from_iterable(kept)), kept, len(vocab))
+
+
+def _rows(
+    values: Sequence[float] | np.ndarray, columns: Sequence[int] | np.ndarray, rows: Sequence[Any], width: int
+) -> Any:
+    """A sparse matrix of ``values`` in ``columns``, ``len(rows[i])`` of them in row ``i``, each row's entries by
+    column as a conversion from coordinates orders them (so every sum made of them is the same to the last bit)."""
+    cols = np.asarray(columns, dtype=np.int64)
+    lens = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
+    order = np.lexsort((cols, np.repeat(np.arange(len(rows)), lens)))
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(lens, out=indptr[1:])
+    vals = np.asarray(values, dtype=float)[order]
+    return sparse.csr_matrix((vals, cols[order], indptr), shape=(len(rows), max(width, 1)))
 
 
 def idf_of(df: int | np.ndarray, n: int) -> Any:
@@ -332,11 +342,10 @@ def idf_of(df: int | np.ndarray, n: int) -> Any:
 _KINDS = ("terms", "lead_terms", "participants", "places", "persons")
 
 
-def _idfs(keys: Iterable[str], df: Counter[str], n: int) -> dict[str, float]:
-    """:func:`idf_of` of every key at once (one vectorised log, not one per key)."""
-    keys = list(keys)
-    values = idf_of(np.fromiter((df[k] for k in keys), dtype=float, count=len(keys)), n)
-    return dict(zip(keys, values.tolist(), strict=True))
+def _idf_column(vocab: dict[str, int], df: Counter[str], n: int) -> np.ndarray:
+    """:func:`idf_of` of each vocabulary word, by its column (the vocabulary is numbered in order)."""
+    out: np.ndarray = idf_of(np.fromiter(map(df.__getitem__, vocab), dtype=float, count=len(vocab)), n)
+    return out
 
 
 @dataclass(slots=True)
@@ -368,7 +377,7 @@ def _keys(p: Profile, kind: str) -> Any:
 
 
 def _vocab(profiles: Sequence[Profile], kind: str) -> dict[str, int]:
-    return {k: i for i, k in enumerate(sorted({k for p in profiles for k in _keys(p, kind)}))}
+    return {k: i for i, k in enumerate(sorted(set().union(*(_keys(p, kind) for p in profiles))))}
 
 
 def _unit(m: Any) -> Any:
@@ -377,14 +386,31 @@ def _unit(m: Any) -> Any:
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
 
 
-def _weighted(rows: Sequence[dict[str, float]], vocab: dict[str, int], idf: dict[str, float]) -> Any:
-    r, c, v = [], [], []
-    for i, row in enumerate(rows):
-        for k, x in row.items():
-            r.append(i)
-            c.append(vocab[k])
-            v.append(x * idf[k])
-    return _unit(sparse.csr_matrix((v, (r, c)), shape=(len(rows), max(len(vocab), 1))))
+_SUBLINEAR = np.array([0.0, *(1.0 + math.log(c) for c in range(1, 1024))])
+"""1 + log(count) for the counts most terms have (``math.log``'s values, looked up instead of computed per term)."""
+
+
+def _sublinear(counts: np.ndarray) -> np.ndarray:
+    """1 + log(count) of each count (sublinear tf), each the value ``1.0 + math.log(count)`` gives."""
+    small = counts < len(_SUBLINEAR)
+    if small.all():
+        out: np.ndarray = _SUBLINEAR[counts]
+        return out
+    return np.array([1.0 + math.log(c) for c in counts.tolist()])
+
+
+def _weighted(
+    rows: Sequence[Mapping[str, float]], vocab: dict[str, int], idf: np.ndarray, *, sublinear: bool = False
+) -> Any:
+    """Unit rows of ``value × idf`` (``sublinear``: of ``1 + log(count) × idf``), one per mapping, over ``vocab``
+    (``idf``: by vocabulary column), built as whole arrays (:func:`_rows`)."""
+    keys = [k for row in rows for k in row]
+    cols = np.fromiter(map(vocab.__getitem__, keys), dtype=np.int64, count=len(keys))
+    if sublinear:
+        vals = _sublinear(np.fromiter(chain.from_iterable(row.values() for row in rows), np.int64, len(keys)))
+    else:
+        vals = np.fromiter(chain.from_iterable(row.values() for row in rows), dtype=float, count=len(keys))
+    return _unit(_rows(vals * idf[cols], cols, rows, len(vocab)))
 
 
 def _conflict(lead: Any, every: Any, r: np.ndarray, c: np.ndarray) -> np.ndarray:
@@ -402,13 +428,9 @@ class PairSpace:
         self.ids = [p.article_id for p in profiles]
         stats = stats or CorpusStats.of(profiles)
         vocab = {kind: _vocab(profiles, kind) for kind in _KINDS}
-        idf = {kind: _idfs(vocab[kind], stats.df[kind], stats.n) for kind in _KINDS}
-
-        def sublinear(d: dict[str, int]) -> dict[str, float]:
-            return {k: 1.0 + math.log(c) for k, c in d.items()}
-
-        self.content = _weighted([sublinear(p.terms) for p in profiles], vocab["terms"], idf["terms"])
-        self.lead = _weighted([sublinear(p.lead_terms) for p in profiles], vocab["lead_terms"], idf["lead_terms"])
+        idf = {kind: _idf_column(vocab[kind], stats.df[kind], stats.n) for kind in _KINDS}
+        self.content = _weighted([p.terms for p in profiles], vocab["terms"], idf["terms"], sublinear=True)
+        self.lead = _weighted([p.lead_terms for p in profiles], vocab["lead_terms"], idf["lead_terms"], sublinear=True)
         self.participants = _weighted(
             [dict.fromkeys(p.participants, 1.0) for p in profiles], vocab["participants"], idf["participants"]
         )
