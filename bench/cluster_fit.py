@@ -7,6 +7,10 @@ are fitted on those topics' pairs, and the held-out fold is clustered alone (its
 topics' stories can merge). The held-out B-cubed over all folds is the figure reported. The TF-IDF baseline
 gets the same treatment (its distance threshold chosen by the same inner runs).
 
+The weights are two sets (``PairModel.undated``): one fitted on the pairs whose event dates are both known,
+one on the others, each the same sign-bounded logistic regression with the same ``C`` (``regimes=False``: one
+set for every pair, the ablation).
+
 The stored model (``storyline/data/cluster.json``) is then fitted on all of ECB+ dev with ``C`` and threshold
 chosen by the same leave-topics-out run over all eight topics, and applied unchanged to the second dev set.
 """
@@ -134,15 +138,29 @@ def pair_rows(ds: Dataset, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def fit(
-    parts: Sequence[tuple[Dataset, np.ndarray]], c: float, threshold: float = 0.5, top: int = 0, max_days: int = 0
+    parts: Sequence[tuple[Dataset, np.ndarray]],
+    c: float,
+    threshold: float = 0.5,
+    top: int = 0,
+    max_days: int = 0,
+    regimes: bool = True,
 ) -> PairModel:
-    """Logistic regression over the candidate pairs within each (dataset, documents) part."""
+    """Logistic regression over the candidate pairs within each (dataset, documents) part: with ``regimes``,
+    one for the pairs whose event dates are both known and one for the others (where both kinds of pair are
+    among the candidates, with both labels), else one for all."""
     rows = [pair_rows(ds, idx) for ds, idx in parts if len(idx) > 1]
     x, y = np.vstack([r[0] for r in rows]), np.concatenate([r[1] for r in rows])
     keep = candidates(x, max_days=max_days)  # the pairs a decision is made on (the others are never linked)
-    w, b = logistic(x[keep], y[keep], c, [SIGN[n] for n in FEATURES])
-    weights = dict(zip(FEATURES, map(float, w), strict=True))
-    return PairModel(weights, b, threshold, top, max_days=max_days)
+    x, y = x[keep], y[keep]
+    signs = [SIGN[n] for n in FEATURES]
+    undated = x[:, FEATURES.index("date_unknown")] > 0
+    split = regimes and all(np.unique(y[part]).size > 1 for part in (undated, ~undated))
+    w, b = logistic(x[~undated], y[~undated], c, signs) if split else logistic(x, y, c, signs)
+    model = PairModel(dict(zip(FEATURES, map(float, w), strict=True)), b, threshold, top, max_days=max_days)
+    if split:
+        wu, bu = logistic(x[undated], y[undated], c, signs)
+        model.undated, model.undated_bias = dict(zip(FEATURES, map(float, wu), strict=True)), bu
+    return model
 
 
 def logistic(x: np.ndarray, y: np.ndarray, c: float, signs: Sequence[int]) -> tuple[np.ndarray, float]:
@@ -245,13 +263,16 @@ class Protocol:
     B-cubed F1 of the inner held-out folds, each clustered alone.
     """
 
-    def __init__(self, sets: Sequence[Dataset], train: Sequence[str], tune: Sequence[str]) -> None:
+    def __init__(
+        self, sets: Sequence[Dataset], train: Sequence[str], tune: Sequence[str], regimes: bool = True
+    ) -> None:
         self.sets = {ds.name: ds for ds in sets}
         self.train, self.tune = list(train), list(tune)
+        self.regimes = regimes  # dated and undated pairs weighed apart (see :func:`fit`)
 
     def fit(self, fold: Fold, c: float, threshold: float = 0.5, top: int = 0, max_days: int = 0) -> PairModel:
         parts = [(self.sets[n], self.sets[n].where(fold.get(n, []))) for n in self.train]
-        return fit(parts, c, threshold, top, max_days)
+        return fit(parts, c, threshold, top, max_days, self.regimes)
 
     def choose(self, folds: Sequence[Fold], system: str) -> tuple[Any, float, float]:
         """((C, top, days) or None, threshold, mean inner F1) by leave-one-fold-out over ``folds`` only.

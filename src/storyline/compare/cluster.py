@@ -4,8 +4,9 @@ Word similarity alone puts two Xi–Trump phone calls ten months apart together,
 team's players a month apart, and splits a follow-up that quotes other people days later. So each pair of
 articles is scored by a logistic model over explainable features of their events — shared words, shared
 participants and places, who the articles are about, the event dates and how far apart they are, the
-lead's kind of happening (see :mod:`storyline.compare.storypairs`) — whose weights are data, fitted on
-ECB+ dev pairs (``storyline/data/cluster.json``).
+lead's kind of happening, whom the lead's action is about, the lead's counts (see
+:mod:`storyline.compare.storypairs`) — whose weights are data, fitted on ECB+ dev and TBAQ pairs
+(``storyline/data/cluster.json``), one set for pairs whose event dates are known and one for the others.
 
 Stories are formed by average-linkage agglomeration over the pair probabilities with a threshold (no
 number of stories is given). It is incremental: an ingest clusters afresh only the neighbourhood of its new
@@ -404,7 +405,7 @@ def explain(articles: Sequence[Article], story_ids: Sequence[str], cfg: ClusterC
                 float(np.mean(prob[a, others])),
                 model.contributions(feats[a, best]),
                 p.event_why or "",
-                model.bias,
+                model.weights_for(feats[a, best])[1],  # the bias of the pair's set of weights (dated or not)
             )
         )
     return out

@@ -20,19 +20,31 @@ named features, each a number a reader can check:
 ``same_trigger``          both leads' main predicate is the same lemma ("arrest", "quake", "launch")
 ``kind_apart``            the leads tell alike (their cosine), yet the event dates are more than 30 days
                           apart: the same kind of happening again (two calls between the same leaders)
+``people_missing``        the share of one headline's people the other article never names (the larger
+                          of the two ways): the fired coach of one story is not in the other
+``event_clash``           both leads tell the same action of someone named (a clause's predicate and the
+                          people, else the organisations, in it), never of the same one: "fired Cheeks",
+                          "fired O'Brien"
+``count_same``            both leads count the same thing alike ("23 pirates", "23 pirates")
+``count_clash``           both leads count the same thing, never alike ("23 pirates", "26 pirates")
+``keywords``              the share of each article's ten weightiest words (tf-idf) the other uses: a
+                          follow-up's angle dilutes the cosine, not the words of the happening it follows
 ========================  ===========================================================================
 
 An article's event date is what its lead dates (the finest precision given there, days before months
-before years; nothing after publication), else its publication date when that came from the file, not
+before years; nothing after publication, and not a date that bounds a period, :data:`PERIOD_WORDS`: "the
+quarter ended Sept. 30" is no happening), else its publication date when that came from the file, not
 inferred from a story. The gap between a day and a month or a year is the distance between the
 intervals they stand for. The trigger is the predicate of the first clause of the lead that is not a
 light or a speech verb ("said", "be").
 
-The weights are data (``storyline/data/cluster.json``), fitted by ``bench/cluster.py --fit joint`` on the
-candidate pairs (sharing some words, see :func:`candidates`) of ECB+ dev and of a hand-grouped stream of
-wire and broadcast news (TBAQ), each weight kept to the side :data:`SIGN` allows, every setting chosen by
-cross-validation over held-out topics and stories; see that file's ``about``. A feature the data gave no
-weight (the triggers, on these sets) still shows in :func:`PairSpace.block`, at no cost to the score.
+The weights are data (``storyline/data/cluster.json``), two sets of them: one for pairs whose event dates
+are both known, one for the others (:attr:`PairModel.undated`) — without dates, the words and the names must
+tell two happenings of a kind apart, and they weigh differently. Both are fitted by
+``bench/cluster.py --fit joint`` on the candidate pairs (sharing some words, see :func:`candidates`) of ECB+
+dev and of a hand-grouped stream of wire and broadcast news (TBAQ), each weight kept to the side :data:`SIGN`
+allows, every setting chosen by cross-validation over held-out topics and stories; see that file's
+``about``. A feature the data gave no weight still shows in :func:`PairSpace.block`, at no cost to the score.
 
 Example:
     >>> FEATURES[:3]
@@ -46,7 +58,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -72,6 +84,11 @@ FEATURES = (
     "date_unknown",
     "same_trigger",
     "kind_apart",
+    "people_missing",
+    "event_clash",
+    "count_same",
+    "count_clash",
+    "keywords",
 )
 #: What each feature means, for ``storyline stories --why``.
 MEANING = {
@@ -88,6 +105,11 @@ MEANING = {
     "date_unknown": "an event date unknown",
     "same_trigger": "same kind of happening",
     "kind_apart": "alike leads, dates over 30 days apart",
+    "people_missing": "a headline's people the other never names",
+    "event_clash": "same lead action, other participants",
+    "count_same": "leads give the same count",
+    "count_clash": "leads count the same thing differently",
+    "keywords": "each one's key words in the other",
 }
 #: The direction each feature may push the score (+1: only towards the same story, -1: only away, 0: either):
 #: the fit keeps every weight on its side, so each contribution reads as the feature's name says.
@@ -105,6 +127,11 @@ SIGN = {
     "date_unknown": 0,
     "same_trigger": 1,
     "kind_apart": -1,
+    "people_missing": -1,
+    "event_clash": -1,
+    "count_same": 1,
+    "count_clash": -1,
+    "keywords": 1,
 }
 PARTICIPANT_TYPES = frozenset({"PERSON", "ORG", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
@@ -113,6 +140,16 @@ LIGHT_PREDICATES = frozenset(
     """be have do get make take give go come become seem say tell add report claim note state according
     accord announce confirm write ask speak see know think believe expect want need include update""".split()
 )
+#: A lead date right after one of these words bounds a period ("the six months ended Oct. 1", "since
+#: March"): it is not the day of the happening.
+PERIOD_WORDS = ("ended", "ending", "ends", "through", "since", "until", "till", "as of")
+_PERIOD = re.compile(r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in PERIOD_WORDS) + r")\s+(?:the\s+)?$", re.I)
+#: Who a lead clause's action is about: the people it names, else these (see :func:`lead_events`).
+EVENT_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
+#: The number kinds (``NumberMention.kind``) a lead's counts are read from: "23 pirates", "two boats".
+COUNT_KINDS = frozenset({"count"})
+#: An article's key words: its this many weightiest words by tf-idf (the ``keywords`` feature).
+KEYWORDS = 10
 MAX_GAP_YEARS = 3.0
 #: Documents assumed besides the corpus when weighing words and names (see :func:`idf_of`).
 PRIOR_DOCS = 100
@@ -166,9 +203,21 @@ class Profile:
     event_why: str | None = None
     triggers: list[str] = field(default_factory=list)
     lead_participants: set[str] = field(default_factory=set)
+    lead_events: set[str] = field(default_factory=set)  # "action|participant" of the lead's clauses
+    lead_actions: set[str] = field(default_factory=set)  # the actions of lead clauses that name a participant
+    lead_counts: set[str] = field(default_factory=set)  # "unit|value" of the lead's counts
 
 
-_SETS = ("participants", "headline_persons", "places", "lead_places", "lead_participants")
+_SETS = (
+    "participants",
+    "headline_persons",
+    "places",
+    "lead_places",
+    "lead_participants",
+    "lead_events",
+    "lead_actions",
+    "lead_counts",
+)
 
 
 def profile_to_json(p: Profile) -> dict[str, Any]:
@@ -232,6 +281,8 @@ def event_time(article: Article, paragraphs: int = 3) -> tuple[tuple[int, int] |
         got = _interval(d.point)
         if got is None or got[1] == "year" or (published is not None and got[0][0] > published[1] + 1):
             continue  # a bare year in a lead is mostly background ("since 2008"); an announced future is not the event
+        if _PERIOD.search(article.text[max(0, d.start - 24) : d.start]):
+            continue  # the end or start of a period ("the quarter ended Sept. 30"), not a happening
         found[got] += 1
         first.setdefault(got, d.start)
     if found:
@@ -253,6 +304,53 @@ def triggers(article: Article, sentences: int = 2) -> list[str]:
         if lemma and lemma not in LIGHT_PREDICATES and not s.negated and lemma not in out:
             out.append(lemma)
     return out
+
+
+def lead_events(article: Article, sentences: int = 2) -> tuple[set[str], set[str]]:
+    """What the lead's clauses do to whom: "action|participant" for each telling clause of the first
+    ``sentences`` sentences and each participant named in it — the people (by surname), else the
+    organisations, groups, places and facilities (:data:`EVENT_LABELS`) — and the actions that name one.
+
+    "The 76ers fired coach Maurice Cheeks" gives ``fire|P:cheeks``: the action of the happening and whom it
+    was about, whichever its grammatical role (a passive turns the object into the subject)."""
+    longest = _longest_person_names(article)
+    events: set[str] = set()
+    actions: set[str] = set()
+    for s in article.statements:
+        if s.sentence >= sentences:
+            break
+        action = s.predicate.lower() if s.predicate else ""
+        if not action or action in LIGHT_PREDICATES or s.negated:
+            continue
+        people, others = set(), set()
+        for m in article.mentions:
+            if m.start < s.start or m.end > s.end:
+                continue
+            if m.label == "PERSON" and (who := _surname(longest.get(m.entity_id or "", m.text))):
+                people.add(f"P:{who}")
+            elif m.label in EVENT_LABELS:
+                others.add(_key(m.label, m.text, m.entity_id))
+        if who_of := people or others:
+            actions.add(action)
+            events.update(f"{action}|{k}" for k in who_of)
+    return events, actions
+
+
+def lead_counts(article: Article, end: int) -> set[str]:
+    """The counts the lead (up to ``end``) gives, as "unit|value": "23 pirates" → ``pirate|23``."""
+    return {
+        f"{n.unit}|{n.value:g}"
+        for n in article.numbers
+        if n.start < end and n.kind in COUNT_KINDS and n.unit and n.value is not None
+    }
+
+
+def _longest_person_names(article: Article) -> dict[str, str]:
+    longest: dict[str, str] = {}
+    for m in article.mentions:
+        if m.label == "PERSON" and m.entity_id and len(m.text) > len(longest.get(m.entity_id, "")):
+            longest[m.entity_id] = m.text
+    return longest
 
 
 def _surname(name: str) -> str:
@@ -278,10 +376,7 @@ def profile(article: Article, paragraphs: int = 3) -> Profile:
         dict(Counter(words(f"{article.title or ''}\n{article.text}"))),
         dict(Counter(words(f"{article.title or ''}\n{article.text[:lead_to]}"))),
     )
-    longest: dict[str, str] = {}
-    for m in article.mentions:
-        if m.label == "PERSON" and m.entity_id and len(m.text) > len(longest.get(m.entity_id, "")):
-            longest[m.entity_id] = m.text
+    longest = _longest_person_names(article)
     weight: Counter[str] = Counter()
     person_words: dict[str, set[str]] = {}
     for m in article.mentions:
@@ -307,6 +402,8 @@ def profile(article: Article, paragraphs: int = 3) -> Profile:
     p.headline_persons = {k for k, ws in person_words.items() if ws & head_words}
     p.event, p.event_precision, p.event_why = event_time(article, paragraphs)
     p.triggers = triggers(article)
+    p.lead_events, p.lead_actions = lead_events(article)
+    p.lead_counts = lead_counts(article, end)
     return p
 
 
@@ -413,6 +510,21 @@ def _weighted(
     return _unit(_rows(vals * idf[cols], cols, rows, len(vocab)))
 
 
+def _index(sets: Iterable[Iterable[str]]) -> dict[str, int]:
+    return {k: i for i, k in enumerate(sorted({k for s in sets for k in s}))}
+
+
+def _keywords(terms: dict[str, int], vocab: dict[str, int], idf: np.ndarray) -> set[str]:
+    """The :data:`KEYWORDS` weightiest words of an article by tf-idf (sublinear tf; ``idf`` by ``vocab``
+    column), ties by the word."""
+    words = sorted(terms)
+    if len(words) <= KEYWORDS:
+        return set(words)
+    cols = np.fromiter(map(vocab.__getitem__, words), dtype=np.int64, count=len(words))
+    score = _sublinear(np.fromiter(map(terms.__getitem__, words), dtype=np.int64, count=len(words))) * idf[cols]
+    return {words[i] for i in np.argsort(-score, kind="stable")[:KEYWORDS]}
+
+
 def _conflict(lead: Any, every: Any, r: np.ndarray, c: np.ndarray) -> np.ndarray:
     """Both leads name something (a place, an organisation) and neither article names any of the other's."""
     named = np.asarray(lead.sum(axis=1)).ravel() > 0
@@ -438,6 +550,14 @@ class PairSpace:
         self.persons = _weighted([p.persons for p in profiles], vocab["persons"], idf["persons"])
         person_vocab = vocab["persons"]
         self.headline = _binary([p.headline_persons for p in profiles], person_vocab)
+        self.named_persons = _binary([set(p.persons) for p in profiles], person_vocab)
+        self.keys = _binary([_keywords(p.terms, vocab["terms"], idf["terms"]) for p in profiles], vocab["terms"])
+        self.term_set = _binary([set(p.terms) for p in profiles], vocab["terms"])
+        self.lead_events = _binary([p.lead_events for p in profiles], _index(p.lead_events for p in profiles))
+        self.lead_actions = _binary([p.lead_actions for p in profiles], _index(p.lead_actions for p in profiles))
+        self.lead_counts = _binary([p.lead_counts for p in profiles], _index(p.lead_counts for p in profiles))
+        units = [{c.split("|", 1)[0] for c in p.lead_counts} for p in profiles]
+        self.count_units = _binary(units, _index(units))
         place_vocab = {k: i for i, k in enumerate(sorted({k for p in profiles for k in p.places | p.lead_places}))}
         self.lead_places = _binary([p.lead_places for p in profiles], place_vocab)
         self.all_places = _binary([p.places for p in profiles], place_vocab)
@@ -485,7 +605,31 @@ class PairSpace:
         same = dot(self.triggers) > 0
         out[..., f["same_trigger"]] = same
         out[..., f["kind_apart"]] = np.where(both & (gap > APART_DAYS), out[..., f["lead"]], 0.0)
+        out[..., f["people_missing"]] = self._missing(r, c)
+        told = dot(self.lead_events) > 0
+        out[..., f["event_clash"]] = (dot(self.lead_actions) > 0) & ~told
+        counted = dot(self.lead_counts) > 0
+        out[..., f["count_same"]] = counted
+        out[..., f["count_clash"]] = (dot(self.count_units) > 0) & ~counted
+        used = np.asarray((self.keys[r] @ self.term_set[c].T).todense()) + np.asarray(
+            (self.term_set[r] @ self.keys[c].T).todense()
+        )
+        n_keys = np.asarray(self.keys.sum(axis=1)).ravel()
+        total = n_keys[r][:, None] + n_keys[c][None, :]
+        out[..., f["keywords"]] = np.where(total > 0, used / np.maximum(total, 1), 0.0)
         return out
+
+    def _missing(self, r: np.ndarray, c: np.ndarray) -> np.ndarray:
+        """The share of one headline's people the other article never names, the larger way round (0 where
+        the other names nobody: it cannot say whom it is about)."""
+        heads = np.asarray(self.headline.sum(axis=1)).ravel()
+        named = np.asarray(self.named_persons.sum(axis=1)).ravel() > 0
+        found_rc = np.asarray((self.headline[r] @ self.named_persons[c].T).todense())
+        found_cr = np.asarray((self.named_persons[r] @ self.headline[c].T).todense())
+        h_r, h_c = heads[r][:, None], heads[c][None, :]
+        rc = np.where((h_r > 0) & named[c][None, :], 1.0 - found_rc / np.maximum(h_r, 1), 0.0)
+        cr = np.where((h_c > 0) & named[r][:, None], 1.0 - found_cr / np.maximum(h_c, 1), 0.0)
+        return np.asarray(np.maximum(rc, cr))
 
     def all_pairs(self) -> np.ndarray:
         idx = np.arange(len(self))
@@ -509,7 +653,12 @@ def candidates(feats: np.ndarray, min_similarity: float = MIN_SIMILARITY, max_da
 
 @dataclass(slots=True)
 class PairModel:
-    """Logistic weights over :data:`FEATURES`, the probability a story needs to take an article, and provenance."""
+    """Logistic weights over :data:`FEATURES`, the probability a story needs to take an article, and provenance.
+
+    ``weights`` and ``bias`` score the pairs whose event dates are both known; ``undated`` and ``undated_bias``
+    the others (``date_unknown`` 1), when given — without dates, the words and the names must tell two
+    happenings of a kind apart, and they weigh differently. Either set keeps to :data:`SIGN`.
+    """
 
     weights: dict[str, float]
     bias: float
@@ -523,13 +672,30 @@ class PairModel:
     max_days: int = 0
     about: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    #: The weights of pairs with an event date unknown (empty: ``weights`` score every pair).
+    undated: dict[str, float] = field(default_factory=dict)
+    undated_bias: float = 0.0
 
     @property
     def vector(self) -> np.ndarray:
         return np.array([self.weights.get(name, 0.0) for name in FEATURES])
 
+    def is_undated(self, feats: np.ndarray) -> np.ndarray:
+        """Which pairs the undated weights score (none when the model has one set)."""
+        if not self.undated:
+            return np.zeros(feats.shape[:-1], dtype=bool)
+        return np.asarray(feats[..., FEATURES.index("date_unknown")] > 0)
+
+    def weights_for(self, feats: np.ndarray) -> tuple[dict[str, float], float]:
+        """The weights and bias that score one pair."""
+        return (self.undated, self.undated_bias) if bool(self.is_undated(feats)) else (self.weights, self.bias)
+
     def logit(self, feats: np.ndarray) -> np.ndarray:
-        return np.asarray(feats @ self.vector + self.bias, dtype=float)
+        dated = np.asarray(feats @ self.vector + self.bias, dtype=float)
+        if not self.undated:
+            return dated
+        vector = np.array([self.undated.get(name, 0.0) for name in FEATURES])
+        return np.where(self.is_undated(feats), feats @ vector + self.undated_bias, dated)
 
     def probability(self, feats: np.ndarray) -> np.ndarray:
         p = 1.0 / (1.0 + np.exp(-self.logit(feats)))
@@ -542,23 +708,34 @@ class PairModel:
         return np.asarray(~candidates(feats, 0.0, self.max_days))
 
     def contributions(self, feats: np.ndarray) -> list[tuple[str, float, float]]:
-        """(feature, value, weight × value) for one pair's features, strongest first, zeros left out."""
-        rows = [
-            (name, float(v), float(v) * self.weights.get(name, 0.0)) for name, v in zip(FEATURES, feats, strict=True)
-        ]
+        """(feature, value, weight × value) for one pair's features, strongest first, zeros left out (the
+        weights of the pair's set: dated or undated)."""
+        weights, _ = self.weights_for(feats)
+        rows = [(name, float(v), float(v) * weights.get(name, 0.0)) for name, v in zip(FEATURES, feats, strict=True)]
         return sorted((r for r in rows if r[2] != 0.0), key=lambda r: -abs(r[2]))
 
     def without(self, *names: str) -> PairModel:
         """The same model with some features switched off (for ablations)."""
         weights = {k: (0.0 if k in names else v) for k, v in self.weights.items()}
-        return PairModel(weights, self.bias, self.threshold, self.top, self.min_similarity, self.max_days)
+        undated = {k: (0.0 if k in names else v) for k, v in self.undated.items()}
+        return PairModel(
+            weights, self.bias, self.threshold, self.top, self.min_similarity, self.max_days,
+            undated=undated, undated_bias=self.undated_bias,
+        )  # fmt: skip
 
     def to_json(self) -> dict[str, Any]:
+        undated: dict[str, Any] = {}
+        if self.undated:
+            undated = {
+                "undated_weights": [round(self.undated.get(n, 0.0), 6) for n in FEATURES],
+                "undated_bias": round(self.undated_bias, 6),
+            }
         return {
             "about": self.about,
             "features": list(FEATURES),
             "weights": [round(self.weights.get(n, 0.0), 6) for n in FEATURES],
             "bias": round(self.bias, 6),
+            **undated,
             "threshold": self.threshold,
             "top": self.top,
             "min_similarity": self.min_similarity,
@@ -569,8 +746,11 @@ class PairModel:
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> PairModel:
         known = {"about", "features", "weights", "bias", "threshold", "top", "min_similarity", "max_days"}
+        known |= {"undated_weights", "undated_bias"}
+        undated = d.get("undated_weights")
+        none = dict.fromkeys(FEATURES, 0.0)  # a feature the file does not know weighs nothing
         return cls(
-            dict(zip(d["features"], (float(w) for w in d["weights"]), strict=True)),
+            none | dict(zip(d["features"], (float(w) for w in d["weights"]), strict=True)),
             float(d["bias"]),
             float(d["threshold"]),
             int(d.get("top", 0)),
@@ -578,6 +758,8 @@ class PairModel:
             int(d.get("max_days", 0)),
             str(d.get("about", "")),
             {k: v for k, v in d.items() if k not in known},
+            none | dict(zip(d["features"], (float(w) for w in undated), strict=True)) if undated else {},
+            float(d.get("undated_bias", 0.0)),
         )
 
 
