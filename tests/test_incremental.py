@@ -137,3 +137,21 @@ def test_stories_and_entities_are_listed_a_page_at_a_time(seed_corpus: Any) -> N
     assert xi and xi[0].name == "Xi Jinping" and xi[0].mentions >= 4
     two, total = store.list_entities("", "", 0, 2)
     assert len(two) == 2 and total == len(store.entities()) and two[0].mentions >= two[1].mentions
+
+
+def test_streamed_filing_meets_only_the_neighbourhood_it_loaded() -> None:
+    """Filing many new articles one at a time moves the frequencies, and with them the best candidates, onto
+    articles the neighbourhood did not load (their stories are not read): they are not candidates."""
+    from storyline import incremental
+    from storyline.compare.storyindex import WEEK, StoryIndex
+    from storyline.compare.storypairs import Profile
+
+    day = 740_000
+    stored = Profile("a", {"flood": 2}, {"flood": 1}, participants={"ORG:acme"}, event=(day, day))
+    new = Profile("n", {"flood": 1}, {"flood": 1}, participants={"ORG:acme"}, event=(day, day))
+    index = StoryIndex(incremental.cluster_config(Config()))
+    index.stats.add(stored)
+    for key in index._keys(new):
+        index.postings[key][day // WEEK] += ["outside", "a"]  # "outside": in the index, not in the neighbourhood
+    got = incremental._stream([], {"n": new}, {"a": stored}, {"s1": ["a"]}, index, None, top=1)
+    assert sorted(i for ids in got.values() for i in ids) == ["a", "n"]

@@ -215,11 +215,11 @@ def run(store: Any, cfg: Config, progress: Callable[[str, int, int], None] | Non
     (:func:`small_enough`); False when the full corpus stages must run instead."""
     if store.get_meta(INDEX_META) != "1":
         return False
+    version = store.articles_version()  # the article set this run covers (read first: it holds the new ones)
     new_ids = store.unindexed_articles()
     if not small_enough(len(new_ids), store.index_size("profile"), cfg.corpus_incremental_from):
         return False
     t0 = time.perf_counter()
-    version = store.articles_version()  # the article set this run covers
     new = store.articles(new_ids)
     stored_curation(store).rename_outlets(new)
     up = update(store, new, cfg, stored_constraints(store))
@@ -447,8 +447,15 @@ def _stories(
     keys = {k for p in profiles.values() for k in index._keys(p)}
     counts = {k: c for k, _, _, c in store.index_rows("posting_n", keys)}
     wanted = [k for k in keys if 0 < counts.get(k, 0) <= limit]
-    for key, aid, week, _ in store.index_rows("posting", wanted):
+    weeks = [index._weeks(p) for p in profiles.values()]
+    if any(w is None for w in weeks):  # an article with no date is looked up in every week
+        found = store.index_rows("posting", wanted)
+    else:  # the weeks the new articles' windows reach only
+        found = store.index_rows_valued("posting", wanted, sorted({str(w) for ws in weeks for w in ws or ()}))
+    for key, aid, week, _ in found:
         index.postings[key][int(week or -1)].append(aid)
+    for key in wanted:  # the key's postings in other weeks still count towards its share of the corpus
+        index.unloaded[key] = counts[key] - sum(len(v) for v in index.postings.get(key, {}).values())
     candidates = {aid for p in profiles.values() for aid in index.candidates(p)}
     states = store.article_states(candidates)
     before = store.story_members({sid for sid, *_ in states.values() if sid})
@@ -458,7 +465,7 @@ def _stories(
     for a in store.articles(missing) if missing else []:
         stored[a.id] = profile(a, ccfg.lead_paragraphs)
     _load_df(store, index.stats, stored.values())
-    top = max((int(s[1:]) for s in store.story_ids() if s[1:].isdigit()), default=0)
+    top = store.last_story_number()
     out.neighbourhood = len(member_ids) + len(new)
     if out.neighbourhood <= NEIGHBOURHOOD_LIMIT:
         for p in profiles.values():  # the batch clustering weighs pairs by a corpus that holds the new articles
@@ -531,6 +538,11 @@ def _stream(
             index.profiles[i] = stored[i]
             p = stored[i]
             index.week_of[i] = p.event[0] // WEEK if p.event else None
+    for key, by_week in index.postings.items():  # the candidates met first: filing moves the frequencies, and
+        for week, ids in by_week.items():  # the top candidates with them, onto articles outside the neighbourhood
+            kept = [i for i in ids if i in index.story_of]
+            index.unloaded[key] = index.unloaded.get(key, 0) + len(ids) - len(kept)
+            by_week[week] = kept
     index.next_id = top + 1
     for p in sorted(profiles.values(), key=lambda p: p.event[0] if p.event else 0):
         mates = constraints.mates(p.article_id) if constraints else []

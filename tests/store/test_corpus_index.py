@@ -79,3 +79,47 @@ def test_an_ingest_into_an_indexed_store_on_either_backend(tmp_path: Path, targe
         assert c.store.unindexed_articles() == [] and c.store.check() == []
         for s in c.store.stories():
             assert c.store.get_dossier(s) is not None
+
+
+def test_a_dossier_is_stale_once_an_entity_its_articles_name_changes(target: str) -> None:
+    """An entity written with another alias makes the dossiers of the stories naming it stale when read (schema
+    7): not served, not counted as stored; one built after the change is served again."""
+    with open_store(target) as store:
+        for i in range(2):
+            store.put_article(Article(id=f"a{i}", path=f"in/a{i}.txt", raw="", text="Mill River rose.",
+                                      story_id=f"s{i + 1}"))  # fmt: skip
+        store.replace_stories([_story("s1", ["a0"]), _story("s2", ["a1"])])
+        store.replace_entities([Entity("e1", "Mill River", "LOC", mentions=[Cite("a0", 0, 10)]),
+                                Entity("e2", "Riverton", "GPE", mentions=[Cite("a1", 0, 10)])])  # fmt: skip
+        s1, s2 = store.get_story("s1"), store.get_story("s2")
+        assert s1 is not None and s2 is not None
+        store.put_dossier(s1, {"story": {"id": "s1"}})
+        store.put_dossier(s2, {"story": {"id": "s2"}})
+        store.put_entities([Entity("e2", "Riverton", "GPE", mentions=[Cite("a1", 0, 10)])], ["a1"])  # the same
+        assert store.get_dossier(s2) is not None and sorted(store.dossier_ids()) == ["s1", "s2"]
+        store.put_entities([Entity("e1", "Mill River", "LOC", ["the Mill"], [Cite("a0", 0, 10)])], ["a0"])
+        assert store.get_dossier(s1) is None and store.stored_dossier("s1") is None
+        assert store.stored_dossier("s2") == {"story": {"id": "s2"}} and store.dossier_ids() == ["s2"]
+        store.put_dossier(s1, {"story": {"id": "s1", "again": True}})
+        assert store.stored_dossier("s1") == {"story": {"id": "s1", "again": True}}
+        store.replace_entities([Entity("e1", "Mill River", "LOC", ["the Mill"], [Cite("a0", 0, 10)]),
+                                Entity("e2", "Riverton", "GPE", ["Riverton town"], [Cite("a1", 0, 10)])])  # fmt: skip
+        assert store.stored_dossier("s1") is not None and store.stored_dossier("s2") is None
+
+
+def test_story_numbers_postings_by_week_and_new_articles(target: str) -> None:
+    with open_store(target) as store:
+        assert store.last_story_number() == 0
+        store.replace_stories([_story(f"s{n}", []) for n in (9, 10, 2)] + [_story("merged-x", [])])
+        assert store.last_story_number() == 10
+        store.put_index("posting", [("e:x", "a1", "12", 0), ("e:x", "a2", "-1", 0), ("e:x", "a3", "40", 0)])
+        got = store.index_rows_valued("posting", ["e:x"], ["12", "-1"])
+        assert sorted(r[1] for r in got) == ["a1", "a2"]
+        for i in range(3):
+            store.put_article(Article(id=f"n{i}", path=f"in/n{i}.txt", raw="", text="Flood waters rose."))
+        assert store.unindexed_articles() == ["n0", "n1", "n2"]
+        store.put_index("profile", [("n1", "", "{}", 0)])
+        assert store.unindexed_articles() == ["n0", "n2"]
+        assert store.mark_corpus_built(store.articles_version(), 3)
+        store.put_article(Article(id="n3", path="in/n3.txt", raw="", text="Later."))
+        assert store.unindexed_articles() == ["n3"]  # the articles the stages covered are not looked at again

@@ -56,6 +56,7 @@ class StoryIndex:
     week_of: dict[str, int | None] = field(default_factory=dict)
     next_id: int = 1
     merged_into: dict[str, str] = field(default_factory=dict)  # a story a bridging article joined to another
+    unloaded: dict[str, int] = field(default_factory=dict)  # postings of a key in weeks not read into ``postings``
 
     def add(self, article: Article | Profile, story_id: str | None = None) -> str:
         """File one article: into ``story_id`` when given (loading stored stories), else into the story it
@@ -133,7 +134,7 @@ class StoryIndex:
             by_week = self.postings.get(key)
             if not by_week:
                 continue
-            if sum(len(v) for v in by_week.values()) > limit:
+            if sum(len(v) for v in by_week.values()) + self.unloaded.get(key, 0) > limit:
                 continue  # a key half the corpus carries says nothing, and costs a scan
             for week in weeks if weeks is not None else list(by_week):
                 for aid in by_week.get(week, ()):

@@ -8,8 +8,12 @@ tuples), ``_qmany`` (run one statement over many rows), ``_PH`` (the placeholder
 placeholder of a JSON value).
 
 A stored dossier is deleted whenever what it shows may have changed underneath it: an article of its story is
-written (:meth:`CorpusIndex.forget_dossiers_of_articles`), its story is replaced or removed, or an entity its
-story mentions changes name, type, aliases, roles or descriptions.
+written (:meth:`CorpusIndex.forget_dossiers_of_articles`), or its story is replaced or removed. An entity its
+story's articles name that changes name, type, aliases, roles or descriptions makes it stale too, found when it
+is read instead of when the entity is written (schema 7): the entity row records the write at which its display
+last changed (``display_at``), the dossier the write at which it was built (``built_at``), and a dossier older
+than one of its entities is not served. Filing an article under the corpus's most named entity thus costs no
+search through that entity's thousands of mentions for the stories showing it.
 
 Example:
     >>> from storyline.store.sqlite import SqliteStore
@@ -36,7 +40,6 @@ from storyline.store.listing import (
     StoryQuery,
     StoryRow,
     entity_columns,
-    entity_display,
     entity_from_display,
     entity_row,
     entity_where,
@@ -46,11 +49,14 @@ from storyline.store.listing import (
     story_row,
     story_where,
 )
+from storyline.store.stages import ANALYSED
 
 __all__ = ["CHUNK", "CorpusIndex", "IndexRow", "entity_from_json"]
 
 CHUNK = 500
 """Most values bound in one ``IN (...)`` list."""
+STORY_IDS_READ = 100
+"""Story ids read, longest first, to find the highest story number (all of them when none of these is one)."""
 
 
 def _chunks(values: Iterable[str]) -> Iterator[list[str]]:
@@ -112,6 +118,20 @@ class CorpusIndex:
             )
         return out
 
+    def index_rows_valued(self, kind: str, keys: Iterable[str], values: Iterable[str]) -> list[IndexRow]:
+        """The index rows of ``kind`` with one of these keys and one of these values (the postings of some
+        weeks: a name the corpus carries in every year is read for the weeks asked only)."""
+        wanted = list(dict.fromkeys(values))
+        out: list[IndexRow] = []
+        for part in _chunks(keys):
+            for vals in _chunks(wanted):
+                out += self._q(
+                    f"SELECT key, ref, value, n FROM corpus_index WHERE kind = {self._PH}"
+                    f" AND key IN ({self._in(len(part))}) AND value IN ({self._in(len(vals))})",
+                    [kind, *part, *vals],
+                )
+        return out
+
     def index_refs(self, kind: str, refs: Iterable[str]) -> list[IndexRow]:
         """The index rows of ``kind`` that point at one of these refs (articles or entities)."""
         out: list[IndexRow] = []
@@ -167,10 +187,18 @@ class CorpusIndex:
                 )
 
     def unindexed_articles(self) -> list[str]:
-        """The stored articles the corpus index has no profile of (new since the corpus stages last ran)."""
+        """The stored articles the corpus index has no profile of (new since the corpus stages last ran).
+
+        Only the articles analysed after the article set the corpus stages last covered are looked at (by their
+        stage record's version): every run that covered a set indexed all of it, so the rest have profiles, and
+        the store is not read whole."""
+        p = self._PH
         rows = self._q(
-            "SELECT id FROM articles WHERE id NOT IN (SELECT key FROM corpus_index WHERE kind = 'profile')"
-            " ORDER BY published IS NULL, published, path, id"
+            "SELECT a.id FROM article_stages s JOIN articles a ON a.id = s.article_id"
+            f" WHERE s.stage = {p} AND s.version > (SELECT coalesce(min(articles_version), 0) FROM corpus_stages)"
+            " AND NOT EXISTS (SELECT 1 FROM corpus_index c WHERE c.kind = 'profile' AND c.key = a.id)"
+            " ORDER BY a.published IS NULL, a.published, a.path, a.id",
+            [ANALYSED],
         )
         return [r[0] for r in rows]
 
@@ -252,6 +280,17 @@ class CorpusIndex:
         """Every story's id, in list order."""
         return [r[0] for r in self._q("SELECT id FROM stories ORDER BY pos")]
 
+    def last_story_number(self) -> int:
+        """The highest ``N`` of a story id ``sN`` (0 when there is none): new stories are numbered after it. The
+        longest ids are read first (the highest numbers are among them), not every id."""
+        for limit in (STORY_IDS_READ, None):
+            page = f" LIMIT {limit}" if limit else ""
+            ids = [r[0] for r in self._q(f"SELECT id FROM stories ORDER BY length(id) DESC, id DESC{page}")]
+            numbers = [int(i[1:]) for i in ids if i[1:].isdigit()]
+            if numbers or limit is None or len(ids) < limit:
+                return max(numbers, default=0)
+        return 0
+
     def list_stories(
         self, query: StoryQuery | None = None, offset: int = 0, limit: int = 50
     ) -> tuple[list[StoryRow], int]:
@@ -306,25 +345,47 @@ class CorpusIndex:
     # An entity stored before schema 6 keeps its mentions in its JSON until it is written again.
 
     def _write_entities(
-        self, entities: Sequence[Entity], first_pos: int, counts: Mapping[str, tuple[int, int]] | None = None
+        self,
+        entities: Sequence[Entity],
+        first_pos: int,
+        counts: Mapping[str, tuple[int, int]] | None = None,
+        shown: Mapping[str, tuple[str | None, int]] | None = None,
     ) -> None:
         """Insert or replace entity rows (JSON without mentions, listing columns); ``counts``: their mention and
-        article counts when the entities carry only some of their mentions."""
+        article counts when the entities carry only some of their mentions; ``shown``: the display and
+        ``display_at`` each had before (read now when not given): an entity whose display is new or changed gets
+        this write's number, the others keep theirs."""
         p = self._PH
+        before = self._displays([e.id for e in entities]) if shown is None else shown
+        now = self.write_count()
         rows = []
         for k, e in enumerate(entities):
             cols = entity_columns(e)
             n_mentions, n_articles = (counts or {}).get(e.id, cols[:2])
+            old, at = before.get(e.id, (None, now))
             rows.append((e.id, first_pos + k, e.name, e.type, _dumps(_without_mentions(e)), n_mentions, n_articles,
-                         *cols[2:]))  # fmt: skip
+                         *cols[2:], at if old == cols[-1] else now))  # fmt: skip
         self._qmany(
-            "INSERT INTO entities (id, pos, name, type, json, mention_count, article_count, aliases, display)"
-            f" VALUES ({p}, {p}, {p}, {p}, {self._JSON}, {p}, {p}, {p}, {p})"
+            "INSERT INTO entities (id, pos, name, type, json, mention_count, article_count, aliases, display,"
+            f" display_at) VALUES ({p}, {p}, {p}, {p}, {self._JSON}, {p}, {p}, {p}, {p}, {p})"
             " ON CONFLICT (id) DO UPDATE SET name = excluded.name, type = excluded.type, json = excluded.json,"
             " mention_count = excluded.mention_count, article_count = excluded.article_count,"
-            " aliases = excluded.aliases, display = excluded.display",
+            " aliases = excluded.aliases, display = excluded.display, display_at = excluded.display_at",
             rows,
         )
+
+    def _displays(self, ids: Sequence[str] | None = None) -> dict[str, tuple[str | None, int]]:
+        """``{entity id: (display, display_at)}`` of the stored ones of ``ids`` (of every entity when None)."""
+        if ids is None:
+            rows = self._q("SELECT id, display, coalesce(display_at, 0) FROM entities")
+        else:
+            rows = []
+            for part in _chunks(ids):
+                rows += self._q(
+                    f"SELECT id, display, coalesce(display_at, 0) FROM entities WHERE id IN ({self._in(len(part))})",
+                    part,
+                )
+        return {r[0]: (r[1], int(r[2])) for r in rows}
 
     def _write_mentions(self, entities: Sequence[Entity], first: Mapping[str, int] | None = None) -> None:
         """Mention rows for the entities' cites, numbered from ``first[entity id]`` (0)."""
@@ -340,33 +401,22 @@ class CorpusIndex:
         )
 
     def replace_entities(self, entities: Sequence[Entity]) -> None:
-        """Replace all entities and their mentions; a stored dossier showing one that changed (or is gone) is
-        forgotten."""
+        """Replace all entities and their mentions; an entity whose display is new or changed is marked so (a
+        stored dossier showing it is stale; one that showed an entity now gone names another now)."""
         with self.transaction():
-            kept = {e.id for e in entities}
-            gone = [r[0] for r in self._q("SELECT id FROM entities") if r[0] not in kept]
-            self._forget_dossiers_of_entities([*self._changed_display(entities), *gone])
+            shown = self._displays()
             self._q("DELETE FROM mentions")
             self._q("DELETE FROM entities")
-            self._write_entities(entities, 0)
+            self._write_entities(entities, 0, shown=shown)
             self._write_mentions(entities)
-
-    def _changed_display(self, entities: Sequence[Entity]) -> list[str]:
-        """The ids of ``entities`` whose stored form shows a different name, type, aliases, roles or descriptions."""
-        new = {e.id: entity_display(e) for e in entities}
-        old: dict[str, str | None] = {}
-        for part in _chunks(new):
-            old.update(self._q(f"SELECT id, display FROM entities WHERE id IN ({self._in(len(part))})", part))
-        return [i for i, d in new.items() if i in old and old[i] != d]
 
     def put_entities(self, entities: Sequence[Entity], articles: Iterable[str] | None = None) -> None:
         """Insert or replace some entities and their mentions; the others stay as they are. ``articles``: the
         entities carry only their mentions in these articles, which replace the stored ones there (the rest stay).
-        A stored dossier that shows one whose name, aliases or roles changed is forgotten."""
+        One whose name, type, aliases, roles or descriptions changed makes the dossiers showing it stale."""
         if not entities:
             return
         with self.transaction():
-            self._forget_dossiers_of_entities(self._changed_display(entities))
             ids = [e.id for e in entities]
             last = self._q("SELECT max(pos) FROM entities")[0][0]
             first_pos = 0 if last is None else int(last) + 1
@@ -405,10 +455,13 @@ class CorpusIndex:
                 part,
             ):
                 counts[eid] = (int(n), int(m))
-            for eid, top in self._q(
-                f"SELECT entity_id, max(pos) FROM mentions WHERE entity_id IN ({marks}) GROUP BY entity_id", part
+            for eid, top in self._q(  # one index seek per entity, not a pass over its mentions
+                f"SELECT e.id, (SELECT max(m.pos) FROM mentions m WHERE m.entity_id = e.id) FROM entities e"
+                f" WHERE e.id IN ({marks})",
+                part,
             ):
-                first[eid] = int(top) + 1
+                if top is not None:
+                    first[eid] = int(top) + 1
             for arts in _chunks(articles):
                 for eid, n, m in self._q(
                     f"SELECT entity_id, count(*), count(DISTINCT article_id) FROM mentions WHERE entity_id IN ({marks})"
@@ -547,37 +600,60 @@ class CorpusIndex:
     # -- dossiers -----------------------------------------------------------------------
 
     def get_dossier(self, story: Story) -> dict[str, Any] | None:
-        """The stored dossier of ``story`` in its JSON form, when one was built from the story as it is now."""
+        """The stored dossier of ``story`` in its JSON form, when one was built from the story as it is now and
+        from the entities as they are."""
         p = self._PH
-        rows = self._q(f"SELECT key, json FROM dossiers WHERE story_id = {p}", [story.id])
-        if not rows or rows[0][0] != story_digest(_dumps(story.to_json())):
+        rows = self._q(f"SELECT key, json, built_at FROM dossiers WHERE story_id = {p}", [story.id])
+        if not rows or rows[0][0] != story_digest(_dumps(story.to_json())) or self._stale(story.id, rows[0][2]):
             return None
         doc: dict[str, Any] = _parsed(rows[0][1])
         return doc
 
     def stored_dossier(self, story_id: str) -> dict[str, Any] | None:
-        """The stored dossier of the story ``story_id`` as it is stored now, without reading the story."""
+        """The stored dossier of the story ``story_id`` as it is stored now, without reading the story (None when
+        an entity it shows changed since)."""
         p = self._PH
         rows = self._q(
-            f"SELECT d.json FROM dossiers d JOIN stories s ON s.id = d.story_id AND s.digest = d.key"
+            f"SELECT d.json, d.built_at FROM dossiers d JOIN stories s ON s.id = d.story_id AND s.digest = d.key"
             f" WHERE d.story_id = {p}",
             [story_id],
         )
-        doc: dict[str, Any] | None = _parsed(rows[0][0]) if rows else None
+        if not rows or self._stale(story_id, rows[0][1]):
+            return None
+        doc: dict[str, Any] = _parsed(rows[0][0])
         return doc
 
+    def _stale(self, story_id: str, built_at: int | None) -> bool:
+        """Whether an entity the story's articles name changed its display after the write ``built_at``."""
+        p = self._PH
+        return bool(
+            self._q(
+                f"SELECT 1 FROM articles a JOIN mentions m ON m.article_id = a.id JOIN entities e ON e.id = m.entity_id"
+                f" WHERE a.story_id = {p} AND e.display_at > {p} LIMIT 1",
+                [story_id, int(built_at or 0)],
+            )
+        )
+
     def dossier_ids(self) -> list[str]:
-        """The stories with a stored dossier."""
-        return [r[0] for r in self._q("SELECT story_id FROM dossiers")]
+        """The stories with a stored dossier that no entity change has made stale."""
+        return [
+            r[0]
+            for r in self._q(
+                "SELECT d.story_id FROM dossiers d WHERE NOT EXISTS (SELECT 1 FROM articles a"
+                " JOIN mentions m ON m.article_id = a.id JOIN entities e ON e.id = m.entity_id"
+                " WHERE a.story_id = d.story_id AND e.display_at > coalesce(d.built_at, 0))"
+            )
+        ]
 
     def put_dossier(self, story: Story, doc: Mapping[str, Any]) -> None:
-        """Store the dossier built from ``story`` (its JSON form)."""
+        """Store the dossier built from ``story`` (its JSON form) and the entities as they are now."""
         p = self._PH
         with self.transaction():
             self._q(
-                f"INSERT INTO dossiers (story_id, key, json) VALUES ({p}, {p}, {self._JSON})"
-                " ON CONFLICT (story_id) DO UPDATE SET key = excluded.key, json = excluded.json",
-                [story.id, story_digest(_dumps(story.to_json())), _dumps(doc)],
+                f"INSERT INTO dossiers (story_id, key, json, built_at) VALUES ({p}, {p}, {self._JSON}, {p})"
+                " ON CONFLICT (story_id) DO UPDATE SET key = excluded.key, json = excluded.json,"
+                " built_at = excluded.built_at",
+                [story.id, story_digest(_dumps(story.to_json())), _dumps(doc), self.write_count()],
             )
 
     def forget_dossiers(self, story_ids: Iterable[str] | None = None) -> None:
@@ -598,14 +674,6 @@ class CorpusIndex:
                     f" WHERE id IN ({self._in(len(part))}))",
                     part,
                 )
-
-    def _forget_dossiers_of_entities(self, entity_ids: Sequence[str]) -> None:
-        for part in _chunks(entity_ids):
-            self._q(
-                "DELETE FROM dossiers WHERE story_id IN (SELECT a.story_id FROM mentions m JOIN articles a"
-                f" ON a.id = m.article_id WHERE m.entity_id IN ({self._in(len(part))}))",
-                part,
-            )
 
 
 def _no_mentions(e: Entity) -> Entity:

@@ -184,7 +184,7 @@ def entity_columns(e: Entity) -> tuple[Any, ...]:
 
 def entity_display(e: Entity) -> str:
     """What a dossier shows of an entity besides its mentions (name, type, aliases, roles, descriptions), as
-    JSON: a stored dossier showing an entity whose display changed is forgotten, and the corpus stages read
+    JSON: a stored dossier showing an entity whose display changed is stale, and the corpus stages read
     an entity from it without its mentions (:func:`entity_from_display`)."""
     return json.dumps([e.id, e.name, e.type, e.aliases, e.roles, e.descriptions], ensure_ascii=False)
 
