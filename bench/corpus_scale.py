@@ -77,8 +77,9 @@ def shift_years(value: Any, k: int) -> Any:
     return out.replace("-02-29", "-02-28") if out != value else value
 
 
-def synthetic(base: list[Any], n: int, seed: int = 7) -> Any:
-    """N articles made of ``base`` (analysed articles): copy k of each dated k years later, lightly edited."""
+def synthetic(base: list[Any], n: int, seed: int = 7, start: int = 0) -> Any:
+    """N articles made of ``base`` (analysed articles): copy k of each dated k years later, lightly edited
+    (``start``: the first ones left out, as a store grown to ``start`` already holds them)."""
     import dataclasses
 
     vocab: dict[int, list[str]] = defaultdict(list)
@@ -86,7 +87,7 @@ def synthetic(base: list[Any], n: int, seed: int = 7) -> Any:
         for w in re.findall(r"\b[a-z]{4,12}\b", a.text):
             vocab[len(w)].append(w)
     vocab = {k: sorted(set(v)) for k, v in vocab.items()}
-    for i in range(n):
+    for i in range(start, n):
         k, j = divmod(i, len(base))
         a = base[j]
         rng = random.Random(f"{seed}:{i}")
