@@ -139,3 +139,27 @@ def test_an_actor_nothing_else_codes_takes_the_first_country_named(nlp: Any) -> 
     ev = _main(nlp, "Gunmen shot dead a police officer outside his home, Iraqi police said.")
     assert (ev.action, ev.actor_country, ev.target_country) == ("ASSAULT", "IRQ", "IRQ")
     assert _main(nlp, "The ministry expelled two diplomats.").actor_country is None  # no country named at all
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("Exports to Japan declined sharply last year.", None),  # a figure that falls refuses nothing
+        ("The minister declined to attend the conference.", "REJECT"),
+        ("The minister gave no reason for the delay.", None),  # words given are no aid
+        ("James Kopp, an anti-abortion protester, lived in New Jersey.", None),  # a protester is no protest
+        ("The army failed to capture the town.", "ASSAULT"),  # a failed act of force was attempted
+        ("The two sides failed to reach an agreement.", "REJECT"),  # a failed act of cooperation is declined
+        ("The government met the demands of the strikers.", "CONCEDE"),  # CAMEO 083
+        ("The new army will be capable of meeting a variety of contingencies.", None),
+        ("Thailand sent the refugees back to Burma.", "COERCE"),  # deporting (174), not sending aid
+        ("Police are looking into the attacks on the mosque.", "ACCUSE"),  # investigating (090)
+        ("The opposition filed a petition against the election result.", "ACCUSE"),  # legal action (115)
+        ("Britain lifted its travel advisory for Kenya.", "CONCEDE"),  # easing an administrative sanction (081)
+        ("The Egyptian government is against any military action in Libya.", "ACCUSE"),  # disapproval (110)
+        ("The rebels vowed they would attack the capital.", "THREATEN"),  # the vow gives way to the act it announces
+    ],
+)
+def test_senses_of_common_verbs(nlp: Any, text: str, action: str | None) -> None:
+    evs = events_from_doc(nlp(text), article_id="a1")
+    assert (evs[0].action if evs else None) == action

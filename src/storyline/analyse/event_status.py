@@ -23,11 +23,15 @@ MAX_GOVERNORS = 4
 
 def status_of(t: Any) -> tuple[str, str | None]:
     """``(status, recode)``: how the text reports the act, and what the act is coded as instead of its verb's type:
-    ``intent`` (announced or conditional: AGREE / THREATEN per the intent table), ``REJECT`` (under "refused to",
-    "failed to"), ``REQUEST`` (a reported "must" / "should": a demand) or None. A negated act is ``denied``."""
+    ``intent`` (announced or conditional: AGREE / THREATEN per the intent table), ``REJECT`` (under "refused to"),
+    ``failed`` (under "failed to": REJECT for an act of cooperation), ``REQUEST`` (a reported "must" / "should": a
+    demand) or None. A negated act is ``denied``."""
     st = tables().status
-    if any(_lemma(a) in st["denied_heads"] for a in _governors(t)):
+    governors = {_lemma(a) for a in _governors(t)}
+    if governors & st["denied_heads"]:
         return "happened", "REJECT"
+    if governors & st.get("failed_heads", frozenset()):
+        return "happened", "failed"
     if any(c.dep_ == "neg" for c in t.children):
         return "denied", None
     marks = {c.text.lower() for c in t.children if c.dep_ == "mark"}

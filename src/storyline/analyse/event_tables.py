@@ -32,6 +32,7 @@ class Rule:
     obj_entity: bool = False
     obj_kind: str | None = None  # "party": the direct object is a party ("held the villagers"); "thing": it is not
     no_obj: bool = False  # the trigger has no direct object ("the army mobilized", not "mobilized voters")
+    no_comp: bool = False  # nor a clause it takes ("the number declined", not "declined to attend")
     subj: tuple[str, ...] = ()  # the subject (or passive subject) must have one of these lemmas
     mode: str | None = None
     context: tuple[str, ...] = ()
@@ -55,7 +56,7 @@ def tables() -> Tables:
     data = tomllib.loads(files("storyline.data").joinpath("plover_verbs.toml").read_text(encoding="utf-8"))
     rules: dict[tuple[str, str], list[Rule]] = {}
     for r in data["rule"]:
-        cond = any(r.get(k) for k in ("prep", "obj", "obj_entity", "obj_kind", "no_obj", "subj"))
+        cond = any(r.get(k) for k in ("prep", "obj", "obj_entity", "obj_kind", "no_obj", "no_comp", "subj"))
         for lemma in r["lemmas"]:
             rule = Rule(
                 type=r["type"],
@@ -66,6 +67,7 @@ def tables() -> Tables:
                 obj_entity=bool(r.get("obj_entity", False)),
                 obj_kind=r.get("obj_kind"),
                 no_obj=bool(r.get("no_obj", False)),
+                no_comp=bool(r.get("no_comp", False)),
                 subj=tuple(r.get("subj", ())),
                 mode=r.get("mode"),
                 context=tuple(r.get("context", ())),

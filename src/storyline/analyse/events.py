@@ -78,8 +78,11 @@ PARTICLES = frozenset({"out", "back", "off", "down", "up", "away", "over"})
 
 
 def _particle(t: Any) -> str | None:
+    """The phrasal verb ``t`` makes with its particle: "pulled out", "pulled back from", "sent the refugees back"."""
+    after_obj = {c.right_edge.i + 1 for c in t.children if c.dep_ == "dobj"}
     for c in t.children:
-        if c.dep_ == "prt" or (c.i == t.i + 1 and c.dep_ in ("prep", "advmod") and c.text.lower() in PARTICLES):
+        near = c.i == t.i + 1 or (c.i in after_obj and c.dep_ == "advmod")
+        if c.dep_ == "prt" or (near and c.dep_ in ("prep", "advmod") and c.text.lower() in PARTICLES):
             return f"{_lemma(t)} {c.text.lower()}"
     return None
 
@@ -140,6 +143,8 @@ def _match(t: Any, t_rules: Sequence[Rule]) -> Match | None:
             continue
         if r.no_obj and direct:
             continue
+        if r.no_comp and (direct or any(c.dep_ in ("xcomp", "ccomp") for c in t.children)):
+            continue
         if r.obj_kind is not None and (not direct or any(_people(o) for o in direct) != (r.obj_kind == "party")):
             continue
         if r.subj and not _subject_in(t, r.subj):
@@ -191,6 +196,8 @@ def matches(span: Any) -> list[Match]:
         hit = hits.get(t.i)
         if hit is not None:  # a DependencyMatcher pattern wins over the verb table at its anchor
             p = hit.pattern
+            if p.type == NO_EVENT:  # "declined to comment": a shape that is no act
+                continue
             rule = Rule(p.type, p.name, "NOUN" if t.pos_ in ("NOUN", "PROPN") else "VERB", mode=p.mode,
                         context=p.context, priority=5)
             out.append(Match(t, rule, None, hit.words, hit))
@@ -484,6 +491,8 @@ def _event(m: Match, text: str) -> Event:
         action = tables().intent[action]
     elif recode in ("REJECT", "REQUEST") and action not in ("REJECT", "REQUEST"):
         action = recode
+    elif recode == "failed" and action in tables().status.get("refused_when_negated", frozenset()):
+        action = "REJECT"  # "failed to reach agreement"; "failed to overthrow the regime" stays an assault
     elif status == "denied" and action in tables().status.get("refused_when_negated", frozenset()):
         action = "REJECT"  # "would not attend the talks", "has not released the prisoners": declining (CAMEO 12)
     clause = [w for w in t.subtree] if t.pos_ in ("VERB", "AUX") else list(t.head.subtree)
@@ -605,7 +614,7 @@ def sentence_events(span: Any, text: str) -> list[Event]:
     st = tables().status
     light = st.get("light_verbs", frozenset())
     inner = {m.tok.head.i for m in found if m.tok.dep_ == "xcomp"}  # "helped support …": the act is "support"
-    intended = {m.tok.head.i for m in found if m.tok.dep_ == "xcomp" and m.rule.type in tables().intent}
+    intended = {m.tok.head.i for m in found if _taken(m.tok) and m.rule.type in tables().intent}
     will = st.get("will_verbs", frozenset())  # "vowed to step up attacks": the intent of the act it takes (THREATEN)
     found = sorted(
         (m for m in found if not (_lemma(m.tok) in light and m.tok.i in inner)
@@ -622,6 +631,15 @@ def sentence_events(span: Any, text: str) -> list[Event]:
         taken.update(w.i for w in m.words)
         out.append(_event(m, text))
     return out
+
+
+def _taken(t: Any) -> bool:
+    """Whether the act ``t`` is taken by the verb above it: its infinitive ("vowed to step up attacks") or a
+    that-clause it announces ("vowed they would block any attempt")."""
+    if t.dep_ == "xcomp":
+        return True
+    auxes = {c.text.lower() for c in t.children if c.dep_ == "aux"}
+    return t.dep_ == "ccomp" and bool(auxes & (tables().status["announced_aux"] | {"would"}))
 
 
 def _clause_of(t: Any) -> Any:
