@@ -65,13 +65,13 @@ def _one(text: str, nlp: Any = None) -> Commitment:
         ),
         (
             "The ban will remain in place through the end of March.",
-            "ban will remain in place through the end of March",
+            "remain in place through the end of March",
             "2025-11-24/2026-03-31",
             None,
         ),
         (
             "The truce runs from Nov. 10 to Feb. 10.",
-            "truce runs from Nov. 10 to Feb. 10",
+            "runs from Nov. 10 to Feb. 10",
             "2025-11-10/2026-02-10",
             None,
         ),

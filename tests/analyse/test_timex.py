@@ -219,7 +219,7 @@ def test_period_helpers() -> None:
     assert last_day("2025-W01") == "2025-01-05"
     assert add_duration(dt.date(2024, 1, 31), "P1M") == dt.date(2024, 2, 29)
     assert add_duration(dt.date(2024, 1, 31), "PXM") is None
-    assert time_note({"period": "2025-11-10/2026-11-10", "deadline": None}) == "2025-11-10 to 2026-11-10"
+    assert time_note({"period": "2025-11-10/2026-11-10", "deadline": None}) == "10 Nov 2025 until 10 Nov 2026"
 
 
 def test_export_carries_type_period_and_deadline() -> None:

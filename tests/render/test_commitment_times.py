@@ -31,15 +31,26 @@ def _with_times(dossier: dict[str, Any]) -> dict[str, Any]:
 
 def test_markdown_shows_period_and_deadline(dossier: dict[str, Any]) -> None:
     md = render_markdown(_with_times(dossier))
-    assert "2025-11-10 to 2026-11-10" in md
-    assert "12 million tonnes: by 2025-11-27" in md
+    assert "10 Nov 2025 until 10 Nov 2026" in md
+    assert "12 million tonnes: by 27 Nov 2025" in md
 
 
 def test_html_shows_period_and_deadline(dossier: dict[str, Any]) -> None:
     page = render_html(_with_times(dossier))
-    assert "2025-11-10 to 2026-11-10" in page
-    assert "12 million tonnes: by 2025-11-27" in page
+    assert "10 Nov 2025 until 10 Nov 2026" in page
+    assert "12 million tonnes: by 27 Nov 2025" in page
 
 
 def test_nothing_shown_without_times(dossier: dict[str, Any]) -> None:
     assert 'class="badge due"' not in render_html(dossier)
+
+
+def test_a_commitment_entry_shows_where_it_runs_to(dossier: dict[str, Any]) -> None:
+    d = copy.deepcopy(dossier)
+    t = d["timeline"][0]
+    t |= {"until": "2026-11-24", "until_how": "until", "kind": "commitment", "commitment_text": t["text"][3:20]}
+    t["differs"] = "different period: one year (AP) vs 90 days (Reuters)"
+    md, page = render_markdown(d), render_html(d)
+    assert "*(until 24 Nov 2026)*" in md and f"**{t['text'][3:20]}**" in md
+    assert "until 24 Nov 2026" in page and "one year (AP) vs 90 days (Reuters)" in page
+    assert 'class="act"' in page and ">commitment</span>" in page

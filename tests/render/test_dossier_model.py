@@ -27,7 +27,8 @@ KEYS: dict[str, set[str]] = {
     | {"published_why", "path", "url", "words", "duplicate_of", "text", "paragraphs", "removed"},
     "removed": {"text", "reason"},
     "entity": {"id", "name", "type", "aliases", "aliases_elsewhere", "roles", "descriptions", "mentions", "per_outlet"},
-    "timeline": {"date", "text", "cites", "sources", "future", "claim_id", "speaker", "commitments"},
+    "timeline": {"date", "text", "cites", "sources", "future", "claim_id", "speaker", "commitments"}
+    | {"kind", "until", "until_how", "commitment_text", "differs"},
     "commitment": {"text", "period", "deadline"},
     "key_sentence": {"text", "cites"},
     "summary": {"text", "cites", "claim_id"},

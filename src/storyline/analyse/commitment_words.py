@@ -46,7 +46,7 @@ TIME_LEADS: dict[str, tuple[str, str]] = {
     "in time for": ("deadline", "The stadium is to be finished in time for the 2026 season."),
     "by the end of": ("deadline", "Beijing pledged to buy 12 million tons by the end of this year."),
     "by end of": ("deadline", "The bank will repay the loan by end of 2026."),
-    "before the end of": ("deadline", "The law will take effect before the end of the year."),
+    "before the end of": ("deadline", "The law will be passed before the end of the year."),
     "until": ("until", "China will suspend the curbs until November 2026."),
     "till": ("until", "The border stays closed till March."),
     "through": ("until", "The ban will remain in place through the end of March."),
@@ -159,7 +159,25 @@ ACT_WORDS: dict[str, tuple[str, str]] = {
         "Boeing will deliver 20 jets by March.",
     ),
     "release": ("release releases released freed", "Hamas agreed to release the hostages within 72 hours."),
+    "keep": (
+        "keep keeps kept remain remains remained stay stays stayed hold holds held maintain maintains maintained "
+        "continue continues continued last lasts lasting runs apply applies applied",
+        "The ban will remain in place through the end of March.",
+    ),
+    "limit": ("cap caps capped capping limit limits limited", "Prices will be capped during the next six months."),
+    "end": ("expire expires expired expiring end ends lapse lapses", "The curbs will expire on June 30."),
+    "works": (
+        "build builds built finish finished complete completed open opens opened reopen reopens reopened close "
+        "closes closed closing rebuild rebuilt",
+        "The plant is expected to reopen within two weeks.",
+    ),
+    "decision": (
+        "decide decides decided pass passes passed approve approves approved adopt adopts adopted name names "
+        "named appoint appoints appointed grant grants granted file filed submit submits submitted",
+        "The board will name a new chief executive in the next 30 days.",
+    ),
 }
+
 
 #: Acts that set a term of their own: reported done, they are still a commitment ("China suspended the curbs for
 #: one year", against "He worked there for ten years").

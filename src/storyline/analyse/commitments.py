@@ -42,7 +42,7 @@ from ..model import DateMention, NumberMention, Statement
 from .commitment_words import ACT_WORD, AGO, CUE, KIND_OF, LEAD, TERM_ACTS, TERM_AFTER, TERM_NOUNS, TIME_LEADS
 from .timex import DURATION_UNITS
 
-__all__ = ["Commitment", "add_duration", "attach_times", "find_commitments", "last_day", "shift"]
+__all__ = ["Commitment", "add_duration", "attach_times", "duration_span", "find_commitments", "last_day", "shift"]
 
 _DURATION = re.compile(r"^P(\d+)([YMWDQ])$|^PT(\d+)([HMS])$")
 _CLAUSE_GAP = 90  # characters between a figure and its time in one clause
@@ -326,11 +326,14 @@ def _commitment(
     if role == "span" and figure is None:
         return None  # "Xi will visit in 2026": when it happens, not a term
     kind, act_at = _act(t, d, role, lo, hi)
+    if role != "term" and not kind and figure is None:
+        return None  # no act named: "“They will press hard on tariffs until April,” he added"
     if not _commits(t, d, role, kind, lo, hi, bool(starts)):
         return None
     begins, how = _begins(t, d, starts, lo, hi, roles)
     how = "text" if starts and how == "text" and id(starts[0]) not in roles else how
-    c = Commitment(0, 0, "", kind, d.text, d.start, d.end, role, begins=begins, begins_how=how)
+    time = _ARTICLE.sub("", d.text) if role == "term" else d.text  # "a one-year" pause: "one-year"
+    c = Commitment(0, 0, "", kind, time, d.start, d.end, role, begins=begins, begins_how=how)
     _resolve(c, d, lead, t.ref)
     if c.until is None:
         return None
@@ -348,6 +351,8 @@ def _commits(t: _Text, d: DateMention, role: str, kind: str, lo: int, hi: int, s
     """Whether the clause commits to the act its time phrase times (see the module docstring)."""
     if role == "term" or started or kind in TERM_ACTS:
         return True
+    if role == "period" and _looks_back(t.text, lo, hi):
+        return False  # "For nearly forty years, the United States has said it would not …"
     s_lo, _ = t.sentence(d.start)
     if CUE.search(t.text, min(lo, s_lo), hi):
         return True
@@ -474,6 +479,85 @@ def _resolve(c: Commitment, d: DateMention, lead: str, ref: dt.date | None) -> N
             c.period, c.until, c.begins, c.begins_how = f"{first}/{last}", last, first, "text"
         elif last >= ref.isoformat():
             c.deadline = c.until = last  # "12 million tonnes this year": by the year's end
+
+
+# ------------------------------------------------------------------------------------------ any duration
+
+#: A perfect tense in a "for" duration's clause, its verb no commitment: the stretch runs up to the reference date
+#: ("has lived there for nearly five months", "For nearly forty years, the United States has said …"). The verb
+#: after "has" must look like a participle ("had net income" is no perfect).
+_PERFECT = re.compile(
+    r"(?i)\b(?:has|have|had|hasn['’]t|haven['’]t|hadn['’]t)\b(?:\s+(?:not|never|also|long|always))*\s+"
+    r"(been|\w+(?:ed|en|wn|ne)|had|said|made|kept|held|left|lost|felt|spent|built|sent|won|led|paid|run|come|"
+    r"become|gone|seen|taken|given|fallen|grown|stood|sat|fought|told|thought|brought|bought|sold|taught|for)\b"
+)
+
+
+def _looks_back(text: str, lo: int, hi: int) -> bool:
+    """Whether a perfect tense of a verb that commits to nothing stands in the clause (see :data:`_PERFECT`)."""
+    return any(
+        m.group(1).lower() not in KIND_OF and not CUE.fullmatch(m.group(1)) for m in _PERFECT.finditer(text, lo, hi)
+    )
+
+
+#: A duration that ends where the text says, right after it ("the six months ended Oct. 1", "the year ending June
+#: 30, 1990", "the quarter through Sept. 29").
+_ENDED = re.compile(r"(?i)^\s*(?:that\s+|which\s+)?(?:ended|ending|ends|through|to)\s+(?:on\s+)?$")
+#: A stretch up to now that a duration's own words or the word after it tell: "six straight days of losses",
+#: "two consecutive quarters", "a 12-year low", "its 41-year history".
+_UP_TO_NOW = re.compile(r"(?i)\b(?:straight|consecutive|running)\b|\bin\s+a\s+row\b")
+_LOW_HIGH = re.compile(r"(?i)^(?:-long)?\s+(?:lows?|highs?|history|record)\b")
+_OF_EVENT = re.compile(r"(?i)^\s+of\b")  # "within a week of his capture": counted from a happening, not now
+_FORWARD_LEADS = (
+    "the next",
+    "the coming",
+    "in the next",
+    "in the coming",
+    "for the next",
+    "over the next",
+    "during the next",
+    "within",
+)
+
+
+def duration_span(
+    d: DateMention,
+    text: str,
+    dates: Sequence[DateMention],
+    ref: dt.date | None,
+    statements: Sequence[Statement] = (),
+) -> tuple[str, str] | None:
+    """The stretch a duration mention covers, (start, end) in ISO at the precision known, when the text anchors
+    it: a commitment's period (:func:`find_commitments`); a stretch ending on a day written right after it ("the
+    six months ended Oct. 1"); "the next N" and "within N" from the reference date; "the past N", a perfect
+    tense's "for N", "N straight days", "a 12-year low" up to it. None for a duration the text does not place
+    ("he worked there for ten years", "a four-year term").
+
+    Example:
+        >>> text = "Sales have fallen for the past four months."
+        >>> d = DateMention(22, 42, "the past four months", "P4M", type="DURATION")
+        >>> duration_span(d, text, [d], dt.date(2025, 11, 24))
+        ('2025-07-24', '2025-11-24')
+    """
+    if ref is None or d.type != "DURATION" or not d.value or not _DURATION.match(d.value):
+        return None
+    for x in dates:
+        if x.point and len(x.point) == _DAY and x.start > d.end and _ENDED.match(text[d.end : x.start]):
+            start = _back(x.point, d.value)
+            return (start, x.point) if start else None
+    for c in find_commitments(text, dates, (), ref, statements):
+        if c.time_start == d.start and c.role in _LENGTHS and c.begins and c.until:
+            return c.begins, c.until
+    role, lead = time_role(d, text)
+    if lead in _FORWARD_LEADS and not _OF_EVENT.match(text[d.end : d.end + 4]):
+        end = shift(ref.isoformat(), d.value)
+        return (ref.isoformat(), end) if end else None
+    lo, hi = _Text(text, dates, (), statements, ref).clause(d.start)
+    back = role == "past" or (role == "period" and _looks_back(text, lo, hi))
+    if back or _UP_TO_NOW.search(d.text) or _LOW_HIGH.match(text[d.end : d.end + 12]):
+        start = _back(ref.isoformat(), d.value)
+        return (start, ref.isoformat()) if start else None
+    return None
 
 
 # ------------------------------------------------------------------------------------------ figures

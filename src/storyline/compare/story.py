@@ -21,8 +21,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from .. import __version__
 from ..model import Article, Cite, Claim, Entity, Story, SummarySentence, TimelineItem
 from .accounts import account_claims
-from .claims import build_claims, source_key, story_units
+from .claims import build_claims, outlet_label, source_key, story_units
 from .cluster import main_event_date, tokens
+from .commitments import merge_into_figures, story_commitments
 from .dedup import independent_count
 from .events import story_events
 from .quotes import quote_claims
@@ -38,7 +39,6 @@ def build_story(sid: str, members: Sequence[Article], entities: Sequence[Entity]
     """A :class:`Story` from its member articles (the entities are the corpus's canonical ones)."""
     originals = [a for a in members if not a.duplicate_of] or list(members)
     event_date, why = story_event_date(members)
-    by_id = {a.id: a for a in members}
     tl = merged_timeline(members)
     claims = story_claims(sid, members, entities, tl)
     summary = summarize(claims, members, words=summary_words, happenings=tl) or summarize(
@@ -55,11 +55,21 @@ def build_story(sid: str, members: Sequence[Article], entities: Sequence[Entity]
         timeline=tl,
         key_sentences=keys,
         claims=claims,
-        figures=reconcile_figures(members, {a.id: source_key(a, by_id) for a in members}),
+        figures=story_figures(members),
         summary=summary,
         events=story_events(sid, members, entities, event_date),
         basis=story_basis(members),
     )
+
+
+def story_figures(members: Sequence[Article]) -> list[dict[str, Any]]:
+    """Figures two or more sources report (:func:`~storyline.compare.reconcile.reconcile_figures`), each taking the
+    time its commitment gives it, then the story's other commitments (:mod:`storyline.compare.commitments`)."""
+    by_id = {a.id: a for a in members}
+    source_of = {a.id: source_key(a, by_id) for a in members}
+    figures = reconcile_figures(members, source_of)
+    items = story_commitments(members, source_of, {a.id: outlet_label(a) for a in members})
+    return figures + merge_into_figures(figures, items)
 
 
 def story_claims(

@@ -43,6 +43,7 @@ from dataclasses import dataclass
 
 from ..model import Article, Cite, TimelineItem
 from .claims import content_stems, opens_with_pronoun, source_key, stem
+from .commitments import article_commitments
 
 MIN_WORDS = 6
 #: Overlap two dated sentences (and, on average, two groups of them) need to be one happening; chosen by
@@ -114,11 +115,13 @@ def _sentence(a: Article, offset: int) -> tuple[int, int]:
 
 def dated_sentences(a: Article, latest: str | None) -> list[tuple[str, int, int]]:
     """(date, sentence start, end) for an article: the most precise usable date of each sentence; at equal
-    precision a written date wins over a weekday ("on Thursday, May 2")."""
+    precision a written date wins over a weekday ("on Thursday, May 2"). A commitment's time ("by Thanksgiving",
+    "25 million tons in 2026") dates no happening: the commitment is shown at its start, running to that time."""
     best: dict[tuple[int, int], tuple[str, bool]] = {}
+    timed = {c.time_start for c in article_commitments(a)} if a.dates else set()
     for d in a.dates:
         v = d.point
-        if not v or "W" in v or "Q" in v:
+        if not v or "W" in v or "Q" in v or d.start in timed:
             continue
         if len(v) < 7 and not is_future(v, latest):
             continue

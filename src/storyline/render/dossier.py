@@ -23,7 +23,6 @@ from ..model import Article, Cite, Claim, Entity, Quote, Removal, Story
 from .dossier_model import (
     SCHEMA_VERSION,
     ClaimView,
-    Commitment,
     Conflict,
     CounterCite,
     Disagreement,
@@ -41,9 +40,11 @@ from .dossier_model import (
     TimelineEntry,
     Version,
 )
+from .dossier_times import act_parts, commitment_entries, commitments_in, period_note, until_note
 
 __all__ = [
     "PARAPHRASE_LABEL",
+    "act_parts",
     "SCHEMA_VERSION",
     "Comparison",
     "Dossier",
@@ -60,6 +61,7 @@ __all__ = [
     "roles_once",
     "takes_the",
     "time_note",
+    "until_note",
     "version_label",
 ]
 
@@ -120,7 +122,7 @@ def make_dossier(story: Story, articles: Sequence[Article], entities: Sequence[E
         ),
         articles=[_article(a) for a in members],
         entities=_entity_rows(entities, members, outlets),
-        timeline=[
+        timeline=commitment_entries([
             TimelineEntry(
                 date=t.date,
                 text=t.text,
@@ -132,7 +134,7 @@ def make_dossier(story: Story, articles: Sequence[Article], entities: Sequence[E
                 commitments=commitments_in(t.cites, members),
             )
             for t in story.timeline
-        ],
+        ], story.figures, members, cite),
         key_sentences=[KeySentence(s.text, [cite(c) for c in s.cites]) for s in story.key_sentences],
         summary=[SummaryEntry(s.text, [cite(c) for c in s.cites], s.claim_id) for s in story.summary],
         quotes=[
@@ -214,39 +216,12 @@ def _entity_rows(entities: Sequence[Entity], members: Sequence[Article], outlets
     return rows
 
 
-def commitments_in(cites: Sequence[Cite], members: Sequence[Article]) -> list[Commitment]:
-    """The figures with a period or a deadline inside the cited passages ("for one year" → its dates)."""
-    by_id = {a.id: a for a in members}
-    out: list[Commitment] = []
-    for c in cites:
-        a = by_id.get(c.article_id)
-        for n in a.numbers if a else []:
-            if (n.period or n.deadline) and c.start <= n.start < c.end:
-                out.append(Commitment(n.text, n.period, n.deadline))
-    return out
-
-
-def period_note(period: str | None, deadline: str | None) -> str:
-    """A commitment's time in words: "2025-11-10 to 2026-11-10" for a period, "by 2025-11-27" for a deadline.
-
-    Example:
-        >>> period_note("2025-11-10/2026-11-10", None), period_note(None, "2025-11-27")
-        ('2025-11-10 to 2026-11-10', 'by 2025-11-27')
-    """
-    parts = []
-    if period and "/" in period:
-        parts.append(" to ".join(period.split("/", 1)))
-    if deadline:
-        parts.append(f"by {deadline}")
-    return ", ".join(parts)
-
-
 def time_note(item: Mapping[str, Any]) -> str:
     """:func:`period_note` of a figure or commitment in its JSON form.
 
     Example:
         >>> time_note({"period": "2025-11-10/2026-11-10"}), time_note({"deadline": "2025-11-27"})
-        ('2025-11-10 to 2026-11-10', 'by 2025-11-27')
+        ('10 Nov 2025 until 10 Nov 2026', 'by 27 Nov 2025')
     """
     period, deadline = item.get("period"), item.get("deadline")
     return period_note(period if isinstance(period, str) else None, deadline if isinstance(deadline, str) else None)

@@ -264,7 +264,13 @@ class Commitment:
 
 @dataclass(slots=True)
 class TimelineEntry:
-    """A dated happening with every passage that reports it; ``future``: announced or expected."""
+    """A dated happening with every passage that reports it; ``future``: announced or expected.
+
+    A commitment ("suspend export restrictions for one year") is an entry at its start with ``until``, the day it
+    runs to, and ``until_how`` (``until`` for a period, ``by`` for a deadline); ``kind`` is ``commitment`` when the
+    entry is the commitment alone (``happening`` when a dated happening's sentence makes it), ``commitment_text``
+    the act's words and ``differs`` why the outlets' periods differ, when they do.
+    """
 
     date: str
     text: str
@@ -274,6 +280,11 @@ class TimelineEntry:
     claim_id: str | None = None
     speaker: str | None = None
     commitments: list[Commitment] = field(default_factory=list)
+    kind: str = "happening"
+    until: str | None = None
+    until_how: str | None = None
+    commitment_text: str | None = None
+    differs: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -285,6 +296,11 @@ class TimelineEntry:
             "claim_id": self.claim_id,
             "speaker": self.speaker,
             "commitments": [c.to_json() for c in self.commitments],
+            "kind": self.kind,
+            "until": self.until,
+            "until_how": self.until_how,
+            "commitment_text": self.commitment_text,
+            "differs": self.differs,
         }
 
     @classmethod
@@ -298,6 +314,11 @@ class TimelineEntry:
             claim_id=read_opt(d.get("claim_id")),
             speaker=d["speaker"] if isinstance(d.get("speaker"), str) else None,
             commitments=[Commitment.from_json(c) for c in read_maps(d.get("commitments"))],
+            kind=read_str(d.get("kind")) or "happening",
+            until=read_opt(d.get("until")),
+            until_how=read_opt(d.get("until_how")),
+            commitment_text=read_opt(d.get("commitment_text")),
+            differs=read_opt(d.get("differs")),
         )
 
 

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .. import __version__
+from ..compare.commitments import article_commitments
 from ..model import Article, Entity, Story
 from .dossier import SCHEMA_VERSION
 
@@ -110,6 +111,7 @@ def export_corpus(articles: Sequence[Article], stories: Sequence[Story], entitie
             for a in articles
             for n in a.numbers
         ],
+        "commitments": [{"article_id": a.id, **c.to_json()} for a in articles for c in article_commitments(a)],
         "claims": [c.to_json() for s in stories for c in s.claims],
         "events": [e.to_json() for s in stories for e in s.events],
     }

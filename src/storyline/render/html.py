@@ -34,11 +34,14 @@ from markupsafe import Markup
 from storyline.model import Removal
 from storyline.render import svg
 from storyline.render.dossier import (
+    act_parts,
     glossed,
     is_verbatim,
     period_note,
     quote_kind_label,
     roles_once,
+    time_note,
+    until_note,
     version_label,
 )
 from storyline.render.dossier_model import Dossier, DossierArticle, SourceCite, as_dossier
@@ -383,10 +386,15 @@ def _timeline(d: Dossier, page: _Page) -> dict[str, Any]:
                 "date_label": svg.format_date(t.date) or "undated",
                 "precision": svg.date_precision(t.date) or "",
                 "text": glossed(t.text, t.speaker),
+                "parts": act_parts(glossed(t.text, t.speaker), t.commitment_text),
                 "future": t.future or svg.is_after(t.date, page.now),
                 "sources": t.sources,
                 "cites": page.cites.views(t.cites, f"Timeline ({svg.format_date(t.date) or 'undated'})"),
-                "due": "; ".join(f"{c.text}: {period_note(c.period, c.deadline)}" for c in t.commitments),
+                "due": until_note(t.until, t.until_how)
+                or "; ".join(f"{c.text}: {period_note(c.period, c.deadline)}" for c in t.commitments),
+                "commitment": t.kind == "commitment",
+                "until": t.until,
+                "differs": t.differs or "",
             }
         )
     chart = svg.timeline_chart(
@@ -397,6 +405,7 @@ def _timeline(d: Dossier, page: _Page) -> dict[str, Any]:
                 "title": t["text"],
                 "future": t["future"],
                 "href": "#" + t["anchor"],
+                "until": t["until"],
             }
             for t in timeline
         ],
@@ -509,7 +518,15 @@ def _figures(d: Dossier, page: _Page) -> dict[str, Any]:
             "due": period_note(f.period, f.deadline),
             "conflict": f.status == "conflict",
             "why": f.why,
-            "values": [{"text": v.text, "cites": page.cites.views([v.cite], "Figures")} for v in f.values],
+            "commitment": f.extra.get("kind") == "commitment",
+            "values": [
+                {
+                    "text": v.text,
+                    "due": time_note(v.extra) if f.status == "conflict" else "",
+                    "cites": page.cites.views([v.cite], "Figures"),
+                }
+                for v in f.values
+            ],
         }
         for f in d.figures
     ]

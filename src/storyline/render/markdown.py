@@ -23,11 +23,14 @@ from typing import Any
 from storyline.render import svg
 from storyline.render.dossier import (
     PARAPHRASE_LABEL,
+    act_parts,
     glossed,
     is_verbatim,
     period_note,
     quote_kind_label,
     roles_once,
+    time_note,
+    until_note,
 )
 from storyline.render.dossier_model import Dossier, DossierArticle, SourceCite, as_dossier
 from storyline.render.events_section import events_markdown
@@ -183,9 +186,13 @@ def _timeline(d: Dossier, page: _Page) -> list[str]:
         date = t.date or "undated"
         flag = " *(announced)*" if t.future or svg.is_after(date, page.now) else ""
         count = f" *({t.sources} sources)*" if t.sources > 1 else ""
-        due = "; ".join(f"{c.text}: {period_note(c.period, c.deadline)}" for c in t.commitments)
+        due = until_note(t.until, t.until_how) or "; ".join(
+            f"{c.text}: {period_note(c.period, c.deadline)}" for c in t.commitments
+        )
         due = f" *({escape_md(due)})*" if due else ""
-        text = escape_md(glossed(t.text, t.speaker))
+        due += f" *(outlets differ — {escape_md(t.differs)})*" if t.differs else ""
+        before, act, after = act_parts(glossed(t.text, t.speaker), t.commitment_text)
+        text = escape_md(before) + (f"**{escape_md(act)}**" if act else "") + escape_md(after)
         out.append(f"- **{escape_md(date)}**{flag} — {text}{due}{count}{page.notes.refs(t.cites)}")
     return [*out, ""]
 
@@ -335,12 +342,15 @@ def _figures(d: Dossier, page: _Page) -> list[str]:
     for f in d.figures:
         status = "agree" if f.status == "agree" else f"**conflict** ({escape_md(f.why)})"
         values = "; ".join(
-            f"{escape_md(v.text)} ({escape_md(v.cite.source or v.cite.label)}){page.notes.ref(v.cite)}"
+            f"{escape_md(v.text)} ({escape_md(v.cite.source or v.cite.label)}"
+            + (f", {escape_md(time_note(v.extra))}" if f.status == "conflict" and time_note(v.extra) else "")
+            + f"){page.notes.ref(v.cite)}"
             for v in f.values
         )
         note = period_note(f.period, f.deadline)
         time = (f", {escape_md(f.time)}" if f.time else "") + (f" ({escape_md(note)})" if note else "")
-        out.append(f"- {escape_md(f.about)}{time}: {values} — {status}")
+        kind = "commitment: " if f.extra.get("kind") == "commitment" else ""
+        out.append(f"- {kind}{escape_md(f.about)}{time}: {values} — {status}")
     return [*out, ""]
 
 

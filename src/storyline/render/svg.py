@@ -361,6 +361,12 @@ def _ticks(lo: float, hi: float) -> list[tuple[float, str]]:
     return out
 
 
+def _until_day(value: object) -> float | None:
+    """The last day of the period an ISO date names, as a proleptic Gregorian day number; None for none."""
+    span = date_span(str(value or ""))
+    return span[1].toordinal() + 0.5 if span is not None else None
+
+
 def timeline_chart(
     items: Sequence[Mapping[str, Any]],
     *,
@@ -376,6 +382,7 @@ def timeline_chart(
             an announced or expected event, drawn hollow and orange), ``href`` (the dot and label link
             there) and ``title`` (the tooltip; defaults to the full label). Items without a parseable date
             are left out.
+            An item with ``until`` (a commitment: the date it runs to) has a bar from its dot to that date.
         now: the date the reporting stops (e.g. the latest publication date); drawn as a dashed rule
             separating what was reported from what was announced.
         width: the drawing's width in pixels; the height follows from the number of label lanes.
@@ -404,7 +411,9 @@ def timeline_chart(
     dated.sort(key=lambda t: t[0])
 
     now_mid = date_midpoint(now)
+    untils = {i: _until_day(t[3].get("until")) for i, t in enumerate(dated)}
     points = [t[0] for t in dated] + ([now_mid] if now_mid is not None else [])
+    points += [u for u in untils.values() if u is not None]
     lo, hi = min(points), max(points)
     if hi - lo < 1:
         half = max((dated[0][1][1] - dated[0][1][0]).days + 1, 14) / 2 + 1
@@ -474,6 +483,8 @@ def timeline_chart(
         if b > width - 2:
             anchor = "end"
             a, b = x - 8 - tw, x + 4
+        u = untils.get(i)
+        b = max(b, xof(u) + 4) if u is not None else b  # a commitment's bar keeps its lane to its end
         lane: int | None = None
         for k, used in enumerate(lanes):
             if all(b + 6 <= ua or a >= ub + 6 for ua, ub in used):
@@ -527,6 +538,18 @@ def timeline_chart(
         parts.append(
             f'<line x1="{_n(x)}" y1="{_n(axis_y + 6)}" x2="{_n(x)}" y2="{_n(y - 4)}" stroke="{color}" '
             f'stroke-opacity="0.35"/>'
+        )
+    for i, x, _anchor, _text, lane in placed:
+        u = untils.get(i)
+        if lane is None or u is None:
+            continue
+        y = lane_top + lane * lane_h - 6
+        color = FUTURE if dated[i][3].get("future") else PAST
+        parts.append(
+            f'<g class="until"><title>{_e("until " + format_date(str(dated[i][3].get("until"))))}</title>'
+            f'<line x1="{_n(x)}" y1="{_n(y)}" x2="{_n(xof(u))}" y2="{_n(y)}" stroke="{color}" stroke-width="3" '
+            f'stroke-opacity="0.45" stroke-linecap="round"/>'
+            f'<line x1="{_n(xof(u))}" y1="{_n(y - 4)}" x2="{_n(xof(u))}" y2="{_n(y + 4)}" stroke="{color}"/></g>'
         )
     for i, x, anchor, text, lane in placed:
         item = dated[i][3]

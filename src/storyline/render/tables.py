@@ -1,10 +1,11 @@
 """Columnar exports (docs/export.md, "Tables"): the corpus export as one CSV or Parquet file per table.
 
 Each top-level list of the JSON export is a table — ``articles``, ``stories``, ``entities``, ``quotes``, ``dates``,
-``numbers``, ``claims``, ``events`` — one row per item, its columns named as the item's JSON keys. A nested value
-(a list or an object: an entity's ``aliases``, a claim's ``support``) is one column holding its JSON text; the
-stories' ``claims`` and ``events`` are left out (they are the ``claims`` and ``events`` tables, by ``story_id``).
-A ninth table, ``cites``, has one row per cite of the lists of cites (entity mentions, a claim's support, counter
+``numbers``, ``commitments``, ``claims``, ``events`` — one row per item, its columns named as the item's JSON keys.
+A nested value (a list or an object: an entity's ``aliases``, a claim's ``support``) is one column holding its JSON
+text; the stories' ``claims`` and ``events`` are left out (they are the ``claims`` and ``events`` tables, by
+``story_id``).
+A tenth table, ``cites``, has one row per cite of the lists of cites (entity mentions, a claim's support, counter
 and conflicts, an event's cites), for joins without JSON. The columns are declared below, so an empty store still
 gives every table with its header (and, in Parquet, its column types).
 
@@ -38,6 +39,8 @@ _SPEC = {
     "quotes": "article_id start:int end:int text kind speaker speaker_entity_id speaker_role cue",
     "dates": "article_id start:int end:int text value how type",
     "numbers": "article_id start:int end:int text value:float unit about approx time kind period deadline",
+    "commitments": "article_id start:int end:int text kind time time_start:int time_end:int role period deadline until "
+    "duration begins begins_how who figure figure_start:int",
     "claims": "id story_id text support:json conflicts:json kind sources:int entities:json numbers:json dates:json "
     "versions:json speaker speaker_entity_id party topic counter:json absent:json",
     "events": "id story_id date date_how action mode context:json status actor actor_text actor_country "

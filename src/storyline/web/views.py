@@ -23,7 +23,7 @@ from markupsafe import Markup
 from storyline.compare.claims import outlet_label
 from storyline.model import Article, Cite, Entity, Story
 from storyline.render import svg
-from storyline.render.dossier import glossed, is_verbatim, quote_kind_label, version_label
+from storyline.render.dossier import glossed, is_verbatim, quote_kind_label, until_note, version_label
 from storyline.render.dossier_model import ClaimView, Dossier, EntityRow, Matrix, SourceCite, as_dossier
 from storyline.render.events_view import dyad_chart, events_rows
 from storyline.text import plural
@@ -339,9 +339,11 @@ def _timeline(d: Dossier, page: _Page) -> dict[str, Any]:
                 "text": text,
                 "cites": [cite_link(c) for c in t.cites],
                 "future": future,
+                "due": until_note(t.until, t.until_how),
+                "differs": t.differs or "",
             }
         )
-        item: dict[str, Any] = {"date": t.date, "label": text, "future": future}
+        item: dict[str, Any] = {"date": t.date, "label": text, "future": future, "until": t.until}
         if t.cites:
             item["href"] = cite_href(t.cites[0])
         chart_items.append(item)
