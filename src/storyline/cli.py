@@ -264,14 +264,15 @@ def stories(ctx: click.Context, db: str | None, as_json: bool, why: str | None) 
         if why is not None:
             _print_why(corpus, why, as_json)
             return
-        rows = corpus.stories
         if as_json:
-            out.print_json(json.dumps([s.story.to_json() for s in rows], ensure_ascii=False))
+            out.print_json(json.dumps([s.story.to_json() for s in corpus.stories], ensure_ascii=False))
             return
+        # the listing columns (what no correction changes): no story is read whole
+        rows, total = corpus.store.list_stories(None, 0, corpus.store.list_stories(None, 0, 0)[1])
         print_table(
-            f"{plural(len(rows), 'story')} in {corpus.store.path}",
+            f"{plural(total, 'story')} in {corpus.store.path}",
             ("id", "title", "event date", "#articles", "#independent sources"),
-            [(s.id, s.title, s.event_date or "—", len(s.article_ids), s.independent_sources) for s in rows],
+            [(r.id, r.title, r.event_date or "—", r.articles, r.independent_sources) for r in rows],
         )
 
 

@@ -115,9 +115,9 @@ def test_story_numbers_postings_by_week_and_new_articles(target: str) -> None:
         store.put_index("posting", [("e:x", "a1", "12", 0), ("e:x", "a2", "-1", 0), ("e:x", "a3", "40", 0)])
         got = store.index_rows_valued("posting", ["e:x"], ["12", "-1"])
         assert sorted(r[1] for r in got) == ["a1", "a2"]
-        for i in range(3):
-            store.put_article(Article(id=f"n{i}", path=f"in/n{i}.txt", raw="", text="Flood waters rose."))
-        assert store.unindexed_articles() == ["n0", "n1", "n2"]
+        for i, source in enumerate(("Reuters", None, "AP")):
+            store.put_article(Article(id=f"n{i}", path=f"in/n{i}.txt", raw="", text="Flood rose.", source=source))
+        assert store.unindexed_articles() == ["n0", "n1", "n2"] and store.outlet_names() == ["AP", "Reuters"]
         store.put_index("profile", [("n1", "", "{}", 0)])
         assert store.unindexed_articles() == ["n0", "n2"]
         assert store.mark_corpus_built(store.articles_version(), 3)
