@@ -57,7 +57,9 @@ MAX_SPAN_WORDS = 8
 #: Which events' actors that neither their words nor the sentence's other names code take the first country the
 #: sentence names at all (a reporter's or a place's too), as the gold records' coders and the keyword baseline do:
 #: ``"named"`` (an actor the text names: "Gunmen shot …, Iraqi police said"), ``"any"`` (an agentless act too) or
-#: None (``bench/events_news.py`` compares them).
+#: None. ``bench/events_news.py`` compares them: on the tune, hand-made and news sentences "named" ties None (it fires
+#: in none of them), "any" codes sources the gold leaves empty; "named" is kept as it only fills an empty code and
+#: the first country named is the tune records' source in 0.889 of them (the keyword baseline).
 ACTOR_LAST_RESORT: str | None = "named"
 
 
