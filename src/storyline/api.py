@@ -318,7 +318,9 @@ class Corpus(Corrections, ArticleFixes):
     ) -> None:
         """Stages clean → dates, then one transaction per file storing its articles (and taking them off the
         waiting list). A document whose analysis failed is reported and taken off the list; one whose storing
-        failed stays on it, for the next run."""
+        failed stays on it, for the next run. An article another ingest stored meanwhile is left as that one
+        stored it: written over, it would lose its story and entities, and no corpus stages would run to give
+        them back (this ingest added nothing, the article set is unchanged)."""
         t0 = time.perf_counter()
         done = 0
         parts = self.engine.analyse(pending, self.config) if self.engine else self._analyse_here(pending)
@@ -338,7 +340,10 @@ class Corpus(Corrections, ArticleFixes):
                 try:
                     with self.store.transaction():  # one transaction per ingested file
                         for a in group:
-                            (added if self.store.put_article(a) else stored).append(a.id)
+                            if self.store.has_article(a.id):  # another ingest stored it since: its copy, maybe
+                                stored.append(a.id)  # filed by its corpus stages already, stands (no overwrite)
+                            elif self.store.put_article(a):
+                                added.append(a.id)
                 except Exception as exc:  # noqa: BLE001 - one file's failure is that file's error
                     report.errors.append(article_failure(path, "store", exc))
                     added, stored = [], []
