@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from storyline.compare.align import FEATURES, group, model, pair_features, probabilities
+from storyline.compare.align import CONTAIN_PRIOR, FEATURES, group, model, pair_features, probabilities
 from storyline.compare.claims import _confident, _one_per_article
 
 
@@ -56,7 +56,7 @@ def test_features_see_shared_words_figures_and_negation() -> None:
     k = {name: i for i, name in enumerate(FEATURES)}
     assert f[0, 1, k["cos"]] > 0.99 and f[0, 2, k["cos"]] == 0
     assert f[0, 1, k["fig_share"]] == 1 and f[0, 1, k["neg_diff"]] == 1
-    assert f[0, 1, k["contain"]] == 1
+    assert f[0, 1, k["contain"]] == 4 / (4 + CONTAIN_PRIOR)  # all four words, a short statement's discounted
 
 
 def test_same_wording_aligns_and_other_facts_do_not() -> None:
@@ -86,9 +86,7 @@ def test_complementary_rows_join_at_the_lower_bar() -> None:
 
 def test_one_cite_per_outlet_and_weak_members_dropped() -> None:
     us = _units(("a", "x"), ("a", "x"), ("b", "x"), ("c", "x"))
-    p = np.array(
-        [[0, 0.9, 0.99, 0.98], [0.9, 0, 0.6, 0.5], [0.99, 0.6, 0, 0.97], [0.98, 0.5, 0.97, 0]], dtype=float
-    )
+    p = np.array([[0, 0.9, 0.99, 0.98], [0.9, 0, 0.6, 0.5], [0.99, 0.6, 0, 0.97], [0.98, 0.5, 0.97, 0]], dtype=float)
     assert _one_per_article(us, [0, 1, 2, 3], p, 2) == [0, 2, 3]  # type: ignore[arg-type]
     p[3, :3] = p[:3, 3] = 0.2
     assert _confident([0, 2, 3], p, 0.9) == [0, 2]
@@ -96,7 +94,7 @@ def test_one_cite_per_outlet_and_weak_members_dropped() -> None:
 
 def test_a_row_is_worded_by_the_clause_the_other_outlets_share() -> None:
     from storyline.compare.claims import Unit, _display_text
-    from storyline.model import Article, Sentence, Statement
+    from storyline.model import Article, Quote, Sentence, Statement
 
     text = "The council cut the bus fares on Monday, while the mayor promised a new bridge over the river."
     a = Article(id="a", path="a.txt", raw=text, text=text)
@@ -112,3 +110,24 @@ def test_a_row_is_worded_by_the_clause_the_other_outlets_share() -> None:
     other = Unit(b, 0, len(b.text), "b", 0, lemmas=("mayor", "pledge", "bridge", "river"))
     assert _display_text(u, [other]) == "The mayor promised a new bridge over the river"
     assert _display_text(u) == text  # no other outlet: the whole sentence
+    a.statements[1].said_by = "Smith"  # "…, while Smith said the mayor promised …": reported speech
+    assert _display_text(u, [other]) == text  # shown with its speaker, never as the outlet's own statement
+    a.statements[1].said_by = None
+    a.quotes = [Quote(cut + 8, len(text) - 1, "the mayor promised a new bridge", "indirect", "Smith")]
+    assert _display_text(u, [other]) == text  # inside an attributed quote: the same
+
+
+def test_a_row_that_echoes_a_better_supported_row_is_left_out() -> None:
+    from storyline.compare.claims import _drop_echoes
+    from storyline.model import Claim
+
+    p = np.zeros((6, 6))
+    p[np.ix_([0, 1, 2], [3, 4])] = p[np.ix_([3, 4], [0, 1, 2])] = 0.45  # the same fact worded apart
+    rows = [
+        ((-3.0,), Claim("a", "s", "A"), [0, 1, 2]),
+        ((-2.0,), Claim("b", "s", "B"), [3, 4]),
+        ((-1.0,), Claim("c", "s", "C"), [5]),
+    ]
+    assert [c.id for _, c, _ in _drop_echoes(rows, p, 0.4)] == ["a", "c"]
+    assert [c.id for _, c, _ in _drop_echoes(rows, p, 0.5)] == ["a", "b", "c"]  # not near enough: two facts
+    assert [c.id for _, c, _ in _drop_echoes(rows, p, 2.0)] == ["a", "b", "c"]  # 2.0 keeps every row

@@ -319,7 +319,7 @@ def test_wire_dateline_is_not_part_of_the_statement() -> None:
 
 
 def test_a_nested_attribution_is_one_version_of_the_quote() -> None:
-    """"According to the read-out, Lin told Ode that …" is one report of Lin's words, not two versions."""
+    """ "According to the read-out, Lin told Ode that …" is one report of Lin's words, not two versions."""
     t1 = "According to the read-out, Mr Lin told Mr Ode that the bridge was an integral part of the city's plans."
     inner = "the bridge was an integral part of the city's plans"
     outer = "Mr Lin told Mr Ode that " + inner
@@ -377,3 +377,17 @@ def test_a_direct_quote_inside_reported_speech_stays_the_canonical_version() -> 
     (claim,) = quote_claims("s", [a, b])
     assert claim.text == direct
     assert [v["text"] for v in claim.versions if v["article_id"] == "a"] == [direct]
+
+
+def test_days_written_without_a_year_still_conflict() -> None:
+    from storyline.analyse.dates import extract_dates
+    from storyline.compare.claims import Unit, _date_conflict
+
+    def unit(text: str) -> Unit:
+        a = art("x", text)
+        return Unit(a, 0, len(text), "x", 0, dates=extract_dates(text))  # no publication date: no year
+
+    four, five = unit("The lower rates apply from March 4."), unit("The lower rates apply from March 5.")
+    assert [d.value for d in four.dates] == ["XXXX-03-04"]
+    assert _date_conflict(four, five) == "different date: 03-04 vs 03-05"
+    assert _date_conflict(four, unit("The new rates apply from March 4.")) is None

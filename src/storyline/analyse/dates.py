@@ -188,7 +188,9 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
             return None, "invalid"
         lead = _lead_tense(text, m.start())
         yr = _nearest_year(ref, mo, d, _future_context(text, m.start(), m.end()) if lead is None else lead)
-        if yr is None or not _valid(yr, mo, d):
+        if yr is None:  # no year to place it in: TimeML's "XXXX-03-04" (two outlets' days still compare)
+            return (f"XXXX-{mo:02d}-{d:02d}" if _valid(2000, mo, d) else None), "needs-year"
+        if not _valid(yr, mo, d):
             return None, "needs-year"
         return _iso(yr, mo, d), "month-day"
     if kind == "my":

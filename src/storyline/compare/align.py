@@ -163,13 +163,19 @@ def _jaccard_matrix(sets: Sequence[frozenset[str]]) -> np.ndarray:
     return out
 
 
+#: Added to the shorter statement's size in :func:`_containment_matrix` (set once, not tuned): "There's a temple
+#: there." holds one content word, and a sentence naming the temple would otherwise contain all of it.
+CONTAIN_PRIOR = 2.0
+
+
 def _containment_matrix(sets: Sequence[frozenset[str]]) -> np.ndarray:
-    """|A ∩ B| / min(|A|, |B|): how much of the shorter statement the longer one holds."""
+    """|A ∩ B| / (min(|A|, |B|) + :data:`CONTAIN_PRIOR`): how much of the shorter statement the longer one
+    holds, a short statement's few words counting for less."""
     inc = _incidence(sets)
     inter = inc @ inc.T
     size = inc.sum(axis=1)
-    low = np.minimum(size[:, None], size[None, :])
-    out: np.ndarray = np.divide(inter, low, out=np.zeros_like(inter), where=low > 0)
+    low = np.minimum(size[:, None], size[None, :]) + CONTAIN_PRIOR
+    out: np.ndarray = inter / low
     return out
 
 

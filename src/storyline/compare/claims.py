@@ -230,13 +230,24 @@ def _date_conflict(a: Unit, b: Unit) -> str | None:
     Only days the articles write out ("March 4", "4 March 2025") count: a weekday or "yesterday" is resolved
     by us against an anchor that may be wrong, and a conflict must be one an outlet made, not one we made.
     """
-    da = {d.point for d in a.dates if d.point and len(d.point) == 10 and d.how in WRITTEN_DAYS}
-    db = {d.point for d in b.dates if d.point and len(d.point) == 10 and d.how in WRITTEN_DAYS}
+    da, db = _written_days(a), _written_days(b)
     if not da or not db or da & db:
         return None
     if len(da) == 1 and len(db) == 1:
-        return f"different date: {next(iter(da))} vs {next(iter(db))}"
+        x, y = next(iter(da)), next(iter(db))
+        if "X" in x + y:  # a day with no year beside one with a year: only the month and day can differ
+            x, y = x[5:], y[5:]
+            if x == y:
+                return None
+        return f"different date: {x} vs {y}"
     return None
+
+
+def _written_days(u: Unit) -> set[str]:
+    """The days ``u`` writes out: ISO dates, or ``XXXX-MM-DD`` for a month and day in an article with no year
+    to place them in ("March 4" in an undated article)."""
+    out = {d.point for d in u.dates if d.point and len(d.point) == 10 and d.how in WRITTEN_DAYS}
+    return out | {d.value for d in u.dates if d.value and d.how == "needs-year" and len(d.value) == len("XXXX-03-04")}
 
 
 def compare_units(base: Unit, other: Unit) -> str | None:
@@ -289,14 +300,16 @@ def build_claims(
     prob: np.ndarray | None = None,
     omission_below: float | None = None,
     complement: float | None = None,
+    duplicate: float | None = None,
 ) -> list[Claim]:
     """The claims of a story: aligned statements with their support and conflicts, most corroborated first.
 
     Only statements reported by two or more independent sources, or reported differently, become claims
     (a story's single-source statements are its articles). Statements read off the parse are aligned by
     the learned pair model (:mod:`.align`); older stored articles without statements by word similarity.
-    ``prob`` (pair probabilities for ``units``) and ``omission_below`` let a benchmark try settings without
-    recomputing features.
+    A row whose statements come near a better-supported row's (``duplicate``, ``align.json``) is left out as
+    its echo: one fact is one row. ``prob`` (pair probabilities for ``units``), ``omission_below``,
+    ``complement`` and ``duplicate`` let a benchmark try settings without recomputing features.
     """
     units = list(units) if units is not None else story_units(articles)
     if not units:
@@ -316,7 +329,7 @@ def build_claims(
         thr = ALIGN_THRESHOLD if threshold is None else threshold
         sim = similarity_matrix(units)
         groups = _align(units, sim, thr)
-    claims: list[tuple[tuple[float, ...], Claim]] = []
+    claims: list[tuple[tuple[float, ...], Claim, list[int]]] = []
     for members in groups:
         members = sorted(members, key=lambda k: (units[k].article.id, units[k].start))
         sources = {units[k].source for k in members}
@@ -333,12 +346,30 @@ def build_claims(
         claim = _claim(story_id, units, members, rep, sim[rep_k] if learned else None, thr)
         if learned:
             claim.absent = _absent(units, members, near, articles, below)
-        claims.append(((-len(sources), float(min(units[k].rank for k in members)), rep.start), claim))
+        claims.append(((-len(sources), float(min(units[k].rank for k in members)), rep.start), claim, members))
     claims.sort(key=lambda t: t[0])
-    out = [c for _, c in claims]
+    if learned:
+        dup = float(params.get("duplicate", 2.0)) if duplicate is None else duplicate
+        claims = _drop_echoes(claims, near, dup)
+    out = [c for _, c, _ in claims]
     for i, c in enumerate(out, 1):
         c.id = f"{story_id}-c{i}"
     return out
+
+
+def _drop_echoes(
+    claims: list[tuple[tuple[float, ...], Claim, list[int]]], prob: np.ndarray, duplicate: float
+) -> list[tuple[tuple[float, ...], Claim, list[int]]]:
+    """Leave out a row that echoes a better-supported row kept before it (the mean pair probability between
+    their statements reaches ``duplicate``): one fact worded two ways too far apart to join would show as
+    two rows, each with the other's outlets as gaps; when unsure whether it is the same fact, the weaker row
+    is left out rather than shown twice."""
+    kept: list[tuple[tuple[float, ...], Claim, list[int]]] = []
+    for item in claims:
+        if any(float(prob[np.ix_(item[2], k[2])].mean()) >= duplicate for k in kept):
+            continue
+        kept.append(item)
+    return kept
 
 
 def _one_per_article(units: Sequence[Unit], members: Sequence[int], sim: np.ndarray, rep_k: int) -> list[int]:
@@ -429,7 +460,8 @@ def _display_text(u: Unit, others: Sequence[Unit] = ()) -> str:
 
 def _shared_clause(u: Unit, others: Sequence[Unit]) -> Unit | None:
     """The clause of ``u``'s sentence that holds most of what ``others`` say, when the sentence has several
-    clauses and that clause stands alone (a subject of its own, six words or more); else None."""
+    clauses and that clause stands alone (a subject of its own, six words or more, not someone's reported
+    words, which would read as the outlet's own statement without the speaker); else None."""
     clauses = [st for st in u.article.statements if st.sentence == u.rank]
     if len(clauses) < 2 or not others:
         return None
@@ -440,9 +472,16 @@ def _shared_clause(u: Unit, others: Sequence[Unit]) -> Unit | None:
         len(set(runner.lemmas)), 1
     ):
         return None  # the sentence's clauses are equally shared: the row is the whole sentence
-    if best.subject is None or len(_words(u.article.text[best.start : best.end])) < 6:
-        return None
+    if best.subject is None or _reported(u.article, best) or len(_words(u.article.text[best.start : best.end])) < 6:
+        return None  # no subject, or reported speech: "Taiwan is a fully sovereign state" is what Cho asserted
     return Unit(u.article, best.start, best.end, u.source, u.rank, subject=best.subject)
+
+
+def _reported(a: Article, st: Statement) -> bool:
+    """Whether the clause is someone's words: reported speech by the parse, or inside a quote the article
+    attributes (direct or indirect)."""
+    mid = (st.start + st.end) // 2
+    return bool(st.said_by) or any(q.start <= mid < q.end for q in a.quotes)
 
 
 def _absent(
