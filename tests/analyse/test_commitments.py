@@ -152,6 +152,16 @@ def test_a_figure_keeps_no_time_from_an_earlier_run() -> None:
     assert n.period is None
 
 
+def test_a_programme_is_of_the_kind_of_act_it_holds() -> None:
+    (c,) = _find("The bank launched a six-month programme of bond purchases.")
+    assert (c.kind, c.text) == ("purchase", "six-month programme of bond purchases")
+
+
+def test_a_relative_clause_times_the_noun_it_is_about() -> None:
+    (c,) = _find("Under the truce, which will last two months, Israel is to pull its forces out of Lebanon.")
+    assert (c.kind, c.period) == ("pause", "2025-11-24/2026-01-24")
+
+
 def test_shift_keeps_the_precision_it_is_given() -> None:
     assert shift("2024-01-31", "P1M") == "2024-02-29"
     assert shift("2025-10", "P1Y") == "2026-10"
@@ -181,7 +191,11 @@ def test_every_time_lead_example(lead: str, row: tuple[str, str], nlp: Any) -> N
 @pytest.mark.parametrize(("noun", "row"), TERM_NOUNS.items())
 def test_every_term_noun_example(noun: str, row: tuple[str, str]) -> None:
     kind, example = row
-    assert [(c.role, c.kind) for c in _find(example)] == [("term", kind)], noun
+    found = [(c.role, c.kind) for c in _find(example)]
+    if kind in ("plan", "deal"):  # a container: the act it holds gives the kind ("a programme of bond purchases")
+        assert [role for role, _ in found] == ["term"], noun
+    else:
+        assert found == [("term", kind)], noun
 
 
 @pytest.mark.parametrize(("kind", "row"), ACT_WORDS.items())

@@ -153,3 +153,19 @@ def test_the_export_lists_every_articles_commitments() -> None:
         "2025-11-24/2026-11",
         "2026-11",
     )
+
+
+def test_a_length_in_other_units_or_an_end_a_day_apart_is_the_same_period() -> None:
+    a = art("ap", "Washington and Beijing agreed to suspend their new tariffs for 90 days.")
+    b = art("rt", "The truce halts the tariff war for three months.")
+    (item,) = items(a, b)
+    assert item["status"] == "agree" and item["sources"] == 2
+    c = art("ap", "The deal would suspend the debt ceiling until January 2025.")
+    d = art("rt", "The agreement suspends the limit through 2024, aides said.")
+    (item,) = items(c, d)
+    assert item["status"] == "agree"
+
+
+def test_one_articles_two_times_are_two_commitments() -> None:
+    a = art("ap", "The fund approved a four-year programme of loans. The government must cut the deficit by 2026.")
+    assert len(items(a)) == 2

@@ -48,6 +48,8 @@ TIME_LEADS: dict[str, tuple[str, str]] = {
     "by end of": ("deadline", "The bank will repay the loan by end of 2026."),
     "before the end of": ("deadline", "The law will be passed before the end of the year."),
     "until": ("until", "China will suspend the curbs until November 2026."),
+    "until the end of": ("until", "Beijing extended a visa-free policy until the end of 2025."),
+    "through the end of": ("until", "The ban will remain in place through the end of 2026."),
     "till": ("until", "The border stays closed till March."),
     "through": ("until", "The ban will remain in place through the end of March."),
     "to": ("until", "The truce runs from Nov. 10 to Feb. 10."),
@@ -112,6 +114,8 @@ TERM_NOUNS: dict[str, tuple[str, str]] = {
     "window": ("deadline", "Negotiators have a 60-day window to reach a deal."),
     "deadline": ("deadline", "The union set a 14-day deadline for an offer."),
     "ultimatum": ("deadline", "Trump gave Hamas a three-day ultimatum."),
+    "strike": ("strike", "Dock workers threatened a 14-day strike starting on Monday."),
+    "walkout": ("strike", "Nurses began a 48-hour walkout."),
 }
 
 #: Acts a time can bind, by kind: the words (verb forms and nouns) that name them, with an example. An act of a
@@ -119,17 +123,21 @@ TERM_NOUNS: dict[str, tuple[str, str]] = {
 ACT_WORDS: dict[str, tuple[str, str]] = {
     "pause": (
         "suspend suspends suspended suspending suspension pause pauses paused pausing halt halts halted halting "
-        "freeze freezes froze frozen freezing truce ceasefire moratorium",
+        "freeze freezes froze frozen freezing truce ceasefire moratorium lift lifts lifted lifting",
         "China agreed to suspend some export restrictions on critical minerals for one year.",
     ),
     "purchase": (
         "buy buys bought buying purchase purchases purchased purchasing",
         "Beijing pledged to buy 12 million tonnes of American soybeans this year.",
     ),
-    "ban": ("ban bans banned banning embargo prohibit prohibits prohibited", "Imports are banned for six months."),
-    "lift": (
-        "lift lifts lifted lifting remove removes removed scrap scraps scrapped",
-        "The tariffs will be lifted for 90 days.",
+    "ban": (
+        "ban bans banned banning embargo prohibit prohibits prohibited phase",
+        "The bloc will phase out seaborne Russian crude within six months.",
+    ),
+    "lift": ("remove removes removed scrap scraps scrapped", "The levy will be removed until March."),
+    "strike": (
+        "strike strikes striking walk walkout stoppage",
+        "Workers will strike for two weeks if no deal is reached.",
     ),
     "extension": ("extend extends extended extending extension", "The waiver was extended for another 90 days."),
     "exemption": ("exempt exempts exempted exemption waive waives waived waiver", "Chips are exempt until June."),
@@ -164,8 +172,8 @@ ACT_WORDS: dict[str, tuple[str, str]] = {
         "continue continues continued last lasts lasting runs apply applies applied",
         "The ban will remain in place through the end of March.",
     ),
-    "limit": ("cap caps capped capping limit limits limited", "Prices will be capped during the next six months."),
-    "end": ("expire expires expired expiring end ends lapse lapses", "The curbs will expire on June 30."),
+    "limit": ("cap caps capped capping limited", "Prices will be capped during the next six months."),
+    "end": ("expire expires expired expiring lapse lapses", "The curbs will expire on June 30."),
     "works": (
         "build builds built finish finished complete completed open opens opened reopen reopens reopened close "
         "closes closed closing rebuild rebuilt",

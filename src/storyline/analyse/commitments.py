@@ -62,6 +62,8 @@ _SPAN_LEADS = ("", "in", "for", "during", "throughout", "over")
 #: Roles that make a commitment, and those of them that give a length.
 _ROLES = ("period", "within", "term", "deadline", "until", "span")
 _LENGTHS = ("period", "within", "term")
+#: Term nouns that hold an act rather than name one ("a two-year programme of bond purchases").
+_CONTAINERS = ("plan", "deal")
 _TIMED = ("period", "within", "term", "deadline", "until", "start")
 
 
@@ -354,8 +356,10 @@ def _commits(t: _Text, d: DateMention, role: str, kind: str, lo: int, hi: int, s
     if role == "period" and _looks_back(t.text, lo, hi):
         return False  # "For nearly forty years, the United States has said it would not …"
     s_lo, _ = t.sentence(d.start)
-    if CUE.search(t.text, min(lo, s_lo), hi):
-        return True
+    if CUE.search(t.text, min(lo, s_lo), hi) or any(
+        KIND_OF[m.group(1).lower()] == "deal" for m in ACT_WORD.finditer(t.text, lo, hi)
+    ):
+        return True  # a will, a promise, a plan; or a deal ("signed a deal to reopen the ports for 120 days")
     ahead = role in ("deadline", "until") and t.ref is not None and (d.point or "") > t.ref.isoformat()
     return ahead
 
@@ -366,14 +370,26 @@ def _act(t: _Text, d: DateMention, role: str, lo: int, hi: int) -> tuple[str, in
     if role == "term":
         m = TERM_AFTER.match(t.text[d.end : d.end + 40])
         noun = m.group(1).lower() if m else ""
-        return TERM_NOUNS.get(noun, ("", ""))[0], None
+        kind = TERM_NOUNS.get(noun, ("", ""))[0]
+        if kind in _CONTAINERS and m:  # "a six-month programme of bond purchases": the act it holds
+            inner = ACT_WORD.search(t.text, d.end + m.end(), _phrase_end(t.text, d.end + m.end(), hi))
+            kind = KIND_OF[inner.group(1).lower()] if inner else kind
+        return kind, None
     cues = list(CUE.finditer(t.text, lo, d.start))
     first = ACT_WORD.search(t.text, cues[-1].end(), d.start) if cues else None
-    before = [first] if first else list(ACT_WORD.finditer(t.text, lo, d.start))
-    if before:
-        return KIND_OF[before[-1].group(1).lower()], before[-1].start()
+    if first:
+        return KIND_OF[first.group(1).lower()], first.start()
+    before = list(ACT_WORD.finditer(t.text, lo, d.start))
+    nouns = [m for m in before if m.group(1).lower() in TERM_NOUNS]
+    if before:  # after a cue with no act ("The embargo … must take effect by December"): the term noun
+        m = nouns[0] if cues and nouns else before[-1]
+        return KIND_OF[m.group(1).lower()], m.start()
     after = ACT_WORD.search(t.text, d.end, hi)
-    return (KIND_OF[after.group(1).lower()], after.start()) if after else ("", None)
+    if after:
+        return KIND_OF[after.group(1).lower()], after.start()
+    s_lo, _ = t.sentence(d.start)  # "Under the truce, which will last two months": the noun the clause is about
+    held = [m for m in ACT_WORD.finditer(t.text, max(s_lo, lo - 40), lo) if m.group(1).lower() in TERM_NOUNS]
+    return (KIND_OF[held[-1].group(1).lower()], None) if held else ("", None)
 
 
 def _act_span(text: str, d: DateMention, role: str, act_at: int | None, lo: int, hi: int) -> tuple[int, int]:
