@@ -54,3 +54,11 @@ def test_a_commitment_entry_shows_where_it_runs_to(dossier: dict[str, Any]) -> N
     assert "*(until 24 Nov 2026)*" in md and f"**{t['text'][3:20]}**" in md
     assert "until 24 Nov 2026" in page and "one year (AP) vs 90 days (Reuters)" in page
     assert 'class="act"' in page and ">commitment</span>" in page
+
+
+def test_the_acts_words_are_set_apart_with_the_words_around_them_kept(dossier: dict[str, Any]) -> None:
+    d = copy.deepcopy(dossier)
+    d["timeline"][0] |= {"text": "China agreed to suspend curbs for one year.", "speaker": None}
+    d["timeline"][0] |= {"commitment_text": "suspend curbs for one year", "until": "2026-11-24"}
+    assert "China agreed to **suspend curbs for one year**." in render_markdown(d)
+    assert 'China agreed to <strong class="act" title="the commitment">suspend curbs' in render_html(d)

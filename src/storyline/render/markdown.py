@@ -192,7 +192,8 @@ def _timeline(d: Dossier, page: _Page) -> list[str]:
         due = f" *({escape_md(due)})*" if due else ""
         due += f" *(outlets differ — {escape_md(t.differs)})*" if t.differs else ""
         before, act, after = act_parts(glossed(t.text, t.speaker), t.commitment_text)
-        text = escape_md(before) + (f"**{escape_md(act)}**" if act else "") + escape_md(after)
+        marked = f"{before}\ue000{act}\ue001{after}" if act else after  # escaped as one text, then set in bold
+        text = escape_md(marked).replace("\ue000", "**").replace("\ue001", "**")
         out.append(f"- **{escape_md(date)}**{flag} — {text}{due}{count}{page.notes.refs(t.cites)}")
     return [*out, ""]
 
