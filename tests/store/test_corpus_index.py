@@ -82,28 +82,34 @@ def test_an_ingest_into_an_indexed_store_on_either_backend(tmp_path: Path, targe
 
 
 def test_a_dossier_is_stale_once_an_entity_its_articles_name_changes(target: str) -> None:
-    """An entity written with another alias makes the dossiers of the stories naming it stale when read (schema
-    7): not served, not counted as stored; one built after the change is served again."""
+    """An entity written with another description makes the dossiers of the stories naming it stale when read
+    (schema 7): not served, not counted as stored; one built after the change is served again. A new spelling
+    does not: the dossier's entity row places it when read (written in the story's texts or elsewhere)."""
     with open_store(target) as store:
         for i in range(2):
-            store.put_article(Article(id=f"a{i}", path=f"in/a{i}.txt", raw="", text="Mill River rose.",
+            store.put_article(Article(id=f"a{i}", path=f"in/a{i}.txt", raw="", text="The Mill and Mill River rose.",
                                       story_id=f"s{i + 1}"))  # fmt: skip
         store.replace_stories([_story("s1", ["a0"]), _story("s2", ["a1"])])
-        store.replace_entities([Entity("e1", "Mill River", "LOC", mentions=[Cite("a0", 0, 10)]),
-                                Entity("e2", "Riverton", "GPE", mentions=[Cite("a1", 0, 10)])])  # fmt: skip
+        store.replace_entities([Entity("e1", "Mill River", "LOC", mentions=[Cite("a0", 8, 18)]),
+                                Entity("e2", "Riverton", "GPE", mentions=[Cite("a1", 8, 18)])])  # fmt: skip
         s1, s2 = store.get_story("s1"), store.get_story("s2")
         assert s1 is not None and s2 is not None
-        store.put_dossier(s1, {"story": {"id": "s1"}})
+        row = {"id": "e1", "name": "Mill River", "aliases": [], "aliases_elsewhere": []}
+        store.put_dossier(s1, {"story": {"id": "s1"}, "entities": [row]})
         store.put_dossier(s2, {"story": {"id": "s2"}})
-        store.put_entities([Entity("e2", "Riverton", "GPE", mentions=[Cite("a1", 0, 10)])], ["a1"])  # the same
-        assert store.get_dossier(s2) is not None and sorted(store.dossier_ids()) == ["s1", "s2"]
-        store.put_entities([Entity("e1", "Mill River", "LOC", ["the Mill"], [Cite("a0", 0, 10)])], ["a0"])
+        store.put_entities([Entity("e2", "Riverton", "GPE", mentions=[Cite("a1", 8, 18)])], ["a1"])  # the same
+        store.put_entities([Entity("e1", "Mill River", "LOC", ["the Mill", "Mill R."], [Cite("a0", 8, 18)])], ["a0"])
+        assert sorted(store.dossier_ids()) == ["s1", "s2"]
+        got = store.stored_dossier("s1")
+        assert got is not None and got["entities"][0]["aliases"] == ["the Mill"]  # written in the story's text
+        assert got["entities"][0]["aliases_elsewhere"] == ["Mill R."]
+        mill = Entity("e1", "Mill River", "LOC", ["the Mill", "Mill R."], [Cite("a0", 8, 18)], ["river"])
+        store.put_entities([mill], ["a0"])
         assert store.get_dossier(s1) is None and store.stored_dossier("s1") is None
         assert store.stored_dossier("s2") == {"story": {"id": "s2"}} and store.dossier_ids() == ["s2"]
         store.put_dossier(s1, {"story": {"id": "s1", "again": True}})
         assert store.stored_dossier("s1") == {"story": {"id": "s1", "again": True}}
-        store.replace_entities([Entity("e1", "Mill River", "LOC", ["the Mill"], [Cite("a0", 0, 10)]),
-                                Entity("e2", "Riverton", "GPE", ["Riverton town"], [Cite("a1", 0, 10)])])  # fmt: skip
+        store.replace_entities([mill, Entity("e2", "Riverton", "GPE", [], [Cite("a1", 8, 18)], ["town"])])
         assert store.stored_dossier("s1") is not None and store.stored_dossier("s2") is None
 
 

@@ -9,11 +9,13 @@ placeholder of a JSON value).
 
 A stored dossier is deleted whenever what it shows may have changed underneath it: an article of its story is
 written (:meth:`CorpusIndex.forget_dossiers_of_articles`), or its story is replaced or removed. An entity its
-story's articles name that changes name, type, aliases, roles or descriptions makes it stale too, found when it
-is read instead of when the entity is written (schema 7): the entity row records the write at which its display
-last changed (``display_at``), the dossier the write at which it was built (``built_at``), and a dossier older
-than one of its entities is not served. Filing an article under the corpus's most named entity thus costs no
-search through that entity's thousands of mentions for the stories showing it.
+story's articles name that changes name, type, roles or descriptions makes it stale too, found when it is read
+instead of when the entity is written (schema 7): the entity row records the write at which its display last
+changed (``display_at``), the dossier the write at which it was built (``built_at``), and a dossier older than
+one of its entities is not served. Filing an article under the corpus's most named entity thus costs no search
+through that entity's thousands of mentions for the stories showing it. A new spelling of an entity does not
+make a dossier stale (the most named entities gain one every few ingests, and every story naming them would be
+built again when shown): the dossier's entity rows get their spellings when read.
 
 Example:
     >>> from storyline.store.sqlite import SqliteStore
@@ -361,8 +363,8 @@ class CorpusIndex:
     ) -> None:
         """Insert or replace entity rows (JSON without mentions, listing columns); ``counts``: their mention and
         article counts when the entities carry only some of their mentions; ``shown``: the display and
-        ``display_at`` each had before (read now when not given): an entity whose display is new or changed gets
-        this write's number, the others keep theirs."""
+        ``display_at`` each had before (read now when not given): an entity that is new or shows otherwise (but
+        for its aliases, :func:`_shown`) gets this write's number, the others keep theirs."""
         p = self._PH
         before = self._displays([e.id for e in entities]) if shown is None else shown
         now = self.write_count()
@@ -372,7 +374,7 @@ class CorpusIndex:
             n_mentions, n_articles = (counts or {}).get(e.id, cols[:2])
             old, at = before.get(e.id, (None, now))
             rows.append((e.id, first_pos + k, e.name, e.type, _dumps(_without_mentions(e)), n_mentions, n_articles,
-                         *cols[2:], at if old == cols[-1] else now))  # fmt: skip
+                         *cols[2:], at if _shown(old) == _shown(cols[-1]) else now))  # fmt: skip
         self._qmany(
             "INSERT INTO entities (id, pos, name, type, json, mention_count, article_count, aliases, display,"
             f" display_at) VALUES ({p}, {p}, {p}, {p}, {self._JSON}, {p}, {p}, {p}, {p}, {p})"
@@ -614,8 +616,7 @@ class CorpusIndex:
         rows = self._q(f"SELECT key, json, built_at FROM dossiers WHERE story_id = {p}", [story.id])
         if not rows or rows[0][0] != story_digest(_dumps(story.to_json())) or self._stale(story.id, rows[0][2]):
             return None
-        doc: dict[str, Any] = _parsed(rows[0][1])
-        return doc
+        return self._fresh_aliases(story.id, _parsed(rows[0][1]))
 
     def stored_dossier(self, story_id: str) -> dict[str, Any] | None:
         """The stored dossier of the story ``story_id`` as it is stored now, without reading the story (None when
@@ -628,7 +629,33 @@ class CorpusIndex:
         )
         if not rows or self._stale(story_id, rows[0][1]):
             return None
-        doc: dict[str, Any] = _parsed(rows[0][0])
+        return self._fresh_aliases(story_id, _parsed(rows[0][0]))
+
+    def _fresh_aliases(self, story_id: str, doc: dict[str, Any]) -> dict[str, Any]:
+        """The dossier with each entity row's spellings as the entity has them now: the names the story's own
+        articles write (``aliases``) and the others (``aliases_elsewhere``), as :mod:`storyline.render.dossier`
+        splits them. A spelling filed elsewhere since the dossier was built does not make it stale (the most
+        named entities gain spellings with every few ingests): it is placed here, by the story's texts when the
+        dossier has not placed it yet."""
+        rows = [r for r in doc.get("entities") or [] if isinstance(r, dict) and isinstance(r.get("id"), str)]
+        now: dict[str, list[str]] = {}
+        for part in _chunks(r["id"] for r in rows):
+            now.update((i, json.loads(a or "[]")) for i, a in self._q(
+                f"SELECT id, aliases FROM entities WHERE id IN ({self._in(len(part))})", part
+            ))  # fmt: skip
+        placed = {r["id"]: (set(r.get("aliases") or []), set(r.get("aliases_elsewhere") or [])) for r in rows}
+        new = {x for r in rows for x in now.get(r["id"], []) if x not in placed[r["id"]][0] | placed[r["id"]][1]}
+        text = ""
+        if new:
+            p = self._PH
+            text = "\n".join(r[0] for r in self._q(f"SELECT text FROM articles WHERE story_id = {p}", [story_id]))
+            text = text.casefold()
+        for r in rows:
+            if r["id"] not in now:
+                continue
+            seen, _ = placed[r["id"]]
+            here = [x for x in now[r["id"]] if (x.casefold() in text if x in new else x in seen)]
+            r["aliases"], r["aliases_elsewhere"] = here, [x for x in now[r["id"]] if x not in set(here)]
         return doc
 
     def _stale(self, story_id: str, built_at: int | None) -> bool:
@@ -682,6 +709,15 @@ class CorpusIndex:
                     f" WHERE id IN ({self._in(len(part))}))",
                     part,
                 )
+
+
+def _shown(display: str | None) -> Any:
+    """What a stored dossier shows of an entity and cannot bring up to date when it is read: its display but
+    for its aliases (placed when read, :meth:`CorpusIndex._fresh_aliases`)."""
+    if display is None:
+        return None
+    doc = json.loads(display)
+    return [*doc[:3], *doc[4:]]
 
 
 def _no_mentions(e: Entity) -> Entity:
