@@ -414,6 +414,13 @@ def main() -> None:
         help="also time adding one article to synthetic stores of these sizes, e.g. 1000,10000,100000",
     )
     ap.add_argument("--out", type=Path, default=HERE / "results" / "cluster.json", help="where to save the figures")
+    ap.add_argument(
+        "--before",
+        type=Path,
+        metavar="FILE",
+        help="an earlier results file (e.g. from git show COMMIT:bench/results/cluster.json): its rows are kept"
+        " beside the new ones ('before') and printed before → after",
+    )
     args = ap.parse_args()
     if not (args.data / "dev_text.txt").is_file():
         sys.exit(f"no ECB+ dev data at {args.data}: pass --data DIR (a folder with dev_text.txt)")
@@ -563,10 +570,22 @@ def main() -> None:
         "ingest": ingest_info or None,
         "stream": stream or None,
     }
+    if args.before:
+        out["before"] = before_block(args.before, rows)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(out, indent=2, default=str) + "\n", encoding="utf-8")
     shown = args.out.resolve().relative_to(ROOT) if args.out.resolve().is_relative_to(ROOT) else args.out
     print(f"\nsaved {shown}")
+
+
+def before_block(path: Path, rows: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """An earlier results file's rows (and when they were made), printed before → after for the rows both have."""
+    old = json.loads(path.read_text(encoding="utf-8"))
+    print(f"\nbefore ({path.name}, {old.get('when')}) → now, B3 F1:")
+    for label, r in rows.items():
+        if label in old.get("rows", {}):
+            print(f"  {label:<86} {old['rows'][label]['b3_f1']:.3f} → {r['b3_f1']:.3f}")
+    return {"when": old.get("when"), "file": path.name, "rows": old.get("rows", {}), "models": old.get("models")}
 
 
 def streamed(ds: Any, model: Any) -> dict[str, Any]:

@@ -514,15 +514,22 @@ def _index(sets: Iterable[Iterable[str]]) -> dict[str, int]:
     return {k: i for i, k in enumerate(sorted({k for s in sets for k in s}))}
 
 
-def _keywords(terms: dict[str, int], vocab: dict[str, int], idf: np.ndarray) -> set[str]:
-    """The :data:`KEYWORDS` weightiest words of an article by tf-idf (sublinear tf; ``idf`` by ``vocab``
-    column), ties by the word."""
-    words = sorted(terms)
-    if len(words) <= KEYWORDS:
-        return set(words)
-    cols = np.fromiter(map(vocab.__getitem__, words), dtype=np.int64, count=len(words))
-    score = _sublinear(np.fromiter(map(terms.__getitem__, words), dtype=np.int64, count=len(words))) * idf[cols]
-    return {words[i] for i in np.argsort(-score, kind="stable")[:KEYWORDS]}
+def _top_columns(m: Any, k: int) -> Any:
+    """1s in each row's ``k`` largest entries of ``m`` (CSR), ties to the lower column: an article's key words
+    from its tf-idf row (the vocabulary is numbered in word order, so ties go by the word)."""
+    lens = np.diff(m.indptr)
+    rows = np.repeat(np.arange(m.shape[0]), lens)
+    order = np.lexsort((m.indices, -m.data, rows))
+    rank = np.arange(len(order)) - np.repeat(m.indptr[:-1], lens)
+    keep = order[rank < k]
+    return sparse.csr_matrix((np.ones(len(keep)), (rows[keep], m.indices[keep])), shape=m.shape)
+
+
+def _pattern(m: Any) -> Any:
+    """1s where ``m`` has an entry."""
+    out = m.copy()
+    out.data = np.ones_like(out.data)
+    return out
 
 
 def _conflict(lead: Any, every: Any, r: np.ndarray, c: np.ndarray) -> np.ndarray:
@@ -551,8 +558,8 @@ class PairSpace:
         person_vocab = vocab["persons"]
         self.headline = _binary([p.headline_persons for p in profiles], person_vocab)
         self.named_persons = _binary([set(p.persons) for p in profiles], person_vocab)
-        self.keys = _binary([_keywords(p.terms, vocab["terms"], idf["terms"]) for p in profiles], vocab["terms"])
-        self.term_set = _binary([set(p.terms) for p in profiles], vocab["terms"])
+        self.keys = _top_columns(self.content, KEYWORDS)  # each article's weightiest words by tf-idf
+        self.term_set = _pattern(self.content)
         self.lead_events = _binary([p.lead_events for p in profiles], _index(p.lead_events for p in profiles))
         self.lead_actions = _binary([p.lead_actions for p in profiles], _index(p.lead_actions for p in profiles))
         self.lead_counts = _binary([p.lead_counts for p in profiles], _index(p.lead_counts for p in profiles))
