@@ -264,3 +264,11 @@ def test_a_claim_is_its_owners_and_an_ownerless_claim_is_nobodys(nlp: Any) -> No
 )
 def test_a_clause_the_cue_interrupts_goes_on_after_it(nlp: Any, text: str, clause: str) -> None:
     assert [q.text for q in indirect(nlp, text)] == [clause]
+
+
+def test_an_as_phrase_after_a_quotation_attributes_the_quotation_only(nlp: Any) -> None:
+    text = "For now, both leaders want their ties to look stable and “extremely strong”, as Trump wrote in his post."
+    assert indirect(nlp, text) == []  # the writer's analysis is not Trump's
+    assert [q.text for q in indirect(nlp, "Those voters will decide the race, as Clyburn noted.")] == [
+        "Those voters will decide the race"
+    ]

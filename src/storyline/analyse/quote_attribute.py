@@ -459,6 +459,8 @@ def _shaped_clause(d: _Doc, cue: Any, extent: str, content_i: int) -> tuple[int,
             return _clause_bounds(d, hi + 2, last)
         if hi == last or (hi + 1 == last and doc[last].is_punct):
             if lo - 1 > first and doc[lo - 1].text in _SET_OFF:
+                if doc[lo - 2].text in _CLOSING_QUOTES:
+                    return None  # "… stable and “extremely strong”, as Trump wrote": his words are the quote only
                 return _clause_bounds(d, first, lo - 2)
         return None
     return None
@@ -489,6 +491,8 @@ _OWN_CONTENT = frozenset({"ccomp", "dobj", "xcomp"})
 
 
 _SET_OFF = frozenset({",", "—", "–", "--"})
+#: A quotation that ends right before an "as X wrote" phrase is what the phrase attributes, not the whole clause.
+_CLOSING_QUOTES = frozenset({"”", '"', "’", "'", "»"})
 #: Words of an interposed cue's own before its subject: "as the Times reported", "so Ms. Levin said".
 _CUE_MARKS = frozenset({"mark", "advmod", "cc"})
 
