@@ -155,3 +155,27 @@ def test_streamed_filing_meets_only_the_neighbourhood_it_loaded() -> None:
         index.postings[key][day // WEEK] += ["outside", "a"]  # "outside": in the index, not in the neighbourhood
     got = incremental._stream([], {"n": new}, {"a": stored}, {"s1": ["a"]}, index, None, top=1)
     assert sorted(i for ids in got.values() for i in ids) == ["a", "n"]
+
+
+def test_a_profile_stored_by_an_earlier_version_is_read_again_from_its_article(
+    seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stored profile lacking a feature added since would score it as nothing: its article is profiled again."""
+    import storyline.incremental as incremental
+
+    with Corpus(tmp_path / "p.db", INDEXED) as c:
+        c.ingest([_copy(seeds_dir, tmp_path / "first", ("000", "002"))])
+        stored = {a.id for a in c.articles()}
+        profiled: list[str] = []
+        real_profile = incremental.profile
+
+        def profile(a: Any, *args: Any) -> Any:
+            profiled.append(a.id)
+            return real_profile(a, *args)
+
+        monkeypatch.setattr(incremental, "profile", profile)
+        monkeypatch.setattr(incremental, "_PROFILE_FIELDS", incremental._PROFILE_FIELDS | {"a_later_feature"})
+        c.ingest([_copy(seeds_dir, tmp_path / "more", ("004",))])
+        monkeypatch.undo()
+        assert stored <= set(profiled)  # the stale profiles were read again from their articles
+        assert any(len(s.article_ids) == 3 for s in c.stories)  # and the new article joined their story

@@ -61,6 +61,9 @@ from .model import Article, Entity, Story
 from .pipeline import infer_from_story, link_speakers
 from .store.corpus_index import IndexRow
 
+#: What a stored profile holds when this version wrote it.
+_PROFILE_FIELDS = frozenset(Profile.__dataclass_fields__)
+
 __all__ = [
     "INDEX_META",
     "NEIGHBOURHOOD_LIMIT",
@@ -460,7 +463,9 @@ def _stories(
     states = store.article_states(candidates)
     before = store.story_members({sid for sid, *_ in states.values() if sid})
     member_ids = [i for ids in before.values() for i in ids]
-    stored = {k: profile_from_json(_loads(v)) for k, _, v, _ in store.index_rows("profile", member_ids)}
+    kept = ((k, _loads(v)) for k, _, v, _ in store.index_rows("profile", member_ids))
+    # a profile stored by an earlier version lacks the features added since: read again from its article
+    stored = {k: profile_from_json(d) for k, d in kept if _PROFILE_FIELDS <= d.keys()}
     missing = [i for i in member_ids if i not in stored]
     for a in store.articles(missing) if missing else []:
         stored[a.id] = profile(a, ccfg.lead_paragraphs)
