@@ -434,6 +434,9 @@ class Claim:
     #: Articles that cover the claim's subject yet do not state it (shown "not reported"); ``None`` when the
     #: claim was built before omissions were checked (every other article then shows "not reported").
     absent: list[str] | None = None
+    #: For each other article with a passage close to the claim that was not matched (its cell is "unclear"),
+    #: that passage: what an analyst reads to decide.
+    near: list[Cite] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -454,6 +457,7 @@ class Claim:
             "topic": self.topic,
             "counter": [c.to_json() for c in self.counter],
             "absent": None if self.absent is None else list(self.absent),
+            "near": [c.to_json() for c in self.near],
         }
 
     @classmethod
@@ -476,6 +480,7 @@ class Claim:
             topic=d.get("topic"),
             counter=_cites(d.get("counter")),
             absent=None if d.get("absent") is None else list(d["absent"]),
+            near=_cites(d.get("near")),
         )
 
 

@@ -391,3 +391,18 @@ def test_days_written_without_a_year_still_conflict() -> None:
     assert [d.value for d in four.dates] == ["XXXX-03-04"]
     assert _date_conflict(four, five) == "different date: 03-04 vs 03-05"
     assert _date_conflict(four, unit("The new rates apply from March 4.")) is None
+
+
+def test_an_unclear_cell_points_to_its_nearest_passage_only_when_it_is_likely_the_fact() -> None:
+    import numpy as np
+
+    from storyline.compare.claims import NEAR_SHOWN, Unit, _nearest
+
+    a, b, c = art("a", "One. Two."), art("b", "Three. Four."), art("c", "Five.")
+    units = [Unit(a, 0, 4, "a", 0), Unit(b, 0, 6, "b", 0), Unit(b, 7, 12, "b", 1), Unit(c, 0, 5, "c", 0)]
+    p = np.zeros((4, 4))
+    p[0, 1] = p[1, 0] = 0.6  # b's first sentence likely states row 0's fact; its second less so
+    p[0, 2] = p[2, 0] = 0.55
+    p[0, 3] = p[3, 0] = 0.2  # c's nearest passage is far from it: no pointer
+    assert _nearest(units, [0], p, set(), NEAR_SHOWN) == [Cite("b", 0, 6)]
+    assert _nearest(units, [0], p, {"b"}, NEAR_SHOWN) == []  # shown as leaving it out: no pointer either

@@ -50,6 +50,10 @@ from .reconcile import compare_numbers, number_label
 #: An article shorter than this share of the reporting articles (median, in statements) is not said to leave
 #: a fact out (a set value, not tuned: the gold's articles are of similar length).
 DETAIL_SHARE = 0.5
+#: An "unclear" cell points to its article's closest passage when the model gives it at least this probability
+#: of stating the row's fact (more likely than not; a set value, not tuned): a passage far below it would only
+#: mislead.
+NEAR_SHOWN = 0.5
 MIN_STATEMENT_WORDS = 4
 MAX_UNITS_PER_ARTICLE = 120
 _MONTH_OR_DAY = re.compile(r"\d{4}-\d{2}(?:-\d{2})?(?:T|$)")
@@ -346,6 +350,7 @@ def build_claims(
         claim = _claim(story_id, units, members, rep, sim[rep_k] if learned else None, thr)
         if learned:
             claim.absent = _absent(units, members, near, articles, below)
+            claim.near = _nearest(units, members, near, set(claim.absent), max(below, NEAR_SHOWN))
         claims.append(((-len(sources), float(min(units[k].rank for k in members)), rep.start), claim, members))
     claims.sort(key=lambda t: t[0])
     if learned:
@@ -482,6 +487,23 @@ def _reported(a: Article, st: Statement) -> bool:
     attributes (direct or indirect)."""
     mid = (st.start + st.end) // 2
     return bool(st.said_by) or any(q.start <= mid < q.end for q in a.quotes)
+
+
+def _nearest(
+    units: Sequence[Unit], members: Sequence[int], prob: np.ndarray, absent: set[str], bar: float
+) -> list[Cite]:
+    """For each article neither in the row nor shown leaving it out, its statement closest to the row (mean
+    probability over the row's members at least ``bar``): the passage its "unclear" cell points to."""
+    inside = {units[k].article.id for k in members}
+    best: dict[str, tuple[float, int]] = {}
+    for i, u in enumerate(units):
+        a = u.article.id
+        if a in inside or a in absent:
+            continue
+        m = float(prob[i, list(members)].mean())
+        if m >= bar and (a not in best or m > best[a][0]):
+            best[a] = (m, i)
+    return [units[i].cite for _, i in sorted(best.values(), key=lambda t: (units[t[1]].article.id, units[t[1]].start))]
 
 
 def _absent(

@@ -27,9 +27,9 @@ def claim_matrix(claims: Sequence[Claim], articles: Sequence[Article]) -> dict[s
 
     Columns are outlets (copies and articles of one outlet merged into one column); a cell is
     ``reported``, ``differently`` (with why), ``not reported`` (the article does not come near the fact) or
-    ``unclear`` (it has a passage close to the fact that was not matched: no claim either way), with the
-    cites behind it. ``worded_by`` names the outlet whose version words the row: "differently" is said
-    against that version.
+    ``unclear`` (it has a passage close to the fact that was not matched: no claim either way, ``near`` cites
+    that passage), with the cites behind it. ``worded_by`` names the outlet whose version words the row:
+    "differently" is said against that version.
     """
     by_id = {a.id: a for a in articles}
     columns: dict[str, list[Article]] = defaultdict(list)
@@ -58,6 +58,8 @@ def claim_matrix(claims: Sequence[Claim], articles: Sequence[Article]) -> dict[s
                     else "a shorter article"
                 )
                 cells.append({"outlet": o, "status": UNCLEAR, "why": why, "cites": []})
+                if near := [x.to_json() for x in c.near if x.article_id in ids]:
+                    cells[-1]["near"] = near
             cells[-1]["copy"] = copy
         base = c.support[0] if c.support else None  # the version the row is worded by; others compare to it
         rows.append(

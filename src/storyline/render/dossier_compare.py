@@ -202,7 +202,7 @@ class Conflict:
 # --------------------------------------------------------------------------- matrix and figures
 
 
-_CELL_KEYS = frozenset({"outlet", "status", "why", "cites", "copy"})
+_CELL_KEYS = frozenset({"outlet", "status", "why", "cites", "copy", "near"})
 
 
 @dataclass(slots=True)
@@ -215,9 +215,10 @@ class MatrixCell:
     cites: list[SourceCite] = field(default_factory=list)
     copy: bool = False  # every article of the outlet is a copy of another's
     extra: dict[str, Any] = field(default_factory=dict)
+    near: list[SourceCite] = field(default_factory=list)  # "unclear": the passage that comes near the claim
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "outlet": self.outlet,
             "status": self.status,
             "why": self.why,
@@ -225,6 +226,9 @@ class MatrixCell:
             "copy": self.copy,
             **self.extra,
         }
+        if self.near:
+            out["near"] = [c.to_json() for c in self.near]
+        return out
 
     @classmethod
     def from_json(cls, d: Mapping[str, Any]) -> MatrixCell:
@@ -235,6 +239,7 @@ class MatrixCell:
             read_cites(d.get("cites")),
             bool(d.get("copy")),
             rest(d, _CELL_KEYS),
+            read_cites(d.get("near")),
         )
 
 
@@ -359,5 +364,3 @@ class Figure:
             values=[FigureValue.from_json(v) for v in read_maps(d.get("values"))],
             extra=rest(d, _FIGURE_KEYS),
         )
-
-

@@ -364,9 +364,7 @@ def build_view(dossier: Dossier | Mapping[str, Any]) -> dict[str, Any]:
         "article_count": story.article_count,
         "independent_sources": story.independent_sources,
         "coverage": _coverage(story.date_range),
-        "outlets": [
-            {"name": o, "color": colors[o]} for o in outlets if o != UNKNOWN_OUTLET or o in article_outlets
-        ],
+        "outlets": [{"name": o, "color": colors[o]} for o in outlets if o != UNKNOWN_OUTLET or o in article_outlets],
         "sections": [(s.anchor, s.title) for s in SECTIONS if view[s.key]],
         "now": svg.format_date(page.now) if page.now else "",
     }
@@ -474,6 +472,7 @@ def _matrix(d: Dossier, page: _Page) -> dict[str, Any]:
                     "why": cell.why,
                     "is_copy": cell.copy,
                     "cites": page.cites.views(cell.cites, f"Who reports what (claim {i + 1})"),
+                    "near": page.cites.views(cell.near, f"Who reports what (claim {i + 1}, near it)"),
                 }
             )
         rows.append({"n": i + 1, "text": r.text, "kind": r.kind, "sources": r.sources, "cells": cells})
@@ -501,8 +500,7 @@ def _accounts(d: Dossier, page: _Page) -> dict[str, Any]:
             "sources": a.sources,
             "cites": page.cites.views(a.support, "Accounts compared"),
             "counter": [
-                {"text": c.quote, "cite": page.cites.view(c.cite, "Accounts compared (other side)")}
-                for c in a.counter
+                {"text": c.quote, "cite": page.cites.view(c.cite, "Accounts compared (other side)")} for c in a.counter
             ],
         }
         for a in d.accounts

@@ -299,7 +299,10 @@ def _matrix(d: Dossier, page: _Page) -> list[str]:
     table = []
     for i, r in enumerate(rows, 1):
         short = r.text if len(r.text) <= 90 else r.text[:89].rstrip() + "…"
-        cells = [_MARK.get(c.status, c.status) + (f": {escape_md(c.why)}" if c.why else "") for c in r.cells]
+        cells = [
+            _MARK.get(c.status, c.status) + (f": {escape_md(c.why)}" if c.why else "") + page.notes.refs(c.near)
+            for c in r.cells
+        ]
         table.append([str(i), escape_md(short), *cells])
     out += _table(["#", "Claim", *(escape_md(o) for o in outlets)], table, [True, False, *(False for _ in outlets)])
     return [*out, ""]

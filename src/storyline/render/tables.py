@@ -42,7 +42,7 @@ _SPEC = {
     "commitments": "article_id start:int end:int text kind time time_start:int time_end:int role period deadline until "
     "duration begins begins_how who figure figure_start:int",
     "claims": "id story_id text support:json conflicts:json kind sources:int entities:json numbers:json dates:json "
-    "versions:json speaker speaker_entity_id party topic counter:json absent:json",
+    "versions:json speaker speaker_entity_id party topic counter:json absent:json near:json",
     "events": "id story_id date date_how action mode context:json status actor actor_text actor_country "
     "actor_sector target target_text target_country target_sector trigger independent_sources:int cites:json "
     "spans:json",
@@ -53,7 +53,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     table: [(c.partition(":")[0], c.partition(":")[2] or "str") for c in spec.split()] for table, spec in _SPEC.items()
 }
 #: The lists of cites that the ``cites`` table unrolls, per table.
-CITE_LISTS = {"entities": ("mentions",), "claims": ("support", "counter", "conflicts"), "events": ("cites",)}
+CITE_LISTS = {"entities": ("mentions",), "claims": ("support", "counter", "conflicts", "near"), "events": ("cites",)}
 FORMATS = ("csv", "parquet")
 
 
