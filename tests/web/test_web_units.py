@@ -117,6 +117,31 @@ def test_claims_heatmap_counts_support_and_marks_conflicts() -> None:
     assert item["text"] == "12 million tons" and len(item["cites"]) == 2
 
 
+def test_an_unclear_matrix_cell_links_the_passage_that_comes_near_it() -> None:
+    from storyline.render.dossier_compare import Matrix
+    from storyline.web.views import matrix_heatmap
+
+    near = {"article_id": "a2", "start": 4, "end": 9}
+    m = Matrix.from_json(
+        {
+            "outlets": ["AP", "BBC"],
+            "rows": [
+                {
+                    "claim_id": "c1",
+                    "text": "x",
+                    "cells": [
+                        {"outlet": "AP", "status": "unclear", "why": "a passage comes near it", "near": [near]},
+                        {"outlet": "BBC", "status": "unclear", "why": "a shorter article"},
+                    ],
+                }
+            ],
+        }
+    )
+    ap, bbc = matrix_heatmap(m)["rows"][0]["cells"]
+    assert ap["href"] == "/articles/a2?start=4&end=9#cite" and "passage" in ap["title"]
+    assert bbc["href"] == ""
+
+
 def test_story_filters() -> None:
     rows = [
         {"id": "s1", "event_date": "2025-01-17", "outlets": ["AP"]},

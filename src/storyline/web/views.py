@@ -267,7 +267,8 @@ _MATRIX_CELLS = {
 
 
 def matrix_heatmap(matrix: Matrix) -> dict[str, Any]:
-    """The dossier's outlet × claim ``matrix`` as a heat-map; each reported cell links to its citation."""
+    """The dossier's outlet × claim ``matrix`` as a heat-map; each reported cell links to its citation, an
+    unclear one to the passage that comes near the claim when there is one."""
     rows = []
     for r in matrix.rows:
         cells = []
@@ -277,6 +278,8 @@ def matrix_heatmap(matrix: Matrix) -> dict[str, Any]:
                 level, words = "copy", words + " (copied text)"
             title = f"{c.outlet} {words}" + (f": {c.why}" if c.why else "")
             href = cite_href(c.cites[0]) if c.cites else ""
+            if not href and c.near:  # an unclear cell links the passage that comes near the claim
+                href, title = cite_href(c.near[0]), title + " (the link shows that passage)"
             cells.append({"level": level, "text": mark, "title": title, "href": href})
         rows.append({"label": r.text, "cells": cells})
     return {"outlets": list(matrix.outlets), "rows": rows}
