@@ -31,9 +31,10 @@ SQLite, for the two backends' build speed):
   one process the stored dossier read and rendered (HTML), and the dossier built afresh from its articles (as
   when a correction touches the story);
 * *web*: ``storyline serve --read-only`` (uvicorn, ``--workers`` processes) on 127.0.0.1, ``--clients``
-  threads with httpx, each sending its next request when the last is answered: the home page, a page of the
-  stories list further down, a random story's page and a search for a random news word: p50/p95 per kind,
-  and the first request of each kind after the server started (built, not kept).
+  threads with httpx, each sending its next request when the last is answered, ``--requests`` of one kind
+  at a time: the home page, a page of the stories list further down, a random story's page and a search for
+  a random news word: p50/p95 per kind (with the machine's load average before and after), and the first
+  request of each kind after the server started (built, not kept).
 
 Targets: add one p95 under 1 s, a 100-article dossier under 1 s, home and story pages p95 under 300 ms.
 Writes bench/results/corpus_growth.json; store files live under ``--work`` (a temporary folder) and are deleted
@@ -109,6 +110,8 @@ def child_grow(base_db: str, db: str, target: int, seed_size: int) -> dict[str, 
     t0 = time.perf_counter()
     ingests: list[dict[str, Any]] = []
     with Corpus(db) as c:
+        if have and not c.store.corpus_built():  # a run stopped between storing an ingest and filing it
+            c.rebuild()
         while have < target:
             size = seed_size - have if have < seed_size else max(incremental.MAX_NEW, int(incremental.MAX_SHARE * have))
             batch = [a for _, a in zip(range(min(size, target - have)), todo, strict=False)]
@@ -309,17 +312,17 @@ def serve_bench(db: str, clients: int, requests: int, workers: int) -> dict[str,
                 if r.status_code != 200:
                     raise SystemExit(f"{ps[0]}: {r.status_code}")
         out["first_ms"] = first
-        jobs = [(kind, paths[kind][i]) for i in range(requests) for kind in paths]
-        times, errors, wall = _load(base, jobs, clients)
+        out["load_before"] = round(os.getloadavg()[0], 1)
+        for kind, ps in paths.items():  # each page alone at the clients' concurrency
+            times, errors, wall = _load(base, [(kind, p) for p in ps], clients)
+            out[kind] = {**percentiles(times[kind], "ms", 1000, 1), "wall_s": round(wall, 1), "errors": errors[:5]}
+        out["load_after"] = round(os.getloadavg()[0], 1)
     finally:
         server.terminate()
         try:
             server.wait(timeout=60)
         except subprocess.TimeoutExpired:
             server.kill()
-    out.update(requests=len(jobs), wall_s=round(wall, 1), errors=errors[:5])
-    for kind, xs in times.items():
-        out[kind] = percentiles(xs, "ms", 1000, 1)
     return out
 
 
