@@ -28,8 +28,9 @@ SQLite, for the two backends' build speed):
   model loaded first), dated after the stream's head: seconds p50/p95, the corpus stages' share, peak RSS;
 * *listing*: ``storyline stories`` (the table) in a fresh process: seconds and peak RSS;
 * *dossier*: the story nearest 100 articles: ``storyline dossier ID --format html`` in a fresh process, and in
-  one process the stored dossier read and rendered (HTML), and the dossier built afresh from its articles (as
-  when a correction touches the story);
+  one process the stored dossier read and rendered (HTML), the dossier built afresh from its articles (as
+  when a correction touches the story), and the story itself built again (claims, summary, events: what an
+  ingest adding an article to it pays) with the process's peak RSS;
 * *web*: ``storyline serve --read-only`` (uvicorn, ``--workers`` processes) on 127.0.0.1, ``--clients``
   threads with httpx, each sending its next request when the last is answered, ``--requests`` of one kind
   at a time: the home page, a page of the stories list further down, a random story's page and a search for
@@ -165,6 +166,7 @@ def child_dossier(db: str) -> dict[str, Any]:
     """The story nearest :data:`DOSSIER_ARTICLES` articles: its stored dossier read and rendered, and built
     afresh from its articles."""
     from storyline.api import Corpus
+    from storyline.compare.story import build_story
     from storyline.render.dossier import build_dossier
     from storyline.render.html import render_html
 
@@ -184,9 +186,14 @@ def child_dossier(db: str) -> dict[str, Any]:
         assert story is not None
         members = c.store.articles(story.article_ids)
         named = {m.entity_id for a in members for m in a.mentions if m.entity_id}
-        build_dossier(story, members, c.store.get_entities(named, with_mentions=False))
+        ents = c.store.get_entities(named, with_mentions=False)
+        build_dossier(story, members, ents)
         out["built_afresh_s"] = round(time.perf_counter() - t, 3)
-    out["peak_rss_mb"] = round(cs.rss_mb())
+        out["peak_rss_mb"] = round(cs.rss_mb())
+        t = time.perf_counter()  # what an ingest adding an article to it pays: the story built again
+        build_story(story.id, members, ents)
+        out["story_rebuilt_s"] = round(time.perf_counter() - t, 1)
+        out["story_rebuilt_peak_rss_mb"] = round(cs.rss_mb())
     return out
 
 
