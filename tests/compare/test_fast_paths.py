@@ -1,6 +1,7 @@
 """The vectorised paths give what the plain ones gave, to the last bit: the pair space's matrices (built from
 whole arrays, not from coordinates), the alignment's complement joins (screened by group sums, not averaged
-pair by pair) and an article's JSON form (not ``dataclasses.asdict``)."""
+pair by pair), its probabilities (a block of rows at a time) and an article's JSON form (not
+``dataclasses.asdict``)."""
 
 from __future__ import annotations
 
@@ -137,3 +138,32 @@ def test_an_articles_json_is_what_asdict_gives() -> None:
     want = dataclasses.asdict(a)
     del want["raw"]
     assert a.to_json() == want
+
+
+class _Stmt:
+    """What alignment reads of a statement (compare.claims.Unit has it)."""
+
+    def __init__(self, rng: random.Random, i: int) -> None:
+        words = [f"w{k}" for k in range(40)]
+        self.source = f"s{rng.randint(0, 4)}"
+        self.lemmas = tuple(rng.sample(words, rng.randint(1, 9)))
+        self.predicates = tuple(rng.sample(["say", "rise", "vote", "ban"], rng.randint(0, 2)))
+        self.negated = rng.random() < 0.2
+        self.entities = frozenset(rng.sample(["e1", "e2", "e3", "e4"], rng.randint(0, 2)))
+        self.sentence_key = (self.source, i // 2)
+        self.figures = {("usd", float(rng.randint(1, 3)))} if rng.random() < 0.3 else set()
+        self.days = {f"2024-05-0{rng.randint(1, 4)}"} if rng.random() < 0.3 else set()
+
+    def figure_set(self) -> set[tuple[str, float]]:
+        return self.figures
+
+    def day_set(self) -> set[str]:
+        return self.days
+
+
+def test_probabilities_a_block_of_rows_at_a_time_are_those_of_the_whole_array(monkeypatch: Any) -> None:
+    rng = random.Random(4)
+    units = [_Stmt(rng, i) for i in range(90)]
+    whole = align.from_features(align.pair_features(units), units)
+    monkeypatch.setattr(align, "PAIR_BLOCK", 90 * 7)  # blocks of 7 rows
+    assert np.array_equal(align.probabilities(units), whole)

@@ -17,8 +17,9 @@ Example:
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Protocol
@@ -90,45 +91,68 @@ def weighted_overlap(sets: Sequence[frozenset[str]]) -> tuple[np.ndarray, np.nda
     return jac, inc, w
 
 
+PAIR_BLOCK = 2_000_000
+"""Most pairs whose features :func:`probabilities` holds at once: it goes through the rows in blocks, so a story
+of thousands of statements never holds an ``(n, n, len(FEATURES))`` array (11 floats a pair: 3.2 GB for one of
+6,000 statements)."""
+
+
 def pair_features(units: Sequence[AlignUnit]) -> np.ndarray:
     """An ``(n, n, len(FEATURES))`` array of pair features (symmetric; the diagonal is left at zero)."""
     n = len(units)
-    out = np.zeros((n, n, len(FEATURES)))
     if n == 0:
-        return out
-    out[:, :, 0] = 1.0
+        return np.zeros((0, 0, len(FEATURES)))
+    return _pair_rows(units)(0, n)
+
+
+def _pair_rows(units: Sequence[AlignUnit]) -> Callable[[int, int], np.ndarray]:
+    """``rows(lo, hi)``: the rows ``lo:hi`` of :func:`pair_features` (every pair of those units with every unit),
+    each the value the whole array holds; what all rows share (the vocabulary's weights, the word-set ratios and
+    the entities' overlap, each one ``(n, n)`` array, the days' rarity) is computed once."""
+    n = len(units)
     docs = [list(u.lemmas) + [f"@{e}" for e in u.entities] for u in units]
     try:
         x = TfidfVectorizer(analyzer=lambda toks: toks, sublinear_tf=True).fit_transform(docs)
-        out[:, :, 1] = (x @ x.T).toarray()
     except ValueError:  # no vocabulary
-        pass
+        x = None
     joined = [" ".join(sorted(set(u.lemmas))) for u in units]
-    out[:, :, 2] = process.cdist(joined, joined, scorer=fuzz.token_set_ratio, dtype=np.float64) / 100.0
-    out[:, :, 3] = weighted_overlap([u.entities for u in units])[0]
-    preds = [frozenset(p for p in u.predicates if p not in LIGHT_PREDICATES) for u in units]
-    out[:, :, 4] = _jaccard_matrix(preds)
-    bags = [frozenset(u.lemmas) for u in units]
-    out[:, :, 10] = _containment_matrix(bags)
+    ratio = process.cdist(joined, joined, scorer=fuzz.token_set_ratio, dtype=np.float64)  # one pass: symmetric
+    ent = weighted_overlap([u.entities for u in units])[0]
+    preds = _incidence([frozenset(p for p in u.predicates if p not in LIGHT_PREDICATES) for u in units])
+    bags = _incidence([frozenset(u.lemmas) for u in units])
+    pred_size, bag_size = preds.sum(axis=1), bags.sum(axis=1)
     figs = [u.figure_set() for u in units]
     days = [u.day_set() for u in units]
     rarity = _rarity(days)
-    for i in range(n):
-        if not figs[i] and not days[i]:
-            continue
-        for j in range(i + 1, n):
-            if figs[i] and figs[j]:
-                shared = figs[i] & figs[j]
-                same_unit = {u for u, _ in figs[i]} & {u for u, _ in figs[j]}
-                out[i, j, 5] = out[j, i, 5] = 1.0 if shared else 0.0
-                out[i, j, 6] = out[j, i, 6] = 1.0 if same_unit and not shared else 0.0
-            if shared_days := days[i] & days[j]:
-                out[i, j, 7] = out[j, i, 7] = max(rarity[v] for v in shared_days)
+    dated = [i for i in range(n) if figs[i] or days[i]]
     neg = np.array([u.negated for u in units])
-    out[:, :, 8] = neg[:, None] != neg[None, :]
     lens = np.array([max(len(u.lemmas), 1) for u in units], dtype=float)
-    out[:, :, 9] = np.minimum(lens[:, None], lens[None, :]) / np.maximum(lens[:, None], lens[None, :])
-    return out
+
+    def rows(lo: int, hi: int) -> np.ndarray:
+        out = np.zeros((hi - lo, n, len(FEATURES)))
+        out[:, :, 0] = 1.0
+        if x is not None:
+            out[:, :, 1] = (x[lo:hi] @ x.T).toarray()
+        out[:, :, 2] = ratio[lo:hi] / 100.0
+        out[:, :, 3] = ent[lo:hi]
+        out[:, :, 4] = _jaccard_rows(preds, lo, hi, pred_size)
+        out[:, :, 10] = _containment_rows(bags, lo, hi, bag_size)
+        for i in dated[bisect_left(dated, lo) : bisect_left(dated, hi)]:
+            for j in dated:
+                if j == i:
+                    continue
+                if figs[i] and figs[j]:
+                    shared = figs[i] & figs[j]
+                    same_unit = {u for u, _ in figs[i]} & {u for u, _ in figs[j]}
+                    out[i - lo, j, 5] = 1.0 if shared else 0.0
+                    out[i - lo, j, 6] = 1.0 if same_unit and not shared else 0.0
+                if shared_days := days[i] & days[j]:
+                    out[i - lo, j, 7] = max(rarity[v] for v in shared_days)
+        out[:, :, 8] = neg[lo:hi, None] != neg[None, :]
+        out[:, :, 9] = np.minimum(lens[lo:hi, None], lens[None, :]) / np.maximum(lens[lo:hi, None], lens[None, :])
+        return out
+
+    return rows
 
 
 def _rarity(sets: Sequence[set[str]]) -> dict[str, float]:
@@ -155,10 +179,15 @@ def _incidence(sets: Sequence[frozenset[str]]) -> np.ndarray:
 
 
 def _jaccard_matrix(sets: Sequence[frozenset[str]]) -> np.ndarray:
-    inc = _incidence(sets)
-    inter = inc @ inc.T
-    size = inc.sum(axis=1)
-    union = size[:, None] + size[None, :] - inter
+    return _jaccard_rows(_incidence(sets), 0, len(sets))
+
+
+def _jaccard_rows(inc: np.ndarray, lo: int, hi: int, size: np.ndarray | None = None) -> np.ndarray:
+    """Rows ``lo:hi`` of the sets' Jaccard matrix, from their incidence matrix (counts: exact in any order) and
+    the sets' sizes (its row sums)."""
+    inter = inc[lo:hi] @ inc.T
+    size = inc.sum(axis=1) if size is None else size
+    union = size[lo:hi, None] + size[None, :] - inter
     out: np.ndarray = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
     return out
 
@@ -171,28 +200,49 @@ CONTAIN_PRIOR = 2.0
 def _containment_matrix(sets: Sequence[frozenset[str]]) -> np.ndarray:
     """|A ∩ B| / (min(|A|, |B|) + :data:`CONTAIN_PRIOR`): how much of the shorter statement the longer one
     holds, a short statement's few words counting for less."""
-    inc = _incidence(sets)
-    inter = inc @ inc.T
-    size = inc.sum(axis=1)
-    low = np.minimum(size[:, None], size[None, :]) + CONTAIN_PRIOR
+    return _containment_rows(_incidence(sets), 0, len(sets))
+
+
+def _containment_rows(inc: np.ndarray, lo: int, hi: int, size: np.ndarray | None = None) -> np.ndarray:
+    """Rows ``lo:hi`` of :func:`_containment_matrix`, from the sets' incidence matrix and sizes."""
+    inter = inc[lo:hi] @ inc.T
+    size = inc.sum(axis=1) if size is None else size
+    low = np.minimum(size[lo:hi, None], size[None, :]) + CONTAIN_PRIOR
     out: np.ndarray = inter / low
     return out
 
 
 def probabilities(units: Sequence[AlignUnit], weights: Sequence[float] | None = None) -> np.ndarray:
-    """P(same fact) for every pair; zero for two clauses of one sentence and on the diagonal."""
-    if not units:
+    """P(same fact) for every pair; zero for two clauses of one sentence and on the diagonal. The features are
+    made a block of rows at a time (:data:`PAIR_BLOCK`), each block as :func:`from_features` weighs it."""
+    n = len(units)
+    if not n:
         return np.zeros((0, 0))
-    return from_features(pair_features(units), units, weights)
+    rows = _pair_rows(units)
+    step = max(1, PAIR_BLOCK // n)
+    p = np.empty((n, n))
+    for lo in range(0, n, step):
+        hi = min(n, lo + step)
+        p[lo:hi] = _logistic(rows(lo, hi), weights)
+    return _apart_clauses(p, units)
 
 
 def from_features(feats: np.ndarray, units: Sequence[AlignUnit], weights: Sequence[float] | None = None) -> np.ndarray:
     """:func:`probabilities` from features already computed (a benchmark tries several weight vectors)."""
+    return _apart_clauses(_logistic(feats, weights), units)
+
+
+def _logistic(feats: np.ndarray, weights: Sequence[float] | None) -> np.ndarray:
     w = np.asarray(weights if weights is not None else model()["weights"], dtype=float)
     p: np.ndarray = 1.0 / (1.0 + np.exp(-(feats @ w)))
+    return p
+
+
+def _apart_clauses(p: np.ndarray, units: Sequence[AlignUnit]) -> np.ndarray:
+    """``p`` with zero for every pair of clauses of one sentence (the diagonal too)."""
     codes: dict[tuple[str, int], int] = {}
     key = np.array([codes.setdefault(u.sentence_key, len(codes)) for u in units])
-    p[key[:, None] == key[None, :]] = 0.0  # the diagonal too
+    p[key[:, None] == key[None, :]] = 0.0
     return p
 
 
