@@ -95,6 +95,7 @@ class CorpusIndex:
     _PH = "?"
     _JSON = "?"
     _MEMBERS = "json_extract(json, '$.article_ids')"  # a story's article ids, without reading the story
+    _ANY = False  # True: a list of keys is bound as one array (``= ANY``), in one statement, not in chunks
 
     if TYPE_CHECKING:
 
@@ -111,6 +112,12 @@ class CorpusIndex:
 
     def index_rows(self, kind: str, keys: Iterable[str]) -> list[IndexRow]:
         """The index rows of ``kind`` with one of these keys."""
+        p = self._PH
+        if self._ANY:  # one statement for them all (the df of a neighbourhood's words: tens of thousands)
+            return self._q(
+                f"SELECT key, ref, value, n FROM corpus_index WHERE kind = {p} AND key = ANY({p})",
+                [kind, list(dict.fromkeys(keys))],
+            )
         out: list[IndexRow] = []
         for part in _chunks(keys):
             out += self._q(
@@ -124,6 +131,12 @@ class CorpusIndex:
         """The index rows of ``kind`` with one of these keys and one of these values (the postings of some
         weeks: a name the corpus carries in every year is read for the weeks asked only)."""
         wanted = list(dict.fromkeys(values))
+        p = self._PH
+        if self._ANY:
+            return self._q(
+                f"SELECT key, ref, value, n FROM corpus_index WHERE kind = {p} AND key = ANY({p}) AND value = ANY({p})",
+                [kind, list(dict.fromkeys(keys)), wanted],
+            )
         out: list[IndexRow] = []
         for part in _chunks(keys):
             for vals in _chunks(wanted):

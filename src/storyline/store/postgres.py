@@ -87,6 +87,7 @@ class PostgresStore(PgStageState, CorpusIndex):
     _PH = "%s"
     _JSON = "%s::json"
     _MEMBERS = "json -> 'article_ids'"
+    _ANY = True  # a list of keys is one array parameter (= ANY), not a list of placeholders
 
     def __init__(self, url: str) -> None:
         self.path = without_password(url)  # shown in messages; the password stays in the pool's URL only
