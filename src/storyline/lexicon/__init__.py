@@ -68,7 +68,7 @@ def table(name: str) -> dict[str, Any]:
 
 def lists() -> list[str]:
     """Every list and table name the package holds (for docs and tests)."""
-    out = []
+    out: list[str] = []
     for res in sorted(resources.files(__package__).iterdir(), key=lambda r: r.name):
         if res.name.endswith(".toml"):
             file = res.name[: -len(".toml")]
