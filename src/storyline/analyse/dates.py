@@ -18,26 +18,32 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .. import lexicon
 from ..model import DateMention
 from . import periods, timex
 from .anchors import HOLIDAY_PATTERN, holiday_date
 
+#: The months' names and short forms to their numbers ("sept" → 9), from the lexicon's calendar.
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    w: i + 1
+    for i, m in enumerate(lexicon.ordered("time.months"))
+    for w in (m, *lexicon.table("time.month_short")[m].split())
 }
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+WEEKDAYS = {d: i for i, d in enumerate(lexicon.ordered("time.weekdays"))}
+_MONTH_NAMES = "|".join(m.title() for m in lexicon.ordered("time.months"))
+_WEEKDAY_NAMES = "|".join(d.title() for d in WEEKDAYS)
+_NEAR_DAYS = "|".join(lexicon.ordered("time.near_days"))
 
-_MON = (
-    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)"
-)
+_MONTH_SHORT = "|".join(rf"{w.title()}\.?" for w in MONTHS if w not in lexicon.ordered("time.months"))
+_MON = rf"(?P<mon>{_MONTH_NAMES}|{_MONTH_SHORT})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_WD = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_WD = rf"(?P<wd>{_WEEKDAY_NAMES})"
 _OF_YEAR = r"(?:\s+(?:of\s+)?(?P<yrel>next|last|this)\s+year\b)?"  # "October of next year", "June last year"
-_WD_LEAD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+)?"  # "Saturday, April 25"
+_WD_LEAD = rf"(?:(?:{_WEEKDAY_NAMES}),?[ \t]+)?"  # "Saturday, April 25"
+
+#: A month named alone, but not "May" (as often a name or the verb "may" at a sentence's start).
+_BARE_MONTHS = "|".join(m.title() for m in lexicon.ordered("time.months") if m != "may")
 
 # Order matters: longer, more precise patterns first; matches never overlap.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -53,12 +59,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("q_year", re.compile(r"\b(?:(?:fiscal|financial|FY)\s*)?(?:Q(?P<q>[1-4])\s*(?:of\s+)?(?:FY\s*)?(?P<year>(?:19|20)\d\d)"
                           r"|(?P<year2>(?:19|20)\d\d)\s*Q(?P<q2>[1-4]))\b")),
     ("fiscal_year", re.compile(r"\b(?:FY\s*|fiscal\s+(?:year\s+)?)(?P<year>(?:19|20)\d\d|\d\d)\b(?!\s*Q[1-4])")),
-    ("bare_month", re.compile(r"\b(?P<mon>January|February|March|April|June|July|August|September|October|November|December)\b(?!\s+(?:on|to|through|against|for)\b)" + _OF_YEAR)),
+    ("bare_month", re.compile(rf"\b(?P<mon>{_BARE_MONTHS})\b(?!\s+(?:on|to|through|against|for)\b)" + _OF_YEAR)),
     ("wd", re.compile(rf"\b(?P<rel>on|last|next|this|late|early|since|by|until)?\s*{_WD}\b(?:\s+(?P<tod>morning|afternoon|evening|night))?")),
     ("rel_unit", re.compile(r"\b(?P<rel>next|last|this|past|coming|(?:the\s+)?current|later this|earlier this)\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>week|month|year|weekend)\b", re.I)),
     ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("shift", timex.SHIFT_PATTERN),
-    ("deictic", re.compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b", re.I)),
+    ("deictic", re.compile(rf"\b(?P<word>{_NEAR_DAYS}|tonight)\b", re.I)),
     ("holiday", re.compile(rf"\b(?:(?P<rel>(?i:by|before|after|until|since|on|at|over|last|next|this))\s+)?{HOLIDAY_PATTERN}(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
     ("year", re.compile(r"\b(?:(?P<rel>in|since|by|until|later in|earlier in|early|late|mid|mid-|during|before|after|of)\s+|mid-)?(?<![\d$£€.,])(?:(?<=mid-)|(?<!-))(?P<year>(?:19|20)\d\d)(?![\d%]|\s*(?:percent|million|billion|people|tons?|tonnes?))\b")),
 ]

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .. import lexicon
+
 # ------------------------------------------------------------------------------------------ vocabulary
 
 _SMALL = {
@@ -163,8 +165,9 @@ _APPROX_AFTER_RE = re.compile(r"\s+(?P<a>" + _alt(_APPROX_AFTER) + r")\b", re.I)
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|to|or)\s*", re.I)
 _RANGE_NEXT = re.compile(r"\s*(?:-|–|—|\s+to\s+|\s+or\s+)\s*(?:\d|(?:" + _alt([*_SMALL, *_TENS]) + r")\b)", re.I)
 
-_MON = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-        r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+_MONTHS = lexicon.ordered("time.months")
+_MON_SHORT = [w for m in _MONTHS for w in lexicon.table("time.month_short")[m].split()]
+_MON = rf"(?:{'|'.join(m.title() for m in _MONTHS)}|{'|'.join(w.title() for w in _MON_SHORT)})\.?"
 _MASKS = [
     re.compile(rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+(?:19|20)\d\d\b)?"),  # Nov. 7, 2025
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+(?:19|20)\d\d\b)?"),  # 24 November 2025

@@ -5,6 +5,7 @@ Data only: surface forms in lower case, every inflection written out (Storyline 
 
 from __future__ import annotations
 
+from .. import lexicon
 from .entities import JOB_WORDS
 
 # ------------------------------------------------------------------------------------------ vocabulary
@@ -245,10 +246,14 @@ DOCUMENT_NOUNS = _words(
     report document filing readout read-out transcript message note op-ed column article editorial book
     speech interview press response reply answer remarks comments"""
 )
-WEEKDAYS_MONTHS = _words(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december today yesterday tomorrow jan feb mar apr jun jul aug sep
-    sept oct nov dec"""
+#: The calendar's words (weekdays, months and their short forms, "today"): never a speaker.
+WEEKDAYS_MONTHS = frozenset(
+    (
+        *lexicon.ordered("time.weekdays"),
+        *lexicon.ordered("time.months"),
+        *lexicon.ordered("time.near_days"),
+        *(w for short in lexicon.table("time.month_short").values() for w in short.split()),
+    )
 )
 
 

@@ -28,6 +28,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
+from .. import lexicon
+
 #: Number words up to the hundreds that durations use ("twenty four hours", "a couple of years").
 NUMBER_WORDS: dict[str, float] = {
     "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -151,14 +153,17 @@ PAST_CUES = (
     "struck", "hit", "killed", "died", "ago", "last", "earlier", "previous",
 )
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH_NUM = {
-    m: i + 1
-    for i, m in enumerate(
-        ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-         "november", "december")
-    )
-}
+_WEEKDAYS = lexicon.ordered("time.weekdays")
+_MONTH_NUM = {m: i + 1 for i, m in enumerate(lexicon.ordered("time.months"))}
+#: The calendar's names as the patterns write them ("Monday|Tuesday|…", "January|…", "yesterday|today|tomorrow"),
+#: and the months' short stems ("Jan|…|Sep|Sept|…": the stem, then any other short form).
+_WD_NAMES = "|".join(d.title() for d in _WEEKDAYS)
+_WD_PLURALS = "|".join(f"{d.title()}s" for d in _WEEKDAYS)
+_MONTH_NAMES = "|".join(m.title() for m in _MONTH_NUM)
+_NEAR_DAYS = "|".join(lexicon.ordered("time.near_days"))
+_MONTH_STEMS = "|".join(
+    dict.fromkeys(w.title() for m in _MONTH_NUM for w in (m[:3], *lexicon.table("time.month_short")[m].split()))
+)
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -184,9 +189,9 @@ _CLOCK = (
     r"|(?P<word>noon|midday|midnight)"
 )
 _ON_DAY = (
-    r"(?P<dayword>yesterday|today|tomorrow|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"(?:,?\s+(?P<mon2>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day2>[0-3]?\d))?"
-    r"|(?P<mon3>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day3>[0-3]?\d)\b)"
+    rf"(?P<dayword>{_NEAR_DAYS}|(?:{_WD_NAMES})"
+    rf"(?:,?\s+(?P<mon2>{_MONTH_STEMS})[a-z]*\.?\s+(?P<day2>[0-3]?\d))?"
+    rf"|(?P<mon3>{_MONTH_STEMS})[a-z]*\.?\s+(?P<day3>[0-3]?\d)\b)"
 )
 
 #: "the day", "that year", "the following month", "a second straight day" (see :data:`ANAPHORA`).
@@ -212,24 +217,24 @@ TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+(?:(?P<hyear>(?:19|20)\d\d)\b"
         r"|(?:the\s+)?(?P<hrel>this|next|last|current)\s+year\b|the\s+year\b)", re.I)),
     ("spoken_year", re.compile(
-        rf"\b(?:(?P<smon>January|February|March|April|May|June|July|August|September|October|November|December)"
+        rf"\b(?:(?P<smon>{_MONTH_NAMES})"
         rf"\s+(?:of\s+)?)?(?:(?P<cent>{_alt(SPOKEN_CENTURIES)})[\s-]+(?P<tens>{_alt(SPOKEN_TENS)})"
         rf"(?:[\s-]+(?P<units>{_alt(SPOKEN_UNITS)}))?|the\s+year\s+two\s+thousand(?:\s+(?:and\s+)?"
         rf"(?P<units2>{_alt(SPOKEN_UNITS)}))?)\b(?![\s-]+(?:percent|million|billion|thousand|hundred)\b)", re.I)),
     ("weekend", re.compile(r"\b(?P<rel>the|this|last|next|this past|over the)\s+weekend\b", re.I)),
     ("set", re.compile(
         rf"\b(?P<q>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<sn>\d+|{_NUM_WORD})\s+)?"
-        rf"(?P<sunit>{_UNIT_WORDS}|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-        rf"|January|February|March|April|May|June|July|August|September|October|November|December"
+        rf"(?P<sunit>{_UNIT_WORDS}|(?:{_WD_NAMES})"
+        rf"|{_MONTH_NAMES}"
         rf"|morning|evening|night|afternoon|weekend|spring|summer|autumn|fall|winter)\b"
         rf"|\b(?P<adv>{_alt(SET_WORDS)})\b(?!\s+(?:Mail|News|Telegraph|Star|Express|Beast|Show|Caller))"
         rf"|\b(?P<times>once|twice|three times|four times|\d+ times)\s+(?:a|per|an)\s+(?P<punit>{_UNIT_WORDS})\b"
-        rf"|\b(?:on\s+)?(?P<pwd>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays)"
+        rf"|\b(?:on\s+)?(?P<pwd>{_WD_PLURALS})"
         rf"(?:\s+(?P<pparts>mornings|afternoons|evenings|nights))?\b"
-        rf"|\b(?P<pwd1>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+"
+        rf"|\b(?P<pwd1>{_WD_NAMES})\s+"
         rf"(?P<pparts1>mornings|afternoons|evenings|nights)\b")),
     ("clock", re.compile(
-        rf"\b(?:(?P<dayfirst>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow)"
+        rf"\b(?:(?P<dayfirst>(?:{_WD_NAMES}|{_NEAR_DAYS})"
         rf"(?:\s+(?:morning|afternoon|evening|night))?),?\s+(?:at\s+)?)?"
         rf"(?:(?:at|around|about|by|until|before|after|shortly before|shortly after|just before|just after)\s+)?"
         rf"(?:about\s+|around\s+|approximately\s+)?(?:{_CLOCK})"
