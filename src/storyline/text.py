@@ -1,4 +1,5 @@
-"""Small helpers for the words Storyline prints: counts with the right plural.
+"""Small helpers for words: counts with the right plural (what Storyline prints), and a regular expression
+that matches any word of a list (how rules built from a lexicon list match it).
 
 Example:
     >>> plural(1, "story"), plural(2, "story"), plural(0, "source"), plural(3, "quote", "quotes")
@@ -7,8 +8,13 @@ Example:
 
 from __future__ import annotations
 
-#: Irregular plurals (the others add "s", or "ies" for a consonant and "y").
-IRREGULAR = {"entity": "entities", "story": "stories", "press": "presses", "analysis": "analyses"}
+import re
+from collections.abc import Iterable
+
+from . import lexicon
+
+#: Irregular plurals (the others add "s", or "ies" for a consonant and "y"): ``lexicon/text.toml``.
+IRREGULAR = {k: str(v) for k, v in lexicon.table("text.irregular_plurals").items()}
 
 
 def plural_word(n: int, word: str, many: str | None = None) -> str:
@@ -36,4 +42,15 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n:,} {plural_word(n, word, many)}"
 
 
-__all__ = ["plural", "plural_word"]
+def alternation(words: Iterable[str]) -> str:
+    """A regular-expression group matching any of ``words``, tried in the order given (a word before another
+    it begins: "Furthermore" before "Further"); special characters are escaped, spaces kept as spaces.
+
+    Example:
+        >>> alternation(["copy link", "e-mail", "x"])
+        '(?:copy link|e\\\\-mail|x)'
+    """
+    return "(?:" + "|".join(re.escape(w).replace("\\ ", " ") for w in words) + ")"
+
+
+__all__ = ["alternation", "plural", "plural_word"]

@@ -12,13 +12,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .. import lexicon
+from ..text import alternation
 from .dateline import MONTH as _MONTH
 
 __all__ = ["LINE_RULES", "Rule"]
 
 
 # --------------------------------------------------------------------------------------------------
-# Vocabulary
+# Vocabulary (the word lists are lexicon/chrome.toml's)
 # --------------------------------------------------------------------------------------------------
 
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?"
@@ -31,46 +33,18 @@ _TIME = r"(?i:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)(?:\s+[A-Z]{2,4})?"
 _STAMP_SEP = r"\s*(?:,|at|@|\||·|•|-|–|/)?\s*"
 #: A date with a time, either way round ("Nov. 20, 2019, 9:28 AM UTC", "10:01 pm PST, Tuesday, Nov 19, 2019").
 _TIMESTAMP = rf"(?:{_DATE}{_STAMP_SEP}{_TIME}|{_TIME}{_STAMP_SEP}{_DATE})"
-_PLATFORM = (
-    r"(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|reddit|telegram|pinterest|messenger|threads|bluesky"
-    r"|instagram|youtube|tiktok|flipboard|copy link|copy url|print|sms|mastodon)"
-)
-_PARTICLE = r"(?:de|da|del|der|di|du|la|le|van|von|den|ten|ter|bin|al|el|ibn|dos|das)"
+_PLATFORM = alternation(lexicon.ordered("chrome.platforms"))
+_PARTICLE = alternation(lexicon.ordered("chrome.name_particles"))
 #: One word of a person's name: Capitalised, or a particle ("de la", "van") before a Capitalised word.
 _NAME_TOKEN = rf"(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]*|{_PARTICLE}(?=(?:\s+{_PARTICLE})*\s+[A-ZÀ-ÖØ-Þ]))"
 _NAME = rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}"
 
 #: Words that make up site menus ("Home Sports Hot News Technology Jobs About Us Contact Us").
-_NAV_WORDS = frozenset(
-    """home news sports sport world politics business technology tech science health entertainment
-    lifestyle life style opinion opinions culture travel video videos podcast podcasts photos gallery jobs
-    careers about us contact privacy policy terms conditions disclaimer advertise adsense automobile auto
-    autos markets market economy money education local national international weather food arts books music
-    movies film tv fashion games gaming hot latest trending top stories more menu search login logout
-    register subscribe sign in up account newsletter newsletters sitemap faq help dmca cookies cookie
-    uk us africa asia europe americas australia features columns blogs blog live
-    crime environment climate religion obituaries real estate property cars motoring sections
-    exclusive breaking analysis explainer tag tags category categories archive archives""".split()
-)
+_NAV_WORDS = lexicon.words("chrome.nav_words")
 #: At least one of these must be in a menu line, so a title-case subhead is never taken for a menu.
-_NAV_STRONG = frozenset(
-    "home about contact privacy disclaimer terms advertise sitemap login logout menu search subscribe "
-    "careers dmca adsense register".split()
-)
+_NAV_STRONG = lexicon.words("chrome.nav_strong")
 
-_STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had has
-    have having he her here hers herself him himself his how i if in into is it its itself just me more
-    most my myself no nor not now of off on once only or other our ours ourselves out over own same she
-    should so some such than that the their theirs them themselves then there these they this those
-    through to too under until up very was we were what when where which while who whom why will with
-    would you your yours yourself yourselves said says say told tell according new one two three year
-    years last first next week month day today yesterday monday tuesday wednesday thursday friday
-    saturday sunday percent per cent people time including since still even well much many may might
-    must another around within without however though although already yet just made make making get
-    got like back way part take took come came going including among across""".split()
-)
+_STOPWORDS = lexicon.words("chrome.stopwords")
 
 _TERMINAL = frozenset(".!?…\"”’'»)]")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -123,10 +97,7 @@ def _meta_rest_ok(m: re.Match[str]) -> bool:
     )
 
 
-_META_OK_WORDS = frozenset(
-    """a an at on in by of and ago am pm a.m p.m hours hour hrs hr minutes minute mins min days day weeks week
-    seconds secs sec months month st nd rd th admin edt est et gmt utc ist bst cet pst pdt""".split()
-)
+_META_OK_WORDS = lexicon.words("chrome.meta_ok_words")
 
 
 def _copyright_ok(m: re.Match[str]) -> bool:
@@ -374,11 +345,7 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
 )
 
-_BYLINE_STOP = frozenset(
-    "The A An This That These Those Its His Her Their Our My Your And Of In On For To With At From Then "
-    "Now Monday Tuesday Wednesday Thursday Friday Saturday Sunday Published Updated Posted Modified "
-    "Created Edited Last First Date Time Today Yesterday By BY".split()
-)
+_BYLINE_STOP = lexicon.words("chrome.byline_stop")
 
 
 def _byline_ok(author: str) -> bool:
@@ -424,10 +391,7 @@ _LIST_MARK = re.compile(r"[•*▪►◦·]\s")  # dashes are left out: a wrappe
 
 _KICKER = re.compile(r"(?P<label>[‘'\"“]?[A-Z][A-Z0-9’'\-& ]{2,40}[’'\"”]?)\s*:\s+[‘'\"“]?[A-Z0-9]")
 # Kickers that are the article's own editorial notes, not another article's.
-_EDITORIAL_LABELS = frozenset(
-    "CORRECTION CORRECTIONS CLARIFICATION UPDATE UPDATED NOTE ADDENDUM DISCLOSURE DISCLAIMER EDITOR'S NOTE "
-    "EDITORS NOTE EDITOR’S NOTE".split(" ")
-)
+_EDITORIAL_LABELS = lexicon.words("chrome.editorial_labels")
 
 _DISTRIBUTOR = re.compile(r"\bdistributed by\s+(?P<d>[^.;]+)", _I)
 _COPYRIGHT_LEAD = re.compile(
@@ -446,23 +410,14 @@ _CORP_SUFFIX_INNER = re.compile(
     r",?\s+(?:L\.P\.|LP|LLC|L\.L\.C\.|S\.A\.|N\.V\.|Inc\.|Ltd\.|Corp\.|plc|PLC|GmbH)(?=[\s,.]|$)"
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_ROLE_WORDS = re.compile(
-    r"\b(?:staff|writer|writers|reporter|reporters|correspondent|correspondents|editor|editors|contributor"
-    r"|columnist|desk|bureau|intern|team|chief|senior|special|guest|freelance)\b",
-    _I,
-)
+_ROLE_WORDS = re.compile(rf"\b{alternation(lexicon.ordered('chrome.role_words'))}\b", _I)
 _BIO_START = re.compile(
     r"(?:about the author\s*[:\-–—]?\s*)?(?P<name>[A-ZÀ-ÖØ-Þ][\w'’.\-]*(?:\s+[A-ZÀ-ÖØ-Þ][\w'’.\-]*){0,3})"
     r"(?:,[^,]{1,60},)?\s+(?:is|was|has been|has|writes|covers|reports|joined|works|serves|brings|holds)\b"
 )
-_BIO_WORDS = re.compile(
-    r"\b(?:writer|journalist|reporter|correspondent|editor|columnist|author|contributor|blogger|content"
-    r"|freelance|covers|covering|experience|passion|passionate|graduate|degree|based in|speciali[sz]\w*"
-    r"|expertise|bylines?|narratives|articles|storytelling)\b",
-    _I,
-)
+_BIO_WORDS = re.compile(rf"\b(?:{alternation(lexicon.ordered('chrome.bio_words'))}|speciali[sz]\w*)\b", _I)
 _ABOUT_AUTHOR = re.compile(r"about the author\s*:?", _I)
-_ABBREV_END = re.compile(r"(?:\b[A-Z]\.|\b(?:Inc|Jr|Sr|St|Co|Ltd|Corp|vs|Mr|Mrs|Ms|Dr)\.)$")
+_ABBREV_END = re.compile(rf"(?:\b[A-Z]\.|\b{alternation(lexicon.ordered('chrome.abbreviations'))}\.)$")
 _SECTION_LABEL_MAX_WORDS = 3
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 

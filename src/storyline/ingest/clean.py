@@ -25,7 +25,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from storyline import lexicon
 from storyline.model import Removal
+from storyline.text import alternation
 
 from .blocks import _SPACES, _assemble, _Block, _Line, _split_lines, _to_blocks
 from .chrome_rules import (
@@ -394,11 +396,7 @@ def _overlap(text: str, body: set[str]) -> float | None:
 _LOW_OVERLAP = 0.3
 _VERY_LOW_OVERLAP = 0.15
 # How a paragraph that carries on the article starts (a teaser opens a new story instead).
-_CONTINUATION = re.compile(
-    r"[“\"‘']|(?:But|And|Yet|Still|However|Meanwhile|Instead|Also|So|Then|Thus|Moreover|Further(?:more)?"
-    r"|He|She|They|It|We|I|His|Her|Their|Its|Our|This|That|These|Those|Such|Both|Neither|Asked|Earlier|Later"
-    r"|In (?:addition|response|contrast|the meantime))\b"
-)
+_CONTINUATION = re.compile(rf"[“\"‘']|{alternation(lexicon.ordered('chrome.continuation_openers'))}\b")
 
 
 def _appended(text: str, body: set[str]) -> bool:
