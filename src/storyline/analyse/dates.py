@@ -45,6 +45,10 @@ _WD_LEAD = rf"(?:(?:{_WEEKDAY_NAMES}),?[ \t]+)?"  # "Saturday, April 25"
 #: A month named alone, but not "May" (as often a name or the verb "may" at a sentence's start).
 _BARE_MONTHS = "|".join(m.title() for m in lexicon.ordered("time.months") if m != "may")
 
+#: The number words a count before "ago" may be ("ten days ago"): one to ten.
+_AGO_COUNTS = lexicon.ordered("numbers.units")[:10]
+_AGO_WORDS = "|".join((*_AGO_COUNTS, *lexicon.ordered("numbers.articles")))
+
 # Order matters: longer, more precise patterns first; matches never overlap.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
@@ -62,14 +66,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("bare_month", re.compile(rf"\b(?P<mon>{_BARE_MONTHS})\b(?!\s+(?:on|to|through|against|for)\b)" + _OF_YEAR)),
     ("wd", re.compile(rf"\b(?P<rel>on|last|next|this|late|early|since|by|until)?\s*{_WD}\b(?:\s+(?P<tod>morning|afternoon|evening|night))?")),
     ("rel_unit", re.compile(r"\b(?P<rel>next|last|this|past|coming|(?:the\s+)?current|later this|earlier this)\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>week|month|year|weekend)\b", re.I)),
-    ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
+    ("ago", re.compile(rf"\b(?P<n>\d+|{_AGO_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("shift", timex.SHIFT_PATTERN),
     ("deictic", re.compile(rf"\b(?P<word>{_NEAR_DAYS}|tonight)\b", re.I)),
     ("holiday", re.compile(rf"\b(?:(?P<rel>(?i:by|before|after|until|since|on|at|over|last|next|this))\s+)?{HOLIDAY_PATTERN}(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
     ("year", re.compile(r"\b(?:(?P<rel>in|since|by|until|later in|earlier in|early|late|mid|mid-|during|before|after|of)\s+|mid-)?(?<![\d$£€.,])(?:(?<=mid-)|(?<!-))(?P<year>(?:19|20)\d\d)(?![\d%]|\s*(?:percent|million|billion|people|tons?|tonnes?))\b")),
 ]
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10}
+#: The counts of "two days ago": the articles and the number words up to ten.
+_NUMBER_WORDS = {
+    **dict.fromkeys(lexicon.ordered("numbers.articles"), 1),
+    **{w: i + 1 for i, w in enumerate(_AGO_COUNTS)},
+}
 #: Past-tense verbs (irregular ones, and -ed forms that are not future-minded like "scheduled", "expected").
 _PAST = re.compile(
     r"\b(?:was|were|had|did|took|came|went|began|begun|ended|held|met|fell|rose|grew|won|lost|left|made|"

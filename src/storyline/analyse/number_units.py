@@ -16,31 +16,15 @@ from .. import lexicon
 
 # ------------------------------------------------------------------------------------------ vocabulary
 
-_SMALL = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12.0}
-_GLUED_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12}
-_VAGUE = {"dozens": 12.0, "tens": 10.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
+_SMALL = {w: i + 1 for i, w in enumerate(lexicon.ordered("numbers.units"))}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate(lexicon.ordered("numbers.tens"))}
+_SCALES: dict[str, float] = lexicon.table("numbers.scales")
+_GLUED_SCALES: dict[str, float] = lexicon.table("numbers.glued_scales")
+_VAGUE: dict[str, float] = lexicon.table("numbers.vague_scales")
 
-_CURRENCY_PREFIX = {
-    "us$": "USD", "u.s.$": "USD", "nz$": "NZD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
-    "hk$": "HKD", "s$": "SGD", "nt$": "TWD", "r$": "BRL", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
-    "₹": "INR", "₩": "KRW",
-    "usd": "USD", "eur": "EUR", "gbp": "GBP", "nzd": "NZD", "aud": "AUD", "cad": "CAD", "jpy": "JPY",
-    "cny": "CNY", "rmb": "CNY", "hkd": "HKD", "inr": "INR", "chf": "CHF", "twd": "TWD", "krw": "KRW",
-}
-_DOLLAR_NATION = {
-    "us": "USD", "u.s.": "USD", "american": "USD", "new zealand": "NZD", "australian": "AUD",
-    "canadian": "CAD", "hong kong": "HKD", "singapore": "SGD", "taiwan": "TWD", "taiwanese": "TWD",
-    "new taiwan": "TWD",
-}
-_CURRENCY_WORDS = {"euro": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupee": "INR",
-                   "franc": "CHF", "won": "KRW"}
+_CURRENCY_PREFIX: dict[str, str] = lexicon.table("numbers.currency_prefixes")
+_DOLLAR_NATION: dict[str, str] = lexicon.table("numbers.dollar_nations")
+_CURRENCY_WORDS: dict[str, str] = lexicon.table("numbers.currency_words")
 
 # (pattern, canonical unit, multiplier): longest alternatives first.
 _MEASURES: list[tuple[str, str, float]] = [
@@ -78,39 +62,18 @@ _MEASURES: list[tuple[str, str, float]] = [
     (r"degrees?\s+(?:Celsius|centigrade|C\b)|°C|(?-i:C)(?=\s*[),;]|\s+\()", "°C", 1.0),  # "45C (113F)", "38C, lows of"
     (r"degrees?\s+(?:Fahrenheit|F\b)|°F|(?-i:F)(?=\s*[),;])", "°F", 1.0),
 ]
-_DURATIONS = {"year": ("year", 1.0), "month": ("month", 1.0), "week": ("week", 1.0), "day": ("day", 1.0),
-              "hour": ("hour", 1.0), "minute": ("minute", 1.0), "decade": ("year", 10.0),
-              "century": ("year", 100.0), "centurie": ("year", 100.0)}
+_DURATIONS = {w: (unit, float(n)) for w, (unit, n) in lexicon.table("numbers.durations").items()}
 
 # Hedges in front of the figure, mapped to the canonical approx value.
-_APPROX_BEFORE = {
-    "about": "about", "around": "about", "roughly": "about", "approximately": "about", "approx.": "about",
-    "some": "about", "an estimated": "about", "estimated": "about", "close to": "nearly",
-    "nearly": "nearly", "almost": "nearly", "just under": "nearly", "just below": "nearly",
-    "more than": "more than", "over": "more than", "upwards of": "more than", "just over": "more than",
-    "well over": "more than", "above": "more than", "at least": "at least", "no fewer than": "at least",
-    "no less than": "at least", "less than": "less than", "fewer than": "less than", "under": "less than",
-    "below": "less than", "up to": "up to", "at most": "up to", "as much as": "as much as",
-    "as many as": "as much as", "as high as": "as much as",
-}
-_APPROX_AFTER = {"or more": "at least", "or so": "about", "or fewer": "up to", "or less": "up to"}
+_APPROX_BEFORE: dict[str, str] = lexicon.table("numbers.approximators")
+_APPROX_AFTER: dict[str, str] = lexicon.table("numbers.approximators_after")
 
-_IRREGULAR_PLURALS = {
-    "people": "person", "persons": "person", "men": "man", "women": "woman", "children": "child",
-    "feet": "foot", "teeth": "tooth", "mice": "mouse", "geese": "goose", "lives": "life", "wives": "wife",
-    "knives": "knife", "halves": "half", "leaves": "leaf", "thieves": "thief", "crises": "crisis",
-    "analyses": "analysis", "criteria": "criterion", "phenomena": "phenomenon", "series": "series",
-    "species": "species", "data": "data", "media": "media", "police": "police", "staff": "staff",
-    "cattle": "cattle", "sheep": "sheep", "fish": "fish", "deer": "deer", "aircraft": "aircraft",
-    "heroes": "hero", "potatoes": "potato", "tomatoes": "tomato", "vetoes": "veto",
-}
+_IRREGULAR_PLURALS: dict[str, str] = lexicon.table("numbers.irregular_plurals")
 
-_TIME_PREPS = ("in", "by", "before", "after", "until", "till", "since", "from", "during", "through",
-               "throughout", "within", "on", "at", "over", "for", "as of", "starting", "beginning")
-_ARTICLES = frozenset({"a", "an", "the", "this", "that", "these", "those", "some", "any"})
-_ANAPHORIC_DETS = frozenset({"the", "these", "those"})
-_TIME_NOUNS = frozenset({"year", "years", "month", "months", "week", "weeks", "day", "days", "decade",
-                         "decades", "hour", "hours", "time", "times", "century", "quarter", "quarters"})
+_TIME_PREPS = lexicon.ordered("numbers.time_prepositions")
+_ARTICLES = lexicon.words("numbers.determiners")
+_ANAPHORIC_DETS = lexicon.words("numbers.anaphoric_determiners")
+_TIME_NOUNS = lexicon.words("numbers.time_nouns")
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _OBJ_DEPS = ("dobj", "obj", "attr", "oprd")
 
@@ -123,7 +86,7 @@ def _alt(words: Iterable[str]) -> str:
 
 _UNIT_WORDS = _alt(_SMALL)
 _TEN_WORDS = _alt(_TENS)
-_SCALE_WORDS = r"hundred|thousand|million|billion|trillion"
+_SCALE_WORDS = "|".join(w for w in _SCALES if w != "dozen")  # "dozen" is matched apart: "a dozen"
 _CUR_PRE = _alt(k for k in _CURRENCY_PREFIX if not k.isalpha())
 _CUR_CODES = _alt(k.upper() for k in _CURRENCY_PREFIX if k.isalpha())
 

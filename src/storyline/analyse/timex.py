@@ -30,25 +30,23 @@ from collections.abc import Iterable
 
 from .. import lexicon
 
+_UNITS = {w: i + 1 for i, w in enumerate(lexicon.ordered("numbers.units"))}  # one … nineteen
+_TENS = {w: 10 * (i + 2) for i, w in enumerate(lexicon.ordered("numbers.tens"))}  # twenty … ninety
 #: Number words up to the hundreds that durations use ("twenty four hours", "a couple of years").
 NUMBER_WORDS: dict[str, float] = {
-    "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
-    "a couple of": 2, "a couple": 2, "couple of": 2, "a dozen": 12, "dozen": 12, "half a": 0.5, "half an": 0.5,
+    **dict.fromkeys(lexicon.ordered("numbers.articles"), 1),
+    **_UNITS,
+    **_TENS,
+    **lexicon.table("numbers.count_phrases"),
 }
 #: Years said in words, as broadcast transcripts write them ("nineteen ninety-six", "the year two thousand"):
 #: the century's word and the tens' words.
 SPOKEN_CENTURIES = {"nineteen": 1900, "eighteen": 1800}
-SPOKEN_TENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-               "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-               "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-SPOKEN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+SPOKEN_TENS = {w: n for w, n in _UNITS.items() if n >= 10} | _TENS  # ten to ninety
+SPOKEN_UNITS = {w: n for w, n in _UNITS.items() if n < 10}  # one to nine
 
-#: Decades said in words ("the nineties" → ``199``, the latest such decade by the reference).
-DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-                "eighties": 8, "nineties": 9}
+#: Decades said in words ("the nineties" → ``199``, the latest such decade by the reference): the tens' plurals.
+DECADE_WORDS = {f"{w[:-1]}ies": n // 10 for w, n in _TENS.items()}
 #: Words before a year written with two digits and an apostrophe ("since '82", "in '99"): only after one of
 #: them is "'82" a year rather than a quoted number.
 SHORT_YEAR_LEADS = ("since", "in", "of", "from", "until", "till", "by", "to", "through", "before", "after",
@@ -177,10 +175,7 @@ _COUNT = (
     rf"{_alt(VAGUE_COUNTS)})"
 )
 _COUNT_ADJ = rf"(?:(?P<adj>{_alt(COUNT_ADJECTIVES)})\s+)?"
-_APPROX = (
-    r"(?:(?:about|around|roughly|nearly|almost|some|more than|less than|fewer than|at least|up to|over|under"
-    r"|just over|just under|well over)\s+)?"
-)
+_APPROX = rf"(?:(?:{'|'.join(lexicon.ordered('numbers.duration_approximators'))})\s+)?"
 _CLOCK = (
     r"(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)"
     r"(?:\s+(?P<tz>EST|EDT|ET|CST|CDT|PST|PDT|GMT|UTC|BST|CET|CEST|local time|Eastern|Pacific))?"
