@@ -22,6 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import lexicon
+from ..text import alternation
+
 __all__ = ["DATELINE_FORMS", "MONTH", "STANDALONE_CITIES", "STOP_WORDS", "Dateline", "DatelineForm", "find_dateline"]
 
 #: Month names and their abbreviations, lower case (use inside ``(?i:...)``).
@@ -107,48 +110,16 @@ DATELINE_FORMS: tuple[DatelineForm, ...] = (
 )
 
 #: Words that open kickers, section labels and headings, never a place ("BREAKING:", "FACT CHECK —").
-STOP_WORDS = frozenset(
-    """BREAKING EXCLUSIVE UPDATE UPDATED ANALYSIS OPINION EDITORIAL WATCH LIVE VIDEO PHOTOS PHOTO FACTBOX
-    EXPLAINER EXPLAINED FILE NOTE EDITOR EDITOR'S EDITOR’S CORRECTION CLARIFICATION REVIEW COMMENT COMMENTARY
-    INTERVIEW FEATURE COLUMN LETTERS LETTER NEWS WORLD BUSINESS SPORT SPORTS POLITICS FACT CHECK FAQ READ
-    MORE ALSO RELATED DEAR URGENT ALERT FLASH DEVELOPING JUST TRENDING TOP STORY OBITUARY PROFILE INSIGHT
-    PREVIEW RECAP SPOTLIGHT PODCAST QUIZ POLL SPONSORED ADVERTISEMENT WARNING ICYMI SUMMARY HIGHLIGHTS
-    TRANSCRIPT NOTICE REPORT UPDATES AND OF TO IN ON FOR BY WITH AT FROM""".split()
-)
-#: Cities that stand alone in a dateline (the wire style books' lists: "WASHINGTON:", "BEIJING —"). A bare
-#: "PLACE:" is read as a dateline only for these; an unknown one ("ESPIONAGE: ...") is a kicker. Places with a
-#: region, a date or an outlet ("HAMILTON, Ohio —") need no list.
-STANDALONE_CITIES = frozenset(
-    name.strip()
-    for name in """
-    atlanta|baltimore|boston|chicago|cincinnati|cleveland|dallas|denver|detroit|honolulu|houston|indianapolis
-    las vegas|los angeles|miami|milwaukee|minneapolis|new orleans|new york|oklahoma city|philadelphia|phoenix
-    pittsburgh|st. louis|salt lake city|san antonio|san diego|san francisco|seattle|washington|united nations
-    abu dhabi|abuja|accra|addis ababa|algiers|amman|amsterdam|ankara|athens|auckland|baghdad|baku|bangkok
-    beijing|beirut|belgrade|berlin|bogota|brasilia|brussels|bucharest|budapest|buenos aires|cairo|canberra
-    cape town|caracas|colombo|copenhagen|damascus|davos|dhaka|doha|dubai|dublin|frankfurt|gaza|gaza city
-    geneva|guatemala city|hamburg|hanoi|havana|helsinki|hong kong|islamabad|istanbul|jakarta|jerusalem
-    johannesburg|kabul|karachi|kathmandu|khartoum|kyiv|kiev|kinshasa|kuala lumpur|kuwait city|lagos|lima
-    lisbon|london|luxembourg|macao|macau|madrid|manila|mexico city|milan|minsk|monaco|montreal|moscow|mumbai
-    munich|nairobi|new delhi|oslo|ottawa|panama city|paris|phnom penh|prague|pretoria|pyongyang|quebec city
-    rabat|ramallah|riga|rio de janeiro|riyadh|rome|san marino|santiago|sao paulo|seoul|shanghai|singapore
-    sofia|stockholm|strasbourg|sydney|taipei|tallinn|tbilisi|tehran|tel aviv|the hague|tokyo|toronto|tripoli
-    tunis|ulaanbaatar|vancouver|vatican city|vienna|vilnius|warsaw|wellington|yangon|yerevan|zagreb|zurich
-    """.replace("\n", "|").split("|")
-    if name.strip()
-)
+STOP_WORDS = lexicon.words("datelines.stop_words")
+#: Cities that stand alone in a dateline ("WASHINGTON:", "BEIJING —"): a bare "PLACE:" is read as a dateline
+#: only for these (lexicon/datelines.toml says more).
+STANDALONE_CITIES = lexicon.words("datelines.standalone_cities")
 #: Title-case words that start sentences, not place names ("The Council (TC) - ...").
-_TITLE_STOP = frozenset(
-    """The A An This That These Those It Its He She They We I His Her Their Our In On At For From With By
-    And But Or If When While After Before Officials Police President Minister Mr Mrs Ms Dr Sen Sen. Senator
-    Rep Rep. Gov Gov. Governor Mayor""".split()
-)
+_TITLE_STOP = lexicon.words("datelines.title_stop")
 #: Parenthetical asides that are not an outlet ("Smith (pictured) —", "Sen. Ruiz (D-Calif.) —").
-_NOT_OUTLET = re.compile(
-    r"pictured|left|right|centre|center|file|above|below|inset|top|bottom|[DRIL](?:-[\w. ]+)?", re.I
-)
+_NOT_OUTLET = re.compile(rf"{alternation(lexicon.ordered('datelines.not_outlet'))}|[DRIL](?:-[\w. ]+)?", re.I)
 #: How a transcript or a quotation goes on after a speaker's label ("CLINTON: Well, I think ...").
-_SPOKEN_REST = re.compile(r"[“\"‘'«]|(?:I|I'm|I’m|We|You|Well|Yes|No|Thank|Thanks|Okay|OK)\b")
+_SPOKEN_REST = re.compile(rf"[“\"‘'«]|{alternation(lexicon.ordered('datelines.spoken_openers'))}\b")
 
 _MIN_PLACE_LETTERS = 3
 #: A bare place (no region, date or outlet) longer than this must be on :data:`STANDALONE_CITIES`.
@@ -157,7 +128,7 @@ _MAX_BARE_WORDS = 2
 #: sentence (a heading is shorter); with a date or an outlet the dateline speaks for itself.
 _MIN_REST_WORDS = 6
 _MIN_REST_WORDS_DATED = 2
-_PARTICLES = frozenset("de da do dos das del della der di du la le van von al el of".split())
+_PARTICLES = lexicon.words("datelines.particles")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
