@@ -16,66 +16,10 @@ from urllib.parse import urlsplit
 
 from tld import get_fld
 
-OUTLETS: dict[str, str] = {
-    "abc.net.au": "ABC News (Australia)",
-    "abcnews.go.com": "ABC News",
-    "afp.com": "AFP",
-    "aljazeera.com": "Al Jazeera",
-    "apnews.com": "AP",
-    "asia.nikkei.com": "Nikkei Asia",
-    "axios.com": "Axios",
-    "bbc.co.uk": "BBC",
-    "bbc.com": "BBC",
-    "bloomberg.com": "Bloomberg",
-    "businessinsider.com": "Business Insider",
-    "cbc.ca": "CBC",
-    "cbsnews.com": "CBS News",
-    "channelnewsasia.com": "CNA",
-    "cnbc.com": "CNBC",
-    "cnn.com": "CNN",
-    "dailymail.co.uk": "Daily Mail",
-    "dw.com": "DW",
-    "economist.com": "The Economist",
-    "focustaiwan.tw": "Focus Taiwan",
-    "foxnews.com": "Fox News",
-    "france24.com": "France 24",
-    "ft.com": "Financial Times",
-    "globaltimes.cn": "Global Times",
-    "hindustantimes.com": "Hindustan Times",
-    "independent.co.uk": "The Independent",
-    "japantimes.co.jp": "The Japan Times",
-    "latimes.com": "Los Angeles Times",
-    "lemonde.fr": "Le Monde",
-    "nbcnews.com": "NBC News",
-    "news.com.au": "news.com.au",
-    "news.yahoo.com": "Yahoo News",
-    "newsweek.com": "Newsweek",
-    "npr.org": "NPR",
-    "nypost.com": "New York Post",
-    "nytimes.com": "The New York Times",
-    "politico.com": "Politico",
-    "politico.eu": "Politico Europe",
-    "reuters.com": "Reuters",
-    "scmp.com": "South China Morning Post",
-    "skynews.com.au": "Sky News Australia",
-    "smh.com.au": "The Sydney Morning Herald",
-    "straitstimes.com": "The Straits Times",
-    "taipeitimes.com": "Taipei Times",
-    "taiwannews.com.tw": "Taiwan News",
-    "telegraph.co.uk": "The Telegraph",
-    "theatlantic.com": "The Atlantic",
-    "theaustralian.com.au": "The Australian",
-    "theguardian.com": "The Guardian",
-    "thehill.com": "The Hill",
-    "thehindu.com": "The Hindu",
-    "time.com": "Time",
-    "usatoday.com": "USA Today",
-    "voanews.com": "VOA",
-    "washingtonpost.com": "The Washington Post",
-    "wsj.com": "The Wall Street Journal",
-    "xinhuanet.com": "Xinhua",
-}
-"""Well-known outlets by host (checked first, without ``www.``) or registered domain."""
+from ... import lexicon
+
+OUTLETS: dict[str, str] = {k: str(v) for k, v in lexicon.table("outlets.hosts").items()}
+"""Well-known outlets by host (checked first, without ``www.``) or registered domain: ``lexicon/outlets.toml``."""
 
 _DOMAIN_LIKE = re.compile(r"^(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}(?:/.*)?$", re.IGNORECASE)
 _ISO_DAY = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T ]\d|T?$)")
