@@ -13,7 +13,8 @@ White House", "Xinhua"), a government body with a nationality ("the Chinese Mini
 or a person whose title is a government's ("US President", "Chinese Foreign Minister"); otherwise the
 canonical entity itself. So "Donald Trump's post" and "the White House's statement" are one party, shown
 by its person ("Donald Trump"); "Beijing's statement" and "the Chinese account" are another ("China").
-The tables are data (:data:`CAPITALS`, :data:`DEMONYMS`, :data:`SEATS`, :data:`GOVERNMENT_TITLES`).
+The tables are data (:data:`CAPITALS`, :data:`DEMONYMS`, :data:`SEATS`, :data:`GOVERNMENT_TITLES`:
+``lexicon/accounts.toml``).
 
 Example:
     >>> bool(OMISSION.search("The president made no mention of the border in his statement."))
@@ -31,7 +32,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from .. import lexicon
 from ..model import Cite, Claim, Entity, Mention
+from ..text import alternation
 from .claims import Unit, content_stems
 
 OMISSION = re.compile(
@@ -57,53 +60,24 @@ _PARTY_TYPES = ("PERSON", "GPE", "ORG", "NORP")
 #: post"), or, after a nationality, at most one word ("the Chinese read-out", "Chinese official statements").
 _OWNS = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){0,2}\s+")
 _OWNS_ADJECTIVE = re.compile(r"(?:\s+[a-z][\w-]*)?\s+")
-_TOPIC_END = re.compile(r"\s+(?:in|on|during|after|from|by|which|while|but|and said|as)\s+|[,.;]")
+_TOPIC_END = re.compile(rf"\s+{alternation(lexicon.ordered('accounts.topic_end'))}\s+|[,.;]")
 
 
-def _pairs(table: str) -> dict[str, str]:
-    """A "name: government; …" table, names lower-cased."""
-    rows = (row.split(":") for row in table.split(";") if row.strip())
-    return {k.strip().lower(): v.strip() for k, v in rows}
+def _pairs(name: str) -> dict[str, str]:
+    """A "name = government" table of ``lexicon/accounts.toml``, names lower-cased."""
+    return {k.lower(): str(v) for k, v in lexicon.table(name).items()}
 
 
 #: Capitals that stand for their government ("Beijing's statement", "Washington has not said").
-CAPITALS = _pairs(
-    """Beijing: China; Washington: United States; Moscow: Russia; Tokyo: Japan; Taipei: Taiwan;
-    Seoul: South Korea; Pyongyang: North Korea; Kyiv: Ukraine; Kiev: Ukraine; London: United Kingdom;
-    Paris: France; Berlin: Germany; New Delhi: India; Tehran: Iran; Jerusalem: Israel; Ottawa: Canada;
-    Canberra: Australia; Brussels: European Union; Ankara: Turkey; Riyadh: Saudi Arabia; Cairo: Egypt;
-    Islamabad: Pakistan; Manila: Philippines; Hanoi: Vietnam; Brasilia: Brazil; Brasília: Brazil;
-    Mexico City: Mexico; Rome: Italy; Madrid: Spain; Warsaw: Poland; Caracas: Venezuela; Havana: Cuba;
-    Damascus: Syria; Baghdad: Iraq; Kabul: Afghanistan; Minsk: Belarus; Budapest: Hungary"""
-)
+CAPITALS = _pairs("accounts.capitals")
 #: Nationality words and short forms that stand for a government ("the Chinese read-out", "US officials").
-DEMONYMS = _pairs(
-    """Chinese: China; American: United States; US: United States; U.S.: United States; Russian: Russia;
-    Japanese: Japan; Taiwanese: Taiwan; South Korean: South Korea; North Korean: North Korea;
-    Ukrainian: Ukraine; British: United Kingdom; UK: United Kingdom; French: France; German: Germany;
-    Indian: India; Iranian: Iran; Israeli: Israel; Canadian: Canada; Australian: Australia;
-    European: European Union; EU: European Union; Turkish: Turkey; Saudi: Saudi Arabia; Egyptian: Egypt;
-    Pakistani: Pakistan; Philippine: Philippines; Vietnamese: Vietnam; Brazilian: Brazil; Mexican: Mexico;
-    Italian: Italy; Spanish: Spain; Polish: Poland; Venezuelan: Venezuela; Cuban: Cuba; Syrian: Syria;
-    Iraqi: Iraq; Afghan: Afghanistan; Belarusian: Belarus; Hungarian: Hungary"""
-)
+DEMONYMS = _pairs("accounts.demonyms")
 #: Seats of government and state media that speak for a government ("the White House", "the Kremlin", "Xinhua").
-SEATS = _pairs(
-    """White House: United States; Oval Office: United States; State Department: United States;
-    Pentagon: United States; Kremlin: Russia; Downing Street: United Kingdom; Foreign Office: United Kingdom;
-    Elysee: France; Élysée: France; Zhongnanhai: China; Xinhua: China; CCTV: China; People's Daily: China;
-    Global Times: China; TASS: Russia; RIA Novosti: Russia; KCNA: North Korea; IRNA: Iran;
-    Blue House: South Korea"""
-)
+SEATS = _pairs("accounts.seats")
 #: Titles whose holder speaks for a government, when a nationality or country leads them ("US President").
-GOVERNMENT_TITLES = tuple(
-    "president;prime minister;premier;chancellor;foreign minister;secretary of state;spokesperson;spokesman;"
-    "spokeswoman;ambassador;king;leader".split(";")
-)
+GOVERNMENT_TITLES = lexicon.ordered("accounts.government_titles")
 #: Words that make an organisation a government body when a nationality leads its name.
-GOVERNMENT_WORDS = frozenset(
-    "ministry embassy government cabinet council presidency consulate mission administration state media".split()
-)
+GOVERNMENT_WORDS = lexicon.words("accounts.government_words")
 _GOVERNMENTS = {g.lower(): g for g in [*CAPITALS.values(), *DEMONYMS.values(), *SEATS.values()]}
 
 
