@@ -21,28 +21,16 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from .. import lexicon
 from ..model import Article, Cite, NumberMention
 
-UNITS = {
-    "ton": "tonne",
-    "tons": "tonne",
-    "tonnes": "tonne",
-    "metric ton": "tonne",
-    "metric tons": "tonne",
-    "t": "tonne",
-    "usd": "USD",
-    "dollar": "USD",
-    "dollars": "USD",
-    "$": "USD",
-    "%": "percent",
-    "per cent": "percent",
-    "pct": "percent",
-}
-_STOP = {"the", "a", "an", "of", "on", "in", "for", "to", "and", "its", "their", "his", "her", "some", "new", "more"}
+#: Spellings of a unit, to the one spelling figures are compared in (``lexicon/figures.toml``).
+UNITS = {k: str(v) for k, v in lexicon.table("figures.units").items()}
+_STOP = lexicon.words("figures.subject_stopwords")
 _TOKEN = re.compile(r"[a-z0-9]+")
-_APPROX = {"about", "around", "approximately", "roughly", "some", "almost", "nearly", "close to"}
-_FLOOR = {"more than", "at least", "over", "above"}
-_CEIL = {"less than", "up to", "as much as", "under", "below", "nearly", "almost"}
+_APPROX = lexicon.words("figures.approximate")
+_FLOOR = lexicon.words("figures.floor")
+_CEIL = lexicon.words("figures.ceiling")
 _COMPARABLE_KINDS = {"money", "percent", "count", "quantity", ""}
 
 
