@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, Protocol
 
+from .. import lexicon
 from ..model import Article, Quote
 
 #: A clock time: "2 a.m.", "2:30 a.m.", "4 p.m.", "16:45", "noon", "midnight".
@@ -173,21 +174,17 @@ def wording_conflict(a: Span, b: Span) -> str | None:
     return None
 
 
-#: Words whose change inside a quote changes what was said, not how an outlet transcribed it: when, whether,
-#: how many ("this morning" / "yesterday", "will" / "won't"). Other changes ("okay" / "ok", "there were
-#: another" / "a") are transcription.
-TELLING_WORDS = frozenset(
-    """yesterday today tonight tomorrow morning afternoon evening night week weekend month year monday tuesday
-    wednesday thursday friday saturday sunday january february march april may june july august september
-    october november december last next ago earlier later not no never nobody nothing none won't can't don't
-    didn't isn't wasn't aren't weren't wouldn't couldn't shouldn't all every always""".split()
-)
-
-
 #: The telling words that only flip polarity: a change counts when the two quotes' negation counts differ.
-NEGATIONS = frozenset(
-    "not no never nobody nothing none won't can't don't didn't isn't wasn't aren't weren't wouldn't couldn't "
-    "shouldn't".split()
+NEGATIONS = lexicon.words("conflicts.negations")
+#: Words whose change inside a quote changes what was said, not how an outlet transcribed it: when, whether,
+#: how many ("this morning" / "yesterday", "will" / "won't"): ``lexicon/conflicts.toml``, with the weekdays,
+#: months and near days of ``time.toml`` and the negations.
+TELLING_WORDS = (
+    lexicon.words("conflicts.telling_words")
+    | lexicon.words("time.weekdays")
+    | lexicon.words("time.months")
+    | lexicon.words("time.near_days")
+    | NEGATIONS
 )
 
 
