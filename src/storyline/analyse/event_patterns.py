@@ -21,8 +21,10 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-#: Verbs that report a clause: their subject is the ``speaker`` of a pattern.
-SPEECH = frozenset({"say", "tell", "state", "declare", "claim", "insist", "announce", "add", "charge", "allege"})
+from .. import lexicon
+
+#: Verbs that report a clause: their subject is the ``speaker`` of a pattern (lemmas of reporting verbs).
+SPEECH = lexicon.words("speech.pattern_verbs")
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from .. import lexicon
 from ..model import Sentence, Statement
 from .nlp import doc_text
 
@@ -35,24 +36,17 @@ CLAUSE_DEPS: dict[str, bool] = {
     "ccomp": True,
     "relcl": True,
 }
-#: Heads whose content clause is reported speech: the clause is the statement, said by the head's subject.
-SPEECH_LEMMAS = frozenset(
-    """say tell add argue note warn write claim insist state explain stress reply respond affirm acknowledge
-    admit announce assert declare suggest tweet report observe remark conclude emphasize emphasise predict
-    caution complain concede confirm contend charge allege maintain mention reiterate reveal testify boast
-    counter retort remind recall recount clarify proclaim reassure believe think expect hope fear""".split()
-)
+#: Heads whose content clause is reported speech: the clause is the statement, said by the head's subject. The
+#: reporting verbs of the lexicon (``speech.reporting``) but "ask" (its clause is a question, not a statement), and
+#: the verbs of thinking (``speech.thinking``: "officials believe that …").
+SPEECH_LEMMAS = (frozenset(lexicon.table("speech.reporting")) - {"ask"}) | lexicon.words("speech.thinking")
 #: Subject relations.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "dative", "xcomp"})
 #: Parts of speech whose lemmas carry content.
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
 #: Lemmas that carry no content for comparison (light verbs, auxiliaries, hedges).
-LIGHT_LEMMAS = frozenset(
-    """be have do will would can could may might must shall should also just only even still already
-    then now so very more most less least really too not n't never however there here when where which
-    who what how why new other such own same many much few several""".split()
-)
+LIGHT_LEMMAS = lexicon.words("content.light_lemmas")
 #: Words trimmed off a clause's edges ("while …", "… and").
 EDGE_DEPS = frozenset({"cc", "mark", "punct"})
 MIN_TOKENS = 4
