@@ -38,33 +38,20 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from .. import lexicon
 from ..model import Article, Cite, Claim, SummarySentence, TimelineItem
 from .claims import content_stems, outlet_label, source_key
 
 log = logging.getLogger("storyline")
 
 #: The first words that need the sentence before them: pronouns and connectives ("He was promoted in 2003.",
-#: "But the arrest will not affect his status.", "This is the fifth operation since September.").
-NEEDS_CONTEXT = frozenset(
-    "he she it they we i you him them his her its their our my this that these those such "
-    "but and or so yet nor however also meanwhile meantime instead still then thus therefore hence moreover "
-    "furthermore additionally besides nevertheless nonetheless otherwise likewise similarly consequently "
-    "now later afterwards again anyway indeed".split()
-)
+#: "But the arrest will not affect his status."): ``lexicon/summary.toml``.
+NEEDS_CONTEXT = lexicon.words("summary.needs_context")
 #: Openings of several words that do the same ("In addition, the boarding party found grapnels.").
-NEEDS_CONTEXT_PHRASES = (
-    "in addition", "as a result", "on the other hand", "at the same time", "in contrast", "by contrast",
-    "for example", "for instance", "even so", "after that", "in turn", "as well", "the other", "the same",
-    "despite that", "despite this", "because of that", "because of this", "after this", "before that",
-    "before this", "since then", "by then", "until then", "even then", "in response", "in return",
-    "to that end", "in that case", "that day",
-)  # fmt: skip
+NEEDS_CONTEXT_PHRASES = lexicon.ordered("summary.needs_context_phrases")
 #: Titles and abbreviations a sentence splitter may have taken for a sentence end ("said Troy police Lt." /
 #: "Gerry Scherlinck."): a sentence ending on one, and the sentence after it, are pieces of one sentence.
-ABBREVIATIONS = frozenset(
-    "mr mrs ms dr lt sgt capt cpt col gen maj adm gov sen rep rev prof insp det cpl pvt supt cmdr st jr sr "
-    "gov't dept no vs etc inc corp co ltd".split()
-)
+ABBREVIATIONS = lexicon.words("summary.abbreviations")
 _LAST_WORD = re.compile(r"(\S+?)[\"”’)\]]*$")
 _FIRST_WORDS = re.compile(r"[A-Za-z’']+")
 _END = re.compile(r"[.!][\"”’)\]]*$")
