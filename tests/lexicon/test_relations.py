@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from storyline import lexicon
 
 
@@ -19,3 +21,55 @@ def test_number_words_carry_their_values_by_place() -> None:
 
 def test_duration_hedges_are_approximators() -> None:
     assert set(lexicon.ordered("numbers.duration_approximators")) <= set(lexicon.table("numbers.approximators"))
+
+
+def _forms(lemmas: Iterable[str]) -> set[str]:
+    reporting = lexicon.table("speech.reporting")
+    return {w for lemma in lemmas for w in reporting[lemma].split()}
+
+
+def test_speech_lists_are_parts_of_the_reporting_verbs() -> None:
+    reporting = lexicon.table("speech.reporting")
+    forms = _forms(reporting)
+    cues = forms | lexicon.words("speech.cue_forms_more")
+    assert all(lemma in reporting[lemma].split() for lemma in reporting)  # each lemma is one of its own forms
+    assert lexicon.words("speech.verbs") <= forms  # the entity rule's speech verbs are cue forms
+    assert lexicon.words("speech.object_cues") <= forms
+    assert lexicon.words("speech.pattern_verbs") <= set(reporting)  # the event patterns' speakers: lemmas
+    assert lexicon.words("speech.no_infinitive") <= set(reporting)
+    assert "ask" in reporting and not lexicon.words("speech.thinking") & set(reporting)
+    assert lexicon.words("speech.strong_cues") <= cues and lexicon.words("speech.weak_cues") <= cues
+    particles = set(lexicon.table("speech.particle_cues"))
+    assert lexicon.words("speech.trailing_cues") <= cues | particles | {"according"}
+
+
+def test_speech_lemmas_and_cue_forms_are_derived() -> None:
+    from storyline.analyse import entities, event_patterns, quote_cues, statements
+
+    assert entities.SPEECH_VERBS <= quote_cues.INDIRECT_FORMS <= quote_cues.CUE_FORMS
+    assert event_patterns.SPEECH <= statements.SPEECH_LEMMAS
+    assert "ask" not in statements.SPEECH_LEMMAS and {"say", "believe"} <= statements.SPEECH_LEMMAS
+    assert quote_cues.OBJECT_CUES <= quote_cues.INDIRECT_FORMS and "saying" not in quote_cues.INFINITIVE_CUES
+
+
+def test_titles_hold_the_offices_and_honorifics() -> None:
+    from storyline.analyse import entities, quote_cues
+
+    assert entities.ROLE_WORDS <= quote_cues.TITLE_WORDS and entities.HONORIFICS <= quote_cues.TITLE_WORDS
+    assert quote_cues.HONORIFICS_M | quote_cues.HONORIFICS_F <= quote_cues.TITLE_WORDS
+
+
+def test_organisation_words_share_their_heads() -> None:
+    from storyline.analyse import entities, entity_types, quote_cues
+
+    assert entity_types.ORG_HEADS <= entities.ORG_WORDS and entity_types.ORG_HEADS <= quote_cues.ORG_HEADS
+    heads, bodies = lexicon.words("entities.org_heads"), lexicon.words("entities.bodies")
+    for more in ("entities.org_name_words", "entities.speaker_org_words"):
+        assert not lexicon.words(more) & (heads | bodies), more  # each word in one list only
+
+
+def test_month_abbreviations_end_no_sentence() -> None:
+    from storyline.analyse import quote_cues
+
+    shorts = {w for short in lexicon.table("time.month_short").values() for w in short.split()}
+    assert shorts <= quote_cues.ABBREVIATIONS and shorts <= quote_cues.WEEKDAYS_MONTHS

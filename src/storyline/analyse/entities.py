@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import lexicon
 from ..model import Article, Cite, Entity, Mention
 from .entity_types import KNOWN_NAMES, corrected_type, variant_of
 from .nlp import doc_text
@@ -37,65 +38,24 @@ KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", 
 #: Types shown as "key people, organisations and places".
 KEY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "FAC")
 
-SPEECH_VERBS = frozenset(
-    "say said says tell told tells add added adds argue argued argues note noted notes warn warned warns "
-    "write wrote writes claim claimed claims insist insisted state stated explain explained".split()
-)
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame prof prof. professor".split())
+#: The commonest reporting verbs in their plain forms: the subject of one is a person (``speech.verbs``).
+SPEECH_VERBS = lexicon.words("speech.verbs")
+HONORIFICS = lexicon.words("roles.honorifics")
 #: Title words that may precede a person's name inside (or just before) a mention.
-ROLE_WORDS = frozenset(
-    """president vice prime minister premier chancellor secretary senator sen. rep. representative governor
-    mayor king queen prince princess general gen. admiral colonel col. chairman chairwoman chair ceo
-    ambassador spokesman spokeswoman spokesperson speaker leader judge justice foreign defense defence
-    treasury state deputy chief director commissioner pope bishop lt. sgt. captain capt. coach
-    president-elect mp mep msp mla congressman congresswoman""".split()
-)
+ROLE_WORDS = lexicon.words("roles.offices")
 #: Lower-case job words that may stand before a name: "American Enterprise Institute senior fellow Hal Brands".
-JOB_WORDS = frozenset(
-    """senior fellow analyst professor economist researcher strategist adviser advisor spokesman spokeswoman
-    spokesperson director chief executive lawyer attorney scholar historian editor correspondent manager""".split()
-)
-ORG_WORDS = frozenset(
-    """institute institution council group agency ministry department court university college corp corp.
-    inc inc. ltd ltd. llc co co. company party bank committee commission association union organisation
-    organization foundation center centre office house administration board authority bureau service
-    news times post journal press network fund club league assembly parliament congress senate army
-    navy police force forces""".split()
+JOB_WORDS = lexicon.words("roles.jobs")
+#: Words of organisations' names: head words, bodies, company suffixes and outlets' names.
+ORG_WORDS = (
+    lexicon.words("entities.org_heads") | lexicon.words("entities.bodies") | lexicon.words("entities.org_name_words")
 )
 #: Nationality adjectives that may lead an organisation's name ("Chinese Foreign Ministry").
-NATIONALITIES = frozenset(
-    """american chinese japanese british french german russian european taiwanese korean indian israeli
-    iranian ukrainian canadian australian mexican brazilian italian spanish turkish saudi egyptian
-    pakistani""".split()
-) | {"south korean", "north korean"}
+NATIONALITIES = lexicon.words("entities.nationalities")
 #: Country and bloc aliases folded to one name (the most common English forms; extend as needed).
-GPE_ALIASES = {
-    "us": "United States",
-    "u s": "United States",
-    "usa": "United States",
-    "u s a": "United States",
-    "united states": "United States",
-    "united states of america": "United States",
-    "america": "United States",
-    "uk": "United Kingdom",
-    "u k": "United Kingdom",
-    "britain": "United Kingdom",
-    "great britain": "United Kingdom",
-    "united kingdom": "United Kingdom",
-    "eu": "European Union",
-    "european union": "European Union",
-    "un": "United Nations",
-    "united nations": "United Nations",
-    "prc": "China",
-    "people s republic of china": "China",
-    "peoples republic of china": "China",
-    "mainland china": "China",
-    "uae": "United Arab Emirates",
-    "dprk": "North Korea",
-}
-ALIAS_TYPES = {"European Union": "ORG", "United Nations": "ORG"}
+GPE_ALIASES: dict[str, str] = lexicon.table("entities.gpe_aliases")
+ALIAS_TYPES: dict[str, str] = lexicon.table("entities.alias_types")
 #: Single words the small model tags as entities but that never are one on their own.
-NEVER_ENTITIES = frozenset("state legislative government ministry logout comments register login".split())
+NEVER_ENTITIES = lexicon.words("entities.never_entities")
 TYPE_PRIORITY = {"GPE": 0, "ORG": 1, "LOC": 2, "FAC": 3, "NORP": 4, "PERSON": 5}
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -104,13 +64,8 @@ _SPACE = re.compile(r"\s+")
 _KEY_STRIP = re.compile(r"[^\w\s]")
 _APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)(?!s\b)")  # O'Brien, D’Souza; not a possessive "People's"
 #: Words that may lead a person's name and are not part of it.
-OCCUPATIONS = frozenset(
-    """comedian actor actress singer rapper musician host anchor writer author novelist journalist reporter
-    columnist player quarterback receiver striker pitcher coach manager businessman businesswoman billionaire
-    activist pastor rev. reverend doctor nurse officer detective sheriff deputy trooper sergeant lieutenant
-    astronaut climber pilot star model designer filmmaker director producer candidate nominee""".split()
-)
-_LEADING = HONORIFICS | ROLE_WORDS | JOB_WORDS | OCCUPATIONS | {"former", "late", "then", "acting", "ex"}
+OCCUPATIONS = lexicon.words("roles.occupations")
+_LEADING = HONORIFICS | ROLE_WORDS | JOB_WORDS | OCCUPATIONS | lexicon.words("roles.tenure")
 
 
 def _titlecase_line(text: str, start: int, end: int) -> bool:
@@ -224,7 +179,7 @@ def _apposition(doc: Any, ent: Any) -> str | None:
     return None
 
 
-_TRAILING_FUNCTION_WORDS = frozenset("and or of the to in for with as at on by from a an".split())
+_TRAILING_FUNCTION_WORDS = lexicon.words("entities.trailing_function_words")
 
 
 def _role_before(doc: Any, ent: Any) -> str | None:

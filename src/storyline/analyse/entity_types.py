@@ -32,18 +32,17 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 
+from .. import lexicon
+
 #: Head words of organisations' names: a name holding one is an organisation, not a place or a building.
-ORG_HEADS = frozenset(
-    """institute institution centre center council agency ministry department university college commission
-    committee association foundation bureau administration authority organisation organization fund""".split()
-)
+ORG_HEADS = lexicon.words("entities.org_heads")
 #: Types an organisation's head word overrides (a person "Washington Institute" is left to the vote).
 ORG_OVERRIDES = frozenset({"FAC", "GPE", "LOC"})
 #: Last words that make a "person" an organisation: "Hamilton Fire", "Dayton Police", "Ohio State University".
-PERSON_ORG_TAILS = ORG_HEADS | frozenset("fire police rescue sheriff ems".split())
+PERSON_ORG_TAILS = ORG_HEADS | lexicon.words("entities.person_org_tails")
 #: Words a region's name is made of; a name only of these, with one region noun, is a place (LOC).
-REGION_NOUNS = frozenset("pacific atlantic asia europe mediterranean arctic antarctic caribbean balkans".split())
-REGION_WORDS = REGION_NOUNS | frozenset("indo western eastern northern southern central east west north south".split())
+REGION_NOUNS = lexicon.words("entities.region_nouns")
+REGION_WORDS = REGION_NOUNS | lexicon.words("entities.region_words_more")
 #: Types a region's name overrides.
 REGION_OVERRIDES = frozenset({"ORG", "PERSON", "FAC", "NORP"})
 #: What follows (or, as ``^…``, precedes) a news outlet's name in running text.
@@ -55,30 +54,13 @@ OUTLET_CUES_BEFORE: tuple[re.Pattern[str], ...] = (re.compile(r"\b(?:according t
 #: Types an outlet cue overrides.
 OUTLET_OVERRIDES = frozenset({"GPE", "LOC", "FAC"})  # people report and are quoted too
 #: Spellings of one thing, by comparison key (case and punctuation folded), to the key of the name shown.
-KNOWN_VARIANTS = {
-    "wwii": "world war ii",
-    "ww2": "world war ii",
-    "world war two": "world war ii",
-    "world war 2": "world war ii",
-    "second world war": "world war ii",
-    "the second world war": "world war ii",
-    "wwi": "world war i",
-    "ww1": "world war i",
-    "world war one": "world war i",
-    "world war 1": "world war i",
-    "first world war": "world war i",
-    "the first world war": "world war i",
-    "post world war ii": "world war ii",
-    "post wwii": "world war ii",
-    "post world war two": "world war ii",
-}
+KNOWN_VARIANTS: dict[str, str] = lexicon.table("entities.known_variants")
 #: How a folded name is shown when the corpus never writes it that way.
-KNOWN_NAMES = {"world war ii": "World War II", "world war i": "World War I"}
-#: A short name folded into a longer one the corpus uses, unless the other reading is in the corpus too.
-UNLESS_PRESENT = {
-    "korea": ("south korea", "north korea"),
-    "congo": ("democratic republic of the congo", "republic of the congo"),
-    "sudan": ("south sudan", "sudan"),  # never folded: "Sudan" is a country of its own
+KNOWN_NAMES: dict[str, str] = lexicon.table("entities.known_names")
+#: A short name folded into a longer one the corpus uses, unless the other reading is in the corpus too ("sudan" is
+#: never folded: it is a country of its own).
+UNLESS_PRESENT: dict[str, tuple[str, str]] = {
+    k: (longer, other) for k, (longer, other) in lexicon.table("entities.unless_present").items()
 }
 
 

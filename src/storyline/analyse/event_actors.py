@@ -22,13 +22,13 @@ from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
 
+from .. import lexicon
+
 #: Longest country name, in words ("democratic republic of the congo").
 MAX_NAME_WORDS = 6
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'\-]*[A-Za-z.]|[A-Za-z]")
 #: Short names that are also English words: they code only when written as the name ("US", "UN", "WHO").
-CASE_SENSITIVE = frozenset(
-    {"us", "un", "who", "male", "georgia", "jordan", "chad", "guinea", "niger", "turkey", "lima", "commonwealth", "oas"}
-)
+CASE_SENSITIVE = lexicon.words("entities.case_sensitive_countries")
 
 
 def _code_table(name: str) -> dict[str, str]:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from .. import lexicon
 from ..model import Quote
 from .quote_cues import CLAIM_NOUNS, CUE_FORMS, DISPLACED_OPENERS, INDIRECT_FORMS, TIME_SUBORDINATORS
 from .quote_doc import Attribution, _Doc
@@ -392,7 +393,7 @@ def _aside(doc: Any, tok: Any) -> bool:
 
 _ANY_CUE = CUE_FORMS | INDIRECT_FORMS
 #: Relative pronouns that, standing for no one who may speak, make a cue the writer's inference.
-RELATIVE_SUBJECTS = frozenset({"which", "that", "what"})
+RELATIVE_SUBJECTS = lexicon.words("quotes.relative_subjects")
 #: How a continuation of the reported clause can hang on its cue (the parse's attachment, not the meaning).
 _CONTINUING = frozenset({"conj", "cc", "punct", "advcl", "appos", "dep", "npadvmod", "oprd", "attr"})
 
