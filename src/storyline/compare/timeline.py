@@ -41,6 +41,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .. import lexicon
 from ..model import Article, Cite, TimelineItem
 from .claims import content_stems, opens_with_pronoun, source_key, stem
 from .commitments import article_commitments
@@ -53,24 +54,8 @@ MERGE_THRESHOLD = 0.125
 PARTICIPANT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT"})
 
 #: Kinds of happening and the words that name them: "summit", "talks" and "sat down" all name a meeting,
-#: so sentences that say it in other words still share the happening's kind.
-EVENT_KINDS: dict[str, str] = {
-    "meeting": "meet met meeting summit talks sat sit negotiations conference",  # "they sat down in Montevideo"
-    "call": "call phone spoke speak conversation",  # "a two-hour phone call"
-    "visit": "visit trip tour travel travelled",  # "will visit Buenos Aires in September"
-    "agreement": "deal agreement pact truce treaty accord ceasefire signed",  # "signed a defence pact"
-    "dispute": "row dispute flare clash spat feud tension protest",  # "a border row flared in April"
-    "attack": "attack bombing shooting raid assault invasion missile",
-    "vote": "election vote poll referendum ballot",
-    "death": "died dead killed death funeral",
-    "disaster": "crash earthquake quake flood storm hurricane explosion wildfire blaze",
-    "justice": "ruling court trial verdict sentenced convicted charged arrested lawsuit sued",
-    "office": "resigned resignation appointed quit sworn inauguration",
-    "launch": "launch launched unveiled unveiling released debut maiden",
-    "sale": "purchase bought acquire acquired acquisition merger takeover",
-    "market": "rose risen fell fallen dropped gained plunged surged climbed slumped rallied",
-    "measure": "tariff tariffs sanction sanctions ban restriction restrictions curbs",
-}
+#: so sentences that say it in other words still share the happening's kind (``lexicon/timeline.toml``).
+EVENT_KINDS: dict[str, str] = {k: str(v) for k, v in lexicon.table("timeline.event_kinds").items()}
 _KIND_OF = {stem(w): kind for kind, words in EVENT_KINDS.items() for w in words.split()}
 
 
