@@ -28,12 +28,14 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from .. import lexicon
+
 #: The pair features, in the order of the weight vector.
 FEATURES = (
     "bias", "cos", "ratio", "ent", "pred", "fig_share", "fig_diff", "date_share", "neg_diff", "len_ratio", "contain",
 )  # fmt: skip
 #: Predicates too general to say two clauses report the same thing.
-LIGHT_PREDICATES = frozenset("be have do say make take get go come give put see know".split())
+LIGHT_PREDICATES = lexicon.words("clauses.light_predicates")
 
 
 class AlignUnit(Protocol):

@@ -23,7 +23,9 @@ from typing import Any
 
 import numpy as np
 
+from .. import lexicon
 from ..model import Article, Cite, Claim, DateMention, NumberMention, Statement
+from ..text import alternation
 from .align import group, probabilities
 from .align import model as align_model
 from .clauses import (
@@ -272,7 +274,7 @@ def compare_units(base: Unit, other: Unit) -> str | None:
     return _date_conflict(base, other) or other_conflict(base, other)
 
 
-_PRONOUN_OPENING = re.compile(r"^(?:he|she|they|it|this|that|these|those|his|her|their|its)\b", re.IGNORECASE)
+_PRONOUN_OPENING = re.compile(rf"^{alternation(lexicon.ordered('clauses.pronoun_openers'))}\b", re.IGNORECASE)
 
 
 def opens_with_pronoun(text: str) -> bool:

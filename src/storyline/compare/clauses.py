@@ -22,6 +22,8 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from .. import lexicon
+from ..text import alternation
 from .align import idf, weighted_overlap
 
 #: Two statements whose score reaches this are the same claim (measured on the seed story: pairs that
@@ -33,32 +35,19 @@ MAX_WORDS = 70
 _WORD = re.compile(r"[\w’'-]+")
 _END = re.compile(r"[.!][\"”’)\]]*$")
 _SPLIT = re.compile(r";\s+|,\s+(?:while|whereas|but|and|although|though|yet)\s+|\s+(?:while|whereas)\s+")
-_LEAD = re.compile(
-    r"^(?:but|and|yet|still|meanwhile|however|moreover|also|so|now|then|instead|indeed|in return|"
-    r"at the same time|for now|in addition)\s*,?\s+",
-    re.IGNORECASE,
-)
+_LEAD = re.compile(rf"^{alternation(lexicon.ordered('clauses.lead_connectives'))}\s*,?\s+", re.IGNORECASE)
 _LIST_PREFIX = re.compile(r"^\s*(?:\d+[.)]|[-•*])\s+")
 #: A wire dateline opening the lead: "BRUSSELS, March 3 (Reuters) - ", "WASHINGTON: ", "TAIPEI (AP) — ".
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’\- ]{2,40}(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][a-z.]+)?(?:\s+\d{1,2})?)?"
     r"(?:\s*\([^)]{1,40}\))?\s*(?:[-–—:]\s+)"
 )
-_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "this", "that", "these", "those", "there", "who"}
-_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "both", "each", "some", "many", "most"}
-_VERBS = {
-    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may",
-    "might", "must", "shall", "should", "did", "does", "do", "says", "said", "say", "told", "tells", "tell",
-    "made", "makes", "took", "gave", "came", "went", "saw", "met", "got", "began", "spoke", "won", "led",
-    "left", "held", "sent", "set", "put", "cut", "hit", "let", "paid", "kept", "meant", "felt", "thought",
-    "brought", "bought", "sought", "fought", "became", "rose", "fell", "grew", "knew", "drew", "wrote",
-    "chose", "broke", "remains", "wants", "plans", "expects", "hopes", "agreed", "announced", "confirmed",
-    "sat", "stood", "found", "heard", "lost", "built", "spent", "sold", "struck", "understood",
-}  # fmt: skip
-_ADVERBS = {"also", "now", "still", "already", "never", "then", "recently", "previously", "reportedly", "later",
-            "repeatedly", "publicly", "formally", "firmly", "sharply", "directly", "again", "not"}  # fmt: skip
-_ED_OBJECT = {"to", "that", "the", "a", "an", "his", "her", "its", "their", "on", "by", "with", "in", "him", "them",
-              "it", "as", "from", "for", "against", "up", "down", "out", "back"}  # fmt: skip
+# The words that tell a statement from a heading (lexicon/clauses.toml).
+_PRONOUNS = lexicon.words("clauses.pronouns")
+_DETERMINERS = lexicon.words("clauses.determiners")
+_VERBS = lexicon.words("clauses.verbs")
+_ADVERBS = lexicon.words("clauses.adverbs")
+_ED_OBJECT = lexicon.words("clauses.ed_objects")
 _DEMONYM = re.compile(r"(?:ese|ian|ican|ish)$")
 _CHROME = re.compile(
     r"\b(?:click here|subscribe|sign up|log in|newsletter|cookies?|read more|all rights reserved|"
