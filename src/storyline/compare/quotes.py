@@ -21,6 +21,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from .. import lexicon
 from ..model import Article, Cite, Claim, Entity, Quote
 from .claims import source_key
 
@@ -56,9 +57,7 @@ def relation(a: str, b: str) -> str | None:
 
 
 #: Words too common to say two quotes are related.
-_COMMON = frozenset(
-    "the a an of to and in is it that for on we i you he she they be was are this with as at by not".split()
-)
+_COMMON = lexicon.words("conflicts.quote_common_words")
 
 
 def _keywords(text: str) -> frozenset[str]:
