@@ -162,7 +162,7 @@ def _future_context(text: str, start: int, end: int) -> bool | None:
 
 #: Prepositions before a day or month that tell which way it lies: "since March" is past, "by Dec. 15" is a
 #: deadline still to come (True: the coming one, False: the last one).
-LEAD_TENSE: dict[str, bool] = {"since": False, "by": True, "until": True, "till": True, "no later than": True}
+LEAD_TENSE: dict[str, bool] = lexicon.table("dates.lead_tense")
 _LEAD_TENSE = re.compile(
     r"(?i)\b(" + "|".join(re.escape(w) for w in LEAD_TENSE) + r")\s+(?:shortly\s+(?:after|before)\s+)?"
     r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$"
@@ -376,8 +376,7 @@ def _weekday(r: dt.date, wd: int, rel: str, text: str, start: int, end: int) -> 
 _TIMEX_KINDS = {k for k, _ in timex.TIME_PATTERNS + timex.LATE_PATTERNS}
 _PERIOD_KINDS = {k for k, _ in periods.PATTERNS}
 _ALL_PATTERNS = periods.PATTERNS + timex.TIME_PATTERNS + _PATTERNS + timex.LATE_PATTERNS
-_DAY_WORDS = {"yesterday": -1, "last": -1, "today": 0, "this": 0, "later this": 0, "earlier this": 0,
-              "early this": 0, "late this": 0, "tonight": 0, "tomorrow": 1}
+_DAY_WORDS: dict[str, int] = lexicon.table("dates.day_words")
 
 
 def _day_named(g: dict[str, str | None], key: str, text: str, m: re.Match[str], ref: dt.date) -> dt.date | None:
@@ -527,12 +526,9 @@ def _iter_matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
 
 
 #: Capitalised words a year may follow and still be a date ("That 1978 resolution", "Summer 2008").
-YEAR_NAME_EXCEPTIONS = frozenset(
-    {"that", "this", "the", "in", "since", "by", "until", "of", "for", "from", "before", "after", "during", "and",
-     "or", "to", "through", "early", "late", "mid", "fiscal", "spring", "summer", "autumn", "fall", "winter",
-     "christmas", "easter", "calendar", "year", "class"})
+YEAR_NAME_EXCEPTIONS = lexicon.words("dates.year_name_exceptions")
 #: Words that introduce a name ("a venture called Orion 1980").
-NAMING_WORDS = ("called", "named", "dubbed", "known as")
+NAMING_WORDS = lexicon.ordered("dates.naming_words")
 _WORD_BEFORE = re.compile(r"([A-Z][A-Za-z]+)[ \t]+$")
 _NAMED_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in NAMING_WORDS) + r")\s+$")
 _NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")

@@ -25,39 +25,18 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 
+from .. import lexicon
 from ..model import DateMention
 
-ORDINALS: dict[str, int] = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+ORDINALS: dict[str, int] = lexicon.table("dates.quarter_ordinals")
 #: Words before "quarter"/"period" that make it the same quarter a year before ("the year-ago quarter").
-YEAR_BEFORE = (
-    "year-ago",
-    "year ago",
-    "year-earlier",
-    "year earlier",
-    "year-before",
-    "prior-year",
-    "prior year",
-    "year-previous",
-)
+YEAR_BEFORE = lexicon.ordered("dates.year_before")
 #: Words after "the same/comparable/corresponding quarter/period" that make it the quarter a year before.
-A_YEAR_BEFORE = (
-    "a year ago",
-    "a year earlier",
-    "a year before",
-    "last year",
-    "of last year",
-    "the year before",
-    "the previous year",
-    "of the previous year",
-    "the prior year",
-    "of the prior year",
-    "one year ago",
-    "one year earlier",
-)
+A_YEAR_BEFORE = lexicon.ordered("dates.a_year_before")
 #: Words that make "quarter"/"period" the one the report is about: the quarter the text last named.
-ANCHORED = ("latest", "most recent", "just-ended", "just ended", "recent", "reporting")
+ANCHORED = lexicon.ordered("dates.anchored")
 #: Qualifiers of a quarter that say nothing of which one ("the comparable year-ago quarter").
-LIKE = ("same", "comparable", "corresponding", "like", "equivalent")
+LIKE = lexicon.ordered("dates.like")
 #: "a year ago" and "year-earlier" are the named quarter a year before only this close to it (characters).
 NEAR = 400
 
@@ -98,7 +77,7 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 #: Words before a quarter that make it the time of the clause ("expects a profit in the first quarter"), so
 #: that a future verb can make it one still to come; a quarter before a noun ("a third-quarter loss") is a
 #: result being reported, whatever the verb.
-TIME_LEADS = ("in", "for", "during", "by", "until", "through", "into", "over", "before", "after", "from")
+TIME_LEADS = lexicon.ordered("dates.quarter_time_leads")
 _LEAD = re.compile(r"(?i)\b(?:" + _alt(TIME_LEADS) + r")\s+(?:the\s+|its\s+|their\s+|this\s+year['’]s\s+)?$")
 
 

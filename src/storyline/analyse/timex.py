@@ -1,7 +1,8 @@
 """TIMEX3 beyond calendar dates: times of day, durations, sets and the present/past/future references.
 
-:mod:`storyline.analyse.dates` finds and resolves calendar dates; this module holds the word tables and
-patterns for the other TimeML types, and turns their matches into TimeML values:
+:mod:`storyline.analyse.dates` finds and resolves calendar dates; this module holds the word tables (read from the
+lexicon: ``lexicon/dates.toml``, ``numbers.toml``, ``time.toml``) and patterns for the other TimeML types, and turns
+their matches into TimeML values:
 
 * ``TIME`` — a clock time or a part of a day on a day: "at about 9:40 p.m." → ``2025-03-04T21:40``,
   "Monday evening" → ``2025-03-03TEV``, "last night" → ``2025-03-03TNI``, "14:58 UTC" → ``…T14:58Z``;
@@ -49,59 +50,36 @@ SPOKEN_UNITS = {w: n for w, n in _UNITS.items() if n < 10}  # one to nine
 DECADE_WORDS = {f"{w[:-1]}ies": n // 10 for w, n in _TENS.items()}
 #: Words before a year written with two digits and an apostrophe ("since '82", "in '99"): only after one of
 #: them is "'82" a year rather than a quoted number.
-SHORT_YEAR_LEADS = ("since", "in", "of", "from", "until", "till", "by", "to", "through", "before", "after",
-                    "during")
+SHORT_YEAR_LEADS = lexicon.ordered("dates.short_year_leads")
 
 #: Quantifiers that leave the count unknown ("several years" → PXY).
-VAGUE_COUNTS = ("several", "a few", "few", "many", "some", "recent", "coming", "the past few", "past few")
+VAGUE_COUNTS = lexicon.ordered("dates.vague_counts")
 
 #: Duration unit → (TimeML designator, multiplier). Hours, minutes and seconds take the ``T`` prefix.
 DURATION_UNITS: dict[str, tuple[str, int]] = {
-    "second": ("TS", 1), "minute": ("TM", 1), "hour": ("TH", 1), "day": ("D", 1), "week": ("W", 1),
-    "fortnight": ("W", 2), "month": ("M", 1), "quarter": ("Q", 1), "year": ("Y", 1), "decade": ("Y", 10),
-    "century": ("Y", 100),
+    unit: (code, n) for unit, (code, n) in lexicon.table("dates.duration_units").items()
 }
 _UNIT_WORDS = r"seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)"
 
 #: Words before a unit with no count that make it a vague duration ("for years", "within weeks", "in minutes",
 #: "over the years" → ``PXY``, ``PXW``, ``PTXM``).
-DURATION_LEADS = (
-    "for", "in recent", "over recent", "in the coming", "in coming", "over the past", "over the last",
-    "over the coming", "in the past", "in the last", "for the past", "for the last", "for many", "for several",
-    "for some", "within", "over the", "in", "in just", "in only",
-)
+DURATION_LEADS = lexicon.ordered("dates.duration_leads")
 
 #: Parts of the day (TimeML codes) and clock words.
-DAY_PARTS: dict[str, str] = {
-    "morning": "MO", "afternoon": "AF", "mid-afternoon": "AF", "mid afternoon": "AF", "evening": "EV",
-    "night": "NI", "overnight": "NI", "tonight": "NI",
-}
-CLOCK_WORDS: dict[str, str] = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}
+DAY_PARTS: dict[str, str] = lexicon.table("dates.day_parts")
+CLOCK_WORDS: dict[str, str] = lexicon.table("dates.clock_words")
 #: Time zones a clock time names, and the suffix each adds to its value: universal time is ISO 8601's ``Z``
 #: ("18:00 UTC" → ``T18:00Z``); a local zone ("5 p.m. EST") keeps the local time with no suffix, as TimeBank
 #: writes it.
-ZONES: dict[str, str] = {"utc": "Z", "gmt": "Z", "z": "Z"}
+ZONES: dict[str, str] = lexicon.table("dates.zones")
 #: Words between a count and its unit that leave the duration as counted ("six straight days" → P6D).
-COUNT_ADJECTIVES = ("straight", "consecutive", "successive", "full", "trading", "business", "working", "calendar",
-                    "more", "additional", "further", "extra", "and a half", "or so")
+COUNT_ADJECTIVES = lexicon.ordered("dates.count_adjectives")
 
 #: Frequency adverbs → SET values.
-SET_WORDS: dict[str, str] = {
-    "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
-    "annually": "P1Y", "yearly": "P1Y", "biannually": "P6M",
-}
+SET_WORDS: dict[str, str] = lexicon.table("dates.set_words")
 
 #: Words that name the present, the past or the future rather than a date (TimeML ``*_REF``).
-REF_WORDS: dict[str, str] = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF", "these days": "PRESENT_REF",
-    "nowadays": "PRESENT_REF", "at present": "PRESENT_REF", "at the moment": "PRESENT_REF",
-    "for the time being": "PRESENT_REF", "the time being": "PRESENT_REF", "current": "PRESENT_REF",
-    "recently": "PAST_REF", "more recently": "PAST_REF", "recent": "PAST_REF", "recent years": "PAST_REF",
-    "in the past": "PAST_REF", "the past": "PAST_REF", "lately": "PAST_REF",
-    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
-    "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
-    "a later date": "FUTURE_REF",
-}
+REF_WORDS: dict[str, str] = {w: ref for ref, ws in lexicon.table("dates.ref_words").items() for w in ws}
 
 #: Days, weeks, months and years told from another one ("the day", "that year", "the following month"):
 #: (words before the unit, the units they allow, offset in units, counted from the last one the text named
@@ -128,28 +106,14 @@ ANAPHORA: list[tuple[str, tuple[str, ...], int, bool]] = [
 #: unless a frame came first: "rose late in the day after falling").
 DAY_FRAMES = r"(?:(?:late|early|later|earlier)\s+in\s+|(?:the\s+)?(?:start|end|rest|close|course|middle)\s+of\s+)"
 ANAPHORA_STOP = r"(?![\s-]+(?:before|after|of|when|that|which|in\s+which|on\s+which|to)\b|['’-])"
-_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+_ORDINALS = lexicon.ordered("dates.ordinals")
 
 #: Tense cues for a weekday's clause ("will meet on Monday" → the coming Monday, "met on Monday" → the last).
 #: The cue nearest the weekday wins; news writes scheduled events in the present ("is on Thursday",
 #: "opens Monday"), so those present forms count as future.
-FUTURE_CUES = (
-    "will", "would", "'ll", "’ll", "shall", "going to", "plans to", "plan to", "planned", "planning", "set to",
-    "set for", "due",
-    "is to", "are to", "expected to", "expects", "expect to", "anticipates", "forecasts", "predicts", "scheduled",
-    "slated", "upcoming", "as soon as", "as early as",
-    "this coming", "to be held", "is due", "are due",
-)
-PRESENT_AS_FUTURE = (
-    "is", "are", "begins", "begin", "starts", "opens", "meets", "meet", "arrives", "arrive", "leaves", "heads",
-    "travels", "travel", "visits", "holds", "takes place", "take place", "returns", "resumes", "ends", "closes",
-    "expires", "votes", "goes", "kicks off", "convenes", "convene", "gathers",
-)
-PAST_CUES = (
-    "was", "were", "had", "did", "said", "told", "took", "came", "went", "began", "met", "held", "left", "made",
-    "gave", "got", "saw", "ran", "sold", "bought", "paid", "spoke", "wrote", "rose", "fell", "won", "lost",
-    "struck", "hit", "killed", "died", "ago", "last", "earlier", "previous",
-)
+FUTURE_CUES = lexicon.ordered("dates.future_cues")
+PRESENT_AS_FUTURE = lexicon.ordered("dates.present_as_future")
+PAST_CUES = lexicon.ordered("dates.past_cues")
 
 _WEEKDAYS = lexicon.ordered("time.weekdays")
 _MONTH_NUM = {m: i + 1 for i, m in enumerate(lexicon.ordered("time.months"))}
@@ -268,8 +232,7 @@ SHIFT_PATTERN = re.compile(
 
 
 #: Words a mention may start with that TimeML leaves out of a TIMEX3's extent (they are its SIGNAL).
-SIGNALS = ("on", "in", "at", "by", "since", "until", "till", "for", "during", "from", "of", "before", "after",
-           "over", "within", "through", "throughout", "later in", "earlier in")
+SIGNALS = lexicon.ordered("dates.signals")
 _SIGNAL = re.compile(r"(?i)^(?:" + "|".join(re.escape(w) for w in sorted(SIGNALS, key=len, reverse=True)) + r")\s+")
 
 
@@ -386,11 +349,11 @@ def time_value(day: dt.date | None, clock: str | None = None, part: str | None =
     return f"{day.isoformat()}T{DAY_PARTS[part.lower()]}" if part else day.isoformat()
 
 
-SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+SEASONS: dict[str, str] = lexicon.table("dates.seasons")
 #: The month each season begins in: "this past spring", said in October, is this year's.
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: Halves of a year ("the first half of 1989" → ``1989-H1``).
-HALVES = {"first": "H1", "second": "H2", "last": "H2", "latter": "H2"}
+HALVES: dict[str, str] = lexicon.table("dates.halves")
 
 
 def decade_value(digit: int, ref_year: int | None) -> str:
