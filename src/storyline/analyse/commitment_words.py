@@ -11,12 +11,15 @@ Each row keeps the sentence that motivated it; ``tests/analyse/test_commitments.
 * :data:`CUES` — what makes a clause a commitment rather than a report of something done ("agreed to", "will",
   "pledged", "hopes to", "a target of").
 
-Nothing here does I/O.
+The word tables are data in the lexicon (``lexicon/commitments.toml``, read once per process); the cues are
+regexes and stay here, with the patterns built from the tables.
 """
 
 from __future__ import annotations
 
 import re
+
+from .. import lexicon
 
 #: What a time phrase is to the act of its clause, by the words before it (or its own first words), with an
 #: example. ``period``: the act lasts that long, from its start; ``within``: it is due that long after its start;
@@ -24,166 +27,20 @@ import re
 #: day; ``start``: its period begins that day; ``span``: a calendar year, quarter or month a pledged figure is for;
 #: ``past``: a stretch that ends now, looked back on (no commitment).
 TIME_LEADS: dict[str, tuple[str, str]] = {
-    "for": ("period", "China will suspend export restrictions for one year."),
-    "for another": ("period", "The waiver was extended for another 90 days."),
-    "for a further": ("period", "The truce will hold for a further two weeks."),
-    "for up to": ("period", "The law will let police hold suspects for up to 14 days."),
-    "for a period of": ("period", "Imports are banned for a period of six months."),
-    "for the next": ("period", "Tariffs stay frozen for the next 90 days."),
-    "over the next": ("period", "The company plans to cut 500 jobs over the next two years."),
-    "over": ("period", "The government will spend $5 billion over five years."),
-    "during the next": ("period", "Prices will be capped during the next six months."),
-    "in the next": ("within", "The board will name a new chief executive in the next 30 days."),
-    "in the coming": ("within", "Ministers will decide in the coming two weeks."),
-    "within": ("within", "Israel must withdraw its troops within two weeks."),
-    "in less than": ("within", "The plant will be rebuilt in less than a year."),
-    "in under": ("within", "The bridge is to reopen in under three months."),
-    "by": ("deadline", "Washington hopes to finalize an agreement by Thanksgiving."),
-    "before": ("deadline", "The bill must pass before Christmas."),
-    "no later than": ("deadline", "Troops will leave no later than March 31."),
-    "not later than": ("deadline", "Bids must be filed not later than Dec. 1."),
-    "ahead of": ("deadline", "The sides aim to sign a deal ahead of the April 2 summit."),
-    "in time for": ("deadline", "The stadium is to be finished in time for the 2026 season."),
-    "by the end of": ("deadline", "Beijing pledged to buy 12 million tons by the end of this year."),
-    "by end of": ("deadline", "The bank will repay the loan by end of 2026."),
-    "before the end of": ("deadline", "The law will be passed before the end of the year."),
-    "until": ("until", "China will suspend the curbs until November 2026."),
-    "until the end of": ("until", "Beijing extended a visa-free policy until the end of 2025."),
-    "through the end of": ("until", "The ban will remain in place through the end of 2026."),
-    "till": ("until", "The border stays closed till March."),
-    "through": ("until", "The ban will remain in place through the end of March."),
-    "to": ("until", "The truce runs from Nov. 10 to Feb. 10."),
-    "expires on": ("ends", "The three-month ceasefire expires on March 1."),
-    "expires": ("ends", "The waiver expires March 1."),
-    "expire on": ("ends", "The curbs will expire on June 30."),
-    "ends on": ("ends", "The 90-day truce ends on Feb. 10."),
-    "runs out on": ("ends", "The one-year exemption runs out on Nov. 10."),
-    "lapses on": ("ends", "The six-month moratorium lapses on July 1."),
-    "from": ("start", "The truce runs from Nov. 10 to Feb. 10."),
-    "starting": ("start", "The exemption, valid for 60 days starting Dec. 1, covers chips."),
-    "starting on": ("start", "The levy applies for a year starting on Jan. 1."),
-    "starting from": ("start", "Visas are waived for 30 days starting from Monday."),
-    "beginning": ("start", "The curfew lasts two weeks beginning Friday."),
-    "effective": ("start", "The tariff rises to 25 percent for a year effective March 1."),
-    "as of": ("start", "The ban applies for six months as of Jan. 1."),
-    "as from": ("start", "The cap holds for a year as from April 1."),
-    "the next": ("period", "The deal freezes tariffs at current levels the next 90 days."),
-    "the coming": ("period", "Prices will stay capped the coming six months."),
-    "lasts": ("period", "The curfew lasts two weeks beginning Friday."),
-    "lasting": ("period", "Both sides agreed a truce lasting 90 days."),
-    "last": ("period", "The ban will last six months."),
-    "the past": ("past", "Sales have fallen for the past four months."),
-    "in": ("span", "China pledged to buy 25 million tons in 2026."),
-    "during": ("span", "The company will hire 300 people during 2026."),
-    "throughout": ("span", "The firm will hire 300 people throughout 2026."),
-    "the last": ("past", "Prices rose in the last two weeks."),
-    "the previous": ("past", "Output fell in the previous three quarters."),
-    "past": ("past", "Over past decades the party won every vote."),
+    lead: (role, example) for lead, (role, example) in lexicon.table("commitments.time_leads").items()
 }
 
 #: Nouns a duration before them measures, each with the kind of act it names (one kind: one commitment, when
 #: several outlets word it differently) and an example.
 TERM_NOUNS: dict[str, tuple[str, str]] = {
-    "pause": ("pause", "Beijing and Washington announced a one-year pause on some tariffs."),
-    "suspension": ("pause", "One year suspension of some Chinese export curbs on critical minerals."),
-    "truce": ("pause", "The sides agreed a 12-month truce."),
-    "ceasefire": ("pause", "Both sides accepted a 30-day ceasefire."),
-    "cease-fire": ("pause", "The rebels declared a three-day cease-fire."),
-    "moratorium": ("pause", "The council voted a six-month moratorium on drilling."),
-    "freeze": ("pause", "Unions accepted a two-year pay freeze."),
-    "halt": ("pause", "Russia agreed to a 30-day halt to strikes on energy sites."),
-    "standstill": ("pause", "Creditors agreed a 90-day standstill."),
-    "reprieve": ("pause", "Retailers won a 90-day reprieve from the tariffs."),
-    "ban": ("ban", "The ministry imposed a 10-year ban on fishing in the Arctic."),
-    "embargo": ("ban", "The bloc will keep a one-year arms embargo in force."),
-    "exemption": ("exemption", "Chipmakers got a one-year exemption from the sanctions."),
-    "waiver": ("exemption", "Buyers of Iranian oil got a 180-day waiver."),
-    "extension": ("extension", "The court granted a three-month extension of the deadline."),
-    "grace period": ("extension", "Banks have a 90-day grace period to comply."),
-    "deal": ("deal", "The club signed the striker on a five-year deal."),
-    "agreement": ("deal", "The two countries signed a 10-year agreement on gas supplies."),
-    "contract": ("deal", "The firm won a two-year contract to run the port."),
-    "lease": ("deal", "China holds a 99-year lease on the port."),
-    "loan": ("loan", "The fund approved a three-year loan of $2 billion."),
-    "plan": ("plan", "The government unveiled a five-year plan to cut emissions."),
-    "programme": ("plan", "The bank launched a two-year programme of bond purchases."),
-    "program": ("plan", "The bank launched a two-year program of bond purchases."),
-    "lockdown": ("lockdown", "The city entered a two-week lockdown."),
-    "curfew": ("lockdown", "Police imposed a 48-hour curfew."),
-    "state of emergency": ("lockdown", "The president declared a 30-day state of emergency."),
-    "window": ("deadline", "Negotiators have a 60-day window to reach a deal."),
-    "deadline": ("deadline", "The union set a 14-day deadline for an offer."),
-    "ultimatum": ("deadline", "Trump gave Hamas a three-day ultimatum."),
-    "strike": ("strike", "Dock workers threatened a 14-day strike starting on Monday."),
-    "walkout": ("strike", "Nurses began a 48-hour walkout."),
+    noun: (kind, example) for noun, (kind, example) in lexicon.table("commitments.term_nouns").items()
 }
 
 #: Acts a time can bind, by kind: the words (verb forms and nouns) that name them, with an example. An act of a
 #: kind that sets a term ("suspended … for one year") makes a commitment even when reported in the past tense.
 ACT_WORDS: dict[str, tuple[str, str]] = {
-    "pause": (
-        "suspend suspends suspended suspending suspension pause pauses paused pausing halt halts halted halting "
-        "freeze freezes froze frozen freezing truce ceasefire moratorium lift lifts lifted lifting",
-        "China agreed to suspend some export restrictions on critical minerals for one year.",
-    ),
-    "purchase": (
-        "buy buys bought buying purchase purchases purchased purchasing",
-        "Beijing pledged to buy 12 million tonnes of American soybeans this year.",
-    ),
-    "ban": (
-        "ban bans banned banning embargo prohibit prohibits prohibited phase",
-        "The bloc will phase out seaborne Russian crude within six months.",
-    ),
-    "lift": ("remove removes removed scrap scraps scrapped", "The levy will be removed until March."),
-    "strike": (
-        "strike strikes striking walk walkout stoppage",
-        "Workers will strike for two weeks if no deal is reached.",
-    ),
-    "extension": ("extend extends extended extending extension", "The waiver was extended for another 90 days."),
-    "exemption": ("exempt exempts exempted exemption waive waives waived waiver", "Chips are exempt until June."),
-    "cut": (
-        "cut cuts cutting reduce reduces reduced reducing lower lowers lowered lowering ease eases eased easing",
-        "The United States will lower tariffs on Chinese goods for a year.",
-    ),
-    "raise": (
-        "raise raises raised raising rise rises rising rose increase increases increased impose imposes imposed "
-        "imposing",
-        "The tariff rises to 25 percent for a year effective March 1.",
-    ),
-    "deal": (
-        "finalize finalizes finalized finalise finalised sign signs signed conclude concluded deal agreement accord",
-        "Washington hopes to finalize an agreement with Beijing on rare earth supplies by Thanksgiving.",
-    ),
-    "withdrawal": (
-        "withdraw withdraws withdrew withdrawn withdrawal leave leaves pull",
-        "Israel must withdraw its troops within two weeks.",
-    ),
-    "payment": (
-        "pay pays paid repay repays repaid invest invests invested spend spends spent",
-        "The bank will repay the loan by end of 2026.",
-    ),
-    "delivery": (
-        "deliver delivers delivered supply supplies supplied shipped",
-        "Boeing will deliver 20 jets by March.",
-    ),
-    "release": ("release releases released freed", "Hamas agreed to release the hostages within 72 hours."),
-    "keep": (
-        "keep keeps kept remain remains remained stay stays stayed hold holds held maintain maintains maintained "
-        "continue continues continued last lasts lasting runs apply applies applied",
-        "The ban will remain in place through the end of March.",
-    ),
-    "limit": ("cap caps capped capping limited", "Prices will be capped during the next six months."),
-    "end": ("expire expires expired expiring lapse lapses", "The curbs will expire on June 30."),
-    "works": (
-        "build builds built finish finished complete completed open opens opened reopen reopens reopened close "
-        "closes closed closing rebuild rebuilt",
-        "The plant is expected to reopen within two weeks.",
-    ),
-    "decision": (
-        "decide decides decided pass passes passed approve approves approved adopt adopts adopted name names "
-        "named appoint appoints appointed grant grants granted file filed submit submits submitted",
-        "The board will name a new chief executive in the next 30 days.",
-    ),
+    kind: (" ".join(row["words"].split()), row["example"])
+    for kind, row in lexicon.table("commitments.act_words").items()
 }
 
 

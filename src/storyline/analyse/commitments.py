@@ -38,6 +38,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .. import lexicon
 from ..model import DateMention, NumberMention, Statement
 from .commitment_words import ACT_WORD, AGO, CUE, KIND_OF, LEAD, TERM_ACTS, TERM_AFTER, TERM_NOUNS, TIME_LEADS
 from .timex import DURATION_UNITS
@@ -58,7 +59,7 @@ _JOINING = re.compile(r"(?i)[\s,;]*(?:(?:and|with|while|but|then)\b[\s,]*)?")
 _DAY, _MONTH = len("2025-11-24"), len("2025-11")
 #: A calendar span a pledged figure can be for ("25 million tons in 2026"): a year, quarter, half or month.
 _SPAN = re.compile(r"^\d{4}(?:-(?:Q[1-4]|H[12]|\d{2}))?$")
-_SPAN_LEADS = ("", "in", "for", "during", "throughout", "over")
+_SPAN_LEADS = lexicon.ordered("commitments.span_leads")
 #: Roles that make a commitment, and those of them that give a length.
 _ROLES = ("period", "within", "term", "deadline", "until", "span")
 _LENGTHS = ("period", "within", "term")
@@ -524,16 +525,7 @@ _ENDED = re.compile(r"(?i)^\s*(?:that\s+|which\s+)?(?:ended|ending|ends|through|
 _UP_TO_NOW = re.compile(r"(?i)\b(?:straight|consecutive|running)\b|\bin\s+a\s+row\b")
 _LOW_HIGH = re.compile(r"(?i)^(?:-long)?\s+(?:lows?|highs?|history|record)\b")
 _OF_EVENT = re.compile(r"(?i)^\s+of\b")  # "within a week of his capture": counted from a happening, not now
-_FORWARD_LEADS = (
-    "the next",
-    "the coming",
-    "in the next",
-    "in the coming",
-    "for the next",
-    "over the next",
-    "during the next",
-    "within",
-)
+_FORWARD_LEADS = lexicon.ordered("commitments.forward_leads")
 
 
 def duration_span(

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import lexicon
 from ..model import Cite, Event, Sentence
 from .event_actors import code_phrase, contexts_of, countries_in, country_of, party_words, sector_words
 from .event_patterns import Hit, pattern_hits
@@ -35,8 +36,7 @@ from .event_tables import lemma_of as _lemma
 from .nlp import doc_text
 
 #: Prepositions whose noun is the target of an act ("met with", "sanctions on", "fired at").
-TARGET_PREPS = ("against", "with", "on", "upon", "to", "at", "from", "into", "toward", "towards", "for", "over",
-                "between", "near", "along")
+TARGET_PREPS = lexicon.ordered("events.target_prepositions")
 #: Entity labels that can be an actor or a target.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 #: Entity labels of a word that is a party itself (a place is one only as a polity: GPE).
@@ -44,7 +44,7 @@ PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Entity labels of a date or time: never a target ("negotiated for three days").
 TIME_LABELS = frozenset({"DATE", "TIME"})
 #: Prepositions of place: the noun after them is where a topic happens, not a party to it ("talks in Havana").
-LOCATIVE_PREPS = ("in", "at", "near", "outside", "inside")
+LOCATIVE_PREPS = lexicon.ordered("events.locative_prepositions")
 #: Entity labels of a name whose words trigger nothing.
 NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
 #: Types whose parties act together: "Trump and Xi discussed the war" is Trump CONSULT Xi.
@@ -76,7 +76,7 @@ class Match:
 
 
 #: Adverbs right after a verb that the parser may read as a preposition ("shipped out of", "pulled back from").
-PARTICLES = frozenset({"out", "back", "off", "down", "up", "away", "over"})
+PARTICLES = lexicon.words("events.particles")
 
 
 def _particle(t: Any) -> str | None:
