@@ -4,7 +4,9 @@ Number words and scales, currency symbols, codes and words, units of measure wit
 durations, hedges (approximations) and their canonical values, irregular plurals, time prepositions, and
 the regexes built from them: the figure itself, what may follow it (currency word, percent, unit, rate,
 duration), and the masks for dates, times, phone numbers and designators that are not figures. The
-normalisation these tables encode is documented in :mod:`storyline.analyse.numbers`. Nothing here does I/O.
+normalisation these tables encode is documented in :mod:`storyline.analyse.numbers`. The words are data in the
+lexicon (``lexicon/numbers.toml``, the months' names from ``lexicon/time.toml``); the units of measure are
+regexes and stay here.
 """
 
 from __future__ import annotations
