@@ -68,6 +68,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
+from .. import lexicon
 from ..model import Article
 
 FEATURES = (
@@ -136,13 +137,10 @@ SIGN = {
 PARTICIPANT_TYPES = frozenset({"PERSON", "ORG", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 #: Predicates that say nothing about what happened: the trigger is the first other one.
-LIGHT_PREDICATES = frozenset(
-    """be have do get make take give go come become seem say tell add report claim note state according
-    accord announce confirm write ask speak see know think believe expect want need include update""".split()
-)
+LIGHT_PREDICATES = lexicon.words("stories.light_predicates")
 #: A lead date right after one of these words bounds a period ("the six months ended Oct. 1", "since
 #: March"): it is not the day of the happening.
-PERIOD_WORDS = ("ended", "ending", "ends", "through", "since", "until", "till", "as of")
+PERIOD_WORDS = lexicon.ordered("stories.period_words")
 _PERIOD = re.compile(r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in PERIOD_WORDS) + r")\s+(?:the\s+)?$", re.I)
 #: Who a lead clause's action is about: the people it names, else these (see :func:`lead_events`).
 EVENT_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
