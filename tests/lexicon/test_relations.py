@@ -73,3 +73,16 @@ def test_month_abbreviations_end_no_sentence() -> None:
 
     shorts = {w for short in lexicon.table("time.month_short").values() for w in short.split()}
     assert shorts <= quote_cues.ABBREVIATIONS and shorts <= quote_cues.WEEKDAYS_MONTHS
+
+
+def test_holiday_pattern_names_every_holiday_whole() -> None:
+    import re
+
+    from storyline.analyse.anchors import HOLIDAY_PATTERN, HOLIDAYS
+
+    pattern = re.compile(rf"\b{HOLIDAY_PATTERN}\b")
+    for name in HOLIDAYS:  # the names are written once, in the table of rules; the pattern is built from them
+        written = " ".join(w if w == "of" else w.capitalize() for w in name.split())
+        for text in (written, written.replace("'", "’")):
+            m = pattern.search(f"on {text}, they met")
+            assert m is not None and m.group("holiday") == text, text

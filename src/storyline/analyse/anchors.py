@@ -74,10 +74,21 @@ HOLIDAYS: dict[str, _Rule] = {
     "inauguration day": lambda y: dt.date(y, 1, 20),
 }
 
+#: The holidays' names as news writes them ("New Year’s Day", "Fourth of July"), longest first so that "Christmas Eve"
+#: is not read as "Christmas": built from :data:`HOLIDAYS`, where each name is written once with its rule.
 HOLIDAY_PATTERN = (
-    r"(?P<holiday>New Year['’]s (?:Day|Eve)|Valentine['’]s Day|Easter(?: Sunday)?|Good Friday|Memorial Day"
-    r"|Independence Day|Fourth of July|Labor Day|Halloween|Election Day|Thanksgiving(?: Day)?|Black Friday"
-    r"|Christmas(?: Eve| Day)?|Boxing Day|Inauguration Day)"
+    "(?P<holiday>"
+    + "|".join(
+        sorted(
+            (
+                " ".join(w if w == "of" else w.capitalize() for w in name.split()).replace("'", "['’]")
+                for name in HOLIDAYS
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")"
 )
 
 

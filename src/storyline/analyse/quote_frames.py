@@ -35,6 +35,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .. import lexicon
+
 
 def _words(s: str) -> frozenset[str]:
     return frozenset(s.split())
@@ -112,9 +114,9 @@ UNSAID_FRAMES: tuple[Frame, ...] = (
 
 #: Auxiliaries that make a cue in its base form the writer's speculation: "critics could argue that …", "Beijing
 #: may claim …".
-SPECULATIVE_AUX = _words("may might could")
+SPECULATIVE_AUX = lexicon.words("quotes.speculative_auxiliaries")
 #: A negated cue says nothing: "He would not say whether …", "did not say that …", "never claimed that …".
-NEGATIONS = _words("not n't never")
+NEGATIONS = lexicon.words("quotes.negations")
 
 #: Quoted words hanging from one of these are the term the subject refuses, not the subject's own words.
 REJECT_FRAMES: tuple[Frame, ...] = (
