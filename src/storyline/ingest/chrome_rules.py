@@ -44,7 +44,7 @@ _NAV_WORDS = lexicon.words("chrome.nav_words")
 #: At least one of these must be in a menu line, so a title-case subhead is never taken for a menu.
 _NAV_STRONG = lexicon.words("chrome.nav_strong")
 
-_STOPWORDS = lexicon.words("chrome.stopwords")
+_STOPWORDS = lexicon.words("chrome.stopwords") | lexicon.words("time.weekdays")
 
 _TERMINAL = frozenset(".!?…\"”’'»)]")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -345,7 +345,7 @@ LINE_RULES: tuple[Rule, ...] = (
     ),
 )
 
-_BYLINE_STOP = lexicon.words("chrome.byline_stop")
+_BYLINE_STOP = lexicon.words("chrome.byline_stop") | {d.title() for d in lexicon.ordered("time.weekdays")}
 
 
 def _byline_ok(author: str) -> bool:

@@ -27,11 +27,28 @@ from ..text import alternation
 
 __all__ = ["DATELINE_FORMS", "MONTH", "STANDALONE_CITIES", "STOP_WORDS", "Dateline", "DatelineForm", "find_dateline"]
 
+
+def _suffixes(shorter: str, forms: list[str]) -> str:
+    """The rest of a word's longer ``forms`` after ``shorter``, each optional ("sep" → "(?:t(?:ember)?)?")."""
+    rest = forms[0][len(shorter) :] + (_suffixes(forms[0], forms[1:]) if len(forms) > 1 else "")
+    return f"{rest}?" if len(rest) == 1 else f"(?:{rest})?"
+
+
+def _month_pattern() -> str:
+    """Every month's name and short forms (``lexicon/time.toml``), the shortest form first and the rest of
+    each longer one optional: ``(?:jan(?:uary)?|…|june?|…|sep(?:t(?:ember)?)?|…)``."""
+    short = lexicon.table("time.month_short")
+    months = []
+    for month in lexicon.ordered("time.months"):
+        forms = sorted({month, *str(short[month]).split()}, key=len)
+        if not all(longer.startswith(form) for form, longer in zip(forms, forms[1:], strict=False)):
+            raise ValueError(f"lexicon/time.toml: the short forms of {month!r} must each begin the next")
+        months.append(forms[0] + (_suffixes(forms[0], forms[1:]) if len(forms) > 1 else ""))
+    return f"(?:{'|'.join(months)})"
+
+
 #: Month names and their abbreviations, lower case (use inside ``(?i:...)``).
-MONTH = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
+MONTH = _month_pattern()
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _CAPS_WORD = rf"[{_UP}][{_UP}.'’\-]+"

@@ -24,6 +24,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from html import escape
 from typing import Any
 
+from .. import lexicon
+
 __all__ = [
     "bar_chart",
     "date_midpoint",
@@ -36,7 +38,8 @@ __all__ = [
 ]
 
 _DATE_RE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?\s*$")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: The months as the charts print them ("Jan" … "Dec"): the first three letters of ``lexicon/time.toml``'s names.
+_MONTHS = tuple(m[:3].title() for m in lexicon.ordered("time.months"))
 # Unquoted multi-word family names are valid CSS and need no escaping inside an attribute.
 _FONT = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, Noto Sans, sans-serif"
 
