@@ -22,7 +22,7 @@ from typing import Any
 
 from . import incremental
 from .article_fixes import ArticleFixes, Fix
-from .compare.cluster import ClusterConfig, Link, explain
+from .compare.cluster import Link, cluster_config, explain
 from .compare.story import article_state
 from .config import Config, load_config
 from .corrections import Corrections, stored_constraints, stored_curation
@@ -96,9 +96,7 @@ class StoryView:
     def why(self) -> list[Link]:
         """Why each article is in this story: its strongest link to another member and what each feature of
         that pair contributed (see :func:`storyline.compare.cluster.explain`)."""
-        cfg = self._corpus.config
-        ccfg = ClusterConfig(threshold=cfg.cluster_threshold or None, max_days=cfg.cluster_max_days_apart)
-        return explain(self._corpus.articles(), self._story.article_ids, ccfg)
+        return explain(self._corpus.articles(), self._story.article_ids, cluster_config(self._corpus.config))
 
     def dossier(self, fmt: str = "md") -> Any:
         """The dossier as Markdown (``"md"``), a self-contained HTML page (``"html"``), JSON text
@@ -489,7 +487,7 @@ def analyze(
 
 def summarize(
     paths: str | Path | Sequence[str | Path],
-    words: int = 100,
+    words: int | None = None,
     config: Config | None = None,
     **kwargs: Any,
 ) -> list[SummarySentence]:
@@ -497,7 +495,9 @@ def summarize(
 
     Every sentence is an article's own words and cites every article that reports it (``cites``), with
     the outlets' short names in ``sources`` (the outlet, else the file name). Most-corroborated
-    statements come first; nothing is repeated; about ``words`` words in all. Runs in memory.
+    statements come first; nothing is repeated; about ``words`` words in all (None: the configuration's
+    ``summary.words``); the claims behind the cites read the configuration's ``compare.*`` settings. Runs in
+    memory.
 
     Example:
         >>> for s in summarize(["../shared/corpus/seeds"], words=60):  # doctest: +SKIP
@@ -512,8 +512,7 @@ def summarize(
         arts = corpus.articles()
         if not arts:
             why = "; ".join(str(e) for e in rep.errors[:5]) or "no files found"
-            raise StorylineError(
-                "E403", f"nothing to summarise: no article could be read from the given paths ({why})"
-            )
-        story = build_story("s1", arts, corpus.entities(), summary_words=words)
+            raise StorylineError("E403", f"nothing to summarise: no article could be read from the given paths ({why})")
+        cfg = corpus.config if words is None else dataclasses.replace(corpus.config, summary_words=words)
+        story = build_story("s1", arts, corpus.entities(), cfg)
     return story.summary

@@ -171,7 +171,7 @@ class ArticleFixes:
             members = self.store.articles(ids)
             named = {m.entity_id for a in members for m in a.mentions if m.entity_id}
             named |= {q.speaker_entity_id for a in members for q in a.quotes if q.speaker_entity_id}
-            stories.append(build_story(sid, members, self.store.get_entities(named, with_mentions=False)))
+            stories.append(build_story(sid, members, self.store.get_entities(named, with_mentions=False), self.config))
         if stories:
             self.store.put_stories(stories)
         from .incremental import reindex

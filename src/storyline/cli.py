@@ -300,8 +300,11 @@ def dossier(ctx: click.Context, story_id: str, db: str | None, fmt: str, out_fil
     show_default=True,
 )
 @click.option(
-    "--out", "out_file", default=None, metavar="FILE", help="Write to FILE instead of standard output (csv, parquet: "
-    "the folder DIR to write one file per table into)."
+    "--out",
+    "out_file",
+    default=None,
+    metavar="FILE",
+    help="Write to FILE instead of standard output (csv, parquet: the folder DIR to write one file per table into).",
 )
 @click.option("--force", is_flag=True, help="csv, parquet: write into a folder that is not empty.")
 @click.pass_context
@@ -514,10 +517,12 @@ def repair(ctx: click.Context, db: str | None) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--words", default=100, show_default=True, help="About how many words the summary may have.")
+@click.option(
+    "--words", type=int, default=None, help="About how many words the summary may have (default: summary.words)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON sentences with their cites.")
 @click.pass_context
-def summarize(ctx: click.Context, paths: tuple[str, ...], words: int, as_json: bool) -> None:
+def summarize(ctx: click.Context, paths: tuple[str, ...], words: int | None, as_json: bool) -> None:
     """Summarise PATHS as one story (in memory): every sentence followed by the outlets that report it."""
     from .api import summarize as api_summarize
 

@@ -15,6 +15,15 @@ Validated once, when loaded. Keys (documented in README "Configuration"):
 | cluster.max_days_apart | 240 | STORYLINE_CLUSTER_MAX_DAYS_APART | event dates further apart are different stories |
 | web.min_chars | 200 | STORYLINE_WEB_MIN_CHARS | least text (characters, after cleaning) an upload needs |
 | corpus.incremental_from | 500 | STORYLINE_CORPUS_INCREMENTAL_FROM | least articles to file a small ingest by index |
+| compare.align_threshold | 0 | STORYLINE_COMPARE_ALIGN_THRESHOLD | statements share a claim row (0: fitted) |
+| compare.omission_below | 0 | STORYLINE_COMPARE_OMISSION_BELOW | nothing this near a row: left out (0: fitted) |
+| compare.complement | 0 | STORYLINE_COMPARE_COMPLEMENT | complementary rows join (0: fitted) |
+| compare.duplicate | 0 | STORYLINE_COMPARE_DUPLICATE | a row this near a better one is its echo (0: fitted) |
+| compare.near_shown | 0.5 | STORYLINE_COMPARE_NEAR_SHOWN | an unclear cell points to a passage this near |
+| summary.words | 100 | STORYLINE_SUMMARY_WORDS | the summary's word budget |
+| summary.key_sentences | 6 | STORYLINE_SUMMARY_KEY_SENTENCES | key sentences beside the summary |
+| entities.titlecase_ratio | 0.85 | STORYLINE_ENTITIES_TITLECASE_RATIO | capitalised share of a headline-like line |
+| quotes.speaker_share | 0.6 | STORYLINE_QUOTES_SPEAKER_SHARE | share of a speaker phrase a mention must cover |
 
 Example:
     >>> load_config(env={}).nlp_model
@@ -23,6 +32,7 @@ Example:
 
 from __future__ import annotations
 
+import math
 import os
 import tomllib
 from collections.abc import Mapping
@@ -48,6 +58,16 @@ class Config:
     cluster_max_days_apart: int = 240  # the window fitted with the pair model (data/cluster.json)
     web_min_chars: int = 200  # uploads with less text after cleaning are refused (E113)
     corpus_incremental_from: int = 500  # stores this large file a small ingest by the corpus index (incremental.py)
+    # the claims (compare/claims.py); 0: the value fitted with the alignment model (data/align.json)
+    compare_align_threshold: float = 0.0
+    compare_omission_below: float = 0.0
+    compare_complement: float = 0.0
+    compare_duplicate: float = 0.0
+    compare_near_shown: float = 0.5  # a set value, not tuned: more likely than not to state the row's fact
+    summary_words: int = 100  # the summary's word budget (compare/summary.py)
+    summary_key_sentences: int = 6  # the next-best sentences beside the summary (compare/story.py)
+    entities_titlecase_ratio: float = 0.85  # a headline-like line's mentions are names only if seen elsewhere
+    quotes_speaker_share: float = 0.6  # "US officials" is not the United States (pipeline.link_speakers)
 
 
 KEYS = {f.name.replace("_", ".", 1): f.name for f in fields(Config)}
@@ -71,7 +91,10 @@ def _coerce(name: str, value: Any, where: str) -> Any:
                 raise ValueError(v)
             return v
         if isinstance(default, float):
-            return float(value)
+            f = float(value)
+            if not math.isfinite(f) or f < 0:
+                raise ValueError(f)
+            return f
         return str(value)
     except (TypeError, ValueError):
         raise StorylineError(

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from .compare.claims import outlet_label
-from .compare.cluster import ClusterConfig, assign_stories
+from .compare.cluster import assign_stories, cluster_config
 from .compare.constraints import STORY_KINDS, Constraints, keep_ids, restore
 from .compare.story import build_story
 from .curation import Curation, cite_spans, parse_quote_id, quote_id
@@ -212,10 +212,8 @@ class Corrections:
         """
         arts = self.store.articles()
         old = self._assignment()
-        cfg = self.config
-        ccfg = ClusterConfig(threshold=cfg.cluster_threshold or None, max_days=cfg.cluster_max_days_apart)
         constraints = stored_constraints(self.store)
-        fresh = assign_stories(arts, {}, ccfg, constraints)
+        fresh = assign_stories(arts, {}, cluster_config(self.config), constraints)
         if constraints:
             fresh = constraints.enforce(fresh)
         with self.store.transaction():
@@ -360,7 +358,7 @@ class Corrections:
                 if a.story_id != sid or a.id in redated:
                     a.story_id = sid
                     changed[a.id] = a
-            stories.append(build_story(sid, members, entities))
+            stories.append(build_story(sid, members, entities, self.config))
         self.store.replace_stories(stories)
         for a in changed.values():
             self.store.put_article(a)

@@ -40,7 +40,7 @@ from datasketch import MinHash
 
 from .analyse.entities import ALIAS_TYPES, GPE_ALIASES, entity_id
 from .analyse.entity_filing import file_mentions, key_rows, keys_of
-from .compare.cluster import ClusterConfig, _recluster_neighbourhood
+from .compare.cluster import ClusterConfig, _recluster_neighbourhood, cluster_config
 from .compare.constraints import Constraints
 from .compare.dedup import band_keys, copy_order, duplicates_by_sketch, minhash, sketch_from_text, sketch_text
 from .compare.story import build_story
@@ -97,10 +97,6 @@ def small_enough(new: int, stored: int, start: int) -> bool:
     """Whether ``new`` articles join a store of ``stored`` indexed articles incrementally (``start``: the store
     size from which it does, ``corpus.incremental_from``)."""
     return 0 < new and stored >= start and new <= max(MAX_NEW, MAX_SHARE * stored)
-
-
-def cluster_config(cfg: Config) -> ClusterConfig:
-    return ClusterConfig(threshold=cfg.cluster_threshold or None, max_days=cfg.cluster_max_days_apart)
 
 
 # ----------------------------------------------------------------------------------------------- the index
@@ -320,7 +316,7 @@ def update(store: Any, new: Sequence[Article], cfg: Config, constraints: Constra
     out = Update()
     filed = _file_entities(store, new)
     out.entities = filed
-    link_speakers(new, filed)
+    link_speakers(new, filed, cfg.quotes_speaker_share)
     sketches = {a.id: minhash(a.text) for a in new if a.text.strip()}
     changed_copies = _copies(store, new, sketches)
     profiles = {a.id: profile(a, ccfg.lead_paragraphs) for a in new}
@@ -357,7 +353,7 @@ def update(store: Any, new: Sequence[Article], cfg: Config, constraints: Constra
             if a.story_id != sid or a.id in redated or a.id in changed_copies:
                 a.story_id = sid
                 written[a.id] = a
-        out.stories.append(build_story(sid, members, list(entities.values())))
+        out.stories.append(build_story(sid, members, list(entities.values()), cfg))
     for aid in changed_copies:  # a copy in no story still records its original
         if aid not in written and aid in stored:
             written[aid] = stored[aid]

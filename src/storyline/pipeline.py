@@ -30,7 +30,7 @@ from .analyse.nlp import doc_text, load_nlp
 from .analyse.numbers import numbers_from_doc
 from .analyse.quotes import quotes_from_doc
 from .analyse.statements import statements_from_doc
-from .compare.cluster import ClusterConfig, assign_stories, features
+from .compare.cluster import assign_stories, cluster_config, features
 from .compare.constraints import Constraints
 from .compare.dedup import find_duplicates
 from .compare.story import build_story, story_basis, story_event_date
@@ -287,8 +287,10 @@ def analyse(
     batch_size: int = 32,
     n_process: int = 1,
     chunk_chars: int = CHUNK_CHARS,
+    titlecase_ratio: float | None = None,
 ) -> None:
-    """Stage *analyse*: sentences, entity mentions and numbers from spaCy, in batches (``nlp.pipe``).
+    """Stage *analyse*: sentences, entity mentions and numbers from spaCy, in batches (``nlp.pipe``);
+    ``titlecase_ratio``: see :func:`~storyline.analyse.entities.mentions_from_doc`.
 
     A text longer than ``chunk_chars`` (or than ``nlp.max_length``) is parsed in pieces cut at paragraph
     breaks (:func:`text_chunks`); each piece's annotations are shifted by where it starts, so offsets stay
@@ -306,7 +308,7 @@ def analyse(
         art = Article(id=whole.id, path=whole.path, raw="", text=whole.text[start:end]) if chunked else whole
         doc.user_data["storyline.text"] = art.text  # doc.text, without spaCy re-joining every token
         art.sentences = sentences_from_doc(doc)
-        art.mentions = mentions_from_doc(doc)
+        art.mentions = mentions_from_doc(doc, titlecase_ratio)
         art.numbers = numbers_from_doc(doc)
         art.quotes = quotes_from_doc(doc, art.mentions)
         art.statements = statements_from_doc(doc, art.sentences)
@@ -478,9 +480,8 @@ def corpus_stages(
     moves, :mod:`storyline.compare.constraints`) are kept by the stored stories and by the clustering.
     """
     cfg = cfg or Config()
-    ccfg = ClusterConfig(threshold=cfg.cluster_threshold or None, max_days=cfg.cluster_max_days_apart)
     entities = canonicalize(articles)
-    link_speakers(articles, entities)
+    link_speakers(articles, entities, cfg.quotes_speaker_share)
     dups = find_duplicates(articles)
     by_id = {a.id: a for a in articles}
     for a in articles:
@@ -488,7 +489,7 @@ def corpus_stages(
     known = {sid: [i for i in ids if i in by_id] for sid, ids in (existing or {}).items()}
     if constraints:
         known = constraints.enforce(known)
-    mapping = assign_stories(articles, {k: v for k, v in known.items() if v}, ccfg, constraints)
+    mapping = assign_stories(articles, {k: v for k, v in known.items() if v}, cluster_config(cfg), constraints)
     if constraints:
         mapping = constraints.enforce(mapping)
     redated: list[str] = []
@@ -500,17 +501,17 @@ def corpus_stages(
         for a in members:
             a.story_id = sid
         prev = (built or {}).get(sid)
-        if prev is not None and list(prev.article_ids) == list(ids) and prev.basis == story_basis(members):
+        if prev is not None and list(prev.article_ids) == list(ids) and prev.basis == story_basis(members, cfg):
             stories.append(prev)  # the same articles in the same state: the stored build holds
             continue
-        stories.append(build_story(sid, members, entities))
+        stories.append(build_story(sid, members, entities, cfg))
     return CorpusResult(entities, stories, redated)
 
 
-
-
-def link_speakers(articles: Sequence[Article], entities: Sequence[Entity]) -> None:
-    """Give each quote's speaker its canonical entity (by overlap of the speaker span with a mention)."""
+def link_speakers(articles: Sequence[Article], entities: Sequence[Entity], share: float | None = None) -> None:
+    """Give each quote's speaker its canonical entity (by overlap of the speaker span with a mention): the
+    mention must cover ``share`` of the speaker phrase (None: ``quotes.speaker_share``)."""
+    share = Config().quotes_speaker_share if share is None else share
     names = {e.id: e.name for e in entities}
     for a in articles:
         for q in a.quotes:
@@ -525,7 +526,7 @@ def link_speakers(articles: Sequence[Article], entities: Sequence[Entity]) -> No
                 if ov > best_len:
                     best, best_len = m.entity_id, ov
             # the mention must be most of the speaker phrase ("US officials" is not the United States)
-            if best is not None and best_len >= 0.6 * (q.speaker_end - q.speaker_start):
+            if best is not None and best_len >= share * (q.speaker_end - q.speaker_start):
                 q.speaker_entity_id = best
                 q.speaker = names.get(best, q.speaker)
         _speaker_roles(a)
@@ -621,13 +622,15 @@ def analyse_cleaned(
     if not arts:
         return []
     nlp = nlp or load_nlp(cfg.nlp_model)
+    ratio = cfg.entities_titlecase_ratio
     if errors is None:
-        analyse(arts, nlp, cfg.nlp_batch_size, cfg.nlp_n_process)
+        analyse(arts, nlp, cfg.nlp_batch_size, cfg.nlp_n_process, titlecase_ratio=ratio)
     else:
         try:
-            analyse(arts, nlp, cfg.nlp_batch_size, cfg.nlp_n_process)
+            analyse(arts, nlp, cfg.nlp_batch_size, cfg.nlp_n_process, titlecase_ratio=ratio)
         except Exception:  # noqa: BLE001 - find the article that failed: each alone, the others kept
-            arts = [a for a in arts if _isolated(errors, a.path, "analyse", analyse, [a], nlp, 1) is not False]
+            one = {"titlecase_ratio": ratio}
+            arts = [a for a in arts if _isolated(errors, a.path, "analyse", analyse, [a], nlp, 1, **one) is not False]
     return [a for a in arts if _isolated(errors, a.path, "dates", date_article, a) is not False]
 
 

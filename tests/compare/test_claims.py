@@ -396,7 +396,10 @@ def test_days_written_without_a_year_still_conflict() -> None:
 def test_an_unclear_cell_points_to_its_nearest_passage_only_when_it_is_likely_the_fact() -> None:
     import numpy as np
 
-    from storyline.compare.claims import NEAR_SHOWN, Unit, _nearest
+    from storyline.compare.claims import Unit, _nearest
+    from storyline.config import Config
+
+    shown = Config().compare_near_shown
 
     a, b, c = art("a", "One. Two."), art("b", "Three. Four."), art("c", "Five.")
     units = [Unit(a, 0, 4, "a", 0), Unit(b, 0, 6, "b", 0), Unit(b, 7, 12, "b", 1), Unit(c, 0, 5, "c", 0)]
@@ -404,5 +407,5 @@ def test_an_unclear_cell_points_to_its_nearest_passage_only_when_it_is_likely_th
     p[0, 1] = p[1, 0] = 0.6  # b's first sentence likely states row 0's fact; its second less so
     p[0, 2] = p[2, 0] = 0.55
     p[0, 3] = p[3, 0] = 0.2  # c's nearest passage is far from it: no pointer
-    assert _nearest(units, [0], p, set(), NEAR_SHOWN) == [Cite("b", 0, 6)]
-    assert _nearest(units, [0], p, {"b"}, NEAR_SHOWN) == []  # shown as leaving it out: no pointer either
+    assert _nearest(units, [0], p, set(), shown) == [Cite("b", 0, 6)]
+    assert _nearest(units, [0], p, {"b"}, shown) == []  # shown as leaving it out: no pointer either

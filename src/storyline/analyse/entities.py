@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import lexicon
+from ..config import Config
 from ..model import Article, Cite, Entity, Mention
 from .entity_types import KNOWN_NAMES, corrected_type, variant_of
 from .nlp import doc_text
@@ -68,8 +69,9 @@ OCCUPATIONS = lexicon.words("roles.occupations")
 _LEADING = HONORIFICS | ROLE_WORDS | JOB_WORDS | OCCUPATIONS | lexicon.words("roles.tenure")
 
 
-def _titlecase_line(text: str, start: int, end: int) -> bool:
-    """True when the paragraph around ``start`` looks like a headline (most words capitalised, no period)."""
+def _titlecase_line(text: str, start: int, end: int, ratio: float) -> bool:
+    """True when the paragraph around ``start`` looks like a headline (``ratio`` of its words capitalised, no
+    period)."""
     ls = text.rfind("\n", 0, start) + 1
     le = text.find("\n", end)
     line = text[ls : le if le >= 0 else len(text)].strip()
@@ -81,15 +83,18 @@ def _titlecase_line(text: str, start: int, end: int) -> bool:
         for w in words
         if w[0].isupper() or w.lower() in {"a", "an", "the", "of", "in", "on", "and", "to", "for", "with", "as", "at"}
     )
-    return caps / len(words) >= 0.85
+    return caps / len(words) >= ratio
 
 
-def mentions_from_doc(doc: Any) -> list[Mention]:
+def mentions_from_doc(doc: Any, titlecase_ratio: float | None = None) -> list[Mention]:
     """Mentions of named entities in one parsed article, trimmed and lightly relabelled.
 
     Args:
         doc: a spaCy ``Doc`` of the article's cleaned text.
+        titlecase_ratio: the share of capitalised words that makes a line headline-like (a mention there is
+            ``titlecase``); None: ``entities.titlecase_ratio``.
     """
+    ratio = Config().entities_titlecase_ratio if titlecase_ratio is None else titlecase_ratio
     text: str = doc_text(doc)
     out: list[Mention] = []
     for ent in doc.ents:
@@ -142,7 +147,7 @@ def mentions_from_doc(doc: Any) -> list[Mention]:
                 text=span_text,
                 label=label,
                 role=role,
-                titlecase=_titlecase_line(text, start, end),
+                titlecase=_titlecase_line(text, start, end, ratio),
                 description=description,
             )
         )

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from .. import lexicon
+from ..config import Config
 from ..model import Article, Cite, Claim, DateMention, NumberMention, Statement
 from ..text import alternation
 from .align import group, probabilities
@@ -52,10 +53,6 @@ from .reconcile import compare_numbers, number_label
 #: An article shorter than this share of the reporting articles (median, in statements) is not said to leave
 #: a fact out (a set value, not tuned: the gold's articles are of similar length).
 DETAIL_SHARE = 0.5
-#: An "unclear" cell points to its article's closest passage when the model gives it at least this probability
-#: of stating the row's fact (more likely than not; a set value, not tuned): a passage far below it would only
-#: mislead.
-NEAR_SHOWN = 0.5
 MIN_STATEMENT_WORDS = 4
 MAX_UNITS_PER_ARTICLE = 120
 _MONTH_OR_DAY = re.compile(r"\d{4}-\d{2}(?:-\d{2})?(?:T|$)")
@@ -307,6 +304,7 @@ def build_claims(
     omission_below: float | None = None,
     complement: float | None = None,
     duplicate: float | None = None,
+    near_shown: float | None = None,
 ) -> list[Claim]:
     """The claims of a story: aligned statements with their support and conflicts, most corroborated first.
 
@@ -314,8 +312,11 @@ def build_claims(
     (a story's single-source statements are its articles). Statements read off the parse are aligned by
     the learned pair model (:mod:`.align`); older stored articles without statements by word similarity.
     A row whose statements come near a better-supported row's (``duplicate``, ``align.json``) is left out as
-    its echo: one fact is one row. ``prob`` (pair probabilities for ``units``), ``omission_below``,
-    ``complement`` and ``duplicate`` let a benchmark try settings without recomputing features.
+    its echo: one fact is one row. ``threshold``, ``omission_below``, ``complement`` and ``duplicate`` are
+    the fitted ones when None (``align.json``; ``compare.*`` in the configuration); an "unclear" cell points to
+    its article's closest passage when the model gives it at least ``near_shown`` (``compare.near_shown``: a
+    passage far below it would only mislead). ``prob`` (pair probabilities for ``units``) lets a benchmark try
+    settings without recomputing features.
     """
     units = list(units) if units is not None else story_units(articles)
     if not units:
@@ -352,7 +353,8 @@ def build_claims(
         claim = _claim(story_id, units, members, rep, sim[rep_k] if learned else None, thr)
         if learned:
             claim.absent = _absent(units, members, near, articles, below)
-            claim.near = _nearest(units, members, near, set(claim.absent), max(below, NEAR_SHOWN))
+            shown = Config().compare_near_shown if near_shown is None else near_shown
+            claim.near = _nearest(units, members, near, set(claim.absent), max(below, shown))
         claims.append(((-len(sources), float(min(units[k].rank for k in members)), rep.start), claim, members))
     claims.sort(key=lambda t: t[0])
     if learned:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ..analyse.dates import to_date
+from ..config import Config
 from ..model import Article
 from .constraints import Constraints, keep_ids
 from .storypairs import PairModel, PairSpace, Profile, lead_end, profile, stored_model, words
@@ -62,6 +63,11 @@ class ClusterConfig:
         if self.max_days is not None:
             m = replace(m, max_days=self.max_days)
         return m, m.threshold if self.threshold is None else self.threshold
+
+
+def cluster_config(cfg: Config) -> ClusterConfig:
+    """The configuration's ``cluster.*`` settings (``cluster.threshold`` 0: the fitted one)."""
+    return ClusterConfig(threshold=cfg.cluster_threshold or None, max_days=cfg.cluster_max_days_apart)
 
 
 def tokens(text: str) -> Counter[str]:

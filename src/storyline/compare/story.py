@@ -13,12 +13,14 @@ import datetime as dt
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import fields
 from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .. import __version__
+from ..config import Config
 from ..model import Article, Cite, Claim, Entity, Story, SummarySentence, TimelineItem
 from .accounts import account_claims
 from .claims import build_claims, outlet_label, source_key, story_units
@@ -35,16 +37,19 @@ MAX_SENTENCES_PER_ARTICLE = 25
 MAX_ARTICLES = 60
 
 
-def build_story(sid: str, members: Sequence[Article], entities: Sequence[Entity], summary_words: int = 100) -> Story:
-    """A :class:`Story` from its member articles (the entities are the corpus's canonical ones)."""
+def build_story(sid: str, members: Sequence[Article], entities: Sequence[Entity], cfg: Config | None = None) -> Story:
+    """A :class:`Story` from its member articles (the entities are the corpus's canonical ones), with the
+    configuration's ``compare.*`` and ``summary.*`` settings (:func:`story_settings`; None: the defaults)."""
+    cfg = cfg or Config()
     originals = [a for a in members if not a.duplicate_of] or list(members)
     event_date, why = story_event_date(members)
     tl = merged_timeline(members)
-    claims = story_claims(sid, members, entities, tl)
-    summary = summarize(claims, members, words=summary_words, happenings=tl) or summarize(
-        claims, members, key_sentences(originals), words=summary_words, happenings=tl
+    claims = story_claims(sid, members, entities, tl, cfg)
+    words, k = cfg.summary_words, cfg.summary_key_sentences
+    summary = summarize(claims, members, words=words, happenings=tl) or summarize(
+        claims, members, key_sentences(originals, k), words=words, happenings=tl
     )
-    keys = key_sentences(originals, avoid=summary)  # the next-best sentences, none the summary already says
+    keys = key_sentences(originals, k, avoid=summary)  # the next-best sentences, none the summary already says
     return Story(
         id=sid,
         title=story_title(originals),
@@ -58,8 +63,13 @@ def build_story(sid: str, members: Sequence[Article], entities: Sequence[Entity]
         figures=story_figures(members),
         summary=summary,
         events=story_events(sid, members, entities, event_date),
-        basis=story_basis(members),
+        basis=story_basis(members, cfg),
     )
+
+
+def story_settings(cfg: Config) -> tuple[tuple[str, Any], ...]:
+    """What a story's build reads of the configuration: its ``compare.*`` and ``summary.*`` keys."""
+    return tuple((f.name, getattr(cfg, f.name)) for f in fields(Config) if f.name.startswith(("compare_", "summary_")))
 
 
 def story_figures(members: Sequence[Article]) -> list[dict[str, Any]]:
@@ -73,16 +83,35 @@ def story_figures(members: Sequence[Article]) -> list[dict[str, Any]]:
 
 
 def story_claims(
-    sid: str, members: Sequence[Article], entities: Sequence[Entity], tl: Sequence[TimelineItem] = ()
+    sid: str,
+    members: Sequence[Article],
+    entities: Sequence[Entity],
+    tl: Sequence[TimelineItem] = (),
+    cfg: Config | None = None,
 ) -> list[Claim]:
     """Every claim of a story, numbered ``<sid>-c1``…: aligned facts, dated happenings two or more sources
-    report that no fact claim covers yet, account comparisons, then quotes."""
+    report that no fact claim covers yet, account comparisons, then quotes (``cfg``: the ``compare.*``
+    settings; None: the defaults)."""
     units = story_units(members)
     by_id = {a.id: a for a in members}
     several = len({source_key(a, by_id) for a in members}) >= 2  # claims and quote groups need two sources
     # Dated happenings stay in the timeline: made claims of their own, they were second rows for facts the
     # alignment already has, each claiming the other's outlets left it out.
-    facts = build_claims(sid, members, units=units) if several else []
+    cfg = cfg or Config()
+    facts = (
+        build_claims(
+            sid,
+            members,
+            units=units,
+            threshold=cfg.compare_align_threshold or None,  # 0: the fitted one (align.json)
+            omission_below=cfg.compare_omission_below or None,
+            complement=cfg.compare_complement or None,
+            duplicate=cfg.compare_duplicate or None,
+            near_shown=cfg.compare_near_shown,
+        )
+        if several
+        else []
+    )
     accounts = account_claims(sid, [u for u in units if not u.heading], entities)
     for a in accounts:  # an outlet that does not contrast the parties' accounts has not left a fact out
         a.absent = [] if a.absent is None else a.absent
@@ -161,10 +190,11 @@ def _overlap(a: str, b: str) -> float:
 
 
 def key_sentences(
-    members: Sequence[Article], k: int = 6, avoid: Sequence[SummarySentence] = ()
+    members: Sequence[Article], k: int | None = None, avoid: Sequence[SummarySentence] = ()
 ) -> list[SummarySentence]:
-    """The sentences most corroborated across articles, without repeats, each citing its sources; none that
-    ``avoid`` (the summary) cites or says again in other words."""
+    """The ``k`` sentences (None: ``summary.key_sentences``) most corroborated across articles, without repeats,
+    each citing its sources; none that ``avoid`` (the summary) cites or says again in other words."""
+    k = Config().summary_key_sentences if k is None else k
     arts = list(members)[:MAX_ARTICLES]
     taken = [(c.article_id, c.start, c.end) for s in avoid for c in s.cites]
     said = [s.text for s in avoid]
@@ -231,10 +261,15 @@ def article_state(a: Article) -> tuple[Any, ...]:
     )
 
 
-def story_basis(members: Sequence[Article]) -> str:
+def story_basis(members: Sequence[Article], cfg: Config | None = None) -> str:
     """A fingerprint of what a story's build reads of its articles: ids, states (:func:`article_state`), the
-    dates, figures, statements and events the analysis found, and the code's version."""
+    dates, figures, statements and events the analysis found, and the code's version — and the configuration's
+    story settings (:func:`story_settings`) when they are not the defaults, so a story built with other settings
+    is built again."""
     h = hashlib.sha1(__version__.encode())
+    settings = story_settings(cfg or Config())
+    if settings != story_settings(Config()):
+        h.update(repr(settings).encode())
     for a in members:
         h.update(repr((a.id, a.title, article_state(a), [(d.start, d.value) for d in a.dates])).encode())
         h.update(repr(([(n.start, n.value) for n in a.numbers], len(a.statements), len(a.events))).encode())

@@ -39,6 +39,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from .. import lexicon
+from ..config import Config
 from ..model import Article, Cite, Claim, SummarySentence, TimelineItem
 from .claims import content_stems, outlet_label, source_key
 
@@ -166,7 +167,7 @@ class SummaryConfig:
     """How the summary is chosen (defaults chosen by cross-validation, see the module docstring).
 
     Attributes:
-        words: the word budget (whitespace words, as ROUGE's ``-l`` counts them).
+        words: the word budget (whitespace words, as ROUGE's ``-l`` counts them; ``summary.words``).
         single_weight: weight of a concept only one source has, relative to its count (0 drops them).
         copies_once: a sentence reprinted word for word counts for the source that printed it first only.
         lead_bonus: objective bonus of an article's first sentence, in concept-weight units; the n-th
@@ -177,7 +178,7 @@ class SummaryConfig:
             concepts) is always chosen and comes first, so the summary opens on what happened.
     """
 
-    words: int = 100
+    words: int = Config().summary_words
     single_weight: float = 0.0
     lead_bonus: float = 1.0
     copies_once: bool = True
@@ -441,7 +442,7 @@ def summarize(
     claims: Sequence[Claim],
     articles: Sequence[Article],
     fallback: Sequence[SummarySentence] = (),
-    words: int = 100,
+    words: int | None = None,
     *,
     config: SummaryConfig | None = None,
     solver: str | None = None,
@@ -453,13 +454,13 @@ def summarize(
         claims: the story's claims, for the other sources that state a chosen sentence's fact.
         articles: the story's articles (copies included: they count with their original).
         fallback: sentences to use when no sentence of the articles can stand alone.
-        words: the word budget (overrides ``config.words``).
+        words: the word budget (overrides ``config.words``; None: ``config.words``).
         config: the selection settings (:class:`SummaryConfig`).
         solver: ``"ilp"`` or ``"greedy"`` (overrides ``config.solver``).
         happenings: the story's timeline, for the other sources that report a chosen sentence's happening.
     """
     cfg = config or SummaryConfig()
-    cfg = replace(cfg, words=words, solver=solver or cfg.solver)
+    cfg = replace(cfg, words=cfg.words if words is None else words, solver=solver or cfg.solver)
     by_id = {a.id: a for a in articles}
     originals = [a for a in articles if not a.duplicate_of] or list(articles)
     cands = candidates(originals, cfg)
