@@ -24,27 +24,12 @@ from typing import Any
 
 from storyline.render import svg
 from storyline.render.dossier_model import DossierEvent
+from storyline.render.events_export import QUAD_CLASS
 from storyline.render.events_section import MAX_ROWS, dyad_series
 
-#: Cooperation or conflict (PLOVER's quad classes, two by two): the colour of the row's edge.
-TONE = {
-    "AGREE": "coop",
-    "CONSULT": "coop",
-    "SUPPORT": "coop",
-    "CONCEDE": "coop",
-    "COOPERATE": "coop",
-    "AID": "coop",
-    "RETREAT": "coop",
-    "REQUEST": "conflict",
-    "ACCUSE": "conflict",
-    "REJECT": "conflict",
-    "THREATEN": "conflict",
-    "PROTEST": "conflict",
-    "SANCTION": "conflict",
-    "MOBILIZE": "conflict",
-    "COERCE": "conflict",
-    "ASSAULT": "conflict",
-}
+#: Cooperation or conflict (PLOVER's quad classes, two by two: 1-2 cooperation, 3-4 conflict): the colour of
+#: the row's edge.
+TONE = {kind: "coop" if quad in (1, 2) else "conflict" for kind, quad in QUAD_CLASS.items()}
 _STATUS = {"announced": "announced", "denied": "denied", "hypothetical": "if / could"}
 
 

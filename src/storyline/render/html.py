@@ -31,6 +31,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from storyline import lexicon
 from storyline.model import Removal
 from storyline.render import svg
 from storyline.render.dossier import (
@@ -63,18 +64,7 @@ PALETTE = (
     "#bab0ac",
 )
 UNKNOWN_OUTLET = "Unknown outlet"
-_ENTITY_TYPES = {
-    "PERSON": "person",
-    "ORG": "organisation",
-    "GPE": "place",
-    "LOC": "place",
-    "NORP": "group",
-    "FAC": "facility",
-    "EVENT": "event",
-    "PRODUCT": "product",
-    "LAW": "law",
-    "WORK_OF_ART": "work",
-}
+_ENTITY_TYPES = {k: str(v) for k, v in lexicon.table("text.entity_types").items()}
 _HOW = {"metadata": "from metadata", "text": "from the text", "inferred": "inferred", "user": "given by user"}
 _ID_UNSAFE = re.compile(r"[^A-Za-z0-9_.:\-]")
 _SAFE_URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)

@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
+from storyline import lexicon
 from storyline.compare.claims import outlet_label
 from storyline.model import Article, Cite, Entity, Story
 from storyline.render import svg
@@ -46,18 +47,8 @@ _CITE_KEYS = ("cites", "cite", "support", "supports", "sources", "evidence", "ci
 _CHILD_KEYS = ("values", "sides", "versions", "positions", "variants", "accounts", "items", "claims", "conflicting")
 _TYPE_GROUPS = (("People", ("PERSON",)), ("Places", ("GPE", "LOC", "FAC")), ("Organisations", ("ORG", "NORP")))
 HEAT_LEVELS = 4
-KIND_LABELS = {
-    "PERSON": "person",
-    "ORG": "organisation",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "facility",
-    "NORP": "group",
-    "EVENT": "event",
-    "PRODUCT": "product",
-    "LAW": "law",
-    "WORK_OF_ART": "work",
-}
+#: Entity types in words (``lexicon/text.toml``, as the dossier prints them).
+KIND_LABELS = {k: str(v) for k, v in lexicon.table("text.entity_types").items()}
 ENTITY_HEAT_ROWS = 15
 
 
