@@ -50,6 +50,20 @@ def test_a_bad_threshold_is_refused_naming_the_key(value: str) -> None:
     assert exc.value.code == "E501"
 
 
+@pytest.mark.parametrize(
+    ("key", "value", "ok"), [("cluster.max_days_apart", "0", True), ("nlp.batch_size", "0", False)]
+)
+def test_zero_is_a_value_only_where_it_is_the_default_the_fitted_one(key: str, value: str, ok: bool) -> None:
+    env = {"STORYLINE_" + key.replace(".", "_").upper(): value}
+    if ok:
+        assert getattr(load_config(env=env), KEYS[key]) == 0
+    else:
+        with pytest.raises(StorylineError, match=key):
+            load_config(env=env)
+    with pytest.raises(StorylineError, match=key):
+        load_config(env={**env, next(iter(env)): "-1"})
+
+
 def test_every_key_has_an_environment_variable_and_a_default() -> None:
     env = {"STORYLINE_" + k.replace(".", "_").upper(): "1" for k in KEYS if k != "nlp.model"}
     cfg = load_config(env=env)

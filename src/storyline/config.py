@@ -12,7 +12,7 @@ Validated once, when loaded. Keys (documented in README "Configuration"):
 | ingest.max_chars | 1000000 | STORYLINE_INGEST_MAX_CHARS | longer texts (a file or a record) are refused |
 | ingest.keep_all | false | STORYLINE_INGEST_KEEP_ALL | turn plain-text cleaning off |
 | cluster.threshold | 0 | STORYLINE_CLUSTER_THRESHOLD | same-story probability to join a story (0: the fitted one) |
-| cluster.max_days_apart | 240 | STORYLINE_CLUSTER_MAX_DAYS_APART | event dates further apart are different stories |
+| cluster.max_days_apart | 0 | STORYLINE_CLUSTER_MAX_DAYS_APART | event dates further apart: two stories (0: fitted) |
 | web.min_chars | 200 | STORYLINE_WEB_MIN_CHARS | least text (characters, after cleaning) an upload needs |
 | corpus.incremental_from | 500 | STORYLINE_CORPUS_INCREMENTAL_FROM | least articles to file a small ingest by index |
 | compare.align_threshold | 0 | STORYLINE_COMPARE_ALIGN_THRESHOLD | statements share a claim row (0: fitted) |
@@ -55,7 +55,7 @@ class Config:
     ingest_max_ratio: int = 100
     ingest_keep_all: bool = False
     cluster_threshold: float = 0.0  # 0: the threshold fitted with the pair model (data/cluster.json)
-    cluster_max_days_apart: int = 240  # the window fitted with the pair model (data/cluster.json)
+    cluster_max_days_apart: int = 0  # 0: the window fitted with the pair model (data/cluster.json)
     web_min_chars: int = 200  # uploads with less text after cleaning are refused (E113)
     corpus_incremental_from: int = 500  # stores this large file a small ingest by the corpus index (incremental.py)
     # the claims (compare/claims.py); 0: the value fitted with the alignment model (data/align.json)
@@ -87,7 +87,7 @@ def _coerce(name: str, value: Any, where: str) -> Any:
             raise ValueError(s)
         if isinstance(default, int):
             v = int(value)
-            if v < 1:
+            if v < (0 if default == 0 else 1):  # 0 is allowed where it is the default: the fitted value
                 raise ValueError(v)
             return v
         if isinstance(default, float):

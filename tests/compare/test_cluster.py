@@ -123,9 +123,10 @@ def test_same_kind_of_event_about_other_people_undated_is_another_story() -> Non
 
 
 def test_the_default_window_is_the_fitted_one() -> None:
+    from storyline.compare.cluster import cluster_config
     from storyline.config import Config
 
-    assert Config().cluster_max_days_apart == stored_model().max_days
+    assert cluster_config(Config()).resolved()[0].max_days == stored_model().max_days  # 0 takes the fitted window
     assert Config().cluster_threshold == 0.0  # 0 takes the fitted threshold
 
 

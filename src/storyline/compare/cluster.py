@@ -67,7 +67,7 @@ class ClusterConfig:
 
 def cluster_config(cfg: Config) -> ClusterConfig:
     """The configuration's ``cluster.*`` settings (``cluster.threshold`` 0: the fitted one)."""
-    return ClusterConfig(threshold=cfg.cluster_threshold or None, max_days=cfg.cluster_max_days_apart)
+    return ClusterConfig(threshold=cfg.cluster_threshold or None, max_days=cfg.cluster_max_days_apart or None)
 
 
 def tokens(text: str) -> Counter[str]:
