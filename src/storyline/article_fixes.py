@@ -27,11 +27,10 @@ from .analyse.dates import parse_date_string
 from .compare.story import build_story
 from .errors import StorylineError
 from .model import Article, Correction
-from .pipeline import date_article, one_line
+from .pipeline import ProgressFn, date_article, one_line
 from .store.corrections import CorrectionLog
 
 if TYPE_CHECKING:
-    from .api import ProgressFn
     from .config import Config
     from .store.base import Store
 

@@ -28,11 +28,10 @@ from .compare.story import build_story
 from .curation import Curation, cite_spans, parse_quote_id, quote_id
 from .errors import StorylineError
 from .model import Article, Correction, Story
-from .pipeline import infer_from_story, one_line
+from .pipeline import ProgressFn, infer_from_story, one_line
 from .store.corrections import CorrectionLog
 
 if TYPE_CHECKING:
-    from .api import ProgressFn
     from .config import Config
     from .store.base import Store
 
