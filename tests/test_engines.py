@@ -83,14 +83,15 @@ def test_a_failing_stage_is_that_article_error_in_every_engine(
         (RawDoc(path=str(f), text=f.read_text(encoding="utf-8"), fmt="txt"), {}) for f in files
     ]
     docs.insert(1, (RawDoc(path="short.txt", text="Two words\n", fmt="txt"), {}))
-    real = pipeline.date_article
+    dating = nlp.get_pipe("storyline_dates")
+    real, second = dating._date, pipeline.article_id(files[1].read_text(encoding="utf-8"))
 
     def dates(a: Article) -> None:
-        if a.path == str(files[1]):
+        if a.id == second:  # the component dates a doc: the article's id, no path
             raise ValueError("no calendar")
         real(a)
 
-    monkeypatch.setattr(pipeline, "date_article", dates)
+    monkeypatch.setattr(dating, "_date", dates)
     got = analyse_each(clean_each(docs), Config(), nlp)
     assert isinstance(got[0], Article) and got[0].sentences and got[0].dates
     assert isinstance(got[1], FileError) and (got[1].path, got[1].code) == ("short.txt", "E112")

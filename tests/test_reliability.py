@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from storyline import pipeline
+from storyline.analyse.nlp import load_nlp
 from storyline.api import Corpus
 from storyline.config import Config
 from storyline.ingest.readers import RawDoc
@@ -82,6 +82,9 @@ def test_long_text_over_nlp_max_length_is_parsed_in_pieces(nlp: Any, monkeypatch
     analyse([alone], nlp)
     assert [(s.start, s.end) for s in whole.sentences] == [(s.start, s.end) for s in alone.sentences]
     assert len(whole.quotes) == len(alone.quotes)
+    # dated once over the whole text, not piece by piece: the same dates, figures' times and publication date
+    assert whole.dates and whole.dates == alone.dates and whole.published == alone.published
+    assert [(n.period, n.deadline) for n in whole.numbers] == [(n.period, n.deadline) for n in alone.numbers]
 
 
 def test_text_over_the_character_limit_is_that_files_error(tmp_path: Path) -> None:
@@ -106,7 +109,8 @@ def test_a_stage_failing_on_one_article_loses_only_that_article(
     folder.mkdir()
     for i, para in enumerate(PARAGRAPHS[:4]):
         (folder / f"a{i}.txt").write_text(f"Headline {i}\n\n{para}\n", encoding="utf-8")
-    real_quotes, real_dates = pipeline.quotes_from_doc, pipeline.date_article
+    nlp = load_nlp()  # the pipeline's components, as the ingest below loads them
+    real_quotes, real_dates = nlp.get_pipe("storyline_quotes")._find, nlp.get_pipe("storyline_dates")._date
 
     def quotes(doc: Any, mentions: Any) -> Any:
         if "$42 million" in doc.text:
@@ -118,8 +122,8 @@ def test_a_stage_failing_on_one_article_loses_only_that_article(
             raise IndexError("date tripped")
         real_dates(art)
 
-    monkeypatch.setattr(pipeline, "quotes_from_doc", quotes)
-    monkeypatch.setattr(pipeline, "date_article", dates)
+    monkeypatch.setattr(nlp.get_pipe("storyline_quotes"), "_find", quotes)
+    monkeypatch.setattr(nlp.get_pipe("storyline_dates"), "_date", dates)
     with Corpus(tmp_path / "s.db") as corpus:
         rep = corpus.ingest(folder)
         assert sorted(Path(a.path).name for a in corpus.articles()) == ["a0.txt", "a1.txt"]

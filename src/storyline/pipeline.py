@@ -2,8 +2,9 @@
 
 Each stage is a pure function over :class:`~storyline.model.Article` objects and declares what it
 needs and what it adds (as spaCy's components do); :func:`check_stages` verifies the order once at
-start-up. I/O (files, the store) stays at the edges: :mod:`storyline.ingest.readers` and
-:mod:`storyline.store`.
+start-up. The *analyse* and *dates* stages are Storyline's spaCy components (:data:`STAGES` names them,
+:mod:`storyline.analyse.components`), run by one ``nlp.pipe`` (:func:`analyse`). I/O (files, the store) stays
+at the edges: :mod:`storyline.ingest.readers` and :mod:`storyline.store`.
 """
 
 from __future__ import annotations
@@ -24,12 +25,8 @@ from .analyse.dates import (
     parse_date_string,
     to_date,
 )
-from .analyse.entities import canonicalize, mentions_from_doc
-from .analyse.events import events_from_doc
-from .analyse.nlp import doc_text, load_nlp
-from .analyse.numbers import numbers_from_doc
-from .analyse.quotes import quotes_from_doc
-from .analyse.statements import statements_from_doc
+from .analyse.entities import canonicalize
+from .analyse.nlp import PIPE_ATTR, PIPES, doc_text, load_nlp, name_the_pipe, with_storyline
 from .compare.cluster import assign_stories, cluster_config, features
 from .compare.constraints import Constraints
 from .compare.dedup import find_duplicates
@@ -46,30 +43,56 @@ from .model import Article, Cite, Entity, FileError, Mention, Sentence, Story
 
 @dataclass(frozen=True, slots=True)
 class Stage:
+    """A stage: what it needs, what it adds, what a progress display says while it runs (``doing``) and the spaCy
+    components that run it, in order (``pipes``, :mod:`storyline.analyse.components`)."""
+
     name: str
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
+    doing: str
+    pipes: tuple[str, ...] = ()
 
 
 STAGES = (
-    Stage("read", (), ("raw", "path", "fmt")),
-    Stage("clean", ("raw",), ("text", "title", "removed", "paragraphs")),
-    Stage("meta", ("text",), ("source", "published")),
-    Stage("analyse", ("text",), ("sentences", "mentions", "numbers", "quotes", "statements")),
-    Stage("dates", ("text", "published", "numbers"), ("dates", "period", "deadline")),
-    Stage("entities", ("mentions", "quotes"), ("entities", "speaker_entity_id")),
-    Stage("stories", ("entities", "dates"), ("story_id", "duplicate_of", "stories")),
+    Stage("read", (), ("raw", "path", "fmt"), "reading files"),
+    Stage("clean", ("raw",), ("text", "title", "removed", "paragraphs"), "cleaning articles"),
+    Stage("meta", ("text",), ("source", "published", "meta"), "reading metadata"),
+    Stage(
+        "analyse",
+        ("text",),
+        ("sentences", "mentions", "numbers", "quotes", "statements", "events"),
+        "analysing articles",
+        ("storyline_mentions", "storyline_quotes", "storyline_numbers", "storyline_statements", "storyline_events"),
+    ),
+    Stage(
+        "dates",
+        ("text", "published", "meta", "sentences", "numbers", "statements"),
+        ("dates", "period", "deadline"),
+        "dating articles",
+        ("storyline_dates",),
+    ),
+    Stage("entities", ("mentions", "quotes"), ("entities", "speaker_entity_id"), "linking entities"),
+    Stage("stories", ("entities", "dates"), ("story_id", "duplicate_of", "stories"), "updating stories"),
 )
+STAGE = {st.name: st for st in STAGES}
+"""The stages by name."""
+PIPE_STAGE = {pipe: st.name for st in STAGES for pipe in st.pipes}
+"""The stage each spaCy component runs: a component's failure is that stage's (:func:`article_failure`)."""
 
 
-def check_stages(stages: Sequence[Stage] = STAGES) -> None:
-    """Raise if a stage needs something no earlier stage provides (checked once, at start-up)."""
+def check_stages(stages: Sequence[Stage] = STAGES, pipes: Sequence[str] = PIPES) -> None:
+    """Raise if a stage needs something no earlier stage provides, or if the stages' components are not ``pipes``
+    in order (the components the loaded model runs, :data:`storyline.analyse.nlp.PIPES`): checked once, at
+    start-up."""
     have: set[str] = set()
     for st in stages:
         missing = [r for r in st.requires if r not in have]
         if missing:
             raise RuntimeError(f"stage {st.name!r} requires {missing}, which no earlier stage assigns")
         have.update(st.assigns)
+    run = [pipe for st in stages for pipe in st.pipes]
+    if run != list(pipes):
+        raise RuntimeError(f"the stages run the components {run}, the model has {list(pipes)}")
 
 
 check_stages()
@@ -289,47 +312,96 @@ def analyse(
     chunk_chars: int = CHUNK_CHARS,
     titlecase_ratio: float | None = None,
 ) -> None:
-    """Stage *analyse*: sentences, entity mentions and numbers from spaCy, in batches (``nlp.pipe``);
-    ``titlecase_ratio``: see :func:`~storyline.analyse.entities.mentions_from_doc`.
+    """Stages *analyse* and *dates*: the spaCy pipeline with its Storyline components (the stages' ``pipes``,
+    :func:`~storyline.analyse.nlp.with_storyline`) over the articles, in batches (``nlp.pipe``); each article's
+    annotations are read off its doc's ``doc._``, where its id, publication date and cleaner's hints were given.
+    ``titlecase_ratio`` goes to ``storyline_mentions`` (:func:`~storyline.analyse.entities.mentions_from_doc`).
 
     A text longer than ``chunk_chars`` (or than ``nlp.max_length``) is parsed in pieces cut at paragraph
-    breaks (:func:`text_chunks`); each piece's annotations are shifted by where it starts, so offsets stay
-    offsets into the whole text, and the parser's memory stays bounded by the piece, not the text.
+    breaks (:func:`text_chunks`) by the *analyse* stage's components; each piece's annotations are shifted by
+    where it starts, so offsets stay offsets into the whole text, and the parser's memory stays bounded by the
+    piece, not the text. The whole text is then dated (:func:`date_article`, what ``storyline_dates`` runs on a
+    doc): its dates resolve against each other, and an undated article is dated by its lead.
     """
+    nlp = with_storyline(nlp)
     budget = max(1, min(chunk_chars, int(getattr(nlp, "max_length", chunk_chars) or chunk_chars)))
-    units = [(art, start, end) for art in articles for start, end in text_chunks(art.text, budget)]
-    texts = (art.text[start:end] for art, start, end in units)
-    kwargs: dict[str, Any] = {"batch_size": batch_size}
+    mentions = {"titlecase_ratio": titlecase_ratio}
+    kwargs: dict[str, Any] = {"batch_size": batch_size, "component_cfg": {"storyline_mentions": mentions}}
     if n_process > 1:
         kwargs["n_process"] = n_process
-    docs = nlp.pipe(texts, **kwargs) if n_process > 1 else _pipe_bounded(nlp, texts, budget, kwargs)
-    for (whole, start, end), doc in zip(units, docs, strict=True):
-        chunked = (start, end) != (0, len(whole.text))
-        art = Article(id=whole.id, path=whole.path, raw="", text=whole.text[start:end]) if chunked else whole
-        doc.user_data["storyline.text"] = art.text  # doc.text, without spaCy re-joining every token
-        art.sentences = sentences_from_doc(doc)
-        art.mentions = mentions_from_doc(doc, titlecase_ratio)
-        art.numbers = numbers_from_doc(doc)
-        art.quotes = quotes_from_doc(doc, art.mentions)
-        art.statements = statements_from_doc(doc, art.sentences)
-        art.events = events_from_doc(doc, art.sentences, whole.id)
-        if chunked:
-            _append_piece(whole, art, start)
+    whole = [(art, 0, len(art.text)) for art in articles if len(art.text) <= budget]
+    for (art, _, _), doc in zip(whole, _parsed(nlp, whole, budget, kwargs), strict=True):
+        _read_analysis(art, doc)
+        _read_dates(art, doc)
+    long = [art for art in articles if len(art.text) > budget]
+    pieces = [(art, start, end) for art in long for start, end in text_chunks(art.text, budget)]
+    kwargs["disable"] = STAGE["dates"].pipes
+    for (art, start, _), doc in zip(pieces, _parsed(nlp, pieces, budget, kwargs), strict=True):
+        piece = Article(id=art.id, path=art.path, raw="", text=doc_text(doc))
+        _read_analysis(piece, doc)
+        _append_piece(art, piece, start)
+    for art in long:
+        _date_joined(art)
 
 
-def _pipe_bounded(nlp: Any, texts: Iterable[str], budget: int, kwargs: dict[str, Any]) -> Iterator[Any]:
-    """``nlp.pipe`` over groups of texts of at most ``budget`` characters together (a lone longer text
-    is its own group): a batch of long texts would otherwise be parsed at once."""
-    group: list[str] = []
+Unit = tuple[Article, int, int]
+"""An article and the span of its text that one doc holds: ``(article, start, end)``."""
+
+
+def _parsed(nlp: Any, units: Sequence[Unit], budget: int, kwargs: dict[str, Any]) -> Iterator[Any]:
+    """The units' docs (:func:`_doc_of`) through ``nlp.pipe``: in groups of at most ``budget`` characters together (a
+    lone longer text is its own group: a batch of long texts would otherwise be parsed at once), or in one stream
+    to ``n_process`` worker processes."""
+    if "n_process" in kwargs:
+        yield from nlp.pipe((_doc_of(nlp, *unit) for unit in units), **kwargs)
+        return
+    group: list[Unit] = []
     size = 0
-    for text in texts:
-        if group and size + len(text) > budget:
-            yield from nlp.pipe(group, **kwargs)
+    for unit in units:
+        if group and size + unit[2] - unit[1] > budget:
+            yield from nlp.pipe((_doc_of(nlp, *u) for u in group), **kwargs)
             group, size = [], 0
-        group.append(text)
-        size += len(text)
+        group.append(unit)
+        size += unit[2] - unit[1]
     if group:
-        yield from nlp.pipe(group, **kwargs)
+        yield from nlp.pipe((_doc_of(nlp, *u) for u in group), **kwargs)
+
+
+def _doc_of(nlp: Any, art: Article, start: int, end: int) -> Any:
+    """The doc of ``art.text[start:end]``, tokenised, with what the components read on ``doc._``
+    (:data:`storyline.analyse.components.EXTENSIONS`): the article's id, publication date and cleaner's hints."""
+    text = art.text[start:end]
+    doc = nlp.make_doc(text)
+    doc.user_data["storyline.text"] = text  # doc.text, without spaCy re-joining every token
+    doc._.storyline_article_id = art.id
+    doc._.storyline_published = art.published
+    doc._.storyline_meta = art.meta
+    return doc
+
+
+def _read_analysis(art: Article, doc: Any) -> None:
+    """The *analyse* stage's annotations, off the doc its components annotated (its statements cut the sentences)."""
+    art.sentences = doc._.storyline_sentences
+    art.mentions, art.quotes, art.numbers = doc._.storyline_mentions, doc._.storyline_quotes, doc._.storyline_numbers
+    art.statements, art.events = doc._.storyline_statements, doc._.storyline_events
+
+
+def _read_dates(art: Article, doc: Any) -> None:
+    """The *dates* stage's annotations (the figures' times are set on them in place), off the doc; a publication
+    date the text gave an undated article."""
+    art.dates = doc._.storyline_dates
+    if art.published is None and doc._.storyline_published is not None:
+        art.published, art.published_how = doc._.storyline_published, "inferred"
+        art.published_why = doc._.storyline_published_why
+
+
+def _date_joined(art: Article) -> None:
+    """The *dates* stage of an article parsed in pieces, over its whole text; a failure is named as
+    ``storyline_dates``'s would be."""
+    try:
+        date_article(art)
+    except Exception as exc:
+        name_the_pipe(STAGE["dates"].pipes[-1], None, [], exc)
 
 
 def _append_piece(whole: Article, piece: Article, offset: int) -> None:
@@ -625,13 +697,13 @@ def analyse_cleaned(
     ratio = cfg.entities_titlecase_ratio
     if errors is None:
         analyse(arts, nlp, cfg.nlp_batch_size, cfg.nlp_n_process, titlecase_ratio=ratio)
-    else:
-        try:
-            analyse(arts, nlp, cfg.nlp_batch_size, cfg.nlp_n_process, titlecase_ratio=ratio)
-        except Exception:  # noqa: BLE001 - find the article that failed: each alone, the others kept
-            one = {"titlecase_ratio": ratio}
-            arts = [a for a in arts if _isolated(errors, a.path, "analyse", analyse, [a], nlp, 1, **one) is not False]
-    return [a for a in arts if _isolated(errors, a.path, "dates", date_article, a) is not False]
+        return arts
+    try:
+        analyse(arts, nlp, cfg.nlp_batch_size, cfg.nlp_n_process, titlecase_ratio=ratio)
+    except Exception:  # noqa: BLE001 - find the article that failed: each alone, the others kept
+        one = {"titlecase_ratio": ratio}
+        return [a for a in arts if _isolated(errors, a.path, "analyse", analyse, [a], nlp, 1, **one) is not False]
+    return arts
 
 
 def _isolated(
@@ -643,7 +715,7 @@ def _isolated(
     try:
         out = fn(*args, **kw)
     except Exception as exc:  # noqa: BLE001 - one article's failure is that article's error, never the run's
-        errors.append(article_failure(path, stage, exc))
+        errors.append(article_failure(path, PIPE_STAGE.get(getattr(exc, PIPE_ATTR, ""), stage), exc))
         return False
     return True if out is None else out
 

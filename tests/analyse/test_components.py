@@ -15,11 +15,11 @@ import spacy
 from spacy.tokens import Doc, DocBin
 
 from storyline.analyse.components import EXTENSIONS, PIPES, add_pipes, register_extensions
-from storyline.analyse.nlp import DEFAULT_MODEL, split_glued_quotes
+from storyline.analyse.nlp import DEFAULT_MODEL, PIPE_ATTR, split_glued_quotes, with_storyline
 from storyline.config import Config
 from storyline.errors import StorylineError
 from storyline.ingest.readers import read_file
-from storyline.pipeline import analyse_cleaned, clean_new
+from storyline.pipeline import PIPE_STAGE, STAGES, Stage, analyse, analyse_cleaned, check_stages, clean_new
 
 FIELDS = ("sentences", "mentions", "quotes", "numbers", "dates", "statements", "events", "published")
 
@@ -150,3 +150,47 @@ def test_the_results_survive_serialisation_and_worker_processes(full: Any) -> No
     dates = add_pipes(spacy.blank("en"), ["storyline_dates"])
     (worker,) = list(dates.pipe([text], n_process=2))
     assert worker._.storyline_dates == dates(text)._.storyline_dates
+
+
+@pytest.mark.slow
+def test_the_loaded_model_runs_the_stages_components_once(nlp: Any) -> None:
+    """The pipeline's analysis is the components: the loaded model ends with them, in the stages' order, and
+    spaCy finds no problem in it."""
+    assert nlp.pipe_names[-len(PIPES) :] == list(PIPES) == [p for st in STAGES for p in st.pipes]
+    assert with_storyline(nlp).pipe_names.count("storyline_dates") == 1
+    analysis = nlp.analyze_pipes(pretty=False)
+    assert not any(analysis["problems"].values()), analysis["problems"]
+    assert PIPE_STAGE["storyline_dates"] == "dates" and PIPE_STAGE["storyline_quotes"] == "analyse"
+
+
+def test_stages_that_run_other_components_than_the_model_are_refused() -> None:
+    swapped = [Stage(st.name, st.requires, st.assigns, st.doing, tuple(reversed(st.pipes))) for st in STAGES]
+    with pytest.raises(RuntimeError, match="the stages run the components"):
+        check_stages(swapped)
+    check_stages(STAGES)
+
+
+def test_a_failing_component_names_itself_for_its_stage(blank: Any) -> None:
+    """What the pipeline reports an article's failure by (the stage of the component named)."""
+    nlp = with_storyline(blank)
+
+    def tripped(doc: Any) -> list[Any]:
+        raise ValueError("tripped")
+
+    nlp.get_pipe("storyline_numbers")._find = tripped
+    for run in (lambda: nlp("Xi called Trump."), lambda: list(nlp.pipe(["One.", "Xi called Trump."]))):
+        with pytest.raises(ValueError, match="tripped") as err:
+            run()
+        assert getattr(err.value, PIPE_ATTR) == "storyline_numbers"
+
+
+@pytest.mark.slow
+def test_worker_processes_give_the_articles_what_one_process_gives(seeds_dir: Path, nlp: Any) -> None:
+    """``nlp.n_process``: the components run in spaCy's worker processes and their results come back packed
+    (the msgpack hooks), the articles' inputs (id, publication date, hints) going out on the docs."""
+    docs = [(d, {}) for p in sorted(seeds_dir.iterdir())[:3] for d in read_file(p)[0]]
+    one, two = clean_new(docs), clean_new(docs)
+    analyse(one, nlp)
+    analyse(two, nlp, n_process=2)
+    assert [a.to_json() for a in two] == [a.to_json() for a in one]
+    assert all(a.dates and a.events and a.sentences for a in one)

