@@ -26,6 +26,7 @@ from typing import Any
 from storyline.api import Corpus
 from storyline.config import Config
 from storyline.ingest.readers import EXTENSIONS
+from storyline.pipeline import STAGES
 from storyline.text import plural
 
 __all__ = ["Job", "JobRegistry", "UploadError", "check_upload", "safe_filename", "uploads_dir"]
@@ -36,7 +37,8 @@ TYPES_HINT = "upload .txt, .html, .json, .jsonl, RSS/Atom (.xml, .rss, .atom) or
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 MAX_NAME = 120
 """Longest name an upload is saved under (a 300-character name made the save fail with a 500)."""
-_STAGES = {"read": "reading files", "analyse": "analysing articles", "stories": "updating stories"}
+_DOING = {st.name: st.doing for st in STAGES}
+"""What the job page says while a stage runs (the stages' own words)."""
 
 
 @dataclass(slots=True)
@@ -74,7 +76,7 @@ class Job:
             "id": self.id,
             "status": self.status,
             "stage": self.stage,
-            "stage_label": _STAGES.get(self.stage, self.stage),
+            "stage_label": _DOING.get(self.stage, self.stage),
             "done": self.done,
             "total": self.total,
             "files": list(self.files),
