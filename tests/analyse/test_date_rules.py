@@ -91,3 +91,13 @@ def test_a_year_inside_a_name_is_no_date() -> None:
 def test_a_company_and_a_year_stay_a_date() -> None:
     ref = dt.date(2008, 10, 21)
     assert typed("Analysts cut GM 2009 sales forecasts.", ref)["2009"] == ("2009", "DATE")
+
+
+def test_a_month_with_no_tense_leans_to_the_past() -> None:
+    # written at the end of October, with no verb to go by: the last March (229 days back, 136 ahead), but the
+    # coming December (about a month ahead)
+    found = typed("The rate, 7% in March, compares with 9% in December.", dt.date(1989, 10, 30))
+    assert found["in March"] == ("1989-03", "DATE")
+    assert found["in December"] == ("1989-12", "DATE")
+    # a future cue still wins
+    assert typed("The plant will reopen in March.", dt.date(1989, 10, 30))["in March"] == ("1990-03", "DATE")

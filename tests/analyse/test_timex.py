@@ -88,6 +88,9 @@ def test_sets(text: str, mention: str, value: str) -> None:
         ("The firm recently cut jobs.", "recently", "PAST_REF"),
         ("in the near future", "the near future", "FUTURE_REF"),
         ("It is currently closed.", "currently", "PRESENT_REF"),
+        # "now that …" and "from now on" still say the present; "the future of" names a thing's prospects
+        ("The port is busy now that the road is shut.", "now", "PRESENT_REF"),
+        ("Fares will be lower from now on.", "now", "PRESENT_REF"),
     ],
 )
 def test_present_past_future(text: str, mention: str, value: str) -> None:
