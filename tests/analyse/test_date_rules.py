@@ -101,3 +101,14 @@ def test_a_month_with_no_tense_leans_to_the_past() -> None:
     assert found["in December"] == ("1989-12", "DATE")
     # a future cue still wins
     assert typed("The plant will reopen in March.", dt.date(1989, 10, 30))["in March"] == ("1990-03", "DATE")
+
+
+def test_a_time_word_with_a_capital_inside_a_sentence_is_a_name() -> None:
+    ref = dt.date(1991, 2, 25)
+    assert typed('Baker said on the "This Week" program that talks failed.', ref) == {}
+    assert typed('He told CBS\'s "60 Minutes" it was over; the film "High Noon" ran.', ref) == {}
+    assert typed("Today, shares fell.", ref)["Today"] == ("1991-02-25", "DATE")  # a sentence's start
+    # a headline in title case is no name
+    found = typed("Allies To Press On Next Week\nThe allies will press on.", ref)
+    assert found["Next Week"] == ("1991-W10", "DATE")
+    assert typed("Shares rose on Labor Day.", dt.date(1991, 9, 3))["on Labor Day"] == ("1991-09-02", "DATE")

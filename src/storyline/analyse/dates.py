@@ -549,6 +549,9 @@ def _iter_matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
                 continue
             if kind == "year" and not m.group("rel") and _year_is_name(text, m.start("year"), m.end("year")):
                 continue
+            if kind != "holiday" and _in_a_name(text, s, e):
+                taken.append((s, e))  # nothing inside a name is a date either ("High Noon")
+                continue
             taken.append((s, e))
             found.append((kind, m))
     found.sort(key=lambda km: km[1].start())
@@ -575,6 +578,34 @@ def _year_is_name(text: str, start: int, end: int) -> bool:
     if not before or before[-1] in ".!?\n:;":
         return False
     return bool(_NAME_GOES_ON.match(text, end)) or bool(_NAMED_BEFORE.search(text, max(0, m.start() - 12), m.start()))
+
+
+#: Time words English writes in lower case ("week", "today", "minutes"): capitalised inside a sentence, a name.
+LOWER_CASE_TIME_WORDS = lexicon.words("dates.lower_case_time_words")
+#: A line this share of whose longer words are capitalised is a headline in title case, not running text.
+HEADLINE_CAPS = 0.6
+_AFTER_SENTENCE_START = ".!?\n\"'`“‘(:;"
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """True for a mention with a lower-case time word written with a capital inside a sentence: ABC's "This Week",
+    CBS's "60 Minutes", "High Noon" (not "Today, …" at a sentence's start, nor any word of a headline in title case).
+
+    Example:
+        >>> text = 'Baker said on the show "This Week" that'
+        >>> _in_a_name(text, 24, 33), _in_a_name("Today, shares fell.", 0, 5)
+        (True, False)
+    """
+    words = text[start:end].split()
+    before = text[max(0, start - 3) : start].rstrip(" \t")
+    odd = [w for i, w in enumerate(words) if (i or (before and before[-1] not in _AFTER_SENTENCE_START))
+           and w[:1].isupper() and not w.isupper() and w.lower().strip(".,'’") in LOWER_CASE_TIME_WORDS]
+    if not odd:
+        return False
+    stop = text.find("\n", end)
+    line = text[text.rfind("\n", 0, start) + 1 : stop if stop >= 0 else len(text)]
+    long_words: list[str] = [w for w in re.findall(r"[A-Za-z]+", line) if len(w) > 3]
+    return sum(w[0].isupper() for w in long_words) < HEADLINE_CAPS * len(long_words)
 
 
 def _weekday_is_name(text: str, m: re.Match[str]) -> bool:
