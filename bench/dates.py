@@ -1,7 +1,8 @@
 """Date extraction: TIMEX3 value accuracy of ours beside dateparser and HeidelTime (bench/date_peers.py), in one run.
 
-    python bench/dates.py [--limit N] [--no-dateparser] [--no-heideltime] [--no-meantime] [--show-misses N]
-                          [--errors-out FILE] [--no-write] [--before EARLIER_RESULTS.json] [--note TEXT]
+    python bench/dates.py [--limit N] [--no-dateparser] [--no-heideltime] [--no-meantime] [--dev-only]
+                          [--show-misses N] [--errors-out FILE] [--no-write] [--before EARLIER_RESULTS.json]
+                          [--note TEXT]
 
 Data (paths relative to the repo root; nothing is copied into the repo):
 
@@ -31,8 +32,11 @@ with an ``X`` (underspecified, e.g. ``XXXX-XX-XX``, ``1998-WXX``). Predictions t
 timex are neither right nor wrong (ignored).
 
 The headline is all TIMEX3 types with the TempEval-3 measures (:func:`score_all`: value F1 over relaxed
-matches); beside it the weekday tense (:func:`weekday_tense`) and a leave-one-group-out check of the
-present/past/future word table (:func:`ref_word_cv`). The older DATE/TIME-only measure
+matches); beside it the weekday tense (:func:`weekday_tense`), a leave-one-group-out check of the
+present/past/future word table (:func:`ref_word_cv`) and a leave-documents-out check of the resolver's numeric
+settings (:func:`setting_halves`: each chosen on one half of the development documents, scored on the other).
+``--dev-only`` scores the development sets alone (for work on their errors without seeing the held-out figures;
+it never writes the results file). The older DATE/TIME-only measure
 (micro-averaged over documents; match = character spans overlap):
 
 * extraction precision (predictions overlapping an in-scope gold / scored predictions), recall (gold
@@ -550,6 +554,51 @@ def ref_word_cv(docs: list[dict]) -> dict:
     return out
 
 
+#: The resolver's numeric settings and the values tried for each (module, name): the distances and weights the
+#: rules count with (see each one's comment in its module).
+SETTINGS: dict[tuple[str, str], tuple[float, ...]] = {
+    ("storyline.analyse.dates", "AHEAD_WEIGHT"): (1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0),
+    ("storyline.analyse.periods", "NEAR"): (0, 200, 400, 800, 1500, 100000),
+    ("storyline.analyse.dates", "CLOCK_REACH"): (0, 100, 200, 400, 800, 100000),
+}
+
+
+def half_of(doc: dict) -> str:
+    """"A" or "B": a development document's half, from its name's hash (the same split on every run)."""
+    import hashlib
+
+    return "AB"[int(hashlib.sha1(doc["doc"].encode()).hexdigest(), 16) % 2]
+
+
+def setting_halves(docs: list[dict]) -> dict:
+    """Leave-documents-out check of each numeric setting (:data:`SETTINGS`): the development documents are split
+    in two halves (:func:`half_of`); on each half the value with the best all-types value F1 is chosen (ties: the
+    smaller value) and the other half is scored with it, beside the value in the code. A setting generalises when
+    the value chosen on either half does as well on the other as the one in the code."""
+    import importlib
+
+    halves = {h: [d for d in docs if half_of(d) == h] for h in "AB"}
+    out: dict = {}
+    for (module, name), values in SETTINGS.items():
+        mod = importlib.import_module(module)
+        kept = getattr(mod, name)
+        f1s: dict[str, dict[float, float]] = {h: {} for h in "AB"}
+        try:
+            for v in values:
+                setattr(mod, name, v)
+                for h, ds in halves.items():
+                    f1s[h][v] = score_all(ds, run_ours, "ours")["value"]["f1"]
+        finally:
+            setattr(mod, name, kept)
+        row: dict = {"in_code": kept, "values": list(values), "value_f1": {h: list(f1s[h].values()) for h in "AB"}}
+        for h, other in (("A", "B"), ("B", "A")):
+            best = max(values, key=lambda v, h=h: (f1s[h][v], -v))
+            row[f"chosen_on_{h}"] = {"value": best, f"{other}_with_it": f1s[other][best],
+                                     f"{other}_with_code": f1s[other].get(kept)}
+        out[f"{module.rsplit('.', 1)[1]}.{name}"] = row
+    return out
+
+
 def _top(m: list[dict], n: int) -> list[dict]:
     cnt = collections.Counter(x["kind"] for x in m)
     ex: dict[str, dict] = {}
@@ -602,6 +651,7 @@ def main() -> None:
         help="score HeidelTime (and ours beside it) only on the documents it has already tagged (bench/.cache)",
     )
     ap.add_argument("--no-meantime", action="store_true")
+    ap.add_argument("--dev-only", action="store_true", help="score the development sets only (implies --no-write)")
     ap.add_argument("--show-misses", type=int, default=10)
     ap.add_argument("--errors-out", type=Path, help="write every error of ours on the development sets (JSON lines)")
     ap.add_argument("--no-write", action="store_true", help=f"do not rewrite {OUT.relative_to(ROOT)}")
@@ -611,6 +661,9 @@ def main() -> None:
     use_ht = not args.no_heideltime and heideltime_available()
 
     sets = load_sets(args.no_meantime)
+    if args.dev_only:
+        sets = {k: v for k, v in sets.items() if not SETS[k]}
+        args.no_write = True
     rows, rows_all, misses, misses_all, weekdays = [], [], {}, {}, {}
     for data, docs in sets.items():
         held_out = SETS[data]
@@ -677,6 +730,14 @@ def main() -> None:
     print(f"  pooled     all {ref_cv['pooled']['all']:.3f}  kept {ref_cv['pooled']['kept']:.3f}  "
           f"none {ref_cv['pooled']['none']:.3f}; on all development data the rule would drop: "
           f"{', '.join(ref_cv['dropped_on_all']) or '-'}")
+    halves = setting_halves(dev_docs)
+    print("\nNumeric settings chosen on one half of the development documents, scored on the other (value F1, all "
+          "types; the value in the code beside):")
+    for key, row in halves.items():
+        a, b = row["chosen_on_A"], row["chosen_on_B"]
+        print(f"  {key:<20} in code {row['in_code']}: chosen on A {a['value']} → B {a['B_with_it']:.4f} "
+              f"(code {a['B_with_code']:.4f}); chosen on B {b['value']} → A {b['A_with_it']:.4f} "
+              f"(code {b['A_with_code']:.4f})")
     top = {data: _top(m, args.show_misses) for data, m in misses_all.items()}
     for data, t_ in top.items():
         print(f"\nTop {args.show_misses} kinds of errors of ours on {data}, all types ({len(misses_all[data])}):")
@@ -720,6 +781,7 @@ def main() -> None:
                 "results_all_types": rows_all,
                 "weekday_tense": weekdays,
                 "ref_word_cv": ref_cv,
+                "setting_halves": halves,
                 "results": rows,
                 "top_errors_ours_all_types": top,
                 "errors_ours_all_types": misses_all,
