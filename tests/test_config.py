@@ -79,9 +79,9 @@ def _copy(seeds: Path, folder: Path, prefixes: tuple[str, ...]) -> Path:
 
 
 def _built(story: Story) -> tuple[list[str], ...]:
-    """What the settings shape (the two paths may list a story's articles, and so its cites, in another order)."""
-    claims = sorted(f"{c.kind}: {c.text}" for c in story.claims)
-    return sorted(story.article_ids), claims, [s.text for s in story.key_sentences], [s.text for s in story.summary]
+    """What the settings shape, in the story's order (both paths read its articles in one order)."""
+    claims = [f"{c.kind}: {c.text} {[x.article_id for x in c.support]}" for c in story.claims]
+    return list(story.article_ids), claims, [s.text for s in story.key_sentences], [s.text for s in story.summary]
 
 
 def test_a_setting_gives_the_same_stories_by_the_command_line_and_by_the_index(

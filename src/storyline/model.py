@@ -234,6 +234,21 @@ class Article:
         return cls(**{k: v for k, v in d.items() if k in known})
 
 
+def reading_key(a: Article) -> tuple[str, str, str]:
+    """The order a story's articles are read in: publication date (undated last), file name, id — never the order
+    they were filed in or the folder they came from, so a story built in one run and the same story grown by later
+    ingests list their articles, and so their cites, alike.
+
+    Example:
+        >>> later = Article(id="b", path="in/001.txt", raw="", published="2025-11-25")
+        >>> first = Article(id="a", path="other/002.txt", raw="", published="2025-11-24")
+        >>> undated = Article(id="c", path="in/000.txt", raw="")
+        >>> [a.id for a in sorted([undated, later, first], key=reading_key)]
+        ['a', 'b', 'c']
+    """
+    return (a.published or "~", a.path.replace("\\", "/").rsplit("/", 1)[-1], a.id)
+
+
 @dataclass(slots=True)
 class Entity:
     """A canonical person, organisation or place across the whole corpus."""

@@ -573,7 +573,7 @@ def corpus_stages(
         for a in members:
             a.story_id = sid
         prev = (built or {}).get(sid)
-        if prev is not None and list(prev.article_ids) == list(ids) and prev.basis == story_basis(members, cfg):
+        if prev is not None and sorted(prev.article_ids) == sorted(ids) and prev.basis == story_basis(members, cfg):
             stories.append(prev)  # the same articles in the same state: the stored build holds
             continue
         stories.append(build_story(sid, members, entities, cfg))

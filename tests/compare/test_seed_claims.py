@@ -72,3 +72,17 @@ def test_export_fills_claims_per_contract(seed_corpus: Any) -> None:
     jsonschema.validate(data, schema())
     assert data["claims"] and all(c["support"] for c in data["claims"])
     assert all(s["summary"] for s in data["stories"])
+
+
+def test_a_story_is_the_same_whatever_order_its_articles_come_in(seed_corpus: Any) -> None:
+    """An ingest that grows a story lists its articles in another order than one run over them all: the build
+    reads them in one order (publication date, file name, id), so the two are the same story, cite for cite."""
+    from storyline.compare.story import build_story
+    from storyline.model import reading_key
+
+    story = _nov(seed_corpus)
+    members = seed_corpus.store.articles(story.article_ids)
+    entities = seed_corpus.store.entities()
+    ahead, behind = build_story(story.id, members, entities), build_story(story.id, members[::-1], entities)
+    assert ahead == behind
+    assert ahead.article_ids == [a.id for a in sorted(members, key=reading_key)]

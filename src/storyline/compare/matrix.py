@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from ..model import Article, Claim
+from ..model import Article, Claim, reading_key
 from .claims import DETAIL_SHARE, outlet_label
 
 REPORTED = "reported"
@@ -33,7 +33,7 @@ def claim_matrix(claims: Sequence[Claim], articles: Sequence[Article]) -> dict[s
     """
     by_id = {a.id: a for a in articles}
     columns: dict[str, list[Article]] = defaultdict(list)
-    for a in sorted(articles, key=lambda a: (a.published or "9999", a.path)):
+    for a in sorted(articles, key=reading_key):
         columns[outlet_label(a)].append(a)
     outlets = list(columns)
     rows = []

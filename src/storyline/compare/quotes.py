@@ -22,7 +22,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from .. import lexicon
-from ..model import Article, Cite, Claim, Entity, Quote
+from ..model import Article, Cite, Claim, Entity, Quote, reading_key
 from .claims import source_key
 
 MIN_WORDS = 3
@@ -153,7 +153,7 @@ def _group_claim(
     support: list[Cite] = []
     conflicts: list[dict[str, Any]] = []
     versions: list[dict[str, Any]] = []
-    for a, q in sorted(group, key=lambda t: (t[0].published or "", t[0].path, t[1].start)):
+    for a, q in sorted(group, key=lambda t: (reading_key(t[0]), t[1].start)):
         cite = Cite(a.id, q.start, q.end)
         other = q.speaker_entity_id
         status = "reported"

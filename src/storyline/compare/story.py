@@ -21,7 +21,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .. import __version__
 from ..config import Config
-from ..model import Article, Cite, Claim, Entity, Story, SummarySentence, TimelineItem
+from ..model import Article, Cite, Claim, Entity, Story, SummarySentence, TimelineItem, reading_key
 from .accounts import account_claims
 from .claims import build_claims, outlet_label, source_key, story_units
 from .cluster import main_event_date, tokens
@@ -41,6 +41,7 @@ def build_story(sid: str, members: Sequence[Article], entities: Sequence[Entity]
     """A :class:`Story` from its member articles (the entities are the corpus's canonical ones), with the
     configuration's ``compare.*`` and ``summary.*`` settings (:func:`story_settings`; None: the defaults)."""
     cfg = cfg or Config()
+    members = reading_order(members)
     originals = [a for a in members if not a.duplicate_of] or list(members)
     event_date, why = story_event_date(members)
     tl = merged_timeline(members)
@@ -65,6 +66,11 @@ def build_story(sid: str, members: Sequence[Article], entities: Sequence[Entity]
         events=story_events(sid, members, entities, event_date),
         basis=story_basis(members, cfg),
     )
+
+
+def reading_order(members: Sequence[Article]) -> list[Article]:
+    """A story's articles in the order its dossier reads them (:func:`~storyline.model.reading_key`)."""
+    return sorted(members, key=reading_key)
 
 
 def story_settings(cfg: Config) -> tuple[tuple[str, Any], ...]:
@@ -270,7 +276,7 @@ def story_basis(members: Sequence[Article], cfg: Config | None = None) -> str:
     settings = story_settings(cfg or Config())
     if settings != story_settings(Config()):
         h.update(repr(settings).encode())
-    for a in members:
+    for a in reading_order(members):
         h.update(repr((a.id, a.title, article_state(a), [(d.start, d.value) for d in a.dates])).encode())
         h.update(repr(([(n.start, n.value) for n in a.numbers], len(a.statements), len(a.events))).encode())
     return h.hexdigest()[:16]

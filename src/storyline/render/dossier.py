@@ -19,7 +19,7 @@ from .. import __version__
 from ..analyse.entities import KEY_TYPES
 from ..compare.claims import outlet_label
 from ..compare.matrix import claim_matrix
-from ..model import Article, Cite, Claim, Entity, Quote, Removal, Story
+from ..model import Article, Cite, Claim, Entity, Quote, Removal, Story, reading_key
 from .dossier_model import (
     SCHEMA_VERSION,
     ClaimView,
@@ -94,7 +94,7 @@ def make_dossier(story: Story, articles: Sequence[Article], entities: Sequence[E
     """Everything a reader of one story needs, with every statement citing article + offsets."""
     by_id = {a.id: a for a in articles}
     members = [by_id[i] for i in story.article_ids if i in by_id]
-    members.sort(key=lambda a: (a.published or "9999", a.path))
+    members.sort(key=reading_key)
     outlets = sorted({outlet_label(a) for a in members})
 
     def cite(c: Cite) -> SourceCite:
