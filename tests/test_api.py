@@ -128,3 +128,15 @@ def test_an_ingest_rebuilds_only_the_stories_it_touches(
         stories = {s.id: s for s in c.stories}
     assert set(stories) == {nov.id, *built} and built and nov.id not in built
     assert stories[nov.id].claims == nov.claims and stories[nov.id].summary == nov.summary
+
+
+def test_a_publication_date_is_read_as_the_command_line_reads_it_and_a_bad_one_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    (folder / "a.txt").write_text(WIRE, encoding="utf-8")
+    with Corpus() as c:
+        with pytest.raises(StorylineError, match=r"'next week'.*YYYY-MM-DD.*E502"):
+            c.ingest(folder, published="next week")
+        assert not c.articles()  # refused before anything was read
+        assert len(c.ingest(folder, published="2025/11/24").added) == 1
+        assert [a.published for a in c.articles()] == ["2025-11-24"]

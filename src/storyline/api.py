@@ -224,6 +224,8 @@ class Corpus(Corrections, ArticleFixes):
         path in ``exclude`` (the dossier folder, say), are never read as articles.
         """
         report = IngestReport()
+        if published:
+            published = _publication_date(published)
         if isinstance(paths, str | Path):
             paths = [paths]  # one folder or file: not the characters of its name
         paths, table = _with_manifest([str(p) for p in paths], manifest, report)
@@ -402,6 +404,17 @@ class Corpus(Corrections, ArticleFixes):
             incremental.after_full_run(self.store, self.config, arts, result.entities, result.stories, fresh)
         if progress:
             progress("stories", len(result.stories), len(result.stories))
+
+
+def _publication_date(value: str) -> str:
+    """``published`` as given to :meth:`Corpus.ingest`, as YYYY-MM-DD ("24 November 2025", "2025/11/24" read as
+    the command line reads them); a value that is no date is refused before anything is read."""
+    from .analyse.dates import parse_date_string
+
+    day = parse_date_string(value)
+    if day is None:
+        raise StorylineError("E502", f"published={value!r} is not a date Storyline can read: give it as YYYY-MM-DD")
+    return day
 
 
 def _with_manifest(

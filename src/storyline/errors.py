@@ -19,6 +19,7 @@
 | E408 | a store that cannot keep corrections |
 | E409 | a table export's folder: missing (``--out DIR``), a file, or not empty without ``--force`` |
 | E501 | a bad configuration value |
+| E502 | a Python API argument that cannot be read (``Corpus.ingest(published=...)`` that is no date) |
 | E601 | an engine that cannot run as asked (``--address`` without ``--engine ray``, an unreachable Ray cluster) |
 | E602 | a web server that cannot run as asked (several ``--workers`` on a server that takes uploads) |
 """

@@ -721,9 +721,11 @@ def _anaphora(found: list[DateMention], text: str) -> list[DateMention]:
 
 
 def parse_date_string(s: str) -> str | None:
-    """A complete date string (metadata, "Published on: 24 November 2025") → "YYYY-MM-DD", or None."""
+    """A complete date string (metadata, "Published on: 24 November 2025") → "YYYY-MM-DD", or None — also for one
+    with no year written ("next week", "2 hours ago": read against today's clock, they would date the article to
+    the day it was read)."""
     s = s.strip()
-    if not s:
+    if not re.search(r"\d{4}", s):
         return None
     try:
         return dt.date.fromisoformat(s[:10]).isoformat()
