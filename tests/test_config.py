@@ -4,12 +4,12 @@ ingest filed through the corpus index."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 from clirun import run
+from seedfiles import copy_seeds
 
 import storyline.api as api
 from storyline.api import Corpus
@@ -70,14 +70,6 @@ def test_every_key_has_an_environment_variable_and_a_default() -> None:
     assert all(getattr(cfg, name) in (1, True) for key, name in KEYS.items() if key != "nlp.model")
 
 
-def _copy(seeds: Path, folder: Path, prefixes: tuple[str, ...]) -> Path:
-    folder.mkdir()
-    for f in sorted(seeds.iterdir()):
-        if f.name[:3] in prefixes:
-            shutil.copy(f, folder / f.name)
-    return folder
-
-
 def _built(story: Story) -> tuple[list[str], ...]:
     """What the settings shape, in the story's order (both paths read its articles in one order)."""
     claims = [f"{c.kind}: {c.text} {[x.article_id for x in c.support]}" for c in story.claims]
@@ -90,7 +82,7 @@ def test_a_setting_gives_the_same_stories_by_the_command_line_and_by_the_index(
     # the command line's full run, the settings from the environment
     for name, value in _env(SETTINGS).items():
         monkeypatch.setenv(name, value)
-    both = _copy(seeds_dir, tmp_path / "all", ("000", "001", "002"))
+    both = copy_seeds(seeds_dir, tmp_path / "all", ("000", "001", "002"))
     code, _, err = run(["--db", str(tmp_path / "cli.db"), "analyze", str(both), "--out", str(tmp_path / "out")], capsys)
     assert code == 0, err
     monkeypatch.undo()
@@ -98,13 +90,13 @@ def test_a_setting_gives_the_same_stories_by_the_command_line_and_by_the_index(
     # third filed through it (the full corpus stages are an error then)
     cfg = load_config(_toml(SETTINGS, tmp_path / "storyline.toml", **{"corpus.incremental_from": "1"}), env={})
     with Corpus(tmp_path / "index.db", cfg) as indexed, Corpus(tmp_path / "cli.db", Config()) as by_cli:
-        indexed.ingest([_copy(seeds_dir, tmp_path / "first", ("000", "002"))])
+        indexed.ingest([copy_seeds(seeds_dir, tmp_path / "first", ("000", "002"))])
 
         def no_full_run(*args: Any, **kwargs: Any) -> Any:
             raise AssertionError("the full corpus stages ran")
 
         monkeypatch.setattr(api, "corpus_stages", no_full_run)
-        assert indexed.ingest([_copy(seeds_dir, tmp_path / "third", ("001",))]).added
+        assert indexed.ingest([copy_seeds(seeds_dir, tmp_path / "third", ("001",))]).added
         monkeypatch.undo()
         stories = by_cli.store.stories()
         assert [_built(s) for s in stories] == [_built(s) for s in indexed.store.stories()]

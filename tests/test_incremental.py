@@ -3,11 +3,11 @@ as the full run files them, reads only what they touch, and keeps the stored dos
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+from seedfiles import copy_seeds
 
 import storyline.api as api
 from storyline.api import Corpus
@@ -16,14 +16,6 @@ from storyline.render.dossier import build_dossier
 from storyline.store.listing import StoryQuery
 
 INDEXED = Config(corpus_incremental_from=1)  # every store keeps an index, so every small ingest uses it
-
-
-def _copy(seeds: Path, folder: Path, prefixes: tuple[str, ...]) -> Path:
-    folder.mkdir()
-    for f in sorted(seeds.iterdir()):
-        if f.name[:3] in prefixes:
-            shutil.copy(f, folder / f.name)
-    return folder
 
 
 def _grouping(corpus: Corpus) -> set[frozenset[str]]:
@@ -42,7 +34,7 @@ def _live(corpus: Corpus, sid: str) -> dict[str, Any]:
 def one_by_one(seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Corpus:
     """Seeds 000 and 002 ingested at once (a full run, which writes the index), then 001, 003 and 004 one at a
     time, each filed by the index: the full corpus stages and a read of every article are errors then."""
-    first = _copy(seeds_dir, tmp_path / "first", ("000", "002"))
+    first = copy_seeds(seeds_dir, tmp_path / "first", ("000", "002"))
     corpus = Corpus(tmp_path / "s.db", INDEXED)
     corpus.ingest([first])
     assert corpus.store.get_meta("corpus_index") == "1" and corpus.store.index_size("profile") == 2
@@ -59,7 +51,7 @@ def one_by_one(seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setattr(api, "corpus_stages", no_full_run)
     monkeypatch.setattr(type(corpus.store), "articles", articles)
     for prefix in ("001", "003", "004"):
-        rep = corpus.ingest([_copy(seeds_dir, tmp_path / prefix, (prefix,))])
+        rep = corpus.ingest([copy_seeds(seeds_dir, tmp_path / prefix, (prefix,))])
         assert len(rep.added) == 1 and corpus.store.unindexed_articles() == []
     monkeypatch.undo()
     yield corpus
@@ -107,7 +99,7 @@ def test_a_copy_is_found_by_its_buckets_either_way_round(seeds_dir: Path, tmp_pa
     src = next(f for f in sorted(seeds_dir.iterdir()) if f.name.startswith("000"))
     text = src.read_text(encoding="utf-8")
     with Corpus(tmp_path / "c.db", INDEXED) as c:
-        c.ingest([_copy(seeds_dir, tmp_path / "first", ("000", "002"))])
+        c.ingest([copy_seeds(seeds_dir, tmp_path / "first", ("000", "002"))])
         (orig,) = [a for a in c.articles() if a.path.endswith(src.name)]
         later = tmp_path / "later.txt"
         later.write_text(text + "\nReprinted with permission.\n", encoding="utf-8")
@@ -164,7 +156,7 @@ def test_a_profile_stored_by_an_earlier_version_is_read_again_from_its_article(
     import storyline.incremental as incremental
 
     with Corpus(tmp_path / "p.db", INDEXED) as c:
-        c.ingest([_copy(seeds_dir, tmp_path / "first", ("000", "002"))])
+        c.ingest([copy_seeds(seeds_dir, tmp_path / "first", ("000", "002"))])
         stored = {a.id for a in c.articles()}
         profiled: list[str] = []
         real_profile = incremental.profile
@@ -175,7 +167,7 @@ def test_a_profile_stored_by_an_earlier_version_is_read_again_from_its_article(
 
         monkeypatch.setattr(incremental, "profile", profile)
         monkeypatch.setattr(incremental, "_PROFILE_FIELDS", incremental._PROFILE_FIELDS | {"a_later_feature"})
-        c.ingest([_copy(seeds_dir, tmp_path / "more", ("004",))])
+        c.ingest([copy_seeds(seeds_dir, tmp_path / "more", ("004",))])
         monkeypatch.undo()
         assert stored <= set(profiled)  # the stale profiles were read again from their articles
         assert any(len(s.article_ids) == 3 for s in c.stories)  # and the new article joined their story
