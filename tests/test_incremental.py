@@ -171,3 +171,50 @@ def test_a_profile_stored_by_an_earlier_version_is_read_again_from_its_article(
         monkeypatch.undo()
         assert stored <= set(profiled)  # the stale profiles were read again from their articles
         assert any(len(s.article_ids) == 3 for s in c.stories)  # and the new article joined their story
+
+
+def test_a_stale_profile_made_again_is_stored_and_files_as_a_current_one(
+    seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A profile stored without a feature added since is made again from its article once: stored then, so the
+    next ingest that meets it reads no article; the stories are those the current profiles give."""
+    import json
+
+    import storyline.incremental as incremental
+    from storyline.compare.storypairs import profile, profile_to_json
+
+    stories: dict[str, list[dict[str, Any]]] = {}
+    for name in ("current", "stale"):
+        with Corpus(tmp_path / f"{name}.db", INDEXED) as c:
+            c.ingest([copy_seeds(seeds_dir, tmp_path / f"{name}-first", ("000", "002"))])
+            ids = [a.id for a in c.articles()]
+            if name == "stale":  # as an earlier version stored them: without the lead's actions
+                rows = c.store.index_rows("profile", ids)
+                older = [(k, r, json.dumps(_without(json.loads(v or "{}"), "lead_actions")), n) for k, r, v, n in rows]
+                c.store.put_index("profile", older)
+            c.ingest([copy_seeds(seeds_dir, tmp_path / f"{name}-more", ("004",))])
+            stories[name] = [s.to_json() for s in c.stories]
+    assert stories["stale"] == stories["current"]
+    with Corpus(tmp_path / "stale.db", INDEXED) as c:
+        lead = incremental.cluster_config(c.config).lead_paragraphs
+        by_id = {a.id: a for a in c.articles()}
+        for k, _, v, _ in c.store.index_rows("profile", ids):
+            assert json.loads(v or "{}") == profile_to_json(profile(by_id[k], lead))
+        profiled: list[str] = []
+        real_profile = incremental.profile
+
+        def counted(a: Any, *args: Any) -> Any:
+            profiled.append(a.id)
+            return real_profile(a, *args)
+
+        monkeypatch.setattr(incremental, "profile", counted)
+        seed = next(f for f in sorted(seeds_dir.iterdir()) if f.name.startswith("004"))
+        (tmp_path / "last").mkdir()
+        (tmp_path / "last" / "004-again.txt").write_text(seed.read_text(encoding="utf-8") + "\nMore is expected.\n")
+        rep = c.ingest([tmp_path / "last"])
+        assert profiled == list(rep.added)  # the new article's alone: the stored ones were read as stored
+        assert any(set(ids) < set(s.article_ids) for s in c.stories)  # it met them: it joined their story
+
+
+def _without(doc: dict[str, Any], key: str) -> dict[str, Any]:
+    return {k: v for k, v in doc.items() if k != key}

@@ -32,7 +32,7 @@ import logging
 import math
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,6 +86,8 @@ every incremental run since kept it), "0" when the store has none (smaller than 
 NEIGHBOURHOOD_LIMIT = 400
 """Most articles (new ones and the members of their candidate stories) clustered afresh together; beyond it the
 new articles are filed one at a time (a story of thousands is never re-clustered to add one article)."""
+READ_CHUNK = 200
+"""Most stored profiles, or articles to profile again, read at once."""
 MAX_NEW = 200
 """Most new articles an incremental run takes on its own, whatever the store's size."""
 MAX_SHARE = 0.05
@@ -306,6 +308,7 @@ class Update:
     index: IndexRows = field(default_factory=IndexRows)
     story_entities: dict[str, Entity] = field(default_factory=dict)
     members: dict[str, list[Article]] = field(default_factory=dict)  # each built story's articles
+    refreshed: dict[str, Profile] = field(default_factory=dict)  # stored profiles made again from their articles
     neighbourhood: int = 0  # articles clustered with the new ones
     streamed: bool = False  # filed one at a time (the neighbourhood was over the limit)
 
@@ -358,6 +361,10 @@ def update(store: Any, new: Sequence[Article], cfg: Config, constraints: Constra
         if aid not in written and aid in stored:
             written[aid] = stored[aid]
     out.articles = list(written.values())
+    moved = set(out.redated)  # a profile is stored as its article is stored: one re-dated now is made again
+    for aid, p in out.refreshed.items():
+        if aid not in moved:
+            out.index.rows["profile"].append((aid, "", _json(profile_to_json(p)), 0))
     return out
 
 
@@ -459,12 +466,7 @@ def _stories(
     states = store.article_states(candidates)
     before = store.story_members({sid for sid, *_ in states.values() if sid})
     member_ids = [i for ids in before.values() for i in ids]
-    kept = ((k, _loads(v)) for k, _, v, _ in store.index_rows("profile", member_ids))
-    # a profile stored by an earlier version lacks the features added since: read again from its article
-    stored = {k: profile_from_json(d) for k, d in kept if _PROFILE_FIELDS <= d.keys()}
-    missing = [i for i in member_ids if i not in stored]
-    for a in store.articles(missing) if missing else []:
-        stored[a.id] = profile(a, ccfg.lead_paragraphs)
+    stored = _stored_profiles(store, member_ids, ccfg, out)
     _load_df(store, index.stats, stored.values())
     top = store.last_story_number()
     out.neighbourhood = len(member_ids) + len(new)
@@ -476,6 +478,32 @@ def _stories(
         out.streamed = True
         after = _stream(new, profiles, stored, before, index, constraints, top)
     return before, after, index.stats
+
+
+def _stored_profiles(store: Any, ids: Sequence[str], ccfg: ClusterConfig, out: Update) -> dict[str, Profile]:
+    """The stored profiles of ``ids``. One stored by an earlier version lacks the features added since: it is
+    made again from its article, the articles read :data:`READ_CHUNK` at a time (each dropped once profiled),
+    and kept in ``out.refreshed`` to be stored (read once, not at every ingest that meets it)."""
+    stored: dict[str, Profile] = {}
+    stale: set[str] = set()
+    for part in _chunked(ids):
+        for k, _, v, _ in store.index_rows("profile", part):
+            d = _loads(v)
+            if _PROFILE_FIELDS <= d.keys():
+                stored[k] = profile_from_json(d)
+            else:
+                stale.add(k)
+    for part in _chunked([i for i in ids if i not in stored]):
+        for a in store.articles(part):
+            stored[a.id] = profile(a, ccfg.lead_paragraphs)
+            if a.id in stale:
+                out.refreshed[a.id] = stored[a.id]
+    return stored
+
+
+def _chunked(ids: Sequence[str]) -> Iterator[Sequence[str]]:
+    for k in range(0, len(ids), READ_CHUNK):
+        yield ids[k : k + READ_CHUNK]
 
 
 def _load_df(store: Any, stats: CorpusStats, profiles: Iterable[Profile]) -> None:
