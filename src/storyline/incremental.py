@@ -59,7 +59,7 @@ from .config import Config
 from .corrections import stored_constraints, stored_curation
 from .model import Article, Entity, Story
 from .pipeline import infer_from_story, link_speakers
-from .store.corpus_index import IndexRow
+from .store.corpus_index import IndexRow, json_text
 
 #: What a stored profile holds when this version wrote it.
 _PROFILE_FIELDS = frozenset(Profile.__dataclass_fields__)
@@ -233,7 +233,10 @@ def run(store: Any, cfg: Config, progress: Callable[[str, int, int], None] | Non
             store.put_article(a)
         store.put_stories(up.stories, up.removed)
         write_index(store, up.index)
-        store_dossiers(store, up.stories, up.members, up.story_entities)
+        cur = stored_curation(store)  # as it is now: a correction made meanwhile leaves its stories unstored
+        for s in up.stories:
+            if s.id in up.dossiers and not cur.touches(s):
+                store.put_dossier(s, up.dossiers[s.id])
     log.info(
         "corpus stages by the index for %d new article(s): %d entities, %d stories built (%d merged away) from a "
         "neighbourhood of %d article(s)%s (%.2f s)",
@@ -279,17 +282,20 @@ def store_dossiers(
 ) -> None:
     """Build and store the dossiers of ``stories`` (not of those a curation correction touches: they are
     built when shown)."""
-    from .render.dossier import make_dossier
-
     cur = stored_curation(store)
     for s in stories:
-        if cur.touches(s):
-            continue
-        arts = members.get(s.id, [])
-        named = {m.entity_id for a in arts for m in a.mentions if m.entity_id}
-        ents = [entities[i] for i in named if i in entities]
-        ents.sort(key=lambda e: (-len(e.mentions), e.name))
-        store.put_dossier(s, make_dossier(s, arts, ents).to_json())
+        if not cur.touches(s):
+            store.put_dossier(s, _dossier(s, members.get(s.id, []), entities))
+
+
+def _dossier(story: Story, members: Sequence[Article], entities: Mapping[str, Entity]) -> str:
+    """The dossier of ``story`` as the store writes it, made from its articles and the entities they name."""
+    from .render.dossier import make_dossier
+
+    named = {m.entity_id for a in members for m in a.mentions if m.entity_id}
+    ents = [entities[i] for i in named if i in entities]
+    ents.sort(key=lambda e: (-len(e.mentions), e.name))
+    return json_text(make_dossier(story, members, ents).to_json())
 
 
 # -------------------------------------------------------------------------------------------- the update
@@ -307,7 +313,7 @@ class Update:
     redated: list[str] = field(default_factory=list)
     index: IndexRows = field(default_factory=IndexRows)
     story_entities: dict[str, Entity] = field(default_factory=dict)
-    members: dict[str, list[Article]] = field(default_factory=dict)  # each built story's articles
+    dossiers: dict[str, str] = field(default_factory=dict)  # built stories' dossiers (JSON text) but corrected ones
     refreshed: dict[str, Profile] = field(default_factory=dict)  # stored profiles made again from their articles
     neighbourhood: int = 0  # articles clustered with the new ones
     streamed: bool = False  # filed one at a time (the neighbourhood was over the limit)
@@ -338,28 +344,35 @@ def update(store: Any, new: Sequence[Article], cfg: Config, constraints: Constra
             dirty.add(sid)
             mapping.setdefault(sid, store.story_members([sid]).get(sid, []))
     out.removed = sorted(set(before) - set(mapping))
-    stored_ids = [i for sid in dirty for i in mapping[sid] if i not in by_id]
-    stored = {a.id: a for a in store.articles(stored_ids)}
-    for aid, dup in changed_copies.items():
-        if aid in stored:
-            stored[aid].duplicate_of = dup
-    members_of = {sid: [by_id.get(i) or stored[i] for i in mapping[sid] if i in by_id or i in stored] for sid in dirty}
-    entities = _story_entities(store, [a for ms in members_of.values() for a in ms], filed)
-    out.story_entities = entities
-    out.members = members_of
+    # The stories are built one at a time, each with its members read then, its dossier made and its articles
+    # dropped: one story's articles are held at once, not every one the ingest touches. The entities each story
+    # is built with are those every story built names (read first, the members' names alone).
+    order = sorted(dirty, key=_sid_key)
+    stored_ids = [i for sid in order for i in mapping[sid] if i not in by_id]
+    named = _named(new) | {i for part in _chunked(stored_ids) for i in _named(store.articles(part))}
+    entities = out.story_entities = _story_entities(store, named, filed)
+    cur = stored_curation(store)
     written: dict[str, Article] = {a.id: a for a in new}
-    for sid in sorted(dirty, key=_sid_key):
-        members = members_of[sid]
+    copies: dict[str, Article] = {}  # the stored articles whose copy status changed
+    for sid in order:
+        got = {a.id: a for a in store.articles([i for i in mapping[sid] if i not in by_id])}
+        for aid in got.keys() & changed_copies.keys():
+            got[aid].duplicate_of = changed_copies[aid]
+            copies[aid] = got[aid]
+        members = [by_id.get(i) or got[i] for i in mapping[sid] if i in by_id or i in got]
         redated = infer_from_story(members)
         out.redated += redated
         for a in members:
             if a.story_id != sid or a.id in redated or a.id in changed_copies:
                 a.story_id = sid
                 written[a.id] = a
-        out.stories.append(build_story(sid, members, list(entities.values()), cfg))
+        story = build_story(sid, members, list(entities.values()), cfg)
+        out.stories.append(story)
+        if not cur.touches(story):
+            out.dossiers[sid] = _dossier(story, members, entities)
     for aid in changed_copies:  # a copy in no story still records its original
-        if aid not in written and aid in stored:
-            written[aid] = stored[aid]
+        if aid not in written and aid in copies:
+            written[aid] = copies[aid]
     out.articles = list(written.values())
     moved = set(out.redated)  # a profile is stored as its article is stored: one re-dated now is made again
     for aid, p in out.refreshed.items():
@@ -400,10 +413,17 @@ def _entity_rows(new: Sequence[Article], entities: Sequence[Entity], rows: Index
     rows.rows["entity_token"] += [(w, eid, None, count.get(eid, 0)) for w, eid in sorted(tokens)]
 
 
-def _story_entities(store: Any, members: Sequence[Article], filed: Sequence[Entity]) -> dict[str, Entity]:
-    """The entities the members name (as filed now, else as stored, without their cites)."""
-    ids = {m.entity_id for a in members for m in a.mentions if m.entity_id}
-    ids |= {q.speaker_entity_id for a in members for q in a.quotes if q.speaker_entity_id}
+def _named(articles: Iterable[Article]) -> set[str]:
+    """The entity ids the articles' mentions and quotes' speakers carry."""
+    ids: set[str] = set()
+    for a in articles:
+        ids.update(m.entity_id for m in a.mentions if m.entity_id)
+        ids.update(q.speaker_entity_id for q in a.quotes if q.speaker_entity_id)
+    return ids
+
+
+def _story_entities(store: Any, ids: set[str], filed: Sequence[Entity]) -> dict[str, Entity]:
+    """The entities of ``ids`` (as filed now, else as stored, without their cites)."""
     out = {e.id: dataclasses.replace(e, mentions=[]) for e in filed if e.id in ids}  # they carry only the new cites
     out.update({e.id: e for e in store.get_entities(ids - set(out), with_mentions=False)})
     return out

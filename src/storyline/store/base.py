@@ -306,8 +306,8 @@ class Store(Protocol):
         """The stories with a stored dossier."""
         ...
 
-    def put_dossier(self, story: Story, doc: Mapping[str, Any]) -> None:
-        """Store the dossier built from ``story``."""
+    def put_dossier(self, story: Story, doc: Mapping[str, Any] | str) -> None:
+        """Store the dossier built from ``story`` (its JSON form, or its JSON text)."""
         ...
 
     def forget_dossiers(self, story_ids: Iterable[str] | None = None) -> None:

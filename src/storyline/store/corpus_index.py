@@ -53,7 +53,7 @@ from storyline.store.listing import (
 )
 from storyline.store.stages import ANALYSED
 
-__all__ = ["CHUNK", "CorpusIndex", "IndexRow", "entity_from_json"]
+__all__ = ["CHUNK", "CorpusIndex", "IndexRow", "entity_from_json", "json_text"]
 
 CHUNK = 500
 """Most values bound in one ``IN (...)`` list."""
@@ -87,6 +87,16 @@ def _parsed(value: Any) -> Any:
 
 def _dumps(doc: Any) -> str:
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def _text(doc: Any) -> str:
+    return doc if isinstance(doc, str) else _dumps(doc)
+
+
+def json_text(doc: Any) -> str:
+    """The JSON text the store writes for ``doc`` (a dossier made before its write: kept as text, a third of
+    the memory of the document)."""
+    return _dumps(doc)
 
 
 class CorpusIndex:
@@ -693,15 +703,16 @@ class CorpusIndex:
             )
         ]
 
-    def put_dossier(self, story: Story, doc: Mapping[str, Any]) -> None:
-        """Store the dossier built from ``story`` (its JSON form) and the entities as they are now."""
+    def put_dossier(self, story: Story, doc: Mapping[str, Any] | str) -> None:
+        """Store the dossier built from ``story`` (its JSON form, or that as :func:`json_text` writes it) and the
+        entities as they are now."""
         p = self._PH
         with self.transaction():
             self._q(
                 f"INSERT INTO dossiers (story_id, key, json, built_at) VALUES ({p}, {p}, {self._JSON}, {p})"
                 " ON CONFLICT (story_id) DO UPDATE SET key = excluded.key, json = excluded.json,"
                 " built_at = excluded.built_at",
-                [story.id, story_digest(_dumps(story.to_json())), _dumps(doc), self.write_count()],
+                [story.id, story_digest(_dumps(story.to_json())), _text(doc), self.write_count()],
             )
 
     def forget_dossiers(self, story_ids: Iterable[str] | None = None) -> None:
