@@ -314,7 +314,7 @@ class Update:
     index: IndexRows = field(default_factory=IndexRows)
     story_entities: dict[str, Entity] = field(default_factory=dict)
     dossiers: dict[str, str] = field(default_factory=dict)  # built stories' dossiers (JSON text) but corrected ones
-    refreshed: dict[str, Profile] = field(default_factory=dict)  # stored profiles made again from their articles
+    refreshed: dict[str, str] = field(default_factory=dict)  # stored profiles made again from their articles (JSON)
     neighbourhood: int = 0  # articles clustered with the new ones
     streamed: bool = False  # filed one at a time (the neighbourhood was over the limit)
 
@@ -375,9 +375,7 @@ def update(store: Any, new: Sequence[Article], cfg: Config, constraints: Constra
             written[aid] = copies[aid]
     out.articles = list(written.values())
     moved = set(out.redated)  # a profile is stored as its article is stored: one re-dated now is made again
-    for aid, p in out.refreshed.items():
-        if aid not in moved:
-            out.index.rows["profile"].append((aid, "", _json(profile_to_json(p)), 0))
+    out.index.rows["profile"] += [(aid, "", doc, 0) for aid, doc in out.refreshed.items() if aid not in moved]
     return out
 
 
@@ -517,7 +515,7 @@ def _stored_profiles(store: Any, ids: Sequence[str], ccfg: ClusterConfig, out: U
         for a in store.articles(part):
             stored[a.id] = profile(a, ccfg.lead_paragraphs)
             if a.id in stale:
-                out.refreshed[a.id] = stored[a.id]
+                out.refreshed[a.id] = _json(profile_to_json(stored[a.id]))
     return stored
 
 
