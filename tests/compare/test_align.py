@@ -131,3 +131,55 @@ def test_a_row_that_echoes_a_better_supported_row_is_left_out() -> None:
     assert [c.id for _, c, _ in _drop_echoes(rows, p, 0.4)] == ["a", "c"]
     assert [c.id for _, c, _ in _drop_echoes(rows, p, 0.5)] == ["a", "b", "c"]  # not near enough: two facts
     assert [c.id for _, c, _ in _drop_echoes(rows, p, 2.0)] == ["a", "b", "c"]  # 2.0 keeps every row
+
+
+def test_pairs_at_the_threshold_come_in_the_order_a_sort_of_every_pair_gives() -> None:
+    from storyline.compare.align import _pairs_at
+
+    rng = np.random.default_rng(3)
+    p = rng.choice([0.2, 0.5, 0.6, 0.6, 0.9], size=(40, 40))  # ties: pairs of equal value keep row order
+    p = np.maximum(p, p.T)
+    iu = np.triu_indices(40, k=1)
+    vals = p[iu]
+    order = np.argsort(-vals, kind="stable")
+    want = [(int(iu[0][k]), int(iu[1][k])) for k in order if vals[k] >= 0.5]
+    rows, cols = _pairs_at(p, 0.5)
+    assert list(zip(rows.tolist(), cols.tolist(), strict=True)) == want
+
+
+def test_claims_leave_the_probabilities_given_as_they_were() -> None:
+    from storyline.compare.claims import build_claims, story_units
+    from storyline.model import Article, Sentence, Statement
+
+    arts = []
+    for aid in ("a", "b", "c"):
+        text = "Storm floods the coast\nPolice close the bridge."  # a headline (no full stop), then a sentence
+        a = Article(id=aid, path=f"{aid}.txt", raw=text, text=text, source=f"Outlet {aid}")
+        a.sentences = [Sentence(0, 22), Sentence(23, len(text))]
+        a.statements = [
+            Statement(0, 22, 0, "flood", subject="Storm", lemmas=["storm", "flood", "coast"]),
+            Statement(23, len(text) - 1, 1, "close", subject="Police", lemmas=["police", "close", "bridge"]),
+        ]
+        arts.append(a)
+    units = story_units(arts)
+    assert [u.heading for u in units] == [True, False] * 3
+    p = probabilities(units)
+    before = p.copy()
+    claims = build_claims("s1", arts, units=units, prob=p)
+    assert np.array_equal(p, before)
+    assert [c.text for c in claims] == ["Police close the bridge."]  # a headline never makes a row
+    assert build_claims("s1", arts) == claims  # the same rows as from the probabilities made inside
+
+
+def test_weighted_overlap_is_the_idf_weighted_jaccard_of_every_pair() -> None:
+    from storyline.compare.align import weighted_overlap
+
+    rng = np.random.default_rng(5)
+    names = [f"e{k}" for k in range(12)]
+    sets = [frozenset(rng.choice(names, size=int(rng.integers(0, 4)), replace=False).tolist()) for _ in range(30)]
+    jac, inc, w = weighted_overlap(sets)
+    inter = (inc * w) @ inc.T
+    tot = inc @ w
+    union = tot[:, None] + tot[None, :] - inter
+    assert np.array_equal(jac, np.divide(inter, union, out=np.zeros_like(inter), where=union > 0))
+    assert any(not s for s in sets) and jac[[k for k, s in enumerate(sets) if not s]].max() == 0.0

@@ -327,15 +327,40 @@ def build_claims(
         thr = float(params["threshold"]) if threshold is None else threshold
         below = float(params["omission_below"]) if omission_below is None else omission_below
         near = probabilities(units) if prob is None else prob
-        sim = near.copy()
+        # The rows are made with the heading statements' pairs at zero, the gaps with them as they are: one
+        # matrix (200 MB for a story of 5,000 statements), its heading rows and columns put back in between.
         heads = [i for i, u in enumerate(units) if u.heading]
-        sim[heads, :] = 0.0
-        sim[:, heads] = 0.0
-        groups = group(units, sim, thr, complement if complement is not None else params.get("complement"))
+        kept = near[heads, :].copy(), near[:, heads].copy()
+        try:
+            near[heads, :] = 0.0
+            near[:, heads] = 0.0
+            groups = group(units, near, thr, complement if complement is not None else params.get("complement"))
+            claims = _rows(story_id, units, groups, near, thr, learned)
+        finally:
+            near[heads, :], near[:, heads] = kept
+        shown = Config().compare_near_shown if near_shown is None else near_shown
+        for _, claim, members in claims:
+            claim.absent = _absent(units, members, near, articles, below)
+            claim.near = _nearest(units, members, near, set(claim.absent), max(below, shown))
     else:
         thr = ALIGN_THRESHOLD if threshold is None else threshold
         sim = similarity_matrix(units)
-        groups = _align(units, sim, thr)
+        claims = _rows(story_id, units, _align(units, sim, thr), sim, thr, learned)
+    claims.sort(key=lambda t: t[0])
+    if learned:
+        dup = float(params.get("duplicate", 2.0)) if duplicate is None else duplicate
+        claims = _drop_echoes(claims, near, dup)
+    out = [c for _, c, _ in claims]
+    for i, c in enumerate(out, 1):
+        c.id = f"{story_id}-c{i}"
+    return out
+
+
+def _rows(
+    story_id: str, units: Sequence[Unit], groups: list[list[int]], sim: np.ndarray, thr: float, learned: bool
+) -> list[tuple[tuple[float, ...], Claim, list[int]]]:
+    """A claim for each aligned group that two or more sources report, with its sort key and members
+    (``learned``: aligned by the pair model; one statement per article, the weakest members dropped)."""
     claims: list[tuple[tuple[float, ...], Claim, list[int]]] = []
     for members in groups:
         members = sorted(members, key=lambda k: (units[k].article.id, units[k].start))
@@ -351,19 +376,8 @@ def build_claims(
             rep_k = _central(units, members, sim)
             rep = units[rep_k]
         claim = _claim(story_id, units, members, rep, sim[rep_k] if learned else None, thr)
-        if learned:
-            claim.absent = _absent(units, members, near, articles, below)
-            shown = Config().compare_near_shown if near_shown is None else near_shown
-            claim.near = _nearest(units, members, near, set(claim.absent), max(below, shown))
         claims.append(((-len(sources), float(min(units[k].rank for k in members)), rep.start), claim, members))
-    claims.sort(key=lambda t: t[0])
-    if learned:
-        dup = float(params.get("duplicate", 2.0)) if duplicate is None else duplicate
-        claims = _drop_echoes(claims, near, dup)
-    out = [c for _, c, _ in claims]
-    for i, c in enumerate(out, 1):
-        c.id = f"{story_id}-c{i}"
-    return out
+    return claims
 
 
 def _drop_echoes(
