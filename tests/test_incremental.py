@@ -37,7 +37,7 @@ def one_by_one(seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     first = copy_seeds(seeds_dir, tmp_path / "first", ("000", "002"))
     corpus = Corpus(tmp_path / "s.db", INDEXED)
     corpus.ingest([first])
-    assert corpus.store.get_meta("corpus_index") == "1" and corpus.store.index_size("profile") == 2
+    assert corpus.store.get_meta("corpus_index") == "2" and corpus.store.index_size("profile") == 2
 
     def no_full_run(*args: Any, **kwargs: Any) -> Any:
         raise AssertionError("the full corpus stages ran")
@@ -218,3 +218,26 @@ def test_a_stale_profile_made_again_is_stored_and_files_as_a_current_one(
 
 def _without(doc: dict[str, Any], key: str) -> dict[str, Any]:
     return {k: v for k, v in doc.items() if k != key}
+
+
+def test_an_index_an_earlier_version_wrote_is_written_afresh_by_a_full_run(
+    seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An index whose profiles hold another stemmer's words would not meet new articles' words: the next ingest
+    runs the full corpus stages, which write the index again."""
+    import storyline.incremental as incremental
+
+    with Corpus(tmp_path / "old.db", INDEXED) as c:
+        c.ingest([copy_seeds(seeds_dir, tmp_path / "first", ("000", "002"))])
+        c.store.set_meta(incremental.INDEX_META, "1")  # written by the version before the lexicon's stemmer
+        full_runs: list[int] = []
+        real_stages = api.corpus_stages
+
+        def corpus_stages(*args: Any, **kwargs: Any) -> Any:
+            full_runs.append(1)
+            return real_stages(*args, **kwargs)
+
+        monkeypatch.setattr(api, "corpus_stages", corpus_stages)
+        c.ingest([copy_seeds(seeds_dir, tmp_path / "more", ("004",))])
+        assert full_runs and c.store.get_meta(incremental.INDEX_META) == incremental.INDEX_WRITTEN
+        assert c.store.index_size("profile") == 3

@@ -66,6 +66,7 @@ _PROFILE_FIELDS = frozenset(Profile.__dataclass_fields__)
 
 __all__ = [
     "INDEX_META",
+    "INDEX_WRITTEN",
     "NEIGHBOURHOOD_LIMIT",
     "IndexRows",
     "Update",
@@ -80,8 +81,12 @@ __all__ = [
 
 log = logging.getLogger("storyline")
 INDEX_META = "corpus_index"
-"""Meta key: "1" when the corpus index covers every article the corpus stages filed (a full run wrote it and
-every incremental run since kept it), "0" when the store has none (smaller than ``corpus.incremental_from``)."""
+"""Meta key: :data:`INDEX_WRITTEN` when the corpus index covers every article the corpus stages filed (a full run
+wrote it and every incremental run since kept it), "0" when the store has none (smaller than
+``corpus.incremental_from``). Any other value is an index an earlier version wrote: it is not used, and the next
+full run writes it afresh."""
+INDEX_WRITTEN = "2"
+"""The index this version writes ("1": its profiles' words stemmed by the light stemmers before the lexicon's)."""
 
 NEIGHBOURHOOD_LIMIT = 400
 """Most articles (new ones and the members of their candidate stories) clustered afresh together; beyond it the
@@ -187,7 +192,7 @@ def drop_articles(store: Any, ids: Sequence[str]) -> None:
 def reindex(store: Any, articles: Sequence[Article], cfg: Config) -> None:
     """Index again stored articles whose outlet or date changed outside the corpus stages (their profiles,
     postings, frequencies and sketches), when the store keeps an index."""
-    if not articles or store.get_meta(INDEX_META) != "1":
+    if not articles or store.get_meta(INDEX_META) != INDEX_WRITTEN:
         return
     with store.transaction():
         drop_articles(store, [a.id for a in articles])
@@ -214,7 +219,7 @@ def _loads(value: str | None) -> Any:
 def run(store: Any, cfg: Config, progress: Callable[[str, int, int], None] | None = None) -> bool:
     """The corpus stages by the index, when the store has one and the articles it has not filed are few enough
     (:func:`small_enough`); False when the full corpus stages must run instead."""
-    if store.get_meta(INDEX_META) != "1":
+    if store.get_meta(INDEX_META) != INDEX_WRITTEN:
         return False
     version = store.articles_version()  # the article set this run covers (read first: it holds the new ones)
     new_ids = store.unindexed_articles()
@@ -265,7 +270,7 @@ def after_full_run(
     is large enough to use it, and the dossiers of the stories ``built`` now (ids), or stored without one."""
     if len(articles) >= cfg.corpus_incremental_from:
         write_index(store, full_index(articles, entities, cfg), fresh=True)
-        store.set_meta(INDEX_META, "1")
+        store.set_meta(INDEX_META, INDEX_WRITTEN)
     elif store.get_meta(INDEX_META) != "0":
         for kind in INDEX_KINDS:
             store.drop_index(kind)

@@ -1,5 +1,6 @@
-"""Clauses and words without a parse: the light stemmer the story stages share, and the word-overlap
-alignment kept for articles stored before statements were (``Article.statements`` empty).
+"""Clauses and words without a parse: content-word stems (:func:`storyline.lexicon.stem`, the lexicon's
+function words left out), and the word-overlap alignment kept for articles stored before statements were
+(``Article.statements`` empty).
 
 Newly analysed articles are compared on their stored statements (:mod:`.align`); this module splits sentences
 at punctuation and coordinated clauses, tells statements from headings with word lists, and aligns them by
@@ -15,7 +16,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -23,6 +23,7 @@ from rapidfuzz import fuzz, process
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .. import lexicon
+from ..lexicon import stem
 from ..text import alternation
 from .align import idf, weighted_overlap
 
@@ -171,30 +172,8 @@ def split_clauses(sentence: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------------------------------- words and alignment
 
 
-_STOPWORDS = frozenset(
-    "a an the and or but of to in on at by for with from as into about over after before than that this these "
-    "those is are was were be been being has have had will would can could may might must should do does did "
-    "it its he she they them his her their we our you your i me my not no so if then there here which who whom "
-    "whose what when where while also just more most some any all both each other such only very".split()
-)
-
-
-@lru_cache(maxsize=1 << 16)
-def stem(word: str) -> str:
-    """A light stemmer, enough to match "visits"/"visited"/"visiting" and "tonnes"/"tonne".
-
-    Example:
-        >>> stem("visiting"), stem("pledged"), stem("tonnes"), stem("Taiwan’s")
-        ('visit', 'pledg', 'tonn', 'taiwan')
-    """
-    w = word.lower().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    w = w.strip("'-")
-    for suffix in ("ing", "ed", "es", "s", "e"):
-        if len(w) > len(suffix) + 3 and w.endswith(suffix) and not w.endswith("ss"):
-            return w[: -len(suffix)]
-    return w
+#: The words left out of content stems: the lexicon's one list of function words (``function_words.stop``).
+_STOPWORDS = lexicon.words("function_words.stop")
 
 
 def content_stems(text: str) -> list[str]:

@@ -22,11 +22,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from .. import lexicon
+from ..lexicon import stem
 from ..model import Article, Cite, NumberMention
 
 #: Spellings of a unit, to the one spelling figures are compared in (``lexicon/figures.toml``).
 UNITS = {k: str(v) for k, v in lexicon.table("figures.units").items()}
-_STOP = lexicon.words("figures.subject_stopwords")
+#: The words left out of a figure's subject: the lexicon's one list of function words (``function_words.stop``).
+_STOP = lexicon.words("function_words.stop")
 _TOKEN = re.compile(r"[a-z0-9]+")
 _APPROX = lexicon.words("figures.approximate")
 _FLOOR = lexicon.words("figures.floor")
@@ -46,14 +48,9 @@ def normal_unit(unit: str | None) -> str:
 
 
 def subject_tokens(about: str | None) -> set[str]:
-    """Content words of a figure's subject, possessives and plurals folded ("Taiwan’s people" → taiwan, people)."""
+    """Content-word stems of a figure's subject, possessives and plurals folded ("Taiwan’s people" → taiwan, people)."""
     text = (about or "").lower().replace("’s", "").replace("'s", "")
-    out = set()
-    for t in _TOKEN.findall(text):
-        if t in _STOP:
-            continue
-        out.add(t[:-1] if len(t) > 3 and t.endswith("s") and not t.endswith("ss") else t)
-    return out
+    return {stem(t) for t in _TOKEN.findall(text) if t not in _STOP}
 
 
 def same_subject(a: NumberMention, b: NumberMention) -> bool:

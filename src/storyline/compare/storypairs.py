@@ -5,7 +5,7 @@ A story is one real-world happening and its developments. Each article is read o
 named features, each a number a reader can check:
 
 ========================  ===========================================================================
-``content``               TF-IDF cosine of title and body (light stems, sublinear tf)
+``content``               TF-IDF cosine of title and body (content-word stems, sublinear tf)
 ``lead``                  the same over the title and the first two sentences, where the news is
 ``entities``              idf-weighted cosine of the canonical participants (people, organisations,
                           groups, facilities, named events and products)
@@ -70,6 +70,7 @@ import numpy as np
 from scipy import sparse
 
 from .. import lexicon
+from ..lexicon import stem
 from ..model import Article
 
 FEATURES = (
@@ -156,25 +157,8 @@ NEAR_DAYS = 2
 APART_DAYS = 30
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
-_STOP = frozenset(
-    """the and for that with this from have has had was were are been being will would could should can may
-    might must not but his her its their they them she him who whom which what when where why how than then
-    there here into onto over under about after before also just more most some such only other any each
-    both said says say told tell added according one two new year years last next week month day time
-    while its it's our out off very because those these again against between through during
-    all own same few many much now even still yet did does done per via upon within without""".split()
-)
-_SUFFIX = re.compile(r"(?:'s|ings?|edly|ed|es|s)$")
-
-
-def stem(word: str) -> str:
-    """A deliberately light stemmer: "floods", "flooded", "flooding" → "flood"."""
-    w = word.lower().replace("’", "'")
-    if len(w) > 4:
-        cut = _SUFFIX.sub("", w, count=1)
-        if len(cut) >= 3:
-            w = cut
-    return w
+#: The words left out of an article's words: the lexicon's one list of function words (``function_words.stop``).
+_STOP = lexicon.words("function_words.stop")
 
 
 def words(text: str) -> list[str]:

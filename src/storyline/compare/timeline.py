@@ -42,8 +42,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .. import lexicon
+from ..lexicon import stem
 from ..model import Article, Cite, TimelineItem
-from .claims import content_stems, opens_with_pronoun, source_key, stem
+from .claims import content_stems, opens_with_pronoun, source_key
 from .commitments import article_commitments
 
 MIN_WORDS = 6
