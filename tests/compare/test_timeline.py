@@ -20,7 +20,7 @@ from storyline.compare.timeline import (
     group,
     timeline,
 )
-from storyline.model import Article, DateMention, Mention, Sentence
+from storyline.model import Article, DateMention, Mention, NumberMention, Sentence
 
 PUBLISHED = "2025-11-25"
 
@@ -72,6 +72,19 @@ def test_one_meeting_dated_three_ways_is_one_item() -> None:
     assert item.date == "2025-10-30"  # the most precise date wins
     assert item.sources == 3 and {c.article_id for c in item.cites} == {"a", "b", "c"}
     assert not item.future
+
+
+def test_an_item_with_a_commitment_is_worded_by_the_sentence_that_makes_it() -> None:
+    """The dossier shows an item's commitment time ("until Oct 2026") beside its text: the text must say it."""
+    pledge = "At the October 30 summit in Montevideo the two leaders agreed a one year pause on tariffs."
+    arts = summit_story()
+    b = art("b", f"{pledge} {ROW_B}", [("October 30", "2025-10-30"), ("October 3,", "2025-10-03")])
+    at = pledge.index("one year")
+    b.numbers = [NumberMention(at, at + len("one year"), "one year", 1.0, "year", period="2025-10-30/2026-10-30")]
+    arts[1] = b
+    (summit,) = [t for t in timeline(arts) if t.date == "2025-10-30"]
+    assert {c.article_id for c in summit.cites} == {"a", "b", "c"}
+    assert summit.text == pledge
 
 
 def test_two_happenings_in_one_month_stay_apart() -> None:

@@ -227,16 +227,26 @@ def group(cands: Sequence[Candidate], threshold: float = MERGE_THRESHOLD) -> lis
 _COMPLETE = re.compile(r"^[\"“‘']?[A-Z0-9].*[.!?][\"”’')]*$", re.DOTALL)
 
 
-def _representative(g: Sequence[Candidate]) -> Candidate:
-    """The best-written sentence of a happening: whole, opening on neither a quote nor a pronoun, the most like
-    the others (ties: one that names the kind of happening, then the earliest in its article, where the lead
-    tells the happening, then the file)."""
+def _commits(c: Candidate) -> bool:
+    """Whether the sentence holds a commitment with its time ("a one year pause": a figure with a period or a
+    deadline), which the dossier shows beside the item."""
+    return any((n.period or n.deadline) and c.start <= n.start < c.end for n in c.article.numbers)
 
-    def key(c: Candidate) -> tuple[bool, bool, float, bool, int, str]:
+
+def _representative(g: Sequence[Candidate]) -> Candidate:
+    """The best-written sentence of a happening: whole, opening on neither a quote nor a pronoun, stating the
+    commitment one of them holds (its time is shown beside the item), the most like the others (ties: one that
+    names the kind of happening, then the earliest in its article, where the lead tells the happening, then the
+    file)."""
+
+    committing = any(_commits(c) for c in g)
+
+    def key(c: Candidate) -> tuple[bool, bool, bool, float, bool, int, str]:
         like = sum(same_happening(c, o) for o in g if o is not c)
         return (
             _reads_badly(c.text),
             not _COMPLETE.match(c.text.strip()),
+            committing and not _commits(c),  # the item shows its commitment's time: the sentence must say it
             -round(like, 3),
             not c.kinds,
             c.start,
