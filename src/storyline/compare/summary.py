@@ -24,7 +24,7 @@ scores lower on the held-out stories, and that is the honest figure (``bench/sum
 
 Example:
     >>> concepts("The Indian Navy foiled a pirate attack.")
-    ['indian navy', 'navy foil', 'foil pirat', 'pirat attack']
+    ['indian navy', 'navy foil', 'foil pirate', 'pirate attack']
     >>> why_not_standalone("But the navy said it foiled the attack on Thursday morning.")
     'opens on a pronoun or connective'
 """
