@@ -179,8 +179,8 @@ class SummaryConfig:
     """
 
     words: int = Config().summary_words
-    single_weight: float = 0.0
-    lead_bonus: float = 1.0
+    single_weight: float = 0.5
+    lead_bonus: float = 0.5
     copies_once: bool = True
     min_words: int = 8
     max_words: int = 45
