@@ -366,8 +366,10 @@ def measure_store(args: argparse.Namespace, name: str, db: str, put: Callable[[s
         same = same_outputs(a, b)
         put("batch/same_outputs", same)
         print(f"  {name}: what the batch wrote, before and after: {same}", flush=True)
-    for copy in [*args.work.glob(f"*-{name}.db*"), *args.work.glob(f"batch-{name}-*.db*")]:
-        copy.unlink()
+    for made in ("one", "grow", *(f"batch-{label}" for label in ("before", "after", "code"))):
+        kind, _, label = made.partition("-")
+        for x in ("", "-wal", "-shm"):
+            Path(str(args.work / "-".join(filter(None, (kind, name, label)))) + ".db" + x).unlink(missing_ok=True)
 
 
 def _one(args: argparse.Namespace, src: Path, name: str, db: str, arts: str, label: str) -> list[dict[str, Any]]:
