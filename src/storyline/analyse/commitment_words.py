@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon
+from ..text import alternation
 
 #: What a time phrase is to the act of its clause, by the words before it (or its own first words), with an
 #: example. ``period``: the act lasts that long, from its start; ``within``: it is due that long after its start;
@@ -71,16 +72,12 @@ CUES: tuple[tuple[str, str], ...] = (
 AGO = re.compile(r"(?i)^\s*(?:ago|earlier|before|previously)\b")
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 #: A time phrase's lead: the longest :data:`TIME_LEADS` entry ending right before it ("the" may come between:
 #: "ahead of the April 2 summit").
-LEAD = re.compile(r"(?i)(?:^|\W)(" + _alternation(list(TIME_LEADS)) + r")(?:\s+the)?\s*$")
+LEAD = re.compile(r"(?i)(?:^|\W)(" + alternation(TIME_LEADS, longest_first=True) + r")(?:\s+the)?\s*$")
 #: A :data:`TERM_NOUNS` noun right after a duration ("-long" and one adjective may come between:
 #: "a one-year partial pause").
-TERM_AFTER = re.compile(r"(?i)^(?:-long)?\s+(?:[a-z]+\s+)?(" + _alternation(list(TERM_NOUNS)) + r")\b")
+TERM_AFTER = re.compile(r"(?i)^(?:-long)?\s+(?:[a-z]+\s+)?(" + alternation(TERM_NOUNS, longest_first=True) + r")\b")
 #: Any :data:`CUES` alternative, as a whole word.
 CUE = re.compile(r"(?i)(?<![\w’'])(?:" + "|".join(c for c, _ in CUES) + r")(?!\w)")
 #: The kind of act each word names (:data:`ACT_WORDS` turned around, and the term nouns).
@@ -88,4 +85,4 @@ KIND_OF: dict[str, str] = {
     **{w: kind for kind, (words, _) in ACT_WORDS.items() for w in words.split()},
     **{w: kind for w, (kind, _) in TERM_NOUNS.items() if " " not in w},
 }
-ACT_WORD = re.compile(r"(?i)\b(" + _alternation(list(KIND_OF)) + r")\b")
+ACT_WORD = re.compile(r"(?i)\b(" + alternation(KIND_OF, longest_first=True) + r")\b")

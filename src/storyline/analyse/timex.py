@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable
 
 from .. import lexicon
+from ..text import alternation
 
 _UNITS = {w: i + 1 for i, w in enumerate(lexicon.ordered("numbers.units"))}  # one … nineteen
 _TENS = {w: 10 * (i + 2) for i, w in enumerate(lexicon.ordered("numbers.tens"))}  # twenty … ninety
@@ -129,7 +130,7 @@ _MONTH_STEMS = "|".join(
 
 
 def _alt(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: -len(w)))
+    return alternation(words, longest_first=True)
 
 
 _NUM_WORD = _alt([w for w in NUMBER_WORDS if " " not in w] + ["hundred"])
@@ -154,7 +155,7 @@ _ON_DAY = (
 )
 
 #: "the day", "that year", "the following month", "a second straight day" (see :data:`ANAPHORA`).
-_ANAPHORA_PHRASES = _alt(f"{w} {u}" for w, units, _, _ in ANAPHORA for u in units).replace(r"\ ", r"\s+")
+_ANAPHORA_PHRASES = _alt(f"{w} {u}" for w, units, _, _ in ANAPHORA for u in units).replace(" ", r"\s+")
 ANAPHORA_PATTERN = re.compile(
     rf"\b(?:(?P<frame>{DAY_FRAMES})?(?P<ana>{_ANAPHORA_PHRASES})"
     rf"|(?:a|the)\s+(?:{_alt(_ORDINALS)}|\d+(?:st|nd|rd|th))\s+(?:consecutive|straight|successive)\s+"
