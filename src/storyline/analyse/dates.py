@@ -22,6 +22,7 @@ from .. import lexicon
 from ..model import DateMention
 from . import periods, timex
 from .anchors import HOLIDAY_PATTERN, holiday_date
+from .date_names import in_a_name, weekday_is_name, year_is_name
 
 #: The months' names and short forms to their numbers ("sept" → 9), from the lexicon's calendar.
 MONTHS = {
@@ -545,73 +546,17 @@ def _iter_matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
             # trim leading space captured by optional groups
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            if kind == "wd" and not (m.group("rel") or m.group("tod")) and _weekday_is_name(text, m):
+            if kind == "wd" and not (m.group("rel") or m.group("tod")) and weekday_is_name(text, m):
                 continue
-            if kind == "year" and not m.group("rel") and _year_is_name(text, m.start("year"), m.end("year")):
+            if kind == "year" and not m.group("rel") and year_is_name(text, m.start("year"), m.end("year")):
                 continue
-            if kind != "holiday" and _in_a_name(text, s, e):
+            if kind != "holiday" and in_a_name(text, s, e):
                 taken.append((s, e))  # nothing inside a name is a date either ("High Noon")
                 continue
             taken.append((s, e))
             found.append((kind, m))
     found.sort(key=lambda km: km[1].start())
     yield from found
-
-
-#: Capitalised words a year may follow and still be a date ("That 1978 resolution", "Summer 2008").
-YEAR_NAME_EXCEPTIONS = lexicon.words("dates.year_name_exceptions")
-#: Words that introduce a name ("a venture called Orion 1980").
-NAMING_WORDS = lexicon.ordered("dates.naming_words")
-_WORD_BEFORE = re.compile(r"([A-Z][A-Za-z]+)[ \t]+$")
-_NAMED_BEFORE = re.compile(r"(?i)\b(?:" + "|".join(re.escape(w) for w in NAMING_WORDS) + r")\s+$")
-_NAME_GOES_ON = re.compile(r"[ \t]+[A-Z][a-z]")
-
-
-def _year_is_name(text: str, start: int, end: int) -> bool:
-    """A year inside a capitalised name is no date: after a capitalised word (not at a sentence's start) and
-    before another ("the Russell 2000 Index"), or after a word that gives a name ("a venture called Orion 1980");
-    "GM 2008 sales" and "That 1978 resolution" stay dates."""
-    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    if m is None or m.group(1).lower() in YEAR_NAME_EXCEPTIONS or m.group(1).lower().rstrip(".") in MONTHS:
-        return False
-    before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t\"'“‘(")
-    if not before or before[-1] in ".!?\n:;":
-        return False
-    return bool(_NAME_GOES_ON.match(text, end)) or bool(_NAMED_BEFORE.search(text, max(0, m.start() - 12), m.start()))
-
-
-#: Time words English writes in lower case ("week", "today", "minutes"): capitalised inside a sentence, a name.
-LOWER_CASE_TIME_WORDS = lexicon.words("dates.lower_case_time_words")
-#: A line this share of whose longer words are capitalised is a headline in title case, not running text.
-HEADLINE_CAPS = 0.6
-_AFTER_SENTENCE_START = ".!?\n\"'`“‘(:;"
-
-
-def _in_a_name(text: str, start: int, end: int) -> bool:
-    """True for a mention with a lower-case time word written with a capital inside a sentence: ABC's "This Week",
-    CBS's "60 Minutes", "High Noon" (not "Today, …" at a sentence's start, nor any word of a headline in title case).
-
-    Example:
-        >>> text = 'Baker said on the show "This Week" that'
-        >>> _in_a_name(text, 24, 33), _in_a_name("Today, shares fell.", 0, 5)
-        (True, False)
-    """
-    words = text[start:end].split()
-    before = text[max(0, start - 3) : start].rstrip(" \t")
-    odd = [w for i, w in enumerate(words) if (i or (before and before[-1] not in _AFTER_SENTENCE_START))
-           and w[:1].isupper() and not w.isupper() and w.lower().strip(".,'’") in LOWER_CASE_TIME_WORDS]
-    if not odd:
-        return False
-    stop = text.find("\n", end)
-    line = text[text.rfind("\n", 0, start) + 1 : stop if stop >= 0 else len(text)]
-    long_words: list[str] = [w for w in re.findall(r"[A-Za-z]+", line) if len(w) > 3]
-    return sum(w[0].isupper() for w in long_words) < HEADLINE_CAPS * len(long_words)
-
-
-def _weekday_is_name(text: str, m: re.Match[str]) -> bool:
-    """'Black Friday', 'Good Friday' deals etc. are not resolved as a plain weekday."""
-    before = text[max(0, m.start("wd") - 6) : m.start("wd")]
-    return bool(re.search(r"(Black|Good|Cyber)\s$", before))
 
 
 def extract_dates(text: str, ref_date: dt.date | None = None, ref_year: int | None = None) -> list[DateMention]:
