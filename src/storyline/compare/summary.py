@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import heapq
 import logging
+import math
 import re
 import time
 from collections.abc import Callable, Sequence
@@ -310,7 +311,7 @@ def select_ilp(
     inf = highspy.kHighsInf
     row(range(ns), [float(c.words) for c in cands], -inf, float(cfg.words))
     for j, c in enumerate(cands):
-        for k in c.concepts:
+        for k in sorted(c.concepts):  # a fixed row order: HiGHS picks among equal optima by it
             if k in index:
                 holders[index[k]].append(j)
                 row([j, ns + index[k]], [1.0, -1.0], -inf, 0.0)  # a chosen sentence covers its concepts
@@ -352,7 +353,7 @@ def select_greedy(
 
     def gain(j: int, covered: set[str]) -> float:
         c = cands[j]
-        return sum(weights.get(k, 0.0) for k in c.concepts - covered) + _bonus(c, cfg)
+        return math.fsum(weights.get(k, 0.0) for k in c.concepts - covered) + _bonus(c, cfg)
 
     chosen: list[int] = [] if pinned is None else [pinned]
     covered: set[str] = set() if pinned is None else set(cands[pinned].concepts)
@@ -376,7 +377,8 @@ def select_greedy(
     fits = [j for j in range(len(cands)) if cands[j].words <= cfg.words]
     if fits and pinned is None:
         single = max(fits, key=lambda j: (gain(j, set()), -j))
-        if gain(single, set()) > sum(weights.get(k, 0.0) for k in covered) + sum(_bonus(cands[j], cfg) for j in chosen):
+        together = math.fsum(weights.get(k, 0.0) for k in covered) + sum(_bonus(cands[j], cfg) for j in chosen)
+        if gain(single, set()) > together:
             return [single]
     return sorted(chosen)
 
@@ -387,7 +389,7 @@ def _lead(cands: Sequence[Candidate], weights: dict[str, float], cfg: SummaryCon
     leads = [j for j, c in enumerate(cands) if c.rank <= 1 and c.words <= cfg.words]
     if not leads:
         return None
-    return max(leads, key=lambda j: (sum(weights.get(k, 0.0) for k in cands[j].concepts), -cands[j].rank, -j))
+    return max(leads, key=lambda j: (math.fsum(weights.get(k, 0.0) for k in cands[j].concepts), -cands[j].rank, -j))
 
 
 def _order(c: Candidate, position: dict[str, int]) -> tuple[str, int, int, int]:
