@@ -80,10 +80,11 @@ PARTICLES = lexicon.words("events.particles")
 
 
 def _particle(t: Any) -> str | None:
-    """The phrasal verb ``t`` makes with its particle: "pulled out", "pulled back from", "sent the refugees back"."""
+    """The phrasal verb ``t`` makes with its particle: "pulled out", "pulled back from", "sent the refugees back",
+    "pulled its troops out of Beirut" (a particle right after the object, read as an adverb or a preposition)."""
     after_obj = {c.right_edge.i + 1 for c in t.children if c.dep_ == "dobj"}
     for c in t.children:
-        near = c.i == t.i + 1 or (c.i in after_obj and c.dep_ == "advmod")
+        near = c.i == t.i + 1 or c.i in after_obj
         if c.dep_ == "prt" or (near and c.dep_ in ("prep", "advmod") and c.text.lower() in PARTICLES):
             return f"{_lemma(t)} {c.text.lower()}"
     return None
@@ -97,7 +98,10 @@ def _objects(t: Any) -> list[Any]:
     background = tables().status.get("background_preps", frozenset())
     for c in t.children:  # not "after a summit", "during talks": the clause's background, not its object
         if c.dep_ in ("prep", "agent") and _lemma(c) not in background:
-            out += [g for g in c.children if g.dep_ == "pobj"]
+            nouns = [g for g in c.children if g.dep_ == "pobj"]
+            if not nouns:  # a preposition of two words ("walked out of the talks"): the noun of the second
+                nouns = [n for g in c.children if g.dep_ == "prep" for n in g.children if n.dep_ == "pobj"]
+            out += nouns
     for c in t.children:
         infinitive = any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
         if c.dep_ in ("xcomp", "ccomp") and c.i > t.i and infinitive:
