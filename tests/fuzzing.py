@@ -121,7 +121,7 @@ def check_clean(raw: str, keep_all: bool, title: str | None, first_line_title: b
 
 def check_quote_marks(text: str) -> None:
     """Quoted pieces, paragraphs and sentence starts lie in the text, in order; a piece's marks are outside it."""
-    from storyline.analyse.quote_marks import paragraphs, quoted_spans, sentence_starts
+    from storyline.analyse.quotes.marks import paragraphs, quoted_spans, sentence_starts
 
     paras = paragraphs(text)
     for i, (a, b) in enumerate(paras):

@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from storyline.analyse.entities import mentions_from_doc
-from storyline.analyse.quote_shapes import SHAPES, Shape
 from storyline.analyse.quotes import quotes_from_doc
+from storyline.analyse.quotes.shapes import SHAPES, Shape
 from storyline.model import Quote
 
 

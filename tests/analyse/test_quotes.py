@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from storyline.analyse.entities import mentions_from_doc
-from storyline.analyse.quote_frames import REJECT_FRAMES, UNSAID_FRAMES, Frame
 from storyline.analyse.quotes import quoted_spans, quotes_from_doc
+from storyline.analyse.quotes.frames import REJECT_FRAMES, UNSAID_FRAMES, Frame
 from storyline.model import Quote
 
 # ------------------------------------------------------------------------------ quote marks (no model)

@@ -44,7 +44,8 @@ def test_speech_lists_are_parts_of_the_reporting_verbs() -> None:
 
 
 def test_speech_lemmas_and_cue_forms_are_derived() -> None:
-    from storyline.analyse import entities, event_patterns, quote_cues, statements
+    from storyline.analyse import entities, event_patterns, statements
+    from storyline.analyse.quotes import cues as quote_cues
 
     assert entities.SPEECH_VERBS <= quote_cues.INDIRECT_FORMS <= quote_cues.CUE_FORMS
     assert event_patterns.SPEECH <= statements.SPEECH_LEMMAS
@@ -53,14 +54,16 @@ def test_speech_lemmas_and_cue_forms_are_derived() -> None:
 
 
 def test_titles_hold_the_offices_and_honorifics() -> None:
-    from storyline.analyse import entities, quote_cues
+    from storyline.analyse import entities
+    from storyline.analyse.quotes import cues as quote_cues
 
     assert entities.ROLE_WORDS <= quote_cues.TITLE_WORDS and entities.HONORIFICS <= quote_cues.TITLE_WORDS
     assert quote_cues.HONORIFICS_M | quote_cues.HONORIFICS_F <= quote_cues.TITLE_WORDS
 
 
 def test_organisation_words_share_their_heads() -> None:
-    from storyline.analyse import entities, entity_types, quote_cues
+    from storyline.analyse import entities, entity_types
+    from storyline.analyse.quotes import cues as quote_cues
 
     assert entity_types.ORG_HEADS <= entities.ORG_WORDS and entity_types.ORG_HEADS <= quote_cues.ORG_HEADS
     heads, bodies = lexicon.words("entities.org_heads"), lexicon.words("entities.bodies")
@@ -69,7 +72,7 @@ def test_organisation_words_share_their_heads() -> None:
 
 
 def test_month_abbreviations_end_no_sentence() -> None:
-    from storyline.analyse import quote_cues
+    from storyline.analyse.quotes import cues as quote_cues
 
     shorts = {w for short in lexicon.table("time.month_short").values() for w in short.split()}
     assert shorts <= quote_cues.ABBREVIATIONS and shorts <= quote_cues.WEEKDAYS_MONTHS

@@ -1,6 +1,6 @@
 """Direct, partial and indirect attributions: each quoted span, and each cue with a content clause.
 
-:func:`_direct_attributions` attributes the spans of :func:`~.quote_marks.quoted_spans`;
+:func:`_direct_attributions` attributes the spans of :func:`~.marks.quoted_spans`;
 :func:`_indirect_attributions` gives the reported clauses of cue verbs outside quote marks.
 """
 
@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from .. import lexicon
-from ..model import Quote
-from .quote_cues import CLAIM_NOUNS, CUE_FORMS, DISPLACED_OPENERS, INDIRECT_FORMS, TIME_SUBORDINATORS
-from .quote_doc import Attribution, _Doc
-from .quote_find import (
+from ... import lexicon
+from ...model import Quote
+from .cues import CLAIM_NOUNS, CUE_FORMS, DISPLACED_OPENERS, INDIRECT_FORMS, TIME_SUBORDINATORS
+from .doc import Attribution, _Doc
+from .find import (
     _clause_subject,
     _digest_headline,
     _find_cue,
@@ -26,10 +26,10 @@ from .quote_find import (
     _title_like,
     _words_in,
 )
-from .quote_frames import TERM_WORDS, unsaid
-from .quote_marks import QuotedSpan
-from .quote_shapes import shape_matches
-from .quote_speakers import _cue_text, _is_cue, _local_span, _may_speak, _subject
+from .frames import TERM_WORDS, unsaid
+from .marks import QuotedSpan
+from .shapes import shape_matches
+from .speakers import _cue_text, _is_cue, _local_span, _may_speak, _subject
 
 
 def _direct_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribution]:
@@ -220,7 +220,7 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
                 ):
                     span = _clause_bounds(d, comp.left_edge.i, _displaced_end(doc, tok, comp.right_edge.i))
             elif comp is None and (cut := _first_shape(d, tok, shaped.get(tok.i, []))) is not None:
-                span, extent = cut  # a shape of :mod:`.quote_shapes`, the first that cuts a clause
+                span, extent = cut  # a shape of :mod:`.shapes`, the first that cuts a clause
                 least = 2 if extent == "object" else 3
             elif tok.dep_ in ("ccomp", "parataxis") and tok.head.i > tok.i and tok.head.pos_ in ("VERB", "AUX"):
                 # "In the three years since, Barden says, far too many lives have been lost": the cue inside
@@ -399,7 +399,7 @@ _CONTINUING = frozenset({"conj", "cc", "punct", "advcl", "appos", "dep", "npadvm
 
 
 def _first_shape(d: _Doc, cue: Any, shapes: Sequence[tuple[str, int]]) -> tuple[tuple[int, int], str] | None:
-    """The clause of the first :mod:`.quote_shapes` match of ``cue`` that cuts one (shapes in their table order), with
+    """The clause of the first :mod:`.shapes` match of ``cue`` that cuts one (shapes in their table order), with
     the shape's extent."""
     for extent, content in shapes:
         span = _shaped_clause(d, cue, extent, content)
@@ -409,7 +409,7 @@ def _first_shape(d: _Doc, cue: Any, shapes: Sequence[tuple[str, int]]) -> tuple[
 
 
 def _shaped_clause(d: _Doc, cue: Any, extent: str, content_i: int) -> tuple[int, int] | None:
-    """The reported clause of a :mod:`.quote_shapes` match, cut as its ``extent`` says."""
+    """The reported clause of a :mod:`.shapes` match, cut as its ``extent`` says."""
     doc = d.doc
     content = doc[content_i]
     own = [t.i for t in cue.subtree if not t.is_punct]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .quote_cues import _CLAUSE_VERBS, ABBREVIATIONS, TRAILING_CUES
+from .cues import _CLAUSE_VERBS, ABBREVIATIONS, TRAILING_CUES
 
 DOUBLE_MARKS = frozenset('“”"«»„‟')
 SINGLE_MARKS = frozenset("‘’'‹›‚‛")

@@ -14,8 +14,8 @@ from dataclasses import replace as dc_replace
 from functools import lru_cache
 from typing import Any
 
-from ..model import Mention, Quote
-from .quote_cues import (
+from ...model import Mention, Quote
+from .cues import (
     CUE_FORMS,
     FEMALE_NAMES,
     GENDERED_ROLES_F,
@@ -25,7 +25,7 @@ from .quote_cues import (
     MALE_NAMES,
     TITLE_WORDS,
 )
-from .quote_marks import QuotedSpan, _double_apostrophes, paragraphs, sentence_starts
+from .marks import QuotedSpan, _double_apostrophes, paragraphs, sentence_starts
 
 # ------------------------------------------------------------------------------------ 3. the parse
 

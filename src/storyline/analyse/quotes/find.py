@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .quote_cues import (
+from .cues import (
     _REMARK_NOUNS,
     CUE_FORMS,
     DOCUMENT_NOUNS,
@@ -20,10 +20,10 @@ from .quote_cues import (
     WEAK_CUES,
     WEEKDAYS_MONTHS,
 )
-from .quote_doc import _Doc
-from .quote_frames import CHARACTERISING_DEPS, NAMING_PREPS, denies_existence, rejects, unsaid
-from .quote_marks import _WORD, QuotedSpan
-from .quote_speakers import _carries_words, _is_cue, _may_speak, _relative_head, _segments_tokens, _subject
+from .doc import _Doc
+from .frames import CHARACTERISING_DEPS, NAMING_PREPS, denies_existence, rejects, unsaid
+from .marks import _WORD, QuotedSpan
+from .speakers import _carries_words, _is_cue, _may_speak, _relative_head, _segments_tokens, _subject
 
 
 def _find_cue(d: _Doc, q: QuotedSpan, reg: tuple[int, int]) -> tuple[Any, Any] | None:
@@ -172,7 +172,7 @@ def _governing_cue(d: _Doc, q: QuotedSpan) -> int:
 
 
 def _not_theirs(d: _Doc, q: QuotedSpan, reg: tuple[int, int], term: bool) -> bool:
-    """Partial quoted words that their sentence (``reg``) gives as nobody's (see :mod:`storyline.analyse.quote_frames`).
+    """Partial quoted words that their sentence (``reg``) gives as nobody's (see :mod:`.frames`).
 
     Up the parse from the quoted words, the first cue decides: one that reports nothing ("allows Xi to argue
     that “…”", "declined to say “…”") gives them to no one. Before it, a quoted ``term`` (a short partial quote)

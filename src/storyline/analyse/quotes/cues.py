@@ -8,8 +8,8 @@ case, every inflection written out (Storyline runs without the lemmatizer).
 
 from __future__ import annotations
 
-from .. import lexicon
-from .entities import JOB_WORDS
+from ... import lexicon
+from ..entities import JOB_WORDS
 
 _words = lexicon.words
 #: Reporting verbs by lemma, with their forms (``speech.reporting``).

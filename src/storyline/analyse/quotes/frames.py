@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .. import lexicon
+from ... import lexicon
 
 
 def _words(s: str) -> frozenset[str]:

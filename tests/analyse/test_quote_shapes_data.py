@@ -1,60 +1,22 @@
-"""Shapes of reported speech the parse gives besides "X said (that) …", as spaCy ``DependencyMatcher`` patterns.
-
-Each :class:`Shape` row is data: a dependency pattern naming the ``cue`` verb, its ``speaker`` and the ``content``
-node, how the reported clause is cut from the content node (``extent``), and the sentence the row was made for
-(``tests/analyse/test_quote_shapes.py`` runs every example). The patterns read surface forms (Storyline runs without
-the lemmatizer): the cue forms are :data:`~.quote_cues.INDIRECT_FORMS`.
-
-Extents:
-
-* ``interposed``: the cue and its speaker sit inside the clause they report ("Time, Mr. Pence added, was on their
-  side"): the reported clause is the content node's whole clause, the attribution it encloses included (the text
-  as written; a quote is one span).
-* ``that_clause``: a "that" clause the parse hung from the cue as an adverbial or loose dependent ("said in one of
-  a series of messages that the truck was …"): the clause from its "that".
-* ``host``: the cue heads an "as" phrase set off from the clause it modifies ("As Clyburn noted, those voters
-  will …", "…, as the Times reported"): that clause, on the side away from the phrase; not when the cue reports
-  something of its own ("as Obama announces that …": the "as" says when).
-* ``subtree``: the content node is the cue's object or complement ("announced a plan to …", "told Christie to go
-  home", "reported raising $9 million"): all it governs, in the cue's sentence; an object set off by a comma is
-  none ("said during the interview in Macau, the world's largest gambling hub").
-
-The ``speaker`` node is named where the shape needs a subject of the cue itself; the other shapes leave the
-speaker to :func:`~.quote_speakers._subject` (climbing from participles: "…, telling Christie to go home").
-
-Example:
-    >>> from storyline.analyse.nlp import load_nlp                        # doctest: +SKIP
-    >>> doc = load_nlp()("Time, Mr. Pence added, was on their side.")     # doctest: +SKIP
-    >>> [(s.name, doc[c].text, doc[k].text) for s, c, k in shape_matches(doc)]  # doctest: +SKIP
-    [('interposed', 'added', 'was')]
-"""
+"""The indirect-speech shapes are data (``analyse/quotes/shapes.toml``): read, they are the patterns once written in
+Python, and a bad row is refused with the file and what to fix."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Any
+import json
 
-from .quote_cues import CLAIM_NOUNS, INDIRECT_FORMS, INFINITIVE_CUES, OBJECT_CUES
+import pytest
 
+from storyline.analyse.quotes.cues import CLAIM_NOUNS, INDIRECT_FORMS, INFINITIVE_CUES, OBJECT_CUES
+from storyline.analyse.quotes.shapes import SHAPES, Shape, load_shapes
+
+# The shapes as they were written in Python before they moved to shapes.toml (word lists sorted, as the matcher
+# read them).
 _VERB = {"POS": {"IN": ["VERB", "AUX"]}}
 _CUE = {"LOWER": {"IN": sorted(INDIRECT_FORMS)}}
-#: A noun phrase that can be what was said: not a pronoun, nor a name (the one addressed: "told CNN").
 _SAID_THING = {"POS": {"IN": ["NOUN", "ADJ", "NUM", "DET"]}, "ENT_TYPE": {"NOT_IN": ["PERSON", "ORG", "GPE", "NORP"]}}
 
-
-@dataclass(frozen=True)
-class Shape:
-    """One dependency shape of reported speech: ``pattern`` names the nodes ``cue``, ``speaker`` and ``content``."""
-
-    name: str
-    extent: str
-    pattern: tuple[dict[str, Any], ...]
-    example: str
-
-
-#: The shapes, in the order they are tried for one cue.
-SHAPES: tuple[Shape, ...] = (
+_WRITTEN: tuple[Shape, ...] = (
     Shape(
         "interposed",
         "interposed",
@@ -157,40 +119,49 @@ SHAPES: tuple[Shape, ...] = (
     ),
 )
 
-_MATCHERS: dict[int, Any] = {}
+
+def test_the_shapes_read_from_data_are_the_patterns_written_before() -> None:
+    assert SHAPES == _WRITTEN
+    # the same nodes, attributes and keys in the same order, as the matcher is handed them
+    assert json.dumps([s.pattern for s in SHAPES]) == json.dumps([s.pattern for s in _WRITTEN])
 
 
-def _matcher(vocab: Any) -> Any:
-    m = _MATCHERS.get(id(vocab))
-    if m is None:
-        from spacy.matcher import DependencyMatcher
+_ROW = """
+[[shape]]
+name = "bad"
+extent = "subtree"
+example = "The coach told his players to stay calm."
 
-        m = DependencyMatcher(vocab)
-        for s in SHAPES:
-            m.add(s.name, [list(s.pattern)])
-        _MATCHERS.clear()  # one vocabulary at a time (the pipeline's)
-        _MATCHERS[id(vocab)] = m
-    return m
+[[shape.node]]
+RIGHT_ID = "cue"
+RIGHT_ATTRS.LOWER.IN = "{words}"
 
-
-def shape_matches(doc: Any) -> Iterator[tuple[Shape, int, int]]:
-    """(shape, cue token index, content token index) for every shape found in ``doc``, in :data:`SHAPES` order."""
-    if not doc.has_annotation("DEP"):
-        return
-    by_name = {s.name: s for s in SHAPES}
-    found: list[tuple[int, int, int]] = []
-    m = _matcher(doc.vocab)
-    for match_id, toks in m(doc):
-        shape = by_name[doc.vocab.strings[match_id]]
-        ids = [n["RIGHT_ID"] for n in shape.pattern]
-        at = dict(zip(ids, toks, strict=True))
-        found.append((SHAPES.index(shape), at["cue"], at["content"]))
-    seen: set[tuple[int, int]] = set()
-    for k, cue, content in sorted(found):
-        if (k, cue) in seen:
-            continue
-        seen.add((k, cue))
-        yield SHAPES[k], cue, content
+[[shape.node]]
+LEFT_ID = "cue"
+REL_OP = ">"
+RIGHT_ID = "{content}"
+"""
 
 
-__all__ = ["SHAPES", "Shape", "shape_matches"]
+_GOOD = _ROW.format(words="$object_cues", content="content")
+
+
+def test_a_named_word_set_is_written_out_sorted() -> None:
+    (shape,) = load_shapes(_GOOD)
+    assert shape.pattern[0]["RIGHT_ATTRS"]["LOWER"]["IN"] == sorted(OBJECT_CUES)
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (_ROW.format(words="$no_such_words", content="content"), "no word set '$no_such_words'"),
+        (_ROW.format(words="$object_cues", content="speaker"), "names no content node"),
+        (_GOOD.replace("subtree", "clause"), "extent 'clause'"),
+        (_GOOD.replace('example = "', 'examples = "'), "missing example"),
+        ("[[shape]\n", "not valid TOML"),
+    ],
+)
+def test_a_bad_shape_row_names_the_file_and_the_row(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match="shapes.toml") as e:
+        load_shapes(text)
+    assert message in str(e.value)
