@@ -124,6 +124,16 @@ def test_the_chinese_side_is_another_party_and_items_keep_every_cite() -> None:
     assert by_party["Donald Trump"].sources == 1
 
 
+def test_singular_and_plural_topic_words_are_one_omission() -> None:
+    """ "did not mention date" and "have not mentioned specific dates": the light stem keeps "date" and
+    "dates" apart, the topic match does not."""
+    a = art("a", "Trump will visit Beijing in April, although Beijing’s statement did not mention date.")
+    b = art("b", "Chinese statements have not mentioned specific dates, which suggests differences remain.")
+    claims = account_claims("s1", story_units([a, b]), ENTITIES)
+    assert [c.party for c in claims] == ["China"]
+    assert {x.article_id for x in claims[0].support} == {"a", "b"}
+
+
 def test_one_party_on_two_topics_gives_two_items() -> None:
     a = art("a", "Trump made no mention of Taiwan in his own statement about the talks.")
     b = art("b", "The White House statement did not mention fentanyl, the officials noted.")
