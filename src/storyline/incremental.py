@@ -111,10 +111,12 @@ def small_enough(new: int, stored: int, start: int) -> bool:
 
 @dataclass(slots=True)
 class IndexRows:
-    """Index rows to write: rows to put, by kind, and counts to add, by kind."""
+    """Index rows to write: rows to put, by kind, and counts to add, by kind; ``replaced``: stored articles whose
+    rows (profile, postings, frequencies, sketch) are taken out first, as these rows index them again."""
 
     rows: dict[str, list[IndexRow]] = field(default_factory=lambda: defaultdict(list))
     counts: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    replaced: list[str] = field(default_factory=list)
 
     def article(self, p: Profile, mh: MinHash | None, keys: Iterable[str]) -> None:
         """The rows one article adds: its profile and postings, its document frequencies, its sketch."""
@@ -158,6 +160,8 @@ def write_index(store: Any, rows: IndexRows, *, fresh: bool = False) -> None:
         if fresh:
             for kind in INDEX_KINDS:
                 store.drop_index(kind)
+        elif rows.replaced:
+            drop_articles(store, rows.replaced)
         for kind, found in rows.rows.items():
             if kind in ("entity_key", "entity_token") and not fresh:
                 found = _added(store, kind, found)
@@ -335,10 +339,6 @@ def update(store: Any, new: Sequence[Article], cfg: Config, constraints: Constra
     changed_copies = _copies(store, new, sketches)
     profiles = {a.id: profile(a, ccfg.lead_paragraphs) for a in new}
     before, mapping, stats = _stories(store, new, profiles, ccfg, constraints, out)
-    # the index rows of the new articles (postings chosen with the frequencies they met)
-    chooser = StoryIndex(ccfg, stats=stats)
-    for a in new:
-        out.index.article(profiles[a.id], sketches.get(a.id), chooser._keys(profiles[a.id]))
     _entity_rows(new, filed, out.index)
     # the stories to build again: new or changed members, or a member whose copy status changed
     by_id = {a.id: a for a in new}
@@ -379,9 +379,34 @@ def update(store: Any, new: Sequence[Article], cfg: Config, constraints: Constra
         if aid not in written and aid in copies:
             written[aid] = copies[aid]
     out.articles = list(written.values())
-    moved = set(out.redated)  # a profile is stored as its article is stored: one re-dated now is made again
-    out.index.rows["profile"] += [(aid, "", doc, 0) for aid, doc in out.refreshed.items() if aid not in moved]
+    _index_rows(out, new, written, profiles, sketches, StoryIndex(ccfg, stats=stats), ccfg.lead_paragraphs)
     return out
+
+
+def _index_rows(
+    out: Update,
+    new: Sequence[Article],
+    written: Mapping[str, Article],
+    profiles: dict[str, Profile],
+    sketches: Mapping[str, MinHash],
+    chooser: StoryIndex,
+    lead_paragraphs: int,
+) -> None:
+    """The index rows of the new articles (postings chosen with the frequencies they met) and of the stored ones
+    re-dated by their story now: a profile is made from its article as stored, so one re-dated (its relative
+    dates read against its story's date) is made again, as the full run's index makes it, and its postings
+    move to the weeks of its new date."""
+    moved = set(out.redated)
+    for aid in moved & profiles.keys():
+        profiles[aid] = profile(written[aid], lead_paragraphs)
+    for a in new:
+        out.index.article(profiles[a.id], sketches.get(a.id), chooser._keys(profiles[a.id]))
+    for aid in sorted(moved - profiles.keys()):
+        a = written[aid]
+        out.index.replaced.append(aid)
+        p = profile(a, lead_paragraphs)
+        out.index.article(p, minhash(a.text) if a.text.strip() else None, chooser._keys(p))
+    out.index.rows["profile"] += [(aid, "", doc, 0) for aid, doc in out.refreshed.items() if aid not in moved]
 
 
 def _sid_key(sid: str) -> tuple[int, str]:

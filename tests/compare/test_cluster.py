@@ -226,3 +226,23 @@ def test_a_first_clustering_numbers_its_stories_from_s1() -> None:
     sim[0, 1] = sim[1, 0] = 0.9
     out = _recluster_neighbourhood(feats, {}, sim, np.zeros((3, 3), dtype=bool), 0.5, 0, None)
     assert sorted(out) == ["s1", "s2"] and sorted(map(sorted, out.values())) == [["a", "b"], ["c"]]
+
+
+def test_streaming_index_judges_the_window_on_the_whole_story() -> None:
+    """Scored against its story's two members nearest in time, a report 12 days after the story's first is kept
+    out of it by a 10-day window, as the batch clustering keeps it out; two stories whose nearest members are
+    within the window are not joined by a bridge when their spans together outgrow it."""
+    day = dt.date(2024, 5, 1)
+    texts = (FLOOD, FLOOD2)
+    arts = [art(f"a{k}", texts[k % 2], (day + dt.timedelta(days=3 * k)).isoformat()) for k in range(8)]
+    cfg = ClusterConfig(max_days=10)
+    index = StoryIndex(cfg, max_members=2)
+    index.extend(arts)
+    assert index.stories == {"s1": ["a0", "a1", "a2", "a3"], "s2": ["a4", "a5", "a6", "a7"]}
+    assert sorted(assign_stories(arts, {}, cfg).values()) == sorted(index.stories.values())
+    for window, joined in ((10, False), (30, True)):
+        index = StoryIndex(ClusterConfig(max_days=window), max_members=2)
+        for a, sid in zip(arts[:5], ("s1", "s1", "s1", "s2", "s2"), strict=True):  # days 0, 3, 6 and 9, 12
+            index.add(a, sid)
+        index._join_if_linked("s1", "s2")
+        assert (index.stories.get("s1") == ["a0", "a1", "a2", "a3", "a4"]) is joined

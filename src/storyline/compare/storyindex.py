@@ -9,7 +9,10 @@ document frequencies kept up to date as articles arrive. It joins the story with
 its pair probabilities, or of the ``top`` best, as the model says) when that reaches the threshold, and no
 member of that story is dated further away than the window; else it opens a story. When it also links to
 another story at the threshold, that story joins its own if the two stories' members, with it, now link
-(a bridging article).
+(a bridging article). The window is judged on the whole story, as the batch clustering judges it (never two
+members dated further apart): each story keeps the latest start and the earliest end of its members' event
+dates (:meth:`StoryIndex.span`), so a story cannot grow a window at a time, though only its members nearest
+in time are scored.
 
 The work per article depends on how many articles share its keys in its weeks, not on the corpus size; keys
 that more than :attr:`StoryIndex.max_key_share` of the corpus carries are not looked up. An article with no
@@ -34,7 +37,7 @@ import numpy as np
 
 from ..model import Article
 from .cluster import ClusterConfig
-from .storypairs import CorpusStats, PairSpace, Profile, idf_of, profile
+from .storypairs import CorpusStats, PairModel, PairSpace, Profile, idf_of, profile
 
 WEEK = 7
 
@@ -57,6 +60,7 @@ class StoryIndex:
     next_id: int = 1
     merged_into: dict[str, str] = field(default_factory=dict)  # a story a bridging article joined to another
     unloaded: dict[str, int] = field(default_factory=dict)  # postings of a key in weeks not read into ``postings``
+    spans: dict[str, tuple[int, int] | None] = field(default_factory=dict)  # see :meth:`span` (made when asked)
 
     def add(self, article: Article | Profile, story_id: str | None = None) -> str:
         """File one article: into ``story_id`` when given (loading stored stories), else into the story it
@@ -71,6 +75,8 @@ class StoryIndex:
         self.profiles[p.article_id] = p
         self.story_of[p.article_id] = story_id
         self.stories.setdefault(story_id, []).append(p.article_id)
+        if story_id in self.spans:
+            self.spans[story_id] = _widened(self.spans[story_id], p.event)
         week = p.event[0] // WEEK if p.event else None
         self.week_of[p.article_id] = week
         for key in self._keys(p):
@@ -85,12 +91,12 @@ class StoryIndex:
         if other not in self.stories or sid not in self.stories or other == sid:
             return
         model, threshold = self.cfg.resolved()
+        if self._too_far(model, self.span(sid), self.span(other)):
+            return
         a = self.stories[sid][-self.max_members :]
         b = self.stories[other][-self.max_members :]
         space = PairSpace([self.profiles[m] for m in a + b], self.stats)
         feats = space.block(list(range(len(a))), list(range(len(a), len(a) + len(b))))
-        if model.apart(feats).any():
-            return
         prob = model.probability(feats)
         link = float(np.sort(prob.ravel())[::-1][: model.top].mean() if model.top > 0 else prob.mean())
         if link < threshold:
@@ -99,6 +105,28 @@ class StoryIndex:
             self.story_of[m] = sid
             self.stories[sid].append(m)
         self.merged_into[other] = sid
+        self.spans.pop(other, None)
+        self.spans.pop(sid, None)  # made again when asked
+
+    def span(self, sid: str) -> tuple[int, int] | None:
+        """The latest start and the earliest end of the event dates of the story's members (None: no member's
+        is known). A member is within the window of all the others when the gap from its event to these two
+        is (:meth:`_too_far`): what the batch clustering asks of every pair of a story, asked of the story."""
+        if sid not in self.spans:
+            span = None
+            for m in self.stories.get(sid, ()):
+                p = self.profiles.get(m)
+                span = _widened(span, p.event if p is not None else None)
+            self.spans[sid] = span
+        return self.spans[sid]
+
+    @staticmethod
+    def _too_far(model: PairModel, a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+        """Whether some member dated in ``a`` and some member dated in ``b`` (spans, or an article's event) are
+        further apart than the model's window: then the two are never one story."""
+        if a is None or b is None:
+            return False
+        return model.too_far(max(a[0] - b[1], b[0] - a[1]))
 
     def extend(self, articles: Iterable[Article | Profile]) -> list[str]:
         return [self.add(a) for a in articles]
@@ -156,11 +184,11 @@ class StoryIndex:
             col = {m: k for k, m in enumerate(everyone)}
             space = PairSpace([p] + [self.profiles[m] for m in everyone], self.stats)
             feats = space.block([0], list(range(1, len(everyone) + 1)))[0]
-            prob, apart = model.probability(feats), model.apart(feats)
+            prob = model.probability(feats)
             for sid, members in by_story.items():
                 cols = [col[m] for m in members]
-                if apart[cols].any():
-                    continue  # a member is dated too far away: never one story
+                if self._too_far(model, p.event, self.span(sid)):
+                    continue  # a member, scored or not, is dated too far away: never one story
                 ranked = np.sort(prob[cols])[::-1]
                 link = float(ranked[: model.top].mean() if model.top > 0 else ranked.mean())
                 if link >= threshold:
@@ -182,3 +210,12 @@ class StoryIndex:
         if here is None:
             return members[-self.max_members :]
         return sorted(members, key=lambda m: abs((self.week_of[m] or here) - here))[: self.max_members]
+
+
+def _widened(span: tuple[int, int] | None, event: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``span`` (latest start, earliest end) with one more member's event dates (None: not known)."""
+    if event is None:
+        return span
+    if span is None:
+        return (event[0], event[1])
+    return (max(span[0], event[0]), min(span[1], event[1]))

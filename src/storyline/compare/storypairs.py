@@ -702,6 +702,12 @@ class PairModel:
             return np.zeros(feats.shape[:-1], dtype=bool)
         return np.asarray(~candidates(feats, 0.0, self.max_days))
 
+    def too_far(self, gap_days: float) -> bool:
+        """Whether two known event dates ``gap_days`` apart are never one story: the test :meth:`apart` makes of
+        a pair's ``date_gap``, for a gap counted without the pair's features (a story's span)."""
+        gap = min(max(gap_days, 0.0) / 365.0, MAX_GAP_YEARS)
+        return self.max_days > 0 and not gap * 365.0 <= self.max_days + 0.5
+
     def contributions(self, feats: np.ndarray) -> list[tuple[str, float, float]]:
         """(feature, value, weight × value) for one pair's features, strongest first, zeros left out (the
         weights of the pair's set: dated or undated)."""
