@@ -112,3 +112,39 @@ def test_a_time_word_with_a_capital_inside_a_sentence_is_a_name() -> None:
     found = typed("Allies To Press On Next Week\nThe allies will press on.", ref)
     assert found["Next Week"] == ("1991-W10", "DATE")
     assert typed("Shares rose on Labor Day.", dt.date(1991, 9, 3))["on Labor Day"] == ("1991-09-02", "DATE")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        # a plan told in the past: the day it was planned for has gone by (written on Monday 30 October 1989)
+        (
+            "The offer was extended to Nov. 16. It had been due to expire Friday evening.",
+            "Friday evening",
+            "1989-10-27TEV",
+        ),
+        (
+            "Bush let the ground offensive begin as previously planned Saturday night.",
+            "Saturday night",
+            "1989-10-28TNI",
+        ),
+        # a plan still to come keeps the coming day
+        ("The offer is due to expire Friday evening.", "Friday evening", "1989-11-03TEV"),
+    ],
+)
+def test_a_plan_told_in_the_past_is_a_past_day(text: str, mention: str, value: str) -> None:
+    assert typed(text, dt.date(1989, 10, 30))[mention][0] == value
+
+
+def test_a_frequency_after_a_figure_is_a_rate() -> None:
+    """ "rise 8.5% annually", "C$17.9 million annually" are rates, as "$5 a year" is; "held annually" is a set."""
+    ref = dt.date(1989, 10, 26)
+    assert "annually" not in typed("It expects sales to rise 8.5% annually through 1992.", ref)
+    assert "annually" not in typed("It will eliminate payments of C$17.9 million annually.", ref)
+    assert typed("The ceremonies are held here annually.", ref)["annually"] == ("P1Y", "SET")
+
+
+def test_a_present_word_opening_a_compound_is_no_time() -> None:
+    ref = dt.date(2004, 11, 24)
+    assert "now" not in typed("He spoke against the now-cancelled deal.", ref)
+    assert typed("The deal is now cancelled.", ref)["now"] == ("PRESENT_REF", "DATE")

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from .. import lexicon
 from ..model import DateMention
+from ..text import alternation
 from . import periods, timex
 from .anchors import HOLIDAY_PATTERN, holiday_date
 from .date_names import in_a_name, weekday_is_name, year_is_name
@@ -360,6 +361,10 @@ _PAST_CUE = re.compile(
     r"anticipat|predict|forecast|head)[a-z]{2,}ed))\b", re.I)  # "-ed" in lower case: "United" is no verb
 
 
+#: What before a future cue makes it a plan told in the past ("had been due to", "previously planned").
+_PLAN_PAST = re.compile(r"(?i)\b" + alternation(lexicon.ordered("dates.plan_past_leads"), longest_first=True) + r"\s+$")
+
+
 #: Where a clause ends: a full stop before a space or a closing quote (not the one in "$7.8"), a semicolon, a
 #: line break.
 _CLAUSE_END = re.compile(r"[.;](?=[\s\"'”’)]|$)|\n")
@@ -379,7 +384,8 @@ def verb_tense(text: str, start: int, end: int) -> bool | None:
         return False
     lo = max([start - 70, *(b.start() for b in _CLAUSE_END.finditer(text, max(0, start - 70), start))]) + 1
     cues = ((_FUT_CUE, True), (_PRES_CUE, True), (_PAST_CUE, False))
-    before = [(start - m.end(), fut) for pat, fut in cues for m in pat.finditer(text, lo, start)]
+    before = [(start - m.end(), fut and not _PLAN_PAST.search(text, max(lo, m.start() - 25), m.start()))
+              for pat, fut in cues for m in pat.finditer(text, lo, start)]
     if before:
         return min(before)[1]
     stop = _CLAUSE_END.search(text, end, end + 60)
@@ -459,6 +465,8 @@ def _resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[st
         offset = _DAY_WORDS.get(rel, _DAY_WORDS.get(rel.split()[-1], 0) if rel else 0)
         return timex.time_value(ref.date + dt.timedelta(days=offset), part=part), "day-part", "TIME"
     if kind == "set":
+        if g.get("adv") and _RATE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            return None, "invalid", "SET"  # "rise 8% annually", "$2 million annually": a rate, as "$5 a year"
         word = g.get("adv") or g.get("q") or g.get("times") or "every"
         unit = g.get("sunit") or g.get("punit") or g.get("pwd") or g.get("pwd1")
         count = g.get("sn") or g.get("pparts") or g.get("pparts1")
