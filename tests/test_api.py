@@ -24,6 +24,19 @@ def test_analyze_and_dossier(seeds_dir: Path) -> None:
         corpus.story("s42")
 
 
+def test_progress_names_are_pipeline_stages(seeds_dir: Path, tmp_path: Path) -> None:
+    """What an ingest reports progress under is a stage the pipeline lists (the CLI and the web app word
+    each stage from ``pipeline.STAGES``); every report counts up to its total."""
+    from storyline.pipeline import STAGE
+
+    seen: list[tuple[str, int, int]] = []
+    with Corpus(tmp_path / "s.db") as c:
+        c.ingest([seeds_dir], progress=lambda name, done, total: seen.append((name, done, total)))
+    assert {name for name, _, _ in seen} == {"read", "analyse", "stories"}
+    assert {name for name, _, _ in seen} <= set(STAGE)
+    assert all(0 < done <= total for _, done, total in seen)
+
+
 def test_incremental_ingest_updates_stories(seeds_dir: Path, tmp_path: Path) -> None:
     """Adding articles later joins them to existing stories (ids kept) or opens new ones."""
     first, later = tmp_path / "first", tmp_path / "later"

@@ -32,7 +32,7 @@ from .ingest.formats.base import NOTICE_CODES, too_long
 from .ingest.manifest import read_manifest, settings_for, settings_table
 from .ingest.readers import RawDoc, discover, read_file
 from .model import Article, Entity, FileError, Story, SummarySentence
-from .pipeline import analyse_new, article_failure, article_id, corpus_stages
+from .pipeline import STAGE, analyse_new, article_failure, article_id, corpus_stages
 from .render.dossier import build_dossier
 from .render.export import export_corpus
 from .store.base import SearchHit, Store
@@ -261,7 +261,7 @@ class Corpus(Corrections, ArticleFixes):
                 seen[aid] = d.path
                 pending.append((d, own))
             if progress:
-                progress("read", i + 1, len(files))
+                progress(STAGE["read"].name, i + 1, len(files))
         log.info(
             "read %d file(s): %d new document(s), %d already stored, %d error(s)",
             len(files),
@@ -352,7 +352,7 @@ class Corpus(Corrections, ArticleFixes):
             done += len(part)
             log.info("analysed and stored %d/%d article(s) (%.1f s)", done, len(pending), time.perf_counter() - t0)
             if progress:
-                progress("analyse", done, len(pending))
+                progress(STAGE["analyse"].name, done, len(pending))
 
     def _analyse_here(self, pending: Sequence[tuple[RawDoc, dict[str, Any]]]) -> Iterator[Analysed]:
         """The per-article stages in this process, in chunks so memory stays flat on big inputs."""
@@ -403,7 +403,7 @@ class Corpus(Corrections, ArticleFixes):
             fresh = [s.id for s in result.stories if built.get(s.id) is not s]
             incremental.after_full_run(self.store, self.config, arts, result.entities, result.stories, fresh)
         if progress:
-            progress("stories", len(result.stories), len(result.stories))
+            progress(STAGE["stories"].name, len(result.stories), len(result.stories))
 
 
 def _publication_date(value: str) -> str:
