@@ -148,3 +148,13 @@ def test_a_present_word_opening_a_compound_is_no_time() -> None:
     ref = dt.date(2004, 11, 24)
     assert "now" not in typed("He spoke against the now-cancelled deal.", ref)
     assert typed("The deal is now cancelled.", ref)["now"] == ("PRESENT_REF", "DATE")
+
+
+def test_the_tense_of_said_is_the_tellings() -> None:
+    """ "said it is calling for the redemption on Dec. 7": the day is the coming one; "said sales fell in March" keeps
+    the past from "fell"."""
+    ref = dt.date(1989, 10, 30)
+    assert typed("Ecolab said it is calling for the redemption on Dec. 7 of its shares.", ref)["on Dec. 7"][0] == (
+        "1989-12-07"
+    )
+    assert typed("The company said sales fell in March.", ref)["in March"][0] == "1989-03"

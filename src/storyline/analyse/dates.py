@@ -171,9 +171,14 @@ def _future_context(text: str, start: int, end: int) -> bool | None:
     before = text[max(sentence_start, start - 40) : start]
     stop = [i for i in (text.find(".", end), text.find("\n", end), text.find(",", end)) if i >= 0]
     after = text[end : min([*stop, end + 30])]
-    if _PAST.search(before) or _PAST.match(after.strip()):
+    if any(p.group(0).lower() not in _SPEECH_VERBS for p in _PAST.finditer(before)) or _PAST.match(after.strip()):
         return False
     return None
+
+
+#: Verbs of saying: the tense of "said" is the telling's, not the told event's ("said it is calling for the
+#: redemption on Dec. 7").
+_SPEECH_VERBS = lexicon.words("speech.verbs")
 
 
 #: Prepositions before a day or month that tell which way it lies: "since March" is past, "by Dec. 15" is a
