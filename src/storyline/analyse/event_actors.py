@@ -134,32 +134,66 @@ def country_of(text: str) -> str | None:
     return found[0][1] if found else None
 
 
+def _word_sector(word: str) -> str | None:
+    """The sector a role word says ("doctors": MED), or CVL for a people's plural name ("Palestinians")."""
+    return sector_words().get(word) or ("CVL" if word in peoples() else None)
+
+
 def sector_of(text: str, head: str | None = None) -> str | None:
-    """The sector of an actor phrase: its head word's, else the first role word's, else GOV for a bare country.
+    """The sector of an actor phrase: its head word's, else a pair's, else its role word likeliest the head's
+    (:func:`_head_first`), else GOV for a bare country (CVL for a bare people, province or city).
 
     Example:
         >>> sector_of("Swiss doctors", "doctors"), sector_of("Serbia"), sector_of("rebel Kurdish fighters", "fighters")
         ('MED', 'GOV', 'REB')
+        >>> sector_of("British Defence Secretary Tom King"), sector_of("Nigerians"), sector_of("Minister of Defence")
+        ('GOV', 'CVL', 'GOV')
     """
     table = sector_words()
     words = [w.lower().removesuffix("'s").removesuffix("’s") for w in _words(text)]
     low = text.lower()
-    if head is not None and head.lower() in table:
-        return table[head.lower()]
-    for n in (2, 1):
-        for i in range(len(words) - n + 1):
-            key = " ".join(words[i : i + n])
-            if key in table:
-                # the pair ("air force", "white house") before its words; a one-word key as a whole word
-                return table[key]
+    if head is not None and _word_sector(head.lower()):  # "the Palestinians", "Iraqi Kurds": a people
+        return _word_sector(head.lower())
+    pair = next((p for p in (" ".join(words[i : i + 2]) for i in range(len(words) - 1)) if p in table), None)
+    if pair is not None:  # the pair ("air force", "white house") before its words
+        return table[pair]
+    role = next((r for r in map(_word_sector, _head_first(words)) if r), None)
+    if role is not None:
+        return role
     found = countries_in(text)
     if found and len(found[0][2]) >= len(low.removeprefix("the ").strip(" .,")) - 1:
-        if found[0][2].lower() in places():  # a bare province or city: its people, not a government
+        name = found[0][2].lower().removeprefix("the ")
+        if name in places() or name in peoples():  # a bare province, city or people: its people, not a government
             return "CVL"
         return "IGO" if found[0][1] == "IGO" else "GOV"
     if found and found[0][1] == "IGO":
         return "IGO"
     return None
+
+
+#: Words after which an actor phrase's head noun is behind it ("Minister of Defence", "doctors from two groups").
+_HEAD_ENDS = frozenset({"of", "from", "in", "for", "at", "on", "with", "to", "by"})
+
+
+def _head_first(words: Sequence[str]) -> list[str]:
+    """The words of an actor phrase in the order its head is likeliest among them: the words before its first
+    preposition from the right (English puts the head last: "Defence Secretary", "riot police"), then the rest."""
+    cut = next((i for i, w in enumerate(words) if w in _HEAD_ENDS), len(words))
+    return list(reversed(words[:cut])) + list(words[cut:])
+
+
+@cache
+def peoples() -> frozenset[str]:
+    """Lower-cased plural names of a people ("palestinians", "serbs", "filipinos"): a demonym of
+    ``data/countries.tsv`` whose singular is one too; not a country's own name ("philippines")."""
+    text = files("storyline.data").joinpath("countries.tsv").read_text(encoding="utf-8")
+    out: set[str] = set()
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        names = [n.strip().lower() for n in line.partition("\t")[2].split("|") if n.strip()]
+        out |= {n for n in names[1:] if n.endswith("s") and n[:-1] in names}
+    return frozenset(out)
 
 
 @cache
@@ -244,6 +278,7 @@ __all__ = [
     "ngo_name",
     "office_holder_of",
     "party_words",
+    "peoples",
     "places",
     "sector_of",
     "sector_words",

@@ -551,6 +551,7 @@ def _context_countries(ev: Event, sent: Any, extents: dict[str, tuple[int, int]]
     coders do ("President Bush threatened Russia": the target is RUS, the source the first other country; an actor
     or target the sentence leaves without one shares the other's country: a domestic event)."""
     named: list[tuple[int, int, str]] = []
+    sectors: dict[int, str | None] = {}  # a name's start → the sector of its phrase ("the Nigerian government")
     # where talks are held ("talks with rebel leaders in Addis Ababa", CAMEO 044: a third place) is no party to them
     third_place = ev.action in tables().third_place and ev.mode not in ("visit", "phone")
     places: set[int] = set()
@@ -560,6 +561,7 @@ def _context_countries(ev: Event, sent: Any, extents: dict[str, tuple[int, int]]
             code = country_of(ent.text) if before not in ("ethnic", "ethnically") else None  # a people
             if code is not None and code not in ("NGO", "IMG"):  # an organisation is a party only as named
                 named.append((ent.start_char, ent.end_char, code))
+                sectors[ent.start_char] = _named_sector(ent.root)
                 if third_place and _place(ent.root):
                     places.add(ent.start_char)
 
@@ -576,9 +578,22 @@ def _context_countries(ev: Event, sent: Any, extents: dict[str, tuple[int, int]]
         ev.actor_country = next((c for _, c, _ in countries_in(sent.text) if c not in ("NGO", "IMG")), None)
     if ev.target_country is None:
         lo, hi = extents.get("actor", (-1, -1))
-        others = [c for a, b, c in named if not (a < hi and lo < b) and a not in places and c != ev.actor_country]
+        others = [(a, c) for a, b, c in named if not (a < hi and lo < b) and a not in places and c != ev.actor_country]
         domestic = has("target") or ev.action in tables().domestic  # a protest with no target: at home
-        ev.target_country = others[0] if others else ev.actor_country if domestic else None
+        ev.target_country = others[0][1] if others else ev.actor_country if domestic else None
+        if others and ev.target_sector is None and "target" not in ev.spans:  # the party the name is part of
+            ev.target_sector = sectors.get(others[0][0])
+
+
+def _named_sector(t: Any) -> str | None:
+    """The sector of the party a name in the sentence is part of: the phrase of the noun it modifies ("the Nigerian
+    government": GOV, "Ugandan opposition candidates": OPP) or its own ("Moscow": GOV)."""
+    for _ in range(3):
+        if t.dep_ in ("compound", "amod", "nmod", "poss") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i != t.i:
+            t = t.head
+        else:
+            break
+    return code_phrase(_phrase_text(t), t.text if t.pos_ != "PROPN" else None)[1]
 
 
 def _place(t: Any) -> bool:
