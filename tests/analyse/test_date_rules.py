@@ -158,3 +158,10 @@ def test_the_tense_of_said_is_the_tellings() -> None:
         "1989-12-07"
     )
     assert typed("The company said sales fell in March.", ref)["in March"][0] == "1989-03"
+
+
+def test_then_current_is_the_past_and_a_prefixed_year_a_year() -> None:
+    ref = dt.date(2000, 2, 24)
+    assert typed("at half the then current market price", ref)["then current"] == ("PAST_REF", "DATE")
+    assert typed("the post-1959 politics", ref)["1959"] == ("1959", "DATE")
+    assert typed("back to pre-1990 levels", ref)["1990"] == ("1990", "DATE")
