@@ -165,3 +165,23 @@ def test_then_current_is_the_past_and_a_prefixed_year_a_year() -> None:
     assert typed("at half the then current market price", ref)["then current"] == ("PAST_REF", "DATE")
     assert typed("the post-1959 politics", ref)["1959"] == ("1959", "DATE")
     assert typed("back to pre-1990 levels", ref)["1990"] == ("1990", "DATE")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        # written on 22 July 2009: a quarter named by its number or its last month reads as "the third quarter"
+        ("Apple posted strong Q3 results.", "Q3", "2009-Q3"),
+        ("Sales in 3Q09 rose.", "3Q09", "2009-Q3"),
+        ("It sold 5.2 million phones in the June quarter.", "the June quarter", "2009-Q2"),
+        ("It sold more in the December quarter.", "the December quarter", "2008-Q4"),
+        ("It expects sales to rise in the September quarter.", "the September quarter", "2009-Q3"),
+        ("In fiscal '08, sales rose.", "fiscal '08", "2008"),
+    ],
+)
+def test_quarters_by_number_and_by_month(text: str, mention: str, value: str) -> None:
+    assert typed(text, dt.date(2009, 7, 22))[mention] == (value, "DATE")
+
+
+def test_a_code_after_a_name_is_a_model() -> None:
+    assert typed("The Audi Q3 sold well.", dt.date(2009, 7, 22)) == {}

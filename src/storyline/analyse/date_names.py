@@ -41,6 +41,21 @@ def year_is_name(text: str, start: int, end: int) -> bool:
     return bool(_NAME_GOES_ON.match(text, end)) or bool(_NAMED_BEFORE.search(text, max(0, m.start() - 12), m.start()))
 
 
+def code_is_name(text: str, start: int) -> bool:
+    """A code such as "Q3" right after a capitalised word is a model's name ("the Audi Q3"), unless the word is
+    one a date may follow ("Fiscal Q3", "In Q3") or opens the sentence.
+
+    Example:
+        >>> code_is_name("the Audi Q3 sold well", 9), code_is_name("Sales rose. In Q3 they fell.", 15)
+        (True, False)
+    """
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if m is None or m.group(1).lower() in YEAR_NAME_EXCEPTIONS:
+        return False
+    before = text[max(0, m.start() - 3) : m.start()].rstrip(" \t\"'“‘(")
+    return bool(before) and before[-1] not in ".!?\n:;"
+
+
 #: Time words English writes in lower case ("week", "today", "minutes"): capitalised inside a sentence, a name.
 LOWER_CASE_TIME_WORDS = lexicon.words("dates.lower_case_time_words")
 #: A line this share of whose longer words are capitalised is a headline in title case, not running text.

@@ -23,7 +23,7 @@ from ..model import DateMention
 from ..text import alternation
 from . import periods, timex
 from .anchors import HOLIDAY_PATTERN, holiday_date
-from .date_names import in_a_name, weekday_is_name, year_is_name
+from .date_names import code_is_name, in_a_name, weekday_is_name, year_is_name
 
 #: The months' names and short forms to their numbers ("sept" → 9), from the lexicon's calendar.
 MONTHS = {
@@ -44,6 +44,9 @@ _WD = rf"(?P<wd>{_WEEKDAY_NAMES})"
 _OF_YEAR = r"(?:\s+(?:of\s+)?(?P<yrel>next|last|this)\s+year\b)?"  # "October of next year", "June last year"
 _WD_LEAD = rf"(?:(?:{_WEEKDAY_NAMES}),?[ \t]+)?"  # "Saturday, April 25"
 
+#: The months a calendar quarter ends with: "the June quarter" is the second.
+_QUARTER_END_MONTHS = "|".join(m.title() for m in lexicon.ordered("time.months")[2::3])
+
 #: A month named alone, but not "May" (as often a name or the verb "may" at a sentence's start).
 _BARE_MONTHS = "|".join(m.title() for m in lexicon.ordered("time.months") if m != "may")
 
@@ -61,10 +64,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("dm", re.compile(rf"\b(?:on\s+)?{_DAY}\s+(?:of\s+)?{_MON}\b(?!\s*,?\s*(?:19|20)\d\d)")),
     ("my", re.compile(rf"\b(?:(?P<part>early|mid|late|end of|the end of)[\s-]+)?{_MON}\s+(?:of\s+)?{_YEAR}\b")),
     ("rel_month", re.compile(rf"\b(?P<rel>(?i:next|last|this)|in|by|since|until|late|early|mid|mid-|the end of|end of)\s*{_MON}\b(?!\s+[0-3]?\d\b){_OF_YEAR}")),
+    ("month_quarter", re.compile(rf"\b(?i:the)\s+(?P<mon>{_QUARTER_END_MONTHS})\s+(?i:quarter)\b")),
     ("quarter", re.compile(r"\b(?:(?P<yrs>this|last|next) year['’]s\s+)?(?:(?P<rel>the|this|next|last|latest|previous|past|current|most recent|recent)\s+)*(?:(?:fiscal|financial)[\s-]+(?:(?P<fy>(?:19|20)\d\d)\s+)?)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal\s+)?)?quarter\b(?!-to-)(?:\s+(?:of\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?)?(?P<year>(?:19|20)\d\d)\b|\s+of\s+(?P<yrs2>this|last|next)\s+year\b)?", re.I)),
     ("q_year", re.compile(r"\b(?:(?:fiscal|financial|FY)\s*)?(?:Q(?P<q>[1-4])\s*(?:of\s+)?(?:FY\s*)?(?P<year>(?:19|20)\d\d)"
                           r"|(?P<year2>(?:19|20)\d\d)\s*Q(?P<q2>[1-4]))\b")),
-    ("fiscal_year", re.compile(r"\b(?:FY\s*|fiscal\s+(?:year\s+)?)(?P<year>(?:19|20)\d\d|\d\d)\b(?!\s*Q[1-4])")),
+    ("q_bare", re.compile(r"\b(?:(?:fiscal|financial)\s+)?(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:\s?['’]?(?P<yy>\d\d))?\b(?![-/.,]\d)")),
+    ("fiscal_year", re.compile(r"\b(?:FY\s*|fiscal\s+(?:year\s+)?)(?P<year>(?:19|20)\d\d|['’]?\d\d)\b(?!\s*Q[1-4])")),
     ("bare_month", re.compile(rf"\b(?P<mon>{_BARE_MONTHS})\b(?!\s+(?:on|to|through|against|for)\b)" + _OF_YEAR)),
     ("wd", re.compile(rf"\b(?P<rel>on|last|next|this|late|early|since|by|until)?\s*{_WD}\b(?:\s+(?P<tod>morning|afternoon|evening|night))?")),
     ("rel_unit", re.compile(r"\b(?P<rel>next|last|this|past|coming|(?:the\s+)?current|later this|earlier this)\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>week|month|year|weekend)\b", re.I)),
@@ -205,6 +210,11 @@ def _lead_tense(text: str, start: int) -> bool | None:
 _YEARLESS = ("md", "dm", "rel_month", "bare_month")
 
 
+def _two_digit_year(yy: int, ref: Ref) -> int:
+    """The year "FY08", "3Q09" name: this century's unless that lies over 20 years past the reference."""
+    return yy + (2000 if 2000 + yy <= (ref.known_year or 2000) + 20 else 1900)
+
+
 def _says_its_year(m: re.Match[str]) -> bool:
     """True for a month that says which year it is in ("next April", "June last year")."""
     g = m.groupdict()
@@ -255,11 +265,18 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
         return q, "quarter-anchored" if anchored else "quarter"
     if kind == "q_year":  # "Q3 2008", "2008 Q3", "fiscal Q1 2009"
         return f"{int(g['year'] or g['year2']):04d}-Q{g['q'] or g['q2']}", "absolute"
-    if kind == "fiscal_year":  # "fiscal 2008", "FY2008", "FY08": the year the fiscal year is named by
-        fy = int(g["year"])
-        if fy < 100:
-            fy += 2000 if 2000 + fy <= (ref.known_year or 2000) + 20 else 1900
-        return _iso(fy), "absolute"
+    if kind in ("q_bare", "month_quarter"):  # "Q3", "3Q09", "the June quarter": as "the third quarter" is read
+        qn = _month(g["mon"]) // 3 if kind == "month_quarter" else int(g["q"] or g["q2"])
+        if g.get("yy"):
+            return f"{_two_digit_year(int(g['yy']), ref):04d}-Q{qn}", "absolute"
+        if ref.date is None:
+            return (f"{ref.year:04d}-Q{qn}" if ref.year else None), "quarter"
+        fut = periods.looks_ahead(text, m.start()) and _future_context(text, m.start(), m.end()) and verb_tense(
+            text, m.start(), m.end())
+        return periods.latest_started(qn, ref.date, fut or None), "quarter"
+    if kind == "fiscal_year":  # "fiscal 2008", "FY2008", "FY08", "fiscal '08": the year the fiscal year is named by
+        fy = int(g["year"].lstrip("'’"))
+        return _iso(_two_digit_year(fy, ref) if fy < 100 else fy), "absolute"
     if kind in ("rel_month", "bare_month"):
         mo = _month(g["mon"])
         rel = (g.get("rel") or "in").lower()
@@ -562,6 +579,8 @@ def _iter_matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
             if kind == "wd" and not (m.group("rel") or m.group("tod")) and weekday_is_name(text, m):
                 continue
             if kind == "year" and not m.group("rel") and year_is_name(text, m.start("year"), m.end("year")):
+                continue
+            if kind == "q_bare" and code_is_name(text, s):
                 continue
             if kind != "holiday" and in_a_name(text, s, e):
                 taken.append((s, e))  # nothing inside a name is a date either ("High Noon")
