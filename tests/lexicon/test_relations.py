@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from storyline import lexicon
 
 
@@ -23,24 +21,19 @@ def test_duration_hedges_are_approximators() -> None:
     assert set(lexicon.ordered("numbers.duration_approximators")) <= set(lexicon.table("numbers.approximators"))
 
 
-def _forms(lemmas: Iterable[str]) -> set[str]:
-    reporting = lexicon.table("speech.reporting")
-    return {w for lemma in lemmas for w in reporting[lemma].split()}
+def test_the_cue_table_holds_each_form_once_and_the_speech_lists_are_its_parts() -> None:
+    from storyline.analyse.quotes import cues as quote_cues
 
-
-def test_speech_lists_are_parts_of_the_reporting_verbs() -> None:
-    reporting = lexicon.table("speech.reporting")
-    forms = _forms(reporting)
-    cues = forms | lexicon.words("speech.cue_forms_more")
-    assert all(lemma in reporting[lemma].split() for lemma in reporting)  # each lemma is one of its own forms
-    assert lexicon.words("speech.verbs") <= forms  # the entity rule's speech verbs are cue forms
-    assert lexicon.words("speech.object_cues") <= forms
-    assert lexicon.words("speech.pattern_verbs") <= set(reporting)  # the event patterns' speakers: lemmas
-    assert lexicon.words("speech.no_infinitive") <= set(reporting)
-    assert "ask" in reporting and not lexicon.words("speech.thinking") & set(reporting)
-    assert lexicon.words("speech.strong_cues") <= cues and lexicon.words("speech.weak_cues") <= cues
-    particles = set(lexicon.table("speech.particle_cues"))
-    assert lexicon.words("speech.trailing_cues") <= cues | particles | {"according"}
+    rows = quote_cues.CUES
+    forms = [w for cue in rows for w in cue.forms]
+    assert len(forms) == len(set(forms))  # each form in one row
+    reporting = quote_cues.REPORTING_LEMMAS
+    assert all(cue.lemma in cue.forms for cue in rows if cue.lemma in reporting)  # a reporting verb's lemma is a form
+    assert lexicon.words("speech.verbs") <= quote_cues.INDIRECT_FORMS  # the entity rule's speech verbs
+    assert lexicon.words("speech.pattern_verbs") <= reporting  # the event patterns' speakers: lemmas
+    assert "ask" in reporting and not lexicon.words("speech.thinking") & reporting
+    assert not set(quote_cues.PARTICLE_CUES) & quote_cues.CUE_FORMS  # a particle cue is none without its particle
+    assert not lexicon.words("cues.trailing_words") & set(forms)
 
 
 def test_speech_lemmas_and_cue_forms_are_derived() -> None:

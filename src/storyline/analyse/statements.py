@@ -37,9 +37,11 @@ CLAUSE_DEPS: dict[str, bool] = {
     "relcl": True,
 }
 #: Heads whose content clause is reported speech: the clause is the statement, said by the head's subject. The
-#: reporting verbs of the lexicon (``speech.reporting``) but "ask" (its clause is a question, not a statement), and
-#: the verbs of thinking (``speech.thinking``: "officials believe that …").
-SPEECH_LEMMAS = (frozenset(lexicon.table("speech.reporting")) - {"ask"}) | lexicon.words("speech.thinking")
+#: reporting verbs of the lexicon (the lemmas with indirect forms in ``cues.lemmas``) but "ask" (its clause is a
+#: question, not a statement), and the verbs of thinking (``speech.thinking``: "officials believe that …").
+SPEECH_LEMMAS = (
+    frozenset(lemma for lemma, row in lexicon.table("cues.lemmas").items() if row.get("indirect")) - {"ask"}
+) | lexicon.words("speech.thinking")
 #: Subject relations.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 OBJECT_DEPS = frozenset({"dobj", "attr", "acomp", "oprd", "dative", "xcomp"})
