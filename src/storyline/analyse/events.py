@@ -264,7 +264,7 @@ def _depth(t: Any) -> int:
 def _rank(m: Match) -> tuple[int, int, int, int, int]:
     """Foreground first (not a noun of "after", "during" …: "sealed off the town after the bombing"); then nearest
     the root; then the more specific rule; verbs before nouns; then reading order."""
-    back = (m.rule.pos == "NOUN" and _background(m.tok)) or _described(m.tok)
+    back = ((m.rule.pos == "NOUN" or m.tok.dep_ == "pcomp") and _background(m.tok)) or _described(m.tok)
     return (int(back), _depth(m.tok), -m.rule.priority, 0 if m.rule.pos == "VERB" else 1, m.tok.i)
 
 
@@ -282,10 +282,11 @@ def _described(t: Any) -> bool:
 
 
 def _background(t: Any) -> bool:
-    """Whether the noun ``t`` names the background of a clause: the noun of a preposition of time or cause."""
+    """Whether the noun ``t`` names the background of a clause: the noun of a preposition of time or cause, or the
+    verb it takes ("told reporters after meeting his counterpart that …": the meeting is the telling's background)."""
     while t.dep_ == "compound":
         t = t.head
-    return t.dep_ == "pobj" and _lemma(t.head) in tables().status.get("background_preps", frozenset())
+    return t.dep_ in ("pobj", "pcomp") and _lemma(t.head) in tables().status.get("background_preps", frozenset())
 
 
 # ------------------------------------------------------------------------------------------- actors
