@@ -741,3 +741,26 @@ def test_one_paragraph_per_line_is_not_mistaken_for_wrapped_text() -> None:
         "Short Title Here\nFirst point\nSecond point without a full stop\nA real sentence.\nAnother one here."
     )
     assert paragraphs(clean_text(raw)) == raw.splitlines()[1:]
+
+
+def test_a_data_table_is_kept_and_page_numbers_are_not() -> None:
+    """A table's rows ("| 1 | Kyle Busch | 5040 | 5 |", as the HTML reader writes a table) are the article's
+    data, not a menu; a run of page numbers under it is chrome."""
+    rows = [
+        "| 1 | Lena Ortiz | 5040 | 5 | 17 |",
+        "| 2 | Sam Okafor | 5033 | 4 | 15 |",
+        "| 3 | Ruth Ambler | 5027 | 6 | 19 |",
+    ]
+    raw = "\n\n".join(
+        [
+            "The standings after the autumn race at Brightwater, with points, wins and top fives.",
+            *rows,
+            "Okafor closed the gap to eight points with two races left in the season.",
+            "1 | 2 | 3 | 4 | Next",
+        ]
+    )
+    c = clean_text(raw)
+    check_invariants(c)
+    for row in rows:
+        assert row in c.text
+    assert [r.reason for r in c.removed if "Next" in r.text] == ["navigation"]

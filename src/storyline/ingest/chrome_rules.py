@@ -401,6 +401,8 @@ _HOLDER_END = re.compile(r"[,.]?\s*all rights reserved|\s+[|•·]\s+", _I)
 _PUBLISHED_WORD = re.compile(r"(?:first )?(?:published|posted|created|date)", _I)
 _MENU_SEPARATOR = re.compile(r"\s*[|•·»›>/]\s*")
 _WORD_CHARS = re.compile(r"\w+")
+_MIN_FIGURE_CELLS = 2  # one figure can be a menu's "2024"
+_FIGURE_CELL = re.compile(r"[-+−]?[$€£¥]?\d[\d,.:]*%?")
 _SENTENCE_SPLIT = re.compile(r"(?<!\b[A-Z])\.\s+(?=[A-Z])")
 _CORP_SUFFIX = re.compile(
     r"(?:,?\s+(?:L\.?\s?P\.?|LLC|L\.L\.C\.?|Inc\.?|Ltd\.?|Limited|Corp\.?|Corporation|plc|PLC|Co\.?|GmbH|AG"
@@ -438,11 +440,21 @@ def _match_rule(text: str) -> tuple[Rule, re.Match[str]] | None:
     return None
 
 
+def _table_row(cells: list[str]) -> bool:
+    """A row of a data table ("1 | Kyle Busch | 5040 | 5 | 17"), not a menu: two or more cells hold figures,
+    and they are not a run of page numbers ("1 | 2 | 3 | 4 | Next")."""
+    figures = [c.strip() for c in cells if _FIGURE_CELL.fullmatch(c.strip())]
+    if len(figures) < _MIN_FIGURE_CELLS:
+        return False
+    pages = [int(f) for f in figures if f.isdigit()]
+    return len(pages) != len(figures) or pages != list(range(pages[0], pages[0] + len(pages)))
+
+
 def _is_menu(text: str) -> bool:
     """A site menu: several capitalised section words, at least one of them unmistakably a menu word."""
     parts = [p for p in _MENU_SEPARATOR.split(text) if p]
     if len(parts) >= 4 and all(len(p.split()) <= 3 for p in parts):
-        return True
+        return not _table_row(parts)
     tokens = [t for t in text.split() if t not in {"&", "|", "-", "–", "•", "·"}]
     if len(tokens) < 4 or not all(t[0].isupper() or t.lower() in {"and", "us"} for t in tokens):
         return False
