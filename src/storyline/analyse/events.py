@@ -77,6 +77,8 @@ class Match:
 
 #: Adverbs right after a verb that the parser may read as a preposition ("shipped out of", "pulled back from").
 PARTICLES = lexicon.words("events.particles")
+#: Nouns of a framework: after "under" they are the terms of an act, not its object ("withdrew under the agreement").
+FRAME_NOUNS = lexicon.words("events.frame_nouns")
 
 
 def _particle(t: Any) -> str | None:
@@ -101,6 +103,8 @@ def _objects(t: Any) -> list[Any]:
             nouns = [g for g in c.children if g.dep_ == "pobj"]
             if not nouns:  # a preposition of two words ("walked out of the talks"): the noun of the second
                 nouns = [n for g in c.children if g.dep_ == "prep" for n in g.children if n.dep_ == "pobj"]
+            if _lemma(c) == "under":  # "placed under curfew", not "withdrew under the ceasefire agreement"
+                nouns = [n for n in nouns if _lemma(n) not in FRAME_NOUNS]
             out += nouns
     for c in t.children:
         infinitive = any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
