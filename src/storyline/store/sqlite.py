@@ -363,21 +363,30 @@ class SqliteStore(StageState, CorpusIndex):
         match = fts_query(query)
         if match is None or limit <= 0:
             return []
-        rows = self._conn.execute(
-            """
-            SELECT s.article_id, s.start, s."end", s.text,
-                   highlight(sentences_fts, 0, ?, ?) AS snippet,
-                   a.title, a.source, bm25(sentences_fts) AS rank, a.published, a.story_id, a.path
-            FROM sentences_fts
-            JOIN sentences s ON s.id = sentences_fts.rowid
-            JOIN articles a ON a.id = s.article_id
-            WHERE sentences_fts MATCH ?
-            ORDER BY rank, s.id
-            LIMIT ?
-            """,
+        # The best matches from the full-text index alone, then their sentences and articles: joined in the ranking
+        # query, every match's rows were read before the sort (a common word matches tens of thousands).
+        top = self._conn.execute(
+            "SELECT rowid, highlight(sentences_fts, 0, ?, ?), bm25(sentences_fts) AS rank FROM sentences_fts"
+            " WHERE sentences_fts MATCH ? ORDER BY rank, rowid LIMIT ?",
             (HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, match, limit * OVERFETCH),
-        )
-        return body_first([SearchHit(*row) for row in rows], limit)
+        ).fetchall()
+        if not top:
+            return []
+        rows = {
+            r[0]: r[1:]
+            for r in self._conn.execute(
+                'SELECT s.id, s.article_id, s.start, s."end", s.text, a.title, a.source, a.published, a.story_id,'
+                f" a.path FROM sentences s JOIN articles a ON a.id = s.article_id WHERE s.id IN ({self._in(len(top))})",
+                [r[0] for r in top],
+            )
+        }
+        hits = [
+            SearchHit(art, start, end, text, snippet, title, source, rank, published, story, path)
+            for rowid, snippet, rank in top
+            if (row := rows.get(rowid)) is not None
+            for art, start, end, text, title, source, published, story, path in [row]
+        ]
+        return body_first(hits, limit)
 
     # -- meta ---------------------------------------------------------------------------
 
