@@ -88,7 +88,21 @@ def test_a_light_verb_gives_way_to_the_act_it_carries(nlp: Any) -> None:
 
 def test_a_background_noun_is_no_main_event(nlp: Any) -> None:
     ev = _main(nlp, "Egypt closed the Rafah crossing after the bombing.")
-    assert ev.trigger.startswith("closed") and ev.action != "ASSAULT"
+    assert ev.trigger.startswith("closed") and ev.mode == "restrict"  # the closing (CAMEO 191), not the bombing
+
+
+def test_the_preposition_of_time_takes_a_verb_as_its_background(nlp: Any) -> None:
+    ev = _main(nlp, "The minister told reporters after meeting his Syrian counterpart that Israel must withdraw.")
+    assert ev.action == "REQUEST" and ev.trigger == "withdraw"
+
+
+def test_refusals_said_as_judgements_and_frames_after_under(nlp: Any) -> None:
+    ev = _main(nlp, "Turkey said the proposal was unacceptable.")
+    assert (ev.action, ev.actor_country) == ("REJECT", "TUR")
+    assert _main(nlp, "The army withdrew from the occupied town under the ceasefire agreement.").action == "RETREAT"
+    assert _main(nlp, "Indonesian authorities placed the province under martial law.").action == "COERCE"
+    assert _main(nlp, "Syria pulled its troops out of Beirut.").action == "RETREAT"
+    assert _main(nlp, "Iraq ordered U.N. weapons inspectors to leave the country.").action == "SANCTION"
 
 
 def test_a_describing_participle_is_no_act(nlp: Any) -> None:

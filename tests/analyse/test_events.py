@@ -36,6 +36,12 @@ def test_tables_load_and_name_only_plover_types() -> None:
         ("the U.S.", ("USA", "GOV")),
         ("Swiss doctors", ("CHE", "MED")),
         ("U.N. Secretary-General Kofi Annan", ("IGO", "IGO")),
+        ("British Defence Secretary Tom King", ("GBR", "GOV")),
+        ("the Security Council", ("IGO", "GOV")),
+        ("Nigerians", ("NGA", "CVL")),
+        ("Palestinians of the West Bank", ("PSE", "CVL")),
+        ("Radical French farmers", ("FRA", "AGR")),
+        ("Afghan guerillas", ("AFG", "REB")),
         ("us", (None, None)),
     ],
 )
