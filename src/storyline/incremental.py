@@ -34,9 +34,10 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from datasketch import MinHash
+if TYPE_CHECKING:  # datasketch is slow to import: compare.dedup imports it when first used
+    from datasketch import MinHash
 
 from .analyse.entities import ALIAS_TYPES, GPE_ALIASES, entity_id
 from .analyse.entity_filing import file_mentions, key_rows, keys_of

@@ -26,7 +26,6 @@ from typing import Any, Protocol
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .. import lexicon
 
@@ -117,6 +116,8 @@ def _pair_rows(units: Sequence[AlignUnit]) -> Callable[[int, int], np.ndarray]:
     the entities' overlap, each one ``(n, n)`` array, the days' rarity) is computed once."""
     n = len(units)
     docs = [list(u.lemmas) + [f"@{e}" for e in u.entities] for u in units]
+    from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415 - slow to import: when first used
+
     try:
         x = TfidfVectorizer(analyzer=lambda toks: toks, sublinear_tf=True).fit_transform(docs)
     except ValueError:  # no vocabulary

@@ -20,7 +20,6 @@ from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .. import lexicon
 from ..lexicon import stem
@@ -226,6 +225,8 @@ def similarity_matrix(units: Sequence[Any]) -> np.ndarray:
     if n == 0:
         return np.zeros((0, 0))
     stems = [content_stems(u.text) for u in units]
+    from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415 - slow to import: when first used
+
     try:
         vec = TfidfVectorizer(analyzer=lambda toks: toks, sublinear_tf=True)
         x = vec.fit_transform(stems)

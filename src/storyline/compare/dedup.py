@@ -18,11 +18,14 @@ import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from ..model import Article
+
+if TYPE_CHECKING:  # datasketch is slow to import (pandas, scipy): imported when first used
+    from datasketch import MinHash
 
 _WORD = re.compile(r"\w+")
 NUM_PERM = 128
@@ -36,6 +39,8 @@ def _shingles(text: str, k: int = 5) -> set[bytes]:
 
 
 def minhash(text: str) -> MinHash:
+    from datasketch import MinHash  # noqa: PLC0415 - slow to import: when first used
+
     m = MinHash(num_perm=NUM_PERM)
     m.update_batch(list(_shingles(text)))
     return m
@@ -66,6 +71,8 @@ def find_duplicates(
 def duplicates_by_sketch(ordered: Sequence[tuple[str, MinHash]], threshold: float = THRESHOLD) -> dict[str, str]:
     """:func:`find_duplicates` over ``(article id, MinHash)`` in copy order (originals first)."""
     b, r = _params(threshold)
+    from datasketch import MinHashLSH  # noqa: PLC0415 - slow to import: when first used
+
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, params=(b, r))
     hashes: dict[str, MinHash] = {}
     out: dict[str, str] = {}
@@ -83,6 +90,8 @@ def duplicates_by_sketch(ordered: Sequence[tuple[str, MinHash]], threshold: floa
 @cache
 def _params(threshold: float = THRESHOLD) -> tuple[int, int]:
     """The bands and rows :class:`MinHashLSH` chooses for ``threshold`` (worked out once: it integrates)."""
+    from datasketch import MinHashLSH  # noqa: PLC0415 - slow to import: when first used
+
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     return int(lsh.b), int(lsh.r)
 
@@ -108,6 +117,8 @@ def sketch_text(mh: MinHash) -> str:
 
 def sketch_from_text(value: str) -> MinHash:
     """A stored sketch back as a :class:`MinHash`."""
+    from datasketch import MinHash  # noqa: PLC0415 - slow to import: when first used
+
     values = np.frombuffer(base64.b64decode(value), dtype=np.uint64)
     return MinHash(num_perm=NUM_PERM, hashvalues=values.copy(), scheme=MinHash(num_perm=1).scheme)
 

@@ -17,7 +17,6 @@ from dataclasses import fields
 from typing import Any
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .. import __version__
 from ..config import Config
@@ -216,6 +215,8 @@ def key_sentences(
     if not rows:
         return []
     texts = [a.text[s:e] for a, s, e, _ in rows]
+    from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415 - slow to import: when first used
+
     try:
         x = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
     except ValueError:  # empty vocabulary
