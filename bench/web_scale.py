@@ -1,0 +1,457 @@
+"""A 100,000-article store served and listed: web pages at 20 clients, `storyline stories`, a large story's
+dossier and the peak memory of each, SQLite and PostgreSQL side by side.
+
+    python bench/web_scale.py --from DB [--size 100000] [--work DIR] [--backends sqlite,postgres]
+                              [--clients 20] [--requests 200] [--workers 1] [--keep] [--only build|measure]
+                              [--out FILE]
+
+Data: a store grown by bench/corpus_growth.py (``--from``: ``corpus_growth.py --sizes 10000 --grow-only
+--keep`` keeps one, ``grown-10000.db``: the synthetic stream of bench/corpus_scale.py, the 838 analysed PolNeAR
+train texts copied with dates k years later and about 30% of the plain words of every copy after the first
+replaced, filed ingest by ingest through the corpus index). The large store is that store *tiled* (:func:`tile`):
+its rows copied whole, tile t with every article, story and dossier under new ids and every date in them
+``t x K`` years later (K: the copies the grown store holds of each text, so tiles never share a window), until
+``--size`` articles; the entities are shared (the same people and places over the years, their mention counts
+summed). Nothing is analysed or clustered again: the stories, dossiers and listing columns are the grown store's,
+so this measures reading and serving at that size, not building it. The corpus index (what filing a new article
+reads) is not copied: a store so made cannot take an ingest by the index until a full run has written it.
+
+Measured, each backend (PostgreSQL: the SQLite store copied with COPY into a throwaway cluster,
+tests/pgcluster.py with its bench settings, by bench/corpus_growth.py's copy):
+
+* *listing*: ``storyline stories`` (the table) and ``storyline stories --json`` in a fresh process: seconds and
+  peak RSS;
+* *dossier*: the story nearest 100 articles: ``storyline dossier ID --format html`` in a fresh process, and in one
+  process the stored dossier read and rendered (HTML) and built afresh from its articles (corpus_growth.py's
+  child), with the process's peak RSS;
+* *web*: ``storyline serve --read-only`` (uvicorn, ``--workers`` processes) on 127.0.0.1, ``--clients`` threads
+  with httpx, each sending its next request when the last is answered, ``--requests`` of one kind at a time: the
+  home page, a page further down the list, the ~100-article story's page, a random story's page, a search for a
+  random news word: p50/p95 per kind, the first request of each kind after the server started, the server's peak
+  RSS (its high-water mark), and the machine's load average before and after.
+
+Target: p95 under 300 ms for the home, story and search pages; the listing and the dossier under 1 s.
+Writes bench/results/web_scale.json (the parts measured; a run keeps what an earlier one measured of the others).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import random
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT / "tests"))  # pgcluster: the throwaway PostgreSQL cluster the tests use too
+
+import corpus_growth as cg  # noqa: E402
+import corpus_scale as cs  # noqa: E402
+
+DOSSIER_ARTICLES = 100
+CHUNK = 2000
+STRINGS = re.compile(
+    r'"([0-9a-f]{16}|s\d+|\d{4}(?:-[0-9A-Z]{1,3}){0,2}(?:T[0-9:.]+Z?)?(?:/\d{4}(?:-[0-9A-Z]{1,3}){0,2})?)"'
+)
+"""JSON strings a tile rewrites: an article id, a story id, a date, month, year or interval."""
+COPY_K = re.compile(r"^synthetic/(\d+)/")
+
+
+# ------------------------------------------------------------------------------------------------ tiling
+
+
+class Tile:
+    """The renaming of tile ``t``: article ids, story ids and numbers, dates ``years`` later."""
+
+    def __init__(self, t: int, years: int, articles: set[str], stories: set[str], story_base: int) -> None:
+        self.t, self.years = t, years
+        self.articles = {a: hashlib.sha256(f"{a}:tile{t}".encode()).hexdigest()[:16] for a in articles}
+        self.stories = {s: f"s{int(s[1:]) + t * story_base}" for s in stories}
+
+    def json(self, text: str) -> str:
+        return STRINGS.sub(self._one, text)
+
+    def _one(self, m: re.Match[str]) -> str:
+        v = m[1]
+        new = self.articles.get(v) or self.stories.get(v)
+        if new is None:
+            new = cs.shift_years(v, self.years) if v[:1].isdigit() else v
+        return f'"{new}"'
+
+    def date(self, v: str | None) -> str | None:
+        return cs.shift_years(v, self.years) if v else v
+
+    def path(self, v: str) -> str:
+        return COPY_K.sub(lambda m: f"synthetic/{int(m[1]) + self.years:03d}/", v)
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
+
+
+def tile(src: str, dst: str, size: int) -> dict[str, Any]:  # noqa: C901 - one pass per table, in order
+    """The store ``src`` copied into a new store ``dst`` tile after tile until ``size`` articles (whole stories:
+    the last tile takes stories in list order while the count is under ``size``)."""
+    from storyline.store.listing import story_digest
+    from storyline.store.sqlite import SqliteStore
+
+    t0 = time.perf_counter()
+    for suffix in ("", "-wal", "-shm"):
+        Path(dst + suffix).unlink(missing_ok=True)
+    SqliteStore(dst).close()  # the schema, by the store's own migrations
+    s = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    d = sqlite3.connect(dst, isolation_level=None)
+    d.execute("PRAGMA synchronous = OFF")
+    d.execute("PRAGMA cache_size = -200000")
+    n_src = s.execute("SELECT count(*) FROM articles").fetchone()[0]
+    paths = [r[0] for r in s.execute("SELECT path FROM articles")]
+    ks = [int(m[1]) for p in paths if (m := COPY_K.match(p))]
+    years = max(ks, default=0) + 1
+    story_base = 1 + max(int(r[0][1:]) for r in s.execute("SELECT id FROM stories"))
+    pos_base = 1 + s.execute("SELECT max(pos) FROM stories").fetchone()[0]
+    mention_base = 1 + s.execute("SELECT max(pos) FROM mentions").fetchone()[0]
+    sentence_base = 1 + s.execute("SELECT max(id) FROM sentences").fetchone()[0]
+    all_articles = {r[0] for r in s.execute("SELECT id FROM articles")}
+    all_stories = {r[0] for r in s.execute("SELECT id FROM stories")}
+    story_sizes = s.execute("SELECT id, articles FROM stories ORDER BY pos").fetchall()
+    cols = {t: _columns(s, t) for t in ("articles", "sentences", "entities", "mentions", "stories", "dossiers")}
+    cols["article_stages"] = _columns(s, "article_stages")
+    want = {t: _columns(d, t) for t in cols}
+    for t in cols:
+        if set(cols[t]) != set(want[t]):
+            raise SystemExit(f"{src}: table {t} has columns {cols[t]}, the code's schema {want[t]}: migrate it first")
+    d.execute("BEGIN")
+    q = ", ".join(f'"{c}"' for c in cols["entities"])
+    d.executemany(f"INSERT INTO entities ({q}) VALUES ({', '.join('?' * len(cols['entities']))})",
+                  s.execute(f"SELECT {q} FROM entities"))  # fmt: skip
+    d.execute("COMMIT")
+    have, t, tiles = 0, 0, []
+    while have < size:
+        keep = all_stories
+        if have + n_src > size:  # the last tile: whole stories in list order
+            room, keep = size - have, set()
+            for sid, n in story_sizes:
+                if room <= 0:
+                    break
+                keep.add(sid)
+                room -= n or 0
+        tl = Tile(t, t * years, all_articles, all_stories, story_base)
+        ids = sorted(all_articles if keep is all_stories else
+                     (r[0] for r in s.execute("SELECT id, story_id FROM articles") if r[1] in keep))  # fmt: skip
+        got = _tile_rows(s, d, tl, ids, keep, cols, pos_base, mention_base, sentence_base, story_digest)
+        have += got
+        tiles.append({"tile": t, "years_later": t * years, "articles": got})
+        print(json.dumps({"tile": t, "articles": have, "s": round(time.perf_counter() - t0, 1)}), flush=True)
+        t += 1
+    d.execute("BEGIN")
+    d.execute(
+        "UPDATE entities SET mention_count = (SELECT count(*) FROM mentions m WHERE m.entity_id = entities.id),"
+        " article_count = (SELECT count(DISTINCT article_id) FROM mentions m WHERE m.entity_id = entities.id)"
+    )
+    meta = dict(s.execute("SELECT key, value FROM meta"))
+    meta["articles_version"] = str(have)
+    meta.pop("corpus_index", None)  # not copied: the next full run writes it
+    d.execute("DELETE FROM meta")
+    d.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", sorted(meta.items()))
+    d.execute("DELETE FROM corpus_stages")
+    d.executemany("INSERT INTO corpus_stages (stage, articles_version, articles) VALUES (?, ?, ?)",
+                  [(st, have, have) for st in ("entities", "stories")])  # fmt: skip
+    d.execute("COMMIT")
+    d.execute("ANALYZE")
+    d.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    d.close()
+    s.close()
+    return {"source_articles": n_src, "copies_per_text_in_source": years, "articles": have, "tiles": tiles,
+            "seconds": round(time.perf_counter() - t0, 1), "store_mb": cg.store_mb(dst),
+            "peak_rss_mb": round(cs.rss_mb())}  # fmt: skip
+
+
+class _Rows:
+    """Rows of one table read from the source store and written to the tiled one, as dicts by column."""
+
+    def __init__(self, s: sqlite3.Connection, d: sqlite3.Connection, cols: dict[str, list[str]]) -> None:
+        self.s, self.d, self.cols = s, d, cols
+
+    def fetch(self, table: str, key: str, part: list[str]) -> list[dict[str, Any]]:
+        c = self.cols[table]
+        q = ", ".join(f'"{x}"' for x in c)
+        cur = self.s.execute(f"SELECT {q} FROM {table} WHERE {key} IN ({', '.join('?' * len(part))})", part)
+        return [dict(zip(c, r, strict=True)) for r in cur]
+
+    def insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        c = self.cols[table]
+        q = ", ".join(f'"{x}"' for x in c)
+        marks = ", ".join("?" * len(c))
+        self.d.executemany(f"INSERT INTO {table} ({q}) VALUES ({marks})", [[r[x] for x in c] for r in rows])
+
+
+def _tile_rows(  # noqa: PLR0913 - the tile's renaming and the row offsets
+    s: sqlite3.Connection,
+    d: sqlite3.Connection,
+    tl: Tile,
+    ids: list[str],
+    keep: set[str],
+    cols: dict[str, list[str]],
+    pos_base: int,
+    mention_base: int,
+    sentence_base: int,
+    story_digest: Any,
+) -> int:
+    """One tile's rows: articles (with their sentences, mentions and stages), then its stories and dossiers."""
+    io = _Rows(s, d, cols)
+    for k in range(0, len(ids), CHUNK):
+        d.execute("BEGIN")
+        _tile_articles(io, tl, ids[k : k + CHUNK], mention_base, sentence_base)
+        d.execute("COMMIT")
+    story_ids = sorted(keep)
+    for k in range(0, len(story_ids), CHUNK):
+        d.execute("BEGIN")
+        _tile_stories(io, tl, story_ids[k : k + CHUNK], pos_base, story_digest)
+        d.execute("COMMIT")
+    return len(ids)
+
+
+def _tile_articles(io: _Rows, tl: Tile, part: list[str], mention_base: int, sentence_base: int) -> None:
+    a_of, st_of = tl.articles, tl.stories
+    rows = io.fetch("articles", "id", part)
+    for r in rows:
+        r["id"] = a_of[r["id"]]
+        r["json"] = tl.json(r["json"])
+        r["published"] = tl.date(r["published"])
+        r["path"] = tl.path(r["path"])
+        r["story_id"] = st_of.get(r["story_id"], r["story_id"])
+        r["duplicate_of"] = a_of.get(r["duplicate_of"], r["duplicate_of"])
+    io.insert("articles", rows)
+    rows = io.fetch("sentences", "article_id", part)
+    for r in rows:
+        r["id"] += tl.t * sentence_base
+        r["article_id"] = a_of[r["article_id"]]
+    io.insert("sentences", rows)
+    rows = io.fetch("mentions", "article_id", part)
+    for r in rows:
+        r["pos"] += tl.t * mention_base
+        r["article_id"] = a_of[r["article_id"]]
+    io.insert("mentions", rows)
+    rows = io.fetch("article_stages", "article_id", part)
+    for r in rows:
+        r["article_id"] = a_of[r["article_id"]]
+    io.insert("article_stages", rows)
+
+
+def _tile_stories(io: _Rows, tl: Tile, part: list[str], pos_base: int, story_digest: Any) -> None:
+    rows = io.fetch("stories", "id", part)
+    digest = {}
+    for r in rows:
+        old = r["id"]
+        r["id"] = tl.stories[old]
+        r["pos"] += tl.t * pos_base
+        r["json"] = tl.json(r["json"])
+        r["event_date"] = tl.date(r["event_date"])
+        r["date_lo"], r["date_hi"] = tl.date(r["date_lo"]), tl.date(r["date_hi"])
+        r["digest"] = digest[old] = story_digest(r["json"])
+    io.insert("stories", rows)
+    rows = io.fetch("dossiers", "story_id", part)
+    for r in rows:
+        r["key"] = digest[r["story_id"]]
+        r["story_id"] = tl.stories[r["story_id"]]
+        r["json"] = tl.json(r["json"])
+    io.insert("dossiers", rows)
+
+
+# ---------------------------------------------------------------------------------------------- serving
+
+
+def _hwm_mb(pid: int) -> float:
+    """A process's peak RSS so far (VmHWM), with its children's (uvicorn's worker processes)."""
+    total = 0
+    for p in [pid, *_children(pid)]:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text(encoding="ascii").splitlines():
+                if line.startswith("VmHWM:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return round(total / 1024)
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text(encoding="ascii").split()]
+    except OSError:
+        return []
+
+
+def serve_bench(db: str, big: str, clients: int, requests: int, workers: int) -> dict[str, Any]:
+    """Latency of each page kind at ``clients`` concurrent clients (``workers`` server processes)."""
+    import httpx
+
+    from storyline.store.sqlite import open_store
+
+    with open_store(db) as store:
+        ids = store.story_ids()
+    port = cs.free_port()
+    code = (
+        "from storyline.web.app import serve; "
+        f"serve({db!r}, port={port}, log_level='warning', read_only=True, workers={workers})"
+    )
+    server = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    rng = random.Random(3)
+    pages = max(2, len(ids) // 50)
+    paths = {
+        "home": ["/"] * requests,
+        "list_page": [f"/?page={rng.randint(2, pages)}" for _ in range(requests)],
+        "story_100": [f"/stories/{big}"] * requests,
+        "story_random": [f"/stories/{rng.choice(ids)}" for _ in range(requests)],
+        "search": [f"/?q={rng.choice(cg.WORDS)}" for _ in range(requests)],
+    }
+    out: dict[str, Any] = {"clients": clients, "workers": workers, "stories": len(ids), "story_100": big}
+    try:
+        started = time.perf_counter()
+        for _ in range(1200):
+            try:
+                if httpx.get(base + "/healthz", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.5)
+        out["start_s"] = round(time.perf_counter() - started, 1)
+        out["rss_started_mb"] = _hwm_mb(server.pid)
+        first: dict[str, float] = {}
+        with httpx.Client(base_url=base, timeout=600) as one:  # the first of each kind: built, not kept
+            for kind, ps in paths.items():
+                t = time.perf_counter()
+                r = one.get(ps[-1] if kind != "home" else ps[0])
+                first[kind] = round((time.perf_counter() - t) * 1000, 1)
+                if r.status_code != 200:
+                    raise SystemExit(f"{ps[-1]}: {r.status_code}")
+        out["first_ms"] = first
+        out["load_before"] = round(os.getloadavg()[0], 1)
+        for kind, ps in paths.items():  # each page alone at the clients' concurrency
+            times, errors, wall = cg._load(base, [(kind, p) for p in ps], clients)
+            out[kind] = {**cg.percentiles(times[kind], "ms", 1000, 1), "wall_s": round(wall, 1), "errors": errors[:5]}
+        out["load_after"] = round(os.getloadavg()[0], 1)
+        out["server_peak_rss_mb"] = _hwm_mb(server.pid)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- measure
+
+
+def measure(db: str, args: argparse.Namespace) -> dict[str, Any]:
+    """Listing, dossier and web pages on one store (either backend)."""
+    out: dict[str, Any] = {}
+    print("  listing ...", flush=True)
+    out["listing"] = cg.cli_rss(["--db", db, "-q", "stories"])
+    out["listing_json"] = cg.cli_rss(["--db", db, "-q", "stories", "--json"])
+    print(f"  {out['listing']} {out['listing_json']}", flush=True)
+    print("  the ~100-article story's dossier ...", flush=True)
+    d = cg.run_child("dossier", [db])
+    d["cli_html"] = cg.cli_rss(["--db", db, "-q", "dossier", d["story"], "--format", "html"])
+    out["dossier"] = d
+    print(f"  {d}", flush=True)
+    if not args.no_web:
+        out["web"] = {}
+        for workers in [int(w) for w in args.workers.split(",")]:
+            print(f"  serving to {args.clients} clients, {workers} worker(s) ...", flush=True)
+            got = serve_bench(db, d["story"], args.clients, args.requests, workers)
+            out["web"][f"{workers} worker{'s' * (workers > 1)}"] = got
+            print(f"  {got}", flush=True)
+    return out
+
+
+def main() -> None:  # noqa: C901 - the steps, each optional
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--from", dest="src", type=Path, default=None, help="a grown store (corpus_growth.py --keep)")
+    ap.add_argument("--size", type=int, default=100_000)
+    ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "storyline-web-scale")
+    ap.add_argument("--backends", default="sqlite,postgres")
+    ap.add_argument("--clients", type=int, default=20)
+    ap.add_argument("--requests", type=int, default=200, help="requests per page kind")
+    ap.add_argument("--workers", default="1", help="server processes tried")
+    ap.add_argument("--no-web", action="store_true")
+    ap.add_argument("--only", choices=["build", "measure"], default=None)
+    ap.add_argument("--label", default="", help="a name for this run's measures (e.g. before, after)")
+    ap.add_argument("--src", type=Path, default=None, help="a checkout of the code to measure (default: this one)")
+    ap.add_argument("--keep", action="store_true", help="keep the store files (under --work)")
+    ap.add_argument("--out", type=Path, default=HERE / "results" / "web_scale.json")
+    args = ap.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    db = str(args.work / f"tiled-{args.size}.db")
+    label = args.label or "after"
+
+    def put(*keys: str, value: Any) -> None:
+        def change(r: dict[str, Any]) -> None:
+            node = r
+            for k in keys[:-1]:
+                node = node.setdefault(k, {})
+            node[keys[-1]] = value
+
+        cg.update_results(args.out, change)
+
+    try:
+        if args.only in (None, "build"):
+            if args.src is None or not args.src.exists():
+                sys.exit("--from DB: a grown store is needed (python bench/corpus_growth.py --sizes 10000 --grow-only"
+                         " --keep --work DIR makes DIR/grown-10000.db)")  # fmt: skip
+            print(f"tiling {args.src.name} to {args.size} articles ...", flush=True)
+            built = tile(str(args.src), db, args.size)
+            print(f"  {built}", flush=True)
+            put("build", value={**built, "from": args.src.name, "when": time.strftime("%Y-%m-%dT%H:%M")})
+            put("machine", value={"python": platform.python_version(), "cpus": os.cpu_count(),
+                                  "platform": platform.platform()})  # fmt: skip
+        if args.only in (None, "measure"):
+            if args.src:  # every server, command and child below runs this checkout's code
+                os.environ["PYTHONPATH"] = str(args.src.resolve() / "src")
+            if not Path(db).exists():
+                sys.exit(f"{db}: no tiled store yet (run with --only build first)")
+            backends = args.backends.split(",")
+            targets = {"sqlite": db}
+            cluster = None
+            try:
+                if "postgres" in backends:
+                    import pgcluster
+
+                    why = pgcluster.unavailable()
+                    if why:
+                        raise SystemExit(f"no PostgreSQL: {why}")
+                    cluster = pgcluster.Cluster.start(pgcluster.BENCH_SETTINGS)
+                    url = cluster.create_database("tiled")
+                    print("copying the store into PostgreSQL ...", flush=True)
+                    copied = {**cg.copy_to_postgres(db, url), "store_mb": cg.store_mb(url)}
+                    print(f"  {copied}", flush=True)
+                    put("postgres_copy", value=copied)
+                    targets["postgres"] = url
+                for backend in backends:
+                    print(f"[{backend}] {args.size} articles ({label})", flush=True)
+                    got = measure(targets[backend], args)
+                    got["when"] = time.strftime("%Y-%m-%dT%H:%M")
+                    put(label, backend, value=got)
+            finally:
+                if cluster is not None:
+                    cluster.stop()
+    finally:
+        if not args.keep:
+            for x in ("", "-wal", "-shm"):
+                Path(db + x).unlink(missing_ok=True)
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
