@@ -48,6 +48,7 @@ class Tables:
     domestic: frozenset[str] = frozenset()  # types whose untargeted act is aimed at home ("demonstrators rioted")
     passive_actor: frozenset[str] = frozenset()  # types whose agentless passive subject acts ("troops were deployed")
     third_place: frozenset[str] = frozenset()  # types held at a place that is no party ("talks in Nairobi")
+    mutual_lemmas: frozenset[str] = frozenset()  # acts two named sides do with each other ("signed a treaty")
 
 
 @cache
@@ -84,6 +85,7 @@ def tables() -> Tables:
         frozenset(data.get("domestic", {}).get("types", ())),
         frozenset(data.get("passive", {}).get("actor_types", ())),
         frozenset(data.get("place", {}).get("third_place_types", ())),
+        frozenset(data.get("mutual", {}).get("lemmas", ())),
     )
 
 

@@ -485,7 +485,8 @@ def _event(m: Match, text: str) -> Event:
     else:
         target = _of_head(patient) if patient is not None else _target(m, actor)
     whole = {"actor": True, "target": True}
-    if actor is not None and m.rule.type in MUTUAL and (target is None or not is_party(target)):
+    mutual = m.rule.type in MUTUAL or _lemma(m.tok) in tables().mutual_lemmas
+    if actor is not None and mutual and (target is None or not is_party(target)):
         other = next((c for c in actor.children if c.dep_ == "conj" and is_party(c)), None)
         if other is not None and is_party(actor):  # "Trump and Xi discussed …": one consulted the other
             target, whole["actor"] = other, False
@@ -527,7 +528,7 @@ def _event(m: Match, text: str) -> Event:
         setattr(ev, f"{role}_sector", sector)
         spans[role] = [start, end]
     ev.spans = spans
-    if m.rule.type in MUTUAL and ev.target_country is None and actor is not None:  # "Indian and French navies"
+    if mutual and ev.target_country is None and actor is not None:  # "Indian and French navies"
         lo, hi = spans.get("actor") or spans["actor_topic"]
         named = [c for _, c, _ in countries_in(text[lo:hi])]
         ev.target_country = next((c for c in named if c != ev.actor_country), None)
