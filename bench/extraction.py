@@ -17,10 +17,14 @@
       Storyline's fallbacks);
     - ``trafilatura (installed, defaults)`` and ``… favor_precision``: the installed trafilatura run directly;
     - the peers' stored outputs (versions as the benchmark ran them).
+* The plain-text path on the same pages: each page's whole text as a scraper saves it (the ``html-text``
+  peer's output: every text node, menus and footers included) read as a ``.txt`` file, through Storyline's
+  cleaner with and without its page-chrome pass (:mod:`storyline.ingest.page_chrome`), beside that whole text.
 * ``--worst`` lists the pages where the cleaner loses most against the reader alone (page ids and figures
   only; the texts stay in the benchmark's folder).
-* Halves: the pages in sorted order, taken alternately. The cleaner's losses are read on the even pages only
-  (one rule came of it: a data table's rows are not a menu); the odd pages are the held-out half.
+* Halves: the pages in sorted order, taken alternately. The cleaner's losses are read, and the page-chrome
+  pass's four settings chosen, on the even pages only (the rule that a data table's rows are not a menu came
+  of that reading); the odd pages are the held-out half.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "article-extraction-benchmark"
 DEFAULT_OUT = ROOT / "bench" / "results" / "extraction.json"
 SHINGLE = 4  # words per shingle, as the benchmark scores
+WHOLE_TEXT = "html-text"  # the peer that keeps every text node of the page: a scraped page's plain text
 _WORD = re.compile(r"\w+")
 
 Counts = tuple[float, float, float]  # true positives, false positives, false negatives, normalised per page
@@ -144,6 +149,14 @@ def storyline_texts(pages: Mapping[str, str]) -> tuple[dict[str, str], dict[str,
     return stored, reader, errors
 
 
+def plain_text_texts(page_texts: Mapping[str, str], whole_page: bool = True) -> dict[str, str]:
+    """Per page: the article text Storyline keeps from the page's whole text read as a scraped ``.txt``
+    file (the plain-text path: the cleaner alone, with or without its page-chrome pass)."""
+    from storyline.ingest.clean import clean_text
+
+    return {k: clean_text(t, whole_page=whole_page).text for k, t in page_texts.items()}
+
+
 def trafilatura_texts(pages: Mapping[str, str], precision: bool) -> dict[str, str]:
     """trafilatura's ``extract`` run directly (no comments, no tables' formatting), one setting."""
     from trafilatura import extract
@@ -184,7 +197,11 @@ def run(data: Path, rounds: int, worst: int) -> dict[str, Any]:
     systems: dict[str, dict[str, str]] = {"storyline": stored, "storyline reader only": reader}
     systems["trafilatura (installed, defaults)"] = timed("trafilatura", lambda: trafilatura_texts(pages, False))
     systems["trafilatura (installed, favor_precision)"] = trafilatura_texts(pages, True)
-    systems.update({f"peer: {name}": texts for name, texts in peer_outputs(data, keys).items()})
+    peers = peer_outputs(data, keys)
+    systems.update({f"peer: {name}": texts for name, texts in peers.items()})
+    if WHOLE_TEXT in peers:  # the page's whole text as a scraper saves it: the plain-text cleaner's task
+        systems["storyline, page as plain text"] = timed("plain text", lambda: plain_text_texts(peers[WHOLE_TEXT]))
+        systems["storyline, page as plain text, no page-chrome pass"] = plain_text_texts(peers[WHOLE_TEXT], False)
 
     counts = {name: [page_counts(gold[k], texts[k]) for k in keys] for name, texts in systems.items()}
     table = {name: with_intervals(c, rounds) for name, c in counts.items()}
@@ -235,14 +252,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"no benchmark at {args.data}: pass --data DIR (the folder with ground-truth.json)", file=sys.stderr)
         return 2
     result = run(args.data, args.bootstrap, args.worst)
-    print(f"{'system':<44} {'F1':>13} {'precision':>13} {'recall':>13} {'pages F1≥0.9':>13}")
+    print(f"{'system':<52} {'F1':>13} {'precision':>13} {'recall':>13} {'pages F1≥0.9':>13}")
     for name, s in result["systems"].items():
         print(
-            f"{name:<44} {s['f1']:.3f} ± {s.get('f1_ci', 0):.3f} {s['precision']:.3f} ± {s.get('precision_ci', 0):.3f}"
+            f"{name:<52} {s['f1']:.3f} ± {s.get('f1_ci', 0):.3f} {s['precision']:.3f} ± {s.get('precision_ci', 0):.3f}"
             f" {s['recall']:.3f} ± {s.get('recall_ci', 0):.3f} {s['pages_f1_0.9']:>13.3f}"
         )
     for half, by_name in result["halves"].items():
-        shown = ("storyline", "storyline reader only", "trafilatura (installed, favor_precision)")
+        shown = [
+            n
+            for n in (
+                "storyline",
+                "storyline reader only",
+                "trafilatura (installed, favor_precision)",
+                "storyline, page as plain text",
+                "storyline, page as plain text, no page-chrome pass",
+                f"peer: {WHOLE_TEXT}",
+            )
+            if n in by_name
+        ]
         print(f"{half}: " + ", ".join(f"{n} F1 {by_name[n]['f1']:.3f}" for n in shown))
     print(
         f"cleaner vs reader alone: worse on {result['cleaner_losses_count']} pages, "

@@ -122,7 +122,11 @@ def build_article(
     ``published_why`` say where they were given (default: the ``--source``/``--published`` options).
     """
     cleaned = clean_text(
-        doc.text, keep_all=keep_all, title=doc.title, first_line_title=doc.first_line_title and not doc.title
+        doc.text,
+        keep_all=keep_all,
+        title=doc.title,
+        first_line_title=doc.first_line_title and not doc.title,
+        whole_page=doc.meta.get("extraction") != "trafilatura",  # its main text has no page around it
     )
     art = Article(
         id=article_id(doc.text),

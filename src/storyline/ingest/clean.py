@@ -65,6 +65,7 @@ from .chrome_rules import (
     _match_rule,
 )
 from .dateline import find_dateline
+from .page_chrome import mark_page_chrome
 
 __all__ = ["Cleaned", "LINE_RULES", "Rule", "clean_text"]
 
@@ -235,6 +236,14 @@ def _classify(blocks: list[_Block], hints: _Hints) -> None:
                 block.reason = None
     for block in blocks:
         block.weak = False
+
+
+def _mark_chrome(blocks: list[_Block], hints: _Hints, whole_page: bool) -> None:
+    """The passes that mark chrome before the title is sought: line rules, related lists, the page around."""
+    _classify(blocks, hints)
+    _mark_related_lists(blocks)
+    if whole_page:
+        mark_page_chrome(blocks)
 
 
 def _headline_like(text: str, max_words: int = 25) -> bool:
@@ -495,7 +504,12 @@ def _drop_ad_lines(lines: list[_Line], removed: list[Removal]) -> list[_Line]:
 
 
 def clean_text(
-    raw: str, *, keep_all: bool = False, title: str | None = None, first_line_title: bool = True
+    raw: str,
+    *,
+    keep_all: bool = False,
+    title: str | None = None,
+    first_line_title: bool = True,
+    whole_page: bool = True,
 ) -> Cleaned:
     """Split scraped plain text into title, body paragraphs, removed chrome and metadata hints.
 
@@ -506,6 +520,9 @@ def clean_text(
         title: The headline when the caller already knows it (HTML/JSON metadata): the first line is then
             not taken as the title, and lines repeating it are removed as ``duplicate-title``.
         first_line_title: False when the text is body only: no line is taken as the title.
+        whole_page: The text may hold the page around the article (menus, link lists: see
+            :mod:`storyline.ingest.page_chrome`); False when an extractor already took the main text out of
+            the page (trafilatura on HTML), where the pass only loses the article's own short lines.
 
     Returns:
         The :class:`Cleaned` result; removals are in raw line order. ``Cleaned.title`` is the headline
@@ -527,8 +544,7 @@ def clean_text(
         _cut_inline_ads(blocks, removed)
 
     hints = _Hints()
-    _classify(blocks, hints)
-    _mark_related_lists(blocks)
+    _mark_chrome(blocks, hints, whole_page)
 
     known = title.strip() if title and title.strip() else None
     title_at: int | None = None
