@@ -3,7 +3,8 @@
 A news sentence can hold a speech verb and still report nothing its subject said:
 
 * the writer's framing: "The visit **allows** Xi to argue that …", "gives Beijing **a chance** to claim …",
-  "Xi **wants** to say …", "critics **could** argue …" — what someone may, might or wishes to say;
+  "Xi **wants** to say …", "critics **could** argue …" — what someone may, might or wishes to say; and the
+  writer's reading of someone: "Trump **appeared** to acknowledge …", "she **seemed** to suggest …";
 * no content: "She **declined** to say how many …", "He would **not** say whether …", "**refused** to comment";
 * a denial: "Trump **denied** that he had said …";
 * a rejected term: "Premier Cho **rejected** the idea of any “return”", "there is **no** such option as “return”" —
@@ -93,6 +94,12 @@ UNSAID_FRAMES: tuple[Frame, ...] = (
         _words("xcomp"),
         "Xi wants to say that the island will return to the motherland.",
         marked=True,
+    ),
+    Frame(
+        "inference",
+        _words("appear appears appeared appearing seem seems seemed seeming"),
+        _words("xcomp"),
+        "Trump appeared to acknowledge China's newfound status as an equal on the world stage.",
     ),
     Frame(
         "refusal",
