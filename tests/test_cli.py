@@ -201,3 +201,25 @@ def test_python_dash_m_runs_the_command(module: str) -> None:
 
     done = subprocess.run([sys.executable, "-m", module, "--version"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and "storyline" in done.stdout, done.stderr
+
+
+def test_stories_json_piped_is_written_a_story_at_a_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline.model import Story
+    from storyline.store import corpus_index
+    from storyline.store.sqlite import SqliteStore
+
+    db = str(tmp_path / "s.db")
+    with SqliteStore(db) as store:
+        pass
+    assert run(["--db", db, "stories", "--json"], capsys)[1] == "[]\n"
+    stories = [
+        Story(id=f"s{k}", title=f"Été {k}\nsecond line", event_date=None, article_ids=[f"a{k}"], independent_sources=1)
+        for k in (1, 2, 3)
+    ]
+    with SqliteStore(db) as store:
+        store.replace_stories(stories)
+    monkeypatch.setattr(corpus_index, "STORIES_PAGE", 2)
+    out = run(["--db", db, "stories", "--json"], capsys)[1]
+    assert out == json.dumps([s.to_json() for s in stories], indent=2, ensure_ascii=False) + "\n"

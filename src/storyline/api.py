@@ -151,6 +151,12 @@ class Corpus(Corrections, ArticleFixes):
         cur = stored_curation(self.store)
         return [StoryView(self.curated_story(s) if cur.touches(s) else s, self) for s in self.store.stories()]
 
+    def iter_stories(self) -> Iterator[StoryView]:
+        """:attr:`stories` read a page at a time (never every story in memory at once)."""
+        cur = stored_curation(self.store)
+        for s in self.store.iter_stories():
+            yield StoryView(self.curated_story(s) if cur.touches(s) else s, self)
+
     def story(self, story_id: str) -> StoryView:
         s = self.store.get_story(story_id)
         if s is None:

@@ -330,6 +330,17 @@ def test_replace_stories_round_trips(store: Store) -> None:
     assert [s.id for s in store.stories()] == ["s3"]
 
 
+def test_stories_are_read_a_page_at_a_time(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.store import corpus_index
+
+    monkeypatch.setattr(corpus_index, "STORIES_PAGE", 2)
+    stories = [make_story(f"s{k}", f"Story {k}") for k in (3, 1, 5, 2, 4)]
+    store.replace_stories(stories)
+    assert list(store.iter_stories()) == store.stories() == stories
+    store.replace_stories([])
+    assert list(store.iter_stories()) == []
+
+
 def test_meta(store: Store) -> None:
     assert store.get_meta("model") is None
     store.set_meta("model", "en_core_web_sm-3.8.0")

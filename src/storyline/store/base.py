@@ -15,7 +15,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
@@ -161,6 +161,10 @@ class Store(Protocol):
 
     def get_story(self, story_id: str) -> Story | None:
         """Return one story, or None."""
+        ...
+
+    def iter_stories(self) -> Iterator[Story]:
+        """Every story in list order, read a page at a time (never the whole list in memory)."""
         ...
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:

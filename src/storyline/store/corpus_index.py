@@ -59,6 +59,8 @@ CHUNK = 500
 """Most values bound in one ``IN (...)`` list."""
 STORY_IDS_READ = 100
 """Story ids read, longest first, to find the highest story number (all of them when none of these is one)."""
+STORIES_PAGE = 500
+"""Stories read at a time by :meth:`CorpusIndex.iter_stories` (a few MB of JSON)."""
 
 
 def _chunks(values: Iterable[str]) -> Iterator[list[str]]:
@@ -304,6 +306,21 @@ class CorpusIndex:
     def story_ids(self) -> list[str]:
         """Every story's id, in list order."""
         return [r[0] for r in self._q("SELECT id FROM stories ORDER BY pos")]
+
+    def iter_stories(self) -> Iterator[Story]:
+        """Every story in list order, :data:`STORIES_PAGE` at a time (never the whole list in memory)."""
+        p = self._PH
+        after: list[Any] = [-1, ""]
+        while True:
+            rows = self._q(
+                f"SELECT pos, id, json FROM stories WHERE (pos, id) > ({p}, {p}) ORDER BY pos, id LIMIT {p}",
+                [*after, STORIES_PAGE],
+            )
+            for _, _, doc in rows:
+                yield Story.from_json(_parsed(doc))
+            if len(rows) < STORIES_PAGE:
+                return
+            after = [rows[-1][0], rows[-1][1]]
 
     def last_story_number(self) -> int:
         """The highest ``N`` of a story id ``sN`` (0 when there is none): new stories are numbered after it. The
