@@ -7,7 +7,7 @@ the event is dated — by a date the sentence gives (``text``), else the article
 (``published``), else the story's event date (``story``). A dated act after the article's publication is
 ``announced``. Then events of one type between the same two parties on the same day (either way round for
 CONSULT, COOPERATE and AGREE, which are mutual) are one story event; ``independent_sources`` counts the outlets that
-report it, copies collapsed.
+report it, copies collapsed. A party's act on itself, once coded, is left out (:func:`self_event`).
 
 Example:
     >>> story_events("s1", [], [])
@@ -103,6 +103,25 @@ def complete(a: Article, ev: Event, codes: dict[str, tuple[str | None, str | Non
     return out
 
 
+def self_event(ev: Event) -> bool:
+    """An act of one party on itself: actor and target coded to one country, in one sector or with a sector on
+    one side only ("the U.S. supports the USA", "China agrees with Beijing"). In event data such a record is
+    the coder's error — a pronoun, a coordination ("China and the US fought …") or a country word taken for the
+    target — not a happening; a country's acts on its own people (police and protesters, the government and the
+    opposition) have two sectors and stay.
+
+    Example:
+        >>> self_event(Event("SUPPORT", "backs", actor_country="USA", actor_sector="GOV", target_country="USA"))
+        True
+        >>> self_event(Event("COERCE", "arrested", actor_country="USA", actor_sector="COP",
+        ...                  target_country="USA", target_sector="OPP"))
+        False
+    """
+    if not ev.actor_country or ev.actor_country != ev.target_country:
+        return False
+    return not (ev.actor_sector and ev.target_sector) or ev.actor_sector == ev.target_sector
+
+
 def _party(ev: Event, role: str) -> str:
     """The party as merging compares it: its country where coded (outlets name one government differently: "Xi",
     "Beijing", "China"), else its entity, else its words."""
@@ -147,6 +166,8 @@ def story_events(
             if not (ev.actor_text or ev.target_text):
                 continue
             done = complete(a, ev, codes, story_date)
+            if self_event(done):
+                continue
             for g in groups:
                 head = g[0][1]
                 if _key(head) == _key(done) and _same_day(head, done):
@@ -170,4 +191,4 @@ def story_events(
     return out
 
 
-__all__ = ["MUTUAL", "complete", "entity_codes", "story_events"]
+__all__ = ["MUTUAL", "complete", "entity_codes", "self_event", "story_events"]

@@ -1,0 +1,39 @@
+"""Story events: a party's act on itself, once coded, is no event."""
+
+from __future__ import annotations
+
+from storyline.compare.events import self_event, story_events
+from storyline.model import Article, Cite, Entity, Event, Mention
+
+
+def _article(aid: str, text: str, actor: str, target: str, action: str) -> Article:
+    a = Article(id=aid, path=f"{aid}.txt", raw="", text=text, source=aid.upper(), published="2025-11-25")
+    i, j = text.index(actor), text.index(target)
+    ids = {"Xi": "xi", "Trump": "trump", "Beijing": "bj"}
+    a.mentions = [Mention(i, i + len(actor), actor, "PERSON", ids[actor]),
+                  Mention(j, j + len(target), target, "GPE", ids[target])]  # fmt: skip
+    a.events = [Event(action, "backed", actor_text=actor, target_text=target, cites=[Cite(aid, 0, len(text))],
+                      spans={"actor": [i, i + len(actor)], "target": [j, j + len(target)]})]  # fmt: skip
+    return a
+
+
+ENTITIES = [
+    Entity("xi", "Xi Jinping", "PERSON", roles=["Chinese President"]),
+    Entity("trump", "Donald Trump", "PERSON", roles=["U.S. President"]),
+    Entity("bj", "Beijing", "GPE"),
+]
+
+
+def test_an_act_of_one_government_on_itself_is_left_out() -> None:
+    own = _article("a1", "Xi backed Beijing on Monday.", "Xi", "Beijing", "SUPPORT")
+    other = _article("a2", "Xi called Trump on Monday.", "Xi", "Trump", "CONSULT")
+    events = story_events("s1", [own, other], ENTITIES)
+    assert [(e.action, e.actor_country, e.target_country) for e in events] == [("CONSULT", "CHN", "USA")]
+
+
+def test_two_sectors_of_one_country_are_two_parties() -> None:
+    police = Event("COERCE", "arrested", actor_country="USA", actor_sector="COP",
+                   target_country="USA", target_sector="OPP")  # fmt: skip
+    assert not self_event(police)
+    assert self_event(Event("AGREE", "agreed", actor_country="CHN", target_country="CHN", target_sector="GOV"))
+    assert not self_event(Event("AGREE", "agreed", target_country="CHN"))
