@@ -269,7 +269,16 @@ def _rank(m: Match) -> tuple[int, int, int, int, int]:
     """Foreground first (not a noun of "after", "during" …: "sealed off the town after the bombing"); then nearest
     the root; then the more specific rule; verbs before nouns; then reading order."""
     back = ((m.rule.pos == "NOUN" or m.tok.dep_ == "pcomp") and _background(m.tok)) or _described(m.tok)
+    back = back or _background_clause(m.tok)
     return (int(back), _depth(m.tok), -m.rule.priority, 0 if m.rule.pos == "VERB" else 1, m.tok.i)
+
+
+def _background_clause(t: Any) -> bool:
+    """Whether ``t`` is in a clause of time or cause ("returned home after the fighting ended", "since the war
+    began"): the background of the sentence's act, as the noun of such a preposition is."""
+    clause = _clause_of(t)
+    marks = {_lemma(c) for c in clause.children if c.dep_ == "mark"}
+    return clause.dep_ == "advcl" and bool(marks & tables().status.get("background_preps", frozenset()))
 
 
 def _described(t: Any) -> bool:
