@@ -431,6 +431,23 @@ def test_search_ranks_with_bm25(store: Store) -> None:
     assert hits[0].rank <= hits[1].rank
 
 
+def test_search_ranks_the_newest_matches_past_the_cap(
+    sqlite_store: SqliteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline.store import sqlite
+
+    best = "The tariff, the tariff and the tariff again."
+    sqlite_store.put_article(make_article("old", best))  # the best match, stored first
+    for k in range(3):
+        sqlite_store.put_article(make_article(f"new{k}", f"Officials spoke of one tariff and of {k} other things."))
+    assert sqlite_store.search("tariff")[0].article_id == "old"
+    monkeypatch.setattr(sqlite, "SEARCH_CANDIDATES", 3)
+    hits = sqlite_store.search("tariff")
+    assert sorted(h.article_id for h in hits) == ["new0", "new1", "new2"]
+    monkeypatch.setattr(sqlite, "SEARCH_CANDIDATES", 4)
+    assert sqlite_store.search("tariff")[0].article_id == "old"
+
+
 def test_search_puts_body_sentences_before_headings_and_table_cells(store: Store) -> None:
     text = (
         "Soybean purchases\n\n"
