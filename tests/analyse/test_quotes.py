@@ -198,6 +198,9 @@ def test_partial_quote_with_a_participle_cue(nlp: Any) -> None:
     )
     q = find(run(nlp, text), "extremely strong")
     assert q.kind == "partial" and q.speaker == "Donald Trump"
+    # what he stressed ends before the next cue the parse coordinated into it ("and calling relations …")
+    stressed = find(run(nlp, text), "progress on trade")
+    assert (stressed.kind, stressed.text) == ("indirect", "progress on trade")
 
 
 def test_scare_quote_without_speech_is_skipped(nlp: Any) -> None:

@@ -356,7 +356,7 @@ def _clause_end(d: _Doc, cue: Any, comp: Any) -> int:
     hung on the cue after it ("said the process was fair, but required …", "said he knew two men: A and B"), up to
     the first that is a cue of its own ("…, saying …", "and added, “…”") or holds quoted words."""
     doc = d.doc
-    end: int = comp.right_edge.i
+    end: int = _object_end(doc, comp)
     for c in comp.children:  # "said A, saying B", "said A but added, “…”": A is this cue's, B the next one's
         if c.i > comp.i and (
             (c.dep_ in _CONTINUING and c.pos_ in ("VERB", "AUX") and _reports_anew(d, c)) or _aside(doc, c)
@@ -373,6 +373,21 @@ def _clause_end(d: _Doc, cue: Any, comp: Any) -> int:
         if any("\n" in t.text for t in doc[end : c.right_edge.i + 1]):
             break
         end = c.right_edge.i
+    return end
+
+
+def _object_end(doc: Any, comp: Any) -> int:
+    """The last token of a cue's object: a noun object ends before a cue verb the parse coordinated into it
+    ("stressing progress on trade and calling relations with China …": the calling is the speaker's next act, not
+    part of what was stressed); a gerund that is no cue stays ("discussed trade and fighting drugs")."""
+    end: int = comp.right_edge.i
+    if comp.pos_ not in ("NOUN", "PROPN"):
+        return end
+    for t in comp.subtree:
+        if t.i > comp.i and t.dep_ == "conj" and t.tag_.startswith("VB") and t.lower_ in _ANY_CUE:
+            end = min(end, t.left_edge.i - 1)
+    while end > comp.i and (doc[end].is_punct or doc[end].dep_ == "cc"):
+        end -= 1
     return end
 
 
@@ -447,7 +462,7 @@ def _shaped_clause(d: _Doc, cue: Any, extent: str, content_i: int) -> tuple[int,
         # "announced a plan to …", "told Christie to go home": the object or complement, all it governs
         if any(t.text == "," for t in doc[cue.i + 1 : content.left_edge.i]):
             return None  # "said during the interview in Macau, the world's largest gambling hub": no object of it
-        last = min(content.right_edge.i, cue.sent.end - 1)
+        last = min(_object_end(doc, content), cue.sent.end - 1)
         if extent == "object":
             last = _before_aside(doc, content, last)
         return _clause_bounds(d, content.left_edge.i, last)
