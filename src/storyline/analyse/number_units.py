@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable
 
 from .. import lexicon
+from ..text import alternation
+from .anchors import HOLIDAY_PATTERN
 
 # ------------------------------------------------------------------------------------------ vocabulary
 
@@ -154,9 +156,10 @@ _MASKS = [
     ),
     re.compile(r"#\d+\b"),
 ]
+#: A named day or time of year: the holidays the calendar rules date (:data:`anchors.HOLIDAY_PATTERN`) and the
+#: movable ones (``time.movable_holidays``).
 _HOLIDAYS = re.compile(
-    r"\b(?:Thanksgiving|Christmas(?:\s+Day|\s+Eve)?|New\s+Year(?:['’]s)?(?:\s+Day|\s+Eve)?|Easter|Lunar\s+New\s+Year"
-    r"|Ramadan|Eid|Diwali|Hanukkah|Passover|Independence\s+Day|Labor\s+Day|Memorial\s+Day|Golden\s+Week)\b"
+    rf"\b(?:{HOLIDAY_PATTERN}|{alternation(lexicon.ordered('time.movable_holidays'), longest_first=True)})\b"
 )
 _TIME_PREP_RE = re.compile(r"(?<![\w-])(?:" + _alt(_TIME_PREPS) + r")\s+$", re.I)
 _NOT_A_TIME = re.compile(  # durations and ages, which NER also calls DATE
