@@ -42,19 +42,22 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n:,} {plural_word(n, word, many)}"
 
 
-def alternation(words: Iterable[str], *, longest_first: bool = False) -> str:
+def alternation(words: Iterable[str], *, longest_first: bool = False, space: str = " ") -> str:
     """A regular-expression group matching any of ``words``, tried in the order given (a word before another
     it begins: "Furthermore" before "Further") or, with ``longest_first``, longest first (the order kept among
-    words of one length); special characters are escaped, spaces kept as spaces.
+    words of one length); special characters are escaped, a space within a word written as ``space`` (``r"\\s+"``
+    lets "first  half" or a line break between the words match).
 
     Example:
         >>> alternation(["copy link", "e-mail", "x"])
         '(?:copy link|e\\\\-mail|x)'
         >>> alternation(["x", "copy link", "e-mail"], longest_first=True)
         '(?:copy link|e\\\\-mail|x)'
+        >>> alternation(["first half"], space=r"\\s+")
+        '(?:first\\\\s+half)'
     """
     ordered = sorted(words, key=len, reverse=True) if longest_first else words
-    return "(?:" + "|".join(re.escape(w).replace("\\ ", " ") for w in ordered) + ")"
+    return "(?:" + "|".join(re.escape(w).replace("\\ ", space) for w in ordered) + ")"
 
 
 __all__ = ["alternation", "plural", "plural_word"]

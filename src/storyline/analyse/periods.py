@@ -27,6 +27,7 @@ from collections.abc import Sequence
 
 from .. import lexicon
 from ..model import DateMention
+from ..text import alternation
 
 ORDINALS: dict[str, int] = lexicon.table("dates.quarter_ordinals")
 #: Words before "quarter"/"period" that make it the same quarter a year before ("the year-ago quarter").
@@ -42,7 +43,7 @@ NEAR = 400
 
 
 def _alt(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return alternation(words, longest_first=True, space=r"\s+")
 
 
 _ORD = rf"(?P<ord>{_alt(list(ORDINALS))})[- ]"
