@@ -77,6 +77,35 @@ def test_a_page_is_kept_until_the_store_changes(
     assert len(built) == 2 and f"/stories/{new}" in after and f"/stories/{new}" not in before
 
 
+def test_the_lists_counts_and_filter_choices_are_read_once_per_change(
+    seeds_dir: Path, tmp_path: Path, client_class: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline.store.sqlite import SqliteStore
+    from storyline.web import create_app
+
+    first = tmp_path / "first"
+    first.mkdir()
+    for f in sorted(seeds_dir.iterdir())[:2]:
+        shutil.copy(f, first / f.name)
+    db = tmp_path / "s.db"
+    with Corpus(db) as c:
+        c.ingest([first])
+    read: list[int] = []
+    real = SqliteStore.list_entities
+    monkeypatch.setattr(SqliteStore, "list_entities", lambda *a, **k: read.append(1) or real(*a, **k))
+    with client_class(create_app(db)) as client:
+        home = client.get("/").text
+        client.get("/", params={"q": "port"})
+        client.get("/", params={"page": 2})
+        assert len(read) == 1 and "2 articles" in home
+        with Corpus(db) as c:
+            storm = tmp_path / "storm.txt"
+            storm.write_text(STORM, encoding="utf-8")
+            c.ingest([storm])
+        after = client.get("/", params={"page": 2}).text
+    assert len(read) == 2 and "3 articles" in after
+
+
 def test_the_story_page_shows_the_stored_dossier_and_never_a_stale_one(
     seeds_dir: Path, tmp_path: Path, client_class: Any
 ) -> None:

@@ -61,7 +61,6 @@ READ_ONLY_MESSAGE = "This Storyline server is read-only (started with --read-onl
 MAX_FILES = 200
 NOT_FOUND_CODES = frozenset({"E401", "E404", "E407"})  # no such story, article, claim or quote
 SEARCH_LIMIT = 50
-ENTITY_NAMES = 400  # the most mentioned entities offered as entity filters
 API_STORIES = 5000  # most stories one /api/stories call returns (offset pages on)
 MEDIA = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8", "json": "application/json"}
 
@@ -78,6 +77,7 @@ class State:
         self.templates.env.globals.update(version=__version__, read_only=read_only)
         self.templates.env.filters["kind"] = views.kind_label
         self.pages = PageCache()  # rendered pages, while the store is unchanged (storyline.web.pagecache)
+        self.list_facts: listing.ListFacts | None = None  # the stories list's counts and filter choices, likewise
 
     @contextmanager
     def corpus(self) -> Iterator[Corpus]:
@@ -310,11 +310,8 @@ def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small closure per page
         f = _checked(views.StoryFilters(q.strip(), date_from.strip(), date_to.strip(), entity.strip(), outlet.strip()))
         with state.corpus() as corpus:
             rows, pager, hits = listing.story_page(corpus, f, page)
-            total = corpus.store.list_stories(None, 0, 0)[1] if f.active else pager.total
-            top, _ = corpus.store.list_entities("", "", 0, ENTITY_NAMES)
-            names = [e.name for e in top if e.type in ("PERSON", "ORG", "GPE", "LOC")][:300]
-            n_articles = corpus.store.article_count()
-            outlets = sorted({*corpus.store.outlet_names(), *([f.outlet] if f.outlet else [])})
+            facts = state.list_facts = listing.ListFacts.of(corpus, state.list_facts)
+        outlets = sorted({*facts.outlets, *([f.outlet] if f.outlet else [])})
         hit_rows = [
             {
                 "href": f"/articles/{quote(h.article_id, safe='')}?start={h.start}&end={h.end}#cite",
@@ -330,13 +327,13 @@ def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small closure per page
             "stories.html",
             nav="stories",
             rows=rows,
-            total=total,
+            total=facts.stories,
             matched=pager.total,
             pager=pager,
-            n_articles=n_articles,
+            n_articles=facts.articles,
             f=f,
             outlets=outlets,
-            entity_names=sorted(set(names)),
+            entity_names=facts.entity_names,
             hits=hit_rows,
         )
 

@@ -24,13 +24,46 @@ from storyline.store.base import SearchHit
 from storyline.store.listing import StoryQuery, StoryRow
 from storyline.web import views
 
-__all__ = ["PAGE_SIZE", "Pager", "entity_page", "story_page"]
+__all__ = ["PAGE_SIZE", "ListFacts", "Pager", "entity_page", "story_page"]
 
 PAGE_SIZE = 50
 """Rows on one page of the stories and entities lists, and articles on one page of an entity."""
 SEARCH_LIMIT = 50
 ENTITY_MATCHES = 5000
 """Most entities an entity filter of the stories list reads (a one-letter filter matches thousands)."""
+ENTITY_NAMES = 400
+"""The most mentioned entities read for the entity filter's suggestions (people, organisations and places of them)."""
+NAMED_TYPES = ("PERSON", "ORG", "GPE", "LOC")
+NAMES_OFFERED = 300
+
+
+@dataclass(frozen=True, slots=True)
+class ListFacts:
+    """What every page of the stories list shows, whatever its filters and page: how many stories and articles the
+    store holds, the entity names its filter suggests and the outlets it offers. Read once per change of the store
+    (:meth:`of`), not per page: at 100,000 articles they were half the work of an uncached page."""
+
+    writes: int
+    stories: int
+    articles: int
+    entity_names: list[str]
+    outlets: list[str]
+
+    @classmethod
+    def of(cls, corpus: Corpus, kept: ListFacts | None) -> ListFacts:
+        """``kept`` while the store has not been written since it was read, else read now."""
+        writes = corpus.store.write_count()
+        if kept is not None and kept.writes == writes:
+            return kept
+        top, _ = corpus.store.list_entities("", "", 0, ENTITY_NAMES)
+        names = [e.name for e in top if e.type in NAMED_TYPES][:NAMES_OFFERED]
+        return cls(
+            writes=writes,
+            stories=corpus.store.list_stories(None, 0, 0)[1],
+            articles=corpus.store.article_count(),
+            entity_names=sorted(set(names)),
+            outlets=sorted(corpus.store.outlet_names()),
+        )
 
 
 @dataclass(slots=True)
