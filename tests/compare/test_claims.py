@@ -82,6 +82,14 @@ def test_paraphrases_align_across_outlets_and_unrelated_statements_do_not() -> N
     assert claims[0].sources == 2 and claims[0].kind == "fact"
 
 
+def test_a_probability_threshold_does_not_reach_the_word_similarity_of_old_stores() -> None:
+    """Articles stored before statements were kept align by word similarity at its own bar; the configured
+    threshold is the pair model's probability, and read as a cosine it would join or split other rows."""
+    a = art("a", "Chinese President Xi Jinping raised Taiwan in a phone call with Donald Trump on Monday.", "Reuters")
+    b = art("b", "Xi Jinping raised the issue of Taiwan during his phone call with Trump on Monday.", "AP")
+    assert build_claims("s1", [a, b], threshold=0.99) == build_claims("s1", [a, b])
+
+
 def test_syndicated_copy_is_not_independent_support() -> None:
     text = "Xi Jinping raised the issue of Taiwan during his phone call with Trump on Monday."
     a = art("a", text, "Reuters")

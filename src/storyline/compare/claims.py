@@ -342,8 +342,9 @@ def build_claims(
         for _, claim, members in claims:
             claim.absent = _absent(units, members, near, articles, below)
             claim.near = _nearest(units, members, near, set(claim.absent), max(below, shown))
-    else:
-        thr = ALIGN_THRESHOLD if threshold is None else threshold
+    else:  # a store analysed before statements were kept: word similarity at its own bar (``threshold`` and
+        # ``compare.align_threshold`` are the pair model's probabilities, another scale)
+        thr = ALIGN_THRESHOLD
         sim = similarity_matrix(units)
         claims = _rows(story_id, units, _align(units, sim, thr), sim, thr, learned)
     claims.sort(key=lambda t: t[0])
