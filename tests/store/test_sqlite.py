@@ -330,6 +330,25 @@ def test_replace_stories_round_trips(store: Store) -> None:
     assert [s.id for s in store.stories()] == ["s3"]
 
 
+def test_the_stories_list_and_the_dossier_check_never_read_a_story_row(sqlite_store: SqliteStore) -> None:
+    """The listing columns come after a story's JSON in its row: read from an index (schema 9), never walked to."""
+    from storyline.store.listing import STORY_COLUMNS, StoryQuery, story_where
+
+    sqlite_store.replace_stories([make_story("s1"), make_story("s2")])
+    queries = [
+        f"SELECT {STORY_COLUMNS} FROM stories WHERE {story_where(q, '?')[0]} ORDER BY pos LIMIT 50 OFFSET 0"
+        for q in (StoryQuery(), StoryQuery(date_from="2025-01-01", date_to="2025-12-31", outlet="Example Times"))
+    ]
+    queries.append(
+        "SELECT 1 FROM dossiers d JOIN stories s ON s.id = d.story_id AND s.digest = d.key WHERE d.story_id = ?"
+    )
+    for q in queries:
+        params = ["2025-01-01", "2025-12-31", "%Example%"][: q.count("?")] if "dossiers" not in q else ["s1"]
+        plan = " ".join(r[3] for r in sqlite_store.connection.execute(f"EXPLAIN QUERY PLAN {q}", params))
+        assert "SCAN stories USING COVERING INDEX" in plan or "SEARCH s USING COVERING INDEX" in plan, plan
+    assert [r.id for r in sqlite_store.list_stories(None, 0, 50)[0]] == ["s1", "s2"]
+
+
 def test_stories_are_read_a_page_at_a_time(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     from storyline.store import corpus_index
 
