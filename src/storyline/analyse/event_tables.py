@@ -2,7 +2,7 @@
 and context), the intent maps and the status words, loaded once; read by :mod:`.events` and :mod:`.event_status`.
 
 Example:
-    >>> [r.type for r in tables().rules[("impose", "VERB")]][:2]
+    >>> [r.type for r in tables().rules[("impose", "VERB")] if "sanction" in r.obj]
     ['SANCTION', 'COERCE']
 """
 
