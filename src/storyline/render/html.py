@@ -220,18 +220,22 @@ def mark_paragraphs(
             where = (len(spans) - 1, spans[-1][1])
         anchors.setdefault(where, []).append(r)
 
+    at: dict[int, list[int]] = {}  # each paragraph's anchor positions
+    for j, pos in anchors:
+        at.setdefault(j, []).append(pos)
     out: list[list[dict[str, Any]]] = []
     for i, (ps, pe) in enumerate(spans):
+        local = [r for r in ranges if r[0] < pe and ps < r[1]]  # the only ranges that can cut or cover it
         cuts = {ps, pe}
-        for s, e, _id, _key in ranges:
+        for s, e, _id, _key in local:
             for b in (s, e):
                 if ps < b < pe:
                     cuts.add(b)
-        cuts.update(pos for (j, pos) in anchors if j == i)
+        cuts.update(at.get(i, []))
         bounds = sorted(cuts)
         segments: list[dict[str, Any]] = []
         for a, b in zip(bounds, bounds[1:], strict=False):
-            cover = [r for r in ranges if r[0] <= a and b <= r[1] and r[0] < r[1]]
+            cover = [r for r in local if r[0] <= a and b <= r[1] and r[0] < r[1]]
             here = anchors.get((i, a), [])
             mark_id = ""
             if cover:
