@@ -316,7 +316,7 @@ def serve_bench(db: str, big: str, clients: int, requests: int, workers: int) ->
         "story_random": [f"/stories/{rng.choice(ids)}" for _ in range(requests)],
         "search": [f"/?q={rng.choice(cg.WORDS)}" for _ in range(requests)],
     }
-    out: dict[str, Any] = {"clients": clients, "workers": workers, "stories": len(ids), "story_100": big}
+    out: dict[str, Any] = {"clients": clients, "workers": workers, "stories": len(ids), "story_100_id": big}
     try:
         started = time.perf_counter()
         for _ in range(1200):
@@ -354,16 +354,78 @@ def serve_bench(db: str, big: str, clients: int, requests: int, workers: int) ->
 # ---------------------------------------------------------------------------------------------- measure
 
 
+def cli_watched(args: list[str], rss_limit_mb: int, seconds: float) -> dict[str, Any]:
+    """A ``storyline`` command in a fresh process, as :func:`corpus_growth.cli_rss` runs it, stopped (and said so)
+    once its RSS passes ``rss_limit_mb`` or it runs past ``seconds``: the machine is shared."""
+    cli = Path(sys.executable).with_name("storyline")
+    with tempfile.TemporaryFile() as fh, tempfile.TemporaryFile() as err:
+        t = time.perf_counter()
+        proc = subprocess.Popen([str(cli), *args], stdout=fh, stderr=err)
+        peak = 0
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            peak = max(peak, _rss_mb(proc.pid))
+            if peak > rss_limit_mb or time.perf_counter() - t > seconds:
+                proc.kill()
+                os.wait4(proc.pid, 0)
+                wall = time.perf_counter() - t
+                return {"stopped": f"at {peak} MB RSS after {wall:.0f} s", "seconds_at_least": round(wall, 1),
+                        "peak_rss_mb_at_least": peak}  # fmt: skip
+            time.sleep(0.2)
+        wall = time.perf_counter() - t
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        size = fh.seek(0, os.SEEK_END)
+        if proc.returncode != 0:
+            err.seek(0)
+            raise SystemExit(f"storyline {' '.join(args)} failed: {err.read().decode()[-2000:]}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return {
+        "seconds": round(wall, 2),
+        "cpu_s": round(cpu, 2),
+        "peak_rss_mb": round(usage.ru_maxrss / 1024),
+        "bytes": size,
+    }
+
+
+def _rss_mb(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text(encoding="ascii").splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) // 1024
+    except OSError:
+        pass
+    return 0
+
+
+def child_dossier(db: str) -> dict[str, Any]:
+    """corpus_growth.py's dossier measure without the story built again (minutes for a 129-article story), in a
+    fresh process."""
+    code = (
+        "import json, sys; sys.path.insert(0, sys.argv[1]); import corpus_growth as cg; from storyline.compare import"
+        " story; story.build_story = lambda *a, **k: None; print(json.dumps(cg.child_dossier(sys.argv[2])))"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(HERE), db], capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        raise SystemExit(f"dossier child failed:\n{out.stderr[-3000:]}")
+    got: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    for k in ("story_rebuilt_s", "story_rebuilt_peak_rss_mb"):
+        got.pop(k, None)
+    return got
+
+
 def measure(db: str, args: argparse.Namespace) -> dict[str, Any]:
     """Listing, dossier and web pages on one store (either backend)."""
     out: dict[str, Any] = {}
     print("  listing ...", flush=True)
-    out["listing"] = cg.cli_rss(["--db", db, "-q", "stories"])
-    out["listing_json"] = cg.cli_rss(["--db", db, "-q", "stories", "--json"])
-    print(f"  {out['listing']} {out['listing_json']}", flush=True)
+    out["listing"] = cli_watched(["--db", db, "-q", "stories"], args.rss_limit_mb, args.cli_seconds)
+    print(f"  {out['listing']}", flush=True)
+    out["listing_json"] = cli_watched(["--db", db, "-q", "stories", "--json"], args.rss_limit_mb, args.cli_seconds)
+    print(f"  --json {out['listing_json']}", flush=True)
     print("  the ~100-article story's dossier ...", flush=True)
-    d = cg.run_child("dossier", [db])
-    d["cli_html"] = cg.cli_rss(["--db", db, "-q", "dossier", d["story"], "--format", "html"])
+    d = cg.run_child("dossier", [db]) if args.rebuild else child_dossier(db)
+    d["cli_html"] = cli_watched(["--db", db, "-q", "dossier", d["story"], "--format", "html"], 10**5, 10**4)
     out["dossier"] = d
     print(f"  {d}", flush=True)
     if not args.no_web:
@@ -386,9 +448,12 @@ def main() -> None:  # noqa: C901 - the steps, each optional
     ap.add_argument("--requests", type=int, default=200, help="requests per page kind")
     ap.add_argument("--workers", default="1", help="server processes tried")
     ap.add_argument("--no-web", action="store_true")
+    ap.add_argument("--rebuild", action="store_true", help="time the ~100-article story built again too (minutes)")
     ap.add_argument("--only", choices=["build", "measure"], default=None)
     ap.add_argument("--label", default="", help="a name for this run's measures (e.g. before, after)")
     ap.add_argument("--src", type=Path, default=None, help="a checkout of the code to measure (default: this one)")
+    ap.add_argument("--rss-limit-mb", type=int, default=6000, help="stop a listing command past this RSS")
+    ap.add_argument("--cli-seconds", type=float, default=600, help="stop a listing command past this time")
     ap.add_argument("--keep", action="store_true", help="keep the store files (under --work)")
     ap.add_argument("--out", type=Path, default=HERE / "results" / "web_scale.json")
     args = ap.parse_args()
