@@ -19,7 +19,9 @@
     - the peers' stored outputs (versions as the benchmark ran them).
 * The plain-text path on the same pages: each page's whole text as a scraper saves it (the ``html-text``
   peer's output: every text node, menus and footers included) read as a ``.txt`` file, through Storyline's
-  cleaner with and without its page-chrome pass (:mod:`storyline.ingest.page_chrome`), beside that whole text.
+  cleaner with and without its page-chrome pass (:mod:`storyline.ingest.page_chrome`), beside that whole text;
+  and whether the headline it finds there is the page's own title (the HTML metadata title, a silver gold:
+  the same words, an outlet's name beside it allowed).
 * ``--worst`` lists the pages where the cleaner loses most against the reader alone (page ids and figures
   only; the texts stay in the benchmark's folder).
 * Halves: the pages in sorted order, taken alternately. The cleaner's losses are read, and the page-chrome
@@ -157,6 +159,35 @@ def plain_text_texts(page_texts: Mapping[str, str], whole_page: bool = True) -> 
     return {k: clean_text(t, whole_page=whole_page).text for k, t in page_texts.items()}
 
 
+def page_titles(pages: Mapping[str, str]) -> dict[str, str]:
+    """Each page's own title, as the HTML reader takes it from the page's metadata: the silver gold the
+    headline found in the page's plain text is compared to."""
+    from storyline.ingest.formats.webpage import extract_html
+
+    return {k: extract_html(h).title or "" for k, h in pages.items()}
+
+
+def plain_text_titles(page_texts: Mapping[str, str], whole_page: bool = True) -> dict[str, str]:
+    """The headline the plain-text cleaner finds in each page's whole text."""
+    from storyline.ingest.clean import clean_text
+
+    return {k: clean_text(t, whole_page=whole_page).title or "" for k, t in page_texts.items()}
+
+
+def same_title(found: str, own: str) -> bool:
+    """The found headline is the page's title: at least 0.8 of its words are the title's, and it has three of
+    them (or all, for a shorter title); an outlet's name beside the title in either is allowed.
+
+    Example:
+        >>> same_title("Royal Self-Indicting Arrogance - Sputnik International", "Royal Self-Indicting Arrogance")
+        False
+        >>> same_title("Storm closes the port", "Storm closes the port - Harbour News")
+        True
+    """
+    got, gold = set(_WORD.findall(found.lower())), set(_WORD.findall(own.lower()))
+    return bool(got) and len(got & gold) >= 0.8 * len(got) and len(got & gold) >= min(3, len(gold))
+
+
 def trafilatura_texts(pages: Mapping[str, str], precision: bool) -> dict[str, str]:
     """trafilatura's ``extract`` run directly (no comments, no tables' formatting), one setting."""
     from trafilatura import extract
@@ -193,6 +224,7 @@ def run(data: Path, rounds: int, worst: int) -> dict[str, Any]:
         timings[name] = round(time.perf_counter() - t0, 1)
         return result
 
+    titles: dict[str, dict[str, int]] = {}
     stored, reader, errors = timed("storyline", lambda: storyline_texts(pages))
     systems: dict[str, dict[str, str]] = {"storyline": stored, "storyline reader only": reader}
     systems["trafilatura (installed, defaults)"] = timed("trafilatura", lambda: trafilatura_texts(pages, False))
@@ -202,6 +234,13 @@ def run(data: Path, rounds: int, worst: int) -> dict[str, Any]:
     if WHOLE_TEXT in peers:  # the page's whole text as a scraper saves it: the plain-text cleaner's task
         systems["storyline, page as plain text"] = timed("plain text", lambda: plain_text_texts(peers[WHOLE_TEXT]))
         systems["storyline, page as plain text, no page-chrome pass"] = plain_text_texts(peers[WHOLE_TEXT], False)
+        own = page_titles(pages)
+        for name, found in (
+            ("with the page-chrome pass", plain_text_titles(peers[WHOLE_TEXT])),
+            ("without it", plain_text_titles(peers[WHOLE_TEXT], False)),
+        ):
+            hits = [same_title(found[k], own[k]) for k in keys if own[k]]
+            titles[name] = {"right": sum(hits), "of": len(hits), "even": sum(hits[0::2]), "odd": sum(hits[1::2])}
 
     counts = {name: [page_counts(gold[k], texts[k]) for k in keys] for name, texts in systems.items()}
     table = {name: with_intervals(c, rounds) for name, c in counts.items()}
@@ -225,6 +264,7 @@ def run(data: Path, rounds: int, worst: int) -> dict[str, Any]:
         "read_errors": errors,
         "systems": dict(sorted(table.items(), key=lambda kv: -kv[1]["f1"])),
         "halves": halves,
+        "plain_text_headline_is_the_page_title": titles,
         "cleaner_losses": [
             {
                 "page": k,
@@ -272,6 +312,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if n in by_name
         ]
         print(f"{half}: " + ", ".join(f"{n} F1 {by_name[n]['f1']:.3f}" for n in shown))
+    for name, t in result["plain_text_headline_is_the_page_title"].items():
+        print(f"plain-text headline is the page's title, {name}: {t['right']} of {t['of']} (odd half {t['odd']})")
     print(
         f"cleaner vs reader alone: worse on {result['cleaner_losses_count']} pages, "
         f"better on {result['cleaner_gains']}; read errors: {len(result['read_errors'])}"
