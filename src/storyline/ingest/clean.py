@@ -65,7 +65,8 @@ from .chrome_rules import (
     _match_rule,
 )
 from .dateline import find_dateline
-from .page_chrome import mark_page_chrome
+from .page_chrome import REASON as PAGE_CHROME
+from .page_chrome import headline_by_lede, mark_page_chrome
 
 __all__ = ["Cleaned", "LINE_RULES", "Rule", "clean_text"]
 
@@ -136,12 +137,7 @@ def _copyright_hints(text: str, hints: _Hints) -> None:
     holder = rest[: suffix.start()] if suffix else _SENTENCE_SPLIT.split(rest, maxsplit=1)[0]
     holder = _HOLDER_END.split(holder, maxsplit=1)[0]
     holder = _CORP_SUFFIX.sub("", holder.strip().rstrip(".")).strip(" ,.")
-    if (
-        holder
-        and holder[0].isupper()
-        and len(holder.split()) <= 6
-        and not holder.lower().startswith("distributed")
-    ):
+    if holder and holder[0].isupper() and len(holder.split()) <= 6 and not holder.lower().startswith("distributed"):
         hints.source(holder, 3, text)
 
 
@@ -238,12 +234,26 @@ def _classify(blocks: list[_Block], hints: _Hints) -> None:
         block.weak = False
 
 
-def _mark_chrome(blocks: list[_Block], hints: _Hints, whole_page: bool) -> None:
-    """The passes that mark chrome before the title is sought: line rules, related lists, the page around."""
+def _mark_chrome(blocks: list[_Block], hints: _Hints) -> None:
+    """The passes that mark chrome before the title is sought: line rules, related lists."""
     _classify(blocks, hints)
     _mark_related_lists(blocks)
-    if whole_page:
-        mark_page_chrome(blocks)
+
+
+def _headline_and_page(blocks: list[_Block], hints: _Hints, find: bool, whole_page: bool) -> int | None:
+    """The headline's block (sought when ``find``) and, on a whole page, the page around the body marked once
+    the headline is known (a file's first line is its title; when the lede does not repeat it, the line the
+    lede repeats is, and the page is judged again with the first line among the menu's)."""
+    title_at = _find_title(blocks, hints) if find else None
+    if not whole_page:
+        return title_at
+    mark_page_chrome(blocks, keep=title_at)
+    if find and (lede := headline_by_lede(blocks, _headline_like, title_at)) != title_at:
+        title_at = lede
+        for b in blocks:
+            b.reason = None if b.reason == PAGE_CHROME else b.reason
+        mark_page_chrome(blocks, keep=title_at)
+    return title_at
 
 
 def _headline_like(text: str, max_words: int = 25) -> bool:
@@ -544,12 +554,10 @@ def clean_text(
         _cut_inline_ads(blocks, removed)
 
     hints = _Hints()
-    _mark_chrome(blocks, hints, whole_page)
+    _mark_chrome(blocks, hints)
 
     known = title.strip() if title and title.strip() else None
-    title_at: int | None = None
-    if known is None and first_line_title:
-        title_at = _find_title(blocks, hints)
+    title_at = _headline_and_page(blocks, hints, known is None and first_line_title, whole_page)
     headline = known if known is not None else (blocks[title_at].text if title_at is not None else None)
     if headline is not None:
         for i, block in enumerate(blocks):

@@ -10,7 +10,8 @@ The body is taken to run from the first to the last *prose block* (at least :dat
 at least :data:`PROSE_DENSITY` of its words function words). Outside that span, a run of at least
 :data:`RUN_MIN` consecutive blocks that are neither prose nor a sentence (a short paragraph ending like one)
 is the page's chrome, except the :data:`HEADER_KEPT`
-blocks right above the body (headline, standfirst, byline, date: the rest of the cleaner reads them). Inside
+blocks right above the body (standfirst, byline, date: the rest of the cleaner reads them), nor the headline
+the cleaner found first (a scraped file's first line is its title, whatever runs of menus follow). Inside
 the span nothing is touched: subheads, lists and tables are the article's. A text with no prose block (a
 brief, a list) is left as it is.
 
@@ -23,7 +24,7 @@ and the seed articles give what they gave before.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from storyline import lexicon
 
@@ -41,7 +42,14 @@ HEADER_KEPT = 2
 #: Words of the shortest sentence that breaks a run ("It starts Monday.").
 SENTENCE_WORDS = 3
 
+#: Prose blocks at the body's start whose words a headline is looked for in.
+LEDE_BLOCKS = 3
+#: Content words a headline shares with the lede, at least, and the share of its own they must be.
+HEADLINE_SHARED = 2
+HEADLINE_SHARE = 0.3
+
 REASON = "page-chrome"
+_WORD_MIN = 3  # letters of a content word a headline and its lede share
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 _WORD = re.compile(r"[\w’']+")
 _FUNCTION = lexicon.words("function_words.stop")
@@ -77,10 +85,10 @@ def is_sentence(text: str) -> bool:
     return sum(w in _FUNCTION for w in words) >= PROSE_DENSITY * len(words)
 
 
-def mark_page_chrome(blocks: Sequence[_Block]) -> None:
+def mark_page_chrome(blocks: Sequence[_Block], keep: int | None = None) -> None:
     """Mark runs of non-prose blocks before and after the body with :data:`REASON` (blocks another rule
-    already marked are left as they are and do not break a run)."""
-    open_ = [i for i, b in enumerate(blocks) if b.reason is None]
+    already marked are left as they are and do not break a run; ``keep``, the headline, is never marked)."""
+    open_ = [i for i, b in enumerate(blocks) if b.reason is None and i != keep]
     prose = [i for i in open_ if is_prose(blocks[i].text)]
     if not prose:
         return
@@ -89,6 +97,38 @@ def mark_page_chrome(blocks: Sequence[_Block]) -> None:
     lead = before[: max(0, len(before) - HEADER_KEPT)]
     _mark_runs(blocks, lead)
     _mark_runs(blocks, [i for i in open_ if i > last])
+
+
+def headline_by_lede(
+    blocks: Sequence[_Block], headline_like: Callable[[str], bool], first: int | None = None
+) -> int | None:
+    """On a whole page, the headline among the lines above the body: ``first`` (the line the cleaner took for
+    the title: a scraped file's first line) when it shares :data:`HEADLINE_SHARED` content words with the
+    body's first :data:`LEDE_BLOCKS` prose blocks — a lede repeats its headline's words —, else the
+    headline-like line above the body (open, or in a run of page chrome) that shares most with them (the first
+    on a tie), else ``first``. A menu entry or another story's headline shares little."""
+    prose = [i for i, b in enumerate(blocks) if b.reason is None and is_prose(b.text)]
+    if not prose:
+        return first
+    lede = set().union(*(_content(blocks[i].text) for i in prose[:LEDE_BLOCKS]))
+
+    def shared(i: int) -> int:
+        own = _content(blocks[i].text)
+        n = len(own & lede)
+        return n if n >= HEADLINE_SHARED and n >= HEADLINE_SHARE * len(own) else 0
+
+    if first is not None and shared(first):
+        return first
+    best = max(
+        (i for i in range(prose[0]) if blocks[i].reason in (None, REASON) and headline_like(blocks[i].text)),
+        key=lambda i: (shared(i), -i),
+        default=None,
+    )
+    return best if best is not None and shared(best) else first
+
+
+def _content(text: str) -> set[str]:
+    return {lexicon.stem(w) for w in _WORD.findall(text) if len(w) >= _WORD_MIN and w.lower() not in _FUNCTION}
 
 
 def _mark_runs(blocks: Sequence[_Block], indices: Sequence[int]) -> None:
