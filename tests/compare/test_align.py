@@ -30,6 +30,10 @@ class _U:
     def article(self) -> _Art:
         return _Art(self.source)
 
+    @property
+    def text(self) -> str:
+        return " ".join(self.lemmas)
+
     def figure_set(self) -> set[tuple[str, float]]:
         return self.figures
 

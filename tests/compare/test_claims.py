@@ -417,3 +417,12 @@ def test_an_unclear_cell_points_to_its_nearest_passage_only_when_it_is_likely_th
     p[0, 3] = p[3, 0] = 0.2  # c's nearest passage is far from it: no pointer
     assert _nearest(units, [0], p, set(), shown) == [Cite("b", 0, 6)]
     assert _nearest(units, [0], p, {"b"}, shown) == []  # shown as leaving it out: no pointer either
+
+
+def test_an_unclear_cell_without_a_passage_to_show_promises_none() -> None:
+    a, b, c = art("a", "One. Two."), art("b", "Three. Four."), art("c", "Five. Six.")
+    near = Claim("c1", "s1", "One.", [Cite("a", 0, 4), Cite("b", 0, 6)], absent=[], near=[Cite("c", 0, 5)])
+    none = Claim("c2", "s1", "Two.", [Cite("a", 5, 9), Cite("b", 7, 12)], absent=[])
+    m = claim_matrix([near, none], [a, b, c])
+    why = [[cell["why"] for cell in r["cells"] if cell["status"] == "unclear"] for r in m["rows"]]  # type: ignore[index]
+    assert why == [["a passage comes near it"], ["no passage matched it"]]

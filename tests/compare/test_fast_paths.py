@@ -154,6 +154,10 @@ class _Stmt:
         self.figures = {("usd", float(rng.randint(1, 3)))} if rng.random() < 0.3 else set()
         self.days = {f"2024-05-0{rng.randint(1, 4)}"} if rng.random() < 0.3 else set()
 
+    @property
+    def text(self) -> str:
+        return " ".join(self.lemmas)
+
     def figure_set(self) -> set[tuple[str, float]]:
         return self.figures
 

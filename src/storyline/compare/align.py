@@ -1,7 +1,9 @@
 """Aligning statements across outlets: which clauses state the same fact, learned rather than hand-weighted.
 
 Each pair of statements from a story gets a few explainable features (:data:`FEATURES`): how alike their
-content lemmas are (TF-IDF cosine, token-set overlap), whether they share the predicate, the participants
+content lemmas are (TF-IDF cosine, token-set overlap, containment), how much of the shorter one's whole wording
+the other holds (content-word stems of the text, the words outside its parsed clauses too: a participial
+phrase, "Framing Beijing's claim as …"), whether they share the predicate, the participants
 (canonical entities), a figure or a day, and whether they disagree on negation. A logistic model over these
 features — its weights are data, ``storyline/data/align.json``, fitted by ``bench/compare.py --fit`` on the
 hand-labelled gold with stories held out — turns them into the probability that the two state one fact. Rows
@@ -32,6 +34,7 @@ from .. import lexicon
 #: The pair features, in the order of the weight vector.
 FEATURES = (
     "bias", "cos", "ratio", "ent", "pred", "fig_share", "fig_diff", "date_share", "neg_diff", "len_ratio", "contain",
+    "text_contain",
 )  # fmt: skip
 #: Predicates too general to say two clauses report the same thing.
 LIGHT_PREDICATES = lexicon.words("clauses.light_predicates")
@@ -52,6 +55,8 @@ class AlignUnit(Protocol):
     def entities(self) -> frozenset[str]: ...
     @property
     def sentence_key(self) -> tuple[str, int]: ...
+    @property
+    def text(self) -> str: ...
     def figure_set(self) -> set[tuple[str, float]]: ...
     def day_set(self) -> set[str]: ...
 
@@ -127,7 +132,10 @@ def _pair_rows(units: Sequence[AlignUnit]) -> Callable[[int, int], np.ndarray]:
     ent = weighted_overlap([u.entities for u in units])[0]
     preds = _incidence([frozenset(p for p in u.predicates if p not in LIGHT_PREDICATES) for u in units])
     bags = _incidence([frozenset(u.lemmas) for u in units])
-    pred_size, bag_size = _sizes(preds), _sizes(bags)
+    from .clauses import content_stems  # noqa: PLC0415 - clauses imports this module
+
+    words = _incidence([frozenset(content_stems(u.text)) for u in units])
+    pred_size, bag_size, word_size = _sizes(preds), _sizes(bags), _sizes(words)
     figs = [u.figure_set() for u in units]
     days = [u.day_set() for u in units]
     rarity = _rarity(days)
@@ -144,6 +152,7 @@ def _pair_rows(units: Sequence[AlignUnit]) -> Callable[[int, int], np.ndarray]:
         out[:, :, 3] = ent[lo:hi]
         out[:, :, 4] = _jaccard_rows(preds, lo, hi, pred_size)
         out[:, :, 10] = _containment_rows(bags, lo, hi, bag_size)
+        out[:, :, 11] = _containment_rows(words, lo, hi, word_size)
         for i in dated[bisect_left(dated, lo) : bisect_left(dated, hi)]:
             for j in dated:
                 if j == i:

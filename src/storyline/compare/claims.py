@@ -515,11 +515,12 @@ def _nearest(
     probability over the row's members at least ``bar``): the passage its "unclear" cell points to."""
     inside = {units[k].article.id for k in members}
     best: dict[str, tuple[float, int]] = {}
+    mean = prob[:, list(members)].mean(axis=1)
     for i, u in enumerate(units):
         a = u.article.id
         if a in inside or a in absent:
             continue
-        m = float(prob[i, list(members)].mean())
+        m = float(mean[i])
         if m >= bar and (a not in best or m > best[a][0]):
             best[a] = (m, i)
     return [units[i].cite for _, i in sorted(best.values(), key=lambda t: (units[t[1]].article.id, units[t[1]].start))]
@@ -536,11 +537,12 @@ def _absent(
     inside = {units[k].article.id for k in members}
     near: dict[str, float] = defaultdict(float)
     size: dict[str, int] = defaultdict(int)
+    mean = prob[:, list(members)].mean(axis=1)
     for i, u in enumerate(units):
         size[u.article.id] += 1
         if u.article.id in inside:
             continue
-        near[u.article.id] = max(near[u.article.id], float(prob[i, list(members)].mean()))
+        near[u.article.id] = max(near[u.article.id], float(mean[i]))
     detail = DETAIL_SHARE * float(np.median([size[a] for a in inside]))
     return sorted(a.id for a in articles if a.id not in inside and near.get(a.id, 0.0) < below and size[a.id] >= detail)
 

@@ -20,6 +20,11 @@ DIFFERENTLY = "differently"
 NOT_REPORTED = "not reported"
 #: The article comes near the fact without stating it in words the alignment matched: no claim either way.
 UNCLEAR = "unclear"
+#: Why a cell is "unclear": its article's closest passage is cited (``near``); none is close enough to cite, in
+#: an article that tells the story in as much detail (no passage is promised); a shorter article.
+NEAR_WHY = "a passage comes near it"
+NO_MATCH_WHY = "no passage matched it"
+SHORTER_WHY = "a shorter article"
 
 
 def claim_matrix(claims: Sequence[Claim], articles: Sequence[Article]) -> dict[str, object]:
@@ -27,9 +32,9 @@ def claim_matrix(claims: Sequence[Claim], articles: Sequence[Article]) -> dict[s
 
     Columns are outlets (copies and articles of one outlet merged into one column); a cell is
     ``reported``, ``differently`` (with why), ``not reported`` (the article does not come near the fact) or
-    ``unclear`` (it has a passage close to the fact that was not matched: no claim either way, ``near`` cites
-    that passage), with the cites behind it. ``worded_by`` names the outlet whose version words the row:
-    "differently" is said against that version.
+    ``unclear`` (no claim either way: ``near`` cites its passage closest to the fact when there is one close
+    enough to show, and ``why`` says which case it is), with the cites behind it. ``worded_by`` names the
+    outlet whose version words the row: "differently" is said against that version.
     """
     by_id = {a.id: a for a in articles}
     columns: dict[str, list[Article]] = defaultdict(list)
@@ -51,14 +56,13 @@ def claim_matrix(claims: Sequence[Claim], articles: Sequence[Article]) -> dict[s
             elif c.absent is None or ids & set(c.absent):
                 cells.append({"outlet": o, "status": NOT_REPORTED, "why": "", "cites": []})
             else:
-                why = (
-                    "a passage comes near it"
-                    if _statement_count(columns[o])
-                    >= DETAIL_SHARE * _median_count([by_id[x.article_id] for x in c.support if x.article_id in by_id])
-                    else "a shorter article"
+                near = [x.to_json() for x in c.near if x.article_id in ids]
+                detailed = _statement_count(columns[o]) >= DETAIL_SHARE * _median_count(
+                    [by_id[x.article_id] for x in c.support if x.article_id in by_id]
                 )
+                why = NEAR_WHY if near else (NO_MATCH_WHY if detailed else SHORTER_WHY)
                 cells.append({"outlet": o, "status": UNCLEAR, "why": why, "cites": []})
-                if near := [x.to_json() for x in c.near if x.article_id in ids]:
+                if near:
                     cells[-1]["near"] = near
             cells[-1]["copy"] = copy
         base = c.support[0] if c.support else None  # the version the row is worded by; others compare to it
