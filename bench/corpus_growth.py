@@ -57,6 +57,7 @@ import tempfile
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -279,12 +280,29 @@ def pg_size(url: str) -> int:
 def serve_bench(db: str, clients: int, requests: int, workers: int) -> dict[str, Any]:
     """Latency of the home page, a page further down the list, story pages and searches at ``clients``
     concurrent clients (``workers`` server processes)."""
-    import httpx
-
     from storyline.store.sqlite import open_store
 
     with open_store(db) as store:
         ids = store.story_ids()
+    rng = random.Random(3)
+    pages = max(2, len(ids) // 50)
+    paths = {
+        "home": ["/"] * requests,
+        "list_page": [f"/?page={rng.randint(2, pages)}" for _ in range(requests)],
+        "story": [f"/stories/{rng.choice(ids)}" for _ in range(requests)],
+        "search": [f"/?q={rng.choice(WORDS)}" for _ in range(requests)],
+    }
+    return {"clients": clients, "workers": workers, "stories": len(ids), **serve_pages(db, paths, clients, workers)}
+
+
+def serve_pages(
+    db: str, paths: dict[str, list[str]], clients: int, workers: int, rss: Callable[[int], float] | None = None
+) -> dict[str, Any]:
+    """Start ``storyline serve`` on ``db`` (read-only, ``workers`` processes), time the first request of each page
+    kind (built, not cached), then each kind's ``paths`` alone at ``clients`` concurrent clients; ``rss``, given
+    the server's pid, reads its memory after start-up and at the end."""
+    import httpx
+
     port = cs.free_port()
     code = (
         "from storyline.web.app import serve; "
@@ -292,24 +310,18 @@ def serve_bench(db: str, clients: int, requests: int, workers: int) -> dict[str,
     )
     server = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
-    rng = random.Random(3)
-    pages = max(1, len(ids) // 50)
-    paths = {
-        "home": ["/"] * requests,
-        "list_page": [f"/?page={rng.randint(2, pages)}" for _ in range(requests)],
-        "story": [f"/stories/{rng.choice(ids)}" for _ in range(requests)],
-        "search": [f"/?q={rng.choice(WORDS)}" for _ in range(requests)],
-    }
-    out: dict[str, Any] = {"clients": clients, "workers": workers, "stories": len(ids)}
+    out: dict[str, Any] = {}
     try:
         started = time.perf_counter()
-        for _ in range(600):
+        for _ in range(1200):
             try:
                 if httpx.get(base + "/healthz", timeout=2).status_code == 200:
                     break
             except httpx.HTTPError:
                 time.sleep(0.5)
         out["start_s"] = round(time.perf_counter() - started, 1)
+        if rss is not None:
+            out["rss_started_mb"] = rss(server.pid)
         first: dict[str, float] = {}
         with httpx.Client(base_url=base, timeout=600) as one:  # the first of each kind: built, not kept
             for kind, ps in paths.items():
@@ -317,13 +329,15 @@ def serve_bench(db: str, clients: int, requests: int, workers: int) -> dict[str,
                 r = one.get(ps[-1] if kind != "home" else ps[0])
                 first[kind] = round((time.perf_counter() - t) * 1000, 1)
                 if r.status_code != 200:
-                    raise SystemExit(f"{ps[0]}: {r.status_code}")
+                    raise SystemExit(f"{ps[-1]}: {r.status_code}")
         out["first_ms"] = first
         out["load_before"] = round(os.getloadavg()[0], 1)
         for kind, ps in paths.items():  # each page alone at the clients' concurrency
             times, errors, wall = _load(base, [(kind, p) for p in ps], clients)
             out[kind] = {**percentiles(times[kind], "ms", 1000, 1), "wall_s": round(wall, 1), "errors": errors[:5]}
         out["load_after"] = round(os.getloadavg()[0], 1)
+        if rss is not None:
+            out["server_peak_rss_mb"] = rss(server.pid)
     finally:
         server.terminate()
         try:

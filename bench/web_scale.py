@@ -294,19 +294,10 @@ def _children(pid: int) -> list[int]:
 
 def serve_bench(db: str, big: str, clients: int, requests: int, workers: int) -> dict[str, Any]:
     """Latency of each page kind at ``clients`` concurrent clients (``workers`` server processes)."""
-    import httpx
-
     from storyline.store.sqlite import open_store
 
     with open_store(db) as store:
         ids = store.story_ids()
-    port = cs.free_port()
-    code = (
-        "from storyline.web.app import serve; "
-        f"serve({db!r}, port={port}, log_level='warning', read_only=True, workers={workers})"
-    )
-    server = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
     rng = random.Random(3)
     pages = max(2, len(ids) // 50)
     paths = {
@@ -317,38 +308,7 @@ def serve_bench(db: str, big: str, clients: int, requests: int, workers: int) ->
         "search": [f"/?q={rng.choice(cg.WORDS)}" for _ in range(requests)],
     }
     out: dict[str, Any] = {"clients": clients, "workers": workers, "stories": len(ids), "story_100_id": big}
-    try:
-        started = time.perf_counter()
-        for _ in range(1200):
-            try:
-                if httpx.get(base + "/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.5)
-        out["start_s"] = round(time.perf_counter() - started, 1)
-        out["rss_started_mb"] = _hwm_mb(server.pid)
-        first: dict[str, float] = {}
-        with httpx.Client(base_url=base, timeout=600) as one:  # the first of each kind: built, not kept
-            for kind, ps in paths.items():
-                t = time.perf_counter()
-                r = one.get(ps[-1] if kind != "home" else ps[0])
-                first[kind] = round((time.perf_counter() - t) * 1000, 1)
-                if r.status_code != 200:
-                    raise SystemExit(f"{ps[-1]}: {r.status_code}")
-        out["first_ms"] = first
-        out["load_before"] = round(os.getloadavg()[0], 1)
-        for kind, ps in paths.items():  # each page alone at the clients' concurrency
-            times, errors, wall = cg._load(base, [(kind, p) for p in ps], clients)
-            out[kind] = {**cg.percentiles(times[kind], "ms", 1000, 1), "wall_s": round(wall, 1), "errors": errors[:5]}
-        out["load_after"] = round(os.getloadavg()[0], 1)
-        out["server_peak_rss_mb"] = _hwm_mb(server.pid)
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            server.kill()
-    return out
+    return {**out, **cg.serve_pages(db, paths, clients, workers, rss=_hwm_mb)}
 
 
 # ---------------------------------------------------------------------------------------------- measure
