@@ -49,12 +49,8 @@ def test_api_stories_pages_with_offset_and_limit(client: Any) -> None:
     assert [s["id"] for s in client.get("/api/stories", params={"offset": 1, "limit": 1}).json()] == every[1:2]
 
 
-def test_a_page_is_kept_until_the_store_changes(
-    seeds_dir: Path, tmp_path: Path, client_class: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The home page is built once while nothing is written; an ingest (a write) makes the next one anew."""
-    from storyline.web import create_app, listing
-
+def _two_seeds(seeds_dir: Path, tmp_path: Path) -> Path:
+    """A store of the first two seed articles."""
     first = tmp_path / "first"
     first.mkdir()
     for f in sorted(seeds_dir.iterdir())[:2]:
@@ -62,17 +58,33 @@ def test_a_page_is_kept_until_the_store_changes(
     db = tmp_path / "s.db"
     with Corpus(db) as c:
         c.ingest([first])
+    return db
+
+
+def _add_storm(db: Path, tmp_path: Path) -> str:
+    """Ingest the storm article (a write, and a story of its own); its story's id."""
+    with Corpus(db) as c:
+        storm = tmp_path / "storm.txt"
+        storm.write_text(STORM, encoding="utf-8")
+        rep = c.ingest([storm])
+        (new,) = [s.id for s in c.stories if rep.added[0] in s.article_ids]
+    return new
+
+
+def test_a_page_is_kept_until_the_store_changes(
+    seeds_dir: Path, tmp_path: Path, client_class: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The home page is built once while nothing is written; an ingest (a write) makes the next one anew."""
+    from storyline.web import create_app, listing
+
+    db = _two_seeds(seeds_dir, tmp_path)
     built: list[int] = []
     real = listing.story_page
     monkeypatch.setattr(listing, "story_page", lambda *a, **k: built.append(1) or real(*a, **k))
     with client_class(create_app(db)) as client:
         before = client.get("/").text
         assert client.get("/").text == before and len(built) == 1  # the second one from the cache
-        with Corpus(db) as c:
-            storm = tmp_path / "storm.txt"
-            storm.write_text(STORM, encoding="utf-8")
-            rep = c.ingest([storm])  # a story of its own
-            (new,) = [s.id for s in c.stories if rep.added[0] in s.article_ids]
+        new = _add_storm(db, tmp_path)  # a story of its own
         after = client.get("/").text
     assert len(built) == 2 and f"/stories/{new}" in after and f"/stories/{new}" not in before
 
@@ -83,13 +95,7 @@ def test_the_lists_counts_and_filter_choices_are_read_once_per_change(
     from storyline.store.sqlite import SqliteStore
     from storyline.web import create_app
 
-    first = tmp_path / "first"
-    first.mkdir()
-    for f in sorted(seeds_dir.iterdir())[:2]:
-        shutil.copy(f, first / f.name)
-    db = tmp_path / "s.db"
-    with Corpus(db) as c:
-        c.ingest([first])
+    db = _two_seeds(seeds_dir, tmp_path)
     read: list[int] = []
     real = SqliteStore.list_entities
     monkeypatch.setattr(SqliteStore, "list_entities", lambda *a, **k: read.append(1) or real(*a, **k))
@@ -98,10 +104,7 @@ def test_the_lists_counts_and_filter_choices_are_read_once_per_change(
         client.get("/", params={"q": "port"})
         client.get("/", params={"page": 2})
         assert len(read) == 1 and "2 articles" in home
-        with Corpus(db) as c:
-            storm = tmp_path / "storm.txt"
-            storm.write_text(STORM, encoding="utf-8")
-            c.ingest([storm])
+        _add_storm(db, tmp_path)
         after = client.get("/", params={"page": 2}).text
     assert len(read) == 2 and "3 articles" in after
 
