@@ -54,3 +54,20 @@ def test_prose_is_long_and_dense_with_function_words() -> None:
     assert is_prose(BODY[0])
     assert not is_prose("Boys and Girls Clubs and Sexual Abuse: Phillip Gurule")
     assert not is_prose(" ".join(MENU * 4))  # long, but no function words
+
+
+def test_a_lead_of_short_sentences_thick_with_names_is_the_body() -> None:
+    """One sentence a line, the first ones short and full of names (few function words): each ends like a
+    sentence, so none is taken for a menu entry (regression: three such leads went as page chrome)."""
+    lead = [
+        "Brightwater Rovers striker Lena Ortiz was arrested Sunday on suspicion of drunken driving.",
+        "Ortiz failed sobriety tests after 2 a.m. on Route 52 in Brightwater, said Officer Ray Okafor.",
+        "Okafor said he didn't know Ortiz's blood-alcohol level.",
+        "Officer Brad Baehr stopped Ortiz on Route 52 near Harbour Road.",
+        "Ortiz was on probation for a DUI arrest in Valmera, Baehr said.",
+    ]
+    raw = "\n".join(["Rovers striker says she is innocent", "Ortiz says charges will not be filed", *lead, BODY[1]])
+    c = clean_text(raw)
+    assert not [r for r in c.removed if r.reason == REASON]
+    for line in lead:
+        assert line in c.text
