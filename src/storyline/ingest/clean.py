@@ -248,7 +248,7 @@ def _headline_and_page(blocks: list[_Block], hints: _Hints, find: bool, whole_pa
     if not whole_page:
         return title_at
     mark_page_chrome(blocks, keep=title_at)
-    if find and (lede := headline_by_lede(blocks, _headline_like, title_at)) != title_at:
+    if find and (lede := headline_by_lede(blocks, _headline_like, _content_words, title_at)) != title_at:
         title_at = lede
         for b in blocks:
             b.reason = None if b.reason == PAGE_CHROME else b.reason

@@ -49,7 +49,6 @@ HEADLINE_SHARED = 2
 HEADLINE_SHARE = 0.3
 
 REASON = "page-chrome"
-_WORD_MIN = 3  # letters of a content word a headline and its lede share
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
 _WORD = re.compile(r"[\w’']+")
 _FUNCTION = lexicon.words("function_words.stop")
@@ -98,20 +97,24 @@ def mark_page_chrome(blocks: Sequence[_Block], keep: int | None = None) -> None:
 
 
 def headline_by_lede(
-    blocks: Sequence[_Block], headline_like: Callable[[str], bool], first: int | None = None
+    blocks: Sequence[_Block],
+    headline_like: Callable[[str], bool],
+    content: Callable[[str], set[str]],
+    first: int | None = None,
 ) -> int | None:
     """On a whole page, the headline among the lines above the body: ``first`` (the line the cleaner took for
     the title: a scraped file's first line) when it shares :data:`HEADLINE_SHARED` content words with the
     body's first :data:`LEDE_BLOCKS` prose blocks — a lede repeats its headline's words —, else the
     headline-like line above the body (open, or in a run of page chrome) that shares most with them (the first
-    on a tie), else ``first``. A menu entry or another story's headline shares little."""
+    on a tie), else ``first``. A menu entry or another story's headline shares little. ``content`` gives a
+    line's content words (the cleaner's, as its other overlaps use)."""
     prose = [i for i, b in enumerate(blocks) if b.reason is None and is_prose(b.text)]
     if not prose:
         return first
-    lede = set().union(*(_content(blocks[i].text) for i in prose[:LEDE_BLOCKS]))
+    lede = set().union(*(content(blocks[i].text) for i in prose[:LEDE_BLOCKS]))
 
     def shared(i: int) -> int:
-        own = _content(blocks[i].text)
+        own = content(blocks[i].text)
         n = len(own & lede)
         return n if n >= HEADLINE_SHARED and n >= HEADLINE_SHARE * len(own) else 0
 
@@ -123,10 +126,6 @@ def headline_by_lede(
         default=None,
     )
     return best if best is not None and shared(best) else first
-
-
-def _content(text: str) -> set[str]:
-    return {lexicon.stem(w) for w in _WORD.findall(text) if len(w) >= _WORD_MIN and w.lower() not in _FUNCTION}
 
 
 def _mark_runs(blocks: Sequence[_Block], indices: Sequence[int]) -> None:
