@@ -149,6 +149,21 @@ def test_streamed_filing_meets_only_the_neighbourhood_it_loaded() -> None:
     assert sorted(i for ids in got.values() for i in ids) == ["a", "n"]
 
 
+def _count_profiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the articles the index profiles from here on, in order."""
+    import storyline.incremental as incremental
+
+    profiled: list[str] = []
+    real_profile = incremental.profile
+
+    def counted(a: Any, *args: Any) -> Any:
+        profiled.append(a.id)
+        return real_profile(a, *args)
+
+    monkeypatch.setattr(incremental, "profile", counted)
+    return profiled
+
+
 def test_a_profile_stored_by_an_earlier_version_is_read_again_from_its_article(
     seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -158,14 +173,7 @@ def test_a_profile_stored_by_an_earlier_version_is_read_again_from_its_article(
     with Corpus(tmp_path / "p.db", INDEXED) as c:
         c.ingest([copy_seeds(seeds_dir, tmp_path / "first", ("000", "002"))])
         stored = {a.id for a in c.articles()}
-        profiled: list[str] = []
-        real_profile = incremental.profile
-
-        def profile(a: Any, *args: Any) -> Any:
-            profiled.append(a.id)
-            return real_profile(a, *args)
-
-        monkeypatch.setattr(incremental, "profile", profile)
+        profiled = _count_profiles(monkeypatch)
         monkeypatch.setattr(incremental, "_PROFILE_FIELDS", incremental._PROFILE_FIELDS | {"a_later_feature"})
         c.ingest([copy_seeds(seeds_dir, tmp_path / "more", ("004",))])
         monkeypatch.undo()
@@ -200,14 +208,7 @@ def test_a_stale_profile_made_again_is_stored_and_files_as_a_current_one(
         by_id = {a.id: a for a in c.articles()}
         for k, _, v, _ in c.store.index_rows("profile", ids):
             assert json.loads(v or "{}") == profile_to_json(profile(by_id[k], lead))
-        profiled: list[str] = []
-        real_profile = incremental.profile
-
-        def counted(a: Any, *args: Any) -> Any:
-            profiled.append(a.id)
-            return real_profile(a, *args)
-
-        monkeypatch.setattr(incremental, "profile", counted)
+        profiled = _count_profiles(monkeypatch)
         seed = next(f for f in sorted(seeds_dir.iterdir()) if f.name.startswith("004"))
         (tmp_path / "last").mkdir()
         (tmp_path / "last" / "004-again.txt").write_text(seed.read_text(encoding="utf-8") + "\nMore is expected.\n")
