@@ -10,7 +10,7 @@ import pytest
 
 from storyline.analyse.entities import mentions_from_doc
 from storyline.analyse.quotes import quoted_spans, quotes_from_doc
-from storyline.analyse.quotes.frames import REJECT_FRAMES, UNSAID_FRAMES, Frame
+from storyline.analyse.quotes.frames import REJECT_FRAMES, UNSAID_FRAMES, Frame, load_frames
 from storyline.model import Quote
 
 # ------------------------------------------------------------------------------ quote marks (no model)
@@ -790,6 +790,27 @@ def test_a_statement_from_an_institution_and_she_for_an_unnamed_role(nlp: Any) -
 @pytest.mark.parametrize("frame", UNSAID_FRAMES, ids=lambda f: f"{f.why}:{sorted(f.forms)[0]}")
 def test_every_unsaid_frame_example_reports_no_speech(nlp: Any, frame: Frame) -> None:
     assert [q.text for q in run(nlp, frame.example)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ('[[unsaid]]\nwhy = "x"\nforms = ["allow"]\ndeps = ["xcomp"]', "missing ['example']"),
+        ('[[reject]]\nwhy = "x"\nforms = "reject"\ndeps = ["dobj"]\nexample = "e"', "lists of words"),
+        ('[[unsaid]]\nwhy = "x"\nforms = []\ndeps = []\nexample = "e"\nunder_it = 1', "unknown ['under_it']"),
+        ("[[unsaid]\n", "not valid TOML"),
+    ],
+)
+def test_a_bad_frame_row_is_refused_naming_the_file_and_row(text: str, says: str) -> None:
+    with pytest.raises(ValueError, match="frames.toml") as e:
+        load_frames(text)
+    assert says in str(e.value)
+
+
+def test_frame_rows_load_with_their_defaults() -> None:
+    data = load_frames('[[reject]]\nwhy = "r"\nforms = ["ruled out"]\ndeps = ["dobj"]\nexample = "e"')
+    assert data["reject"] == (Frame("r", frozenset({"ruled out"}), frozenset({"dobj"}), "e"),)
+    assert data["unsaid"] == () and data["naming_preps"] == frozenset()
 
 
 @pytest.mark.parametrize("frame", REJECT_FRAMES, ids=lambda f: f.why)

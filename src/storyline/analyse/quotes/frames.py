@@ -13,9 +13,9 @@ A news sentence can hold a speech verb and still report nothing its subject said
 Reporting verbs of effort stay reports: "Xi **sought** to argue that …", "**tried** to claim …", "**used** the call to
 argue …", "**went on** to say …" tell that the words were said (the writer only characterises why).
 
-Each :class:`Frame` row carries the sentence it was made for; ``tests/analyse/test_quotes.py`` runs every row's
-example and checks that it yields no quote of that subject. Surface forms, as in :mod:`storyline.analyse.quotes`
-(Storyline runs without the lemmatizer).
+The rows are data, read once from ``frames.toml`` beside this module; each :class:`Frame` row carries the
+sentence it was made for, and ``tests/analyse/test_quotes.py`` runs every row's example and checks that it yields no
+quote of that subject. Surface forms, as in :mod:`storyline.analyse.quotes` (Storyline runs without the lemmatizer).
 
 Measured with ``bench/quotes.py`` (PolNeAR): the rows were checked against every change they made on ``train``
 (all 840 articles); the one exception, words in quote marks under an intention frame staying the subject's
@@ -32,20 +32,22 @@ Example:
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 from ... import lexicon
 
-
-def _words(s: str) -> frozenset[str]:
-    return frozenset(s.split())
+_FILE = "frames.toml"
+_KINDS = ("unsaid", "reject")
+_FIELDS = frozenset({"why", "forms", "deps", "example", "under", "infinitive", "marked"})
 
 
 @dataclass(frozen=True, slots=True)
 class Frame:
-    """A governing word under which a cue (or quoted words) is not its subject's statement.
+    """A governing word under which a cue (or quoted words) is not its subject's statement (a row of ``frames.toml``).
 
     ``forms`` are the governing word as written (a particle verb as "ruled out"); ``deps`` how the cue, or the phrase
     holding the quoted words, hangs from it (a preposition as "prep:at"); ``under``, when set, the words that must in
@@ -64,98 +66,61 @@ class Frame:
     marked: bool = False
 
 
-#: A cue hanging from one of these reports nothing its subject said.
-UNSAID_FRAMES: tuple[Frame, ...] = (
-    Frame(
-        "permission",
-        _words(
-            """allow allows allowed allowing let lets letting enable enables enabled enabling permit permits permitted
-            permitting"""
-        ),
-        _words("ccomp xcomp"),
-        "The visit allows Xi to argue that the island's future lies with the mainland.",
-    ),
-    Frame(
-        "permission",
-        _words("chance chances opportunity opportunities pretext excuse platform room licence license ammunition"),
-        _words("acl"),
-        "The summit gives Beijing a chance to claim that Washington has softened its stance.",
-        under=_words(
-            "give gives gave given giving offer offers offered offering provide provides provided providing"
-            " hand hands handed afford affords afforded"
-        ),
-    ),
-    Frame(
-        "intention",
-        _words(
-            """want wants wanted wanting wish wishes wished hope hopes hoped hoping plan plans planned planning intend
-            intends intended intending expect expects expected likely unlikely poised set due going"""
-        ),
-        _words("xcomp"),
-        "Xi wants to say that the island will return to the motherland.",
-        marked=True,
-    ),
-    Frame(
-        "inference",
-        _words("appear appears appeared appearing seem seems seemed seeming"),
-        _words("xcomp"),
-        "Trump appeared to acknowledge China's newfound status as an equal on the world stage.",
-    ),
-    Frame(
-        "refusal",
-        _words(
-            """decline declines declined declining refuse refuses refused refusing fail fails failed failing avoid
-            avoids avoided avoiding"""
-        ),
-        _words("xcomp"),
-        "She declined to say how many people had been detained by the police.",
-    ),
-    Frame(
-        "denial",
-        _words("deny denies denied denying"),
-        _words("ccomp"),
-        "The mayor denied that she had told aides the budget was dead.",
-        infinitive=False,
-    ),
-)
+def _frame_row(row: dict[str, Any], where: str) -> Frame:
+    """One ``[[unsaid]]`` or ``[[reject]]`` row, checked: its fields and their kinds."""
+    missing = sorted({"why", "forms", "deps", "example"} - row.keys())
+    unknown = sorted(row.keys() - _FIELDS)
+    if missing or unknown:
+        raise ValueError(f"{_FILE}, {where}: missing {missing}, unknown {unknown}: fix the row")
+    words = {k: row.get(k, []) for k in ("forms", "deps", "under")}
+    if not all(isinstance(v, list) and all(isinstance(w, str) for w in v) for v in words.values()):
+        raise ValueError(f"{_FILE}, {where}: forms, deps and under are lists of words")
+    return Frame(
+        str(row["why"]),
+        frozenset(words["forms"]),
+        frozenset(words["deps"]),
+        str(row["example"]),
+        frozenset(words["under"]),
+        bool(row.get("infinitive", True)),
+        bool(row.get("marked", False)),
+    )
 
+
+def load_frames(text: str | None = None) -> dict[str, Any]:
+    """``frames.toml`` (or ``text`` in its form): its frame rows by kind (tuples of :class:`Frame`) and word sets."""
+    if text is None:
+        text = resources.files(__package__).joinpath(_FILE).read_text(encoding="utf-8")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ValueError(f"{_FILE} is not valid TOML ({e}): fix the file") from None
+    out: dict[str, Any] = {
+        kind: tuple(_frame_row(r, f"{kind} row {k + 1}") for k, r in enumerate(data.get(kind, []))) for kind in _KINDS
+    }
+    for key in ("naming_preps", "negating_dets", "characterising_deps"):
+        out[key] = frozenset(data.get(key, []))
+    return out
+
+
+_DATA = load_frames()
+#: A cue hanging from one of these reports nothing its subject said.
+UNSAID_FRAMES: tuple[Frame, ...] = _DATA["unsaid"]
 #: Auxiliaries that make a cue in its base form the writer's speculation: "critics could argue that …", "Beijing
 #: may claim …".
 SPECULATIVE_AUX = lexicon.words("quotes.speculative_auxiliaries")
 #: A negated cue says nothing: "He would not say whether …", "did not say that …", "never claimed that …".
 NEGATIONS = lexicon.words("quotes.negations")
-
 #: Quoted words hanging from one of these are the term the subject refuses, not the subject's own words.
-REJECT_FRAMES: tuple[Frame, ...] = (
-    Frame(
-        "rejected",
-        _words(
-            """reject rejects rejected rejecting dismiss dismisses dismissed dismissing refute refutes refuted
-            repudiate repudiates repudiated disavow disavows disavowed rebuff rebuffs rebuffed spurn spurns spurned
-            scoff scoffs scoffed scoffing deride derides derided ridicule ridicules ridiculed"""
-        )
-        | {"ruled out", "rules out", "brushed aside", "brushed off", "waved off", "shrugged off"},
-        _words("dobj prep:at"),
-        "Premier Cho rejected the idea of any “return” to the mainland.",
-        infinitive=False,
-    ),
-    Frame(
-        "denied",
-        _words("deny denies denied denying dispute disputes disputed contest contests contested"),
-        _words("dobj ccomp"),
-        "The minister denied that there was any “crisis” at the border.",
-        infinitive=False,
-    ),
-)
+REJECT_FRAMES: tuple[Frame, ...] = _DATA["reject"]
 #: "dismissed the report as “fake news”": what the rejecter calls it is the rejecter's own word.
-NAMING_PREPS = _words("as")
+NAMING_PREPS: frozenset[str] = _DATA["naming_preps"]
 #: A rejected term is short ("return", "one China"); a longer quoted phrase is the rejecter's own description
 #: ("promised to reject “bad trade deals and unfair trade practices”").
 TERM_WORDS = 3
 #: "there is no such option as “return”": a noun phrase that denies the quoted thing exists.
-NEGATING_DETS = _words("no")
+NEGATING_DETS: frozenset[str] = _DATA["negating_dets"]
 #: "rejected the “absurd” claims": a quoted modifier is the subject's own characterisation.
-CHARACTERISING_DEPS = _words("amod advmod acomp")
+CHARACTERISING_DEPS: frozenset[str] = _DATA["characterising_deps"]
 
 
 _INFINITIVE_TAGS = frozenset({"VB", "VBG"})
@@ -226,6 +191,7 @@ __all__ = [
     "UNSAID_FRAMES",
     "Frame",
     "denies_existence",
+    "load_frames",
     "rejects",
     "unsaid",
 ]
