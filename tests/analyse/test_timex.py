@@ -9,7 +9,7 @@ import pytest
 
 from storyline.analyse.commitments import add_duration, attach_times, last_day
 from storyline.analyse.dates import extract_dates, verb_tense
-from storyline.analyse.timex import duration_value, set_value
+from storyline.analyse.timex import duration_value, extent, set_value
 from storyline.model import Article, DateMention, NumberMention
 from storyline.render.dossier import time_note
 from storyline.render.export import export_corpus, schema
@@ -382,3 +382,20 @@ def test_fiscal_years_and_written_quarters(text: str, mention: str, value: str) 
 
 def test_year_on_year_is_no_duration() -> None:
     assert typed("a year-on-year rise and a year-over-year fall") == {}
+
+
+@pytest.mark.parametrize(
+    ("mention", "timex3"),
+    [
+        ("a five-year", "five-year"),
+        ("the 23-year", "23-year"),
+        ("for a 10-year", "10-year"),
+        ("a two day", "two day"),
+        ("a year", "a year"),
+        ("the nine months", "the nine months"),
+        ("the 1988 quarter", "the 1988 quarter"),
+        ("on Monday", "Monday"),
+    ],
+)
+def test_a_duration_as_an_adjective_leaves_its_article_out(mention: str, timex3: str) -> None:
+    assert mention[extent(mention) :] == timex3

@@ -239,16 +239,29 @@ SIGNALS = lexicon.ordered("dates.signals")
 _SIGNAL = re.compile(r"(?i)^(?:" + "|".join(re.escape(w) for w in sorted(SIGNALS, key=len, reverse=True)) + r")\s+")
 
 
+#: A duration as an adjective, after its article: a count and a unit in the singular ("a five-year", "the 23-year",
+#: "a two day"), the article being the noun's (:data:`ADJECTIVE_DURATION_ARTICLES`); a year is no count ("the 1988
+#: quarter").
+ADJECTIVE_DURATION_ARTICLES = lexicon.ordered("dates.adjective_duration_articles")
+_ADJECTIVE_DURATION = re.compile(
+    rf"(?i)^(?:{_alt(ADJECTIVE_DURATION_ARTICLES)})\s+(?=(?:(?!(?:19|20)\d\d\b)\d[\d,.]*|(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD}))?)[\s-]+"
+    r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century)$)"
+)
+
+
 def extent(text: str) -> int:
-    """How many leading characters of a mention are a preposition TimeML leaves out of the TIMEX3
-    ("on Monday" → 3: the TIMEX3 is "Monday"; "over the weekend" → 5).
+    """How many leading characters of a mention TimeML leaves out of the TIMEX3: a preposition ("on Monday" → 3:
+    the TIMEX3 is "Monday"; "over the weekend" → 5), the article of a duration used as an adjective ("a five-year"
+    → 2).
 
     Example:
-        >>> extent("on Monday"), extent("for 90 days"), extent("Monday")
-        (3, 4, 0)
+        >>> extent("on Monday"), extent("for 90 days"), extent("Monday"), extent("a 10-year"), extent("a year")
+        (3, 4, 0, 2, 0)
     """
     m = _SIGNAL.match(text)
-    return m.end() if m and m.end() < len(text) else 0
+    k = m.end() if m and m.end() < len(text) else 0
+    art = _ADJECTIVE_DURATION.match(text[k:])
+    return k + art.end() if art else k
 
 
 def count_of(word: str) -> float | None:
