@@ -26,7 +26,8 @@ than a-z0-9 a separator, Porter-stemmed (words over 3 characters), n-gram recall
 n-grams, averaged over the stories. ``rouge-score`` (Google's re-implementation), when installed, is run on the
 same cut texts as a cross-check.
 
-Settings of ours (``single_weight``, ``lead_bonus``, ``copies_once``: 40 settings) are swept over a grid.
+Settings of ours (``single_weight``, ``lead_bonus``, ``copies_once``: 40 settings; the greedy also its
+``cost_exponent``: 160) are swept over a grid.
 ``tuned`` is the best setting on all 8 stories, scored on the same 8 (optimistic). ``held out`` is
 leave-one-topic-out: for each story the setting best on the other 7 is scored on it; the mean over the 8 is the
 honest figure. Prints the tables and writes bench/results/summary.json.
@@ -62,6 +63,8 @@ WORDS = 100
 SINGLE_WEIGHTS = (0.0, 0.25, 0.5, 1.0)
 LEAD_BONUSES = (0.0, 0.5, 1.0, 2.0, 4.0)
 COPIES_ONCE = (False, True)
+# the greedy's cost scaling r (Lin & Bilmes 2010 sweep r in [0, 1]); the ILP has no such setting
+COST_EXPONENTS = (0.3, 0.5, 0.7, 1.0)
 
 # ------------------------------------------------------------------------------------------ ROUGE
 
@@ -345,7 +348,7 @@ def mean(rows: Sequence[dict[str, float]], key: str) -> float:
     return sum(r[key] for r in rows) / len(rows) if rows else math.nan
 
 
-Setting = tuple[float, float, bool]  # single_weight, lead_bonus, copies_once
+Setting = tuple[float, float, bool, float]  # single_weight, lead_bonus, copies_once, cost_exponent
 
 
 def leave_one_out(grid: dict[Setting, list[dict[str, float]]], stories: int) -> list[dict[str, Any]]:
@@ -360,7 +363,7 @@ def leave_one_out(grid: dict[Setting, list[dict[str, float]]], stories: int) -> 
 
 
 def shown(s: Setting) -> str:
-    return f"single={s[0]} lead={s[1]} copies_once={'yes' if s[2] else 'no'}"
+    return f"single={s[0]} lead={s[1]} copies_once={'yes' if s[2] else 'no'} r={s[3]}"
 
 
 def main() -> None:
@@ -380,10 +383,18 @@ def main() -> None:
     refs = json.loads(REFERENCES.read_text(encoding="utf-8"))["stories"]
     cache = None if args.no_cache else Path(tempfile.gettempdir()) / "storyline-bench-summary"
     default = SummaryConfig()
-    grid_settings = [(w, b, c) for c in COPIES_ONCE for w in SINGLE_WEIGHTS for b in LEAD_BONUSES]
+    settings: dict[str, list[Setting]] = {
+        solver: [
+            (w, b, c, r)
+            for c in COPIES_ONCE
+            for w in SINGLE_WEIGHTS
+            for b in LEAD_BONUSES
+            for r in (COST_EXPONENTS if solver == "greedy" else (default.cost_exponent,))
+        ]
+        for solver in ("ilp", "greedy")
+    }
     grid: dict[str, dict[Setting, list[dict[str, float]]]] = {
-        "ilp": {s: [] for s in grid_settings},
-        "greedy": {s: [] for s in grid_settings},
+        solver: {s: [] for s in rows} for solver, rows in settings.items()
     }
     base: dict[str, list[dict[str, float]]] = {"previous": [], "lead": [], "LexRank": []}
     at_default: dict[str, list[dict[str, float]]] = {"ilp": [], "greedy": []}
@@ -405,9 +416,10 @@ def main() -> None:
             base[name].append(scores(outputs[name], ref["reference"]))
         secs: dict[str, float] = {}
         for solver in ("ilp", "greedy"):
-            for w, b, c in grid_settings:
-                out, _ = ours(claims, arts, replace(default, single_weight=w, lead_bonus=b, copies_once=c), solver)
-                grid[solver][(w, b, c)].append(scores(out, ref["reference"]))
+            for w, b, c, r in settings[solver]:
+                cfg = replace(default, single_weight=w, lead_bonus=b, copies_once=c, cost_exponent=r)
+                out, _ = ours(claims, arts, cfg, solver)
+                grid[solver][(w, b, c, r)].append(scores(out, ref["reference"]))
             outputs[f"ours ({solver})"], secs[solver] = ours(claims, arts, default, solver)
             at_default[solver].append(scores(outputs[f"ours ({solver})"], ref["reference"]))
         cands = candidates(originals, default)
@@ -435,7 +447,7 @@ def main() -> None:
         rs = f"{mean(rows, 'rs_r2'):6.2f} {mean(rows, 'rs_r1'):6.2f}" if has_rs else "     -      -"
         return f"{label:<44} {mean(rows, 'r2'):6.2f} {mean(rows, 'r1'):6.2f}   {rs}  {mean(rows, 'words'):5.1f}  {note}"
 
-    tuned = {s: max(grid[s], key=lambda k: (round(mean(grid[s][k], "r2"), 9), -grid_settings.index(k))) for s in grid}
+    tuned = {s: max(grid[s], key=lambda k: (round(mean(grid[s][k], "r2"), 9), -settings[s].index(k))) for s in grid}
     folds = {s: leave_one_out(grid[s], n) for s in grid}
     print(f"\n{n} ECB+ dev stories, {docs_total} documents; one hand-written reference each; 100 words")
     header = f"{'system':<44} {'R-2':>6} {'R-1':>6}   {'rs R-2':>6} {'rs R-1':>6}  words"
@@ -443,7 +455,7 @@ def main() -> None:
     for solver in ("ilp", "greedy"):
         print(row(f"ours ({solver}), held out (leave one topic out)", folds[solver]))
         print(row(f"ours ({solver}), tuned on all 8", grid[solver][tuned[solver]], shown(tuned[solver])))
-        d = (default.single_weight, default.lead_bonus, default.copies_once)
+        d = (default.single_weight, default.lead_bonus, default.copies_once, default.cost_exponent)
         print(row(f"ours ({solver}), defaults", at_default[solver], shown(d)))
     for name, rows in base.items():
         print(row(name, rows))
@@ -480,6 +492,7 @@ def main() -> None:
             "single_weight": list(SINGLE_WEIGHTS),
             "lead_bonus": list(LEAD_BONUSES),
             "copies_once": list(COPIES_ONCE),
+            "cost_exponent (greedy only)": list(COST_EXPONENTS),
         },
         "systems": {
             **{
