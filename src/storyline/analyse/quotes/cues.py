@@ -3,8 +3,9 @@
 The words are data in the lexicon (:mod:`storyline.lexicon`: ``cues.toml`` for the cues, one row per lemma with
 its forms and flags, ``speech.toml``, ``quotes.toml``, ``roles.toml``, ``names.toml``, ``entities.toml``,
 ``time.toml``); this module reads the cue table (:data:`CUES`), names the sets the quote rules test against, and
-derives the ones that are parts or unions of others. Surface forms in lower case, every inflection written out
-(Storyline runs without the lemmatizer).
+derives the ones that are parts or unions of others. Surface forms in lower case, every inflection written out:
+the quote rules read words as written, since a form's tense decides what it does ("said" is a strong cue,
+"saying" is not).
 
 Example:
     >>> cue = next(c for c in CUES if c.lemma == "say")

@@ -15,7 +15,8 @@ argue …", "**went on** to say …" tell that the words were said (the writer o
 
 The rows are data, read once from ``frames.toml`` beside this module; each :class:`Frame` row carries the
 sentence it was made for, and ``tests/analyse/test_quotes.py`` runs every row's example and checks that it yields no
-quote of that subject. Surface forms, as in :mod:`storyline.analyse.quotes` (Storyline runs without the lemmatizer).
+quote of that subject. Surface forms, as everywhere in :mod:`storyline.analyse.quotes` (its rules read words as
+written).
 
 Measured with ``bench/quotes.py`` (PolNeAR): the rows were checked against every change they made on ``train``
 (all 840 articles); the one exception, words in quote marks under an intention frame staying the subject's

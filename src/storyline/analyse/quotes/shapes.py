@@ -3,7 +3,7 @@
 Each :class:`Shape` row is data, read once from ``shapes.toml`` beside this module: a dependency pattern naming the
 ``cue`` verb, its ``speaker`` and the ``content`` node, how the reported clause is cut from the content node
 (``extent``), and the sentence the row was made for (``tests/analyse/test_quote_shapes.py`` runs every example). The
-patterns read surface forms (Storyline runs without the lemmatizer); a word list in a pattern is named (``"$name"``,
+patterns read surface forms (the quote rules read words as written); a word list in a pattern is named (``"$name"``,
 one of :data:`WORD_SETS`: the cue forms of :mod:`.cues`) and read in sorted order.
 
 Extents:
