@@ -399,3 +399,16 @@ def test_year_on_year_is_no_duration() -> None:
 )
 def test_a_duration_as_an_adjective_leaves_its_article_out(mention: str, timex3: str) -> None:
     assert mention[extent(mention) :] == timex3
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("Talks resume early next year.", "early next year", "2026"),
+        ("He left late yesterday.", "late yesterday", "2025-03-04"),
+        ("The plant closed by the end of 2019.", "the end of 2019", "2019"),
+        ("Late last week the firm sold it.", "Late last week", "2025-W09"),
+    ],
+)
+def test_a_part_of_a_day_week_or_year_is_inside_its_mention(text: str, mention: str, value: str) -> None:
+    assert typed(text)[mention] == (value, "DATE")

@@ -54,6 +54,10 @@ _BARE_MONTHS = "|".join(m.title() for m in lexicon.ordered("time.months") if m !
 _AGO_COUNTS = lexicon.ordered("numbers.units")[:10]
 _AGO_WORDS = "|".join((*_AGO_COUNTS, *lexicon.ordered("numbers.articles")))
 
+#: A part of the day, week or year before one ("early next year", "late yesterday", "the end of 1990"): inside the
+#: mention, its value the whole one's (lexicon dates.part_leads).
+_PART = r"(?:(?i:" + alternation(lexicon.ordered("dates.part_leads"), longest_first=True) + r")[\s-]+)?"
+
 # Order matters: longer, more precise patterns first; matches never overlap.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
@@ -72,12 +76,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fiscal_year", re.compile(r"\b(?:FY\s*|fiscal\s+(?:year\s+)?)(?P<year>(?:19|20)\d\d|['’]?\d\d)\b(?!\s*Q[1-4])")),
     ("bare_month", re.compile(rf"\b(?P<mon>{_BARE_MONTHS})\b(?!\s+(?:on|to|through|against|for)\b)" + _OF_YEAR)),
     ("wd", re.compile(rf"\b(?P<rel>on|last|next|this|late|early|since|by|until)?\s*{_WD}\b(?:\s+(?P<tod>morning|afternoon|evening|night))?")),
-    ("rel_unit", re.compile(r"\b(?P<rel>next|last|this|past|coming|(?:the\s+)?current|later this|earlier this)\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>week|month|year|weekend)\b", re.I)),
+    ("rel_unit", re.compile(rf"\b{_PART}(?P<rel>next|last|this|past|coming|(?:the\s+)?current|later this|earlier this)\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>week|month|year|weekend)\b", re.I)),
     ("ago", re.compile(rf"\b(?P<n>\d+|{_AGO_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("shift", timex.SHIFT_PATTERN),
-    ("deictic", re.compile(rf"\b(?P<word>{_NEAR_DAYS}|tonight)\b", re.I)),
+    ("deictic", re.compile(rf"\b{_PART}(?P<word>{_NEAR_DAYS}|tonight)\b", re.I)),
     ("holiday", re.compile(rf"\b(?:(?P<rel>(?i:by|before|after|until|since|on|at|over|last|next|this))\s+)?{HOLIDAY_PATTERN}(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
-    ("year", re.compile(r"\b(?:(?P<rel>in|since|by|until|later in|earlier in|early|late|mid|mid-|during|before|after|of)\s+|mid-)?(?<![\d$£€.,])(?:(?<=mid-)|(?<=\bpre-)|(?<=\bpost-)|(?<!-))(?P<year>(?:19|20)\d\d)(?![\d%]|\s*(?:percent|million|billion|people|tons?|tonnes?))\b")),
+    ("year", re.compile(r"\b(?:(?P<rel>(?:the\s+)?(?:end|beginning|start|middle)\s+of|in|since|by|until|later in|earlier in|early|late|mid|mid-|during|before|after|of)\s+|mid-)?(?<![\d$£€.,])(?:(?<=mid-)|(?<=\bpre-)|(?<=\bpost-)|(?<!-))(?P<year>(?:19|20)\d\d)(?![\d%]|\s*(?:percent|million|billion|people|tons?|tonnes?))\b")),
 ]
 #: The counts of "two days ago": the articles and the number words up to ten.
 _NUMBER_WORDS = {
