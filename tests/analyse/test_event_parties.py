@@ -1,0 +1,48 @@
+"""Names near an event that are no party to it (a meeting's venue, a reporting outlet, an expletive "it"), pronouns
+that stand for a person named before, and acts undergone ("faced sanctions from …")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.analyse.events import events_from_doc
+from storyline.model import Event
+
+
+def _events(nlp: Any, text: str) -> list[Event]:
+    return events_from_doc(nlp(text), article_id="a1")
+
+
+def test_a_meetings_venue_is_no_party(nlp: Any) -> None:
+    evs = _events(nlp, "Chilean and Peruvian officials praised the Osaka summit.")
+    assert evs and all(e.actor_text != "Osaka" and e.target_country != "JPN" for e in evs)
+    (ev,) = _events(nlp, "The two delegations held talks in Munich on Friday.")
+    assert ev.action == "CONSULT" and "DEU" not in (ev.actor_country, ev.target_country)
+
+
+def test_a_reporting_outlet_and_an_expletive_it_are_no_actors(nlp: Any) -> None:
+    (ev,) = _events(nlp, "The Morning Herald reported that it would be easier to pressure him.")
+    assert ev.action == "COERCE" and ev.actor_text is None
+    text = (
+        "The minister decided to raise the issue with the envoy in the capital, where it would be easier to press him."
+    )
+    evs = _events(nlp, text)
+    press = next(e for e in evs if e.trigger == "press")
+    assert press.actor_text == "minister"
+
+
+def test_pronouns_stand_for_the_person_named_before(nlp: Any) -> None:
+    text = "Prime Minister Jane Okafor addressed parliament on Monday. The army detained her on Tuesday."
+    (ev,) = _events(nlp, text)
+    assert (ev.action, ev.actor_text, ev.target_text) == ("COERCE", "army", "Prime Minister Jane Okafor")
+    assert ev.spans["target"] == [0, len("Prime Minister Jane Okafor")]
+    text = "The envoy Tom Reyes met Governor Ana Silva, and Silva later urged him to stay."
+    urged = next(e for e in _events(nlp, text) if e.trigger == "urged")
+    assert urged.target_text == "Tom Reyes"
+
+
+def test_acts_undergone_are_the_givers(nlp: Any) -> None:
+    (ev,) = _events(nlp, "Iran faces new sanctions from Canada.")
+    assert (ev.action, ev.actor_country, ev.target_country) == ("SANCTION", "CAN", "IRN")
+    (ev,) = _events(nlp, "The mayor of Basra suffered repeated attacks by militants.")
+    assert (ev.action, ev.actor_text, ev.target_text) == ("ASSAULT", "militants", "mayor of Basra")
