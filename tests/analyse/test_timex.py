@@ -395,6 +395,7 @@ def test_year_on_year_is_no_duration() -> None:
         ("the nine months", "the nine months"),
         ("the 1988 quarter", "the 1988 quarter"),
         ("on Monday", "Monday"),
+        ("for at least 20 more years", "at least 20 more years"),
     ],
 )
 def test_a_duration_as_an_adjective_leaves_its_article_out(mention: str, timex3: str) -> None:

@@ -236,7 +236,12 @@ SHIFT_PATTERN = re.compile(
 
 #: Words a mention may start with that TimeML leaves out of a TIMEX3's extent (they are its SIGNAL).
 SIGNALS = lexicon.ordered("dates.signals")
-_SIGNAL = re.compile(r"(?i)^(?:" + "|".join(re.escape(w) for w in sorted(SIGNALS, key=len, reverse=True)) + r")\s+")
+#: Phrases that start with a signal and stay in the TIMEX3 ("at least 20 more years").
+SIGNAL_EXCEPTIONS = lexicon.ordered("dates.signal_exceptions")
+_SIGNAL = re.compile(
+    r"(?i)^(?!(?:" + "|".join(re.escape(w) for w in SIGNAL_EXCEPTIONS) + r")\b)"
+    r"(?:" + "|".join(re.escape(w) for w in sorted(SIGNALS, key=len, reverse=True)) + r")\s+"
+)
 
 
 #: A duration as an adjective, after its article: a count and a unit in the singular ("a five-year", "the 23-year",
