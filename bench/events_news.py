@@ -1,6 +1,9 @@
 """Event coding on news sentences, and the cross-validated choice of the coder's fallbacks.
 
-    python bench/events_news.py [--note TEXT]
+    python bench/events_news.py [--no-cv] [--note TEXT]
+
+``--note`` adds a line to the results' ``news_and_fallbacks.history`` (kept from run to run): the note and each
+stratum's news figures; ``--no-cv`` runs the news figures only and keeps the cross-validated ones of the last full run.
 
 Data (read where they are; the repo keeps only offsets and labels):
 
@@ -303,6 +306,7 @@ def tune_types(recs: list[dict[str, Any]], nlp: Any) -> dict[str, Any]:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-cv", action="store_true", help="the news figures only")
+    ap.add_argument("--note", help="record this run's news figures in the results' history under this note")
     args = ap.parse_args()
     nlp = load_nlp()
     recs = [r for r in bench_events.load() if r["split"] != "held-out"]  # the held-out half is never read here
@@ -320,14 +324,40 @@ def main() -> int:
         print("learned fallback best", json.dumps(result["learned_fallback"]["best"]))
         result["tune_types"] = tune_types(recs, nlp)
         print("tune types", json.dumps(result["tune_types"]))
+    _write(result, args.note)
+    return 0
+
+
+def headline(news_result: dict[str, Any]) -> dict[str, Any]:
+    """Per stratum, ours then the keyword baseline: event precision, type, source and target accuracy."""
+    keys = ("event_precision", "type_accuracy", "source_accuracy", "target_accuracy")
+    return {
+        f"{stratum}{'' if name == 'ours' else ' baseline'}": [scores[name][k] for k in keys]
+        for stratum, scores in news_result.items()
+        for name in ("ours", "keyword_baseline")
+    }
+
+
+def _write(result: dict[str, Any], note: str | None) -> None:
+    """Write this run's figures under ``news_and_fallbacks`` of the results, keeping bench/events.py's figures, the
+    history (with this run's news figures under ``note``) and, after a ``--no-cv`` run, the earlier run's
+    cross-validated figures (named in ``kept_from_an_earlier_run``)."""
     old = json.loads(OUT.read_text(encoding="utf-8")) if OUT.exists() else {}
+    before = old.get("news_and_fallbacks", {})
+    kept = [k for k in ("country_fallback", "learned_fallback", "tune_types") if k in before and k not in result]
+    history = before.get("history", [])
+    if note:
+        history.append({"note": note, **headline(result["news"])})
     old["news_and_fallbacks"] = {
         "data": "bench/data/events/news_sentences.jsonl (hand-labelled news sentences); tune and hand-made splits "
         "of bench/events.py (never held-out)",
         **result,
+        **{k: before[k] for k in kept},
+        **({"kept_from_an_earlier_run": kept} if kept else {}),
+        "history_columns": "per stratum: event precision, type accuracy, source accuracy, target accuracy",
+        "history": history,
     }
     OUT.write_text(json.dumps(old, indent=1) + "\n", encoding="utf-8")
-    return 0
 
 
 if __name__ == "__main__":
