@@ -818,6 +818,19 @@ def test_every_reject_frame_example_files_no_quote_of_the_rejecter(nlp: Any, fra
     assert [q.text for q in run(nlp, frame.example) if q.kind != "indirect"] == []
 
 
+def test_a_cue_the_writer_reads_into_is_no_report(nlp: Any) -> None:
+    text = "By linking the disputes, the mayor is effectively asking voters to treat the budget as one single question."
+    assert [q.text for q in run(nlp, text)] == []
+
+
+def test_a_paraphrase_never_ends_on_the_conjunction_of_the_next_act(nlp: Any) -> None:
+    text = (
+        "The minister reiterated the government’s stated position that it supports all talks that are conducive to"
+        " peace and called for a lasting deal to end the war."
+    )
+    assert find(run(nlp, text), "supports all talks").text == "it supports all talks that are conducive to peace"
+
+
 @pytest.mark.parametrize(
     "text",
     [

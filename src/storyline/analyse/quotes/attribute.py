@@ -141,13 +141,17 @@ def _quoted_fraction(d: _Doc, a: int, b: int) -> float:
 
 
 def _clause_bounds(d: _Doc, first: int, last: int) -> tuple[int, int] | None:
-    """Character span of tokens first..last, without a leading "that"/punctuation or trailing punctuation."""
+    """Character span of tokens first..last, without a leading "that"/punctuation or trailing punctuation or
+    conjunction (a clause the parse left with the "and" of the reporter's next act: "position that it supports all
+    efforts that are conducive to peace and called for …")."""
     doc = d.doc
     while first <= last and (
         doc[first].is_punct or doc[first].is_space or (doc[first].lower_ == "that" and doc[first].tag_ in ("IN", "WDT"))
     ):
         first += 1
-    while last >= first and ((doc[last].is_punct and doc[last].text not in "”’\"'") or doc[last].is_space):
+    while last >= first and (
+        (doc[last].is_punct and doc[last].text not in "”’\"'") or doc[last].is_space or doc[last].tag_ == "CC"
+    ):
         last -= 1
     if last < first:
         return None

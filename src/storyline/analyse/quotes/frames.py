@@ -111,6 +111,8 @@ UNSAID_FRAMES: tuple[Frame, ...] = _DATA["unsaid"]
 SPECULATIVE_AUX = lexicon.words("quotes.speculative_auxiliaries")
 #: A negated cue says nothing: "He would not say whether …", "did not say that …", "never claimed that …".
 NEGATIONS = lexicon.words("quotes.negations")
+#: A cue these modify is the writer's reading of what someone does: "Xi is **effectively** asking Washington to …".
+INTERPRETIVE = lexicon.words("quotes.interpretive_adverbs")
 #: Quoted words hanging from one of these are the term the subject refuses, not the subject's own words.
 REJECT_FRAMES: tuple[Frame, ...] = _DATA["reject"]
 #: "dismissed the report as “fake news”": what the rejecter calls it is the rejecter's own word.
@@ -147,7 +149,8 @@ def _frame(frames: Sequence[Frame], head: Any, child: Any) -> Frame | None:
 
 
 def unsaid(cue: Any, in_quote: Sequence[bool] | None = None, marked: bool = False) -> str | None:
-    """Why a cue verb reports no words of its subject ("negated", "speculation", or a frame's ``why``), or None.
+    """Why a cue verb reports no words of its subject ("negated", "interpretation", "speculation", or a frame's
+    ``why``), or None.
 
     Climbs two governing words at most ("refusing to say", "gives Beijing a chance to claim"); words inside quote
     marks (``in_quote``) are the speaker's, never the frame ("“Absolutely not,” he said"). ``marked``: asked for
@@ -156,6 +159,8 @@ def unsaid(cue: Any, in_quote: Sequence[bool] | None = None, marked: bool = Fals
     own = [c for c in cue.children if in_quote is None or not in_quote[c.i]]
     if any(c.dep_ == "neg" and c.lower_ in NEGATIONS for c in own):
         return "negated"
+    if any(c.dep_ == "advmod" and c.lower_ in INTERPRETIVE for c in own):
+        return "interpretation"
     if cue.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in SPECULATIVE_AUX for c in own):
         return "speculation"  # not "may have said it best", nor "could be termed “…”" (a passive cue speaks for no one)
     t = cue
