@@ -34,6 +34,9 @@ ALLOWED_UPWARD: dict[tuple[str, str], str] = {
     # The spaCy components compute a doc's sentences and dates with the pipeline's own stages, so a component
     # gives what a pipeline run gives; imported when a component first runs.
     ("storyline.analyse.components", "storyline.pipeline"): "the pipeline's sentence and date stages",
+    # A story's web page is drawn when its dossier is stored, once per change of the story, not on each visit
+    # (storyline.web.story_pages); imported when a dossier is first stored.
+    ("storyline.incremental", "storyline.web.story_pages"): "story pages drawn with their stored dossier",
 }
 
 

@@ -21,3 +21,17 @@ def test_the_libraries_load_when_first_used() -> None:
     mh = minhash("one two three four five six seven")
     assert sketch_from_text(sketch_text(mh)).jaccard(mh) == 1.0
     assert find_duplicates([]) == {}
+
+
+def test_listing_stories_loads_no_stage() -> None:
+    """``storyline stories`` reads the listing columns alone: the command line loads neither the API (every
+    stage) nor numpy until a command needs them."""
+    code = "import sys, storyline.cli; print(','.join(m for m in ('storyline.api', 'numpy') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_the_command_lines_choices_are_the_apis() -> None:
+    from storyline import api, cli, engines
+
+    assert cli.FORMATS == api.FORMATS and cli.ENGINES == engines.ENGINES

@@ -20,7 +20,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
@@ -29,12 +29,18 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from . import __version__
-from .api import FORMATS, Corpus, IngestReport
-from .compare.claims import source_label
 from .config import load_config
-from .engines.base import ENGINES, Engine, engine_for
 from .errors import StorylineError
 from .text import plural
+
+if TYPE_CHECKING:  # the API loads every stage: a command that only reads the store never waits for it
+    from .api import Corpus, IngestReport
+    from .engines.base import Engine
+
+FORMATS = ("md", "html", "json")
+"""The dossier's formats (:data:`storyline.api.FORMATS`, named here for the options)."""
+ENGINES = ("local", "ray")
+"""Where an ingest's stages run (:data:`storyline.engines.ENGINES`, named here for the options)."""
 
 DEFAULT_DB = "storyline.db"
 PROGRESS_MIN_FILES = 5
@@ -55,6 +61,8 @@ class Ctx:
         self.config_file = config
 
     def corpus(self, engine: Engine | None = None, **overrides: Any) -> Corpus:
+        from .api import Corpus
+
         cfg = load_config(self.config_file, overrides=overrides)
         return Corpus(self.db, cfg, engine)
 
@@ -64,6 +72,14 @@ class Ctx:
 
         require_store(self.db)
         return self.corpus()
+
+    def store(self) -> Any:
+        """The store of a store that must already exist, opened alone: what a listing reads loads no stage."""
+        from .store.base import open_store
+        from .store.exists import require_store
+
+        require_store(self.db)
+        return open_store(self.db)
 
 
 DB_HELP = f"SQLite store file, or a postgresql:// URL (default: $STORYLINE_DB or ./{DEFAULT_DB})."
@@ -195,6 +211,8 @@ def _ingest(
     manifest: str | None = None,
     engine: tuple[str, int | None, str | None] = ("local", None, None),
 ) -> tuple[Corpus, IngestReport]:
+    from .engines.base import engine_for
+
     corpus = c.corpus(engine_for(*engine))
     n_inputs = len(paths)
     show = not c.quiet and (n_inputs > PROGRESS_MIN_FILES or any(Path(p).is_dir() for p in paths))
@@ -260,6 +278,15 @@ def stories(ctx: click.Context, db: str | None, as_json: bool, why: str | None) 
     c = _ctx(ctx, db)
     if ctx.invoked_subcommand:
         return
+    if why is None and not as_json:  # the listing columns (what no correction changes): no story is read whole
+        with c.store() as store:
+            rows, total = store.list_stories(None, 0, store.list_stories(None, 0, 0)[1])
+        print_table(
+            f"{plural(total, 'story')} in {store.path}",
+            ("id", "title", "event date", "#articles", "#independent sources"),
+            [(r.id, r.title, r.event_date or "—", r.articles, r.independent_sources) for r in rows],
+        )
+        return
     with c.reading() as corpus:
         if why is not None:
             _print_why(corpus, why, as_json)
@@ -269,14 +296,6 @@ def stories(ctx: click.Context, db: str | None, as_json: bool, why: str | None) 
                 out.print_json(json.dumps([s.story.to_json() for s in corpus.stories], ensure_ascii=False))
             else:  # piped: the same text, written a story at a time (100,000 stories held at once took 10 GB)
                 _print_json_list(s.story.to_json() for s in corpus.iter_stories())
-            return
-        # the listing columns (what no correction changes): no story is read whole
-        rows, total = corpus.store.list_stories(None, 0, corpus.store.list_stories(None, 0, 0)[1])
-        print_table(
-            f"{plural(total, 'story')} in {corpus.store.path}",
-            ("id", "title", "event date", "#articles", "#independent sources"),
-            [(r.id, r.title, r.event_date or "—", r.articles, r.independent_sources) for r in rows],
-        )
 
 
 @cli.command()
@@ -367,6 +386,8 @@ def search(ctx: click.Context, query: str, db: str | None, limit: int, as_json: 
     if not hits:
         err.print(f"no sentence matches {_term(repr(query))}")
         sys.exit(1)
+    from .compare.claims import source_label
+
     for h in hits:
         snippet = _UNPRINTABLE.sub("?", h.snippet).replace("[", "\\[")
         snippet = snippet.replace("\\[\\[", "[bold yellow]").replace("]]", "[/bold yellow]")

@@ -13,7 +13,6 @@ from typing import Any
 import click
 
 from .cli import _ctx, _term, db_option, err, out, print_table
-from .curation import quote_id
 from .model import Correction
 from .text import plural
 
@@ -180,6 +179,8 @@ def quotes() -> None:
 @click.pass_context
 def quotes_list(ctx: click.Context, story_id: str, db: str | None, as_json: bool) -> None:
     """The quotes of STORY_ID as shown, each with its id (ARTICLE_ID:START-END) and speaker."""
+    from .curation import quote_id
+
     with _ctx(ctx, db).reading() as corpus:
         rows = [
             {"id": quote_id(a.id, q.start, q.end), "speaker": q.speaker, "kind": q.kind, "text": q.text}

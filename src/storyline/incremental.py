@@ -247,6 +247,7 @@ def run(store: Any, cfg: Config, progress: Callable[[str, int, int], None] | Non
         for s in up.stories:
             if s.id in up.dossiers and not cur.touches(s):
                 store.put_dossier(s, up.dossiers[s.id])
+                store_page(store, s.id)
     log.info(
         "corpus stages by the index for %d new article(s): %d entities, %d stories built (%d merged away) from a "
         "neighbourhood of %d article(s)%s (%.2f s)",
@@ -296,6 +297,15 @@ def store_dossiers(
     for s in stories:
         if not cur.touches(s):
             store.put_dossier(s, _dossier(s, members.get(s.id, []), entities))
+            store_page(store, s.id)
+
+
+def store_page(store: Any, story_id: str) -> None:
+    """The web page of a story whose dossier was just stored, drawn and stored beside it (a page is drawn once
+    per change of its story, not per visit: :mod:`storyline.web.story_pages`)."""
+    from .web.story_pages import store_page as draw_and_store
+
+    draw_and_store(store, story_id)
 
 
 def _dossier(story: Story, members: Sequence[Article], entities: Mapping[str, Entity]) -> str:

@@ -10,6 +10,17 @@ Example:
 
 from __future__ import annotations
 
-from storyline.web.app import create_app, serve
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from storyline.web.app import create_app, serve
 
 __all__ = ["create_app", "serve"]
+
+
+def __getattr__(name: str) -> Any:  # FastAPI is loaded when the app is asked for, not with the package
+    if name in __all__:
+        from storyline.web import app
+
+        return getattr(app, name)
+    raise AttributeError(name)

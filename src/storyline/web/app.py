@@ -44,7 +44,7 @@ from storyline.config import Config, load_config
 from storyline.errors import StorylineError
 from storyline.render import svg
 from storyline.store.base import SearchHit
-from storyline.web import listing, views
+from storyline.web import listing, story_pages, views
 from storyline.web.corrections import add_corrections, story_corrections
 from storyline.web.jobs import Job, JobRegistry, UploadError, check_upload, safe_filename
 from storyline.web.markup import article_spans, highlight_snippet, mark_text, paragraph_spans
@@ -345,6 +345,12 @@ def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small closure per page
     @cached_page
     def story_page(request: Request, story_id: str, speaker: str = "") -> HTMLResponse:
         state = _state(request)
+        if not speaker:  # the page as stored with its dossier (storyline.web.story_pages), when it is
+            with state.corpus() as corpus:
+                parts = story_pages.page_parts(corpus, story_id, read_only=state.read_only)
+            if parts is not None:
+                head, body, fix = parts
+                return state.page(request, "story.html", nav="stories", s=head, body=body, fix=fix)
         with state.corpus() as corpus:
             dossier = corpus.story_dossier(story_id)
             fix = story_corrections(corpus, dossier, speaker)

@@ -22,8 +22,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from storyline.api import Corpus
 from storyline.compare.constraints import STORY_KINDS
-from storyline.curation import cite_spans, quote_id
+from storyline.curation import cite_spans
 from storyline.model import Correction
+from storyline.web.story_pages import dossier_corrections
+from storyline.web.story_pages import short as _short
 
 OTHER_STORIES = 200
 """Most other stories offered by the merge and move forms (those nearest in the list)."""
@@ -59,33 +61,18 @@ def story_corrections(corpus: Corpus, dossier: Mapping[str, Any], speaker: str =
     """What the story page's correction forms need: the other stories, the claim rows and their articles, each
     shown quote's id (in the order of the page's quote table, after the speaker filter), and the corrections
     that concern this story."""
-    story = dossier.get("story") or {}
-    sid = str(story.get("id", ""))
-    outlets = {str(a.get("id")): str(a.get("outlet") or a.get("source") or "") for a in dossier.get("articles") or []}
-    claims = []
-    for key in ("claims", "accounts", "quote_groups"):
-        for c in dossier.get(key) or []:
-            if not isinstance(c, Mapping) or not c.get("id"):
-                continue
-            cited = [*(c.get("support") or []), *(c.get("conflicts") or [])]
-            on_row = sorted({str(x["article_id"]) for x in cited if isinstance(x, Mapping) and x.get("article_id")})
-            claims.append(
-                {
-                    "id": str(c["id"]),
-                    "text": _short(str(c.get("text") or "")),
-                    "articles": [(a, outlets.get(a) or a[:8]) for a in on_row],
-                }
-            )
-    shown = [q for q in dossier.get("quotes") or [] if isinstance(q, Mapping)]
-    if speaker:
-        shown = [q for q in shown if (q.get("speaker") or "(unattributed)") == speaker]
-    cites = [q.get("cite") for q in shown]
-    quote_ids = [quote_id(*cite_spans([c])[0]) if isinstance(c, Mapping) else "" for c in cites]
-    members = set(outlets)
+    fixed = dossier_corrections(dossier, speaker)
+    return live_corrections(corpus, fixed)
+
+
+def live_corrections(corpus: Corpus, fixed: Mapping[str, Any]) -> dict[str, Any]:
+    """:func:`story_corrections` from its part read from the dossier (:func:`dossier_corrections`) and the store
+    as it is now: the other stories and the corrections that concern this story."""
+    sid, members = str(fixed["story"]), set(fixed["members"])
     return {
         "others": [(i, _short(title, 70)) for i, title in corpus.store.stories_near(sid, OTHER_STORIES)],
-        "claims": claims,
-        "quote_ids": quote_ids,
+        "claims": fixed["claims"],
+        "quote_ids": fixed["quote_ids"],
         "log": [
             _row(c)
             for c in reversed(corpus.corrections())
@@ -107,10 +94,6 @@ def _articles_of(c: Correction) -> set[str]:
 
 def _row(c: Correction) -> dict[str, Any]:
     return {"id": c.id, "kind": c.kind, "summary": c.summary, "created_at": c.created_at, "undone_at": c.undone_at}
-
-
-def _short(text: str, n: int = 90) -> str:
-    return text if len(text) <= n else text[: n - 1].rstrip() + "…"
 
 
 # ----------------------------------------------------------------------------------------- routes

@@ -1,0 +1,84 @@
+"""Story pages stored with their dossier (storyline.web.story_pages): the same page as one drawn from the
+dossier, and drawn again only for the stories a write touches."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storyline.api import Corpus
+from storyline.store.pages import stored_page
+from storyline.web import story_pages
+
+pytestmark = pytest.mark.slow
+
+
+def _pages(db: Path, client_class: Any, *, read_only: bool) -> dict[str, str]:
+    from storyline.web import create_app
+
+    with Corpus(db) as c:
+        ids = c.store.story_ids()
+    with client_class(create_app(db, read_only=read_only)) as client:
+        return {sid: client.get(f"/stories/{sid}").text for sid in ids}
+
+
+@pytest.mark.parametrize("read_only", [True, False])
+def test_a_stored_page_is_the_page_drawn_from_the_dossier(
+    web_db: Path, client_class: Any, monkeypatch: pytest.MonkeyPatch, read_only: bool
+) -> None:
+    with Corpus(web_db) as c:
+        ids = c.store.story_ids()
+        assert all(stored_page(c.store, sid) is not None for sid in c.store.dossier_ids())
+    stored = _pages(web_db, client_class, read_only=read_only)
+    monkeypatch.setattr(story_pages, "page_parts", lambda *a, **k: None)
+    drawn = _pages(web_db, client_class, read_only=read_only)
+    assert stored == drawn and len(stored) == len(ids)
+    assert read_only or any('action="/quotes/hide"' in p for p in stored.values())
+
+
+def test_fill_marks_puts_each_quotes_form_or_nothing() -> None:
+    html = "<tr><!--hide-th--></tr><tr><td>a</td><!--hide:0--></tr><tr><td>b</td><!--hide:1--></tr>"
+    fixed = {"story": "s1", "quote_ids": ["q<1>", ""]}
+    assert story_pages.fill_marks(html, fixed, read_only=True) == "<tr></tr><tr><td>a</td></tr><tr><td>b</td></tr>"
+    got = story_pages.fill_marks(html, fixed, read_only=False)
+    assert got.count("<td>") == 4 and 'value="q&lt;1&gt;"' in got and got.endswith("<td>b</td><td></td></tr>")
+    assert story_pages.HIDE_TH in got
+
+
+def test_a_write_draws_again_only_the_pages_of_the_stories_it_touches(
+    seeds_dir: Path, tmp_path: Path, client_class: Any
+) -> None:
+    from storyline.web import create_app
+
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for f in sorted(seeds_dir.iterdir())[:4]:
+        shutil.copy(f, folder / f.name)
+    db = tmp_path / "s.db"
+    with Corpus(db) as c:
+        c.ingest([folder])
+        story = max(c.store.stories(), key=lambda s: len(s.article_ids))
+        page = "SELECT page FROM story_pages WHERE story_id = ?"
+        before = {sid: c.store._q(page, [sid]) for sid in c.store.story_ids()}
+        c.set_article(story.article_ids[0], source="Corrected Wire")
+        after = {sid: c.store._q(page, [sid]) for sid in before}
+        shown = {sid: stored_page(c.store, sid) for sid in before}
+    assert after[story.id] != before[story.id] and "Corrected Wire" in shown[story.id][1]  # type: ignore[index]
+    assert all(after[sid] == before[sid] and shown[sid] is not None for sid in before if sid != story.id)
+    with client_class(create_app(db, read_only=True)) as client:
+        assert "Corrected Wire" in client.get(f"/stories/{story.id}").text
+
+
+def test_a_page_whose_entities_gained_a_spelling_is_not_shown(web_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    shutil.copy(web_db, db)
+    with Corpus(db) as c:
+        sid = max(c.store.stories(), key=lambda s: len(s.article_ids)).id
+        got = stored_page(c.store, sid)
+        assert got is not None and got[0]["entities"]
+        with c.store.transaction():
+            c.store._q("UPDATE entities SET aliases = '[\"Someone Else\"]' WHERE id = ?", [got[0]["entities"][0]])
+        assert stored_page(c.store, sid) is None
