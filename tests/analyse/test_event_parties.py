@@ -46,3 +46,26 @@ def test_acts_undergone_are_the_givers(nlp: Any) -> None:
     assert (ev.action, ev.actor_country, ev.target_country) == ("SANCTION", "CAN", "IRN")
     (ev,) = _events(nlp, "The mayor of Basra suffered repeated attacks by militants.")
     assert (ev.action, ev.actor_text, ev.target_text) == ("ASSAULT", "militants", "mayor of Basra")
+
+
+def test_codebook_rules_of_the_fifth_round(nlp: Any) -> None:
+    cases = {
+        "Croatian troops withdrew from their positions near the river, Bosnian officials said.": "RETREAT",
+        "The king of Spain hosted his Moroccan counterpart in Madrid.": "CONSULT",
+        "The army gave the rebels three days to surrender their weapons.": "THREATEN",
+        "A suicide bomber blew himself up outside a hotel in Kabul.": "ASSAULT",
+        "The admiral ordered two destroyers to the Black Sea.": "MOBILIZE",
+        "The ruling party recognized the opposition's victory in the mayoral race.": "CONCEDE",
+        "Seoul said all options remained on the table if Pyongyang tested another missile.": "THREATEN",
+        "Moscow said it would not renounce the use of force in the region.": "THREATEN",
+    }
+    for text, action in cases.items():
+        evs = _events(nlp, text)
+        assert evs and evs[0].action == action, (text, [e.action for e in evs])
+
+
+def test_a_possessive_pronoun_codes_the_actor_as_its_owner(nlp: Any) -> None:
+    (ev, *_) = _events(
+        nlp, "Kenya's defence minister said his troops were ready to drive the raiders out of the valley."
+    )
+    assert (ev.action, ev.actor_country) == ("THREATEN", "KEN")

@@ -10,8 +10,9 @@ Three kinds of name are set aside by their place in the sentence:
 * an expletive "it" ("it would be easier to press him", "it is time to talk"): no party; the act's actor is the
   subject of the clause above, as for any infinitive.
 
-A personal pronoun ("he", "her") whose sentence names no person before it stands for the nearest person named in
-the sentences just before (:func:`antecedent`).
+A pronoun stands for a party named before it (:func:`resolve_pronoun`, :func:`resolve_object`): a subject pronoun
+for the subject of its sentence's main clause, "he" or "her" in a sentence that names no person before it for the
+person named last in the sentences just before (:func:`antecedent`).
 
 Example:
     >>> import spacy                                                        # doctest: +SKIP
@@ -40,6 +41,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 COPULAS = frozenset({"be", "seem", "appear", "become", "remain"})
 #: Where an untyped name stands as a party.
 PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+#: Dependency labels of a clause's subject.
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: How many modifier hops a name may be from the noun or preposition that places it.
 MAX_HOPS = 3
 
@@ -144,4 +147,50 @@ def antecedent(t: Any) -> Any | None:
     return None
 
 
-__all__ = ["antecedent", "expletive", "meeting_words", "outlet", "reporting_outlet", "venue"]
+def resolve_pronoun(t: Any) -> Any:
+    """A subject pronoun ("they", "it", "he") stands for the subject of the sentence's main clause, if it has one
+    and it is no news outlet reporting the sentence; "he" or "she" in a sentence that names no one before it, for
+    the person last named in the sentences before (:func:`antecedent`)."""
+    if t.pos_ != "PRON":
+        return t
+    root = t.sent.root
+    subj = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    if subj is not None and (reporting_outlet(root) or expletive(subj)):  # "The Daily Globe reports that it …"
+        subj = None
+    if t.text.lower() in ("he", "she", "him", "her"):  # a person: the nearest person named as a subject before it
+        before = [c for c in t.sent if c.i < t.i and c.dep_ in SUBJECTS and c.pos_ != "PRON"]
+        near = list(reversed(before))
+        named = [c for c in near if c.ent_type_ == "PERSON"] + [c for c in near if c.pos_ == "PROPN"]
+        return named[0] if named else t if before else antecedent(t) or subj or t
+    return subj if subj is not None and subj.i != t.i and subj.pos_ != "PRON" else t
+
+
+def resolve_object(t: Any, actor: Any | None) -> Any:
+    """An object pronoun ("him", "her") stands for the person named last before it who is not the actor ("Xi
+    decided to raise it with Trump, to press him": Trump), in its sentence or, where it names none, the sentences
+    before."""
+    if t.pos_ != "PRON" or t.lower_ not in ("him", "her"):
+        return t
+    skip = {w.i for w in actor.subtree} if actor is not None else set()
+    name = actor.lower_ if actor is not None else None  # "Silva" named twice is one person
+
+    def other(p: Any) -> bool:
+        return p.i not in skip and p.lower_ != name
+
+    people = [e.root for e in t.sent.ents if e.label_ == "PERSON" and e.end <= t.i and other(e.root)]
+    if people:
+        return people[-1]
+    before = antecedent(t)
+    return before if before is not None and other(before) else t
+
+
+__all__ = [
+    "antecedent",
+    "expletive",
+    "meeting_words",
+    "outlet",
+    "reporting_outlet",
+    "resolve_object",
+    "resolve_pronoun",
+    "venue",
+]

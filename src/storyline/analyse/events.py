@@ -29,7 +29,7 @@ from typing import Any
 from .. import lexicon
 from ..model import Cite, Event, Sentence
 from .event_actors import code_phrase, contexts_of, countries_in, country_of, party_words, sector_words
-from .event_parties import antecedent, expletive, reporting_outlet, venue
+from .event_parties import expletive, reporting_outlet, resolve_object, resolve_pronoun, venue
 from .event_patterns import Hit, pattern_hits
 from .event_status import demand_clause, status_of
 from .event_tables import Rule, Tables, tables
@@ -385,7 +385,7 @@ def _target(m: Match, actor: Any | None) -> Any | None:
             if s is not None and s.pos_ != "PRON":
                 cands.append(s)
             cands += [g for g in c.children if g.dep_ == "dobj"]
-    cands = [_resolve_object(_of_head(c), actor) for c in cands if c.ent_type_ not in TIME_LABELS]  # not "on Monday"
+    cands = [resolve_object(_of_head(c), actor) for c in cands if c.ent_type_ not in TIME_LABELS]  # not "on Monday"
     cands = [c for c in cands if actor is None or c.i != actor.i]
     named = [c for c in cands if c.ent_type_ in ACTOR_LABELS or country_of(_named_text(c))]
     for c in [c for c in named if is_party(c)] + [c for c in cands if c.dep_ in OBJECTS and is_party(c)] + named:
@@ -462,22 +462,16 @@ def _phrase_text(t: Any) -> str:
     return "".join(w.text_with_ws for w in ws).strip()
 
 
-def _resolve_pronoun(t: Any) -> Any:
-    """A subject pronoun ("they", "it", "he") stands for the subject of the sentence's main clause, if it has one
-    and it is no news outlet reporting the sentence; "he" or "she" in a sentence that names no one before it, for
-    the person last named in the sentences before (:func:`.event_parties.antecedent`)."""
-    if t.pos_ != "PRON":
-        return t
-    root = t.sent.root
-    subj = next((c for c in root.children if c.dep_ in SUBJECTS), None)
-    if subj is not None and (reporting_outlet(root) or expletive(subj)):  # "The Daily Globe reports that it …"
-        subj = None
-    if t.text.lower() in ("he", "she", "him", "her"):  # a person: the nearest person named as a subject before it
-        before = [c for c in t.sent if c.i < t.i and c.dep_ in SUBJECTS and c.pos_ != "PRON"]
-        near = list(reversed(before))
-        named = [c for c in near if c.ent_type_ == "PERSON"] + [c for c in near if c.pos_ == "PROPN"]
-        return named[0] if named else t if before else antecedent(t) or subj or t
-    return subj if subj is not None and subj.i != t.i and subj.pos_ != "PRON" else t
+def _owner_country(t: Any) -> str | None:
+    """The country of the party a possessive pronoun before ``t`` stands for ("Ethiopia's prime minister said his
+    army was ready …": ETH), or None."""
+    poss = next((c for c in t.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if poss is None:
+        return None
+    owner = resolve_pronoun(poss)
+    if owner.i == poss.i:
+        return None
+    return code_phrase(_phrase_text(owner), owner.text if owner.pos_ != "PROPN" else None)[0]
 
 
 def _giver(t: Any) -> Any | None:
@@ -487,27 +481,8 @@ def _giver(t: Any) -> Any | None:
         if w.dep_ in ("prep", "agent") and _lemma(w) in ("from", "by") and _clause_of(w).i == t.i:
             noun = next((g for g in w.children if g.dep_ == "pobj"), None)
             if noun is not None and is_party(_of_head(noun)):
-                return _resolve_pronoun(_of_head(noun))
+                return resolve_pronoun(_of_head(noun))
     return None
-
-
-def _resolve_object(t: Any, actor: Any | None) -> Any:
-    """An object pronoun ("him", "her") stands for the person named last before it who is not the actor ("Xi
-    decided to raise it with Trump, to press him": Trump), in its sentence or, where it names none, the sentences
-    before."""
-    if t.pos_ != "PRON" or t.lower_ not in ("him", "her"):
-        return t
-    skip = {w.i for w in actor.subtree} if actor is not None else set()
-    name = actor.lower_ if actor is not None else None  # "Silva" named twice is one person
-
-    def other(p: Any) -> bool:
-        return p.i not in skip and p.lower_ != name
-
-    people = [e.root for e in t.sent.ents if e.label_ == "PERSON" and e.end <= t.i and other(e.root)]
-    if people:
-        return people[-1]
-    before = antecedent(t)
-    return before if before is not None and other(before) else t
 
 
 # ------------------------------------------------------------------------------------------- events
@@ -535,9 +510,9 @@ def _event(m: Match, text: str) -> Event:
     if actor is not None and actor.pos_ == "NOUN" and not is_party(actor):  # "An Israeli air strike killed …"
         actor = _noun_actor(actor) or actor
     if actor is not None:
-        actor = _resolve_pronoun(_of_head(actor))
+        actor = resolve_pronoun(_of_head(actor))
     if m.hit is not None and m.hit.actor is not None:
-        actor = _resolve_pronoun(_of_head(m.hit.actor))
+        actor = resolve_pronoun(_of_head(m.hit.actor))
     if actor is not None and actor.i == t.i:  # "the summit had focused on …": the happening is no actor
         actor = None
     if m.hit is not None and m.hit.target is not None:
@@ -545,7 +520,7 @@ def _event(m: Match, text: str) -> Event:
     else:
         target = _of_head(patient) if patient is not None else _target(m, actor)
     if target is not None:
-        target = _resolve_object(target, actor)
+        target = resolve_object(target, actor)
     if m.rule.undergo:  # "Iran faced sanctions from the EU": the EU's act on Iran
         actor, target = _giver(t), actor
     whole = {"actor": True, "target": True}
@@ -559,7 +534,7 @@ def _event(m: Match, text: str) -> Event:
     if recode == "REQUEST" and demand is not None and actor is not None:
         speaker = next((c for c in demand.head.children if c.dep_ == "nsubj"), None)
         if speaker is not None and is_party(speaker):  # "The Red Cross said US forces must ensure …": a demand
-            actor, target, whole = _resolve_pronoun(speaker), actor, {"actor": True, "target": True}
+            actor, target, whole = resolve_pronoun(speaker), actor, {"actor": True, "target": True}
     action = m.rule.type
     if recode == "expressed" and action in tables().expressed:  # "ready to hold talks": intent to meet
         action = tables().expressed[action]
@@ -584,6 +559,8 @@ def _event(m: Match, text: str) -> Event:
         start, end = ws[0].idx, ws[-1].idx + len(ws[-1].text)
         phrase = text[start:end]
         country, sector = code_phrase(phrase, tok.text if tok.pos_ != "PROPN" else None)
+        if role == "actor" and country is None:  # "his army": the speaker's (a target "its troops" is the actor's own)
+            country = _owner_country(tok)
         if not is_party(tok):  # a topic or a happening: no party, though the country it names may be one
             if any(venue(w) for w in ws):  # not "the Osaka summit": where it was held
                 country = country_of(" ".join(w.text for w in ws if not venue(w)))
