@@ -153,3 +153,39 @@ def test_a_publication_date_is_read_as_the_command_line_reads_it_and_a_bad_one_r
         assert not c.articles()  # refused before anything was read
         assert len(c.ingest(folder, published="2025/11/24").added) == 1
         assert [a.published for a in c.articles()] == ["2025-11-24"]
+
+
+def test_stories_built_with_other_settings_are_built_again_by_the_next_ingest_or_a_repair(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A changed cluster.*, compare.* or summary.* setting reaches every stored story, not only those an
+    ingest touches: ``storyline check`` names it, and a repair or the next ingest builds every story again."""
+    import storyline.pipeline as pipeline
+    from storyline.api import check
+    from storyline.config import load_config
+
+    first, later = tmp_path / "first", tmp_path / "later"
+    for folder, name, text in (
+        (first, "storm", "The port of Valmera was closed on Tuesday after a storm hit the coast."),
+        (later, "vote", "Lawmakers in Brenland approved the 2024 budget on Tuesday after a twelve-hour debate."),
+    ):
+        folder.mkdir()
+        (folder / f"{name}.txt").write_text(f"{text} Officials said more would follow on Wednesday.\n", "utf-8")
+    db = tmp_path / "s.db"
+    with Corpus(db) as c:
+        c.ingest([first])
+        assert c.stale_settings() == [] and check(c) == ([], [])
+    built: list[str] = []
+    real = pipeline.build_story
+    monkeypatch.setattr(pipeline, "build_story", lambda sid, *a, **k: built.append(sid) or real(sid, *a, **k))
+    shorter = load_config(env={}, overrides={"summary.words": 40})
+    with Corpus(db, config=shorter) as c:
+        assert c.stale_settings() == ["summary.words"]
+        problems, left = check(c)
+        assert len(problems) == 1 and "summary.words" in problems[0] and "--repair" in problems[0]
+        assert check(c, repair=True)[1] == []
+        assert c.stale_settings() == [] and len(built) == 1
+    with Corpus(db) as c:  # back to the defaults: the next ingest builds the storm's story too
+        built.clear()
+        c.ingest([later])
+        assert len(built) == 2 and c.stale_settings() == []

@@ -24,7 +24,7 @@ from . import incremental
 from .article_fixes import ArticleFixes, Fix
 from .compare.cluster import Link, cluster_config, explain
 from .compare.story import article_state
-from .config import Config, load_config
+from .config import Config, load_config, story_settings
 from .corrections import Corrections, stored_constraints, stored_curation
 from .engines.base import Analysed, Engine
 from .errors import StorylineError
@@ -41,6 +41,8 @@ from .store.sqlite import open_store
 log = logging.getLogger("storyline")
 ProgressFn = Callable[[str, int, int], None]
 FORMATS = ("md", "html", "json")
+#: The store's record of the story settings its stories were built with (:func:`storyline.config.story_settings`).
+SETTINGS_META = "story_settings"
 
 
 @dataclass(slots=True)
@@ -282,10 +284,30 @@ class Corpus(Corrections, ArticleFixes):
         self._analyse_and_store(pending, report, progress)
         _share_failures(report, seen, twins)
         report.failed_files = {e.path.split("#", 1)[0] for e in report.errors}
-        if report.added or report.updated or not self.store.corpus_built():  # new or changed, or a run cut short
+        # new or changed articles, a run cut short, or stories built with other settings
+        if report.added or report.updated or not self.store.corpus_built() or self.stale_settings():
             self.rebuild(progress)
             self.rebuild_stories_of(report.updated)
         return report
+
+    def stale_settings(self) -> list[str]:
+        """The story settings (``cluster.*``, ``compare.*``, ``summary.*``) whose value differs from the one the stored
+        stories were built with: the next ingest, or ``storyline check --repair``, builds every story again. A store
+        that never recorded them (or has no stories yet) has none."""
+        stored = self.store.get_meta(SETTINGS_META)
+        if not stored:
+            return []
+        try:
+            was = json.loads(stored)
+        except ValueError:
+            return []
+        now = story_settings(self.config)
+        return sorted(k for k, v in now.items() if k in was and was[k] != v)
+
+    def _record_settings(self) -> None:
+        text = json.dumps(story_settings(self.config), sort_keys=True)
+        if self.store.get_meta(SETTINGS_META) != text:
+            self.store.set_meta(SETTINGS_META, text)
 
     def finish(self, progress: ProgressFn | None = None, *, rebuild: bool = False) -> IngestReport:
         """Finish what a stopped ingest left: analyse and store the documents it had read (kept in the store
@@ -373,11 +395,15 @@ class Corpus(Corrections, ArticleFixes):
         A few new articles in a store of ``corpus.incremental_from`` articles or more are filed through the corpus
         index instead, reading only the entities, copies and stories they touch (:mod:`storyline.incremental`).
         """
-        if incremental.run(self.store, self.config, progress):
+        stale = self.stale_settings()
+        if stale:
+            log.info("stories were built with other settings (%s): building every story again", ", ".join(stale))
+        elif incremental.run(self.store, self.config, progress):
+            self._record_settings()
             return
         version = self.store.articles_version()  # the article set the stages below cover
         arts = self.store.articles()
-        built = {s.id: s for s in self.store.stories()}
+        built = {} if stale else {s.id: s for s in self.store.stories()}  # a story built before is kept as it is
         existing: dict[str, list[str]] = {sid: list(s.article_ids) for sid, s in built.items()}
 
         def state(a: Article) -> tuple[Any, ...]:
@@ -408,6 +434,7 @@ class Corpus(Corrections, ArticleFixes):
                     self.store.put_article(a)
             fresh = [s.id for s in result.stories if built.get(s.id) is not s]
             incremental.after_full_run(self.store, self.config, arts, result.entities, result.stories, fresh)
+            self._record_settings()
         if progress:
             progress(STAGE["stories"].name, len(result.stories), len(result.stories))
 
@@ -464,12 +491,22 @@ def check(corpus: Corpus, *, repair: bool = False) -> tuple[list[str], list[str]
         ...     check(corpus, repair=True)
         ([], [])
     """
-    problems = corpus.store.check() + corpus.correction_problems()
+    problems = corpus.store.check() + corpus.correction_problems() + _settings_problems(corpus)
     if not (repair and problems):
         return problems, problems if not repair else []
     corpus.store.remove_orphans()
     corpus.finish(rebuild=True)
-    return problems, corpus.store.check() + corpus.correction_problems()
+    return problems, corpus.store.check() + corpus.correction_problems() + _settings_problems(corpus)
+
+
+def _settings_problems(corpus: Corpus) -> list[str]:
+    stale = corpus.stale_settings()
+    if not stale:
+        return []
+    return [
+        f"the stories were built with other values of {', '.join(stale)} than the configuration's now: "
+        "run `storyline check --repair` (or the next ingest) to build them again"
+    ]
 
 
 def repair(corpus: Corpus, progress: ProgressFn | None = None) -> IngestReport:

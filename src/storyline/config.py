@@ -72,6 +72,21 @@ class Config:
 
 KEYS = {f.name.replace("_", ".", 1): f.name for f in fields(Config)}
 
+#: The keys the corpus stages build stories with (grouping, comparison, summary): stories built under other values
+#: are built again by the next ingest or ``storyline check --repair``. The analysis keys are not among them: they
+#: take effect on articles analysed after the change.
+STORY_KEYS = tuple(k for k in KEYS if k.split(".", 1)[0] in ("cluster", "compare", "summary"))
+
+
+def story_settings(cfg: Config) -> dict[str, str]:
+    """The :data:`STORY_KEYS` values of ``cfg``, as text (what a store records with the stories it built).
+
+    Example:
+        >>> story_settings(Config())["summary.words"]
+        '100'
+    """
+    return {k: repr(getattr(cfg, KEYS[k])) for k in STORY_KEYS}
+
 
 def _coerce(name: str, value: Any, where: str) -> Any:
     default = getattr(Config(), name)
