@@ -58,6 +58,8 @@ def test_codebook_rules_of_the_fifth_round(nlp: Any) -> None:
         "The ruling party recognized the opposition's victory in the mayoral race.": "CONCEDE",
         "Seoul said all options remained on the table if Pyongyang tested another missile.": "THREATEN",
         "Moscow said it would not renounce the use of force in the region.": "THREATEN",
+        "Chile cautioned Bolivia that it would defend its northern border.": "THREATEN",
+        "A Kenyan court convicted two former ministers of fraud.": "ACCUSE",
     }
     for text, action in cases.items():
         evs = _events(nlp, text)
