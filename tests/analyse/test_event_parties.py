@@ -71,3 +71,14 @@ def test_a_possessive_pronoun_codes_the_actor_as_its_owner(nlp: Any) -> None:
         nlp, "Kenya's defence minister said his troops were ready to drive the raiders out of the valley."
     )
     assert (ev.action, ev.actor_country) == ("THREATEN", "KEN")
+
+
+def test_what_is_discussed_and_who_is_forced(nlp: Any) -> None:
+    text = (
+        "Peru's president-elect Ana Torres and Chilean President Luis Vera discussed copper, fishing and water rights."
+    )
+    (ev,) = _events(nlp, text)
+    assert (ev.action, ev.actor_country, ev.target_country) == ("CONSULT", "PER", "CHL")
+    assert ev.target_text == "Chilean President Luis Vera"
+    (ev,) = _events(nlp, "Small farmers in the valley worry about being forced to sell their land.")
+    assert (ev.action, ev.actor_text, ev.target_text) == ("COERCE", None, "Small farmers in the valley")

@@ -44,6 +44,10 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Entity labels of a date or time: never a target ("negotiated for three days").
 TIME_LABELS = frozenset({"DATE", "TIME"})
+#: A clitic the parser may read as a passive's auxiliary ("He's signaled": has).
+CLITICS = frozenset({"'s", "’s"})
+#: Verbs whose direct object is what is talked about, never a party ("discussed Taiwan", "raised the issue").
+TOPIC_VERBS = lexicon.words("events.topic_verbs")
 #: Prepositions of place: the noun after them is where a topic happens, not a party to it ("talks in Havana").
 LOCATIVE_PREPS = lexicon.ordered("events.locative_prepositions")
 #: Entity labels of a name whose words trigger nothing.
@@ -367,7 +371,8 @@ def _noun_actor(t: Any) -> Any | None:
 def _target(m: Match, actor: Any | None) -> Any | None:
     t = m.tok
     consumed = m.obj.i if m.obj is not None else -1  # tokens are views: compare by index, never by identity
-    cands: list[Any] = [c for c in t.children if c.dep_ in ("dobj", "dative", "oprd") and c.i != consumed]
+    topic = _lemma(t) in TOPIC_VERBS  # "discussed Taiwan and trade": what was discussed, not with whom
+    cands: list[Any] = [c for c in t.children if c.dep_ in ("dobj", "dative", "oprd") and c.i != consumed and not topic]
     if t.pos_ == "VERB" and not cands:  # "beat and injured dozens of workers": the object both verbs share
         cands += [
             g for c in t.children if c.dep_ == "conj" and c.pos_ == "VERB" for g in c.children if g.dep_ == "dobj"
@@ -424,6 +429,8 @@ def _phrase(t: Any, conj: bool = True) -> list[Any]:
         words.pop()
     if len(words) > MAX_SPAN_WORDS:
         words = [w for w in words if w.i <= t.i][-MAX_SPAN_WORDS:] or [t]
+        while len(words) > 1 and words[0].i > 0 and words[0].nbor(-1).text == "-":  # not "elect" of "president-elect"
+            words.pop(0)
     return words or [t]
 
 
@@ -505,6 +512,12 @@ def _event(m: Match, text: str) -> Event:
             actor, patient = patient, None
         elif patient is not None and m.obj is not None and patient.i == m.obj.i:  # "sanctions on Iran were lifted"
             actor, patient = agent, None
+        elif (
+            patient is None
+            and agent is None
+            and any(c.dep_ == "auxpass" and c.lower_ not in CLITICS for c in t.children)
+        ):
+            actor, patient = None, _subject_of(t)  # "countries worry about being forced to choose": they are forced
         else:
             actor = agent if patient is not None else _subject_of(t)
     if actor is not None and actor.pos_ == "NOUN" and not is_party(actor):  # "An Israeli air strike killed …"
