@@ -81,6 +81,8 @@ def test_parse_date_string() -> None:
     assert parse_date_string("24 November 2025") == "2025-11-24"
     assert parse_date_string("2025-11-24T10:00:00Z") == "2025-11-24"
     assert parse_date_string("not a date") is None
+    assert parse_date_string("8/2/13 at 1:30 PM") == "2013-08-02"  # a numeric date's two-digit year is a year
+    assert parse_date_string("2 hours ago") is None
     assert to_date("2025-11") is None
 
 

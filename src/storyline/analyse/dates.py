@@ -701,12 +701,17 @@ def _anaphora(found: list[DateMention], text: str) -> list[DateMention]:
     return found
 
 
+#: A year written in a date string: four digits, or the two of a numeric date ("8/2/13 at 1:30 PM", "08-02-13")
+#: or after an apostrophe ("Aug. 2, '13"). A string with none ("next week", "2 hours ago") is read against today.
+_YEAR_WRITTEN = re.compile(r"\d{4}|\b\d{1,2}([/.-])\d{1,2}\1\d{2}\b|['’]\d{2}\b")
+
+
 def parse_date_string(s: str) -> str | None:
     """A complete date string (metadata, "Published on: 24 November 2025") → "YYYY-MM-DD", or None — also for one
     with no year written ("next week", "2 hours ago": read against today's clock, they would date the article to
     the day it was read)."""
     s = s.strip()
-    if not re.search(r"\d{4}", s):
+    if not _YEAR_WRITTEN.search(s):
         return None
     try:
         return dt.date.fromisoformat(s[:10]).isoformat()
