@@ -338,8 +338,8 @@ def set_value(word: str, unit: str | None = None, count: str | None = None, othe
         return f"XXXX-XX-XXT{DAY_PARTS[u]}"
     if u == "weekend":
         return "XXXX-WXX-WE"
-    if u in ("spring", "summer", "autumn", "fall", "winter"):
-        return "XXXX-" + {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}[u]
+    if u in SEASONS:
+        return "XXXX-" + SEASONS[u]
     n = count or ("2" if other else "1")
     return duration_value(n, u or "day")
 

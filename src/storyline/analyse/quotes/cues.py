@@ -180,3 +180,11 @@ INSERT_OPENERS = _words("quotes.insert_openers")
 
 
 _ISSUED = _words("speech.issued")
+#: Cues of a question put to someone.
+ASKING_CUES = _words("quotes.asking_cues")
+#: Cues with which a thing (a video, a T-shirt, a report) carries words.
+INSCRIPTION_CUES = _words("quotes.inscription_cues")
+#: Suffixes of a name ("Jr.", "III").
+NAME_SUFFIXES = _words("quotes.name_suffixes")
+#: Small words a title-cased phrase may hold in lower case.
+TITLE_SMALL_WORDS = _words("quotes.title_small_words")

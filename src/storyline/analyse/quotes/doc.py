@@ -23,6 +23,7 @@ from .cues import (
     HONORIFICS_F,
     LEADING_TITLES,
     MALE_NAMES,
+    NAME_SUFFIXES,
     TITLE_WORDS,
 )
 from .marks import QuotedSpan, _double_apostrophes, paragraphs, sentence_starts
@@ -101,7 +102,7 @@ def _name_tokens_cached(name: str) -> tuple[str, ...]:
     toks = name.replace("’", "'").split()
     while len(toks) > 1 and toks[0].lower() in LEADING_TITLES:
         toks.pop(0)
-    if toks and toks[-1].lower().rstrip(".") in ("jr", "sr", "ii", "iii", "iv") and len(toks) > 2:
+    if toks and toks[-1].lower().rstrip(".") in NAME_SUFFIXES and len(toks) > 2:
         toks = toks[:-2] + [toks[-2] + " " + toks[-1]]
     return tuple(re.sub(r"'s$", "", t).strip(",") for t in toks)
 

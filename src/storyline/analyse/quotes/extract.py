@@ -13,6 +13,7 @@ from ..nlp import doc_text
 from .attribute import _direct_attributions, _indirect_attributions
 from .cues import (
     _ISSUED,
+    ASKING_CUES,
     DESCRIPTOR_NOUNS,
     DOCUMENT_NOUNS,
     HONORIFICS_F,
@@ -194,9 +195,7 @@ def _named_actor(d: _Doc, toks: Sequence[Any]) -> tuple[Any, Any] | None:
     subj = _subject(root, d.in_quote)
     if subj is None:
         return None
-    if root.lower_ in _ISSUED and any(
-        c.dep_ == "dobj" and c.lower_ in DOCUMENT_NOUNS for c in root.children
-    ):
+    if root.lower_ in _ISSUED and any(c.dep_ == "dobj" and c.lower_ in DOCUMENT_NOUNS for c in root.children):
         # "The committee issued a statement apologizing to Sanders." / "“On behalf of everyone …”"
         return (root, subj) if _may_speak(d, subj) else None
     m = d.mention_at(subj.idx)
@@ -239,7 +238,7 @@ def _answerer(d: _Doc, ev: Attribution, e: Attribution, history: Sequence[Attrib
     if not ev.quote.text.rstrip(" ”\"’'»").endswith("?") or e.quote.text.rstrip(" ”\"’'»").endswith("?"):
         return None
     asker = ev.quote.speaker
-    if asker is None or (ev.quote.cue or "").lower() not in ("asked", "asks", "pressed", "presses", "queried"):
+    if asker is None or (ev.quote.cue or "").lower() not in ASKING_CUES:
         return None
     k = next((i for i in range(len(history) - 1, -1, -1) if history[i] is ev), None)
     if k is None:

@@ -17,6 +17,7 @@ from .cues import (
     INSERT_OPENERS,
     PRONOUNS_F,
     PRONOUNS_M,
+    TITLE_SMALL_WORDS,
     WEAK_CUES,
     WEEKDAYS_MONTHS,
 )
@@ -367,9 +368,7 @@ def _colon_np(d: _Doc, toks: Sequence[Any]) -> tuple[Any, Any] | None:
 
 def _colon_lead_name(d: _Doc, toks: Sequence[Any]) -> tuple[Any, Any] | None:
     """A short line opening with a name and a comma, ending with the colon: "Clinton, on Oct. 22: “…”"."""
-    if not 3 <= len(toks) <= 10 or toks[-1].text not in _COLONS or d.para_of(toks[0].idx) != d.para_of(
-        toks[-1].idx
-    ):
+    if not 3 <= len(toks) <= 10 or toks[-1].text not in _COLONS or d.para_of(toks[0].idx) != d.para_of(toks[-1].idx):
         return None
     j = 0
     while j < len(toks) and toks[j].pos_ == "PROPN" and toks[j].ent_type_ not in ("GPE", "NORP", "LOC", "DATE"):
@@ -502,5 +501,4 @@ def _capitalised(text: str) -> bool:
 
 def _title_like(text: str) -> bool:
     ws = _WORD.findall(text)
-    small = {"a", "an", "the", "of", "in", "on", "and", "to", "for", "with", "at", "by", "or"}
-    return len(ws) >= 2 and all(w[0].isupper() or w.lower() in small or w[0].isdigit() for w in ws)
+    return len(ws) >= 2 and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS or w[0].isdigit() for w in ws)

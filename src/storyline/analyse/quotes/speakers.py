@@ -24,6 +24,7 @@ from .cues import (
     GENDERED_ROLES_F,
     GENDERED_ROLES_M,
     INDIRECT_FORMS,
+    INSCRIPTION_CUES,
     LEADING_TITLES,
     NP_PREPS,
     ORG_HEADS,
@@ -63,8 +64,10 @@ def _is_cue(tok: Any) -> bool:
             return True
         # "“…,” the Saudis state in the white paper": a short noun phrase after a quote's comma, then the cue
         j = tok.i - 1
-        while j > tok.i - 8 and j >= 0 and (
-            tok.doc[j].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "ADP") or tok.doc[j].text == "-"
+        while (
+            j > tok.i - 8
+            and j >= 0
+            and (tok.doc[j].pos_ in ("DET", "PROPN", "NOUN", "ADJ", "ADP") or tok.doc[j].text == "-")
         ):
             j -= 1
         return bool(
@@ -257,9 +260,7 @@ def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
         break
     # inverted order the parser missed: "…,” said Neil Thomas, …
     prev = [t.text for t in tok.doc[max(0, tok.i - 4) : tok.i] if not t.is_space][-2:]  # "”\xa0added Gowdy"
-    if not prev or not (
-        _closing(prev[-1]) or (prev[-1] == "," and len(prev) > 1 and _closing(prev[0]))
-    ):
+    if not prev or not (_closing(prev[-1]) or (prev[-1] == "," and len(prev) > 1 and _closing(prev[0]))):
         return None
     for j in range(tok.i + 1, min(len(tok.doc), tok.i + 4)):
         w = tok.doc[j]
@@ -698,7 +699,7 @@ def _carries_words(cue: Any, subj: Any) -> bool:
         cue.dep_ == "relcl"
         and cue.head.i == subj.i
         and (
-            cue.lower_ in ("said", "says", "read", "reads", "stated", "states", "declared", "declares")
+            cue.lower_ in INSCRIPTION_CUES
             or (subj.lower_ in DOCUMENT_NOUNS and cue.lower_ in INDIRECT_FORMS)  # "the report, which notes, “…”"
         )
         and any(c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in cue.children)
