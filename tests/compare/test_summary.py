@@ -110,6 +110,19 @@ def test_no_fragment_question_quote_or_pronoun_opening(story: list[Article], sol
         ("In addition, the storm damaged the harbour wall and two of the cranes.", "opens on a pronoun or connective"),
         ("The port closed.", "too short"),
         (
+            "``It was the worst storm we have seen in twenty years here,'' he said.",
+            "quotation alone or part of a longer one",
+        ),
+        (
+            "``The storm was the worst in twenty years,'' she told the harbour staff on Tuesday.",
+            "a quotation said by a pronoun",
+        ),
+        ("The harbour office is at 12 Quay Street; (0555) 123-4567 for ferry news.", "a telephone number"),
+        ("Ten of those on board the ferry were taken to hospital on Tuesday.", "opens on a pronoun or connective"),
+        ("Neither he nor the harbour master could be reached on Tuesday evening.", "opens on a pronoun or connective"),
+        ("Another reason was the height of the waves in the harbour that night.", "opens on a pronoun or connective"),
+        ("The rest of the fleet stayed in port until the storm had passed.", "opens on a pronoun or connective"),
+        (
             "The minister backed every effort to end the nearly four-year conflict, officials said.",
             "names its happening only as 'the … conflict'",
         ),
@@ -123,7 +136,7 @@ def test_every_reject_rule_has_a_test() -> None:
     tested = {
         "heading or cut-off line", "question", "several lines", "cut at an abbreviation", "opens in lower case",
         "quotation alone or part of a longer one", "opens on a pronoun or connective",
-        "names its happening only as 'the … conflict'",
+        "names its happening only as 'the … conflict'", "a quotation said by a pronoun", "a telephone number",
     }  # fmt: skip
     assert {why for why, _ in REJECT} <= tested
     assert why_not_standalone("The storm closed the port.\nFerries were cancelled until Thursday then.") == (
@@ -134,6 +147,8 @@ def test_every_reject_rule_has_a_test() -> None:
 def test_quote_with_its_speaker_can_stand_alone() -> None:
     text = "“The storm was the worst in twenty years,” the harbour master of Valmera said on Tuesday."
     assert why_not_standalone(text) is None
+    # wire text of the 1990s types its quotation marks as `` and ''
+    assert why_not_standalone(text.replace("“", "``").replace("”", "''")) is None
 
 
 @pytest.mark.parametrize("words", [15, 25, 40, 60, 100])
@@ -165,6 +180,15 @@ def test_copies_of_one_outlet_count_once(story: list[Article]) -> None:
     w = concept_weights([*story, copy], SummaryConfig())
     assert w["port valmera"] == 1.0
     assert w == concept_weights(story, SummaryConfig())
+
+
+def test_concepts_may_count_articles_rather_than_outlets(story: list[Article]) -> None:
+    again = _art("d", "Wire", "The second storm of the winter also flooded the fish market near the harbour.")
+    by_source = concept_weights([*story, again], SummaryConfig(single_weight=0.5))
+    assert by_source["second storm"] == pytest.approx(0.5 / 3)  # two reports of one outlet: one source
+    by_article = concept_weights([*story, again], SummaryConfig(single_weight=0.5, count_by="article"))
+    assert by_article["second storm"] == pytest.approx(2 / 4)  # two of the four articles
+    assert by_article["port valmera"] == pytest.approx(3 / 4)
 
 
 def test_key_sentences_do_not_repeat_the_summary(story: list[Article]) -> None:

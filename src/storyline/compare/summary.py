@@ -12,8 +12,10 @@ in their article, within a word budget — an integer linear program solved with
 cost-scaled selection (Lin & Bilmes 2010) is used when the solver is missing, fails or runs past its time limit.
 
 Candidates are whole sentences that can stand alone: not a heading (no final punctuation), not a question,
-not a quotation on its own or a piece of a longer one, not opening on a pronoun or a connective that needs the
-sentence before ("He", "But", "This"), 8–45 words (see :data:`REJECT`). Every summary sentence is an article's
+not a quotation on its own or a piece of a longer one, nor one whose speaker is a pronoun ("“…,” she told the
+staff"; wire text's ``…'' marks read as quotation marks), not opening on a pronoun or a connective that needs the
+sentence before ("He", "But", "This", "Another", "Neither he", "Ten of those"), not a telephone number, 8–45 words
+(see :data:`REJECT`). Every summary sentence is an article's
 own words and cites itself first, then the same passage or the same fact (a claim's support) in other sources.
 
 The most corroborated lead sentence is always chosen and opens the summary (``pin_lead``: held-out ROUGE-2 22.84
@@ -51,6 +53,8 @@ log = logging.getLogger("storyline")
 NEEDS_CONTEXT = lexicon.words("summary.needs_context")
 #: Openings of several words that do the same ("In addition, the boarding party found grapnels.").
 NEEDS_CONTEXT_PHRASES = lexicon.ordered("summary.needs_context_phrases")
+#: First words that pass the need on to the next ("Neither he nor …", "Both they and …").
+NEEDS_CONTEXT_CARRIERS = lexicon.words("summary.needs_context_carriers")
 #: Titles and abbreviations a sentence splitter may have taken for a sentence end ("said Troy police Lt." /
 #: "Gerry Scherlinck."): a sentence ending on one, and the sentence after it, are pieces of one sentence.
 ABBREVIATIONS = lexicon.words("summary.abbreviations")
@@ -60,8 +64,15 @@ _END = re.compile(r"[.!][\"”’)\]]*$")
 _HYPHEN = re.compile(r"(?<=\w)[-‐–](?=\w)")
 
 
+#: Quotation marks typed as pairs of ASCII characters, as in wire text of the 1990s (AP, NYT: ``It was a panic,''
+#: he said.), read as the typographic marks they stand for.
+_ASCII_QUOTES = (("``", "“"), ("''", "”"))
+
+
 def _outside_quotes(text: str) -> tuple[str, bool]:
     """The text outside quotation marks, and whether every quotation that opens also closes."""
+    for typed, mark in _ASCII_QUOTES:
+        text = text.replace(typed, mark)
     out, inside = [], False
     for ch in text:
         if ch == "“" or (ch == '"' and not inside):
@@ -81,9 +92,23 @@ def _opening(text: str) -> str:
 
 def _needs_context(text: str) -> bool:
     first = _opening(text)
-    return first.split(" ", 1)[0] in NEEDS_CONTEXT or any(
-        first == p or first.startswith(p + " ") for p in NEEDS_CONTEXT_PHRASES
-    )
+    words = first.split(" ")
+    if len(words) == 3 and words[1] == "of" and words[2] in NEEDS_CONTEXT:  # "Ten of those", "Many of them"
+        return True
+    if len(words) > 1 and words[0] in NEEDS_CONTEXT_CARRIERS and words[1] in NEEDS_CONTEXT:  # "Neither he nor"
+        return True
+    return words[0] in NEEDS_CONTEXT or any(first == p or first.startswith(p + " ") for p in NEEDS_CONTEXT_PHRASES)
+
+
+def _said_by_pronoun(text: str) -> bool:
+    """A sentence that opens on a quotation and names its speaker by a pronoun ("“We will find them,” she told
+    the embassy staff."): who spoke was in the sentences before."""
+    for typed, mark in _ASCII_QUOTES:
+        text = text.replace(typed, mark)
+    if text.lstrip()[:1] not in ('"', "“"):
+        return False
+    outside, _ = _outside_quotes(text)
+    return _needs_context(outside.lstrip(" ,;:—–-"))
 
 
 def ends_on_abbreviation(text: str) -> bool:
@@ -112,6 +137,10 @@ _UNPLACED = re.compile(
 )
 
 
+#: A telephone number: "(212) 555-1234", "(255-51) 666-015", "1-800-555-0199" — a travel piece's contact line.
+_PHONE = re.compile(r"\(\d{2,5}(?:-\d{1,4})?\)\s?\d{3}[-\s]\d{3,4}\b|\b1-800-\d{3}-\d{4}\b")
+
+
 def _quote_only(text: str) -> bool:
     outside, balanced = _outside_quotes(text)
     return not balanced or len(outside.split()) < 3
@@ -127,6 +156,8 @@ REJECT: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("opens in lower case", lambda t: t.lstrip("“\"‘'( ")[:1].islower()),  # a fragment of a longer sentence
     ("quotation alone or part of a longer one", _quote_only),  # "“It was a panic.”", "… the area,” he said."
     ("opens on a pronoun or connective", _needs_context),  # "He was promoted in 2003."
+    ("a quotation said by a pronoun", _said_by_pronoun),  # "“We will find them,” she told the staff."
+    ("a telephone number", lambda t: bool(_PHONE.search(t))),  # "The Embassy is at 285 Toure Drive; (255-51) 666-015."
     ("names its happening only as 'the … conflict'", lambda t: bool(_UNPLACED.search(t))),  # "… end the nearly
     # four-year conflict."
 )
@@ -171,6 +202,10 @@ class SummaryConfig:
         words: the word budget (whitespace words, as ROUGE's ``-l`` counts them; ``summary.words``).
         single_weight: weight of a concept only one source has, relative to its count (0 drops them).
         copies_once: a sentence reprinted word for word counts for the source that printed it first only.
+        count_by: what a concept's weight counts: ``"source"``, the independent sources (outlets) whose
+            articles hold it, or ``"article"``, the articles (a copy counts as its original). One wire service
+            is one source however many of its reports a story holds, so on wire stories the outlet count says
+            little; the article count is the document frequency of Gillick & Favre.
         lead_bonus: objective bonus of an article's first sentence, in concept-weight units; the n-th
             sentence gets ``lead_bonus / n``.
         solver: ``"ilp"`` (HiGHS, greedy when it fails) or ``"greedy"``.
@@ -186,6 +221,7 @@ class SummaryConfig:
     single_weight: float = 0.5
     lead_bonus: float = 0.5
     copies_once: bool = True
+    count_by: str = "source"
     min_words: int = 8
     max_words: int = 45
     solver: str = "ilp"
@@ -252,8 +288,17 @@ def candidates(articles: Sequence[Article], cfg: SummaryConfig) -> list[Candidat
     return out
 
 
+def counted_as(a: Article, by_id: dict[str, Article], cfg: SummaryConfig) -> str:
+    """What ``a`` counts as in a concept's weight (``cfg.count_by``): its independent source, or itself (a copy
+    as its original)."""
+    if cfg.count_by == "article":
+        return f"article:{a.duplicate_of or a.id}"
+    return source_key(a, by_id)
+
+
 def concept_weights(articles: Sequence[Article], cfg: SummaryConfig) -> dict[str, float]:
-    """Each concept's share of the story's independent sources (titles count as the article's own words).
+    """Each concept's share of the story's independent sources, or of its articles (``cfg.count_by``; titles
+    count as the article's own words).
 
     With ``cfg.copies_once``, a sentence another source already printed word for word (a wire story reprinted
     in part) speaks for the source that printed it first, not for one more source.
@@ -262,13 +307,13 @@ def concept_weights(articles: Sequence[Article], cfg: SummaryConfig) -> dict[str
     seen: dict[str, set[str]] = {}
     first: dict[str, str] = {}  # a sentence's content words -> the source that printed it first
     for a in articles:
-        src = source_key(a, by_id)
+        src = counted_as(a, by_id, cfg)
         texts = [a.title or ""] + [a.text[s:e] for s, e in _body_sentences(a, cfg.max_sentences_per_article)]
         for t in texts:
             owner = first.setdefault(" ".join(content_stems(t)), src) if cfg.copies_once else src
             for c in concepts(t):
                 seen.setdefault(c, set()).add(owner)
-    n = len({source_key(a, by_id) for a in articles}) or 1
+    n = len({counted_as(a, by_id, cfg) for a in articles}) or 1
     single = cfg.single_weight if n > 1 else 1.0  # one source: every concept is all it says
     return {c: (len(s) if len(s) > 1 else single) / n for c, s in seen.items() if len(s) > 1 or single > 0}
 
