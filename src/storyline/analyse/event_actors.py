@@ -29,6 +29,8 @@ MAX_NAME_WORDS = 6
 _WORD = re.compile(r"[A-Za-z][A-Za-z.'\-]*[A-Za-z.]|[A-Za-z]")
 #: Short names that are also English words: they code only when written as the name ("US", "UN", "WHO").
 CASE_SENSITIVE = lexicon.words("entities.case_sensitive_countries")
+#: Words before a nationality that make it a people, not a country ("ethnic Albanians").
+PEOPLE_WORDS = lexicon.words("events.people_words")
 
 
 def _code_table(name: str) -> dict[str, str]:
@@ -110,7 +112,7 @@ def countries_in(text: str) -> list[tuple[int, str, str]]:
     out: list[tuple[int, str, str]] = []
     i = 0
     while i < len(words):
-        if i and words[i - 1].lower() in ("ethnic", "ethnically"):  # "ethnic Albanians": a people, not a country
+        if i and words[i - 1].lower() in PEOPLE_WORDS:  # "ethnic Albanians": a people, not a country
             i += 1
             continue
         for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
@@ -172,7 +174,7 @@ def sector_of(text: str, head: str | None = None) -> str | None:
 
 
 #: Words after which an actor phrase's head noun is behind it ("Minister of Defence", "doctors from two groups").
-_HEAD_ENDS = frozenset({"of", "from", "in", "for", "at", "on", "with", "to", "by"})
+_HEAD_ENDS = lexicon.words("events.head_end_prepositions")
 
 
 def _head_first(words: Sequence[str]) -> list[str]:

@@ -36,9 +36,9 @@ LOCATIVE_PREPS = lexicon.words("events.locative_prepositions")
 #: How many sentences back a personal pronoun looks for the person it stands for.
 PRONOUN_REACH = 2
 #: Personal pronouns that stand for one person.
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PERSON_PRONOUNS = lexicon.words("events.person_pronouns")
 #: Copulas whose subject "it" may be an expletive ("it is time to", "it seemed likely that").
-COPULAS = frozenset({"be", "seem", "appear", "become", "remain"})
+COPULAS = lexicon.words("events.expletive_copulas")
 #: Where an untyped name stands as a party.
 PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
 #: Dependency labels of a clause's subject.
