@@ -31,7 +31,7 @@ def test_a_stored_page_is_the_page_drawn_from_the_dossier(
 ) -> None:
     with Corpus(web_db) as c:
         ids = c.store.story_ids()
-        assert all(stored_page(c.store, sid) is not None for sid in c.store.dossier_ids())
+        assert all(stored_page(c.store, sid, story_pages.drawn_by()) for sid in c.store.dossier_ids())
     stored = _pages(web_db, client_class, read_only=read_only)
     monkeypatch.setattr(story_pages, "page_parts", lambda *a, **k: None)
     drawn = _pages(web_db, client_class, read_only=read_only)
@@ -65,20 +65,25 @@ def test_a_write_draws_again_only_the_pages_of_the_stories_it_touches(
         before = {sid: c.store._q(page, [sid]) for sid in c.store.story_ids()}
         c.set_article(story.article_ids[0], source="Corrected Wire")
         after = {sid: c.store._q(page, [sid]) for sid in before}
-        shown = {sid: stored_page(c.store, sid) for sid in before}
+        shown = {sid: stored_page(c.store, sid, story_pages.drawn_by()) for sid in before}
     assert after[story.id] != before[story.id] and "Corrected Wire" in shown[story.id][1]  # type: ignore[index]
     assert all(after[sid] == before[sid] and shown[sid] is not None for sid in before if sid != story.id)
     with client_class(create_app(db, read_only=True)) as client:
         assert "Corrected Wire" in client.get(f"/stories/{story.id}").text
 
 
-def test_a_page_whose_entities_gained_a_spelling_is_not_shown(web_db: Path, tmp_path: Path) -> None:
+def test_a_page_shows_no_spellings_so_a_new_one_leaves_it_shown(web_db: Path, tmp_path: Path) -> None:
+    """A stored dossier places the spellings its entities have when it is read; the page shows none of them."""
     db = tmp_path / "s.db"
     shutil.copy(web_db, db)
     with Corpus(db) as c:
         sid = max(c.store.stories(), key=lambda s: len(s.article_ids)).id
-        got = stored_page(c.store, sid)
-        assert got is not None and got[0]["entities"]
+        doc = c.store.stored_dossier(sid)
+        assert doc is not None and doc["entities"] and stored_page(c.store, sid, story_pages.drawn_by()) is not None
+        eid = doc["entities"][0]["id"]
         with c.store.transaction():
-            c.store._q("UPDATE entities SET aliases = '[\"Someone Else\"]' WHERE id = ?", [got[0]["entities"][0]])
-        assert stored_page(c.store, sid) is None
+            c.store._q("UPDATE entities SET aliases = ? WHERE id = ?", ['["Someone Else"]', eid])
+        again = c.store.stored_dossier(sid)
+        assert again is not None and "Someone Else" in again["entities"][0]["aliases_elsewhere"]
+        assert story_pages.draw(again) == story_pages.draw(doc)
+        assert stored_page(c.store, sid, story_pages.drawn_by()) is not None

@@ -4,8 +4,9 @@ Drawing a story's page from its dossier costs what the dossier holds (a second f
 dossier is stored (the corpus stages, :mod:`storyline.incremental`), :func:`store_page` draws the page's dossier
 part (``story_body.html``) and stores it beside the dossier (:mod:`storyline.store.pages`); a story page is then
 that HTML and the page's live parts: the correction forms' other stories and the corrections of the story. A
-write that changes a story (its dossier stored again) or an entity it shows (its display or its spellings) makes
-only that story's page drawn again; a page with no stored HTML is drawn from the dossier as before.
+write that changes a story (its dossier stored again) or the display of an entity it shows makes only that story's
+page drawn again, and so does a new version of the code that draws it (:func:`drawn_by`); a page with no stored
+HTML is drawn from the dossier as before.
 
 The quote table's hide buttons depend on the server (read-only or not): the stored HTML has a mark in their
 place, filled by :func:`fill_marks`.
@@ -17,6 +18,7 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -30,7 +32,7 @@ from storyline.curation import cite_spans, quote_id
 from storyline.store.pages import missing_pages, put_page, stored_page
 from storyline.web import views
 
-__all__ = ["dossier_corrections", "draw", "fill_marks", "page_parts", "store_missing", "store_page"]
+__all__ = ["dossier_corrections", "draw", "drawn_by", "fill_marks", "page_parts", "store_missing", "store_page"]
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 HIDE_TH_MARK = "<!--hide-th-->"
@@ -46,6 +48,22 @@ HIDE_FORM = (
 """The quote table's hide cell, as story_body.html draws it for a server that takes corrections."""
 
 
+DRAWING = ("web/templates/*.html", "web/views.py", "web/event_rows.py", "web/markup.py", "web/story_pages.py",
+           "render/*.py")  # fmt: skip
+"""The sources a stored page is drawn by (under the package): a page drawn by other ones is drawn again."""
+
+
+@cache
+def drawn_by() -> str:
+    """A digest of the version and the sources that draw a story page (:data:`DRAWING`)."""
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.sha256(__version__.encode())
+    for pattern in DRAWING:
+        for f in sorted(root.glob(pattern)):
+            h.update(f.name.encode() + b"\0" + f.read_bytes())
+    return h.hexdigest()[:24]
+
+
 @cache
 def _environment() -> jinja2.Environment:
     """The templates as the app has them (storyline.web.app.State), for drawing outside a request."""
@@ -57,8 +75,8 @@ def _environment() -> jinja2.Environment:
 
 def draw(doc: Mapping[str, Any]) -> tuple[dict[str, Any], str]:
     """The dossier part of a story's page drawn from its dossier (JSON form), with the hide cells as marks, and
-    its head: what the page's live parts need (title, articles, the correction forms' rows) and the entities it
-    shows."""
+    its head: what the page's live parts need (title, articles, the correction forms' rows). The page shows no
+    entity's spellings (a stored dossier's, placed when it is read, never reach it)."""
     view = views.dossier_view(doc, speaker="")
     html = _environment().get_template("story_body.html").render(s=view, fix={}, hide_marks=True)
     head = {
@@ -66,7 +84,6 @@ def draw(doc: Mapping[str, Any]) -> tuple[dict[str, Any], str]:
         "title": view["title"],
         "articles": [{k: a.get(k) for k in ("id", "outlet", "title")} for a in view["articles"]],
         "fix": dossier_corrections(doc),
-        "entities": sorted({str(r["id"]) for r in doc.get("entities") or [] if isinstance(r, Mapping) and r.get("id")}),
     }
     return head, html
 
@@ -131,7 +148,7 @@ def page_parts(corpus: Any, story_id: str, *, read_only: bool) -> tuple[dict[str
 
     if stored_curation(corpus.store):
         return None
-    got = stored_page(corpus.store, story_id)
+    got = stored_page(corpus.store, story_id, drawn_by())
     if got is None:
         return None
     head, html = got
@@ -145,7 +162,7 @@ def store_page(store: Any, story_id: str) -> bool:
     if doc is None:
         return False
     head, html = draw(doc)
-    return put_page(store, story_id, head, html)
+    return put_page(store, story_id, head, html, drawn_by())
 
 
 def store_missing(store: Any, story_ids: Sequence[str], chunk: int = 200) -> int:
@@ -153,7 +170,7 @@ def store_missing(store: Any, story_ids: Sequence[str], chunk: int = 200) -> int
     transaction per ``chunk`` stories; how many were stored."""
     n = 0
     for k in range(0, len(story_ids), chunk):
-        todo = missing_pages(store, story_ids[k : k + chunk])
+        todo = missing_pages(store, story_ids[k : k + chunk], drawn_by())
         with store.transaction():
             n += sum(store_page(store, sid) for sid in todo)
     return n

@@ -4,7 +4,7 @@ CREATE TABLE story_pages (
     story_id TEXT PRIMARY KEY,
     key      TEXT NOT NULL,
     built_at BIGINT NOT NULL,
-    aliases  TEXT NOT NULL,
+    drawn_by TEXT NOT NULL,
     head     TEXT NOT NULL,
     page     BYTEA NOT NULL
 );
