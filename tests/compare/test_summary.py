@@ -176,15 +176,18 @@ def test_concepts_of_one_source_are_down_weighted(story: list[Article]) -> None:
 
 
 def test_copies_of_one_outlet_count_once(story: list[Article]) -> None:
+    by_source = SummaryConfig(count_by="source")
     copy = _art("d", "Wire", WIRE)
-    w = concept_weights([*story, copy], SummaryConfig())
+    w = concept_weights([*story, copy], by_source)
     assert w["port valmera"] == 1.0
-    assert w == concept_weights(story, SummaryConfig())
+    assert w == concept_weights(story, by_source)
+    copy.duplicate_of = "b"  # a copy the dedup stage found counts as its original whatever is counted
+    assert concept_weights([*story, copy], SummaryConfig()) == concept_weights(story, SummaryConfig())
 
 
 def test_concepts_may_count_articles_rather_than_outlets(story: list[Article]) -> None:
     again = _art("d", "Wire", "The second storm of the winter also flooded the fish market near the harbour.")
-    by_source = concept_weights([*story, again], SummaryConfig(single_weight=0.5))
+    by_source = concept_weights([*story, again], SummaryConfig(single_weight=0.5, count_by="source"))
     assert by_source["second storm"] == pytest.approx(0.5 / 3)  # two reports of one outlet: one source
     by_article = concept_weights([*story, again], SummaryConfig(single_weight=0.5, count_by="article"))
     assert by_article["second storm"] == pytest.approx(2 / 4)  # two of the four articles
