@@ -60,6 +60,8 @@ import corpus_growth as cg  # noqa: E402
 import corpus_scale as cs  # noqa: E402
 
 DOSSIER_ARTICLES = 100
+LARGE = 200
+"""The story_large page kind: a random one of the stories with most articles (mostly not yet in the page cache)."""
 CHUNK = 2000
 STRINGS = re.compile(
     r'"([0-9a-f]{16}|s\d+|\d{4}(?:-[0-9A-Z]{1,3}){0,2}(?:T[0-9:.]+Z?)?(?:/\d{4}(?:-[0-9A-Z]{1,3}){0,2})?)"'
@@ -269,6 +271,111 @@ def _tile_stories(io: _Rows, tl: Tile, part: list[str], pos_base: int, story_dig
     io.insert("dossiers", rows)
 
 
+# ----------------------------------------------------------------------------------------- the index
+
+
+def index_tiled(src: str, db: str, chunk: int = 1000) -> dict[str, Any]:  # noqa: C901 - two passes, then the rows
+    """The corpus index of the tiled store as a full run writes it (``incremental.full_index``), read a chunk of
+    articles at a time: profiles, document frequencies, postings and entity keys from the tiled articles; the
+    MinHash sketches and LSH buckets the grown store's under the tiled ids (a tile's texts are its texts)."""
+    from collections import Counter
+    from types import SimpleNamespace
+
+    from storyline import incremental as inc
+    from storyline.analyse.entity_filing import key_rows
+    from storyline.compare.cluster import cluster_config
+    from storyline.compare.storyindex import WEEK, StoryIndex
+    from storyline.compare.storypairs import CorpusStats, profile
+    from storyline.config import load_config
+    from storyline.store.sqlite import SqliteStore
+
+    t0 = time.perf_counter()
+    ccfg = cluster_config(load_config())
+    store = SqliteStore(db)
+    counts = dict(store._q("SELECT id, mention_count FROM entities"))
+    ents = store.get_entities(list(counts), with_mentions=False)
+    ids = [r[0] for r in store._q("SELECT id FROM articles ORDER BY id")]
+    with store.transaction():
+        for kind in inc.INDEX_KINDS:
+            store.drop_index(kind)
+    stats, light, keys = CorpusStats(), [], Counter()
+    for k in range(0, len(ids), chunk):  # pass 1: profiles, frequencies, entity keys
+        arts = store.articles(ids[k : k + chunk])
+        rows = inc.IndexRows()
+        for a in arts:
+            pr = profile(a, ccfg.lead_paragraphs)
+            stats.add(pr)
+            rows.article(pr, None, [])
+            light.append(SimpleNamespace(article_id=pr.article_id, participants=pr.participants,
+                                         persons=list(pr.persons), places=pr.places, lead_terms=list(pr.lead_terms),
+                                         week=str(pr.event[0] // WEEK) if pr.event else "-1"))  # fmt: skip
+        keys.update(key_rows(arts, ents)[0])
+        inc.write_index(store, rows)
+    rows = inc.IndexRows()  # pass 2: postings (their keys need every article's frequencies)
+    index = StoryIndex(ccfg, stats=stats)
+    for p in light:
+        for key in dict.fromkeys(index._keys(p)):  # as IndexRows.article
+            rows.rows["posting"].append((key, p.article_id, p.week, 0))
+            rows.counts["posting_n"][key] += 1
+    types = {e.id: e.type for e in ents}
+    rows.rows["entity_key"] = [(k, eid, types.get(eid, ""), n) for (k, eid), n in keys.items()]
+    rows.rows["entity_token"] = [(w, eid, None, counts[eid]) for w, eid in sorted(key_rows([], ents)[1])]
+    present = set(ids)
+    s = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    tiles = range(-(-len(ids) // s.execute("SELECT count(*) FROM articles").fetchone()[0]))  # as tile() made them
+    for kind in ("sketch", "band"):
+        for key, ref, value, n in s.execute("SELECT key, ref, value, n FROM corpus_index WHERE kind = ?", [kind]):
+            for t in tiles:
+                tid = hashlib.sha256(f"{ref or key}:tile{t}".encode()).hexdigest()[:16]
+                if tid in present:
+                    rows.rows[kind].append((tid, "", value, n) if kind == "sketch" else (key, tid, value, n))
+    s.close()
+    inc.write_index(store, rows)
+    with store.transaction():
+        store.set_meta(inc.INDEX_META, inc.INDEX_WRITTEN)
+    store.close()
+    return {"articles": len(ids), "seconds": round(time.perf_counter() - t0, 1), "peak_rss_mb": round(cs.rss_mb())}
+
+
+def store_pages(db: str) -> dict[str, Any]:
+    """Draw and store the page of every story with a stored dossier (storyline.web.story_pages), as a full run
+    does when it stores the dossiers: the tiled store's dossiers were copied, not stored by a run."""
+    from storyline.store.sqlite import SqliteStore
+    from storyline.web.story_pages import store_missing
+
+    t0 = time.perf_counter()
+    with SqliteStore(db) as store:
+        ids = store.story_ids()
+        n = store_missing(store, ids)
+    took = time.perf_counter() - t0
+    print(f"  {n} pages of {len(ids)} stories in {took:.0f} s", flush=True)
+    return {"stories": len(ids), "pages": n, "seconds": round(took, 1),
+            "ms_per_page": round(1000 * took / max(n, 1), 1), "store_mb": cg.store_mb(db),
+            "peak_rss_mb": round(cs.rss_mb())}  # fmt: skip
+
+
+def add_one(db: str, probes: list[str], years: int) -> dict[str, Any]:
+    """One article added at a time through a full ingest (reading, cleaning, spaCy, storing, the corpus stages by
+    the index, the touched stories' dossiers and pages): the first half of ``probes`` in one process after the
+    model is loaded (corpus_scale.py's probe child, a Corpus opened per article), the other half each as
+    ``storyline ingest FILE`` in a fresh process (start-up and the model's load included); dated ``years``
+    later (PolNeAR dev texts, held out of the grown store's base)."""
+    half = len(probes) // 2
+    got = cs.run_child("probe", [db, json.dumps(probes[:half]), str(years)], None)
+    out: dict[str, Any] = {"years_later": years, "in_process": {**cg.percentiles(got["seconds"]),
+                           "corpus_stages": cg.percentiles(got["corpus_stages_s"]), **got}}  # fmt: skip
+    print(f"  in one process: {out['in_process']}", flush=True)
+    runs = []
+    for f in probes[half:]:
+        day = re.search(r"_(\d{4}-\d\d-\d\d)_", Path(f).name)
+        when = ["--published", cs.shift_years(day[1], years)] if day else []
+        runs.append(cli_watched(["--db", db, "-q", "ingest", f, *when], 10**5, 1800))
+    out["cli"] = {**cg.percentiles([r["seconds"] for r in runs]), "cpu": cg.percentiles([r["cpu_s"] for r in runs]),
+                  "peak_rss_mb": max(r["peak_rss_mb"] for r in runs), "runs": runs}  # fmt: skip
+    print(f"  storyline ingest: {out['cli']}", flush=True)
+    return out
+
+
 # ---------------------------------------------------------------------------------------------- serving
 
 
@@ -298,6 +405,7 @@ def serve_bench(db: str, big: str, clients: int, requests: int, workers: int) ->
 
     with open_store(db) as store:
         ids = store.story_ids()
+        large = [r[0] for r in store._q(f"SELECT id FROM stories ORDER BY articles DESC, id LIMIT {LARGE}")]
     rng = random.Random(3)
     pages = max(2, len(ids) // 50)
     paths = {
@@ -305,6 +413,7 @@ def serve_bench(db: str, big: str, clients: int, requests: int, workers: int) ->
         "list_page": [f"/?page={rng.randint(2, pages)}" for _ in range(requests)],
         "story_100": [f"/stories/{big}"] * requests,
         "story_random": [f"/stories/{rng.choice(ids)}" for _ in range(requests)],
+        "story_large": [f"/stories/{rng.choice(large)}" for _ in range(requests)],
         "search": [f"/?q={rng.choice(cg.WORDS)}" for _ in range(requests)],
     }
     out: dict[str, Any] = {"clients": clients, "workers": workers, "stories": len(ids), "story_100_id": big}
@@ -381,8 +490,9 @@ def measure(db: str, args: argparse.Namespace) -> dict[str, Any]:
     print("  listing ...", flush=True)
     out["listing"] = cli_watched(["--db", db, "-q", "stories"], args.rss_limit_mb, args.cli_seconds)
     print(f"  {out['listing']}", flush=True)
-    out["listing_json"] = cli_watched(["--db", db, "-q", "stories", "--json"], args.rss_limit_mb, args.cli_seconds)
-    print(f"  --json {out['listing_json']}", flush=True)
+    if not args.no_json:
+        out["listing_json"] = cli_watched(["--db", db, "-q", "stories", "--json"], args.rss_limit_mb, args.cli_seconds)
+        print(f"  --json {out['listing_json']}", flush=True)
     print("  the ~100-article story's dossier ...", flush=True)
     d = cg.run_child("dossier", [db]) if args.rebuild else child_dossier(db)
     d["cli_html"] = cli_watched(["--db", db, "-q", "dossier", d["story"], "--format", "html"], 10**5, 10**4)
@@ -408,12 +518,17 @@ def main() -> None:  # noqa: C901 - the steps, each optional
     ap.add_argument("--requests", type=int, default=200, help="requests per page kind")
     ap.add_argument("--workers", default="1", help="server processes tried")
     ap.add_argument("--no-web", action="store_true")
+    ap.add_argument("--no-json", action="store_true", help="leave out storyline stories --json (minutes)")
     ap.add_argument("--rebuild", action="store_true", help="time the ~100-article story built again too (minutes)")
-    ap.add_argument("--only", choices=["build", "measure"], default=None)
+    ap.add_argument("--only", choices=["build", "index", "pages", "add", "measure"], default=None)
     ap.add_argument("--label", default="", help="a name for this run's measures (e.g. before, after)")
-    ap.add_argument("--src", type=Path, default=None, help="a checkout of the code to measure (default: this one)")
+    ap.add_argument("--src", dest="code", type=Path, default=None,
+                    help="a checkout of the code to measure (default: this one)")  # fmt: skip
     ap.add_argument("--rss-limit-mb", type=int, default=6000, help="stop a listing command past this RSS")
     ap.add_argument("--cli-seconds", type=float, default=600, help="stop a listing command past this time")
+    ap.add_argument("--probes", type=int, default=16, help="--only add: articles added one at a time")
+    ap.add_argument("--probe-from", type=int, default=60, help="--only add: the first PolNeAR dev text taken")
+    ap.add_argument("--probe-years", type=int, default=110, help="--only add: the probes dated this much later")
     ap.add_argument("--keep", action="store_true", help="keep the store files (under --work)")
     ap.add_argument("--out", type=Path, default=HERE / "results" / "web_scale.json")
     args = ap.parse_args()
@@ -441,9 +556,21 @@ def main() -> None:  # noqa: C901 - the steps, each optional
             put("build", value={**built, "from": args.src.name, "when": time.strftime("%Y-%m-%dT%H:%M")})
             put("machine", value={"python": platform.python_version(), "cpus": os.cpu_count(),
                                   "platform": platform.platform()})  # fmt: skip
+        if args.only == "index":  # before "add": the tiled store has no corpus index (minutes)
+            if args.src is None or not args.src.exists():
+                sys.exit("--from DB: the grown store the tiled one was made of (its sketches are copied)")
+            print("writing the corpus index ...", flush=True)
+            got = index_tiled(str(args.src), db)
+            print(f"  {got}", flush=True)
+            put("index", value=got)
+        if args.only == "pages":  # the story pages a full run stores with the dossiers (minutes)
+            put("pages", value=store_pages(db))
+        if args.only == "add":
+            files = sorted(str(p) for p in (cs.POLNEAR / "dev" / "text").iterdir())[args.probe_from :][: args.probes]
+            put(label, "sqlite", "add_one", value=add_one(db, files, args.probe_years))
         if args.only in (None, "measure"):
-            if args.src:  # every server, command and child below runs this checkout's code
-                os.environ["PYTHONPATH"] = str(args.src.resolve() / "src")
+            if args.code:  # every server, command and child below runs this checkout's code
+                os.environ["PYTHONPATH"] = str(args.code.resolve() / "src")
             if not Path(db).exists():
                 sys.exit(f"{db}: no tiled store yet (run with --only build first)")
             backends = args.backends.split(",")
