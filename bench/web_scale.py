@@ -2,8 +2,8 @@
 dossier and the peak memory of each, SQLite and PostgreSQL side by side.
 
     python bench/web_scale.py --from DB [--size 100000] [--work DIR] [--backends sqlite,postgres]
-                              [--clients 20] [--requests 200] [--workers 1] [--keep] [--only build|measure]
-                              [--out FILE]
+                              [--clients 20] [--requests 200] [--workers 1] [--keep]
+                              [--only build|index|pages|add|measure] [--src CHECKOUT] [--label NAME] [--out FILE]
 
 Data: a store grown by bench/corpus_growth.py (``--from``: ``corpus_growth.py --sizes 10000 --grow-only
 --keep`` keeps one, ``grown-10000.db``: the synthetic stream of bench/corpus_scale.py, the 838 analysed PolNeAR
@@ -14,7 +14,8 @@ its rows copied whole, tile t with every article, story and dossier under new id
 ``--size`` articles; the entities are shared (the same people and places over the years, their mention counts
 summed). Nothing is analysed or clustered again: the stories, dossiers and listing columns are the grown store's,
 so this measures reading and serving at that size, not building it. The corpus index (what filing a new article
-reads) is not copied: a store so made cannot take an ingest by the index until a full run has written it.
+reads) is not copied: ``--only index`` writes it as a full run would (:func:`index_tiled`, minutes), and
+``--only pages`` stores the story pages a full run stores with the dossiers (:func:`store_pages`).
 
 Measured, each backend (PostgreSQL: the SQLite store copied with COPY into a throwaway cluster,
 tests/pgcluster.py with its bench settings, by bench/corpus_growth.py's copy):
@@ -26,11 +27,20 @@ tests/pgcluster.py with its bench settings, by bench/corpus_growth.py's copy):
   child), with the process's peak RSS;
 * *web*: ``storyline serve --read-only`` (uvicorn, ``--workers`` processes) on 127.0.0.1, ``--clients`` threads
   with httpx, each sending its next request when the last is answered, ``--requests`` of one kind at a time: the
-  home page, a page further down the list, the ~100-article story's page, a random story's page, a search for a
-  random news word: p50/p95 per kind, the first request of each kind after the server started, the server's peak
-  RSS (its high-water mark), and the machine's load average before and after.
+  home page, a page further down the list, the ~100-article story's page, a random story's page, a random one of
+  the 200 largest stories' pages (mostly not in the page cache), a search for a random news word: p50/p95 per
+  kind, the first request of each kind after the server started, the server's peak RSS (its high-water mark), and
+  the machine's load average before and after;
+* *add one* (``--only add``, after ``--only index``): PolNeAR dev texts added one at a time through a full
+  ingest, half in one process after the model's load, half as ``storyline ingest FILE`` in a fresh process each
+  (:func:`add_one`).
 
-Target: p95 under 300 ms for the home, story and search pages; the listing and the dossier under 1 s.
+``--src CHECKOUT`` runs the servers, commands and children on another checkout's code (the code before); run the
+script itself with ``PYTHONPATH=CHECKOUT/src`` too, so that it never opens the store with this checkout's code
+(which would migrate it past what the other knows).
+
+Target: p95 under 300 ms for the home, story and search pages; the listing, the dossier and adding one article
+under 1 s.
 Writes bench/results/web_scale.json (the parts measured; a run keeps what an earlier one measured of the others).
 """
 
