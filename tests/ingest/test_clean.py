@@ -474,6 +474,8 @@ TAIL = "Crews worked through the night to restore power to 4,000 homes."
         ("Also read", "read-more"),
         ("Related:", "read-more"),
         ("Recommended", "read-more"),
+        ("Storm floods coastal towns as rivers burst their banks [VIDEO]", "read-more"),
+        ("Council votes to close two libraries [ANALYSIS]|", "read-more"),
         ("Official site link", "link-prompt"),
         ("For More Information Click HERE", "link-prompt"),
         ("Click here to subscribe", "link-prompt"),
@@ -530,6 +532,8 @@ def test_rule(line: str, reason: str) -> None:
         "Details",
         "24 November 2025",
         "Photos show the damage.",
+        "The mayor said the plan was final. [VIDEO]",  # a sentence, whatever tag follows it
+        "Watch [LIVE]",
     ],
 )
 def test_real_lines_are_kept(line: str) -> None:

@@ -316,6 +316,14 @@ LINE_RULES: tuple[Rule, ...] = (
         ),
         max_chars=220,
     ),
+    # A link to another story, its headline tagged with the kind of page it leads to in capitals ("Plague fears
+    # grow in the north [INSIGHT]", "… [VIDEO]"): a headline (no sentence end) of three or more words.
+    Rule(
+        "read-more",
+        re.compile(r"(?P<head>[^\[\]]{10,200}?)\s*\[[A-Z][A-Z ]{1,18}[A-Z]\]\s*[|•·]?"),
+        max_chars=230,
+        accept=lambda m: _headline_head(m.group("head")),
+    ),
     Rule(
         "navigation",
         re.compile(
@@ -427,6 +435,15 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": 
 # --------------------------------------------------------------------------------------------------
 # Matching
 # --------------------------------------------------------------------------------------------------
+
+
+_MIN_HEADLINE_WORDS = 3
+
+
+def _headline_head(head: str) -> bool:
+    """The words before a tag like "[VIDEO]" read as a headline: three or more words, no sentence end."""
+    head = head.rstrip()
+    return head[-1:] not in _TERMINAL and len(_WORD.findall(head)) >= _MIN_HEADLINE_WORDS
 
 
 def _match_rule(text: str) -> tuple[Rule, re.Match[str]] | None:
