@@ -11,6 +11,7 @@ import pytest
 from storyline.analyse.entities import mentions_from_doc
 from storyline.analyse.quotes import quoted_spans, quotes_from_doc
 from storyline.analyse.quotes.frames import REJECT_FRAMES, UNSAID_FRAMES, Frame, load_frames
+from storyline.analyse.quotes.marks import names_a_thing
 from storyline.model import Quote
 
 # ------------------------------------------------------------------------------ quote marks (no model)
@@ -206,6 +207,23 @@ def test_partial_quote_with_a_participle_cue(nlp: Any) -> None:
 def test_scare_quote_without_speech_is_skipped(nlp: Any) -> None:
     text = "The so-called “deal” was signed in a hotel near the border on Monday."
     assert run(nlp, text) == []
+
+
+def test_quoted_words_that_name_a_thing_are_nobodys_quote(nlp: Any) -> None:
+    # the quoted words after a noun of naming, or before the noun of the thing they name, are a name, not a quote
+    text = (
+        "The mayor, Ann Porter, agreed last year to pay the bakery $20,000 for the right to use the word “We” "
+        "on city signs. Porter later defended the “Bake it local” campaign at a council meeting. "
+        "Visitors posted photos under the hashtag “Crumbgate” all weekend."
+    )
+    assert {q.text for q in run(nlp, text)} == set()
+    # words someone used are that person's ("used the phrase “…”")
+    used = run(nlp, "Ann Porter has used the phrase “bread and circuses” often in her campaign.")
+    assert [(q.text, q.speaker) for q in used] == [("bread and circuses", "Ann Porter")]
+    # a quote that ends on a comma hands over to its cue, whatever noun follows it
+    said = run(nlp, "“We will win this seat,” campaign manager Tom Reyes said on Sunday.")
+    assert [(q.text, q.speaker) for q in said] == [("We will win this seat", "Tom Reyes")]
+    assert names_a_thing("the hashtag “Crumb” here", 12, 18) and not names_a_thing("said “Crumb” here", 5, 11)
 
 
 def test_indirect_speech(nlp: Any) -> None:

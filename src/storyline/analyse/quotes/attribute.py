@@ -27,7 +27,7 @@ from .find import (
     _words_in,
 )
 from .frames import TERM_WORDS, unsaid
-from .marks import QuotedSpan
+from .marks import QuotedSpan, names_a_thing
 from .shapes import shape_matches
 from .speakers import _cue_text, _is_cue, _local_span, _may_speak, _subject
 
@@ -70,7 +70,11 @@ def _direct_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attributi
         else:
             kind = "partial"
         # words the sentence gives as nobody's there: no cue of theirs, nor a guess from around
-        theirs = kind != "partial" or not _not_theirs(d, q, (reg_start, reg_end), nw <= TERM_WORDS)
+        # a lone function word quoted inside a sentence ("the use of “We”") is a word named, never said
+        named = names_a_thing(text, q.open_mark, q.close_mark) or (
+            kind == "partial" and bool(lead) and nw == 1 and content.strip(" .,;:!?").lower() in _FUNCTION_WORDS
+        )
+        theirs = not named and (kind != "partial" or not _not_theirs(d, q, (reg_start, reg_end), nw <= TERM_WORDS))
         found = _find_cue(d, q, (reg_start, reg_end)) if theirs else None
         att = Attribution(
             quote=Quote(start=q.start, end=q.end, text=content, kind=kind),
@@ -80,6 +84,7 @@ def _direct_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attributi
             words=nw,
             title_like=_title_like(content),
             explicit=not theirs,
+            named=named,
         )
         if found is None and q.open_mark is not None and theirs:
             att.headline = _digest_headline(d, q.open_mark)
@@ -113,6 +118,9 @@ def _direct_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attributi
                     att.speaker_local = (lo, hi)
         out.append(att)
     return out
+
+
+_FUNCTION_WORDS = lexicon.words("function_words.stop")
 
 
 def _gaps(a: int, b: int, holes: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -186,5 +186,9 @@ ASKING_CUES = _words("quotes.asking_cues")
 INSCRIPTION_CUES = _words("quotes.inscription_cues")
 #: Suffixes of a name ("Jr.", "III").
 NAME_SUFFIXES = _words("quotes.name_suffixes")
+#: Nouns before quote marks that make the quoted words a thing named ("the word “We”").
+MENTION_NOUNS = _words("quotes.mention_nouns")
+#: Nouns after quote marks that make the quoted words a thing's name ("the “Starts with one” campaign").
+NAMED_THINGS = _words("quotes.named_things")
 #: Small words a title-cased phrase may hold in lower case.
 TITLE_SMALL_WORDS = _words("quotes.title_small_words")

@@ -54,6 +54,7 @@ class Attribution:
     words: int = 0
     explicit: bool = False  # the cue is in the quote's own sentence
     title_like: bool = False
+    named: bool = False  # the quoted words name a thing ("the word “We”", "the “…” campaign"): nobody's quote
     headline: tuple[int, int] | None = None  # a digest's capitalised headline right before the quote
     unsaid: bool = False  # "declined to say whether …": no quote, but its subject is the one speaking around it
     voice: bool = True  # its speaker may speak on in the quotes after it (not "the data suggest …")

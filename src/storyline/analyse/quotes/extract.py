@@ -293,7 +293,7 @@ def _dash_line(d: _Doc, e: Attribution) -> _Src | None:
 
 def _keep(e: Attribution) -> bool:
     q = e.quote
-    if e.unsaid:
+    if e.unsaid or e.named:
         return False
     if q.kind == "indirect":
         return True

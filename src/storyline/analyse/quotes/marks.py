@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .cues import _CLAUSE_VERBS, ABBREVIATIONS, TRAILING_CUES
+from .cues import _CLAUSE_VERBS, ABBREVIATIONS, MENTION_NOUNS, NAMED_THINGS, TRAILING_CUES
 
 DOUBLE_MARKS = frozenset('“”"«»„‟')
 SINGLE_MARKS = frozenset("‘’'‹›‚‛")
@@ -246,6 +246,36 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
 
 
 # ------------------------------------------------------------------------------------- 2. sentences
+
+
+_LAST_WORD = re.compile(r"([^\W\d_]+)[ \t\u00a0]*$")
+_NEXT_WORDS = re.compile(r"[ \t\u00a0]+([a-z]+)(?:[ \t\u00a0]+([a-z]+))?")
+_NAMED_MODIFIERS = 1  # words that may stand between the closing mark and the thing named ("awareness campaign")
+
+
+def names_a_thing(text: str, open_mark: int | None, close_mark: int | None) -> bool:
+    """Quoted words that are a thing's name, not anyone's words: right after a noun of naming ("the slogan “…”",
+    "the hashtag “…”"), or right before the noun of the thing they name ("the “Starts with one” campaign").
+
+    A quote that ends on a comma hands over to its cue ("“We will win,” campaign staff said"), never to a noun.
+
+    Example:
+        >>> names_a_thing("the motto “We” here", 10, 13)
+        True
+        >>> names_a_thing("“We will win,” campaign staff said", 0, 13)
+        False
+    """
+    if open_mark is not None:
+        m = _LAST_WORD.search(text, max(0, open_mark - 40), open_mark)
+        if m is not None and m.group(1).lower() in MENTION_NOUNS:
+            return True
+    if close_mark is None or text[close_mark - 1 : close_mark] == ",":
+        return False
+    m = _NEXT_WORDS.match(text, close_mark + 1)
+    if m is None:
+        return False
+    words = [w for w in m.groups() if w is not None][: _NAMED_MODIFIERS + 1]
+    return any(w in NAMED_THINGS for w in words)
 
 
 def _is_abbreviation(text: str, i: int) -> bool:
