@@ -200,6 +200,36 @@ def test_html_source_from_url_when_page_names_no_site(tmp_path: Path) -> None:
     assert (docs[0].source, docs[0].source_how) == ("CNN", "url")
 
 
+@pytest.mark.parametrize(
+    ("site", "url", "expected"),
+    [
+        ("BBCWorld", "https://www.bbc.co.uk/news/x", ("BBC", "url")),  # a known host keeps its one name
+        ("Hosted", "https://hosted.example-wire.org/x", ("example-wire.org", "url")),  # a word, not a name
+        ("Copyright 2019", "https://www.valley-daily.net/x", ("valley-daily.net", "url")),
+        (
+            "Valley Daily | Your trusted local news source",
+            "https://www.valley-daily.net/x",
+            ("Valley Daily", "metadata"),
+        ),
+        ("Expert advice for weekend gardeners", "https://www.gardenpost.org/x", ("gardenpost.org", "url")),
+        (
+            "Department of the Interior News",
+            "https://www.interior-news.gov/x",
+            ("Department of the Interior News", "metadata"),
+        ),
+    ],
+)
+def test_html_site_names_that_name_no_outlet(tmp_path: Path, site: str, url: str, expected: tuple[str, str]) -> None:
+    page = (
+        f'<html><head><link rel="canonical" href="{url}"><meta property="og:site_name" content="{site}">'
+        "<title>Port strike</title></head><body><article><p>Dock workers walked out on Tuesday after talks "
+        "collapsed, union officials said.</p><p>The port authority called it damaging.</p></article>"
+        "</body></html>"
+    )
+    docs, _ = read(write(tmp_path, "page.html", page))
+    assert (docs[0].source, docs[0].source_how) == expected
+
+
 def test_html_without_text(tmp_path: Path) -> None:
     page = "<html><head><title>App</title></head><body><script>render()</script></body></html>"
     error = only_error(read(write(tmp_path, "app.html", page)))

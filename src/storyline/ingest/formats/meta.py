@@ -61,6 +61,49 @@ def source_from_url(url: str) -> str | None:
     return domain
 
 
+def known_outlet(url: str) -> str | None:
+    """The name :data:`OUTLETS` gives the URL's host or registered domain, ``None`` for a site it does not know.
+
+    Example:
+        >>> known_outlet("https://www.nytimes.com/2024/x.html"), known_outlet("https://www.example-news.org/a")
+        ('The New York Times', None)
+    """
+    host = _host(url)
+    if host is None:
+        return None
+    return next((OUTLETS[k] for k in (host, registered_domain(url)) if k and k in OUTLETS), None)
+
+
+_NOT_SITE_NAMES = lexicon.words("outlets.not_site_names")
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+_NAME_PARTS = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+_SMALL_WORDS = lexicon.words("quotes.title_small_words")
+_TAGLINE_WORDS = 4  # a lower-case word in a name this long makes it a slogan ("Expert how-to for English Riders")
+
+
+def site_name(value: str) -> str | None:
+    """A page's site name as an outlet's name, or ``None`` when it names none.
+
+    The name before a separator stands for the site ("LinkNaija | Nigeria's popular news platform" is LinkNaija);
+    a copyright line, a word any site may carry ("Hosted"), or a slogan (four or more words, one of them a
+    lower-case word that is not a title's small word) names no outlet; a handle's underscores go ("Wday_").
+
+    Example:
+        >>> site_name("LinkNaija | Nigeria's popular news platform"), site_name("Copyright 2014")
+        ('LinkNaija', None)
+        >>> site_name("Expert how-to for English Riders"), site_name("Bank of America News"), site_name("Wday_")
+        (None, 'Bank of America News', 'Wday')
+    """
+    name = _NAME_PARTS.split(value.strip(), maxsplit=1)[0].strip(" _")
+    if not name or _COPYRIGHT.match(name) or name.lower() in _NOT_SITE_NAMES:
+        return None
+    words = name.split()
+    lower = [w for w in words if w[:1].islower() and w.lower() not in _SMALL_WORDS]
+    if len(words) >= _TAGLINE_WORDS and lower:
+        return None
+    return name
+
+
 def registered_domain(url: str) -> str | None:
     """The registered domain of a URL (``edition.cnn.com`` gives ``cnn.com``), from the bundled suffix list.
 

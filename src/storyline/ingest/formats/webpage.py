@@ -28,7 +28,14 @@ from trafilatura.settings import Document
 
 from storyline.ingest.formats.base import E_BLANK, E_HTML_NO_TEXT, RawDoc, ReadProblem, clean_text
 from storyline.ingest.formats.decode import decode_html_text
-from storyline.ingest.formats.meta import iso_date, looks_like_domain, registered_domain, source_from_url
+from storyline.ingest.formats.meta import (
+    iso_date,
+    known_outlet,
+    looks_like_domain,
+    registered_domain,
+    site_name,
+    source_from_url,
+)
 
 DATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True}
 """htmldate settings: dates from markup (meta, JSON-LD, <time>) and the URL, never from running text."""
@@ -169,12 +176,23 @@ def site_and_how(sitename: str | None, from_url: bool, url: str | None) -> tuple
     """Choose the outlet name and say where it came from.
 
     A sitename that is just a domain is mapped through :func:`source_from_url` (``nytimes.com``
-    becomes ``The New York Times``); a page without a sitename falls back to its URL.
+    becomes ``The New York Times``); a page of a well-known outlet's host has that outlet's name whatever its
+    sitename says ("NYTimes"), so one outlet keeps one name; a sitename that names no outlet
+    (:func:`~storyline.ingest.formats.meta.site_name`: "Hosted", "Copyright 2014", a slogan) and a page without
+    one fall back to the URL.
 
     Example:
         >>> site_and_how("The Daily", False, None), site_and_how(None, False, "https://www.reuters.com/x")
         (('The Daily', 'metadata'), ('Reuters', 'url'))
+        >>> site_and_how("NYTimes", False, "https://www.nytimes.com/x")
+        ('The New York Times', 'url')
+        >>> site_and_how("Hosted", False, "https://hosted.example-wire.org/x")
+        ('example-wire.org', 'url')
     """
+    if url and (known := known_outlet(url)):
+        return known, "url"
+    if sitename and not looks_like_domain(sitename):
+        sitename = site_name(sitename)
     if sitename:
         name = source_from_url(sitename) if looks_like_domain(sitename) else sitename
         return name or sitename, "url" if from_url else "metadata"
