@@ -132,6 +132,14 @@ def test_a_month_told_in_the_past_is_the_last_one_and_of_next_year_is_next_years
     assert values("In March of last year, sales fell.")["March of last year"] == "2024-03"
 
 
+def test_a_plan_word_before_a_noun_leaves_the_clause_in_its_verbs_tense() -> None:
+    # "planned" tells the stoppages' kind; "began" tells when: the last March, not the coming one
+    assert values("The union began a series of planned stoppages in March.")["in March"] == "2025-03"
+    # governing the time, or with no past verb, the plan word still looks ahead
+    assert values("The union planned for stoppages in March.")["in March"] == "2026-03"
+    assert values("The planned stoppages in March will close ports.")["in March"] == "2026-03"
+
+
 def test_a_reference_at_the_calendars_ends_gives_no_value_not_an_error() -> None:
     import datetime as dt
 

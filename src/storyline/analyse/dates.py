@@ -174,15 +174,30 @@ def _future_context(text: str, start: int, end: int) -> bool | None:
     when the clause around it is told in the past ("took effect on 1 January", "unveiled in March", "sales in
     March fell"); None when the text gives no sign (then the nearest occurrence wins)."""
     sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    window = text[max(sentence_start, start - 80) : start]
-    if _FUTURE.search(window):
-        return True
+    lo = max(sentence_start, start - 80)
+    future = list(_FUTURE.finditer(text, lo, start))
+    if future:
+        if not all(_modifies_a_noun(text, f) for f in future):
+            return True
+        # "initiated four rounds of planned outages in October": the cue tells the outages' kind, the verb the time
+        return False if any(p.group(0).lower() not in _SPEECH_VERBS for p in _PAST.finditer(text, lo, start)) else True
     before = text[max(sentence_start, start - 40) : start]
     stop = [i for i in (text.find(".", end), text.find("\n", end), text.find(",", end)) if i >= 0]
     after = text[end : min([*stop, end + 30])]
     if any(p.group(0).lower() not in _SPEECH_VERBS for p in _PAST.finditer(before)) or _PAST.match(after.strip()):
         return False
     return None
+
+
+_NOUN_MODIFIER_CUES = lexicon.words("dates.noun_modifier_cues")
+_CUE_GOVERNS = lexicon.words("dates.cue_governs")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _modifies_a_noun(text: str, cue: re.Match[str]) -> bool:
+    """A future cue before a noun as its modifier ("planned outages"), not governing a time ("planned for May")."""
+    nxt = _NEXT_WORD.match(text, cue.end()) if cue.group(0).lower() in _NOUN_MODIFIER_CUES else None
+    return nxt is not None and nxt.group(1).islower() and nxt.group(1) not in _CUE_GOVERNS
 
 
 #: Verbs of saying: the tense of "said" is the telling's, not the told event's ("said it is calling for the
