@@ -15,7 +15,18 @@ from storyline.compare.matrix import claim_matrix
 from storyline.compare.quotes import quote_claims, relation
 from storyline.compare.reconcile import compare_numbers, normal_unit, reconcile_figures
 from storyline.compare.timeline import is_future, timeline
-from storyline.model import Article, Cite, Claim, DateMention, Mention, NumberMention, Quote, Sentence, Story
+from storyline.model import (
+    Article,
+    Cite,
+    Claim,
+    DateMention,
+    Entity,
+    Mention,
+    NumberMention,
+    Quote,
+    Sentence,
+    Story,
+)
 
 
 def art(aid: str, text: str, source: str | None = None, **kw: object) -> Article:
@@ -248,6 +259,22 @@ def test_quote_groups_take_verbatim_words_as_canonical_and_list_reported_speech_
     ta2 = "Xi said the island's return was part of the order built after the war, the agency reported."
     qa2 = Quote(3, ta2.index(", the agency"), ta2[3 : ta2.index(", the agency")], "indirect", "Xi", "xi")
     assert quote_claims("s1", [a, art("d", ta2, "DPA", quotes=[qa2])]) == []
+
+
+def test_a_surname_and_the_full_name_give_a_quote_to_one_speaker_not_two() -> None:
+    # the entity stage may leave "Dana Okafor" and "Okafor" apart (the tagger typed one a place): one speaker
+    words = "we will cut costs across the whole group this winter"
+    ta, tb = f"“{words},” Dana Okafor said.", f"“{words},” Okafor said."
+    qa = Quote(1, 1 + len(words), words, "direct", "Dana Okafor", "e-full")
+    qb = Quote(1, 1 + len(words), words, "direct", "Okafor", "e-short")
+    ents = [Entity("e-full", "Dana Okafor", "PERSON"), Entity("e-short", "Okafor", "GPE")]
+    (claim,) = quote_claims("s1", [art("a", ta, "Reuters", quotes=[qa]), art("b", tb, "AP", quotes=[qb])], ents)
+    assert claim.sources == 2 and not claim.conflicts
+    # two people of other surnames still conflict
+    qc = Quote(1, 1 + len(words), words, "direct", "Lee Park", "e-park")
+    ents.append(Entity("e-park", "Lee Park", "PERSON"))
+    (claim,) = quote_claims("s1", [art("a", ta, "Reuters", quotes=[qa]), art("c", tb, "AP", quotes=[qc])], ents)
+    assert claim.conflicts
 
 
 def test_timeline_merges_outlets_and_marks_announced() -> None:
