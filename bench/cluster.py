@@ -32,8 +32,11 @@ index (:mod:`storyline.compare.storyindex`). ``--stream 1000,10000,100000`` time
 synthetic stores of those sizes (``cluster_fit.stream_bench``: real profiles copied with shifted dates).
 
 Scores: B-cubed precision, recall, F1 (per-document averages; F1 of the averages), pairwise P/R/F1, and
-predicted/gold story counts. Writes bench/results/cluster.json. Analysed articles are cached in the system
-temp folder (keyed by the texts and their metadata, the model, the data model's fields and the analysis code).
+predicted/gold story counts. A held-out fold is clustered alone, with fewer stories to confuse than a store
+holds; ``whole_set`` gives, for the joint protocol, each outer fold's model clustering the whole of both sets,
+only its held-out documents scored (B-cubed against the whole clustering). Writes bench/results/cluster.json.
+Analysed articles are cached in the system temp folder (keyed by the texts and their metadata, the model, the
+data model's fields and the analysis code and its data files).
 """
 
 from __future__ import annotations
@@ -234,12 +237,21 @@ def run_ingest(folder: Path) -> tuple[dict[str, str], dict[str, object]]:
 
 
 def _analysis_code() -> str:
-    """A fingerprint of the per-article stages' code (the corpus stages under compare/ and render/ re-run)."""
+    """A fingerprint of the per-article stages' code and the data files they read (word lists, tables): the
+    corpus stages under compare/ and render/ re-run, and the stored story model is theirs."""
     h = hashlib.sha256()
-    for p in sorted((ROOT / "src" / "storyline").rglob("*.py")):
-        if "/compare/" not in p.as_posix() and "/render/" not in p.as_posix() and "/web/" not in p.as_posix():
-            h.update(p.read_bytes())
+    for p in sorted((ROOT / "src" / "storyline").rglob("*")):
+        path = p.as_posix()
+        if p.suffix not in ANALYSIS_FILES or p.name == "cluster.json":
+            continue
+        if "/compare/" not in path and "/render/" not in path and "/web/" not in path:
+            h.update(p.relative_to(ROOT).as_posix().encode("utf-8") + b"\0" + p.read_bytes())
     return h.hexdigest()[:12]
+
+
+#: The files whose change makes a cached analysis stale: the code, and the word lists and tables it reads
+#: (lexicon/*.toml, data/*.toml, *.tsv …): a changed word list changed the analysis without a new cache key.
+ANALYSIS_FILES = frozenset({".py", ".toml", ".tsv", ".json", ".txt"})
 
 
 def analysed_articles(folder: Path, cache: Path | None) -> list[object]:
@@ -386,7 +398,7 @@ def evaluate(ecb: Any, tbaq: Any, topics: Sequence[str]) -> dict[str, Any]:
         model, distance, cv_f1 = proto.final(folds)
         res: dict[str, Any] = {"model": model, "distance": distance, "cv_f1": cv_f1}
         for system in ("ours", "baseline"):
-            res[system] = proto.held_out(folds, system)
+            res[system] = proto.held_out(folds, system, whole=name == "joint")
         if name == "ecb":  # TBAQ never seen: the final model and the baseline's distance, applied to all of it
             t = model.threshold
             res["ours"]["pooled"]["tbaq"] = scores(tbaq, every, ours_cuts(tbaq, every, model, [t])[t])
@@ -514,6 +526,14 @@ def main() -> None:
     for name, pooled in ablations.items():
         for ds_name, sc in pooled.items():
             print(fmt_row(f"[{stored_name}] ablation {name}: {ds_name}", "cv", sc))
+    whole = {
+        f"[joint] {ds_name} held out, whole set clustered: {system}": sc
+        for system in ("ours", "baseline")
+        for ds_name, sc in results["joint"][system]["whole"].items()
+    }
+    print("\neach outer fold's model clustering the whole set, its held-out documents scored (B3 P / R / F1):")
+    for label, sc in whole.items():
+        print(f"  {label:<60} {sc['b3_p']:.3f} {sc['b3_r']:.3f} {sc['b3_f1']:.3f}")
     for name, res in results.items():
         m = res["model"]
         print(f"\n[{name}] final model: C={m.extra['C']}, top={m.top}, threshold {m.threshold} "
@@ -562,6 +582,7 @@ def main() -> None:
         "protocols": PROTOCOLS,
         "stored": stored_name,
         "rows": rows,
+        "whole_set": whole,
         "models": {name: res["model"].to_json() for name, res in results.items()},
         "folds": {name: {s: res[s]["folds"] for s in ("ours", "baseline")} for name, res in results.items()},
         "ablations": ablations,

@@ -320,10 +320,13 @@ class Protocol:
         model.extra = {"C": c, "cv_b3_f1": round(f1, 4)}
         return model, self.choose(folds, "baseline")[1], f1
 
-    def held_out(self, folds: Sequence[Fold], system: str) -> dict[str, Any]:
+    def held_out(self, folds: Sequence[Fold], system: str, whole: bool = False) -> dict[str, Any]:
         """Nested CV: per outer fold, settings chosen and weights fitted on the other folds only; the
-        held-out predictions of every dataset in the folds, pooled."""
+        held-out predictions of every dataset in the folds, pooled. With ``whole``, also each fold's model
+        clustering the whole of every dataset, its held-out documents scored (:meth:`whole_set`): a fold
+        clustered alone has fewer stories to confuse than a store holding them all."""
         preds: dict[str, tuple[list[int], list[str]]] = {}
+        sums: dict[str, list[float]] = {}
         rows = []
         for n, held in enumerate(folds):
             rest = [f for f in folds if f is not held]
@@ -339,8 +342,51 @@ class Protocol:
                 lab += [f"f{n}-{x}" for x in labels]
                 row[f"f1_{name}"] = scores(ds, test, labels)["b3_f1"]
             rows.append(row)
+            if whole:
+                self.whole_set(model, t, held, sums)
         pooled = {name: scores(self.sets[name], np.array(i), np.array(lab)) for name, (i, lab) in preds.items()}
-        return {"pooled": pooled, "folds": rows}
+        return {"pooled": pooled, "folds": rows, **({"whole": whole_scores(sums)} if whole else {})}
+
+    def whole_set(self, model: PairModel | None, t: float, held: Fold, sums: dict[str, list[float]]) -> None:
+        """A fold's model clusters the whole of every dataset (the other folds' documents too, as a store holds
+        them); the held-out documents' B-cubed precision and recall against that clustering are added to
+        ``sums`` (dataset → [precision sum, recall sum, documents])."""
+        for name, groups in held.items():
+            ds = self.sets[name]
+            every = np.arange(len(ds.docs))
+            labels = ours_cuts(ds, every, model, [t])[t] if model else baseline_cuts(ds, every, [t])[t]
+            pred = {d: str(lab) for d, lab in zip(ds.docs, labels, strict=True)}
+            test = [ds.docs[i] for i in ds.where(groups)]
+            p, r = bcubed_of(pred, ds.gold, test)
+            acc = sums.setdefault(name, [0.0, 0.0, 0.0])
+            acc[0] += p * len(test)
+            acc[1] += r * len(test)
+            acc[2] += len(test)
+
+
+def whole_scores(sums: dict[str, list[float]]) -> dict[str, dict[str, float]]:
+    out = {}
+    for name, (p_sum, r_sum, n) in sums.items():
+        p, r = p_sum / n, r_sum / n
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        out[name] = {"b3_p": round(p, 4), "b3_r": round(r, 4), "b3_f1": round(f1, 4), "documents": int(n)}
+    return out
+
+
+def bcubed_of(pred: dict[str, str], gold: dict[str, str], docs: Sequence[str]) -> tuple[float, float]:
+    """B-cubed precision and recall of ``docs`` only, each against its whole predicted and gold story."""
+    pc: dict[str, set[str]] = {}
+    gc: dict[str, set[str]] = {}
+    for d, c in pred.items():
+        pc.setdefault(c, set()).add(d)
+    for d, c in gold.items():
+        gc.setdefault(c, set()).add(d)
+    p = r = 0.0
+    for d in docs:
+        same = len(pc[pred[d]] & gc[gold[d]])
+        p += same / len(pc[pred[d]])
+        r += same / len(gc[gold[d]])
+    return p / len(docs), r / len(docs)
 
 
 # ------------------------------------------------------------------------------------------ streaming
