@@ -114,6 +114,12 @@ def test_no_commitment(text: str) -> None:
     assert _find(text) == []
 
 
+def test_a_count_over_a_span_gone_by_is_no_commitment_but_a_past_truce_is(nlp: Any) -> None:
+    assert _find("From 2016 to 2020 there were 4,100 shipwrecks reported worldwide.", nlp) == []
+    (truce,) = _find("The two sides observed a truce from March 2019 to May 2020.", nlp)
+    assert truce.until == "2020-05"
+
+
 def test_the_start_is_the_day_the_clause_names_then_the_act_then_the_report() -> None:
     text = "After a summit in South Korea in late October, Beijing and Washington announced a one year pause."
     c = _one(text)

@@ -338,8 +338,8 @@ def _commitment(
     time = _ARTICLE.sub("", d.text) if role == "term" else d.text  # "a one-year" pause: "one-year"
     c = Commitment(0, 0, "", kind, time, d.start, d.end, role, begins=begins, begins_how=how)
     _resolve(c, d, lead, t.ref)
-    if c.until is None:
-        return None
+    if c.until is None or (not kind and _gone_by(c.until, t.ref)):
+        return None  # no end; or "From 2010 to 2015 there were 3,248 cases": a count over a span gone by, no act
     if role != "term" and (after := _after_other_time(t, d, act_at, lo, roles)) is not None:
         act_at = after if after < d.start else act_at
     c.start, c.end = _act_span(t.text, d, role, act_at, lo, hi)
@@ -348,6 +348,17 @@ def _commitment(
     if figure is not None:
         c.figure, c.figure_start = figure.text, figure.start
     return c
+
+
+def _gone_by(until: str, ref: dt.date | None) -> bool:
+    """An end that lies wholly before the reference day ("2015", "2019-11-17" seen from 2019-11-18).
+
+    Example:
+        >>> import datetime as dt
+        >>> _gone_by("2015", dt.date(2019, 11, 18)), _gone_by("2019-11", dt.date(2019, 11, 18))
+        (True, False)
+    """
+    return ref is not None and f"{until}-99" < ref.isoformat()
 
 
 def _commits(t: _Text, d: DateMention, role: str, kind: str, lo: int, hi: int, started: bool) -> bool:
