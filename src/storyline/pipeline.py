@@ -26,6 +26,7 @@ from .analyse.dates import (
     to_date,
 )
 from .analyse.entities import canonicalize
+from .analyse.language import language_of
 from .analyse.nlp import PIPE_ATTR, PIPES, doc_text, load_nlp, name_the_pipe, with_storyline
 from .compare.cluster import assign_stories, cluster_config, features
 from .compare.constraints import Constraints
@@ -346,6 +347,17 @@ def analyse(
         _append_piece(art, piece, start)
     for art in long:
         _date_joined(art)
+    for art in articles:
+        _read_language(art)
+
+
+def _read_language(art: Article) -> None:
+    """The article's language (:func:`~storyline.analyse.language.language_of`); one the quote and event rules cannot
+    read (they read English cue words over an English parse) has no quotes and no events, rather than words given to
+    whatever the parser took for a subject."""
+    art.language = language_of(art.text)
+    if art.language != "en":
+        art.quotes, art.events = [], []
 
 
 Unit = tuple[Article, int, int]
