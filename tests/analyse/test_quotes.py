@@ -217,6 +217,9 @@ def test_quoted_words_that_name_a_thing_are_nobodys_quote(nlp: Any) -> None:
         "Visitors posted photos under the hashtag “Crumbgate” all weekend."
     )
     assert {q.text for q in run(nlp, text)} == set()
+    # a title after the noun of what it names: the book's, not the writer's words
+    titled = run(nlp, "The late chemist Ann Porter wrote about such cases in her book “Salt and Light” years ago.")
+    assert [q.text for q in titled] == []
     # words someone used are that person's ("used the phrase “…”")
     used = run(nlp, "Ann Porter has used the phrase “bread and circuses” often in her campaign.")
     assert [(q.text, q.speaker) for q in used] == [("bread and circuses", "Ann Porter")]
