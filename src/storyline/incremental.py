@@ -273,7 +273,8 @@ def after_full_run(
     built: Iterable[str],
 ) -> None:
     """After the full corpus stages (inside their transaction): the corpus index written afresh when the store
-    is large enough to use it, and the dossiers of the stories ``built`` now (ids), or stored without one."""
+    is large enough to use it, the dossiers of the stories ``built`` now (ids), or stored without one, and the
+    story pages missing beside the stored dossiers (:mod:`storyline.web.story_pages`)."""
     if len(articles) >= cfg.corpus_incremental_from:
         write_index(store, full_index(articles, entities, cfg), fresh=True)
         store.set_meta(INDEX_META, INDEX_WRITTEN)
@@ -286,6 +287,9 @@ def after_full_run(
     by_id = {a.id: a for a in articles}
     members = {s.id: [by_id[i] for i in s.article_ids if i in by_id] for s in todo}
     store_dossiers(store, todo, members, {e.id: e for e in entities})
+    from .web.story_pages import store_missing  # the pages of the dossiers kept (drawn by an earlier version)
+
+    store_missing(store, [s.id for s in stories])
 
 
 def store_dossiers(

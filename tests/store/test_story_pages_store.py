@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.model import Article, Entity, Story
+from storyline.model import Article, Cite, Entity, Story
 from storyline.store.base import open_store
 from storyline.store.pages import missing_pages, put_page, stored_page
 
@@ -22,3 +22,24 @@ def test_a_page_is_read_back_only_with_the_dossier_and_the_code_it_was_drawn_by(
         assert stored_page(store, "s1", "v2") is None  # drawn by other code
         store.put_dossier(s1, {"story": {"id": "s1", "again": True}})
         assert stored_page(store, "s1", "v1") is None  # drawn from the dossier before
+
+
+def test_a_page_outlives_a_change_it_does_not_show(target: str) -> None:
+    """A new description of an entity, or a role another story gave it, makes the stored dossier stale, not the
+    page (it shows names, types and the roles the story's articles write); a role the story writes does."""
+    with open_store(target) as store:
+        store.put_article(Article(id="a0", path="in/a0.txt", raw="", text="Mill River rose.", story_id="s1"))
+
+        def mill(roles: list[str], descriptions: list[str]) -> None:
+            store.replace_entities([Entity("e1", "Mill River", "LOC", [], [Cite("a0", 0, 10)], roles, descriptions)])
+
+        mill([], [])
+        store.replace_stories([Story("s1", "Story s1", None, ["a0"], independent_sources=1, basis="s1")])
+        s1 = store.get_story("s1")
+        assert s1 is not None
+        store.put_dossier(s1, {"story": {"id": "s1"}})
+        assert put_page(store, "s1", {"title": "t"}, "<p>x</p>", "v1")
+        mill(["canal"], ["the river through town"])
+        assert store.get_dossier(s1) is None and stored_page(store, "s1", "v1") == ({"title": "t"}, "<p>x</p>")
+        mill(["canal", "River"], ["the river through town"])
+        assert stored_page(store, "s1", "v1") is None

@@ -87,3 +87,15 @@ def test_a_page_shows_no_spellings_so_a_new_one_leaves_it_shown(web_db: Path, tm
         assert again is not None and "Someone Else" in again["entities"][0]["aliases_elsewhere"]
         assert story_pages.draw(again) == story_pages.draw(doc)
         assert stored_page(c.store, sid, story_pages.drawn_by()) is not None
+
+
+def test_a_full_run_draws_again_the_pages_another_version_drew(web_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "s.db"
+    shutil.copy(web_db, db)
+    with Corpus(db) as c:
+        ids = c.store.dossier_ids()
+        with c.store.transaction():
+            c.store._q("UPDATE story_pages SET drawn_by = 'an earlier version'")
+        assert all(stored_page(c.store, sid, story_pages.drawn_by()) is None for sid in ids)
+        c.rebuild()  # the full corpus stages (this store is under corpus.incremental_from)
+        assert all(stored_page(c.store, sid, story_pages.drawn_by()) is not None for sid in c.store.dossier_ids())

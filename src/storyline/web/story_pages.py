@@ -4,9 +4,10 @@ Drawing a story's page from its dossier costs what the dossier holds (a second f
 dossier is stored (the corpus stages, :mod:`storyline.incremental`), :func:`store_page` draws the page's dossier
 part (``story_body.html``) and stores it beside the dossier (:mod:`storyline.store.pages`); a story page is then
 that HTML and the page's live parts: the correction forms' other stories and the corrections of the story. A
-write that changes a story (its dossier stored again) or the display of an entity it shows makes only that story's
-page drawn again, and so does a new version of the code that draws it (:func:`drawn_by`); a page with no stored
-HTML is drawn from the dossier as before.
+write that changes a story (its dossier stored again) or what the page shows of an entity the story names (its
+name, type, the roles the story writes: :func:`storyline.store.pages.shown_digest`) makes only that story's page
+drawn again, and so does a new version of the code that draws it (:func:`drawn_by`); a page with no stored HTML
+is drawn from the dossier as before.
 
 The quote table's hide buttons depend on the server (read-only or not): the stored HTML has a mark in their
 place, filled by :func:`fill_marks`.
