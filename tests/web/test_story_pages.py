@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from seedfiles import copy_seeds
 
 from storyline.api import Corpus
 from storyline.store.pages import stored_page
@@ -53,10 +54,7 @@ def test_a_write_draws_again_only_the_pages_of_the_stories_it_touches(
 ) -> None:
     from storyline.web import create_app
 
-    folder = tmp_path / "seeds"
-    folder.mkdir()
-    for f in sorted(seeds_dir.iterdir())[:4]:
-        shutil.copy(f, folder / f.name)
+    folder = copy_seeds(seeds_dir, tmp_path / "seeds", ("000", "001", "002", "003"))
     db = tmp_path / "s.db"
     with Corpus(db) as c:
         c.ingest([folder])

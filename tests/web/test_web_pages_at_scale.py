@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
+from seedfiles import copy_seeds
 
 from storyline.api import Corpus
 from storyline.web.listing import Pager
@@ -51,10 +51,7 @@ def test_api_stories_pages_with_offset_and_limit(client: Any) -> None:
 
 def _two_seeds(seeds_dir: Path, tmp_path: Path) -> Path:
     """A store of the first two seed articles."""
-    first = tmp_path / "first"
-    first.mkdir()
-    for f in sorted(seeds_dir.iterdir())[:2]:
-        shutil.copy(f, first / f.name)
+    first = copy_seeds(seeds_dir, tmp_path / "first", ("000", "001"))
     db = tmp_path / "s.db"
     with Corpus(db) as c:
         c.ingest([first])
