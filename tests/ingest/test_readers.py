@@ -230,6 +230,22 @@ def test_html_site_names_that_name_no_outlet(tmp_path: Path, site: str, url: str
     assert (docs[0].source, docs[0].source_how) == expected
 
 
+def test_html_popup_boxes_inside_a_paragraph_are_not_article_text(tmp_path: Path) -> None:
+    card = (
+        '<span class="rollover-people-block"><a class="name" href="/p/ann-lee">Ann May Lee</a>'
+        '<a href="/n/1">Mayor vows to fix the harbour road</a> <a href="/n/2">Budget vote delayed again</a> MORE</span>'
+    )
+    page = (
+        '<html><head><title>Harbour road</title></head><body><article><p>Mayor <span class="rollover-people">'
+        f'<a href="/p/ann-lee">Ann Lee</a>{card}</span> (D) said the harbour road would reopen on Friday after '
+        "three weeks of repairs.</p><p>Residents had complained about the detour for weeks, the council said.</p>"
+        "</article></body></html>"
+    )
+    docs, _ = read(write(tmp_path, "page.html", page))
+    assert docs[0].text.startswith("Mayor Ann Lee (D) said the harbour road would reopen on Friday")
+    assert "MORE" not in docs[0].text and "Budget vote" not in docs[0].text
+
+
 def test_html_without_text(tmp_path: Path) -> None:
     page = "<html><head><title>App</title></head><body><script>render()</script></body></html>"
     error = only_error(read(write(tmp_path, "app.html", page)))

@@ -26,6 +26,7 @@ from trafilatura import bare_extraction, baseline
 from trafilatura.metadata import extract_metadata
 from trafilatura.settings import Document
 
+from storyline import lexicon
 from storyline.ingest.formats.base import E_BLANK, E_HTML_NO_TEXT, RawDoc, ReadProblem, clean_text
 from storyline.ingest.formats.decode import decode_html_text
 from storyline.ingest.formats.meta import (
@@ -237,6 +238,14 @@ def fragment_text(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+#: Pop-up boxes inside paragraphs (lexicon chrome.popup_classes), pruned before trafilatura reads the page: their
+#: text ("Kristi Lynn Noem South Dakota governor doubles down on … MORE") would be glued into the sentence.
+_POPUPS = [
+    f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {name} ')]"
+    for name in lexicon.ordered("chrome.popup_classes")
+]
+
+
 def _bare(html: str, url: str | None, precision: bool) -> Document | None:
     try:
         result = bare_extraction(
@@ -247,6 +256,7 @@ def _bare(html: str, url: str | None, precision: bool) -> Document | None:
             include_formatting=False,
             favor_precision=precision,
             date_extraction_params=dict(DATE_PARAMS),
+            prune_xpath=_POPUPS,
         )
     except Exception:  # noqa: BLE001 - trafilatura can trip on odd markup; the baseline tiers follow
         return None
