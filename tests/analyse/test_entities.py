@@ -56,6 +56,23 @@ def test_headline_fragment_is_folded_into_the_known_name() -> None:
     assert [e.name for e in ents if e.type == "PERSON"] == ["Xi Jinping"]
 
 
+def test_a_two_word_surname_joins_the_one_full_name_it_ends() -> None:
+    a = art(
+        "a",
+        "Forward Lena Sousa Dias scored twice. Sousa Dias said the team was ready. Sousa Dias left.",
+        [("Lena Sousa Dias", "PERSON"), ("Sousa Dias", "PERSON"), ("Sousa Dias", "PERSON")],
+    )
+    ents = canonicalize([a])
+    assert [(e.name, len(e.mentions)) for e in ents] == [("Lena Sousa Dias", 3)]
+    # two full names that end so: the surname alone stays apart
+    b = art(
+        "b",
+        "Lena Sousa Dias and Rui Sousa Dias met. Sousa Dias spoke.",
+        [("Lena Sousa Dias", "PERSON"), ("Rui Sousa Dias", "PERSON"), ("Sousa Dias", "PERSON")],
+    )
+    assert len(canonicalize([b])) == 3
+
+
 def test_country_aliases_fold() -> None:
     a = art(
         "a",

@@ -24,7 +24,7 @@ import bisect
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -314,6 +314,25 @@ def _alias_order(alias: str) -> tuple[str, str]:
     return alias.casefold(), alias
 
 
+_SURNAME_WORDS = 2  # "Eriksson Ek": a surname of two words, after a first name
+
+
+def _two_word_surnames(persons: set[str], forms: Mapping[str, _Form], target: dict[str, str]) -> None:
+    """A person named by a surname of two words ("Eriksson Ek", "Garcia Marquez") is the one longer name of the same
+    articles that ends with them ("Joel Eriksson Ek"); with two such names, or none, it stays its own."""
+    tails: dict[str, list[str]] = defaultdict(list)
+    for p in sorted(persons):
+        toks = p.split()
+        if len(toks) > _SURNAME_WORDS and p not in target:
+            tails[" ".join(toks[-2:])].append(p)
+    for p in sorted(persons):
+        if p in target or p not in tails:
+            continue
+        longer = [q for q in tails[p] if forms[q].articles & forms[p].articles]
+        if len(longer) == 1:
+            target[p] = longer[0]
+
+
 def canonicalize(articles: Sequence[Article]) -> list[Entity]:
     """Group all mentions of ``articles`` into canonical entities and set ``Mention.entity_id``.
 
@@ -393,6 +412,7 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
         longer = ends.get(p, [])
         if len(longer) == 1:
             target[p] = longer[0]
+    _two_word_surnames(persons, forms, target)
     initials: dict[str, list[str]] = defaultdict(list)
     for p in sorted(persons):
         if p not in target and _initials_dropped(p) != p:
