@@ -190,5 +190,7 @@ NAME_SUFFIXES = _words("quotes.name_suffixes")
 MENTION_NOUNS = _words("quotes.mention_nouns")
 #: Nouns after quote marks that make the quoted words a thing's name ("the “Starts with one” campaign").
 NAMED_THINGS = _words("quotes.named_things")
+#: Nouns of a work before quote marks: a title when the quoted words open on a capital ("his book “Salt”").
+WORK_NOUNS = _words("quotes.work_nouns")
 #: Small words a title-cased phrase may hold in lower case.
 TITLE_SMALL_WORDS = _words("quotes.title_small_words")

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .cues import _CLAUSE_VERBS, ABBREVIATIONS, MENTION_NOUNS, NAMED_THINGS, TRAILING_CUES
+from .cues import _CLAUSE_VERBS, ABBREVIATIONS, MENTION_NOUNS, NAMED_THINGS, TRAILING_CUES, WORK_NOUNS
 
 DOUBLE_MARKS = frozenset('“”"«»„‟')
 SINGLE_MARKS = frozenset("‘’'‹›‚‛")
@@ -255,7 +255,8 @@ _NAMED_MODIFIERS = 1  # words that may stand between the closing mark and the th
 
 def names_a_thing(text: str, open_mark: int | None, close_mark: int | None) -> bool:
     """Quoted words that are a thing's name, not anyone's words: right after a noun of naming ("the slogan “…”",
-    "the hashtag “…”"), or right before the noun of the thing they name ("the “Starts with one” campaign").
+    "the hashtag “…”") or, opening on a capital, of a work ("his book “Salt”"), or right before the noun of the
+    thing they name ("the “Starts with one” campaign").
 
     A quote that ends on a comma hands over to its cue ("“We will win,” campaign staff said"), never to a noun.
 
@@ -267,7 +268,8 @@ def names_a_thing(text: str, open_mark: int | None, close_mark: int | None) -> b
     """
     if open_mark is not None:
         m = _LAST_WORD.search(text, max(0, open_mark - 40), open_mark)
-        if m is not None and m.group(1).lower() in MENTION_NOUNS:
+        noun = m.group(1).lower() if m is not None else ""
+        if noun in MENTION_NOUNS or (noun in WORK_NOUNS and text[open_mark + 1 : open_mark + 2].isupper()):
             return True
     if close_mark is None or text[close_mark - 1 : close_mark] == ",":
         return False
