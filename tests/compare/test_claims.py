@@ -169,6 +169,19 @@ def test_figures_reconcile_units_approximation_and_time() -> None:
     assert len(figs) == 1 and figs[0]["status"] == "agree" and len(figs[0]["values"]) == 2
 
 
+def test_a_count_of_who_says_something_is_no_figure() -> None:
+    ta = "The plant will close, according to two people familiar with the plan."
+    tb = "About 4,000 people will lose their jobs when the plant closes."
+    speaker = ta.index("two people familiar with the plan")
+    said = Quote(0, ta.index(", according"), "The plant will close", "indirect", "two people familiar with the plan")
+    said.speaker_start, said.speaker_end = speaker, speaker + len("two people familiar with the plan")
+    a = art("a", ta, "Reuters", numbers=[number(ta, "two people", 2, "person", "people")], quotes=[said])
+    b = art("b", tb, "AP", numbers=[number(tb, "About 4,000 people", 4000, "person", "people")])
+    assert reconcile_figures([a, b], {"a": "a", "b": "b"}) == []
+    a.quotes = []  # without the attribution, the two counts are compared as figures
+    assert reconcile_figures([a, b], {"a": "a", "b": "b"})[0]["status"] == "conflict"
+
+
 def _mention(text: str, phrase: str, eid: str, label: str) -> Mention:
     s = text.index(phrase)
     return Mention(s, s + len(phrase), phrase, label, eid)

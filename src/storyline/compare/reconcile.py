@@ -138,6 +138,16 @@ def compare_numbers(
     return f"different number: {human_value(float(a.value))} vs {human_value(float(b.value))} {plural}".rstrip()
 
 
+def _counts_a_speaker(art: Article, n: NumberMention) -> bool:
+    """A number inside a quote's speaker ("according to two people familiar with the matter", "three officials
+    said"): it counts who says something, not a figure of the story (set beside "4,000 people will lose their jobs"
+    it made a conflict of 2 vs 4000 people)."""
+    return any(
+        q.speaker_start is not None and q.speaker_end is not None and q.speaker_start <= n.start < q.speaker_end
+        for q in art.quotes
+    )
+
+
 def reconcile_figures(articles: Sequence[Article], source_of: dict[str, str]) -> list[dict[str, Any]]:
     """Figures reported by two or more sources, grouped by subject, unit and time; agreeing or in conflict.
 
@@ -153,7 +163,11 @@ def reconcile_figures(articles: Sequence[Article], source_of: dict[str, str]) ->
         (a, n)
         for a in articles
         for n in a.numbers
-        if n.value is not None and n.kind in _COMPARABLE_KINDS and n.about and normal_unit(n.unit)
+        if n.value is not None
+        and n.kind in _COMPARABLE_KINDS
+        and n.about
+        and normal_unit(n.unit)
+        and not _counts_a_speaker(a, n)
     ]
     groups: list[list[tuple[Article, NumberMention]]] = []
     for a, n in items:
