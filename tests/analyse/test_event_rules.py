@@ -159,6 +159,9 @@ def test_an_actor_nothing_else_codes_takes_the_first_country_named(nlp: Any) -> 
     ("text", "action"),
     [
         ("Exports to Japan declined sharply last year.", None),  # a figure that falls refuses nothing
+        ("Shares of the carmaker hit a 52-week low on Friday.", None),  # a figure that hits a level attacks nothing
+        ("Unemployment in the region hit 11 percent in June.", None),
+        ("Rebels hit the army convoy with rockets.", "ASSAULT"),
         ("The minister declined to attend the conference.", "REJECT"),
         ("The minister gave no reason for the delay.", None),  # words given are no aid
         ("James Kopp, an anti-abortion protester, lived in New Jersey.", None),  # a protester is no protest
