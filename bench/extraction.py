@@ -5,7 +5,9 @@
 
 * Data: the article-extraction benchmark's 181 HTML pages (news and blog pages of many sites), each with the
   article body written by hand in ``ground-truth.json``, and 14 peer systems' outputs in ``output/*.json``.
-  Nothing in Storyline was tuned on these pages.
+  Nothing in Storyline was tuned on these pages, but for two rules that came of reading them: the cleaner's
+  capital-tagged link lines ('… [INSIGHT]', b6d9182) and the pruned pop-up classes (3bb7302); they moved F1
+  0.966 -> 0.968 (odd half 0.955 -> 0.956).
 * Metric: the benchmark's own (its ``evaluate.py``): word 4-gram shingles of the gold and of the extracted
   body; per page the true-positive, false-positive and false-negative counts, normalised so that every page
   weighs the same; precision and recall are means over pages, F1 is their harmonic mean. 95 % intervals by
@@ -258,7 +260,11 @@ def run(data: Path, rounds: int, worst: int) -> dict[str, Any]:
     return {
         "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
         "machine": {"python": platform.python_version(), "platform": platform.platform()},
-        "data": {"pages": len(keys), "gold": "ground-truth.json articleBody", "tuned_on": False},
+        "data": {
+            "pages": len(keys),
+            "gold": "ground-truth.json articleBody",
+            "tuned_on": "two rules (b6d9182, 3bb7302)",
+        },
         "metric": f"word {SHINGLE}-gram shingles, per-page normalised; mean P, mean R, F1 of the means",
         "seconds": timings,
         "read_errors": errors,

@@ -11,7 +11,9 @@
 * Peers on the same pages: trafilatura's site name alone (no URL, no text rules), and Storyline's text rules
   alone — the outlet the page's extracted text names (copyright, byline, dateline, credit lines), as for a
   plain-text file that lost its metadata.
-* Nothing here was tuned on these pages.
+* Nothing here was tuned on these pages until the site-name rules of cfd40c9 (a site name that names no outlet,
+  'Name | slogan', a known host's one name), which came of reading their outlets: figures since are in-sample
+  for those rules (0.818 before them).
 """
 
 from __future__ import annotations
