@@ -169,6 +169,14 @@ def test_figures_reconcile_units_approximation_and_time() -> None:
     assert len(figs) == 1 and figs[0]["status"] == "agree" and len(figs[0]["values"]) == 2
 
 
+def test_one_outlet_under_two_spellings_is_one_source() -> None:
+    from storyline.compare.dedup import independent_count
+
+    a, b = art("a", "Floods hit the valley.", "Valley Daily-News"), art("b", "The valley flooded.", "valley daily news")
+    c = art("c", "Rain fell in the valley.", "Valley Weekly")
+    assert independent_count([a, b, c]) == 2
+
+
 def test_a_count_of_who_says_something_is_no_figure() -> None:
     ta = "The plant will close, according to two people familiar with the plan."
     tb = "About 4,000 people will lose their jobs when the plant closes."

@@ -123,9 +123,21 @@ def sketch_from_text(value: str) -> MinHash:
     return MinHash(num_perm=NUM_PERM, hashvalues=values.copy(), scheme=MinHash(num_perm=1).scheme)
 
 
+_NOT_IN_NAME = re.compile(r"[\W_]+")
+
+
 def outlet_key(a: Article) -> str:
-    """The source an article speaks for: its outlet, or — when none is known — the article itself."""
-    return f"outlet:{a.source.casefold()}" if a.source else f"article:{a.id}"
+    """The source an article speaks for: its outlet, or — when none is known — the article itself. Case, spaces and
+    punctuation do not make another outlet: a site that names itself "Inexhibitmagazine" on one page and "Inexhibit
+    magazine" on the next, or "The Spokesman-Review" and "The Spokesman Review", is one source.
+
+    Example:
+        >>> outlet_key(Article(id="a", path="a.html", raw="", source="Inexhibit magazine"))
+        'outlet:inexhibitmagazine'
+    """
+    if not a.source:
+        return f"article:{a.id}"
+    return f"outlet:{_NOT_IN_NAME.sub('', a.source.casefold()) or a.source.casefold()}"
 
 
 def independent_count(articles: Sequence[Article]) -> int:
