@@ -140,6 +140,15 @@ def test_a_plan_word_before_a_noun_leaves_the_clause_in_its_verbs_tense() -> Non
     assert values("The planned stoppages in March will close ports.")["in March"] == "2026-03"
 
 
+def test_a_game_storys_schedule_lines_look_ahead() -> None:
+    text = "The Hawks won 98-91 on Monday.\nUp next\nHawks: Visit the Bulls on Friday.\nBulls: Host Utah on Wednesday."
+    found = values(text)
+    assert found["on Monday"] == "2025-11-24" and found["on Friday"] == "2025-11-28"
+    assert found["on Wednesday"] == "2025-11-26"
+    # a name and a colon before a told event are no schedule line
+    assert values("Hawks: Beat the Bulls on Friday, then rested.")["on Friday"] == "2025-11-21"
+
+
 def test_a_reference_at_the_calendars_ends_gives_no_value_not_an_error() -> None:
     import datetime as dt
 

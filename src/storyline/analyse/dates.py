@@ -177,7 +177,7 @@ def _future_context(text: str, start: int, end: int) -> bool | None:
     lo = max(sentence_start, start - 80)
     future = list(_FUTURE.finditer(text, lo, start))
     if future:
-        if not all(_modifies_a_noun(text, f) for f in future):
+        if not all(timex.modifies_a_noun(text, f) for f in future):
             return True
         # "initiated four rounds of planned outages in October": the cue tells the outages' kind, the verb the time
         return False if any(p.group(0).lower() not in _SPEECH_VERBS for p in _PAST.finditer(text, lo, start)) else True
@@ -187,17 +187,6 @@ def _future_context(text: str, start: int, end: int) -> bool | None:
     if any(p.group(0).lower() not in _SPEECH_VERBS for p in _PAST.finditer(before)) or _PAST.match(after.strip()):
         return False
     return None
-
-
-_NOUN_MODIFIER_CUES = lexicon.words("dates.noun_modifier_cues")
-_CUE_GOVERNS = lexicon.words("dates.cue_governs")
-_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
-
-
-def _modifies_a_noun(text: str, cue: re.Match[str]) -> bool:
-    """A future cue before a noun as its modifier ("planned outages"), not governing a time ("planned for May")."""
-    nxt = _NEXT_WORD.match(text, cue.end()) if cue.group(0).lower() in _NOUN_MODIFIER_CUES else None
-    return nxt is not None and nxt.group(1).islower() and nxt.group(1) not in _CUE_GOVERNS
 
 
 #: Verbs of saying: the tense of "said" is the telling's, not the told event's ("said it is calling for the
@@ -423,6 +412,8 @@ def verb_tense(text: str, start: int, end: int) -> bool | None:
     """
     if text[end : end + 2] in ("'s", "’s"):  # "Friday's ruling": told after the fact, whatever the verb
         return False
+    if timex.on_a_schedule_line(text, start):  # "Lakers: Visit the Thunder on Friday."
+        return True
     lo = max([start - 70, *(b.start() for b in _CLAUSE_END.finditer(text, max(0, start - 70), start))]) + 1
     cues = ((_FUT_CUE, True), (_PRES_CUE, True), (_PAST_CUE, False))
     before = [(start - m.end(), fut and not _PLAN_PAST.search(text, max(lo, m.start() - 25), m.start()))

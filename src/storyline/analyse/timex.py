@@ -116,6 +116,37 @@ FUTURE_CUES = lexicon.ordered("dates.future_cues")
 PRESENT_AS_FUTURE = lexicon.ordered("dates.present_as_future")
 PAST_CUES = lexicon.ordered("dates.past_cues")
 
+#: Future cues that also stand before a noun as its modifier ("planned outages"), and the words after them that
+#: make them govern a time instead ("planned for May").
+NOUN_MODIFIER_CUES = lexicon.words("dates.noun_modifier_cues")
+CUE_GOVERNS = lexicon.words("dates.cue_governs")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z]+)")
+#: A game story's schedule line: "Lakers: Visit the Thunder on Friday." (a name, a colon, a base-form verb).
+_SCHEDULE_LINE = re.compile(
+    r"(?:^|\n)[ \t]*[A-Z][\w.'’&-]*(?:[ \t]+[A-Z0-9][\w.'’&-]*){0,3}:[ \t]+(?:"
+    + "|".join(w.title() for w in lexicon.ordered("dates.schedule_verbs"))
+    + r")\b[^\n]*$"
+)
+
+
+def modifies_a_noun(text: str, cue: re.Match[str]) -> bool:
+    """A future cue before a noun as its modifier ("planned outages"), not governing a time ("planned for May")."""
+    nxt = _NEXT_WORD.match(text, cue.end()) if cue.group(0).lower() in NOUN_MODIFIER_CUES else None
+    return nxt is not None and nxt.group(1).islower() and nxt.group(1) not in CUE_GOVERNS
+
+
+def on_a_schedule_line(text: str, start: int) -> bool:
+    """``start`` lies on a game story's schedule line ("Lakers: Visit the Thunder on Friday."): it looks ahead.
+
+    Example:
+        >>> on_a_schedule_line("Up next\\nLakers: Visit the Thunder on Friday.", 36)
+        True
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return bool(_SCHEDULE_LINE.search(text[line_start : len(text) if line_end < 0 else line_end]))
+
+
 _WEEKDAYS = lexicon.ordered("time.weekdays")
 _MONTH_NUM = {m: i + 1 for i, m in enumerate(lexicon.ordered("time.months"))}
 #: The calendar's names as the patterns write them ("Monday|Tuesday|…", "January|…", "yesterday|today|tomorrow"),
