@@ -3,10 +3,11 @@ that stand for a person named before, and acts undergone ("faced sanctions from 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from storyline.analyse.events import events_from_doc
-from storyline.model import Event
+from storyline.model import Event, Sentence
 
 
 def _events(nlp: Any, text: str) -> list[Event]:
@@ -82,3 +83,17 @@ def test_what_is_discussed_and_who_is_forced(nlp: Any) -> None:
     assert ev.target_text == "Chilean President Luis Vera"
     (ev,) = _events(nlp, "Small farmers in the valley worry about being forced to sell their land.")
     assert (ev.action, ev.actor_text, ev.target_text) == ("COERCE", None, "Small farmers in the valley")
+
+
+def test_a_subheading_mid_article_reports_no_event(nlp: Any) -> None:
+    text = (
+        "Rebels Attack Army Post Near Border\n"
+        "Rebels attacked an army post near the border on Tuesday, the defence ministry said.\n"
+        "Ceasefire Talks Discussed\n"
+        "Officials said more talks would follow.\n"
+    )
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]  # one sentence a line, as the pipeline
+    found = events_from_doc(nlp(text), [Sentence(a, b) for a, b in lines], article_id="a")
+    cited = [text[e.cites[0].start : e.cites[0].end] for e in found]
+    assert cited and not any("Ceasefire Talks Discussed" in c for c in cited)
+    assert "Rebels attacked an army post near the border on Tuesday, the defence ministry said." in cited

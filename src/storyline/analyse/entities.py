@@ -69,7 +69,7 @@ OCCUPATIONS = lexicon.words("roles.occupations")
 _LEADING = HONORIFICS | ROLE_WORDS | JOB_WORDS | OCCUPATIONS | lexicon.words("roles.tenure")
 
 
-def _titlecase_line(text: str, start: int, end: int, ratio: float) -> bool:
+def titlecase_line(text: str, start: int, end: int, ratio: float) -> bool:
     """True when the paragraph around ``start`` looks like a headline (``ratio`` of its words capitalised, no
     period)."""
     ls = text.rfind("\n", 0, start) + 1
@@ -147,7 +147,7 @@ def mentions_from_doc(doc: Any, titlecase_ratio: float | None = None) -> list[Me
                 text=span_text,
                 label=label,
                 role=role,
-                titlecase=_titlecase_line(text, start, end, ratio),
+                titlecase=titlecase_line(text, start, end, ratio),
                 description=description,
             )
         )
