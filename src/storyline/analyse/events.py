@@ -753,20 +753,15 @@ def _clause_of(t: Any) -> Any:
     return cur
 
 
-def headline_line(text: str, start: int, end: int) -> bool:
-    """The sentence ``start``-``end`` stands on a headline-like line (``entities.titlecase_ratio`` of its words
-    capitalised, no period), as the mentions read it."""
-    return titlecase_line(text, start, end, Config().entities_titlecase_ratio)
-
-
 def events_from_doc(doc: Any, sentences: Sequence[Sentence] | None = None, article_id: str = "") -> list[Event]:
     """Every event of every sentence of ``doc``, in reading order, each citing its sentence."""
     text = doc_text(doc)
     sents = list(sentences) if sentences is not None else [Sentence(s.start_char, s.end_char) for s in doc.sents]
     out: list[Event] = []
     first = min((s.start for s in sents), default=0)
+    ratio = Config().entities_titlecase_ratio  # a headline-like line, as the mentions read one
     for sent in sents:
-        if sent.start > first and headline_line(text, sent.start, sent.end):
+        if sent.start > first and titlecase_line(text, sent.start, sent.end, ratio):
             continue  # a subheading mid-article ("Ukraine War Discussed") names a section, it reports no act
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
         if span is None or len(span) < 3:

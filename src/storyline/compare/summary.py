@@ -72,10 +72,16 @@ _HYPHEN = re.compile(r"(?<=\w)[-‐–](?=\w)")
 _ASCII_QUOTES = (("``", "“"), ("''", "”"))
 
 
-def _outside_quotes(text: str) -> tuple[str, bool]:
-    """The text outside quotation marks, and whether every quotation that opens also closes."""
+def _typographic(text: str) -> str:
+    """``text`` with :data:`_ASCII_QUOTES` as the marks they stand for."""
     for typed, mark in _ASCII_QUOTES:
         text = text.replace(typed, mark)
+    return text
+
+
+def _outside_quotes(text: str) -> tuple[str, bool]:
+    """The text outside quotation marks, and whether every quotation that opens also closes."""
+    text = _typographic(text)
     out, inside = [], False
     for ch in text:
         if ch == "“" or (ch == '"' and not inside):
@@ -106,8 +112,7 @@ def _needs_context(text: str) -> bool:
 def _said_by_pronoun(text: str) -> bool:
     """A sentence that opens on a quotation and names its speaker by a pronoun ("“We will find them,” she told
     the embassy staff."): who spoke was in the sentences before."""
-    for typed, mark in _ASCII_QUOTES:
-        text = text.replace(typed, mark)
+    text = _typographic(text)
     if text.lstrip()[:1] not in ('"', "“"):
         return False
     outside, _ = _outside_quotes(text)

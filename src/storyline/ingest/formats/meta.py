@@ -51,14 +51,9 @@ def source_from_url(url: str) -> str | None:
         >>> source_from_url("https://www.example-news.org/2024/story")
         'example-news.org'
     """
-    host = _host(url)
-    if host is None:
+    if _host(url) is None:
         return None
-    domain = registered_domain(url)
-    for key in (host, domain):
-        if key and key in OUTLETS:
-            return OUTLETS[key]
-    return domain
+    return known_outlet(url) or registered_domain(url)
 
 
 def known_outlet(url: str) -> str | None:
