@@ -156,3 +156,23 @@ def test_a_reference_at_the_calendars_ends_gives_no_value_not_an_error() -> None
 
     found = extract_dates("BEIJING, March 5 (AP) - It happened last Friday.", dt.date(1, 1, 1), 1)
     assert found and all(d.value is None and d.how == "out of range" for d in found)
+
+
+def test_a_second_day_after_a_month_and_day_is_its_own_date() -> None:
+    # TimeML tags "25" in "April 24 and 25" on its own, in the first one's month; a count or a clock is no day
+    assert values("The summit will be held on April 24 and 25.") == {"on April 24": "2026-04-24", "25": "2026-04-25"}
+    assert values("Talks on Oct. 3-4 ended.") == {"on Oct. 3": "2025-10-03", "4": "2025-10-04"}
+    assert "5" not in values("It rose on Nov. 20 to 5 percent.")
+    assert values("Nov. 1 to 5 p.m.").get("5 p.m.") == "2025-11-01T17:00"
+
+
+def test_an_approximate_count_before_ago_is_inside_the_mention() -> None:
+    assert values("It began nearly two weeks ago.") == {"nearly two weeks ago": "2025-11-11"}
+
+
+def test_vague_quarters_of_something_last() -> None:
+    # "three quarters of the vote" is a share; "several quarters of losses" a span of time
+    assert {d.text: d.type for d in extract_dates("after several quarters of losses", REF)} == {
+        "several quarters": "DURATION"
+    }
+    assert values("three quarters of the vote") == {}

@@ -77,7 +77,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("bare_month", re.compile(rf"\b(?P<mon>{_BARE_MONTHS})\b(?!\s+(?:on|to|through|against|for)\b)" + _OF_YEAR)),
     ("wd", re.compile(rf"\b(?P<rel>on|last|next|this|late|early|since|by|until)?\s*{_WD}\b(?:\s+(?P<tod>morning|afternoon|evening|night))?")),
     ("rel_unit", re.compile(rf"\b{_PART}(?P<rel>next|last|this|past|coming|(?:the\s+)?current|later this|earlier this)\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>week|month|year|weekend)\b", re.I)),
-    ("ago", re.compile(rf"\b(?P<n>\d+|{_AGO_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
+    ("ago", re.compile(rf"\b{timex.APPROXIMATOR}(?P<n>\d+|{_AGO_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("shift", timex.SHIFT_PATTERN),
     ("deictic", re.compile(rf"\b{_PART}(?P<word>{_NEAR_DAYS}|tonight)\b", re.I)),
     ("holiday", re.compile(rf"\b(?:(?P<rel>(?i:by|before|after|until|since|on|at|over|last|next|this))\s+)?{HOLIDAY_PATTERN}(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
@@ -514,8 +514,9 @@ def _resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[st
         count = g.get("n") or ("1" if not unit.lower().endswith(("s", "ies")) else "several")
         if count.lower() in ("a", "an") and (_RATE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or unit.lower() == "second"):
             return None, "invalid", "DURATION"  # "$5 a year", "twice a week" are rates; "a second" is an ordinal
-        if unit.lower() == "quarters" and not g.get("adj") and re.match(r"\s+of\b", text[m.end():]):
-            return None, "invalid", "DURATION"  # "three quarters of the vote" is a share
+        if unit.lower() == "quarters" and not g.get("adj") and timex.count_of(count) is not None and re.match(
+                r"\s+of\b", text[m.end():]):
+            return None, "invalid", "DURATION"  # "three quarters of the vote" is a share; "several quarters of losses" lasted
         half = "half" in m.group(0).lower() and not count.lower().startswith("half")
         return timex.duration_value(count, unit, half), "duration", "DURATION"
     if kind == "season":
@@ -609,7 +610,8 @@ def extract_dates(text: str, ref_date: dt.date | None = None, ref_year: int | No
     ref = Ref(ref_date, ref_year)
     out: list[DateMention] = []
     guessed: set[int] = set()
-    for kind, m in _iter_matches(text):
+    matches = list(_iter_matches(text))
+    for kind, m in matches:
         s, e = m.span()
         while s < e and text[s].isspace():
             s += 1
@@ -634,6 +636,7 @@ def extract_dates(text: str, ref_date: dt.date | None = None, ref_year: int | No
             guessed.add(len(out))  # its year is a guess (_nearest_year)
         out.append(DateMention(start=s, end=e, text=text[s:e], value=value, how=how, type=typ))
     _same_month(out, guessed)
+    out = timex.paired_days(text, out, [m.span() for _, m in matches])
     return _anaphora(periods.anchor(_clock_days(out), ref.date), text)
 
 

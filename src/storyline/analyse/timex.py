@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable
 
 from .. import lexicon
+from ..model import DateMention
 from ..text import alternation
 
 _UNITS = {w: i + 1 for i, w in enumerate(lexicon.ordered("numbers.units"))}  # one … nineteen
@@ -172,6 +173,8 @@ _COUNT = (
 )
 _COUNT_ADJ = rf"(?:(?P<adj>{_alt(COUNT_ADJECTIVES)})\s+)?"
 _APPROX = rf"(?:(?:{'|'.join(lexicon.ordered('numbers.duration_approximators'))})\s+)?"
+#: A word or two before a count that TimeML keeps inside the TIMEX3 ("about two years ago", "nearly five months").
+APPROXIMATOR = _APPROX
 _CLOCK = (
     r"(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)"
     r"(?:\s+(?P<tz>EST|EDT|ET|CST|CDT|PST|PDT|GMT|UTC|BST|CET|CEST|local time|Eastern|Pacific))?"
@@ -479,3 +482,43 @@ def shift(ref: dt.date, n: float, unit: str, forward: bool) -> str:
         months = ref.year * 12 + ref.month - 1 + k * (3 if code == "Q" else 1)
         return f"{months // 12:04d}-{months % 12 + 1:02d}"
     return f"{ref.year + k:04d}"
+
+
+#: A second day after a month and day ("April 24 and 25", "Oct. 3-4", "May 5 to 7"): TimeML tags the day number
+#: alone, a TIMEX3 of its own in the first one's month; not a count ("May 5 or 6 percent") nor a clock ("Nov. 1
+#: to 5 p.m.").
+PAIRED_DAY = re.compile(
+    r"(?:[ \t]*[-–][ \t]*|\s+(?:and|or|to|through|until|till)\s+)(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b"
+    r"(?![.,:]?\d|\s*(?:%|percent|per\s*cent|million|billion|[ap]\.?m\b|o'clock))",
+    re.I,
+)
+_ENDS_IN_A_DAY = re.compile(r"(?<!\d)[0-3]?\d(?:st|nd|rd|th)?$")
+
+
+def paired_days(text: str, found: list[DateMention], taken: list[tuple[int, int]]) -> list[DateMention]:
+    """``found`` with the second day of each pair ("April 24 and 25" → "25", the 25th of the first one's month and
+    year) after its first, where no other match (``taken``) covers it.
+
+    Example:
+        >>> first = DateMention(start=0, end=8, text="April 24", value="1999-04-24", how="month-day")
+        >>> [(d.text, d.value) for d in paired_days("April 24 and 25.", [first], [(0, 8)])]
+        [('April 24', '1999-04-24'), ('25', '1999-04-25')]
+    """
+    out: list[DateMention] = []
+    for d in found:
+        out.append(d)
+        m = PAIRED_DAY.match(text, d.end)
+        if m is None or not d.value or not re.fullmatch(r"\d{4}-\d\d-\d\d", d.value):
+            continue
+        day = int(m.group("day"))
+        if not _ENDS_IN_A_DAY.search(d.text) or not int(d.value[8:]) < day <= 31:
+            continue
+        if any(s < m.end() and m.start("day") < e for s, e in taken):
+            continue
+        try:
+            value = dt.date(int(d.value[:4]), int(d.value[5:7]), day).isoformat()
+        except ValueError:
+            continue
+        out.append(DateMention(start=m.start("day"), end=m.end(), text=text[m.start("day") : m.end()], value=value,
+                               how=d.how, type="DATE"))
+    return out
