@@ -727,3 +727,30 @@ def test_store_usable_after_a_rollback(store: Store) -> None:
         raise Boom
     assert store.put_article(make_article("a1")) is True
     assert store.has_article("a1")
+
+
+def test_query_statistics_refreshed_as_the_store_grows(tmp_path: Path) -> None:
+    """Closing runs PRAGMA optimize (whole-table reads on a large store) only once the articles have grown by
+    STATS_GROWTH since it last ran, not on every close."""
+    from storyline.store.sqlite import STATS_GROWTH, STATS_META
+
+    db = tmp_path / "s.db"
+    runs: list[str] = []
+
+    def closed(articles: int) -> None:
+        with SqliteStore(db) as s:
+            for k in range(s.article_count(), articles):
+                s.put_article(make_article(f"a{k}", text=f"Story {k} was told. It ended."))
+            s.connection.set_trace_callback(lambda sql: runs.append(sql) if "optimize" in sql else None)
+        with SqliteStore(db) as s:
+            s.connection.set_trace_callback(lambda sql: runs.append(sql) if "optimize" in sql else None)
+
+    closed(8)
+    assert len(runs) == 1  # the first close of a store that never recorded it; the second one had no growth
+    with SqliteStore(db) as s:
+        assert s.get_meta(STATS_META) == "8"
+    runs.clear()
+    closed(int(8 * STATS_GROWTH) - 1)
+    assert runs == []
+    closed(int(8 * STATS_GROWTH))
+    assert len(runs) == 1
