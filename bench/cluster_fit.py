@@ -35,6 +35,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 TBAQ = ROOT.parent / "shared" / "data" / "tempeval3-train" / "TBAQ-cleaned"
 TBAQ_GOLD = HERE / "data" / "cluster" / "tbaq.tsv"
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "data"
+POLNEAR_GOLD = HERE / "data" / "cluster" / "polnear.tsv"
 FOLDS = 4
 DAYS_GRID = (0, 30, 60, 120, 240)  # the candidate window in days (0: none)
 C_GRID = (0.1, 1.0, 10.0)
@@ -108,6 +110,48 @@ def load_tbaq(root: Path = TBAQ, gold_file: Path = TBAQ_GOLD, cache: Path | None
     by_doc = {Path(a.path.split("#", 1)[0]).stem: a for a in arts}
     docs = sorted(records)
     return Dataset("tbaq", docs, gold, story_folds(gold, FOLDS), texts, [by_doc[d] for d in docs])
+
+
+def read_gold(gold_file: Path) -> dict[str, str]:
+    """doc id → story from a two-column gold file (``#`` lines are comments)."""
+    gold = {}
+    for n, line in enumerate(gold_file.read_text(encoding="utf-8").splitlines(), 1):
+        if line and not line.startswith("#"):
+            parts = line.split("\t")
+            if len(parts) != 2:  # noqa: PLR2004 - doc id and story
+                raise SystemExit(f"{gold_file}:{n}: expected 'doc id<TAB>story', got {line!r}")
+            gold[parts[0]] = parts[1]
+    return gold
+
+
+def load_polnear(root: Path = POLNEAR, gold_file: Path = POLNEAR_GOLD, cache: Path | None = None) -> Dataset:
+    """The PolNeAR articles the gold file names (train or dev texts; the first line is the title), with the
+    metadata's publication date and publisher."""
+    import csv
+
+    gold = read_gold(gold_file)
+    meta_file = root / "metadata.tsv"
+    if not meta_file.is_file():
+        raise SystemExit(f"no PolNeAR metadata at {shown_path(meta_file)}: the corpus is read from shared/data")
+    with meta_file.open(encoding="utf-8", newline="") as fh:
+        meta = {r["filename"]: r for r in csv.DictReader(fh, delimiter="\t") if r["filename"] in gold}
+    records, texts = {}, {}
+    for doc in sorted(gold):
+        row = meta.get(doc)
+        path = root / (row or {}).get("compartment", "train") / "text" / f"{doc}.txt"
+        if row is None or not path.is_file():
+            raise SystemExit(f"{gold_file.name}: {doc} is not a PolNeAR train or dev text under {shown_path(root)}")
+        title, _, body = path.read_text(encoding="utf-8").partition("\n")
+        records[doc] = {"text": body.strip(), "title": title.strip().rstrip("."), "published": row["publication_date"],
+                        "source": row["publisher"]}  # fmt: skip
+        texts[doc] = f"{title}\n{body}"
+    with tempfile.TemporaryDirectory() as tmp:
+        for doc, rec in records.items():
+            (Path(tmp) / f"{doc}.jsonl").write_text(json.dumps(rec) + "\n", encoding="utf-8")
+        arts = analysed_articles(Path(tmp), cache)
+    by_doc = {Path(a.path.split("#", 1)[0]).stem: a for a in arts}
+    docs = sorted(records)
+    return Dataset("polnear", docs, gold, story_folds(gold, FOLDS), texts, [by_doc[d] for d in docs])
 
 
 def story_folds(gold: dict[str, str], k: int) -> dict[str, str]:
