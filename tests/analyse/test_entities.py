@@ -274,3 +274,14 @@ def test_a_datelines_place_stays_a_place_beside_a_fire_department() -> None:
     a.place, a.place_how = "HAMILTON, Ohio", "dateline"
     types = {(e.name, e.type): len(e.mentions) for e in canonicalize([a])}
     assert types == {("Hamilton", "GPE"): 2, ("Hamilton Fire", "ORG"): 2}
+
+
+def test_a_ship_is_a_vessel_not_a_person(nlp: Any) -> None:
+    text = (
+        "The Indian warship INS Mysore answered a distress call from MV Gibe. "
+        "Mysore closed the vessels and ordered them to stop."
+    )
+    ms = mentions_from_doc(nlp(text))
+    ships = {m.text for m in ms if m.label == "PRODUCT"}
+    assert {"INS Mysore", "MV Gibe"} <= ships
+    assert not [m for m in ms if m.label == "PERSON" and m.text in ("INS Mysore", "MV Gibe", "Mysore")]

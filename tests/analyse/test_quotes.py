@@ -1012,3 +1012,17 @@ def test_seed_002_framing_and_a_rejected_term(seed_quotes: dict[str, list[Quote]
 def test_seed_spans_are_filed_once(seed_quotes: dict[str, list[Quote]]) -> None:
     for qs in seed_quotes.values():
         assert len({(q.start, q.end) for q in qs}) == len(qs)
+
+
+def test_he_after_a_role_speaker_is_that_speaker_not_a_ship_in_the_words(nlp: Any) -> None:
+    # the people (or ships) of the reported words are what the speaker talks about, never who "he" is; a
+    # speaker named by a role ("Navy spokesperson") is who the next "he said" stands for
+    text = (
+        "The pirates had surrounded the merchant vessel when INS Mysore intervened, Navy spokesperson said.\n"
+        "The pirates had fired at the vessel with small arms, he said.\n"
+        "Last month, Navy warship INS Tabar had sunk a mother ship of the pirates.\n"
+        "After the attack, INS Mysore escorted MV Gibe to safety, the Navy spokesperson said."
+    )
+    quotes = run(nlp, text)
+    for words in ("surrounded the merchant vessel", "fired at the vessel", "escorted MV Gibe"):
+        assert find(quotes, words).speaker == "Navy spokesperson"

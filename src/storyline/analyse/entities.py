@@ -25,7 +25,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .. import lexicon
@@ -57,6 +57,8 @@ GPE_ALIASES: dict[str, str] = lexicon.table("entities.gpe_aliases")
 ALIAS_TYPES: dict[str, str] = lexicon.table("entities.alias_types")
 #: Single words the small model tags as entities but that never are one on their own.
 NEVER_ENTITIES = lexicon.words("entities.never_entities")
+#: Prefixes of ships' names, case as written ("INS Mysore", "MV Gibe"): the name is a vessel's (PRODUCT).
+VESSEL_PREFIXES = lexicon.words("entities.vessel_prefixes")
 TYPE_PRIORITY = {"GPE": 0, "ORG": 1, "LOC": 2, "FAC": 3, "NORP": 4, "PERSON": 5}
 
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -138,6 +140,14 @@ def mentions_from_doc(doc: Any, titlecase_ratio: float | None = None) -> list[Me
             and not any(w.lower().strip(".,") in ORG_WORDS for w in span_text.split())
         ):
             label = "PERSON"
+        if span_text in VESSEL_PREFIXES:  # "INS" tagged alone before "Tabar": the ship's whole name
+            j = ent.end
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+                j += 1
+            end = doc[j - 1].idx + len(doc[j - 1].text)
+            span_text = text[start:end]
+        if _vessel_name(span_text) is not None:
+            label = "PRODUCT"  # "INS Mysore", "the Indian INS Mysore": a ship, tagged PERSON or ORG by the model
         role = _role_before(doc, ent) if label in ("PERSON", "ORG") else None
         description = _apposition(doc, ent) if label in ("PERSON", "ORG") else None
         out.append(
@@ -151,7 +161,23 @@ def mentions_from_doc(doc: Any, titlecase_ratio: float | None = None) -> list[Me
                 description=description,
             )
         )
-    return out
+    return _vessels_named_again(out)
+
+
+def _vessel_name(text: str) -> str | None:
+    """The ship's name after its prefix in a name ("Mysore" in "Indian INS Mysore"), or None: no prefix."""
+    words = text.split()
+    k = next((i for i, w in enumerate(words[:-1]) if w in VESSEL_PREFIXES), None)
+    return None if k is None else " ".join(words[k + 1 :])
+
+
+def _vessels_named_again(mentions: list[Mention]) -> list[Mention]:
+    """A ship named once with its prefix ("INS Mysore") and after without it ("Mysore closed the vessels"):
+    the later mentions are the vessel's too, whatever the small model tagged them (a person, a city)."""
+    names = {n for m in mentions if m.label == "PRODUCT" and (n := _vessel_name(m.text)) is not None}
+    if not names:
+        return mentions
+    return [replace(m, label="PRODUCT", role=None, description=None) if m.text in names else m for m in mentions]
 
 
 _APPOS_STOP = frozenset(',;:()—–"“”')

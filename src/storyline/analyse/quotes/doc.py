@@ -38,6 +38,7 @@ class _Person:
     tier: int  # 0 speaker, 1 subject of the main clause, 2 other subject, 3 other mention
     start: int
     end: int
+    role: bool = False  # a speaker named only by a role ("Navy spokesperson"): for "he"/"she", not a description
 
 
 @dataclass(slots=True)

@@ -65,9 +65,10 @@ def attributions_from_doc(doc: Any, mentions: Sequence[Mention]) -> list[Attribu
     for e in events:
         q = e.quote
         if e.subject_i is not None and e.speaker_local is not None:
-            sp = _resolve(d, doc[e.subject_i], e.speaker_local)
+            subj = doc[e.subject_i]
+            sp = _resolve(d, subj, e.speaker_local, (q.start, q.end))
             q.speaker, q.speaker_start, q.speaker_end = sp.name, sp.start, sp.end
-            _add_person(d, e.speaker_local[0], sp)
+            _add_person(d, e.speaker_local[0], sp, role=subj.lower_ in DESCRIPTOR_NOUNS and subj.tag_ == "NN")
         elif e.headline is not None:
             # the story a digest quotes: named by its outlet tag ("[WaPo.]") when there is one, else its headline
             tag = _OUTLET_TAG.match(text, q.end + 1)

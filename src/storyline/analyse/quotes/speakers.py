@@ -364,8 +364,10 @@ def _relative_head(subj: Any) -> Any | None:
     return None
 
 
-def _resolve(d: _Doc, subj: Any, local: tuple[int, int]) -> _Speaker:
-    """Resolve the cue's subject to the fullest form of who it names."""
+def _resolve(d: _Doc, subj: Any, local: tuple[int, int], words: tuple[int, int] | None = None) -> _Speaker:
+    """Resolve the cue's subject to the fullest form of who it names. ``words``: the span of the words it
+    attributes, whose people are what the speaker talks about, never who "he" or "the spokesperson" is ("The
+    pirates had surrounded the vessel when INS Mysore intervened, he said")."""
     ante = _relative_head(subj)
     if ante is not None:
         return _resolve(d, ante, _local_span(d, ante))
@@ -374,7 +376,7 @@ def _resolve(d: _Doc, subj: Any, local: tuple[int, int]) -> _Speaker:
     text = d.text
     if subj.pos_ == "PRON" or low in PRONOUNS_M | PRONOUNS_F | PRONOUNS_GROUP | PRONOUNS_NONE:
         if low in PRONOUNS_M or low in PRONOUNS_F:
-            p = _antecedent(d, pos, "m" if low in PRONOUNS_M else "f", tiers=3)
+            p = _antecedent(d, pos, "m" if low in PRONOUNS_M else "f", tiers=3, skip=words)
             if p is not None:
                 return _Speaker(p.key, p.start, p.end, True)
             role = _role_antecedent(d, pos, "m" if low in PRONOUNS_M else "f")
@@ -451,7 +453,7 @@ def _resolve(d: _Doc, subj: Any, local: tuple[int, int]) -> _Speaker:
     dets = [c.lower_ for c in subj.lefts if c.dep_ == "det"]
     if head in DESCRIPTOR_NOUNS and dets and dets[0] in ("the", "this", "that") and subj.tag_ == "NN":
         g = "f" if head in GENDERED_ROLES_F else ("m" if head in GENDERED_ROLES_M else None)
-        p = _antecedent(d, local[0], g, tiers=2, max_back=3)
+        p = _antecedent(d, local[0], g, tiers=2, max_back=3, skip=words, roles=False)
         # a described role ("The senior fellow in China studies at …", "the Vermont senator") may introduce what
         # the article had not said of its person; a bare one ("the host") must have been said of them before
         told = any(c.dep_ in ("amod", "compound", "prep", "nmod", "poss") for c in subj.children)
@@ -527,8 +529,17 @@ def _org_antecedent(d: _Doc, subj: Any, local: tuple[int, int]) -> _Speaker | No
     return None
 
 
-def _antecedent(d: _Doc, pos: int, gender: str | None, tiers: int, max_back: int = 6) -> _Person | None:
-    """The person a pronoun or description at ``pos`` refers to, sentence by sentence backwards."""
+def _antecedent(
+    d: _Doc,
+    pos: int,
+    gender: str | None,
+    tiers: int,
+    max_back: int = 6,
+    skip: tuple[int, int] | None = None,
+    roles: bool = True,
+) -> _Person | None:
+    """The person a pronoun or description at ``pos`` refers to, sentence by sentence backwards (none named
+    inside ``skip``; a speaker named only by a role when ``roles``)."""
     k = bisect.bisect_left(d.person_pos, pos) - 1
     if k < 0:
         return None
@@ -545,7 +556,7 @@ def _antecedent(d: _Doc, pos: int, gender: str | None, tiers: int, max_back: int
             break
         if best_sent is not None and s < best_sent:
             break
-        if p.tier > tiers:
+        if p.tier > tiers or (skip is not None and skip[0] <= p.pos < skip[1]) or (p.role and not roles):
             continue
         g = _gender_of(d, p.key)
         if gender is not None and g is not None and g != gender:
@@ -606,8 +617,8 @@ def _index_persons(d: _Doc) -> None:
     out: list[_Person] = []
     for m in d.mentions:
         ti = d.tok_at(m.start)
-        if ti < len(doc) and d.in_quote[ti]:
-            continue
+        if (ti < len(doc) and d.in_quote[ti]) or m.label == "PRODUCT":
+            continue  # a ship ("INS Tabar fired at it") is no one "he" or "the spokesperson" could be
         name, start = _strip_titles(m)
         full: Mention | None = None
         if m.label == "PERSON" or len(_name_tokens(name)) == 1:
@@ -666,16 +677,18 @@ def _org_subject_name(d: _Doc, m: Mention) -> bool:
     return bool(tok.pos_ == "PROPN" and tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX"))
 
 
-def _add_person(d: _Doc, pos: int, sp: _Speaker) -> None:
-    """Record a resolved speaker as the most salient antecedent at ``pos`` (tier 0)."""
-    if not sp.person or sp.name is None or sp.start is None or sp.end is None:
+def _add_person(d: _Doc, pos: int, sp: _Speaker, role: bool = False) -> None:
+    """Record a resolved speaker as the most salient antecedent at ``pos`` (tier 0): a person, or a person
+    described by a role (``role``: "Navy spokesperson said …. …, he said." — "he" is the spokesperson)."""
+    if not (sp.person or role) or sp.name is None or sp.start is None or sp.end is None:
         return
     k = bisect.bisect_left(d.person_pos, pos)
     if k < len(d.persons) and d.persons[k].pos == pos:
         d.persons[k].tier = 0
         d.persons[k].key = sp.name
+        d.persons[k].role = not sp.person
         return
-    d.persons.insert(k, _Person(pos, sp.name, 0, sp.start, sp.end))
+    d.persons.insert(k, _Person(pos, sp.name, 0, sp.start, sp.end, not sp.person))
     d.person_pos.insert(k, pos)
 
 
