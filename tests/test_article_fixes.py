@@ -145,3 +145,15 @@ def test_cli_manifest_names_the_bad_row_and_reads_the_good(tmp_path: Path, capsy
     with pytest.raises(SystemExit) as e:
         main(["--db", db, "ingest"])
     assert e.value.code == 2 and "--manifest" in capsys.readouterr().err
+
+
+def test_a_stand_in_title_is_not_cut_at_a_title_or_an_acronym() -> None:
+    from storyline.pipeline import lead_title
+
+    assert lead_title("Dr. Sanjay Gupta has been offered the post. Gupta, 39, accepted.") == (
+        "Dr. Sanjay Gupta has been offered the post."
+    )
+    assert lead_title("U.S. president-elect Barack Obama asked him. He agreed.") == (
+        "U.S. president-elect Barack Obama asked him."
+    )
+    assert lead_title("The navy captured 23 pirates. The pirates were armed.") == "The navy captured 23 pirates."

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from . import lexicon
 from .analyse.anchors import infer_reference
 from .analyse.commitments import attach_times
 from .analyse.dates import (
@@ -260,9 +261,28 @@ def _dateline_day(
         return None
 
 
+#: Words whose period ends no sentence ("Dr. Sanjay Gupta", "Lt. Col."), lower case without the period.
+_ABBREVIATIONS = lexicon.words("summary.abbreviations")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+$")  # "U.S.", "J." — an initial or a dotted acronym
+
+
+def first_sentence(text: str) -> str:
+    """The text up to its first sentence end, a period after a title, an initial or an acronym not being one
+    ("Dr. Sanjay Gupta has been offered …", "U.S. president-elect Barack Obama has asked …")."""
+    text = text.strip()
+    for m in _SENTENCE_END.finditer(text):
+        before = text[: m.start() + 1].split()
+        last = before[-1] if before else ""
+        if text[m.start()] == "." and (last[:-1].lower() in _ABBREVIATIONS or _INITIALS.search(last)):
+            continue
+        return text[: m.end()].rstrip()
+    return text
+
+
 def lead_title(text: str, max_words: int = 14) -> str | None:
     """A stand-in headline from the first sentence, for articles that come without one."""
-    first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0] if text.strip() else ""
+    first = first_sentence(text)
     words = first.split()
     if not words:
         return None
