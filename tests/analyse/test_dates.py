@@ -176,3 +176,10 @@ def test_vague_quarters_of_something_last() -> None:
         "several quarters": "DURATION"
     }
     assert values("three quarters of the vote") == {}
+
+
+def test_a_lead_that_looks_ahead_puts_the_day_ahead() -> None:
+    # "effective June 1" and "ahead of the weekend" lie ahead, whatever tense the clause is in (lexicon
+    # dates.lead_tense)
+    assert values("It resulted from the new labor pact effective June 1.") == {"June 1": "2026-06-01"}
+    assert values("Traders squared positions ahead of the weekend.") == {"the weekend": "2025-W48-WE"}

@@ -414,6 +414,9 @@ def verb_tense(text: str, start: int, end: int) -> bool | None:
         return False
     if timex.on_a_schedule_line(text, start):  # "Lakers: Visit the Thunder on Friday."
         return True
+    lead = _lead_tense(text, start)  # "ahead of the weekend", "effective Monday", "since Tuesday"
+    if lead is not None:
+        return lead
     lo = max([start - 70, *(b.start() for b in _CLAUSE_END.finditer(text, max(0, start - 70), start))]) + 1
     cues = ((_FUT_CUE, True), (_PRES_CUE, True), (_PAST_CUE, False))
     before = [(start - m.end(), fut and not _PLAN_PAST.search(text, max(lo, m.start() - 25), m.start()))
