@@ -282,3 +282,21 @@ def test_a_full_date_deep_in_the_text_does_not_date_the_article() -> None:
     lead = f"The council voted on March 3, 2025 to close the Main Street bridge. {MORE}"
     a = article(f"Bridge to close\n{lead}\n")
     assert (a.published, a.published_how) == ("2025-03-03", "inferred")
+
+
+@pytest.mark.parametrize(
+    ("lead", "place", "date", "outlet"),
+    [
+        (
+            "Washington D.C., Jul 13, 2009 / 02:00 pm (CNA).- President Obama named his nominee.",
+            "Washington D.C.",
+            "Jul 13, 2009",
+            "CNA",
+        ),
+        ("Mumbai, Nov 11 (PTI): An Indian Navy ship foiled a piracy attempt.", "Mumbai", "Nov 11", "PTI"),
+    ],
+)
+def test_press_agency_datelines_with_a_clock_time_or_a_colon(lead: str, place: str, date: str, outlet: str) -> None:
+    d = find_dateline(lead)
+    assert d is not None and (d.place, d.date, d.outlet) == (place, date, outlet)
+    assert lead[d.end :].startswith(("President", "An Indian"))

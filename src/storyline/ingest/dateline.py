@@ -52,7 +52,7 @@ MONTH = _month_pattern()
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _CAPS_WORD = rf"[{_UP}][{_UP}.'’\-]+"
-_TITLE_WORD = rf"[{_UP}][a-zß-öø-ÿ][\w.'’\-]*"
+_TITLE_WORD = rf"(?:[{_UP}][a-zß-öø-ÿ][\w.'’\-]*|(?:[{_UP}]\.){{2,3}})"  # "Washington", "D.C."
 _JOIN = r"(?:\s+|/)"  # "NEW YORK", "ISTANBUL/ANKARA"
 _CAPS_PLACE = rf"(?P<place>{_CAPS_WORD}(?:{_JOIN}{_CAPS_WORD}){{0,3}})"
 _TITLE_PLACE = rf"(?P<place>{_TITLE_WORD}(?:{_JOIN}{_TITLE_WORD}){{0,2}})"
@@ -63,10 +63,12 @@ _DATE = (
     rf"(?:,?\s*(?P<date>(?i:{MONTH})\.?\s+{_DAY}(?:,?\s+{_YEAR})?"
     rf"|{_DAY}\s+(?i:{MONTH})\.?(?:,?\s+{_YEAR})?))?"
 )
+#: A clock time after the date, the way press agencies stamp a release ("Jul 13, 2009 / 02:00 pm (CNA)").
+_CLOCK = r"(?:\s*/?\s*(?P<clock>\d{1,2}[:.]\d{2}\s*(?i:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?))?"
 _OUTLET_REQ = r"\s*\(\s*(?P<outlet>[A-Za-z][\w .&'’\-]{0,38}[\w.])\s*\)"
 _OUTLET = rf"(?:{_OUTLET_REQ})?"
 #: An em, en or bar dash, "--", " - ", or the "_" older wire copy used for a dash ("NAIROBI, Kenya (AP) _").
-_DASH = r"(?:\s*[—–―_]\s*|\s*-{1,2}(?:\s+|$)|\s+-{1,2}(?=\S))"
+_DASH = r"(?:\.?\s*[—–―_]\s*|\.?\s*-{1,2}(?:\s+|$)|\s+-{1,2}(?=\S))"  # ".-": "(CNA).- President …"
 _COLON = r"\s*:(?:\s+|$)"
 
 
@@ -107,9 +109,16 @@ DATELINE_FORMS: tuple[DatelineForm, ...] = (
     ),
     DatelineForm(
         "title-case",
-        _form(_TITLE_PLACE + _REGION + _DATE + _OUTLET, _DASH),
+        _form(_TITLE_PLACE + _REGION + _DATE + _CLOCK + _OUTLET, _DASH),
         "Washington, Nov 24 (Reuters) - The two leaders spoke by phone for an hour.",
         needs=("date", "outlet"),
+        recase=False,
+    ),
+    DatelineForm(
+        "title-case colon",
+        _form(_TITLE_PLACE + _REGION + _DATE + _CLOCK + _OUTLET_REQ, _COLON),
+        "Mumbai, Nov 11 (PTI): An Indian Navy ship foiled a piracy attempt in the Gulf of Aden.",
+        needs=("date",),
         recase=False,
     ),
     DatelineForm(
