@@ -81,8 +81,10 @@ def test_what_is_discussed_and_who_is_forced(nlp: Any) -> None:
     (ev,) = _events(nlp, text)
     assert (ev.action, ev.actor_country, ev.target_country) == ("CONSULT", "PER", "CHL")
     assert ev.target_text == "Chilean President Luis Vera"
-    (ev,) = _events(nlp, "Small farmers in the valley worry about being forced to sell their land.")
+    (ev,) = _events(nlp, "Small farmers in the valley were angry about being forced to sell their land.")
     assert (ev.action, ev.actor_text, ev.target_text) == ("COERCE", None, "Small farmers in the valley")
+    # a feared act is not reported: "worry about being forced" tells of no coercion
+    assert _events(nlp, "Small farmers in the valley worry about being forced to sell their land.") == []
 
 
 def test_a_subheading_mid_article_reports_no_event(nlp: Any) -> None:

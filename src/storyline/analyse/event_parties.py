@@ -28,7 +28,7 @@ from functools import cache
 from typing import Any
 
 from .. import lexicon
-from .event_actors import office_holders, party_words, places
+from .event_actors import country_of, office_holders, party_words, places
 from .event_tables import lemma_of, tables
 
 #: Prepositions of place: the noun after them is where something happens.
@@ -184,9 +184,21 @@ def resolve_object(t: Any, actor: Any | None) -> Any:
     return before if before is not None and other(before) else t
 
 
+def indefinite(t: Any) -> bool:
+    """Whether the party ``t`` heads is no particular one ("countries", "smaller countries in the region"; not "the
+    countries", "their nations", "Asian countries"): the sentence's countries are not its own."""
+    if t.text.lower() not in party_words()["indefinite"]:
+        return False
+    definite = ("the", "these", "those", "both", "its", "their", "our", "his", "her")
+    return not any(
+        c.dep_ in ("det", "poss") and c.lower_ in definite or c.dep_ == "poss" or country_of(c.text) for c in t.children
+    )
+
+
 __all__ = [
     "antecedent",
     "expletive",
+    "indefinite",
     "meeting_words",
     "outlet",
     "reporting_outlet",

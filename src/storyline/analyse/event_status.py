@@ -1,7 +1,9 @@
 """How a text reports an event: done, announced ("will visit", "plans to impose"), denied ("did not attack") or
 hypothetical ("could impose"), and what that makes of its type: an intent (AGREE for cooperation, THREATEN for
 force, as the CAMEO codebook codes intents), a refusal ("refused to release": REJECT) or a demand (a reported
-"must": REQUEST). The words are the ``[status]`` table of ``data/plover_verbs.toml``.
+"must": REQUEST); which acts it sets as a case rather than reports (a condition, a feared act, an act as the subject of
+what it could do) and which nouns of force are figures of speech ("a diplomatic offensive"). The words are the
+``[status]`` table of ``data/plover_verbs.toml``.
 
 Example:
     >>> import spacy                                              # doctest: +SKIP
@@ -19,6 +21,10 @@ from .event_tables import tables
 
 #: How far above an act a refusal ("failed to reach agreement") is looked for.
 MAX_GOVERNORS = 4
+#: Dependencies of a clause's subject.
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: How far up the parse a clause's head is looked for.
+MAX_CLAUSE_CLIMB = 50
 
 
 def status_of(t: Any) -> tuple[str, str | None]:
@@ -90,4 +96,64 @@ def _governors(t: Any) -> list[Any]:
     return out
 
 
-__all__ = ["demand_clause", "status_of"]
+def unreported(t: Any) -> bool:
+    """Whether the text sets the act ``t`` as a case rather than reports it: a condition ("Tokyo might intervene if
+    Taiwan were attacked", "unless it withdraws"), an act as the subject of what it could or would do ("a Chinese
+    attack on Taiwan could create a crisis", "opposing Beijing's claim would undermine the order", "tying Taiwan to
+    the struggle allows Xi to argue") or a feared one ("countries worry about being forced to choose"). The act the
+    case is set for is the event, if any."""
+    st = tables().status
+    clause = clause_of(t)
+    marks = {c.text.lower() for c in clause.children if c.dep_ == "mark"}
+    if clause.dep_ == "advcl" and marks & st["hypothetical_marks"]:
+        return True
+    subject = t
+    while subject.dep_ == "compound" and subject.head.i != subject.i:
+        subject = subject.head
+    if subject.dep_ == "csubj" and subject.pos_ == "VERB":
+        return True
+    modal = {c.text.lower() for c in subject.head.children if c.dep_ == "aux"} & st["hypothetical_aux"]
+    if subject.dep_ == "nsubj" and subject.pos_ == "NOUN" and modal - st["demand_aux"]:
+        return True
+    cur = t
+    for _ in range(3):  # up through "about being forced": the verb of fear the act hangs from
+        if cur.dep_ not in ("pcomp", "prep", "xcomp", "ccomp", "pobj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if _lemma(cur) in st.get("feared_heads", frozenset()):
+            return True
+    return False
+
+
+def figurative(t: Any, obj: Any | None, action: str) -> bool:
+    """Whether an act of force is a figure of speech: its noun (the trigger ``t`` or the object ``obj`` it takes)
+    modified by a word of ``figurative_modifiers`` ("a diplomatic offensive", "escalated the trade war")."""
+    st = tables().status
+    if action not in st.get("figurative_types", frozenset()):
+        return False
+    mods = st.get("figurative_modifiers", frozenset())
+    nouns = [w for w in (t, obj) if w is not None and w.pos_ in ("NOUN", "PROPN")]
+    return any(
+        _lemma(c) in mods or c.text.lower() in mods
+        for n in nouns
+        for c in n.children
+        if c.dep_ in ("amod", "compound", "nmod")
+    )
+
+
+def clause_of(t: Any) -> Any:
+    """The head of ``t``'s clause: the nearest verb at or above it with a subject of its own, a verb joined to
+    another ("accused Japan …, warned of consequences and imposed measures": three acts), or the root."""
+    cur = t
+    for _ in range(MAX_CLAUSE_CLIMB):
+        own = any(c.dep_ in SUBJECTS for c in cur.children) or cur.dep_ == "ROOT"
+        joined = cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX")
+        if cur.pos_ in ("VERB", "AUX") and (own or joined):
+            return cur
+        if cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+__all__ = ["clause_of", "demand_clause", "figurative", "status_of", "unreported"]

@@ -31,9 +31,9 @@ from ..config import Config
 from ..model import Cite, Event, Sentence
 from .entities import titlecase_line
 from .event_actors import code_phrase, contexts_of, countries_in, country_of, party_words, sector_words
-from .event_parties import expletive, reporting_outlet, resolve_object, resolve_pronoun, venue
+from .event_parties import expletive, indefinite, reporting_outlet, resolve_object, resolve_pronoun, venue
 from .event_patterns import Hit, pattern_hits
-from .event_status import demand_clause, status_of
+from .event_status import clause_of, demand_clause, figurative, status_of, unreported
 from .event_tables import Rule, Tables, tables
 from .event_tables import lemma_of as _lemma
 from .nlp import doc_text
@@ -56,11 +56,12 @@ LOCATIVE_PREPS = lexicon.ordered("events.locative_prepositions")
 NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
 #: Types whose parties act together: "Trump and Xi discussed the war" is Trump CONSULT Xi.
 MUTUAL = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: The type of a verb-table rule that marks a shape as no event ("seize on an opportunity").
 NO_EVENT = "NONE"
 OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
 MAX_SPAN_WORDS = 8
+#: Closing quote marks after a sentence's last word.
+QUOTE_MARKS = "\"'”’»)"
 #: Which events' actors that neither their words nor the sentence's other names code take the first country the
 #: sentence names at all (a reporter's or a place's too), as the gold records' coders and the keyword baseline do:
 #: ``"named"`` (an actor the text names: "Gunmen shot …, Iraqi police said"), ``"any"`` (an agentless act too) or
@@ -96,7 +97,17 @@ def _particle(t: Any) -> str | None:
         near = c.i == t.i + 1 or c.i in after_obj
         if c.dep_ == "prt" or (near and c.dep_ in ("prep", "advmod") and c.text.lower() in PARTICLES):
             return f"{_lemma(t)} {c.text.lower()}"
-    return None
+    loose = _loose_particle(t)
+    return f"{_lemma(t)} {loose.text.lower()}" if loose is not None else None
+
+
+def _loose_particle(t: Any) -> Any | None:
+    """The particle right after the verb ``t`` that the parser hung on the verb's object ("pull back troops": back
+    read as a modifier of troops), or None."""
+    nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if nxt is None or nxt.text.lower() not in PARTICLES or nxt.dep_ not in ("amod", "advmod", "compound"):
+        return None
+    return nxt if nxt.head.dep_ == "dobj" and nxt.head.head.i == t.i else None
 
 
 def _objects(t: Any) -> list[Any]:
@@ -171,6 +182,8 @@ def _match(t: Any, t_rules: Sequence[Rule]) -> Match | None:
             for c in t.children
             if c.dep_ == "prt" or (c.i == t.i + 1 and c.text.lower() in PARTICLES and c.dep_ in ("prep", "advmod"))
         ]
+        if " " in r.lemma and _loose_particle(t) is not None:  # "pull back troops"
+            words.append(_loose_particle(t))
         if hit is not None:
             words.append(hit)
         return Match(t, r, hit, sorted(words, key=lambda w: w.i))
@@ -226,7 +239,8 @@ def matches(span: Any) -> list[Match]:
                 context=p.context,
                 priority=5,
             )
-            out.append(Match(t, rule, None, hit.words, hit))
+            if not figurative(t, None, p.type):
+                out.append(Match(t, rule, None, hit.words, hit))
             continue
         pos = "NOUN" if t.pos_ in ("NOUN", "PROPN") else "VERB" if t.pos_ in ("VERB", "AUX") else None
         if pos == "VERB" and t.dep_ == "amod":
@@ -245,7 +259,8 @@ def matches(span: Any) -> list[Match]:
         if cands:
             m = _match(t, sorted(cands, key=lambda r: -r.priority))
             if m is not None and m.rule.type != NO_EVENT:  # "seized on a row": a shape that is no act
-                out.append(m)
+                if not figurative(t, m.obj, m.rule.type):
+                    out.append(m)
     return out
 
 
@@ -292,7 +307,7 @@ def _rank(m: Match) -> tuple[int, int, int, int, int]:
 def _background_clause(t: Any) -> bool:
     """Whether ``t`` is in a clause of time or cause ("returned home after the fighting ended", "since the war
     began"): the background of the sentence's act, as the noun of such a preposition is."""
-    clause = _clause_of(t)
+    clause = clause_of(t)
     marks = {_lemma(c) for c in clause.children if c.dep_ == "mark"}
     return clause.dep_ == "advcl" and bool(marks & tables().status.get("background_preps", frozenset()))
 
@@ -337,6 +352,10 @@ def _subject_of(t: Any) -> Any | None:
         if subj is not None and not expletive(subj):
             return None if cur.i != t.i and reporting_outlet(cur) else subj
         climb = _CLIMB | {"relcl"} if subj is not None else _CLIMB  # the expletive's clause may describe a noun
+        if cur.dep_ == "xcomp" and subj is None:  # "pushed countries to side with it": the object does it
+            obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i and is_party(c)), None)
+            if obj is not None:
+                return obj
         if cur.dep_ in climb and cur.head.i != cur.i:
             cur = cur.head
             seen += 1
@@ -355,9 +374,9 @@ def _passive_parts(t: Any) -> tuple[Any | None, Any | None]:
     return agent, patient
 
 
-def _noun_actor(t: Any) -> Any | None:
-    """The actor of a noun trigger: its possessor or a nationality before it ("Japan's ban", "Chinese sanctions"), or
-    its "by" phrase ("an attack by rebels")."""
+def _noun_actor(t: Any, depth: int = 0) -> Any | None:
+    """The actor of a noun trigger: its possessor or a nationality before it ("Japan's ban", "Chinese sanctions"),
+    its "by" phrase ("an attack by rebels"), or that of the act its "of" names ("the threat of NATO air strikes")."""
     for c in t.children:
         named = c.ent_type_ in ACTOR_LABELS or country_of(c.text)
         if c.dep_ in ("poss", "compound", "amod", "nmod") and named and not venue(c):  # not "the Busan summit"
@@ -367,6 +386,9 @@ def _noun_actor(t: Any) -> Any | None:
             agent = next((g for g in c.children if g.dep_ == "pobj"), None)
             if agent is not None and is_party(_of_head(agent)):
                 return _of_head(agent)
+    of = next((g for c in t.children if c.dep_ == "prep" and _lemma(c) == "of" for g in c.children), None)
+    if depth == 0 and of is not None and of.dep_ == "pobj" and (_lemma(of), "NOUN") in tables().rules:
+        return _noun_actor(of, 1)  # an act's own actor, not its patient ("the release of Iraqi prisoners")
     return None
 
 
@@ -487,7 +509,7 @@ def _giver(t: Any) -> Any | None:
     """The party an act undergone comes from: the noun after "from" or "by" in the clause of ``t`` ("faced threats
     from militants", "suffered attacks by the army")."""
     for w in t.subtree:
-        if w.dep_ in ("prep", "agent") and _lemma(w) in ("from", "by") and _clause_of(w).i == t.i:
+        if w.dep_ in ("prep", "agent") and _lemma(w) in ("from", "by") and clause_of(w).i == t.i:
             noun = next((g for g in w.children if g.dep_ == "pobj"), None)
             if noun is not None and is_party(_of_head(noun)):
                 return resolve_pronoun(_of_head(noun))
@@ -499,6 +521,7 @@ def _giver(t: Any) -> Any | None:
 
 def _event(m: Match, text: str) -> Event:
     t = m.tok
+    topic = None  # the subject of a passive verb of talk: what was discussed
     if m.rule.pos == "NOUN":
         while t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):  # "a mediation effort"
             t = t.head
@@ -514,11 +537,10 @@ def _event(m: Match, text: str) -> Event:
             actor, patient = patient, None
         elif patient is not None and m.obj is not None and patient.i == m.obj.i:  # "sanctions on Iran were lifted"
             actor, patient = agent, None
-        elif (
-            patient is None
-            and agent is None
-            and any(c.dep_ == "auxpass" and c.lower_ not in CLITICS for c in t.children)
-        ):
+        elif _lemma(t) in TOPIC_VERBS and (patient is not None or _passive(t)):  # "Taiwan was discussed with Trump"
+            topic = patient if patient is not None else _subject_of(t)  # what was discussed: no party
+            actor, patient = agent, None
+        elif patient is None and agent is None and _passive(t):
             actor, patient = None, _subject_of(t)  # "countries worry about being forced to choose": they are forced
         else:
             actor = agent if patient is not None else _subject_of(t)
@@ -595,9 +617,19 @@ def _event(m: Match, text: str) -> Event:
         if ev.target_country is None and pair:  # "the government and the rebels held talks": one country's sides
             ev.target_country = ev.actor_country
     extents = {role: _extent(tok) for role, tok in (("actor", actor), ("target", target)) if tok is not None}
+    if topic is None and _lemma(t) in TOPIC_VERBS:  # "was reluctant to discuss Taiwan": the topic
+        topic = next((c for c in t.children if c.dep_ == "dobj"), None)
+    if topic is not None:  # what was discussed names no party to the talks
+        extents["topic"] = _extent(topic)
     far = {role for role, tok in (("actor", actor), ("target", target)) if tok is not None and tok.sent != t.sent}
+    far |= {role for role, tok in (("actor", actor), ("target", target)) if tok is not None and indefinite(tok)}
     _context_countries(ev, t.sent, extents, far)
     return ev
+
+
+def _passive(t: Any) -> bool:
+    """Whether the verb ``t`` is passive by its auxiliary ("being forced", "to be discussed"; not a clitic "'s")."""
+    return any(c.dep_ == "auxpass" and c.lower_ not in CLITICS for c in t.children)
 
 
 def _extent(t: Any) -> tuple[int, int]:
@@ -624,7 +656,9 @@ def _context_countries(ev: Event, sent: Any, extents: dict[str, tuple[int, int]]
     third_place = ev.action in tables().third_place and ev.mode not in ("visit", "phone")
     places: set[int] = set()
     for ent in sent.ents:
-        party = not _bystander(ent.root, ev, extents) and not venue(ent.root)
+        lo, hi = extents.get("topic", (-1, -1))
+        topic = lo <= ent.start_char < hi
+        party = not _bystander(ent.root, ev, extents) and not venue(ent.root) and not topic
         if ent.label_ in ("GPE", "NORP", "ORG", "LOC") and party:
             before = sent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
             code = country_of(ent.text) if before not in ("ethnic", "ethnically") else None  # a people
@@ -714,13 +748,14 @@ def sentence_events(span: Any, text: str) -> list[Event]:
             for m in found
             if not (_lemma(m.tok) in light and m.tok.i in inner)
             and not (_lemma(m.tok) in will and m.tok.i in intended and m.hit is None)
+            and not unreported(m.tok)
         ),
         key=_rank,
     )
     out: list[Event] = []
     taken: set[int] = set()
     for m in found:
-        clause = _clause_of(m.tok)
+        clause = clause_of(m.tok)
         if clause.i in taken or m.tok.i in taken:
             continue
         taken.add(clause.i)
@@ -738,21 +773,6 @@ def _taken(t: Any) -> bool:
     return t.dep_ == "ccomp" and bool(auxes & (tables().status["announced_aux"] | {"would"}))
 
 
-def _clause_of(t: Any) -> Any:
-    """The head of ``t``'s clause: the nearest verb at or above it with a subject of its own, a verb joined to
-    another ("accused Japan …, warned of consequences and imposed measures": three acts), or the root."""
-    cur = t
-    for _ in range(50):
-        own = any(c.dep_ in SUBJECTS for c in cur.children) or cur.dep_ == "ROOT"
-        joined = cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX")
-        if cur.pos_ in ("VERB", "AUX") and (own or joined):
-            return cur
-        if cur.head.i == cur.i:
-            return cur
-        cur = cur.head
-    return cur
-
-
 def events_from_doc(doc: Any, sentences: Sequence[Sentence] | None = None, article_id: str = "") -> list[Event]:
     """Every event of every sentence of ``doc``, in reading order, each citing its sentence."""
     text = doc_text(doc)
@@ -763,6 +783,8 @@ def events_from_doc(doc: Any, sentences: Sequence[Sentence] | None = None, artic
     for sent in sents:
         if sent.start > first and titlecase_line(text, sent.start, sent.end, ratio):
             continue  # a subheading mid-article ("Ukraine War Discussed") names a section, it reports no act
+        if text[sent.start : sent.end].rstrip().rstrip(QUOTE_MARKS).endswith("?"):
+            continue  # a question ("Does the United States recognise Taiwan?") asks, it reports no act
         span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
         if span is None or len(span) < 3:
             continue

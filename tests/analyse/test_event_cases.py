@@ -1,0 +1,76 @@
+"""Event coding: acts a sentence sets as a case, figures of speech and claims, which report no event; and phrasal
+verbs and extradition. Every sentence is made up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.analyse.events import events_from_doc
+from storyline.model import Event
+
+
+def _events(nlp: Any, text: str) -> list[Event]:
+    return events_from_doc(nlp(text), article_id="a1")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will Germany recognise Kosovo as an independent state?",  # a question reports no act
+        "Officials said Seoul might intervene if Pyongyang were attacked.",  # the act of a condition
+        "Poland and Britain once fought side by side against fascism.",  # allies fighting together
+        "Ankara launched a diplomatic offensive at the United Nations.",  # a figure of speech
+        "Officials in Manila worry about being forced to choose between the two powers.",  # a feared act
+        "Mr Tanaka is retaliating to remarks made by the Korean foreign minister.",  # answering words
+        "The visit sent a signal to Moscow.",  # a message is no aid
+        "Vietnam insists that only its own people can decide the islands' future.",  # a claim, no demand
+        "Tying the islands to the old treaty allows Hanoi to argue its claim.",  # a deed allows, no one yields
+    ],
+)
+def test_no_event(nlp: Any, text: str) -> None:
+    got = [(e.action, e.actor_country, e.target_country, e.trigger) for e in _events(nlp, text)]
+    assert not [g for g in got if g[0] in ("ASSAULT", "THREATEN", "SUPPORT", "AID", "REQUEST", "CONCEDE", "COERCE")]
+
+
+def test_a_hypothetical_act_as_a_subject_is_no_event(nlp: Any) -> None:
+    text = "An Indian blockade of the port would constitute a grave threat to Nepal."
+    assert _events(nlp, text) == []
+
+
+def test_a_demand_still_insists_on_an_act(nlp: Any) -> None:
+    ev = _events(nlp, "Egypt insisted that Israel withdraw from all occupied land.")[0]
+    assert (ev.action, ev.actor_country, ev.target_country) == ("REQUEST", "EGY", "ISR")
+
+
+def test_a_condition_leaves_the_act_it_is_set_for(nlp: Any) -> None:
+    ev = _events(nlp, "Lebanese unions threatened a general strike if wages were not raised.")[0]
+    assert ev.action == "THREATEN"
+
+
+def test_what_was_discussed_names_no_party(nlp: Any) -> None:
+    ev = _events(nlp, "Kashmir was discussed with the British prime minister on Monday.")[0]
+    assert ev.action == "CONSULT" and ev.target_country == "GBR"
+
+
+def test_a_particle_the_parser_hangs_on_the_object(nlp: Any) -> None:
+    ev = _events(nlp, "Pakistan said it was prepared to pull back troops from the border if India did the same.")[0]
+    assert (ev.action, ev.trigger, ev.actor_country, ev.target_country) == ("AGREE", "pull back", "PAK", "IND")
+
+
+def test_handing_over_a_suspect_is_judicial_cooperation(nlp: Any) -> None:
+    ev = _events(nlp, "Belgium handed over a Rwandan genocide suspect to the tribunal in Arusha.")[0]
+    assert (ev.action, ev.actor_country) == ("COOPERATE", "BEL")
+
+
+def test_an_indefinite_party_takes_no_country_of_the_sentence(nlp: Any) -> None:
+    ev = _events(nlp, "Beijing lobbied at the United Nations, pushing countries to side with it.")
+    assert all(e.actor_country != "CHN" or e.action != "SUPPORT" for e in ev)
+
+
+def test_a_noun_act_takes_the_actor_of_the_act_it_names(nlp: Any) -> None:
+    ev = _events(nlp, "He referred to the threat of NATO air strikes.")[0]
+    assert (ev.action, ev.actor_country) == ("THREATEN", "IGO")
+    ev = _events(nlp, "Kuwait welcomed the release of Iraqi prisoners.")[0]  # the act's patients are not its actor
+    assert ev.actor_country == "KWT"
