@@ -183,3 +183,14 @@ def test_a_lead_that_looks_ahead_puts_the_day_ahead() -> None:
     # dates.lead_tense)
     assert values("It resulted from the new labor pact effective June 1.") == {"June 1": "2026-06-01"}
     assert values("Traders squared positions ahead of the weekend.") == {"the weekend": "2025-W48-WE"}
+
+
+def test_a_time_word_in_a_programme_name_in_a_sentence_full_of_names_is_no_date() -> None:
+    text = (
+        'She was named "Person of the Week" on ABC\'s World News Tonight with Peter Jennings, and '
+        '"Woman of the Year" by CBS This Morning.'
+    )
+    assert extract_dates(text, dt.date(2009, 7, 13)) == []
+    assert [d.value for d in extract_dates("Obama To Name Gupta Tonight", dt.date(2009, 7, 13))] == [
+        "2009-07-13TNI"
+    ]  # a headline in title case: its words are all capitalised

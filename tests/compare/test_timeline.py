@@ -483,3 +483,19 @@ def test_labelled_stories_pairwise_precision_and_recall(labelled: Any) -> None:
     """A floor, not a measure: the figures (and how the threshold was chosen) are in the timeline module."""
     tp, fp, fn = (sum(x) for x in zip(*(pair_counts(*v) for v in labelled.values()), strict=True))
     assert tp / (tp + fp) >= 0.8 and tp / (tp + fn) >= 0.85, (tp, fp, fn)
+
+
+def test_a_question_or_a_call_to_the_reader_is_no_happening() -> None:
+    from storyline.compare.timeline import dated_sentences
+    from storyline.model import Article, DateMention, Sentence
+
+    text = "Women, start making your moves today! Will the senate confirm her today? The senate confirmed her as surgeon general today."
+    spans = [(0, 37), (38, 73), (74, len(text))]
+    dates = [
+        DateMention(
+            start=text.find("today", s), end=text.find("today", s) + 5, text="today", value="2009-07-13", how="relative"
+        )
+        for s, _ in spans
+    ]
+    a = Article(id="a", path="a.txt", raw=text, text=text, sentences=[Sentence(s, e) for s, e in spans], dates=dates)
+    assert [(v, s) for v, s, _ in dated_sentences(a, "2009-07-13")] == [("2009-07-13", 74)]

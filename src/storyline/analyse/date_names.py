@@ -88,8 +88,15 @@ def in_a_name(text: str, start: int, end: int) -> bool:
         return False
     stop = text.find("\n", end)
     line = text[text.rfind("\n", 0, start) + 1 : stop if stop >= 0 else len(text)]
+    if _SENTENCE_END.search(line):
+        return True  # a paragraph ending like a sentence is running text, however many names it holds
     long_words: list[str] = [w for w in re.findall(r"[A-Za-z]+", line) if len(w) > SHORT_WORD]
     return sum(w[0].isupper() for w in long_words) < HEADLINE_CAPS * len(long_words)
+
+
+#: A line that ends like a sentence: its last mark a period, after a word of two lower-case letters or more
+#: (not "Inc." or "U.S." closing a title-case headline).
+_SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"”’)]*\s*$")
 
 
 def weekday_is_name(text: str, m: re.Match[str]) -> bool:

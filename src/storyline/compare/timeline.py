@@ -114,6 +114,8 @@ def dated_sentences(a: Article, latest: str | None) -> list[tuple[str, int, int]
         span = _sentence(a, d.start)
         if len(a.text[span[0] : span[1]].split()) < MIN_WORDS:  # a table cell or a dateline, not a happening
             continue
+        if a.text[span[0] : span[1]].rstrip()[-1:] in ("?", "!"):
+            continue  # the writer's own question or call ("Women, start making your moves today!") reports nothing
         written = d.how not in ("weekday", "relative", "day-part", "clock", "weekend")  # "last night": resolved by us
         old = best.get(span)
         if (
