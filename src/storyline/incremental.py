@@ -550,10 +550,10 @@ def _stored_profiles(store: Any, ids: Sequence[str], ccfg: ClusterConfig, out: U
     stored: dict[str, Profile] = {}
     stale: set[str] = set()
     for part in _chunked(ids):
-        for k, _, v, _ in store.index_rows("profile", part):
-            d = _loads(v)
-            if _PROFILE_FIELDS <= d.keys():
-                stored[k] = profile_from_json(d)
+        rows = store.index_rows("profile", part)
+        for (k, _, _, _), d in zip(rows, _loads_all(v for _, _, v, _ in rows), strict=True):
+            if isinstance(d, dict) and _PROFILE_FIELDS <= d.keys():
+                stored[k] = profile_from_json(d, intern=False)
             else:
                 stale.add(k)
     for part in _chunked([i for i in ids if i not in stored]):
@@ -564,6 +564,14 @@ def _stored_profiles(store: Any, ids: Sequence[str], ccfg: ClusterConfig, out: U
     return stored
 
 
+def _loads_all(values: Iterable[str | None]) -> list[Any]:
+    """JSON texts parsed as one array: the parser keeps one string per distinct key for them all (the words of
+    a chunk of profiles), as interning each would, for half the time."""
+    import json
+
+    return list(json.loads("[" + ",".join(v or "null" for v in values) + "]"))
+
+
 def _chunked(ids: Sequence[str]) -> Iterator[Sequence[str]]:
     for k in range(0, len(ids), READ_CHUNK):
         yield ids[k : k + READ_CHUNK]
@@ -571,7 +579,8 @@ def _chunked(ids: Sequence[str]) -> Iterator[Sequence[str]]:
 
 def _load_df(store: Any, stats: CorpusStats, profiles: Iterable[Profile]) -> None:
     """Fill ``stats.df`` with the stored document frequencies of every key of ``profiles``."""
-    wanted = {f"{kind}:{k}" for p in profiles for kind in _KINDS for k in _keys(p, kind)}
+    profiles = list(profiles)
+    wanted = [f"{kind}:{k}" for kind in _KINDS for k in set().union(*(_keys(p, kind) for p in profiles))]
     for key, _, _, n in store.index_rows("df", wanted):
         kind, _, term = key.partition(":")
         stats.df[kind][term] = n
