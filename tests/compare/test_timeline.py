@@ -489,7 +489,10 @@ def test_a_question_or_a_call_to_the_reader_is_no_happening() -> None:
     from storyline.compare.timeline import dated_sentences
     from storyline.model import Article, DateMention, Sentence
 
-    text = "Women, start making your moves today! Will the senate confirm her today? The senate confirmed her as surgeon general today."
+    text = (
+        "Women, start making your moves today! Will the senate confirm her today? "
+        "The senate confirmed her as surgeon general today."
+    )
     spans = [(0, 37), (38, 73), (74, len(text))]
     dates = [
         DateMention(
@@ -499,3 +502,23 @@ def test_a_question_or_a_call_to_the_reader_is_no_happening() -> None:
     ]
     a = Article(id="a", path="a.txt", raw=text, text=text, sentences=[Sentence(s, e) for s, e in spans], dates=dates)
     assert [(v, s) for v, s, _ in dated_sentences(a, "2009-07-13")] == [("2009-07-13", 74)]
+
+
+def test_a_time_stamp_line_is_no_happening() -> None:
+    from storyline.compare.timeline import dated_sentences
+    from storyline.model import Article, DateMention, Sentence
+
+    text = "Sat Nov 12 2011, 01:19 hrs\nThe navy foiled a pirate attack on Nov 12, 2011, officers said."
+    d1 = DateMention(start=0, end=15, text="Sat Nov 12 2011", value="2011-11-12", how="absolute")
+    d2 = DateMention(start=17, end=26, text="01:19 hrs", value="2011-11-12T01:19", how="clock", type="TIME")
+    s = text.find("Nov 12, 2011")
+    d3 = DateMention(start=s, end=s + 12, text="Nov 12, 2011", value="2011-11-12", how="absolute")
+    a = Article(
+        id="a",
+        path="a.txt",
+        raw=text,
+        text=text,
+        sentences=[Sentence(0, 26), Sentence(27, len(text))],
+        dates=[d1, d2, d3],
+    )
+    assert [s for _, s, _ in dated_sentences(a, "2011-11-12")] == [27]

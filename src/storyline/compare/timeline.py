@@ -114,6 +114,8 @@ def dated_sentences(a: Article, latest: str | None) -> list[tuple[str, int, int]
         span = _sentence(a, d.start)
         if len(a.text[span[0] : span[1]].split()) < MIN_WORDS:  # a table cell or a dateline, not a happening
             continue
+        if _only_a_stamp(a, span):
+            continue  # "Sat Nov 12 2011, 01:19 hrs": when the page was stamped, not a happening
         if a.text[span[0] : span[1]].rstrip()[-1:] in ("?", "!"):
             continue  # the writer's own question or call ("Women, start making your moves today!") reports nothing
         written = d.how not in ("weekday", "relative", "day-part", "clock", "weekend")  # "last night": resolved by us
@@ -125,6 +127,21 @@ def dated_sentences(a: Article, latest: str | None) -> list[tuple[str, int, int]
         ):
             best[span] = (v, written)
     return [(v, s, e) for (s, e), (v, _) in best.items()]
+
+
+#: Fewest words a dated sentence has besides its dates to report something.
+MIN_OTHER_WORDS = 3
+
+
+def _only_a_stamp(a: Article, span: tuple[int, int]) -> bool:
+    """True when the sentence is little more than its dates: fewer than :data:`MIN_OTHER_WORDS` words with a
+    letter outside them ("Sat Nov 12 2011, 01:19 hrs", "Updated: Monday, 13 July 2009 12:49 PM EDT")."""
+    s, e = span
+    kept = list(a.text[s:e])
+    for d in a.dates:
+        if s <= d.start < e:
+            kept[d.start - s : min(d.end, e) - s] = " " * (min(d.end, e) - d.start)
+    return sum(1 for w in "".join(kept).split() if any(c.isalpha() for c in w)) < MIN_OTHER_WORDS
 
 
 def _opens_on_quote(text: str) -> bool:
