@@ -2,7 +2,7 @@
 beside a TF-IDF baseline.
 
     python bench/cluster.py [--data DIR] [--keep-urls] [--no-cache] [--skip-ingest] [--no-ablations]
-                            [--fit ecb|joint] [--stream SIZES] [--out FILE] [--never-seen-only]
+                            [--fit ecb|joint] [--stream SIZES] [--out FILE] [--never-seen-only | --three-sets]
 
 Data:
 
@@ -27,6 +27,9 @@ Data:
   220 stories for 211; baseline 0.767 / 0.637 / 0.696, 240 stories; at its best threshold on PolNeAR itself
   (tuned on it) each reaches 0.733 — the same-story pairs share few words and names (a convention's
   speeches, the investigation's steps), and the candidates every article names join different happenings.
+  ``--three-sets`` measures what fitting on it too would do: the joint protocol with PolNeAR as a third set
+  (a quarter of its stories in each outer fold), beside the two-set protocol on the same code
+  (``bench/cluster_never_seen.py``; saved as ``three_sets``).
 
 Protocols (every setting — the logistic regression's C, the linkage ``top``, the date window, the threshold —
 chosen by cross-validation; the baseline's distance threshold the same way):
@@ -421,6 +424,7 @@ def evaluate(ecb: Any, tbaq: Any, topics: Sequence[str]) -> dict[str, Any]:
 
 def main() -> None:
     from cluster_fit import TBAQ, Dataset, load_polnear, load_tbaq, ours_cuts, scores
+    from cluster_never_seen import never_seen_only, never_seen_rows, polnear_block, three_sets
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -445,6 +449,12 @@ def main() -> None:
         " on ECB+ dev and TBAQ); its rows are added to --out, the others kept",
     )
     ap.add_argument(
+        "--three-sets",
+        action="store_true",
+        help="only the joint protocol with PolNeAR as a third set (whole stories held out), beside the two-set"
+        " protocol: held-out figures of all three (PolNeAR then seen in training); added to --out",
+    )
+    ap.add_argument(
         "--before",
         type=Path,
         metavar="FILE",
@@ -461,8 +471,8 @@ def main() -> None:
     texts = {d: doc_text(s, args.keep_urls) for d, s in docs.items()}
     gold = {d: gold_label(d) for d in docs}
     cache = None if args.no_cache else Path(tempfile.gettempdir()) / "storyline-bench-cluster"
-    if args.never_seen_only:
-        never_seen_only(args, docs, texts, gold, cache)
+    if args.never_seen_only or args.three_sets:
+        (three_sets if args.three_sets else never_seen_only)(args, docs, texts, gold, cache)
         return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -630,89 +640,6 @@ def main() -> None:
     args.out.write_text(json.dumps(out, indent=2, default=str) + "\n", encoding="utf-8")
     shown = args.out.resolve().relative_to(ROOT) if args.out.resolve().is_relative_to(ROOT) else args.out
     print(f"\nsaved {shown}")
-
-
-def never_seen_rows(pol: Any, model: Any, distance: float, tag: str) -> tuple[dict[str, dict[str, Any]], list[str]]:
-    """PolNeAR, never seen by any fit or choice: ``model`` and the TF-IDF baseline at ``distance`` (both
-    chosen on the other sets) each clustering the whole set; the model also streamed and in date-ordered
-    ingests. Returns the rows and the per-story confusion of the model's clustering."""
-    from cluster_fit import baseline_cuts, ours_cuts, scores
-
-    every = np.arange(len(pol.docs))
-    thr = model.threshold
-    pred = ours_cuts(pol, every, model, [thr])[thr]
-    rows: dict[str, dict[str, Any]] = {
-        f"[{tag}] polnear never seen: ours": {"thr": thr, **scores(pol, every, pred)},
-        f"[{tag}] polnear never seen: baseline": {
-            "thr": distance, **scores(pol, every, baseline_cuts(pol, every, [distance])[distance])},
-        f"[{tag}] polnear streamed one by one, date order": {"thr": thr, **streamed(pol, model)},
-    }  # fmt: skip
-    for k in (4, 10):
-        rows[f"[{tag}] polnear in {k} date-ordered ingests, neighbourhood re-clustered"] = {
-            "thr": thr, **batched(pol, model, k, bridge=False, recluster=True)}  # fmt: skip
-    return rows, story_confusion({pol.docs[i]: str(lab) for i, lab in enumerate(pred)}, pol.gold)
-
-
-def polnear_block(pol: Any, distance: float) -> dict[str, Any]:
-    from cluster_fit import POLNEAR
-
-    return {
-        "path": shown_path(POLNEAR),
-        "documents": len(pol.docs),
-        "gold_stories": len(set(pol.gold.values())),
-        "gold": "bench/data/cluster/polnear.tsv (by hand)",
-        "text": "title + text (train and dev texts); the metadata's date as publication date, its publisher as source",
-        "seen": "never: no weight, setting or threshold was fitted or chosen on it",
-        "baseline_distance": f"{distance} (chosen on the sets the protocol tunes on, never on PolNeAR)",
-        "when": time.strftime("%Y-%m-%dT%H:%M:%S"),
-    }
-
-
-def never_seen_only(
-    args: argparse.Namespace,
-    docs: dict[str, list[list[str]]],
-    texts: dict[str, str],
-    gold: dict[str, str],
-    cache: Path | None,
-) -> None:
-    """``--never-seen-only``: :func:`never_seen_rows` with the stored model (``storyline/data/cluster.json``)
-    and the baseline's distance as the joint protocol chooses it on ECB+ dev and TBAQ (texts alone: no
-    refit). For the analysis only, each system's best threshold on PolNeAR itself (tuned on it: not a
-    held-out figure). The rows are added to ``--out``, its other rows kept."""
-    from cluster_fit import D_GRID, P_GRID, Dataset, baseline_cuts, load_polnear, load_tbaq, ours_cuts, scores
-
-    from storyline.compare.storypairs import stored_model
-
-    t = time.perf_counter()
-    pol = load_polnear(cache=cache)
-    print(f"PolNeAR: analysed {len(pol.arts)} articles in {time.perf_counter() - t:.1f} s (cached when fast)")
-    pol.prepare()
-    ids = list(docs)
-    topic = {d: gold[d].split("/")[0] for d in ids}
-    ecb = Dataset("ecbplus-dev", ids, gold, topic, texts, [])  # the baseline reads the texts alone
-    proto, folds = protocols(ecb, load_tbaq(cache=cache), sorted(set(topic.values()), key=int))["joint"]
-    distance = proto.choose(folds, "baseline")[1]
-    model = stored_model()
-    rows, conf = never_seen_rows(pol, model, distance, "stored")
-    every = np.arange(len(pol.docs))
-    for system, cuts in (
-        ("ours", ours_cuts(pol, every, model, P_GRID)),
-        ("baseline", baseline_cuts(pol, every, D_GRID)),
-    ):
-        t_best, labels = max(cuts.items(), key=lambda kv: scores(pol, every, kv[1])["b3_f1"])
-        rows[f"polnear tuned on itself (not held out): {system} at its best threshold"] = {
-            "thr": t_best, **scores(pol, every, labels)}  # fmt: skip
-    print()
-    for label, r in rows.items():
-        print(fmt_row(label, r["thr"], r))
-    print("\nPolNeAR, the stored model, each gold story of 2+ documents, split into:")
-    print("\n".join(conf))
-    out = json.loads(args.out.read_text(encoding="utf-8")) if args.out.is_file() else {"rows": {}}
-    out.setdefault("data", {})["polnear"] = polnear_block(pol, distance)
-    out["rows"] = {k: v for k, v in out.get("rows", {}).items() if "polnear" not in k} | rows
-    out["polnear_confusion"] = [line.strip() for line in conf]
-    args.out.write_text(json.dumps(out, indent=2, default=str) + "\n", encoding="utf-8")
-    print(f"\nsaved {args.out.name} (PolNeAR rows; the others kept)")
 
 
 def before_block(path: Path, rows: dict[str, dict[str, Any]]) -> dict[str, Any]:
