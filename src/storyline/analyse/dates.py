@@ -355,6 +355,8 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
     if kind == "deictic":
         if ref.date is None:
             return None, "needs-date"
+        if generic := timex.generic_day(text, m.start("word"), m.end("word")):  # "today's youth"
+            return generic, "reference"
         off = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["word"].lower()]
         return (ref.date + dt.timedelta(days=off)).isoformat(), "relative"
     if kind == "holiday":
@@ -630,7 +632,7 @@ def extract_dates(text: str, ref_date: dt.date | None = None, ref_year: int | No
                     continue
             else:
                 value, how = _resolve(kind, m, text, ref)
-                typ = "DURATION" if how == "duration" else "TIME" if value and "T" in value else "DATE"
+                typ = "DURATION" if how == "duration" else "TIME" if value and value[10:11] == "T" else "DATE"
         except (OverflowError, ValueError):  # the reference sits at the calendar's ends (year 1, 9999)
             value, how, typ = None, "out of range", "DATE"
         if kind == "quarter" and value is None:  # "a quarter of the vote"

@@ -522,3 +522,27 @@ def paired_days(text: str, found: list[DateMention], taken: list[tuple[int, int]
         out.append(DateMention(start=m.start("day"), end=m.end(), text=text[m.start("day") : m.end()], value=value,
                                how=d.how, type="DATE"))
     return out
+
+
+#: Nouns that make "today's" before them, or "of today" after them, the present in general (lexicon
+#: ``dates.generic_day_nouns``), and the reference each near day then gives.
+GENERIC_DAY_NOUNS = lexicon.words("dates.generic_day_nouns")
+GENERIC_DAY_REFS = {"today": "PRESENT_REF", "tomorrow": "FUTURE_REF", "yesterday": "PAST_REF"}
+_NOUN_AFTER = re.compile(r"['’]s\s+([a-z]+)\b(?:\s+([a-z]+)\b)?")  # the noun, or an adjective and the noun
+_NOUN_OF = re.compile(r"\b([a-z]+)\s+of\s+$")
+
+
+def generic_day(text: str, start: int, end: int) -> str | None:
+    """The ``*_REF`` of "today", "tomorrow" or "yesterday" used of the time in general ("today's youth", "many of
+    today's personal computers", "the people of tomorrow"), None for a day ("today's vote", "the events of today").
+
+    Example:
+        >>> text = "in today's world and at today's vote"
+        >>> generic_day(text, 3, 8), generic_day(text, 27, 32)
+        ('PRESENT_REF', None)
+    """
+    ref = GENERIC_DAY_REFS.get(text[start:end].lower())
+    after = _NOUN_AFTER.match(text, end)
+    before = _NOUN_OF.search(text, max(0, start - 30), start)
+    nouns = {*(after.groups("") if after else ()), *(before.groups() if before else ())}
+    return ref if ref and nouns & GENERIC_DAY_NOUNS else None
