@@ -74,3 +74,26 @@ def test_a_noun_act_takes_the_actor_of_the_act_it_names(nlp: Any) -> None:
     assert (ev.action, ev.actor_country) == ("THREATEN", "IGO")
     ev = _events(nlp, "Kuwait welcomed the release of Iraqi prisoners.")[0]  # the act's patients are not its actor
     assert ev.actor_country == "KWT"
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        # force with no victim of another country named: the victims are where it happened (CAMEO 17-20)
+        ("A suicide bomber blew himself up outside a police station in northern Iraq.", ("ASSAULT", "IRQ", "IRQ")),
+        ("Police in Hanoi detained 20 members of a banned religious sect.", ("COERCE", "VNM", "VNM")),
+        ("China staged missile tests in waters near the island of Taiwan.", ("MOBILIZE", "CHN", "TWN")),  # 150
+        # a refusal still to come and set on a condition is an ultimatum (139)
+        ("Greece said it would veto Turkey's bid unless Ankara withdrew its troops.", ("THREATEN", "GRC", "TUR")),
+        ("China said it would never tolerate moves toward Taiwan independence.", ("THREATEN", "CHN", "TWN")),
+        ("The Security Council gave Iraq until Friday to resume cooperation.", ("THREATEN", "IGO", "IRQ")),
+        ("President Clinton put North Korea on notice.", ("THREATEN", "USA", "PRK")),
+        (
+            "The Syrian army warned of attacks on Israeli targets.",
+            ("THREATEN", "SYR", "ISR"),
+        ),  # the warned act's target
+    ],
+)
+def test_warnings_and_force_at_home(nlp: Any, text: str, coded: tuple[str, str, str]) -> None:
+    ev = _events(nlp, text)[0]
+    assert (ev.action, ev.actor_country, ev.target_country) == coded

@@ -21,6 +21,8 @@ from .event_tables import tables
 
 #: How far above an act a refusal ("failed to reach agreement") is looked for.
 MAX_GOVERNORS = 4
+#: A clitic the parser may read as a passive's auxiliary ("He's signaled": has).
+CLITICS = frozenset({"'s", "’s"})
 #: Dependencies of a clause's subject.
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: How far up the parse a clause's head is looked for.
@@ -156,4 +158,16 @@ def clause_of(t: Any) -> Any:
     return cur
 
 
-__all__ = ["clause_of", "demand_clause", "figurative", "status_of", "unreported"]
+def conditioned(t: Any) -> bool:
+    """Whether the act ``t`` is set on a condition ("would veto the bid unless Ankara withdrew", "will not attend if
+    the rebels take part"): said of a refusal to come, an ultimatum."""
+    marks = tables().status.get("ultimatum_marks", frozenset())
+    return any(c.dep_ == "advcl" and {g.lower_ for g in c.children if g.dep_ == "mark"} & marks for c in t.children)
+
+
+def passive(t: Any) -> bool:
+    """Whether the verb ``t`` is passive by its auxiliary ("being forced", "to be discussed"; not a clitic "'s")."""
+    return any(c.dep_ == "auxpass" and c.lower_ not in CLITICS for c in t.children)
+
+
+__all__ = ["clause_of", "conditioned", "demand_clause", "figurative", "passive", "status_of", "unreported"]

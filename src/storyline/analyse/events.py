@@ -33,7 +33,7 @@ from .entities import titlecase_line
 from .event_actors import code_phrase, contexts_of, countries_in, country_of, party_words, sector_words
 from .event_parties import expletive, indefinite, reporting_outlet, resolve_object, resolve_pronoun, venue
 from .event_patterns import Hit, pattern_hits
-from .event_status import clause_of, demand_clause, figurative, status_of, unreported
+from .event_status import clause_of, conditioned, demand_clause, figurative, passive, status_of, unreported
 from .event_tables import Rule, Tables, tables
 from .event_tables import lemma_of as _lemma
 from .nlp import doc_text
@@ -46,8 +46,6 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Entity labels of a date or time: never a target ("negotiated for three days").
 TIME_LABELS = frozenset({"DATE", "TIME"})
-#: A clitic the parser may read as a passive's auxiliary ("He's signaled": has).
-CLITICS = frozenset({"'s", "’s"})
 #: Verbs whose direct object is what is talked about, never a party ("discussed Taiwan", "raised the issue").
 TOPIC_VERBS = lexicon.words("events.topic_verbs")
 #: Prepositions of place: the noun after them is where a topic happens, not a party to it ("talks in Havana").
@@ -403,6 +401,8 @@ def _target(m: Match, actor: Any | None) -> Any | None:
         ]
     hosts = [t] + [c for c in t.children if c.dep_ in ("xcomp", "dobj") and c.i != consumed]
     hosts += [m.obj] if m.obj is not None else []
+    acts = [g for c in t.children if c.dep_ == "prep" and _lemma(c) in ("of", "with") for g in c.children]
+    hosts += [g for g in acts if g.dep_ == "pobj" and (_lemma(g), "NOUN") in tables().rules]  # "warned of attacks on"
     preps = [c for host in hosts for c in host.children if c.dep_ == "prep" and _lemma(c) in TARGET_PREPS]
     for c in sorted(preps, key=lambda c: TARGET_PREPS.index(_lemma(c))):  # "against X at the WTO": X
         cands += [g for g in c.children if g.dep_ == "pobj"]
@@ -537,10 +537,10 @@ def _event(m: Match, text: str) -> Event:
             actor, patient = patient, None
         elif patient is not None and m.obj is not None and patient.i == m.obj.i:  # "sanctions on Iran were lifted"
             actor, patient = agent, None
-        elif _lemma(t) in TOPIC_VERBS and (patient is not None or _passive(t)):  # "Taiwan was discussed with Trump"
+        elif _lemma(t) in TOPIC_VERBS and (patient is not None or passive(t)):  # "Taiwan was discussed with Trump"
             topic = patient if patient is not None else _subject_of(t)  # what was discussed: no party
             actor, patient = agent, None
-        elif patient is None and agent is None and _passive(t):
+        elif patient is None and agent is None and passive(t):
             actor, patient = None, _subject_of(t)  # "countries worry about being forced to choose": they are forced
         else:
             actor = agent if patient is not None else _subject_of(t)
@@ -583,6 +583,8 @@ def _event(m: Match, text: str) -> Event:
         action = "REJECT"  # "failed to reach agreement"; "failed to overthrow the regime" stays an assault
     elif status == "denied" and action in tables().status.get("refused_when_negated", frozenset()):
         action = "REJECT"  # "would not attend the talks", "has not released the prisoners": declining (CAMEO 12)
+    if action in tables().status.get("ultimatum_types", frozenset()) and status != "happened" and conditioned(t):
+        action = "THREATEN"  # "would veto Turkey's bid unless Ankara withdrew its troops": an ultimatum (CAMEO 139)
     clause = [w for w in t.subtree] if t.pos_ in ("VERB", "AUX") else list(t.head.subtree)
     contexts = list(m.rule.context) or contexts_of([_lemma(w) for w in clause] + [w.text for w in clause])
     ev = Event(
@@ -625,11 +627,6 @@ def _event(m: Match, text: str) -> Event:
     far |= {role for role, tok in (("actor", actor), ("target", target)) if tok is not None and indefinite(tok)}
     _context_countries(ev, t.sent, extents, far)
     return ev
-
-
-def _passive(t: Any) -> bool:
-    """Whether the verb ``t`` is passive by its auxiliary ("being forced", "to be discussed"; not a clitic "'s")."""
-    return any(c.dep_ == "auxpass" and c.lower_ not in CLITICS for c in t.children)
 
 
 def _extent(t: Any) -> tuple[int, int]:
