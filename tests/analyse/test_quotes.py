@@ -1026,3 +1026,12 @@ def test_he_after_a_role_speaker_is_that_speaker_not_a_ship_in_the_words(nlp: An
     quotes = run(nlp, text)
     for words in ("surrounded the merchant vessel", "fired at the vessel", "escorted MV Gibe"):
         assert find(quotes, words).speaker == "Navy spokesperson"
+
+
+def test_an_attribution_parsed_under_the_verb_of_its_words_is_no_ones_words(nlp: Any) -> None:
+    text = (
+        "President-elect Barack Obama has asked neurosurgeon and CNN medical correspondent Dr. Sanjay Gupta to be "
+        "U.S. surgeon general, a senior Democrat said on Tuesday."
+    )
+    quotes = run(nlp, text)
+    assert [(q.text[:24], q.speaker) for q in quotes] == [("President-elect Barack O", "Democrat")]

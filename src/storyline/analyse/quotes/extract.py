@@ -98,7 +98,7 @@ def attributions_from_doc(doc: Any, mentions: Sequence[Mention]) -> list[Attribu
             e.quote.speaker, e.quote.speaker_start, e.quote.speaker_end = src[0], src[1], src[2]
             e.quote.cue = e.quote.cue or src[3]
             e.speaker_local = e.speaker_local or src[4]
-    kept = _once(e for e in events if _keep(e))
+    kept = _no_cue_clauses(_once(e for e in events if _keep(e)))
     for e in kept:  # the words as the article writes them ('' and `` were read as double marks)
         e.quote.text = text[e.quote.start : e.quote.end]
     return kept
@@ -110,6 +110,24 @@ def _once(events: Iterable[Attribution]) -> list[Attribution]:
     for e in sorted(events, key=lambda e: e.quote.kind == "indirect"):
         out.setdefault((e.quote.start, e.quote.end), e)
     return sorted(out.values(), key=lambda e: (e.quote.start, e.quote.end))
+
+
+def _no_cue_clauses(events: list[Attribution]) -> list[Attribution]:
+    """Leave out an indirect clause that is another quote's attribution: "Obama has asked Gupta to be surgeon
+    general, a senior Democrat said on Tuesday" parsed with "said" under "asked" makes "a senior Democrat said
+    on Tuesday" what Obama asked. Its sign: its own cue lies inside the other quote's words, which come before
+    it, and it holds the other quote's cue."""
+
+    def inside(cue: tuple[int, int] | None, q: Quote) -> bool:
+        return cue is not None and q.start <= cue[0] and cue[1] <= q.end
+
+    def attribution_of_words_before_it(e: Attribution) -> bool:
+        return any(
+            x is not e and x.quote.end <= e.quote.start and inside(x.cue_span, e.quote) and inside(e.cue_span, x.quote)
+            for x in events
+        )
+
+    return [e for e in events if e.quote.kind != "indirect" or not attribution_of_words_before_it(e)]
 
 
 def _pronoun_local(d: _Doc, e: Attribution) -> bool:
