@@ -1035,3 +1035,12 @@ def test_an_attribution_parsed_under_the_verb_of_its_words_is_no_ones_words(nlp:
     )
     quotes = run(nlp, text)
     assert [(q.text[:24], q.speaker) for q in quotes] == [("President-elect Barack O", "Democrat")]
+
+
+def test_a_quote_given_to_the_person_the_sentence_before_is_about_has_no_cue(nlp: Any) -> None:
+    text = (
+        "Nancy O'Higgins attended Ben's wedding a couple of years ago on Hornby Island.\n\n"
+        "“They weren't married very long, just a couple of years.”"
+    )
+    q = find(run(nlp, text), "married very long")
+    assert q.speaker == "Nancy O'Higgins" and q.cue is None  # not what she "attended"

@@ -193,7 +193,10 @@ def _follow_on(
                     found = (t, subj)
                     break
         if found is None and e.quote.kind == "direct" and e.words >= 4:
-            found = _named_actor(d, toks)
+            actor = _named_actor(d, toks)
+            # the person the sentence before is about speaks the quote, with no cue: "The O'Higgins attended the
+            # wedding. “They weren't married very long.”" is not what they "attended"
+            found = (actor[1], actor[1]) if actor is not None else None
     if found is None or found[1] is None:
         return None
     tok, subj = found
