@@ -33,7 +33,10 @@ tests/pgcluster.py with its bench settings, by bench/corpus_growth.py's copy):
   the machine's load average before and after;
 * *add one* (``--only add``, after ``--only index``): PolNeAR dev texts added one at a time through a full
   ingest, half in one process after the model's load, half as ``storyline ingest FILE`` in a fresh process each
-  (:func:`add_one`).
+  (:func:`add_one`; ``--cli-probes`` sets how many run as ``storyline ingest``); texts the store holds already
+  (an earlier run's probes) are skipped, and ``--probe-wrap`` goes on from the first text after the last. The
+  first 20 dev texts were the grown store's own probes: every tile holds a copy of each, so one of them added
+  again is a copy of 9 stored articles, and files them as copies (the tiles never did).
 
 ``--src CHECKOUT`` runs the servers, commands and children on another checkout's code (the code before); run the
 script itself with ``PYTHONPATH=CHECKOUT/src`` too, so that it never opens the store with this checkout's code
@@ -364,26 +367,50 @@ def store_pages(db: str) -> dict[str, Any]:
             "peak_rss_mb": round(cs.rss_mb())}  # fmt: skip
 
 
-def add_one(db: str, probes: list[str], years: int) -> dict[str, Any]:
+def add_one(db: str, probes: list[str], years: int, cli: int | None = None) -> dict[str, Any]:
     """One article added at a time through a full ingest (reading, cleaning, spaCy, storing, the corpus stages by
-    the index, the touched stories' dossiers and pages): the first half of ``probes`` in one process after the
-    model is loaded (corpus_scale.py's probe child, a Corpus opened per article), the other half each as
-    ``storyline ingest FILE`` in a fresh process (start-up and the model's load included); dated ``years``
-    later (PolNeAR dev texts, held out of the grown store's base)."""
-    half = len(probes) // 2
+    the index, the touched stories' dossiers and pages): the first ``len(probes) - cli`` of ``probes`` (half
+    when ``cli`` is None) in one process after the model is loaded (corpus_scale.py's probe child, a Corpus
+    opened per article; ``warm``: all but its first, which imports what the corpus stages import when first
+    used), the other ``cli`` each as ``storyline ingest FILE`` in a fresh process (start-up and the model's load
+    included); dated ``years`` later (PolNeAR dev texts, held out of the grown store's base). The machine's
+    load average is read before and after."""
+    half = len(probes) // 2 if cli is None else len(probes) - cli
+    load_before = round(os.getloadavg()[0], 1)
     got = cs.run_child("probe", [db, json.dumps(probes[:half]), str(years)], None)
-    out: dict[str, Any] = {"years_later": years, "in_process": {**cg.percentiles(got["seconds"]),
-                           "corpus_stages": cg.percentiles(got["corpus_stages_s"]), **got}}  # fmt: skip
+    out: dict[str, Any] = {"years_later": years, "load_before": load_before, "in_process": {
+        **cg.percentiles(got["seconds"]), "warm": cg.percentiles(got["seconds"][1:] or got["seconds"]),
+        "cpu": cg.percentiles(got.get("cpu_s") or [0.0]), "warm_cpu": cg.percentiles(got.get("cpu_s", [])[1:] or [0.0]),
+        "corpus_stages": cg.percentiles(got["corpus_stages_s"]), **got}}  # fmt: skip
     print(f"  in one process: {out['in_process']}", flush=True)
     runs = []
     for f in probes[half:]:
         day = re.search(r"_(\d{4}-\d\d-\d\d)_", Path(f).name)
         when = ["--published", cs.shift_years(day[1], years)] if day else []
         runs.append(cli_watched(["--db", db, "-q", "ingest", f, *when], 10**5, 1800))
-    out["cli"] = {**cg.percentiles([r["seconds"] for r in runs]), "cpu": cg.percentiles([r["cpu_s"] for r in runs]),
-                  "peak_rss_mb": max(r["peak_rss_mb"] for r in runs), "runs": runs}  # fmt: skip
-    print(f"  storyline ingest: {out['cli']}", flush=True)
+    if runs:
+        out["cli"] = {**cg.percentiles([r["seconds"] for r in runs]), "cpu": cg.percentiles([r["cpu_s"] for r in runs]),
+                      "peak_rss_mb": max(r["peak_rss_mb"] for r in runs), "runs": runs}  # fmt: skip
+        print(f"  storyline ingest: {out['cli']}", flush=True)
+    out["load_after"] = round(os.getloadavg()[0], 1)
     return out
+
+
+def unstored(db: str, files: list[str]) -> list[str]:
+    """Those of ``files`` whose text the store does not hold yet (an earlier run's probes were added to it)."""
+    from storyline.ingest.readers import read_file
+    from storyline.pipeline import article_id
+
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        out = []
+        for f in files:
+            docs, _ = read_file(Path(f), display_path=f)
+            if docs and not con.execute("SELECT 1 FROM articles WHERE id = ?", (article_id(docs[0].text),)).fetchone():
+                out.append(f)
+        return out
+    finally:
+        con.close()
 
 
 # ---------------------------------------------------------------------------------------------- serving
@@ -539,6 +566,8 @@ def main() -> None:  # noqa: C901 - the steps, each optional
     ap.add_argument("--probes", type=int, default=16, help="--only add: articles added one at a time")
     ap.add_argument("--probe-from", type=int, default=60, help="--only add: the first PolNeAR dev text taken")
     ap.add_argument("--probe-years", type=int, default=110, help="--only add: the probes dated this much later")
+    ap.add_argument("--probe-wrap", action="store_true", help="--only add: after the last dev text, the first ones")
+    ap.add_argument("--cli-probes", type=int, default=None, help="--only add: probes run as storyline ingest (half)")
     ap.add_argument("--keep", action="store_true", help="keep the store files (under --work)")
     ap.add_argument("--out", type=Path, default=HERE / "results" / "web_scale.json")
     args = ap.parse_args()
@@ -576,8 +605,10 @@ def main() -> None:  # noqa: C901 - the steps, each optional
         if args.only == "pages":  # the story pages a full run stores with the dossiers (minutes)
             put("pages", value=store_pages(db))
         if args.only == "add":
-            files = sorted(str(p) for p in (cs.POLNEAR / "dev" / "text").iterdir())[args.probe_from :][: args.probes]
-            put(label, "sqlite", "add_one", value=add_one(db, files, args.probe_years))
+            texts = sorted(str(p) for p in (cs.POLNEAR / "dev" / "text").iterdir())
+            files = texts[args.probe_from :] + (texts[: args.probe_from] if args.probe_wrap else [])
+            files = unstored(db, files)[: args.probes]
+            put(label, "sqlite", "add_one", value=add_one(db, files, args.probe_years, args.cli_probes))
         if args.only in (None, "measure"):
             if args.code:  # every server, command and child below runs this checkout's code
                 os.environ["PYTHONPATH"] = str(args.code.resolve() / "src")
