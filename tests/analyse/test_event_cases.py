@@ -97,3 +97,15 @@ def test_a_noun_act_takes_the_actor_of_the_act_it_names(nlp: Any) -> None:
 def test_warnings_and_force_at_home(nlp: Any, text: str, coded: tuple[str, str, str]) -> None:
     ev = _events(nlp, text)[0]
     assert (ev.action, ev.actor_country, ev.target_country) == coded
+
+
+def test_a_scene_setting_participle_is_the_background(nlp: Any) -> None:
+    text = "Clinton, meeting with his security advisers, said the United States would strike Iraq."
+    ev = _events(nlp, text)[0]
+    assert (ev.action, ev.actor_country, ev.target_country) == ("THREATEN", "USA", "IRQ")
+
+
+def test_a_condemned_act_is_coded_by_whose_act_it_is(nlp: Any) -> None:
+    text = "Lebanon's president condemned Israel's bombing of power stations near Beirut."
+    ev = _events(nlp, text)[0]
+    assert (ev.action, ev.actor_country, ev.target_country) == ("ACCUSE", "LBN", "ISR")

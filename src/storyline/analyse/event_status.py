@@ -2,8 +2,9 @@
 hypothetical ("could impose"), and what that makes of its type: an intent (AGREE for cooperation, THREATEN for
 force, as the CAMEO codebook codes intents), a refusal ("refused to release": REJECT) or a demand (a reported
 "must": REQUEST); which acts it sets as a case rather than reports (a condition, a feared act, an act as the subject of
-what it could do) and which nouns of force are figures of speech ("a diplomatic offensive"). The words are the
-``[status]`` table of ``data/plover_verbs.toml``.
+what it could do), which it tells as the background of another (after "after", in a relative clause, as a
+scene-setting participle) and which nouns of force are figures of speech ("a diplomatic offensive"). The words are
+the ``[status]`` table of ``data/plover_verbs.toml``.
 
 Example:
     >>> import spacy                                              # doctest: +SKIP
@@ -170,4 +171,52 @@ def passive(t: Any) -> bool:
     return any(c.dep_ == "auxpass" and c.lower_ not in CLITICS for c in t.children)
 
 
-__all__ = ["clause_of", "conditioned", "demand_clause", "figurative", "passive", "status_of", "unreported"]
+def background_clause(t: Any) -> bool:
+    """Whether ``t`` is in a clause of time or cause ("returned home after the fighting ended", "since the war
+    began"): the background of the sentence's act, as the noun of such a preposition is."""
+    clause = clause_of(t)
+    marks = {_lemma(c) for c in clause.children if c.dep_ == "mark"}
+    return clause.dep_ == "advcl" and bool(marks & tables().status.get("background_preps", frozenset()))
+
+
+def participle(t: Any) -> bool:
+    """Whether ``t`` is a participle that sets the scene of its clause's act ("Clinton, meeting with his security
+    team, said …", "…, killing four people"): the background, the act only when nothing else is."""
+    own = any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children)
+    return t.dep_ == "advcl" and t.tag_ == "VBG" and not own
+
+
+def described(t: Any) -> bool:
+    """Whether ``t`` is the act of a relative clause describing a noun ("repealed a law that banned rallies"): the
+    noun's background, the sentence's event only when nothing else is."""
+    cur = t
+    for _ in range(3):
+        if cur.dep_ == "relcl":
+            return True
+        if cur.dep_ not in ("xcomp", "conj", "dobj") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def background(t: Any) -> bool:
+    """Whether the noun ``t`` names the background of a clause: the noun of a preposition of time or cause, or the
+    verb it takes ("told reporters after meeting his counterpart that …": the meeting is the telling's background)."""
+    while t.dep_ == "compound":
+        t = t.head
+    return t.dep_ in ("pobj", "pcomp") and _lemma(t.head) in tables().status.get("background_preps", frozenset())
+
+
+__all__ = [
+    "background",
+    "background_clause",
+    "clause_of",
+    "conditioned",
+    "demand_clause",
+    "described",
+    "figurative",
+    "participle",
+    "passive",
+    "status_of",
+    "unreported",
+]

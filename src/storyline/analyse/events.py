@@ -33,7 +33,19 @@ from .entities import titlecase_line
 from .event_actors import code_phrase, contexts_of, countries_in, country_of, party_words, sector_words
 from .event_parties import expletive, indefinite, reporting_outlet, resolve_object, resolve_pronoun, venue
 from .event_patterns import Hit, pattern_hits
-from .event_status import clause_of, conditioned, demand_clause, figurative, passive, status_of, unreported
+from .event_status import (
+    background,
+    background_clause,
+    clause_of,
+    conditioned,
+    demand_clause,
+    described,
+    figurative,
+    participle,
+    passive,
+    status_of,
+    unreported,
+)
 from .event_tables import Rule, Tables, tables
 from .event_tables import lemma_of as _lemma
 from .nlp import doc_text
@@ -297,38 +309,9 @@ def _depth(t: Any) -> int:
 def _rank(m: Match) -> tuple[int, int, int, int, int]:
     """Foreground first (not a noun of "after", "during" …: "sealed off the town after the bombing"); then nearest
     the root; then the more specific rule; verbs before nouns; then reading order."""
-    back = ((m.rule.pos == "NOUN" or m.tok.dep_ == "pcomp") and _background(m.tok)) or _described(m.tok)
-    back = back or _background_clause(m.tok)
+    back = ((m.rule.pos == "NOUN" or m.tok.dep_ == "pcomp") and background(m.tok)) or described(m.tok)
+    back = back or background_clause(m.tok) or participle(m.tok)
     return (int(back), _depth(m.tok), -m.rule.priority, 0 if m.rule.pos == "VERB" else 1, m.tok.i)
-
-
-def _background_clause(t: Any) -> bool:
-    """Whether ``t`` is in a clause of time or cause ("returned home after the fighting ended", "since the war
-    began"): the background of the sentence's act, as the noun of such a preposition is."""
-    clause = clause_of(t)
-    marks = {_lemma(c) for c in clause.children if c.dep_ == "mark"}
-    return clause.dep_ == "advcl" and bool(marks & tables().status.get("background_preps", frozenset()))
-
-
-def _described(t: Any) -> bool:
-    """Whether ``t`` is the act of a relative clause describing a noun ("repealed a law that banned rallies"): the
-    noun's background, the sentence's event only when nothing else is."""
-    cur = t
-    for _ in range(3):
-        if cur.dep_ == "relcl":
-            return True
-        if cur.dep_ not in ("xcomp", "conj", "dobj") or cur.head.i == cur.i:
-            return False
-        cur = cur.head
-    return False
-
-
-def _background(t: Any) -> bool:
-    """Whether the noun ``t`` names the background of a clause: the noun of a preposition of time or cause, or the
-    verb it takes ("told reporters after meeting his counterpart that …": the meeting is the telling's background)."""
-    while t.dep_ == "compound":
-        t = t.head
-    return t.dep_ in ("pobj", "pcomp") and _lemma(t.head) in tables().status.get("background_preps", frozenset())
 
 
 # ------------------------------------------------------------------------------------------- actors
@@ -403,7 +386,12 @@ def _target(m: Match, actor: Any | None) -> Any | None:
     hosts += [m.obj] if m.obj is not None else []
     acts = [g for c in t.children if c.dep_ == "prep" and _lemma(c) in ("of", "with") for g in c.children]
     hosts += [g for g in acts if g.dep_ == "pobj" and (_lemma(g), "NOUN") in tables().rules]  # "warned of attacks on"
-    preps = [c for host in hosts for c in host.children if c.dep_ == "prep" and _lemma(c) in TARGET_PREPS]
+    preps = [
+        c
+        for host in hosts
+        for c in host.children  # the place of the act an object names is no target: "condemned the bombing near X"
+        if c.dep_ == "prep" and _lemma(c) in TARGET_PREPS and (host.i == t.i or _lemma(c) not in LOCATIVE_PREPS)
+    ]
     for c in sorted(preps, key=lambda c: TARGET_PREPS.index(_lemma(c))):  # "against X at the WTO": X
         cands += [g for g in c.children if g.dep_ == "pobj"]
     if m.obj is not None:
@@ -603,6 +591,9 @@ def _event(m: Match, text: str) -> Event:
         if not is_party(tok):  # a topic or a happening: no party, though the country it names may be one
             if any(venue(w) for w in ws):  # not "the Osaka summit": where it was held
                 country = country_of(" ".join(w.text for w in ws if not venue(w)))
+            doer = _noun_actor(tok) if (_lemma(tok), "NOUN") in tables().rules else None
+            if doer is not None:  # "condemned Israel's bombing of power stations near Beirut": whose act it is
+                country = code_phrase(_phrase_text(doer), doer.text if doer.pos_ != "PROPN" else None)[0] or country
             setattr(ev, f"{role}_country", country)
             spans[f"{role}_topic"] = [start, end]
             continue
@@ -682,6 +673,8 @@ def _context_countries(ev: Event, sent: Any, extents: dict[str, tuple[int, int]]
         lo, hi = extents.get("actor", (-1, -1))
         others = [(a, c) for a, b, c in named if not (a < hi and lo < b) and a not in places and c != ev.actor_country]
         domestic = has("target") or ev.action in tables().domestic  # a protest with no target: at home
+        alone = {c for _, c, _ in countries_in(sent.text)} <= {ev.actor_country}  # no one else named, not a speaker
+        domestic = domestic or (alone and ev.action in tables().status.get("force_at_home_types", frozenset()))
         ev.target_country = others[0][1] if others else ev.actor_country if domestic else None
         if others and ev.target_sector is None and "target" not in ev.spans:  # the party the name is part of
             ev.target_sector = sectors.get(others[0][0])
