@@ -1044,3 +1044,12 @@ def test_a_quote_given_to_the_person_the_sentence_before_is_about_has_no_cue(nlp
     )
     q = find(run(nlp, text), "married very long")
     assert q.speaker == "Nancy O'Higgins" and q.cue is None  # not what she "attended"
+
+
+def test_reported_words_stay_in_the_paragraph_of_their_cue_unless_it_ends_on_a_colon(nlp: Any) -> None:
+    text = (
+        "As recently as a season ago, Stefanski said, “we are excited about the future under this direction.”\n"
+        "That changed dramatically on Saturday.\n"
+        "The team lost again."
+    )
+    assert not [q for q in run(nlp, text) if q.kind == "indirect"]

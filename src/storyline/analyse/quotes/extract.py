@@ -98,7 +98,7 @@ def attributions_from_doc(doc: Any, mentions: Sequence[Mention]) -> list[Attribu
             e.quote.speaker, e.quote.speaker_start, e.quote.speaker_end = src[0], src[1], src[2]
             e.quote.cue = e.quote.cue or src[3]
             e.speaker_local = e.speaker_local or src[4]
-    kept = _no_cue_clauses(_once(e for e in events if _keep(e)))
+    kept = _no_cue_clauses(_once(e for e in events if _keep(e) and not _across_paragraphs(text, e)))
     for e in kept:  # the words as the article writes them ('' and `` were read as double marks)
         e.quote.text = text[e.quote.start : e.quote.end]
     return kept
@@ -110,6 +110,17 @@ def _once(events: Iterable[Attribution]) -> list[Attribution]:
     for e in sorted(events, key=lambda e: e.quote.kind == "indirect"):
         out.setdefault((e.quote.start, e.quote.end), e)
     return sorted(out.values(), key=lambda e: (e.quote.start, e.quote.end))
+
+
+def _across_paragraphs(text: str, e: Attribution) -> bool:
+    """An indirect clause in another paragraph than its cue: the parse ran a sentence on over the break ("…
+    Stefanski said, “we are excited about the future.”⏎That changed dramatically on Saturday." made the next
+    paragraph what he said); a cue that ends on a colon introduces the next paragraph."""
+    q, cue = e.quote, e.cue_span
+    if q.kind != "indirect" or cue is None:
+        return False
+    between = text[cue[1] : q.start] if cue[1] <= q.start else text[q.end : cue[0]]
+    return "\n" in between and not between.lstrip().startswith(":")  # "The governor added:⏎⏎It's typical …"
 
 
 def _no_cue_clauses(events: list[Attribution]) -> list[Attribution]:
