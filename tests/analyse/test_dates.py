@@ -202,3 +202,9 @@ def test_today_of_the_time_in_general_is_the_present_not_the_day() -> None:
     assert values("the people of tomorrow") == {"tomorrow": "FUTURE_REF"}
     assert values("before today's vote") == {"today": "2025-11-25"}
     assert [d.type for d in extract_dates("in today's world", REF)] == ["DATE"]
+
+
+def test_the_before_past_or_next_and_a_unit_is_inside_the_mention() -> None:
+    # TimeML keeps the article in "the past year", "the last week" (TempEval-3 train: every such one)
+    assert values("Sales rose over the past year.") == {"the past year": "2024"}
+    assert values("It was the best of the last week.") == {"the last week": "2025-W47"}

@@ -76,7 +76,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fiscal_year", re.compile(r"\b(?:FY\s*|fiscal\s+(?:year\s+)?)(?P<year>(?:19|20)\d\d|['’]?\d\d)\b(?!\s*Q[1-4])")),
     ("bare_month", re.compile(rf"\b(?P<mon>{_BARE_MONTHS})\b(?!\s+(?:on|to|through|against|for)\b)" + _OF_YEAR)),
     ("wd", re.compile(rf"\b(?P<rel>on|last|next|this|late|early|since|by|until)?\s*{_WD}\b(?:\s+(?P<tod>morning|afternoon|evening|night))?")),
-    ("rel_unit", re.compile(rf"\b{_PART}(?P<rel>next|last|this|past|coming|(?:the\s+)?current|later this|earlier this)\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>week|month|year|weekend)\b", re.I)),
+    ("rel_unit", re.compile(rf"\b{_PART}(?:the\s+(?=(?:next|last|past|coming)\b))?(?P<rel>next|last|this|past|coming|(?:the\s+)?current|later this|earlier this)\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>week|month|year|weekend)\b", re.I)),
     ("ago", re.compile(rf"\b{timex.APPROXIMATOR}(?P<n>\d+|{_AGO_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
     ("shift", timex.SHIFT_PATTERN),
     ("deictic", re.compile(rf"\b{_PART}(?P<word>{_NEAR_DAYS}|tonight)\b", re.I)),

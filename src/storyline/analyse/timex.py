@@ -288,18 +288,28 @@ _ADJECTIVE_DURATION = re.compile(
 )
 
 
+#: A quarter as an adjective after its article ("the third-quarter loss", "the fiscal second-quarter results"): the
+#: article is the noun's, as for a duration (:data:`ADJECTIVE_DURATION_ARTICLES`).
+_ADJECTIVE_QUARTER = re.compile(
+    rf"(?i)^(?:{_alt(ADJECTIVE_DURATION_ARTICLES)})\s+(?=(?:fiscal[\s-]+)?"
+    rf"(?:{_alt(lexicon.table('dates.quarter_ordinals'))})-quarter$)"
+)
+
+
 def extent(text: str) -> int:
     """How many leading characters of a mention TimeML leaves out of the TIMEX3: a preposition ("on Monday" → 3:
-    the TIMEX3 is "Monday"; "over the weekend" → 5), the article of a duration used as an adjective ("a five-year"
-    → 2).
+    the TIMEX3 is "Monday"; "over the weekend" → 5), the article of a duration or a quarter used as an adjective
+    ("a five-year" → 2, "the third-quarter" → 4).
 
     Example:
         >>> extent("on Monday"), extent("for 90 days"), extent("Monday"), extent("a 10-year"), extent("a year")
         (3, 4, 0, 2, 0)
+        >>> extent("the third-quarter"), extent("the third quarter")
+        (4, 0)
     """
     m = _SIGNAL.match(text)
     k = m.end() if m and m.end() < len(text) else 0
-    art = _ADJECTIVE_DURATION.match(text[k:])
+    art = _ADJECTIVE_DURATION.match(text[k:]) or _ADJECTIVE_QUARTER.match(text[k:])
     return k + art.end() if art else k
 
 
