@@ -109,3 +109,18 @@ def test_a_condemned_act_is_coded_by_whose_act_it_is(nlp: Any) -> None:
     text = "Lebanon's president condemned Israel's bombing of power stations near Beirut."
     ev = _events(nlp, text)[0]
     assert (ev.action, ev.actor_country, ev.target_country) == ("ACCUSE", "LBN", "ISR")
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Turkey's state security court ordered the closure of a pro-Kurdish party.", ("COERCE", "TUR", "TUR")),
+        ("Iraq reopened its presidential sites to United Nations arms inspectors.", ("RETREAT", "IRQ", "IGO")),
+        ("Angolan rebels handed over control of four towns to the government.", ("RETREAT", "AGO", "AGO")),
+        ("U.S. and Mexican drug agents carried out joint raids on cocaine laboratories.", ("COOPERATE", "USA", "MEX")),
+        ("Palestinians staged a general strike to protest Israel's settlement policy.", ("PROTEST", "PSE", "ISR")),
+    ],
+)
+def test_acts_of_the_codebook_in_other_words(nlp: Any, text: str, coded: tuple[str, str, str]) -> None:
+    ev = _events(nlp, text)[0]
+    assert (ev.action, ev.actor_country, ev.target_country) == coded

@@ -402,6 +402,9 @@ def _target(m: Match, actor: Any | None) -> Any | None:
             if s is not None and s.pos_ != "PRON":
                 cands.append(s)
             cands += [g for g in c.children if g.dep_ == "dobj"]
+        purpose = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        if purpose and m.rule.type in tables().status.get("purpose_target_types", frozenset()):
+            cands += [g for g in c.children if g.dep_ == "dobj"]  # "a strike to protest Israel's policy"
     cands = [resolve_object(_of_head(c), actor) for c in cands if c.ent_type_ not in TIME_LABELS]  # not "on Monday"
     cands = [c for c in cands if actor is None or c.i != actor.i]
     named = [c for c in cands if c.ent_type_ in ACTOR_LABELS or country_of(_named_text(c))]
