@@ -208,3 +208,8 @@ def test_the_before_past_or_next_and_a_unit_is_inside_the_mention() -> None:
     # TimeML keeps the article in "the past year", "the last week" (TempEval-3 train: every such one)
     assert values("Sales rose over the past year.") == {"the past year": "2024"}
     assert values("It was the best of the last week.") == {"the last week": "2025-W47"}
+
+
+def test_the_middle_or_beginning_of_a_month_is_inside_the_mention() -> None:
+    assert values("Talks resume at the beginning of October.") == {"the beginning of October": "2025-10"}
+    assert values("It fell in the middle of March 2024.") == {"the middle of March 2024": "2024-03"}
