@@ -346,7 +346,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
             return _iso(y, (mo - 1) % 12 + 1), "relative"
         return _iso(r.year - n), "relative"
     if kind == "shift":
-        if g["dir"].lower() == "later":  # "three days later": counted from a happening the text tells, not from us
+        if not g["dir"]:  # "three days later": counted from a happening the text tells, not from us
             return timex.duration_value(g["n"], g["unit"]), "duration"
         count = timex.count_of(g["n"])
         if ref.date is None or count is None:

@@ -261,9 +261,10 @@ LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 #: "two years earlier", "three days later" — a date counted from the reference.
+#: "three days later" is the duration "three days" (TimeML leaves "later" out, as its SIGNAL): ``dir`` is empty.
 SHIFT_PATTERN = re.compile(
-    rf"\b{_APPROX}{_COUNT}[\s-]+(?P<unit>{_UNIT_WORDS})\s+(?:or\s+so\s+)?"
-    r"(?P<dir>earlier|later|from now)\b",
+    rf"\b{_APPROX}{_COUNT}[\s-]+(?P<unit>{_UNIT_WORDS})(?:\s+(?:or\s+so\s+)?"
+    r"(?P<dir>earlier|from now)\b|(?=\s+(?:or\s+so\s+)?later\b))",
     re.I,
 )
 
