@@ -124,3 +124,16 @@ def test_a_condemned_act_is_coded_by_whose_act_it_is(nlp: Any) -> None:
 def test_acts_of_the_codebook_in_other_words(nlp: Any, text: str, coded: tuple[str, str, str]) -> None:
     ev = _events(nlp, text)[0]
     assert (ev.action, ev.actor_country, ev.target_country) == coded
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Syria said there would be no talks with Israel.", ("REJECT", "SYR", "ISR")),  # "no talks": declined
+        ("Armenia and Azerbaijan agreed to a ceasefire in Nagorno-Karabakh.", ("RETREAT", "ARM", "AZE")),  # mutual
+        ("Russia condemned U.S. air strikes on Iraq.", ("ACCUSE", "RUS", "USA")),  # whose act is condemned
+    ],
+)
+def test_negated_mutual_and_condemned_acts(nlp: Any, text: str, coded: tuple[str, str, str]) -> None:
+    ev = _events(nlp, text)[0]
+    assert (ev.action, ev.actor_country, ev.target_country) == coded

@@ -41,8 +41,8 @@ def status_of(t: Any) -> tuple[str, str | None]:
         return "happened", "REJECT"
     if governors & st.get("failed_heads", frozenset()):
         return "happened", "failed"
-    if any(c.dep_ == "neg" for c in t.children):
-        return "denied", None
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
+        return "denied", None  # "did not attack", "there would be no talks with Israel"
     marks = {c.text.lower() for c in t.children if c.dep_ == "mark"}
     if marks & st["hypothetical_marks"]:
         return "hypothetical", "intent"

@@ -377,6 +377,11 @@ def _target(m: Match, actor: Any | None) -> Any | None:
     t = m.tok
     consumed = m.obj.i if m.obj is not None else -1  # tokens are views: compare by index, never by identity
     topic = _lemma(t) in TOPIC_VERBS  # "discussed Taiwan and trade": what was discussed, not with whom
+    for c in t.children:  # "condemned U.S. air strikes on Iraq", "rejected Israel's offer": whose act it is
+        if c.dep_ == "dobj" and c.i != consumed and not topic and (_lemma(c), "NOUN") in tables().rules:
+            doer = _noun_actor(c)
+            if doer is not None and (actor is None or doer.i != actor.i):
+                return doer
     cands: list[Any] = [c for c in t.children if c.dep_ in ("dobj", "dative", "oprd") and c.i != consumed and not topic]
     if t.pos_ == "VERB" and not cands:  # "beat and injured dozens of workers": the object both verbs share
         cands += [
