@@ -132,6 +132,7 @@ def test_acts_of_the_codebook_in_other_words(nlp: Any, text: str, coded: tuple[s
         ("Syria said there would be no talks with Israel.", ("REJECT", "SYR", "ISR")),  # "no talks": declined
         ("Armenia and Azerbaijan agreed to a ceasefire in Nagorno-Karabakh.", ("RETREAT", "ARM", "AZE")),  # mutual
         ("Russia condemned U.S. air strikes on Iraq.", ("ACCUSE", "RUS", "USA")),  # whose act is condemned
+        ("Japan expressed deep remorse to China for its wartime conduct.", ("SUPPORT", "JPN", "CHN")),  # apology
     ],
 )
 def test_negated_mutual_and_condemned_acts(nlp: Any, text: str, coded: tuple[str, str, str]) -> None:
