@@ -355,8 +355,6 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
     if kind == "deictic":
         if ref.date is None:
             return None, "needs-date"
-        if generic := timex.generic_day(text, m.start("word"), m.end("word")):  # "today's youth"
-            return generic, "reference"
         off = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["word"].lower()]
         return (ref.date + dt.timedelta(days=off)).isoformat(), "relative"
     if kind == "holiday":
@@ -598,6 +596,8 @@ def _iter_matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
                 continue
             if kind == "q_bare" and code_is_name(text, s):
                 continue
+            if kind == "deictic" and timex.generic_day(text, m.start("word"), m.end("word")):
+                continue  # "today's youth", "the people of tomorrow": the time in general, no day
             if kind != "holiday" and in_a_name(text, s, e):
                 taken.append((s, e))  # nothing inside a name is a date either ("High Noon")
                 continue
