@@ -307,7 +307,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | No
         if ref.date is None:
             return None, "needs-date"
         day = _weekday(ref.date, WEEKDAYS[g["wd"].lower()], (g.get("rel") or "").lower(), text, m.start(), m.end())
-        return timex.time_value(day, part=timex.weekday_part(g.get("tod"))), "weekday"
+        return timex.time_value(day, part=g.get("tod")), "weekday"
     if kind == "rel_unit":
         rel = g["rel"].lower()
         unit = g["unit"].lower()

@@ -406,21 +406,6 @@ def clock_of(m: re.Match[str]) -> str | None:
     return f"{h:02d}:{g.get('mi') or '00'}{zone}"
 
 
-#: Parts of the day after a weekday that leave its value the day ("Friday night" → the Friday; lexicon
-#: ``dates.weekday_parts_as_day``).
-WEEKDAY_PARTS_AS_DAY = lexicon.words("dates.weekday_parts_as_day")
-
-
-def weekday_part(part: str | None) -> str | None:
-    """The part of the day a weekday's value keeps: None for one of :data:`WEEKDAY_PARTS_AS_DAY`.
-
-    Example:
-        >>> weekday_part("night"), weekday_part("Evening")
-        (None, 'Evening')
-    """
-    return None if part is None or part.lower() in WEEKDAY_PARTS_AS_DAY else part
-
-
 def time_value(day: dt.date | None, clock: str | None = None, part: str | None = None) -> str | None:
     """A TIME value on ``day``: ``2025-03-04T21:40`` or ``2025-03-04TEV``; None without a day."""
     if day is None:
