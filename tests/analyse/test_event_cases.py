@@ -138,3 +138,20 @@ def test_acts_of_the_codebook_in_other_words(nlp: Any, text: str, coded: tuple[s
 def test_negated_mutual_and_condemned_acts(nlp: Any, text: str, coded: tuple[str, str, str]) -> None:
     ev = _events(nlp, text)[0]
     assert (ev.action, ev.actor_country, ev.target_country) == coded
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Lee said he expects the border issue to feature more prominently this year.",  # a forecast
+        "Seoul does not expect the United States to abandon its allies.",  # a forecast denied, nor its act
+        "Aides said the president gave no indication that he had discussed sanctions against Iran.",  # denied noun
+    ],
+)
+def test_forecasts_and_denied_contents_are_no_events(nlp: Any, text: str) -> None:
+    assert [(e.action, e.trigger) for e in _events(nlp, text)] == []
+
+
+def test_wanting_a_party_to_act_is_still_a_demand(nlp: Any) -> None:
+    ev = _events(nlp, "The United Nations wants Iraq to destroy its weapons.")[0]
+    assert (ev.action, ev.actor_country, ev.target_country) == ("REQUEST", "IGO", "IRQ")

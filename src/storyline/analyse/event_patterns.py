@@ -39,6 +39,7 @@ class Pattern:
     target: str | None = None
     mode: str | None = None
     context: tuple[str, ...] = ()
+    party_target: bool = False  # the target node must name a party ("wants Iraq to act", not "the issue to feature")
 
 
 @dataclass(slots=True)
@@ -71,6 +72,7 @@ def patterns() -> tuple[Pattern, ...]:
         out.append(Pattern(
             name=p["name"], type=p["type"], nodes=tuple(p["nodes"]), trigger=tuple(p["trigger"]),
             actor=p.get("actor"), target=p.get("target"), mode=p.get("mode"), context=tuple(p.get("context", ())),
+            party_target=bool(p.get("party_target", False)),
         ))
     return tuple(out)
 

@@ -103,8 +103,9 @@ def unreported(t: Any) -> bool:
     """Whether the text sets the act ``t`` as a case rather than reports it: a condition ("Tokyo might intervene if
     Taiwan were attacked", "unless it withdraws"), an act as the subject of what it could or would do ("a Chinese
     attack on Taiwan could create a crisis", "opposing Beijing's claim would undermine the order", "tying Taiwan to
-    the struggle allows Xi to argue") or a feared one ("countries worry about being forced to choose"). The act the
-    case is set for is the event, if any."""
+    the struggle allows Xi to argue"), the content of a denied noun or forecast ("gave no indication that he had
+    discussed it", "does not expect the United States to abandon Taiwan") or a feared act ("countries worry about
+    being forced to choose"). The act the case is set for is the event, if any."""
     st = tables().status
     clause = clause_of(t)
     marks = {c.text.lower() for c in clause.children if c.dep_ == "mark"}
@@ -118,12 +119,26 @@ def unreported(t: Any) -> bool:
     modal = {c.text.lower() for c in subject.head.children if c.dep_ == "aux"} & st["hypothetical_aux"]
     if subject.dep_ == "nsubj" and subject.pos_ == "NOUN" and modal - st["demand_aux"]:
         return True
+    return _denied_content(clause) or _feared(t)
+
+
+def _denied_content(clause: Any) -> bool:
+    """Whether ``clause`` is the content of a noun under "no" ("no indication that …") or of a negated forecast."""
+    head = clause.head
+    if clause.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return True
+    forecast = clause.dep_ in ("ccomp", "xcomp") and _lemma(head) in tables().status.get("forecast_heads", frozenset())
+    return forecast and any(c.dep_ == "neg" for c in head.children)
+
+
+def _feared(t: Any) -> bool:
+    """Whether the act ``t`` hangs from a verb of fear, up through "about being forced"."""
     cur = t
-    for _ in range(3):  # up through "about being forced": the verb of fear the act hangs from
+    for _ in range(3):
         if cur.dep_ not in ("pcomp", "prep", "xcomp", "ccomp", "pobj") or cur.head.i == cur.i:
             return False
         cur = cur.head
-        if _lemma(cur) in st.get("feared_heads", frozenset()):
+        if _lemma(cur) in tables().status.get("feared_heads", frozenset()):
             return True
     return False
 

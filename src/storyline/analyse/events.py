@@ -241,6 +241,8 @@ def matches(span: Any) -> list[Match]:
             p = hit.pattern
             if p.type == NO_EVENT:  # "declined to comment": a shape that is no act
                 continue
+            if p.party_target and (hit.target is None or not is_party(_of_head(hit.target))):
+                continue  # "expects the issue to feature": no party is asked anything
             rule = Rule(
                 p.type,
                 p.name,
