@@ -128,7 +128,9 @@ def _pair_rows(units: Sequence[AlignUnit]) -> Callable[[int, int], np.ndarray]:
     except ValueError:  # no vocabulary
         x = None
     joined = [" ".join(sorted(set(u.lemmas))) for u in units]
-    ratio = process.cdist(joined, joined, scorer=fuzz.token_set_ratio, dtype=np.float64)  # one pass: symmetric
+    # one pass (symmetric), on every core: the story's one step that grows with the square of its statements
+    # whose work is in native code (6,237 statements: 13 s on one core)
+    ratio = process.cdist(joined, joined, scorer=fuzz.token_set_ratio, dtype=np.float64, workers=-1)
     ent = weighted_overlap([u.entities for u in units])[0]
     preds = _incidence([frozenset(p for p in u.predicates if p not in LIGHT_PREDICATES) for u in units])
     bags = _incidence([frozenset(u.lemmas) for u in units])
@@ -321,11 +323,15 @@ def _join_complements(
     from each pair of groups' probability sums, kept up to date as groups join; only the pairs whose mean
     comes within :data:`SCREEN_SLACK` of the threshold are averaged over their block of ``prob`` (the value
     the rule compares), so the joins are those a pair-by-pair scan makes, at the cost of a few blocks."""
+    from scipy import sparse  # noqa: PLC0415 - as _incidence
+
     col = {g: k for k, g in enumerate(groups)}
-    member = np.zeros((len(units), len(col)))
-    for g, k in col.items():
-        member[groups[g], k] = 1.0
-    sums = member.T @ (prob @ member)  # sums[a, b]: the probabilities between group a's units and group b's
+    rows = [i for g in col for i in groups[g]]
+    cols = [k for g, k in col.items() for _ in groups[g]]
+    member = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(units), len(col)))
+    # sums[a, b]: the probabilities between group a's units and group b's — a sparse membership matrix: a dense
+    # one made this a product of n × n by n × groups (6,237 statements: 4 s), the sums being the same
+    sums = np.asarray(member.T @ np.asarray(member.T @ prob).T)
     sources = {g: {units[k].source for k in groups[g]} for g in groups}
     while True:
         keys = [g for g in sorted(groups, key=lambda g: -len(groups[g])) if len(sources[g]) >= 2]

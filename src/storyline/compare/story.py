@@ -146,23 +146,32 @@ def story_title(members: Sequence[Article]) -> str:
     """The headline of the most central article that has a real headline."""
     if not members:
         return "Untitled story"
-    toks = [tokens(f"{a.title or ''} {a.text}") for a in members]
-
-    def cos(x: Counter[str], y: Counter[str]) -> float:
-        num = sum(v * y.get(k, 0) for k, v in x.items())
-        den = (sum(v * v for v in x.values()) ** 0.5) * (sum(v * v for v in y.values()) ** 0.5)
-        return num / den if den else 0.0
-
-    def centrality(i: int) -> float:
-        return sum(cos(toks[i], toks[j]) for j in range(len(members)) if j != i)
-
+    central = _centrality([tokens(f"{a.title or ''} {a.text}") for a in members])
     ranked = sorted(
         range(len(members)),
-        key=lambda i: (members[i].title_how in ("text", "metadata"), centrality(i)),
+        key=lambda i: (members[i].title_how in ("text", "metadata"), central[i]),
         reverse=True,
     )
     best = members[ranked[0]]
     return best.title or best.display_title
+
+
+def _centrality(toks: Sequence[Counter[str]]) -> list[float]:
+    """Each article's summed cosine with the others (word counts): one sparse product, not a cosine per pair
+    in Python (130 articles: 3.6 s)."""
+    from scipy import sparse  # noqa: PLC0415 - as compare.align: only a story with articles needs it
+
+    vocab = {w: k for k, w in enumerate(sorted({w for t in toks for w in t}))}
+    rows = [i for i, t in enumerate(toks) for _ in t]
+    cols = [vocab[w] for t in toks for w in t]
+    vals = [float(v) for t in toks for v in t.values()]
+    x = sparse.csr_matrix((vals, (rows, cols)), shape=(len(toks), max(len(vocab), 1)))
+    norm = np.sqrt(np.asarray(x.multiply(x).sum(axis=1)).ravel())
+    norm[norm == 0] = 1.0
+    xn = sparse.diags(1.0 / norm) @ x
+    gram = np.asarray((xn @ xn.T).todense())
+    np.fill_diagonal(gram, 0.0)
+    return [float(v) for v in gram.sum(axis=1)]
 
 
 def story_event_date(members: Sequence[Article]) -> tuple[str | None, str | None]:
