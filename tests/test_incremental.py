@@ -3,6 +3,7 @@ as the full run files them, reads only what they touch, and keeps the stored dos
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -317,3 +318,25 @@ def test_an_article_a_later_ingest_dates_is_indexed_at_its_new_date(tmp_path: Pa
         rows = incremental.full_index(list(by_id.values()), c.entities(), c.config)
         df = {k: n for k, _, _, n in c.store.index_rows("df", list(rows.counts["df"]))}
         assert df == {k: n for k, n in rows.counts["df"].items() if n}
+
+
+def test_a_file_ingested_again_with_a_new_date_rebuilds_its_story_not_the_corpus(
+    seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a store kept by the corpus index, an ingest that only tells stored articles a new date or outlet
+    rebuilds their stories (they keep their articles) without the corpus stages over every article."""
+    first = copy_seeds(seeds_dir, tmp_path / "first", ("000", "002"))
+    with Corpus(tmp_path / "s.db", INDEXED) as corpus:
+        corpus.ingest([first])
+        before = {s.id: s.article_ids for s in corpus.stories}
+
+        def no_full_run(*args: Any, **kwargs: Any) -> Any:
+            raise AssertionError("the full corpus stages ran")
+
+        monkeypatch.setattr(api, "corpus_stages", no_full_run)
+        rep = corpus.ingest([first], published="2025-11-25", source="Renamed Wire")
+        assert len(rep.updated) == 2 and not rep.added
+        assert {s.id: s.article_ids for s in corpus.stories} == before
+        assert {a.published for a in corpus.articles()} == {"2025-11-25"}
+        dossier = corpus.story_dossier(next(iter(before)))
+        assert "Renamed Wire" in json.dumps(dossier)
