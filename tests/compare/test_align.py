@@ -182,8 +182,10 @@ def test_weighted_overlap_is_the_idf_weighted_jaccard_of_every_pair() -> None:
     names = [f"e{k}" for k in range(12)]
     sets = [frozenset(rng.choice(names, size=int(rng.integers(0, 4)), replace=False).tolist()) for _ in range(30)]
     jac, inc, w = weighted_overlap(sets)
-    inter = (inc * w) @ inc.T
-    tot = inc @ w
+    dense = inc.toarray()
+    inter = (dense * w) @ dense.T
+    tot = dense @ w
     union = tot[:, None] + tot[None, :] - inter
-    assert np.array_equal(jac, np.divide(inter, union, out=np.zeros_like(inter), where=union > 0))
+    assert np.allclose(jac, np.divide(inter, union, out=np.zeros_like(inter), where=union > 0), rtol=0, atol=1e-12)
+    assert weighted_overlap([frozenset(), frozenset()])[0].tolist() == [[0.0, 0.0], [0.0, 0.0]]
     assert any(not s for s in sets) and jac[[k for k, s in enumerate(sets) if not s]].max() == 0.0

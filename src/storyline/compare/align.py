@@ -79,19 +79,19 @@ def idf(sets: Sequence[frozenset[str] | set[str]]) -> dict[str, float]:
     return {x: float(np.log(1 + n / k)) for x, k in df.items()}
 
 
-def weighted_overlap(sets: Sequence[frozenset[str]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def weighted_overlap(sets: Sequence[frozenset[str]]) -> tuple[np.ndarray, Any, np.ndarray]:
     """The idf-weighted Jaccard of every pair of ``sets``, with the incidence matrix and the weights behind it
-    (a set × item 0/1 matrix, the items in sorted order)."""
+    (a set × item 0/1 matrix, sparse, the items in sorted order)."""
     weights_of = idf(sets)
     items = sorted(weights_of)
-    vocab = {e: k for k, e in enumerate(items)}
-    inc = np.zeros((len(sets), len(items)))
-    for i, es in enumerate(sets):
-        for e in es:
-            inc[i, vocab[e]] = 1.0
     w = np.array([weights_of[e] for e in items])
-    inter = (inc * w) @ inc.T
-    tot = inc @ w
+    # a statement names a few of the story's thousands of entities: sparse products (dense, 6,237 statements
+    # took 1.5 s and 100 MB), the same sums
+    inc = _incidence(sets)
+    if not items:  # no set holds an item: no pair shares one
+        return np.zeros((len(sets), len(sets))), inc, w
+    inter = np.asarray((inc.multiply(w[None, :]).tocsr() @ inc.T).toarray())
+    tot = np.asarray(inc @ w).ravel()
     union = tot[:, None] + tot[None, :]
     union -= inter
     # made in place (a story of 5,000 statements: 200 MB a matrix); where the union is 0 neither set has an

@@ -251,7 +251,7 @@ def similarity_matrix(units: Sequence[Any]) -> np.ndarray:
         jac, inc, w = weighted_overlap([u.entities for u in units])
         score += 0.15 * jac
         rare_cols = w >= rare
-        shares_rare = (inc[:, rare_cols] @ inc[:, rare_cols].T) > 0
+        shares_rare = np.asarray((inc[:, rare_cols] @ inc[:, rare_cols].T).toarray()) > 0
     else:
         shares_rare = np.zeros((n, n), dtype=bool)
     with_figs = [i for i in range(n) if figs[i]]
