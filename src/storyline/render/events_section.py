@@ -23,6 +23,8 @@ from storyline.render.dossier_model import DossierEvent, SourceCite
 MAX_ROWS = 40
 #: Most dyads charted.
 MAX_DYADS = 6
+#: Independent sources an event needs to be listed first (the others follow, marked as one outlet's wording).
+CORROBORATED = 2
 
 
 def _party(text: str | None, country: str | None) -> str:
@@ -40,11 +42,32 @@ def events_markdown(events: Sequence[DossierEvent], refs: Callable[[list[SourceC
         "## Events",
         "",
         "Who did what to whom, in the PLOVER event vocabulary; one row per happening, with the outlets that report it.",
-        "",
-        "| Date | Actor | Action | Target | Status | Sources | Cites |",
-        "|---|---|---|---|---|---:|---|",
     ]
-    for item in events[:MAX_ROWS]:
+    shown = events[:MAX_ROWS]
+    corroborated = [x for x in shown if x.event.independent_sources >= CORROBORATED]
+    single = [x for x in shown if x.event.independent_sources < CORROBORATED]
+    if corroborated:
+        out += ["", *_table(corroborated, refs)]
+    if single:
+        n = len(single)
+        out += [
+            "",
+            f"{n} event{'' if n == 1 else 's'} reported by one source (read them against their passage: one outlet's "
+            "wording, coded by rule):",
+            "",
+            *_table(single, refs),
+        ]
+    series = dyad_series([x.event for x in events])
+    if series:
+        out += ["", "Dyads over time (events per day):", ""]
+        for pair, days in series:
+            out.append(f"- {pair}: " + ", ".join(f"{d} {'▮' * min(n, 10)} {n}" for d, n in days))
+    return out + [""]
+
+
+def _table(events: Sequence[DossierEvent], refs: Callable[[list[SourceCite]], str]) -> list[str]:
+    out = ["| Date | Actor | Action | Target | Status | Sources | Cites |", "|---|---|---|---|---|---:|---|"]
+    for item in events:
         e = item.event
         action = e.action + (f" ({e.mode})" if e.mode else "")
         out.append(
@@ -52,12 +75,7 @@ def events_markdown(events: Sequence[DossierEvent], refs: Callable[[list[SourceC
             f"{_party(e.target_text, e.target_country)} | {e.status or ''} | {e.independent_sources} | "
             f"{refs(item.cites)} |"
         )
-    series = dyad_series([x.event for x in events])
-    if series:
-        out += ["", "Dyads over time (events per day):", ""]
-        for pair, days in series:
-            out.append(f"- {pair}: " + ", ".join(f"{d} {'▮' * min(n, 10)} {n}" for d, n in days))
-    return out + [""]
+    return out
 
 
 def dyad_series(events: Sequence[Event]) -> list[tuple[str, list[tuple[str, int]]]]:
