@@ -103,13 +103,7 @@ def load_tbaq(root: Path = TBAQ, gold_file: Path = TBAQ_GOLD, cache: Path | None
     missing = set(gold) ^ set(records)
     if missing:
         raise SystemExit(f"{gold_file.name} and {shown_path(root)} disagree on {len(missing)} documents")
-    with tempfile.TemporaryDirectory() as tmp:
-        for doc, rec in records.items():
-            (Path(tmp) / f"{doc}.jsonl").write_text(json.dumps(rec) + "\n", encoding="utf-8")
-        arts = analysed_articles(Path(tmp), cache)
-    by_doc = {Path(a.path.split("#", 1)[0]).stem: a for a in arts}
-    docs = sorted(records)
-    return Dataset("tbaq", docs, gold, story_folds(gold, FOLDS), texts, [by_doc[d] for d in docs])
+    return _dataset("tbaq", records, gold, texts, cache)
 
 
 def read_gold(gold_file: Path) -> dict[str, str]:
@@ -145,13 +139,21 @@ def load_polnear(root: Path = POLNEAR, gold_file: Path = POLNEAR_GOLD, cache: Pa
         records[doc] = {"text": body.strip(), "title": title.strip().rstrip("."), "published": row["publication_date"],
                         "source": row["publisher"]}  # fmt: skip
         texts[doc] = f"{title}\n{body}"
+    return _dataset("polnear", records, gold, texts, cache)
+
+
+def _dataset(
+    name: str, records: dict[str, dict[str, str]], gold: dict[str, str], texts: dict[str, str], cache: Path | None
+) -> Dataset:
+    """A dev set from its documents' records (text, title, date, outlet), analysed as Storyline reads a JSONL
+    file (the analysis cached by text and code version)."""
     with tempfile.TemporaryDirectory() as tmp:
         for doc, rec in records.items():
             (Path(tmp) / f"{doc}.jsonl").write_text(json.dumps(rec) + "\n", encoding="utf-8")
         arts = analysed_articles(Path(tmp), cache)
     by_doc = {Path(a.path.split("#", 1)[0]).stem: a for a in arts}
     docs = sorted(records)
-    return Dataset("polnear", docs, gold, story_folds(gold, FOLDS), texts, [by_doc[d] for d in docs])
+    return Dataset(name, docs, gold, story_folds(gold, FOLDS), texts, [by_doc[d] for d in docs])
 
 
 def story_folds(gold: dict[str, str], k: int) -> dict[str, str]:
