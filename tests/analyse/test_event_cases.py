@@ -155,3 +155,8 @@ def test_forecasts_and_denied_contents_are_no_events(nlp: Any, text: str) -> Non
 def test_wanting_a_party_to_act_is_still_a_demand(nlp: Any) -> None:
     ev = _events(nlp, "The United Nations wants Iraq to destroy its weapons.")[0]
     assert (ev.action, ev.actor_country, ev.target_country) == ("REQUEST", "IGO", "IRQ")
+
+
+def test_an_act_a_modal_clause_sets_as_a_case_is_hypothetical(nlp: Any) -> None:
+    evs = _events(nlp, "The president would be well within his rights to offer his support to Poland.")
+    assert evs and all(e.status == "hypothetical" for e in evs)

@@ -63,6 +63,8 @@ def _modal_status(t: Any) -> tuple[str, str | None]:
         return "announced", "intent"
     if auxes & st["hypothetical_aux"]:
         return ("announced" if reported and t.dep_ == "ccomp" else "hypothetical"), "intent"
+    if _under_a_modal(t, st["hypothetical_aux"]):
+        return "hypothetical", "intent"
     governed = t.dep_ in ("xcomp", "acomp") and head is not None
     if governed and head_lemma in st["expressed_heads"]:
         return "announced", "expressed"
@@ -71,6 +73,21 @@ def _modal_status(t: Any) -> tuple[str, str | None]:
     if t.pos_ == "NOUN" and any(_lemma(c) in ("planned", "upcoming", "expected", "proposed") for c in t.children):
         return "announced", None
     return "happened", None
+
+
+def _under_a_modal(t: Any, modals: frozenset[str]) -> bool:
+    """Whether ``t`` is the act of an infinitive that a clause with "would", "could" … sets as a case: "Trump
+    would be well within his rights to offer his support to Japan" offers nothing (climbing from an object to its
+    verb first)."""
+    cur = t
+    for _ in range(MAX_GOVERNORS):
+        if cur.dep_ not in ("dobj", "pobj", "prep") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if cur.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+        return False
+    head = cur.head
+    return head.i != cur.i and any(c.dep_ == "aux" and c.lower_ in modals for c in head.children)
 
 
 def demand_clause(t: Any) -> Any | None:
