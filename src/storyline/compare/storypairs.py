@@ -29,6 +29,10 @@ named features, each a number a reader can check:
 ``count_clash``           both leads count the same thing, never alike ("23 pirates", "26 pirates")
 ``keywords``              the share of each article's ten weightiest words (tf-idf) the other uses: a
                           follow-up's angle dilutes the cosine, not the words of the happening it follows
+``same_happening``        both leads name the same happening (:mod:`.happenings`: "the Democratic
+                          convention", "the first debate") and the event dates are at most a week apart
+``happening_apart``       both leads name a happening of one kind, told apart by their words ("the
+                          Republican convention", "the Democratic convention")
 ========================  ===========================================================================
 
 An article's event date is what its lead dates (the finest precision given there, days before months
@@ -72,6 +76,7 @@ from scipy import sparse
 from .. import lexicon
 from ..lexicon import stem
 from ..model import Article
+from . import happenings
 
 FEATURES = (
     "content",
@@ -92,6 +97,8 @@ FEATURES = (
     "count_same",
     "count_clash",
     "keywords",
+    "same_happening",
+    "happening_apart",
 )
 #: What each feature means, for ``storyline stories --why``.
 MEANING = {
@@ -113,6 +120,8 @@ MEANING = {
     "count_same": "leads give the same count",
     "count_clash": "leads count the same thing differently",
     "keywords": "each one's key words in the other",
+    "same_happening": "leads name the same happening, days apart",
+    "happening_apart": "leads name other happenings of one kind",
 }
 #: The direction each feature may push the score (+1: only towards the same story, -1: only away, 0: either):
 #: the fit keeps every weight on its side, so each contribution reads as the feature's name says.
@@ -135,6 +144,8 @@ SIGN = {
     "count_same": 1,
     "count_clash": -1,
     "keywords": 1,
+    "same_happening": 1,
+    "happening_apart": -1,
 }
 PARTICIPANT_TYPES = frozenset({"PERSON", "ORG", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
@@ -154,6 +165,9 @@ MAX_GAP_YEARS = 3.0
 #: Documents assumed besides the corpus when weighing words and names (see :func:`idf_of`).
 PRIOR_DOCS = 100
 NEAR_DAYS = 2
+#: A happening both leads name is one when their event dates are at most this many days apart (a convention's
+#: week, a debate's previews and reactions).
+HAPPENING_DAYS = 7
 APART_DAYS = 30
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
@@ -189,6 +203,7 @@ class Profile:
     lead_events: set[str] = field(default_factory=set)  # "action|participant" of the lead's clauses
     lead_actions: set[str] = field(default_factory=set)  # the actions of lead clauses that name a participant
     lead_counts: set[str] = field(default_factory=set)  # "unit|value" of the lead's counts
+    lead_happenings: set[str] = field(default_factory=set)  # the lead's named happenings (happenings.py keys)
 
 
 _SETS = (
@@ -200,6 +215,7 @@ _SETS = (
     "lead_events",
     "lead_actions",
     "lead_counts",
+    "lead_happenings",
 )
 
 
@@ -393,6 +409,9 @@ def profile(article: Article, paragraphs: int = 3) -> Profile:
     p.triggers = triggers(article)
     p.lead_events, p.lead_actions = lead_events(article)
     p.lead_counts = lead_counts(article, end)
+    p.lead_happenings = happenings.lead_happenings_of(f"{article.title or ''}\n", ()) | (
+        happenings.lead_happenings_of(article.text[:lead_to], article.mentions)
+    )
     return p
 
 
@@ -566,6 +585,13 @@ class PairSpace:
         actor_vocab = {k: i for i, k in enumerate(sorted({k for p in profiles for k in p.participants}))}
         self.lead_actors = _binary([p.lead_participants for p in profiles], actor_vocab)
         self.all_actors = _binary([p.participants for p in profiles], actor_vocab)
+        split = [happenings.split_keys(p.lead_happenings) for p in profiles]
+        full, nouns, bare = ([s[k] for s in split] for k in range(3))
+        self.happenings = _binary(full, _index(full))
+        noun_vocab = _index(nouns)
+        self.happening_nouns, self.bare_nouns = _binary(nouns, noun_vocab), _binary(bare, noun_vocab)
+        told = [n - b for n, b in zip(nouns, bare, strict=True)]
+        self.told_nouns = _binary(told, noun_vocab)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -613,6 +639,12 @@ class PairSpace:
         n_keys = np.asarray(self.keys.sum(axis=1)).ravel()
         total = n_keys[r][:, None] + n_keys[c][None, :]
         out[..., f["keywords"]] = np.where(total > 0, used / np.maximum(total, 1), 0.0)
+        shared = dot(self.happenings) > 0
+        loose = (np.asarray((self.bare_nouns[r] @ self.happening_nouns[c].T).todense()) > 0) | (
+            np.asarray((self.happening_nouns[r] @ self.bare_nouns[c].T).todense()) > 0
+        )
+        out[..., f["same_happening"]] = (shared | loose) & both & (gap <= HAPPENING_DAYS)
+        out[..., f["happening_apart"]] = (dot(self.told_nouns) > 0) & ~shared & ~loose
         return out
 
     def _missing(self, r: np.ndarray, c: np.ndarray) -> np.ndarray:
