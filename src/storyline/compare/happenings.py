@@ -6,7 +6,7 @@ that tell which one: the words of a named place, group or organisation (spaCy's 
 mentions) and the few lower-case words of :data:`MODIFIERS` ("first", "presidential"). Each is a key
 "noun" (named without such words) or "noun|word" for each telling word, so that "the Democratic convention"
 and "the Democratic National Convention" share ``convention|democratic``, and "the convention" shares
-``convention`` with either. See :func:`same_happening`.
+``convention`` with either. See :func:`of_lead`.
 
 Example:
     >>> sorted(lead_happenings_of("Obama takes the stage at the Democratic National Convention", []))
@@ -31,6 +31,9 @@ PLAIN = lexicon.words("stories.happening_plain")
 NAMING_LABELS = frozenset({"GPE", "LOC", "NORP", "ORG", "EVENT"})
 #: At most this many words before the noun are read for what tells it.
 WINDOW = 4
+#: A happening both leads name is one when their event dates are at most this many days apart (a convention's
+#: week, a debate's previews and reactions).
+DAYS = 7
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z.'’-]*")
 _STOP = lexicon.words("function_words.stop")
 _DATES = lexicon.words("time.months") | lexicon.words("time.weekdays")
@@ -70,6 +73,12 @@ def lead_happenings_of(text: str, mentions: Sequence[Mention], offset: int = 0) 
         out.add(noun)
         out.update(f"{noun}|{w}" for w in telling)
     return out
+
+
+def of_lead(title: str | None, lead: str, mentions: Sequence[Mention]) -> set[str]:
+    """The happening keys of a headline (read alone: its mentions are not kept) and of a lead (``mentions`` in
+    the offsets of ``lead``, the start of the article's text)."""
+    return lead_happenings_of(f"{title or ''}\n", ()) | lead_happenings_of(lead, mentions)
 
 
 def split_keys(keys: Iterable[str]) -> tuple[set[str], set[str], set[str]]:

@@ -165,9 +165,6 @@ MAX_GAP_YEARS = 3.0
 #: Documents assumed besides the corpus when weighing words and names (see :func:`idf_of`).
 PRIOR_DOCS = 100
 NEAR_DAYS = 2
-#: A happening both leads name is one when their event dates are at most this many days apart (a convention's
-#: week, a debate's previews and reactions).
-HAPPENING_DAYS = 7
 APART_DAYS = 30
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
@@ -409,9 +406,7 @@ def profile(article: Article, paragraphs: int = 3) -> Profile:
     p.triggers = triggers(article)
     p.lead_events, p.lead_actions = lead_events(article)
     p.lead_counts = lead_counts(article, end)
-    p.lead_happenings = happenings.lead_happenings_of(f"{article.title or ''}\n", ()) | (
-        happenings.lead_happenings_of(article.text[:lead_to], article.mentions)
-    )
+    p.lead_happenings = happenings.of_lead(article.title, article.text[:lead_to], article.mentions)
     return p
 
 
@@ -590,8 +585,7 @@ class PairSpace:
         self.happenings = _binary(full, _index(full))
         noun_vocab = _index(nouns)
         self.happening_nouns, self.bare_nouns = _binary(nouns, noun_vocab), _binary(bare, noun_vocab)
-        told = [n - b for n, b in zip(nouns, bare, strict=True)]
-        self.told_nouns = _binary(told, noun_vocab)
+        self.told_nouns = _binary([n - b for n, b in zip(nouns, bare, strict=True)], noun_vocab)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -643,7 +637,7 @@ class PairSpace:
         loose = (np.asarray((self.bare_nouns[r] @ self.happening_nouns[c].T).todense()) > 0) | (
             np.asarray((self.happening_nouns[r] @ self.bare_nouns[c].T).todense()) > 0
         )
-        out[..., f["same_happening"]] = (shared | loose) & both & (gap <= HAPPENING_DAYS)
+        out[..., f["same_happening"]] = (shared | loose) & both & (gap <= happenings.DAYS)
         out[..., f["happening_apart"]] = (dot(self.told_nouns) > 0) & ~shared & ~loose
         return out
 
