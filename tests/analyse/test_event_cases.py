@@ -160,3 +160,18 @@ def test_wanting_a_party_to_act_is_still_a_demand(nlp: Any) -> None:
 def test_an_act_a_modal_clause_sets_as_a_case_is_hypothetical(nlp: Any) -> None:
     evs = _events(nlp, "The president would be well within his rights to offer his support to Poland.")
     assert evs and all(e.status == "hypothetical" for e in evs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maurice Cheeks has been fired as head coach of the Philadelphia 76ers.",  # a passive: the person fired
+        "The minister was sacked by the president on Friday.",
+    ],
+)
+def test_a_person_fired_or_sacked_in_the_passive_is_a_change_of_staff(nlp: Any, text: str) -> None:
+    assert not [e for e in _events(nlp, text) if e.action == "ASSAULT"]
+
+
+def test_firing_at_people_is_still_an_attack(nlp: Any) -> None:
+    assert [e.action for e in _events(nlp, "The soldiers fired on the protesters in Cairo.")] == ["ASSAULT"]

@@ -239,6 +239,16 @@ def background(t: Any) -> bool:
     return t.dep_ in ("pobj", "pcomp") and _lemma(t.head) in tables().status.get("background_preps", frozenset())
 
 
+def passive_patients(t: Any) -> list[Any]:
+    """Who undergoes a passive act that has no object: its passive subject ("Cheeks was fired"), or the noun a
+    past participle describes ("O'Brien, fired on June 8"); the condition on a verb's object (a party, a thing)
+    reads them as it reads an object."""
+    subjects = [c for c in t.children if c.dep_ == "nsubjpass"]
+    if subjects:
+        return subjects
+    return [t.head] if t.dep_ == "acl" and t.tag_ == "VBN" and t.head.i != t.i else []
+
+
 __all__ = [
     "background",
     "background_clause",
@@ -249,6 +259,7 @@ __all__ = [
     "figurative",
     "participle",
     "passive",
+    "passive_patients",
     "status_of",
     "unreported",
 ]

@@ -43,6 +43,7 @@ from .event_status import (
     figurative,
     participle,
     passive,
+    passive_patients,
     status_of,
     unreported,
 )
@@ -183,7 +184,8 @@ def _match(t: Any, t_rules: Sequence[Rule]) -> Match | None:
             continue
         if r.no_comp and (direct or any(c.dep_ in ("xcomp", "ccomp") for c in t.children)):
             continue
-        if r.obj_kind is not None and (not direct or any(_people(o) for o in direct) != (r.obj_kind == "party")):
+        patients = direct or [_of_head(p) for p in passive_patients(t)]  # "Cheeks was fired"
+        if r.obj_kind is not None and (not patients or any(_people(o) for o in patients) != (r.obj_kind == "party")):
             continue
         if r.subj and not _subject_in(t, r.subj):
             continue
