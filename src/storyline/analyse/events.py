@@ -184,9 +184,10 @@ def _match(t: Any, t_rules: Sequence[Rule]) -> Match | None:
             continue
         if r.no_comp and (direct or any(c.dep_ in ("xcomp", "ccomp") for c in t.children)):
             continue
-        patients = direct or [_of_head(p) for p in passive_patients(t)]  # "Cheeks was fired"
-        if r.obj_kind is not None and (not patients or any(_people(o) for o in patients) != (r.obj_kind == "party")):
-            continue
+        if r.obj_kind is not None:  # the object, or who undergoes a passive: "Cheeks was fired"
+            patients = direct or [_of_head(p) for p in passive_patients(t)]
+            if not patients or any(_people(o) for o in patients) != (r.obj_kind == "party"):
+                continue
         if r.subj and not _subject_in(t, r.subj):
             continue
         words = [t] + [
