@@ -207,7 +207,7 @@ def _follow_on(
             actor = _named_actor(d, toks)
             # the person the sentence before is about speaks the quote, with no cue: "The O'Higgins attended the
             # wedding. “They weren't married very long.”" is not what they "attended"
-            found = (actor[1], actor[1]) if actor is not None else None
+            found = (actor, actor) if actor is not None else None
     if found is None or found[1] is None:
         return None
     tok, subj = found
@@ -216,8 +216,8 @@ def _follow_on(
     return sp.name, sp.start, sp.end, (None if tok.i == subj.i else _cue_text(tok)), local
 
 
-def _named_actor(d: _Doc, toks: Sequence[Any]) -> tuple[Any, Any] | None:
-    """The named person a sentence is about, as the speaker of the quote that follows it.
+def _named_actor(d: _Doc, toks: Sequence[Any]) -> Any | None:
+    """The named person a sentence is about (its main verb's subject), as the speaker of the quote that follows it.
 
     "Clinton touted her credentials as a co-sponsor. “We need to support workers …”": the subject of
     the sentence's main verb, when it names a person (or is he/she), speaks the quote after it.
@@ -230,7 +230,7 @@ def _named_actor(d: _Doc, toks: Sequence[Any]) -> tuple[Any, Any] | None:
         return None
     if root.lower_ in _ISSUED and any(c.dep_ == "dobj" and c.lower_ in DOCUMENT_NOUNS for c in root.children):
         # "The committee issued a statement apologizing to Sanders." / "“On behalf of everyone …”"
-        return (root, subj) if _may_speak(d, subj) else None
+        return subj if _may_speak(d, subj) else None
     m = d.mention_at(subj.idx)
     prev = subj.doc[subj.i - 1].lower_ if subj.i > 0 else ""
     dets = [c.lower_ for c in subj.lefts if c.dep_ == "det"]
@@ -242,7 +242,7 @@ def _named_actor(d: _Doc, toks: Sequence[Any]) -> tuple[Any, Any] | None:
     )
     if not person:
         return None
-    return root, subj
+    return subj
 
 
 def _new_voice(d: _Doc, prev: Attribution, e: Attribution) -> _Src | None:
