@@ -80,7 +80,7 @@ def ref_word_cv(docs: list[dict]) -> dict:
 #: The resolver's numeric settings and the values tried for each (module, name): the distances and weights the
 #: rules count with (see each one's comment in its module).
 SETTINGS: dict[tuple[str, str], tuple[float, ...]] = {
-    ("storyline.analyse.dates", "AHEAD_WEIGHT"): (1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0),
+    ("storyline.analyse.date_tense", "AHEAD_WEIGHT"): (1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 4.0),
     ("storyline.analyse.periods", "NEAR"): (0, 200, 400, 800, 1500, 100000),
     ("storyline.analyse.dates", "CLOCK_REACH"): (0, 100, 200, 400, 800, 100000),
 }

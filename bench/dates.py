@@ -345,7 +345,8 @@ def weekday_tense(docs: list[dict]) -> dict:
     last such weekday unless "next" is written. ``by_tense`` splits ours by the tense the verb gives ("is on
     Thursday", "will meet on Monday" → future: the coming one; "met on Monday" → past; none → the last one):
     how many weekdays each, and the share right; ``gold_after_dct`` is how many gold days lie after the DCT."""
-    from storyline.analyse.dates import _future_context, verb_tense, weekday_of
+    from storyline.analyse.date_tense import future_context, verb_tense
+    from storyline.analyse.dates import weekday_of
 
     c: collections.Counter = collections.Counter()
     for d in docs:
@@ -367,7 +368,7 @@ def weekday_tense(docs: list[dict]) -> dict:
             c["n_" + tense] += 1
             c["ok_" + tense] += m.value[:10] == day
             c["gold_after_dct"] += day > ref.isoformat()
-            window = by or bool(_future_context(d["text"], m.start, m.end))
+            window = by or bool(future_context(d["text"], m.start, m.end))
             c["window"] += _weekday_day(ref, wd, rel, window).isoformat() == day
             c["past"] += _weekday_day(ref, wd, rel, False).isoformat() == day
     n = c["n"] or 1
