@@ -33,6 +33,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -44,7 +45,7 @@ from storyline.config import Config, load_config
 from storyline.errors import StorylineError
 from storyline.render import svg
 from storyline.store.base import SearchHit
-from storyline.web import listing, story_pages, views
+from storyline.web import listing, story_pages, views, write_back
 from storyline.web.corrections import add_corrections, story_corrections
 from storyline.web.jobs import Job, JobRegistry, UploadError, check_upload, safe_filename
 from storyline.web.markup import article_spans, highlight_snippet, mark_text, paragraph_spans
@@ -354,8 +355,14 @@ def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small closure per page
         with state.corpus() as corpus:
             dossier = corpus.story_dossier(story_id)
             fix = story_corrections(corpus, dossier, speaker)
+            back = not (state.read_only or speaker)  # stored after the answer (storyline.web.write_back)
+            built = back and write_back.built_afresh(corpus.store, story_id)
+            seen = corpus.store.write_count()
         view = views.dossier_view(dossier, speaker=speaker)
-        return state.page(request, "story.html", nav="stories", s=view, fix=fix)
+        page = state.page(request, "story.html", nav="stories", s=view, fix=fix)
+        if back:
+            page.background = BackgroundTask(write_back.write_back, state, story_id, seen, dossier if built else None)
+        return page
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     @cached_page
