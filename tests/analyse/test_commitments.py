@@ -212,3 +212,16 @@ def test_every_act_example(kind: str, row: tuple[str, str], nlp: Any) -> None:
 @pytest.mark.parametrize(("cue", "example"), CUES)
 def test_every_cue_example(cue: str, example: str, nlp: Any) -> None:
     assert _find(example, nlp), cue
+
+
+@pytest.mark.parametrize(
+    ("text", "time", "until"),
+    [
+        ("He will stay with the club through the 2008-09 season.", "2008-09", "2009-12-31"),
+        ("The coach will stay until the end of the 2009/10 season.", "2009/10", "2010-12-31"),
+        ("The league will suspend the rule through fiscal 2009-10.", "fiscal 2009-10", "2010-12-31"),
+    ],
+)
+def test_a_range_of_years_ends_in_its_second_year(text: str, time: str, until: str) -> None:
+    (c,) = _find(text, ref=dt.date(2008, 6, 1))
+    assert (c.time, c.until, c.period) == (time, until, f"2008-06-01/{until}")

@@ -212,3 +212,26 @@ def test_the_before_past_or_next_and_a_unit_is_inside_the_mention() -> None:
 def test_the_middle_or_beginning_of_a_month_is_inside_the_mention() -> None:
     assert values("Talks resume at the beginning of October.") == {"the beginning of October": "2025-10"}
     assert values("It fell in the middle of March 2024.") == {"the middle of March 2024": "2024-03"}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("He stays through the 2008-09 season.", [("2008", "2008"), ("09", "2009")]),
+        ("Revenue in fiscal 2023-24 rose.", [("fiscal 2023", "2023"), ("24", "2024")]),
+        ("The 2023/24 budget passed.", [("2023", "2023"), ("24", "2024")]),
+        ("the 1999-2000 school year", [("1999", "1999"), ("2000", "2000")]),
+        ("the 1999-00 season", [("1999", "1999"), ("00", "2000")]),
+        ("the 1998–99 season", [("1998", "1998"), ("99", "1999")]),
+    ],
+)
+def test_a_range_of_years_names_both(text: str, pair: list[tuple[str, str]]) -> None:
+    # TimeML gives a season no single value: its second year is a mention of its own, as TempEval tags "1850-58"
+    found = extract_dates(text, REF)
+    assert [(d.text, d.value) for d in found] == pair
+    assert found[1].how == "range-end"
+
+
+def test_a_second_number_that_is_no_later_year_is_no_range() -> None:
+    assert values("figures for 2010-05 and 2012-03") == {"2010": "2010", "2012": "2012"}  # months, not 2105
+    assert values("in 2019-2015") == {"in 2019": "2019"}

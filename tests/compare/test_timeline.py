@@ -522,3 +522,24 @@ def test_a_time_stamp_line_is_no_happening() -> None:
         dates=[d1, d2, d3],
     )
     assert [s for _, s, _ in dated_sentences(a, "2011-11-12")] == [27]
+
+
+def test_a_range_of_years_is_dated_by_its_first_year() -> None:
+    import datetime as dt
+
+    from storyline.analyse.dates import extract_dates
+    from storyline.compare.timeline import dated_sentences
+    from storyline.model import Article, Sentence
+
+    text = "The club opened the 2009-10 season with a new coach in its home stadium."
+    a = Article(
+        id="a",
+        path="a.txt",
+        raw=text,
+        text=text,
+        sentences=[Sentence(0, len(text))],
+        dates=extract_dates(text, dt.date(2009, 5, 1)),
+    )
+    # "10" (2010) is the season's end, no day of its happenings; the season's start, 2009, is no later than the
+    # reference, so the sentence takes no year
+    assert dated_sentences(a, "2009-05-01") == []

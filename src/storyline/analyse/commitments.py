@@ -41,6 +41,7 @@ from typing import Any
 from .. import lexicon
 from ..model import DateMention, NumberMention, Statement
 from .commitment_words import ACT_WORD, AGO, CUE, KIND_OF, LEAD, TERM_ACTS, TERM_AFTER, TERM_NOUNS, TIME_LEADS
+from .dates import RANGE_END
 from .timex import DURATION_UNITS
 
 __all__ = ["Commitment", "add_duration", "attach_times", "duration_span", "find_commitments", "last_day", "shift"]
@@ -335,14 +336,15 @@ def _commitment(
         return None
     begins, how = _begins(t, d, starts, lo, hi, roles)
     how = "text" if starts and how == "text" and id(starts[0]) not in roles else how
-    time = _ARTICLE.sub("", d.text) if role == "term" else d.text  # "a one-year" pause: "one-year"
-    c = Commitment(0, 0, "", kind, time, d.start, d.end, role, begins=begins, begins_how=how)
-    _resolve(c, d, lead, t.ref)
+    whole, last = _whole_time(t, d)
+    time = _ARTICLE.sub("", d.text) if role == "term" else whole.text  # "a one-year" pause: "one-year"
+    c = Commitment(0, 0, "", kind, time, d.start, whole.end, role, begins=begins, begins_how=how)
+    _resolve(c, d, lead, t.ref, last)
     if c.until is None or (not kind and _gone_by(c.until, t.ref)):
         return None  # no end; or "From 2010 to 2015 there were 3,248 cases": a count over a span gone by, no act
     if role != "term" and (after := _after_other_time(t, d, act_at, lo, roles)) is not None:
         act_at = after if after < d.start else act_at
-    c.start, c.end = _act_span(t.text, d, role, act_at, lo, hi)
+    c.start, c.end = _act_span(t.text, whole, role, act_at, lo, hi)
     c.text = t.text[c.start : c.end]
     c.who = t.who(lo, hi)
     if figure is not None:
@@ -480,8 +482,18 @@ def _begins(
     return (t.ref.isoformat(), "published") if t.ref else (None, "")
 
 
-def _resolve(c: Commitment, d: DateMention, lead: str, ref: dt.date | None) -> None:
-    """Set the commitment's period, deadline and ``until`` from its role, time phrase and start."""
+def _whole_time(t: _Text, d: DateMention) -> tuple[DateMention, str | None]:
+    """The time phrase with the second year of a range written right after it ("through the 2008-09 season": "2008"
+    and "09", see :func:`storyline.analyse.dates.year_range_ends`) and that year, or ``d`` alone and None."""
+    last = next((x for x in t.dates if x.how == RANGE_END and 0 <= x.start - d.end <= len(" – ")), None)
+    if last is None:
+        return d, None
+    return DateMention(d.start, last.end, t.text[d.start : last.end], d.value, d.how, d.type), last.point
+
+
+def _resolve(c: Commitment, d: DateMention, lead: str, ref: dt.date | None, last: str | None = None) -> None:
+    """Set the commitment's period, deadline and ``until`` from its role, time phrase and start; ``last`` is the
+    end of a range the time phrase names ("the 2008-09 season": 2009), whose end ends the period."""
     if c.role in ("period", "term", "within"):
         c.duration = d.value
         end = shift(c.begins, d.value or "") if c.begins else None
@@ -494,19 +506,20 @@ def _resolve(c: Commitment, d: DateMention, lead: str, ref: dt.date | None) -> N
             c.period = f"{c.begins}/{end}"
         return
     point = d.point or ""
+    end = last or point
     end_of = "end of" in lead or bool(re.search(r"(?i)\bend\s+of\b", d.text))
     if c.role == "deadline":
-        c.deadline = c.until = last_day(point) if end_of else point
+        c.deadline = c.until = last_day(end) if end_of else point
     elif c.role == "until":
-        c.until = last_day(point) if end_of or lead == "through" else point
+        c.until = last_day(end) if end_of or lead == "through" or last else end
         if c.begins and c.begins < c.until:
             c.period = f"{c.begins}/{c.until}"
     elif c.role == "span" and ref is not None:
-        first, last = first_day(point), last_day(point)
+        first, final = first_day(point), last_day(end)
         if first > ref.isoformat():
-            c.period, c.until, c.begins, c.begins_how = f"{first}/{last}", last, first, "text"
-        elif last >= ref.isoformat():
-            c.deadline = c.until = last  # "12 million tonnes this year": by the year's end
+            c.period, c.until, c.begins, c.begins_how = f"{first}/{final}", final, first, "text"
+        elif final >= ref.isoformat():
+            c.deadline = c.until = final  # "12 million tonnes this year": by the year's end
 
 
 # ------------------------------------------------------------------------------------------ any duration

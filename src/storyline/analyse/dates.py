@@ -35,6 +35,7 @@ __all__ = [
     "CLOCK_REACH",
     "LEAD_TENSE",
     "MONTHS",
+    "RANGE_END",
     "WEEKDAYS",
     "day_near",
     "extract_dates",
@@ -44,6 +45,7 @@ __all__ = [
     "to_date",
     "verb_tense",
     "weekday_of",
+    "year_range_ends",
 ]
 
 #: The kinds whose year is told by the tense around them when the text gives none ("in March", "Dec. 7").
@@ -121,8 +123,53 @@ def extract_dates(text: str, ref_date: dt.date | None = None, ref_year: int | No
             guessed.add(len(out))  # its year is a guess (nearest_year)
         out.append(DateMention(start=s, end=e, text=text[s:e], value=value, how=how, type=typ))
     _same_month(out, guessed)
-    out = timex.paired_days(text, out, [m.span() for _, m in matches])
+    taken = [m.span() for _, m in matches]
+    out = year_range_ends(text, timex.paired_days(text, out, taken), taken)
     return _anaphora(periods.anchor(_clock_days(out), ref.date), text)
+
+
+#: The ``how`` of a range's second year ("the 2008-09 season", "fiscal 2023-24", "2023/24": "09", "24").
+RANGE_END = "range-end"
+#: The second year of a range written right after its first: "-09", "/24", "–2000" (not "2010-05", a month).
+_YEAR_RANGE_END = re.compile(
+    r"(?:[-/]|[ \t]*–[ \t]*)(?P<end>(?:19|20)\d\d|\d\d)\b(?![-/.,:]?\d|\s*(?:%|percent|per\s*cent|million|billion))"
+)
+_ENDS_IN_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d$")
+#: The most years a range spans written with four digits ("1914-1999"), and with two ("1992-95", "1999-00"): a
+#: second year further on is none ("2010-05" is a month, not 2010 to 2105).
+RANGE_YEARS = 100
+RANGE_YEARS_SHORT = 20
+
+
+def year_range_ends(text: str, found: list[DateMention], taken: list[tuple[int, int]]) -> list[DateMention]:
+    """``found`` with the second year of each range of years after its first: "the 2008-09 season" → "2008" and
+    "09" (2009), "fiscal 2023-24", "2023/24", "1999-2000". TimeML gives such a span no single value; TempEval's
+    annotation (as HeidelTime, written for it, tags "1850-58") makes the second year its own TIMEX3, so the pair
+    covers both years and a season's end (:data:`RANGE_END`) can end a period or deadline. A second year that is
+    not later than the first, or too far after it (:data:`RANGE_YEARS`), is none.
+
+    Example:
+        >>> first = DateMention(start=4, end=8, text="2008", value="2008", how="absolute")
+        >>> [(d.text, d.value, d.how) for d in year_range_ends("the 2008-09 season", [first], [(4, 8)])]
+        [('2008', '2008', 'absolute'), ('09', '2009', 'range-end')]
+    """
+    out: list[DateMention] = []
+    for d in found:
+        out.append(d)
+        m = _YEAR_RANGE_END.match(text, d.end)
+        if m is None or d.type != "DATE" or not d.value or not d.value.isdigit() or len(d.value) != len("2008"):
+            continue
+        if not _ENDS_IN_A_YEAR.search(d.text) or any(s < m.end() and m.start("end") < e for s, e in taken):
+            continue
+        first, written = int(d.value), m.group("end")
+        short = len(written) < len("2008")
+        last = first // 100 * 100 + int(written) if short else int(written)
+        if short and last <= first:
+            last += 100  # "1999-00"
+        if not first < last <= first + (RANGE_YEARS_SHORT if short else RANGE_YEARS):
+            continue
+        out.append(DateMention(start=m.start("end"), end=m.end(), text=written, value=f"{last:04d}", how=RANGE_END))
+    return out
 
 
 def _same_month(found: list[DateMention], guessed: set[int]) -> None:

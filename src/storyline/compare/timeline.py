@@ -42,6 +42,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .. import lexicon
+from ..analyse.dates import RANGE_END
 from ..lexicon import stem
 from ..model import Article, Cite, TimelineItem
 from .claims import content_stems, opens_with_pronoun, source_key
@@ -107,8 +108,8 @@ def dated_sentences(a: Article, latest: str | None) -> list[tuple[str, int, int]
     timed = {c.time_start for c in article_commitments(a)} if a.dates else set()
     for d in a.dates:
         v = d.point
-        if not v or "W" in v or "Q" in v or d.start in timed:
-            continue
+        if not v or "W" in v or "Q" in v or d.start in timed or d.how == RANGE_END:
+            continue  # a range's second year ("the 2009-10 season": 2010) dates no happening; its first does
         if len(v) < 7 and not is_future(v, latest):
             continue
         span = _sentence(a, d.start)
