@@ -225,3 +225,8 @@ def test_every_cue_example(cue: str, example: str, nlp: Any) -> None:
 def test_a_range_of_years_ends_in_its_second_year(text: str, time: str, until: str) -> None:
     (c,) = _find(text, ref=dt.date(2008, 6, 1))
     assert (c.time, c.until, c.period) == (time, until, f"2008-06-01/{until}")
+
+
+def test_a_deadline_at_the_end_of_the_month_is_its_last_day() -> None:
+    (c,) = _find("The government will lift the ban by the end of the month.")
+    assert (c.role, c.deadline) == ("deadline", "2025-11-30")

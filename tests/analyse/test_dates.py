@@ -235,3 +235,8 @@ def test_a_range_of_years_names_both(text: str, pair: list[tuple[str, str]]) -> 
 def test_a_second_number_that_is_no_later_year_is_no_range() -> None:
     assert values("figures for 2010-05 and 2012-03") == {"2010": "2010", "2012": "2012"}  # months, not 2105
     assert values("in 2019-2015") == {"in 2019": "2019"}
+
+
+def test_the_end_of_the_month_or_week_is_that_month_or_week() -> None:
+    assert values("They must leave by the end of the month.") == {"by the end of the month": "2025-11"}
+    assert values("a vote at the end of the week") == {"the end of the week": "2025-W48"}

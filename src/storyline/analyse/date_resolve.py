@@ -286,8 +286,14 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
         return iso(ref.known_year - 1), "relative", "DATE"
     if kind == "year_ended":  # "the year ended March 31": a year's span, named by its end
         return "P1Y", "duration", "DURATION"
-    if kind == "year_end":  # "by the end of the year": the reference's year
-        return (iso(ref.known_year) if ref.known_year else None), "relative", "DATE"
+    if kind == "year_end":  # "by the end of the year": the reference's year; "the end of the month": its month, week
+        unit = (g.get("eunit") or "year").lower()
+        if unit == "year":
+            return (iso(ref.known_year) if ref.known_year else None), "relative", "DATE"
+        if ref.date is None:
+            return None, "needs-date", "DATE"
+        iy, iw, _ = ref.date.isocalendar()
+        return (iso(ref.date.year, ref.date.month) if unit == "month" else f"{iy:04d}-W{iw:02d}"), "relative", "DATE"
     if kind == "ref":
         return timex.ref_value(g["ref"]), "reference", "DATE"
     if kind == "anaphora":  # counted from the reference here; _anaphora counts from the day the text named

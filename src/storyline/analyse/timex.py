@@ -242,7 +242,7 @@ TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 #: (kind, pattern), tried after the calendar patterns (a date's "two years ago" is not a duration).
 LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("year_end", re.compile(r"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+the\s+year\b", re.I)),
+    ("year_end", re.compile(r"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+the\s+(?P<eunit>year|month|week)\b", re.I)),
     ("year_ended", re.compile(r"\bthe\s+(?:fiscal\s+|financial\s+)?year(?=\s+(?:ended|ending)\b)", re.I)),
     ("anaphora", ANAPHORA_PATTERN),
     ("long", re.compile(
