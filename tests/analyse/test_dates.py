@@ -240,3 +240,7 @@ def test_a_second_number_that_is_no_later_year_is_no_range() -> None:
 def test_the_end_of_the_month_or_week_is_that_month_or_week() -> None:
     assert values("They must leave by the end of the month.") == {"by the end of the month": "2025-11"}
     assert values("a vote at the end of the week") == {"the end of the week": "2025-W48"}
+
+
+def test_a_figure_with_decimals_is_no_year() -> None:
+    assert values("The index shed 47.3 points to close at 2082.1, down from 2010,5 a week before.") == {}
