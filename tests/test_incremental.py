@@ -222,6 +222,40 @@ def _without(doc: dict[str, Any], key: str) -> dict[str, Any]:
     return {k: v for k, v in doc.items() if k != key}
 
 
+def test_a_profile_lacking_only_features_of_the_lead_is_filled_from_the_lead(
+    seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stored profile lacking only features read from the lead (incremental.FILLERS) is filled from the
+    article's lead, read without the rest of the article: the same profile as made again from the whole article;
+    one lacking another feature is made again from its article."""
+    import storyline.incremental as incremental
+    from storyline.compare.storypairs import profile, profile_to_json
+
+    folder = copy_seeds(seeds_dir, tmp_path / "first", ("000", "002"))
+    (folder / "summit.txt").write_text(
+        "The Aldmoor flood summit opened on Monday, a year after the earthquake that struck the valley.\n\n"
+        "Mayor Jana Novak said the summit would agree on new dams before the spring floods.\n",
+        encoding="utf-8",
+    )
+    with Corpus(tmp_path / "s.db", INDEXED) as c:
+        c.ingest([folder])
+        by_id = {a.id: a for a in c.articles()}
+        ids = sorted(by_id)
+        gone = {k: "lead_actions" if k == ids[0] else "lead_happenings" for k in ids}
+        rows = c.store.index_rows("profile", ids)
+        c.store.put_index(
+            "profile", [(k, r, json.dumps(_without(json.loads(v or "{}"), gone[k])), n) for k, r, v, n in rows]
+        )
+        profiled = _count_profiles(monkeypatch)
+        ccfg = incremental.cluster_config(c.config)
+        out = incremental.Update()
+        got = incremental._stored_profiles(c.store, ids, ccfg, out)
+    want = {k: profile_to_json(profile(a, ccfg.lead_paragraphs)) for k, a in by_id.items()}
+    assert profiled == [ids[0]] and any(want[k]["lead_happenings"] for k in ids[1:])
+    assert {k: profile_to_json(p) for k, p in got.items()} == want
+    assert {k: json.loads(v) for k, v in out.refreshed.items()} == want
+
+
 def test_an_index_an_earlier_version_wrote_is_written_afresh_by_a_full_run(
     seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

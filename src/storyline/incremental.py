@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # datasketch is slow to import: compare.dedup imports it when
 
 from .analyse.entities import ALIAS_TYPES, GPE_ALIASES, entity_id
 from .analyse.entity_filing import file_mentions, key_rows, keys_of
+from .compare import happenings
 from .compare.cluster import ClusterConfig, _recluster_neighbourhood, cluster_config
 from .compare.constraints import Constraints
 from .compare.dedup import band_keys, copy_order, duplicates_by_sketch, minhash, sketch_from_text, sketch_text
@@ -61,9 +62,16 @@ from .corrections import stored_constraints, stored_curation
 from .model import Article, Entity, Story
 from .pipeline import infer_from_story, link_speakers
 from .store.corpus_index import IndexRow, json_text
+from .store.leads import Lead, article_leads
 
 #: What a stored profile holds when this version wrote it.
 _PROFILE_FIELDS = frozenset(Profile.__dataclass_fields__)
+FILLERS: dict[str, Callable[[Lead], set[str]]] = {
+    "lead_happenings": lambda lead: happenings.of_lead(lead.title, lead.text, lead.mentions),
+}
+"""Profile fields added since profiles were first stored that read the article's lead alone, each made from it
+(:func:`storyline.store.leads.article_leads`): a stored profile lacking only these is filled, not made again from
+its whole article (read in full: a few ms each, and one ingest meets hundreds)."""
 
 __all__ = [
     "INDEX_META",
@@ -544,18 +552,29 @@ def _stories(
 
 
 def _stored_profiles(store: Any, ids: Sequence[str], ccfg: ClusterConfig, out: Update) -> dict[str, Profile]:
-    """The stored profiles of ``ids``. One stored by an earlier version lacks the features added since: it is
-    made again from its article, the articles read :data:`READ_CHUNK` at a time (each dropped once profiled),
-    and kept in ``out.refreshed`` to be stored (read once, not at every ingest that meets it)."""
+    """The stored profiles of ``ids``. One stored by an earlier version lacks the features added since: those of
+    the lead alone (:data:`FILLERS`) are made from the article's lead, read without the rest; one lacking others
+    is made again from its article, the articles read :data:`READ_CHUNK` at a time (each dropped once profiled).
+    Either is kept in ``out.refreshed`` to be stored (read once, not at every ingest that meets it)."""
     stored: dict[str, Profile] = {}
     stale: set[str] = set()
+    fill: dict[str, dict[str, Any]] = {}  # lacking only fields of the lead (FILLERS)
     for part in _chunked(ids):
         rows = store.index_rows("profile", part)
         for (k, _, _, _), d in zip(rows, _loads_all(v for _, _, v, _ in rows), strict=True):
             if isinstance(d, dict) and _PROFILE_FIELDS <= d.keys():
                 stored[k] = profile_from_json(d, intern=False)
+            elif isinstance(d, dict) and _PROFILE_FIELDS - d.keys() <= FILLERS.keys():
+                fill[k] = d
             else:
                 stale.add(k)
+    for part in _chunked(list(fill)):
+        for aid, lead in article_leads(store, part).items():
+            d = fill[aid]
+            d.update({f: sorted(FILLERS[f](lead)) for f in _PROFILE_FIELDS - d.keys()})
+            stored[aid] = profile_from_json(d, intern=False)
+            out.refreshed[aid] = _json(profile_to_json(stored[aid]))
+    stale |= fill.keys() - stored.keys()
     for part in _chunked([i for i in ids if i not in stored]):
         for a in store.articles(part):
             stored[a.id] = profile(a, ccfg.lead_paragraphs)

@@ -1,0 +1,71 @@
+"""Stored articles' leads read without the rest of them: the title, the text up to the end of the second sentence
+and the mentions that start in it, the database picking them out of each article's JSON.
+
+A stored profile (the corpus index) written before a feature of the lead was added lacks that feature; made again
+from its whole article, it costs a read of the article's JSON (its sentences, statements, events ...: a few ms
+each, and an ingest meets hundreds), when the feature reads the lead alone (:data:`storyline.incremental.FILLERS`).
+The same reading on both backends: SQLite's ``json_extract`` with several paths, PostgreSQL's ``->``
+(:data:`PARTS`, by the store's parameter mark).
+
+Example:
+    >>> from storyline.store.sqlite import SqliteStore
+    >>> article_leads(SqliteStore(":memory:"), ["0123456789abcdef"])
+    {}
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.model import Mention
+
+__all__ = ["PARTS", "Lead", "article_leads", "lead_end"]
+
+CHUNK = 200
+"""Most articles read at once."""
+NO_SENTENCES_LEAD = 300
+"""The lead of an article with no sentences: its first characters (as :func:`storyline.compare.storypairs.profile`
+takes them)."""
+PARTS = {
+    "?": "json_extract(json, '$.title', '$.text', '$.mentions', '$.sentences[0].end', '$.sentences[1].end')",
+    "%s": "json_build_array(json -> 'title', json -> 'text', json -> 'mentions', json -> 'sentences' -> 0 -> 'end',"
+    " json -> 'sentences' -> 1 -> 'end')::text",
+}
+"""An article's title, text, mentions and the ends of its first two sentences, as one JSON array, by the store's
+parameter mark (SQLite ``?``, PostgreSQL ``%s``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """An article's title, its text up to the lead's end (:func:`lead_end`) and the mentions that start in it."""
+
+    title: str | None
+    text: str
+    mentions: list[Mention]
+
+
+def lead_end(text: str, first: int | None, second: int | None) -> int:
+    """Where an article's lead ends (``first``, ``second``: the ends of its first two sentences, None when it has
+    fewer), as :func:`storyline.compare.storypairs.profile` reads it: the second sentence's end, the first's when
+    there is one sentence, the first :data:`NO_SENTENCES_LEAD` characters when there is none."""
+    if first is None:
+        return min(len(text), NO_SENTENCES_LEAD)
+    return first if second is None else second
+
+
+def article_leads(store: Any, ids: Sequence[str]) -> dict[str, Lead]:
+    """The leads of the stored ones of ``ids``, by id."""
+    parts = PARTS[store._PH]
+    out: dict[str, Lead] = {}
+    for k in range(0, len(ids), CHUNK):
+        part = list(ids[k : k + CHUNK])
+        marks = ", ".join([store._PH] * len(part))
+        for aid, got in store._q(f"SELECT id, {parts} FROM articles WHERE id IN ({marks})", part):
+            title, text, mentions, first, second = json.loads(got)
+            end = lead_end(text or "", first, second)
+            ms = [Mention(**m) for m in mentions or () if m["start"] < end]
+            out[aid] = Lead(title, (text or "")[:end], ms)
+    return out
