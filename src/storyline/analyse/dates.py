@@ -143,9 +143,10 @@ RANGE_YEARS_SHORT = 20
 
 def year_range_ends(text: str, found: list[DateMention], taken: list[tuple[int, int]]) -> list[DateMention]:
     """``found`` with the second year of each range of years after its first: "the 2008-09 season" → "2008" and
-    "09" (2009), "fiscal 2023-24", "2023/24", "1999-2000". TimeML gives such a span no single value; TempEval's
-    annotation (as HeidelTime, written for it, tags "1850-58") makes the second year its own TIMEX3, so the pair
-    covers both years and a season's end (:data:`RANGE_END`) can end a period or deadline. A second year that is
+    "09" (2009), "fiscal 2023-24", "2023/24", "1999-2000". TimeML gives such a span no single value; as HeidelTime's
+    rules for TempEval tag "1850-58" ("58" a TIMEX3 of its own, 1858) and TempEval-3 train tags "between 1985 and
+    1987" (two DATEs), the second year is a mention of its own, so the pair covers both years and a season's end
+    (:data:`RANGE_END`) can end a period or deadline. A second year that is
     not later than the first, or too far after it (:data:`RANGE_YEARS`), is none.
 
     Example:
