@@ -147,12 +147,18 @@ def antecedent(t: Any) -> Any | None:
     return None
 
 
+#: Pronouns that open a relative clause: they stand for the noun the clause describes.
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+
+
 def resolve_pronoun(t: Any) -> Any:
     """A subject pronoun ("they", "it", "he") stands for the subject of the sentence's main clause, if it has one
     and it is no news outlet reporting the sentence; "he" or "she" in a sentence that names no one before it, for
     the person last named in the sentences before (:func:`antecedent`)."""
     if t.pos_ != "PRON":
         return t
+    if t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl" and t.head.head.i != t.head.i:
+        return t.head.head  # "the suspect, who gave himself up to police": the suspect, not the sentence's subject
     root = t.sent.root
     subj = next((c for c in root.children if c.dep_ in SUBJECTS), None)
     if subj is not None and (reporting_outlet(root) or expletive(subj)):  # "The Daily Globe reports that it …"

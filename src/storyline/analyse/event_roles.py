@@ -292,6 +292,36 @@ def owner_country(t: Any) -> str | None:
     return code_phrase(phrase_text(owner), owner.text if owner.pos_ != "PROPN" else None)[0]
 
 
+#: Sectors of a state's own bodies: "the army", "the police", "the government" a country's speaker names are its own.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+
+
+def speaker_country(t: Any, trigger: Any) -> str | None:
+    """The country of whoever reports the act ``trigger`` heads, for an actor ``t`` that is a state's body named by
+    its role alone ("Israel's defence minister said the army would strike Beirut": the army is Israel's, ISR): a
+    country's speaker speaks of its own army, police or government ("rebels" or "gunmen" are no one's). None where
+    no speaker's words name a country, or they name an international or non-governmental body."""
+    sectors = {sector_words().get(w) for w in (_lemma(t), t.text.lower())}
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)  # the one speaker and reader know
+    if t.pos_ in ("PROPN", "PRON") or not sectors & STATE_SECTORS or not the:
+        return None
+    if any(w.ent_type_ in ("GPE", "NORP") for w in phrase_words(t)):  # "Vietnamese-led forces": their own
+        return None
+    cur = trigger
+    for _ in range(MAX_CLIMB):
+        if cur.dep_ == "ccomp" and _lemma(cur.head) in party_words()["speech_verbs"]:
+            subj = next((c for c in cur.head.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.i in {w.i for w in t.subtree}:
+                return None
+            subj = resolve_pronoun(subj)
+            code = code_phrase(phrase_text(subj), subj.text if subj.pos_ != "PROPN" else None)[0]
+            return code if code not in ("IGO", "NGO") else None
+        if cur.dep_ not in ("conj", "xcomp", "advcl") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
 def giver(t: Any) -> Any | None:
     """The party an act undergone comes from: the noun after "from" or "by" in the clause of ``t`` ("faced threats
     from militants", "suffered attacks by the army")."""

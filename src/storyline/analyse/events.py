@@ -48,6 +48,7 @@ from .event_roles import (
     people,
     phrase_text,
     phrase_words,
+    speaker_country,
     subject_of,
     target_of,
 )
@@ -370,7 +371,7 @@ def _event(m: Match, text: str) -> Event:
         phrase = text[start:end]
         country, sector = code_phrase(phrase, tok.text if tok.pos_ != "PROPN" else None)
         if role == "actor" and country is None:  # "his army": the speaker's (a target "its troops" is the actor's own)
-            country = owner_country(tok)
+            country = owner_country(tok) or speaker_country(tok, t)
         if not is_party(tok):  # a topic or a happening: no party, though the country it names may be one
             if any(venue(w) for w in ws):  # not "the Osaka summit": where it was held
                 country = country_of(" ".join(w.text for w in ws if not venue(w)))

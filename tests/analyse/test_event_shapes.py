@@ -1,0 +1,63 @@
+"""Event coding: verb shapes grouped as the CAMEO verb dictionary groups them, relative pronouns, role nouns and the
+speaker's own state bodies. Every sentence is made up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from storyline.analyse.events import events_from_doc
+from storyline.model import Event
+
+
+def _main(nlp: Any, text: str) -> Event:
+    evs = events_from_doc(nlp(text), article_id="a1")
+    assert evs, text
+    return evs[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("Israel called off ceasefire negotiations with Hamas.", "SANCTION"),  # the talks end, no ceasefire
+        ("The militia called off the ceasefire on Sunday.", "ASSAULT"),  # ending a truce stays force
+        ("Helicopters dropped barrel bombs on the town.", "ASSAULT"),
+        ("A Moscow court ordered the liquidation of the rights group.", "COERCE"),
+        ("The prime minister caved in to the strikers.", "CONCEDE"),
+        ("The government dropped plans to raise fuel prices.", "CONCEDE"),
+        ("German prosecutors handed over evidence to their French counterparts.", "COOPERATE"),
+        ("American and Philippine marines trained together in joint exercises.", "COOPERATE"),
+        ("Police took the suspects into custody.", "COERCE"),
+        ("The troops left the city on Monday.", "RETREAT"),
+        ("The government suspended the opposition newspaper.", "COERCE"),
+        ("Mali ordered French troops to leave the country.", "SANCTION"),
+        ("South Africa filed a case against Israel at the court.", "ACCUSE"),
+    ],
+)
+def test_verb_groups(nlp: Any, text: str, action: str) -> None:
+    assert _main(nlp, text).action == action
+
+
+def test_own_troops_ordered_out_of_barracks_are_not_expelled(nlp: Any) -> None:
+    evs = events_from_doc(nlp("The president ordered troops to leave their barracks and patrol the streets."))
+    assert all(e.action != "SANCTION" for e in evs)
+
+
+def test_a_relative_pronoun_stands_for_the_noun_it_describes(nlp: Any) -> None:
+    text = '"Police negotiated with the suspect, who gave himself up to police after 6 p.m.," Fanning said.'
+    surrender = [e for e in events_from_doc(nlp(text)) if e.trigger.startswith("gave")]
+    assert surrender and surrender[0].action == "RETREAT"
+    assert surrender[0].actor_text == "suspect"  # not Fanning, who reports it
+
+
+def test_a_coach_is_a_party(nlp: Any) -> None:
+    ev = _main(nlp, "The coach was arrested by police in Madrid.")
+    assert (ev.action, ev.target_text) == ("COERCE", "coach")
+
+
+def test_a_state_body_a_speaker_names_is_the_speakers_own(nlp: Any) -> None:
+    ev = _main(nlp, "Israel's defence minister said the army would strike Beirut if Hezbollah fired rockets.")
+    assert (ev.action, ev.actor_country, ev.target_country) == ("THREATEN", "ISR", "LBN")
+    rebels = _main(nlp, "Rebels shelled a Cambodian camp near the border, Thai military sources said.")
+    assert rebels.actor_country != "THA"  # rebels are no speaker's own
