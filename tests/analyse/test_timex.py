@@ -397,6 +397,11 @@ def test_year_on_year_is_no_duration() -> None:
         ("the 1988 quarter", "the 1988 quarter"),
         ("on Monday", "Monday"),
         ("for at least 20 more years", "at least 20 more years"),
+        ("over six years", "over six years"),
+        ("for over a year", "over a year"),
+        ("Just over an hour", "over an hour"),
+        ("in just minutes", "minutes"),
+        ("over the weekend", "the weekend"),
     ],
 )
 def test_a_duration_as_an_adjective_leaves_its_article_out(mention: str, timex3: str) -> None:

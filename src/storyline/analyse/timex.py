@@ -273,10 +273,15 @@ SHIFT_PATTERN = re.compile(
 SIGNALS = lexicon.ordered("dates.signals")
 #: Phrases that start with a signal and stay in the TIMEX3 ("at least 20 more years").
 SIGNAL_EXCEPTIONS = lexicon.ordered("dates.signal_exceptions")
+#: "over" before a count is the count's bound, inside the TIMEX3 ("over six years", "over an hour": TempEval-3 train
+#: and MEANTIME both), while "over the weekend" is a signal; "just" before a count or "over" stays out of it ("just
+#: minutes", "just over an hour": both).
+_COUNTED_OVER = r"over\s+(?:an?|\d|" + "|".join(re.escape(w) for w in NUMBER_WORDS) + r")\b"
 _SIGNAL = re.compile(
-    r"(?i)^(?!(?:" + "|".join(re.escape(w) for w in SIGNAL_EXCEPTIONS) + r")\b)"
+    r"(?i)^(?!(?:" + "|".join(re.escape(w) for w in SIGNAL_EXCEPTIONS) + r"|" + _COUNTED_OVER + r")\b)"
     r"(?:" + "|".join(re.escape(w) for w in sorted(SIGNALS, key=len, reverse=True)) + r")\s+"
 )
+_JUST = re.compile(r"(?i)^just\s+")
 
 
 #: A duration as an adjective, after its article: a count and a unit in the singular ("a five-year", "the 23-year",
@@ -305,11 +310,13 @@ def extent(text: str) -> int:
     Example:
         >>> extent("on Monday"), extent("for 90 days"), extent("Monday"), extent("a 10-year"), extent("a year")
         (3, 4, 0, 2, 0)
-        >>> extent("the third-quarter"), extent("the third quarter")
-        (4, 0)
+        >>> extent("the third-quarter"), extent("the third quarter"), extent("over a year"), extent("just over an hour")
+        (4, 0, 0, 5)
     """
-    m = _SIGNAL.match(text)
-    k = m.end() if m and m.end() < len(text) else 0
+    k = 0
+    for lead in (_JUST, _SIGNAL, _JUST):  # "just over an hour", "in just minutes"
+        m = lead.match(text[k:])
+        k += m.end() if m and k + m.end() < len(text) else 0
     art = _ADJECTIVE_DURATION.match(text[k:]) or _ADJECTIVE_QUARTER.match(text[k:])
     return k + art.end() if art else k
 
