@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import shutil
+import threading
 from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import asdict
@@ -79,16 +80,25 @@ class State:
         self.templates.env.filters["kind"] = views.kind_label
         self.pages = PageCache()  # rendered pages, while the store is unchanged (storyline.web.pagecache)
         self.list_facts: listing.ListFacts | None = None  # the stories list's counts and filter choices, likewise
+        self._open = threading.local()  # the Corpus open on each thread (corpus())
 
     @contextmanager
     def corpus(self) -> Iterator[Corpus]:
         """A Corpus for this request only (opened and closed on the calling thread), read in one snapshot: a
-        page stays consistent while an ingest elsewhere stores articles or rebuilds the stories."""
+        page stays consistent while an ingest elsewhere stores articles or rebuilds the stories. A block inside
+        another on the same thread reads the outer one's (a page built under :func:`cached_page`'s key reads
+        the store once opened, in the snapshot its key was read in)."""
+        outer: Corpus | None = getattr(self._open, "corpus", None)
+        if outer is not None:
+            yield outer
+            return
         corpus = Corpus(self.db, self.config)
+        self._open.corpus = corpus
         try:
             with corpus.store.snapshot():
                 yield corpus
         finally:
+            self._open.corpus = None
             corpus.close()
 
     def page(self, request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
@@ -354,7 +364,7 @@ def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small closure per page
                 return state.page(request, "story.html", nav="stories", s=head, body=body, fix=fix)
         with state.corpus() as corpus:
             dossier = corpus.story_dossier(story_id)
-            fix = story_corrections(corpus, dossier, speaker)
+            fix = story_corrections(corpus, dossier, speaker, read_only=state.read_only)
             back = not (state.read_only or speaker)  # stored after the answer (storyline.web.write_back)
             built = back and write_back.built_afresh(corpus.store, story_id)
             seen = corpus.store.write_count()

@@ -57,20 +57,24 @@ def _back(story_id: str | None) -> RedirectResponse:
 # ------------------------------------------------------------------------------------------ views
 
 
-def story_corrections(corpus: Corpus, dossier: Mapping[str, Any], speaker: str = "") -> dict[str, Any]:
+def story_corrections(
+    corpus: Corpus, dossier: Mapping[str, Any], speaker: str = "", *, read_only: bool = False
+) -> dict[str, Any]:
     """What the story page's correction forms need: the other stories, the claim rows and their articles, each
     shown quote's id (in the order of the page's quote table, after the speaker filter), and the corrections
-    that concern this story."""
+    that concern this story (``read_only``: a read-only server's page, which shows no forms)."""
     fixed = dossier_corrections(dossier, speaker)
-    return live_corrections(corpus, fixed)
+    return live_corrections(corpus, fixed, read_only=read_only)
 
 
-def live_corrections(corpus: Corpus, fixed: Mapping[str, Any]) -> dict[str, Any]:
+def live_corrections(corpus: Corpus, fixed: Mapping[str, Any], *, read_only: bool = False) -> dict[str, Any]:
     """:func:`story_corrections` from its part read from the dossier (:func:`dossier_corrections`) and the store
-    as it is now: the other stories and the corrections that concern this story."""
+    as it is now: the other stories (none for a read-only server's page: it shows no forms, and reading them is
+    most of a stored page's cost) and the corrections that concern this story."""
     sid, members = str(fixed["story"]), set(fixed["members"])
+    near = [] if read_only else corpus.store.stories_near(sid, OTHER_STORIES)
     return {
-        "others": [(i, _short(title, 70)) for i, title in corpus.store.stories_near(sid, OTHER_STORIES)],
+        "others": [(i, _short(title, 70)) for i, title in near],
         "claims": fixed["claims"],
         "quote_ids": fixed["quote_ids"],
         "log": [

@@ -60,7 +60,9 @@ class PageCache:
 
 def cached_page(fn: Callable[..., HTMLResponse]) -> Callable[..., HTMLResponse]:
     """Serve a page endpoint from the app's :class:`PageCache` while the store is unchanged (``fn`` takes the
-    request as ``request``; only a 200 answer is kept)."""
+    request as ``request``; only a 200 answer is kept). ``fn`` runs inside the corpus the key was read from
+    (its own ``state.corpus()`` blocks read that one: the store opened once per request, the page read in the
+    snapshot of its key)."""
 
     @functools.wraps(fn)
     def run(**kwargs: Any) -> HTMLResponse:
@@ -68,10 +70,10 @@ def cached_page(fn: Callable[..., HTMLResponse]) -> Callable[..., HTMLResponse]:
         state = request.app.state.storyline
         with state.corpus() as corpus:
             key = (corpus.store.write_count(), request.url.path, request.url.query)
-        body = state.pages.get(key)
-        if body is not None:
-            return HTMLResponse(body)
-        response = fn(**kwargs)
+            body = state.pages.get(key)
+            if body is not None:
+                return HTMLResponse(body)
+            response = fn(**kwargs)
         if response.status_code == 200:
             state.pages.put(key, bytes(response.body))
         return response

@@ -20,6 +20,7 @@ Example:
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -41,6 +42,8 @@ HIDE_TH = '<th scope="col"><span class="visually-hidden">Hide</span></th>'
 HIDE_MARK = "<!--hide:"
 """A quote row's hide mark: ``<!--hide:N-->``, N the row's place in the table."""
 MARK_END = "-->"
+HIDE_MARKS = re.compile(r"<!--hide:\d+-->")
+"""Every quote row's hide mark (a read-only server's page shows none)."""
 HIDE_FORM = (
     '<form class="hide" method="post" action="/quotes/hide"><input type="hidden" name="quote" value="{quote}">'
     '<input type="hidden" name="story" value="{story}"><button type="submit" class="secondary button"'
@@ -93,16 +96,17 @@ def fill_marks(html: str, fixed: Mapping[str, Any], *, read_only: bool) -> str:
     """The stored HTML with its hide marks filled: nothing on a read-only server, else each quote's form."""
     if HIDE_MARK not in html:
         return html
+    if read_only:
+        return HIDE_MARKS.sub("", html.replace(HIDE_TH_MARK, ""))
     ids: Sequence[str] = fixed["quote_ids"]
     story = escape(fixed["story"])
-    first, *rest = html.replace(HIDE_TH_MARK, "" if read_only else HIDE_TH).split(HIDE_MARK)
+    first, *rest = html.replace(HIDE_TH_MARK, HIDE_TH).split(HIDE_MARK)
     out = [first]
     for part in rest:  # "N-->" and the page up to the next mark
         end = part.index(MARK_END)
-        if not read_only:
-            i = int(part[:end])
-            q = ids[i] if i < len(ids) else ""
-            out.append(f"<td>{HIDE_FORM.format(quote=escape(q), story=story) if q else ''}</td>")
+        i = int(part[:end])
+        q = ids[i] if i < len(ids) else ""
+        out.append(f"<td>{HIDE_FORM.format(quote=escape(q), story=story) if q else ''}</td>")
         out.append(part[end + len(MARK_END) :])
     return "".join(out)
 
@@ -154,7 +158,8 @@ def page_parts(corpus: Any, story_id: str, *, read_only: bool) -> tuple[dict[str
         return None
     head, html = got
     fixed = head["fix"]
-    return head, Markup(fill_marks(html, fixed, read_only=read_only)), live_corrections(corpus, fixed)
+    fix = live_corrections(corpus, fixed, read_only=read_only)
+    return head, Markup(fill_marks(html, fixed, read_only=read_only)), fix
 
 
 def store_page(store: Any, story_id: str) -> bool:
