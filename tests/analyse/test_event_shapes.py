@@ -33,6 +33,11 @@ def _main(nlp: Any, text: str) -> Event:
         ("The government suspended the opposition newspaper.", "COERCE"),
         ("Mali ordered French troops to leave the country.", "SANCTION"),
         ("South Africa filed a case against Israel at the court.", "ACCUSE"),
+        ("Soldiers raped women in the village.", "ASSAULT"),  # lemmatized "rap", whose rules need speech
+        ("Serb forces drove thousands of Albanians from their homes.", "ASSAULT"),  # a mass expulsion
+        ("Iran let U.N. inspectors visit the plant on Monday.", "RETREAT"),  # "let" takes no "to"
+        ("Nigeria sent peacekeepers to protect civilians in Liberia.", "AID"),
+        ("The government deployed soldiers to guard polling stations.", "MOBILIZE"),
     ],
 )
 def test_verb_groups(nlp: Any, text: str, action: str) -> None:

@@ -76,6 +76,8 @@ NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "PRODUCT"})
 MUTUAL = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 #: The type of a verb-table rule that marks a shape as no event ("seize on an opportunity").
 NO_EVENT = "NONE"
+#: Verbs whose infinitive goes without "to": its subject is their object ("let inspectors visit the sites").
+BARE_INFINITIVE = frozenset({"let", "help", "make"})
 #: Closing quote marks after a sentence's last word.
 QUOTE_MARKS = "\"'”’»)"
 #: Which events' actors that neither their words nor the sentence's other names code take the first country the
@@ -141,7 +143,7 @@ def _objects(t: Any) -> list[Any]:
                 nouns = [n for n in nouns if _lemma(n) not in FRAME_NOUNS]
             out += nouns
     for c in t.children:
-        infinitive = any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        infinitive = any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) or _lemma(t) in BARE_INFINITIVE
         if c.dep_ in ("xcomp", "ccomp") and c.i > t.i and infinitive:
             out += [g for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
     return out
@@ -252,11 +254,13 @@ def matches(span: Any) -> list[Match]:
             cands += tb.rules.get((t.text.lower(), pos), [])
         if not cands and pos == "VERB":  # a lemma the lemmatizer got wrong ("staged" → "stag")
             cands += next((tb.rules[(f, pos)] for f in _stems(t.text.lower()) if (f, pos) in tb.rules), [])
-        if cands:
-            m = _match(t, sorted(cands, key=lambda r: -r.priority))
-            if m is not None and m.rule.type != NO_EVENT:  # "seized on a row": a shape that is no act
-                if not figurative(t, m.obj, m.rule.type):
-                    out.append(m)
+        m = _match(t, sorted(cands, key=lambda r: -r.priority)) if cands else None
+        if m is None and cands and pos == "VERB":  # "raped" read as "rap", whose rules need an object of speech
+            other = [f for f in _stems(t.text.lower()) if f != _lemma(t) and (f, pos) in tb.rules]
+            m = _match(t, sorted(tb.rules[(other[0], pos)], key=lambda r: -r.priority)) if other else None
+        if m is not None and m.rule.type != NO_EVENT:  # "seized on a row": a shape that is no act
+            if not figurative(t, m.obj, m.rule.type):
+                out.append(m)
     return out
 
 
