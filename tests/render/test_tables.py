@@ -133,7 +133,7 @@ def test_a_folder_that_is_not_empty_is_refused_unless_force(tmp_path: Path) -> N
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
     write_tables(data, tmp_path, "csv", force=True)
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"  # other files are left alone
-    assert (tmp_path / "quotes.csv").read_text(encoding="utf-8").splitlines()[1] == "a,0,3,Hi.,,,,,"
+    assert (tmp_path / "quotes.csv").read_text(encoding="utf-8").splitlines()[1] == "a,0,3,Hi.,,,,,,"
     with pytest.raises(StorylineError) as exc:
         write_tables(data, tmp_path / "notes.txt", "csv", force=True)
     assert exc.value.code == "E409"

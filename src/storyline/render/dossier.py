@@ -84,6 +84,20 @@ def _inside_indirect(q: Quote, quotes: Sequence[Quote]) -> bool:
     )
 
 
+def according_to(q: Quote, quotes: Sequence[Quote]) -> str | None:
+    """Whose reported words hold ``q``, the words of another speaker ("China, however, stated that Trump
+    acknowledged the importance of the Taiwan issue"): the outer speaker, or None. What Trump acknowledged is
+    China's account, not words of his on record; so are words in quotation marks inside it."""
+    return next(
+        (
+            o.speaker
+            for o in quotes
+            if o is not q and o.speaker and o.speaker != q.speaker and o.start <= q.start and q.end <= o.end
+        ),
+        None,
+    )
+
+
 def _seen_in(aliases: Sequence[str], story_text: str) -> list[str]:
     """The aliases written in this story's articles (``story_text``, case-folded): a name another story gave
     the entity ("Secretary of State" months later) is not what this story called it."""
@@ -138,7 +152,15 @@ def make_dossier(story: Story, articles: Sequence[Article], entities: Sequence[E
         key_sentences=[KeySentence(s.text, [cite(c) for c in s.cites]) for s in story.key_sentences],
         summary=[SummaryEntry(s.text, [cite(c) for c in s.cites], s.claim_id) for s in story.summary],
         quotes=[
-            QuoteEntry(q.text, q.kind, q.speaker, q.speaker_role, q.cue, cite(Cite(a.id, q.start, q.end)))
+            QuoteEntry(
+                q.text,
+                q.kind,
+                q.speaker,
+                q.speaker_role,
+                q.cue,
+                cite(Cite(a.id, q.start, q.end)),
+                according_to(q, a.quotes),
+            )
             for a in members
             for q in a.quotes
             # "… against fascism and “militarism”": shown within the indirect quote that holds it
@@ -377,9 +399,11 @@ def is_verbatim(kind: object) -> bool:
     return not kind or kind in VERBATIM_KINDS
 
 
-def quote_kind_label(kind: object) -> str:
-    """ "direct quote", "partial quote", "reported speech" (an unknown kind as written)."""
-    return QUOTE_KIND_LABELS.get(str(kind or "direct"), str(kind))
+def quote_kind_label(kind: object, according_to: str | None = None) -> str:
+    """ "direct quote", "partial quote", "reported speech" (an unknown kind as written); words within another
+    speaker's reported words say whose account they are ("reported speech, according to China")."""
+    label = QUOTE_KIND_LABELS.get(str(kind or "direct"), str(kind))
+    return f"{label}, according to {according_to}" if according_to else label
 
 
 def version_label(version: Version) -> str:

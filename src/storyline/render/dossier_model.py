@@ -363,6 +363,9 @@ class QuoteEntry:
     speaker_role: str | None = None
     cue: str | None = None
     cite: SourceCite | None = None
+    #: Reported speech inside another speaker's reported words ("China stated that Trump acknowledged …"): whose
+    #: account it is; the quoted speaker's own words are not on record.
+    according_to: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -372,6 +375,7 @@ class QuoteEntry:
             "speaker_role": self.speaker_role,
             "cue": self.cue,
             "cite": self.cite.to_json() if self.cite else None,
+            "according_to": self.according_to,
         }
 
     @classmethod
@@ -384,6 +388,7 @@ class QuoteEntry:
             speaker_role=read_opt(d.get("speaker_role")),
             cue=read_opt(d.get("cue")),
             cite=SourceCite.from_json(cite) if isinstance(cite, Mapping) else None,
+            according_to=read_opt(d.get("according_to")),
         )
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from .. import __version__
 from ..compare.commitments import article_commitments
 from ..model import Article, Entity, Story
-from .dossier import SCHEMA_VERSION
+from .dossier import SCHEMA_VERSION, according_to
 
 
 def export_article(a: Article) -> dict[str, Any]:
@@ -75,6 +75,7 @@ def export_corpus(articles: Sequence[Article], stories: Sequence[Story], entitie
                 "speaker_entity_id": q.speaker_entity_id,
                 "speaker_role": q.speaker_role,
                 "cue": q.cue,
+                "according_to": according_to(q, a.quotes),
             }
             for a in articles
             for q in a.quotes

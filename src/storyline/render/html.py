@@ -416,7 +416,7 @@ def _quotes(d: Dossier, page: _Page) -> dict[str, Any]:
         {
             "text": q.text,
             "kind": q.kind or "direct",
-            "label": quote_kind_label(q.kind),
+            "label": quote_kind_label(q.kind, q.according_to),
             "verbatim": is_verbatim(q.kind),
             "speaker": q.speaker or "",
             "speaker_role": role,

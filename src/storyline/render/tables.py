@@ -36,7 +36,7 @@ _SPEC = {
     "stories": "id title event_date event_date_why article_ids:json independent_sources:int summary:json "
     "timeline:json key_sentences:json figures:json basis",
     "entities": "id name type aliases:json roles:json descriptions:json mentions:json",
-    "quotes": "article_id start:int end:int text kind speaker speaker_entity_id speaker_role cue",
+    "quotes": "article_id start:int end:int text kind speaker speaker_entity_id speaker_role cue according_to",
     "dates": "article_id start:int end:int text value how type",
     "numbers": "article_id start:int end:int text value:float unit about approx time kind period deadline",
     "commitments": "article_id start:int end:int text kind time time_start:int time_end:int role period deadline until "

@@ -24,7 +24,7 @@ from storyline import lexicon
 from storyline.compare.claims import outlet_label
 from storyline.model import Article, Cite, Entity, Story
 from storyline.render import svg
-from storyline.render.dossier import glossed, is_verbatim, quote_kind_label, until_note, version_label
+from storyline.render.dossier import according_to, glossed, is_verbatim, quote_kind_label, until_note, version_label
 from storyline.render.dossier_model import ClaimView, Dossier, EntityRow, Matrix, SourceCite, as_dossier
 from storyline.render.events_view import dyad_chart, events_rows
 from storyline.text import plural
@@ -350,7 +350,7 @@ def _quotes(d: Dossier, page: _Page) -> dict[str, Any]:
         {
             "text": q.text,
             "kind": q.kind,
-            "label": quote_kind_label(q.kind),
+            "label": quote_kind_label(q.kind, q.according_to),
             "verbatim": is_verbatim(q.kind),
             "speaker": q.speaker or "",
             "cue": q.cue or "",
@@ -574,7 +574,7 @@ def entity_view(entity: Entity, articles: Sequence[Article], stories: Sequence[S
                     {
                         "text": q.text,
                         "kind": q.kind,
-                        "label": quote_kind_label(q.kind),
+                        "label": quote_kind_label(q.kind, according_to(q, a.quotes)),
                         "verbatim": is_verbatim(q.kind),
                         "href": cite_href(Cite(a.id, q.start, q.end)),
                     }
