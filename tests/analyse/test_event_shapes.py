@@ -38,6 +38,9 @@ def _main(nlp: Any, text: str) -> Event:
         ("Iran let U.N. inspectors visit the plant on Monday.", "RETREAT"),  # "let" takes no "to"
         ("Nigeria sent peacekeepers to protect civilians in Liberia.", "AID"),
         ("The government deployed soldiers to guard polling stations.", "MOBILIZE"),
+        ("The rebels handed in their weapons.", "RETREAT"),  # "in" parsed as a preposition
+        ("The junta dissolved parliament on Monday.", "COERCE"),
+        ("Thousands of troops poured into the region.", "MOBILIZE"),
     ],
 )
 def test_verb_groups(nlp: Any, text: str, action: str) -> None:

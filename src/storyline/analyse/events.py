@@ -109,12 +109,15 @@ FRAME_NOUNS = lexicon.words("events.frame_nouns")
 
 def _particle(t: Any) -> str | None:
     """The phrasal verb ``t`` makes with its particle: "pulled out", "pulled back from", "sent the refugees back",
-    "pulled its troops out of Beirut" (a particle right after the object, read as an adverb or a preposition)."""
+    "pulled its troops out of Beirut" (a particle right after the object, read as an adverb or a preposition), or
+    with a preposition right after it that the tables know as its particle ("handed in their weapons")."""
     after_obj = {c.right_edge.i + 1 for c in t.children if c.dep_ == "dobj"}
     for c in t.children:
         near = c.i == t.i + 1 or c.i in after_obj
-        if c.dep_ == "prt" or (near and c.dep_ in ("prep", "advmod") and c.text.lower() in PARTICLES):
-            return f"{_lemma(t)} {c.text.lower()}"
+        phrasal = f"{_lemma(t)} {c.text.lower()}"
+        known = c.i == t.i + 1 and c.dep_ == "prep" and (phrasal, "VERB") in tables().rules  # "handed in their arms"
+        if c.dep_ == "prt" or (near and c.dep_ in ("prep", "advmod") and c.text.lower() in PARTICLES) or known:
+            return phrasal
     loose = _loose_particle(t)
     return f"{_lemma(t)} {loose.text.lower()}" if loose is not None else None
 
