@@ -71,3 +71,26 @@ def test_a_write_after_the_visit_leaves_the_page_unstored(web_db: Path, tmp_path
         assert c.store.write_count() == seen + 1 and stored_page(c.store, big, story_pages.drawn_by()) is None
         assert write_back.stored_now(c.store, big, seen=seen + 1, built=doc)
         assert stored_page(c.store, big, story_pages.drawn_by()) is not None
+
+
+def test_a_story_stored_by_an_earlier_version_has_its_page_stored(
+    web_db: Path, tmp_path: Path, client_class: Any
+) -> None:
+    """A story whose stored JSON is not what this version writes (an earlier version's: its digest is not the
+    digest of the story written again) has its dossier stored under the stored row's digest, where it is read."""
+    import json
+
+    from storyline.store.listing import story_digest
+    from storyline.web import create_app
+
+    db = tmp_path / "s.db"
+    big, _ = _unstored(web_db, db)
+    with Corpus(db) as c, c.store.transaction():
+        (text,) = c.store._q("SELECT json FROM stories WHERE id = ?", [big])[0]
+        older = json.dumps(json.loads(text), indent=1)
+        c.store._q("UPDATE stories SET json = ?, digest = ? WHERE id = ?", [older, story_digest(older), big])
+    with client_class(create_app(db)) as client:
+        first = client.get(f"/stories/{big}").text
+        assert first == client.get(f"/stories/{big}").text
+    with Corpus(db) as c:
+        assert stored_page(c.store, big, story_pages.drawn_by()) is not None

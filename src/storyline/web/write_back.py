@@ -24,9 +24,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from storyline.corrections import stored_curation
+from storyline.model import Story
 from storyline.web.story_pages import store_page
 
-__all__ = ["built_afresh", "stored_now", "write_back"]
+__all__ = ["built_afresh", "put_as_stored", "stored_now", "write_back"]
 
 log = logging.getLogger("storyline.web")
 
@@ -69,12 +70,24 @@ def stored_now(store: Any, story_id: str, *, seen: int, built: Mapping[str, Any]
                 story = store.get_story(story_id)
                 if story is None:
                     raise _Unstored
-                store.put_dossier(story, built)
+                put_as_stored(store, story, built)
             if not store_page(store, story_id):
                 raise _Unstored
     except _Unstored:  # rolled back: not even the write counter moved
         return False
     return True
+
+
+def put_as_stored(store: Any, story: Story, doc: Mapping[str, Any]) -> None:
+    """Store ``doc`` as the dossier of ``story`` as the store holds it (read from it, unchanged since), under the
+    stored row's digest: a story stored by an earlier version (its claims without a field added since) writes
+    another JSON text when written again, and its stored dossier is read by the row's digest."""
+    store.put_dossier(story, doc)
+    p = store._PH
+    store._q(
+        f"UPDATE dossiers SET key = coalesce((SELECT digest FROM stories WHERE id = {p}), key) WHERE story_id = {p}",
+        [story.id, story.id],
+    )
 
 
 class _Unstored(Exception):
