@@ -41,6 +41,10 @@ def _main(nlp: Any, text: str) -> Event:
         ("The rebels handed in their weapons.", "RETREAT"),  # "in" parsed as a preposition
         ("The junta dissolved parliament on Monday.", "COERCE"),
         ("Thousands of troops poured into the region.", "MOBILIZE"),
+        ("Pakistan protested to India over the shelling.", "ACCUSE"),  # an official complaint (CAMEO 114)
+        ("Students protested to demand lower fees.", "PROTEST"),
+        ("Israel suspended its air strikes on Gaza.", "RETREAT"),  # no labour strike called off
+        ("The union suspended its strike at the port.", "CONCEDE"),
     ],
 )
 def test_verb_groups(nlp: Any, text: str, action: str) -> None:
@@ -69,3 +73,15 @@ def test_a_state_body_a_speaker_names_is_the_speakers_own(nlp: Any) -> None:
     assert (ev.action, ev.actor_country, ev.target_country) == ("THREATEN", "ISR", "LBN")
     rebels = _main(nlp, "Rebels shelled a Cambodian camp near the border, Thai military sources said.")
     assert rebels.actor_country != "THA"  # rebels are no speaker's own
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Al-Shabaab militants stormed a hotel in Mogadishu.", "SOM"),
+        ("Boko Haram fighters attacked a village.", "NGA"),
+        ("The Knesset condemned the attack on the embassy.", "ISR"),
+    ],
+)
+def test_armed_groups_and_bodies_code_their_country(nlp: Any, text: str, country: str) -> None:
+    assert _main(nlp, text).actor_country == country
