@@ -85,3 +85,13 @@ def test_a_state_body_a_speaker_names_is_the_speakers_own(nlp: Any) -> None:
 )
 def test_armed_groups_and_bodies_code_their_country(nlp: Any, text: str, country: str) -> None:
     assert _main(nlp, text).actor_country == country
+
+
+def test_the_doer_of_a_condemned_act_is_the_target(nlp: Any) -> None:
+    ev = _main(nlp, "The U.N. Security Council condemned the invasion of Kuwait by Iraq.")
+    assert (ev.action, ev.actor_country, ev.target_country) == ("ACCUSE", "IGO", "IRQ")
+
+
+def test_older_bodies_code_as_the_codebook_does(nlp: Any) -> None:
+    assert _main(nlp, "The European Community imposed sanctions on Yugoslavia.").actor_country == "IGO"
+    assert _main(nlp, "Pope John Paul II appealed for peace in Lebanon.").actor_country == "VAT"

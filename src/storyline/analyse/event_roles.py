@@ -168,9 +168,11 @@ def target_of(t: Any, obj: Any | None, rule_type: str, actor: Any | None) -> Any
 def _object_doer(t: Any, consumed: int, actor: Any | None) -> Any | None:
     """The actor of the act the trigger's object names, where another's: "condemned U.S. air strikes on Iraq",
     "rejected Israel's offer"."""
+    by = [g for c in t.children if c.dep_ == "prep" and _lemma(c) == "by" for g in c.children if g.dep_ == "pobj"]
     for c in t.children:
         if c.dep_ == "dobj" and c.i != consumed and (_lemma(c), "NOUN") in tables().rules:
-            doer = noun_actor(c)
+            # "condemned the invasion of Kuwait by Iraq": the "by" the parser hung on the verb is the act's
+            doer = noun_actor(c) or next((of_head(g) for g in by if is_party(of_head(g))), None)
             if doer is not None and (actor is None or doer.i != actor.i):
                 return doer
     return None
