@@ -272,6 +272,46 @@ def verbless(a: Article) -> set[tuple[int, int]]:
     return {(s.start, s.end) for k, s in enumerate(a.sentences) if k not in said}
 
 
+#: A fact box: at least this many label lines in a row, each followed by one short paragraph of one sentence
+#: ("Japan angle" / "Call took place amid a sharp China Japan diplomatic row …"). Set, not tuned.
+FACT_BOX_ROWS = 3
+FACT_BOX_LABEL_WORDS = 6
+
+
+def fact_box(a: Article, max_words: int = 45) -> list[tuple[int, int]]:
+    """The value paragraphs of the article's fact boxes: runs of a short label line without end punctuation
+    ("Japan angle", "Trade outcomes so far") each followed by one one-sentence paragraph. They restate the body
+    in note form, often without their articles ("Call took place amid …"), and are not summary sentences."""
+    paras = a.paragraphs
+    starts = sorted(s.start for s in a.sentences)
+
+    def label(k: int) -> bool:
+        s, e = paras[k]
+        text = a.text[s:e].strip()
+        return 0 < len(text.split()) <= FACT_BOX_LABEL_WORDS and not _END.search(text)
+
+    def one_sentence(k: int) -> bool:
+        s, e = paras[k]
+        inside = [x for x in starts if s <= x < e]
+        return len(inside) <= 1 and len(a.text[s:e].split()) <= max_words
+
+    out: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+    k = 0
+    while k < len(paras):
+        if k + 1 < len(paras) and label(k) and not label(k + 1) and one_sentence(k + 1):
+            run.append(paras[k + 1])
+            k += 2
+            continue
+        if len(run) >= FACT_BOX_ROWS:
+            out += run
+        run = []
+        k += 1
+    if len(run) >= FACT_BOX_ROWS:
+        out += run
+    return out
+
+
 def candidates(articles: Sequence[Article], cfg: SummaryConfig) -> list[Candidate]:
     """Every sentence that can stand alone, once (a copy in another article becomes a cite of the first)."""
     out: list[Candidate] = []
@@ -279,11 +319,14 @@ def candidates(articles: Sequence[Article], cfg: SummaryConfig) -> list[Candidat
     for a in articles:
         prev = ""
         no_clause = verbless(a)
+        box = fact_box(a, cfg.max_words)
         for rank, (s, e) in enumerate(_body_sentences(a, cfg.max_sentences_per_article)):
             text = a.text[s:e]
             tail = ends_on_abbreviation(prev)  # the rest of a sentence cut at "Lt."
             prev = text
-            if tail or (s, e) in no_clause or why_not_standalone(text, cfg.min_words, cfg.max_words):
+            if tail or (s, e) in no_clause or any(bs <= s < be for bs, be in box):
+                continue
+            if why_not_standalone(text, cfg.min_words, cfg.max_words):
                 continue
             key = " ".join(content_stems(text))
             if key in seen:
