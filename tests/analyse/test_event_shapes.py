@@ -95,3 +95,12 @@ def test_the_doer_of_a_condemned_act_is_the_target(nlp: Any) -> None:
 def test_older_bodies_code_as_the_codebook_does(nlp: Any) -> None:
     assert _main(nlp, "The European Community imposed sanctions on Yugoslavia.").actor_country == "IGO"
     assert _main(nlp, "Pope John Paul II appealed for peace in Lebanon.").actor_country == "VAT"
+
+
+def test_hostages_handed_over_are_released(nlp: Any) -> None:
+    assert _main(nlp, "The hostages were handed over to the Red Cross.").action == "RETREAT"
+
+
+def test_a_verb_parsed_as_describing_the_root_noun_takes_it_as_subject(nlp: Any) -> None:
+    ev = _main(nlp, "The rebels handed in their weapons.")  # "rebels" parsed as the root, "handed" as its clause
+    assert (ev.action, ev.actor_text) == ("RETREAT", "rebels")

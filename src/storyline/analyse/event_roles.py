@@ -96,6 +96,8 @@ def subject_of(t: Any) -> Any | None:
         if subj is not None and not expletive(subj):
             return None if cur.i != t.i and reporting_outlet(cur) else subj
         climb = _CLIMB | {"relcl"} if subj is not None else _CLIMB  # the expletive's clause may describe a noun
+        if cur.dep_ == "acl" and cur.tag_ == "VBD" and cur.head.dep_ == "ROOT" and cur.i == cur.head.i + 1:
+            return cur.head  # "The rebels handed over …" parsed as a noun the verb describes: the noun is its subject
         if cur.dep_ == "xcomp" and subj is None:  # "pushed countries to side with it": the object does it
             obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i and is_party(c)), None)
             if obj is not None:
