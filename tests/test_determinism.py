@@ -75,3 +75,36 @@ def test_summary_selection_does_not_depend_on_the_hash_seed() -> None:
         )
         outs.add(proc.stdout)
     assert len(outs) == 1, outs
+
+
+STREAM_SCRIPT = r"""
+import json
+from storyline.compare.storyindex import StoryIndex
+from storyline.compare.storypairs import Profile
+
+words = {"flood": 2, "river": 1, "valley": 1, "rescue": 1}
+
+def report(aid, names):
+    return Profile(aid, dict(words), dict(words), participants=set(names), event=(738000, 738000),
+                   event_precision="day")
+
+index = StoryIndex(max_candidates=3)
+for i in range(12):  # twelve stored copies of one report, each naming another agency, each its own story
+    index.add(report(f"a{i:02d}", [f"agency {i}"]), f"s{i + 1}")
+new = report("new", [f"agency {i}" for i in range(12)])  # names all twelve: every copy ties
+print(json.dumps([index.candidates(new), index.add(new)]))
+"""
+
+
+def test_filing_one_article_does_not_depend_on_the_hash_seed() -> None:
+    """Regression: the streaming index kept the candidates that tie on shared keys in the order their keys were
+    read (a set's order), so a new article joined another of several identical stories in each process; ties
+    now go by article id."""
+    outs = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        cmd = [sys.executable, "-c", STREAM_SCRIPT]
+        proc = subprocess.run(cmd, capture_output=True, text=True, env=env, check=True)
+        outs.add(proc.stdout)
+    assert len(outs) == 1, outs
+    assert json.loads(outs.pop()) == [["a00", "a01", "a02"], "s1"]

@@ -28,6 +28,7 @@ Example:
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -154,7 +155,7 @@ class StoryIndex:
         return [*range(first - span, last + span + 1), -1]
 
     def candidates(self, p: Profile) -> list[str]:
-        """The indexed articles sharing most keys with ``p`` in the weeks its window allows."""
+        """The indexed articles sharing most keys with ``p`` in the weeks its window allows (ties: by article id)."""
         weeks = self._weeks(p)
         limit = self.max_key_share * self.stats.n if self.stats.n >= 1000 else math.inf
         hits: Counter[str] = Counter()
@@ -167,7 +168,10 @@ class StoryIndex:
             for week in weeks if weeks is not None else list(by_week):
                 for aid in by_week.get(week, ()):
                     hits[aid] += 1
-        return [aid for aid, _ in hits.most_common(self.max_candidates)]
+        # the most keys first, ties by article id: in the order the keys were read (their sets' order, which
+        # follows Python's hash seed) copies that tie would be kept, and tried, in another order in each process
+        best = heapq.nsmallest(self.max_candidates, hits.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [aid for aid, _ in best]
 
     def _assign(self, p: Profile) -> tuple[str, list[str]]:
         """The story ``p`` joins, and the other stories it links to at the threshold (it may bridge them)."""
