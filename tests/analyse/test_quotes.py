@@ -1053,3 +1053,13 @@ def test_reported_words_stay_in_the_paragraph_of_their_cue_unless_it_ends_on_a_c
         "The team lost again."
     )
     assert not [q for q in run(nlp, text) if q.kind == "indirect"]
+
+
+def test_reported_words_in_a_relative_clause_start_after_their_cue(nlp: Any) -> None:
+    text = (
+        "The minister defended the new order, which he said was shaped through years of talks with the unions. "
+        "The company cut 300 jobs, which it said was needed to stay afloat."
+    )
+    quotes = [q for q in run(nlp, text) if q.kind == "indirect"]
+    assert any(q.text.startswith("was shaped through years of talks") for q in quotes)
+    assert not any(q.text.startswith("which") for q in quotes)

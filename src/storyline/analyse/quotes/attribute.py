@@ -222,7 +222,9 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
                 continue  # "Asked whether he would run, Biden said …": the question put to him is not his
             comp = _content_clause(d, tok)
             if comp is not None and comp.i > tok.i:
-                span = _clause_bounds(d, comp.left_edge.i, _clause_end(d, tok, comp))
+                # the clause starts after its cue even when its subject stands before it ("the order, which he
+                # said was shaped by …": what he said is that it "was shaped by …")
+                span = _clause_bounds(d, max(comp.left_edge.i, tok.i + 1), _clause_end(d, tok, comp))
             elif comp is not None:
                 # "C, he said": the clause ends where the speaker starts
                 subj = _cue_subject(d, tok)
