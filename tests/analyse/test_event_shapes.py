@@ -104,3 +104,8 @@ def test_hostages_handed_over_are_released(nlp: Any) -> None:
 def test_a_verb_parsed_as_describing_the_root_noun_takes_it_as_subject(nlp: Any) -> None:
     ev = _main(nlp, "The rebels handed in their weapons.")  # "rebels" parsed as the root, "handed" as its clause
     assert (ev.action, ev.actor_text) == ("RETREAT", "rebels")
+
+
+def test_what_a_power_allows_is_no_act(nlp: Any) -> None:
+    text = "Congress' own power to take witnesses into custody hasn't been used in years."
+    assert events_from_doc(nlp(text)) == []

@@ -121,8 +121,9 @@ def unreported(t: Any) -> bool:
     Taiwan were attacked", "unless it withdraws"), an act as the subject of what it could or would do ("a Chinese
     attack on Taiwan could create a crisis", "opposing Beijing's claim would undermine the order", "tying Taiwan to
     the struggle allows Xi to argue"), the content of a denied noun or forecast ("gave no indication that he had
-    discussed it", "does not expect the United States to abandon Taiwan") or a feared act ("countries worry about
-    being forced to choose"). The act the case is set for is the event, if any."""
+    discussed it", "does not expect the United States to abandon Taiwan"), a feared act ("countries worry about
+    being forced to choose") or what a power or right allows ("the power to detain"). The act the case is set for is
+    the event, if any."""
     st = tables().status
     clause = clause_of(t)
     marks = {c.text.lower() for c in clause.children if c.dep_ == "mark"}
@@ -136,6 +137,8 @@ def unreported(t: Any) -> bool:
     modal = {c.text.lower() for c in subject.head.children if c.dep_ == "aux"} & st["hypothetical_aux"]
     if subject.dep_ == "nsubj" and subject.pos_ == "NOUN" and modal - st["demand_aux"]:
         return True
+    if t.dep_ == "acl" and _lemma(t.head) in st.get("capability_heads", frozenset()):
+        return True  # "Congress' power to take witnesses into custody": what may be done, not what was
     return _denied_content(clause) or _feared(t)
 
 
