@@ -37,3 +37,17 @@ def test_two_sectors_of_one_country_are_two_parties() -> None:
     assert not self_event(police)
     assert self_event(Event("AGREE", "agreed", actor_country="CHN", target_country="CHN", target_sector="GOV"))
     assert not self_event(Event("AGREE", "agreed", target_country="CHN"))
+
+
+def test_the_row_shows_the_report_that_names_its_actor() -> None:
+    crowd = Article(
+        id="a1", path="a1.txt", raw="", text="Its people rejected Beijing.", source="A1", published="2025-11-25"
+    )
+    crowd.events = [Event("REJECT", "rejected", actor_text="Its people", target_text="Beijing", actor_country="TWN",
+                          target_country="CHN", cites=[Cite("a1", 0, 28)])]  # fmt: skip
+    named = Article(id="a2", path="a2.txt", raw="", text="Cho rejected Beijing.", source="A2", published="2025-11-25")
+    named.mentions = [Mention(0, 3, "Cho", "PERSON", "cho")]
+    named.events = [Event("REJECT", "rejected", actor_text="Cho", target_text="Beijing", actor_country="TWN",
+                          target_country="CHN", cites=[Cite("a2", 0, 21)], spans={"actor": [0, 3]})]  # fmt: skip
+    (ev,) = story_events("s1", [crowd, named], [Entity("cho", "Cho Jung-tai", "PERSON")])
+    assert ev.actor_text == "Cho" and ev.independent_sources == 2 and len(ev.cites) == 2
