@@ -109,3 +109,8 @@ def test_a_verb_parsed_as_describing_the_root_noun_takes_it_as_subject(nlp: Any)
 def test_what_a_power_allows_is_no_act(nlp: Any) -> None:
     text = "Congress' own power to take witnesses into custody hasn't been used in years."
     assert events_from_doc(nlp(text)) == []
+
+
+def test_dismissed_as_baseless_is_a_rejection(nlp: Any) -> None:
+    assert _main(nlp, "Iran dismissed the charges as baseless.").action == "REJECT"
+    assert events_from_doc(nlp("The ministry denied the report.")) == []  # a plain denial is no event
