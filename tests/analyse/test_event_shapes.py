@@ -114,3 +114,21 @@ def test_what_a_power_allows_is_no_act(nlp: Any) -> None:
 def test_dismissed_as_baseless_is_a_rejection(nlp: Any) -> None:
     assert _main(nlp, "Iran dismissed the charges as baseless.").action == "REJECT"
     assert events_from_doc(nlp("The ministry denied the report.")) == []  # a plain denial is no event
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The truce saw the U.S. lower fentanyl-related tariffs on Chinese goods.", "tariffs"),  # "lower": adjective
+        ("Reduced duties on Chinese steel took effect on Monday.", "duties"),
+        ("The lifting of the ban on beef imports came on Monday.", "ban"),
+        ("Trade outcomes: US tariff reductions and Chinese soybean purchases.", "tariff"),  # a fact box's note
+    ],
+)
+def test_a_measure_lowered_is_a_concession_not_the_measure(nlp: Any, text: str, trigger: str) -> None:
+    evs = events_from_doc(nlp(text), article_id="a1")
+    assert [e.action for e in evs if trigger in (e.trigger or "")] == ["CONCEDE"], text
+
+
+def test_a_measure_named_alone_or_imposed_stays_coercion(nlp: Any) -> None:
+    assert _main(nlp, "Washington imposed tariffs on Chinese steel.").action == "COERCE"
