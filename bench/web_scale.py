@@ -352,19 +352,42 @@ def index_tiled(src: str, db: str, chunk: int = 1000) -> dict[str, Any]:  # noqa
 
 def store_pages(db: str) -> dict[str, Any]:
     """Draw and store the page of every story with a stored dossier (storyline.web.story_pages), as a full run
-    does when it stores the dossiers: the tiled store's dossiers were copied, not stored by a run."""
-    from storyline.store.sqlite import SqliteStore
-    from storyline.web.story_pages import store_missing
+    does when it stores the dossiers: the tiled store's dossiers were copied, not stored by a run. Then the
+    dossiers an entity change made stale (the earlier runs' probes changed what popular entities show), or stored
+    under another digest than their story's (a story an earlier version stored: the tiles' stories are the grown
+    store's JSON), built again from their articles and stored with their pages under the stored story's digest
+    (storyline.web.write_back.put_as_stored, as a visit of a server that may write stores them), a transaction
+    per :data:`CHUNK` / 10 stories: each of those is otherwise built again on every view."""
+    from storyline.api import Corpus
+    from storyline.web.story_pages import drawn_by, store_missing, store_page
+    from storyline.web.write_back import put_as_stored
 
     t0 = time.perf_counter()
-    with SqliteStore(db) as store:
+    with Corpus(db) as corpus:
+        store = corpus.store
         ids = store.story_ids()
         n = store_missing(store, ids)
-    took = time.perf_counter() - t0
-    print(f"  {n} pages of {len(ids)} stories in {took:.0f} s", flush=True)
+        took = time.perf_counter() - t0
+        print(f"  {n} pages of {len(ids)} stories in {took:.0f} s", flush=True)
+        fresh = set(store.dossier_ids())
+        paged = {r[0] for r in store._q(  # a page of the dossier stored for the story as it is stored
+            "SELECT g.story_id FROM story_pages g JOIN dossiers d ON d.story_id = g.story_id AND d.key = g.key"
+            " AND coalesce(d.built_at, 0) = g.built_at JOIN stories s ON s.id = g.story_id AND s.digest = g.key"
+            " WHERE g.drawn_by = ?", [drawn_by()])}  # fmt: skip
+        stale = [sid for sid in ids if sid not in fresh or sid not in paged]
+        t1, rebuilt = time.perf_counter(), 0
+        for k in range(0, len(stale), CHUNK // 10):
+            with store.transaction():
+                for sid in stale[k : k + CHUNK // 10]:
+                    story = store.get_story(sid)
+                    if story is not None:
+                        put_as_stored(store, story, corpus.story_dossier(sid))
+                        rebuilt += store_page(store, sid)
+            print(f"  {k + CHUNK // 10} of {len(stale)} stale dossiers ({time.perf_counter() - t1:.0f} s)", flush=True)
     return {"stories": len(ids), "pages": n, "seconds": round(took, 1),
-            "ms_per_page": round(1000 * took / max(n, 1), 1), "store_mb": cg.store_mb(db),
-            "peak_rss_mb": round(cs.rss_mb())}  # fmt: skip
+            "ms_per_page": round(1000 * took / max(n, 1), 1), "stale_dossiers": len(stale),
+            "rebuilt_with_page": rebuilt, "rebuild_seconds": round(time.perf_counter() - t1, 1),
+            "store_mb": cg.store_mb(db), "peak_rss_mb": round(cs.rss_mb())}  # fmt: skip
 
 
 def add_one(db: str, probes: list[str], years: int, cli: int | None = None) -> dict[str, Any]:
