@@ -2,7 +2,8 @@
 beside a TF-IDF baseline.
 
     python bench/cluster.py [--data DIR] [--keep-urls] [--no-cache] [--skip-ingest] [--no-ablations]
-                            [--fit ecb|joint] [--stream SIZES] [--out FILE] [--never-seen-only | --three-sets]
+                            [--fit ecb|joint] [--stream SIZES] [--out FILE]
+                            [--never-seen-only | --three-sets [--balanced]]
 
 Data:
 
@@ -35,7 +36,9 @@ Data:
   0.663 → 0.937 / 0.917 / 0.719.
   ``--three-sets`` measures what fitting on it too would do: the joint protocol with PolNeAR as a third set
   (a quarter of its stories in each outer fold), beside the two-set protocol on the same code
-  (``bench/cluster_never_seen.py``; saved as ``three_sets``).
+  (``bench/cluster_never_seen.py``; saved as ``three_sets``); with ``--balanced``, also the three-set protocol
+  with each set's candidate pairs weighing alike in the fit (``Protocol.balance``: PolNeAR's 375 articles give
+  most of the pairs, and would pull the weights their way).
 
 Protocols (every setting — the logistic regression's C, the linkage ``top``, the date window, the threshold —
 chosen by cross-validation; the baseline's distance threshold the same way):
@@ -459,6 +462,12 @@ def main() -> None:
         action="store_true",
         help="only the joint protocol with PolNeAR as a third set (whole stories held out), beside the two-set"
         " protocol: held-out figures of all three (PolNeAR then seen in training); added to --out",
+    )
+    ap.add_argument(
+        "--balanced",
+        action="store_true",
+        help="with --three-sets, also the three-set protocol with each set's candidate pairs weighing alike in the"
+        " fit (PolNeAR has most of them)",
     )
     ap.add_argument(
         "--before",

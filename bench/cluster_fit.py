@@ -190,28 +190,36 @@ def fit(
     top: int = 0,
     max_days: int = 0,
     regimes: bool = True,
+    balance: bool = False,
 ) -> PairModel:
     """Logistic regression over the candidate pairs within each (dataset, documents) part: with ``regimes``,
     one for the pairs whose event dates are both known and one for the others (where both kinds of pair are
-    among the candidates, with both labels), else one for all."""
+    among the candidates, with both labels), else one for all; with ``balance``, each part's pairs weigh alike."""
     rows = [pair_rows(ds, idx) for ds, idx in parts if len(idx) > 1]
     x, y = np.vstack([r[0] for r in rows]), np.concatenate([r[1] for r in rows])
     keep = candidates(x, max_days=max_days)  # the pairs a decision is made on (the others are never linked)
-    x, y = x[keep], y[keep]
+    part = np.repeat(np.arange(len(rows)), [len(r[1]) for r in rows])
+    x, y, part = x[keep], y[keep], part[keep]
+    # with ``balance``, each part's candidate pairs weigh as much in all as another part's (the set with the
+    # most pairs would pull the weights its way); the mean weight stays 1
+    sw = len(y) / (len(rows) * np.bincount(part, minlength=len(rows))[part]) if balance else np.ones(len(y))
     signs = [SIGN[n] for n in FEATURES]
     undated = x[:, FEATURES.index("date_unknown")] > 0
     split = regimes and all(np.unique(y[part]).size > 1 for part in (undated, ~undated))
-    w, b = logistic(x[~undated], y[~undated], c, signs) if split else logistic(x, y, c, signs)
+    w, b = logistic(x[~undated], y[~undated], c, signs, sw[~undated]) if split else logistic(x, y, c, signs, sw)
     model = PairModel(dict(zip(FEATURES, map(float, w), strict=True)), b, threshold, top, max_days=max_days)
     if split:
-        wu, bu = logistic(x[undated], y[undated], c, signs)
+        wu, bu = logistic(x[undated], y[undated], c, signs, sw[undated])
         model.undated, model.undated_bias = dict(zip(FEATURES, map(float, wu), strict=True)), bu
     return model
 
 
-def logistic(x: np.ndarray, y: np.ndarray, c: float, signs: Sequence[int]) -> tuple[np.ndarray, float]:
-    """L2-regularised logistic regression (scikit-learn's objective: C × log-loss + ½‖w‖²) with each weight
-    kept on the side its sign allows (L-BFGS-B bounds)."""
+def logistic(
+    x: np.ndarray, y: np.ndarray, c: float, signs: Sequence[int], sample: np.ndarray | None = None
+) -> tuple[np.ndarray, float]:
+    """L2-regularised logistic regression (scikit-learn's objective: C × log-loss + ½‖w‖², each pair's loss
+    times its ``sample`` weight when given) with each weight kept on the side its sign allows (L-BFGS-B bounds)."""
+    sw = np.ones(len(y)) if sample is None else sample
     from scipy.optimize import minimize
 
     k = x.shape[1]
@@ -220,8 +228,8 @@ def logistic(x: np.ndarray, y: np.ndarray, c: float, signs: Sequence[int]) -> tu
         w, b = theta[:k], theta[k]
         z = x @ w + b
         p = 1.0 / (1.0 + np.exp(-z))
-        nll = np.sum(np.logaddexp(0.0, z) - y * z)
-        g = p - y
+        nll = np.sum(sw * (np.logaddexp(0.0, z) - y * z))
+        g = sw * (p - y)
         return c * nll + 0.5 * w @ w, np.concatenate([c * (x.T @ g) + w, [c * g.sum()]])
 
     bounds = [(0.0, None) if s > 0 else (None, 0.0) if s < 0 else (None, None) for s in signs] + [(None, None)]
@@ -315,10 +323,11 @@ class Protocol:
         self.sets = {ds.name: ds for ds in sets}
         self.train, self.tune = list(train), list(tune)
         self.regimes = regimes  # dated and undated pairs weighed apart (see :func:`fit`)
+        self.balance = False  # each dataset's pairs weigh as much as another's (see :func:`fit`)
 
     def fit(self, fold: Fold, c: float, threshold: float = 0.5, top: int = 0, max_days: int = 0) -> PairModel:
         parts = [(self.sets[n], self.sets[n].where(fold.get(n, []))) for n in self.train]
-        return fit(parts, c, threshold, top, max_days, self.regimes)
+        return fit(parts, c, threshold, top, max_days, self.regimes, self.balance)
 
     def choose(self, folds: Sequence[Fold], system: str) -> tuple[Any, float, float]:
         """((C, top, days) or None, threshold, mean inner F1) by leave-one-fold-out over ``folds`` only.

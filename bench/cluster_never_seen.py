@@ -6,7 +6,8 @@ measurement of what training on it would do.
 * ``--never-seen-only`` (:func:`never_seen_only`): the same with the stored model, without any refit.
 * ``--three-sets`` (:func:`three_sets`): the joint protocol with PolNeAR as a third set, a quarter of its
   stories (whole) in each outer fold, nested as for the others, beside the two-set protocol run on the same
-  code: whether training on campaign news helps it without costing the other two.
+  code: whether training on campaign news helps it without costing the other two; ``--balanced`` adds the
+  three-set protocol with each set's candidate pairs weighing alike in the fit.
 """
 
 from __future__ import annotations
@@ -147,9 +148,13 @@ def three_sets(
             [{"ecbplus-dev": p, "tbaq": q, "polnear": q} for p, q in zip(pairs, quarter, strict=True)],
         ),
     }
+    if getattr(args, "balanced", False):
+        balanced = Protocol([ecb, tbaq, pol], names, names)
+        balanced.balance = True
+        runs["three sets, balanced"] = (balanced, runs["three sets"][1])
     block: dict[str, Any] = {"when": time.strftime("%Y-%m-%dT%H:%M:%S")}
     for run, (proto, folds) in runs.items():
-        for system in ("ours", "baseline"):
+        for system in ("ours", "baseline") if not proto.balance else ("ours",):  # the baseline fits no weights
             res = proto.held_out(folds, system, whole=True)
             block[f"{run}: {system}"] = {
                 "pooled": res["pooled"],
