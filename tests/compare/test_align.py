@@ -189,3 +189,18 @@ def test_weighted_overlap_is_the_idf_weighted_jaccard_of_every_pair() -> None:
     assert np.allclose(jac, np.divide(inter, union, out=np.zeros_like(inter), where=union > 0), rtol=0, atol=1e-12)
     assert weighted_overlap([frozenset(), frozenset()])[0].tolist() == [[0.0, 0.0], [0.0, 0.0]]
     assert any(not s for s in sets) and jac[[k for k, s in enumerate(sets) if not s]].max() == 0.0
+
+
+def test_a_word_family_counts_as_one_word() -> None:
+    from storyline.compare import align
+
+    us = _units(("a", "first reduction tariff begin january"), ("b", "cut duty start january"), ("c", "storm hit"))
+    k = FEATURES.index("contain")
+    with_families = pair_features(us)[0, 1, k]
+    align.PARAPHRASE = False
+    try:
+        as_written = pair_features(us)[0, 1, k]
+    finally:
+        align.PARAPHRASE = True
+    assert with_families > as_written
+    assert pair_features(us)[0, 2, k] == 0.0

@@ -38,6 +38,16 @@ FEATURES = (
 )  # fmt: skip
 #: Predicates too general to say two clauses report the same thing.
 LIGHT_PREDICATES = lexicon.words("clauses.light_predicates")
+#: Each lemma of a news word family (``lexicon/paraphrase.toml``) read as the family's first: "the cuts begin"
+#: and "the first reductions take effect" share "cut" and "begin" (measured in bench/compare.py).
+FAMILY = {w: fam.split()[0] for fam in lexicon.ordered("paraphrase.families") for w in fam.split()[1:]}
+#: Whether the pair features read lemmas through :data:`FAMILY`.
+PARAPHRASE = True
+
+
+def _canon(lemmas: Sequence[str]) -> list[str]:
+    """``lemmas`` with each family member read as its family's first (:data:`FAMILY`)."""
+    return [FAMILY.get(x, x) for x in lemmas] if PARAPHRASE else list(lemmas)
 
 
 class AlignUnit(Protocol):
@@ -120,20 +130,21 @@ def _pair_rows(units: Sequence[AlignUnit]) -> Callable[[int, int], np.ndarray]:
     each the value the whole array holds; what all rows share (the vocabulary's weights, the word-set ratios and
     the entities' overlap, each one ``(n, n)`` array, the days' rarity) is computed once."""
     n = len(units)
-    docs = [list(u.lemmas) + [f"@{e}" for e in u.entities] for u in units]
+    lemmas = [_canon(u.lemmas) for u in units]
+    docs = [x + [f"@{e}" for e in u.entities] for x, u in zip(lemmas, units, strict=True)]
     from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415 - slow to import: when first used
 
     try:
         x = TfidfVectorizer(analyzer=lambda toks: toks, sublinear_tf=True).fit_transform(docs)
     except ValueError:  # no vocabulary
         x = None
-    joined = [" ".join(sorted(set(u.lemmas))) for u in units]
+    joined = [" ".join(sorted(set(x))) for x in lemmas]
     # one pass (symmetric), on every core: the story's one step that grows with the square of its statements
     # whose work is in native code (6,237 statements: 13 s on one core)
     ratio = process.cdist(joined, joined, scorer=fuzz.token_set_ratio, dtype=np.float64, workers=-1)
     ent = weighted_overlap([u.entities for u in units])[0]
-    preds = _incidence([frozenset(p for p in u.predicates if p not in LIGHT_PREDICATES) for u in units])
-    bags = _incidence([frozenset(u.lemmas) for u in units])
+    preds = _incidence([frozenset(_canon([p for p in u.predicates if p not in LIGHT_PREDICATES])) for u in units])
+    bags = _incidence([frozenset(x) for x in lemmas])
     from .clauses import content_stems  # noqa: PLC0415 - clauses imports this module
 
     words = _incidence([frozenset(content_stems(u.text)) for u in units])
