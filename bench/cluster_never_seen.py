@@ -3,7 +3,8 @@ measurement of what training on it would do.
 
 * :func:`never_seen_rows`: a model and the TF-IDF baseline, both chosen on the other sets, clustering all of it
   (and the model streamed and in date-ordered ingests); the full run calls it for each protocol's final model.
-* ``--never-seen-only`` (:func:`never_seen_only`): the same with the stored model, without any refit.
+* ``--never-seen-only`` (:func:`never_seen_only`): the same with the stored model, without any refit, and what
+  it makes of the set's pairs (:func:`pair_reading`, saved as ``polnear_pairs``).
 * ``--three-sets`` (:func:`three_sets`): the joint protocol with PolNeAR as a third set, a quarter of its
   stories (whole) in each outer fold, nested as for the others, beside the two-set protocol run on the same
   code: whether training on campaign news helps it without costing the other two; ``--balanced`` adds the
@@ -54,6 +55,40 @@ def never_seen_rows(pol: Any, model: Any, distance: float, tag: str) -> tuple[di
     return rows, story_confusion({pol.docs[i]: str(lab) for i, lab in enumerate(pred)}, pol.gold)
 
 
+#: A pair probability under this counts as the model seeing no link (the reading of :func:`pair_reading`).
+FAINT = 0.04
+
+
+def pair_reading(pol: Any, model: Any, labels: np.ndarray) -> dict[str, Any]:
+    """What ``model`` makes of PolNeAR's pairs, its clustering ``labels`` of the whole set given: the same-story
+    pairs' mean title-and-body cosine and the share of them under :data:`FAINT`; the different-story pairs it
+    puts in one story, and the mean each feature adds to their logit (the weights of each pair's set, dated or
+    undated)."""
+    from storyline.compare.storypairs import FEATURES
+
+    a, b = np.triu_indices(len(pol.docs), 1)
+    x = pol.feats[a, b]
+    gold = np.array([pol.gold[d] for d in pol.docs])
+    same = gold[a] == gold[b]
+    prob = model.probability(x)
+    linked = (labels[a] == labels[b]) & ~same
+    dated = np.array([model.weights.get(n, 0.0) for n in FEATURES])
+    undated = np.array([model.undated.get(n, 0.0) for n in FEATURES]) if model.undated else dated
+    w = np.where(model.is_undated(x[linked])[:, None], undated, dated)
+    adds = (x[linked] * w).mean(axis=0) if linked.any() else np.zeros(len(FEATURES))
+    return {
+        "same_story_pairs": int(same.sum()),
+        "same_story_content_mean": round(float(x[same, FEATURES.index("content")].mean()), 3),
+        f"same_story_probability_under_{FAINT}": round(float((prob[same] < FAINT).mean()), 3),
+        "same_story_probability_median": round(float(np.median(prob[same])), 3),
+        "other_story_pairs_linked": int(linked.sum()),
+        "linked_other_story_mean_logit_added": {
+            n: round(float(v), 2) for n, v in sorted(zip(FEATURES, adds, strict=True), key=lambda kv: -abs(kv[1]))
+            if abs(v) >= 0.05  # noqa: PLR2004 - what rounds to nothing is left out
+        },
+    }  # fmt: skip
+
+
 def polnear_block(pol: Any, distance: float) -> dict[str, Any]:
     from cluster_fit import POLNEAR
 
@@ -96,6 +131,7 @@ def never_seen_only(
     model = stored_model()
     rows, conf = never_seen_rows(pol, model, distance, "stored")
     every = np.arange(len(pol.docs))
+    reading = pair_reading(pol, model, ours_cuts(pol, every, model, [model.threshold])[model.threshold])
     for system, cuts in (
         ("ours", ours_cuts(pol, every, model, P_GRID)),
         ("baseline", baseline_cuts(pol, every, D_GRID)),
@@ -112,6 +148,8 @@ def never_seen_only(
     out.setdefault("data", {})["polnear"] = polnear_block(pol, distance)
     out["rows"] = {k: v for k, v in out.get("rows", {}).items() if "polnear" not in k} | rows
     out["polnear_confusion"] = [line.strip() for line in conf]
+    out["polnear_pairs"] = reading
+    print("\nPolNeAR pairs, the stored model:", json.dumps(reading, indent=1))
     args.out.write_text(json.dumps(out, indent=2, default=str) + "\n", encoding="utf-8")
     print(f"\nsaved {args.out.name} (PolNeAR rows; the others kept)")
 
