@@ -77,7 +77,7 @@ WORDS = (
 DOSSIER_ARTICLES = 100
 COPY_TABLES = (
     "meta", "articles", "sentences", "entities", "mentions", "stories", "pending", "article_stages",
-    "corpus_stages", "corrections", "corpus_index", "dossiers",
+    "corpus_stages", "corrections", "corpus_index", "dossiers", "story_pages",
 )  # fmt: skip
 """The store's tables, parents before the rows that refer to them."""
 
