@@ -204,3 +204,21 @@ def test_a_word_family_counts_as_one_word() -> None:
         align.PARAPHRASE = True
     assert with_families > as_written
     assert pair_features(us)[0, 2, k] == 0.0
+
+
+def test_lift_raises_pairs_that_share_a_participant_and_a_rare_word() -> None:
+    from storyline.compare.align import lift
+
+    us = _units(
+        ("a", "miner raise output third contract"),
+        ("b", "miner production third meet contract"),
+        ("c", "deal sign capital"),
+        ("d", "deal value billion"),
+    )
+    us[0].entities = us[1].entities = frozenset({"ORG:miner"})
+    prob = np.full((4, 4), 0.8)
+    out = lift(prob, us, 0.75, 0.9)
+    assert out[0, 1] == out[1, 0] == 0.9  # "third": in two articles only, and one participant
+    assert out[2, 3] == 0.8  # no participant named by both
+    assert prob[0, 1] == 0.8  # the given matrix is left as it was
+    assert lift(prob, us, 0.85, 0.9)[0, 1] == 0.8  # under the lower bar

@@ -27,7 +27,7 @@ from .. import lexicon
 from ..config import Config
 from ..model import Article, Cite, Claim, DateMention, NumberMention, Statement
 from ..text import alternation
-from .align import group, probabilities
+from .align import group, lift, probabilities
 from .align import model as align_model
 from .clauses import (
     _CHROME,
@@ -305,6 +305,7 @@ def build_claims(
     complement: float | None = None,
     duplicate: float | None = None,
     near_shown: float | None = None,
+    lift_below: float | None = None,
 ) -> list[Claim]:
     """The claims of a story: aligned statements with their support and conflicts, most corroborated first.
 
@@ -316,7 +317,8 @@ def build_claims(
     the fitted ones when None (``align.json``; ``compare.*`` in the configuration); an "unclear" cell points to
     its article's closest passage when the model gives it at least ``near_shown`` (``compare.near_shown``: a
     passage far below it would only mislead). ``prob`` (pair probabilities for ``units``) lets a benchmark try
-    settings without recomputing features.
+    settings without recomputing features. Pairs from ``lift_below`` up to the threshold that name one
+    participant and share a rare word join as if at the threshold (:func:`.align.lift`; ``align.json``).
     """
     units = list(units) if units is not None else story_units(articles)
     if not units:
@@ -327,6 +329,9 @@ def build_claims(
         thr = float(params["threshold"]) if threshold is None else threshold
         below = float(params["omission_below"]) if omission_below is None else omission_below
         near = probabilities(units) if prob is None else prob
+        low = params.get("lift_below") if lift_below is None else lift_below
+        if low is not None and low < thr:  # pairs under the threshold that share a rare detail (align.lift)
+            near = lift(near, units, float(low), thr)
         # The rows are made with the heading statements' pairs at zero, the gaps with them as they are: one
         # matrix (200 MB for a story of 5,000 statements), its heading rows and columns put back in between.
         heads = [i for i, u in enumerate(units) if u.heading]
