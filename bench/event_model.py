@@ -59,6 +59,7 @@ from pathlib import Path
 from typing import Any
 
 import events as bench_events  # type: ignore[import-not-found]
+import events_news  # type: ignore[import-not-found]
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
@@ -98,31 +99,7 @@ for line in sys.stdin:
 """
 C_GRID = (0.3, 1.0, 3.0, 10.0)
 BARS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
-MODAL = frozenset({"will", "would", "could", "may", "might", "shall"})
-
-
-def sentence_features(span: Any) -> dict[str, int]:
-    """The sentence's root, verbs and nouns, objects (with their verb), prepositions' nouns, negation and modals."""
-    out: dict[str, int] = {}
-    for t in span:
-        if t.is_punct or t.is_space:
-            continue
-        lemma = lemma_of(t)
-        if t.dep_ == "ROOT":
-            out[f"root={lemma}"] = 1
-        if t.pos_ in ("VERB", "AUX"):
-            out[f"v={lemma}"] = 1
-        elif t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound":
-            out[f"n={lemma}"] = 1
-        if t.dep_ in ("dobj", "dative", "attr", "oprd", "nsubjpass"):
-            out[f"obj={lemma_of(t.head)}:{lemma}"] = 1
-        if t.dep_ == "pobj":
-            out[f"pobj={lemma_of(t.head)}:{lemma}"] = 1
-        if t.dep_ == "neg":
-            out["neg"] = 1
-        if t.dep_ == "aux" and lemma in MODAL:
-            out["modal"] = 1
-    return out
+sentence_features = events_news.features  # the sentence features of bench/events_news.py's fallback
 
 
 def rule_features(span: Any, evs: list[Any]) -> dict[str, int]:
