@@ -1,5 +1,5 @@
-"""Small helpers for words: counts with the right plural (what Storyline prints), and a regular expression
-that matches any word of a list (how rules built from a lexicon list match it).
+"""Small helpers for words: counts with the right plural (what Storyline prints), a regular expression that
+matches any word of a list (how rules built from a lexicon list match it), and where a text's lead ends.
 
 Example:
     >>> plural(1, "story"), plural(2, "story"), plural(0, "source"), plural(3, "quote", "quotes")
@@ -9,7 +9,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from . import lexicon
 
@@ -60,4 +60,20 @@ def alternation(words: Iterable[str], *, longest_first: bool = False, space: str
     return "(?:" + "|".join(re.escape(w).replace("\\ ", space) for w in ordered) + ")"
 
 
-__all__ = ["alternation", "plural", "plural_word"]
+#: The lead of a text with no sentences: its first characters.
+NO_SENTENCES_LEAD = 300
+
+
+def lead_to(n_chars: int, ends: Sequence[int]) -> int:
+    """Where a text's two-sentence lead ends, from the ends of its first sentences (``ends``, the first two at
+    most): the second's end, the first's when it has one sentence, its first :data:`NO_SENTENCES_LEAD`
+    characters when it has none.
+
+    Example:
+        >>> lead_to(1000, [40, 95]), lead_to(1000, [40]), lead_to(1000, [])
+        (95, 40, 300)
+    """
+    return ends[min(1, len(ends) - 1)] if ends else min(n_chars, NO_SENTENCES_LEAD)
+
+
+__all__ = ["NO_SENTENCES_LEAD", "alternation", "lead_to", "plural", "plural_word"]

@@ -76,6 +76,7 @@ from scipy import sparse
 from .. import lexicon
 from ..lexicon import stem
 from ..model import Article
+from ..text import NO_SENTENCES_LEAD, lead_to
 from . import happenings
 
 FEATURES = (
@@ -371,12 +372,12 @@ def _place_key(place: str) -> str:
 def profile(article: Article, paragraphs: int = 3) -> Profile:
     """Read one article's event: words, participants, people, places, date and trigger."""
     end = lead_end(article, paragraphs)
-    head_end = article.sentences[0].end if article.sentences else min(len(article.text), 300)
-    lead_to = article.sentences[min(1, len(article.sentences) - 1)].end if article.sentences else head_end
+    head_end = article.sentences[0].end if article.sentences else min(len(article.text), NO_SENTENCES_LEAD)
+    lead_end_at = lead_to(len(article.text), [s.end for s in article.sentences[:2]])
     p = Profile(
         article.id,
         dict(Counter(words(f"{article.title or ''}\n{article.text}"))),
-        dict(Counter(words(f"{article.title or ''}\n{article.text[:lead_to]}"))),
+        dict(Counter(words(f"{article.title or ''}\n{article.text[:lead_end_at]}"))),
     )
     longest = _longest_person_names(article)
     weight: Counter[str] = Counter()
@@ -406,7 +407,7 @@ def profile(article: Article, paragraphs: int = 3) -> Profile:
     p.triggers = triggers(article)
     p.lead_events, p.lead_actions = lead_events(article)
     p.lead_counts = lead_counts(article, end)
-    p.lead_happenings = happenings.of_lead(article.title, article.text[:lead_to], article.mentions)
+    p.lead_happenings = happenings.of_lead(article.title, article.text[:lead_end_at], article.mentions)
     return p
 
 

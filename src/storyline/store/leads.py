@@ -21,14 +21,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.model import Mention
+from storyline.text import NO_SENTENCES_LEAD, lead_to
 
-__all__ = ["PARTS", "Lead", "article_leads", "lead_end"]
+__all__ = ["NO_SENTENCES_LEAD", "PARTS", "Lead", "article_leads"]
 
 CHUNK = 200
 """Most articles read at once."""
-NO_SENTENCES_LEAD = 300
-"""The lead of an article with no sentences: its first characters (as :func:`storyline.compare.storypairs.profile`
-takes them)."""
 PARTS = {
     "?": "json_extract(json, '$.title', '$.text', '$.mentions', '$.sentences[0].end', '$.sentences[1].end')",
     "%s": "json_build_array(json -> 'title', json -> 'text', json -> 'mentions', json -> 'sentences' -> 0 -> 'end',"
@@ -40,20 +38,12 @@ parameter mark (SQLite ``?``, PostgreSQL ``%s``)."""
 
 @dataclass(frozen=True, slots=True)
 class Lead:
-    """An article's title, its text up to the lead's end (:func:`lead_end`) and the mentions that start in it."""
+    """An article's title, its text up to the lead's end (:func:`storyline.text.lead_to`, as
+    :func:`storyline.compare.storypairs.profile` reads it) and the mentions that start in it."""
 
     title: str | None
     text: str
     mentions: list[Mention]
-
-
-def lead_end(text: str, first: int | None, second: int | None) -> int:
-    """Where an article's lead ends (``first``, ``second``: the ends of its first two sentences, None when it has
-    fewer), as :func:`storyline.compare.storypairs.profile` reads it: the second sentence's end, the first's when
-    there is one sentence, the first :data:`NO_SENTENCES_LEAD` characters when there is none."""
-    if first is None:
-        return min(len(text), NO_SENTENCES_LEAD)
-    return first if second is None else second
 
 
 def article_leads(store: Any, ids: Sequence[str]) -> dict[str, Lead]:
@@ -65,7 +55,7 @@ def article_leads(store: Any, ids: Sequence[str]) -> dict[str, Lead]:
         marks = ", ".join([store._PH] * len(part))
         for aid, got in store._q(f"SELECT id, {parts} FROM articles WHERE id IN ({marks})", part):
             title, text, mentions, first, second = json.loads(got)
-            end = lead_end(text or "", first, second)
+            end = lead_to(len(text or ""), [e for e in (first, second) if e is not None])
             ms = [Mention(**m) for m in mentions or () if m["start"] < end]
             out[aid] = Lead(title, (text or "")[:end], ms)
     return out
