@@ -310,8 +310,13 @@ class Store(Protocol):
         """The stories with a stored dossier."""
         ...
 
-    def put_dossier(self, story: Story, doc: Mapping[str, Any] | str) -> None:
-        """Store the dossier built from ``story`` (its JSON form, or its JSON text)."""
+    def has_stored_dossier(self, story_id: str) -> bool:
+        """Whether :meth:`stored_dossier` finds one, without reading it."""
+        ...
+
+    def put_dossier(self, story: Story, doc: Mapping[str, Any] | str, *, as_stored: bool = False) -> None:
+        """Store the dossier built from ``story`` (its JSON form, or its JSON text); ``as_stored``: keyed by the
+        story's stored row, ``story`` being read from the store unchanged."""
         ...
 
     def forget_dossiers(self, story_ids: Iterable[str] | None = None) -> None:

@@ -661,15 +661,21 @@ class CorpusIndex:
     def stored_dossier(self, story_id: str) -> dict[str, Any] | None:
         """The stored dossier of the story ``story_id`` as it is stored now, without reading the story (None when
         an entity it shows changed since)."""
-        p = self._PH
+        row = self._current_dossier(story_id, "json")
+        return None if row is None else self._fresh_aliases(story_id, _parsed(row[0]))
+
+    def has_stored_dossier(self, story_id: str) -> bool:
+        """Whether :meth:`stored_dossier` finds one, without reading it."""
+        return self._current_dossier(story_id, "key") is not None
+
+    def _current_dossier(self, story_id: str, column: str) -> tuple[Any, ...] | None:
+        """``column`` and ``built_at`` of the dossier stored for the story row as it is, unless stale."""
         rows = self._q(
-            f"SELECT d.json, d.built_at FROM dossiers d JOIN stories s ON s.id = d.story_id AND s.digest = d.key"
-            f" WHERE d.story_id = {p}",
+            f"SELECT d.{column}, d.built_at FROM dossiers d JOIN stories s ON s.id = d.story_id AND s.digest = d.key"
+            f" WHERE d.story_id = {self._PH}",
             [story_id],
         )
-        if not rows or self._stale(story_id, rows[0][1]):
-            return None
-        return self._fresh_aliases(story_id, _parsed(rows[0][0]))
+        return None if not rows or self._stale(story_id, rows[0][1]) else rows[0]
 
     def _fresh_aliases(self, story_id: str, doc: dict[str, Any]) -> dict[str, Any]:
         """The dossier with each entity row's spellings as the entity has them now: the names the story's own
@@ -720,16 +726,20 @@ class CorpusIndex:
             )
         ]
 
-    def put_dossier(self, story: Story, doc: Mapping[str, Any] | str) -> None:
+    def put_dossier(self, story: Story, doc: Mapping[str, Any] | str, *, as_stored: bool = False) -> None:
         """Store the dossier built from ``story`` (its JSON form, or that as :func:`json_text` writes it) and the
-        entities as they are now."""
+        entities as they are now. ``as_stored``: ``story`` was read from the store, unchanged since; the dossier
+        is keyed by its stored row's digest (a story an earlier version stored writes another JSON text now)."""
         p = self._PH
+        key = story_digest(_dumps(story.to_json()))
+        if as_stored:
+            key = next((r[0] for r in self._q(f"SELECT digest FROM stories WHERE id = {p}", [story.id])), key)
         with self.transaction():
             self._q(
                 f"INSERT INTO dossiers (story_id, key, json, built_at) VALUES ({p}, {p}, {self._JSON}, {p})"
                 " ON CONFLICT (story_id) DO UPDATE SET key = excluded.key, json = excluded.json,"
                 " built_at = excluded.built_at",
-                [story.id, story_digest(_dumps(story.to_json())), _text(doc), self.write_count()],
+                [story.id, key, _text(doc), self.write_count()],
             )
 
     def forget_dossiers(self, story_ids: Iterable[str] | None = None) -> None:

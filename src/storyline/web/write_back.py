@@ -36,13 +36,7 @@ def built_afresh(store: Any, story_id: str) -> bool:
     """Whether reading the dossier of ``story_id`` builds it afresh: no stored dossier of the story as it is, or
     an entity it names changed since (as :meth:`~storyline.store.corpus_index.CorpusIndex.stored_dossier` reads
     it, without reading the dossier)."""
-    p = store._PH
-    rows = store._q(
-        f"SELECT d.built_at FROM dossiers d JOIN stories s ON s.id = d.story_id AND s.digest = d.key"
-        f" WHERE d.story_id = {p}",
-        [story_id],
-    )
-    return not rows or bool(store._stale(story_id, rows[0][0]))
+    return not store.has_stored_dossier(story_id)
 
 
 def write_back(state: Any, story_id: str, seen: int, built: Mapping[str, Any] | None) -> None:
@@ -82,12 +76,7 @@ def put_as_stored(store: Any, story: Story, doc: Mapping[str, Any]) -> None:
     """Store ``doc`` as the dossier of ``story`` as the store holds it (read from it, unchanged since), under the
     stored row's digest: a story stored by an earlier version (its claims without a field added since) writes
     another JSON text when written again, and its stored dossier is read by the row's digest."""
-    store.put_dossier(story, doc)
-    p = store._PH
-    store._q(
-        f"UPDATE dossiers SET key = coalesce((SELECT digest FROM stories WHERE id = {p}), key) WHERE story_id = {p}",
-        [story.id, story.id],
-    )
+    store.put_dossier(story, doc, as_stored=True)
 
 
 class _Unstored(Exception):
