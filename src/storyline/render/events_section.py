@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 
 from storyline.model import Event
 from storyline.render.dossier_model import DossierEvent, SourceCite
+from storyline.text import plural
 
 #: Most events listed (most corroborated first); the export has them all.
 MAX_ROWS = 40
@@ -49,20 +50,21 @@ def events_markdown(events: Sequence[DossierEvent], refs: Callable[[list[SourceC
     if corroborated:
         out += ["", *_table(corroborated, refs)]
     if single:
-        n = len(single)
-        out += [
-            "",
-            f"{n} event{'' if n == 1 else 's'} reported by one source (read them against their passage: one outlet's "
-            "wording, coded by rule):",
-            "",
-            *_table(single, refs),
-        ]
+        out += ["", one_source_note(len(single)) + ":", "", *_table(single, refs)]
     series = dyad_series([x.event for x in events])
     if series:
         out += ["", "Dyads over time (events per day):", ""]
         for pair, days in series:
             out.append(f"- {pair}: " + ", ".join(f"{d} {'▮' * min(n, 10)} {n}" for d, n in days))
     return out + [""]
+
+
+def one_source_note(n: int) -> str:
+    """What the list of the ``n`` events reported by one source says of them, in every dossier format."""
+    return (
+        f"{plural(n, 'event')} reported by one source (read them against their passage: one outlet's wording, "
+        "coded by rule)"
+    )
 
 
 def _table(events: Sequence[DossierEvent], refs: Callable[[list[SourceCite]], str]) -> list[str]:

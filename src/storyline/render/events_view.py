@@ -25,7 +25,7 @@ from typing import Any
 from storyline.render import svg
 from storyline.render.dossier_model import DossierEvent
 from storyline.render.events_export import QUAD_CLASS
-from storyline.render.events_section import MAX_ROWS, dyad_series
+from storyline.render.events_section import CORROBORATED, MAX_ROWS, dyad_series, one_source_note
 
 #: Cooperation or conflict (PLOVER's quad classes, two by two: 1-2 cooperation, 3-4 conflict): the colour of
 #: the row's edge.
@@ -78,6 +78,14 @@ def events_rows(
             }
         )
     return rows
+
+
+def by_sources(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """:func:`events_rows` split for the page: the corroborated events first, then those of one source under
+    their note (``events_first``, ``events_single``, ``single_note``)."""
+    first = [r for r in rows if r["sources"] >= CORROBORATED]
+    single = [r for r in rows if r["sources"] < CORROBORATED]
+    return {"events_first": first, "events_single": single, "single_note": one_source_note(len(single))}
 
 
 def dyad_chart(events: Sequence[object], *, width: int = 760) -> str:
@@ -139,4 +147,4 @@ def dyad_chart(events: Sequence[object], *, width: int = 760) -> str:
     return "".join(parts)
 
 
-__all__ = ["TONE", "dyad_chart", "events_rows"]
+__all__ = ["TONE", "by_sources", "dyad_chart", "events_rows"]

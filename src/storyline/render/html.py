@@ -46,7 +46,7 @@ from storyline.render.dossier import (
     version_label,
 )
 from storyline.render.dossier_model import Dossier, DossierArticle, SourceCite, as_dossier
-from storyline.render.events_view import dyad_chart, events_rows
+from storyline.render.events_view import by_sources, dyad_chart, events_rows
 
 __all__ = ["PALETTE", "SECTIONS", "build_view", "cite_anchor", "mark_paragraphs", "outlet_colors", "render_html"]
 
@@ -554,6 +554,7 @@ def _events(d: Dossier, page: _Page) -> dict[str, Any]:
     events = events_rows(d.events, page.cites.views)
     return {
         "events": events,
+        **by_sources(events),
         "events_more": max(len(d.events) - len(events), 0),
         "events_svg": Markup(dyad_chart(d.events)),  # noqa: S704 - built by events_view.py, which escapes labels
     }

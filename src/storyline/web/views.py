@@ -26,7 +26,7 @@ from storyline.model import Article, Cite, Entity, Story
 from storyline.render import svg
 from storyline.render.dossier import according_to, glossed, is_verbatim, quote_kind_label, until_note, version_label
 from storyline.render.dossier_model import ClaimView, Dossier, EntityRow, Matrix, SourceCite, as_dossier
-from storyline.render.events_view import dyad_chart, events_rows
+from storyline.render.events_view import by_sources, dyad_chart, events_rows
 from storyline.text import plural
 from storyline.web.event_rows import entity_event_rows
 from storyline.web.markup import snippet_around
@@ -454,8 +454,10 @@ def _quote_groups(d: Dossier, page: _Page) -> dict[str, Any]:
 
 
 def _events(d: Dossier, page: _Page) -> dict[str, Any]:
+    events = events_rows(d.events, lambda cites, _used: [cite_link(c) for c in cites])
     return {
-        "events": events_rows(d.events, lambda cites, _used: [cite_link(c) for c in cites]),
+        "events": events,
+        **by_sources(events),
         "events_svg": Markup(dyad_chart(d.events)),  # noqa: S704 - events_view escapes every label
     }
 
