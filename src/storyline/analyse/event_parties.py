@@ -148,7 +148,7 @@ def antecedent(t: Any) -> Any | None:
 
 
 #: Pronouns that open a relative clause: they stand for the noun the clause describes.
-RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+RELATIVE_PRONOUNS = lexicon.words("events.relative_pronouns")
 
 
 def resolve_pronoun(t: Any) -> Any:
