@@ -233,8 +233,23 @@ def test_a_range_of_years_names_both(text: str, pair: list[tuple[str, str]]) -> 
 
 
 def test_a_second_number_that_is_no_later_year_is_no_range() -> None:
-    assert values("figures for 2010-05 and 2012-03") == {"2010": "2010", "2012": "2012"}  # months, not 2105
+    assert values("figures for 2010-05 and 2012-03") == {"2010-05": "2010-05", "2012-03": "2012-03"}  # not 2105
     assert values("in 2019-2015") == {"in 2019": "2019"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales in 2010-11 rose.", {"2010-11": "2010-11"}),  # ISO 8601's November 2010, not 2010 and 2011
+        ("from 2010-11 to 2011-02", {"2010-11": "2010-11", "2011-02": "2011-02"}),
+        ("the 2010-11 season", {"2010": "2010", "11": "2011"}),
+        ("the 2011-12 Premier League season", {"2011": "2011", "12": "2012"}),
+        ("in fiscal 2009-10", {"fiscal 2009": "2009", "10": "2010"}),
+        ("from 2010-11 to 2012-13", {"2010": "2010", "11": "2011", "2012": "2012", "13": "2013"}),
+    ],
+)
+def test_a_year_and_a_month_written_as_iso_is_a_month_unless_a_range(text: str, expected: dict[str, str]) -> None:
+    assert values(text) == expected
 
 
 def test_the_end_of_the_month_or_week_is_that_month_or_week() -> None:

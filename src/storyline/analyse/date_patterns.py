@@ -50,6 +50,9 @@ _PART = r"(?:(?i:" + alternation(lexicon.ordered("dates.part_leads"), longest_fi
 # Order matters: longer, more precise patterns first; matches never overlap.
 CALENDAR_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
+    # "2010-11" is November 2010, as ISO 8601 writes a month, unless the words around it make it a range of years
+    # ("the 2010-11 season", :func:`names_a_range`): then the year and its range's end are read (dates.year_range_ends)
+    ("iso_month", re.compile(r"(?<![\d/.,-])(?P<year>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])\b(?![-/.,:]?\d)")),
     ("numeric", re.compile(r"(?<![\d/.,])(?P<m>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)\d\d|\d\d)(?![\d/])")),
     ("dmy", re.compile(rf"\b(?:(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?{_DAY}\s+(?:of\s+)?{_MON}\s*,?\s+{_YEAR}\b")),
     ("mdy", re.compile(rf"\b(?:(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?{_WD_LEAD}{_MON}\s+{_DAY},?\s+{_YEAR}\b")),
@@ -109,6 +112,38 @@ def valid_date(y: int, m: int, d: int) -> bool:
     except ValueError:
         return False
     return True
+
+
+_MONTHS_IN_A_YEAR = 12
+_RANGE_BEFORE = lexicon.words("dates.year_range_before")
+_RANGE_AFTER = lexicon.words("dates.year_range_after")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]+(?:(?:year|the)\s+)?$")
+#: The three words after: a range's word may follow up to two names ("the 2011-12 Premier League season").
+_WORDS_AFTER = re.compile(r"(?:[\s-]+[A-Za-z][\w.&'’-]*){1,3}")
+_NAMES_BEFORE_RANGE_WORD = 2
+#: The other end of a pair ("from 2010-11 to 2012-13"): a range whose second part is no month makes both ranges.
+_PAIRED_RANGE = re.compile(r"\s*(?:-|–|to|and|through|until|or)\s*(?:19|20)\d\d[-/–](?P<end>\d\d)\b")
+
+
+def names_a_range(text: str, start: int, end: int) -> bool:
+    """True when the words around "2010-11" (``text[start:end]``) make it a range of years rather than a month: a
+    season, a fiscal or school year (lexicon ``dates.year_range_before``, ``dates.year_range_after``).
+
+    Example:
+        >>> names_a_range("the 2010-11 season", 4, 11), names_a_range("sales in 2010-11 rose", 9, 16)
+        (True, False)
+    """
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before and before.group(1).lower() in _RANGE_BEFORE:
+        return True
+    after = _WORDS_AFTER.match(text, end)
+    for i, word in enumerate(after.group(0).replace("-", " ").split() if after else ()):
+        if word.lower().rstrip(".") in _RANGE_AFTER:
+            return True
+        if i >= _NAMES_BEFORE_RANGE_WORD or not word[0].isupper():
+            break
+    pair = _PAIRED_RANGE.match(text, end)
+    return bool(pair and not 1 <= int(pair.group("end")) <= _MONTHS_IN_A_YEAR)
 
 
 _MD_RE = re.compile(rf"{_MON}\s+{_DAY}\b")

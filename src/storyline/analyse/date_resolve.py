@@ -26,6 +26,8 @@ def resolve_calendar(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[
     if kind == "iso":
         y, mo, d = int(g["year"]), int(g["m"]), int(g["day"])
         return (iso(y, mo, d) if valid_date(y, mo, d) else None), "absolute"
+    if kind == "iso_month":  # "2010-11": November 2010
+        return iso(int(g["year"]), int(g["m"])), "absolute"
     if kind == "numeric":  # "7/8/07": month first, as US news writes it; a two-digit year is the nearer century's
         y, mo, d = int(g["year"]), int(g["m"]), int(g["day"])
         if y < 100:

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from ..model import DateMention
 from . import periods, timex
 from .date_names import code_is_name, in_a_name, weekday_is_name, year_is_name
-from .date_patterns import CALENDAR_PATTERNS, MONTHS, WEEKDAYS, Ref, valid_date
+from .date_patterns import CALENDAR_PATTERNS, MONTHS, WEEKDAYS, Ref, names_a_range, valid_date
 from .date_resolve import UNIT_LEN, count_from, resolve_calendar, resolve_timex
 from .date_strings import day_near, month_day, month_day_year, parse_date_string, to_date, weekday_of
 from .date_tense import AHEAD_WEIGHT, LEAD_TENSE, future_context, month_tense, verb_tense
@@ -78,6 +78,8 @@ def _iter_matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
                 continue
             if kind == "q_bare" and code_is_name(text, s):
                 continue
+            if kind == "iso_month" and names_a_range(text, s, e):
+                continue  # "the 2010-11 season": the year and its range's end
             if kind == "deictic" and timex.generic_day(text, m.start("word"), m.end("word")):
                 continue  # "today's youth", "the people of tomorrow": the time in general, no day
             if kind != "holiday" and in_a_name(text, s, e):
