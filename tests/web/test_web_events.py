@@ -26,7 +26,7 @@ def test_story_view_lists_events_with_article_links() -> None:
     first = v["events"][0]
     assert (first["action_label"], first["actor"]["code"], first["sources"]) == ("consult (phone)", "CHN · GOV", 2)
     assert first["cites"] == [{"href": "/articles/a%2F1?start=3&end=40#cite", "label": "Reuters, 24 Nov 2025",
-                               "title": ""}]
+                               "title": "", "article": "a/1"}]
     assert "CHN–USA" in str(v["events_svg"])
     assert dossier_view({"story": {"id": "s1"}})["events"] == []
 

@@ -262,3 +262,17 @@ def test_an_entity_page_labels_reported_speech() -> None:
     view = entity_view(Entity("xi", "Xi", "PERSON"), [art], [])
     said = view["stories"][0]["articles"][0]["quotes"]
     assert [(q["label"], q["verbatim"]) for q in said] == [("reported speech", False), ("direct quote", True)]
+
+
+def test_cites_macro_shows_one_chip_per_article() -> None:
+    from storyline.web.story_pages import _environment
+
+    macros = _environment().get_template("macros.html").module
+    links = [
+        {"href": "/articles/a?start=0&end=4#cite", "label": "AP, 1 Jan 2025", "title": "T", "article": "a"},
+        {"href": "/articles/b?start=0&end=4#cite", "label": "BBC, 1 Jan 2025", "title": "U", "article": "b"},
+        {"href": "/articles/a?start=9&end=12#cite", "label": "AP, 1 Jan 2025", "title": "T", "article": "a"},
+    ]
+    html = str(macros.cites(links))  # type: ignore[attr-defined]
+    assert html.count('class="cite-group"') == 2 and html.count("AP, 1 Jan 2025</a>") == 1
+    assert 'class="cite more" href="/articles/a?start=9&amp;end=12#cite"' in html and ">2</a>" in html

@@ -8,7 +8,7 @@ Example:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,3 +114,18 @@ def cite_labels(c: SourceCite) -> dict[str, Any]:
     return {"source": c.source, "title": c.title, "label": c.label}
 
 
+def by_article(cites: Iterable[Mapping[str, Any]]) -> list[list[Mapping[str, Any]]]:
+    """Citations as the pages show them: grouped by the article they cite (``article``), each article where it is
+    first cited, its passages in their order. One chip per article, its further passages numbered beside it,
+    rather than the same outlet's name three times over one timeline item. A citation naming no article is a
+    group of its own.
+
+    Example:
+        >>> [[c["n"] for c in g] for g in by_article([{"article": "a", "n": 1}, {"article": "b", "n": 2},
+        ...                                           {"article": "a", "n": 3}, {"n": 4}])]
+        [[1, 3], [2], [4]]
+    """
+    groups: dict[object, list[Mapping[str, Any]]] = {}
+    for k, c in enumerate(cites):
+        groups.setdefault(c.get("article") or ("", k), []).append(c)
+    return list(groups.values())

@@ -45,6 +45,7 @@ from storyline.render.dossier import (
     until_note,
     version_label,
 )
+from storyline.render.dossier_base import by_article
 from storyline.render.dossier_model import Dossier, DossierArticle, SourceCite, as_dossier
 from storyline.render.events_view import by_sources, dyad_chart, events_rows
 
@@ -92,6 +93,7 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["by_article"] = by_article
     return env
 
 
@@ -297,7 +299,7 @@ class _Cites:
         color = self.colors.get(outlet, "#8c959f")
         if article is None:
             tip = f"{label} — not in this dossier"
-            return {"href": "", "outlet": outlet, "color": color, "tip": tip, "missing": True}
+            return {"href": "", "outlet": outlet, "color": color, "tip": tip, "missing": True, "article": c.article_id}
         uses = self.ranges.setdefault(c.article_id, {}).setdefault((c.start, c.end), [])
         if used_in not in uses:
             uses.append(used_in)
@@ -307,6 +309,7 @@ class _Cites:
             "color": color,
             "tip": f"{label} — “{c.title or article.title}”, characters {c.start}–{c.end}",
             "missing": False,
+            "article": c.article_id,
         }
 
     def views(self, cites: Iterable[SourceCite], used_in: str) -> list[dict[str, Any]]:

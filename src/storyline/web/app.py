@@ -77,7 +77,7 @@ class State:
         self.jobs = JobRegistry(db, config)
         self.templates = Jinja2Templates(directory=str(HERE / "templates"))
         self.templates.env.globals.update(version=__version__, read_only=read_only)
-        self.templates.env.filters["kind"] = views.kind_label
+        self.templates.env.filters.update(views.FILTERS)
         self.pages = PageCache()  # rendered pages, while the store is unchanged (storyline.web.pagecache)
         self.list_facts: listing.ListFacts | None = None  # the stories list's counts and filter choices, likewise
         self._open = threading.local()  # the Corpus open on each thread (corpus())

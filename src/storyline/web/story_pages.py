@@ -73,7 +73,7 @@ def _environment() -> jinja2.Environment:
     """The templates as the app has them (storyline.web.app.State), for drawing outside a request."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=jinja2.select_autoescape())
     env.globals.update(version=__version__)
-    env.filters["kind"] = views.kind_label
+    env.filters.update(views.FILTERS)
     return env
 
 

@@ -25,6 +25,7 @@ from storyline.compare.claims import outlet_label
 from storyline.model import Article, Cite, Entity, Story
 from storyline.render import svg
 from storyline.render.dossier import according_to, glossed, is_verbatim, quote_kind_label, until_note, version_label
+from storyline.render.dossier_base import by_article
 from storyline.render.dossier_model import ClaimView, Dossier, EntityRow, Matrix, SourceCite, as_dossier
 from storyline.render.events_view import by_sources, dyad_chart, events_rows
 from storyline.text import plural
@@ -57,14 +58,24 @@ def kind_label(label: str) -> str:
     return KIND_LABELS.get(label, label)
 
 
+FILTERS: dict[str, Callable[..., Any]] = {"kind": kind_label, "by_article": by_article}
+"""The filters the app's templates use (every environment that draws them installs these)."""
+
+
 def cite_href(c: Cite | SourceCite) -> str:
     """The article page scrolled to a cited passage."""
     return f"/articles/{quote(c.article_id, safe='')}?start={c.start}&end={c.end}#cite"
 
 
 def cite_link(c: SourceCite) -> dict[str, str]:
-    """A citation as a link: href, short label (outlet and date), and the article title as tooltip."""
-    return {"href": cite_href(c), "label": c.label or c.source or c.article_id or "source", "title": c.title}
+    """A citation as a link: href, short label (outlet and date), the article title as tooltip, and the article
+    (the pages show one chip per article, :func:`~storyline.render.dossier_base.by_article`)."""
+    return {
+        "href": cite_href(c),
+        "label": c.label or c.source or c.article_id or "source",
+        "title": c.title,
+        "article": c.article_id,
+    }
 
 
 def _is_cite(x: object) -> TypeGuard[Mapping[str, Any]]:
