@@ -63,7 +63,8 @@ def test_a_pattern_wins_over_the_verb_table_at_its_anchor(nlp: Any) -> None:
         ("Bolivia declared a state of emergency in the east.", "COERCE"),  # the noun of "of"
         ("The rebels violated the ceasefire agreement on Friday.", "ASSAULT"),  # the compound of the object
         ("Sanctions on Cuba were lifted on Monday.", "RETREAT"),  # a passive's subject is the object
-        ("Ghana eased its ban on poultry imports.", "CONCEDE"),
+        ("Ghana eased its ban on poultry imports.", "RETREAT"),  # a trade curb eased: CAMEO 085
+        ("Ghana eased its ban on opposition rallies.", "CONCEDE"),  # an administrative one: CAMEO 081
         ("Belgian peacekeepers were pulled out of Kigali.", "SANCTION"),  # CAMEO 166
         ("The Dutch government recalled its ambassador from Turkey.", "SANCTION"),
         ("Croatia expelled forty migrants.", "COERCE"),  # CAMEO 174

@@ -69,7 +69,8 @@ def test_planned_visit_is_announced(nlp: Any) -> None:
 
 def test_coordinated_clauses_each_get_their_event(nlp: Any) -> None:
     evs = _events(nlp, "China suspended export controls on rare earths, and the US eased tariffs.")
-    assert [(e.action, e.actor_country) for e in evs] == [("CONCEDE", "CHN"), ("CONCEDE", "USA")]
+    # export controls eased: a trade curb (CAMEO 085, RETREAT); tariffs lowered: a concession (081)
+    assert [(e.action, e.actor_country) for e in evs] == [("RETREAT", "CHN"), ("CONCEDE", "USA")]
     assert "economic" in evs[1].context
 
 
@@ -127,3 +128,21 @@ def test_sanctions_demands_and_untargeted_protests(nlp: Any) -> None:
     assert (ev.action, ev.actor_country) == ("SANCTION", "USA")
     (ev, *_) = _events(nlp, "Egyptian demonstrators rioted in Cairo on Friday.")
     assert (ev.action, ev.actor_country, ev.target_country) == ("PROTEST", "EGY", "EGY")
+
+
+def test_joined_verb_is_told_as_the_first(nlp: Any) -> None:
+    evs = _events(nlp, "China will suspend its export controls on rare earths and ease curbs on gallium shipments.")
+    assert [(e.status, e.actor_country) for e in evs] == [("announced", "CHN"), ("announced", "CHN")]
+
+
+def test_passive_raising_and_passive_host(nlp: Any) -> None:
+    (ev,) = _events(nlp, "The United States is expected to ease tariffs on Chinese goods next month.")
+    assert (ev.status, ev.actor_text) == ("announced", "United States")
+    (ev,) = _events(nlp, "Kenyan President William Ruto was received by Chinese leader Xi Jinping in Beijing.")
+    assert (ev.action, ev.actor_country, ev.target_country) == ("CONSULT", "CHN", "KEN")
+
+
+def test_a_call_made_to_a_leader_is_a_call(nlp: Any) -> None:
+    (ev,) = _events(nlp, "Xi Jinping made a rare call to Donald Trump on Monday.")
+    assert (ev.action, ev.mode, ev.target_text) == ("CONSULT", "phone", "Donald Trump")
+    assert _events(nlp, "Egypt made a call for calm in Gaza.")[0].action == "REQUEST"

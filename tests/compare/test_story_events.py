@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from storyline.compare.events import self_event, story_events
+from storyline.compare.events import merged_status, self_event, story_events
 from storyline.model import Article, Cite, Entity, Event, Mention
 
 
@@ -51,3 +51,9 @@ def test_the_row_shows_the_report_that_names_its_actor() -> None:
                           target_country="CHN", cites=[Cite("a2", 0, 21)], spans={"actor": [0, 3]})]  # fmt: skip
     (ev,) = story_events("s1", [crowd, named], [Entity("cho", "Cho Jung-tai", "PERSON")])
     assert ev.actor_text == "Cho" and ev.independent_sources == 2 and len(ev.cites) == 2
+
+
+def test_a_plan_most_reports_tell_as_a_plan_is_no_deed() -> None:
+    assert merged_status(["announced", "happened", "hypothetical"], "happened") == "announced"
+    assert merged_status(["announced", "happened"], "announced") == "happened"
+    assert merged_status(["hypothetical", "hypothetical", "announced"], "announced") == "hypothetical"

@@ -102,6 +102,9 @@ def subject_of(t: Any) -> Any | None:
             obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i and is_party(c)), None)
             if obj is not None:
                 return obj
+            raised = next((c for c in cur.head.children if c.dep_ == "nsubjpass"), None)
+            if raised is not None and not expletive(raised):  # "the US is expected to ease tariffs", "was forced
+                return raised  # to withdraw": the passive's subject does the act its infinitive names
         if cur.dep_ in climb and cur.head.i != cur.i:
             cur = cur.head
             seen += 1

@@ -36,6 +36,8 @@ def status_of(t: Any) -> tuple[str, str | None]:
     ``failed`` (under "failed to": REJECT for an act of cooperation), ``REQUEST`` (a reported "must" / "should": a
     demand) or None. A negated act is ``denied``."""
     st = tables().status
+    if _shares_clause(t):  # "China will suspend export controls and ease curbs": "ease" is announced too
+        return status_of(t.head)
     governors = {_lemma(a) for a in _governors(t)}
     if governors & st["denied_heads"]:
         return "happened", "REJECT"
@@ -47,6 +49,15 @@ def status_of(t: Any) -> tuple[str, str | None]:
     if marks & st["hypothetical_marks"]:
         return "hypothetical", "intent"
     return _modal_status(t)
+
+
+def _shares_clause(t: Any) -> bool:
+    """Whether the verb ``t`` is joined to the verb before it with no subject, auxiliary, negation or mark of its own
+    ("will suspend export controls and ease curbs", "plans to impose curbs and ban imports"): it is told as that
+    verb is."""
+    if t.dep_ != "conj" or t.head.i == t.i or t.head.pos_ not in ("VERB", "AUX") or t.pos_ not in ("VERB", "AUX"):
+        return False
+    return not any(c.dep_ in SUBJECTS | {"aux", "auxpass", "neg", "mark"} for c in t.children)
 
 
 def _modal_status(t: Any) -> tuple[str, str | None]:

@@ -188,8 +188,9 @@ def _match(t: Any, t_rules: Sequence[Rule]) -> Match | None:
             if hit is None:
                 continue
         direct = [of_head(o) for o in objs if o.dep_ in OBJECTS]  # not a passive's subject
-        if r.obj_entity and not any(_is_entity(o) or people(o) for o in direct):  # "received the visiting minister"
-            continue
+        undergone = direct or ([of_head(p) for p in passive_patients(t)] if passive(t) else [])
+        if r.obj_entity and not any(_is_entity(o) or people(o) for o in undergone):  # "received the visiting
+            continue  # minister", "the minister was received by the king"
         if r.no_obj and direct:
             continue
         if r.no_comp and (direct or any(c.dep_ in ("xcomp", "ccomp") for c in t.children)):

@@ -7,7 +7,8 @@ the event is dated — by a date the sentence gives (``text``), else the article
 (``published``), else the story's event date (``story``). A dated act after the article's publication is
 ``announced``. Then events of one type between the same two parties on the same day (either way round for
 CONSULT, COOPERATE and AGREE, which are mutual) are one story event; ``independent_sources`` counts the outlets that
-report it, copies collapsed. A party's act on itself, once coded, is left out (:func:`self_event`).
+report it, copies collapsed; its status is the one most of its reports tell (:func:`merged_status`). A party's
+act on itself, once coded, is left out (:func:`self_event`).
 
 Example:
     >>> story_events("s1", [], [])
@@ -17,6 +18,7 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -166,6 +168,26 @@ def _telling(p: tuple[Article, Event]) -> tuple[bool, ...]:
     )
 
 
+def merged_status(statuses: Sequence[str], best: str) -> str:
+    """The status of one happening its reports tell differently: happened where at least half of them report it
+    done; else the most told of the others (the best-telling report's on a tie). "China is set to pressure Trump"
+    and "Xi could pressure Trump" beside one report of pressure as done tell a plan, not a deed.
+
+    Example:
+        >>> merged_status(["announced", "happened", "hypothetical"], "happened")
+        'announced'
+        >>> merged_status(["announced", "happened"], "announced")
+        'happened'
+    """
+    done = sum(s == "happened" for s in statuses)
+    if 2 * done >= len(statuses):
+        return "happened"
+    others = Counter(s for s in statuses if s != "happened")
+    top = max(others.values())
+    tied = [s for s, n in others.items() if n == top]
+    return best if best in tied else tied[0]
+
+
 def story_events(
     sid: str, members: Sequence[Article], entities: Sequence[Entity], story_date: str | None = None
 ) -> list[Event]:
@@ -196,7 +218,7 @@ def story_events(
             cites += [c for c in e.cites if c not in cites]
         ev = replace(best, cites=cites, spans={}, story_id=sid)
         ev.independent_sources = len({source_key(a, by_id) for a, _ in g})
-        ev.status = "happened" if any(e.status == "happened" for _, e in g) else best.status
+        ev.status = merged_status([e.status for _, e in g], best.status)
         out.append(ev)
     out.sort(key=lambda e: (-e.independent_sources, e.date or "9999", e.cites[0].article_id if e.cites else ""))
     for n, ev in enumerate(out, 1):
