@@ -108,3 +108,25 @@ def test_a_fiscal_quarter_ahead_of_the_calendar_is_the_reports() -> None:
     got = values(text, dt.date(2008, 10, 21))
     assert got["fiscal fourth quarter"] == "2008-Q4"
     assert got["the year-ago quarter"] == "2007-Q4"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales fell in the final quarter of 1988.", {"the final quarter of 1988": "1988-Q4"}),
+        ("Sales fell in the fourth quarter of last year.", {"the fourth quarter of last year": "1988-Q4"}),
+        ("Sales fell in the final quarter of last year.", {"the final quarter of last year": "1988-Q4"}),
+        ("They led in the final quarter.", {}),  # as often a game's quarter
+        ("He ran the final quarter-mile.", {}),
+        ("They reached the first quarter-final.", {}),
+    ],
+)
+def test_the_final_quarter_and_last_years_numbered_quarter(text: str, expected: dict[str, str]) -> None:
+    assert values(text) == expected
+
+
+def test_the_same_quarter_last_year_is_still_a_year_before_the_reports() -> None:
+    assert values("Profit rose in the third quarter, against the same quarter last year.") == {
+        "the third quarter": "1989-Q3",
+        "the same quarter last year": "1988-Q3",
+    }

@@ -38,6 +38,9 @@ A_YEAR_BEFORE = lexicon.ordered("dates.a_year_before")
 ANCHORED = lexicon.ordered("dates.anchored")
 #: Qualifiers of a quarter that say nothing of which one ("the comparable year-ago quarter").
 LIKE = lexicon.ordered("dates.like")
+#: The words after a numbered quarter that name last year ("the fourth quarter of last year"): the quarter of that
+#: year, not a year before the one the text named.
+LAST_YEAR = ("last year", "of last year")
 #: "a year ago" and "year-earlier" are the named quarter a year before only this close to it (characters).
 NEAR = 400
 
@@ -113,6 +116,8 @@ def quarter_of(m: re.Match[str], ref: dt.date | None, ref_year: int | None, futu
     ordinal = (m.group("ord") or "").lower()
     if not ordinal and not re.search(r"\b(the|this|next|last|latest|previous|past|current|recent)\b", span):
         return None
+    if ordinal == "final" and not (m.group("year") or m.group("fy") or m.group("yrs") or m.group("yrs2")):
+        return None  # "the final quarter" alone is as often a game's
     if (m.group("year") or m.group("fy")) and ordinal:  # "the fourth quarter of 1988", "fiscal 2008 fourth quarter"
         return f"{int(m.group('year') or m.group('fy')):04d}-Q{ORDINALS[ordinal]}"
     known = ref.year if ref else ref_year
@@ -151,6 +156,9 @@ def resolve(
         return None, "year-before-quarter" if kind == "year_before_quarter" else "quarter-anchored"
     current = (ref.month - 1) // 3 + 1
     idx = ref.year * 4 + current - 2  # the last quarter completed
+    after = " ".join((g.get("after") or "").lower().split())
+    if ordinal and after in LAST_YEAR:  # "the fourth quarter of last year": last year's, whichever the text named
+        return f"{ref.year - 1:04d}-Q{ordinal}", "quarter"
     if kind == "year_before_quarter":  # that quarter (or the one numbered) a year before
         q = latest_started(ordinal, ref, future) if ordinal else f"{idx // 4:04d}-Q{idx % 4 + 1}"
         return f"{int(q[:4]) - 1:04d}{q[4:]}", "year-before-quarter"
