@@ -259,3 +259,18 @@ def test_the_end_of_the_month_or_week_is_that_month_or_week() -> None:
 
 def test_a_figure_with_decimals_is_no_year() -> None:
     assert values("The index shed 47.3 points to close at 2082.1, down from 2010,5 a week before.") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It ran from January to March.", {"from January": "2025-01", "March": "2025-03"}),
+        ("It contracted between April and June.", {"between April": "2025-04", "June": "2025-06"}),
+        ("Rates held from March to June.", {"from March": "2025-03", "June": "2025-06"}),
+        ("They will March to the sea.", {}),  # the verb
+        ("a letter from May", {}),  # a name
+        ("from May to June", {"from May": "2025-05", "June": "2025-06"}),
+    ],
+)
+def test_months_of_a_range_are_each_a_month(text: str, expected: dict[str, str]) -> None:
+    assert values(text) == expected
