@@ -146,3 +146,16 @@ def test_a_call_made_to_a_leader_is_a_call(nlp: Any) -> None:
     (ev,) = _events(nlp, "Xi Jinping made a rare call to Donald Trump on Monday.")
     assert (ev.action, ev.mode, ev.target_text) == ("CONSULT", "phone", "Donald Trump")
     assert _events(nlp, "Egypt made a call for calm in Gaza.")[0].action == "REQUEST"
+
+
+def test_air_strikes_arms_sent_calls_taken_and_denied_accusations(nlp: Any) -> None:
+    (ev,) = _events(nlp, "Turkey launched air strikes on Kurdish militants in northern Iraq.")
+    assert ev.action == "ASSAULT"
+    assert _events(nlp, "Unions launched a general strike in Paris.")[0].action == "PROTEST"
+    (ev,) = _events(nlp, "The United States sent 300 missiles to Israel last month.")
+    assert (ev.action, ev.target_country) == ("AID", "ISR")  # military aid (CAMEO 072)
+    assert _events(nlp, "Russia sent troops to the border with Ukraine.")[0].action == "MOBILIZE"
+    (ev,) = _events(nlp, "Egypt's president received a phone call from the Saudi crown prince.")
+    assert (ev.action, ev.actor_country, ev.target_country) == ("CONSULT", "EGY", "SAU")
+    (ev,) = _events(nlp, "Pakistan denied accusations by India that it had sheltered militants.")
+    assert (ev.action, ev.actor_country, ev.target_country) == ("REJECT", "PAK", "IND")

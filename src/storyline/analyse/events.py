@@ -307,9 +307,11 @@ def _event(m: Match, text: str) -> Event:
             t = t.head
         actor = noun_actor(t)
         verb = t.head.head if t.dep_ == "pobj" else t.head
+        agent, patient = None, None
+        if actor is not None and t.dep_ == "dobj" and _lemma(verb) in tables().status["denied_heads"]:
+            actor, patient = subject_of(verb), actor  # "Pakistan denied accusations by India": India is refused
         if actor is None and t.dep_ in ("dobj", "nsubj", "pobj") and verb.pos_ in ("VERB", "AUX"):
             actor = subject_of(verb)
-        agent, patient = None, None
     else:
         agent, patient = passive_parts(t)
         own = m.rule.subj or m.rule.type in tables().passive_actor  # "the army was put on alert": it mobilizes
