@@ -69,28 +69,66 @@ def patterns() -> tuple[Pattern, ...]:
             for name in [names] if isinstance(names, str) else names:
                 if name not in ids and name not in ("speaker", "subject"):
                     raise ValueError(f"plover_patterns.toml: pattern {p['name']!r} names unknown node {name!r}")
-        out.append(Pattern(
-            name=p["name"], type=p["type"], nodes=tuple(p["nodes"]), trigger=tuple(p["trigger"]),
-            actor=p.get("actor"), target=p.get("target"), mode=p.get("mode"), context=tuple(p.get("context", ())),
-            party_target=bool(p.get("party_target", False)),
-        ))
+        out.append(
+            Pattern(
+                name=p["name"],
+                type=p["type"],
+                nodes=tuple(p["nodes"]),
+                trigger=tuple(p["trigger"]),
+                actor=p.get("actor"),
+                target=p.get("target"),
+                mode=p.get("mode"),
+                context=tuple(p.get("context", ())),
+                party_target=bool(p.get("party_target", False)),
+            )
+        )
     return tuple(out)
 
 
-_MATCHERS: dict[int, Any] = {}
+_MATCHERS: dict[tuple[int, int], Any] = {}
+#: The token attribute each word-naming key of a node is read from (spaCy's ``Matcher`` reads them so).
+_WORD_ATTRS = {"LEMMA": "lemma_", "LOWER": "lower_", "ORTH": "orth_", "TEXT": "orth_"}
 
 
-def _matcher(vocab: Any) -> Any:
-    """One DependencyMatcher per vocabulary, holding every pattern under its index."""
-    key = id(vocab)
+def _matcher(vocab: Any, index: int) -> Any:
+    """One DependencyMatcher per vocabulary and pattern, holding that pattern under its index."""
+    key = (id(vocab), index)
     if key not in _MATCHERS:
         from spacy.matcher import DependencyMatcher
 
         m = DependencyMatcher(vocab)
-        for i, p in enumerate(patterns()):
-            m.add(str(i), [list(p.nodes)])
+        m.add(str(index), [list(patterns()[index].nodes)])
         _MATCHERS[key] = m
     return _MATCHERS[key]
+
+
+@cache
+def _words_needed() -> tuple[tuple[tuple[str, frozenset[str]], ...], ...]:
+    """Per pattern, the words its nodes name: ``(token attribute, words)`` for each node whose attributes name
+    its word (a string, or ``IN`` a list, of ``LEMMA``, ``LOWER``, ``ORTH`` or ``TEXT``). A doc none of whose
+    tokens has one of a node's words cannot match the pattern."""
+    out = []
+    for p in patterns():
+        need = []
+        for node in p.nodes:
+            for key, value in node.get("RIGHT_ATTRS", {}).items():
+                attr = _WORD_ATTRS.get(key)
+                if attr is None:
+                    continue
+                if isinstance(value, str):
+                    need.append((attr, frozenset([value])))
+                elif isinstance(value, dict) and set(value) == {"IN"}:
+                    need.append((attr, frozenset(value["IN"])))
+        out.append(tuple(need))
+    return tuple(out)
+
+
+def _possible(doc: Any) -> list[int]:
+    """The indices of the patterns ``doc`` may match: every word a pattern's nodes name is some token's."""
+    needed = _words_needed()
+    attrs = {attr for need in needed for attr, _ in need}
+    have = {attr: {getattr(t, attr) for t in doc} for attr in attrs}
+    return [i for i, need in enumerate(needed) if all(not words.isdisjoint(have[a]) for a, words in need)]
 
 
 def _speaker(t: Any) -> Any | None:
@@ -118,11 +156,11 @@ def _role(name: str | None, anchor: Any, tokens: dict[str, Any]) -> Any | None:
 
 def _doc_matches(doc: Any) -> list[tuple[int, list[int]]]:
     """Every pattern match in ``doc`` as ``(pattern index, token indices)``, in file order; computed once per doc
-    and kept in ``doc.user_data``."""
+    and kept in ``doc.user_data``. Only the patterns whose words the doc holds are matched (:func:`_possible`): a
+    matcher's cost grows with the nodes it holds, most of which name a word the doc lacks."""
     cached: list[tuple[int, list[int]]] | None = doc.user_data.get("storyline.event_patterns")
     if cached is None:
-        found = [(int(doc.vocab.strings[mid]), list(ids)) for mid, ids in _matcher(doc.vocab)(doc)]
-        cached = sorted(found, key=lambda f: f[0])
+        cached = [(i, list(ids)) for i in _possible(doc) for _, ids in _matcher(doc.vocab, i)(doc)]
         doc.user_data["storyline.event_patterns"] = cached
     return cached
 
