@@ -274,3 +274,16 @@ def test_a_figure_with_decimals_is_no_year() -> None:
 )
 def test_months_of_a_range_are_each_a_month(text: str, expected: dict[str, str]) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It fell on Thursday 20 November.", {"on Thursday 20 November": "2025-11-20"}),
+        ("Friday, 21 November 2025", {"Friday, 21 November 2025": "2025-11-21"}),
+        ("On Friday 5 people died.", {"Friday": "2025-11-21"}),
+    ],
+)
+def test_a_weekday_before_day_and_month_is_one_mention(text: str, expected: dict[str, str]) -> None:
+    # British order, as "Saturday, April 25" is American: one TIMEX3, not a weekday and a day beside it
+    assert values(text) == expected

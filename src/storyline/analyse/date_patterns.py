@@ -31,7 +31,7 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WD = rf"(?P<wd>{_WEEKDAY_NAMES})"
 _OF_YEAR = r"(?:\s+(?:of\s+)?(?P<yrel>next|last|this)\s+year\b)?"  # "October of next year", "June last year"
-_WD_LEAD = rf"(?:(?:{_WEEKDAY_NAMES}),?[ \t]+)?"  # "Saturday, April 25"
+_WD_LEAD = rf"(?:(?:{_WEEKDAY_NAMES}),?[ \t]+)?"  # "Saturday, April 25", "Thursday 21 March"
 
 #: The months a calendar quarter ends with: "the June quarter" is the second.
 _QUARTER_END_MONTHS = "|".join(m.title() for m in lexicon.ordered("time.months")[2::3])
@@ -54,10 +54,10 @@ CALENDAR_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ("the 2010-11 season", :func:`names_a_range`): then the year and its range's end are read (dates.year_range_ends)
     ("iso_month", re.compile(r"(?<![\d/.,-])(?P<year>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])\b(?![-/.,:]?\d)")),
     ("numeric", re.compile(r"(?<![\d/.,])(?P<m>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)\d\d|\d\d)(?![\d/])")),
-    ("dmy", re.compile(rf"\b(?:(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?{_DAY}\s+(?:of\s+)?{_MON}\s*,?\s+{_YEAR}\b")),
+    ("dmy", re.compile(rf"\b(?:(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?{_WD_LEAD}{_DAY}\s+(?:of\s+)?{_MON}\s*,?\s+{_YEAR}\b")),
     ("mdy", re.compile(rf"\b(?:(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?{_WD_LEAD}{_MON}\s+{_DAY},?\s+{_YEAR}\b")),
     ("md", re.compile(rf"\b(?:(?:on\s+)?(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?(?:on\s+)?{_WD_LEAD}{_MON}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![\d,]*\s*(?:percent|%|million|billion))")),
-    ("dm", re.compile(rf"\b(?:on\s+)?{_DAY}\s+(?:of\s+)?{_MON}\b(?!\s*,?\s*(?:19|20)\d\d)")),
+    ("dm", re.compile(rf"\b(?:on\s+)?{_WD_LEAD}{_DAY}\s+(?:of\s+)?{_MON}\b(?!\s*,?\s*(?:19|20)\d\d)")),
     ("my", re.compile(rf"\b(?:(?P<part>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+)?{_MON}\s+(?:of\s+)?{_YEAR}\b")),
     ("rel_month", re.compile(rf"\b(?P<rel>(?i:next|last|this)|in|by|since|until|from(?!\s+May\b(?!\s+(?:to|through|until|till|-|–)\s)\b)|between|through|late|early|mid|mid-|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s*{_MON}\b(?!\s+[0-3]?\d\b){_OF_YEAR}")),
     ("month_quarter", re.compile(rf"\b(?i:the)\s+(?P<mon>{_QUARTER_END_MONTHS})\s+(?i:quarter)\b")),
