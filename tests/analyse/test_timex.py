@@ -75,6 +75,11 @@ def test_an_age_is_not_a_duration() -> None:
         ("each July", "each July", "XXXX-07"),
         ("twice a year", "twice a year", "P1Y"),
         ("every other week", "every other week", "P2W"),
+        # at a sentence's start, and a season each year
+        ("Every year, the river floods.", "Every year", "P1Y"),
+        ("Every Monday they meet.", "Every Monday", "XXXX-WXX-1"),
+        ("Once a month, they meet.", "Once a month", "P1M"),
+        ("The camp opens each summer.", "each summer", "XXXX-SU"),
     ],
 )
 def test_sets(text: str, mention: str, value: str) -> None:

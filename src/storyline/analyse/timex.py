@@ -205,6 +205,7 @@ TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"|['’](?P<decd>\d)0s\b)", re.I)),
     ("short_year", re.compile(rf"\b(?:{_alt(SHORT_YEAR_LEADS)})\s+['’](?P<yy>\d\d)\b(?![\w'’%])", re.I)),
     ("season", re.compile(
+        r"(?<!every\s)(?<!each\s)"  # "every summer" is a set
         r"\b(?:(?P<rel>last|this|next|past|this past|early|late|the)\s+)?(?P<season>spring|summer|fall|autumn|winter)"
         r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?\b", re.I)),
     ("half", re.compile(
@@ -217,12 +218,12 @@ TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<units2>{_alt(SPOKEN_UNITS)}))?)\b(?![\s-]+(?:percent|million|billion|thousand|hundred)\b)", re.I)),
     ("weekend", re.compile(r"\b(?P<rel>the|this|last|next|this past|over the)\s+weekend\b", re.I)),
     ("set", re.compile(
-        rf"\b(?P<q>every|each)\s+(?:(?P<other>other)\s+)?(?:(?P<sn>\d+|{_NUM_WORD})\s+)?"
+        rf"\b(?P<q>(?i:every|each))\s+(?:(?P<other>other)\s+)?(?:(?P<sn>\d+|{_NUM_WORD})\s+)?"
         rf"(?P<sunit>{_UNIT_WORDS}|(?:{_WD_NAMES})"
         rf"|{_MONTH_NAMES}"
         rf"|morning|evening|night|afternoon|weekend|spring|summer|autumn|fall|winter)\b"
         rf"|\b(?P<adv>{_alt(SET_WORDS)})\b(?!\s+(?:Mail|News|Telegraph|Star|Express|Beast|Show|Caller))"
-        rf"|\b(?P<times>once|twice|three times|four times|\d+ times)\s+(?:a|per|an)\s+(?P<punit>{_UNIT_WORDS})\b"
+        rf"|\b(?P<times>(?i:once|twice)|(?:three|four|\d+) times)\s+(?:a|per|an)\s+(?P<punit>{_UNIT_WORDS})\b"
         rf"|\b(?:on\s+)?(?P<pwd>{_WD_PLURALS})"
         rf"(?:\s+(?P<pparts>mornings|afternoons|evenings|nights))?\b"
         rf"|\b(?P<pwd1>{_WD_NAMES})\s+"
