@@ -159,3 +159,15 @@ def test_air_strikes_arms_sent_calls_taken_and_denied_accusations(nlp: Any) -> N
     assert (ev.action, ev.actor_country, ev.target_country) == ("CONSULT", "EGY", "SAU")
     (ev,) = _events(nlp, "Pakistan denied accusations by India that it had sheltered militants.")
     assert (ev.action, ev.actor_country, ev.target_country) == ("REJECT", "PAK", "IND")
+
+
+def test_visits_tests_crushing_questioning_and_decrees(nlp: Any) -> None:
+    (ev,) = _events(nlp, "U.S. Secretary of State Antony Blinken arrived in Beijing on Sunday.")
+    assert (ev.action, ev.mode, ev.target_country) == ("CONSULT", "visit", "CHN")
+    assert not _events(nlp, "Thousands of refugees arrived in Greece.")
+    (ev,) = _events(nlp, "North Korea test-fired two ballistic missiles into the sea.")
+    assert ev.action == "MOBILIZE"  # a show of force (CAMEO 150), no attack
+    assert _events(nlp, "Colombia's president vowed to crush the rebels.")[0].action == "THREATEN"
+    assert _events(nlp, "Israeli police questioned the prime minister over bribes.")[0].action == "ACCUSE"
+    (ev,) = _events(nlp, "Putin signed a decree annexing four Ukrainian regions.")
+    assert (ev.action, ev.target_country) == ("COERCE", "UKR")  # the annexing, no agreement signed

@@ -40,6 +40,7 @@ class Pattern:
     mode: str | None = None
     context: tuple[str, ...] = ()
     party_target: bool = False  # the target node must name a party ("wants Iraq to act", not "the issue to feature")
+    fallback: bool = False  # the verb table's rule at the anchor, where one matches, wins ("arrived for talks")
 
 
 @dataclass(slots=True)
@@ -80,6 +81,7 @@ def patterns() -> tuple[Pattern, ...]:
                 mode=p.get("mode"),
                 context=tuple(p.get("context", ())),
                 party_target=bool(p.get("party_target", False)),
+                fallback=bool(p.get("fallback", False)),
             )
         )
     return tuple(out)

@@ -222,14 +222,14 @@ def _subject_in(t: Any, lemmas: Sequence[str]) -> bool:
 
 def matches(span: Any) -> list[Match]:
     """Every token of ``span`` that a verb pattern matches, with the rule that matched it."""
-    tb = tables()
     hits = pattern_hits(span)
     out = []
     for t in span:
         hit = hits.get(t.i)
-        if hit is not None:  # a DependencyMatcher pattern wins over the verb table at its anchor
-            p = hit.pattern
-            if p.type == NO_EVENT:  # "declined to comment": a shape that is no act
+        table = _table_match(t) if hit is None or hit.pattern.fallback else None
+        if hit is not None and not (hit.pattern.fallback and table is not None):
+            p = hit.pattern  # a DependencyMatcher pattern wins over the verb table at its anchor (a fallback one
+            if p.type == NO_EVENT:  # only where no rule of the table matches): "declined to comment" is no act
                 continue
             if p.party_target and (hit.target is None or not is_party(of_head(hit.target))):
                 continue  # "expects the issue to feature": no party is asked anything
@@ -244,28 +244,34 @@ def matches(span: Any) -> list[Match]:
             if not figurative(t, None, p.type):
                 out.append(Match(t, rule, None, hit.words, hit))
             continue
-        pos = "NOUN" if t.pos_ in ("NOUN", "PROPN") else "VERB" if t.pos_ in ("VERB", "AUX") else None
-        if pos == "VERB" and t.dep_ == "amod":
-            continue  # a participle describing a noun ("the alleged abuses", "the detained soldiers"): no new act
-        if pos is None or (pos == "NOUN" and (t.ent_type_ in NAME_LABELS or attribution(t))):
-            continue  # "the Defense Security Cooperation Agency", "according to a press release": no happening
-        cands: list[Rule] = []
-        part = _particle(t) if pos == "VERB" else None
-        if part:
-            cands += tb.rules.get((part, pos), [])
-        cands += tb.rules.get((_lemma(t), pos), [])
-        if pos == "NOUN" and t.text.lower() != _lemma(t):
-            cands += tb.rules.get((t.text.lower(), pos), [])
-        if not cands and pos == "VERB":  # a lemma the lemmatizer got wrong ("staged" → "stag")
-            cands += next((tb.rules[(f, pos)] for f in _stems(t.text.lower()) if (f, pos) in tb.rules), [])
-        m = _match(t, sorted(cands, key=lambda r: -r.priority)) if cands else None
-        if m is None and cands and pos == "VERB":  # "raped" read as "rap", whose rules need an object of speech
-            other = [f for f in _stems(t.text.lower()) if f != _lemma(t) and (f, pos) in tb.rules]
-            m = _match(t, sorted(tb.rules[(other[0], pos)], key=lambda r: -r.priority)) if other else None
-        if m is not None and m.rule.type != NO_EVENT:  # "seized on a row": a shape that is no act
-            if not figurative(t, m.obj, m.rule.type):
-                out.append(m)
+        if table is not None and table.rule.type != NO_EVENT:  # "seized on a row": a shape that is no act
+            if not figurative(t, table.obj, table.rule.type):
+                out.append(table)
     return out
+
+
+def _table_match(t: Any) -> Match | None:
+    """The verb table's rule that matches the token ``t`` (a rule of type NONE included), or None."""
+    tb = tables()
+    pos = "NOUN" if t.pos_ in ("NOUN", "PROPN") else "VERB" if t.pos_ in ("VERB", "AUX") else None
+    if pos == "VERB" and t.dep_ == "amod":
+        return None  # a participle describing a noun ("the alleged abuses", "the detained soldiers"): no new act
+    if pos is None or (pos == "NOUN" and (t.ent_type_ in NAME_LABELS or attribution(t))):
+        return None  # "the Defense Security Cooperation Agency", "according to a press release": no happening
+    cands: list[Rule] = []
+    part = _particle(t) if pos == "VERB" else None
+    if part:
+        cands += tb.rules.get((part, pos), [])
+    cands += tb.rules.get((_lemma(t), pos), [])
+    if pos == "NOUN" and t.text.lower() != _lemma(t):
+        cands += tb.rules.get((t.text.lower(), pos), [])
+    if not cands and pos == "VERB":  # a lemma the lemmatizer got wrong ("staged" → "stag")
+        cands += next((tb.rules[(f, pos)] for f in _stems(t.text.lower()) if (f, pos) in tb.rules), [])
+    m = _match(t, sorted(cands, key=lambda r: -r.priority)) if cands else None
+    if m is None and cands and pos == "VERB":  # "raped" read as "rap", whose rules need an object of speech
+        other = [f for f in _stems(t.text.lower()) if f != _lemma(t) and (f, pos) in tb.rules]
+        m = _match(t, sorted(tb.rules[(other[0], pos)], key=lambda r: -r.priority)) if other else None
+    return m
 
 
 def _stems(word: str) -> list[str]:
