@@ -287,3 +287,18 @@ def test_months_of_a_range_are_each_a_month(text: str, expected: dict[str, str])
 def test_a_weekday_before_day_and_month_is_one_mention(text: str, expected: dict[str, str]) -> None:
     # British order, as "Saturday, April 25" is American: one TIMEX3, not a weekday and a day beside it
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The index fell to 1998 points.", {}),
+        ("The plant employs 2000 workers.", {}),
+        ("There were 2013 cases last week.", {"last week": "2025-W47"}),
+        ("Prices in 2012 dollars rose.", {"in 2012": "2012"}),
+        ("Output fell in 2012 as workers struck.", {"in 2012": "2012"}),
+        ("in 2012 workers struck", {"in 2012": "2012"}),  # after a preposition, a year still
+    ],
+)
+def test_a_four_digit_count_is_no_year(text: str, expected: dict[str, str]) -> None:
+    assert values(text) == expected

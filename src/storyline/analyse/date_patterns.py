@@ -47,6 +47,10 @@ _AGO_WORDS = "|".join((*_AGO_COUNTS, *lexicon.ordered("numbers.articles")))
 #: mention, its value the whole one's (lexicon dates.part_leads).
 _PART = r"(?:(?i:" + alternation(lexicon.ordered("dates.part_leads"), longest_first=True) + r")[\s-]+)?"
 
+#: Nouns after a four-digit number that make it a count, not a year ("1998 points", "2000 workers"; lexicon
+#: dates.count_nouns), unless a preposition comes before it ("in 2012 workers struck").
+_COUNT_NOUNS = alternation(lexicon.ordered("dates.count_nouns"), longest_first=True)
+
 # Order matters: longer, more precise patterns first; matches never overlap.
 CALENDAR_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
@@ -74,7 +78,7 @@ CALENDAR_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("shift", timex.SHIFT_PATTERN),
     ("deictic", re.compile(rf"\b{_PART}(?P<word>{_NEAR_DAYS}|tonight)\b", re.I)),
     ("holiday", re.compile(rf"\b(?:(?P<rel>(?i:by|before|after|until|since|on|at|over|last|next|this))\s+)?{HOLIDAY_PATTERN}(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
-    ("year", re.compile(r"\b(?:(?P<rel>(?:the\s+)?(?:end|beginning|start|middle)\s+of|in|since|by|until|later in|earlier in|early|late|mid|mid-|during|before|after|of)\s+|mid-)?(?<![\d$£€.,])(?:(?<=mid-)|(?<=\bpre-)|(?<=\bpost-)|(?<!-))(?P<year>(?:19|20)\d\d)(?![\d%]|[.,]\d|\s*(?:percent|million|billion|people|tons?|tonnes?))\b")),
+    ("year", re.compile(rf"\b(?:(?P<rel>(?:the\s+)?(?:end|beginning|start|middle)\s+of|in|since|by|until|later in|earlier in|early|late|mid|mid-|during|before|after|of)\s+|mid-)?(?<![\d$£€.,])(?:(?<=mid-)|(?<=\bpre-)|(?<=\bpost-)|(?<!-))(?P<year>(?:19|20)\d\d)(?![\d%]|[.,]\d|\s*(?:percent|million|billion|people|tons?|tonnes?))(?(rel)|(?!\s+(?:{_COUNT_NOUNS})\b))\b")),
 ]
 #: The counts of "two days ago": the articles and the number words up to ten.
 NUMBER_WORDS = {
