@@ -171,3 +171,12 @@ def test_visits_tests_crushing_questioning_and_decrees(nlp: Any) -> None:
     assert _events(nlp, "Israeli police questioned the prime minister over bribes.")[0].action == "ACCUSE"
     (ev,) = _events(nlp, "Putin signed a decree annexing four Ukrainian regions.")
     assert (ev.action, ev.target_country) == ("COERCE", "UKR")  # the annexing, no agreement signed
+
+
+def test_light_verbs_carry_their_act_and_cut_supplies(nlp: Any) -> None:
+    (ev,) = _events(nlp, "The rebels vowed to continue fighting.")
+    assert (ev.action, ev.status) == ("THREATEN", "announced")  # a vow of force (CAMEO 13), not AGREE
+    assert _events(nlp, "The army will continue to attack rebel positions.")[0].status == "announced"
+    (ev,) = _events(nlp, "Russia said it may cut gas supplies to Ukraine if the debt was not paid.")
+    assert (ev.action, ev.target_country) == ("THREATEN", "UKR")
+    assert _events(nlp, "Russia cut gas supplies to Ukraine.")[0].action == "SANCTION"  # CAMEO 162

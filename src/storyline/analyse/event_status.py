@@ -36,8 +36,8 @@ def status_of(t: Any) -> tuple[str, str | None]:
     ``failed`` (under "failed to": REJECT for an act of cooperation), ``REQUEST`` (a reported "must" / "should": a
     demand) or None. A negated act is ``denied``."""
     st = tables().status
-    if _shares_clause(t):  # "China will suspend export controls and ease curbs": "ease" is announced too
-        return status_of(t.head)
+    if _shares_clause(t) or carried(t):  # "China will suspend export controls and ease curbs": "ease" is
+        return status_of(t.head)  # announced too; "vowed to continue fighting": the fighting is vowed
     governors = {_lemma(a) for a in _governors(t)}
     if governors & st["denied_heads"]:
         return "happened", "REJECT"
@@ -58,6 +58,14 @@ def _shares_clause(t: Any) -> bool:
     if t.dep_ != "conj" or t.head.i == t.i or t.head.pos_ not in ("VERB", "AUX") or t.pos_ not in ("VERB", "AUX"):
         return False
     return not any(c.dep_ in SUBJECTS | {"aux", "auxpass", "neg", "mark"} for c in t.children)
+
+
+def carried(t: Any) -> bool:
+    """Whether the act ``t`` is carried by a light verb above it with no subject of its own ("vowed to continue
+    fighting", "will begin shelling", "helped rebuild"): the light verb says only how the act goes on."""
+    light = tables().status.get("light_verbs", frozenset())
+    own = any(c.dep_ in SUBJECTS for c in t.children)
+    return t.dep_ in ("xcomp", "dobj") and t.head.i != t.i and _lemma(t.head) in light and not own
 
 
 def _modal_status(t: Any) -> tuple[str, str | None]:
@@ -265,6 +273,7 @@ def passive_patients(t: Any) -> list[Any]:
 
 __all__ = [
     "background",
+    "carried",
     "background_clause",
     "clause_of",
     "conditioned",

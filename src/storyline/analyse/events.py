@@ -55,6 +55,7 @@ from .event_roles import (
 from .event_status import (
     background,
     background_clause,
+    carried,
     clause_of,
     conditioned,
     demand_clause,
@@ -427,7 +428,8 @@ def sentence_events(span: Any, text: str) -> list[Event]:
     st = tables().status
     light = st.get("light_verbs", frozenset())
     inner = {m.tok.head.i for m in found if m.tok.dep_ == "xcomp"}  # "helped support …": the act is "support"
-    intended = {m.tok.head.i for m in found if _taken(m.tok) and m.rule.type in tables().intent}
+    carriers = {m.tok.i: m.tok.head if carried(m.tok) else m.tok for m in found}  # "vowed to continue fighting"
+    intended = {carriers[m.tok.i].head.i for m in found if _taken(carriers[m.tok.i]) and m.rule.type in tables().intent}
     will = st.get("will_verbs", frozenset())  # "vowed to step up attacks": the intent of the act it takes (THREATEN)
     found = sorted(
         (
