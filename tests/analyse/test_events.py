@@ -180,3 +180,11 @@ def test_light_verbs_carry_their_act_and_cut_supplies(nlp: Any) -> None:
     (ev,) = _events(nlp, "Russia said it may cut gas supplies to Ukraine if the debt was not paid.")
     assert (ev.action, ev.target_country) == ("THREATEN", "UKR")
     assert _events(nlp, "Russia cut gas supplies to Ukraine.")[0].action == "SANCTION"  # CAMEO 162
+
+
+def test_blocking_by_arms_by_protest_and_of_a_plan(nlp: Any) -> None:
+    (ev,) = _events(nlp, "Aid convoys were blocked by Serb forces near Srebrenica.")
+    assert (ev.action, ev.actor_country) == ("ASSAULT", "SRB")  # a blockade (CAMEO 191), coded with the fighting
+    assert _events(nlp, "Farmers blocked roads across France.")[0].action == "PROTEST"  # CAMEO 144
+    (ev,) = _events(nlp, "Hungary blocked an EU plan to send aid to Ukraine.")
+    assert (ev.action, ev.actor_country) == ("REJECT", "HUN")  # as a veto (CAMEO 129)
