@@ -188,3 +188,10 @@ def test_blocking_by_arms_by_protest_and_of_a_plan(nlp: Any) -> None:
     assert _events(nlp, "Farmers blocked roads across France.")[0].action == "PROTEST"  # CAMEO 144
     (ev,) = _events(nlp, "Hungary blocked an EU plan to send aid to Ukraine.")
     assert (ev.action, ev.actor_country) == ("REJECT", "HUN")  # as a veto (CAMEO 129)
+
+
+def test_a_person_acted_on_in_the_passive_is_the_target(nlp: Any) -> None:
+    (ev,) = _events(nlp, "The Iranian ambassador was expelled from Argentina on Friday.")
+    assert (ev.action, ev.actor_country, ev.target_country) == ("SANCTION", "ARG", "IRN")
+    (ev,) = _events(nlp, "Sanctions on Iran were lifted on Monday.")
+    assert (ev.action, ev.target_country) == ("RETREAT", "IRN")

@@ -324,8 +324,9 @@ def _event(m: Match, text: str) -> Event:
         own = m.rule.subj or m.rule.type in tables().passive_actor  # "the army was put on alert": it mobilizes
         if own and patient is not None and agent is None:  # "peacekeepers were pulled out": they leave
             actor, patient = patient, None
-        elif patient is not None and m.obj is not None and patient.i == m.obj.i:  # "sanctions on Iran were lifted"
-            actor, patient = agent, None
+        elif patient is not None and m.obj is not None and patient.i == m.obj.i and not people(patient):
+            actor, patient = agent, None  # "sanctions on Iran were lifted": the thing acted on is no party (but "the
+            # Iranian ambassador was expelled from Argentina" is: the act's target)
         elif _lemma(t) in TOPIC_VERBS and (patient is not None or passive(t)):  # "Taiwan was discussed with Trump"
             topic = patient if patient is not None else subject_of(t)  # what was discussed: no party
             actor, patient = agent, None
