@@ -56,7 +56,7 @@ CALENDAR_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b")),
     # "2010-11" is November 2010, as ISO 8601 writes a month, unless the words around it make it a range of years
     # ("the 2010-11 season", :func:`names_a_range`): then the year and its range's end are read (dates.year_range_ends)
-    ("iso_month", re.compile(r"(?<![\d/.,-])(?P<year>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])\b(?![-/.,:]?\d)")),
+    ("iso_month", re.compile(r"\b(?<![\d/.,-])(?P<year>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])\b(?![-/.,:]?\d)")),
     ("numeric", re.compile(r"(?<![\d/.,])(?P<m>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)\d\d|\d\d)(?![\d/])")),
     ("dmy", re.compile(rf"\b(?:(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?{_WD_LEAD}{_DAY}\s+(?:of\s+)?{_MON}\s*,?\s+{_YEAR}\b")),
     ("mdy", re.compile(rf"\b(?:(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?{_WD_LEAD}{_MON}\s+{_DAY},?\s+{_YEAR}\b")),
