@@ -136,6 +136,15 @@ def test_a_plan_told_in_the_past_is_a_past_day(text: str, mention: str, value: s
     assert typed(text, dt.date(1989, 10, 30))[mention][0] == value
 
 
+def test_a_plan_told_in_the_past_leaves_a_month_in_the_past() -> None:
+    """ "once expected to be completed within weeks of an October news conference", written in November: the
+    October gone by, not the coming one; a plan still to come keeps the coming month."""
+    ref = dt.date(2019, 11, 20)
+    text = "A deal, once expected to be completed within weeks of an October news conference, could slip."
+    assert typed(text, ref)["October"][0] == "2019-10"
+    assert typed("A deal is expected to be signed at an October meeting.", ref)["October"][0] == "2020-10"
+
+
 def test_a_frequency_after_a_figure_is_a_rate() -> None:
     """ "rise 8.5% annually", "C$17.9 million annually" are rates, as "$5 a year" is; "held annually" is a set."""
     ref = dt.date(1989, 10, 26)

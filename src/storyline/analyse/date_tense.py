@@ -60,13 +60,20 @@ def nearest_year(ref: Ref, month: int, day: int | None = None, future: bool | No
     return best[1] if best else None
 
 
+#: What before a future cue makes it a plan told in the past ("had been due to", "previously planned").
+_PLAN_PAST = re.compile(r"(?i)\b" + alternation(lexicon.ordered("dates.plan_past_leads"), longest_first=True) + r"\s+$")
+
+
 def future_context(text: str, start: int, end: int) -> bool | None:
     """True when a future cue ("will", "plans to", "next") stands in the words just before the mention; False
     when the clause around it is told in the past ("took effect on 1 January", "unveiled in March", "sales in
     March fell"); None when the text gives no sign (then the nearest occurrence wins)."""
     sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     lo = max(sentence_start, start - 80)
-    future = list(_FUTURE.finditer(text, lo, start))
+    # "once expected to be completed within weeks of an October news conference": a plan told in the past
+    future = [
+        f for f in _FUTURE.finditer(text, lo, start) if not _PLAN_PAST.search(text, max(lo, f.start() - 25), f.start())
+    ]
     if future:
         if not all(timex.modifies_a_noun(text, f) for f in future):
             return True
@@ -121,10 +128,6 @@ _PAST_CUE = re.compile(
     r"anticipat|predict|forecast|head)[a-z]{2,}ed))\b",
     re.I,
 )  # "-ed" in lower case: "United" is no verb
-
-
-#: What before a future cue makes it a plan told in the past ("had been due to", "previously planned").
-_PLAN_PAST = re.compile(r"(?i)\b" + alternation(lexicon.ordered("dates.plan_past_leads"), longest_first=True) + r"\s+$")
 
 
 #: Where a clause ends: a full stop before a space or a closing quote (not the one in "$7.8"), a semicolon, a
