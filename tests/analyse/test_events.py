@@ -195,3 +195,9 @@ def test_a_person_acted_on_in_the_passive_is_the_target(nlp: Any) -> None:
     assert (ev.action, ev.actor_country, ev.target_country) == ("SANCTION", "ARG", "IRN")
     (ev,) = _events(nlp, "Sanctions on Iran were lifted on Monday.")
     assert (ev.action, ev.target_country) == ("RETREAT", "IRN")
+
+
+def test_resignations_accepted_and_citizenship_stripped(nlp: Any) -> None:
+    text = "The president accepted the resignation of his prime minister after mass protests."
+    assert _events(nlp, text)[0].action == "CONCEDE"  # CAMEO 0831, not the protests behind it
+    assert _events(nlp, "Moscow stripped the dissident of his citizenship.")[0].action == "COERCE"  # CAMEO 172
