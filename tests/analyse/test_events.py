@@ -201,3 +201,10 @@ def test_resignations_accepted_and_citizenship_stripped(nlp: Any) -> None:
     text = "The president accepted the resignation of his prime minister after mass protests."
     assert _events(nlp, text)[0].action == "CONCEDE"  # CAMEO 0831, not the protests behind it
     assert _events(nlp, "Moscow stripped the dissident of his citizenship.")[0].action == "COERCE"  # CAMEO 172
+
+
+def test_two_sides_that_clash_or_keep_a_truce(nlp: Any) -> None:
+    (ev,) = _events(nlp, "A ceasefire between Israel and Hezbollah took effect on Wednesday.")
+    assert (ev.action, ev.actor_country, ev.target_country) == ("RETREAT", "ISR", "LBN")
+    (ev,) = _events(nlp, "Armenian and Azerbaijani forces clashed along the border.")
+    assert (ev.action, ev.actor_country, ev.target_country) == ("ASSAULT", "ARM", "AZE")
