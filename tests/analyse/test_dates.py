@@ -302,3 +302,8 @@ def test_a_weekday_before_day_and_month_is_one_mention(text: str, expected: dict
 )
 def test_a_four_digit_count_is_no_year(text: str, expected: dict[str, str]) -> None:
     assert values(text) == expected
+
+
+def test_the_year_before_a_year_is_inside_the_mention() -> None:
+    # one TIMEX3, as TempEval-3 train tags "the year two thousand"
+    assert values("It happened in the year 2000.") == {"the year 2000": "2000"}

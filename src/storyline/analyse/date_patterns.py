@@ -78,7 +78,7 @@ CALENDAR_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("shift", timex.SHIFT_PATTERN),
     ("deictic", re.compile(rf"\b{_PART}(?P<word>{_NEAR_DAYS}|tonight)\b", re.I)),
     ("holiday", re.compile(rf"\b(?:(?P<rel>(?i:by|before|after|until|since|on|at|over|last|next|this))\s+)?{HOLIDAY_PATTERN}(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
-    ("year", re.compile(rf"\b(?:(?P<rel>(?:the\s+)?(?:end|beginning|start|middle)\s+of|in|since|by|until|later in|earlier in|early|late|mid|mid-|during|before|after|of)\s+|mid-)?(?<![\d$£€.,])(?:(?<=mid-)|(?<=\bpre-)|(?<=\bpost-)|(?<!-))(?P<year>(?:19|20)\d\d)(?![\d%]|[.,]\d|\s*(?:percent|million|billion|people|tons?|tonnes?))(?(rel)|(?!\s+(?:{_COUNT_NOUNS})\b))\b")),
+    ("year", re.compile(rf"\b(?:(?P<rel>(?:the\s+)?(?:end|beginning|start|middle)\s+of(?:\s+the\s+year)?|(?i:the)\s+year|in|since|by|until|later in|earlier in|early|late|mid|mid-|during|before|after|of)\s+|mid-)?(?<![\d$£€.,])(?:(?<=mid-)|(?<=\bpre-)|(?<=\bpost-)|(?<!-))(?P<year>(?:19|20)\d\d)(?![\d%]|[.,]\d|\s*(?:percent|million|billion|people|tons?|tonnes?))(?(rel)|(?!\s+(?:{_COUNT_NOUNS})\b))\b")),
 ]
 #: The counts of "two days ago": the articles and the number words up to ten.
 NUMBER_WORDS = {
