@@ -424,16 +424,3 @@ def test_a_duration_as_an_adjective_leaves_its_article_out(mention: str, timex3:
 )
 def test_a_part_of_a_day_week_or_year_is_inside_its_mention(text: str, mention: str, value: str) -> None:
     assert typed(text)[mention] == (value, "DATE")
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("The fund held its Autumn meetings.", {"Autumn": ("2025-FA", "DATE")}),
-        ("Winter storms closed the roads.", {"Winter": ("2025-WI", "DATE")}),
-        ("a fall in prices", {}),  # "fall", "spring" alone are other words
-        ("the hot spring", {}),
-    ],
-)
-def test_a_season_alone(text: str, expected: dict[str, tuple[str, str]]) -> None:
-    assert typed(text) == expected

@@ -248,8 +248,8 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
         rel = " ".join((g.get("rel") or "").lower().split())
         if g.get("year"):
             return f"{g['year']}-{code}", "season", "DATE"
-        if not rel and g["season"].lower() in timex.SEASONS_ALSO_WORDS or rel in ("early", "late", "the", "") and ref.date is None:
-            return None, "invalid", "DATE"  # "spring", "fall" alone are as often a spring, a fall
+        if not rel or rel in ("early", "late", "the") and ref.date is None:
+            return None, "invalid", "DATE"
         if ref.date is None:
             return None, "needs-date", "DATE"
         y = ref.date.year + {"last": -1, "past": -1, "this past": -1, "next": 1}.get(rel, 0)

@@ -424,9 +424,6 @@ def time_value(day: dt.date | None, clock: str | None = None, part: str | None =
 
 
 SEASONS: dict[str, str] = lexicon.table("dates.seasons")
-#: Seasons whose names are also other words ("a spring", "a fall in prices"): one alone is no date, while "summer",
-#: "winter", "autumn" alone are the reference year's, as "the summer" is.
-SEASONS_ALSO_WORDS = ("spring", "fall")
 #: The month each season begins in: "this past spring", said in October, is this year's.
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 #: Halves of a year ("the first half of 1989" → ``1989-H1``).
