@@ -476,6 +476,8 @@ TAIL = "Crews worked through the night to restore power to 4,000 homes."
         ("Recommended", "read-more"),
         ("Storm floods coastal towns as rivers burst their banks [VIDEO]", "read-more"),
         ("Council votes to close two libraries [ANALYSIS]|", "read-more"),
+        ("Also on rt.com Journalists & politicians threatened with arrests as the council purges members", "read-more"),
+        ("More on example.co.uk: Flood defences to get 2 billion boost", "read-more"),
         ("Official site link", "link-prompt"),
         ("For More Information Click HERE", "link-prompt"),
         ("Click here to subscribe", "link-prompt"),
@@ -534,6 +536,7 @@ def test_rule(line: str, reason: str) -> None:
         "Photos show the damage.",
         "The mayor said the plan was final. [VIDEO]",  # a sentence, whatever tag follows it
         "Watch [LIVE]",
+        "More on example.com, the agency said, will follow next week.",  # a sentence naming a site
     ],
 )
 def test_real_lines_are_kept(line: str) -> None:

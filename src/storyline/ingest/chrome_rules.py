@@ -316,6 +316,16 @@ LINE_RULES: tuple[Rule, ...] = (
         ),
         max_chars=220,
     ),
+    # A link to another story on the outlet's own site, named by its domain ("Also on rt.com Journalists &
+    # politicians from Morales' party threatened with sedition arrests"): a headline, no sentence end.
+    Rule(
+        "read-more",
+        re.compile(
+            r"(?:also|more|read more|read also) on (?:[\w-]+\.)+[a-z]{2,}\b\s*[:\-–—|»›>]*\s*(?P<head>.{0,200})", _I
+        ),
+        max_chars=230,
+        accept=lambda m: not m.group("head").rstrip().endswith((".", "?", "!", ".”", '."')),
+    ),
     # A link to another story, its headline tagged with the kind of page it leads to in capitals ("Plague fears
     # grow in the north [INSIGHT]", "… [VIDEO]"): a headline (no sentence end) of three or more words.
     Rule(
