@@ -246,6 +246,9 @@ def test_a_second_number_that_is_no_later_year_is_no_range() -> None:
         ("the 2011-12 Premier League season", {"2011": "2011", "12": "2012"}),
         ("in fiscal 2009-10", {"fiscal 2009": "2009", "10": "2010"}),
         ("from 2010-11 to 2012-13", {"2010": "2010", "11": "2011", "2012": "2012", "13": "2013"}),
+        # two years in a row near a season named: "In 2006-07, Cheeks helped rally the Sixers"
+        ("He won 40 regular-season games in 2007-08 before a loss.", {"in 2007": "2007", "08": "2008"}),
+        ("It was the same season. In 2006-07, the team rallied.", {"2006": "2006", "07": "2007"}),
     ],
 )
 def test_a_year_and_a_month_written_as_iso_is_a_month_unless_a_range(text: str, expected: dict[str, str]) -> None:

@@ -120,23 +120,34 @@ def valid_date(y: int, m: int, d: int) -> bool:
 
 
 _MONTHS_IN_A_YEAR = 12
+#: How far around "2007-08" (characters) a season or fiscal year named makes two years in a row a range ("the same
+#: season. In 2006-07, Cheeks helped rally the Sixers"): a year and the month of its number ("2007-08") is as often
+#: the two years of a season as August, where such words are about.
+RANGE_REACH = 200
 _RANGE_BEFORE = lexicon.words("dates.year_range_before")
 _RANGE_AFTER = lexicon.words("dates.year_range_after")
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[\s-]+(?:(?:year|the)\s+)?$")
 #: The three words after: a range's word may follow up to two names ("the 2011-12 Premier League season").
 _WORDS_AFTER = re.compile(r"(?:[\s-]+[A-Za-z][\w.&'’-]*){1,3}")
 _NAMES_BEFORE_RANGE_WORD = 2
+_RANGE_CONTEXT = re.compile(
+    r"(?i)\b(?:" + alternation([*_RANGE_AFTER, *lexicon.ordered("dates.year_range_context")], longest_first=True) + r")\b"
+)
 #: The other end of a pair ("from 2010-11 to 2012-13"): a range whose second part is no month makes both ranges.
 _PAIRED_RANGE = re.compile(r"\s*(?:-|–|to|and|through|until|or)\s*(?:19|20)\d\d[-/–](?P<end>\d\d)\b")
 
 
 def names_a_range(text: str, start: int, end: int) -> bool:
     """True when the words around "2010-11" (``text[start:end]``) make it a range of years rather than a month: a
-    season, a fiscal or school year (lexicon ``dates.year_range_before``, ``dates.year_range_after``).
+    season, a fiscal or school year right before or after it (lexicon ``dates.year_range_before``,
+    ``dates.year_range_after``), or, for two years in a row ("2007-08"), within :data:`RANGE_REACH` of it (and
+    ``dates.year_range_context``).
 
     Example:
         >>> names_a_range("the 2010-11 season", 4, 11), names_a_range("sales in 2010-11 rose", 9, 16)
         (True, False)
+        >>> names_a_range("Cheeks won 40 regular-season games in 2007-08.", 38, 45)
+        True
     """
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)
     if before and before.group(1).lower() in _RANGE_BEFORE:
@@ -148,7 +159,10 @@ def names_a_range(text: str, start: int, end: int) -> bool:
         if i >= _NAMES_BEFORE_RANGE_WORD or not word[0].isupper():
             break
     pair = _PAIRED_RANGE.match(text, end)
-    return bool(pair and not 1 <= int(pair.group("end")) <= _MONTHS_IN_A_YEAR)
+    if pair and not 1 <= int(pair.group("end")) <= _MONTHS_IN_A_YEAR:
+        return True
+    first, second = int(text[start : start + 4]), int(text[end - 2 : end])
+    return (first + 1) % 100 == second and bool(_RANGE_CONTEXT.search(text, max(0, start - RANGE_REACH), end + RANGE_REACH))
 
 
 _MD_RE = re.compile(rf"{_MON}\s+{_DAY}\b")
