@@ -30,6 +30,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from .. import lexicon
+from .tfidf import tfidf_rows
 
 #: The pair features, in the order of the weight vector.
 FEATURES = (
@@ -132,10 +133,8 @@ def _pair_rows(units: Sequence[AlignUnit]) -> Callable[[int, int], np.ndarray]:
     n = len(units)
     lemmas = [_canon(u.lemmas) for u in units]
     docs = [x + [f"@{e}" for e in u.entities] for x, u in zip(lemmas, units, strict=True)]
-    from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415 - slow to import: when first used
-
     try:
-        x = TfidfVectorizer(analyzer=lambda toks: toks, sublinear_tf=True).fit_transform(docs)
+        x = tfidf_rows(docs)
     except ValueError:  # no vocabulary
         x = None
     joined = [" ".join(sorted(set(x))) for x in lemmas]

@@ -25,6 +25,7 @@ from .. import lexicon
 from ..lexicon import stem
 from ..text import alternation
 from .align import idf, weighted_overlap
+from .tfidf import tfidf_rows
 
 #: Two statements whose score reaches this are the same claim (measured on the seed story: pairs that
 #: say the same thing mostly score 0.38–0.66, unrelated pairs mostly below 0.36, with some overlap).
@@ -225,11 +226,8 @@ def similarity_matrix(units: Sequence[Any]) -> np.ndarray:
     if n == 0:
         return np.zeros((0, 0))
     stems = [content_stems(u.text) for u in units]
-    from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415 - slow to import: when first used
-
     try:
-        vec = TfidfVectorizer(analyzer=lambda toks: toks, sublinear_tf=True)
-        x = vec.fit_transform(stems)
+        x = tfidf_rows(stems)
         cos = (x @ x.T).toarray()
     except ValueError:  # empty vocabulary
         cos = np.zeros((n, n))

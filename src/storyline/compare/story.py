@@ -30,6 +30,7 @@ from .events import story_events
 from .quotes import quote_claims
 from .reconcile import reconcile_figures
 from .summary import summarize, verbless, why_not_standalone
+from .tfidf import tfidf_rows, word_tokens
 from .timeline import timeline as merged_timeline
 
 MAX_SENTENCES_PER_ARTICLE = 25
@@ -224,10 +225,8 @@ def key_sentences(
     if not rows:
         return []
     texts = [a.text[s:e] for a, s, e, _ in rows]
-    from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: PLC0415 - slow to import: when first used
-
     try:
-        x = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
+        x = tfidf_rows([word_tokens(t) for t in texts])
     except ValueError:  # empty vocabulary
         return []
     sim = (x @ x.T).toarray()
