@@ -310,3 +310,8 @@ def test_a_four_digit_count_is_no_year(text: str, expected: dict[str, str]) -> N
 def test_the_year_before_a_year_is_inside_the_mention() -> None:
     # one TIMEX3, as TempEval-3 train tags "the year two thousand"
     assert values("It happened in the year 2000.") == {"the year 2000": "2000"}
+
+
+def test_a_present_word_written_with_a_capital_inside_a_sentence_is_a_name() -> None:
+    assert values("Banks such as Chime, Varo, Current and GoBank grew.") == {}
+    assert values("Currently, it grows.") == {"Currently": "PRESENT_REF"}
