@@ -208,3 +208,5 @@ def test_two_sides_that_clash_or_keep_a_truce(nlp: Any) -> None:
     assert (ev.action, ev.actor_country, ev.target_country) == ("RETREAT", "ISR", "LBN")
     (ev,) = _events(nlp, "Armenian and Azerbaijani forces clashed along the border.")
     assert (ev.action, ev.actor_country, ev.target_country) == ("ASSAULT", "ARM", "AZE")
+    (ev,) = _events(nlp, "China and the US had fought shoulder to shoulder against fascism.")
+    assert ev.target_country != "USA"  # allies, not foes

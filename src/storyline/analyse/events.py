@@ -106,6 +106,8 @@ class Match:
 PARTICLES = lexicon.words("events.particles")
 #: Nouns of a framework: after "under" they are the terms of an act, not its object ("withdrew under the agreement").
 FRAME_NOUNS = lexicon.words("events.frame_nouns")
+#: Words that make two sides named together allies in a fight ("fought shoulder to shoulder against fascism").
+ALLIED = lexicon.words("events.allied_words")
 
 
 def _particle(t: Any) -> str | None:
@@ -352,6 +354,8 @@ def _event(m: Match, text: str) -> Event:
         actor, target = giver(t), actor
     whole = {"actor": True, "target": True}
     mutual = m.rule.type in MUTUAL or _lemma(m.tok) in tables().mutual_lemmas
+    if mutual and m.rule.type not in MUTUAL and any(w.lower_ in ALLIED for w in m.tok.subtree):
+        mutual = False  # "China and the US fought shoulder to shoulder against fascism": allies, not foes
     if actor is not None and mutual and (target is None or not is_party(target)):
         other = next((c for c in actor.children if c.dep_ == "conj" and is_party(c)), None)
         if other is not None and is_party(actor):  # "Trump and Xi discussed …": one consulted the other
