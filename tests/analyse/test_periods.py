@@ -130,3 +130,20 @@ def test_the_same_quarter_last_year_is_still_a_year_before_the_reports() -> None
         "the third quarter": "1989-Q3",
         "the same quarter last year": "1988-Q3",
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Eagles led 14-7 at halftime before scoring 24 points in the third quarter.",
+        "He got a technical foul in the third quarter after Davis dunked.",
+    ],
+)
+def test_a_games_quarter_is_no_date(text: str) -> None:
+    assert values(text) == {}
+
+
+def test_a_quarter_of_a_year_named_stays_near_game_words() -> None:
+    assert values("Ticket sales after the touchdown record rose in the third quarter of 1988.") == {
+        "the third quarter of 1988": "1988-Q3"
+    }

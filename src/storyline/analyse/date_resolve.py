@@ -51,6 +51,8 @@ def resolve_calendar(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[
     if kind == "my":
         return iso(int(g["year"]), month_number(g["mon"])), "absolute"
     if kind == "quarter":
+        if not (g["year"] or g["fy"] or g["yrs"] or g["yrs2"]) and periods.in_a_game(text, m.start(), m.end()):
+            return None, "invalid"  # "scoring 24 points in the third quarter" after "14-7 at halftime": a game's
         fut = periods.looks_ahead(text, m.start()) and future_context(text, m.start(), m.end()) and verb_tense(
             text, m.start(), m.end())
         q = periods.quarter_of(m, ref.date, ref.year, fut or None)

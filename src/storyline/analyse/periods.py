@@ -38,6 +38,23 @@ A_YEAR_BEFORE = lexicon.ordered("dates.a_year_before")
 ANCHORED = lexicon.ordered("dates.anchored")
 #: Qualifiers of a quarter that say nothing of which one ("the comparable year-ago quarter").
 LIKE = lexicon.ordered("dates.like")
+#: Words of a game that make a quarter near them the game's, not the calendar's ("led 14-7 at halftime before
+#: scoring 24 points in the third quarter"; lexicon dates.game_words), and how near (characters either side).
+GAME_WORDS = re.compile(r"(?i)\b(?:" + alternation(lexicon.ordered("dates.game_words"), longest_first=True) + r")\b")
+GAME_REACH = 200
+
+
+def in_a_game(text: str, start: int, end: int) -> bool:
+    """True for a quarter told of a game: a game's word lies within :data:`GAME_REACH` of it.
+
+    Example:
+        >>> text = "They led 14-7 at halftime before scoring 24 points in the third quarter."
+        >>> in_a_game(text, 53, 70), in_a_game("Profit rose in the third quarter.", 14, 31)
+        (True, False)
+    """
+    return bool(GAME_WORDS.search(text, max(0, start - GAME_REACH), end + GAME_REACH))
+
+
 #: The words after a numbered quarter that name last year ("the fourth quarter of last year"): the quarter of that
 #: year, not a year before the one the text named.
 LAST_YEAR = ("last year", "of last year")
