@@ -210,3 +210,10 @@ def test_two_sides_that_clash_or_keep_a_truce(nlp: Any) -> None:
     assert (ev.action, ev.actor_country, ev.target_country) == ("ASSAULT", "ARM", "AZE")
     (ev,) = _events(nlp, "China and the US had fought shoulder to shoulder against fascism.")
     assert ev.target_country != "USA"  # allies, not foes
+
+
+def test_acting_jointly_is_cooperating(nlp: Any) -> None:
+    (ev,) = _events(nlp, "French and Moroccan police jointly dismantled a drug trafficking network.")
+    assert (ev.action, ev.actor_country, ev.target_country) == ("COOPERATE", "FRA", "MAR")  # CAMEO 06
+    assert _events(nlp, "China and Russia jointly vetoed the resolution.")[0].action == "REJECT"  # the table's
+    assert _events(nlp, "The rebels dismantled their camps.")[0].action == "RETREAT"  # CAMEO 087
