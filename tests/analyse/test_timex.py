@@ -363,7 +363,7 @@ def test_units_later_count_from_a_happening_so_they_are_a_duration() -> None:
 
 
 @pytest.mark.parametrize("text", ["It will save $300 million a year in costs.", "The airline runs six flights a week.",
-                                  "Ms. Lee, 41 years old, will lead it."])
+                                  "Ms. Lee, 41 years old, will lead it.", "a $10-a-month subscription"])
 def test_rates_and_ages_are_no_durations(text: str) -> None:
     assert not [d for d in extract_dates(text, REF) if d.type == "DURATION"]
 

@@ -193,11 +193,11 @@ def _day_named(g: dict[str, str | None], key: str, text: str, m: re.Match[str], 
 
 
 #: What stands before "a year", "a week" when it is a rate, not a duration: a figure, possibly with a word or two
-#: naming what it counts ("$5 a year", "$500 million a year", "four flights a week", "twice a week").
+#: naming what it counts ("$5 a year", "$500 million a year", "four flights a week", "twice a week", "$10-a-month").
 _RATE_BEFORE = re.compile(
     r"(?:\d|%|percent|times|once|twice|dollars?|cents?|euros?|pounds?|yuan|hundred|thousand|million|billion"
     r"|trillion|one|two|three|four|five|six|seven|eight|nine|ten|dozen)"
-    r"(?:\s+(?!(?:for|in|over|within|about|after|before|of|to|than|and|or|the|by|at|on)\b)[a-z]+){0,2}\s*$", re.I)
+    r"(?:\s+(?!(?:for|in|over|within|about|after|before|of|to|than|and|or|the|by|at|on)\b)[a-z]+){0,2}[\s-]*$", re.I)
 
 
 def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | None, str, str]:
