@@ -315,3 +315,8 @@ def test_the_year_before_a_year_is_inside_the_mention() -> None:
 def test_a_present_word_written_with_a_capital_inside_a_sentence_is_a_name() -> None:
     assert values("Banks such as Chime, Varo, Current and GoBank grew.") == {}
     assert values("Currently, it grows.") == {"Currently": "PRESENT_REF"}
+
+
+def test_a_month_after_a_capitalised_word_inside_a_sentence_is_a_name() -> None:
+    assert values("The cast had Jane Fonda, Fredric March and Agnes Moorhead.") == {}
+    assert values("The Fed said March sales rose.") == {"March": "2025-03"}

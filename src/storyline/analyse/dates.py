@@ -76,8 +76,8 @@ def _iter_matches(text: str) -> Iterator[tuple[str, re.Match[str]]]:
                 continue
             if kind == "year" and not m.group("rel") and year_is_name(text, m.start("year"), m.end("year")):
                 continue
-            if kind == "q_bare" and code_is_name(text, s):
-                continue
+            if kind in ("q_bare", "bare_month") and code_is_name(text, s):
+                continue  # "the Audi Q3", "actors such as Fredric March"
             if kind == "iso_month" and names_a_range(text, s, e):
                 continue  # "the 2010-11 season": the year and its range's end
             if kind == "deictic" and timex.generic_day(text, m.start("word"), m.end("word")):
