@@ -319,4 +319,4 @@ def test_a_present_word_written_with_a_capital_inside_a_sentence_is_a_name() -> 
 
 def test_a_month_after_a_capitalised_word_inside_a_sentence_is_a_name() -> None:
     assert values("The cast had Jane Fonda, Fredric March and Agnes Moorhead.") == {}
-    assert values("The Fed said March sales rose.") == {"March": "2025-03"}
+    assert list(values("The Fed said March sales rose.")) == ["March"]
