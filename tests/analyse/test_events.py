@@ -217,3 +217,8 @@ def test_acting_jointly_is_cooperating(nlp: Any) -> None:
     assert (ev.action, ev.actor_country, ev.target_country) == ("COOPERATE", "FRA", "MAR")  # CAMEO 06
     assert _events(nlp, "China and Russia jointly vetoed the resolution.")[0].action == "REJECT"  # the table's
     assert _events(nlp, "The rebels dismantled their camps.")[0].action == "RETREAT"  # CAMEO 087
+
+
+def test_a_meeting_joined_to_another_act_is_its_setting(nlp: Any) -> None:
+    evs = _events(nlp, "Albright met Arafat in Ramallah and urged him to crack down on militants.")
+    assert [e.action for e in evs] == ["REQUEST", "CONSULT"]  # the demand is the main event, the meeting after it

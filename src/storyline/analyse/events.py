@@ -436,16 +436,15 @@ def sentence_events(span: Any, text: str) -> list[Event]:
     carriers = {m.tok.i: m.tok.head if carried(m.tok) else m.tok for m in found}  # "vowed to continue fighting"
     intended = {carriers[m.tok.i].head.i for m in found if _taken(carriers[m.tok.i]) and m.rule.type in tables().intent}
     will = st.get("will_verbs", frozenset())  # "vowed to step up attacks": the intent of the act it takes (THREATEN)
-    found = sorted(
-        (
-            m
-            for m in found
-            if not (_lemma(m.tok) in light and m.tok.i in inner)
-            and not (_lemma(m.tok) in will and m.tok.i in intended and m.hit is None)
-            and not unreported(m.tok)
-        ),
-        key=_rank,
-    )
+    found = [
+        m
+        for m in found
+        if not (_lemma(m.tok) in light and m.tok.i in inner)
+        and not (_lemma(m.tok) in will and m.tok.i in intended and m.hit is None)
+        and not unreported(m.tok)
+    ]
+    settings = _settings(found)
+    found = sorted(found, key=lambda m: (_rank(m)[0], m.tok.i in settings, *_rank(m)[1:]))
     out: list[Event] = []
     taken: set[int] = set()
     for m in found:
@@ -456,6 +455,15 @@ def sentence_events(span: Any, text: str) -> list[Event]:
         taken.update(w.i for w in m.words)
         out.append(_event(m, text))
     return out
+
+
+def _settings(found: Sequence[Match]) -> set[int]:
+    """The acts that are the setting of another act joined to them with the same subject ("Albright met Arafat and
+    urged him to crack down": the meeting is where the demand was made), of ``status.setting_types``: the joined act
+    is the sentence's main event, the setting's event after it."""
+    kinds = tables().status.get("setting_types", frozenset())
+    joined = {o.tok.head.i for o in found if o.tok.dep_ == "conj" and o.rule.type not in kinds}
+    return {m.tok.i for m in found if m.rule.type in kinds and m.tok.i in joined}
 
 
 def _taken(t: Any) -> bool:
