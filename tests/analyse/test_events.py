@@ -222,3 +222,10 @@ def test_acting_jointly_is_cooperating(nlp: Any) -> None:
 def test_a_meeting_joined_to_another_act_is_its_setting(nlp: Any) -> None:
     evs = _events(nlp, "Albright met Arafat in Ramallah and urged him to crack down on militants.")
     assert [e.action for e in evs] == ["REQUEST", "CONSULT"]  # the demand is the main event, the meeting after it
+
+
+def test_a_happening_that_causes_an_act_is_its_background(nlp: Any) -> None:
+    assert _events(nlp, "The massacre sparked protests across the country.")[0].action == "PROTEST"
+    (ev,) = _events(nlp, "Attacks on aid workers forced the United Nations to suspend operations in Darfur.")
+    assert (ev.action, ev.actor_country) != ("COERCE", None)  # no party forced anyone: the suspension is the act
+    assert _events(nlp, "The rebels forced the villagers to leave.")[0].action == "COERCE"

@@ -255,9 +255,12 @@ def described(t: Any) -> bool:
 
 def background(t: Any) -> bool:
     """Whether the noun ``t`` names the background of a clause: the noun of a preposition of time or cause, or the
-    verb it takes ("told reporters after meeting his counterpart that …": the meeting is the telling's background)."""
+    verb it takes ("told reporters after meeting his counterpart that …": the meeting is the telling's background),
+    or the subject of a verb of cause ("the massacre sparked protests": the protests are the act)."""
     while t.dep_ == "compound":
         t = t.head
+    if t.dep_ == "nsubj" and _lemma(t.head) in tables().status.get("causal_heads", frozenset()):
+        return True  # "the massacre sparked protests", "attacks forced the UN to suspend operations": the cause
     return t.dep_ in ("pobj", "pcomp") and _lemma(t.head) in tables().status.get("background_preps", frozenset())
 
 
