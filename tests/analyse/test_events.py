@@ -229,3 +229,9 @@ def test_a_happening_that_causes_an_act_is_its_background(nlp: Any) -> None:
     (ev,) = _events(nlp, "Attacks on aid workers forced the United Nations to suspend operations in Darfur.")
     assert (ev.action, ev.actor_country) != ("COERCE", None)  # no party forced anyone: the suspension is the act
     assert _events(nlp, "The rebels forced the villagers to leave.")[0].action == "COERCE"
+
+
+def test_a_state_that_protests_complains(nlp: Any) -> None:
+    (ev,) = _events(nlp, "China protested strongly against the U.S. arms sale to Taiwan.")
+    assert (ev.action, ev.target_country) == ("ACCUSE", "USA")  # an official complaint (CAMEO 114)
+    assert _events(nlp, "Thousands of Serbs protested against the arrest of their leader.")[0].action == "PROTEST"
