@@ -320,3 +320,7 @@ def test_a_present_word_written_with_a_capital_inside_a_sentence_is_a_name() -> 
 def test_a_month_after_a_capitalised_word_inside_a_sentence_is_a_name() -> None:
     assert values("The cast had Jane Fonda, Fredric March and Agnes Moorhead.") == {}
     assert list(values("The Fed said March sales rose.")) == ["March"]
+
+
+def test_a_couple_of_units_ago_counts_two() -> None:
+    assert values("He left a couple of weeks ago.") == {"a couple of weeks ago": "2025-11-11"}

@@ -119,7 +119,7 @@ def resolve_calendar(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[
     if kind == "ago":
         if ref.date is None:
             return None, "needs-date"
-        n_s = g["n"].lower()
+        n_s = " ".join(g["n"].lower().split())
         n = int(n_s) if n_s.isdigit() else NUMBER_WORDS.get(n_s, 1)
         unit = g["unit"].lower().rstrip("s")
         r = ref.date
