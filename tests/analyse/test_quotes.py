@@ -209,6 +209,19 @@ def test_scare_quote_without_speech_is_skipped(nlp: Any) -> None:
     assert run(nlp, text) == []
 
 
+def test_a_scare_quoted_modifier_is_the_writers_not_the_speakers(nlp: Any) -> None:
+    # an adjective in quote marks before a noun outside them: the writer's distance from the word, not the
+    # words of the one whose clause holds it ("called on the “interim” government")
+    text = (
+        "Public Ombudsman Nadia Cruz’s office said the deaths were caused by gunshot wounds and called on the "
+        "“interim” government to withdraw military units."
+    )
+    assert [q.text for q in run(nlp, text) if q.kind != "indirect"] == []
+    # quoted words that are the noun phrase itself stay the speaker's
+    hailed = run(nlp, "Trump hailed “significant progress” on a truce with China.")
+    assert [(q.text, q.speaker) for q in hailed] == [("significant progress", "Trump")]
+
+
 def test_quoted_words_that_name_a_thing_are_nobodys_quote(nlp: Any) -> None:
     # the quoted words after a noun of naming, or before the noun of the thing they name, are a name, not a quote
     text = (

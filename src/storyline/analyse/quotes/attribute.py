@@ -25,6 +25,7 @@ from .find import (
     _not_theirs,
     _title_like,
     _words_in,
+    scare_modifier,
 )
 from .frames import TERM_WORDS, unsaid
 from .marks import QuotedSpan, names_a_thing
@@ -71,8 +72,10 @@ def _direct_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attributi
             kind = "partial"
         # words the sentence gives as nobody's there: no cue of theirs, nor a guess from around
         # a lone function word quoted inside a sentence ("the use of “We”") is a word named, never said
-        named = names_a_thing(text, q.open_mark, q.close_mark) or (
-            kind == "partial" and bool(lead) and nw == 1 and content.strip(" .,;:!?").lower() in _FUNCTION_WORDS
+        named = (
+            names_a_thing(text, q.open_mark, q.close_mark)
+            or (kind == "partial" and bool(lead) and nw == 1 and content.strip(" .,;:!?").lower() in _FUNCTION_WORDS)
+            or (kind == "partial" and scare_modifier(d, q))
         )
         theirs = not named and (kind != "partial" or not _not_theirs(d, q, (reg_start, reg_end), nw <= TERM_WORDS))
         found = _find_cue(d, q, (reg_start, reg_end)) if theirs else None

@@ -157,6 +157,24 @@ def _quote_root(d: _Doc, q: QuotedSpan) -> Any:
     return r
 
 
+#: Most words a quoted modifier may have and still be the writer's scare quotes.
+SCARE_WORDS = 2
+
+
+def scare_modifier(d: _Doc, q: QuotedSpan) -> bool:
+    """Quoted words that only modify a noun outside the quotes, before it, where the noun is no verb's object and
+    has no owner ("called on the “interim” government to withdraw …", "the “so-called” reforms were"): the writer
+    holding a word at arm's length, not anyone's quoted words. The object of a verb keeps them ("dismissed the
+    “absurd” claims": the dismisser's word for them), as a noun with an owner does ("Trump's “beautiful” wall")."""
+    r = _quote_root(d, q)
+    h = r.head
+    if _words_in(d.text[q.start : q.end]) > SCARE_WORDS or r.dep_ != "amod" or h.i == r.i or h.i < r.i:
+        return False
+    if d.in_quote[h.i] or h.pos_ not in ("NOUN", "PROPN") or h.dep_ in ("dobj", "attr", "oprd"):
+        return False
+    return not any(c.dep_ == "poss" for c in h.children)
+
+
 def _governing_cue(d: _Doc, q: QuotedSpan) -> int:
     """The cue whose complement the quoted words are ("pledges to ''make sure …''", "said he was ''…''"), or -1."""
     r = _quote_root(d, q)
