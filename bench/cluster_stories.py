@@ -296,18 +296,36 @@ class Nested:
         t = per[(c, dated)]
         w, b = fit_story_model([r for ex in examples for r in ex.values()], c)
         held = self.first(rest, self.folds[n], n)
-        got, sweep = {}, {}
+        got, sweep, pairs = {}, {}, {}
         for name, (v, lab, _g, idx) in held.items():
             merges = merge_order(v, lab, w, b, dated)
             got[name] = (idx, lab, second_pass(lab, merges, t))
+            pairs[name] = story_pairs(v, lab, _g)
             sweep[name] = {x: second_pass(lab, merges, x) for x in T_GRID}
         weights = dict(zip(STORY_FEATURES, np.round(w, 3).tolist(), strict=True))
         inner_f1 = round(mean[((c, dated), t)], 4)
         return {
             "C": c, "dated_only": dated, "threshold": t, "inner_f1": inner_f1,
             "inner_f1_off": round(mean[((c, dated), OFF)], 4), "weights": weights, "bias": round(b, 3),
-            "labels": got, "sweep": sweep,
+            "labels": got, "sweep": sweep, "pairs": pairs,
         }  # fmt: skip
+
+
+def feature_auc(held: dict[str, list[tuple[np.ndarray, np.ndarray]]]) -> dict[str, Any]:
+    """Per dataset: how many predicted-story pairs (and one-story ones) the held-out first passes give, and the
+    ROC AUC of each story-pair feature alone over them (a feature that may only part stories counted reversed)."""
+    from sklearn.metrics import roc_auc_score
+
+    out: dict[str, Any] = {}
+    for name, parts in held.items():
+        x, y = np.vstack([p[0] for p in parts]), np.concatenate([p[1] for p in parts])
+        row: dict[str, Any] = {"story_pairs": len(y), "one_story": int(y.sum())}
+        if 0 < y.sum() < len(y):
+            for f, feat in enumerate(STORY_FEATURES):
+                sign = -1 if STORY_SIGN.get(feat, 1) < 0 else 1
+                row[feat] = round(float(roc_auc_score(y, sign * x[:, f])), 3)
+        out[name] = row
+    return out
 
 
 def ds_idx(name: str, sets: dict[str, Dataset], fold: dict[str, list[str]]) -> np.ndarray:
@@ -341,6 +359,7 @@ def main() -> None:
     pooled: dict[str, dict[str, tuple[list[int], list[str]]]] = {"before": {}, "after": {}}
     rows = []
     sets = {ds.name: ds for ds in (ecb, tbaq, pol)}
+    held_pairs: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {}
     swept: dict[float, dict[str, tuple[list[int], list[str]]]] = {t: {} for t in T_GRID}
     for n in range(FOLDS):
         t0 = time.perf_counter()
@@ -356,11 +375,14 @@ def main() -> None:
                 i, ls = swept[t].setdefault(name, ([], []))
                 i += list(ds_idx(name, sets, folds[n]))
                 ls += [f"f{n}-{x}" for x in lab]
+        for name, (x, y) in res.pop("pairs").items():
+            held_pairs.setdefault(name, []).append((x, y))
         rows.append(res)
         print(f"outer fold {n}: {res} ({time.perf_counter() - t0:.0f} s)", flush=True)
     result: dict[str, Any] = {"when": time.strftime("%Y-%m-%dT%H:%M:%S"), "folds": rows}
     for key, per in pooled.items():
         result[key] = {name: scores(sets[name], np.array(i), np.array(ls)) for name, (i, ls) in per.items()}
+    result["feature_auc (each alone, the held-out folds' predicted story pairs)"] = feature_auc(held_pairs)
     result["baseline"] = saved["three_sets"]["three sets: baseline"]["pooled"]
     # one threshold for every outer fold (each fold's own story-pair weights), read off the held-out folds
     # themselves: how much a better threshold choice could give, tuned on the data it is scored on
