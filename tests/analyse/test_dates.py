@@ -324,3 +324,15 @@ def test_a_month_after_a_capitalised_word_inside_a_sentence_is_a_name() -> None:
 
 def test_a_couple_of_units_ago_counts_two() -> None:
     assert values("He left a couple of weeks ago.") == {"a couple of weeks ago": "2025-11-11"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thirty years ago, I was in Sydney.", {"Thirty years ago": "1995"}),
+        ("It opened twenty-five years ago.", {"twenty-five years ago": "2000"}),
+        ("It sailed about a fortnight ago.", {"about a fortnight ago": "2025-11-11"}),
+    ],
+)
+def test_tens_and_fortnights_ago(text: str, expected: dict[str, str]) -> None:
+    assert values(text) == expected

@@ -39,9 +39,12 @@ _QUARTER_END_MONTHS = "|".join(m.title() for m in lexicon.ordered("time.months")
 #: A month named alone, but not "May" (as often a name or the verb "may" at a sentence's start).
 _BARE_MONTHS = "|".join(m.title() for m in lexicon.ordered("time.months") if m != "may")
 
-#: The number words a count before "ago" may be ("ten days ago"): one to ten.
+#: The number words a count before "ago" may be ("ten days ago", "thirty years ago", "twenty-five years ago").
 _AGO_COUNTS = lexicon.ordered("numbers.units")[:10]
-_AGO_WORDS = "|".join((*_AGO_COUNTS, *lexicon.ordered("numbers.articles")))
+_AGO_WORDS = alternation(
+    (*lexicon.ordered("numbers.units"), *lexicon.ordered("numbers.tens"), *lexicon.ordered("numbers.articles")),
+    longest_first=True,
+)
 
 #: A part of the day, week or year before one ("early next year", "late yesterday", "the end of 1990"): inside the
 #: mention, its value the whole one's (lexicon dates.part_leads).
@@ -74,7 +77,7 @@ CALENDAR_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("bare_month", re.compile(rf"\b(?P<mon>{_BARE_MONTHS})\b(?!(?<=March)\s+(?:on|to|through|against|for)\b)" + _OF_YEAR)),
     ("wd", re.compile(rf"\b(?P<rel>on|last|next|this|late|early|since|by|until)?\s*{_WD}\b(?:\s+(?P<tod>morning|afternoon|evening|night))?")),
     ("rel_unit", re.compile(rf"\b{_PART}(?:the\s+(?=(?:next|last|past|coming)\b))?(?P<rel>next|last|this|past|coming|(?:the\s+)?current|later this|earlier this)\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>week|month|year|weekend)\b", re.I)),
-    ("ago", re.compile(rf"\b{timex.APPROXIMATOR}(?P<n>\d+|(?:a\s+)?couple\s+of|{_AGO_WORDS})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", re.I)),
+    ("ago", re.compile(rf"\b{timex.APPROXIMATOR}(?P<n>\d+|(?:a\s+)?couple\s+of|(?:{_AGO_WORDS})(?:[\s-](?:{_AGO_WORDS}))?)\s+(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+ago\b", re.I)),
     ("shift", timex.SHIFT_PATTERN),
     ("deictic", re.compile(rf"\b{_PART}(?P<word>{_NEAR_DAYS}|tonight)\b", re.I)),
     ("holiday", re.compile(rf"\b(?:(?P<rel>(?i:by|before|after|until|since|on|at|over|last|next|this))\s+)?{HOLIDAY_PATTERN}(?:\s+(?P<year>(?:19|20)\d\d))?\b")),

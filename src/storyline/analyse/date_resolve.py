@@ -21,6 +21,9 @@ def _two_digit_year(yy: int, ref: Ref) -> int:
     return yy + (2000 if 2000 + yy <= (ref.known_year or 2000) + 20 else 1900)
 
 
+DAYS_IN_A_FORTNIGHT = 14
+
+
 def resolve_calendar(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | None, str]:
     g = m.groupdict()
     if kind == "iso":
@@ -120,8 +123,10 @@ def resolve_calendar(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[
         if ref.date is None:
             return None, "needs-date"
         n_s = " ".join(g["n"].lower().split())
-        n = int(n_s) if n_s.isdigit() else NUMBER_WORDS.get(n_s, 1)
+        n = int(n_s) if n_s.isdigit() else int(timex.count_of(n_s) or NUMBER_WORDS.get(n_s, 1))
         unit = g["unit"].lower().rstrip("s")
+        if unit == "fortnight":
+            unit, n = "day", n * DAYS_IN_A_FORTNIGHT
         r = ref.date
         if unit == "day":
             return (r - dt.timedelta(days=n)).isoformat(), "relative"
