@@ -507,6 +507,11 @@ UNITS = ("sentence",)  # clause units were measured (held-out rows per fact 1.8�
 # second pass, the model fitted on sentence pairs): 0.932 / 0.066 / 0.094 / 1.23 / 0.395 held out beside
 # 0.966 / 0.032 / 0.045 / 1.108 / 0.428 without (the clause rows lowered in-sample accuracy at the 0.9
 # threshold, and the folds chose 0.95–0.97).
+# Also measured and dropped (analysis changes, bench/results/compare-recall.json): participle adjuncts with no
+# subject of their own as statements of the verb's subject ("…, calling its return …"; a fronted participle the
+# parser cut off as a fragment) 0.965 / 0.034 / 0.040 / 1.113 / 0.467 beside 0.965 / 0.034 / 0.038 / 1.097 / 0.474;
+# only those whose words were lost (on a speech verb whose content clause is the statement, and the fragments)
+# 0.965 / 0.035 / 0.039 / 1.101 / 0.454 (a sentence unit already held the other adjuncts' words).
 
 
 def _objective(summary: dict[str, Any], right: int) -> tuple[float, ...]:
