@@ -169,3 +169,15 @@ def test_a_party_named_one_way_keeps_that_name() -> None:
     b = art("b", "They were surprised by the absence of any public mention of fentanyl by the White House.")
     claims = account_claims("s1", story_units([a, b]), ENTITIES)
     assert [c.party for c in claims] == ["White House"] and claims[0].sources == 2
+
+
+def test_a_member_leaving_out_a_side_topic_is_not_the_rows() -> None:
+    """Three outlets say Trump's statement left out Taiwan; one says he gave no sign he discussed the pressure on
+    Japan. The fourth meets the first on Japan, yet it does not state the row's omission."""
+    a = art("a", "Trump made no mention of Taiwan or Japan in his statement on the call.")
+    b = art("b", "In his own statement, Trump did not mention Taiwan at all.")
+    c = art("c", "The White House statement did not mention Taiwan, officials noted.")
+    d = art("d", "Analysts said Trump gave no public indication that he had discussed Beijing’s coercion of Japan.")
+    claims = account_claims("s1", story_units([a, b, c, d]), ENTITIES)
+    row = next(c for c in claims if c.topic and "Taiwan" in c.topic)
+    assert {x.article_id for x in row.support} == {"a", "b", "c"}

@@ -275,6 +275,33 @@ def _topic_words(topic: str) -> set[str]:
     return {w.removesuffix("e") for w in content_stems(topic)}
 
 
+def _one_topic(group: list[Omission]) -> list[list[Omission]]:
+    """``group`` split on what it says was left out: the members naming its main topic entity (the one the most
+    outlets name; on a tie, each tied one), then the rest grouped again. "No mention of Taiwan or Japan" and "no
+    public indication that he discussed the coercion of Japan" meet on Japan, though the second leaves out
+    something else: each cell of an omission's row must state that omission."""
+    by_entity: dict[str, set[str]] = {}
+    for f in group:
+        for e in f.topic_entities:
+            by_entity.setdefault(e, set()).add(f.unit.source)
+    if not by_entity:
+        return [group]
+    top = max(len(s) for s in by_entity.values())
+    main = {e for e, s in by_entity.items() if len(s) == top}
+    keep = [f for f in group if not f.topic_entities or f.topic_entities & main]
+    rest: list[list[Omission]] = []
+    for f in group:
+        if f in keep:
+            continue
+        for g in rest:
+            if _joins(g, f):
+                g.append(f)
+                break
+        else:
+            rest.append([f])
+    return [keep, *rest]
+
+
 def _merge_groups(groups: list[list[Omission]]) -> list[list[Omission]]:
     """Merge groups that a later member bridged, so the grouping does not depend on article order."""
     merged = True
@@ -325,7 +352,7 @@ def account_claims(story_id: str, units: Sequence[Unit], entities: Sequence[Enti
                 break
         else:
             groups.append([f])
-    groups = _merge_groups(groups)
+    groups = [part for g in _merge_groups(groups) for part in _one_topic(g)]
     claims: list[Claim] = []
     for g in groups:
         rep = min(g, key=lambda f: (f.party_at, f.unit.rank, len(f.unit.text)))  # the party opens it, early on
