@@ -86,6 +86,7 @@ FIRST_LOOK_COMMITS = {
     "made-up-7": "e40fdf4^",
     "made-up-8": "46703e7^",
     "made-up-9": "6db1d4f^",
+    "made-up-10": "db8468f^",
 }
 #: Run under an old commit's code: reads texts (one JSON per line) on stdin, writes what its tables coded.
 _DUMP = """
