@@ -34,7 +34,10 @@ distance chosen the same way) are read from the same results block. Also saved, 
 threshold for every outer fold, read off the held-out folds themselves (tuned on them: what a better threshold
 choice could give at most).
 
-    python bench/cluster_stories.py [--out FILE]
+    python bench/cluster_stories.py [--whole] [--out FILE]
+
+``--whole`` also has each outer fold's models (pair and story) cluster every set whole, only its held-out
+documents scored (a store holds all the stories at once; ``whole_set`` of the pair protocol).
 
 Writes ``story_pass`` into bench/results/cluster.json (the other entries kept).
 """
@@ -63,6 +66,7 @@ from cluster_fit import (  # type: ignore[import-not-found]
     FOLDS,
     Dataset,
     Protocol,
+    bcubed_of,
     joined,
     load_polnear,
     load_tbaq,
@@ -254,6 +258,7 @@ class Nested:
         self.proto.balance = True
         self.sets = {ds.name: ds for ds in sets}
         self.folds, self.chosen = folds, chosen
+        self.whole = False  # also each fold's models clustering every dataset whole (see :meth:`outer`)
 
     def first(self, train: Sequence[dict[str, list[str]]], held: dict[str, list[str]], outer: int) -> dict[str, Any]:
         """Each dataset's part of ``held`` clustered by the pair model fitted on ``train`` with outer fold
@@ -302,13 +307,33 @@ class Nested:
             got[name] = (idx, lab, second_pass(lab, merges, t))
             pairs[name] = story_pairs(v, lab, _g)
             sweep[name] = {x: second_pass(lab, merges, x) for x in T_GRID}
+        whole = {}
+        if self.whole:  # each dataset clustered whole by this fold's models, its held-out documents scored
+            every = {name: sorted(set(ds.group.values())) for name, ds in self.sets.items()}
+            for name, (v, lab, _g, idx) in self.first(rest, every, n).items():
+                test = {self.sets[name].docs[i] for i in self.sets[name].where(self.folds[n].get(name, []))}
+                merges = merge_order(v, lab, w, b, dated)
+                whole[name] = {key: held_scores(self.sets[name], idx, x, test)
+                               for key, x in (("before", lab), ("after", second_pass(lab, merges, t)))}  # fmt: skip
         weights = dict(zip(STORY_FEATURES, np.round(w, 3).tolist(), strict=True))
         inner_f1 = round(mean[((c, dated), t)], 4)
         return {
             "C": c, "dated_only": dated, "threshold": t, "inner_f1": inner_f1,
             "inner_f1_off": round(mean[((c, dated), OFF)], 4), "weights": weights, "bias": round(b, 3),
-            "labels": got, "sweep": sweep, "pairs": pairs,
+            "labels": got, "sweep": sweep, "pairs": pairs, "whole": whole,
         }  # fmt: skip
+
+
+def held_scores(ds: Dataset, idx: np.ndarray, labels: np.ndarray, test: set[str]) -> tuple[float, float, int]:
+    """B-cubed precision and recall of the ``test`` documents within a clustering of ``idx``, and their count."""
+    pred = {ds.docs[i]: str(lab) for i, lab in zip(idx, labels, strict=True)}
+    p, r = bcubed_of(pred, ds.gold, sorted(test))
+    return p, r, len(test)
+
+
+def b3(p_sum: float, r_sum: float, n: float) -> dict[str, float]:
+    p, r = p_sum / n, r_sum / n
+    return {"b3_p": round(p, 4), "b3_r": round(r, 4), "b3_f1": round(2 * p * r / (p + r) if p + r else 0.0, 4)}
 
 
 def feature_auc(held: dict[str, list[tuple[np.ndarray, np.ndarray]]]) -> dict[str, Any]:
@@ -333,13 +358,8 @@ def ds_idx(name: str, sets: dict[str, Dataset], fold: dict[str, list[str]]) -> n
     return sets[name].where(fold.get(name, []))
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--out", type=Path, default=HERE / "results" / "cluster.json")
-    args = ap.parse_args()
-    saved = json.loads(args.out.read_text(encoding="utf-8"))
-    block = saved["three_sets"]["three sets, balanced: ours"]
-    chosen = block["folds"]
+def load_sets() -> tuple[Dataset, Dataset, Dataset, list[dict[str, list[str]]]]:
+    """ECB+ dev, TBAQ and PolNeAR analysed and prepared, and the three-set protocol's 4 outer folds."""
     docs = load_docs(DEFAULT_DATA)
     texts = {d: doc_text(s) for d, s in docs.items()}
     gold = {d: gold_label(d) for d in docs}
@@ -354,47 +374,78 @@ def main() -> None:
     for ds in (ecb, tbaq, pol):
         ds.prepare()
     pairs = split(sorted(set(topic.values()), key=int), FOLDS)
-    folds = [{"ecbplus-dev": p, "tbaq": [f"q{k}"], "polnear": [f"q{k}"]} for k, p in enumerate(pairs)]
+    return ecb, tbaq, pol, [{"ecbplus-dev": p, "tbaq": [f"q{k}"], "polnear": [f"q{k}"]} for k, p in enumerate(pairs)]
+
+
+def collect(
+    res: dict[str, Any], n: int, sets: dict[str, Dataset], fold: dict[str, list[str]], acc: dict[str, Any]
+) -> None:
+    """Move outer fold ``n``'s labels, threshold sweep, whole-set scores and story pairs from ``res`` into ``acc``
+    (pooled over the folds), leaving its settings and per-fold F1 in ``res``."""
+    for name, (idx, before, after) in res.pop("labels").items():
+        for key, lab in (("before", before), ("after", after)):
+            i, ls = acc[key].setdefault(name, ([], []))
+            i += list(idx)
+            ls += [f"f{n}-{x}" for x in lab]
+            res[f"f1_{name}_{key}"] = scores(sets[name], idx, lab)["b3_f1"]
+    for name, by_t in res.pop("sweep").items():
+        for t, lab in by_t.items():
+            i, ls = acc["swept"][t].setdefault(name, ([], []))
+            i += list(ds_idx(name, sets, fold))
+            ls += [f"f{n}-{x}" for x in lab]
+    for name, got in res.pop("whole").items():
+        for key, (p, r, k) in got.items():
+            sums = acc["whole"].setdefault(name, {}).setdefault(key, [0.0, 0.0, 0])
+            sums[0], sums[1], sums[2] = sums[0] + p * k, sums[1] + r * k, sums[2] + k
+    for name, (x, y) in res.pop("pairs").items():
+        acc["pairs"].setdefault(name, []).append((x, y))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", type=Path, default=HERE / "results" / "cluster.json")
+    ap.add_argument("--whole", action="store_true", help="also each fold's models clustering every set whole")
+    args = ap.parse_args()
+    saved = json.loads(args.out.read_text(encoding="utf-8"))
+    block = saved["three_sets"]["three sets, balanced: ours"]
+    chosen = block["folds"]
+    ecb, tbaq, pol, folds = load_sets()
     nested = Nested([ecb, tbaq, pol], folds, chosen)
-    pooled: dict[str, dict[str, tuple[list[int], list[str]]]] = {"before": {}, "after": {}}
+    nested.whole = args.whole
     rows = []
     sets = {ds.name: ds for ds in (ecb, tbaq, pol)}
-    held_pairs: dict[str, list[tuple[np.ndarray, np.ndarray]]] = {}
-    swept: dict[float, dict[str, tuple[list[int], list[str]]]] = {t: {} for t in T_GRID}
+    acc: dict[str, Any] = {"before": {}, "after": {}, "pairs": {}, "whole": {}, "swept": {t: {} for t in T_GRID}}
     for n in range(FOLDS):
         t0 = time.perf_counter()
         res = nested.outer(n)
-        for name, (idx, before, after) in res.pop("labels").items():
-            for key, lab in (("before", before), ("after", after)):
-                i, ls = pooled[key].setdefault(name, ([], []))
-                i += list(idx)
-                ls += [f"f{n}-{x}" for x in lab]
-                res[f"f1_{name}_{key}"] = scores(sets[name], idx, lab)["b3_f1"]
-        for name, by_t in res.pop("sweep").items():
-            for t, lab in by_t.items():
-                i, ls = swept[t].setdefault(name, ([], []))
-                i += list(ds_idx(name, sets, folds[n]))
-                ls += [f"f{n}-{x}" for x in lab]
-        for name, (x, y) in res.pop("pairs").items():
-            held_pairs.setdefault(name, []).append((x, y))
+        collect(res, n, sets, folds[n], acc)
         rows.append(res)
         print(f"outer fold {n}: {res} ({time.perf_counter() - t0:.0f} s)", flush=True)
     result: dict[str, Any] = {"when": time.strftime("%Y-%m-%dT%H:%M:%S"), "folds": rows}
-    for key, per in pooled.items():
-        result[key] = {name: scores(sets[name], np.array(i), np.array(ls)) for name, (i, ls) in per.items()}
-    result["feature_auc (each alone, the held-out folds' predicted story pairs)"] = feature_auc(held_pairs)
+    for key in ("before", "after"):
+        result[key] = {name: scores(sets[name], np.array(i), np.array(ls)) for name, (i, ls) in acc[key].items()}
+    result["feature_auc (each alone, the held-out folds' predicted story pairs)"] = feature_auc(acc["pairs"])
+    if acc["whole"]:
+        result["whole_set (each fold's models clustering the whole set, its held-out documents scored)"] = {
+            name: {key: b3(*sums) for key, sums in per.items()} for name, per in acc["whole"].items()
+        }
+        result["whole_set_baseline"] = saved["three_sets"]["three sets: baseline"]["whole"]
     result["baseline"] = saved["three_sets"]["three sets: baseline"]["pooled"]
     # one threshold for every outer fold (each fold's own story-pair weights), read off the held-out folds
     # themselves: how much a better threshold choice could give, tuned on the data it is scored on
     result["threshold_sweep (tuned on the held-out folds, not a held-out figure)"] = {
         str(t): {name: scores(sets[name], np.array(i), np.array(ls))["b3_f1"] for name, (i, ls) in per.items()}
-        for t, per in swept.items()
+        for t, per in acc["swept"].items()
     }
     for name in NAMES:
         b, a, base = result["before"][name], result["after"][name], result["baseline"][name]
         print(f"{name:<12} pair pass P/R/F1 {b['b3_p']:.3f} {b['b3_r']:.3f} {b['b3_f1']:.3f} → with story pass "
               f"{a['b3_p']:.3f} {a['b3_r']:.3f} {a['b3_f1']:.3f} ({a['stories']}/{a['gold_stories']}); TF-IDF "
               f"{base['b3_f1']:.3f}")  # fmt: skip
+    for name, per in acc["whole"].items():
+        b, a = b3(*per["before"]), b3(*per["after"])
+        print(f"{name:<12} whole set, held-out documents: {b['b3_p']:.3f} {b['b3_r']:.3f} {b['b3_f1']:.3f} → "
+              f"{a['b3_p']:.3f} {a['b3_r']:.3f} {a['b3_f1']:.3f}")  # fmt: skip
     saved = json.loads(args.out.read_text(encoding="utf-8"))
     saved["story_pass"] = result
     args.out.write_text(json.dumps(saved, indent=2, default=str) + "\n", encoding="utf-8")
