@@ -81,6 +81,17 @@ def test_country_aliases_fold() -> None:
     )
     ents = canonicalize([a])
     assert [(e.name, len(e.mentions)) for e in ents] == [("United States", 4)]
+    # official names of today's states fold into the name the news uses
+    b = art(
+        "b",
+        "Taiwan, officially the Republic of China, and the Republic of Korea met the Russian Federation.",
+        [("Taiwan", "GPE"), ("Republic of China", "GPE"), ("Republic of Korea", "GPE"), ("Russian Federation", "GPE")],
+    )
+    assert sorted((e.name, len(e.mentions)) for e in canonicalize([b])) == [
+        ("Russia", 1),
+        ("South Korea", 1),
+        ("Taiwan", 2),
+    ]
 
 
 def test_hyphenated_and_partial_names_join() -> None:
