@@ -256,7 +256,7 @@ def test_indirect_speech_with_according_to_and_trailing_cue(nlp: Any) -> None:
         "Hal Brands, a fellow, spoke later. Trump is siding with TikTok because it helped him, Brands said.",
     )
     q = find(quotes, "the discussion also covered")
-    assert (q.kind, q.speaker, q.cue) == ("indirect", "China’s foreign ministry", "According to")
+    assert (q.kind, q.speaker, q.cue) == ("indirect", "China’s foreign ministry", "according to")
     q = find(quotes, "Trump is siding with TikTok")
     assert (q.kind, q.speaker) == ("indirect", "Hal Brands")
 

@@ -95,12 +95,15 @@ def _is_cue(tok: Any) -> bool:
 
 
 def _cue_text(tok: Any) -> str:
+    """The cue as it is shown beside its speaker ("said", "according to", "ruled out"): in lower case where only
+    its place at the start of a sentence capitalised it ("According to the read-out, …")."""
+    word = tok.lower_ if tok.is_sent_start and tok.text[1:].islower() else str(tok.text)
     if tok.lower_ == "according":
-        return f"{tok.text} to"
+        return f"{word} to"
     prt = [c for c in tok.children if c.dep_ == "prt"]
     if tok.lower_ in PARTICLE_CUES and tok.i + 1 < len(tok.doc):
-        return f"{tok.text} {tok.doc[tok.i + 1].text}"
-    return f"{tok.text} {prt[0].text}" if prt else str(tok.text)
+        return f"{word} {tok.doc[tok.i + 1].text}"
+    return f"{word} {prt[0].text}" if prt else word
 
 
 def _subject(tok: Any, in_quote: Sequence[bool] | None = None) -> Any | None:
