@@ -142,6 +142,13 @@ def test_one_party_on_two_topics_gives_two_items() -> None:
     assert {c.party for c in claims} == {"Donald Trump"}  # one party, named the same in both
 
 
+def test_a_clause_of_talking_about_it_is_no_part_of_the_topic() -> None:
+    """ "no public indication that he had discussed X": what was left out is X, not the discussing."""
+    a = art("a", "Trump had given no public indication that he had discussed the campaign against Japan.")
+    claims = account_claims("s1", story_units([a]), ENTITIES)
+    assert [c.topic for c in claims] == ["the campaign against Japan"]
+
+
 def test_the_name_that_owns_the_account_word_is_the_party() -> None:
     """Not the nearest person: "… speaking to Xi …, but Beijing’s summary did not mention them"."""
     text = (

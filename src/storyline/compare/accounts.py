@@ -61,6 +61,11 @@ _PARTY_TYPES = ("PERSON", "GPE", "ORG", "NORP")
 _OWNS = re.compile(r"['’]s?(?:\s+[a-z][\w-]*){0,2}\s+")
 _OWNS_ADJECTIVE = re.compile(r"(?:\s+[a-z][\w-]*)?\s+")
 _TOPIC_END = re.compile(rf"\s+{alternation(lexicon.ordered('accounts.topic_end'))}\s+|[,.;]")
+#: A clause of talking about the topic before it ("he had discussed …", "Trump raised …"): skipped.
+_TOPIC_CLAUSE = re.compile(
+    r"(?:[\w’'-]+\s+){1,3}?(?:(?:had|has|have|was|were|had been)\s+)?"
+    rf"{alternation(lexicon.ordered('accounts.topic_verbs'))}\s+"
+)
 
 
 def _pairs(name: str) -> dict[str, str]:
@@ -151,10 +156,13 @@ def party_of(u: Unit, cue_start: int, types: dict[str, str] | None = None) -> Me
 
 
 def topic_span(u: Unit, cue_end: int) -> tuple[int, int]:
-    """What is left out: the words after the cue, up to the next preposition phrase or punctuation."""
+    """What is left out: the words after the cue (past a clause of talking about it: "that he had discussed …"),
+    up to the next preposition phrase or punctuation."""
     text = u.article.text
     lead = re.compile(r"\s*(?:(?:of|to|that)\s+)?").match(text, cue_end, u.end)
     s = lead.end() if lead else cue_end
+    said = _TOPIC_CLAUSE.match(text, s, u.end)
+    s = said.end() if said else s
     m = _TOPIC_END.search(text, s, u.end)
     e = m.start() if m and m.start() > s else u.end
     return s, min(e, s + 80)
