@@ -3,6 +3,7 @@
     python bench/compare.py [--gold DIR] [--out FILE] [--no-cache] [--only NAME ...] [--errors] [--missed]
                             [--cv | --fit | --embed | --without FEATURE ...] [--ties narrowest|first]
                             [--stale-analysis] [--units KIND ...] [--no-paraphrase] [--lift BAR ...]
+                            [--role-references-beside]
 
 ``--cv`` adds the leave-one-story-out figures (pair-model weights fitted, and the row threshold, omission bar,
 complement bar and echo bar chosen, on the other stories — precision first: among settings with cell accuracy
@@ -13,7 +14,9 @@ after it is in-sample); ``--embed`` measures an extra sentence-embedding feature
 out (leave one story out, written to ``compare-without.json``); ``--missed`` lists the facts stated by two or
 more articles that got no row; ``--no-paraphrase`` compares lemmas as written (no word families,
 ``align.PARAPHRASE``); ``--lift`` gives the second bars of ``align.lift`` the settings choose among (none
-always one of them; by default :data:`LIFT`).
+always one of them; by default :data:`LIFT`); ``--role-references-beside`` adds, in the same run, the
+leave-one-story-out figures with no role phrase ("the Chinese leader") read as the person it stands for
+(``claims.ROLE_REFERENCES`` off).
 
 Gold: ``bench/data/compare/*.json`` (format in that folder's README): ECB+ development stories (ten articles
 each from different outlets on one event, ../shared/data/ecbplus-dev) and planted multi-outlet stories of our
@@ -611,6 +614,18 @@ def run(stories: Sequence[GoldStory], systems: dict[str, Runner], cache: bool) -
     return out
 
 
+def _without_roles(stories: Sequence[GoldStory], units: str, cache: bool) -> dict[str, Any]:
+    """:func:`cross_validate` with no role phrase read as a person ("the Chinese leader": ``claims.ROLE_REFERENCES``
+    off), the baseline of ``--role-references-beside``."""
+    from storyline.compare import claims
+
+    claims.ROLE_REFERENCES = False
+    try:
+        return cross_validate([prepare(s, analyse_story(s, cache), units) for s in stories])
+    finally:
+        claims.ROLE_REFERENCES = True
+
+
 def _baseline_folds(stories: Sequence[GoldStory], cache: bool) -> dict[str, Any]:
     """TF-IDF threshold chosen on the other stories (leave one story out), scored on the held-out one."""
     grid = [0.3, 0.4, 0.5, 0.6, 0.7]
@@ -642,6 +657,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--units", nargs="+", default=list(UNITS), help="unit kinds to measure (claims.SENTENCE_UNITS)")
     ap.add_argument("--lift", nargs="*", type=float, default=None, help="lower bars for align.lift to choose from")
     ap.add_argument("--no-paraphrase", action="store_true", help="lemmas as written (align.PARAPHRASE off)")
+    ap.add_argument(
+        "--role-references-beside",
+        action="store_true",
+        help="--cv also without role references among participants (claims.ROLE_REFERENCES off), same run",
+    )
     ap.add_argument("--missed", action="store_true", help="print the facts stated by 2+ articles with no row")
     ap.add_argument("--cv", action="store_true", help="leave-one-story-out figures of the fitted model")
     ap.add_argument("--fit", action="store_true", help="--cv, then fit on every story and write align.json")
@@ -682,6 +702,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             prepared = [prepare(s, analyse_story(s, not args.no_cache), units) for s in stories]
             cv = cross_validate(prepared)
             res[f"ours ({units} units), leave one story out (held out)"] = cv
+            if args.role_references_beside:
+                res[f"ours ({units} units, no role references), leave one story out (held out)"] = _without_roles(
+                    stories, units, not args.no_cache
+                )
             pooled = cv["pooled held-out"]
             acc = pooled["cell accuracy"] or 0.0
             key = (acc >= TARGET_ACCURACY, -(pooled["rows per fact"] or 9.0), acc)

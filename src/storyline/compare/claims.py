@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from .. import lexicon
+from ..analyse.role_refs import RoleRef, role_references
 from ..config import Config
 from ..model import Article, Cite, Claim, DateMention, NumberMention, Statement
 from ..text import alternation
@@ -55,6 +56,9 @@ from .reconcile import compare_numbers, number_label
 DETAIL_SHARE = 0.5
 MIN_STATEMENT_WORDS = 4
 MAX_UNITS_PER_ARTICLE = 120
+#: Whether a statement's participants include the people its role phrases stand for ("the Chinese leader" for
+#: Xi, :mod:`storyline.analyse.role_refs`; measured in bench/compare.py, ``--no-role-references``).
+ROLE_REFERENCES = True
 _MONTH_OR_DAY = re.compile(r"\d{4}-\d{2}(?:-\d{2})?(?:T|$)")
 
 
@@ -77,6 +81,7 @@ class Unit:
     subject: str | None = None
     said_by: str | None = None
     heading: bool = False  # a headline or cut-off line: counts against "not reported", never joins a row
+    references: tuple[RoleRef, ...] = ()  # its role phrases read as people ("the Chinese leader"), each cited
 
     @property
     def text(self) -> str:
@@ -130,8 +135,9 @@ def source_label(source: str | None, path: str) -> str:
 def article_units(a: Article, source: str, granularity: str | None = None) -> list[Unit]:
     """The statements of one article, in reading order: its stored statements (read off the parse at
     analysis), or — for an article analysed before statements were kept — clauses split by punctuation."""
+    refs = role_references(a.text, a.mentions) if ROLE_REFERENCES else []
     if a.statements:
-        return _statement_units(a, source, granularity)
+        return _statement_units(a, source, granularity, refs)
     sentences = [(s.start, s.end) for s in a.sentences] or [
         (m.start(), m.end()) for m in re.finditer(r"[^\n]+", a.text)
     ]
@@ -144,28 +150,34 @@ def article_units(a: Article, source: str, granularity: str | None = None) -> li
             s, e = ss + cs, ss + ce
             if not is_statement(a.text[s:e]):
                 continue
-            units.append(_unit(a, s, e, source, rank))
+            units.append(_unit(a, s, e, source, rank, refs))
         if len(units) >= MAX_UNITS_PER_ARTICLE:
             break
     return units
 
 
-def _unit(a: Article, s: int, e: int, source: str, rank: int, **parse: Any) -> Unit:
-    """A unit over ``a.text[s:e]`` with the entities, figures and dates the article found inside it."""
+def _unit(a: Article, s: int, e: int, source: str, rank: int, refs: Sequence[RoleRef] = (), **parse: Any) -> Unit:
+    """A unit over ``a.text[s:e]`` with the entities, figures and dates the article found inside it; the people
+    its role phrases stand for (``refs``: "the Chinese leader") are among its entities."""
+    inside = tuple(r for r in refs if s <= r.start < e)
     return Unit(
         article=a,
         start=s,
         end=e,
         source=source,
         rank=rank,
-        entities=frozenset(m.entity_id for m in a.mentions if m.entity_id and s <= m.start < e),
+        entities=frozenset(m.entity_id for m in a.mentions if m.entity_id and s <= m.start < e)
+        | {r.entity_id for r in inside if r.entity_id},
+        references=inside,
         numbers=[n for n in a.numbers if s <= n.start < e and n.value is not None],
         dates=[d for d in a.dates if s <= d.start < e and d.value],
         **parse,
     )
 
 
-def _statement_units(a: Article, source: str, granularity: str | None = None) -> list[Unit]:
+def _statement_units(
+    a: Article, source: str, granularity: str | None = None, refs: Sequence[RoleRef] = ()
+) -> list[Unit]:
     """Units from the stored statements: one per clause, or one per sentence (its clauses' lemmas and
     predicates pooled, the main clause's subject) — ``granularity`` ``"clause"`` or ``"sentence"``, by default
     the one the alignment model was fitted with (``align.json``: ``"units"``)."""
@@ -194,6 +206,7 @@ def _statement_units(a: Article, source: str, granularity: str | None = None) ->
                 e,
                 source,
                 k,
+                refs,
                 lemmas=tuple(x for st in clauses for x in st.lemmas),
                 predicate=main.predicate,
                 predicates=tuple(dict.fromkeys([main.predicate, *(st.predicate for st in clauses)])),
