@@ -194,3 +194,55 @@ def test_quarters_by_number_and_by_month(text: str, mention: str, value: str) ->
 
 def test_a_code_after_a_name_is_a_model() -> None:
     assert typed("The Audi Q3 sold well.", dt.date(2009, 7, 22)) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        # a modal of obligation puts the clause ahead; the participle after "be" is no past tense
+        ("It must be agreed by Monday.", "by Monday", "2025-03-10"),
+        ("The plan should be approved on Monday.", "on Monday", "2025-03-10"),
+        ("The bill has to be passed on Friday.", "on Friday", "2025-03-07"),
+        ("The vote will be held on Monday.", "on Monday", "2025-03-10"),
+        # "have" after the modal makes it a past; so does a modal whose reach a comma ends
+        ("They should have met on Monday.", "on Monday", "2025-03-03"),
+        ("He ruled that it must be returned to them, and set Friday as the day.", "Friday", "2025-02-28"),
+        ("The bill was passed on Monday.", "on Monday", "2025-03-03"),
+    ],
+)
+def test_a_modal_of_obligation_points_a_weekday_ahead(text: str, mention: str, value: str) -> None:
+    assert typed(text, dt.date(2025, 3, 5))[mention][0] == value  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("They face a Monday deadline.", "Monday", "2025-03-10"),
+        ("He said the Friday deadline would stand.", "Friday", "2025-03-07"),  # "said" is the telling's tense
+        ("The union missed a Monday deadline.", "Monday", "2025-03-03"),
+        (
+            "Shareholders completed the sale, tendering most of the shares by the Tuesday deadline.",
+            "Tuesday",
+            "2025-03-04",
+        ),
+    ],
+)
+def test_a_deadline_is_ahead_unless_the_clause_is_past(text: str, mention: str, value: str) -> None:
+    assert typed(text, dt.date(2025, 3, 5))[mention][0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("The budget must be approved in March.", "in March", "2026-03"),
+        ("Talks are expected in October.", "in October", "2026-10"),  # a plan's participle after a present "be"
+        ("Elections are widely expected in October.", "in October", "2026-10"),
+        ("Elections were expected in October.", "in October", "2025-10"),
+        ("The Fed said March sales rose.", "March", "2025-03"),  # the verb after the noun the month modifies
+        ("The March summit was postponed.", "March", "2026-03"),  # a deferral is no past of the month's
+        ("A March deadline looms.", "March", "2026-03"),
+        ("They missed a March deadline.", "March", "2025-03"),
+    ],
+)
+def test_which_way_a_month_lies(text: str, mention: str, value: str) -> None:
+    assert typed(text, dt.date(2025, 11, 5))[mention][0] == value

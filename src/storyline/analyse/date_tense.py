@@ -18,11 +18,56 @@ _PAST = re.compile(
     r"gave|got|saw|said|told|ran|sold|bought|paid|hit|cut|set off|broke|died|spent|brought|"
     r"(?!schedul|expect|plann|slat|propos|intend|anticipat|predict|forecast)[a-z]+ed)\b"
 )
+#: Modals of obligation ("must be agreed by Monday"): ahead, unless "have" follows ("should have met").
+_MODAL = (
+    r"(?:" + alternation(lexicon.ordered("dates.future_modals"), longest_first=True, space=r"\s+") + r")(?!\s+have\b)"
+)
+_MODAL_ONLY = re.compile(_MODAL, re.I)
+#: A plan's participle after a present "be" ("Talks are expected in October"), an adverb allowed between.
+_PRESENT_PLAN = (
+    alternation(lexicon.ordered("dates.present_be"))
+    + r"\s+(?:[a-z]+ly\s+)?"
+    + alternation(lexicon.ordered("dates.plan_participles"))
+)
 _FUTURE = re.compile(
     r"\b(will|would|shall|plans? to|planned|expected to|expects?|anticipates?|forecasts?|predicts?|set to|is to|"
-    r"are to|to visit|to be held|scheduled|upcoming|next|payable)\b",
+    r"are to|to visit|to be held|scheduled|upcoming|next|payable|"
+    + _MODAL
+    + r")\b|(?<![\w'’])"
+    + _PRESENT_PLAN
+    + r"\b",
     re.I,
 )
+#: An "-ed" form after one of these is a participle, its tense the modal's or verb's before ("must be agreed").
+_PARTICIPLE_LEAD = re.compile(
+    r"(?i)\b" + alternation(lexicon.ordered("dates.participle_leads")) + r"\s+(?:[a-z]+ly\s+)?$"
+)
+
+
+_REACH_END = re.compile(r"[,;:!?\"”]|''")
+
+
+def _modal_out_of_reach(text: str, cue: re.Match[str], start: int) -> bool:
+    """The cue is a modal with a comma, a sentence's end or a closing quote between it and the mention: its reach
+    ends there ("had ruled that Elian must be returned to his father, and set Friday as the deadline": "set" is
+    the day's verb; "The struggle must not stop!'' said a message that was read Wednesday night")."""
+    return bool(_MODAL_ONLY.fullmatch(cue.group(0).strip())) and bool(_REACH_END.search(text, cue.end(), start))
+
+
+def _a_participle(text: str, m: re.Match[str]) -> bool:
+    """The past cue ``m`` is a participle after "be" ("It must be agreed", "will be held"): no past tense of its
+    own."""
+    return bool(_PARTICIPLE_LEAD.search(text, max(0, m.start() - 25), m.start()))
+
+
+def _past_verbs(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """The past forms between ``lo`` and ``hi`` that tell the clause's tense: no speech verb (the telling's
+    tense), no participle after "be"."""
+    return [
+        p
+        for p in _PAST.finditer(text, lo, hi)
+        if p.group(0).lower() not in _SPEECH_VERBS and not _a_participle(text, p)
+    ]
 
 
 #: With no sign of tense, a day or month ahead of the reference counts this many times as far as one behind: news
@@ -72,19 +117,30 @@ def future_context(text: str, start: int, end: int) -> bool | None:
     lo = max(sentence_start, start - 80)
     # "once expected to be completed within weeks of an October news conference": a plan told in the past
     future = [
-        f for f in _FUTURE.finditer(text, lo, start) if not _PLAN_PAST.search(text, max(lo, f.start() - 25), f.start())
+        f
+        for f in _FUTURE.finditer(text, lo, start)
+        if not _PLAN_PAST.search(text, max(lo, f.start() - 25), f.start()) and not _modal_out_of_reach(text, f, start)
     ]
     if future:
         if not all(timex.modifies_a_noun(text, f) for f in future):
             return True
         # "initiated four rounds of planned outages in October": the cue tells the outages' kind, the verb the time
-        return False if any(p.group(0).lower() not in _SPEECH_VERBS for p in _PAST.finditer(text, lo, start)) else True
-    before = text[max(sentence_start, start - 40) : start]
+        return False if _past_verbs(text, lo, start) else True
     stop = [i for i in (text.find(".", end), text.find("\n", end), text.find(",", end)) if i >= 0]
     after = text[end : min([*stop, end + 30])]
-    if any(p.group(0).lower() not in _SPEECH_VERBS for p in _PAST.finditer(before)) or _PAST.match(after.strip()):
+    if _past_verbs(text, max(sentence_start, start - 40), start) or (
+        _VERB_AFTER.match(after) and not _DEFERRAL.search(after)
+    ):
         return False
     return None
+
+
+#: A past verb just after the mention, or after the noun it modifies ("sales in March fell", "March sales rose",
+#: "the March deadline passed"): up to :data:`NOUN_WORDS_BEFORE_VERB` lower-case words between.
+NOUN_WORDS_BEFORE_VERB = 2
+#: A verb that puts the happening off ("The Jan. 5 vote was postponed"): no past of the date's.
+_DEFERRAL = re.compile(r"\b" + alternation(lexicon.ordered("dates.deferral_verbs"), space=r"\s+") + r"\b")
+_VERB_AFTER = re.compile(r"\s*(?:[a-z]+\s+){0," + str(NOUN_WORDS_BEFORE_VERB) + "}" + _PAST.pattern)
 
 
 #: Verbs of saying: the tense of "said" is the telling's, not the told event's ("said it is calling for the
@@ -118,10 +174,18 @@ def month_tense(kind: str, m: re.Match[str], text: str) -> bool | None:
     rel = (m.groupdict().get("rel") or "in").lower()
     lead = LEAD_TENSE.get(rel) if kind in ("rel_month", "bare_month") else None
     lead = lead_tense(text, m.start()) if lead is None else lead
+    if lead is None and _DEADLINE.match(text, m.end()):  # "a March deadline": ahead unless told as past
+        return future_context(text, m.start(), m.end()) is not False
     return future_context(text, m.start(), m.end()) if lead is None else lead
 
 
-_FUT_CUE = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(w) for w in timex.FUTURE_CUES) + r")\b", re.I)
+#: A deadline noun just after a day or month ("a Monday deadline", "Friday's deadline", "the March 1 cutoff").
+_DEADLINE = re.compile(r"(?:['’]s)?\s+" + alternation(lexicon.ordered("dates.deadline_nouns")) + r"\b", re.I)
+
+
+_FUT_CUE = re.compile(
+    r"(?<![\w'’])(?:" + "|".join(re.escape(w) for w in timex.FUTURE_CUES) + "|" + _MODAL + r")\b", re.I
+)
 _PRES_CUE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in timex.PRESENT_AS_FUTURE) + r")\b", re.I)
 _PAST_CUE = re.compile(
     r"\b(?:" + "|".join(re.escape(w) for w in timex.PAST_CUES) + r"|(?-i:(?!schedul|expect|plann|slat|propos|intend|"
@@ -145,6 +209,9 @@ def verb_tense(text: str, start: int, end: int) -> bool | None:
         >>> verb_tense("The summit is on Thursday.", 14, 25), verb_tense("They met on Monday.", 9, 18)
         (True, False)
     """
+    deadline = _DEADLINE.match(text, end)
+    if deadline:  # "They face a Monday deadline": ahead, unless the clause is past ("missed Friday's deadline")
+        return _clause_tense(text, start, deadline.end(), speech=False, reach=DEADLINE_REACH) is not False
     if text[end : end + 2] in ("'s", "’s"):  # "Friday's ruling": told after the fact, whatever the verb
         return False
     if timex.on_a_schedule_line(text, start):  # "Lakers: Visit the Thunder on Friday."
@@ -152,12 +219,32 @@ def verb_tense(text: str, start: int, end: int) -> bool | None:
     lead = lead_tense(text, start)  # "ahead of the weekend", "effective Monday", "since Tuesday"
     if lead is not None:
         return lead
-    lo = max([start - 70, *(b.start() for b in _CLAUSE_END.finditer(text, max(0, start - 70), start))]) + 1
+    return _clause_tense(text, start, end)
+
+
+#: How far (characters) before a day its clause's tense cues are looked for; a deadline's day is the object of
+#: the sentence's main verb, which stands further back ("Sony completed its tender offer, with shareholders
+#: tendering 99.3% of the shares by the Tuesday deadline"): the whole sentence, as far as a clause end.
+CLAUSE_REACH = 70
+DEADLINE_REACH = 200
+
+
+def _clause_tense(text: str, start: int, end: int, speech: bool = True, reach: int = CLAUSE_REACH) -> bool | None:
+    """The nearest tense cue before the mention back to the clause start, failing that a future or past form
+    after it (:func:`verb_tense`); with ``speech`` False a verb of saying is no past cue (the telling's tense)."""
+    lo = max([start - reach, *(b.start() for b in _CLAUSE_END.finditer(text, max(0, start - reach), start))]) + 1
     cues = ((_FUT_CUE, True), (_PRES_CUE, True), (_PAST_CUE, False))
+
+    def counts(m: re.Match[str], fut: bool) -> bool:
+        if fut:
+            return not _modal_out_of_reach(text, m, start)
+        return not (_a_participle(text, m) or (not speech and m.group(0).lower() in _SPEECH_VERBS))
+
     before = [
         (start - m.end(), fut and not _PLAN_PAST.search(text, max(lo, m.start() - 25), m.start()))
         for pat, fut in cues
         for m in pat.finditer(text, lo, start)
+        if counts(m, fut)
     ]
     if before:
         return min(before)[1]
@@ -165,7 +252,7 @@ def verb_tense(text: str, start: int, end: int) -> bool | None:
     hi = stop.start() if stop else end + 60
     # after the day only a future or past form counts: a present one there is seldom its verb ("On Sunday, the
     # countries -- that is, those of the euro -- met")
-    after = [(m.start() - end, fut) for pat, fut in cues[::2] for m in pat.finditer(text, end, hi)]
+    after = [(m.start() - end, fut) for pat, fut in cues[::2] for m in pat.finditer(text, end, hi) if counts(m, fut)]
     return min(after)[1] if after else None
 
 
