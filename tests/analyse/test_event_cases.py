@@ -175,3 +175,47 @@ def test_a_person_fired_or_sacked_in_the_passive_is_a_change_of_staff(nlp: Any, 
 
 def test_firing_at_people_is_still_an_attack(nlp: Any) -> None:
     assert [e.action for e in _events(nlp, "The soldiers fired on the protesters in Cairo.")] == ["ASSAULT"]
+
+
+def test_two_named_leaders_joined_by_and_consult_each_other(nlp: Any) -> None:
+    text = (
+        "US president-elect Donald Trump and Chinese President Xi Jinping discussed Taiwan, trade and TikTok in a "
+        "phone call on Friday."
+    )
+    ev = _events(nlp, text)[0]
+    assert (ev.action, ev.mode, ev.actor_country, ev.target_country) == ("CONSULT", "phone", "USA", "CHN")
+    assert ev.actor_text is not None and ev.actor_text.endswith("Donald Trump")
+    assert ev.target_text == "Chinese President Xi Jinping"
+
+
+def test_two_peoples_before_one_noun_stay_one_party(nlp: Any) -> None:
+    ev = _events(nlp, "Indian and French navies held joint exercises.")[0]
+    assert ev.actor_text == "Indian and French navies"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Witnesses reported seeing a military helicopter flying over the plant.",  # a craft visits no one
+        "Moscow backs a new settlement, which critics say would favor Russian demands.",  # a plan acts on no one
+    ],
+)
+def test_no_act_of_a_thing(nlp: Any, text: str) -> None:
+    got = [(e.action, e.actor_text, e.trigger) for e in _events(nlp, text)]
+    assert not [g for g in got if g[0] in ("CONSULT", "AGREE", "REQUEST")], got
+
+
+def test_an_act_someone_is_pushed_to_do_is_not_done(nlp: Any) -> None:
+    evs = _events(nlp, "Beijing took the dispute to the United Nations, pushing countries to side with it.")
+    sided = [e for e in evs if e.trigger == "side"]
+    assert sided and sided[0].status == "hypothetical"
+
+
+def test_a_party_in_quote_marks_keeps_both_marks(nlp: Any) -> None:
+    ev = _events(nlp, "The ombudsman called on the “interim” government to withdraw military units.")[0]
+    assert ev.target_text == "“interim” government"
+
+
+def test_a_welcomed_fact_is_the_act_of_its_clause_s_subject(nlp: Any) -> None:
+    ev = _events(nlp, "Taiwanese officials welcomed the fact that Trump did not repeat Beijing's wording.")[0]
+    assert (ev.action, ev.actor_country, ev.target_country) == ("SUPPORT", "TWN", "USA")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from storyline.compare.events import merged_status, self_event, story_events
-from storyline.model import Article, Cite, Entity, Event, Mention
+from storyline.model import Article, Cite, DateMention, Entity, Event, Mention
 
 
 def _article(aid: str, text: str, actor: str, target: str, action: str) -> Article:
@@ -57,3 +57,34 @@ def test_a_plan_most_reports_tell_as_a_plan_is_no_deed() -> None:
     assert merged_status(["announced", "happened", "hypothetical"], "happened") == "announced"
     assert merged_status(["announced", "happened"], "announced") == "happened"
     assert merged_status(["hypothetical", "hypothetical", "announced"], "announced") == "hypothetical"
+
+
+def _dated(aid: str, text: str, when: str | None, published: str = "2025-11-25") -> Article:
+    """An article whose one sentence tells Xi CONSULT Trump, dated by ``when`` (a date its words give) or, where
+    None, by its publication."""
+    a = _article(aid, text, "Xi", "Trump", "CONSULT")
+    a.published = published
+    if when is not None:
+        a.dates = [DateMention(text.index("on") if " on " in text else 0, len(text) - 1, "", when)]
+    return a
+
+
+def test_a_month_and_a_day_in_it_are_one_happening() -> None:
+    month = _dated("a1", "Xi met Trump in Busan in October.", "2025-10")
+    day = _dated("a2", "Xi met Trump in Busan on 30 October.", "2025-10-30")
+    (ev,) = story_events("s1", [month, day], ENTITIES)
+    assert ev.date == "2025-10-30" and ev.independent_sources == 2
+
+
+def test_two_days_of_one_month_keep_its_month_apart() -> None:
+    month = _dated("a1", "Xi met Trump in October.", "2025-10")
+    first = _dated("a2", "Xi met Trump on 3 October.", "2025-10-03")
+    second = _dated("a3", "Xi met Trump on 30 October.", "2025-10-30")
+    assert len(story_events("s1", [month, first, second], ENTITIES)) == 3
+
+
+def test_a_date_the_text_gives_wins_over_the_publication_day() -> None:
+    lead = _dated("a1", "Xi met Trump on Friday.", "2025-01-17", published="2025-01-19")
+    later = _dated("a2", "Xi had met Trump.", None, published="2025-01-19")
+    (ev,) = story_events("s1", [lead, later], ENTITIES)
+    assert (ev.date, ev.date_how, ev.independent_sources) == ("2025-01-17", "text", 2)

@@ -157,8 +157,14 @@ def resolve_pronoun(t: Any) -> Any:
     the person last named in the sentences before (:func:`antecedent`)."""
     if t.pos_ != "PRON":
         return t
-    if t.lower_ in RELATIVE_PRONOUNS and t.head.dep_ == "relcl" and t.head.head.i != t.head.i:
-        return t.head.head  # "the suspect, who gave himself up to police": the suspect, not the sentence's subject
+    if t.lower_ in RELATIVE_PRONOUNS:  # "the suspect, who gave himself up to police": the suspect, not the
+        cur = t.head  # sentence's subject; "a settlement, which critics say would favor …": the settlement
+        for _ in range(2):
+            if cur.dep_ == "relcl" and cur.head.i != cur.i:
+                return cur.head
+            if cur.dep_ != "ccomp" or cur.head.i == cur.i:
+                break
+            cur = cur.head
     root = t.sent.root
     subj = next((c for c in root.children if c.dep_ in SUBJECTS), None)
     if subj is not None and (reporting_outlet(root) or expletive(subj)):  # "The Daily Globe reports that it …"

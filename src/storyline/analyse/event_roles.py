@@ -30,6 +30,8 @@ TARGET_PREPS = lexicon.ordered("events.target_prepositions")
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 #: Entity labels of a word that is a party itself (a place is one only as a polity: GPE).
 PARTY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Quote marks, opening or closing: a phrase keeps both of a pair or neither.
+QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "«", "»", "'"})
 #: Entity labels of a date or time: never a target ("negotiated for three days").
 TIME_LABELS = frozenset({"DATE", "TIME"})
 #: Verbs whose direct object is what is talked about, never a party ("discussed Taiwan", "raised the issue").
@@ -245,11 +247,20 @@ def phrase_words(t: Any, conj: bool = True) -> list[Any]:
         words.pop(0)
     while words and (words[-1].is_punct or words[-1].dep_ in ("cc", "case")):
         words.pop()
+    words = _quoted(words)
     if len(words) > MAX_SPAN_WORDS:
         words = [w for w in words if w.i <= t.i][-MAX_SPAN_WORDS:] or [t]
         while len(words) > 1 and words[0].i > 0 and words[0].nbor(-1).text == "-":  # not "elect" of "president-elect"
             words.pop(0)
     return words or [t]
+
+
+def _quoted(words: list[Any]) -> list[Any]:
+    """``words`` with the opening quote mark before them whose closing one is inside ("the “interim” government")."""
+    if words and words[0].i > 0 and words[0].nbor(-1).text in QUOTE_MARKS:
+        if sum(w.text in QUOTE_MARKS for w in words) % 2:
+            return [words[0].nbor(-1), *words]
+    return words
 
 
 def _path(w: Any, top: Any) -> list[Any]:

@@ -85,6 +85,9 @@ def _modal_status(t: Any) -> tuple[str, str | None]:
     if _under_a_modal(t, st["hypothetical_aux"]):
         return "hypothetical", "intent"
     governed = t.dep_ in ("xcomp", "acomp") and head is not None
+    urged = governed and t.dep_ == "xcomp" and head_lemma in st.get("urged_heads", frozenset())
+    if urged and head is not None and any(c.dep_ in ("dobj", "prep") for c in head.children):
+        return "hypothetical", None  # "pushing countries to side with it": asked for, not done
     if governed and head_lemma in st["expressed_heads"]:
         return "announced", "expressed"
     if governed and head_lemma in st["announced_heads"]:

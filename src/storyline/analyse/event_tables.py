@@ -34,6 +34,7 @@ class Rule:
     no_obj: bool = False  # the trigger has no direct object ("the army mobilized", not "mobilized voters")
     no_comp: bool = False  # nor a clause it takes ("the number declined", not "declined to attend")
     subj: tuple[str, ...] = ()  # the subject (or passive subject) must have one of these lemmas
+    party_subj: bool = False  # a subject it has is a party ("the minister flew", not "a helicopter flying")
     undergo: bool = False  # the subject undergoes the act ("faced sanctions from X"): its target; X the actor
     mode: str | None = None
     context: tuple[str, ...] = ()
@@ -71,6 +72,7 @@ def tables() -> Tables:
                 no_obj=bool(r.get("no_obj", False)),
                 no_comp=bool(r.get("no_comp", False)),
                 subj=tuple(r.get("subj", ())),
+                party_subj=bool(r.get("party_subj", False)),
                 undergo=bool(r.get("undergo", False)),
                 mode=r.get("mode"),
                 context=tuple(r.get("context", ())),

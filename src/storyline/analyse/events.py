@@ -32,11 +32,12 @@ from ..model import Cite, Event, Sentence
 from .entities import titlecase_line
 from .event_actors import code_phrase, contexts_of, countries_in, country_of
 from .event_countries import context_countries, extent
-from .event_parties import indefinite, resolve_object, resolve_pronoun, venue
+from .event_parties import RELATIVE_PRONOUNS, indefinite, resolve_object, resolve_pronoun, venue
 from .event_patterns import Hit, pattern_hits
 from .event_roles import (
     ACTOR_LABELS,
     OBJECTS,
+    PARTY_LABELS,
     TOPIC_VERBS,
     attribution,
     giver,
@@ -106,6 +107,8 @@ class Match:
 PARTICLES = lexicon.words("events.particles")
 #: Nouns of a framework: after "under" they are the terms of an act, not its object ("withdrew under the agreement").
 FRAME_NOUNS = lexicon.words("events.frame_nouns")
+#: Craft, which move but visit no one ("a military helicopter flying over the plant").
+CRAFT = lexicon.words("events.craft")
 #: Words that make two sides named together allies in a fight ("fought shoulder to shoulder against fascism").
 ALLIED = lexicon.words("events.allied_words")
 
@@ -204,6 +207,8 @@ def _match(t: Any, t_rules: Sequence[Rule]) -> Match | None:
                 continue
         if r.subj and not _subject_in(t, r.subj):
             continue
+        if r.party_subj and not _party_subject(t):
+            continue
         words = [t] + [
             c
             for c in t.children
@@ -221,6 +226,16 @@ def _subject_in(t: Any, lemmas: Sequence[str]) -> bool:
     """Whether ``t``'s subject (active or passive, or its clause's) is one of ``lemmas``."""
     subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None) or subject_of(t)
     return subj is not None and _lemma(of_head(subj)) in lemmas
+
+
+def _party_subject(t: Any) -> bool:
+    """Whether ``t``'s subject, if it has one, is a party and no craft ("a military helicopter flying over the plant"
+    is none)."""
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None) or subject_of(t)
+    if subj is None or subj.pos_ == "PRON":
+        return True
+    head = of_head(subj)
+    return is_party(head) and _lemma(head) not in CRAFT
 
 
 def matches(span: Any) -> list[Match]:
@@ -360,6 +375,12 @@ def _event(m: Match, text: str) -> Event:
         other = next((c for c in actor.children if c.dep_ == "conj" and is_party(c)), None)
         if other is not None and is_party(actor):  # "Trump and Xi discussed …": one consulted the other
             target, whole["actor"] = other, False
+    sides: dict[str, list[Any]] = {}
+    if actor is not None and mutual and target is None:  # "Donald Trump and Chinese President Xi Jinping discussed
+        two = named_pair(phrase_words(actor))  # …", the parser's subject "Jinping": one consulted the other
+        if two is not None:
+            (actor, sides["actor"]), (target, sides["target"]) = two
+            whole = {"actor": False, "target": False}
     status, recode = status_of(t)
     demand = t if t.dep_ == "ccomp" else demand_clause(t)
     if recode == "REQUEST" and demand is not None and actor is not None:
@@ -388,7 +409,7 @@ def _event(m: Match, text: str) -> Event:
     for role, tok in (("actor", actor), ("target", target)):
         if tok is None:
             continue
-        ws = phrase_words(tok, whole[role])
+        ws = sides.get(role) or phrase_words(tok, whole[role])
         start, end = ws[0].idx, ws[-1].idx + len(ws[-1].text)
         phrase = text[start:end]
         country, sector = code_phrase(phrase, tok.text if tok.pos_ != "PROPN" else None)
@@ -397,7 +418,7 @@ def _event(m: Match, text: str) -> Event:
         if not is_party(tok):  # a topic or a happening: no party, though the country it names may be one
             if any(venue(w) for w in ws):  # not "the Osaka summit": where it was held
                 country = country_of(" ".join(w.text for w in ws if not venue(w)))
-            doer = noun_actor(tok) if (_lemma(tok), "NOUN") in tables().rules else None
+            doer = noun_actor(tok) if (_lemma(tok), "NOUN") in tables().rules else _content_subject(tok)
             if doer is not None:  # "condemned Israel's bombing of power stations near Beirut": whose act it is
                 country = code_phrase(phrase_text(doer), doer.text if doer.pos_ != "PROPN" else None)[0] or country
             setattr(ev, f"{role}_country", country)
@@ -416,6 +437,7 @@ def _event(m: Match, text: str) -> Event:
         if ev.target_country is None and pair:  # "the government and the rebels held talks": one country's sides
             ev.target_country = ev.actor_country
     extents = {role: extent(tok) for role, tok in (("actor", actor), ("target", target)) if tok is not None}
+    extents |= {role: (ws[0].idx, ws[-1].idx + len(ws[-1].text)) for role, ws in sides.items()}
     if topic is None and _lemma(t) in TOPIC_VERBS:  # "was reluctant to discuss Taiwan": the topic
         topic = next((c for c in t.children if c.dep_ == "dobj"), None)
     if topic is not None:  # what was discussed names no party to the talks
@@ -424,6 +446,28 @@ def _event(m: Match, text: str) -> Event:
     far |= {role for role, tok in (("actor", actor), ("target", target)) if tok is not None and indefinite(tok)}
     context_countries(ev, t.sent, extents, far, ACTOR_LAST_RESORT)
     return ev
+
+
+def named_pair(words: Sequence[Any]) -> tuple[tuple[Any, list[Any]], tuple[Any, list[Any]]] | None:
+    """Two named parties an actor phrase joins with one "and", each side with a name of its own (a person,
+    organisation, place or people, as a noun: not "Indian and French navies"), as ``((head, words), (head,
+    words))`` — the parser may hang the first on the second ("US president-elect Donald Trump and Chinese President
+    Xi Jinping": "Trump" a modifier of "Jinping"); None where the phrase is no such pair."""
+    ands = [w for w in words if w.dep_ == "cc" and w.lower_ == "and"]
+    if len(ands) != 1:
+        return None
+    k = ands[0].i
+    out = []
+    for side in ([w for w in words if w.i < k], [w for w in words if w.i > k]):
+        while side and (side[-1].is_punct or side[-1].dep_ in ("cc", "case")):
+            side.pop()
+        while side and (side[0].is_punct or side[0].dep_ in ("det", "cc")):
+            side.pop(0)
+        heads = [w for w in side if w.ent_type_ in PARTY_LABELS and w.pos_ in ("PROPN", "NOUN")]
+        if not heads:
+            return None
+        out.append((heads[-1], side))
+    return out[0], out[1]
 
 
 def sentence_events(span: Any, text: str) -> list[Event]:
@@ -436,12 +480,14 @@ def sentence_events(span: Any, text: str) -> list[Event]:
     carriers = {m.tok.i: m.tok.head if carried(m.tok) else m.tok for m in found}  # "vowed to continue fighting"
     intended = {carriers[m.tok.i].head.i for m in found if _taken(carriers[m.tok.i]) and m.rule.type in tables().intent}
     will = st.get("will_verbs", frozenset())  # "vowed to step up attacks": the intent of the act it takes (THREATEN)
+    things = {clause_of(m.tok).i for m in found if _thing_acts(m.tok)}  # "a settlement, which … would favor …"
     found = [
         m
         for m in found
         if not (_lemma(m.tok) in light and m.tok.i in inner)
         and not (_lemma(m.tok) in will and m.tok.i in intended and m.hit is None)
         and not unreported(m.tok)
+        and clause_of(m.tok).i not in things
     ]
     settings = _settings(found)
     found = sorted(found, key=lambda m: (_rank(m)[0], m.tok.i in settings, *_rank(m)[1:]))
@@ -455,6 +501,27 @@ def sentence_events(span: Any, text: str) -> list[Event]:
         taken.update(w.i for w in m.words)
         out.append(_event(m, text))
     return out
+
+
+def _content_subject(t: Any) -> Any | None:
+    """The party that is the subject of the that-clause ``t`` holds ("welcomed the fact that Trump did not repeat
+    Beijing's wording": Trump, whose act is welcomed), or None."""
+    for c in t.children:
+        if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos_ != "PRON" and is_party(of_head(subj)):
+                return of_head(subj)
+    return None
+
+
+def _thing_acts(t: Any) -> bool:
+    """Whether the verb ``t``'s subject is a relative pronoun standing for a thing, no party and no happening ("a
+    settlement, which critics say would favor Russian demands"): what a plan or a law would do is no party's act."""
+    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ not in RELATIVE_PRONOUNS or t.pos_ not in ("VERB", "AUX"):
+        return False
+    noun = resolve_pronoun(subj)
+    return noun.i != subj.i and not is_party(of_head(noun)) and (_lemma(noun), "NOUN") not in tables().rules
 
 
 def _settings(found: Sequence[Match]) -> set[int]:

@@ -31,6 +31,12 @@ from .timeline import is_future
 MUTUAL = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 #: Days apart two reports of one happening may date it when one of them only has a publication date.
 SLACK_DAYS = 1
+#: Days before its publication a report that says an act was done, and dates it by nothing else, may be telling a
+#: happening another report dates in its own words ("he had spoken with Xi", published Sunday, beside "discussed …
+#: in a phone call on Friday"): joined to it where that is the only such happening of the type and pair.
+LOOKBACK_DAYS = 7
+#: Characters of a date to the day ("2025-10-30").
+DAY_LEN = 10
 
 
 def entity_codes(entities: Sequence[Entity]) -> dict[str, tuple[str | None, str | None]]:
@@ -155,17 +161,52 @@ def _same_day(x: Event, y: Event) -> bool:
     return gap <= SLACK_DAYS
 
 
-def _telling(p: tuple[Article, Event]) -> tuple[bool, ...]:
+def _telling(p: tuple[Article, Event]) -> tuple[bool | int, ...]:
     """How well a report of the happening tells it, for the one the story's row shows (its date, words and
-    status): dated by its text, then with coded parties, then with parties that are named entities ("Cho Jung-tai"
-    rather than "its 23 million people"); the first such report on a tie."""
+    status): dated by its text (to the day before a month), then with coded parties, then with parties that are
+    named entities ("Cho Jung-tai" rather than "its 23 million people"); the first such report on a tie."""
     ev = p[1]
     return (
         ev.date_how == "text",
+        len(ev.date or "") if ev.date_how == "text" else 0,  # the day rather than its month
         ev.actor_country is not None,
         ev.actor is not None,
         ev.target is not None,
     )
+
+
+def _within(vague: Event, exact: Event) -> bool:
+    """Whether the happening ``exact`` dates to the day may be the one ``vague`` tells with a coarser date: a month
+    or year its text gives that holds the day ("in October" beside "on 30 October"), or a publication date at most
+    :data:`LOOKBACK_DAYS` after the day, of an act told as done; both told with one status."""
+    if exact.date_how != "text" or not exact.date or len(exact.date) != DAY_LEN or not vague.date:
+        return False
+    if vague.status != exact.status:
+        return False
+    if vague.date_how == "text":
+        return len(vague.date) < len(exact.date) and exact.date.startswith(vague.date)
+    if vague.status != "happened":
+        return False
+    try:
+        gap = (dt.date.fromisoformat(vague.date[:DAY_LEN]) - dt.date.fromisoformat(exact.date)).days
+    except ValueError:
+        return False
+    return 0 <= gap <= LOOKBACK_DAYS
+
+
+def _join_vague(groups: list[list[tuple[Article, Event]]]) -> list[list[tuple[Article, Event]]]:
+    """Groups whose best report dates the happening more coarsely than another group of the same type and pair
+    (:func:`_within`) joined to it, where that group is the only one it could be: "Xi met Trump in Busan in
+    October" and "Trump met Xi in Busan on 30 October" are one meeting; two calls that month are left apart."""
+    out = list(groups)
+    for g in sorted(groups, key=lambda g: len(max(g, key=_telling)[1].date or "")):
+        vague = max(g, key=_telling)[1]
+        hosts = [h for h in out if h is not g and _key(h[0][1]) == _key(vague)]
+        hosts = [h for h in hosts if _within(vague, max(h, key=_telling)[1])]
+        if len(hosts) == 1:
+            hosts[0].extend(g)
+            out.remove(g)
+    return out
 
 
 def merged_status(statuses: Sequence[str], best: str) -> str:
@@ -210,6 +251,7 @@ def story_events(
                     break
             else:
                 groups.append([(a, done)])
+    groups = _join_vague(groups)
     out: list[Event] = []
     for g in groups:
         best = max(g, key=_telling)[1]
