@@ -219,3 +219,16 @@ def test_a_party_in_quote_marks_keeps_both_marks(nlp: Any) -> None:
 def test_a_welcomed_fact_is_the_act_of_its_clause_s_subject(nlp: Any) -> None:
     ev = _events(nlp, "Taiwanese officials welcomed the fact that Trump did not repeat Beijing's wording.")[0]
     assert (ev.action, ev.actor_country, ev.target_country) == ("SUPPORT", "TWN", "USA")
+
+
+def test_what_a_past_happening_allows_is_no_concession(nlp: Any) -> None:
+    assert not [e for e in _events(nlp, "It allowed China to restate its position on Taiwan.") if e.action == "CONCEDE"]
+    (ev,) = [e for e in _events(nlp, "China said it would allow inspectors to visit the site.") if e.trigger != "visit"]
+    assert ev.actor_country == "CHN"
+
+
+def test_a_name_in_what_a_thing_would_do_is_no_target(nlp: Any) -> None:
+    ev = _events(nlp, "Trump is pushing for a new settlement, which critics say would favor Russian demands.")[0]
+    assert (ev.action, ev.actor_country, ev.target_country) == ("REQUEST", "USA", None)
+    ev = _events(nlp, "Iraq returned archives it had taken from Kuwait during the occupation.")[0]
+    assert ev.target_country == "KWT"
