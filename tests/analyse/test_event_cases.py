@@ -232,3 +232,11 @@ def test_a_name_in_what_a_thing_would_do_is_no_target(nlp: Any) -> None:
     assert (ev.action, ev.actor_country, ev.target_country) == ("REQUEST", "USA", None)
     ev = _events(nlp, "Iraq returned archives it had taken from Kuwait during the occupation.")[0]
     assert ev.target_country == "KWT"
+
+
+def test_the_parties_a_truce_includes_stay_parties(nlp: Any) -> None:
+    text = (
+        "The two leaders signalled that they would continue a truce that includes China suspending export "
+        "restrictions while the United States lowers some tariffs."
+    )
+    assert any(e.target_country == "USA" for e in _events(nlp, text))

@@ -19,6 +19,8 @@ from .event_tables import tables
 MAX_SPEAKER_HOPS = 6
 #: How many modifier links a name is followed up to the noun of its phrase.
 MAX_MODIFIER_HOPS = 3
+#: Modals of what may be: a thing that "would favor" someone does nothing to them yet.
+HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
 
 
 def extent(t: Any) -> tuple[int, int]:
@@ -94,9 +96,10 @@ def _sentence_names(
 
 
 def _about_a_thing(t: Any, ev: Event) -> bool:
-    """Whether the name ``t`` is inside a relative clause that tells what a thing, no party, does and does not hold
-    the event's trigger ("pushing for a settlement, which critics say would favor Russian demands": Russia is no
-    party to the push; "returned archives it had taken from Kuwait" tells the actor's act: Kuwait is)."""
+    """Whether the name ``t`` is inside a relative clause that tells what a thing, no party, would or could do and
+    does not hold the event's trigger ("pushing for a settlement, which critics say would favor Russian demands":
+    Russia is no party to the push; "returned archives it had taken from Kuwait" tells the actor's act, "a truce
+    that includes China suspending curbs while the United States lowers tariffs" what was agreed: they are)."""
     lo = ev.spans.get("trigger", [-1, -1])[0]
     cur = t
     for _ in range(MAX_SPEAKER_HOPS):
@@ -104,10 +107,15 @@ def _about_a_thing(t: Any, ev: Event) -> bool:
             return False
         if cur.dep_ == "relcl":
             inside = any(w.idx == lo for w in cur.subtree)
-            acts = any(w.dep_ == "nsubj" and w.lower_ in RELATIVE_PRONOUNS for w in cur.subtree)
+            acts = any(w.dep_ == "nsubj" and w.lower_ in RELATIVE_PRONOUNS and _would(w.head) for w in cur.subtree)
             return acts and not inside and not is_party(cur.head)
         cur = cur.head
     return False
+
+
+def _would(verb: Any) -> bool:
+    """Whether ``verb`` has a modal of what may be ("would", "could", "might", "may")."""
+    return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in verb.children)
 
 
 def named_sector(t: Any) -> str | None:
