@@ -10,8 +10,8 @@ from typing import Any
 
 from ..model import Event
 from .event_actors import code_phrase, countries_in, country_of, party_words
-from .event_parties import RELATIVE_PRONOUNS, venue
-from .event_roles import LOCATIVE_PREPS, attribution, is_party, phrase_text, phrase_words
+from .event_parties import venue
+from .event_roles import LOCATIVE_PREPS, attribution, phrase_text, phrase_words
 from .event_tables import lemma_of as _lemma
 from .event_tables import tables
 
@@ -19,8 +19,6 @@ from .event_tables import tables
 MAX_SPEAKER_HOPS = 6
 #: How many modifier links a name is followed up to the noun of its phrase.
 MAX_MODIFIER_HOPS = 3
-#: Modals of what may be: a thing that "would favor" someone does nothing to them yet.
-HYPOTHETICAL = frozenset({"would", "could", "might", "may"})
 
 
 def extent(t: Any) -> tuple[int, int]:
@@ -83,7 +81,6 @@ def _sentence_names(
         lo, hi = extents.get("topic", (-1, -1))
         topic = lo <= ent.start_char < hi
         party = not bystander(ent.root, ev, extents) and not venue(ent.root) and not topic
-        party = party and not _about_a_thing(ent.root, ev)
         if ent.label_ in ("GPE", "NORP", "ORG", "LOC") and party:
             before = sent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
             code = country_of(ent.text) if before not in ("ethnic", "ethnically") else None  # a people
@@ -93,29 +90,6 @@ def _sentence_names(
                 if third_place and place(ent.root):
                     places.add(ent.start_char)
     return named, sectors, places
-
-
-def _about_a_thing(t: Any, ev: Event) -> bool:
-    """Whether the name ``t`` is inside a relative clause that tells what a thing, no party, would or could do and
-    does not hold the event's trigger ("pushing for a settlement, which critics say would favor Russian demands":
-    Russia is no party to the push; "returned archives it had taken from Kuwait" tells the actor's act, "a truce
-    that includes China suspending curbs while the United States lowers tariffs" what was agreed: they are)."""
-    lo = ev.spans.get("trigger", [-1, -1])[0]
-    cur = t
-    for _ in range(MAX_SPEAKER_HOPS):
-        if cur.head.i == cur.i:
-            return False
-        if cur.dep_ == "relcl":
-            inside = any(w.idx == lo for w in cur.subtree)
-            acts = any(w.dep_ == "nsubj" and w.lower_ in RELATIVE_PRONOUNS and _would(w.head) for w in cur.subtree)
-            return acts and not inside and not is_party(cur.head)
-        cur = cur.head
-    return False
-
-
-def _would(verb: Any) -> bool:
-    """Whether ``verb`` has a modal of what may be ("would", "could", "might", "may")."""
-    return any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in verb.children)
 
 
 def named_sector(t: Any) -> str | None:
