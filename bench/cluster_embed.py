@@ -129,33 +129,13 @@ def fill(ds: Any, python: str | None, on: bool) -> None:
 
 def run(variant: str, python: str | None, balanced: bool = False) -> dict[str, Any]:
     add_feature()
-    from cluster import (  # type: ignore[import-not-found]
-        DEFAULT_DATA,
-        analysed_articles,
-        doc_of,
-        doc_text,
-        gold_label,
-        load_docs,
-        protocols,
-        write_files,
-    )
-    from cluster_fit import FOLDS, Dataset, Protocol, load_polnear, load_tbaq, ours_cuts, scores, split
+    from cluster import protocols  # type: ignore[import-not-found]
+    from cluster_fit import FOLDS, Protocol, load_three, ours_cuts, scores, split
 
-    cache = Path(tempfile.gettempdir()) / "storyline-bench-cluster"
-    docs = load_docs(DEFAULT_DATA)
-    texts = {d: doc_text(s) for d, s in docs.items()}
-    gold = {d: gold_label(d) for d in docs}
-    ids = list(docs)
-    topic = {d: gold[d].split("/")[0] for d in ids}
-    with tempfile.TemporaryDirectory() as tmp:
-        write_files(texts, Path(tmp))
-        by_doc = {doc_of(a.path): a for a in analysed_articles(Path(tmp), cache)}
-    ecb = Dataset("ecbplus-dev", ids, gold, topic, texts, [by_doc[d] for d in ids])
-    tbaq, pol = load_tbaq(cache=cache), load_polnear(cache=cache)
+    ecb, tbaq, pol, topics = load_three()
     for ds in (ecb, tbaq, pol):
         ds.prepare()
         fill(ds, python, variant == "with")
-    topics = sorted(set(topic.values()), key=int)
     names = ["ecbplus-dev", "tbaq", "polnear"]
     runs = {
         "two sets": protocols(ecb, tbaq, topics)["joint"],

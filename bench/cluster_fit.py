@@ -142,6 +142,27 @@ def load_polnear(root: Path = POLNEAR, gold_file: Path = POLNEAR_GOLD, cache: Pa
     return _dataset("polnear", records, gold, texts, cache)
 
 
+#: Where the benches keep the analysis of their dev sets between runs.
+BENCH_CACHE = Path(tempfile.gettempdir()) / "storyline-bench-cluster"
+
+
+def load_three(cache: Path = BENCH_CACHE) -> tuple[Dataset, Dataset, Dataset, list[str]]:
+    """ECB+ dev, TBAQ and PolNeAR analysed as the three-set protocol reads them (not prepared yet), and ECB+'s
+    topics in order."""
+    from cluster import DEFAULT_DATA, doc_of, doc_text, gold_label, load_docs, write_files  # noqa: PLC0415
+
+    docs = load_docs(DEFAULT_DATA)
+    texts = {d: doc_text(s) for d, s in docs.items()}
+    gold = {d: gold_label(d) for d in docs}
+    ids = list(docs)
+    topic = {d: gold[d].split("/")[0] for d in ids}
+    with tempfile.TemporaryDirectory() as tmp:
+        write_files(texts, Path(tmp))
+        by_doc = {doc_of(a.path): a for a in analysed_articles(Path(tmp), cache)}
+    ecb = Dataset("ecbplus-dev", ids, gold, topic, texts, [by_doc[d] for d in ids])
+    return ecb, load_tbaq(cache=cache), load_polnear(cache=cache), sorted(set(topic.values()), key=int)
+
+
 def _dataset(
     name: str, records: dict[str, dict[str, str]], gold: dict[str, str], texts: dict[str, str], cache: Path | None
 ) -> Dataset:

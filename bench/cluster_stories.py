@@ -46,30 +46,19 @@ from __future__ import annotations
 
 import argparse
 import json
-import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from cluster import (  # type: ignore[import-not-found]
-    DEFAULT_DATA,
-    analysed_articles,
-    doc_of,
-    doc_text,
-    gold_label,
-    load_docs,
-    write_files,
-)
 from cluster_fit import (  # type: ignore[import-not-found]
     FOLDS,
     Dataset,
     Protocol,
     bcubed_of,
     joined,
-    load_polnear,
-    load_tbaq,
+    load_three,
     logistic,
     ours_cuts,
     plateau,
@@ -360,20 +349,10 @@ def ds_idx(name: str, sets: dict[str, Dataset], fold: dict[str, list[str]]) -> n
 
 def load_sets() -> tuple[Dataset, Dataset, Dataset, list[dict[str, list[str]]]]:
     """ECB+ dev, TBAQ and PolNeAR analysed and prepared, and the three-set protocol's 4 outer folds."""
-    docs = load_docs(DEFAULT_DATA)
-    texts = {d: doc_text(s) for d, s in docs.items()}
-    gold = {d: gold_label(d) for d in docs}
-    cache = Path(tempfile.gettempdir()) / "storyline-bench-cluster"
-    ids = list(docs)
-    topic = {d: gold[d].split("/")[0] for d in ids}
-    with tempfile.TemporaryDirectory() as tmp:
-        write_files(texts, Path(tmp))
-        by_doc = {doc_of(a.path): a for a in analysed_articles(Path(tmp), cache)}
-    ecb = Dataset("ecbplus-dev", ids, gold, topic, texts, [by_doc[d] for d in ids])
-    tbaq, pol = load_tbaq(cache=cache), load_polnear(cache=cache)
+    ecb, tbaq, pol, topics = load_three()
     for ds in (ecb, tbaq, pol):
         ds.prepare()
-    pairs = split(sorted(set(topic.values()), key=int), FOLDS)
+    pairs = split(topics, FOLDS)
     return ecb, tbaq, pol, [{"ecbplus-dev": p, "tbaq": [f"q{k}"], "polnear": [f"q{k}"]} for k, p in enumerate(pairs)]
 
 
