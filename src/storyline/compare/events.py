@@ -6,7 +6,9 @@ country takes its entity's ("Trump", whom another sentence calls "U.S. President
 the event is dated — by a date the sentence gives (``text``), else the article's publication date
 (``published``), else the story's event date (``story``). A dated act after the article's publication is
 ``announced``. Then events of one type between the same two parties on the same day (either way round for
-CONSULT, COOPERATE and AGREE, which are mutual) are one story event; ``independent_sources`` counts the outlets that
+CONSULT, COOPERATE and AGREE, which are mutual) that tell one act (:mod:`storyline.compare.event_acts`: alike
+triggers or alike sentences, so "forced Trump to back down" and "restricted exports" are two rows, "made a call" and
+"spoke by phone" one) are one story event; ``independent_sources`` counts the outlets that
 report it, copies collapsed; its status is the one most of its reports tell (:func:`merged_status`). A party's
 act on itself, once coded, is left out (:func:`self_event`).
 
@@ -25,6 +27,7 @@ from dataclasses import replace
 from ..analyse.event_actors import code_phrase
 from ..model import Article, Cite, Entity, Event
 from .claims import source_key
+from .event_acts import Acts, SameAct
 from .timeline import is_future
 
 #: Types whose two parties act together: "Xi called Trump" and "Trump spoke with Xi" are one event.
@@ -194,15 +197,17 @@ def _within(vague: Event, exact: Event) -> bool:
     return 0 <= gap <= LOOKBACK_DAYS
 
 
-def _join_vague(groups: list[list[tuple[Article, Event]]]) -> list[list[tuple[Article, Event]]]:
+def _join_vague(groups: list[list[tuple[Article, Event]]], same: SameAct) -> list[list[tuple[Article, Event]]]:
     """Groups whose best report dates the happening more coarsely than another group of the same type and pair
-    (:func:`_within`) joined to it, where that group is the only one it could be: "Xi met Trump in Busan in
-    October" and "Trump met Xi in Busan on 30 October" are one meeting; two calls that month are left apart."""
+    (:func:`_within`) joined to it, where that group is the only one it could be and tells the same act
+    (``same``, with its best report): "Xi met Trump in Busan in October" and "Trump met Xi in Busan on 30
+    October" are one meeting; two calls that month are left apart."""
     out = list(groups)
     for g in sorted(groups, key=lambda g: len(max(g, key=_telling)[1].date or "")):
-        vague = max(g, key=_telling)[1]
+        best = max(g, key=_telling)
+        vague = best[1]
         hosts = [h for h in out if h is not g and _key(h[0][1]) == _key(vague)]
-        hosts = [h for h in hosts if _within(vague, max(h, key=_telling)[1])]
+        hosts = [h for h in hosts if _within(vague, max(h, key=_telling)[1]) and same(best, max(h, key=_telling))]
         if len(hosts) == 1:
             hosts[0].extend(g)
             out.remove(g)
@@ -230,28 +235,38 @@ def merged_status(statuses: Sequence[str], best: str) -> str:
 
 
 def story_events(
-    sid: str, members: Sequence[Article], entities: Sequence[Entity], story_date: str | None = None
+    sid: str,
+    members: Sequence[Article],
+    entities: Sequence[Entity],
+    story_date: str | None = None,
+    same_act: SameAct | None = None,
 ) -> list[Event]:
-    """The story's events: its articles' events, completed and merged across outlets, dated, with every cite."""
+    """The story's events: its articles' events, completed and merged across outlets, dated, with every cite.
+    ``same_act`` tells whether two reports of one type, pair and day are one act (default: an
+    :class:`~storyline.compare.event_acts.Acts` over the story's reports; ``event_acts.always`` merges every such
+    pair, as the rows were made before)."""
     named = {m.entity_id for a in members for m in a.mentions if m.entity_id}
     codes = entity_codes([e for e in entities if e.id in named])  # the story's own, not the corpus's
     by_id = {a.id: a for a in members}
+    reports = [
+        (a, done)
+        for a in members
+        for ev in a.events
+        if ev.actor_text or ev.target_text
+        if not self_event(done := complete(a, ev, codes, story_date))
+    ]
+    same = same_act or Acts(reports)
     groups: list[list[tuple[Article, Event]]] = []
-    for a in members:
-        for ev in a.events:
-            if not (ev.actor_text or ev.target_text):
-                continue
-            done = complete(a, ev, codes, story_date)
-            if self_event(done):
-                continue
-            for g in groups:
-                head = g[0][1]
-                if _key(head) == _key(done) and _same_day(head, done):
-                    g.append((a, done))
-                    break
-            else:
-                groups.append([(a, done)])
-    groups = _join_vague(groups)
+    for r in reports:
+        hits = [g for g in groups if _key(g[0][1]) == _key(r[1]) and _same_day(g[0][1], r[1]) and same.joins(r, g)]
+        if not hits:
+            groups.append([r])
+            continue
+        hits[0].append(r)
+        for g in hits[1:]:  # a report that tells the act of two groups joins them
+            hits[0].extend(g)
+            groups.remove(g)
+    groups = _join_vague(groups, same)
     out: list[Event] = []
     for g in groups:
         best = max(g, key=_telling)[1]
