@@ -6,7 +6,9 @@ Story events (``storyline.compare.events.story_events``) merge the reports of on
 former merge joined every such pair of reports; the same-act test (``storyline.compare.event_acts.Acts``) joins
 them only where their triggers are compatible or their sentences alike. For each data set this counts the story
 rows and the rows of several sources with the former test and with the new one, in the same run, and lists each
-row of several sources that the new test splits (``--show``: its reports' triggers and sentences, to read).
+row of several sources that the new test splits (``--show``: its reports' triggers and sentences, to read). Both
+run with the new grouping, in which a report that tells the act of two groups joins them; the former merge with
+the former grouping (a report joins the first group it fits) made 646 ECB+ rows, 122 of several sources.
 
 Data (paths relative to the repo root; nothing is copied into the repo):
 
