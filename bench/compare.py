@@ -3,7 +3,7 @@
     python bench/compare.py [--gold DIR] [--out FILE] [--no-cache] [--only NAME ...] [--errors] [--missed]
                             [--cv | --fit | --embed | --without FEATURE ...] [--ties narrowest|first]
                             [--stale-analysis] [--units KIND ...] [--no-paraphrase] [--lift BAR ...]
-                            [--role-references-beside]
+                            [--role-references-beside] [--actor]
 
 ``--cv`` adds the leave-one-story-out figures (pair-model weights fitted, and the row threshold, omission bar,
 complement bar and echo bar chosen, on the other stories — precision first: among settings with cell accuracy
@@ -16,7 +16,9 @@ more articles that got no row; ``--no-paraphrase`` compares lemmas as written (n
 ``align.PARAPHRASE``); ``--lift`` gives the second bars of ``align.lift`` the settings choose among (none
 always one of them; by default :data:`LIFT`); ``--role-references-beside`` adds, in the same run, the
 leave-one-story-out figures with no role phrase ("the Chinese leader") read as the person it stands for
-(``claims.ROLE_REFERENCES`` off).
+(``claims.ROLE_REFERENCES`` off); ``--actor`` measures, in one run beside the model's own features, a "same
+main actor" pair feature (the main clause's subject resolved to its canonical entities, role phrases included)
+added to them and in place of the participant overlap ``ent`` (written to ``compare-actor.json``).
 
 Gold: ``bench/data/compare/*.json`` (format in that folder's README): ECB+ development stories (ten articles
 each from different outlets on one event, ../shared/data/ecbplus-dev) and planted multi-outlet stories of our
@@ -55,6 +57,7 @@ import hashlib
 import json
 import pickle
 import platform
+import re
 import sys
 import tempfile
 import time
@@ -387,6 +390,40 @@ def embedding_column(units: Sequence[Any]) -> np.ndarray:
 
 _EMBEDDER: Any = None
 EMBED = False
+#: ``--actor``: the "same main actor" pair feature added to the model's (``"beside"``), or in place of its
+#: participant overlap ``ent`` (``"instead"``); ``None``: the model's own features.
+ACTOR: str | None = None
+
+
+def main_actors(u: Any) -> frozenset[str]:
+    """The canonical entities of a unit's main actor: the subject of its main clause as written, found in the
+    unit's text, resolved through the article's mentions and role phrases ("the Chinese leader" → Xi) that lie
+    inside it; empty for a pronoun or a subject that names no entity."""
+    if not u.subject:
+        return frozenset()
+    # the subject as the parse wrote it, its tokens spaced ("61 - year - old"): found with any spacing
+    found = re.compile(r"\s*".join(map(re.escape, u.subject.split()))).search(u.article.text, u.start, u.end)
+    if found is None:
+        return frozenset()
+    at, end = found.span()
+    ids = {m.entity_id for m in u.article.mentions if m.entity_id and at <= m.start < end}
+    ids |= {r.entity_id for r in u.references if r.entity_id and at <= r.start < end}
+    return frozenset(ids)
+
+
+def actor_column(units: Sequence[Any]) -> np.ndarray:
+    """1 where the two statements' main actors (:func:`main_actors`) share an entity, else 0."""
+    actors = [main_actors(u) for u in units]
+    n = len(units)
+    out = np.zeros((n, n))
+    for i in range(n):
+        if actors[i]:
+            for j in range(n):
+                if j != i and actors[i] & actors[j]:
+                    out[i, j] = 1.0
+    return out
+
+
 #: Pair features left out (``--without``): to measure what a feature earns, held out.
 WITHOUT: tuple[str, ...] = ()
 
@@ -410,6 +447,12 @@ def prepare(story: GoldStory, arts: list[Any], granularity: str | None = None) -
     feats = pair_features(units)
     if EMBED and units:
         feats = np.concatenate([feats, embedding_column(units)[:, :, None]], axis=2)
+    if ACTOR and units:
+        feats = np.concatenate([feats, actor_column(units)[:, :, None]], axis=2)
+        if ACTOR == "instead":
+            from storyline.compare.align import FEATURES
+
+            feats = np.delete(feats, [FEATURES.index("ent")], axis=2)
     if WITHOUT:
         from storyline.compare.align import FEATURES
 
@@ -626,6 +669,19 @@ def _without_roles(stories: Sequence[GoldStory], units: str, cache: bool) -> dic
         claims.ROLE_REFERENCES = True
 
 
+def _actor_pairs(prepared: Sequence[Prepared]) -> dict[str, Any]:
+    """How the gold pairs (:func:`pair_data`) split by the main-actor feature, and the weight fitted on all."""
+    ys = np.concatenate([pair_data(p)[1] for p in prepared])
+    xs = np.vstack([pair_data(p)[0] for p in prepared])
+    same = xs[:, -1] > 0
+    w = fit_weights(prepared)
+    return {
+        "same-fact pairs sharing the main actor": f"{int((same & (ys == 1)).sum())} of {int((ys == 1).sum())}",
+        "other pairs sharing the main actor": f"{int((same & (ys == 0)).sum())} of {int((ys == 0).sum())}",
+        "weight fitted on all stories (in-sample)": round(float(w[-1]), 4),
+    }
+
+
 def _baseline_folds(stories: Sequence[GoldStory], cache: bool) -> dict[str, Any]:
     """TF-IDF threshold chosen on the other stories (leave one story out), scored on the held-out one."""
     grid = [0.3, 0.4, 0.5, 0.6, 0.7]
@@ -669,6 +725,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--ties", choices=("narrowest", "first"), default="narrowest", help="see _row_fact")
     ap.add_argument("--embed", action="store_true", help="--cv with a sentence-embedding feature added (measure)")
     ap.add_argument("--without", nargs="+", default=[], help="--cv with these pair features left out (measure)")
+    ap.add_argument(
+        "--actor",
+        action="store_true",
+        help="--cv with a 'same main actor' pair feature beside and instead of 'ent', the model's own, same run",
+    )
     args = ap.parse_args(argv)
     global TIES, STALE_OK
     TIES, STALE_OK = args.ties, args.stale_analysis
@@ -694,6 +755,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         WITHOUT, args.cv, args.fit = tuple(args.without), True, False
         if args.out == RESULTS:
             args.out = RESULTS.with_name("compare-without.json")
+    if args.actor:
+        global ACTOR
+        args.cv, args.fit = True, False
+        if args.out == RESULTS:
+            args.out = RESULTS.with_name("compare-actor.json")
+        for how in ("beside", "instead"):
+            ACTOR = how
+            for units in args.units:
+                prepared = [prepare(s, analyse_story(s, not args.no_cache), units) for s in stories]
+                cv = cross_validate(prepared)
+                cv["actor pairs"] = _actor_pairs(prepared)
+                res[f"ours ({units} units), main actor {how} ent, leave one story out (held out)"] = cv
+        ACTOR = None
     if args.fit or args.cv:
         from storyline.compare import align
 
