@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from ...model import Mention, Quote
+from ..role_refs import RoleRef, role_references
 from .cues import (
     CUE_FORMS,
     FEMALE_NAMES,
@@ -79,6 +80,14 @@ class _Doc:
     outer: list[tuple[int, int]] = field(default_factory=list)  # quoted pieces with their marks, in order
     outer_starts: list[int] = field(default_factory=list)
     person_pos: list[int] = field(default_factory=list)
+    role_ref_cache: list[RoleRef] | None = None
+
+    def role_refs(self) -> list[RoleRef]:
+        """The article's role phrases read as its people (:func:`~storyline.analyse.role_refs.role_references`),
+        found once per document however many speakers ask."""
+        if self.role_ref_cache is None:
+            self.role_ref_cache = role_references(self.text, self.mentions)
+        return self.role_ref_cache
 
     # ---- offsets
     def tok_at(self, char: int) -> int:

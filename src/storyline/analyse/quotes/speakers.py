@@ -15,7 +15,6 @@ from typing import Any
 
 from ...model import Mention
 from ..entities import JOB_WORDS
-from ..role_refs import role_references
 from .cues import (
     _ROLE_ABBREVIATIONS,
     _SOMEONE,
@@ -464,7 +463,7 @@ def _resolve(d: _Doc, subj: Any, local: tuple[int, int], words: tuple[int, int] 
         if p is not None and (told or _described_as(d, p.key, head, local[0])):
             return _Speaker(p.key, p.start, p.end, True)
         # "the Chinese leader" with no one near it: the one person of the article the role and nationality fit
-        ref = next((r for r in role_references(text, d.mentions) if local[0] <= r.start < local[1]), None)
+        ref = next((r for r in d.role_refs() if local[0] <= r.start < local[1]), None)
         if ref is not None:
             return _Speaker(ref.name, ref.person_start, ref.person_end, True)
     if head in ORG_HEADS:
