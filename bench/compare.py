@@ -803,18 +803,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"false-omit {pr['false-omission rate']}  conflicts✗ {pr['false conflicts']}  "
                 f"rows/fact {pr['rows per fact']}  recall {pr['fact recall']}  unmatched {pr['unmatched rows']}"
             )
-    if args.errors:
+    listed = [("errors", "wrong cells")] if args.errors else []
+    listed += [("missed", "facts stated by 2+ articles with no row")] if args.missed else []
+    for key, title in listed:
         for name, r in res.items():
-            if r.get("errors"):
-                print(f"\n-- wrong cells: {name}")
-                for e in r["errors"]:
-                    print("  ", e)
-    if args.missed:
-        for name, r in res.items():
-            if r.get("missed"):
-                print(f"\n-- facts stated by 2+ articles with no row: {name}")
-                for m in r["missed"]:
-                    print("  ", m)
+            if r.get(key):
+                print(f"\n-- {title}: {name}")
+                for line in r[key]:
+                    print("  ", line)
     for r in res.values():
         r.pop("errors", None)
     meta = {
