@@ -84,6 +84,28 @@ def _inside_indirect(q: Quote, quotes: Sequence[Quote]) -> bool:
     )
 
 
+#: The most words an indirect quote may hold before another speaker's reported words that end it, for it to be
+#: only their frame ("Mr Xi told Mr Trump that …" according to the read-out): a name, a cue and a listener.
+FRAME_WORDS = 8
+
+
+def _only_a_frame(q: Quote, quotes: Sequence[Quote], text: str) -> bool:
+    """An indirect quote that is only the frame of another speaker's reported words ending it ("According to the
+    read-out, Mr Xi told Mr Trump that Taiwan's return …"): those words are shown once, as the inner speaker's,
+    "according to" the outer one; the frame would repeat them under the outer speaker."""
+    return q.kind == "indirect" and any(
+        o is not q
+        and o.kind == "indirect"
+        and o.speaker
+        and o.speaker != q.speaker
+        and q.start < o.start
+        and o.end <= q.end
+        and not text[o.end : q.end].strip(" .,;:\"'”’")
+        and len(text[q.start : o.start].split()) <= FRAME_WORDS
+        for o in quotes
+    )
+
+
 def according_to(q: Quote, quotes: Sequence[Quote]) -> str | None:
     """Whose reported words hold ``q``, the words of another speaker ("China, however, stated that Trump
     acknowledged the importance of the Taiwan issue"): the outer speaker, or None. What Trump acknowledged is
@@ -164,7 +186,7 @@ def make_dossier(story: Story, articles: Sequence[Article], entities: Sequence[E
             for a in members
             for q in a.quotes
             # "… against fascism and “militarism”": shown within the indirect quote that holds it
-            if not _inside_indirect(q, a.quotes)
+            if not _inside_indirect(q, a.quotes) and not _only_a_frame(q, a.quotes, a.text)
         ],
         claims=cmp.claims,
         matrix=cmp.matrix,
