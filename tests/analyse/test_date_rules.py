@@ -278,3 +278,32 @@ def test_year_end_as_an_adjective_or_since_is_no_date() -> None:
     ref = dt.date(1989, 10, 26)
     assert typed("Bonuses stayed at year-end levels.", ref) == {}
     assert typed("The index is up 12% since year-end.", ref) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("Shares rose for a fourth week in a row.", "a fourth week", "2009-W14"),
+        ("Markets had their best week since November.", "their best week", "2009-W14"),
+        ("The index had its worst day since 1987.", "its worst day", "2009-04-04"),
+        ("Trading halted for a third straight session.", "a third straight session", "2009-04-04"),
+    ],
+)
+def test_a_day_or_week_in_a_row_or_on_record_is_the_reports(text: str, mention: str, value: str) -> None:
+    assert typed(text, dt.date(2009, 4, 4))[mention] == (value, "DATE")
+
+
+def test_a_record_day_follows_the_day_named_before_it() -> None:
+    text = "The Dow fell 500 points on Monday. It was its worst day since 1987."
+    assert typed(text, dt.date(2009, 4, 4))["its worst day"] == ("2009-03-30", "DATE")
+
+
+def test_a_superlative_without_a_comparison_is_no_date() -> None:
+    assert typed("It was the best day of my life.", dt.date(2009, 4, 4)) == {}
+
+
+def test_a_season_of_a_year_said_in_words() -> None:
+    ref = dt.date(1998, 2, 23)
+    assert typed("Prices fell to the level of the winter of nineteen ninety-four.", ref) == {
+        "the winter of nineteen ninety-four": ("1994-WI", "DATE")
+    }

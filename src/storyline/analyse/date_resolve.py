@@ -262,8 +262,9 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
     if kind == "season":
         code = timex.SEASONS[g["season"].lower()]
         rel = " ".join((g.get("rel") or "").lower().split())
-        if g.get("year"):
-            return f"{g['year']}-{code}", "season", "DATE"
+        if g.get("year") or g.get("syear"):
+            said = g["year"] or f"{timex.spoken_year_words(g['syear'] or ''):04d}"
+            return f"{said}-{code}", "season", "DATE"
         if not rel or rel in ("early", "late", "the") and ref.date is None:
             return None, "invalid", "DATE"
         if ref.date is None:
@@ -315,7 +316,7 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
     if kind == "ref":
         return timex.ref_value(g["ref"]), "reference", "DATE"
     if kind == "anaphora":  # counted from the reference here; _anaphora counts from the day the text named
-        unit, off, _ = timex.anaphora_of(g.get("ana") or "the day")
+        unit, off, _ = timex.anaphora_of(timex.anaphora_phrase(m))
         if unit == "year" and (g.get("ana") or "")[-4:] == "Year":  # "Person of the Year"
             return None, "invalid", "DATE"
         if ref.date is None:

@@ -216,7 +216,7 @@ def _anaphora(found: list[DateMention], text: str) -> list[DateMention]:
         m = timex.ANAPHORA_PATTERN.match(text, d.start)
         if m is None:
             continue
-        unit, off, from_named = timex.anaphora_of(m.group("ana") or "the day")
+        unit, off, from_named = timex.anaphora_of(timex.anaphora_phrase(m))
         if not from_named:
             continue
         named = [p.point for p in found[:i] if p.point and len(p.point) >= UNIT_LEN[unit]

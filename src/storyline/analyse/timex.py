@@ -188,12 +188,35 @@ _ON_DAY = (
     rf"|(?P<mon3>{_MONTH_STEMS})[a-z]*\.?\s+(?P<day3>[0-3]?\d)\b)"
 )
 
-#: "the day", "that year", "the following month", "a second straight day" (see :data:`ANAPHORA`).
+#: Superlatives that make a day or week the one the report is about when a comparison follows ("its worst day
+#: since 1987", "their best week in a year"): the day or week the text last named, else the reference's.
+RECORD_WORDS = lexicon.ordered("dates.record_words")
+
+#: "the day", "that year", "the following month", "a second straight day", "a fourth week in a row", "their best
+#: week since November" (see :data:`ANAPHORA`).
 _ANAPHORA_PHRASES = _alt(f"{w} {u}" for w, units, _, _ in ANAPHORA for u in units).replace(" ", r"\s+")
 ANAPHORA_PATTERN = re.compile(
     rf"\b(?:(?P<frame>{DAY_FRAMES})?(?P<ana>{_ANAPHORA_PHRASES})"
     rf"|(?:a|the)\s+(?:{_alt(_ORDINALS)}|\d+(?:st|nd|rd|th))\s+(?:consecutive|straight|successive)\s+"
-    rf"(?P<nthday>day|session))\b(?(frame)|{ANAPHORA_STOP})", re.I)
+    rf"(?P<nthday>day|session|week)"
+    rf"|(?:(?:a|the|its|their)\s+)?(?:{_alt(_ORDINALS)}|\d+(?:st|nd|rd|th))\s+(?P<rowunit>day|session|week)"
+    r"(?=\s+in\s+a\s+row\b)"
+    rf"|(?:(?:its|their|the)\s+)?(?:{_alt(RECORD_WORDS)})\s+(?P<recunit>day|session|week)(?=\s+(?:since|in)\b))"
+    rf"\b(?(frame)|{ANAPHORA_STOP})", re.I)
+
+
+def anaphora_phrase(m: re.Match[str]) -> str:
+    """The phrase :func:`anaphora_of` reads for a match of :data:`ANAPHORA_PATTERN`: its anaphoric words, or "the
+    same day" / "the same week" for a day or week counted in a row or told as a record ("a fourth week in a row").
+
+    Example:
+        >>> anaphora_phrase(ANAPHORA_PATTERN.search("gains for a fourth week in a row"))
+        'the same week'
+    """
+    if m.group("ana"):
+        return m.group("ana")
+    unit = (m.group("nthday") or m.group("rowunit") or m.group("recunit") or "day").lower()
+    return f"the same {'day' if unit == 'session' else unit}"
 
 #: (kind, pattern), tried before the calendar patterns of :mod:`dates` (a time includes its day, "every
 #: Monday" is a set).
@@ -207,7 +230,9 @@ TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(
         r"(?<!every\s)(?<!each\s)"  # "every summer" is a set
         r"\b(?:(?P<rel>last|this|next|past|this past|early|late|the)\s+)?(?P<season>spring|summer|fall|autumn|winter)"
-        r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d))?\b", re.I)),
+        r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)"  # "the winter of nineteen ninety-four", as broadcasts say it
+        rf"|\s+of\s+(?P<syear>(?:{_alt(SPOKEN_CENTURIES)})[\s-]+(?:{_alt(SPOKEN_TENS)})(?:[\s-]+(?:{_alt(SPOKEN_UNITS)}))?))?\b",
+        re.I)),
     ("half", re.compile(
         r"\b(?:the\s+)?(?P<half>first|second|last|latter)\s+half\s+of\s+(?:(?P<hyear>(?:19|20)\d\d)\b"
         r"|(?:the\s+)?(?P<hrel>this|next|last|current)\s+year\b|the\s+year\b)", re.I)),
@@ -472,6 +497,17 @@ def spoken_year(g: dict[str, str | None]) -> int:
         unit = SPOKEN_UNITS.get((g.get("units") or "").lower(), 0)
         return SPOKEN_CENTURIES[(g["cent"] or "").lower()] + SPOKEN_TENS[(g["tens"] or "").lower()] + unit
     return 2000 + SPOKEN_UNITS.get((g.get("units2") or "").lower(), 0)
+
+
+def spoken_year_words(words: str) -> int:
+    """The year of "nineteen ninety-four" (century, tens and units words).
+
+    Example:
+        >>> spoken_year_words("nineteen ninety-four"), spoken_year_words("eighteen twelve")
+        (1994, 1812)
+    """
+    cent, tens, *units = re.split(r"[\s-]+", words.strip())
+    return spoken_year({"cent": cent, "tens": tens, "units": units[0] if units else None})
 
 
 def anaphora_of(phrase: str) -> tuple[str, int, bool]:
