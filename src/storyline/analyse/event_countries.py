@@ -10,13 +10,15 @@ from typing import Any
 
 from ..model import Event
 from .event_actors import code_phrase, countries_in, country_of, party_words
-from .event_parties import venue
+from .event_parties import RELATIVE_PRONOUNS, venue
 from .event_roles import LOCATIVE_PREPS, attribution, phrase_text, phrase_words
 from .event_tables import lemma_of as _lemma
 from .event_tables import tables
 
 #: How many words up the parse a speech verb is looked for above a report's source.
 MAX_SPEAKER_HOPS = 6
+#: How many links a name is followed up to the clause it is part of.
+MAX_CLIMB = 12
 #: How many modifier links a name is followed up to the noun of its phrase.
 MAX_MODIFIER_HOPS = 3
 
@@ -123,6 +125,8 @@ def bystander(t: Any, ev: Event, extents: dict[str, tuple[int, int]]) -> bool:
     if attribution(t):
         return True
     lo = ev.spans.get("trigger", [0, 0])[0]
+    if _other_act(t, lo) or _others_opinion(t, lo):
+        return True
     cur, hops = t, 0
     # up to a speech verb whose subject holds t and whose clause the trigger
     while cur.head.i != cur.i and hops < MAX_SPEAKER_HOPS:
@@ -133,4 +137,41 @@ def bystander(t: Any, ev: Event, extents: dict[str, tuple[int, int]]) -> bool:
             trig = [w for w in verb.subtree if w.idx == lo and w not in subj]
             return bool(trig) and not in_subj
         cur, hops = cur.head, hops + 1
+    return False
+
+
+def _other_act(t: Any, lo: int) -> bool:
+    """Whether the name ``t`` is inside another act of the same subject, a verb joined to the trigger's with no
+    subject of its own that does not hold the trigger, deeper than that verb's own object ("has signaled a
+    willingness to roll back curbs and has cast doubt about his commitment to Taiwan's security": Taiwan is a party
+    to the doubt, not to the rollback; but "protested the move and urged Washington to stop": the one the protest is
+    aimed at too)."""
+    path: list[Any] = []
+    cur = t
+    for _ in range(MAX_CLIMB):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and cur.head.pos_ in ("VERB", "AUX"):
+            own = any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
+            aimed = len(path) == 1 and path[0].dep_ in ("dobj", "dative")  # the joined act's own object
+            return not own and not aimed and not any(w.idx == lo for w in cur.subtree)
+        if cur.dep_ not in ("compound", "flat", "amod", "nmod", "poss"):  # "the Peruvian government": its noun
+            path.append(cur)
+        cur = cur.head
+    return False
+
+
+def _others_opinion(t: Any, lo: int) -> bool:
+    """Whether the name ``t`` is inside what someone else says of a thing in a relative clause that does not hold the
+    trigger ("pushing for a settlement, which critics say would favor Russian demands": the critics' view of the
+    settlement names no party to the push)."""
+    cur = t
+    for _ in range(MAX_CLIMB):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "relcl":
+            said = _lemma(cur) in party_words()["speech_verbs"]
+            speaker = any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE_PRONOUNS for c in cur.children)
+            return said and speaker and not any(w.idx == lo for w in cur.subtree)
+        cur = cur.head
     return False

@@ -147,6 +147,18 @@ def antecedent(t: Any) -> Any | None:
     return None
 
 
+#: Nouns that describe one person ("the president", "the minister").
+DESCRIPTORS = lexicon.words("roles.descriptor_nouns")
+#: Part-of-speech tags of a plural noun, which "he" or "she" never stands for.
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+def _office(w: Any) -> bool:
+    """Whether the singular noun ``w`` names one person by their office or role ("the president", "the minister",
+    "the envoy"): a noun the lexicon knows as describing a person (``roles.descriptor_nouns``)."""
+    return lemma_of(w) in DESCRIPTORS
+
+
 #: Pronouns that open a relative clause: they stand for the noun the clause describes.
 RELATIVE_PRONOUNS = lexicon.words("events.relative_pronouns")
 
@@ -169,11 +181,18 @@ def resolve_pronoun(t: Any) -> Any:
     subj = next((c for c in root.children if c.dep_ in SUBJECTS), None)
     if subj is not None and (reporting_outlet(root) or expletive(subj)):  # "The Daily Globe reports that it …"
         subj = None
-    if t.text.lower() in ("he", "she", "him", "her"):  # a person: the nearest person named as a subject before it
+    if t.text.lower() in PERSON_PRONOUNS:  # a person: the nearest person named as a subject before it
         before = [c for c in t.sent if c.i < t.i and c.dep_ in SUBJECTS and c.pos_ != "PRON"]
         near = list(reversed(before))
         named = [c for c in near if c.ent_type_ == "PERSON"] + [c for c in near if c.pos_ == "PROPN"]
-        return named[0] if named else t if before else antecedent(t) or subj or t
+        named += [c for c in near if c.tag_ == "NN" and _office(c)]  # "The Philippine president said he …"
+        if named:
+            return named[0]
+        persons = [w for w in t.sent if w.i < t.i and _person(w)]  # "pointed to Trump vowing …, though he tried"
+        if persons:
+            return persons[-1]
+        single = subj is not None and subj.pos_ != "PRON" and subj.tag_ not in PLURAL_TAGS  # never "they" for "he"
+        return t if before else antecedent(t) or (subj if single else None) or t
     return subj if subj is not None and subj.i != t.i and subj.pos_ != "PRON" else t
 
 

@@ -78,6 +78,8 @@ def _modal_status(t: Any) -> tuple[str, str | None]:
     reported = head is not None and head.pos_ == "VERB" and t.dep_ in ("ccomp", "conj")
     if (auxes & st["demand_aux"] and reported) or demand_clause(t) is not None:
         return "happened", "REQUEST"
+    if _unperformed(t):  # "the law requires Washington to provide arms", "was reluctant to discuss Taiwan"
+        return "hypothetical", None
     if auxes & st["announced_aux"]:
         return "announced", "intent"
     if auxes & st["hypothetical_aux"]:
@@ -95,6 +97,16 @@ def _modal_status(t: Any) -> tuple[str, str | None]:
     if t.pos_ == "NOUN" and any(_lemma(c) in ("planned", "upcoming", "expected", "proposed") for c in t.children):
         return "announced", None
     return "happened", None
+
+
+def _unperformed(t: Any) -> bool:
+    """Whether the act ``t`` is the infinitive of a word that binds, lets or is loath to do it ("the law requires
+    Washington to provide arms", "is obliged to supply", "allowing the country to provide support", "was reluctant
+    to discuss Taiwan"): what must, may or might be done, not what was done."""
+    if t.dep_ not in ("xcomp", "advcl", "ccomp") or t.head.i == t.i:
+        return False
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    return to and _lemma(t.head) in tables().status.get("unperformed_heads", frozenset())
 
 
 def _under_a_modal(t: Any, modals: frozenset[str]) -> bool:
@@ -131,7 +143,7 @@ def _governors(t: Any) -> list[Any]:
     out: list[Any] = []
     cur = t
     while cur.head.i != cur.i and len(out) < MAX_GOVERNORS:
-        if cur.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acomp"):
+        if cur.dep_ not in ("xcomp", "dobj", "pobj", "prep", "acomp", "pcomp"):  # "refrained from backing"
             break
         cur = cur.head
         out.append(cur)
@@ -220,7 +232,15 @@ def conditioned(t: Any) -> bool:
     """Whether the act ``t`` is set on a condition ("would veto the bid unless Ankara withdrew", "will not attend if
     the rebels take part"): said of a refusal to come, an ultimatum."""
     marks = tables().status.get("ultimatum_marks", frozenset())
-    return any(c.dep_ == "advcl" and {g.lower_ for g in c.children if g.dep_ == "mark"} & marks for c in t.children)
+    for c in t.subtree:
+        if c.dep_ != "advcl" or not {g.lower_ for g in c.children if g.dep_ == "mark"} & marks:
+            continue
+        cur = c.head  # set on the act itself, or hung on its object's clause ("block Sweden's bid to join NATO
+        while cur.i != t.i and cur.dep_ in ("acl", "dobj", "xcomp"):  # unless Stockholm extradites …")
+            cur = cur.head
+        if cur.i == t.i:
+            return True
+    return False
 
 
 def passive(t: Any) -> bool:

@@ -109,6 +109,8 @@ PARTICLES = lexicon.words("events.particles")
 FRAME_NOUNS = lexicon.words("events.frame_nouns")
 #: Craft, which move but visit no one ("a military helicopter flying over the plant").
 CRAFT = lexicon.words("events.craft")
+#: Pronouns of a third party, which as an actor no name resolves stand for no one a reader can be shown.
+UNRESOLVED = lexicon.words("events.third_person_pronouns")
 #: Words that make two sides named together allies in a fight ("fought shoulder to shoulder against fascism").
 ALLIED = lexicon.words("events.allied_words")
 
@@ -445,6 +447,9 @@ def _event(m: Match, text: str) -> Event:
     far = {role for role, tok in (("actor", actor), ("target", target)) if tok is not None and tok.sent != t.sent}
     far |= {role for role, tok in (("actor", actor), ("target", target)) if tok is not None and indefinite(tok)}
     context_countries(ev, t.sent, extents, far, ACTOR_LAST_RESORT)
+    if actor is not None and actor.lower_ in UNRESOLVED and actor.pos_ == "PRON":  # "They talked about trade"
+        ev.actor_text = ev.actor_sector = None
+        ev.spans.pop("actor", None)
     return ev
 
 

@@ -1,0 +1,83 @@
+"""Event coding: acts bound, allowed, shunned or set on a condition, pronoun actors, and names that belong to another
+act or another's opinion. Every sentence is made up."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.analyse.events import events_from_doc
+from storyline.model import Event
+
+
+def _events(nlp: Any, text: str) -> list[Event]:
+    return events_from_doc(nlp(text), article_id="a1")
+
+
+def _first(nlp: Any, text: str, action: str) -> Event:
+    return next(e for e in _events(nlp, text) if e.action == action)
+
+
+def test_an_act_a_law_requires_is_not_done_and_the_law_asks_no_one(nlp: Any) -> None:
+    evs = _events(nlp, "Canadian law requires Ottawa to supply Ukraine with shells.")
+    assert [(e.action, e.status) for e in evs] == [("AID", "hypothetical")]
+
+
+def test_an_act_someone_is_reluctant_to_do_is_not_done(nlp: Any) -> None:
+    assert _first(nlp, "Mr Modi was reluctant to discuss Kashmir.", "CONSULT").status == "hypothetical"
+
+
+def test_refraining_from_backing_is_no_support(nlp: Any) -> None:
+    evs = _events(nlp, "Macron and his ministers have refrained from publicly backing Kyiv.")
+    assert evs and evs[0].action == "REJECT"
+
+
+def test_a_ruling_that_allows_an_act_yields_nothing(nlp: Any) -> None:
+    evs = _events(nlp, "The ruling allows Kenya to deploy police to Haiti.")
+    assert "CONCEDE" not in {e.action for e in evs}
+    assert _first(nlp, "Sudan's president allowed the opposition to hold rallies.", "CONCEDE").actor_country == "SDN"
+
+
+def test_a_refusal_set_on_a_condition_hung_on_its_object_is_an_ultimatum(nlp: Any) -> None:
+    text = "Athens said it could block Skopje's bid to join the union unless Skopje changed its name."
+    assert _events(nlp, text)[0].action == "THREATEN"
+
+
+def test_he_stands_for_the_office_holder_before_it(nlp: Any) -> None:
+    ev = _events(nlp, "The Kenyan president said he might cancel the defence pact with Britain.")[0]
+    assert ev.actor_country == "KEN"
+
+
+def test_he_never_stands_for_they(nlp: Any) -> None:
+    text = "Analysts pointed to Emmanuel Macron praising the union even though he tried to ban it."
+    ev = _first(nlp, text, "COERCE")
+    assert ev.actor_text == "Emmanuel Macron" and ev.actor_country == "FRA"
+
+
+def test_a_pronoun_no_name_resolves_is_no_actor_shown(nlp: Any) -> None:
+    ev = _first(nlp, "They talked about trade and beef, he said.", "CONSULT")
+    assert ev.actor_text is None and "actor" not in ev.spans
+
+
+def test_a_name_in_another_act_of_the_same_subject_is_no_party(nlp: Any) -> None:
+    text = "Erdogan has offered to host talks and has voiced doubt about his commitment to Sweden's security."
+    assert _events(nlp, text)[0].target_country != "SWE"
+
+
+def test_a_name_in_another_s_opinion_of_a_thing_is_no_party(nlp: Any) -> None:
+    text = "Macron is pressing for a new budget deal, which critics say would favor German farmers."
+    ev = _first(nlp, text, "REQUEST")
+    assert ev.target_country != "DEU"
+
+
+def test_opening_crossings_to_aid_lets_it_in(nlp: Any) -> None:
+    ev = _events(nlp, "Jordan opened three crossings to United Nations aid trucks.")[0]
+    assert (ev.action, ev.actor_country) == ("RETREAT", "JOR")
+
+
+def test_settling_on_a_course_is_agreeing(nlp: Any) -> None:
+    assert _events(nlp, "Egypt and Qatar settled on reopening their embassies.")[0].action == "AGREE"
+
+
+def test_the_object_of_a_joined_act_stays_a_party(nlp: Any) -> None:
+    ev = _first(nlp, "Chile protested the sale and urged the Peruvian government to halt it.", "ACCUSE")
+    assert ev.target_country == "PER"
