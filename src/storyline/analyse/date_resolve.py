@@ -22,12 +22,6 @@ def _two_digit_year(yy: int, ref: Ref) -> int:
 
 
 DAYS_IN_A_FORTNIGHT = 14
-#: From how many weeks back "N weeks ago" names a week rather than a day: "a week ago" is the day seven days back
-#: (TempEval-3 train: a day), "six weeks ago", "nearly two weeks ago" a week (a week, or the year's unknown week).
-WEEKS_AGO_AS_WEEK = 2
-#: Parts of a day that leave a weekday's value its day ("Sunday night" → the Sunday, as TempEval-3 train writes it
-#: more often than ``…TNI``), from the lexicon (``dates.weekday_parts_as_day``).
-_PARTS_AS_DAY = lexicon.words("dates.weekday_parts_as_day")
 
 
 def resolve_calendar(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | None, str]:
@@ -103,8 +97,7 @@ def resolve_calendar(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[
         if ref.date is None:
             return None, "needs-date"
         day = weekday_date(ref.date, WEEKDAYS[g["wd"].lower()], (g.get("rel") or "").lower(), text, m.start(), m.end())
-        part = g.get("tod")
-        return timex.time_value(day, part=None if (part or "").lower() in _PARTS_AS_DAY else part), "weekday"
+        return timex.time_value(day, part=g.get("tod")), "weekday"
     if kind == "rel_unit":
         rel = g["rel"].lower()
         unit = g["unit"].lower()
@@ -137,10 +130,8 @@ def resolve_calendar(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[
         r = ref.date
         if unit == "day":
             return (r - dt.timedelta(days=n)).isoformat(), "relative"
-        if unit == "week":  # "a week ago" is a day; "six weeks ago" names the week (TimeML ``1998-W02``)
-            day = r - dt.timedelta(weeks=n)
-            iy, iw, _ = day.isocalendar()
-            return (day.isoformat() if n < WEEKS_AGO_AS_WEEK else f"{iy:04d}-W{iw:02d}"), "relative"
+        if unit == "week":
+            return (r - dt.timedelta(weeks=n)).isoformat()[:10], "relative"
         if unit == "month":
             mo = r.month - n
             y = r.year + (mo - 1) // 12

@@ -266,16 +266,9 @@ TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?P<mid>mid-afternoon|mid afternoon)(?:\s+(?P<rel2>yesterday|today|tomorrow))?\b", re.I)),
 ]
 
-#: Words that may follow a time without making it an adjective ("by year end and beyond", not "year-end levels").
-_FUNCTION_WORDS = lexicon.ordered("dates.function_words")
-
 #: (kind, pattern), tried after the calendar patterns (a date's "two years ago" is not a duration).
 LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # "by year end", "at year-end", "by year's end" are "by the end of the year" (not "since year-end": the last one's;
-    # not "at year-end levels", an adjective: a word after it is a function word or none)
-    ("year_end", re.compile(r"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+the\s+(?P<eunit>year|month|week)\b"
-                            r"|\b(?:by|at|before|until|till)\s+year(?:[\s-]end|['’]s\s+end)\b"
-                            rf"(?![\s-]+(?!(?:{_alt(_FUNCTION_WORDS)})\b)[a-z])", re.I)),
+    ("year_end", re.compile(r"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+the\s+(?P<eunit>year|month|week)\b", re.I)),
     ("year_ended", re.compile(r"\bthe\s+(?:fiscal\s+|financial\s+)?year(?=\s+(?:ended|ending)\b)", re.I)),
     ("anaphora", ANAPHORA_PATTERN),
     ("long", re.compile(
