@@ -25,6 +25,11 @@ the article, entity filing, copies, the story candidates (postings and stored pr
 the neighbourhood, story builds, dossiers, story pages and the corpus stages' writes. Each probe runs once (a
 probe cannot be taken out of the store again): its wall and CPU seconds here are profiled ones.
 
+``--digests FILE``: after the probes, a digest of every output they touched (:func:`outputs`: their articles and
+their stories' other members, the stories, dossiers, pages, the entities their mentions name and their index
+rows), written to FILE; ``--same A B`` compares two such files (a change that must not change what is stored:
+the same probes on two copies of one store, the code before and after).
+
 Writes bench/results/add_one_profile.json.
 """
 
@@ -148,17 +153,83 @@ def main() -> None:
         "folder): give one folder to runs whose stores are compared (an article's path is its file's)",
     )
     ap.add_argument("--out", type=Path, default=HERE / "results" / "add_one_profile.json")
+    ap.add_argument("--digests", type=Path, default=None, help="write the digests of the probes' outputs here")
+    ap.add_argument("--same", nargs=2, type=Path, default=None, help="compare two --digests files, and stop")
     args = ap.parse_args()
+    if args.same:
+        raise SystemExit(same(*args.same))
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.probe_dir or Path(tmp)
         files = probes(args.probe_from, args.probes + 1 + args.cli, args.edit_seed, folder)
         result = {"time": timed, "stages": staged, "profile": profiled}[args.mode](args, files)
+        if args.digests:
+            args.digests.write_text(json.dumps(outputs(args.db, files), indent=0, sort_keys=True) + "\n")
     result.update(label=args.label, mode=args.mode, probe_from=args.probe_from, probe_years=args.probe_years,
                   edit_seed=args.edit_seed)  # fmt: skip
     old = json.loads(args.out.read_text()) if args.out.exists() else {}
     old[f"{args.label or 'run'}:{args.mode}"] = result
     args.out.write_text(json.dumps(old, indent=1) + "\n")
     print(json.dumps({k: v for k, v in result.items() if k != "rows"}, indent=1))
+
+
+#: What :func:`outputs` digests: table -> (the row's key and what it stores, the rows the probes touched).
+OUTPUTS: dict[str, tuple[str, str]] = {
+    "articles": ("SELECT id, story_id, duplicate_of, published, json FROM articles",
+                 "id IN ({a}) OR story_id IN ({s})"),
+    "stories": ("SELECT id, digest, json FROM stories", "id IN ({s})"),
+    "dossiers": ("SELECT story_id, key, json FROM dossiers", "story_id IN ({s})"),
+    "pages": ("SELECT story_id, key, drawn_by, head, page FROM story_pages", "story_id IN ({s})"),
+    "entities": ("SELECT id, name, type, json, aliases, display FROM entities", "id IN ({e})"),
+    "index": ("SELECT kind || ' ' || key || ' ' || ref, value, n FROM corpus_index",
+              "kind IN ('profile', 'sketch') AND key IN ({a}) OR kind IN ('posting', 'band') AND ref IN ({a})"
+              " OR kind IN ('entity_key', 'entity_token') AND ref IN ({e}) OR kind = 'df' AND key IN ({d})"
+              " OR kind = 'posting_n' AND key IN ({p})"),
+}  # fmt: skip
+
+
+def outputs(db: str, files: list[str]) -> dict[str, dict[str, str]]:
+    """A digest of each stored row the probes touched (:data:`OUTPUTS`): their articles and their stories' other
+    members, those stories, dossiers and pages, the entities their mentions name, and their index rows (their
+    profiles, sketches, postings and the counts they moved: document frequencies, postings per key)."""
+    import hashlib
+    import sqlite3
+
+    from storyline.compare.storypairs import _KINDS, _keys, profile_from_json
+    from storyline.ingest.readers import read_file
+    from storyline.pipeline import article_id
+
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        ids = [article_id(d.text) for f in files for d in read_file(Path(f), display_path=f)[0]]
+        marks = ",".join("?" * len(ids))
+        stories, named, df = set(), set(), set()
+        for sid, doc in con.execute(f"SELECT story_id, json FROM articles WHERE id IN ({marks})", ids):
+            stories.add(sid or "")
+            named |= {m.get("entity_id") or "" for m in json.loads(doc).get("mentions") or []}
+        for (doc,) in con.execute(f"SELECT value FROM corpus_index WHERE kind = 'profile' AND key IN ({marks})", ids):
+            p = profile_from_json(json.loads(doc))
+            df |= {f"{kind}:{k}" for kind in _KINDS for k in _keys(p, kind)}
+        sql = f"SELECT key FROM corpus_index WHERE kind = 'posting' AND ref IN ({marks})"
+        keys = {"a": ids, "s": sorted(stories), "e": sorted(named), "d": sorted(df),
+                "p": sorted({k for (k,) in con.execute(sql, ids)})}  # fmt: skip
+        out: dict[str, dict[str, str]] = {}
+        for table, (select, where) in OUTPUTS.items():
+            bound = [v for k in re.findall(r"\{(\w)\}", where) for v in keys[k]]
+            holes = {k: ",".join("?" * len(v)) or "NULL" for k, v in keys.items()}
+            rows = con.execute(f"{select} WHERE {where.format(**holes)}", bound)
+            out[table] = {str(r[0]): hashlib.sha256(repr(r[1:]).encode()).hexdigest()[:16] for r in rows}
+        return out
+    finally:
+        con.close()
+
+
+def same(a: Path, b: Path) -> str:
+    """How two :func:`outputs` files differ, table by table (exit status 0 when in nothing)."""
+    x, y = json.loads(a.read_text()), json.loads(b.read_text())
+    diff = {t: sorted(k for k in x[t].keys() | y[t].keys() if x[t].get(k) != y[t].get(k)) for t in x}
+    rows = {t: len(x[t]) for t in x}
+    print(json.dumps({"rows": rows, "differ": {t: d[:5] for t, d in diff.items() if d}}))
+    return "" if not any(diff.values()) else "the outputs differ"
 
 
 def timed(args: argparse.Namespace, files: list[str]) -> dict[str, Any]:
