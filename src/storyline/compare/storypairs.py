@@ -78,6 +78,7 @@ from ..lexicon import stem
 from ..model import Article
 from ..text import NO_SENTENCES_LEAD, lead_to
 from . import happenings
+from .sparse_rows import row_order, top_columns
 
 FEATURES = (
     "content",
@@ -427,7 +428,7 @@ def _rows(
     column as a conversion from coordinates orders them (so every sum made of them is the same to the last bit)."""
     cols = np.asarray(columns, dtype=np.int64)
     lens = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
-    order = np.lexsort((cols, np.repeat(np.arange(len(rows)), lens)))
+    order = row_order(cols, lens, width)  # np.lexsort((cols, rows)), in one sort
     indptr = np.zeros(len(rows) + 1, dtype=np.int64)
     np.cumsum(lens, out=indptr[1:])
     vals = np.asarray(values, dtype=float)[order]
@@ -520,13 +521,9 @@ def _index(sets: Iterable[Iterable[str]]) -> dict[str, int]:
 
 def _top_columns(m: Any, k: int) -> Any:
     """1s in each row's ``k`` largest entries of ``m`` (CSR), ties to the lower column: an article's key words
-    from its tf-idf row (the vocabulary is numbered in word order, so ties go by the word)."""
-    lens = np.diff(m.indptr)
-    rows = np.repeat(np.arange(m.shape[0]), lens)
-    order = np.lexsort((m.indices, -m.data, rows))
-    rank = np.arange(len(order)) - np.repeat(m.indptr[:-1], lens)
-    keep = order[rank < k]
-    return sparse.csr_matrix((np.ones(len(keep)), (rows[keep], m.indices[keep])), shape=m.shape)
+    from its tf-idf row (the vocabulary is numbered in word order, so ties go by the word; see
+    :func:`~storyline.compare.sparse_rows.top_columns`)."""
+    return top_columns(m, k)
 
 
 def _pattern(m: Any) -> Any:
