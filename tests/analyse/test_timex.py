@@ -424,3 +424,9 @@ def test_a_duration_as_an_adjective_leaves_its_article_out(mention: str, timex3:
 )
 def test_a_part_of_a_day_week_or_year_is_inside_its_mention(text: str, mention: str, value: str) -> None:
     assert typed(text)[mention] == (value, "DATE")
+
+
+def test_a_fraction_of_the_smallest_unit_stays_a_decimal() -> None:
+    # seconds have no smaller unit to carry the rest: "5.7 seconds" is PT5.7S, not PT5S1S
+    assert typed("It does 0-62 mph in 5.7 seconds.")["5.7 seconds"] == ("PT5.7S", "DURATION")
+    assert typed("The flight took 1.5 hours.")["1.5 hours"] == ("PT1H30M", "DURATION")

@@ -378,8 +378,8 @@ def duration_value(count: str, unit: str, half: bool = False) -> str:
     Example:
         >>> duration_value("twenty four", "hours"), duration_value("several", "years")
         ('PT24H', 'PXY')
-        >>> duration_value("2", "years", half=True), duration_value("half an", "hour")
-        ('P2Y6M', 'PT30M')
+        >>> duration_value("2", "years", half=True), duration_value("half an", "hour"), duration_value("5.7", "seconds")
+        ('P2Y6M', 'PT30M', 'PT5.7S')
     """
     code, mult = _unit(unit)
     n = count_of(count)
@@ -391,7 +391,9 @@ def duration_value(count: str, unit: str, half: bool = False) -> str:
     if total != whole:  # "two and a half years" → P2Y6M, "half an hour" → PT30M
         smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60), "Q": ("M", 3),
                    "M_T": ("S", 60)}
-        code1, k = smaller.get(code[-1] + ("_T" if t and code[-1] == "M" else ""), (code[-1], 1))
+        code1, k = smaller.get(code[-1] + ("_T" if t and code[-1] == "M" else ""), ("", 1))
+        if not code1:  # no smaller unit to count the rest in: "5.7 seconds" → PT5.7S
+            return f"P{t}{total:g}{code[-1]}"
         rest = f"{round((total - whole) * k)}{code1}"
         head = f"{whole}{code[-1]}" if whole else ""
         if code[-1] == "D":
