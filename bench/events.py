@@ -88,6 +88,10 @@ MADEUP10 = ROOT / "bench/data/events/plover_madeup10.jsonl"
 #: deadlines, "turned down", "rounded up", "handed back", "stepped down", "called up"), each labelled from a CAMEO
 #: code's description, written after the tenth round and scored once before any fix.
 MADEUP11 = ROOT / "bench/data/events/plover_madeup11.jsonl"
+#: A twelfth, in the manner of the gold records' older wire copy, on the same weak types in verbs and phrases the tables
+#: did not hold when it was written ("snubbed", "spurned", "set free", "gave back", "massed", "stood by"), written
+#: after the eleventh set's rules and scored once before any fix.
+MADEUP12 = ROOT / "bench/data/events/plover_madeup12.jsonl"
 OUT = ROOT / "bench/results/events.json"
 SPLITS = (
     "held-out",
@@ -103,6 +107,7 @@ SPLITS = (
     "made-up-9",
     "made-up-10",
     "made-up-11",
+    "made-up-12",
 )
 RENAME = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
 TYPES = (
@@ -172,7 +177,20 @@ def load() -> list[dict[str, Any]]:
         for k in ("source", "target"):  # a few records hold a bare string there (a context word): no actor
             v = r.get(k)
             r[k] = [a for a in v if isinstance(a, dict)] if isinstance(v, list) else []
-    madeup = (MADEUP, MADEUP2, MADEUP3, MADEUP4, MADEUP5, MADEUP6, MADEUP7, MADEUP8, MADEUP9, MADEUP10, MADEUP11)
+    madeup = (
+        MADEUP,
+        MADEUP2,
+        MADEUP3,
+        MADEUP4,
+        MADEUP5,
+        MADEUP6,
+        MADEUP7,
+        MADEUP8,
+        MADEUP9,
+        MADEUP10,
+        MADEUP11,
+        MADEUP12,
+    )
     for path, split in zip(madeup, SPLITS[2:], strict=True):
         if not path.exists():
             continue
@@ -394,7 +412,7 @@ def main() -> int:
         "data": "PLOVER_GSR_CAMEO.dev.json",
         "seconds_ours": round(secs, 2),
         "protocol": "held-out: scores only, never listed; tune: errors read to write the tables; made-up to "
-        "made-up-11: hand-made, in-sample (made-up-2 to made-up-11 each scored once before fixes, see "
+        "made-up-12: hand-made, in-sample (made-up-2 to made-up-12 each scored once before fixes, see "
         "bench/data/events/README.md)",
     }
     for split in SPLITS[1:] if args.tune_only else SPLITS:

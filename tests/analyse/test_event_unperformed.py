@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from storyline.analyse.events import events_from_doc
 from storyline.model import Event
 
@@ -81,3 +83,19 @@ def test_settling_on_a_course_is_agreeing(nlp: Any) -> None:
 def test_the_object_of_a_joined_act_stays_a_party(nlp: Any) -> None:
     ev = _first(nlp, "Chile protested the sale and urged the Peruvian government to halt it.", "ACCUSE")
     assert ev.target_country == "PER"
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("The junta ordered the refugee council to shut its offices in Yangon.", "COERCE"),  # closing a body down
+        ("Belgrade barred OSCE monitors from entering Kosovo.", "REJECT"),  # declining international involvement
+        ("Tripoli set free the two Bulgarian nurses.", "RETREAT"),  # a release
+        ("Seoul and Tokyo initialled a fisheries accord.", "SUPPORT"),  # signing a formal agreement
+        ("Kabul said there was no question of releasing the prisoners.", "REJECT"),  # a release ruled out
+        ("The army said it would crush any revolt in the north.", "THREATEN"),  # repression intended
+        ("The government freed the press from censorship rules.", "CONCEDE"),  # easing restrictions
+    ],
+)
+def test_codebook_acts_in_other_words(nlp: Any, text: str, action: str) -> None:
+    assert _events(nlp, text)[0].action == action

@@ -45,10 +45,17 @@ def status_of(t: Any) -> tuple[str, str | None]:
         return "happened", "failed"
     if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in t.children):
         return "denied", None  # "did not attack", "there would be no talks with Israel"
+    if any(_lemma(a) in st.get("ruled_out_nouns", frozenset()) and _no(a) for a in _governors(t)):
+        return "denied", None  # "there was no question of withdrawing its troops", "has no intention of resigning"
     marks = {c.text.lower() for c in t.children if c.dep_ == "mark"}
     if marks & st["hypothetical_marks"]:
         return "hypothetical", "intent"
     return _modal_status(t)
+
+
+def _no(t: Any) -> bool:
+    """Whether the noun ``t`` is under "no" ("no question", "no intention")."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in t.children)
 
 
 def _shares_clause(t: Any) -> bool:
