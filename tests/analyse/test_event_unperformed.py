@@ -99,3 +99,19 @@ def test_the_object_of_a_joined_act_stays_a_party(nlp: Any) -> None:
 )
 def test_codebook_acts_in_other_words(nlp: Any, text: str, action: str) -> None:
     assert _events(nlp, text)[0].action == action
+
+
+def test_consequences_a_party_is_told_it_faces_are_a_threat_to_it(nlp: Any) -> None:
+    ev = _events(nlp, "Moscow said Tbilisi would face a harsh response to any provocation.")[0]
+    assert (ev.action, ev.actor_country, ev.target_country) == ("THREATEN", "RUS", "GEO")
+    ev = _events(nlp, "The Pentagon said Syria risked air strikes if it used chemical weapons.")[0]
+    assert (ev.action, ev.target_country) == ("THREATEN", "SYR")
+
+
+def test_handing_back_what_was_taken_is_a_return(nlp: Any) -> None:
+    assert _events(nlp, "Germany handed back to Nigeria the bronze artefacts taken in 1897.")[0].action == "RETREAT"
+
+
+def test_a_show_of_force_with_no_one_named_is_at_home(nlp: Any) -> None:
+    ev = _events(nlp, "Kenya called up 2,000 police reservists.")[0]
+    assert (ev.action, ev.target_country) == ("MOBILIZE", "KEN")
