@@ -115,3 +115,17 @@ def test_handing_back_what_was_taken_is_a_return(nlp: Any) -> None:
 def test_a_show_of_force_with_no_one_named_is_at_home(nlp: Any) -> None:
     ev = _events(nlp, "Kenya called up 2,000 police reservists.")[0]
     assert (ev.action, ev.target_country) == ("MOBILIZE", "KEN")
+
+
+def test_what_a_risk_is_is_feared_not_done(nlp: Any) -> None:
+    assert _events(nlp, "The danger for Manila now is that Beijing seeks to drive a wedge between the allies.") == []
+
+
+def test_what_it_is_important_to_do_is_not_done(nlp: Any) -> None:
+    evs = _events(nlp, "It is even more important for us to jointly defend the treaty, the minister said.")
+    assert all(e.status == "hypothetical" for e in evs)
+
+
+def test_who_is_asked_when_asked_is_no_asker(nlp: Any) -> None:
+    ev = _first(nlp, "The ministry pointed to the communique when asked for details of the talks.", "REQUEST")
+    assert ev.actor_text is None and ev.target_text == "ministry"

@@ -28,6 +28,8 @@ CLITICS = frozenset({"'s", "’s"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: How far up the parse a clause's head is looked for.
 MAX_CLAUSE_CLIMB = 50
+#: Conjunctions before a bare past participle that make it passive ("when asked", "if elected", "unless provoked").
+PARTICIPLE_MARKS = frozenset({"when", "if", "unless", "once", "until", "while", "as", "though", "although"})
 
 
 def status_of(t: Any) -> tuple[str, str | None]:
@@ -113,7 +115,9 @@ def _unperformed(t: Any) -> bool:
     if t.dep_ not in ("xcomp", "advcl", "ccomp") or t.head.i == t.i:
         return False
     to = any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
-    return to and _lemma(t.head) in tables().status.get("unperformed_heads", frozenset())
+    heads = tables().status.get("unperformed_heads", frozenset())
+    said = {_lemma(t.head)} | {_lemma(c) for c in t.head.children if c.dep_ == "acomp"}  # "it is important to …"
+    return to and bool(said & heads)
 
 
 def _under_a_modal(t: Any, modals: frozenset[str]) -> bool:
@@ -199,8 +203,11 @@ def _feared(t: Any) -> bool:
         if cur.dep_ not in ("pcomp", "prep", "xcomp", "ccomp", "pobj") or cur.head.i == cur.i:
             return False
         cur = cur.head
-        if _lemma(cur) in tables().status.get("feared_heads", frozenset()):
+        feared = tables().status.get("feared_heads", frozenset())
+        if _lemma(cur) in feared:
             return True
+        if cur.dep_ != "ccomp" and any(c.dep_ == "nsubj" and _lemma(c) in feared for c in cur.children):
+            return True  # "the risk is that Xi seeks to drive a wedge": what is feared, not what is done
     return False
 
 
@@ -251,8 +258,14 @@ def conditioned(t: Any) -> bool:
 
 
 def passive(t: Any) -> bool:
-    """Whether the verb ``t`` is passive by its auxiliary ("being forced", "to be discussed"; not a clitic "'s")."""
-    return any(c.dep_ == "auxpass" and c.lower_ not in CLITICS for c in t.children)
+    """Whether the verb ``t`` is passive by its auxiliary ("being forced", "to be discussed"; not a clitic "'s"), or a
+    bare participle after "when", "if" … with no subject of its own ("pointed to the post when asked for details":
+    the team was asked)."""
+    if any(c.dep_ == "auxpass" and c.lower_ not in CLITICS for c in t.children):
+        return True
+    marks = {c.lower_ for c in t.children if c.dep_ in ("mark", "advmod") and c.i < t.i}
+    bare = not any(c.dep_ in (*SUBJECTS, "aux") for c in t.children)
+    return t.dep_ == "advcl" and t.tag_ == "VBN" and bare and bool(marks & PARTICIPLE_MARKS)
 
 
 def background_clause(t: Any) -> bool:
