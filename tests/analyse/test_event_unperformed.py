@@ -129,3 +129,17 @@ def test_what_it_is_important_to_do_is_not_done(nlp: Any) -> None:
 def test_who_is_asked_when_asked_is_no_asker(nlp: Any) -> None:
     ev = _first(nlp, "The ministry pointed to the communique when asked for details of the talks.", "REQUEST")
     assert ev.actor_text is None and ev.target_text == "ministry"
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("Paris flew rescue teams to Haiti after the earthquake.", "AID"),  # cargo flown: no visit
+        ("The Italian foreign minister flew to Kabul on Sunday.", "CONSULT"),  # a visit
+        ("Russian bombers flew over the Baltic in a show of force.", "MOBILIZE"),  # craft visit no one
+        ("Weeks of talks between Kabul and the rebels produced a deal on prisoners.", "AGREE"),  # what talks yield
+        ("Serbian police vacated the border post.", "RETREAT"),  # a withdrawal
+    ],
+)
+def test_flights_shows_of_force_and_what_talks_yield(nlp: Any, text: str, action: str) -> None:
+    assert _events(nlp, text)[0].action == action
