@@ -275,3 +275,19 @@ def test_a_season_of_a_year_said_in_words() -> None:
     assert typed("Prices fell to the level of the winter of nineteen ninety-four.", ref) == {
         "the winter of nineteen ninety-four": ("1994-WI", "DATE")
     }
+
+
+def test_later_in_the_year_is_the_year_the_sentence_has_just_dated() -> None:
+    ref = dt.date(2025, 11, 24)
+
+    def values(text: str) -> list[tuple[str, str | None]]:
+        return [(d.text, d.value) for d in extract_dates(text, ref)]
+
+    assert values("The mayor will visit Lagos in April 2026 and host a delegation later in the year.") == [
+        ("April 2026", "2026-04"),
+        ("later in the year", "2026"),
+    ]
+    assert values("The plant opened in 2019 and closed later in the year.")[-1] == ("later in the year", "2019")
+    # another sentence, or no date before it: the reporting year
+    assert values("Output fell in 2024. Later in the year it rebounded.")[-1] == ("Later in the year", "2025")
+    assert values("Sales should pick up later in the year.") == [("later in the year", "2025")]

@@ -206,6 +206,21 @@ def _clock_days(found: list[DateMention]) -> list[DateMention]:
     return found
 
 
+#: Frames that make "the year" the year of the happening the sentence has just dated ("will visit Beijing in April
+#: 2026 and host Xi later in the year": 2026), where alone it is the reporting year ("sales for the year rose").
+WITHIN_THE_YEAR = re.compile(r"(?:later|earlier)\s+in\s+$", re.I)
+
+
+def _year_of_the_sentence(d: DateMention, before: list[DateMention], m: re.Match[str], text: str) -> None:
+    """"later in the year" after a date of another year in the same sentence is in that date's year."""
+    frame = m.group("frame") or ""
+    if not WITHIN_THE_YEAR.search(frame) or not m.group("ana").lower().endswith("year"):
+        return
+    named = [p for p in before if p.point and not re.search(r"[.!?]\s", text[p.end : d.start])]
+    if named and named[-1].point and d.value and named[-1].point[:4] != d.value[:4]:
+        d.value = named[-1].point[:4]
+
+
 def _anaphora(found: list[DateMention], text: str) -> list[DateMention]:
     """"the day", "that year", "the following month" name the last day, month or year the text named before
     them (at least as precise as the unit); with none named, the reference's (already set)."""
@@ -218,6 +233,7 @@ def _anaphora(found: list[DateMention], text: str) -> list[DateMention]:
             continue
         unit, off, from_named = timex.anaphora_of(timex.anaphora_phrase(m))
         if not from_named:
+            _year_of_the_sentence(d, found[:i], m, text)
             continue
         named = [p.point for p in found[:i] if p.point and len(p.point) >= UNIT_LEN[unit]
                  and "W" not in p.point and "Q" not in p.point and not p.point[4:5].isalpha()]
