@@ -100,6 +100,10 @@ MADEUP13 = ROOT / "bench/data/events/plover_madeup13.jsonl"
 #: they name, and of threats, shows of force and retreats in other words, written after the thirteenth set's rules and
 #: scored once before any fix.
 MADEUP14 = ROOT / "bench/data/events/plover_madeup14.jsonl"
+#: A fifteenth, of the same kinds, in the gold records' older wire copy (a demand made on a visit, an embargo over
+#: killings, a concession asked for or set on a condition), written after the fourteenth set's rules and scored once
+#: before any fix.
+MADEUP15 = ROOT / "bench/data/events/plover_madeup15.jsonl"
 OUT = ROOT / "bench/results/events.json"
 SPLITS = (
     "held-out",
@@ -118,6 +122,7 @@ SPLITS = (
     "made-up-12",
     "made-up-13",
     "made-up-14",
+    "made-up-15",
 )
 RENAME = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
 TYPES = (
@@ -202,6 +207,7 @@ def load() -> list[dict[str, Any]]:
         MADEUP12,
         MADEUP13,
         MADEUP14,
+        MADEUP15,
     )
     for path, split in zip(madeup, SPLITS[2:], strict=True):
         if not path.exists():
@@ -424,7 +430,7 @@ def main() -> int:
         "data": "PLOVER_GSR_CAMEO.dev.json",
         "seconds_ours": round(secs, 2),
         "protocol": "held-out: scores only, never listed; tune: errors read to write the tables; made-up to "
-        "made-up-14: hand-made, in-sample (made-up-2 to made-up-14 each scored once before fixes, see "
+        "made-up-15: hand-made, in-sample (made-up-2 to made-up-15 each scored once before fixes, see "
         "bench/data/events/README.md)",
     }
     for split in SPLITS[1:] if args.tune_only else SPLITS:

@@ -143,3 +143,15 @@ def test_who_is_asked_when_asked_is_no_asker(nlp: Any) -> None:
 )
 def test_flights_shows_of_force_and_what_talks_yield(nlp: Any, text: str, action: str) -> None:
     assert _events(nlp, text)[0].action == action
+
+
+def test_saying_a_party_sponsors_terrorism_accuses_it(nlp: Any) -> None:
+    ev = _events(nlp, "Kabul charged that Islamabad was harbouring militants.")[0]
+    assert (ev.action, ev.actor_country, ev.target_country) == ("ACCUSE", "AFG", "PAK")
+    ev = _events(nlp, "Egypt's president told a meeting of his party that Sudan was arming the rebels.")[0]
+    assert (ev.action, ev.actor_country, ev.target_country) == ("ACCUSE", "EGY", "SDN")
+
+
+def test_the_audience_told_is_no_meeting(nlp: Any) -> None:
+    evs = _events(nlp, "The Greek minister told a meeting of the party that elections would be held in May.")
+    assert "CONSULT" not in {e.action for e in evs}

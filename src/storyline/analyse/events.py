@@ -109,6 +109,8 @@ PARTICLES = lexicon.words("events.particles")
 FRAME_NOUNS = lexicon.words("events.frame_nouns")
 #: Craft, which move but visit no one ("a military helicopter flying over the plant").
 CRAFT = lexicon.words("events.craft")
+#: Verbs whose object is the audience words are said to ("told a meeting of his party", "addressed a rally").
+AUDIENCE_VERBS = lexicon.words("events.audience_verbs")
 #: Pronouns of a third party, which as an actor no name resolves stand for no one a reader can be shown.
 UNRESOLVED = lexicon.words("events.third_person_pronouns")
 #: Words that make two sides named together allies in a fight ("fought shoulder to shoulder against fascism").
@@ -278,6 +280,8 @@ def _table_match(t: Any) -> Match | None:
         return None  # a participle describing a noun ("the alleged abuses", "the detained soldiers"): no new act
     if pos is None or (pos == "NOUN" and (t.ent_type_ in NAME_LABELS or attribution(t))):
         return None  # "the Defense Security Cooperation Agency", "according to a press release": no happening
+    if pos == "NOUN" and t.dep_ in ("dobj", "dative") and _lemma(t.head) in AUDIENCE_VERBS:
+        return None  # "told a meeting of his party that …", "addressed a rally": the audience of words, no act
     cands: list[Rule] = []
     part = _particle(t) if pos == "VERB" else None
     if part:
