@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.model import Article, DateMention, Mention, Quote
 from storyline.render.dossier_model import ClaimView
 from storyline.web.jobs import allowed_extension, check_upload, safe_filename, uploads_dir
@@ -276,3 +278,48 @@ def test_cites_macro_shows_one_chip_per_article() -> None:
     html = str(macros.cites(links))  # type: ignore[attr-defined]
     assert html.count('class="cite-group"') == 2 and html.count("AP, 1 Jan 2025</a>") == 1
     assert 'class="cite more" href="/articles/a?start=9&amp;end=12#cite"' in html and ">2</a>" in html
+
+
+def test_a_large_storys_page_shows_its_most_corroborated_claims_and_first_quotes_and_links_to_the_rest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from storyline.web import views
+
+    cite = {"article_id": "a1", "start": 0, "end": 3, "source": "AP"}
+    dossier = {
+        "story": {"id": "s1", "title": "T", "outlets": ["AP"]},
+        "claims": [{"id": f"c{i}", "text": f"claim {i}", "support": [cite]} for i in range(5)],
+        "quotes": [
+            {"text": f"q {i}", "kind": "direct", "speaker": "Ann" if i else "Bo", "cite": cite} for i in range(5)
+        ],
+    }
+    monkeypatch.setattr(views, "PAGE_CLAIMS", 2)
+    monkeypatch.setattr(views, "PAGE_QUOTES", 3)
+    v = dossier_view(dossier)
+    assert [c["text"] for c in v["claims"]] == ["claim 0", "claim 1"] and len(v["claim_heat"]["rows"]) == 2
+    assert v["claim_total"] == 5 and len(v["quotes"]) == 3 and v["quote_total"] == 5
+    full = dossier_view(dossier, full=True)
+    assert len(full["claims"]) == 5 and len(full["claim_heat"]["rows"]) == 5 and len(full["quotes"]) == 5
+    assert len(dossier_view(dossier, speaker="Ann")["quotes"]) == 4  # one speaker's quotes: all of them
+
+
+def test_a_long_list_of_citations_or_wordings_shows_its_first_articles_and_how_many_more(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from storyline.web import story_pages, views
+
+    cites = [{"article_id": f"a{i}", "start": 0, "end": 3, "source": "AP"} for i in range(5)]
+    dossier = {
+        "story": {"id": "s1", "title": "T", "outlets": ["AP"]},
+        "claims": [
+            {"id": "c1", "text": "claim", "support": cites, "versions": [{"text": "w", "cite": c} for c in cites]}
+        ],
+    }
+    monkeypatch.setattr(views, "PAGE_CITED_ARTICLES", 2)
+    (claim,) = dossier_view(dossier)["claims"]
+    assert len(claim["cites"]) == 3 and claim["cites"][-1] == {"more": 3}
+    assert len(claim["children"]) == 3 and claim["children"][-1] == {"more": 3}
+    (full,) = dossier_view(dossier, full=True)["claims"]
+    assert len(full["cites"]) == 5 and len(full["children"]) == 5
+    html = story_pages.draw(dossier)[1]
+    assert html.count('href="?full=1">+3 more') == 2  # "+3 more articles" after the cites, "+3 more" wordings

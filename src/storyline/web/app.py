@@ -354,9 +354,9 @@ def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small closure per page
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
     @cached_page
-    def story_page(request: Request, story_id: str, speaker: str = "") -> HTMLResponse:
+    def story_page(request: Request, story_id: str, speaker: str = "", full: bool = False) -> HTMLResponse:
         state = _state(request)
-        if not speaker:  # the page as stored with its dossier (storyline.web.story_pages), when it is
+        if not (speaker or full):  # the page as stored with its dossier (storyline.web.story_pages), when it is
             with state.corpus() as corpus:
                 parts = story_pages.page_parts(corpus, story_id, read_only=state.read_only)
             if parts is not None:
@@ -365,10 +365,10 @@ def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small closure per page
         with state.corpus() as corpus:
             dossier = corpus.story_dossier(story_id)
             fix = story_corrections(corpus, dossier, speaker, read_only=state.read_only)
-            back = not (state.read_only or speaker)  # stored after the answer (storyline.web.write_back)
+            back = not (state.read_only or speaker or full)  # stored after the answer (storyline.web.write_back)
             built = back and write_back.built_afresh(corpus.store, story_id)
             seen = corpus.store.write_count()
-        view = views.dossier_view(dossier, speaker=speaker)
+        view = views.dossier_view(dossier, speaker=speaker, full=full)
         page = state.page(request, "story.html", nav="stories", s=view, fix=fix)
         if back:
             page.background = BackgroundTask(write_back.write_back, state, story_id, seen, dossier if built else None)

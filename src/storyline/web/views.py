@@ -302,12 +302,21 @@ def entity_heatmap(entities: Sequence[EntityRow], outlets: Sequence[str]) -> dic
     return {"outlets": list(outlets), "rows": out}
 
 
+#: Claims (grid rows and wordings) and quotes a story page shows before "show all": a 129-article story's page
+#: held 344 claim rows and every quote, 3.6 MB, most of its serving time.
+PAGE_CLAIMS = 50
+PAGE_QUOTES = 150
+#: Articles one list of citations shows before "+N more articles" (all of them on the full page).
+PAGE_CITED_ARTICLES = 8
+
+
 @dataclass(slots=True)
 class _Page:
     """What the story page's sections share: the story's "now" and the speaker the quotes are filtered by."""
 
     now: str | None
     speaker: str
+    full: bool = False  # every claim and quote; else the first PAGE_CLAIMS / PAGE_QUOTES, with a link to the rest
 
 
 def _header(d: Dossier, page: _Page) -> dict[str, Any]:
@@ -370,13 +379,22 @@ def _quotes(d: Dossier, page: _Page) -> dict[str, Any]:
         for q in d.quotes
     ]
     speakers = Counter(r["speaker"] or "(unattributed)" for r in rows).most_common()
-    shown = [r for r in rows if (r["speaker"] or "(unattributed)") == page.speaker] if page.speaker else rows
+    if page.speaker:  # one speaker's quotes, all of them
+        shown = [r for r in rows if (r["speaker"] or "(unattributed)") == page.speaker]
+    else:
+        shown = rows if page.full else rows[:PAGE_QUOTES]
     return {"quotes": shown, "speakers": speakers, "speaker": page.speaker, "quote_total": len(rows)}
 
 
 def _claims(d: Dossier, page: _Page) -> dict[str, Any]:
+    """The outlet × claim grid and the claims' wordings, most corroborated first: on a large story the first
+    :data:`PAGE_CLAIMS`, the page linking to all of them (``claim_total``)."""
     heat = matrix_heatmap(d.matrix) if d.matrix.rows else claim_heatmap(d.claims, d.story.outlets)
-    return {"claims": [_claim_item(c) for c in d.claims], "claim_heat": heat}
+    total = max(len(heat["rows"]), len(d.claims))
+    if not page.full:
+        heat = {**heat, "rows": heat["rows"][:PAGE_CLAIMS]}
+    claims = d.claims if page.full else d.claims[:PAGE_CLAIMS]
+    return {"claims": [_claim_item(c) for c in claims], "claim_heat": heat, "claim_total": total}
 
 
 def _entities(d: Dossier, page: _Page) -> dict[str, Any]:
@@ -523,7 +541,7 @@ SECTIONS: tuple[tuple[str, Callable[[Dossier, _Page], dict[str, Any]]], ...] = (
 )
 
 
-def dossier_view(dossier: Dossier | Mapping[str, Any], *, speaker: str = "") -> dict[str, Any]:
+def dossier_view(dossier: Dossier | Mapping[str, Any], *, speaker: str = "", full: bool = False) -> dict[str, Any]:
     """Everything the story page draws, from the dossier (typed, or its JSON form); missing keys give empty sections.
 
     Example:
@@ -532,11 +550,37 @@ def dossier_view(dossier: Dossier | Mapping[str, Any], *, speaker: str = "") -> 
         ('T', [], [], [])
     """
     d = as_dossier(dossier)
-    page = _Page(svg.latest_date(d.reference_dates()), speaker)
+    page = _Page(svg.latest_date(d.reference_dates()), speaker, full)
     view: dict[str, Any] = {}
     for _, section in SECTIONS:
         view.update(section(d, page))
-    return view
+    return view if full else {k: _fewer_cites(v, PAGE_CITED_ARTICLES) for k, v in view.items()}  # not its sections
+
+
+#: Lists of one item's wordings or values (each with its citation) cut like its citations.
+PER_ARTICLE_LISTS = frozenset({"children", "figures", "versions", "counter"})
+
+
+def _fewer_cites(x: Any, n: int) -> Any:
+    """Every list of citations in the view cut to the first ``n`` articles it cites, and every list of an item's
+    wordings (:data:`PER_ARTICLE_LISTS`) to its first ``n``, a last entry saying how many more (``{"more": K}``,
+    drawn as "+K more", linking the full page): one claim of a 129-article story cited 100 of them."""
+    if isinstance(x, list):
+        return [_fewer_cites(v, n) for v in x]
+    if not isinstance(x, dict):
+        return x
+    out = {k: _fewer_cites(v, n) for k, v in x.items() if k != "cites"}
+    for k in PER_ARTICLE_LISTS & out.keys():
+        if isinstance(out[k], list) and len(out[k]) > n:
+            out[k] = [*out[k][:n], {"more": len(out[k]) - n}]
+    if "cites" in x:
+        links = x["cites"]
+        groups = by_article(links) if isinstance(links, list) else []
+        if len(groups) > n:
+            out["cites"] = [c for g in groups[:n] for c in g] + [{"more": len(groups) - n}]
+        else:
+            out["cites"] = links
+    return out
 
 
 # --------------------------------------------------------------------------- entities
