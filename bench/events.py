@@ -104,6 +104,10 @@ MADEUP14 = ROOT / "bench/data/events/plover_madeup14.jsonl"
 #: killings, a concession asked for or set on a condition), written after the fourteenth set's rules and scored once
 #: before any fix.
 MADEUP15 = ROOT / "bench/data/events/plover_madeup15.jsonl"
+#: A sixteenth, on the types with the most held-out misses (THREATEN, REJECT, AGREE) in the gold records' older wire
+#: copy (a price to pay, consequences to bear, a right reserved, entry refused, readiness expressed), written after the
+#: fifteenth set's rules and scored once before any fix.
+MADEUP16 = ROOT / "bench/data/events/plover_madeup16.jsonl"
 OUT = ROOT / "bench/results/events.json"
 SPLITS = (
     "held-out",
@@ -123,6 +127,7 @@ SPLITS = (
     "made-up-13",
     "made-up-14",
     "made-up-15",
+    "made-up-16",
 )
 RENAME = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
 TYPES = (
@@ -208,6 +213,7 @@ def load() -> list[dict[str, Any]]:
         MADEUP13,
         MADEUP14,
         MADEUP15,
+        MADEUP16,
     )
     for path, split in zip(madeup, SPLITS[2:], strict=True):
         if not path.exists():
@@ -430,7 +436,7 @@ def main() -> int:
         "data": "PLOVER_GSR_CAMEO.dev.json",
         "seconds_ours": round(secs, 2),
         "protocol": "held-out: scores only, never listed; tune: errors read to write the tables; made-up to "
-        "made-up-15: hand-made, in-sample (made-up-2 to made-up-15 each scored once before fixes, see "
+        "made-up-16: hand-made, in-sample (made-up-2 to made-up-16 each scored once before fixes, see "
         "bench/data/events/README.md)",
     }
     for split in SPLITS[1:] if args.tune_only else SPLITS:

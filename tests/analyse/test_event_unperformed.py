@@ -155,3 +155,20 @@ def test_saying_a_party_sponsors_terrorism_accuses_it(nlp: Any) -> None:
 def test_the_audience_told_is_no_meeting(nlp: Any) -> None:
     evs = _events(nlp, "The Greek minister told a meeting of the party that elections would be held in May.")
     assert "CONSULT" not in {e.action for e in evs}
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("Cairo said Khartoum would pay dearly for the raid.", "THREATEN"),
+        ("Ankara said Athens would bear the consequences of any such move.", "THREATEN"),
+        ("Moscow reserved the right to strike at militant bases in Syria.", "THREATEN"),
+        ("The general said his forces could turn the city into rubble.", "THREATEN"),
+        ("Manila said it might review its cooperation with Beijing.", "THREATEN"),
+        ("The junta said it would dissolve any union that joined the strike.", "THREATEN"),
+        ("Washington said it was ready to cut its nuclear arsenal.", "AGREE"),
+        ("Ethiopia accepted the border commission's ruling.", "AGREE"),
+    ],
+)
+def test_threats_and_offers_in_the_wire_s_words(nlp: Any, text: str, action: str) -> None:
+    assert _events(nlp, text)[0].action == action
