@@ -172,3 +172,8 @@ def test_the_audience_told_is_no_meeting(nlp: Any) -> None:
 )
 def test_threats_and_offers_in_the_wire_s_words(nlp: Any, text: str, action: str) -> None:
     assert _events(nlp, text)[0].action == action
+
+
+def test_an_act_served_by_what_may_be_is_not_done(nlp: Any) -> None:
+    ev = _first(nlp, "He told Kishida he could call in any favors needed to help Japan.", "AID")
+    assert ev.status == "hypothetical"

@@ -28,6 +28,8 @@ CLITICS = frozenset({"'s", "’s"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: How far up the parse a clause's head is looked for.
 MAX_CLAUSE_CLIMB = 50
+#: Modals of what may be, which make the acts their verb serves cases ("could call in any favors needed to help").
+CASE_MODALS = frozenset({"could", "might", "may", "would"})
 #: Conjunctions before a bare past participle that make it passive ("when asked", "if elected", "unless provoked").
 PARTICIPLE_MARKS = frozenset({"when", "if", "unless", "once", "until", "while", "as", "though", "although"})
 
@@ -93,8 +95,9 @@ def _modal_status(t: Any) -> tuple[str, str | None]:
         return "announced", "intent"
     if auxes & st["hypothetical_aux"]:
         return ("announced" if reported and t.dep_ == "ccomp" else "hypothetical"), "intent"
-    if _under_a_modal(t, st["hypothetical_aux"]):
-        return "hypothetical", "intent"
+    case = _case(t, st["hypothetical_aux"])
+    if case is not None:
+        return case
     governed = t.dep_ in ("xcomp", "acomp") and head is not None
     urged = governed and t.dep_ == "xcomp" and head_lemma in st.get("urged_heads", frozenset())
     if urged and head is not None and any(c.dep_ in ("dobj", "prep") for c in head.children):
@@ -133,6 +136,28 @@ def _under_a_modal(t: Any, modals: frozenset[str]) -> bool:
         return False
     head = cur.head
     return head.i != cur.i and any(c.dep_ == "aux" and c.lower_ in modals for c in head.children)
+
+
+def _case(t: Any, modals: frozenset[str]) -> tuple[str, str | None] | None:
+    """The status of an act set as a case by a verb with a modal above it: an intent where it is that verb's
+    infinitive ("would be well within his rights to offer his support"), hypothetical where it serves it further
+    down ("she could call in any favors needed to help Japan"); None for neither."""
+    if _under_a_modal(t, modals):
+        return "hypothetical", "intent"
+    return ("hypothetical", None) if _in_a_case(t) else None
+
+
+def _in_a_case(t: Any) -> bool:
+    """Whether the act ``t`` serves, through an infinitive, a participle or an object, a verb set as what may be
+    ("could call in any favors needed to help Japan"): it is a case, not a happening."""
+    cur = t
+    for _ in range(MAX_GOVERNORS + 1):
+        if cur.dep_ not in ("xcomp", "advcl", "acl", "dobj", "pobj", "prep") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in CASE_MODALS for c in cur.children):
+            return True
+    return False
 
 
 def demand_clause(t: Any) -> Any | None:
