@@ -25,6 +25,10 @@ the article, entity filing, copies, the story candidates (postings and stored pr
 the neighbourhood, story builds, dossiers, story pages and the corpus stages' writes. Each probe runs once (a
 probe cannot be taken out of the store again): its wall and CPU seconds here are profiled ones.
 
+``--fill``: first, untimed, the store's profiles stored by an earlier version (lacking a feature added since) are
+filled at once (:func:`storyline.incremental.fill_profiles`), as a store this version indexed holds them; else the
+probes fill those they meet, each writing hundreds again.
+
 ``--digests FILE``: after the probes, a digest of every output they touched (:func:`outputs`: their articles and
 their stories' other members, the stories, dossiers, pages, the entities their mentions name and their index
 rows), written to FILE; ``--same A B`` compares two such files (a change that must not change what is stored:
@@ -155,13 +159,17 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=HERE / "results" / "add_one_profile.json")
     ap.add_argument("--digests", type=Path, default=None, help="write the digests of the probes' outputs here")
     ap.add_argument("--same", nargs=2, type=Path, default=None, help="compare two --digests files, and stop")
+    ap.add_argument("--fill", action="store_true", help="first fill the store's stale profiles (not timed)")
     args = ap.parse_args()
     if args.same:
-        raise SystemExit(same(*args.same))
+        raise SystemExit(same(*args.same) or None)
+    filled = fill(args.db) if args.fill else None
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.probe_dir or Path(tmp)
         files = probes(args.probe_from, args.probes + 1 + args.cli, args.edit_seed, folder)
         result = {"time": timed, "stages": staged, "profile": profiled}[args.mode](args, files)
+        if filled:
+            result["filled_first"] = filled
         if args.digests:
             args.digests.write_text(json.dumps(outputs(args.db, files), indent=0, sort_keys=True) + "\n")
     result.update(label=args.label, mode=args.mode, probe_from=args.probe_from, probe_years=args.probe_years,
@@ -170,6 +178,18 @@ def main() -> None:
     old[f"{args.label or 'run'}:{args.mode}"] = result
     args.out.write_text(json.dumps(old, indent=1) + "\n")
     print(json.dumps({k: v for k, v in result.items() if k != "rows"}, indent=1))
+
+
+def fill(db: str) -> dict[str, Any]:
+    """The store's stale profiles filled at once (:func:`storyline.incremental.fill_profiles`), as a store this
+    version indexed holds them: how many, in how long."""
+    from storyline.api import Corpus
+    from storyline.incremental import fill_profiles
+
+    t, c0 = time.perf_counter(), time.process_time()
+    with Corpus(db) as c:
+        n = fill_profiles(c.store, c.config)
+    return {"profiles": n, "wall_s": round(time.perf_counter() - t, 1), "cpu_s": round(time.process_time() - c0, 1)}
 
 
 #: What :func:`outputs` digests: table -> (the row's key and what it stores, the rows the probes touched).

@@ -256,6 +256,28 @@ def test_a_profile_lacking_only_features_of_the_lead_is_filled_from_the_lead(
     assert {k: json.loads(v) for k, v in out.refreshed.items()} == want
 
 
+def test_stored_profiles_are_filled_at_once_as_an_ingest_would_fill_them(seeds_dir: Path, tmp_path: Path) -> None:
+    """fill_profiles writes every stale stored profile as the ingest that met it would (filled from its lead, or
+    made again from its article), once: a second run writes none."""
+    import storyline.incremental as incremental
+    from storyline.compare.storypairs import profile, profile_to_json
+
+    with Corpus(tmp_path / "f.db", INDEXED) as c:
+        c.ingest([copy_seeds(seeds_dir, tmp_path / "first", ("000", "002", "004"))])
+        by_id = {a.id: a for a in c.articles()}
+        ids = sorted(by_id)
+        gone = {k: "lead_actions" if k == ids[0] else "lead_happenings" for k in ids[:2]}
+        rows = c.store.index_rows("profile", list(gone))
+        c.store.put_index(
+            "profile", [(k, r, json.dumps(_without(json.loads(v or "{}"), gone[k])), n) for k, r, v, n in rows]
+        )
+        assert incremental.fill_profiles(c.store, c.config) == 2
+        assert incremental.fill_profiles(c.store, c.config) == 0
+        lead = incremental.cluster_config(c.config).lead_paragraphs
+        got = {k: json.loads(v or "{}") for k, _, v, _ in c.store.index_rows("profile", ids)}
+    assert got == {k: profile_to_json(profile(a, lead)) for k, a in by_id.items()}
+
+
 def test_an_index_an_earlier_version_wrote_is_written_afresh_by_a_full_run(
     seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -80,6 +80,7 @@ __all__ = [
     "IndexRows",
     "Update",
     "after_full_run",
+    "fill_profiles",
     "full_index",
     "run",
     "small_enough",
@@ -581,6 +582,28 @@ def _stored_profiles(store: Any, ids: Sequence[str], ccfg: ClusterConfig, out: U
             if a.id in stale:
                 out.refreshed[a.id] = _json(profile_to_json(stored[a.id]))
     return stored
+
+
+def fill_profiles(store: Any, cfg: Config, progress: Callable[[str, int, int], None] | None = None) -> int:
+    """Bring every stored profile up to this version's fields at once, each as the first ingest that meets it
+    would (:func:`_stored_profiles`: the lead's features filled in, else made again from its article), read and
+    written :data:`READ_CHUNK` at a time, each chunk in one transaction. A store an earlier version indexed
+    otherwise fills them one neighbourhood at a time, each ingest reading the leads of the hundreds of stale
+    profiles it meets and writing them again. Returns how many were written."""
+    if store.get_meta(INDEX_META) != INDEX_WRITTEN:
+        return 0
+    ccfg = cluster_config(cfg)
+    keys = [k for (k,) in store._q(f"SELECT key FROM corpus_index WHERE kind = {store._PH} ORDER BY key", ["profile"])]
+    written = 0
+    for k, part in enumerate(_chunked(keys)):
+        out = Update()
+        with store.transaction():  # read and written together: an ingest meanwhile writes before or after
+            _stored_profiles(store, part, ccfg, out)
+            store.put_index("profile", [(aid, "", doc, 0) for aid, doc in out.refreshed.items()])
+        written += len(out.refreshed)
+        if progress:
+            progress("profiles", min(len(keys), (k + 1) * READ_CHUNK), len(keys))
+    return written
 
 
 def _loads_all(values: Iterable[str | None]) -> list[Any]:
