@@ -108,6 +108,10 @@ MADEUP15 = ROOT / "bench/data/events/plover_madeup15.jsonl"
 #: copy (a price to pay, consequences to bear, a right reserved, entry refused, readiness expressed), written after the
 #: fifteenth set's rules and scored once before any fix.
 MADEUP16 = ROOT / "bench/data/events/plover_madeup16.jsonl"
+#: A seventeenth, of sentences of other types that hold the words of the types the held-out split over-predicts
+#: (CONCEDE, THREATEN, ASSAULT, CONSULT: "gave up", "comply", "warned", "attack", "talks"), and a few of those types,
+#: written after the sixteenth set's rules and scored once before any fix.
+MADEUP17 = ROOT / "bench/data/events/plover_madeup17.jsonl"
 OUT = ROOT / "bench/results/events.json"
 SPLITS = (
     "held-out",
@@ -128,6 +132,7 @@ SPLITS = (
     "made-up-14",
     "made-up-15",
     "made-up-16",
+    "made-up-17",
 )
 RENAME = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
 TYPES = (
@@ -214,6 +219,7 @@ def load() -> list[dict[str, Any]]:
         MADEUP14,
         MADEUP15,
         MADEUP16,
+        MADEUP17,
     )
     for path, split in zip(madeup, SPLITS[2:], strict=True):
         if not path.exists():
@@ -436,7 +442,7 @@ def main() -> int:
         "data": "PLOVER_GSR_CAMEO.dev.json",
         "seconds_ours": round(secs, 2),
         "protocol": "held-out: scores only, never listed; tune: errors read to write the tables; made-up to "
-        "made-up-16: hand-made, in-sample (made-up-2 to made-up-16 each scored once before fixes, see "
+        "made-up-17: hand-made, in-sample (made-up-2 to made-up-17 each scored once before fixes, see "
         "bench/data/events/README.md)",
     }
     for split in SPLITS[1:] if args.tune_only else SPLITS:

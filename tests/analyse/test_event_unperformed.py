@@ -177,3 +177,19 @@ def test_threats_and_offers_in_the_wire_s_words(nlp: Any, text: str, action: str
 def test_an_act_served_by_what_may_be_is_not_done(nlp: Any) -> None:
     ev = _first(nlp, "He told Kishida he could call in any favors needed to help Japan.", "AID")
     assert ev.status == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("The U.N. envoy warned Serbia to stop the shelling of Sarajevo.", "REQUEST"),  # warned to act: a demand
+        ("Ankara said Greece would regret any move to extend its waters.", "THREATEN"),
+        ("Tehran said all options were open to defend its oil terminals.", "THREATEN"),
+        ("Baku sent back six Armenian prisoners of war.", "RETREAT"),  # a release, no deportation
+        ("London unfroze the Libyan assets held in British banks.", "RETREAT"),  # a sanction eased
+        ("Ecuador's government dropped the planned fuel price rise after the riots.", "CONCEDE"),
+        ("Athens reinforced its garrisons on the islands.", "MOBILIZE"),
+    ],
+)
+def test_demands_threats_and_yielding_in_other_words(nlp: Any, text: str, action: str) -> None:
+    assert _events(nlp, text)[0].action == action
