@@ -112,6 +112,10 @@ MADEUP16 = ROOT / "bench/data/events/plover_madeup16.jsonl"
 #: (CONCEDE, THREATEN, ASSAULT, CONSULT: "gave up", "comply", "warned", "attack", "talks"), and a few of those types,
 #: written after the sixteenth set's rules and scored once before any fix.
 MADEUP17 = ROOT / "bench/data/events/plover_madeup17.jsonl"
+#: An eighteenth, of the weak types told by a noun ("announced the release of", "the withdrawal of"), a passive ("were
+#: freed by Iran") or an idiom ("turned a deaf ear", "struck a deal"), written after the seventeenth set's rules and
+#: scored once before any fix.
+MADEUP18 = ROOT / "bench/data/events/plover_madeup18.jsonl"
 OUT = ROOT / "bench/results/events.json"
 SPLITS = (
     "held-out",
@@ -133,6 +137,7 @@ SPLITS = (
     "made-up-15",
     "made-up-16",
     "made-up-17",
+    "made-up-18",
 )
 RENAME = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT", "INVESTIGATE": "ACCUSE"}
 TYPES = (
@@ -220,6 +225,7 @@ def load() -> list[dict[str, Any]]:
         MADEUP15,
         MADEUP16,
         MADEUP17,
+        MADEUP18,
     )
     for path, split in zip(madeup, SPLITS[2:], strict=True):
         if not path.exists():
@@ -442,7 +448,7 @@ def main() -> int:
         "data": "PLOVER_GSR_CAMEO.dev.json",
         "seconds_ours": round(secs, 2),
         "protocol": "held-out: scores only, never listed; tune: errors read to write the tables; made-up to "
-        "made-up-17: hand-made, in-sample (made-up-2 to made-up-17 each scored once before fixes, see "
+        "made-up-18: hand-made, in-sample (made-up-2 to made-up-18 each scored once before fixes, see "
         "bench/data/events/README.md)",
     }
     for split in SPLITS[1:] if args.tune_only else SPLITS:

@@ -193,3 +193,18 @@ def test_an_act_served_by_what_may_be_is_not_done(nlp: Any) -> None:
 )
 def test_demands_threats_and_yielding_in_other_words(nlp: Any, text: str, action: str) -> None:
     assert _events(nlp, text)[0].action == action
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("Ankara ordered the pullout of its troops from northern Iraq.", "RETREAT"),  # a retreat ordered
+        ("Russia completed the withdrawal of its forces from Chechnya.", "RETREAT"),
+        ("Greek prosecutors brought charges against the shipping magnate.", "COERCE"),  # legal action (173)
+        ("Madrid turned a deaf ear to Moroccan demands for talks on the enclaves.", "REJECT"),
+        ("Kenya gave assurances that it would respect the ceasefire.", "AGREE"),
+        ("Dili said it would welcome a U.N. peacekeeping force.", "AGREE"),  # an intent to let a force in
+    ],
+)
+def test_retreats_charges_and_assurances_in_other_words(nlp: Any, text: str, action: str) -> None:
+    assert _events(nlp, text)[0].action == action
