@@ -272,3 +272,15 @@ def test_an_as_phrase_after_a_quotation_attributes_the_quotation_only(nlp: Any) 
     assert [q.text for q in indirect(nlp, "Those voters will decide the race, as Clyburn noted.")] == [
         "Those voters will decide the race"
     ]
+
+
+def test_the_writers_aside_after_a_dash_is_not_the_speakers(nlp: Any) -> None:
+    text = (
+        "The governor reminded the council that their towns once stood together against the flood — a thinly "
+        "veiled nod to the dispute over the dam."
+    )
+    (q,) = indirect(nlp, text)
+    assert q.text == "their towns once stood together against the flood"
+    # an aside with a verb of its own may still be the speaker's words: left in
+    text2 = "The mayor said the plan would fail — the money was never there."
+    assert "the money was never there" in indirect(nlp, text2)[0].text

@@ -376,7 +376,9 @@ def _clause_end(d: _Doc, cue: Any, comp: Any) -> int:
     end: int = _object_end(doc, comp)
     for c in comp.children:  # "said A, saying B", "said A but added, “…”": A is this cue's, B the next one's
         if c.i > comp.i and (
-            (c.dep_ in _CONTINUING and c.pos_ in ("VERB", "AUX") and _reports_anew(d, c)) or _aside(doc, c)
+            (c.dep_ in _CONTINUING and c.pos_ in ("VERB", "AUX") and _reports_anew(d, c))
+            or _aside(doc, c)
+            or _dash_aside(doc, c)
         ):
             end = min(end, c.left_edge.i - 1)
             while end > comp.i and (doc[end].is_punct or doc[end].dep_ == "cc"):
@@ -421,6 +423,26 @@ def _aside(doc: Any, tok: Any) -> bool:
     """The source of a report of its own after a reported clause ("said Wall Street hurts the economy, according to
     exit polls"): not the first cue's words."""
     return bool(tok.lower_ == "according")
+
+
+#: Dashes that set off the writer's aside after a reported clause.
+DASHES = frozenset({"—", "–", "--"})
+#: Tags of a finite verb: an aside with one is a clause of its own, maybe still the speaker's.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _dash_aside(doc: Any, tok: Any) -> bool:
+    """A noun phrase after a dash that ends the reported clause, with no verb of its own: the writer's comment on
+    what was said ("reminded Trump that their nations fought side by side against fascism — a thinly veiled nod to
+    Japan's past"), not the speaker's words."""
+    first = tok.left_edge.i
+    return (
+        tok.pos_ in ("NOUN", "PROPN")
+        and tok.dep_ in ("npadvmod", "appos", "dep")
+        and first > 0
+        and doc[first - 1].text in DASHES
+        and not any(t.tag_ in FINITE_TAGS for t in tok.subtree)
+    )
 
 
 _ANY_CUE = CUE_FORMS | INDIRECT_FORMS
