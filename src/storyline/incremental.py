@@ -375,16 +375,26 @@ def update(store: Any, new: Sequence[Article], cfg: Config, constraints: Constra
     out.removed = sorted(set(before) - set(mapping))
     # The stories are built one at a time, each with its members read then, its dossier made and its articles
     # dropped: one story's articles are held at once, not every one the ingest touches. The entities each story
-    # is built with are those every story built names (read first, the members' names alone).
+    # is built with are those every story built names (read first, the members' names alone); members few enough
+    # to hold at once (READ_CHUNK) are kept from that first read, not read again.
     order = sorted(dirty, key=_sid_key)
     stored_ids = [i for sid in order for i in mapping[sid] if i not in by_id]
-    named = _named(new) | {i for part in _chunked(stored_ids) for i in _named(store.articles(part))}
+    named = _named(new)
+    kept: dict[str, Article] = {}
+    for part in _chunked(stored_ids):
+        read = store.articles(part)
+        named |= _named(read)
+        if len(stored_ids) <= READ_CHUNK:
+            kept.update((a.id, a) for a in read)
     entities = out.story_entities = _story_entities(store, named, filed)
     cur = stored_curation(store)
     written: dict[str, Article] = {a.id: a for a in new}
     copies: dict[str, Article] = {}  # the stored articles whose copy status changed
     for sid in order:
-        got = {a.id: a for a in store.articles([i for i in mapping[sid] if i not in by_id])}
+        ids = [i for i in mapping[sid] if i not in by_id]
+        got = {i: kept.pop(i) for i in ids if i in kept}  # each kept article goes to one story's build
+        if rest := [i for i in ids if i not in got]:
+            got.update((a.id, a) for a in store.articles(rest))
         for aid in got.keys() & changed_copies.keys():
             got[aid].duplicate_of = changed_copies[aid]
             copies[aid] = got[aid]
