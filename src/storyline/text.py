@@ -76,4 +76,28 @@ def lead_to(n_chars: int, ends: Sequence[int]) -> int:
     return ends[min(1, len(ends) - 1)] if ends else min(n_chars, NO_SENTENCES_LEAD)
 
 
-__all__ = ["NO_SENTENCES_LEAD", "alternation", "lead_to", "plural", "plural_word"]
+def names_in_full(aliases: Sequence[str], names: Sequence[str], text: str) -> list[str]:
+    """The aliases less those that are only a longer name of the entity cut short by the tagger: every time
+    ``text`` (case-folded) writes one, the rest of one of ``names`` follows it, so it is no name the text uses.
+
+    Example:
+        >>> names_in_full(["Cho Jung", "Cho"], ["Cho Jung-tai"], "premier cho jung tai said. cho jung-tai. cho")
+        ['Cho']
+    """
+
+    def cut_short(x: str) -> bool:
+        low = x.casefold()
+        for y in names:
+            full = y.casefold()
+            if len(full) <= len(low) or not full.startswith(low) or full[len(low)] not in " -":
+                continue
+            rest = full[len(low) + 1 :]
+            said = [m.end() for m in re.finditer(re.escape(low) + r"\b", text)]
+            if said and all(re.match(rf"[ -]{re.escape(rest)}\b", text[i:]) for i in said):
+                return True
+        return False
+
+    return [x for x in aliases if not cut_short(x)]
+
+
+__all__ = ["NO_SENTENCES_LEAD", "alternation", "lead_to", "names_in_full", "plural", "plural_word"]

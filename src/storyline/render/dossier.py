@@ -20,6 +20,7 @@ from ..analyse.entities import KEY_TYPES
 from ..compare.claims import outlet_label
 from ..compare.matrix import claim_matrix
 from ..model import Article, Cite, Claim, Entity, Quote, Removal, Story, reading_key
+from ..text import names_in_full
 from .dossier_model import (
     SCHEMA_VERSION,
     ClaimView,
@@ -243,13 +244,14 @@ def _entity_rows(entities: Sequence[Entity], members: Sequence[Article], outlets
         total = sum(per.values())
         if total == 0:
             continue
+        shown = names_in_full(_seen_in(e.aliases, story_text), [e.name, *e.aliases], story_text)
         rows.append(
             EntityRow(
                 id=e.id,
                 name=e.name,
                 type=e.type,
-                aliases=_seen_in(e.aliases, story_text),
-                aliases_elsewhere=[x for x in e.aliases if x.casefold() not in story_text],
+                aliases=shown,
+                aliases_elsewhere=[x for x in e.aliases if x not in shown],  # and those the tagger cut short
                 roles=_seen_in(e.roles, story_text),
                 descriptions=e.descriptions,
                 mentions=total,

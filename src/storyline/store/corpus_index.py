@@ -52,6 +52,7 @@ from storyline.store.listing import (
     story_where,
 )
 from storyline.store.stages import ANALYSED
+from storyline.text import names_in_full
 
 __all__ = ["CHUNK", "CorpusIndex", "IndexRow", "entity_from_json", "json_text"]
 
@@ -701,6 +702,7 @@ class CorpusIndex:
                 continue
             seen, _ = placed[r["id"]]
             here = [x for x in now[r["id"]] if (x.casefold() in text if x in new else x in seen)]
+            here = names_in_full(here, [r.get("name") or "", *now[r["id"]]], text) if text else here
             r["aliases"], r["aliases_elsewhere"] = here, [x for x in now[r["id"]] if x not in set(here)]
         return doc
 
