@@ -208,3 +208,8 @@ def test_demands_threats_and_yielding_in_other_words(nlp: Any, text: str, action
 )
 def test_retreats_charges_and_assurances_in_other_words(nlp: Any, text: str, action: str) -> None:
     assert _events(nlp, text)[0].action == action
+
+
+def test_a_clause_of_its_own_beside_what_may_be_keeps_its_status(nlp: Any) -> None:
+    text = "Modi confirmed he would visit Japan in May, while Kishida is expected to visit Delhi later in the year."
+    assert [e.status for e in _events(nlp, text)] == ["announced", "announced"]

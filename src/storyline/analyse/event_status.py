@@ -154,6 +154,8 @@ def _in_a_case(t: Any) -> bool:
     for _ in range(MAX_GOVERNORS + 1):
         if cur.dep_ not in ("xcomp", "advcl", "acl", "dobj", "pobj", "prep") or cur.head.i == cur.i:
             return False
+        if any(c.dep_ in SUBJECTS for c in cur.children):  # a clause of its own ("while Xi is expected to visit")
+            return False
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in CASE_MODALS for c in cur.children):
             return True
