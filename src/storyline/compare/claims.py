@@ -79,6 +79,7 @@ class Unit:
     predicates: tuple[str, ...] = ()  # every clause's predicate, for a unit that is a whole sentence
     negated: bool = False
     subject: str | None = None
+    object: str | None = None  # the main clause's object or complement ("… against fascism"), as parsed
     said_by: str | None = None
     heading: bool = False  # a headline or cut-off line: counts against "not reported", never joins a row
     references: tuple[RoleRef, ...] = ()  # its role phrases read as people ("the Chinese leader"), each cited
@@ -212,6 +213,7 @@ def _statement_units(
                 predicates=tuple(dict.fromkeys([main.predicate, *(st.predicate for st in clauses)])),
                 negated=main.negated,
                 subject=main.subject,
+                object=main.object,
                 said_by=main.said_by,
                 heading=not _END.search(whole.rstrip()),  # a headline or cut-off line: never a row, but it says things
             )
@@ -319,6 +321,9 @@ def build_claims(
     duplicate: float | None = None,
     near_shown: float | None = None,
     lift_below: float | None = None,
+    clause_threshold: float | None = None,
+    clauses: Sequence[Unit] | None = None,
+    clause_prob: np.ndarray | None = None,
 ) -> list[Claim]:
     """The claims of a story: aligned statements with their support and conflicts, most corroborated first.
 
@@ -332,6 +337,9 @@ def build_claims(
     passage far below it would only mislead). ``prob`` (pair probabilities for ``units``) lets a benchmark try
     settings without recomputing features. Pairs from ``lift_below`` up to the threshold that name one
     participant and share a rare word join as if at the threshold (:func:`.align.lift`; ``align.json``).
+    The clauses the sentence rows leave unused form rows of their own at ``clause_threshold`` (a sentence's
+    second fact, :mod:`.clause_rows`; ``align.json``, none when it is absent or above 1); ``clauses`` and
+    ``clause_prob`` (the story's clause units and their pair probabilities) let a benchmark pass them in.
     """
     units = list(units) if units is not None else story_units(articles)
     if not units:
@@ -369,10 +377,42 @@ def build_claims(
     if learned:
         dup = float(params.get("duplicate", 2.0)) if duplicate is None else duplicate
         claims = _drop_echoes(claims, near, dup)
+        second = params.get("clause_threshold") if clause_threshold is None else clause_threshold
+        if second is not None and second <= 1.0:
+            claims = sorted(
+                claims + _second_facts(story_id, articles, units, claims, float(second), below, shown, dup, clauses,
+                                       clause_prob, near),
+                key=lambda t: t[0],
+            )  # fmt: skip
     out = [c for _, c, _ in claims]
     for i, c in enumerate(out, 1):
         c.id = f"{story_id}-c{i}"
     return out
+
+
+def _second_facts(
+    story_id: str,
+    articles: Sequence[Article],
+    units: Sequence[Unit],
+    rows: list[tuple[tuple[float, ...], Claim, list[int]]],
+    threshold: float,
+    below: float,
+    shown: float,
+    duplicate: float,
+    clauses: Sequence[Unit] | None,
+    prob: np.ndarray | None,
+    near: np.ndarray,
+) -> list[tuple[tuple[float, ...], Claim, list[int]]]:
+    """The rows of the clauses the sentence rows leave unused (:mod:`.clause_rows`)."""
+    from .clause_rows import MAX_CLAUSES, clause_rows  # noqa: PLC0415 - clause_rows imports this module
+
+    if clauses is None:
+        by_id = {a.id: a for a in articles}
+        clauses = [c for a in articles for c in article_units(a, source_key(a, by_id), "clause")]
+    if not 1 < len(clauses) <= MAX_CLAUSES:  # a row needs two statements; past the most, the pass is skipped
+        return []
+    prob = probabilities(clauses) if prob is None else prob
+    return clause_rows(story_id, units, rows, clauses, prob, near, (threshold, duplicate, max(below, shown)))
 
 
 def _rows(
