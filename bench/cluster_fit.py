@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 from cluster import analysed_articles, bcubed, pairwise, shown_path  # type: ignore[import-not-found]
 
-from storyline.compare.cluster import apply_merges, merge_sequence
+from storyline.compare.cluster import StrongLink, apply_merges, merge_sequence
 from storyline.compare.storypairs import FEATURES, SIGN, PairModel, PairSpace, Profile, candidates, profile
 
 HERE = Path(__file__).resolve().parent
@@ -259,12 +259,18 @@ def logistic(
 
 
 def cut(
-    sim: np.ndarray, thresholds: Sequence[float], top: int = 0, apart: np.ndarray | None = None
+    sim: np.ndarray,
+    thresholds: Sequence[float],
+    top: int = 0,
+    apart: np.ndarray | None = None,
+    strong: np.ndarray | None = None,
+    drop: float = 0.0,
 ) -> dict[float, np.ndarray]:
-    """Clusters of a similarity matrix at each threshold, as ``assign_stories`` forms them from scratch."""
+    """Clusters of a similarity matrix at each threshold, as ``assign_stories`` forms them from scratch (with
+    ``strong`` links lowering the mean by ``drop``: :class:`~storyline.compare.cluster.StrongLink`)."""
     n = len(sim)
     groups = [[i] for i in range(n)]
-    merges = merge_sequence(sim, groups, 0, top, apart)
+    merges = merge_sequence(sim, groups, 0, top, apart, strong=strong, drop=drop)
     out = {}
     for t in thresholds:
         labels = np.zeros(n, dtype=int)
@@ -276,7 +282,10 @@ def cut(
 
 def ours_cuts(ds: Dataset, idx: np.ndarray, model: PairModel, grid: Sequence[float]) -> dict[float, np.ndarray]:
     feats = ds.feats[np.ix_(idx, idx)]
-    return cut(model.probability(feats), grid, model.top, model.apart(feats))
+    prob = model.probability(feats)
+    rule = StrongLink.of(model)  # the stored model's; a model fitted here has none (average linkage)
+    strong = rule.pairs(feats, prob) if rule else None
+    return cut(prob, grid, model.top, model.apart(feats), strong, rule.drop if rule else 0.0)
 
 
 def baseline_cuts(ds: Dataset, idx: np.ndarray, grid: Sequence[float]) -> dict[float, np.ndarray]:

@@ -665,10 +665,14 @@ def _recluster(
     import numpy as np
 
     sim = model.probability(pairs)
+    rule = ccfg.strong_link()
+    strong = rule.pairs(pairs, sim) if rule else np.zeros(sim.shape, dtype=bool)
     np.fill_diagonal(sim, 1.0)
+    np.fill_diagonal(strong, False)
     existing = {sid: [i for i in members if i in stored] for sid, members in before.items()}
     existing.setdefault(f"s{top}", [])  # new stories are numbered after every stored one
-    mapping = _recluster_neighbourhood(feats, existing, sim, model.apart(pairs), threshold, model.top, constraints)
+    link = (model.top, rule.drop if rule else 0.0)
+    mapping = _recluster_neighbourhood(feats, existing, (sim, model.apart(pairs), strong), threshold, link, constraints)
     if constraints:
         mapping = constraints.enforce(mapping)
     return {sid: ids_ for sid, ids_ in mapping.items() if ids_}

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from storyline.compare.cluster import ClusterConfig, assign_stories, explain, features
+from storyline.compare.cluster import ClusterConfig, StrongLink, assign_stories, explain, features
 from storyline.compare.dedup import find_duplicates, independent_count
 from storyline.compare.storyindex import StoryIndex
 from storyline.compare.storypairs import SIGN, stored_model
@@ -197,7 +197,8 @@ def test_new_articles_recluster_their_neighbourhood_and_ids_stay() -> None:
     for i, j, p in [(0, 1, 0.6), (1, 4, 0.95), (2, 4, 0.9), (1, 2, 0.8)]:
         sim[i, j] = sim[j, i] = p
     existing = {"s1": ["a", "b"], "s2": ["c"], "s3": ["d"]}
-    out = _recluster_neighbourhood(feats, existing, sim, np.zeros((5, 5), dtype=bool), 0.5, 0, None)
+    none = np.zeros((5, 5), dtype=bool)
+    out = _recluster_neighbourhood(feats, existing, (sim, none, none), 0.5, (0, 0.0), None)
     assert out["s3"] == ["d"]  # outside the neighbourhood: untouched
     assert sorted(map(sorted, out.values())) == [["a"], ["b", "c", "new"], ["d"]]
     assert {sid for sid, ids in out.items() if "new" in ids} <= {"s1", "s2"}  # an old id, not a new one
@@ -224,7 +225,8 @@ def test_a_first_clustering_numbers_its_stories_from_s1() -> None:
         object.__setattr__(f, "article_id", aid)
     sim = np.zeros((3, 3))
     sim[0, 1] = sim[1, 0] = 0.9
-    out = _recluster_neighbourhood(feats, {}, sim, np.zeros((3, 3), dtype=bool), 0.5, 0, None)
+    none = np.zeros((3, 3), dtype=bool)
+    out = _recluster_neighbourhood(feats, {}, (sim, none, none), 0.5, (0, 0.0), None)
     assert sorted(out) == ["s1", "s2"] and sorted(map(sorted, out.values())) == [["a", "b"], ["c"]]
 
 
@@ -246,3 +248,46 @@ def test_streaming_index_judges_the_window_on_the_whole_story() -> None:
             index.add(a, sid)
         index._join_if_linked("s1", "s2")
         assert (index.stories.get("s1") == ["a0", "a1", "a2", "a3", "a4"]) is joined
+
+
+def test_a_strong_dated_link_keeps_a_chain_of_developments_whole() -> None:
+    """A follow-up close to one earlier article and far from the other (mean 0.4) stays apart under average
+    linkage at 0.5; a strong link (dated near) lowers the mean the two need by ``drop``; a weak mean does not
+    join for all the strong link."""
+    import numpy as np
+
+    from storyline.compare.cluster import agglomerate
+
+    sim = np.array([[1.0, 0.95, 0.0], [0.95, 1.0, 0.8], [0.0, 0.8, 1.0]])
+    strong = np.zeros((3, 3), dtype=bool)
+    strong[1, 2] = strong[2, 1] = True
+    singles = [[0], [1], [2]]
+    assert sorted(map(sorted, agglomerate(sim, singles, 0, 0.5))) == [[0, 1], [2]]
+    assert agglomerate(sim, singles, 0, 0.5, strong=strong, drop=0.1) == [[0, 1, 2]]
+    assert sorted(map(sorted, agglomerate(sim, singles, 0, 0.5, strong=strong, drop=0.05))) == [[0, 1], [2]]
+    # the streaming index's link of one article to a story is the same rule's
+    rule = StrongLink(probability=0.6, drop=0.1, days=30)
+    assert rule.link(sim[2, :2], strong[2, :2]) == pytest.approx(0.5)
+    assert rule.link(sim[2, :2], np.zeros(2, dtype=bool)) == pytest.approx(0.4)
+
+
+def test_a_strong_link_needs_both_event_dates_known_and_near() -> None:
+    import numpy as np
+
+    from storyline.compare.storypairs import FEATURES
+
+    rule = StrongLink(probability=0.6, drop=0.2, days=30)
+    feats = np.zeros((4, len(FEATURES)))
+    feats[:, FEATURES.index("date_gap")] = [10 / 365, 10 / 365, 90 / 365, 0.0]
+    feats[3, FEATURES.index("date_unknown")] = 1.0
+    prob = np.array([0.7, 0.5, 0.9, 0.9])  # near and strong; near, weak; strong, far; strong, undated
+    assert rule.pairs(feats, prob).tolist() == [True, False, False, False]
+
+
+def test_the_stored_model_has_a_strong_link_rule_and_a_config_switches_it_off() -> None:
+    rule = ClusterConfig().strong_link()
+    assert rule is not None and rule.drop > 0 and rule.days > 0
+    assert ClusterConfig(strong=False).strong_link() is None
+    arts = [art("a", FLOOD, "2024-05-01"), art("b", FLOOD2, "2024-05-20"), art("c", QUAKE, "2024-05-02")]
+    for cfg in (ClusterConfig(), ClusterConfig(strong=False)):
+        assert sorted(sorted(v) for v in assign_stories(arts, {}, cfg).values()) == [["a", "b"], ["c"]]

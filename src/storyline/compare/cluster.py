@@ -34,7 +34,7 @@ from ..analyse.dates import to_date
 from ..config import Config
 from ..model import Article
 from .constraints import Constraints, keep_ids
-from .storypairs import PairModel, PairSpace, Profile, lead_end, profile, stored_model, words
+from .storypairs import FEATURES, PairModel, PairSpace, Profile, lead_end, profile, stored_model, words
 
 #: Above this many articles, stories are assigned through the candidate index instead of all pairs.
 BATCH_LIMIT = 1500
@@ -56,6 +56,7 @@ class ClusterConfig:
     max_days: int | None = None  # None: the model's window (days between event dates a story may span)
     bridge: bool = True  # a new article that links two stored stories may join them (see merge_sequence)
     recluster: bool = True  # new articles' neighbourhood is clustered afresh (see assign_stories)
+    strong: bool = True  # the model's strong-link rule (see StrongLink); off: average linkage alone
 
     def resolved(self) -> tuple[PairModel, float]:
         """The model (with this config's window, if set) and the threshold."""
@@ -63,6 +64,49 @@ class ClusterConfig:
         if self.max_days is not None:
             m = replace(m, max_days=self.max_days)
         return m, m.threshold if self.threshold is None else self.threshold
+
+    def strong_link(self) -> StrongLink | None:
+        """The model's strong-link rule, unless switched off."""
+        return StrongLink.of(self.resolved()[0]) if self.strong else None
+
+
+@dataclass(frozen=True, slots=True)
+class StrongLink:
+    """A story that runs as a chain of developments: a follow-up days or weeks later, quoting other people,
+    is close to one or two earlier articles and far from the rest, so the mean link of average linkage splits
+    it off. Two groups whose mean link falls short of the threshold by at most ``drop`` still join when some
+    pair between them reaches ``probability`` with both event dates known and at most ``days`` apart (two
+    happenings of one kind are dated apart; without dates they look alike). Read from the model's
+    ``strong_link`` entry (``storyline/data/cluster.json``, chosen by cross-validation with its reason)."""
+
+    probability: float
+    drop: float
+    days: int
+
+    @classmethod
+    def of(cls, model: PairModel) -> StrongLink | None:
+        """The model's rule (None: it has none)."""
+        d = model.extra.get("strong_link")
+        if not isinstance(d, dict) or float(d.get("drop", 0.0)) <= 0:
+            return None
+        return cls(float(d["probability"]), float(d["drop"]), int(d["days"]))
+
+    def pairs(self, feats: np.ndarray, prob: np.ndarray) -> np.ndarray:
+        """Which pairs (``feats``' leading axes, their probabilities ``prob``) are strong links."""
+        known = feats[..., FEATURES.index("date_unknown")] == 0
+        near = feats[..., FEATURES.index("date_gap")] * 365.0 <= self.days + 0.5
+        return np.asarray(known & near & (prob >= self.probability))
+
+    def link(self, prob: np.ndarray, strong: np.ndarray, top: int = 0) -> float:
+        """The link of one group to another (their pairs' probabilities and strong links, any shape): the mean
+        of all pairs (or of the ``top`` best), raised by ``drop`` when a strong link holds them."""
+        return group_link(prob, top) + (self.drop if bool(np.any(strong)) else 0.0)
+
+
+def group_link(prob: np.ndarray, top: int = 0) -> float:
+    """The mean of a block of pair probabilities, or of its ``top`` best."""
+    flat = np.asarray(prob, dtype=float).ravel()
+    return float(np.sort(flat)[::-1][:top].mean() if top > 0 else flat.mean())
 
 
 def cluster_config(cfg: Config) -> ClusterConfig:
@@ -105,17 +149,20 @@ def features(article: Article, lead_paragraphs: int = 3) -> Profile:
     return profile(article, lead_paragraphs)
 
 
-def pair_scores(profiles: Sequence[Profile], cfg: ClusterConfig) -> tuple[np.ndarray, np.ndarray]:
-    """The n × n same-story probabilities used for clustering (1 on the diagonal), and which pairs are
-    dated too far apart ever to share a story."""
+def pair_scores(profiles: Sequence[Profile], cfg: ClusterConfig) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The n × n same-story probabilities used for clustering (1 on the diagonal), which pairs are dated too
+    far apart ever to share a story, and which are strong links (:class:`StrongLink`; none when off)."""
     n = len(profiles)
     if n == 0:
-        return np.zeros((0, 0)), np.zeros((0, 0), dtype=bool)
+        return np.zeros((0, 0)), np.zeros((0, 0), dtype=bool), np.zeros((0, 0), dtype=bool)
     model, _ = cfg.resolved()
     feats = PairSpace(profiles).all_pairs()
     out = model.probability(feats)
+    rule = cfg.strong_link()
+    strong = rule.pairs(feats, out) if rule else np.zeros(out.shape, dtype=bool)
     np.fill_diagonal(out, 1.0)
-    return out, model.apart(feats)
+    np.fill_diagonal(strong, False)
+    return out, model.apart(feats), strong
 
 
 def _top(values: np.ndarray, top: int) -> np.ndarray:
@@ -134,6 +181,8 @@ def merge_sequence(
     top: int = 0,
     apart: np.ndarray | None = None,
     bridge: bool = False,
+    strong: np.ndarray | None = None,
+    drop: float = 0.0,
 ) -> list[tuple[int, int, float]]:
     """The greedy merges of ``groups`` (lists of row indices of ``sim``), best link first: (kept, merged, link).
 
@@ -143,8 +192,9 @@ def merge_sequence(
     of all links splits it, and asks for more than one strong link (single linkage) before joining two
     groups. The first ``frozen`` groups (existing stories) are never merged with each other — with ``bridge``,
     until one of them takes a new article — nor two groups holding a pair marked in ``apart`` (rows × rows,
-    True: never one story). The sequence does not depend
-    on a threshold: clustering at threshold t applies it up to the first link below t.
+    True: never one story). Two groups holding a pair marked in ``strong`` (rows × rows: a
+    :class:`StrongLink`) link ``drop`` higher. The sequence does not depend on a threshold: clustering at
+    threshold t applies it up to the first link below t.
     """
     k = len(groups)
     if k < 2:
@@ -166,14 +216,10 @@ def merge_sequence(
                 for b in range(a + 1, k):
                     best[a, b] = best[b, a] = _top(sim[np.ix_(list(groups[a]), list(groups[b]))].ravel(), top)
         link = np.nanmean(best, axis=2)
-    blocked = np.zeros((k, k), dtype=bool)
-    if apart is not None and apart.any():
-        member_b = np.zeros((sim.shape[0], k))
-        for a, g in enumerate(groups):
-            member_b[list(g), a] = 1.0
-        blocked = (member_b.T @ apart.astype(float) @ member_b) > 0
+    blocked, held = _pair_groups(apart, groups, sim.shape[0]), _pair_groups(strong, groups, sim.shape[0])
     np.fill_diagonal(link, -np.inf)
     true_link = link.copy()  # average links, kept for frozen pairs too (a bridge may open them)
+    link = link + drop * held  # a strong link between two groups lowers the mean they need
     is_frozen = np.arange(k) < frozen
     # Two stored stories stay apart — unless a new article joins one of them and the link, with it, reaches
     # the other (``bridge``): the neighbourhood of the bridging article is re-clustered, nothing else.
@@ -203,16 +249,29 @@ def merge_sequence(
         alive[b] = False
         blocked[a] |= blocked[b]
         blocked[:, a] = blocked[a]
+        held[a] |= held[b]
+        held[:, a] = held[a]
         true_link[a, :] = true_link[:, a] = np.where(alive, new, -np.inf)
         true_link[a, a] = -np.inf
         true_link[b, :] = true_link[:, b] = -np.inf
-        new = np.where(alive & ~blocked[a] & ~shut[a], new, -np.inf)
+        new = np.where(alive & ~blocked[a] & ~shut[a], new + drop * held[a], -np.inf)
         link[a, :] = new
         link[:, a] = new
         link[a, a] = -np.inf
         link[b, :] = -np.inf
         link[:, b] = -np.inf
     return out
+
+
+def _pair_groups(pairs: np.ndarray | None, groups: Sequence[Sequence[int]], n: int) -> np.ndarray:
+    """Which two groups hold a pair marked in ``pairs`` (n × n; None: none)."""
+    k = len(groups)
+    if pairs is None or not pairs.any():
+        return np.zeros((k, k), dtype=bool)
+    member = np.zeros((n, k))
+    for a, g in enumerate(groups):
+        member[list(g), a] = 1.0
+    return np.asarray((member.T @ pairs.astype(float) @ member) > 0)
 
 
 def apply_merges(
@@ -236,9 +295,12 @@ def agglomerate(
     top: int = 0,
     apart: np.ndarray | None = None,
     bridge: bool = False,
+    strong: np.ndarray | None = None,
+    drop: float = 0.0,
 ) -> list[list[int]]:
     """Merge ``groups`` while the best link (see :func:`merge_sequence`) is at least ``threshold``."""
-    return apply_merges(groups, merge_sequence(sim, groups, frozen, top, apart, bridge), threshold)
+    merges = merge_sequence(sim, groups, frozen, top, apart, bridge, strong, drop)
+    return apply_merges(groups, merges, threshold)
 
 
 def assign_stories(
@@ -266,9 +328,12 @@ def assign_stories(
     model, threshold = cfg.resolved()
     feats = [features(a, cfg.lead_paragraphs) for a in articles]
     index = {f.article_id: i for i, f in enumerate(feats)}
-    sim, apart = pair_scores(feats, cfg)
+    sim, apart, strong = pair_scores(feats, cfg)
+    drop = rule.drop if (rule := cfg.strong_link()) else 0.0
     if cfg.recluster:
-        return _recluster_neighbourhood(feats, existing, sim, apart, threshold, model.top, constraints)
+        return _recluster_neighbourhood(
+            feats, existing, (sim, apart, strong), threshold, (model.top, drop), constraints
+        )
     old_ids = [sid for sid, ids in existing.items() if any(i in index for i in ids)]
     groups = [[index[i] for i in existing[sid] if i in index] for sid in old_ids]
     placed = {i for g in groups for i in g}
@@ -277,7 +342,7 @@ def assign_stories(
         apart = apart | constraints.apart([f.article_id for f in feats])
     else:
         groups += [[i] for i in range(len(feats)) if i not in placed]
-    merged = agglomerate(sim, groups, len(old_ids), threshold, model.top, apart, cfg.bridge)
+    merged = agglomerate(sim, groups, len(old_ids), threshold, model.top, apart, cfg.bridge, strong, drop)
     out: dict[str, list[str]] = {}
     next_n = 1 + max((int(s[1:]) for s in existing if s[1:].isdigit()), default=0)
     new_groups = []
@@ -297,16 +362,19 @@ def assign_stories(
 def _recluster_neighbourhood(
     feats: Sequence[Profile],
     existing: dict[str, list[str]],
-    sim: np.ndarray,
-    apart: np.ndarray,
+    pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
     threshold: float,
-    top: int,
+    link: tuple[int, float],
     constraints: Constraints | None,
 ) -> dict[str, list[str]]:
     """File the new articles by clustering their neighbourhood afresh: the new articles and every stored story
-    one of them links to (a pair at ``threshold`` or above — average linkage can join nothing else) are
-    agglomerated from single articles, as if ingested at once; the other stories are left as they are. Each
-    resulting group keeps the id of the stored story it shares most articles with."""
+    one of them links to (a pair at ``threshold`` or above, or a strong link — average linkage, and the strong
+    links' rule, can join nothing else) are agglomerated from single articles, as if ingested at once; the
+    other stories are left as they are. Each resulting group keeps the id of the stored story it shares most
+    articles with. ``pairs``: the probabilities, the too-far pairs and the strong links (see
+    :func:`pair_scores`); ``link``: the ``top`` and the strong links' ``drop`` of :func:`merge_sequence`."""
+    sim, apart, strong = pairs
+    top, drop = link
     index = {f.article_id: i for i, f in enumerate(feats)}
     ids = [f.article_id for f in feats]
     story_of = {i: sid for sid, members in existing.items() for i in members if i in index}
@@ -314,18 +382,19 @@ def _recluster_neighbourhood(
     out = {sid: [i for i in members if i in index] for sid, members in existing.items()}
     if not new:
         return out
-    close = np.flatnonzero((sim[new] >= threshold).any(axis=0))
+    close = np.flatnonzero(((sim[new] >= threshold) | strong[new]).any(axis=0))
     touched = {story_of[ids[k]] for k in close if ids[k] in story_of}
     rows = sorted(set(new) | {index[i] for sid in touched for i in out[sid]})
     sub = sim[np.ix_(rows, rows)]
     sub_apart = apart[np.ix_(rows, rows)]
+    sub_strong = strong[np.ix_(rows, rows)]
     sub_ids = [ids[k] for k in rows]
     if constraints:
         groups = constraints.seed(sub_ids, [])
         sub_apart = sub_apart | constraints.apart(sub_ids)
     else:
         groups = [[k] for k in range(len(rows))]
-    merged = agglomerate(sub, groups, 0, threshold, top, sub_apart)
+    merged = agglomerate(sub, groups, 0, threshold, top, sub_apart, strong=sub_strong, drop=drop)
     for sid in touched:
         del out[sid]
     regrouped = {f"group-{n}": [sub_ids[k] for k in sorted(g)] for n, g in enumerate(merged)}  # ids never s<N>

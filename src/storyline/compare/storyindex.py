@@ -6,7 +6,8 @@ date. A new article looks up its own keys in the weeks its window allows, keeps 
 most keys (:attr:`StoryIndex.max_candidates`), and scores their stories' members near it in time with the
 same pair model as the batch clustering (:mod:`storyline.compare.storypairs`), weighing words and names by
 document frequencies kept up to date as articles arrive. It joins the story with the best link (the mean of
-its pair probabilities, or of the ``top`` best, as the model says) when that reaches the threshold, and no
+its pair probabilities, or of the ``top`` best, as the model says, raised when a strong link holds them:
+:class:`~storyline.compare.cluster.StrongLink`) when that reaches the threshold, and no
 member of that story is dated further away than the window; else it opens a story. When it also links to
 another story at the threshold, that story joins its own if the two stories' members, with it, now link
 (a bridging article). The window is judged on the whole story, as the batch clustering judges it (never two
@@ -37,7 +38,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..model import Article
-from .cluster import ClusterConfig
+from .cluster import ClusterConfig, group_link
 from .storypairs import CorpusStats, PairModel, PairSpace, Profile, idf_of, profile
 
 WEEK = 7
@@ -99,7 +100,8 @@ class StoryIndex:
         space = PairSpace([self.profiles[m] for m in a + b], self.stats)
         feats = space.block(list(range(len(a))), list(range(len(a), len(a) + len(b))))
         prob = model.probability(feats)
-        link = float(np.sort(prob.ravel())[::-1][: model.top].mean() if model.top > 0 else prob.mean())
+        rule = self.cfg.strong_link()
+        link = rule.link(prob, rule.pairs(feats, prob), model.top) if rule else group_link(prob, model.top)
         if link < threshold:
             return
         for m in self.stories.pop(other):
@@ -189,12 +191,13 @@ class StoryIndex:
             space = PairSpace([p] + [self.profiles[m] for m in everyone], self.stats)
             feats = space.block([0], list(range(1, len(everyone) + 1)))[0]
             prob = model.probability(feats)
+            rule = self.cfg.strong_link()
+            strong = rule.pairs(feats, prob) if rule else np.zeros(prob.shape, dtype=bool)
             for sid, members in by_story.items():
                 cols = [col[m] for m in members]
                 if self._too_far(model, p.event, self.span(sid)):
                     continue  # a member, scored or not, is dated too far away: never one story
-                ranked = np.sort(prob[cols])[::-1]
-                link = float(ranked[: model.top].mean() if model.top > 0 else ranked.mean())
+                link = rule.link(prob[cols], strong[cols], model.top) if rule else group_link(prob[cols], model.top)
                 if link >= threshold:
                     linked.append(sid)
                 if link > best_link:
