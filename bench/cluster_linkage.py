@@ -38,6 +38,7 @@ this analysis); the TF-IDF baseline (average linkage, its distance chosen by the
 same script. Each family is chosen alone, and "any" among all of them (the candidate for adoption).
 
     python bench/cluster_linkage.py [--near] [--final] [--whole] [--inner-whole] [--rules FAMILIES] [--out FILE]
+    python bench/cluster_linkage.py --paths
 
 ``--final`` chooses the stored model's ``dated`` setting (:func:`final`; with ``--inner-whole``,
 :func:`final_whole`, the rule and threshold stored); ``--inner-whole`` chooses every setting on inner folds
@@ -426,6 +427,44 @@ def final_whole(sets: Sequence[Any], folds: list[Fold], rules: Sequence[Rule]) -
             "best": list(best), "best_threshold": t, "best_f1": round(score, 4)}  # fmt: skip
 
 
+def paths(sets: Sequence[Any]) -> dict[str, Any]:
+    """The stored model (fitted on these sets: in-sample) filing each set whole three ways, with its strong-link
+    rule and without (``ClusterConfig(strong=False)``, the same weights and threshold): at once
+    (``assign_stories``), in 4 ingests in order of the event dates (the neighbourhood re-clustered), and one
+    article at a time through the streaming index. Whether the three paths move alike, not an accuracy."""
+    import copy
+
+    from storyline.analyse.entities import canonicalize
+    from storyline.compare.cluster import ClusterConfig, assign_stories
+    from storyline.compare.storyindex import StoryIndex
+
+    out: dict[str, Any] = {}
+    for ds in sets:
+        arts = copy.deepcopy(ds.arts)
+        canonicalize(arts)
+        profiles = [profile(a) for a in arts]
+        order = sorted(range(len(arts)), key=lambda i: (profiles[i].event[0] if profiles[i].event else 0, i))
+        every = np.arange(len(arts))
+        for strong in (False, True):
+            cfg = ClusterConfig(strong=strong)
+            at_once = assign_stories(arts, {}, cfg)
+            stored: dict[str, list[str]] = {}
+            size = -(-len(order) // 4)
+            for k in range(0, len(order), size):
+                stored = assign_stories([arts[i] for i in order[: k + size]], stored, cfg)
+            index = StoryIndex(cfg)
+            for i in order:
+                index.add(profiles[i])
+            streamed = {sid: list(ids) for sid, ids in index.stories.items()}
+            for key, mapping in (("at_once", at_once), ("ingests_4", stored), ("streamed", streamed)):
+                story = {a: sid for sid, ids in mapping.items() for a in ids}
+                got = scores(ds, every, np.array([story[a.id] for a in arts]))
+                out.setdefault(ds.name, {}).setdefault("strong" if strong else "average", {})[key] = got
+                print(f"  {ds.name:<12} {'strong ' if strong else 'average'} {key:<10} "
+                      f"{got['b3_p']:.3f} / {got['b3_r']:.3f} / {got['b3_f1']:.3f}", flush=True)  # fmt: skip
+    return out
+
+
 def report(held: dict[str, Any]) -> None:
     for key, per in held.items():
         cells = "  ".join(f"{n} {per[n]['b3_p']:.3f}/{per[n]['b3_r']:.3f}/{per[n]['b3_f1']:.3f}" for n in NAMES)
@@ -441,12 +480,19 @@ def main() -> None:
     ap.add_argument(
         "--inner-whole", action="store_true", help="choose settings on inner folds clustered with the other folds"
     )
+    ap.add_argument("--paths", action="store_true", help="only the stored model's three filing paths (in-sample)")
     ap.add_argument("--final", action="store_true", help="also choose the stored model's dated setting")
     ap.add_argument("--rules", default="", help="comma-separated families to try (default: all)")
     args = ap.parse_args()
     saved = json.loads(args.out.read_text(encoding="utf-8"))
     chosen = saved["three_sets"]["three sets, balanced: ours"]["folds"]
     ecb, tbaq, pol, folds = load_sets()
+    if args.paths:
+        saved = json.loads(args.out.read_text(encoding="utf-8"))
+        saved.setdefault("linkage", {})["paths (stored model, in-sample)"] = compact(paths([ecb, tbaq, pol]))
+        args.out.write_text(json.dumps(saved, indent=2, default=str) + "\n", encoding="utf-8")
+        print(f"saved {args.out.name} (linkage, paths)")
+        return
     rules = [r for r in RULES if not args.rules or r[0] in args.rules.split(",") or r[0] == "average"]
     result: dict[str, Any] = {"when": time.strftime("%Y-%m-%dT%H:%M:%S"), "rules": [list(r) for r in rules]}
     print("linkage rules (date_near: 2 days, the stored feature)", flush=True)

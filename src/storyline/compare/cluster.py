@@ -9,7 +9,9 @@ lead's kind of happening, whom the lead's action is about, the lead's counts (se
 (``storyline/data/cluster.json``), one set for pairs whose event dates are known and one for the others.
 
 Stories are formed by average-linkage agglomeration over the pair probabilities with a threshold (no
-number of stories is given). It is incremental: an ingest clusters afresh only the neighbourhood of its new
+number of stories is given); a strong link between two articles dated close together lowers the mean two groups
+need (:class:`StrongLink`), so a follow-up close to one earlier article and far from the rest stays in its story.
+It is incremental: an ingest clusters afresh only the neighbourhood of its new
 articles — they and the stored stories one of them links to — so a bridging article can join two stories
 and a later article can pull a member into a better story; the other stories keep their members and ids
 (beyond :data:`BATCH_LIMIT` articles, the streaming index files new articles one at a time instead).
