@@ -269,14 +269,20 @@ def cut(
     """Clusters of a similarity matrix at each threshold, as ``assign_stories`` forms them from scratch (with
     ``strong`` links lowering the mean by ``drop``: :class:`~storyline.compare.cluster.StrongLink`)."""
     n = len(sim)
-    groups = [[i] for i in range(n)]
-    merges = merge_sequence(sim, groups, 0, top, apart, strong=strong, drop=drop)
+    return labels_at(
+        n, merge_sequence(sim, [[i] for i in range(n)], 0, top, apart, strong=strong, drop=drop), thresholds
+    )
+
+
+def labels_at(n: int, merges: Sequence[tuple[int, int, float]], thresholds: Sequence[float]) -> dict[float, np.ndarray]:
+    """The clustering of ``n`` articles at each threshold: the merges applied down to the first link below it."""
+    singles = [[i] for i in range(n)]
     out = {}
     for t in thresholds:
-        labels = np.zeros(n, dtype=int)
-        for k, g in enumerate(apply_merges(groups, merges, t)):
-            labels[g] = k
-        out[t] = labels
+        lab = np.zeros(n, dtype=int)
+        for g, members in enumerate(apply_merges(singles, merges, t)):
+            lab[members] = g
+        out[t] = lab
     return out
 
 

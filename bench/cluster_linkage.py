@@ -80,13 +80,14 @@ from cluster_fit import (  # type: ignore[import-not-found]
     baseline_cuts,
     bcubed_of,
     joined,
+    labels_at,
     plateau,
     scores,
     whole_scores,
 )
 from cluster_stories import NAMES, load_sets  # type: ignore[import-not-found]
 
-from storyline.compare.cluster import apply_merges, merge_sequence
+from storyline.compare.cluster import merge_sequence
 from storyline.compare.storypairs import FEATURES, PairSpace, profile
 
 HERE = Path(__file__).resolve().parent
@@ -198,18 +199,6 @@ def gap_days(feats: np.ndarray) -> np.ndarray:
     """Days between each pair's event dates (inf where one is unknown)."""
     known = feats[..., FEATURES.index("date_unknown")] == 0
     return np.where(known, feats[..., FEATURES.index("date_gap")] * 365.0, np.inf)
-
-
-def labels_at(n: int, merges: Sequence[tuple[int, int, float]], thresholds: Sequence[float]) -> dict[float, np.ndarray]:
-    """The clustering of ``n`` articles at each threshold: the merges applied down to the first link below it."""
-    singles = [[i] for i in range(n)]
-    out = {}
-    for t in thresholds:
-        lab = np.zeros(n, dtype=int)
-        for g, members in enumerate(apply_merges(singles, merges, t)):
-            lab[members] = g
-        out[t] = lab
-    return out
 
 
 # ------------------------------------------------------------------------------------------ protocol
