@@ -191,6 +191,8 @@ def test_stories_why_says_what_joined_each_article(
     links = json.loads(run(["--db", db, "stories", "--why", stories[0]["id"], "--json"], capsys)[1])
     assert {x["linked_to"] for x in links} == set(stories[0]["article_ids"])
     assert links[0]["contributions"][0]["feature"] in ("content", "keywords")  # the shared words weigh most
+    assert all(x["strong_link"] for x in links)  # dated a day apart, each other's only link is a strong one
+    assert "a strong link between articles dated close together" in out
     code, _, err = run(["--db", db, "stories", "--why", "s99"], capsys)
     assert code != 0 and "s99" in err
 

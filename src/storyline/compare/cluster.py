@@ -449,6 +449,7 @@ class Link:
     contributions: list[tuple[str, float, float]]  # (feature, value, weight × value), strongest first
     event: str  # how the article's event date was found
     bias: float = 0.0  # the model's starting point for every pair (logit = bias + the contributions)
+    strong: bool = False  # the link is a strong dated one (StrongLink): the mean it joins on is lowered
 
 
 def explain(articles: Sequence[Article], story_ids: Sequence[str], cfg: ClusterConfig | None = None) -> list[Link]:
@@ -466,6 +467,8 @@ def explain(articles: Sequence[Article], story_ids: Sequence[str], cfg: ClusterC
         return []
     feats = space.block(members, members)
     prob = model.probability(feats)
+    rule = cfg.strong_link()
+    strong = rule.pairs(feats, prob) if rule else np.zeros(prob.shape, dtype=bool)
     out = []
     for a, i in enumerate(members):
         p = profiles[i]
@@ -483,6 +486,7 @@ def explain(articles: Sequence[Article], story_ids: Sequence[str], cfg: ClusterC
                 model.contributions(feats[a, best]),
                 p.event_why or "",
                 model.weights_for(feats[a, best])[1],  # the bias of the pair's set of weights (dated or not)
+                bool(strong[a, best]),
             )
         )
     return out
