@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 
 import pytest
 
@@ -12,6 +14,7 @@ from storyline.compare.summary import (
     SummaryConfig,
     as_sentence,
     candidates,
+    concept_groups,
     concept_weights,
     select_greedy,
     select_ilp,
@@ -226,6 +229,44 @@ def test_ilp_covers_at_least_what_greedy_covers(story: list[Article]) -> None:
 
     assert value(ilp) >= value(greedy) - 1e-9
     assert sum(cands[j].words for j in ilp) <= 40
+
+
+def test_concepts_folded_keep_every_selections_value(story: list[Article]) -> None:
+    cfg = SummaryConfig()
+    cands = candidates(story, cfg)
+    weights = concept_weights(story, cfg)
+    own, groups = concept_groups(cands, weights)
+    assert all(len(js) > 1 for js, _ in groups) and len({js for js, _ in groups}) == len(groups)
+
+    def value(chosen: set[int]) -> float:
+        covered: set[str] = set().union(*(cands[j].concepts for j in chosen))
+        return sum(weights.get(k, 0.0) for k in covered)
+
+    def folded(chosen: set[int]) -> float:
+        return sum(own[j] for j in chosen) + sum(w for js, w in groups if chosen & set(js))
+
+    for chosen in ({0}, {1, 2}, set(range(len(cands))), {j for j in range(len(cands)) if j % 2}):
+        assert folded(chosen) == pytest.approx(value(chosen))
+
+
+def test_ilp_finds_the_best_selection(story: list[Article]) -> None:
+    cfg = SummaryConfig(words=45)
+    cands = candidates(story, cfg)
+    weights = concept_weights(story, cfg)
+    chosen = select_ilp(cands, weights, cfg)
+    assert chosen is not None
+
+    def value(sel: Sequence[int]) -> float:
+        covered: set[str] = set().union(*(cands[j].concepts for j in sel))
+        return sum(weights.get(k, 0.0) for k in covered) + sum(cfg.lead_bonus / (1 + cands[j].rank) for j in sel)
+
+    fits = [
+        sel
+        for r in range(cfg.words // cfg.min_words + 1)
+        for sel in itertools.combinations(range(len(cands)), r)
+        if sum(cands[j].words for j in sel) <= cfg.words
+    ]
+    assert value(chosen) == pytest.approx(max(value(sel) for sel in fits))
 
 
 def test_fallback_when_no_sentence_stands_alone() -> None:
