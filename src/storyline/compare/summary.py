@@ -621,6 +621,7 @@ __all__ = [
     "SummaryConfig",
     "as_sentence",
     "candidates",
+    "concept_groups",
     "concept_weights",
     "concepts",
     "select_greedy",
