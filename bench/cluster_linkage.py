@@ -204,6 +204,25 @@ def gap_days(feats: np.ndarray) -> np.ndarray:
 # ------------------------------------------------------------------------------------------ protocol
 
 
+def _held_f1(
+    ds: Any,
+    idx: np.ndarray,
+    prob: np.ndarray,
+    apart: np.ndarray,
+    gap: np.ndarray,
+    held: Sequence[str],
+    rules: Sequence[Rule],
+    f1: dict[Rule, dict[float, list[float]]],
+) -> None:
+    """Add to ``f1`` each rule's B-cubed F1 at each threshold of the documents ``idx`` clustered together, only the
+    ``held`` stories' documents scored."""
+    test = [ds.docs[i] for i in ds.where(held)]
+    for rule in rules:
+        for t, lab in labels_at(len(idx), sequence(prob, apart, rule, gap), P_GRID).items():
+            p, r = bcubed_of({ds.docs[i]: str(x) for i, x in zip(idx, lab, strict=True)}, ds.gold, test)
+            f1[rule].setdefault(t, []).append(2 * p * r / (p + r) if p + r else 0.0)
+
+
 class Linkage:
     """The balanced three-set pair protocol with each outer fold's setting, and the linkage rules on top."""
 
@@ -252,12 +271,7 @@ class Linkage:
         union = joined(rest)
         for m, held in enumerate(rest):
             for name, idx, prob, apart, gap in self.parts([f for k, f in enumerate(rest) if k != m], union, n):
-                ds = self.sets[name]
-                test = [ds.docs[i] for i in ds.where(held.get(name, []))]
-                for rule in rules:
-                    for t, lab in labels_at(len(idx), sequence(prob, apart, rule, gap), P_GRID).items():
-                        p, r = bcubed_of({ds.docs[i]: str(x) for i, x in zip(idx, lab, strict=True)}, ds.gold, test)
-                        f1[rule].setdefault(t, []).append(2 * p * r / (p + r) if p + r else 0.0)
+                _held_f1(self.sets[name], idx, prob, apart, gap, held.get(name, []), rules, f1)
         return f1
 
     def outer(self, n: int, rules: Sequence[Rule]) -> dict[str, Any]:
@@ -401,12 +415,7 @@ def final_whole(sets: Sequence[Any], folds: list[Fold], rules: Sequence[Rule]) -
     every = {name: sorted(set(ds.group.values())) for name, ds in link.sets.items()}
     for n, held in enumerate(folds):
         for name, idx, prob, apart, gap in link.parts([f for k, f in enumerate(folds) if k != n], every, n):
-            ds = link.sets[name]
-            test = [ds.docs[i] for i in ds.where(held.get(name, []))]
-            for r in cand:
-                for t, lab in labels_at(len(idx), sequence(prob, apart, r, gap), P_GRID).items():
-                    p, rc = bcubed_of({ds.docs[i]: str(x) for i, x in zip(idx, lab, strict=True)}, ds.gold, test)
-                    f1[r].setdefault(t, []).append(2 * p * rc / (p + rc) if p + rc else 0.0)
+            _held_f1(link.sets[name], idx, prob, apart, gap, held.get(name, []), cand, f1)
     pick = choose(cand, f1)
     best, t, score = pick["any"]
     avg, t_avg, avg_score = pick["average"]
