@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from .. import lexicon
@@ -297,17 +297,20 @@ def _one_topic(group: list[Omission]) -> list[list[Omission]]:
     top = max(len(s) for s in by_entity.values())
     main = {e for e, s in by_entity.items() if len(s) == top}
     keep = [f for f in group if not f.topic_entities or f.topic_entities & main]
-    rest: list[list[Omission]] = []
-    for f in group:
-        if f in keep:
-            continue
-        for g in rest:
+    return [keep, *_grouped(f for f in group if f not in keep)]
+
+
+def _grouped(found: Iterable[Omission]) -> list[list[Omission]]:
+    """Omissions grouped greedily: each joins the first group it joins (:func:`_joins`), else opens one."""
+    groups: list[list[Omission]] = []
+    for f in found:
+        for g in groups:
             if _joins(g, f):
                 g.append(f)
                 break
         else:
-            rest.append([f])
-    return [keep, *rest]
+            groups.append([f])
+    return groups
 
 
 def _merge_groups(groups: list[list[Omission]]) -> list[list[Omission]]:
@@ -352,15 +355,7 @@ def account_claims(story_id: str, units: Sequence[Unit], entities: Sequence[Enti
     parties = Parties(entities)
     found = _detect(units, parties)
     labels = parties.labels(found)
-    groups: list[list[Omission]] = []
-    for f in found:
-        for g in groups:
-            if _joins(g, f):
-                g.append(f)
-                break
-        else:
-            groups.append([f])
-    groups = [part for g in _merge_groups(groups) for part in _one_topic(g)]
+    groups = [part for g in _merge_groups(_grouped(found)) for part in _one_topic(g)]
     claims: list[Claim] = []
     for g in groups:
         rep = min(g, key=lambda f: (f.party_at, f.unit.rank, len(f.unit.text)))  # the party opens it, early on
