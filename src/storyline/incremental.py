@@ -666,7 +666,7 @@ def _recluster(
 
     sim = model.probability(pairs)
     rule = ccfg.strong_link()
-    strong = rule.pairs(pairs, sim) if rule else np.zeros(sim.shape, dtype=bool)
+    strong = ccfg.strong_pairs(pairs, sim)
     np.fill_diagonal(sim, 1.0)
     np.fill_diagonal(strong, False)
     existing = {sid: [i for i in members if i in stored] for sid, members in before.items()}

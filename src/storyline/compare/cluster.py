@@ -71,6 +71,12 @@ class ClusterConfig:
         """The model's strong-link rule, unless switched off."""
         return StrongLink.of(self.resolved()[0]) if self.strong else None
 
+    def strong_pairs(self, feats: np.ndarray, prob: np.ndarray) -> np.ndarray:
+        """Which pairs (``feats``' leading axes, their probabilities ``prob``) are strong links: none when the
+        rule is off."""
+        rule = self.strong_link()
+        return rule.pairs(feats, prob) if rule else np.zeros(prob.shape, dtype=bool)
+
 
 @dataclass(frozen=True, slots=True)
 class StrongLink:
@@ -160,8 +166,7 @@ def pair_scores(profiles: Sequence[Profile], cfg: ClusterConfig) -> tuple[np.nda
     model, _ = cfg.resolved()
     feats = PairSpace(profiles).all_pairs()
     out = model.probability(feats)
-    rule = cfg.strong_link()
-    strong = rule.pairs(feats, out) if rule else np.zeros(out.shape, dtype=bool)
+    strong = cfg.strong_pairs(feats, out)
     np.fill_diagonal(out, 1.0)
     np.fill_diagonal(strong, False)
     return out, model.apart(feats), strong
@@ -467,8 +472,7 @@ def explain(articles: Sequence[Article], story_ids: Sequence[str], cfg: ClusterC
         return []
     feats = space.block(members, members)
     prob = model.probability(feats)
-    rule = cfg.strong_link()
-    strong = rule.pairs(feats, prob) if rule else np.zeros(prob.shape, dtype=bool)
+    strong = cfg.strong_pairs(feats, prob)
     out = []
     for a, i in enumerate(members):
         p = profiles[i]

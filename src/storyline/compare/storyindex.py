@@ -35,8 +35,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from ..model import Article
 from .cluster import ClusterConfig, group_link
 from .storypairs import CorpusStats, PairModel, PairSpace, Profile, idf_of, profile
@@ -192,7 +190,7 @@ class StoryIndex:
             feats = space.block([0], list(range(1, len(everyone) + 1)))[0]
             prob = model.probability(feats)
             rule = self.cfg.strong_link()
-            strong = rule.pairs(feats, prob) if rule else np.zeros(prob.shape, dtype=bool)
+            strong = self.cfg.strong_pairs(feats, prob)
             for sid, members in by_story.items():
                 cols = [col[m] for m in members]
                 if self._too_far(model, p.event, self.span(sid)):
