@@ -62,7 +62,7 @@ from .corrections import stored_constraints, stored_curation
 from .model import Article, Entity, Story
 from .pipeline import infer_from_story, link_speakers
 from .store.corpus_index import IndexRow, json_text
-from .store.leads import Lead, article_leads
+from .store.leads import Lead, article_leads, profile_keys
 
 #: What a stored profile holds when this version wrote it.
 _PROFILE_FIELDS = frozenset(Profile.__dataclass_fields__)
@@ -603,7 +603,7 @@ def fill_profiles(store: Any, cfg: Config, progress: Callable[[str, int, int], N
     if store.get_meta(INDEX_META) != INDEX_WRITTEN:
         return 0
     ccfg = cluster_config(cfg)
-    keys = [k for (k,) in store._q(f"SELECT key FROM corpus_index WHERE kind = {store._PH} ORDER BY key", ["profile"])]
+    keys = profile_keys(store)
     written = 0
     for k, part in enumerate(_chunked(keys)):
         out = Update()

@@ -23,7 +23,7 @@ from typing import Any
 from storyline.model import Mention
 from storyline.text import NO_SENTENCES_LEAD, lead_to
 
-__all__ = ["NO_SENTENCES_LEAD", "PARTS", "Lead", "article_leads"]
+__all__ = ["NO_SENTENCES_LEAD", "PARTS", "Lead", "article_leads", "profile_keys"]
 
 CHUNK = 200
 """Most articles read at once."""
@@ -59,3 +59,9 @@ def article_leads(store: Any, ids: Sequence[str]) -> dict[str, Lead]:
             ms = [Mention(**m) for m in mentions or () if m["start"] < end]
             out[aid] = Lead(title, (text or "")[:end], ms)
     return out
+
+
+def profile_keys(store: Any) -> list[str]:
+    """The ids of every article with a stored profile in the corpus index, in order."""
+    q = f"SELECT key FROM corpus_index WHERE kind = {store._PH} ORDER BY key"
+    return [str(k) for (k,) in store._q(q, ["profile"])]
