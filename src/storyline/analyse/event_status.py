@@ -40,6 +40,9 @@ def status_of(t: Any) -> tuple[str, str | None]:
     ``failed`` (under "failed to": REJECT for an act of cooperation), ``REQUEST`` (a reported "must" / "should": a
     demand) or None. A negated act is ``denied``."""
     st = tables().status
+    if attempted(t):  # "tried to ban the app": the ban was attempted, not done (the attempt's own status if not done)
+        told = status_of(t.head)
+        return ("hypothetical", None) if told == ("happened", None) else told
     if _shares_clause(t) or carried(t):  # "China will suspend export controls and ease curbs": "ease" is
         return status_of(t.head)  # announced too; "vowed to continue fighting": the fighting is vowed
     governors = {_lemma(a) for a in _governors(t)}
@@ -69,6 +72,13 @@ def _shares_clause(t: Any) -> bool:
     if t.dep_ != "conj" or t.head.i == t.i or t.head.pos_ not in ("VERB", "AUX") or t.pos_ not in ("VERB", "AUX"):
         return False
     return not any(c.dep_ in SUBJECTS | {"aux", "auxpass", "neg", "mark"} for c in t.children)
+
+
+def attempted(t: Any) -> bool:
+    """Whether the act ``t`` is the infinitive of a verb of attempt ("tried to ban the app", "attempted to expel the
+    envoy", "moved to dissolve the party"): an attempt says the act was set about, not that it was done."""
+    heads = tables().status.get("attempt_heads", frozenset())
+    return t.dep_ == "xcomp" and t.head.i != t.i and _lemma(t.head) in heads
 
 
 def carried(t: Any) -> bool:
@@ -345,6 +355,7 @@ def passive_patients(t: Any) -> list[Any]:
 
 
 __all__ = [
+    "attempted",
     "background",
     "carried",
     "background_clause",
