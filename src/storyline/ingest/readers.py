@@ -48,6 +48,7 @@ from storyline.ingest.formats.decode import Decoded, binary_kind, binary_problem
 from storyline.ingest.formats.feeds import read_feed
 from storyline.ingest.formats.limits import MAX_RATIO, open_bounded
 from storyline.ingest.formats.meta import iso_date, source_from_url
+from storyline.ingest.formats.newswire import is_newswire, read_newswire
 from storyline.ingest.formats.records import read_json, read_jsonl
 from storyline.ingest.formats.webarchive import read_warc
 from storyline.ingest.formats.webpage import read_html
@@ -64,7 +65,7 @@ __all__ = [
     "source_from_url",
 ]
 
-FORMATS = ("txt", "html", "jsonl", "json", "feed", "warc")
+FORMATS = ("txt", "html", "jsonl", "json", "feed", "warc", "newswire")
 """The values of :attr:`RawDoc.fmt`."""
 
 EXTENSIONS: dict[str, str] = {
@@ -83,6 +84,8 @@ EXTENSIONS: dict[str, str] = {
     ".rss": "feed",
     ".atom": "feed",
     ".warc": "warc",
+    ".sgml": "newswire",
+    ".sgm": "newswire",
 }
 """Format by (lower-cased) extension; ``.gz`` is unpacked first and the inner extension used."""
 
@@ -182,6 +185,10 @@ def detect_format(name: str, head: bytes) -> str:
     sniffed = _sniff(head)
     if by_ext is None:
         return "json" if sniffed == "json" else "html" if sniffed == "markup" else sniffed or "txt"
+    if sniffed == "newswire" and by_ext in ("txt", "html", "feed", "newswire"):
+        return sniffed
+    if by_ext == "newswire":
+        return "html" if sniffed == "html" else "txt"
     if by_ext in ("txt", "html", "feed") and sniffed in ("html", "feed"):
         return sniffed
     if by_ext == "html" and sniffed is None and b"<" not in head:
@@ -276,9 +283,12 @@ def _dispatch(fmt: str, data: bytes, shown: str) -> Result:
     if fmt == "feed":
         return read_feed(data, shown)
     text, decoded = _decode_text(data)
-    if fmt in ("jsonl", "json"):
-        reader = read_jsonl if fmt == "jsonl" else read_json
-        docs, errors = reader(text, shown, precision=FAVOR_PRECISION)
+    if fmt in ("jsonl", "json", "newswire"):
+        if fmt == "newswire":
+            docs, errors = read_newswire(text, shown)
+        else:
+            reader = read_jsonl if fmt == "jsonl" else read_json
+            docs, errors = reader(text, shown, precision=FAVOR_PRECISION)
         for doc in docs:
             doc.meta.update(decoded.meta())
         return docs, errors
@@ -363,10 +373,13 @@ def _gunzip(path: Path, max_bytes: int, max_ratio: int) -> bytes:
 
 
 def _sniff(head: bytes) -> str | None:
-    """``feed``, ``html`` (a whole page), ``markup`` (some other tag first), ``json``, or ``None``."""
+    """``feed``, ``html`` (a whole page), ``newswire`` (an SGML ``<DOC>`` record), ``markup`` (some other tag
+    first), ``json``, or ``None``."""
     start = _head_text(head).lstrip("\ufeff \t\r\n").lower()
     if start[:1] in ("{", "["):
         return "json"
+    if is_newswire(start):
+        return "newswire"
     found = _FIRST_TAG.match(start[:_HEAD_BYTES])
     if found is None:
         return None

@@ -21,6 +21,7 @@ E113    an upload with less text after cleaning than the web app asks for (``web
 E120    invalid JSON (a whole .json file, or one line of a .jsonl file)
 E121    a JSON record with no article text
 E122    JSON of an unexpected shape (not an object, no list of articles)
+E123    an LDC newswire file (SGML ``<DOC>`` records) with no text, or one record of it without ``<TEXT>``
 E129    further record errors in the same file, left out to keep the report short
 E130    not a valid RSS/Atom feed
 E131    feed entries with only a short summary (no full text), skipped
@@ -71,6 +72,8 @@ E_JSON_NO_TEXT = "E121"
 """A JSON record without any of the text fields."""
 E_JSON_SHAPE = "E122"
 """JSON that is neither an article, a list of articles, nor an object holding such a list."""
+E_NEWSWIRE_NO_TEXT = "E123"
+"""A newswire ``<DOC>`` record without ``<TEXT>`` (the others of its file are kept), or a file with none."""
 E_MORE_ERRORS = "E129"
 """Summary line standing in for further record errors of the same file."""
 E_FEED_INVALID = "E130"
@@ -101,9 +104,10 @@ class RawDoc:
     Attributes:
         path: The path as given on input; records inside a container get a suffix:
             ``"feed.xml#3"`` (3rd entry), ``"dump.jsonl#12"`` (line 12), ``"dump.json#2"`` (2nd record),
-            ``"crawl.warc.gz#https://example.com/a"`` (target URI).
+            ``"crawl.warc.gz#https://example.com/a"`` (target URI), ``"apw.sgml#APW19980807.0261"`` (a newswire
+            record's document number).
         text: Plain text of the article, paragraphs separated by ``\\n``.
-        fmt: ``txt`` | ``html`` | ``jsonl`` | ``json`` | ``feed`` | ``warc``.
+        fmt: ``txt`` | ``html`` | ``jsonl`` | ``json`` | ``feed`` | ``warc`` | ``newswire``.
         title: Headline from metadata; ``None`` for ``.txt`` (the cleaner finds it in the first line).
         source: Outlet name from metadata, or derived from the URL's domain.
         source_how: ``"metadata"`` or ``"url"``.
