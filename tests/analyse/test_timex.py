@@ -368,6 +368,24 @@ def test_rates_and_ages_are_no_durations(text: str) -> None:
     assert not [d for d in extract_dates(text, REF) if d.type == "DURATION"]
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("It will save $300 million a year in costs.", "a year", "P1Y"),
+        ("The airline runs six flights a week.", "a week", "P1W"),
+        ("The plant builds 15 a year.", "a year", "P1Y"),
+    ],
+)
+def test_a_rate_recurs_each_unit_so_it_is_a_set(text: str, mention: str, value: str) -> None:
+    assert typed(text)[mention] == (value, "SET")
+
+
+@pytest.mark.parametrize("text", ["The car went 60 miles an hour.", "Winds reached 100 km an hour.",
+                                  "a $10-a-month subscription"])
+def test_a_speed_or_a_rate_before_its_noun_is_no_time(text: str) -> None:
+    assert typed(text) == {}
+
+
 def test_a_duration_after_a_year_is_still_one() -> None:
     assert typed("Prices were frozen in 2019 for a year.")["a year"] == ("P1Y", "DURATION")
 

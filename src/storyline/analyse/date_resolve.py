@@ -204,6 +204,12 @@ _RATE_BEFORE = re.compile(
     r"|trillion|one|two|three|four|five|six|seven|eight|nine|ten|dozen)"
     r"(?:\s+(?!(?:for|in|over|within|about|after|before|of|to|than|and|or|the|by|at|on)\b)[a-z]+){0,2}[\s-]*$", re.I)
 
+#: A distance before "an hour", "a day": the rate is a speed, which TimeML leaves untagged ("60 miles an hour").
+_SPEED_BEFORE = re.compile(rf"\b(?:{'|'.join(lexicon.ordered('dates.speed_units'))})\s+$", re.I)
+
+#: After "a week": it counts from another time ("down from 2,010.5 a week before"), whatever figure stands before it.
+_TOLD_FROM = re.compile(r"\s+(?:before|after|earlier|later|ago|prior)\b", re.I)
+
 
 def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | None, str, str]:
     """(value, how, TIMEX3 type) of a time of day, a duration, a set or a present/past/future reference."""
@@ -243,8 +249,15 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
             return timex.ref_value(m.group(0)), "reference", "DATE"
         unit = g["unit"]
         count = g.get("n") or ("1" if not unit.lower().endswith(("s", "ies")) else "several")
-        if count.lower() in ("a", "an") and (_RATE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or unit.lower() == "second"):
-            return None, "invalid", "DURATION"  # "$5 a year", "twice a week" are rates; "a second" is an ordinal
+        if count.lower() in ("a", "an") and unit.lower() == "second":
+            return None, "invalid", "DURATION"  # "a second" is an ordinal
+        if count.lower() in ("a", "an") and _RATE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            # a rate ("$5 a year", "15 a year", "four flights a week") recurs each unit: a SET, as TimeML's
+            # "twice a week"; a compound before its noun ("a $10-a-month subscription") is none
+            if "-" in m.group(0) or _SPEED_BEFORE.search(text, max(0, m.start() - 20), m.start()) or _TOLD_FROM.match(
+                    text, m.end()):
+                return None, "invalid", "DURATION"  # "60 miles an hour" is a speed, no time (TimeML)
+            return timex.set_value("every", unit), "set", "SET"
         if unit.lower() == "quarters" and not g.get("adj") and timex.count_of(count) is not None and re.match(
                 r"\s+of\b", text[m.end():]):
             return None, "invalid", "DURATION"  # "three quarters of the vote" is a share; "several quarters of losses" lasted
