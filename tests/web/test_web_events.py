@@ -46,6 +46,8 @@ def test_entity_view_lists_the_events_it_is_actor_or_target_of() -> None:
     assert [(e["action"], e["role"]) for e in v["events"]] == [("CONSULT", "actor"), ("SUPPORT", "target")]
     assert v["events"][0]["story_href"] == "/stories/s1"
     assert v["events"][0]["cites"][0]["label"] == "Reuters, 24 Nov 2025"
+    # the cites name their article, so that one article's passages show as one chip
+    assert v["events"][0]["cites"][0]["article"] == "a1"
     assert entity_view(Entity("nobody", "Nobody", "PERSON"), [art], [story])["events"] == []
 
 

@@ -1,12 +1,13 @@
 """The web app's events: the rows of an entity page's events list.
 
 They reuse the dossier's table rows (:func:`storyline.render.events_view.events_rows`); only the cite links differ:
-here they open the article page at the cited sentence.
+here they open the article page at the cited sentence, and name their article, so that one article's passages
+are one chip (:func:`~storyline.render.dossier_base.by_article`).
 
 Example:
     >>> cites = [{"article_id": "a1", "start": 0, "end": 9, "label": "Reuters, 24 Nov 2025"}]
-    >>> [(c["href"], c["label"]) for c in _links(cites, {})]
-    [('/articles/a1?start=0&end=9#cite', 'Reuters, 24 Nov 2025')]
+    >>> [(c["href"], c["label"], c["article"]) for c in _links(cites, {})]
+    [('/articles/a1?start=0&end=9#cite', 'Reuters, 24 Nov 2025', 'a1')]
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ def _links(cites: object, labels: Mapping[str, str]) -> list[dict[str, str]]:
         if isinstance(c, Mapping) and c.get("article_id"):
             aid = str(c["article_id"])
             label = str(c.get("label") or labels.get(aid) or aid)
-            out.append({"href": _href(c), "label": label, "title": str(c.get("title") or "")})
+            out.append({"href": _href(c), "label": label, "title": str(c.get("title") or ""), "article": aid})
     return out
 
 
