@@ -26,3 +26,26 @@ def test_an_attempted_act_is_not_told_as_done(nlp: Any) -> None:
 def test_an_attempt_keeps_its_own_status_when_it_is_not_done(nlp: Any) -> None:
     assert _first(nlp, "Iran did not try to seize the tanker.", "COERCE").status == "denied"
     assert _first(nlp, "The army moved troops to the border.", "MOBILIZE").status == "happened"
+
+
+def test_a_quoted_we_is_the_speaker(nlp: Any) -> None:
+    ev = _first(nlp, "“It is even more important for us to jointly safeguard the peace,” Mr Xi said.", "COOPERATE")
+    assert ev.actor_text == "Mr Xi"
+    ev = _first(nlp, "“We will retaliate against any attack,” the Iranian foreign minister said.", "THREATEN")
+    assert (ev.actor_text, ev.actor_country) == ("Iranian foreign minister", "IRN")
+    ev = _first(nlp, "“Russia attacked us again last night,” Zelensky said.", "ASSAULT")
+    assert (ev.target_text, ev.target_country) == ("Zelensky", "UKR")
+
+
+def test_a_we_no_speaker_names_is_no_actor_shown(nlp: Any) -> None:
+    assert all(e.actor_text is None for e in _events(nlp, "“We will never surrender to the occupiers.”"))
+    assert all(e.actor_text is None for e in _events(nlp, "He said that “we will impose sanctions on Russia.”"))
+
+
+def test_a_speaker_pronoun_goes_on_with_the_speaker_before(nlp: Any) -> None:
+    text = (
+        "Kenyan President William Ruto told Mr Museveni that the border was calm. "
+        "He said “it is even more important for us to jointly safeguard the peace.”"
+    )
+    ev = _first(nlp, text, "COOPERATE")
+    assert (ev.actor_text, ev.actor_country) == ("Kenyan President William Ruto", "KEN")

@@ -37,6 +37,8 @@ LOCATIVE_PREPS = lexicon.words("events.locative_prepositions")
 PRONOUN_REACH = 2
 #: Personal pronouns that stand for one person.
 PERSON_PRONOUNS = lexicon.words("events.person_pronouns")
+#: Pronouns of the first person: in someone's words they stand for the speaker's party.
+FIRST_PERSON = lexicon.words("events.first_person_pronouns")
 #: Copulas whose subject "it" may be an expletive ("it is time to", "it seemed likely that").
 COPULAS = lexicon.words("events.expletive_copulas")
 #: Where an untyped name stands as a party.
@@ -128,8 +130,11 @@ def _person(w: Any) -> bool:
 
 
 def antecedent(t: Any) -> Any | None:
-    """The person a personal pronoun ("he", "her") stands for when its sentence names none before it: the last
-    person named in the :data:`PRONOUN_REACH` sentences before; None for any other word, or where none is named."""
+    """The person a personal pronoun ("he", "her") stands for when its sentence names none before it: the person
+    named last in the nearest of the :data:`PRONOUN_REACH` sentences before that names one; but a pronoun that
+    speaks (the subject of a verb of saying) goes on with that sentence's speaker, a person who is the subject of
+    its verb of saying ("Mr Xi told Mr Trump that …. He said …": Xi, not Trump); None for any other word, or where
+    none is named."""
     if t.lower_ not in PERSON_PRONOUNS:
         return None
     sent = t.sent
@@ -142,9 +147,30 @@ def antecedent(t: Any) -> Any | None:
         prev = doc[start - 1].sent
         people = [w for w in prev if _person(w)]
         if people:
-            return people[-1]
+            speaker = _speaker(prev) if _speaks(t) else None
+            return speaker if speaker is not None else people[-1]
         start = prev.start
     return None
+
+
+def _speaks(t: Any) -> bool:
+    """Whether ``t`` is the subject of a verb of saying ("He said …")."""
+    return t.dep_ == "nsubj" and lemma_of(t.head) in party_words()["speech_verbs"]
+
+
+def _speaker(sent: Any) -> Any | None:
+    """The one person who is the subject of a verb of saying in ``sent`` and no side of a pair ("Mr Xi told Mr
+    Trump that …": Xi), or None."""
+    speech = party_words()["speech_verbs"]
+    found = [
+        w
+        for w in sent
+        if _person(w)
+        and w.dep_ == "nsubj"
+        and lemma_of(w.head) in speech
+        and not any(c.dep_ == "conj" for c in w.children)
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 #: Nouns that describe one person ("the president", "the minister").
@@ -196,6 +222,28 @@ def resolve_pronoun(t: Any) -> Any:
     return subj if subj is not None and subj.i != t.i and subj.pos_ != "PRON" else t
 
 
+def first_person(t: Any) -> bool:
+    """Whether ``t`` is a first-person pronoun ("we", "us", "I", "me"): the speaker's own party."""
+    return bool(t.pos_ == "PRON" and t.lower_ in FIRST_PERSON)
+
+
+def quoted_speaker(t: Any) -> Any | None:
+    """The party a first-person pronoun ``t`` stands for: whoever says the words it is in, the subject of the verb
+    of saying above it ("Xi said it was important for us to safeguard the victory": Xi; "He said …" with "he"
+    resolved to the person it stands for), or None where the sentence names no speaker, or names one only by a
+    pronoun no name resolves."""
+    speech = party_words()["speech_verbs"]
+    for head in t.ancestors:
+        if lemma_of(head) not in speech:
+            continue
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is None or first_person(subj) or t.i in {w.i for w in subj.subtree}:
+            return None
+        who = resolve_pronoun(subj)
+        return None if who.pos_ == "PRON" else who
+    return None
+
+
 def resolve_object(t: Any, actor: Any | None) -> Any:
     """An object pronoun ("him", "her") stands for the person named last before it who is not the actor ("Xi
     decided to raise it with Trump, to press him": Trump), in its sentence or, where it names none, the sentences
@@ -229,9 +277,11 @@ def indefinite(t: Any) -> bool:
 __all__ = [
     "antecedent",
     "expletive",
+    "first_person",
     "indefinite",
     "meeting_words",
     "outlet",
+    "quoted_speaker",
     "reporting_outlet",
     "resolve_object",
     "resolve_pronoun",

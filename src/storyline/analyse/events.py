@@ -32,7 +32,15 @@ from ..model import Cite, Event, Sentence
 from .entities import titlecase_line
 from .event_actors import code_phrase, contexts_of, countries_in, country_of
 from .event_countries import context_countries, extent
-from .event_parties import RELATIVE_PRONOUNS, indefinite, resolve_object, resolve_pronoun, venue
+from .event_parties import (
+    RELATIVE_PRONOUNS,
+    first_person,
+    indefinite,
+    quoted_speaker,
+    resolve_object,
+    resolve_pronoun,
+    venue,
+)
 from .event_patterns import Hit, pattern_hits
 from .event_roles import (
     ACTOR_LABELS,
@@ -363,6 +371,8 @@ def _event(m: Match, text: str) -> Event:
         actor = resolve_pronoun(of_head(actor))
     if m.hit is not None and m.hit.actor is not None:
         actor = resolve_pronoun(of_head(m.hit.actor))
+    if actor is not None and first_person(actor):  # "'it is important for us to act,' Xi said": Xi's party
+        actor = quoted_speaker(actor) or actor
     if actor is not None and actor.i == t.i:  # "the summit had focused on …": the happening is no actor
         actor = None
     if m.hit is not None and m.hit.target is not None:
@@ -371,6 +381,8 @@ def _event(m: Match, text: str) -> Event:
         target = of_head(patient) if patient is not None else target_of(m.tok, m.obj, m.rule.type, actor)
     if target is not None:
         target = resolve_object(target, actor)
+    if target is not None and first_person(target):  # "'Russia attacked us,' Zelensky said"
+        target = quoted_speaker(target) or target
     if m.rule.undergo:  # "Iran faced sanctions from the EU": the EU's act on Iran
         actor, target = giver(t), actor
     whole = {"actor": True, "target": True}
@@ -451,9 +463,15 @@ def _event(m: Match, text: str) -> Event:
     far = {role for role, tok in (("actor", actor), ("target", target)) if tok is not None and tok.sent != t.sent}
     far |= {role for role, tok in (("actor", actor), ("target", target)) if tok is not None and indefinite(tok)}
     context_countries(ev, t.sent, extents, far, ACTOR_LAST_RESORT)
-    if actor is not None and actor.lower_ in UNRESOLVED and actor.pos_ == "PRON":  # "They talked about trade"
-        ev.actor_text = ev.actor_sector = None
-        ev.spans.pop("actor", None)
+    for role, tok in (("actor", actor), ("target", target)):  # "They talked about trade"; a "we" no speaker names
+        if (
+            tok is not None
+            and tok.pos_ == "PRON"
+            and (first_person(tok) or role == "actor" and tok.lower_ in UNRESOLVED)
+        ):
+            setattr(ev, f"{role}_text", None)
+            setattr(ev, f"{role}_sector", None)
+            ev.spans.pop(role, None)
     return ev
 
 
