@@ -1,13 +1,16 @@
 """Tests for the LDC newswire reader (SGML ``<DOC>`` records, as in AQUAINT, Gigaword and TDT): made-up
-records in each layout, one file holding many articles, a bad record beside good ones."""
+records in each layout, one file holding many articles, a bad record beside good ones; and the field names of
+common scrapers' JSON dumps."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from storyline.ingest.formats.newswire import read_newswire
+from storyline.ingest.formats.records import read_jsonl
 from storyline.ingest.readers import detect_format, read_file
 
 AQUAINT_STYLE = """<DOC>
@@ -127,3 +130,47 @@ def test_read_file_reads_every_article_of_a_collection(tmp_path: Path) -> None:
     docs, errors = read_file(path, display_path="APW19990312")
     assert errors == [] and len(docs) == 2
     assert docs[1].path == "APW19990312#NYT19990313.0044"
+
+
+@pytest.mark.parametrize(
+    ("record", "published"),
+    [
+        (
+            {
+                "title": "Bridge closes",
+                "full_text": "The council closed the bridge on Thursday.",
+                "publish_date": "1999-03-12T10:00:00",
+            },
+            "1999-03-12",
+        ),
+        (
+            {
+                "headline": "Bridge closes",
+                "maintext": "The council closed the bridge on Thursday.",
+                "date_publish": "1999-03-12 10:00:00",
+            },
+            "1999-03-12",
+        ),
+        (
+            {
+                "title": "Bridge closes",
+                "body_text": "The council closed the bridge on Thursday.",
+                "datePublished": "1999-03-12",
+            },
+            "1999-03-12",
+        ),
+        (
+            {
+                "title": "Bridge closes",
+                "fulltext": "The council closed the bridge on Thursday.",
+                "publication_date": "12 March 1999",
+            },
+            "1999-03-12",
+        ),
+    ],
+)
+def test_scraper_dumps_name_their_text_and_date_in_several_ways(record: dict[str, str], published: str) -> None:
+    """Records as common scrapers write them (newspaper3k, news-please, schema.org names) are read whole."""
+    (doc,), errors = read_jsonl(json.dumps(record), "dump.jsonl")
+    assert errors == []
+    assert doc.text.startswith("The council closed the bridge") and doc.published == published

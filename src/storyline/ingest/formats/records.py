@@ -25,7 +25,7 @@ from storyline.ingest.formats.meta import iso_date, looks_like_domain, registere
 from storyline.ingest.formats.webpage import extract_html, fragment_text, looks_like_html, site_and_how
 from storyline.model import FileError
 
-TEXT_KEYS = ("text", "body", "content", "article", "maintext", "articlebody")
+TEXT_KEYS = ("text", "body", "content", "article", "maintext", "articlebody", "full_text", "fulltext", "body_text")
 TITLE_KEYS = ("title", "headline")
 URL_KEYS = ("url", "link")
 SOURCE_KEYS = ("source", "outlet", "publisher", "site", "domain", "source_domain")
@@ -38,6 +38,11 @@ DATE_KEYS = (
     "publishedat",
     "date_publish",
     "published_date",
+    "publish_date",
+    "date_published",
+    "datepublished",
+    "publication_date",
+    "pub_date",
 )
 AUTHOR_KEYS = ("author", "byline", "authors")
 LIST_KEYS = ("articles", "items", "data", "records", "results")
