@@ -49,3 +49,23 @@ def test_a_speaker_pronoun_goes_on_with_the_speaker_before(nlp: Any) -> None:
     )
     ev = _first(nlp, text, "COOPERATE")
     assert (ev.actor_text, ev.actor_country) == ("Kenyan President William Ruto", "KEN")
+
+
+def test_a_promised_measure_aimed_at_a_party_is_a_threat(nlp: Any) -> None:
+    ev = _first(nlp, "Ottawa pledged new tariffs on American steel.", "THREATEN")
+    assert (ev.actor_country, ev.target_country) == ("CAN", "USA")
+    text = "Washington imposed tariffs on Mexican cement and later promised a further 15 percent hike."
+    ev = _first(nlp, text, "THREATEN")
+    assert (ev.trigger, ev.target_country) == ("promised hike", "MEX")
+
+
+def test_a_promised_measure_aimed_at_no_party_is_no_threat(nlp: Any) -> None:
+    for text in (
+        "The candidate pledged a levy on carbon emissions.",
+        "The board pledged a duty of care to members.",
+        "Berlin pledged aid to Ukraine.",
+        "Brussels pledged a hike in aid to Ukraine.",
+        "The union pledged a 5 percent pay rise.",
+        "The party pledged a levy on carbon emissions and promised a further hike.",
+    ):
+        assert "THREATEN" not in {e.action for e in _events(nlp, text)}, text

@@ -30,6 +30,7 @@ class Rule:
     prep: tuple[str, ...] = ()
     obj: tuple[str, ...] = ()
     obj_entity: bool = False
+    obj_aimed: bool = False  # the object is a punitive measure aimed at a party, or a rise in one (event_measures)
     obj_kind: str | None = None  # "party": the direct object is a party ("held the villagers"); "thing": it is not
     no_obj: bool = False  # the trigger has no direct object ("the army mobilized", not "mobilized voters")
     no_comp: bool = False  # nor a clause it takes ("the number declined", not "declined to attend")
@@ -59,7 +60,9 @@ def tables() -> Tables:
     data = tomllib.loads(files("storyline.data").joinpath("plover_verbs.toml").read_text(encoding="utf-8"))
     rules: dict[tuple[str, str], list[Rule]] = {}
     for r in data["rule"]:
-        cond = any(r.get(k) for k in ("prep", "obj", "obj_entity", "obj_kind", "no_obj", "no_comp", "subj"))
+        cond = any(
+            r.get(k) for k in ("prep", "obj", "obj_entity", "obj_aimed", "obj_kind", "no_obj", "no_comp", "subj")
+        )
         for lemma in r["lemmas"]:
             rule = Rule(
                 type=r["type"],
@@ -68,6 +71,7 @@ def tables() -> Tables:
                 prep=tuple(r.get("prep", ())),
                 obj=tuple(r.get("obj", ())),
                 obj_entity=bool(r.get("obj_entity", False)),
+                obj_aimed=bool(r.get("obj_aimed", False)),
                 obj_kind=r.get("obj_kind"),
                 no_obj=bool(r.get("no_obj", False)),
                 no_comp=bool(r.get("no_comp", False)),

@@ -32,6 +32,7 @@ from ..model import Cite, Event, Sentence
 from .entities import titlecase_line
 from .event_actors import code_phrase, contexts_of, countries_in, country_of
 from .event_countries import context_countries, extent
+from .event_measures import aimed_measure
 from .event_parties import (
     RELATIVE_PRONOUNS,
     first_person,
@@ -203,7 +204,7 @@ def _match(t: Any, t_rules: Sequence[Rule]) -> Match | None:
         hit = None
         if r.obj:
             hit = next((o for o in objs if _object_words(o) & set(r.obj)), None)
-            if hit is None:
+            if hit is None or (r.obj_aimed and not aimed_measure(t, hit)):  # "pledged tariffs on Chinese goods"
                 continue
         direct = [of_head(o) for o in objs if o.dep_ in OBJECTS]  # not a passive's subject
         undergone = direct or ([of_head(p) for p in passive_patients(t)] if passive(t) else [])
