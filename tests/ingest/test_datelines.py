@@ -137,6 +137,16 @@ def test_dateline_on_a_line_of_its_own_is_removed_as_a_block() -> None:
     assert c.removed == [Removal("MIAMI (AP)", "dateline", 2)]
 
 
+@pytest.mark.parametrize("dateline", ["MIAMI (AP) --", "CAPE TOWN, South Africa (AP) _", "WASHINGTON _"])
+def test_a_first_line_that_is_only_a_dateline_is_no_headline(dateline: str) -> None:
+    """Wire copy with no headline opens with its dateline on a line of its own: that line is the dateline, and
+    the title comes from the lead."""
+    c = clean_text(f"{dateline}\n\n{LEAD}\n\n{MORE}\n")
+    assert c.title is None  # the pipeline titles it from the lead
+    assert c.text.startswith("The council voted")
+    assert [r.reason for r in c.removed] == ["dateline"]
+
+
 def test_only_the_lead_paragraphs_carry_a_dateline() -> None:
     late = f"TAIPEI, Taiwan — {MORE}"
     c = clean_text(f"Bridge to close\n{LEAD}\n{MORE}\nThe vote was 7-2.\n{late}\n")

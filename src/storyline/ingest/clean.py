@@ -352,8 +352,16 @@ def _find_title(blocks: list[_Block], hints: _Hints) -> int | None:
             blocks[i].reason = "navigation"  # "World" / "Politics" above the headline
             i = rest[0]
             continue
+        if _dateline_only(blocks[i].text):
+            return None  # "CAPE TOWN, South Africa (AP) --" on the first line: the dateline of a body with no headline
         return i if _headline_like(blocks[i].text) or _title_case(blocks[i].text) else None
     return None
+
+
+def _dateline_only(text: str) -> bool:
+    """A paragraph that is a wire dateline and nothing else ("WASHINGTON _", "NAIROBI, Kenya (AP) --")."""
+    d = find_dateline(text)
+    return d is not None and d.end >= len(text.rstrip())
 
 
 def _title_case(text: str) -> bool:
