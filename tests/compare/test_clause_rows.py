@@ -88,11 +88,12 @@ def test_each_sentence_of_a_row_rests_on_its_clause_most_like_the_others() -> No
     assert used_clauses([[[0, 1]]], pc) == {0}  # a row of one sentence: its first clause
 
 
-def test_a_clause_row_of_someones_words_is_worded_by_the_sentence_that_says_whose() -> None:
+def _worded(speaker: str | None) -> str:
+    """The fascism row's wording when each outlet's clause lies in a quote of ``speaker``."""
     story = _story()
     for a in story:
         at = a.text.index(FASCISM[0])
-        a.quotes = [Quote(at, at + len(FASCISM[0]), FASCISM[0], "indirect", "Xi")]
+        a.quotes = [Quote(at, at + len(FASCISM[0]), FASCISM[0], "indirect", speaker)]
     units = story_units(story)
     clauses = [c for a in story for c in article_units(a, a.id, "clause")]
     p = np.array([[0.95 if x.text[:9] == y.text[:9] else 0.05 for y in units] for x in units])
@@ -101,4 +102,13 @@ def test_a_clause_row_of_someones_words_is_worded_by_the_sentence_that_says_whos
         "s", story, 0.9, units, prob=p, omission_below=0.1, complement=2.0, duplicate=0.4, lift_below=2.0,
         clause_threshold=0.9, clauses=clauses, clause_prob=pc,
     )  # fmt: skip
-    assert claims[1].text.startswith(ORDER[0]) and "he said the two nations" in claims[1].text
+    return claims[1].text
+
+
+def test_a_clause_row_of_someones_words_is_worded_as_theirs() -> None:
+    # not by its sentence, which leads with the post-war order: the row would read as that fact's
+    assert _worded("Xi") == "According to Xi, " + FASCISM[0]
+    # no name to give (a pronoun, or none): the sentence, which says whose
+    for who in ("he", None):
+        text = _worded(who)
+        assert text.startswith(ORDER[0]) and "he said the two nations" in text

@@ -152,11 +152,25 @@ def clause_rows(
         claim.absent = []
         claim.near = _nearest(clauses, members, prob, set(), shown)
         rep = clauses[_central(clauses, members, masked)]
-        if reported(rep):  # someone's words: worded by the sentence that says whose, never as the outlet's own
-            sent = rep.article.sentences[rep.rank]
-            claim.text = rep.article.text[sent.start : sent.end].strip()
-            claim.text = claim.text[:1].upper() + claim.text[1:]
+        if reported(rep):  # someone's words: said as theirs, never as the outlet's own
+            claim.text = attributed(rep)
     return kept
+
+
+def attributed(c: Unit) -> str:
+    """A clause that is someone's words, worded as theirs: "According to <speaker>, <clause>" when the quote it
+    lies in or the parse names the speaker (a name, not a pronoun); else its whole sentence, which says whose.
+    The sentence would lead with its own first fact ("Xi described Taiwan's return as part of the post-war
+    order, arguing that the two nations fought side by side against fascism"), and a reader would take the row
+    for that fact's."""
+    mid = (c.start + c.end) // 2
+    named = [q.speaker for q in c.article.quotes if q.start <= mid < q.end and q.speaker] + [c.said_by or ""]
+    who = next((w.strip() for w in named if w.strip() and w.strip().lower() not in LEANING), None)
+    if who is not None:
+        return f"According to {who}, {c.text.strip().rstrip('.,;:')}"
+    sent = c.article.sentences[c.rank]
+    text = c.article.text[sent.start : sent.end].strip()
+    return text[:1].upper() + text[1:]
 
 
 def reported(c: Unit) -> bool:
@@ -166,4 +180,13 @@ def reported(c: Unit) -> bool:
     return bool(c.said_by) or any(q.start <= mid < q.end for q in c.article.quotes)
 
 
-__all__ = ["MAX_CLAUSES", "MIN_WORDS", "clause_index", "clause_rows", "reported", "stands_alone", "used_clauses"]
+__all__ = [
+    "MAX_CLAUSES",
+    "MIN_WORDS",
+    "attributed",
+    "clause_index",
+    "clause_rows",
+    "reported",
+    "stands_alone",
+    "used_clauses",
+]
