@@ -3,14 +3,15 @@
 Each article's events (:mod:`storyline.analyse.events`) are first completed with what the corpus knows: the actor
 and target spans are linked to canonical entities (the mention they cover), an actor whose own words name no
 country takes its entity's ("Trump", whom another sentence calls "U.S. President Donald Trump", is USA GOV), and
-the event is dated — by a date the sentence gives (``text``), else the article's publication date
-(``published``), else the story's event date (``story``). A dated act after the article's publication is
-``announced``. Then events of one type between the same two parties on the same day (either way round for
-CONSULT, COOPERATE and AGREE, which are mutual) that tell one act (:mod:`storyline.compare.event_acts`: alike
+the event is dated — by a date the sentence gives, or the date the article gives the happening the sentence sets the
+act in ("Xi said in the call …") (``text``), else the article's publication date (``published``: the day it was
+reported by, not the day it happened), else the story's event date (``story``). A dated act after the article's
+publication is ``announced``. Then events of one type between the same two parties on the same day (either way round
+for CONSULT, COOPERATE and AGREE, which are mutual) that tell one act (:mod:`storyline.compare.event_acts`: alike
 triggers or alike sentences, so "forced Trump to back down" and "restricted exports" are two rows, "made a call" and
-"spoke by phone" one) are one story event; ``independent_sources`` counts the outlets that
-report it, copies collapsed; its status is the one most of its reports tell (:func:`merged_status`). A party's
-act on itself, once coded, is left out (:func:`self_event`).
+"spoke by phone" one) are one story event; ``independent_sources`` counts the outlets that report it, copies
+collapsed; its status is the one most of its reports tell (:func:`merged_status`). A party's act on itself, once
+coded, is left out (:func:`self_event`).
 
 Example:
     >>> story_events("s1", [], [])
@@ -20,10 +21,12 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
+from .. import lexicon
 from ..analyse.event_actors import code_phrase
 from ..model import Article, Cite, Entity, Event
 from .claims import source_key
@@ -40,6 +43,15 @@ SLACK_DAYS = 1
 LOOKBACK_DAYS = 7
 #: Characters of a date to the day ("2025-10-30").
 DAY_LEN = 10
+#: A happening a sentence sets its act in ("said in the call", "agreed during the talks"), whose date the act takes
+#: where the sentence gives none of its own.
+SETTING = re.compile(
+    r"\b(?:" + "|".join(sorted(lexicon.words("events.setting_prepositions"))) + r")\s+(?:the|that|this|their)\s+"
+    r"(?:phone\s+|telephone\s+|video\s+)?(" + "|".join(sorted(lexicon.words("events.setting_nouns"))) + r")\b",
+    re.IGNORECASE,
+)
+#: Letters of a setting noun a trigger word must start with to tell that happening ("meeting": "met" no, "meet" yes).
+STEM_LEN = 4
 
 
 def entity_codes(entities: Sequence[Entity]) -> dict[str, tuple[str | None, str | None]]:
@@ -74,14 +86,40 @@ def _entity_at(a: Article, span: list[int] | None) -> str | None:
     return best
 
 
-def _date(a: Article, ev: Event, story_date: str | None) -> tuple[str | None, str | None]:
+def _own_date(a: Article, ev: Event) -> str | None:
+    """The date the sentence of ``ev`` gives (the one nearest its trigger), or None."""
     cite = ev.cites[0] if ev.cites else None
-    trig = ev.spans.get("trigger", [cite.start if cite else 0] * 2)
-    if cite is not None:
-        inside = [d for d in a.dates if cite.start <= d.start < cite.end and d.point]
-        if inside:
-            d = min(inside, key=lambda d: abs(d.start - trig[0]))
-            return d.point, "text"
+    if cite is None:
+        return None
+    trig = ev.spans.get("trigger", [cite.start] * 2)
+    inside = [d for d in a.dates if cite.start <= d.start < cite.end and d.point]
+    return min(inside, key=lambda d: abs(d.start - trig[0])).point if inside else None
+
+
+def _setting_date(a: Article, ev: Event) -> str | None:
+    """The date of the happening the sentence of ``ev`` sets it in ("Xi said in the call …", "agreed during the
+    talks"): the one date the article's own words give its events of that happening (a trigger that shares the
+    setting noun's stem: "call", "discussed … in a phone call on Friday"), or None."""
+    cite = ev.cites[0] if ev.cites else None
+    if cite is None:
+        return None
+    found = SETTING.search(a.text[cite.start : cite.end])
+    if found is None:
+        return None
+    stem = found.group(1).lower()[:STEM_LEN]
+    dates = {
+        day
+        for other in a.events
+        if other is not ev and any(w.lower().startswith(stem) for w in other.trigger.split())
+        if (day := _own_date(a, other)) is not None
+    }
+    return dates.pop() if len(dates) == 1 else None
+
+
+def _date(a: Article, ev: Event, story_date: str | None) -> tuple[str | None, str | None]:
+    own = _own_date(a, ev) or _setting_date(a, ev)
+    if own is not None:
+        return own, "text"
     if a.published:
         return a.published[:10], "published"
     if story_date:

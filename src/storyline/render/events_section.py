@@ -53,10 +53,27 @@ def events_markdown(events: Sequence[DossierEvent], refs: Callable[[list[SourceC
         out += ["", one_source_note(len(single)) + ":", "", *_table(single, refs)]
     series = dyad_series([x.event for x in events])
     if series:
-        out += ["", "Dyads over time (events per day):", ""]
+        out += ["", "Dyads over time (events per day: the day the text gives, else the day reported):", ""]
         for pair, days in series:
             out.append(f"- {pair}: " + ", ".join(f"{d} {'▮' * min(n, 10)} {n}" for d, n in days))
     return out + [""]
+
+
+#: How a row's date reads where the text gives none of its own: the day the act was reported by (``published``) or
+#: the story's date (``story``), never the day it happened.
+DATE_PREFIX = {"published": "reported", "story": "story date"}
+
+
+def date_text(date: str, date_how: str | None) -> str:
+    """A row's date as the dossier shows it: the text's own date as it is, a publication date as the day the act was
+    reported ("reported 2025-01-19"), not as the day it happened.
+
+    Example:
+        >>> date_text("2025-01-19", "published"), date_text("2025-01-17", "text")
+        ('reported 2025-01-19', '2025-01-17')
+    """
+    prefix = DATE_PREFIX.get(date_how or "")
+    return f"{prefix} {date}" if prefix and date else date
 
 
 def one_source_note(n: int) -> str:
@@ -72,8 +89,9 @@ def _table(events: Sequence[DossierEvent], refs: Callable[[list[SourceCite]], st
     for item in events:
         e = item.event
         action = e.action + (f" ({e.mode})" if e.mode else "")
+        day = date_text(e.date, e.date_how) if e.date else "—"
         out.append(
-            f"| {e.date or '—'} | {_party(e.actor_text, e.actor_country)} | {action} | "
+            f"| {day} | {_party(e.actor_text, e.actor_country)} | {action} | "
             f"{_party(e.target_text, e.target_country)} | {e.status or ''} | {e.independent_sources} | "
             f"{refs(item.cites)} |"
         )
@@ -91,4 +109,4 @@ def dyad_series(events: Sequence[Event]) -> list[tuple[str, list[tuple[str, int]
     return [(pair, sorted(c.items())) for pair, c in ranked]
 
 
-__all__ = ["dyad_series", "events_markdown"]
+__all__ = ["date_text", "dyad_series", "events_markdown"]

@@ -25,7 +25,7 @@ from typing import Any
 from storyline.render import svg
 from storyline.render.dossier_model import DossierEvent
 from storyline.render.events_export import QUAD_CLASS
-from storyline.render.events_section import CORROBORATED, MAX_ROWS, dyad_series, one_source_note
+from storyline.render.events_section import CORROBORATED, MAX_ROWS, date_text, dyad_series, one_source_note
 
 #: Cooperation or conflict (PLOVER's quad classes, two by two: 1-2 cooperation, 3-4 conflict): the colour of
 #: the row's edge.
@@ -63,7 +63,7 @@ def events_rows(
         rows.append(
             {
                 "date": date,
-                "date_label": svg.format_date(date or None) or "undated",
+                "date_label": date_text(svg.format_date(date or None) or "", e.date_how) or "undated",
                 "date_how": e.date_how or "",
                 "actor": _party(e.actor_text, e.actor_country, e.actor_sector),
                 "target": _party(e.target_text, e.target_country, e.target_sector),
