@@ -38,6 +38,9 @@ Measures (gold attributions of a kind, matched by character overlap):
   included ("wants to lose", "polls showed …", "supported Cruz"), so this is also given for the gold
   whose annotated cue is a speech verb (``SPEECH_CUES``: said, told, according to, argued, …) —
   the reported speech a "who said what" extractor is for.
+* **Speaker span F1**: for the judged direct quotes, the character F1 of the speaker as written against the gold
+  Source span (a speaker cut short, "Beijing" for "Beijing and Washington", scores 0.5); **its speaker** (strict
+  and span F1) for the gold speech-cue indirect content found, judged on the predicted quote with the most overlap.
 * **Precision**: predicted quotes (per kind group) whose span is ≥ 50 % inside some gold content.
 * textacy's crashes ("unclosed quotation") are caught per document and counted.
 * **Strict speaker accuracy per annotator** (the four-letter suffix of the .ann file): PolNeAR's
@@ -287,6 +290,17 @@ def best_pred(segs: Sequence[tuple[int, int]], preds: Sequence[Pred]) -> Pred | 
     return best
 
 
+def span_f1(a: tuple[int, int], segs: Sequence[tuple[int, int]]) -> float:
+    """Character F1 of a predicted speaker span against the gold Source segments (how much of the speaker
+    as annotated the output cites: "Beijing" against "Beijing and Washington" is 0.5)."""
+    hit = sum(overlap(a, s) for s in segs)
+    gold = sum(b - x for x, b in segs)
+    if not hit or not gold:
+        return 0.0
+    p, r = hit / (a[1] - a[0]), hit / gold
+    return 2 * p * r / (p + r)
+
+
 def speaker_ok(doc: Any, g: Gold, p: Pred) -> tuple[bool, bool | None, bool]:
     """(strict, named, lenient) speaker correctness for one matched quote; named is None if not judged."""
     text = doc.text
@@ -318,6 +332,10 @@ class Tally:
     pred_q_ok: int = 0
     pred_ind: int = 0
     pred_ind_ok: int = 0
+    span_f1: float = 0.0  # sum over judged direct quotes of the speaker span's character F1
+    ind_judged: int = 0  # gold speech-cue indirect content found, with a source
+    ind_strict: int = 0
+    ind_span_f1: float = 0.0
     crashes: int = 0
     seconds: float = 0.0
     docs: int = 0
@@ -327,6 +345,9 @@ class Tally:
 
     def figures(self) -> dict[str, Any]:
         def r(a: int, b: int) -> float | None:
+            return round(a / b, 4) if b else None
+
+        def r4(a: float, b: int) -> float | None:
             return round(a / b, 4) if b else None
 
         return {
@@ -340,6 +361,10 @@ class Tally:
             "speaker_named": r(self.named, self.named_judged),
             "speaker_lenient": r(self.lenient, self.with_source),
             "speaker_judged": self.with_source,
+            "speaker_span_f1": r4(self.span_f1, self.with_source),
+            "indirect_speaker_strict": r(self.ind_strict, self.ind_judged),
+            "indirect_speaker_span_f1": r4(self.ind_span_f1, self.ind_judged),
+            "indirect_speaker_judged": self.ind_judged,
             "speaker_named_judged": self.named_judged,
             "quote_precision": r(self.pred_q_ok, self.pred_q),
             "indirect_precision": r(self.pred_ind_ok, self.pred_ind),
@@ -371,6 +396,12 @@ def score(doc: Any, golds: Sequence[Gold], preds: Sequence[Pred], t: Tally, keep
         if g.kind == "indirect" and g.speech:
             t.gold["speech"] += 1
             t.found["speech"] += ok
+            if ok and g.source:
+                p = best_pred(g.content, allp)
+                assert p is not None
+                t.ind_judged += 1
+                t.ind_strict += p.local is not None and any(overlap(p.local, s) > 0 for s in g.source)
+                t.ind_span_f1 += span_f1(p.local, g.source) if p.local is not None else 0.0
             if keep_misses and not ok:
                 a, b = g.content[0][0], g.content[-1][1]
                 near = [p for p in allp if p.start < b and p.end > a]
@@ -392,6 +423,7 @@ def score(doc: Any, golds: Sequence[Gold], preds: Sequence[Pred], t: Tally, keep
             t.with_source += 1
             s, nm, rs = speaker_ok(doc, g, p)
             t.strict += s
+            t.span_f1 += span_f1(p.local, g.source) if p.local is not None else 0.0
             t.lenient += rs
             t.quote_and_speaker += rs
             if nm is not None:
@@ -541,10 +573,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         ("speaker accuracy, lenient", "speaker_lenient", None),
         ("  judged (direct, with source)", "speaker_judged", None),
         ("  judged (named gold source)", "speaker_named_judged", None),
+        ("speaker span F1 (characters)", "speaker_span_f1", None),
         ("mixed recall", "mixed_recall", None),
         ("direct found, right speaker (all)", "direct_found_with_right_speaker", None),
         ("indirect recall, all attributions", "indirect_recall", None),
         ("indirect recall, speech cues", "indirect_speech_recall", None),
+        ("  its speaker, strict", "indirect_speaker_strict", None),
+        ("  its speaker span F1", "indirect_speaker_span_f1", None),
         ("quote precision", "quote_precision", None),
         ("indirect precision", "indirect_precision", None),
         ("crashed documents", "crashed_docs", None),
@@ -557,7 +592,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         for n in names:
             v = results[n][key]
             v = v[sub] if sub else v
-            if n == "textacy" and key in ("indirect_recall", "indirect_speech_recall", "indirect_precision"):
+            if n == "textacy" and key in (
+                "indirect_recall",
+                "indirect_speech_recall",
+                "indirect_precision",
+                "indirect_speaker_strict",
+                "indirect_speaker_span_f1",
+            ):
                 v = "n/a"
             cells.append(f"{v:>14}" if not isinstance(v, float) else f"{v:>14.3f}")
         print(f"{label:34}" + "".join(cells))
