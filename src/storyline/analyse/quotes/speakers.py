@@ -39,6 +39,7 @@ from .cues import (
 )
 from .doc import _Doc, _full_person, _gender_of, _name_tokens, _Person, _strip_titles
 from .marks import _WORD, CLOSING_QUOTES
+from .parties import conjuncts, joined
 
 # ---------------------------------------------------------------------------------------- cues
 
@@ -322,7 +323,15 @@ def _np_span(d: _Doc, tok: Any) -> tuple[int, int]:
 
 
 def _local_span(d: _Doc, subj: Any) -> tuple[int, int]:
-    """The speaker as written next to the cue: the pronoun itself, or the noun phrase around the name."""
+    """The speaker as written next to the cue: the pronoun itself, or the noun phrase around the name; a coordinated
+    subject from its first party to its last ("Beijing and Washington", :mod:`.parties`)."""
+    parties = conjuncts(subj, d.in_quote)
+    if len(parties) > 1:
+        return _local_one(d, parties[0])[0], _local_one(d, parties[-1])[1]
+    return _local_one(d, subj)
+
+
+def _local_one(d: _Doc, subj: Any) -> tuple[int, int]:
     if subj.pos_ == "PRON":
         return (subj.idx, subj.idx + len(subj.text))
     span = _np_span(d, subj)
@@ -370,7 +379,22 @@ def _relative_head(subj: Any) -> Any | None:
 def _resolve(d: _Doc, subj: Any, local: tuple[int, int], words: tuple[int, int] | None = None) -> _Speaker:
     """Resolve the cue's subject to the fullest form of who it names. ``words``: the span of the words it
     attributes, whose people are what the speaker talks about, never who "he" or "the spokesperson" is ("The
-    pirates had surrounded the vessel when INS Mysore intervened, he said")."""
+    pirates had surrounded the vessel when INS Mysore intervened, he said"). A coordinated subject is all its parties,
+    each named in full, cited by the whole coordination ("Beijing and Washington announced …")."""
+    parties = conjuncts(subj, d.in_quote)
+    if len(parties) > 1:
+        names = []
+        for p in parties:  # a person by their full name, else the party as written unless resolved to a fuller form
+            pa, pb = _local_one(d, p)
+            sp = _resolve_one(d, p, (pa, pb), words)
+            keep = sp.name is not None and (sp.person or len(sp.name) >= pb - pa)
+            names.append(sp.name if keep and sp.name is not None else d.text[pa:pb])
+        a, b = _local_span(d, subj)
+        return _Speaker(joined(names), a, b, False)
+    return _resolve_one(d, subj, local, words)
+
+
+def _resolve_one(d: _Doc, subj: Any, local: tuple[int, int], words: tuple[int, int] | None = None) -> _Speaker:
     ante = _relative_head(subj)
     if ante is not None:
         return _resolve(d, ante, _local_span(d, ante))
