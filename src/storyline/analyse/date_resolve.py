@@ -210,11 +210,6 @@ _SPEED_BEFORE = re.compile(rf"\b(?:{'|'.join(lexicon.ordered('dates.speed_units'
 #: After "a week": it counts from another time ("down from 2,010.5 a week before"), whatever figure stands before it.
 _TOLD_FROM = re.compile(r"\s+(?:before|after|earlier|later|ago|prior)\b", re.I)
 
-#: Phrases in which a present/past/future word names no time of its own ("as soon as", "soon after").
-_REF_BOUND = re.compile(
-    r"\b(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in lexicon.ordered("dates.ref_bound_phrases")) + r")\b",
-    re.I)
-
 
 def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str | None, str, str]:
     """(value, how, TIMEX3 type) of a time of day, a duration, a set or a present/past/future reference."""
@@ -323,9 +318,6 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
         iy, iw, _ = ref.date.isocalendar()
         return (iso(ref.date.year, ref.date.month) if unit == "month" else f"{iy:04d}-W{iw:02d}"), "relative", "DATE"
     if kind == "ref":
-        if any(b.start() <= m.start("ref") and m.end("ref") <= b.end()
-               for b in _REF_BOUND.finditer(text, max(0, m.start() - 12), m.end() + 16)):
-            return None, "invalid", "DATE"  # "as soon as he arrives", "soon after the vote"
         return timex.ref_value(g["ref"]), "reference", "DATE"
     if kind == "anaphora":  # counted from the reference here; _anaphora counts from the day the text named
         unit, off, _ = timex.anaphora_of(timex.anaphora_phrase(m))
