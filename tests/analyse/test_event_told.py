@@ -69,3 +69,17 @@ def test_a_promised_measure_aimed_at_no_party_is_no_threat(nlp: Any) -> None:
         "The party pledged a levy on carbon emissions and promised a further hike.",
     ):
         assert "THREATEN" not in {e.action for e in _events(nlp, text)}, text
+
+
+def test_a_refusal_told_by_a_negation_is_done_not_denied(nlp: Any) -> None:
+    ev = _first(nlp, "Argentina does not formally recognise Kosovo as an independent state.", "REJECT")
+    assert ev.status == "happened"
+    assert _first(nlp, "Iran said it would not attend the talks.", "REJECT").status == "happened"
+    assert (
+        _first(nlp, "Greece said it would not attend the talks if Turkey took part.", "THREATEN").status == "happened"
+    )
+
+
+def test_a_negated_act_that_is_no_refusal_stays_denied(nlp: Any) -> None:
+    assert _first(nlp, "Israel did not attack the convoy.", "ASSAULT").status == "denied"
+    assert _first(nlp, "Chile did not reject the proposal.", "REJECT").status == "denied"

@@ -419,6 +419,8 @@ def _event(m: Match, text: str) -> Event:
         action = "REJECT"  # "would not attend the talks", "has not released the prisoners": declining (CAMEO 12)
     if action in tables().status.get("ultimatum_types", frozenset()) and status != "happened" and conditioned(t):
         action = "THREATEN"  # "would veto Turkey's bid unless Ankara withdrew its troops": an ultimatum (CAMEO 139)
+    if action in ("REJECT", "THREATEN") and action != m.rule.type and status == "denied" and not _maybe(t):
+        status = "happened"  # "does not recognise Taiwan", "would not attend if …": a refusal or ultimatum told as done
     clause = [w for w in t.subtree] if t.pos_ in ("VERB", "AUX") else list(t.head.subtree)
     contexts = list(m.rule.context) or contexts_of([_lemma(w) for w in clause] + [w.text for w in clause])
     ev = Event(
@@ -474,6 +476,14 @@ def _event(m: Match, text: str) -> Event:
             setattr(ev, f"{role}_sector", None)
             ev.spans.pop(role, None)
     return ev
+
+
+def _maybe(t: Any) -> bool:
+    """Whether the verb ``t`` has a modal of what may or should be ("could not", "should not"; not "would not"):
+    its negation says what may not be, no refusal told as done."""
+    st = tables().status
+    modals = (st["hypothetical_aux"] | st["demand_aux"]) - st.get("refusal_aux", frozenset())
+    return any(c.dep_ == "aux" and c.lower_ in modals for c in t.children)
 
 
 def named_pair(words: Sequence[Any]) -> tuple[tuple[Any, list[Any]], tuple[Any, list[Any]]] | None:
