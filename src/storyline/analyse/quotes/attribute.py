@@ -225,9 +225,12 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
                 continue  # "Asked whether he would run, Biden said …": the question put to him is not his
             comp = _content_clause(d, tok)
             if comp is not None and comp.i > tok.i:
-                # the clause starts after its cue even when its subject stands before it ("the order, which he
-                # said was shaped by …": what he said is that it "was shaped by …")
-                span = _clause_bounds(d, max(comp.left_edge.i, tok.i + 1), _clause_end(d, tok, comp))
+                # the clause starts after its cue even when its subject stands before it; in a relative clause whose
+                # pronoun stands in what was said ("the order, which he said was shaped by …"), what was said is of
+                # the antecedent: the quote starts there, so it reads as a claim ("the order, which he said was …")
+                ante = _gapped_antecedent(tok, comp)
+                first = _claim_start(ante) if ante is not None else max(comp.left_edge.i, tok.i + 1)
+                span = _clause_bounds(d, first, _clause_end(d, tok, comp))
             elif comp is not None:
                 # "C, he said": the clause ends where the speaker starts
                 subj = _cue_subject(d, tok)
@@ -308,6 +311,45 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
         )
         out.append(att)
     return out
+
+
+#: Relative pronouns that can stand for a noun inside a reported clause ("the order, which he said was shaped …").
+RELATIVE_PRONOUNS = lexicon.words("clauses.relative_pronouns")
+#: How a relative pronoun fills a place in the reported clause (not "in which he says …", an adjunct of the cue).
+_GAP_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def _gapped_antecedent(cue: Any, comp: Any) -> Any | None:
+    """The noun a cue's relative clause hangs on when the relative pronoun fills a place in what was said: "the
+    order, which he said was shaped by …", "his daughters, who he said were living in Russia" (the pronoun in the
+    reported clause, or the reported clause left with no subject while the pronoun hangs on the cue). None for "an
+    interview in which he says he will …", where the reported clause is whole."""
+    if cue.dep_ != "relcl" or cue.head.pos_ not in ("NOUN", "PROPN", "PRON") or cue.head.i > cue.i:
+        return None
+    rel = [t for t in cue.doc[cue.head.i + 1 : cue.i] if t.lower_ in RELATIVE_PRONOUNS and t.dep_ in _GAP_DEPS]
+    if not rel:
+        return None
+    inside = any(t.head.i != cue.i and any(a.i == comp.i for a in t.ancestors) for t in rel)
+    subjectless = not any(c.dep_ in _SUBJECT_DEPS for c in comp.children) and any(
+        t.head.i == cue.i and t.dep_ in ("nsubj", "nsubjpass") for t in rel
+    )
+    return cue.head if inside or subjectless else None
+
+
+def _claim_start(ante: Any) -> int:
+    """Where a relative clause's claim starts: at its antecedent noun phrase, or — when the relative stands for the
+    whole clause before it, which a plural noun with a singular verb shows ("The company cut 300 jobs, which it said
+    was needed …": the cutting was needed) — at that clause."""
+    cue = next(c for c in ante.children if c.dep_ == "relcl")
+    rel = next((t for t in cue.doc[ante.i + 1 : cue.i] if t.lower_ in RELATIVE_PRONOUNS), None)
+    verb = rel.head if rel is not None and rel.dep_ in ("nsubj", "nsubjpass") and rel.head.i != cue.i else None
+    singular = verb is not None and any(t.tag_ == "VBZ" or t.lower_ == "was" for t in [verb, *verb.lefts])
+    if ante.tag_ in ("NNS", "NNPS") and singular:
+        host = next((a for a in ante.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if host is not None:
+            return int(host.left_edge.i)
+    return int(ante.left_edge.i)
 
 
 def _content_clause(d: _Doc, cue: Any) -> Any | None:
