@@ -386,6 +386,23 @@ def test_a_speed_or_a_rate_before_its_noun_is_no_time(text: str) -> None:
     assert typed(text) == {}
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("Markets saw an unusually turbulent day on Monday.", "an unusually turbulent day", "P1D"),
+        ("It has been another very bad week for the airline.", "another very bad week", "P1W"),
+    ],
+)
+def test_a_described_day_or_week_is_a_period_of_one(text: str, mention: str, value: str) -> None:
+    assert typed(text)[mention] == (value, "DURATION")
+
+
+@pytest.mark.parametrize("text", ["The court took a detour this week.", "It was a wonderful and exciting day.",
+                                  "They met on a holiday week."])
+def test_no_described_day_from_function_words_or_a_list(text: str) -> None:
+    assert not [d for d in extract_dates(text, REF) if d.type == "DURATION"]
+
+
 def test_a_duration_after_a_year_is_still_one() -> None:
     assert typed("Prices were frozen in 2019 for a year.")["a year"] == ("P1Y", "DURATION")
 

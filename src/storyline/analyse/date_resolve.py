@@ -240,6 +240,8 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
         unit = g.get("sunit") or g.get("punit") or g.get("pwd") or g.get("pwd1")
         count = g.get("sn") or g.get("pparts") or g.get("pparts1")
         return timex.set_value(word, unit, count, bool(g.get("other"))), "set", "SET"
+    if kind == "day_described":  # "an unusually turbulent day" → P1D
+        return timex.duration_value("1", g["unit"]), "duration", "DURATION"
     if kind == "long":  # "a year-long inquiry" → P1Y, "a decades-long battle" → PXY
         unit = g["unit"]
         plural = unit.lower().endswith(("s", "ies")) and unit.lower() != "centurys"

@@ -266,6 +266,16 @@ TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(?P<mid>mid-afternoon|mid afternoon)(?:\s+(?P<rel2>yesterday|today|tomorrow))?\b", re.I)),
 ]
 
+#: Words that cannot describe the day or week after "a" ("a detour this week", "a few days"): the function words,
+#: counts and time words; an intensifier before the adjective stays ("another very bad week").
+_NOT_DESCRIBING = (lexicon.words("function_words.stop") | set(NUMBER_WORDS) | set(_ORDINALS)
+                   | set(lexicon.ordered("dates.not_describing"))) - set(lexicon.ordered("dates.intensifiers"))
+_DESCRIBING = rf"(?!(?:{_alt(_NOT_DESCRIBING)})\b)[a-z]+"
+#: A day or week described by what happened in it ("an unusually turbulent day", "another very bad financial week"):
+#: a period one day or week long (TimeML ``DURATION`` ``P1D``, ``P1W``), as both TempEval-3 train and MEANTIME tag it.
+DAY_DESCRIBED = re.compile(
+    rf"(?<![\w-])(?:a|an|another)\s+(?:{_DESCRIBING}\s+){{1,3}}(?P<unit>day|week)\b(?![-'’])", re.I)
+
 #: (kind, pattern), tried after the calendar patterns (a date's "two years ago" is not a duration).
 LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_end", re.compile(r"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+the\s+(?P<eunit>year|month|week)\b", re.I)),
@@ -279,6 +289,7 @@ LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"same|remaining|initial|latest)\s+)?{_APPROX}{_COUNT}[\s-]+{_COUNT_ADJ}"
         rf"(?P<unit>{_UNIT_WORDS})(?:[\s-]+(?:and\s+a\s+half))?(?:\s+(?P<after>ahead))?\b(?![\s-]old\b|-(?:on|over|to)-)"
         rf"(?!\s+(?:ago|earlier|later|from now)\b)", re.I)),
+    ("day_described", DAY_DESCRIBED),
     ("duration_bare", re.compile(
         rf"\b(?P<lead>{_alt(DURATION_LEADS)})\s+(?P<unit>(?:{_UNIT_WORDS}))\b(?!\s+(?:ago|earlier|later|of)\b)", re.I)),
     # not before "of" or a unit ("the future of the plant", "recent years"); "now that …", "from now on" are the present
