@@ -83,3 +83,8 @@ def test_a_refusal_told_by_a_negation_is_done_not_denied(nlp: Any) -> None:
 def test_a_negated_act_that_is_no_refusal_stays_denied(nlp: Any) -> None:
     assert _first(nlp, "Israel did not attack the convoy.", "ASSAULT").status == "denied"
     assert _first(nlp, "Chile did not reject the proposal.", "REJECT").status == "denied"
+
+
+def test_a_gerund_after_a_verb_of_attention_is_said_of_the_party_before_it(nlp: Any) -> None:
+    ev = _first(nlp, "Analysts pointed to Modi vowing to protect the farmers.", "AGREE")
+    assert (ev.actor_text, ev.actor_country) == ("Modi", "IND")

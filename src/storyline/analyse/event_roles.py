@@ -82,6 +82,8 @@ def attribution(t: Any) -> bool:
     return False
 
 
+#: Verbs of attention whose preposition's noun a gerund after it is said of ("pointed to Trump vowing to …").
+ATTENTION_VERBS = lexicon.words("events.attention_verbs")
 #: How many words up the parse a clause's subject is looked for.
 MAX_CLIMB = 12
 _CLIMB = frozenset({"xcomp", "conj", "advcl", "acl", "pcomp", "dobj", "pobj", "prep", "ccomp", "acomp"})
@@ -100,6 +102,10 @@ def subject_of(t: Any) -> Any | None:
         climb = _CLIMB | {"relcl"} if subj is not None else _CLIMB  # the expletive's clause may describe a noun
         if cur.dep_ == "acl" and cur.tag_ == "VBD" and cur.head.dep_ == "ROOT" and cur.i == cur.head.i + 1:
             return cur.head  # "The rebels handed over …" parsed as a noun the verb describes: the noun is its subject
+        if subj is None and cur.tag_ == "VBG" and cur.dep_ in ("acl", "advcl", "xcomp") and cur.head.i != cur.i:
+            doer = _gerund_doer(cur)  # "pointed to Trump vowing to save the app", "protesters demanding …"
+            if doer is not None:
+                return doer
         if cur.dep_ == "xcomp" and subj is None:  # "pushed countries to side with it": the object does it
             obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i and is_party(c)), None)
             if obj is not None:
@@ -113,6 +119,19 @@ def subject_of(t: Any) -> Any | None:
             continue
         return None
     return None
+
+
+def _gerund_doer(g: Any) -> Any | None:
+    """The party a gerund with no subject of its own is said of: the party it describes ("protesters demanding the
+    release"), or, after a verb of attention ("pointed to", "referred to", "looked at"), the party right before it
+    as the noun of that verb's preposition, which the parser may hang the gerund above ("pointed to Trump vowing to
+    save the app": Trump vows; not "fired on protesters killing two"); None otherwise."""
+    if g.dep_ == "acl" and is_party(g.head):
+        return g.head
+    before = g.doc[g.i - 1] if g.i > 0 else None
+    if before is None or before.dep_ != "pobj" or not is_party(before) or before.head.head.i != g.head.i:
+        return None
+    return before if _lemma(g.head) in ATTENTION_VERBS else None
 
 
 def passive_parts(t: Any) -> tuple[Any | None, Any | None]:
