@@ -21,6 +21,7 @@ from .cues import (
     PRONOUNS_F,
     PRONOUNS_M,
     PRONOUNS_NONE,
+    SPEAKER_NOUNS,
     STRONG_CUES,
     TITLE_WORDS,
     WEAK_CUES,
@@ -98,10 +99,54 @@ def attributions_from_doc(doc: Any, mentions: Sequence[Mention]) -> list[Attribu
             e.quote.speaker, e.quote.speaker_start, e.quote.speaker_end = src[0], src[1], src[2]
             e.quote.cue = e.quote.cue or src[3]
             e.speaker_local = e.speaker_local or src[4]
+    _between_one_speaker(d, events)
     kept = _no_cue_clauses(_once(e for e in events if _keep(e) and not _across_paragraphs(text, e)))
     for e in kept:  # the words as the article writes them ('' and `` were read as double marks)
         e.quote.text = text[e.quote.start : e.quote.end]
     return kept
+
+
+def _between_one_speaker(d: _Doc, events: Sequence[Attribution]) -> None:
+    """Quoted words with no cue of their own between two quotes of one speaker, in the paragraphs next to them, are
+    that speaker's: the article quotes X, goes on in a sentence of its own with more of X's words set off in quote
+    marks and no one else named as speaking, then quotes X again ("She argued …. / This was also why … – to try and
+    “emphasise …” / “…,” Ms Levin said."). A sentence with a cue of its own, words that are nobody's, and words too
+    short or title-like to be shown without a speaker (a term, a name) are left alone: it names who said what is
+    shown, and shows nothing more."""
+    said = [k for k, e in enumerate(events) if e.quote.speaker is not None and e.voice and _keep(e)]
+    for j, e in enumerate(events):
+        q = e.quote
+        if q.speaker is not None or q.kind == "indirect" or e.explicit or e.named or e.headline is not None:
+            continue
+        if not _keep(e):
+            continue  # a title or a term ("Squawk Box", "pivot") is nobody's words: no speaker makes it a quote
+        before = [k for k in said if k < j]
+        after = [k for k in said if k > j]
+        if not before or not after:
+            continue
+        prev, nxt = events[before[-1]], events[after[0]]
+        if prev.para < e.para - 1 or nxt.para > e.para + 1 or prev.quote.speaker != nxt.quote.speaker:
+            continue
+        if _names_another(d, e, prev.quote.speaker or ""):
+            continue  # "The Florida senator's answer was that “…”": the sentence says whose words they are
+        src = _src(prev)
+        q.speaker, q.speaker_start, q.speaker_end = src[0], src[1], src[2]
+        e.speaker_local = src[4]
+
+
+def _names_another(d: _Doc, e: Attribution, speaker: str) -> bool:
+    """The quote's sentence, outside quote marks, names someone other than ``speaker`` whose words they may be: a
+    person not of that name, or a person's or document's description ("the senator", "the statement")."""
+    si = d.sent_of(e.anchor)
+    end = d.sent_starts[si + 1] if si + 1 < len(d.sent_starts) else len(d.text)
+    own = set(speaker.lower().split())
+    for t in _segments_tokens(d, d.sent_starts[si], end):
+        if t.lower_ in DESCRIPTOR_NOUNS | SPEAKER_NOUNS | DOCUMENT_NOUNS:
+            return True
+        m = d.mention_at(t.idx)
+        if m is not None and m.label == "PERSON" and not set(m.text.lower().split()) & own:
+            return True
+    return False
 
 
 def _once(events: Iterable[Attribution]) -> list[Attribution]:
