@@ -102,3 +102,17 @@ def test_a_failing_stage_is_that_article_error_in_every_engine(
 def test_address_needs_the_ray_engine(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["--db", str(tmp_path / "s.db"), "ingest", str(tmp_path), "--address", "auto"], capsys)
     assert code == 2 and "add --engine ray" in err and "E601" in err
+
+
+def test_ray_batches_cover_the_documents_in_order_and_shrink_at_the_end() -> None:
+    """The Ray engine's batches: every document once, at most BATCH_DOCS each, never growing, the last ones small
+    enough that the actors finish together, and at least one per actor when there are documents enough."""
+    from storyline.engines.ray_engine import BATCH_DOCS, TAIL_DOCS, batch_sizes
+
+    for n in (1, 2, 3, 7, 16, 40, 120, 601):
+        for workers in (1, 2, 4):
+            sizes = batch_sizes(n, workers)
+            assert sum(sizes) == n and all(0 < s <= BATCH_DOCS for s in sizes), (n, workers, sizes)
+            assert len(sizes) >= min(n, workers)
+            if workers > 1:
+                assert sizes == sorted(sizes, reverse=True) and sizes[-1] <= TAIL_DOCS, (n, workers, sizes)

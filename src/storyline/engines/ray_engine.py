@@ -34,7 +34,9 @@ from .base import E_ENGINE, Analysed, Pending, analyse_each, clean_each
 log = logging.getLogger("storyline")
 
 BATCH_DOCS = 16
-"""Documents per batch: an actor cleans and analyses one batch at a time (bench/scale.py)."""
+"""Documents per batch at most: an actor cleans and analyses one batch at a time (bench/scale.py)."""
+TAIL_DOCS = 4
+"""Documents per batch at least, as the work left shrinks (:func:`batch_sizes`), where there are that many."""
 CLIENT_WINDOW = 2048
 """Documents per task on the cluster when connected through Ray Client (``ray://``)."""
 _EMPTY = b""
@@ -131,18 +133,19 @@ class RayEngine:
         if self.workers and self.workers > cpus:  # more actors than CPUs would wait for them for ever
             log.warning("ray: the cluster has %d CPU(s); analysing with %d actor(s), not %d", cpus, cpus, self.workers)
         workers = min(self.workers or cpus, cpus)
-        size = max(1, min(self.batch_docs, -(-len(pending) // workers)))  # every actor gets work
         items = [{"seq": i, "doc": pickle.dumps(item)} for i, item in enumerate(pending)]
-        log.info("ray: %d document(s) in batches of %d over %d actor(s)", len(items), size, workers)
         if not ray.util.client.ray.is_connected():
-            for batch in run_dataset(items, cfg, workers, size):
+            for batch in run_dataset(items, cfg, workers, batch_sizes(len(items), workers, self.batch_docs)):
                 yield _part(batch, pending)
             return
         # Ray Client (ray://): Ray Data's executor cannot run in a client, so it runs in a task on the cluster,
         # a window of documents at a time
         remote = ray.remote(num_cpus=0)(_run_window)
         for k in range(0, len(items), CLIENT_WINDOW):
-            for batch in ray.get(remote.remote(items[k : k + CLIENT_WINDOW], cfg, workers, size)):
+            window = items[k : k + CLIENT_WINDOW]
+            for batch in ray.get(
+                remote.remote(window, cfg, workers, batch_sizes(len(window), workers, self.batch_docs))
+            ):
                 yield _part(batch, pending)
 
     def close(self) -> None:
@@ -151,26 +154,65 @@ class RayEngine:
             self._started = False
 
 
-def run_dataset(items: list[dict[str, Any]], cfg: Config, workers: int, size: int) -> Iterator[dict[str, Any]]:
-    """The Dataset of ``items`` (``seq``, pickled ``doc``) cleaned and analysed by ``workers`` actors: its
-    output batches (``seq``, ``article``, ``error``, ``fatal``), in the items' order."""
+def batch_sizes(n: int, workers: int, most: int = BATCH_DOCS) -> list[int]:
+    """Documents per batch for ``n`` documents over ``workers`` actors, in order: ``most`` while there is much
+    left, then a share of what is left (left / 2 x workers), down to :data:`TAIL_DOCS`. An actor that is given
+    a batch keeps it, so with equal batches one actor can be left with a whole batch while the others are done;
+    small last batches make them finish together. Every actor gets work when there are documents enough.
+
+    Example:
+        >>> batch_sizes(120, 2)
+        [16, 16, 16, 16, 14, 11, 8, 6, 5, 4, 4, 4]
+        >>> batch_sizes(40, 1)
+        [14, 13, 13]
+        >>> batch_sizes(3, 2)
+        [1, 1, 1]
+    """
+    if n <= 0:
+        return []
+    if workers == 1:  # nothing to balance: batches as equal as they can be, each at most ``most``
+        k = -(-n // most)
+        return [n // k + (i < n % k) for i in range(k)]
+    least = max(1, min(TAIL_DOCS, -(-n // (2 * workers))))
+    sizes: list[int] = []
+    left = n
+    while left:
+        sizes.append(min(left, max(least, min(most, -(-left // (2 * workers))))))
+        left -= sizes[-1]
+    return sizes
+
+
+def run_dataset(items: list[dict[str, Any]], cfg: Config, workers: int, sizes: list[int]) -> Iterator[dict[str, Any]]:
+    """The Dataset of ``items`` (``seq``, pickled ``doc``) cleaned and analysed by ``workers`` actors, one batch
+    (a block) per entry of ``sizes``: its output batches (``seq``, ``article``, ``error``, ``fatal``), in the
+    items' order."""
+    import pyarrow as pa
     import ray.data
 
     _quiet_data()
-    ds: Any = ray.data.from_items(items, override_num_blocks=-(-len(items) // size))
-    ds = ds.map_batches(clean_batch, batch_size=size, batch_format="numpy")
+    blocks, k = [], 0
+    for size in sizes:
+        part, k = items[k : k + size], k + size
+        blocks.append(
+            pa.table({"seq": [x["seq"] for x in part], "doc": pa.array([x["doc"] for x in part], pa.binary())})
+        )
+    log.info("ray: %d document(s) in %d batch(es) of %s over %d actor(s)", len(items), len(sizes), sizes, workers)
+    # one block per batch (from_blocks keeps them as given, and reads their sizes here, where from_arrow starts a
+    # task per block for it): batch_size=None takes each block whole
+    ds: Any = ray.data.from_blocks(blocks)
+    ds = ds.map_batches(clean_batch, batch_size=None, batch_format="numpy")
     ds = ds.map_batches(
         Analyser,
         fn_constructor_kwargs={"cfg": cfg},
-        batch_size=size,
+        batch_size=None,
         batch_format="numpy",
-        compute=ray.data.ActorPoolStrategy(size=min(workers, len(items))),
+        compute=ray.data.ActorPoolStrategy(size=min(workers, len(sizes))),
     )
     yield from ds.iter_batches(batch_size=None, batch_format="numpy")
 
 
-def _run_window(items: list[dict[str, Any]], cfg: Config, workers: int, size: int) -> list[dict[str, Any]]:
-    return list(run_dataset(items, cfg, workers, size))
+def _run_window(items: list[dict[str, Any]], cfg: Config, workers: int, sizes: list[int]) -> list[dict[str, Any]]:
+    return list(run_dataset(items, cfg, workers, sizes))
 
 
 def _quiet_data() -> None:
@@ -196,4 +238,13 @@ def _part(batch: dict[str, Any], pending: Pending) -> Analysed:
     return Analysed([pending[s] for s in seqs], articles, errors)
 
 
-__all__ = ["BATCH_DOCS", "CLIENT_WINDOW", "Analyser", "RayEngine", "clean_batch", "run_dataset"]
+__all__ = [
+    "BATCH_DOCS",
+    "CLIENT_WINDOW",
+    "TAIL_DOCS",
+    "Analyser",
+    "RayEngine",
+    "batch_sizes",
+    "clean_batch",
+    "run_dataset",
+]
