@@ -48,9 +48,11 @@ For a matched row, each article's cell is judged against the gold cell:
 
 Figures: cell accuracy over judged cells, false-✓ rate (wrong ✓ / shown ✓), false-omission rate, false
 conflicts, rows per matched fact, fact recall (facts stated by two or more articles that got a row), unmatched
-rows, coverage. Per story and pooled; the pooled figure over the stories a setting was *not* chosen on is the
-held-out one (see ``--folds``). A TF-IDF baseline runs beside: sentences of different articles joined by cosine
-over stemmed words at a threshold, greedy single-link into rows, "not reported" for every other article.
+rows, coverage (blank cells), and the coverage of the cells the gold calls reported (the share shown ✓ citing a
+sentence that states the fact, with the number left unclear: what precision first costs). Per story and pooled;
+the pooled figure over the stories a setting was *not* chosen on is the held-out one (see ``--folds``). A TF-IDF
+baseline runs beside: sentences of different articles joined by cosine over stemmed words at a threshold, greedy
+single-link into rows, "not reported" for every other article.
 """
 
 from __future__ import annotations
@@ -305,7 +307,9 @@ def score(story: GoldStory, arts: list[Any], rows: list[dict[str, Any]]) -> dict
             st, cs = r["cells"].get(d, ("", []))
             g = gold_status[(best["id"], d)]
             g = _SWAP.get(g, g) if flip else g
+            tally["gold reported"] += g == "reported"
             if st in ("", "unclear"):
+                tally["gold reported left unclear"] += g == "reported"
                 tally["blank"] += 1
                 tally["blank where reported" if g != "not reported" else "blank where not reported"] += 1
                 continue
@@ -314,6 +318,7 @@ def score(story: GoldStory, arts: list[Any], rows: list[dict[str, Any]]) -> dict
             ok = st == g and (st == "not reported" or all(_hits(c, ev.get((best["id"], d), [])) for c in cs))
             if ok:
                 tally["right"] += 1
+                tally["gold reported shown ✓"] += st == "reported"
                 continue
             if st == "reported":
                 tally["false reported"] += 1
@@ -360,6 +365,10 @@ def summarise(results: Sequence[dict[str, Any]]) -> dict[str, Any]:
         "unmatched rows": t["unmatched rows"],
         "blank cells (gold: reported)": t["blank where reported"],
         "blank cells (gold: not reported)": t["blank where not reported"],
+        # what precision costs: of the cells the gold calls reported on matched rows, the share shown ✓ citing
+        # a sentence that states the fact, and how many were left unclear (not judged above)
+        "coverage of reported": div(t["gold reported shown ✓"], t["gold reported"]),
+        "reported left unclear": f"{t['gold reported left unclear']} of {t['gold reported']}",
     }
 
 
@@ -852,7 +861,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(
                 f"    {sname:18} acc {pr['cell accuracy']}  false✓ {pr['false-reported rate']}  "
                 f"false-omit {pr['false-omission rate']}  conflicts✗ {pr['false conflicts']}  "
-                f"rows/fact {pr['rows per fact']}  recall {pr['fact recall']}  unmatched {pr['unmatched rows']}"
+                f"rows/fact {pr['rows per fact']}  recall {pr['fact recall']}  unmatched {pr['unmatched rows']}  "
+                f"cover {pr['coverage of reported']}"
             )
     listed = [("errors", "wrong cells")] if args.errors else []
     listed += [("missed", "facts stated by 2+ articles with no row")] if args.missed else []
