@@ -73,3 +73,36 @@ def test_a_closing_quote_mark_cut_off_its_sentence_joins_it() -> None:
         'The minister called the talks "frank and constructive."',
         "Next line here.",
     ]
+
+
+def test_a_participle_adjunct_reports_for_the_subject_of_its_clause(nlp: Any) -> None:
+    text = (
+        "The mayor praised the new tram line as a model for the region, arguing that the city and the province "
+        "had built it together and should now extend it to the airport."
+    )
+    got = _statements(nlp, text)
+    said = {t: s.said_by for t, s in got}
+    # the participle has no subject of its own: the mayor argues, in both coordinated parts of what is argued
+    assert said["the city and the province had built it together"] == "The mayor"
+    assert said["should now extend it to the airport"] == "The mayor"
+    # the mayor's own clause ends before the participle whose words are a statement of their own
+    assert "The mayor praised the new tram line as a model for the region" in said
+    assert said["The mayor praised the new tram line as a model for the region"] is None
+
+
+def test_an_infinitive_complement_reports_for_its_subject(nlp: Any) -> None:
+    got = _statements(nlp, "The coach went on to say that the team would move to a new stadium next year.")
+    assert [(t, s.said_by) for t, s in got if s.said_by] == [
+        ("the team would move to a new stadium next year", "The coach")
+    ]
+
+
+def test_a_participle_right_after_an_object_reports_for_the_object(nlp: Any) -> None:
+    got = _statements(nlp, "The floods have left most farmers saying the dams were opened too late.")
+    assert dict((t, s.said_by) for t, s in got)["the dams were opened too late"] == "most farmers"
+
+
+def test_a_speech_participle_inside_a_report_speaks_for_the_reporter(nlp: Any) -> None:
+    text = "Senator Ruiz said that the vote could delay the bridge, remarking that it had already cost the city dearly."
+    said = {t: s.said_by for t, s in _statements(nlp, text)}
+    assert said["it had already cost the city dearly"] == "Senator Ruiz"

@@ -51,6 +51,11 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"})
 LIGHT_LEMMAS = lexicon.words("content.light_lemmas")
 #: Words trimmed off a clause's edges ("while …", "… and").
 EDGE_DEPS = frozenset({"cc", "mark", "punct"})
+#: How a non-finite verb with no subject of its own hangs on the verb whose subject it shares ("…, arguing that …",
+#: "went on to say …"), and the tags of such a verb (participles, the bare infinitive).
+CONTROLLED_DEPS = frozenset({"advcl", "xcomp"})
+NONFINITE_TAGS = frozenset({"VBG", "VBN", "VB"})
+VERBS = frozenset({"VERB", "AUX"})
 MIN_TOKENS = 4
 MAX_TOKENS = 80
 
@@ -65,6 +70,39 @@ def _subject(tok: Any) -> Any | None:
             return c
     if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX"):
         return _subject(tok.head)
+    return None
+
+
+def _controller(tok: Any) -> Any | None:
+    """The subject of a verb, or of the verb a participle or infinitive with none hangs on: "Xi described …, arguing
+    that …" (Xi argues), "He went on to say that …" (he says). The understood subject of a non-finite adjunct is the
+    subject of the clause it modifies; of a complement after an object, the object ("left voters saying …", "told
+    aides to say …"); a speech participle hung on what someone reports speaks for the reporter ("Cruz said the
+    incident could foreshadow …, remarking that …": Cruz remarks, not the incident)."""
+    for _ in range(4):
+        subj = _subject(tok)
+        if subj is not None:
+            return subj
+        head = tok.head
+        if not (tok.dep_ in CONTROLLED_DEPS and tok.tag_ in NONFINITE_TAGS and head.i != tok.i and head.pos_ in VERBS):
+            return None
+        obj = next((c for c in head.children if c.dep_ in ("dobj", "dative") and c.i < tok.i), None)
+        if obj is not None and obj.right_edge.i == tok.left_edge.i - 1:
+            return obj  # right after the object, no comma between: the object's predicate
+        speech = (tok.lemma_ or "").lower() in SPEECH_LEMMAS
+        if speech and head.dep_ == "ccomp" and (head.head.lemma_ or "").lower() in SPEECH_LEMMAS:
+            head = head.head
+        tok = head
+    return None
+
+
+def _reporter(head: Any) -> Any | None:
+    """Who says the clause headed by ``head``: the subject (or controller) of the speech verb whose content clause it
+    is, or is coordinated into sharing its subject ("said China and the US fought … and should now defend …")."""
+    while head.dep_ == "conj" and not _has_subject(head) and head.head.pos_ in VERBS and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "ccomp" and (head.head.lemma_ or "").lower() in SPEECH_LEMMAS:
+        return _controller(head.head)
     return None
 
 
@@ -107,6 +145,16 @@ def _drop_stray_runs(toks: list[Any]) -> list[Any]:
     while len(runs) > 1 and all(t.is_punct or t.dep_ in EDGE_DEPS for t in runs[-1]):
         runs.pop()
     return [t for r in runs for t in r]
+
+
+def _bare_report(tok: Any, heads: set[int], head: Any) -> bool:
+    """A speech verb at the end of another clause, left without its words: its content clause is a clause of its own
+    ("…, arguing [that …]")."""
+    return (
+        tok.i != head.i
+        and (tok.lemma_ or "").lower() in SPEECH_LEMMAS
+        and any(c.i in heads and c.dep_ == "ccomp" for c in tok.children)
+    )
 
 
 def _span_text(tok: Any | None) -> str | None:
@@ -166,7 +214,13 @@ def statements_from_doc(doc: Any, sentences: Sequence[Sentence] | None = None) -
             toks = _drop_stray_runs([t for t in _clause_tokens(head, heads) if sent.start <= t.idx < sent.end])
             while toks and toks[0].dep_ in EDGE_DEPS:
                 toks.pop(0)
-            while toks and (toks[-1].dep_ in ("cc", "mark") or toks[-1].text in ",;:—–-"):
+            # and a speech verb whose words are a statement of their own ("Xi described …, arguing [that …]")
+            while toks and (
+                toks[-1].dep_ in ("cc", "mark")
+                or toks[-1].text in ",;:—–-"
+                or toks[-1].tag_ == "TO"
+                or _bare_report(toks[-1], heads, head)
+            ):
                 toks.pop()
             words = [t for t in toks if not t.is_punct]
             if len(words) < MIN_TOKENS or len(words) > MAX_TOKENS:
@@ -174,9 +228,7 @@ def statements_from_doc(doc: Any, sentences: Sequence[Sentence] | None = None) -
             lemma = (head.lemma_ or head.text).lower()
             if lemma in SPEECH_LEMMAS and any(c.i in heads and c.dep_ == "ccomp" for c in head.children):
                 continue  # "X said [that …]": the content clause is the statement
-            said_by = None
-            if head.dep_ == "ccomp" and (head.head.lemma_ or "").lower() in SPEECH_LEMMAS:
-                said_by = _span_text(_subject(head.head))
+            said_by = _span_text(_reporter(head))
             start = toks[0].idx
             last = toks[-1]
             end = last.idx + len(last.text)
