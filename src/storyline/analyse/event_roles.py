@@ -102,8 +102,8 @@ def subject_of(t: Any) -> Any | None:
         climb = _CLIMB | {"relcl"} if subj is not None else _CLIMB  # the expletive's clause may describe a noun
         if cur.dep_ == "acl" and cur.tag_ == "VBD" and cur.head.dep_ == "ROOT" and cur.i == cur.head.i + 1:
             return cur.head  # "The rebels handed over …" parsed as a noun the verb describes: the noun is its subject
-        if subj is None and cur.tag_ == "VBG" and cur.dep_ in ("acl", "advcl", "xcomp") and cur.head.i != cur.i:
-            doer = _gerund_doer(cur)  # "pointed to Trump vowing to save the app", "protesters demanding …"
+        if subj is None and cur.tag_ == "VBG" and cur.dep_ in ("advcl", "xcomp") and cur.head.i != cur.i:
+            doer = _gerund_doer(cur)  # "pointed to Trump vowing to save the app": Trump vows
             if doer is not None:
                 return doer
         if cur.dep_ == "xcomp" and subj is None:  # "pushed countries to side with it": the object does it
@@ -122,12 +122,11 @@ def subject_of(t: Any) -> Any | None:
 
 
 def _gerund_doer(g: Any) -> Any | None:
-    """The party a gerund with no subject of its own is said of: the party it describes ("protesters demanding the
-    release"), or, after a verb of attention ("pointed to", "referred to", "looked at"), the party right before it
-    as the noun of that verb's preposition, which the parser may hang the gerund above ("pointed to Trump vowing to
-    save the app": Trump vows; not "fired on protesters killing two"); None otherwise."""
-    if g.dep_ == "acl" and is_party(g.head):
-        return g.head
+    """The party a gerund with no subject of its own is said of after a verb of attention ("pointed to", "referred
+    to", "looked at"): the party right before it as the noun of that verb's preposition, which the parser may hang
+    the gerund above ("pointed to Trump vowing to save the app": Trump vows; not "fired on protesters killing two");
+    None otherwise. (A gerund describing a party is left to the parse: "a task force investigating the shootings" is
+    no act of the task force a news reader is told of.)"""
     before = g.doc[g.i - 1] if g.i > 0 else None
     if before is None or before.dep_ != "pobj" or not is_party(before) or before.head.head.i != g.head.i:
         return None
