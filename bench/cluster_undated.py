@@ -92,10 +92,8 @@ def main() -> None:
         ds.prepare()
     print(f"analysed and prepared in {time.time() - t0:.0f} s", flush=True)
     pairs = split(topics, FOLDS)
-    folds = [
-        {"ecbplus-dev": p, "tbaq": [f"q{k}"], "polnear": [f"q{k}"], "tbaq-undated": [f"q{k}"], "polnear-undated": [f"q{k}"]}
-        for k, p in enumerate(pairs)
-    ]  # fmt: skip
+    quarter = ("tbaq", "polnear", "tbaq-undated", "polnear-undated")
+    folds = [{"ecbplus-dev": p, **{name: [f"q{k}"] for name in quarter}} for k, p in enumerate(pairs)]
     dated = ["ecbplus-dev", "tbaq", "polnear"]
     every = [ds.name for ds in sets]
     runs = {"three": Protocol(sets, dated, dated), "five": Protocol(sets, every, every)}
