@@ -21,7 +21,7 @@ SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 REASONS = {
     "navigation", "byline", "dateline-meta", "comment-prompt", "read-more", "link-prompt", "copyright",
     "credit", "photo-credit", "separator", "author-bio", "newsletter", "cookie-notice", "advertisement",
-    "social", "related-list", "duplicate-title", "appended-article", "dateline",
+    "social", "related-list", "duplicate-title", "appended-article", "dateline", "wire-note",
 }  # fmt: skip
 
 
@@ -506,6 +506,15 @@ TAIL = "Crews worked through the night to restore power to 4,000 homes."
         ("Share this article", "social"),
         ("Follow us on Twitter", "social"),
         ("Share on Facebook", "social"),
+        ("Eds: UPDATES with second arrest; ADDS quotes.", "wire-note"),
+        ("AP Photos NY101-102", "wire-note"),
+        ("Associated Press Writer", "wire-note"),
+        ("(STORY CAN END HERE. OPTIONAL 2ND TAKE FOLLOWS.)", "wire-note"),
+        ("(END OPTIONAL TRIM)", "wire-note"),
+        ("(MORE)", "wire-note"),
+        ("c.1998 N.Y. Times News Service", "wire-note"),
+        ("BC-Bridge-Closure, 2nd Ld-Writethru", "wire-note"),
+        ("NYT-03-05-98 1418EST", "wire-note"),
     ],
 )
 def test_rule(line: str, reason: str) -> None:
@@ -537,6 +546,10 @@ def test_rule(line: str, reason: str) -> None:
         "The mayor said the plan was final. [VIDEO]",  # a sentence, whatever tag follows it
         "Watch [LIVE]",
         "More on example.com, the agency said, will follow next week.",  # a sentence naming a site
+        "Reuters video showed police firing tear gas.",  # a wire service's name opening a sentence
+        "(More than 200 people attended.)",
+        "AP photos of the scene were widely shared online.",
+        "Editors said the story was accurate.",
     ],
 )
 def test_real_lines_are_kept(line: str) -> None:
@@ -544,6 +557,17 @@ def test_real_lines_are_kept(line: str) -> None:
     c = clean_text(f"{HEAD}\n{LEAD}\n{line}\n{TAIL}\n")
     assert c.removed == []
     assert paragraphs(c) == [LEAD, line, TAIL]
+
+
+def test_wire_notes_before_the_lead_leave_its_dateline_readable() -> None:
+    """A wire story's notes to its clients come before the lead; cut, they leave the dateline in the lead."""
+    raw = (
+        f"{HEAD}\nEds: UPDATES with vote count.\nAP Photos Planned\nBy JANE ROE\nAssociated Press Writer\n"
+        f"HAMILTON, Ohio (AP) _ {LEAD}\n{TAIL}\n(END OPTIONAL TRIM)\nAP-NY-03-05-98 1418EST\n"
+    )
+    c = clean_text(raw)
+    assert paragraphs(c) == [LEAD, TAIL]
+    assert c.hints["dateline_place"] == "Hamilton, Ohio" and c.hints["source"] == "AP"
 
 
 def test_rules_report_known_reasons() -> None:

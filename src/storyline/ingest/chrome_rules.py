@@ -126,6 +126,7 @@ def _signup_ok(m: re.Match[str]) -> bool:
 
 
 _I = re.IGNORECASE
+_WIRE = alternation(lexicon.ordered("chrome.wire_services"))
 
 _AD_RULE = Rule(
     "advertisement",
@@ -154,6 +155,26 @@ LINE_RULES: tuple[Rule, ...] = (
         ),
         max_chars=400,
         accept=lambda m: m.group("rest") is None or _copyright_ok(m),
+    ),
+    # A wire service's notes to its clients, not the story: "Eds: UPDATES with …", "AP Photos NY101",
+    # "Associated Press Writer", "(STORY CAN END HERE. OPTIONAL 2ND TAKE FOLLOWS.)", "(END OPTIONAL TRIM)",
+    # "c.1998 N.Y. Times News Service", the slug "BC-Kenya-Explosion, 5th Ld-Writethru" and the trailer
+    # "NYT-08-07-98 0622EDT" (lexicon chrome.wire_services names the services).
+    Rule(
+        "wire-note",
+        re.compile(
+            r"(?:(?:eds|editors|attn(?: editors)?)\s*:\s+.{2,300}"
+            rf"|(?:with )?(?:{_WIRE}) (?:photos?|graphics?|video|audio)(?-i:(?:\s+(?:[A-Z0-9][\w/-]*|planned))*)\.?"
+            rf"|(?:{_WIRE})(?: [A-Z][a-z]+){{0,2}} (?:writers?|correspondents?)"
+            r"|[(\[]\s*(?:story can end here|optional (?:\w+ )?(?:add|trim|take)|(?:begin|end) optional"
+            r"|end advance)\b[^)\]]{0,80}[)\]]\.?"
+            r"|[(\[]\s*(?:more|end)\s*[)\]]"
+            r"|c\.\s?(?:19|20)\d{2},?\s.{2,60}?(?:news service|service|syndicate|wire)\.?"
+            r"|bc-[\w-]+.{0,80}"
+            r"|[a-z]{2,4}(?:-[a-z]{2,4})?-\d{2}-\d{2}-\d{2,4}\s+\d{3,4}\s?[a-z]{2,4})",
+            _I,
+        ),
+        max_chars=320,
     ),
     Rule(
         "credit",
