@@ -88,3 +88,11 @@ def test_a_negated_act_that_is_no_refusal_stays_denied(nlp: Any) -> None:
 def test_a_gerund_after_a_verb_of_attention_is_said_of_the_party_before_it(nlp: Any) -> None:
     ev = _first(nlp, "Analysts pointed to Modi vowing to protect the farmers.", "AGREE")
     assert (ev.actor_text, ev.actor_country) == ("Modi", "IND")
+
+
+def test_a_name_read_as_a_common_word_in_the_subject_is_a_name(nlp: Any) -> None:
+    ev = _first(nlp, "Modi in the past has praised his relationship with Putin.", "SUPPORT")
+    assert (ev.actor_text, ev.actor_country) == ("Modi", "IND")
+    ev = _first(nlp, "Trump in the past has praised his relationship with Lula.", "SUPPORT")
+    assert (ev.actor_text, ev.actor_country) == ("Trump", "USA")
+    assert all(e.actor_text is None for e in _events(nlp, "Talks in the past have failed."))

@@ -18,8 +18,8 @@ from __future__ import annotations
 from typing import Any
 
 from .. import lexicon
-from .event_actors import code_phrase, country_of, party_words, sector_words
-from .event_parties import expletive, reporting_outlet, resolve_object, resolve_pronoun, venue
+from .event_actors import code_phrase, country_of, office_holders, party_words, sector_words
+from .event_parties import PARTY_DEPS, expletive, reporting_outlet, resolve_object, resolve_pronoun, venue
 from .event_status import clause_of
 from .event_tables import lemma_of as _lemma
 from .event_tables import tables
@@ -254,7 +254,8 @@ def phrase_words(t: Any, conj: bool = True) -> list[Any]:
     words = [w for w in t.subtree if w.i <= t.i and not any(a.dep_ in ("relcl", "acl", "appos") for a in _path(w, t))]
     if not conj:
         words = [w for w in words if not any(a.dep_ in ("conj", "cc") for a in _path(w, t))]
-    tails = ("of",) if t.ent_type_ == "PERSON" else ("of", "in", "for", "from")  # "Xi in Busan" is Xi, somewhere
+    person = t.ent_type_ == "PERSON" or misread_name(t)
+    tails = ("of",) if person else ("of", "in", "for", "from")  # "Xi in Busan" is Xi, somewhere
     for c in t.children:
         if c.dep_ == "prep" and _lemma(c) in tails and c.i > t.i:
             words += list(c.subtree)
@@ -305,10 +306,25 @@ def is_party(t: Any) -> bool:
         return t.text.lower() in party_words()["pronouns"]
     if t.ent_type_ in PARTY_LABELS or (t.pos_ == "PROPN" and not t.ent_type_):  # not "the Ukraine War" (EVENT)
         return True
+    if misread_name(t):
+        return True
     words = {_lemma(t), t.text.lower()}
     if words & set(sector_words()) or words & party_words()["nouns"]:
         return True
     return bool(country_of(t.text))
+
+
+def misread_name(t: Any) -> bool:
+    """Whether ``t`` is a name the tagger read as a common word: a capitalised word it read as a verb but the parser
+    made a subject ("Modi in the past has praised …": a subject is a noun phrase, or a clause of a gerund or a "to"
+    infinitive, never a bare verb with no subject, object or "to" of its own), or a well-known office holder's name
+    (``data/actor_names.tsv``) it read as a common noun or verb ("Trump in the past has praised …")."""
+    if not t.text[:1].isupper() or t.pos_ not in ("VERB", "NOUN"):
+        return False
+    if t.lower_ in office_holders() and t.dep_ in (*PARTY_DEPS, "csubj", "pobj"):
+        return True
+    subject = t.dep_ in ("nsubj", "nsubjpass", "csubj") and t.pos_ == "VERB" and t.tag_ not in ("VBG", "VBN")
+    return subject and not any(c.dep_ in ("nsubj", "dobj", "aux", "mark") for c in t.children)
 
 
 def phrase_text(t: Any) -> str:
