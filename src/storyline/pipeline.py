@@ -637,14 +637,16 @@ def link_speakers(articles: Sequence[Article], entities: Sequence[Entity], share
             if best is not None and best_len >= share * (q.speaker_end - q.speaker_start):
                 q.speaker_entity_id = best
                 q.speaker = names.get(best, q.speaker)
-        _speaker_roles(a)
+        _speaker_roles(a, share)
 
 
-def _speaker_roles(a: Article) -> None:
+def _speaker_roles(a: Article, share: float) -> None:
     """Each quote's speaker role/affiliation as this article gives it (title and apposition of a mention).
 
     The mention that names the speaker is preferred; else the first mention of the same entity in the
-    article that carries a title or an apposition ("Henrietta Levin, the director of …" earlier on).
+    article that carries a title or an apposition ("Henrietta Levin, the director of …" earlier on). The mention
+    must be ``share`` of the speaker phrase, as for its entity: one party's title is not the role of a speaker
+    that is several ("Prime Minister Ana Costa and the unions said …").
     """
     by_entity: dict[str, str] = {}
     for m in a.mentions:
@@ -655,8 +657,14 @@ def _speaker_roles(a: Article) -> None:
         q.speaker_role = None
         if q.speaker_start is None or q.speaker_end is None:
             continue
+        least = share * (q.speaker_end - q.speaker_start)
         own = next(
-            (m for m in a.mentions if m.start < q.speaker_end and q.speaker_start < m.end and _role_text(m)), None
+            (
+                m
+                for m in a.mentions
+                if min(m.end, q.speaker_end) - max(m.start, q.speaker_start) >= max(least, 1) and _role_text(m)
+            ),
+            None,
         )
         if own is not None:
             q.speaker_role = _role_text(own)
