@@ -9,7 +9,10 @@ gcs_server, raylet, the dashboard and log agents, the worker processes that hold
 worker processes) every ``--every`` seconds, and keeps for each process the CPU it used within the analysis
 (from the end of reading to the last stored article, as bench/scale.py times it) and over the whole run
 (Ray's start, the analysis, the corpus stages). Processes are grouped by role (``driver`` is the child itself:
-reading, the Ray Data executor, storing, the corpus stages).
+reading, the Ray Data executor, storing, the corpus stages). For each worker (a local worker process, a Ray
+actor), the seconds of the analysis it had nothing to run (no thread runnable, sampled from /proc/PID/task/*/stat,
+whatever the machine's load): before its first work (starting), between, and after its last (out of work while
+another worker still had some, as when it was given its last batch too early).
 
 Writes bench/results/engine_cpu.json, one entry per ``--tag`` (keeping the other tags' entries, and the runs of
 this tag that this call did not redo), so a change can be measured beside the code before it.
@@ -84,9 +87,21 @@ def child(args: argparse.Namespace) -> None:
     print("RESULT " + json.dumps(out), flush=True)
 
 
-def sample(tree: Any) -> dict[int, tuple[str, str, float]]:
-    """Every live process of the tree: its role, its title and its CPU seconds so far."""
-    got: dict[int, tuple[str, str, float]] = {}
+def runnable(pid: int) -> float:
+    """1 when a thread of the process is running or waiting for a CPU now (state R in /proc/PID/task/*/stat),
+    else 0: sampled over the analysis, the share of it that the process had work to do, whatever the load."""
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            if (task / "stat").read_text().rsplit(")", 1)[1].split()[0] == "R":
+                return 1.0
+        except (OSError, IndexError):
+            continue
+    return 0.0
+
+
+def sample(tree: Any) -> dict[int, tuple[str, str, float, float]]:
+    """Every live process of the tree: its role, its title, its CPU seconds so far and whether it is runnable."""
+    got: dict[int, tuple[str, str, float, float]] = {}
     for p in [tree, *tree.children(recursive=True)]:
         try:
             with p.oneshot():
@@ -95,7 +110,8 @@ def sample(tree: Any) -> dict[int, tuple[str, str, float]]:
         except psutil.Error:
             continue
         r = "driver" if p.pid == tree.pid else role(cmd)
-        got[p.pid] = (r, cmd.split(" --", 1)[0].strip()[-80:] if r in ("other", "ray_actor") else r, t.user + t.system)
+        title = cmd.split(" --", 1)[0].strip()[-80:] if r in ("other", "ray_actor") else r
+        got[p.pid] = (r, title, t.user + t.system, runnable(p.pid))
     return got
 
 
@@ -105,7 +121,7 @@ def measure(data: Path, limit: int, engine: str, workers: int, every: float) -> 
     before = load()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     tree = psutil.Process(proc.pid)
-    samples: list[tuple[float, dict[int, tuple[str, str, float]]]] = []
+    samples: list[tuple[float, dict[int, tuple[str, str, float, float]]]] = []
     while proc.poll() is None:
         samples.append((time.time(), sample(tree)))
         time.sleep(every)
@@ -117,11 +133,14 @@ def measure(data: Path, limit: int, engine: str, workers: int, every: float) -> 
             **account(samples, res["marks"]), "load_before": before, "load_after": load()}  # fmt: skip
 
 
-def account(samples: list[tuple[float, dict[int, tuple[str, str, float]]]], marks: dict[str, float]) -> dict[str, Any]:
-    """CPU seconds by role and by process, within the analysis and over the whole run."""
+def account(
+    samples: list[tuple[float, dict[int, tuple[str, str, float, float]]]], marks: dict[str, float]
+) -> dict[str, Any]:
+    """CPU seconds by role and by process, within the analysis and over the whole run; for each worker, when
+    in the analysis it was idle."""
     roles: dict[int, tuple[str, str]] = {}
     for _, got in samples:  # a worker's title changes (ray::IDLE, then the actor's); keep the most telling
-        for pid, (r, title, _) in got.items():
+        for pid, (r, title, _, _) in got.items():
             if roles.get(pid, ("ray_idle_worker",))[0] in ("ray_idle_worker", "other"):
                 roles[pid] = (r, title)
 
@@ -131,10 +150,10 @@ def account(samples: list[tuple[float, dict[int, tuple[str, str, float]]]], mark
         for when, got in samples:
             if when > t:
                 break
-            seen.update({pid: c for pid, (_, _, c) in got.items()})
+            seen.update({pid: v[2] for pid, v in got.items()})
         return seen
 
-    last = {pid: c for _, got in samples for pid, (_, _, c) in got.items()}  # the last value seen of each process
+    last = {pid: v[2] for _, got in samples for pid, v in got.items()}  # the last value seen of each process
     t0, t1 = marks["read"], marks["analyse"]
     start, end = cpu_at(t0), cpu_at(t1)
 
@@ -144,11 +163,8 @@ def account(samples: list[tuple[float, dict[int, tuple[str, str, float]]]], mark
             out[roles[pid][0]] = out.get(roles[pid][0], 0.0) + c - base.get(pid, 0.0)
         return {k: round(v, 2) for k, v in sorted(out.items(), key=lambda kv: -kv[1]) if round(v, 2)}
 
-    processes = [
-        {"role": roles[pid][0], "title": roles[pid][1], "whole_run_cpu_s": round(c, 2),
-         "analysis_cpu_s": round(end.get(pid, 0.0) - start.get(pid, 0.0), 2)}
-        for pid, c in sorted(last.items(), key=lambda kv: -kv[1]) if c >= 0.1
-    ]  # fmt: skip
+    processes = [process(samples, pid, roles[pid], c, end.get(pid, 0.0) - start.get(pid, 0.0), t0, t1)
+                 for pid, c in sorted(last.items(), key=lambda kv: -kv[1]) if c >= 0.1]  # fmt: skip
     per_worker = [p["analysis_cpu_s"] for p in processes if p["role"] in WORKERS and p["analysis_cpu_s"]]
     analysis = by_role(end, start)
     return {
@@ -160,6 +176,25 @@ def account(samples: list[tuple[float, dict[int, tuple[str, str, float]]]], mark
         "ray_start_wall_s": round(marks["connected"] - marks["start"], 2),
         "processes": processes,
     }
+
+
+def process(samples: list[tuple[float, dict[int, tuple[str, str, float, float]]]], pid: int, rt: tuple[str, str],
+            whole: float, cpu: float, t0: float, t1: float) -> dict[str, Any]:  # fmt: skip
+    """One process's figures: its CPU over the whole run and within the analysis; for a worker, the seconds of
+    the analysis it had no work to do (no thread runnable), before its first work (starting), between, and after
+    its last (out of work)."""
+    out = {"role": rt[0], "title": rt[1], "whole_run_cpu_s": round(whole, 2), "analysis_cpu_s": round(cpu, 2)}
+    if rt[0] not in WORKERS:
+        return out
+    at = [(when, got[pid][3] if pid in got else 0.0) for when, got in samples if t0 <= when <= t1]
+    on = [when for when, r in at if r]
+    if len(at) < 2 or not on:
+        out["idle_start_between_end_s"] = [round(t1 - t0, 2), 0.0, 0.0]
+        return out
+    step = (at[-1][0] - at[0][0]) / (len(at) - 1)
+    between = sum(1 for when, r in at if on[0] < when < on[-1] and not r) * step
+    out["idle_start_between_end_s"] = [round(on[0] - t0, 2), round(between, 2), round(t1 - on[-1], 2)]
+    return out
 
 
 def main() -> None:
@@ -191,6 +226,7 @@ def main() -> None:
         for p in r["processes"]:
             print(
                 f"       {p['role']:<18} {p['analysis_cpu_s']:6.2f} {p['whole_run_cpu_s']:6.2f} "
+                f"{p.get('idle_start_between_end_s', '')} "
                 f"{p['title'] if p['title'] != p['role'] else ''}"
             )
         print("", flush=True)
