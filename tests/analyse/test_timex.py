@@ -116,6 +116,13 @@ def test_present_past_future(text: str, mention: str, value: str) -> None:
         ("They had filed reports by Monday.", "by Monday", "2025-03-03"),
         ("The summit is this coming Sunday.", "Sunday", "2025-03-09"),
         ("Lawyers said they would fight Monday's ruling.", "Monday", "2025-03-03"),  # possessive: past, any verb
+        # "this", "last", "next" opening a sentence; "this" looks ahead unless the clause is past
+        ("This Friday the board meets to vote.", "This Friday", "2025-03-07"),
+        ("The board meets this Friday.", "this Friday", "2025-03-07"),
+        ("This Friday the board met to vote.", "This Friday", "2025-02-28"),
+        ("Last Friday the board met.", "Last Friday", "2025-02-28"),
+        ("Next Monday the board meets.", "Next Monday", "2025-03-10"),
+        ("Until Thursday, they had not called him a suspect.", "Thursday", "2025-02-27"),
     ],
 )
 def test_weekday_tense_from_the_verb(text: str, mention: str, value: str) -> None:

@@ -75,7 +75,9 @@ CALENDAR_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("fiscal_year", re.compile(r"\b(?:FY\s*|fiscal\s+(?:year\s+)?)(?P<year>(?:19|20)\d\d|['’]?\d\d)\b(?!\s*Q[1-4])")),
     # "March on Washington", "March to the sea", "March for Our Lives" are the verb; "January to March" is a month
     ("bare_month", re.compile(rf"\b(?P<mon>{_BARE_MONTHS})\b(?!(?<=March)\s+(?:on|to|through|against|for)\b)" + _OF_YEAR)),
-    ("wd", re.compile(rf"\b(?P<rel>on|last|next|this|late|early|since|by|until)?\s*{_WD}\b(?:\s+(?P<tod>morning|afternoon|evening|night))?")),
+    # "this", "last" and "next" open a sentence as often as not ("This Friday the board meets", "Last Friday"); a
+    # capital "Until" or "By" is left to the tense ("Until Thursday, they had not called him a suspect")
+    ("wd", re.compile(rf"\b(?P<rel>on|(?i:last|next|this)|late|early|since|by|until)?\s*{_WD}\b(?:\s+(?P<tod>morning|afternoon|evening|night))?")),
     ("rel_unit", re.compile(rf"\b{_PART}(?:the\s+(?=(?:next|last|past|coming)\b))?(?P<rel>next|last|this|past|coming|(?:the\s+)?current|later this|earlier this)\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>week|month|year|weekend)\b", re.I)),
     ("ago", re.compile(rf"\b{timex.APPROXIMATOR}(?P<n>\d+|(?:a\s+)?couple\s+of|(?:{_AGO_WORDS})(?:[\s-](?:{_AGO_WORDS}))?)\s+(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+ago\b", re.I)),
     ("shift", timex.SHIFT_PATTERN),

@@ -263,6 +263,7 @@ def weekday_date(r: dt.date, wd: int, rel: str, text: str, start: int, end: int)
     if rel == "last":
         return r - dt.timedelta(days=back or 7)
     tense = verb_tense(text, start, end)
-    if rel in ("this coming", "coming", "until") or (rel == "by" and tense is not False) or (tense and back != 0):
+    # "this Friday" looks ahead unless the clause is told in the past ("This Friday the board meets": the coming one)
+    if rel in ("this coming", "coming", "until") or (rel in ("by", "this") and tense is not False) or (tense and back != 0):
         return r + dt.timedelta(days=fwd)
     return r - dt.timedelta(days=back)
