@@ -264,6 +264,7 @@ def weekday_date(r: dt.date, wd: int, rel: str, text: str, start: int, end: int)
         return r - dt.timedelta(days=back or 7)
     tense = verb_tense(text, start, end)
     # "this Friday" looks ahead unless the clause is told in the past ("This Friday the board meets": the coming one)
-    if rel in ("this coming", "coming", "until") or (rel in ("by", "this") and tense is not False) or (tense and back != 0):
+    ahead = rel in ("this coming", "coming", "until") or (rel in ("by", "this") and tense is not False)
+    if ahead or (tense and back != 0):
         return r + dt.timedelta(days=fwd)
     return r - dt.timedelta(days=back)
