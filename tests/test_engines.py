@@ -104,10 +104,12 @@ def test_address_needs_the_ray_engine(tmp_path: Path, capsys: pytest.CaptureFixt
     assert code == 2 and "add --engine ray" in err and "E601" in err
 
 
-def test_ray_batches_cover_the_documents_in_order_and_shrink_at_the_end() -> None:
-    """The Ray engine's batches: every document once, at most BATCH_DOCS each, never growing, the last ones small
-    enough that the actors finish together, and at least one per actor when there are documents enough."""
-    from storyline.engines.ray_engine import BATCH_DOCS, TAIL_DOCS, batch_sizes
+def test_batches_cover_the_documents_in_order_and_shrink_at_the_end() -> None:
+    """The batches of the Ray engine and of the worker processes: every document once, at most BATCH_DOCS each,
+    never growing, the last ones small enough that the workers finish together, and at least one per worker when
+    there are documents enough."""
+    from storyline.engines.base import TAIL_DOCS, batch_sizes
+    from storyline.engines.ray_engine import BATCH_DOCS
 
     for n in (1, 2, 3, 7, 16, 40, 120, 601):
         for workers in (1, 2, 4):

@@ -27,6 +27,8 @@ Pending = Sequence[tuple[RawDoc, dict[str, Any]]]
 
 ENGINES = ("local", "ray")
 E_ENGINE = "E601"
+TAIL_DOCS = 4
+"""Documents per batch at least, as the work left shrinks (:func:`batch_sizes`), where there are that many."""
 
 
 @dataclass(slots=True)
@@ -93,6 +95,35 @@ def analyse_each(
     return out
 
 
+def batch_sizes(n: int, workers: int, most: int = 16) -> list[int]:
+    """Documents per batch for ``n`` documents over ``workers`` workers (Ray actors, worker processes), in
+    order: ``most`` while there is much left, then a share of what is left (left / 2 x workers), down to
+    :data:`TAIL_DOCS`. A worker that takes a batch keeps it to the end, so with equal batches one can be left with
+    a whole batch while the others are done; small last batches make them finish together. Every worker gets
+    work when there are documents enough.
+
+    Example:
+        >>> batch_sizes(120, 2)
+        [16, 16, 16, 16, 14, 11, 8, 6, 5, 4, 4, 4]
+        >>> batch_sizes(40, 1)
+        [14, 13, 13]
+        >>> batch_sizes(3, 2)
+        [1, 1, 1]
+    """
+    if n <= 0:
+        return []
+    if workers == 1:  # nothing to balance: batches as equal as they can be, each at most ``most``
+        k = -(-n // most)
+        return [n // k + (i < n % k) for i in range(k)]
+    least = max(1, min(TAIL_DOCS, -(-n // (2 * workers))))
+    sizes: list[int] = []
+    left = n
+    while left:
+        sizes.append(min(left, max(least, min(most, -(-left // (2 * workers))))))
+        left -= sizes[-1]
+    return sizes
+
+
 def engine_for(name: str = "local", workers: int | None = None, address: str | None = None) -> Engine | None:
     """The engine named ``name`` (:data:`ENGINES`) with ``workers`` workers; ``None`` for the default, which runs
     every stage in this process (``local`` with one worker).
@@ -119,4 +150,15 @@ def engine_for(name: str = "local", workers: int | None = None, address: str | N
     return RayEngine(workers, address)
 
 
-__all__ = ["ENGINES", "Analysed", "Engine", "Pending", "analyse_each", "analyse_part", "clean_each", "engine_for"]
+__all__ = [
+    "ENGINES",
+    "TAIL_DOCS",
+    "Analysed",
+    "Engine",
+    "Pending",
+    "analyse_each",
+    "analyse_part",
+    "batch_sizes",
+    "clean_each",
+    "engine_for",
+]

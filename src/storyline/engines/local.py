@@ -1,9 +1,10 @@
 """The local engine with more than one worker: the per-article stages in worker processes of this machine.
 
-Each worker loads the spaCy pipeline once, when it starts, and then takes parts of
-:data:`PART_DOCS` documents in turn (the whole of :func:`~storyline.pipeline.analyse_new`: cleaning, spaCy and
-dates, not only ``nlp.pipe`` as ``nlp.n_process`` does). The parts come back in the order given, so the
-store and the report read the same as with one worker.
+Each worker loads the spaCy pipeline once, when it starts, and then takes parts of up to :data:`PART_DOCS`
+documents in turn, fewer at the end (:func:`~storyline.engines.base.batch_sizes`), and runs the whole of
+:func:`~storyline.pipeline.analyse_new` on each (cleaning, spaCy and dates, not only ``nlp.pipe`` as
+``nlp.n_process`` does). The parts come back in the order given, so the store and the report read the same as
+with one worker.
 
 Example:
     >>> from storyline.config import Config
@@ -21,11 +22,11 @@ from functools import partial
 from ..analyse.nlp import load_nlp
 from ..config import Config
 from ..errors import StorylineError
-from .base import Analysed, Pending, analyse_part
+from .base import Analysed, Pending, analyse_part, batch_sizes
 
 PART_DOCS = 16
-"""Documents a worker takes at a time: small enough that two workers finish together (the last part is short),
-large enough for ``nlp.pipe`` to batch them (bench/scale.py)."""
+"""Documents a worker takes at a time at most, large enough for ``nlp.pipe`` to batch them (bench/scale.py); the
+last parts are smaller, so that the workers finish together."""
 START_METHOD = "spawn"
 """A fresh interpreter per worker: nothing of the caller (its store connection, its threads) is forked."""
 
@@ -65,7 +66,10 @@ class ProcessEngine:
     def analyse(self, pending: Pending, cfg: Config) -> Iterator[Analysed]:
         if not pending:
             return
-        parts = [pending[k : k + self.part_docs] for k in range(0, len(pending), self.part_docs)]
+        parts, k = [], 0
+        for size in batch_sizes(len(pending), self.workers, self.part_docs):
+            parts.append(pending[k : k + size])
+            k += size
         yield from self._executor(cfg).map(partial(analyse_part, cfg=cfg), parts)
 
     def close(self) -> None:

@@ -29,14 +29,12 @@ from ..analyse.nlp import load_nlp
 from ..config import Config
 from ..errors import StorylineError
 from ..model import Article, FileError
-from .base import E_ENGINE, Analysed, Pending, analyse_each, clean_each
+from .base import E_ENGINE, Analysed, Pending, analyse_each, batch_sizes, clean_each
 
 log = logging.getLogger("storyline")
 
 BATCH_DOCS = 16
 """Documents per batch at most: an actor cleans and analyses one batch at a time (bench/scale.py)."""
-TAIL_DOCS = 4
-"""Documents per batch at least, as the work left shrinks (:func:`batch_sizes`), where there are that many."""
 CLIENT_WINDOW = 2048
 """Documents per task on the cluster when connected through Ray Client (``ray://``)."""
 _EMPTY = b""
@@ -154,34 +152,6 @@ class RayEngine:
             self._started = False
 
 
-def batch_sizes(n: int, workers: int, most: int = BATCH_DOCS) -> list[int]:
-    """Documents per batch for ``n`` documents over ``workers`` actors, in order: ``most`` while there is much
-    left, then a share of what is left (left / 2 x workers), down to :data:`TAIL_DOCS`. An actor that is given
-    a batch keeps it, so with equal batches one actor can be left with a whole batch while the others are done;
-    small last batches make them finish together. Every actor gets work when there are documents enough.
-
-    Example:
-        >>> batch_sizes(120, 2)
-        [16, 16, 16, 16, 14, 11, 8, 6, 5, 4, 4, 4]
-        >>> batch_sizes(40, 1)
-        [14, 13, 13]
-        >>> batch_sizes(3, 2)
-        [1, 1, 1]
-    """
-    if n <= 0:
-        return []
-    if workers == 1:  # nothing to balance: batches as equal as they can be, each at most ``most``
-        k = -(-n // most)
-        return [n // k + (i < n % k) for i in range(k)]
-    least = max(1, min(TAIL_DOCS, -(-n // (2 * workers))))
-    sizes: list[int] = []
-    left = n
-    while left:
-        sizes.append(min(left, max(least, min(most, -(-left // (2 * workers))))))
-        left -= sizes[-1]
-    return sizes
-
-
 def run_dataset(items: list[dict[str, Any]], cfg: Config, workers: int, sizes: list[int]) -> Iterator[dict[str, Any]]:
     """The Dataset of ``items`` (``seq``, pickled ``doc``) cleaned and analysed by ``workers`` actors, one batch
     (a block) per entry of ``sizes``: its output batches (``seq``, ``article``, ``error``, ``fatal``), in the
@@ -241,10 +211,8 @@ def _part(batch: dict[str, Any], pending: Pending) -> Analysed:
 __all__ = [
     "BATCH_DOCS",
     "CLIENT_WINDOW",
-    "TAIL_DOCS",
     "Analyser",
     "RayEngine",
-    "batch_sizes",
     "clean_batch",
     "run_dataset",
 ]
