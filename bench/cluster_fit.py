@@ -458,6 +458,16 @@ class Protocol:
             acc[2] += len(test)
 
 
+def result_block(res: dict[str, Any]) -> dict[str, Any]:
+    """What a benchmark keeps of :meth:`Protocol.held_out`'s result: the pooled and whole-set scores and each fold's
+    row without its held-out groups."""
+    return {
+        "pooled": res["pooled"],
+        "whole": res["whole"],
+        "folds": [{k: v for k, v in f.items() if k != "held_out"} for f in res["folds"]],
+    }
+
+
 def whole_scores(sums: dict[str, list[float]]) -> dict[str, dict[str, float]]:
     out = {}
     for name, (p_sum, r_sum, n) in sums.items():

@@ -201,7 +201,7 @@ def three_sets(
     dev and TBAQ, and of the same protocol with PolNeAR as a third set fitted on and tuned on (4 outer folds,
     each 2 ECB+ topics, a quarter of TBAQ's and a quarter of PolNeAR's stories, whole), ours and the baseline.
     Saved in ``--out`` as ``three_sets``, the other entries kept."""
-    from cluster_fit import FOLDS, Dataset, Protocol, load_polnear, load_tbaq, split
+    from cluster_fit import FOLDS, Dataset, Protocol, load_polnear, load_tbaq, result_block, split
 
     ids = list(docs)
     topic = {d: gold[d].split("/")[0] for d in ids}
@@ -236,11 +236,7 @@ def three_sets(
     for run, (proto, folds) in runs.items():
         for system in ("ours", "baseline") if not proto.balance else ("ours",):  # the baseline fits no weights
             res = proto.held_out(folds, system, whole=True)
-            block[f"{run}: {system}"] = {
-                "pooled": res["pooled"],
-                "whole": res["whole"],
-                "folds": [{k: v for k, v in f.items() if k != "held_out"} for f in res["folds"]],
-            }
+            block[f"{run}: {system}"] = result_block(res)
             for ds_name, sc in res["pooled"].items():
                 print(fmt_row(f"[{run}] {ds_name} held out: {system}", "cv", sc))
             for ds_name, sc in res["whole"].items():

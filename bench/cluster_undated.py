@@ -55,6 +55,7 @@ from cluster_fit import (  # type: ignore[import-not-found]
     load_polnear,
     load_tbaq,
     load_three,
+    result_block,
     split,
 )
 
@@ -102,11 +103,7 @@ def main() -> None:
         proto.balance = True
         for system in ("ours", "baseline") if run == "three" else ("ours",):
             res = proto.held_out(folds, system, whole=True)
-            block[f"{run}: {system}"] = {
-                "pooled": res["pooled"],
-                "whole": res["whole"],
-                "folds": [{k: v for k, v in f.items() if k != "held_out"} for f in res["folds"]],
-            }
+            block[f"{run}: {system}"] = result_block(res)
             for name, sc in res["whole"].items():
                 pooled = res["pooled"][name]
                 print(

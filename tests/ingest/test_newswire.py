@@ -11,7 +11,7 @@ import pytest
 
 from storyline.ingest.formats.newswire import read_newswire
 from storyline.ingest.formats.records import read_jsonl
-from storyline.ingest.readers import detect_format, read_file
+from storyline.ingest.readers import read_file
 
 AQUAINT_STYLE = """<DOC>
 <DOCNO> APW19990312.0101 </DOCNO>
@@ -106,22 +106,6 @@ def test_a_file_with_no_text_at_all_is_an_error_naming_the_file(tmp_path: Path) 
     path.write_text("<DOC>\n<DOCNO> X1 </DOCNO>\n</DOC>\n")
     docs, errors = read_file(path, display_path="empty.sgml")
     assert docs == [] and [e.code for e in errors] == ["E123"]
-
-
-@pytest.mark.parametrize(
-    ("name", "head", "expected"),
-    [
-        ("wire.sgml", b"<DOC>\n<DOCNO> A </DOCNO>", "newswire"),
-        ("APW19990312", b"<DOC>\n<DOCNO> A </DOCNO>", "newswire"),
-        ("wire.txt", b"<DOC>\n<DOCNO> A </DOCNO>", "newswire"),
-        ("giga.xml", b'<DOC id="AFP_ENG_1" type="story">', "newswire"),
-        ("wire.tdt", b"\n<doc>\n<docno> A </docno>", "newswire"),
-        ("wire.sgml", b"Plain text, no markup.", "txt"),
-        ("notes.txt", b"<docs><doc>not newswire</doc></docs>", "txt"),
-    ],
-)
-def test_newswire_is_found_by_its_first_tag(name: str, head: bytes, expected: str) -> None:
-    assert detect_format(name, head) == expected
 
 
 def test_read_file_reads_every_article_of_a_collection(tmp_path: Path) -> None:

@@ -634,6 +634,14 @@ def test_read_file_never_raises(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         ("a.warc.gz", b"\x1f\x8b\x08", "warc"),
         ("a", b"WARC/1.1\r\n", "warc"),
         ("a.html.gz", b"\x1f\x8b\x08", "gzip"),
+        # LDC newswire (SGML <DOC> records) by its first tag, whatever the name says; other markup is not it
+        ("wire.sgml", b"<DOC>\n<DOCNO> A </DOCNO>", "newswire"),
+        ("APW19990312", b"<DOC>\n<DOCNO> A </DOCNO>", "newswire"),
+        ("wire.txt", b"<DOC>\n<DOCNO> A </DOCNO>", "newswire"),
+        ("giga.xml", b'<DOC id="AFP_ENG_1" type="story">', "newswire"),
+        ("wire.tdt", b"\n<doc>\n<docno> A </docno>", "newswire"),
+        ("wire.sgml", b"Plain text, no markup.", "txt"),
+        ("notes.txt", b"<docs><doc>not newswire</doc></docs>", "txt"),
     ],
 )
 def test_detect_format(name: str, head: bytes, expected: str) -> None:
