@@ -30,6 +30,7 @@ from ..model import Article, Cite, Claim, DateMention, NumberMention, Statement
 from ..text import alternation
 from .align import group, lift, probabilities
 from .align import model as align_model
+from .cell_check import stated_cells
 from .clauses import (
     _CHROME,
     _END,
@@ -324,6 +325,7 @@ def build_claims(
     clause_threshold: float | None = None,
     clauses: Sequence[Unit] | None = None,
     clause_prob: np.ndarray | None = None,
+    cell_bar: float | None = None,
 ) -> list[Claim]:
     """The claims of a story: aligned statements with their support and conflicts, most corroborated first.
 
@@ -339,7 +341,9 @@ def build_claims(
     participant and share a rare word join as if at the threshold (:func:`.align.lift`; ``align.json``).
     The clauses the sentence rows leave unused form rows of their own at ``clause_threshold`` (a sentence's
     second fact, :mod:`.clause_rows`; ``align.json``, none when it is absent or above 1); ``clauses`` and
-    ``clause_prob`` (the story's clause units and their pair probabilities) let a benchmark pass them in.
+    ``clause_prob`` (the story's clause units and their pair probabilities) let a benchmark pass them in. An
+    article a sentence row leaves "unclear" is shown reporting it when its sentence nearest the row reaches
+    ``cell_bar`` and states the row's core (:mod:`.cell_check`; ``align.json``, none when absent or above 1).
     """
     units = list(units) if units is not None else story_units(articles)
     if not units:
@@ -365,9 +369,13 @@ def build_claims(
         finally:
             near[heads, :], near[:, heads] = kept
         shown = Config().compare_near_shown if near_shown is None else near_shown
+        cell = params.get("cell_bar") if cell_bar is None else cell_bar
+        taken = {k for _, _, members in claims for k in members}
         for _, claim, members in claims:
             claim.absent = _absent(units, members, near, articles, below)
             claim.near = _nearest(units, members, near, set(claim.absent), max(below, shown))
+            if cell is not None and cell <= 1.0:
+                _stated(claim, units, members, near, articles, float(cell), taken)
     else:  # a store analysed before statements were kept: word similarity at its own bar (``threshold`` and
         # ``compare.align_threshold`` are the pair model's probabilities, another scale)
         thr = ALIGN_THRESHOLD
@@ -388,6 +396,29 @@ def build_claims(
     for i, c in enumerate(out, 1):
         c.id = f"{story_id}-c{i}"
     return out
+
+
+def _stated(
+    claim: Claim,
+    units: Sequence[Unit],
+    members: Sequence[int],
+    prob: np.ndarray,
+    articles: Sequence[Article],
+    bar: float,
+    taken: set[int],
+) -> None:
+    """``claim`` with the articles whose sentence states its core (:func:`.cell_check.stated_cells`) reporting it;
+    a sentence of another row (``taken``) is that row's."""
+    inside = {units[k].article.id for k in members}
+    left = {a.id for a in articles} - inside - set(claim.absent or ())
+    found = [units[i] for i in stated_cells(units, members, prob, left, bar, taken)]
+    if not found:
+        return
+    claim.support += [u.cite for u in found]
+    claim.versions += [{**u.cite.to_json(), "text": u.text, "status": "reported"} for u in found]
+    claim.near = [c for c in claim.near if c.article_id not in {u.article.id for u in found}]
+    cited = {(c.article_id, c.start) for c in claim.support}
+    claim.sources = len({u.source for u in units if (u.article.id, u.start) in cited})
 
 
 def _second_facts(
