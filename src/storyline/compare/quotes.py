@@ -24,11 +24,16 @@ from rapidfuzz import fuzz
 from .. import lexicon
 from ..model import Article, Cite, Claim, Entity, Quote, reading_key
 from .claims import source_key
+from .quote_content import ContentWeights
 
 MIN_WORDS = 3
 #: Which wording may be canonical, best first: an outlet's own quoted words, whole before a fragment.
 VERBATIM_RANK = {"direct": 2, "partial": 1}
 _WORD = re.compile(r"\w+")
+#: The least share of the canonical quote's content (``quote_content.ContentWeights.shared``: idf-weighted, over
+#: the lighter of the two) a version must carry to be a version of it; 0: no check (measured in
+#: bench/quote_groups.py).
+MIN_SHARED = 0.55
 
 
 @functools.lru_cache(maxsize=8192)
@@ -88,6 +93,15 @@ def quote_claims(story_id: str, articles: Sequence[Article], entities: Sequence[
         ((a, q) for a in articles for q in a.quotes if len(q.text.split()) >= MIN_WORDS),
         key=lambda t: (-len(t[1].text), t[0].id, t[1].start),
     )
+    weights = ContentWeights.of_articles(articles) if items else ContentWeights({}, 0.0)
+    groups = [part for g in _greedy(items) for part in _split(g, weights)]
+    out = [c for g in groups if (c := _group_claim(story_id, g, by_id, names, weights)) is not None]
+    out.sort(key=lambda c: -c.sources)
+    return out
+
+
+def _greedy(items: Sequence[tuple[Article, Quote]]) -> list[list[tuple[Article, Quote]]]:
+    """Each quote (longest first) joins the first group whose longest quote it relates to, else starts one."""
     groups: list[list[tuple[Article, Quote]]] = []
     by_word: dict[str, list[int]] = {}  # a word → the groups whose longest quote has it (only those can join)
     for a, q in items:
@@ -101,9 +115,30 @@ def quote_claims(story_id: str, articles: Sequence[Article], entities: Sequence[
             for w in words:
                 by_word.setdefault(w, []).append(len(groups))
             groups.append([(a, q)])
-    out = [c for g in groups if (c := _group_claim(story_id, g, by_id, names)) is not None]
-    out.sort(key=lambda c: -c.sources)
-    return out
+    return groups
+
+
+def _canonical(group: Sequence[tuple[Article, Quote]]) -> Quote | None:
+    """The group's canonical wording: an outlet's verbatim quote, the fullest, one with a known speaker first."""
+    verbatim = [q for _, q in group if q.kind in VERBATIM_RANK]
+    if not verbatim:
+        return None
+    return max(verbatim, key=lambda q: (VERBATIM_RANK[q.kind], q.speaker_entity_id is not None, len(q.text)))
+
+
+def _split(group: list[tuple[Article, Quote]], weights: ContentWeights) -> list[list[tuple[Article, Quote]]]:
+    """The group's versions that carry the canonical quote's content (:data:`MIN_SHARED`), and the rest grouped
+    again: a group gathers round its longest quote, and a report that packs two statements ("return is not an
+    option … and described the island as a fully sovereign country") draws in reports of either; only those of
+    the statement the canonical words give are its versions."""
+    rep = _canonical(group)
+    if rep is None or MIN_SHARED <= 0:
+        return [group]
+    keep = [t for t in group if t[1] is rep or weights.shared(rep.text, t[1].text) >= MIN_SHARED]
+    if len(keep) == len(group):
+        return [group]
+    rest = [t for t in group if not any(t is k for k in keep)]
+    return [keep, *(part for g in _greedy(rest) for part in _split(g, weights))]
 
 
 def _relation_to(rep: Quote, q: Quote) -> str:
@@ -153,12 +188,15 @@ def _one_name(a: str | None, b: str | None) -> bool:
 
 
 def _group_claim(
-    story_id: str, group: Sequence[tuple[Article, Quote]], by_id: dict[str, Article], names: dict[str, str]
+    story_id: str,
+    group: Sequence[tuple[Article, Quote]],
+    by_id: dict[str, Article],
+    names: dict[str, str],
+    weights: ContentWeights,
 ) -> Claim | None:
-    verbatim = [t for t in group if t[1].kind in VERBATIM_RANK]
-    if len({source_key(a, by_id) for a, _ in group}) < 2 or not verbatim:
+    rep = _canonical(group)
+    if len({source_key(a, by_id) for a, _ in group}) < 2 or rep is None:
         return None
-    _, rep = max(verbatim, key=lambda t: (VERBATIM_RANK[t[1].kind], t[1].speaker_entity_id is not None, len(t[1].text)))
     speaker_id = rep.speaker_entity_id or next((q.speaker_entity_id for _, q in group if q.speaker_entity_id), None)
     speaker = names.get(speaker_id) if speaker_id else None
     speaker = speaker or rep.speaker or next((q.speaker for _, q in group if q.speaker), None)
@@ -200,4 +238,4 @@ def _group_claim(
     )
 
 
-__all__ = ["VERBATIM_RANK", "quote_claims", "relation"]
+__all__ = ["MIN_SHARED", "VERBATIM_RANK", "quote_claims", "relation"]
