@@ -1,4 +1,4 @@
-"""Quotes across outlets: a group's versions carry the canonical quote's content."""
+"""Quotes across outlets: a group's versions carry the canonical quote's content; each outlet is shown once."""
 
 from __future__ import annotations
 
@@ -61,6 +61,28 @@ def test_a_paraphrase_in_other_words_of_a_news_family_stays_a_version() -> None:
     b = art("b", f"The minister said {said}. Parents welcomed it.", "Herald", [(said, "indirect", "min")])
     (claim,) = quote_claims("s", [a, b])
     assert {v["article_id"]: v["relation"] for v in claim.versions} == {"a": "canonical", "b": "paraphrase"}
+
+
+def test_each_outlet_is_shown_once_by_its_best_version() -> None:
+    quote = "the bridge will reopen to lorries before the harvest"
+    a = art(
+        "a",
+        f"The engineer said the bridge would reopen to lorries before the harvest. “{quote.capitalize()},” she said.",
+        "Daily",
+        [
+            ("the bridge would reopen to lorries before the harvest", "indirect", "eng"),
+            (quote.capitalize(), "direct", "eng"),
+        ],
+    )
+    b = art(
+        "b",
+        f"“{quote.capitalize()},” the engineer said. Farmers cheered.",
+        "Herald",
+        [(quote.capitalize(), "direct", "eng")],
+    )
+    (claim,) = quote_claims("s", [a, b])
+    assert sorted((v["article_id"], v["kind"]) for v in claim.versions) == [("a", "direct"), ("b", "direct")]
+    assert claim.sources == 2
 
 
 def test_content_reads_news_families_as_one_word_and_weighs_the_story_words_least() -> None:

@@ -34,6 +34,9 @@ _WORD = re.compile(r"\w+")
 #: the lighter of the two) a version must carry to be a version of it; 0: no check (measured in
 #: bench/quote_groups.py).
 MIN_SHARED = 0.55
+#: Each outlet shown once in a group, by its best version (the canonical, the group speaker's, verbatim, the most
+#: of the canonical's content, the longest); False: one per passage of an article.
+ONE_PER_OUTLET = True
 
 
 @functools.lru_cache(maxsize=8192)
@@ -187,6 +190,37 @@ def _one_name(a: str | None, b: str | None) -> bool:
     return bool(wa and wb) and wa[-1] == wb[-1]
 
 
+def _one_per_outlet(
+    group: Sequence[tuple[Article, Quote]],
+    speaker_id: str | None,
+    rep: Quote,
+    by_id: dict[str, Article],
+    weights: ContentWeights,
+) -> list[tuple[Article, Quote]]:
+    """Each outlet's best version only: the section answers how each outlet gives the quote, and an outlet's
+    second version (a paraphrase in its lead, the direct quote further down) would read as one more outlet.
+    Best: the canonical, the one given to the group's speaker, verbatim, the most of the canonical's content,
+    the longer, the earlier."""
+    ranked = sorted(
+        group,
+        key=lambda t: (
+            t[1] is not rep,
+            t[1].speaker_entity_id != speaker_id,
+            -VERBATIM_RANK.get(t[1].kind, 0),
+            -round(weights.shared(rep.text, t[1].text), 6),
+            -len(t[1].text),
+            t[1].start,
+        ),
+    )
+    seen: set[str] = set()
+    kept: list[tuple[Article, Quote]] = []
+    for a, q in ranked:
+        if (key := source_key(a, by_id)) not in seen:
+            seen.add(key)
+            kept.append((a, q))
+    return kept
+
+
 def _group_claim(
     story_id: str,
     group: Sequence[tuple[Article, Quote]],
@@ -201,6 +235,8 @@ def _group_claim(
     speaker = names.get(speaker_id) if speaker_id else None
     speaker = speaker or rep.speaker or next((q.speaker for _, q in group if q.speaker), None)
     group = _one_per_passage(group, speaker_id, rep)
+    if ONE_PER_OUTLET:
+        group = _one_per_outlet(group, speaker_id, rep, by_id, weights)
     support: list[Cite] = []
     conflicts: list[dict[str, Any]] = []
     versions: list[dict[str, Any]] = []
@@ -238,4 +274,4 @@ def _group_claim(
     )
 
 
-__all__ = ["MIN_SHARED", "VERBATIM_RANK", "quote_claims", "relation"]
+__all__ = ["MIN_SHARED", "ONE_PER_OUTLET", "VERBATIM_RANK", "quote_claims", "relation"]
