@@ -90,3 +90,15 @@ def test_content_reads_news_families_as_one_word_and_weighs_the_story_words_leas
     w = ContentWeights.of(["The mill is open.", "The mill is sold.", "The mill is old.", "Closure is no option."])
     # "mill", in most sentences, counts for less than "option", in one
     assert w.shared("no option for the mill", "the mill") < 0.5 < w.shared("no option for the mill", "no option")
+
+
+def test_the_speakers_reported_speech_in_other_words_joins_the_quote_it_carries() -> None:
+    quote = "I don't think any fines will be imposed as a result of the audit"
+    a = art("a", f"“{quote},” Okafor said. Shares rose.", "Daily", [(quote, "direct", "okafor")])
+    said = "he thinks the audit will not lead to fines being imposed"  # too far for the character ratios
+    b = art("b", f"Okafor said {said}. Shares rose.", "Herald", [(said, "indirect", "okafor")])
+    (claim,) = quote_claims("s", [a, b])
+    assert {v["article_id"]: v["relation"] for v in claim.versions} == {"a": "canonical", "b": "paraphrase"}
+    # another speaker's report of the same words is no version of Okafor's quote
+    c = art("c", f"Lindqvist said {said}. Shares rose.", "Herald", [(said, "indirect", "lindqvist")])
+    assert quote_claims("s", [a, c]) == []

@@ -83,6 +83,10 @@ class ContentWeights:
     def weight(self, words: Iterable[str]) -> float:
         return sum(self.idf.get(w, self.rarest) for w in words)
 
+    def overlap(self, a: str, b: str) -> float:
+        """The weight of the content ``a`` and ``b`` share."""
+        return self.weight(content(a) & content(b))
+
     def shared(self, a: str, b: str) -> float:
         """The weight of the content ``a`` and ``b`` share over the lighter one's (0 when either has none)."""
         ca, cb = content(a), content(b)

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 from .. import lexicon
 from ..model import Article, Cite, Claim, Entity, Quote, reading_key
 from .claims import source_key
-from .quote_content import ContentWeights
+from .quote_content import ContentWeights, content
 
 MIN_WORDS = 3
 #: Which wording may be canonical, best first: an outlet's own quoted words, whole before a fragment.
@@ -34,6 +34,11 @@ _WORD = re.compile(r"\w+")
 #: the lighter of the two) a version must carry to be a version of it; 0: no check (measured in
 #: bench/quote_groups.py).
 MIN_SHARED = 0.55
+#: The least content share (as :data:`MIN_SHARED`) at which the same known speaker's reported speech that no
+#: group took joins the group whose canonical quote it carries most (:func:`_attach`); 0: none joins.
+JOIN_SHARED = 0.67
+#: The fewest words of a report, and content words of the canonical quote, for a report to join by content alone.
+MIN_JOIN_WORDS, MIN_JOIN_CONTENT = 4, 2
 #: Each outlet shown once in a group, by its best version (the canonical, the group speaker's, verbatim, the most
 #: of the canonical's content, the longest); False: one per passage of an article.
 ONE_PER_OUTLET = True
@@ -97,7 +102,7 @@ def quote_claims(story_id: str, articles: Sequence[Article], entities: Sequence[
         key=lambda t: (-len(t[1].text), t[0].id, t[1].start),
     )
     weights = ContentWeights.of_articles(articles) if items else ContentWeights({}, 0.0)
-    groups = [part for g in _greedy(items) for part in _split(g, weights)]
+    groups = _attach([part for g in _greedy(items) for part in _split(g, weights)], weights)
     out = [c for g in groups if (c := _group_claim(story_id, g, by_id, names, weights)) is not None]
     out.sort(key=lambda c: -c.sources)
     return out
@@ -142,6 +147,37 @@ def _split(group: list[tuple[Article, Quote]], weights: ContentWeights) -> list[
         return [group]
     rest = [t for t in group if not any(t is k for k in keep)]
     return [keep, *(part for g in _greedy(rest) for part in _split(g, weights))]
+
+
+def _attach(groups: list[list[tuple[Article, Quote]]], weights: ContentWeights) -> list[list[tuple[Article, Quote]]]:
+    """The groups with an outlet's verbatim words, each reported-speech report that no such group took added to
+    one whose canonical quote it carries (:data:`JOIN_SHARED`) when both give the words to the same known speaker:
+    reported speech turns "I don't think any charges will be filed" into "he doesn't think charges will be
+    filed", too far for :func:`relation`'s character ratios. Of those groups, the one it shares the most content
+    with: a report that the mill's "closure" was no option for the town's workers goes with "closure is no
+    option for our workers", not with the scare-quoted "closure" it holds too. Groups of reported speech alone
+    are no quotation and are left out."""
+    quoted = [(g, rep) for g in groups if (rep := _canonical(g)) is not None]
+    if JOIN_SHARED <= 0:
+        return [g for g, _ in quoted]
+    # a canonical of one content word ("had a firearm with him") is carried by any report that names the thing
+    joinable = [len(content(rep.text)) >= MIN_JOIN_CONTENT for _, rep in quoted]
+    for g in groups:
+        if _canonical(g) is not None:
+            continue
+        for a, q in g:
+            if q.speaker_entity_id is None or len(q.text.split()) < MIN_JOIN_WORDS:
+                continue
+            fits = [
+                (weights.overlap(rep.text, q.text), i)
+                for i, (_, rep) in enumerate(quoted)
+                if joinable[i]
+                and rep.speaker_entity_id == q.speaker_entity_id
+                and weights.shared(rep.text, q.text) >= JOIN_SHARED
+            ]
+            if fits:
+                quoted[max(fits)[1]][0].append((a, q))
+    return [g for g, _ in quoted]
 
 
 def _relation_to(rep: Quote, q: Quote) -> str:
