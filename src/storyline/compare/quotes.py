@@ -2,10 +2,11 @@
 
 Each quote group becomes a :class:`~storyline.model.Claim` of kind ``quote``: the canonical text is an outlet's
 verbatim wording (its fullest direct quote, else its longest partial one; never reported speech, which is the
-outlet's paraphrase), every outlet's version is kept in ``versions`` with how it relates to it (reported speech
-always as a ``paraphrase``), and a version that puts the words in another speaker's mouth is a conflict
-("different speaker: X vs Y"). A group with no quoted words at all is no quotation: reported speech alone is left
-to the claims.
+outlet's paraphrase), each outlet's best version is kept in ``versions`` with how it relates to it (reported
+speech always as a ``paraphrase``); a version must carry the canonical quote's distinctive content
+(``quote_content``: the same speaker on the same topic is not enough), and a version that puts the words in
+another speaker's mouth is a conflict ("different speaker: X vs Y"). A group with no quoted words at all is no
+quotation: reported speech alone is left to the claims.
 
 Example:
     >>> relation("we must keep up the momentum", "keep up the momentum")
