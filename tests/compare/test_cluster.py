@@ -284,6 +284,21 @@ def test_a_strong_link_needs_both_event_dates_known_and_near() -> None:
     assert rule.pairs(feats, prob).tolist() == [True, False, False, False]
 
 
+def test_a_strong_link_reaches_further_for_a_pair_that_shares_its_key_words() -> None:
+    import numpy as np
+
+    from storyline.compare.storypairs import FEATURES
+
+    rule = StrongLink(probability=0.6, drop=0.2, days=14, long_days=30, keywords=0.4)
+    feats = np.zeros((4, len(FEATURES)))
+    feats[:, FEATURES.index("date_gap")] = [25 / 365, 25 / 365, 45 / 365, 10 / 365]
+    feats[:, FEATURES.index("keywords")] = [0.5, 0.2, 0.9, 0.0]
+    prob = np.full(4, 0.9)  # weeks later with the key words; without them; too far even with them; days later
+    assert rule.pairs(feats, prob).tolist() == [True, False, False, True]
+    stored = ClusterConfig().strong_link()
+    assert stored is not None and stored.long_days > stored.days and 0 < stored.keywords <= 1
+
+
 def test_the_stored_model_has_a_strong_link_rule_and_a_config_switches_it_off() -> None:
     rule = ClusterConfig().strong_link()
     assert rule is not None and rule.drop > 0 and rule.days > 0

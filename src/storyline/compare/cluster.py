@@ -84,12 +84,16 @@ class StrongLink:
     is close to one or two earlier articles and far from the rest, so the mean link of average linkage splits
     it off. Two groups whose mean link falls short of the threshold by at most ``drop`` still join when some
     pair between them reaches ``probability`` with both event dates known and at most ``days`` apart (two
-    happenings of one kind are dated apart; without dates they look alike). Read from the model's
-    ``strong_link`` entry (``storyline/data/cluster.json``, chosen by cross-validation with its reason)."""
+    happenings of one kind are dated apart; without dates they look alike), or at most ``long_days`` apart when
+    the pair shares its key words (the ``keywords`` feature at least ``keywords``: a follow-up weeks later about
+    the same people and things). Read from the model's ``strong_link`` entry (``storyline/data/cluster.json``,
+    chosen by cross-validation with its reason)."""
 
     probability: float
     drop: float
     days: int
+    long_days: int = 0  # 0: no longer span
+    keywords: float = 1.0
 
     @classmethod
     def of(cls, model: PairModel) -> StrongLink | None:
@@ -97,12 +101,21 @@ class StrongLink:
         d = model.extra.get("strong_link")
         if not isinstance(d, dict) or float(d.get("drop", 0.0)) <= 0:
             return None
-        return cls(float(d["probability"]), float(d["drop"]), int(d["days"]))
+        return cls(
+            float(d["probability"]),
+            float(d["drop"]),
+            int(d["days"]),
+            int(d.get("long_days", 0)),
+            float(d.get("keywords", 1.0)),
+        )
 
     def pairs(self, feats: np.ndarray, prob: np.ndarray) -> np.ndarray:
         """Which pairs (``feats``' leading axes, their probabilities ``prob``) are strong links."""
         known = feats[..., FEATURES.index("date_unknown")] == 0
-        near = feats[..., FEATURES.index("date_gap")] * 365.0 <= self.days + 0.5
+        days = feats[..., FEATURES.index("date_gap")] * 365.0
+        near = days <= self.days + 0.5
+        if self.long_days > self.days:  # a follow-up weeks later that shares the story's key words
+            near |= (days <= self.long_days + 0.5) & (feats[..., FEATURES.index("keywords")] >= self.keywords)
         return np.asarray(known & near & (prob >= self.probability))
 
     def link(self, prob: np.ndarray, strong: np.ndarray, top: int = 0) -> float:
