@@ -39,7 +39,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from compare import GOLD, GoldStory, analyse_story, load_gold  # noqa: E402
+from compare_gold import GOLD, GoldStory, analyse_story, load_gold  # noqa: E402
 
 PAIRS = HERE / "data" / "quotes" / "pairs.json"
 RESULTS = HERE / "results" / "quote_groups.json"
