@@ -16,8 +16,8 @@ merge):
               counting as the strong link (a follow-up days or weeks later; two happenings of a kind are
               dated apart, and without dates two of a kind look alike)
 ``dated_kw``  ``dated`` at 14 days, and up to ``D`` days for a pair whose ``keywords`` feature reaches ``k``
-              (a follow-up weeks later that shares the story's key words)
-``undated_kw`` ``dated_kw``, and a pair with an event date unknown whose ``keywords`` reach a high bar
+              (a follow-up weeks later that shares the story's key words); ``undated_kw`` also a pair with an
+              event date unknown whose ``keywords`` reach a high bar
 ``blend``     (1 − α) × the mean + α × the strongest pair
 ``relax``     ``bonus`` (``relax_dated``: ``dated``) with the threshold kept at average linkage's (chosen as
               for ``average``): a merge average linkage makes is kept, and a strong link lets a group join
