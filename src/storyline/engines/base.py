@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from ..config import Config
 from ..errors import StorylineError
@@ -24,6 +24,8 @@ from ..pipeline import analyse_cleaned, analyse_new, clean_new
 
 Pending = Sequence[tuple[RawDoc, dict[str, Any]]]
 """Documents waiting for the per-article stages, each with its ingest settings (source, published, keep_all)."""
+
+T = TypeVar("T")
 
 ENGINES = ("local", "ray")
 E_ENGINE = "E601"
@@ -124,6 +126,21 @@ def batch_sizes(n: int, workers: int, most: int = 16) -> list[int]:
     return sizes
 
 
+def in_batches(items: Sequence[T], sizes: Sequence[int]) -> list[Sequence[T]]:
+    """``items`` cut into consecutive batches of ``sizes`` (:func:`batch_sizes`).
+
+    Example:
+        >>> in_batches("abcdefg", [3, 2, 2])
+        ['abc', 'de', 'fg']
+    """
+    out: list[Sequence[T]] = []
+    k = 0
+    for size in sizes:
+        out.append(items[k : k + size])
+        k += size
+    return out
+
+
 def engine_for(name: str = "local", workers: int | None = None, address: str | None = None) -> Engine | None:
     """The engine named ``name`` (:data:`ENGINES`) with ``workers`` workers; ``None`` for the default, which runs
     every stage in this process (``local`` with one worker).
@@ -160,5 +177,6 @@ __all__ = [
     "analyse_part",
     "batch_sizes",
     "clean_each",
+    "in_batches",
     "engine_for",
 ]

@@ -22,7 +22,7 @@ from functools import partial
 from ..analyse.nlp import load_nlp
 from ..config import Config
 from ..errors import StorylineError
-from .base import Analysed, Pending, analyse_part, batch_sizes
+from .base import Analysed, Pending, analyse_part, batch_sizes, in_batches
 
 PART_DOCS = 16
 """Documents a worker takes at a time at most, large enough for ``nlp.pipe`` to batch them (bench/scale.py); the
@@ -66,10 +66,7 @@ class ProcessEngine:
     def analyse(self, pending: Pending, cfg: Config) -> Iterator[Analysed]:
         if not pending:
             return
-        parts, k = [], 0
-        for size in batch_sizes(len(pending), self.workers, self.part_docs):
-            parts.append(pending[k : k + size])
-            k += size
+        parts = in_batches(pending, batch_sizes(len(pending), self.workers, self.part_docs))
         yield from self._executor(cfg).map(partial(analyse_part, cfg=cfg), parts)
 
     def close(self) -> None:

@@ -29,7 +29,7 @@ from ..analyse.nlp import load_nlp
 from ..config import Config
 from ..errors import StorylineError
 from ..model import Article, FileError
-from .base import E_ENGINE, Analysed, Pending, analyse_each, batch_sizes, clean_each
+from .base import E_ENGINE, Analysed, Pending, analyse_each, batch_sizes, clean_each, in_batches
 
 log = logging.getLogger("storyline")
 
@@ -160,12 +160,10 @@ def run_dataset(items: list[dict[str, Any]], cfg: Config, workers: int, sizes: l
     import ray.data
 
     _quiet_data()
-    blocks, k = [], 0
-    for size in sizes:
-        part, k = items[k : k + size], k + size
-        blocks.append(
-            pa.table({"seq": [x["seq"] for x in part], "doc": pa.array([x["doc"] for x in part], pa.binary())})
-        )
+    blocks = [
+        pa.table({"seq": [x["seq"] for x in part], "doc": pa.array([x["doc"] for x in part], pa.binary())})
+        for part in in_batches(items, sizes)
+    ]
     log.info("ray: %d document(s) in %d batch(es) of %s over %d actor(s)", len(items), len(sizes), sizes, workers)
     # one block per batch (from_blocks keeps them as given, and reads their sizes here, where from_arrow starts a
     # task per block for it): batch_size=None takes each block whole
