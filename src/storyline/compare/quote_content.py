@@ -28,19 +28,22 @@ from functools import lru_cache
 
 from .. import lexicon
 from ..model import Article
+from .align import FAMILY
 from .tfidf import word_tokens
 
 
 @lru_cache(maxsize=1)
 def _families() -> dict[str, str]:
-    """A family word's stem, and its inflected forms' stems, → the family's first word (stemmed)."""
+    """A family word's stem, and its inflected forms' stems, → the family's first word (stemmed): the alignment's
+    families (:data:`.align.FAMILY`) read on stems, as quotes are compared without a parse."""
+    members: dict[str, list[str]] = {}
+    for word, head in FAMILY.items():
+        members.setdefault(head, [head]).append(word)
     out: dict[str, str] = {}
-    for fam in lexicon.ordered("paraphrase.families"):
-        words = fam.split()
-        head = lexicon.stem(words[0])
+    for head, words in members.items():
         for w in words:
             for form in (w, w + "s", w + "ed", w + "ing", w + "d"):
-                out.setdefault(lexicon.stem(form), head)
+                out.setdefault(lexicon.stem(form), lexicon.stem(head))
     return out
 
 
