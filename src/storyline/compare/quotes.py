@@ -163,9 +163,8 @@ def _attach(groups: list[list[tuple[Article, Quote]]], weights: ContentWeights) 
         return [g for g, _ in quoted]
     # a canonical of one content word ("had a firearm with him") is carried by any report that names the thing
     joinable = [len(content(rep.text)) >= MIN_JOIN_CONTENT for _, rep in quoted]
-    for g in groups:
-        if _canonical(g) is not None:
-            continue
+    reported = [g for g in groups if not any(g is h for h, _ in quoted)]  # groups of reported speech alone
+    for g in reported:
         for a, q in g:
             if q.speaker_entity_id is None or len(q.text.split()) < MIN_JOIN_WORDS:
                 continue
