@@ -9,6 +9,7 @@ import datetime as dt
 import re
 
 from .. import lexicon
+from ..text import alternation
 from . import periods, timex
 from .anchors import holiday_date
 from .date_patterns import NUMBER_WORDS, WEEKDAYS, Ref, iso, month_number, valid_date
@@ -205,7 +206,7 @@ _RATE_BEFORE = re.compile(
     r"(?:\s+(?!(?:for|in|over|within|about|after|before|of|to|than|and|or|the|by|at|on)\b)[a-z]+){0,2}[\s-]*$", re.I)
 
 #: A distance before "an hour", "a day": the rate is a speed, which TimeML leaves untagged ("60 miles an hour").
-_SPEED_BEFORE = re.compile(rf"\b(?:{'|'.join(lexicon.ordered('dates.speed_units'))})\s+$", re.I)
+_SPEED_BEFORE = re.compile(rf"\b{alternation(lexicon.ordered('dates.speed_units'), longest_first=True)}\s+$", re.I)
 
 #: After "a week": it counts from another time ("down from 2,010.5 a week before"), whatever figure stands before it.
 _TOLD_FROM = re.compile(r"\s+(?:before|after|earlier|later|ago|prior)\b", re.I)
