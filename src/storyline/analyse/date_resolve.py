@@ -14,7 +14,7 @@ from . import periods, timex
 from .anchors import holiday_date
 from .date_patterns import NUMBER_WORDS, WEEKDAYS, Ref, iso, month_number, valid_date
 from .date_strings import to_date
-from .date_tense import future_context, month_tense, nearest_year, verb_tense, weekday_date
+from .date_tense import LEAD_TENSE, future_context, month_tense, nearest_year, verb_tense, weekday_date
 
 
 def _two_digit_year(yy: int, ref: Ref) -> int:
@@ -313,13 +313,15 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
     if kind == "year_ended":  # "the year ended March 31": a year's span, named by its end
         return "P1Y", "duration", "DURATION"
     if kind == "year_end":  # "by the end of the year": the reference's year; "the end of the month": its month, week
-        unit = (g.get("eunit") or "year").lower()
+        unit = (g.get("eunit") or g.get("eunit2") or "year").lower()
+        back = LEAD_TENSE.get((g.get("elead") or "").lower()) is False  # "since year-end": the last one, before
         if unit == "year":
-            return (iso(ref.known_year) if ref.known_year else None), "relative", "DATE"
+            return (iso(ref.known_year - back) if ref.known_year else None), "relative", "DATE"
         if ref.date is None:
             return None, "needs-date", "DATE"
-        iy, iw, _ = ref.date.isocalendar()
-        return (iso(ref.date.year, ref.date.month) if unit == "month" else f"{iy:04d}-W{iw:02d}"), "relative", "DATE"
+        day = ref.date.replace(day=1) - dt.timedelta(days=1) if back and unit == "month" else ref.date
+        iy, iw, _ = day.isocalendar()
+        return (iso(day.year, day.month) if unit == "month" else f"{iy:04d}-W{iw:02d}"), "relative", "DATE"
     if kind == "ref":
         return timex.ref_value(g["ref"]), "reference", "DATE"
     if kind == "anaphora":  # counted from the reference here; _anaphora counts from the day the text named
