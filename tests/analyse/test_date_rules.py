@@ -312,3 +312,19 @@ def test_year_end_before_a_noun_is_no_time() -> None:
     assert typed("The bakery paid a year-end bonus.", ref) == {}
     assert typed("Year-end results at the ferry line were weak.", ref) == {}
     assert typed("at year-end levels", ref) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trading stayed below the harbour exchange's average daily volume of 40 million shares.",
+        "Median weekly earnings at the mill rose 3%.",
+        "The museum drew a daily average of 3,000 visitors.",
+    ],
+)
+def test_a_frequency_word_beside_an_average_is_a_measure_not_a_set(text: str) -> None:
+    assert typed(text, dt.date(2025, 3, 4)) == {}
+
+
+def test_a_frequency_word_alone_is_a_set() -> None:
+    assert typed("The ferry sails daily.", dt.date(2025, 3, 4)) == {"daily": ("P1D", "SET")}

@@ -208,6 +208,12 @@ _RATE_BEFORE = re.compile(
 #: A distance before "an hour", "a day": the rate is a speed, which TimeML leaves untagged ("60 miles an hour").
 _SPEED_BEFORE = re.compile(rf"\b{alternation(lexicon.ordered('dates.speed_units'), longest_first=True)}\s+$", re.I)
 
+#: Around a frequency adjective, a measure per unit ("the average daily volume", "median weekly earnings", "a daily
+#: average of 3,000"): an amount each day, as "$2 million annually" is, no SET.
+_MEASURES = alternation(lexicon.ordered("dates.per_unit_measures"), longest_first=True)
+_MEASURE_BEFORE = re.compile(rf"\b(?:{_MEASURES})[\s-]+$", re.I)
+_MEASURE_AFTER = re.compile(rf"[\s-]+(?:{_MEASURES})s?\b", re.I)
+
 #: After "a week": it counts from another time ("down from 2,010.5 a week before"), whatever figure stands before it.
 _TOLD_FROM = re.compile(r"\s+(?:before|after|earlier|later|ago|prior)\b", re.I)
 
@@ -235,8 +241,12 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
         offset = _DAY_WORDS.get(rel, _DAY_WORDS.get(rel.split()[-1], 0) if rel else 0)
         return timex.time_value(ref.date + dt.timedelta(days=offset), part=part), "day-part", "TIME"
     if kind == "set":
-        if g.get("adv") and _RATE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
-            return None, "invalid", "SET"  # "rise 8% annually", "$2 million annually": a rate, as "$5 a year"
+        if g.get("adv") and (
+            _RATE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            or _MEASURE_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            or _MEASURE_AFTER.match(text, m.end())
+        ):
+            return None, "invalid", "SET"  # "rise 8% annually", "$2 million annually", "average daily volume": a rate
         word = g.get("adv") or g.get("q") or g.get("times") or "every"
         unit = g.get("sunit") or g.get("punit") or g.get("pwd") or g.get("pwd1")
         count = g.get("sn") or g.get("pparts") or g.get("pparts1")
