@@ -131,8 +131,10 @@ def resolve_calendar(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[
         r = ref.date
         if unit == "day":
             return (r - dt.timedelta(days=n)).isoformat(), "relative"
-        if unit == "week":
-            return (r - dt.timedelta(weeks=n)).isoformat()[:10], "relative"
+        if unit == "week":  # "six weeks ago" is a week, as "five months ago" a month; "a week ago", the day a week back
+            day = r - dt.timedelta(weeks=n)
+            iy, iw, _ = day.isocalendar()
+            return (day.isoformat() if n == 1 else f"{iy:04d}-W{iw:02d}"), "relative"
         if unit == "month":
             mo = r.month - n
             y = r.year + (mo - 1) // 12
