@@ -328,3 +328,11 @@ def test_a_frequency_word_beside_an_average_is_a_measure_not_a_set(text: str) ->
 
 def test_a_frequency_word_alone_is_a_set() -> None:
     assert typed("The ferry sails daily.", dt.date(2025, 3, 4)) == {"daily": ("P1D", "SET")}
+
+
+def test_year_earlier_before_a_counted_span_leaves_the_span_a_duration() -> None:
+    ref = dt.date(2025, 3, 4)
+    assert typed("Sales for the year-earlier nine months were lower at the bakery.", ref) == {
+        "nine months": ("P9M", "DURATION")
+    }
+    assert typed("Year-earlier sales at the bakery were lower.", ref) == {"Year-earlier": ("2024", "DATE")}

@@ -221,7 +221,9 @@ def anaphora_phrase(m: re.Match[str]) -> str:
 #: (kind, pattern), tried before the calendar patterns of :mod:`dates` (a time includes its day, "every
 #: Monday" is a set).
 TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("year_ago_quarter", re.compile(r"\byear-(?:ago|earlier)\b", re.I)),
+    # not before a counted span: "the year-earlier nine months" is the duration "nine months", a year back
+    ("year_ago_quarter", re.compile(
+        rf"\byear-(?:ago|earlier)\b(?!\s+(?:first\s+)?(?:\d+|{_NUM_WORD})[\s-]+(?:{_UNIT_WORDS})\b)", re.I)),
     ("decade", re.compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d)0['’]?s\b"
                           r"|\b(?:the\s+)?(?P<cent>1\d|2[01])(?:st|nd|rd|th)[\s-]+century\b"
                           rf"|\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:(?P<decw>{_alt(DECADE_WORDS)})\b"
