@@ -291,3 +291,48 @@ def test_later_in_the_year_is_the_year_the_sentence_has_just_dated() -> None:
     # another sentence, or no date before it: the reporting year
     assert values("Output fell in 2024. Later in the year it rebounded.")[-1] == ("Later in the year", "2025")
     assert values("Sales should pick up later in the year.") == [("later in the year", "2025")]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("The bakery chain wants to close nine shops by year end.", "by year end", "1989"),
+        ("Its shares have gained 12% since year-end.", "since year-end", "1988"),  # "since" points back
+        ("The new rules should be in force by year's end, the ministry said.", "by year's end", "1989"),
+        ("Inventories at month-end were lower.", "at month-end", "1989-10"),
+        ("The ferry line plans to cut fares by year-end to win back riders.", "by year-end", "1989"),
+    ],
+)
+def test_year_end_after_a_preposition_is_the_end_of_the_year(text: str, mention: str, value: str) -> None:
+    assert typed(text, dt.date(1989, 10, 26))[mention] == (value, "DATE")
+
+
+def test_year_end_before_a_noun_is_no_time() -> None:
+    ref = dt.date(1989, 10, 26)
+    assert typed("The bakery paid a year-end bonus.", ref) == {}
+    assert typed("Year-end results at the ferry line were weak.", ref) == {}
+    assert typed("at year-end levels", ref) == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trading stayed below the harbour exchange's average daily volume of 40 million shares.",
+        "Median weekly earnings at the mill rose 3%.",
+        "The museum drew a daily average of 3,000 visitors.",
+    ],
+)
+def test_a_frequency_word_beside_an_average_is_a_measure_not_a_set(text: str) -> None:
+    assert typed(text, dt.date(2025, 3, 4)) == {}
+
+
+def test_a_frequency_word_alone_is_a_set() -> None:
+    assert typed("The ferry sails daily.", dt.date(2025, 3, 4)) == {"daily": ("P1D", "SET")}
+
+
+def test_year_earlier_before_a_counted_span_leaves_the_span_a_duration() -> None:
+    ref = dt.date(2025, 3, 4)
+    assert typed("Sales for the year-earlier nine months were lower at the bakery.", ref) == {
+        "nine months": ("P9M", "DURATION")
+    }
+    assert typed("Year-earlier sales at the bakery were lower.", ref) == {"Year-earlier": ("2024", "DATE")}

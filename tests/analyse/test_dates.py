@@ -167,7 +167,7 @@ def test_a_second_day_after_a_month_and_day_is_its_own_date() -> None:
 
 
 def test_an_approximate_count_before_ago_is_inside_the_mention() -> None:
-    assert values("It began nearly two weeks ago.") == {"nearly two weeks ago": "2025-11-11"}
+    assert values("It began nearly two weeks ago.") == {"nearly two weeks ago": "2025-W46"}
 
 
 def test_vague_quarters_of_something_last() -> None:
@@ -323,7 +323,14 @@ def test_a_month_after_a_capitalised_word_inside_a_sentence_is_a_name() -> None:
 
 
 def test_a_couple_of_units_ago_counts_two() -> None:
-    assert values("He left a couple of weeks ago.") == {"a couple of weeks ago": "2025-11-11"}
+    assert values("He left a couple of weeks ago.") == {"a couple of weeks ago": "2025-W46"}
+
+
+def test_weeks_ago_is_a_week_but_a_week_ago_the_day() -> None:
+    # the value is as fine as the unit counted ("five months ago" a month, "six weeks ago" a week), but "a week ago"
+    # names the same weekday a week back
+    assert values("The ferry sank six weeks ago.") == {"six weeks ago": "2025-W42"}
+    assert values("The ferry sank a week ago.") == {"a week ago": "2025-11-18"}
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from . import periods, timex
 from .anchors import holiday_date
 from .date_patterns import NUMBER_WORDS, WEEKDAYS, Ref, iso, month_number, valid_date
 from .date_strings import to_date
-from .date_tense import future_context, month_tense, nearest_year, verb_tense, weekday_date
+from .date_tense import LEAD_TENSE, future_context, month_tense, nearest_year, verb_tense, weekday_date
 
 
 def _two_digit_year(yy: int, ref: Ref) -> int:
@@ -131,8 +131,10 @@ def resolve_calendar(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[
         r = ref.date
         if unit == "day":
             return (r - dt.timedelta(days=n)).isoformat(), "relative"
-        if unit == "week":
-            return (r - dt.timedelta(weeks=n)).isoformat()[:10], "relative"
+        if unit == "week":  # "six weeks ago" is a week, as "five months ago" a month; "a week ago", the day a week back
+            day = r - dt.timedelta(weeks=n)
+            iy, iw, _ = day.isocalendar()
+            return (day.isoformat() if n == 1 else f"{iy:04d}-W{iw:02d}"), "relative"
         if unit == "month":
             mo = r.month - n
             y = r.year + (mo - 1) // 12
@@ -208,6 +210,12 @@ _RATE_BEFORE = re.compile(
 #: A distance before "an hour", "a day": the rate is a speed, which TimeML leaves untagged ("60 miles an hour").
 _SPEED_BEFORE = re.compile(rf"\b{alternation(lexicon.ordered('dates.speed_units'), longest_first=True)}\s+$", re.I)
 
+#: Around a frequency adjective, a measure per unit ("the average daily volume", "median weekly earnings", "a daily
+#: average of 3,000"): an amount each day, as "$2 million annually" is, no SET.
+_MEASURES = alternation(lexicon.ordered("dates.per_unit_measures"), longest_first=True)
+_MEASURE_BEFORE = re.compile(rf"\b(?:{_MEASURES})[\s-]+$", re.I)
+_MEASURE_AFTER = re.compile(rf"[\s-]+(?:{_MEASURES})s?\b", re.I)
+
 #: After "a week": it counts from another time ("down from 2,010.5 a week before"), whatever figure stands before it.
 _TOLD_FROM = re.compile(r"\s+(?:before|after|earlier|later|ago|prior)\b", re.I)
 
@@ -235,8 +243,12 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
         offset = _DAY_WORDS.get(rel, _DAY_WORDS.get(rel.split()[-1], 0) if rel else 0)
         return timex.time_value(ref.date + dt.timedelta(days=offset), part=part), "day-part", "TIME"
     if kind == "set":
-        if g.get("adv") and _RATE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
-            return None, "invalid", "SET"  # "rise 8% annually", "$2 million annually": a rate, as "$5 a year"
+        if g.get("adv") and (
+            _RATE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            or _MEASURE_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            or _MEASURE_AFTER.match(text, m.end())
+        ):
+            return None, "invalid", "SET"  # "rise 8% annually", "$2 million annually", "average daily volume": a rate
         word = g.get("adv") or g.get("q") or g.get("times") or "every"
         unit = g.get("sunit") or g.get("punit") or g.get("pwd") or g.get("pwd1")
         count = g.get("sn") or g.get("pparts") or g.get("pparts1")
@@ -313,13 +325,15 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
     if kind == "year_ended":  # "the year ended March 31": a year's span, named by its end
         return "P1Y", "duration", "DURATION"
     if kind == "year_end":  # "by the end of the year": the reference's year; "the end of the month": its month, week
-        unit = (g.get("eunit") or "year").lower()
+        unit = (g.get("eunit") or g.get("eunit2") or "year").lower()
+        back = LEAD_TENSE.get((g.get("elead") or "").lower()) is False  # "since year-end": the last one, before
         if unit == "year":
-            return (iso(ref.known_year) if ref.known_year else None), "relative", "DATE"
+            return (iso(ref.known_year - back) if ref.known_year else None), "relative", "DATE"
         if ref.date is None:
             return None, "needs-date", "DATE"
-        iy, iw, _ = ref.date.isocalendar()
-        return (iso(ref.date.year, ref.date.month) if unit == "month" else f"{iy:04d}-W{iw:02d}"), "relative", "DATE"
+        day = ref.date.replace(day=1) - dt.timedelta(days=1) if back and unit == "month" else ref.date
+        iy, iw, _ = day.isocalendar()
+        return (iso(day.year, day.month) if unit == "month" else f"{iy:04d}-W{iw:02d}"), "relative", "DATE"
     if kind == "ref":
         return timex.ref_value(g["ref"]), "reference", "DATE"
     if kind == "anaphora":  # counted from the reference here; _anaphora counts from the day the text named

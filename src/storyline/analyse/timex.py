@@ -221,7 +221,9 @@ def anaphora_phrase(m: re.Match[str]) -> str:
 #: (kind, pattern), tried before the calendar patterns of :mod:`dates` (a time includes its day, "every
 #: Monday" is a set).
 TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("year_ago_quarter", re.compile(r"\byear-(?:ago|earlier)\b", re.I)),
+    # not before a counted span: "the year-earlier nine months" is the duration "nine months", a year back
+    ("year_ago_quarter", re.compile(
+        rf"\byear-(?:ago|earlier)\b(?!\s+(?:first\s+)?(?:\d+|{_NUM_WORD})[\s-]+(?:{_UNIT_WORDS})\b)", re.I)),
     ("decade", re.compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d)0['’]?s\b"
                           r"|\b(?:the\s+)?(?P<cent>1\d|2[01])(?:st|nd|rd|th)[\s-]+century\b"
                           rf"|\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:(?P<decw>{_alt(DECADE_WORDS)})\b"
@@ -276,9 +278,18 @@ _DESCRIBING = rf"(?!(?:{_alt(_NOT_DESCRIBING)})\b)[a-z]+"
 DAY_DESCRIBED = re.compile(
     rf"(?<![\w-])(?:a|an|another)\s+(?:{_DESCRIBING}\s+){{1,3}}(?P<unit>day|week)\b(?![-'’])", re.I)
 
+#: Prepositions after which "year-end", "year end", "year's end", "month-end" name a time ("by year end", "since
+#: year-end"), as "the end of the year" does; elsewhere "year-end" modifies a noun ("year-end results"). Only a
+#: function word may follow such a time.
+END_NOUN_LEADS = lexicon.ordered("dates.end_noun_leads")
+_STOP_WORDS = lexicon.words("function_words.stop")
+
 #: (kind, pattern), tried after the calendar patterns (a date's "two years ago" is not a duration).
 LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("year_end", re.compile(r"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+the\s+(?P<eunit>year|month|week)\b", re.I)),
+    ("year_end", re.compile(
+        r"\b(?:by\s+|before\s+)?(?:the\s+)?end\s+of\s+the\s+(?P<eunit>year|month|week)\b"
+        rf"|\b(?P<elead>{_alt(END_NOUN_LEADS)})\s+(?:the\s+)?(?P<eunit2>year|month)(?:[\s-]|['’]s\s+)end\b"
+        rf"(?![\s-]+(?!(?:{_alt(_STOP_WORDS)})\b)[a-z])", re.I)),
     ("year_ended", re.compile(r"\bthe\s+(?:fiscal\s+|financial\s+)?year(?=\s+(?:ended|ending)\b)", re.I)),
     ("anaphora", ANAPHORA_PATTERN),
     ("long", re.compile(
@@ -287,7 +298,7 @@ LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("duration", re.compile(
         rf"\b(?:(?:the|a|an)\s+)?(?:(?P<dir>past|last|next|coming|first|previous|final|following|preceding|"
         rf"same|remaining|initial|latest)\s+)?{_APPROX}{_COUNT}[\s-]+{_COUNT_ADJ}"
-        rf"(?P<unit>{_UNIT_WORDS})(?:[\s-]+(?:and\s+a\s+half))?(?:\s+(?P<after>ahead))?\b(?![\s-]old\b|-(?:on|over|to)-)"
+        rf"(?P<unit>{_UNIT_WORDS})(?:[\s-]+(?:and\s+a\s+half))?(?:\s+(?P<after>ahead))?\b(?![\s-]old\b|-(?:on|over|to)-|-end\b)"
         rf"(?!\s+(?:ago|earlier|later|from now)\b)", re.I)),
     ("day_described", DAY_DESCRIBED),
     ("duration_bare", re.compile(
