@@ -50,6 +50,7 @@ from .clauses import (
 )
 from .conflicts import other_conflict
 from .dedup import outlet_key
+from .omission import Vocabulary, omitted
 from .reconcile import compare_numbers, number_label
 
 #: An article shorter than this share of the reporting articles (median, in statements) is not said to leave
@@ -326,6 +327,8 @@ def build_claims(
     clauses: Sequence[Unit] | None = None,
     clause_prob: np.ndarray | None = None,
     cell_bar: float | None = None,
+    omission_weights: Sequence[float] | None = None,
+    omission_bar: float | None = None,
 ) -> list[Claim]:
     """The claims of a story: aligned statements with their support and conflicts, most corroborated first.
 
@@ -344,6 +347,8 @@ def build_claims(
     ``clause_prob`` (the story's clause units and their pair probabilities) let a benchmark pass them in. An
     article a sentence row leaves "unclear" is shown reporting it when its sentence nearest the row reaches
     ``cell_bar`` and states the row's core (:mod:`.cell_check`; ``align.json``, none when absent or above 1).
+    An article still "unclear" is shown leaving the fact out when the omission model (``omission_weights``) gives
+    it at least ``omission_bar`` (:mod:`.omission`; ``align.json`` ``omission``, none when absent or above 1).
     """
     units = list(units) if units is not None else story_units(articles)
     if not units:
@@ -371,11 +376,19 @@ def build_claims(
         shown = Config().compare_near_shown if near_shown is None else near_shown
         cell = params.get("cell_bar") if cell_bar is None else cell_bar
         taken = {k for _, _, members in claims for k in members}
+        fitted = params.get("omission") or {}
+        o_w = fitted.get("weights") if omission_weights is None else omission_weights
+        o_bar = fitted.get("bar") if omission_bar is None else omission_bar
+        vocab = {a.id: Vocabulary.of(a) for a in articles} if o_w and o_bar is not None and o_bar <= 1.0 else {}
         for _, claim, members in claims:
             claim.absent = _absent(units, members, near, articles, below)
             claim.near = _nearest(units, members, near, set(claim.absent), max(below, shown))
             if cell is not None and cell <= 1.0:
                 _stated(claim, units, members, near, articles, float(cell), taken)
+            if vocab and o_w and o_bar is not None:
+                gone = omitted(claim, units, members, near, articles, vocab, o_w, float(o_bar))
+                claim.absent = sorted([*claim.absent, *gone])
+                claim.near = [c for c in claim.near if c.article_id not in set(gone)]
     else:  # a store analysed before statements were kept: word similarity at its own bar (``threshold`` and
         # ``compare.align_threshold`` are the pair model's probabilities, another scale)
         thr = ALIGN_THRESHOLD
