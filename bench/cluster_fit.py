@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 from cluster import analysed_articles, bcubed, pairwise, shown_path  # type: ignore[import-not-found]
 
-from storyline.compare.cluster import StrongLink, apply_merges, merge_sequence
+from storyline.compare.cluster import Silence, StrongLink, apply_merges, merge_sequence
 from storyline.compare.storypairs import FEATURES, SIGN, PairModel, PairSpace, Profile, candidates, profile
 
 HERE = Path(__file__).resolve().parent
@@ -56,6 +56,7 @@ class Dataset:
     texts: dict[str, str]
     arts: list[Any]
     feats: np.ndarray = field(default_factory=lambda: np.zeros((0, 0, len(FEATURES))))
+    events: list[tuple[int, int] | None] = field(default_factory=list)  # each article's event date (day ordinals)
 
     def prepare(self) -> None:
         """Canonical entities (a private copy), then every pair's features over the whole set."""
@@ -63,7 +64,9 @@ class Dataset:
 
         self.arts = copy.deepcopy(self.arts)
         canonicalize(self.arts)
-        self.feats = PairSpace([profile(a) for a in self.arts]).all_pairs()
+        profiles = [profile(a) for a in self.arts]
+        self.feats = PairSpace(profiles).all_pairs()
+        self.events = [p.event for p in profiles]
 
     def where(self, groups: Sequence[str]) -> np.ndarray:
         keep = set(groups)
@@ -265,12 +268,15 @@ def cut(
     apart: np.ndarray | None = None,
     strong: np.ndarray | None = None,
     drop: float = 0.0,
+    silence: Silence | None = None,
 ) -> dict[float, np.ndarray]:
     """Clusters of a similarity matrix at each threshold, as ``assign_stories`` forms them from scratch (with
-    ``strong`` links lowering the mean by ``drop``: :class:`~storyline.compare.cluster.StrongLink`)."""
+    ``strong`` links lowering the mean by ``drop``: :class:`~storyline.compare.cluster.StrongLink`; no story
+    with a longer ``silence``)."""
     n = len(sim)
+    singles = [[i] for i in range(n)]
     return labels_at(
-        n, merge_sequence(sim, [[i] for i in range(n)], 0, top, apart, strong=strong, drop=drop), thresholds
+        n, merge_sequence(sim, singles, 0, top, apart, strong=strong, drop=drop, silence=silence), thresholds
     )
 
 
@@ -291,7 +297,8 @@ def ours_cuts(ds: Dataset, idx: np.ndarray, model: PairModel, grid: Sequence[flo
     prob = model.probability(feats)
     rule = StrongLink.of(model)  # the stored model's; a model fitted here has none (average linkage)
     strong = rule.pairs(feats, prob) if rule else None
-    return cut(prob, grid, model.top, model.apart(feats), strong, rule.drop if rule else 0.0)
+    silence = Silence.of(model, [ds.events[i] for i in idx]) if ds.events else None
+    return cut(prob, grid, model.top, model.apart(feats), strong, rule.drop if rule else 0.0, silence)
 
 
 def baseline_cuts(ds: Dataset, idx: np.ndarray, grid: Sequence[float]) -> dict[float, np.ndarray]:

@@ -672,7 +672,8 @@ def _recluster(
     existing = {sid: [i for i in members if i in stored] for sid, members in before.items()}
     existing.setdefault(f"s{top}", [])  # new stories are numbered after every stored one
     link = (model.top, rule.drop if rule else 0.0)
-    mapping = _recluster_neighbourhood(feats, existing, (sim, model.apart(pairs), strong), threshold, link, constraints)
+    scored = (sim, model.apart(pairs), strong)
+    mapping = _recluster_neighbourhood(feats, existing, scored, threshold, link, constraints, ccfg.silence(feats))
     if constraints:
         mapping = constraints.enforce(mapping)
     return {sid: ids_ for sid, ids_ in mapping.items() if ids_}

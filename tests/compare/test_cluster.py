@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pytest
 
-from storyline.compare.cluster import ClusterConfig, StrongLink, assign_stories, explain, features
+from storyline.compare.cluster import ClusterConfig, Silence, StrongLink, assign_stories, explain, features
 from storyline.compare.dedup import find_duplicates, independent_count
 from storyline.compare.storyindex import StoryIndex
 from storyline.compare.storypairs import SIGN, stored_model
@@ -40,13 +41,23 @@ def test_same_event_groups_and_other_event_opens_a_story() -> None:
 
 
 def test_same_words_months_apart_are_different_stories() -> None:
-    window = stored_model().max_days
-    assert window > 0  # a story may run for weeks, not for ever
-    later = (dt.date(2024, 5, 1) + dt.timedelta(days=window + 30)).isoformat()
+    quiet = Silence.days_of(stored_model())
+    assert quiet > 0  # a story runs while it develops, not for ever
+    later = (dt.date(2024, 5, 1) + dt.timedelta(days=quiet + 30)).isoformat()
     arts = [art("a", FLOOD, "2024-05-01"), art("b", FLOOD2, later)]
     assert len(assign_stories(arts, {})) == 2
-    # the window is a setting: without it the same words join
-    assert len(assign_stories(arts, {}, ClusterConfig(max_days=0))) == 1
+    # a report between them leaves no stretch that quiet: one story that runs past the silence
+    between = (dt.date(2024, 5, 1) + dt.timedelta(days=(quiet + 30) // 2)).isoformat()
+    assert len(assign_stories([*arts, art("m", FLOOD, between)], {})) == 1
+    # a window on any two articles is a setting: with it, no report between joins them
+    assert len(assign_stories([*arts, art("m", FLOOD, between)], {}, ClusterConfig(max_days=quiet))) == 2
+
+
+def test_a_silence_is_judged_on_the_event_dates_in_order() -> None:
+    rule = Silence(np.array([0.0, 100.0, 190.0, np.nan]), np.array([0.0, 100.0, 200.0, np.nan]), 90)
+    assert rule.holds([0, 1, 2]) is False  # 100 days without a report
+    assert rule.holds([1, 2, 3]) is True  # 90 days; an undated article leaves no silence
+    assert rule.holds([0, 3]) is True
 
 
 def test_a_follow_up_weeks_later_joins() -> None:
@@ -141,10 +152,19 @@ def test_streaming_index_files_a_follow_up_with_its_story_and_a_new_happening_ap
 def test_streaming_index_never_looks_outside_the_window() -> None:
     index = StoryIndex()
     index.add(art("a", FLOOD, "2024-05-01"))
-    far = (dt.date(2024, 5, 1) + dt.timedelta(days=stored_model().max_days + 60)).isoformat()
+    far = (dt.date(2024, 5, 1) + dt.timedelta(days=Silence.days_of(stored_model()) + 60)).isoformat()
     late = art("b", FLOOD2, far)
     assert index.candidates(features(late)) == []
     assert index.add(late) == "s2"
+
+
+def test_streaming_index_files_a_follow_up_after_reports_between() -> None:
+    quiet = Silence.days_of(stored_model())
+    index = StoryIndex()
+    for n, (aid, text) in enumerate((("a", FLOOD), ("m", FLOOD2), ("b", FLOOD))):
+        assert (
+            index.add(art(aid, text, (dt.date(2024, 5, 1) + dt.timedelta(days=n * (quiet - 10))).isoformat())) == "s1"
+        )
 
 
 def test_large_corpora_go_through_the_index(monkeypatch: pytest.MonkeyPatch) -> None:

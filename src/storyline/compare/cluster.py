@@ -10,7 +10,8 @@ lead's kind of happening, whom the lead's action is about, the lead's counts (se
 
 Stories are formed by average-linkage agglomeration over the pair probabilities with a threshold (no
 number of stories is given); a strong link between two articles dated close together lowers the mean two groups
-need (:class:`StrongLink`), so a follow-up close to one earlier article and far from the rest stays in its story.
+need (:class:`StrongLink`), so a follow-up close to one earlier article and far from the rest stays in its story;
+a story runs while it develops: its event dates leave no silence longer than the model's (:class:`Silence`).
 It is incremental: an ingest clusters afresh only the neighbourhood of its new
 articles — they and the stored stories one of them links to — so a bridging article can join two stories
 and a later article can pull a member into a better story; the other stories keep their members and ids
@@ -55,7 +56,7 @@ class ClusterConfig:
     threshold: float | None = None
     model: PairModel | None = None
     lead_paragraphs: int = 3
-    max_days: int | None = None  # None: the model's window (days between event dates a story may span)
+    max_days: int | None = None  # None: the model's window (days between event dates a story may span; 0: none)
     bridge: bool = True  # a new article that links two stored stories may join them (see merge_sequence)
     recluster: bool = True  # new articles' neighbourhood is clustered afresh (see assign_stories)
     strong: bool = True  # the model's strong-link rule (see StrongLink); off: average linkage alone
@@ -70,6 +71,10 @@ class ClusterConfig:
     def strong_link(self) -> StrongLink | None:
         """The model's strong-link rule, unless switched off."""
         return StrongLink.of(self.resolved()[0]) if self.strong else None
+
+    def silence(self, profiles: Sequence[Profile]) -> Silence | None:
+        """The model's longest silence in a story over ``profiles``' event dates (:class:`Silence`; None: none)."""
+        return Silence.of(self.resolved()[0], [p.event for p in profiles])
 
     def strong_pairs(self, feats: np.ndarray, prob: np.ndarray) -> np.ndarray:
         """Which pairs (``feats``' leading axes, their probabilities ``prob``) are strong links: none when the
@@ -203,6 +208,7 @@ def merge_sequence(
     bridge: bool = False,
     strong: np.ndarray | None = None,
     drop: float = 0.0,
+    silence: Silence | None = None,
 ) -> list[tuple[int, int, float]]:
     """The greedy merges of ``groups`` (lists of row indices of ``sim``), best link first: (kept, merged, link).
 
@@ -213,8 +219,9 @@ def merge_sequence(
     groups. The first ``frozen`` groups (existing stories) are never merged with each other — with ``bridge``,
     until one of them takes a new article — nor two groups holding a pair marked in ``apart`` (rows × rows,
     True: never one story). Two groups holding a pair marked in ``strong`` (rows × rows: a
-    :class:`StrongLink`) link ``drop`` higher. The sequence does not depend on a threshold: clustering at
-    threshold t applies it up to the first link below t.
+    :class:`StrongLink`) link ``drop`` higher. Two groups whose event dates together would leave a silence
+    longer than ``silence`` allows are not merged (:class:`Silence`). The sequence does not depend on a
+    threshold: clustering at threshold t applies it up to the first link below t.
     """
     k = len(groups)
     if k < 2:
@@ -246,12 +253,16 @@ def merge_sequence(
     shut = np.outer(is_frozen, is_frozen)
     link[blocked | shut] = -np.inf
     alive = np.ones(k, dtype=bool)
-    out = []
-    for _ in range(k - 1):
+    members = [list(g) for g in groups]
+    out: list[tuple[int, int, float]] = []
+    while len(out) < k - 1:
         a, b = divmod(int(np.argmax(link)), k)
         value = float(link[a, b])
         if value == -np.inf:
             break
+        if silence is not None and not silence.holds(members[a] + members[b]):
+            link[a, b] = link[b, a] = -np.inf  # until one of the two takes another article
+            continue
         if b < a or (is_frozen[b] and not is_frozen[a]):
             a, b = b, a  # keep the frozen (or lower) one; merge b into a
         out.append((a, b, value))
@@ -266,6 +277,7 @@ def merge_sequence(
         elif is_frozen[a] and is_frozen[b]:
             shut[a, :] = shut[:, a] = shut[a, :] & shut[b, :]  # open where either was
         sizes[a] += sizes[b]
+        members[a] += members[b]
         alive[b] = False
         blocked[a] |= blocked[b]
         blocked[:, a] = blocked[a]
@@ -281,6 +293,47 @@ def merge_sequence(
         link[b, :] = -np.inf
         link[:, b] = -np.inf
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class Silence:
+    """A story runs while it develops: its articles' event dates, in order, leave no stretch of more than ``days``
+    without one (a trial months after the crime, with reports between, is one story; the same kind of happening
+    to the same people ten months after the last report is another). ``starts`` and ``ends``: each row's event
+    date as day ordinals (NaN: unknown; an unknown date leaves no silence and fills none)."""
+
+    starts: np.ndarray
+    ends: np.ndarray
+    days: int
+
+    @staticmethod
+    def days_of(model: PairModel) -> int:
+        """The model's longest silence, days (its ``silence`` entry; 0: none)."""
+        d = model.extra.get("silence")
+        return int(d.get("days", 0)) if isinstance(d, dict) else 0
+
+    @classmethod
+    def of(cls, model: PairModel, events: Sequence[tuple[int, int] | None]) -> Silence | None:
+        """The model's rule over ``events`` (a profile's ``event`` each; None: the model has none)."""
+        if (days := cls.days_of(model)) <= 0:
+            return None
+        lo = np.array([e[0] if e else np.nan for e in events], dtype=float)
+        hi = np.array([e[1] if e else np.nan for e in events], dtype=float)
+        return cls(lo, hi, days)
+
+    def sub(self, rows: Sequence[int]) -> Silence:
+        """The rule over some rows only (renumbered in their order)."""
+        return Silence(self.starts[list(rows)], self.ends[list(rows)], self.days)
+
+    def holds(self, rows: Sequence[int]) -> bool:
+        """Whether the event dates of ``rows`` leave no silence longer than :attr:`days`."""
+        lo, hi = self.starts[list(rows)], self.ends[list(rows)]
+        known = ~np.isnan(lo)
+        if known.sum() < 2:  # noqa: PLR2004
+            return True
+        order = np.argsort(lo[known], kind="stable")
+        lo, hi = lo[known][order], np.maximum.accumulate(hi[known][order])
+        return bool(np.all(lo[1:] - hi[:-1] <= self.days + 0.5))
 
 
 def _pair_groups(pairs: np.ndarray | None, groups: Sequence[Sequence[int]], n: int) -> np.ndarray:
@@ -317,9 +370,10 @@ def agglomerate(
     bridge: bool = False,
     strong: np.ndarray | None = None,
     drop: float = 0.0,
+    silence: Silence | None = None,
 ) -> list[list[int]]:
     """Merge ``groups`` while the best link (see :func:`merge_sequence`) is at least ``threshold``."""
-    merges = merge_sequence(sim, groups, frozen, top, apart, bridge, strong, drop)
+    merges = merge_sequence(sim, groups, frozen, top, apart, bridge, strong, drop, silence)
     return apply_merges(groups, merges, threshold)
 
 
@@ -350,9 +404,10 @@ def assign_stories(
     index = {f.article_id: i for i, f in enumerate(feats)}
     sim, apart, strong = pair_scores(feats, cfg)
     drop = rule.drop if (rule := cfg.strong_link()) else 0.0
+    silence = cfg.silence(feats)
     if cfg.recluster:
         return _recluster_neighbourhood(
-            feats, existing, (sim, apart, strong), threshold, (model.top, drop), constraints
+            feats, existing, (sim, apart, strong), threshold, (model.top, drop), constraints, silence
         )
     old_ids = [sid for sid, ids in existing.items() if any(i in index for i in ids)]
     groups = [[index[i] for i in existing[sid] if i in index] for sid in old_ids]
@@ -362,7 +417,7 @@ def assign_stories(
         apart = apart | constraints.apart([f.article_id for f in feats])
     else:
         groups += [[i] for i in range(len(feats)) if i not in placed]
-    merged = agglomerate(sim, groups, len(old_ids), threshold, model.top, apart, cfg.bridge, strong, drop)
+    merged = agglomerate(sim, groups, len(old_ids), threshold, model.top, apart, cfg.bridge, strong, drop, silence)
     out: dict[str, list[str]] = {}
     next_n = 1 + max((int(s[1:]) for s in existing if s[1:].isdigit()), default=0)
     new_groups = []
@@ -386,13 +441,15 @@ def _recluster_neighbourhood(
     threshold: float,
     link: tuple[int, float],
     constraints: Constraints | None,
+    silence: Silence | None = None,
 ) -> dict[str, list[str]]:
     """File the new articles by clustering their neighbourhood afresh: the new articles and every stored story
     one of them links to (a pair at ``threshold`` or above, or a strong link — average linkage, and the strong
     links' rule, can join nothing else) are agglomerated from single articles, as if ingested at once; the
     other stories are left as they are. Each resulting group keeps the id of the stored story it shares most
     articles with. ``pairs``: the probabilities, the too-far pairs and the strong links (see
-    :func:`pair_scores`); ``link``: the ``top`` and the strong links' ``drop`` of :func:`merge_sequence`."""
+    :func:`pair_scores`); ``link``: the ``top`` and the strong links' ``drop`` of :func:`merge_sequence`;
+    ``silence``: the longest silence in a story, over ``feats``' rows (:class:`Silence`)."""
     sim, apart, strong = pairs
     top, drop = link
     index = {f.article_id: i for i, f in enumerate(feats)}
@@ -414,7 +471,8 @@ def _recluster_neighbourhood(
         sub_apart = sub_apart | constraints.apart(sub_ids)
     else:
         groups = [[k] for k in range(len(rows))]
-    merged = agglomerate(sub, groups, 0, threshold, top, sub_apart, strong=sub_strong, drop=drop)
+    quiet = silence.sub(rows) if silence else None
+    merged = agglomerate(sub, groups, 0, threshold, top, sub_apart, strong=sub_strong, drop=drop, silence=quiet)
     for sid in touched:
         del out[sid]
     regrouped = {f"group-{n}": [sub_ids[k] for k in sorted(g)] for n, g in enumerate(merged)}  # ids never s<N>

@@ -36,7 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..model import Article
-from .cluster import ClusterConfig, group_link
+from .cluster import ClusterConfig, Silence, group_link
 from .storypairs import CorpusStats, PairModel, PairSpace, Profile, idf_of, profile
 
 WEEK = 7
@@ -61,6 +61,7 @@ class StoryIndex:
     merged_into: dict[str, str] = field(default_factory=dict)  # a story a bridging article joined to another
     unloaded: dict[str, int] = field(default_factory=dict)  # postings of a key in weeks not read into ``postings``
     spans: dict[str, tuple[int, int] | None] = field(default_factory=dict)  # see :meth:`span` (made when asked)
+    extents: dict[str, tuple[int, int] | None] = field(default_factory=dict)  # see :meth:`extent` (made when asked)
 
     def add(self, article: Article | Profile, story_id: str | None = None) -> str:
         """File one article: into ``story_id`` when given (loading stored stories), else into the story it
@@ -77,6 +78,8 @@ class StoryIndex:
         self.stories.setdefault(story_id, []).append(p.article_id)
         if story_id in self.spans:
             self.spans[story_id] = _widened(self.spans[story_id], p.event)
+        if story_id in self.extents:
+            self.extents[story_id] = _reach(self.extents[story_id], p.event)
         week = p.event[0] // WEEK if p.event else None
         self.week_of[p.article_id] = week
         for key in self._keys(p):
@@ -91,7 +94,9 @@ class StoryIndex:
         if other not in self.stories or sid not in self.stories or other == sid:
             return
         model, threshold = self.cfg.resolved()
-        if self._too_far(model, self.span(sid), self.span(other)):
+        if self._too_far(model, self.span(sid), self.span(other)) or _silent(
+            model, self.extent(sid), self.extent(other)
+        ):
             return
         a = self.stories[sid][-self.max_members :]
         b = self.stories[other][-self.max_members :]
@@ -106,8 +111,9 @@ class StoryIndex:
             self.story_of[m] = sid
             self.stories[sid].append(m)
         self.merged_into[other] = sid
-        self.spans.pop(other, None)
-        self.spans.pop(sid, None)  # made again when asked
+        for made in (self.spans, self.extents):  # made again when asked
+            made.pop(other, None)
+            made.pop(sid, None)
 
     def span(self, sid: str) -> tuple[int, int] | None:
         """The latest start and the earliest end of the event dates of the story's members (None: no member's
@@ -120,6 +126,18 @@ class StoryIndex:
                 span = _widened(span, p.event if p is not None else None)
             self.spans[sid] = span
         return self.spans[sid]
+
+    def extent(self, sid: str) -> tuple[int, int] | None:
+        """The earliest start and the latest end of the event dates of the story's members (None: no member's is
+        known): an article or a story further from it than the model's longest silence would leave the story one
+        (:class:`~storyline.compare.cluster.Silence`; a story's own silences are never longer)."""
+        if sid not in self.extents:
+            extent = None
+            for m in self.stories.get(sid, ()):
+                p = self.profiles.get(m)
+                extent = _reach(extent, p.event if p is not None else None)
+            self.extents[sid] = extent
+        return self.extents[sid]
 
     @staticmethod
     def _too_far(model: PairModel, a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
@@ -148,9 +166,10 @@ class StoryIndex:
 
     def _weeks(self, p: Profile) -> list[int] | None:
         model, _ = self.cfg.resolved()
-        if p.event is None or model.max_days <= 0:
+        window = model.max_days if model.max_days > 0 else Silence.days_of(model)  # no member further away joins
+        if p.event is None or window <= 0:
             return None
-        span = math.ceil(model.max_days / WEEK) + 1
+        span = math.ceil(window / WEEK) + 1
         first, last = p.event[0] // WEEK, p.event[1] // WEEK
         return [*range(first - span, last + span + 1), -1]
 
@@ -193,8 +212,8 @@ class StoryIndex:
             strong = self.cfg.strong_pairs(feats, prob)
             for sid, members in by_story.items():
                 cols = [col[m] for m in members]
-                if self._too_far(model, p.event, self.span(sid)):
-                    continue  # a member, scored or not, is dated too far away: never one story
+                if self._too_far(model, p.event, self.span(sid)) or _silent(model, p.event, self.extent(sid)):
+                    continue  # a member, scored or not, is dated too far away (or all are): never one story
                 link = rule.link(prob[cols], strong[cols], model.top) if rule else group_link(prob[cols], model.top)
                 if link >= threshold:
                     linked.append(sid)
@@ -224,3 +243,21 @@ def _widened(span: tuple[int, int] | None, event: tuple[int, int] | None) -> tup
     if span is None:
         return (event[0], event[1])
     return (max(span[0], event[0]), min(span[1], event[1]))
+
+
+def _reach(extent: tuple[int, int] | None, event: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``extent`` (earliest start, latest end) with one more member's event dates (None: not known)."""
+    if event is None:
+        return extent
+    if extent is None:
+        return (event[0], event[1])
+    return (min(extent[0], event[0]), max(extent[1], event[1]))
+
+
+def _silent(model: PairModel, a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    """Whether two extents (or an article's event) lie further apart than the model's longest silence in a story
+    (two extents that overlap never do: each gap between them lies inside one of two stories)."""
+    days = Silence.days_of(model)
+    if days <= 0 or a is None or b is None:
+        return False
+    return max(a[0] - b[1], b[0] - a[1]) > days + 0.5
