@@ -249,6 +249,21 @@ def test_indirect_speech(nlp: Any) -> None:
     assert text[q.start : q.end] == q.text and not q.text.startswith("that")
 
 
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Despite that, the minister praised the envoy, the ministry said.", "the minister praised the envoy"),
+        ("But the harbour will stay open, officials said.", "the harbour will stay open"),
+        ("And so far the talks have gone well, the envoy said.", "so far the talks have gone well"),
+        ("Meanwhile, the port reopened, the mayor said.", "the port reopened"),
+    ],
+)
+def test_reported_speech_leaves_the_writers_connective_out(nlp: Any, text: str, content: str) -> None:
+    # "Despite that" ties the sentence to the one before it: the writer's words, not the speaker's
+    q = find(run(nlp, "The ministry criticised the plan on Monday. " + text), content.split()[1])
+    assert q.kind == "indirect" and q.text == content
+
+
 def test_indirect_speech_with_according_to_and_trailing_cue(nlp: Any) -> None:
     quotes = run(
         nlp,

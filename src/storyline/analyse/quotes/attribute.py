@@ -15,6 +15,7 @@ from typing import Any
 
 from ... import lexicon
 from ...model import Quote
+from ...text import alternation
 from .cues import CLAIM_NOUNS, CUE_FORMS, DISPLACED_OPENERS, INDIRECT_FORMS, TIME_SUBORDINATORS
 from .doc import Attribution, _Doc
 from .find import (
@@ -160,6 +161,11 @@ def _clause_bounds(d: _Doc, first: int, last: int) -> tuple[int, int] | None:
         doc[first].is_punct or doc[first].is_space or (doc[first].lower_ == "that" and doc[first].tag_ in ("IN", "WDT"))
     ):
         first += 1
+    if first <= last and (m := _CONNECTIVE.match(d.text, doc[first].idx)) is not None:
+        after = first
+        while after <= last and doc[after].idx < m.end():
+            after += 1
+        first = after if after <= last else first
     while last >= first and (
         (doc[last].is_punct and doc[last].text not in "”’\"'") or doc[last].is_space or doc[last].tag_ == "CC"
     ):
@@ -177,6 +183,12 @@ def _clause_bounds(d: _Doc, first: int, last: int) -> tuple[int, int] | None:
 
 
 _CLOSE_AFTER = re.compile(r"[.,!?]?[”\"]")
+#: A writer's connective opening a reported clause (lexicon ``quotes.content_connectives``): not the speaker's.
+_CONNECTIVE = re.compile(
+    rf"(?:{alternation(lexicon.ordered('quotes.content_connectives'))})\s*,\s+"
+    rf"|(?:{alternation(sorted(lexicon.words('quotes.content_conjunctions')))})\s+",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1)
