@@ -9,7 +9,6 @@ at the edges: :mod:`storyline.ingest.readers` and :mod:`storyline.store`.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -23,7 +22,6 @@ from .analyse.dates import (
     day_near,
     extract_dates,
     month_day_year,
-    parse_date_string,
     to_date,
 )
 from .analyse.entities import canonicalize
@@ -37,6 +35,7 @@ from .config import Config
 from .errors import StorylineError
 from .ingest.clean import clean_text
 from .ingest.formats.base import E_ANALYSIS_FAILED, E_NO_TEXT, E_TOO_SHORT
+from .ingest.published import publication
 from .ingest.readers import RawDoc
 from .model import Article, Cite, Entity, FileError, Mention, Sentence, Story
 
@@ -157,22 +156,7 @@ def build_article(
         art.source_why = f"from the line {cleaned.source_line!r}" if cleaned.source_line else None
     if hints.get("dateline_place"):
         art.place, art.place_how = hints["dateline_place"], "dateline"
-    # published: user > metadata > the dateline > a "Published on:" line > inferred from the text (date_article)
-    line = parse_date_string(hints["published_text"]) if hints.get("published_text") else None
-    dateline = month_day_year(hints.get("dateline_date", ""))
-    on_dateline = _dateline_day(dateline, doc.published, line, hints.get("copyright_year"))
-    if published:
-        art.published, art.published_how = published, "user"
-        art.published_why = published_why or "given with --published"
-    elif doc.published and (to_date(doc.published) or not (on_dateline and on_dateline[0].startswith(doc.published))):
-        art.published, art.published_how = doc.published, "metadata"
-        art.published_why = "from the page/record metadata"
-    elif on_dateline:
-        art.published, art.published_how = on_dateline[0], "dateline"
-        art.published_why = f"from the dateline {hints['dateline']!r}{on_dateline[1]}"
-    elif line:
-        art.published, art.published_how = line, "text"
-        art.published_why = f"from the line {hints['published_text']!r}"
+    art.published, art.published_how, art.published_why = publication(doc, hints, art.url, published, published_why)
     if not art.title:
         art.title = lead_title(art.text)
         art.title_how = "lead" if art.title else None
@@ -226,39 +210,6 @@ def _article_or_error(doc: RawDoc, min_chars: int = 0, **overrides: Any) -> Arti
             "the article, or ingest it with --keep-all if cleaning removed it",
         )
     return art
-
-
-def _dateline_day(
-    dateline: tuple[int, int, int | None] | None, meta: str | None, line: str | None, copyright_year: str | None
-) -> tuple[str, str] | None:
-    """The dateline's day as ``YYYY-MM-DD`` and where its year came from, when a year is known.
-
-    The year is the dateline's own, else the metadata date's (a metadata year or month the day falls in is
-    refined by it; a full metadata date wins anyway), else the "Published on:" line's, else the copyright
-    year. Without any, the year stays unknown here and the day waits for an inferred date
-    (:func:`date_article`). The years of dates told in the text are not used: on PolNeAR (924 articles of
-    2016, dated by their file names) the latest past date in the text gave the right year for 39 articles
-    and a wrong one for 96 (background events, anniversaries such as "Sept. 11, 2001").
-    """
-    if dateline is None:
-        return None
-    month, day, year = dateline
-    years = [
-        (y, why)
-        for y, why in (
-            (str(year or ""), ""),
-            ((meta or "")[:4], "; the year from the page metadata"),
-            ((line or "")[:4], "; the year from the dated line"),
-            (copyright_year or "", f"; the year from the copyright line ({copyright_year})"),
-        )
-        if y.isdigit()
-    ]
-    if not years:
-        return None
-    try:
-        return dt.date(int(years[0][0]), month, day).isoformat(), years[0][1]
-    except ValueError:  # 29 February in a year without one
-        return None
 
 
 #: Words whose period ends no sentence ("Dr. Sanjay Gupta", "Lt. Col."), lower case without the period.
