@@ -19,6 +19,8 @@ from storyline.ingest.path_dates import date_in_path
         ("in/a.html", "https://news.example/2016/09/12/politics/budget/", "2016-09-12"),
         ("in/a.html", "https://news.example/politics/2016-09-12-budget", "2016-09-12"),
         ("in/20250117.txt", "https://news.example/2016/09/12/budget", "2016-09-12"),  # the address first
+        ("in/APW19980219.0476.txt", None, "1998-02-19"),  # a wire document number, as the LDC names them
+        ("in/NYT_ENG_20000101.0001", None, "2000-01-01"),
     ],
 )
 def test_a_day_in_the_address_or_file_name(path: str, url: str | None, day: str) -> None:
@@ -30,7 +32,7 @@ def test_a_day_in_the_address_or_file_name(path: str, url: str | None, day: str)
     "path",
     [
         "in/000_307876002f6af93f.txt",  # a content hash
-        "in/APW19980219.0476.txt",  # a wire document number: the digits do not stand alone
+        "in/XYZ19980219.0476.txt",  # no wire service's letters: the digits do not stand alone
         "in/report_2025-02-30.txt",  # no such day
         "in/dump_2016-09-12.jsonl#3",  # a record in a dump: the dump's day is not the article's
         "in/2016-09/notes.txt",  # a folder's name

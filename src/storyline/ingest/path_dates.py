@@ -7,7 +7,8 @@ publication date (``published_how`` ``metadata``, ``published_why`` naming the a
 relative dates ("on Monday") resolve and the story's clustering sees when it was written.
 
 Only whole dates count, each part in range and the digits standing alone (``2f6af93f20250117`` in a content
-hash is no date), and only the file's own name: a record inside a JSONL, feed or WARC file (``dump.jsonl#3``)
+hash is no date; a wire document number, ``APW19980219.0476.txt``, is read as the newswire reader reads it), and
+only the file's own name: a record inside a JSONL, feed or WARC file (``dump.jsonl#3``)
 takes no date from its container's name, which says when the dump was made.
 
 Example:
@@ -22,13 +23,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .. import lexicon
+
 _Y, _M, _D = r"(?P<y>(?:19|20)\d\d)", r"(?P<m>0[1-9]|1[0-2])", r"(?P<d>0[1-9]|[12]\d|3[01])"
+#: The letters a wire service's document number opens with in the LDC's collections (``APW19980807.0261``,
+#: ``NYT_ENG_20000101.0001``; lexicon ``outlets.newswire_prefixes``, as the newswire reader reads them).
+_WIRE = "|".join(sorted(re.escape(k.upper()) for k in lexicon.table("outlets.newswire_prefixes")))
 #: Where a day is written, in the order tried: (what it is read from, pattern). In an address, the year, month
-#: and day as path parts or joined by a hyphen; in a file name, joined by a hyphen, underscore or dot, or
-#: written together, the digits standing alone.
+#: and day as path parts or joined by a hyphen; in a file name, a wire document number, or the day joined by a
+#: hyphen, underscore or dot, or written together, the digits standing alone.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("web address", re.compile(rf"/{_Y}/{_M}/{_D}(?:/|$|[-_.])")),
     ("web address", re.compile(rf"(?<![0-9A-Za-z]){_Y}-{_M}-{_D}(?![0-9])")),
+    ("file name", re.compile(rf"^(?:{_WIRE})(?:_[A-Z]{{3}}_)?{_Y}{_M}{_D}\.\d{{4}}(?![0-9])")),
     ("file name", re.compile(rf"(?<![0-9A-Za-z]){_Y}([-_.]){_M}\2{_D}(?![0-9])")),
     ("file name", re.compile(rf"(?<![0-9A-Za-z]){_Y}{_M}{_D}(?![0-9A-Za-z])")),
 )
