@@ -164,7 +164,11 @@ def build_article(
     return art
 
 
-_SOURCE_WHY = {"metadata": "the site name in the page/record metadata", "url": "from the article's web address"}
+_SOURCE_WHY = {
+    "metadata": "the site name in the page/record metadata",
+    "url": "from the article's web address",
+    "path": "the wire service of the document number that names the file",
+}
 
 MAX_LINE_CHARS = 300
 """Longest title, outlet or author kept (longer ones are cut, with "…"): 100 kB of one repeated character

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from storyline.api import Corpus
-from storyline.ingest.path_dates import date_in_path
+from storyline.ingest.path_dates import date_in_path, wire_outlet
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,14 @@ def test_an_undated_file_is_dated_by_its_name_and_its_weekday_resolves(tmp_path:
     assert (a.published, a.published_how) == ("2016-09-14", "metadata")
     assert "file name" in (a.published_why or "")
     assert any(d.value == "2016-09-12" for d in a.dates)  # "on Monday": the Monday before
+
+
+def test_a_wire_document_number_names_the_outlet_too(tmp_path: Path) -> None:
+    assert wire_outlet("in/APW19980219.0476.txt") == "AP" and wire_outlet("in/dump.jsonl#APW19980219.0476") is None
+    text = "Harbour reopens\n\nThe harbour reopened on Tuesday after the storm, officials said.\n"
+    (tmp_path / "APW19980219.0476.txt").write_text(text, encoding="utf-8")
+    with Corpus(":memory:") as c:
+        c.ingest([tmp_path])
+        (a,) = c.articles()
+    assert (a.source, a.source_how, a.published) == ("AP", "path", "1998-02-19")
+    assert "document number" in (a.source_why or "")

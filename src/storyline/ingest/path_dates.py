@@ -28,7 +28,9 @@ from .. import lexicon
 _Y, _M, _D = r"(?P<y>(?:19|20)\d\d)", r"(?P<m>0[1-9]|1[0-2])", r"(?P<d>0[1-9]|[12]\d|3[01])"
 #: The letters a wire service's document number opens with in the LDC's collections (``APW19980807.0261``,
 #: ``NYT_ENG_20000101.0001``; lexicon ``outlets.newswire_prefixes``, as the newswire reader reads them).
-_WIRE = "|".join(sorted(re.escape(k.upper()) for k in lexicon.table("outlets.newswire_prefixes")))
+_WIRES = {k.upper(): str(v) for k, v in lexicon.table("outlets.newswire_prefixes").items()}
+_WIRE = "|".join(sorted(re.escape(k) for k in _WIRES))
+_WIRE_NUMBER = re.compile(rf"^({_WIRE})(?:_[A-Z]{{3}}_)?(?:19|20)\d{{6}}\.\d{{4}}(?![0-9])")
 #: Where a day is written, in the order tried: (what it is read from, pattern). In an address, the year, month
 #: and day as path parts or joined by a hyphen; in a file name, a wire document number, or the day joined by a
 #: hyphen, underscore or dot, or written together, the digits standing alone.
@@ -57,4 +59,17 @@ def date_in_path(path: str, url: str | None) -> tuple[str, str] | None:
     return None
 
 
-__all__ = ["PATTERNS", "date_in_path"]
+def wire_outlet(path: str) -> str | None:
+    """The wire service whose document number names the file (``APW19980219.0476.txt`` → AP), as the newswire
+    reader names a record's outlet; None for any other name.
+
+    Example:
+        >>> wire_outlet("in/NYT19980206.0460.txt"), wire_outlet("in/notes.txt")
+        ('The New York Times', None)
+    """
+    name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    m = _WIRE_NUMBER.match(name) if "#" not in name else None
+    return _WIRES[m.group(1)] if m else None
+
+
+__all__ = ["PATTERNS", "date_in_path", "wire_outlet"]

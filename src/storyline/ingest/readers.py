@@ -52,6 +52,7 @@ from storyline.ingest.formats.newswire import is_newswire, read_newswire
 from storyline.ingest.formats.records import read_json, read_jsonl
 from storyline.ingest.formats.webarchive import read_warc
 from storyline.ingest.formats.webpage import read_html
+from storyline.ingest.path_dates import wire_outlet
 from storyline.model import FileError
 
 __all__ = [
@@ -296,7 +297,11 @@ def _dispatch(fmt: str, data: bytes, shown: str) -> Result:
 
 
 def _text_doc(text: str, decoded: Decoded, shown: str) -> RawDoc:
-    return RawDoc(path=shown, text=text, fmt="txt", first_line_title=True, meta=decoded.meta())
+    wire = wire_outlet(shown)  # a file named by a wire document number ("APW19980219.0476.txt")
+    return RawDoc(
+        path=shown, text=text, fmt="txt", first_line_title=True, meta=decoded.meta(), source=wire,
+        source_how="path" if wire else None,
+    )  # fmt: skip
 
 
 def _decode_text(data: bytes) -> tuple[str, Decoded]:
