@@ -147,6 +147,24 @@ def test_a_first_line_that_is_only_a_dateline_is_no_headline(dateline: str) -> N
     assert [r.reason for r in c.removed] == ["dateline"]
 
 
+def test_a_dateline_line_sharing_the_ledes_place_names_is_no_headline() -> None:
+    """A whole page's headline is the line the lede repeats; a dateline on its own line repeats the place names
+    a long lede paragraph gives ("… the harbour of Port Wexley, Marland's capital …"), yet it stays the
+    dateline and the first line stays the headline."""
+    lede = (
+        "The office stayed open through the night, away from the centre of Port Wexley, Marland's quiet "
+        "capital of narrow streets and old warehouses, officials said on Saturday after the water fell."
+    )
+    text = (
+        "Sturdy sea wall may have spared the harbour office in Marland storm\n\nPORT WEXLEY, Marland (AP) _\n\n"
+        "The storm was so strong that it shook windows a mile away.\n\nBut the sea wall held.\n\n"
+        f"Another reason was the site.\n\n{lede}\n"
+    )
+    c = clean_text(text, first_line_title=True)
+    assert c.title == "Sturdy sea wall may have spared the harbour office in Marland storm"
+    assert [r.reason for r in c.removed] == ["dateline"] and c.hints.get("dateline_place") == "Port Wexley, Marland"
+
+
 def test_only_the_lead_paragraphs_carry_a_dateline() -> None:
     late = f"TAIPEI, Taiwan — {MORE}"
     c = clean_text(f"Bridge to close\n{LEAD}\n{MORE}\nThe vote was 7-2.\n{late}\n")

@@ -248,7 +248,7 @@ def _headline_and_page(blocks: list[_Block], hints: _Hints, find: bool, whole_pa
     if not whole_page:
         return title_at
     mark_page_chrome(blocks, keep=title_at)
-    if find and (lede := headline_by_lede(blocks, _headline_like, _content_words, title_at)) != title_at:
+    if find and (lede := headline_by_lede(blocks, _headline_not_dateline, _content_words, title_at)) != title_at:
         title_at = lede
         for b in blocks:
             b.reason = None if b.reason == PAGE_CHROME else b.reason
@@ -265,6 +265,12 @@ def _headline_like(text: str, max_words: int = 25) -> bool:
     if not end or end[-1] in ",;:":
         return False
     return not (end[-1] == "." and not _ABBREV_END.search(end))
+
+
+def _headline_not_dateline(text: str) -> bool:
+    """Headline-like and not a wire dateline on a line of its own ("DAR ES SALAAM, Tanzania (AP) _" shares the
+    lede's place names, yet it is no headline)."""
+    return _headline_like(text) and not _dateline_only(text)
 
 
 def _mark_related_lists(blocks: list[_Block]) -> None:
