@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from storyline.api import Corpus
 from storyline.ingest.path_dates import date_in_path, wire_outlet
+from storyline.render.export import schema
 
 
 @pytest.mark.parametrize(
@@ -60,5 +62,6 @@ def test_a_wire_document_number_names_the_outlet_too(tmp_path: Path) -> None:
     with Corpus(":memory:") as c:
         c.ingest([tmp_path])
         (a,) = c.articles()
+        jsonschema.validate(c.export(), schema())  # "path" is a way the export says an outlet was found
     assert (a.source, a.source_how, a.published) == ("AP", "path", "1998-02-19")
     assert "document number" in (a.source_why or "")
