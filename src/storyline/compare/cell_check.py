@@ -55,10 +55,16 @@ def word_forms(lemma: str) -> tuple[str, ...]:
     return tuple(sorted({low, low[:-1]} if low.endswith("e") and len(low) > 3 else {low}))  # noqa: PLR2004
 
 
+#: Each family head with the words of its family (``align.FAMILY``).
+_MEMBERS: dict[str, set[str]] = {}
+for _word, _head in FAMILY.items():
+    _MEMBERS.setdefault(_head, set()).add(_word)
+
+
 def family(lemma: str) -> set[str]:
     """``lemma`` and the words of its family (``align.FAMILY``)."""
     head = FAMILY.get(lemma, lemma)
-    return {head, lemma} | {w for w, h in FAMILY.items() if h == head}
+    return {head, lemma} | _MEMBERS.get(head, set())
 
 
 def has_form(lemma: str, words: set[str]) -> bool:

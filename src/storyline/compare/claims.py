@@ -379,16 +379,16 @@ def build_claims(
         fitted = params.get("omission") or {}
         o_w = fitted.get("weights") if omission_weights is None else omission_weights
         o_bar = fitted.get("bar") if omission_bar is None else omission_bar
-        vocab = {a.id: Vocabulary.of(a) for a in articles} if o_w and o_bar is not None and o_bar <= 1.0 else {}
+        omission = (list(o_w), float(o_bar)) if o_w and o_bar is not None and o_bar <= 1.0 else None
+        vocab = {a.id: Vocabulary.of(a) for a in articles} if omission else {}
         for _, claim, members in claims:
             claim.absent = _absent(units, members, near, articles, below)
             claim.near = _nearest(units, members, near, set(claim.absent), max(below, shown))
             if cell is not None and cell <= 1.0:
                 _stated(claim, units, members, near, articles, float(cell), taken)
-            if vocab and o_w and o_bar is not None:
-                gone = omitted(claim, units, members, near, articles, vocab, o_w, float(o_bar))
+            if omission and (gone := set(omitted(claim, units, members, near, articles, vocab, *omission))):
                 claim.absent = sorted([*claim.absent, *gone])
-                claim.near = [c for c in claim.near if c.article_id not in set(gone)]
+                claim.near = [c for c in claim.near if c.article_id not in gone]
     else:  # a store analysed before statements were kept: word similarity at its own bar (``threshold`` and
         # ``compare.align_threshold`` are the pair model's probabilities, another scale)
         thr = ALIGN_THRESHOLD

@@ -32,6 +32,7 @@ import numpy as np
 
 from ..model import Article, Claim
 from .align import FAMILY, LIGHT_PREDICATES
+from .cell_check import family
 from .clauses import content_stems, stem
 
 #: The model's inputs, in the order of its weights.
@@ -39,11 +40,6 @@ FEATURES = ("bias", "near", "second", "terms", "entities", "size")
 #: Share of a row's statements a term must be in to be one of its shared terms (with at least two statements).
 SHARE = 0.5
 SIZE_CAP = 3.0
-
-#: Each family head with its members (:data:`.align.FAMILY`): any of them written names the head.
-_FORMS: dict[str, tuple[str, ...]] = {}
-for _w, _head in FAMILY.items():
-    _FORMS[_head] = (*_FORMS.get(_head, (_head,)), _w)
 
 
 class _Unit(Protocol):
@@ -79,7 +75,7 @@ class Vocabulary:
         """Whether the article names ``term`` (``"e:"`` and an entity id, or a lemma) in any form."""
         if term.startswith("e:"):
             return term[2:] in self.entities
-        return term in self.lemmas or any(stem(w) in self.stems for w in _FORMS.get(term, (term,)))
+        return term in self.lemmas or any(stem(w) in self.stems for w in family(term))  # any word of its family
 
 
 def shared_terms(units: Sequence[_Unit], members: Sequence[int]) -> list[str]:

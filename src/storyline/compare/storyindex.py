@@ -32,7 +32,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..model import Article
@@ -119,25 +119,28 @@ class StoryIndex:
         """The latest start and the earliest end of the event dates of the story's members (None: no member's
         is known). A member is within the window of all the others when the gap from its event to these two
         is (:meth:`_too_far`): what the batch clustering asks of every pair of a story, asked of the story."""
-        if sid not in self.spans:
-            span = None
-            for m in self.stories.get(sid, ()):
-                p = self.profiles.get(m)
-                span = _widened(span, p.event if p is not None else None)
-            self.spans[sid] = span
-        return self.spans[sid]
+        return self._folded(self.spans, sid, _widened)
 
     def extent(self, sid: str) -> tuple[int, int] | None:
         """The earliest start and the latest end of the event dates of the story's members (None: no member's is
         known): an article or a story further from it than the model's longest silence would leave the story one
         (:class:`~storyline.compare.cluster.Silence`; a story's own silences are never longer)."""
-        if sid not in self.extents:
-            extent = None
+        return self._folded(self.extents, sid, _reach)
+
+    def _folded(
+        self,
+        made: dict[str, tuple[int, int] | None],
+        sid: str,
+        fold: Callable[[tuple[int, int] | None, tuple[int, int] | None], tuple[int, int] | None],
+    ) -> tuple[int, int] | None:
+        """The story's members' event dates folded by ``fold`` (:func:`_widened`, :func:`_reach`), kept in ``made``."""
+        if sid not in made:
+            acc = None
             for m in self.stories.get(sid, ()):
                 p = self.profiles.get(m)
-                extent = _reach(extent, p.event if p is not None else None)
-            self.extents[sid] = extent
-        return self.extents[sid]
+                acc = fold(acc, p.event if p is not None else None)
+            made[sid] = acc
+        return made[sid]
 
     @staticmethod
     def _too_far(model: PairModel, a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:

@@ -23,21 +23,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .. import lexicon
+from .formats.newswire import PREFIXES
 
 _Y, _M, _D = r"(?P<y>(?:19|20)\d\d)", r"(?P<m>0[1-9]|1[0-2])", r"(?P<d>0[1-9]|[12]\d|3[01])"
-#: The letters a wire service's document number opens with in the LDC's collections (``APW19980807.0261``,
-#: ``NYT_ENG_20000101.0001``; lexicon ``outlets.newswire_prefixes``, as the newswire reader reads them).
-_WIRES = {k.upper(): str(v) for k, v in lexicon.table("outlets.newswire_prefixes").items()}
-_WIRE = "|".join(sorted(re.escape(k) for k in _WIRES))
-_WIRE_NUMBER = re.compile(rf"^({_WIRE})(?:_[A-Z]{{3}}_)?(?:19|20)\d{{6}}\.\d{{4}}(?![0-9])")
+#: A wire service's document number as the LDC's collections name documents (``APW19980807.0261``,
+#: ``NYT_ENG_20000101.0001``): the letters the newswire reader knows (``newswire.PREFIXES``), then the day.
+_WIRE_NUMBER = re.compile(
+    rf"^(?P<wire>{'|'.join(sorted(map(re.escape, PREFIXES)))})(?:_[A-Z]{{3}}_)?{_Y}{_M}{_D}\.\d{{4}}(?![0-9])"
+)
 #: Where a day is written, in the order tried: (what it is read from, pattern). In an address, the year, month
 #: and day as path parts or joined by a hyphen; in a file name, a wire document number, or the day joined by a
 #: hyphen, underscore or dot, or written together, the digits standing alone.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("web address", re.compile(rf"/{_Y}/{_M}/{_D}(?:/|$|[-_.])")),
     ("web address", re.compile(rf"(?<![0-9A-Za-z]){_Y}-{_M}-{_D}(?![0-9])")),
-    ("file name", re.compile(rf"^(?:{_WIRE})(?:_[A-Z]{{3}}_)?{_Y}{_M}{_D}\.\d{{4}}(?![0-9])")),
+    ("file name", _WIRE_NUMBER),
     ("file name", re.compile(rf"(?<![0-9A-Za-z]){_Y}([-_.]){_M}\2{_D}(?![0-9])")),
     ("file name", re.compile(rf"(?<![0-9A-Za-z]){_Y}{_M}{_D}(?![0-9A-Za-z])")),
 )
@@ -45,8 +45,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 def date_in_path(path: str, url: str | None) -> tuple[str, str] | None:
     """The day written in ``url`` or in the file name of ``path`` (ISO), and why; None when neither holds one."""
-    name = path.replace("\\", "/").rsplit("/", 1)[-1]
-    places = {"web address": url or "", "file name": "" if "#" in name else name}
+    places = {"web address": url or "", "file name": _file_name(path)}
     for where, pattern in PATTERNS:
         m = pattern.search(places[where])
         if m is None:
@@ -67,9 +66,14 @@ def wire_outlet(path: str) -> str | None:
         >>> wire_outlet("in/NYT19980206.0460.txt"), wire_outlet("in/notes.txt")
         ('The New York Times', None)
     """
+    m = _WIRE_NUMBER.match(_file_name(path))
+    return PREFIXES[m["wire"]] if m else None
+
+
+def _file_name(path: str) -> str:
+    """The file's own name; "" for a record inside a container file (``dump.jsonl#3``)."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
-    m = _WIRE_NUMBER.match(name) if "#" not in name else None
-    return _WIRES[m.group(1)] if m else None
+    return "" if "#" in name else name
 
 
 __all__ = ["PATTERNS", "date_in_path", "wire_outlet"]
