@@ -132,3 +132,19 @@ def test_a_quote_groups_canonical_kind() -> None:
     v = {"article_id": "a", "start": 0, "end": 1, "text": "x", "relation": "canonical", "kind": "indirect"}
     assert ClaimView.from_json({"id": "c", "text": "x", "versions": [v]}).canonical_kind == "indirect"
     assert ClaimView("c", "x").canonical_kind == "direct"
+
+
+def test_unclear_cells_cite_their_passage_with_the_outlet_and_date_of_every_other_cite(seed_corpus: Any) -> None:
+    """An "unclear" cell's nearest passage is labelled as the row's own cites are ("unnamed outlet (…), 24 Nov
+    2025"), never as an unknown outlet with no date."""
+    near = 0
+    for s in seed_corpus.stories:
+        typed = make_dossier(s.story, s.articles(), seed_corpus.entities())
+        labels = {c.article_id: c.label for row in typed.matrix.rows for cell in row.cells for c in cell.cites}
+        for row in typed.matrix.rows:
+            for cell in row.cells:
+                for c in cell.near:
+                    near += 1
+                    assert c.source == cell.outlet and c.label and c.title, c
+                    assert c.label == labels.get(c.article_id, c.label)
+    assert near  # the seed story has such cells

@@ -356,6 +356,7 @@ def comparison(
     for row in matrix.rows:
         for cell in row.cells:
             cell.cites = [cite(x.cite) for x in cell.cites]
+            cell.near = [cite(x.cite) for x in cell.near]  # labelled as every other cite ("unnamed outlet (…)")
     conflicts = [
         Conflict(c.text, x["why"], c.id, [*(cite(s) for s in c.support[:1]), cited(x)])
         for c in story.claims
