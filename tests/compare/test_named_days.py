@@ -56,3 +56,15 @@ def test_a_follow_up_that_names_the_day_of_the_happening() -> None:
     other = art("c", "A doctor was shot at home on Oct. 23.", [("Oct. 23", "XXXX-10-23", "needs-year")])
     assert named_day(first, later) == 1.0
     assert named_day(first, other) == 0.0
+
+
+def test_a_day_named_matches_the_other_reports_event_day_two_event_days_never() -> None:
+    first = art("a", "Bombs exploded outside the embassies Friday.", [("Friday", "1998-08-07", "weekday")])
+    first.published = "1998-08-07"
+    later = art("b", "Tanzania expelled two Iraqis after the Aug. 7 blasts.", [("Aug. 7", "1998-08-07", "month-day")])
+    later.published = "1998-08-13"
+    same_day = art("c", "A doctor was shot at home Friday.", [("Friday", "1998-08-07", "weekday")])
+    same_day.published = "1998-08-07"
+    assert of_article(first, _PERIOD) == set()  # a weekday is named by nobody's calendar
+    assert named_day(first, later) == 1.0  # "Aug. 7" is the day the first report's lead dates
+    assert named_day(first, same_day) == 0.0  # the same event day alone is date_near's

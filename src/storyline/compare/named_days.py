@@ -9,7 +9,9 @@ that bounds a period ("the quarter ended Sept. 30"; the caller's pattern).
 
 A day is kept as ``YYYY-MM-DD`` when the text or the publication date gives its year, else ``MM-DD``; two days
 are the same when their month and day agree and their years do not differ (a day without a year matches that
-day of any year).
+day of any year). A day one article names also matches the other's event day (:class:`Days`): the first report
+dates the bombing "Friday", resolved by its publication date, and a follow-up names "Aug. 7"; two event days alone
+are ``date_near``'s, not this feature's.
 
 Example:
     >>> import numpy as np
@@ -22,6 +24,7 @@ Example:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 
@@ -58,21 +61,30 @@ def _rows(columns: Sequence[Sequence[int]], width: int) -> sparse.csr_matrix:
 
 
 class Days:
-    """The named days of some articles (one set each, as :func:`of_article` gives them), as matrices."""
+    """The named days of some articles (one set each, as :func:`of_article` gives them), as matrices; with
+    ``events``, each article's event day (a day ordinal; None: not known to the day), which the other's named days
+    may match too (a first report dates the bombing "Friday", a follow-up names "Aug. 7")."""
 
-    def __init__(self, days: Sequence[set[str]]) -> None:
-        full = {k: i for i, k in enumerate(sorted({k for s in days for k in s if len(k) == len("YYYY-MM-DD")}))}
-        month_day = {k: i for i, k in enumerate(sorted({k[-5:] for s in days for k in s}))}
-        self.full = _rows([[full[k] for k in s if k in full] for s in days], max(len(full), 1))
+    def __init__(self, days: Sequence[set[str]], events: Sequence[int | None] = ()) -> None:
+        event_sets = [{dt.date.fromordinal(e).isoformat()} if e else set() for e in events] or [set() for _ in days]
+        every = [*days, *event_sets]
+        full = {k: i for i, k in enumerate(sorted({k for s in every for k in s if len(k) == len("YYYY-MM-DD")}))}
+        month_day = {k: i for i, k in enumerate(sorted({k[-5:] for s in every for k in s}))}
         width = max(len(month_day), 1)
-        self.month_day = _rows([sorted({month_day[k[-5:]] for k in s}) for s in days], width)
+        self.full, self.event_full = (_rows([[full[k] for k in s if k in full] for s in x], max(len(full), 1))
+                                      for x in (days, event_sets))  # fmt: skip
+        self.month_day, self.event_day = (_rows([sorted({month_day[k[-5:]] for k in s}) for s in x], width)
+                                          for x in (days, event_sets))  # fmt: skip
         self.yearless = _rows([[month_day[k] for k in s if k not in full] for s in days], width)
 
     def shared(self, r: np.ndarray, c: np.ndarray) -> np.ndarray:
-        """Whether each pair (rows ``r`` × columns ``c``) names a day in common."""
+        """Whether each pair (rows ``r`` × columns ``c``) names a day in common, or one names the other's event
+        day."""
 
         def dot(a: sparse.csr_matrix, b: sparse.csr_matrix) -> np.ndarray:
             return np.asarray((a[r] @ b[c].T).todense())
 
         same = dot(self.full, self.full) + dot(self.yearless, self.month_day) + dot(self.month_day, self.yearless)
+        same += dot(self.full, self.event_full) + dot(self.event_full, self.full)
+        same += dot(self.yearless, self.event_day) + dot(self.event_day, self.yearless)
         return np.asarray(same > 0)

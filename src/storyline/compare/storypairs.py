@@ -33,7 +33,8 @@ named features, each a number a reader can check:
                           convention", "the first debate") and the event dates are at most a week apart
 ``happening_apart``       both leads name a happening of one kind, told apart by their words ("the
                           Republican convention", "the Democratic convention")
-``named_day``             both texts name a calendar day in common ("the Aug. 7 bombings", :mod:`.named_days`)
+``named_day``             both texts name a calendar day in common, or one names the other's event day ("the
+                          Aug. 7 bombings" and a report of Friday's blasts; :mod:`.named_days`)
 ========================  ===========================================================================
 
 An article's event date is what its lead dates (the finest precision given there, days before months
@@ -126,7 +127,7 @@ MEANING = {
     "keywords": "each one's key words in the other",
     "same_happening": "leads name the same happening, days apart",
     "happening_apart": "leads name other happenings of one kind",
-    "named_day": "both name the same calendar day",
+    "named_day": "one names the day the other names or dates its event",
 }
 #: The direction each feature may push the score (+1: only towards the same story, -1: only away, 0: either):
 #: the fit keeps every weight on its side, so each contribution reads as the feature's name says.
@@ -584,7 +585,8 @@ class PairSpace:
         noun_vocab = _index(nouns)
         self.happening_nouns, self.bare_nouns = _binary(nouns, noun_vocab), _binary(bare, noun_vocab)
         self.told_nouns = _binary([n - b for n, b in zip(nouns, bare, strict=True)], noun_vocab)
-        self.days = named_days.Days([p.named_days for p in profiles])
+        days = [p.event[0] if p.event and p.event_precision == "day" else None for p in profiles]
+        self.days = named_days.Days([p.named_days for p in profiles], days)  # and each one's event day
 
     def __len__(self) -> int:
         return len(self.ids)
