@@ -73,7 +73,10 @@ With the ``named_day`` pair feature (2026-12-07, ``compare/named_days.py``; ``si
 PolNeAR, then undated TBAQ / PolNeAR): 0.955 / 0.949 / 0.755, 0.905 / 0.670 (this code without it, rerun) -> days
 both name 0.960 / 0.946 / 0.751, 0.904 / 0.667; a day one names or the other's event day 0.953 / 0.948 / 0.760,
 0.906 / 0.668 (stored: ``--final silence`` C 0.1, threshold 0.375, leave-one-fold-out F1 0.9181 against 0.9158 and
-0.9152).
+0.9152). Its three filing paths (``--paths``, in-sample, the strong link; at once / 4 ingests / streamed): ECB+ dev
+0.955 / 0.955 / 0.956 -> 0.960 / 0.960 / 0.936 (streamed P 0.957: one twin pair joined one article at a time at the
+lower threshold; at 0.4 the same weights file it 0.965), TBAQ 0.959 / 0.967 / 0.948 -> 0.964 / 0.973 / 0.962,
+PolNeAR 0.766 / 0.768 / 0.736 -> 0.767 / 0.771 / 0.737. The threshold stays the protocol's choice.
 
 The cost, on synthetic streams of yearly copies (``bench/story_window.py --sizes 2000``, the ECB+ dev and TBAQ
 profiles copied with every date a year later each time, gold (copy, story); accuracy only, its timings not kept):
