@@ -33,6 +33,8 @@ named features, each a number a reader can check:
                           convention", "the first debate") and the event dates are at most a week apart
 ``happening_apart``       both leads name a happening of one kind, told apart by their words ("the
                           Republican convention", "the Democratic convention")
+``named_day``             both texts name a calendar day in common, or one names the other's event day ("the
+                          Aug. 7 bombings" and a report of Friday's blasts; :mod:`.named_days`)
 ========================  ===========================================================================
 
 An article's event date is what its lead dates (the finest precision given there, days before months
@@ -77,7 +79,7 @@ from .. import lexicon
 from ..lexicon import stem
 from ..model import Article
 from ..text import NO_SENTENCES_LEAD, lead_to
-from . import happenings
+from . import happenings, named_days
 from .sparse_rows import row_order, top_columns
 
 FEATURES = (
@@ -101,6 +103,7 @@ FEATURES = (
     "keywords",
     "same_happening",
     "happening_apart",
+    "named_day",
 )
 #: What each feature means, for ``storyline stories --why``.
 MEANING = {
@@ -124,6 +127,7 @@ MEANING = {
     "keywords": "each one's key words in the other",
     "same_happening": "leads name the same happening, days apart",
     "happening_apart": "leads name other happenings of one kind",
+    "named_day": "one names the day the other names or dates its event",
 }
 #: The direction each feature may push the score (+1: only towards the same story, -1: only away, 0: either):
 #: the fit keeps every weight on its side, so each contribution reads as the feature's name says.
@@ -148,6 +152,7 @@ SIGN = {
     "keywords": 1,
     "same_happening": 1,
     "happening_apart": -1,
+    "named_day": 1,
 }
 PARTICIPANT_TYPES = frozenset({"PERSON", "ORG", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 PLACE_TYPES = frozenset({"GPE", "LOC"})
@@ -203,6 +208,7 @@ class Profile:
     lead_actions: set[str] = field(default_factory=set)  # the actions of lead clauses that name a participant
     lead_counts: set[str] = field(default_factory=set)  # "unit|value" of the lead's counts
     lead_happenings: set[str] = field(default_factory=set)  # the lead's named happenings (happenings.py keys)
+    named_days: set[str] = field(default_factory=set)  # the calendar days the text names (named_days.py)
 
 
 _SETS = (
@@ -215,6 +221,7 @@ _SETS = (
     "lead_actions",
     "lead_counts",
     "lead_happenings",
+    "named_days",
 )
 
 
@@ -409,6 +416,7 @@ def profile(article: Article, paragraphs: int = 3) -> Profile:
     p.lead_events, p.lead_actions = lead_events(article)
     p.lead_counts = lead_counts(article, end)
     p.lead_happenings = happenings.of_lead(article.title, article.text[:lead_end_at], article.mentions)
+    p.named_days = named_days.of_article(article, _PERIOD)
     return p
 
 
@@ -519,13 +527,6 @@ def _index(sets: Iterable[Iterable[str]]) -> dict[str, int]:
     return {k: i for i, k in enumerate(sorted({k for s in sets for k in s}))}
 
 
-def _top_columns(m: Any, k: int) -> Any:
-    """1s in each row's ``k`` largest entries of ``m`` (CSR), ties to the lower column: an article's key words
-    from its tf-idf row (the vocabulary is numbered in word order, so ties go by the word; see
-    :func:`~storyline.compare.sparse_rows.top_columns`)."""
-    return top_columns(m, k)
-
-
 def _pattern(m: Any) -> Any:
     """1s where ``m`` has an entry."""
     out = m.copy()
@@ -559,7 +560,7 @@ class PairSpace:
         person_vocab = vocab["persons"]
         self.headline = _binary([p.headline_persons for p in profiles], person_vocab)
         self.named_persons = _binary([set(p.persons) for p in profiles], person_vocab)
-        self.keys = _top_columns(self.content, KEYWORDS)  # each article's weightiest words by tf-idf
+        self.keys = top_columns(self.content, KEYWORDS)  # each article's weightiest words by tf-idf (ties: by word)
         self.term_set = _pattern(self.content)
         self.lead_events = _binary([p.lead_events for p in profiles], _index(p.lead_events for p in profiles))
         self.lead_actions = _binary([p.lead_actions for p in profiles], _index(p.lead_actions for p in profiles))
@@ -584,6 +585,8 @@ class PairSpace:
         noun_vocab = _index(nouns)
         self.happening_nouns, self.bare_nouns = _binary(nouns, noun_vocab), _binary(bare, noun_vocab)
         self.told_nouns = _binary([n - b for n, b in zip(nouns, bare, strict=True)], noun_vocab)
+        days = [p.event[0] if p.event and p.event_precision == "day" else None for p in profiles]
+        self.days = named_days.Days([p.named_days for p in profiles], days)  # and each one's event day
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -637,6 +640,7 @@ class PairSpace:
         )
         out[..., f["same_happening"]] = (shared | loose) & both & (gap <= happenings.DAYS)
         out[..., f["happening_apart"]] = (dot(self.told_nouns) > 0) & ~shared & ~loose
+        out[..., f["named_day"]] = self.days.shared(r, c)
         return out
 
     def _missing(self, r: np.ndarray, c: np.ndarray) -> np.ndarray:
