@@ -14,13 +14,14 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import math
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import incremental
+from . import incremental, stale
 from .article_fixes import ArticleFixes, Fix
 from .compare.cluster import Link, cluster_config, explain
 from .compare.story import article_state
@@ -43,6 +44,14 @@ ProgressFn = Callable[[str, int, int], None]
 FORMATS = ("md", "html", "json")
 #: The store's record of the story settings its stories were built with (:func:`storyline.config.story_settings`).
 SETTINGS_META = "story_settings"
+#: When an ingest filed by the corpus index builds the stories it touched: each mode's most articles of a story
+#: built within the ingest (a larger one is marked stale and built later, :mod:`storyline.stale`). ``now`` builds
+#: every stale story before the ingest returns, those earlier ingests left too.
+REBUILD: dict[str, Callable[[Config], float]] = {
+    "auto": lambda cfg: cfg.corpus_rebuild_inline,
+    "now": lambda cfg: math.inf,
+    "later": lambda cfg: 0,
+}
 
 
 @dataclass(slots=True)
@@ -128,6 +137,8 @@ class Corpus(Corrections, ArticleFixes):
         self.store: Store = open_store(db)
         self.last_report: IngestReport | None = None
         self.engine = engine  # where the per-article stages run (storyline.engines); None: in this process
+        self.store_stale = True  # a stale story read here is built and stored (False: built for the reader only)
+        self.built_stale: dict[str, stale.Built] = {}  # the stale stories built for a reader (store_stale False)
 
     def close(self) -> None:
         if self.engine is not None:
@@ -160,6 +171,7 @@ class Corpus(Corrections, ArticleFixes):
             yield StoryView(self.curated_story(s) if cur.touches(s) else s, self)
 
     def story(self, story_id: str) -> StoryView:
+        self._up_to_date(story_id)
         s = self.store.get_story(story_id)
         if s is None:
             ids = self.store.story_ids()
@@ -172,7 +184,11 @@ class Corpus(Corrections, ArticleFixes):
 
     def story_dossier(self, story_id: str) -> dict[str, Any]:
         """:meth:`dossier_of` the story ``story_id``, read straight from its stored dossier when no curation
-        correction is in force (the story itself is not read then); E401 when there is no such story."""
+        correction is in force (the story itself is not read then); E401 when there is no such story. A stale
+        story (:mod:`storyline.stale`) is built first: stored, or with ``store_stale`` False built for this read."""
+        if not self._up_to_date(story_id) and (built := stale.fresh(self.store, self.config, story_id)):
+            self.built_stale[story_id] = built
+            return self.dossier_of(built.story) if built.dossier is None else json.loads(built.dossier)
         if not stored_curation(self.store):
             stored = self.store.stored_dossier(story_id)
             if stored is not None:
@@ -191,6 +207,18 @@ class Corpus(Corrections, ArticleFixes):
         named = {m.entity_id for a in members for m in a.mentions if m.entity_id}
         return build_dossier(story, members, self.store.get_entities(named, with_mentions=False))
 
+    def _up_to_date(self, story_id: str) -> bool:
+        """Whether ``story_id`` is built as its articles are (a stale one is built and stored first, when
+        ``store_stale``)."""
+        if not self.store.is_stale(story_id):
+            return True
+        return self.store_stale and story_id in self.rebuild_stale([story_id])
+
+    def rebuild_stale(self, story_ids: Sequence[str] | None = None, progress: ProgressFn | None = None) -> list[str]:
+        """Build and store the stories ingests left stale (those of ``story_ids``; every one when None): their
+        claims, summaries, dossiers and pages (:mod:`storyline.stale`). Returns the ids built."""
+        return stale.rebuild(self.store, self.config, story_ids, progress)
+
     def entities(self) -> list[Entity]:
         return self.store.entities()
 
@@ -198,6 +226,9 @@ class Corpus(Corrections, ArticleFixes):
         return self.store.search(query, limit)
 
     def export(self) -> dict[str, Any]:
+        """The whole corpus in the export's JSON form (stale stories built and stored first)."""
+        if self.store_stale and self.store.stale_stories():
+            self.rebuild_stale()
         stories = [s.story for s in self.stories]
         return export_corpus(self.curated_articles(self.store.articles()), stories, self.store.entities())
 
@@ -220,6 +251,7 @@ class Corpus(Corrections, ArticleFixes):
         exclude: Sequence[str | Path] = (),
         manifest: str | Path | None = None,
         min_chars: int = 0,
+        rebuild: str = "auto",
     ) -> IngestReport:
         """Read, clean, analyse and store articles; then update entities and stories.
 
@@ -229,8 +261,11 @@ class Corpus(Corrections, ArticleFixes):
         fewer than ``min_chars`` characters of text after cleaning is refused (E113; the web app's uploads).
         Re-ingesting the same content is a no-op, unless ``source``, ``published`` or the manifest say something
         new about it: the stored article is then updated (``updated``). The store's own database files, and any
-        path in ``exclude`` (the dossier folder, say), are never read as articles.
+        path in ``exclude`` (the dossier folder, say), are never read as articles. ``rebuild`` says when the
+        stories the new articles touch are built again in a store filed by its corpus index (:data:`REBUILD`).
         """
+        if rebuild not in REBUILD:
+            raise ValueError(f"rebuild must be one of {', '.join(REBUILD)}, not {rebuild!r}")
         report = IngestReport()
         indexed = self.store.get_meta(incremental.INDEX_META) == incremental.INDEX_WRITTEN
         if published:
@@ -290,8 +325,10 @@ class Corpus(Corrections, ArticleFixes):
         # a store kept by the corpus index without running the corpus stages over every article (100,000
         # articles: minutes and gigabytes for one re-dated file), in a smaller one by them as before
         if report.added or not self.store.corpus_built() or self.stale_settings() or (report.updated and not indexed):
-            self.rebuild(progress)
+            self.rebuild(progress, inline=REBUILD[rebuild](self.config))
         self.rebuild_stories_of(report.updated)
+        if rebuild == "now":
+            self.rebuild_stale(progress=progress)
         return report
 
     def stale_settings(self) -> list[str]:
@@ -393,22 +430,26 @@ class Corpus(Corrections, ArticleFixes):
             part, errors = pending[k : k + chunk], list[FileError]()
             yield Analysed(part, analyse_new(part, self.config, errors=errors), errors)
 
-    def rebuild(self, progress: ProgressFn | None = None) -> None:
+    def rebuild(self, progress: ProgressFn | None = None, inline: float | None = None) -> None:
         """Recompute entities and (incrementally) stories over everything in the store.
 
         A few new articles in a store of ``corpus.incremental_from`` articles or more are filed through the corpus
-        index instead, reading only the entities, copies and stories they touch (:mod:`storyline.incremental`).
+        index instead, reading only the entities, copies and stories they touch (:mod:`storyline.incremental`);
+        a touched story of more than ``inline`` articles (``corpus.rebuild_inline`` when None) is then left stale,
+        built later (:mod:`storyline.stale`). The full run builds every stale story.
         """
         stale = self.stale_settings()
         if stale:
             log.info("stories were built with other settings (%s): building every story again", ", ".join(stale))
-        elif incremental.run(self.store, self.config, progress):
+        elif incremental.run(self.store, self.config, progress, inline):
             self._record_settings()
             return
         version = self.store.articles_version()  # the article set the stages below cover
         arts = self.store.articles()
-        built = {} if stale else {s.id: s for s in self.store.stories()}  # a story built before is kept as it is
-        existing: dict[str, list[str]] = {sid: list(s.article_ids) for sid, s in built.items()}
+        stored = {} if stale else {s.id: s for s in self.store.stories()}
+        existing: dict[str, list[str]] = {sid: list(s.article_ids) for sid, s in stored.items()}
+        marked = set(self.store.stale_stories())  # a story built before is kept as it is, unless left stale
+        built = {sid: s for sid, s in stored.items() if sid not in marked}
 
         def state(a: Article) -> tuple[Any, ...]:
             return (a.story_id, *article_state(a))
@@ -432,6 +473,7 @@ class Corpus(Corrections, ArticleFixes):
                 return
             self.store.replace_entities(result.entities)
             self.store.replace_stories(result.stories)
+            self.store.clear_stale()
             for a in arts:
                 # mentions carry entity ids now; re-dated articles carry new dates
                 if before[a.id] != state(a) or a.id in result.redated:
