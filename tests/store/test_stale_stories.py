@@ -72,7 +72,7 @@ def test_stories_left_to_later_are_marked_and_never_served_stale(tmp_path: Path,
         port = c.store.stories()[0]
         assert c.store.get_dossier(port) is not None and c.store.stale_stories() == []
         c.ingest(_port_c(tmp_path), rebuild="later")
-        assert c.store.stale_stories() == [port.id]
+        assert c.store.stale_stories() == [port.id] and c.store.corpus_built() and c.store.check() == []
         row = c.store.get_story(port.id)
         assert row is not None and len(row.article_ids) == 3 and row.title == port.title  # the old row, new members
         assert c.store.get_dossier(row) is None and c.store.stored_dossier(port.id) is None
