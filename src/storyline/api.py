@@ -161,18 +161,20 @@ class Corpus(Corrections, ArticleFixes):
     # ---------------------------------------------------------------- reading
     @property
     def stories(self) -> list[StoryView]:
-        cur = stored_curation(self.store)
-        return [StoryView(self.curated_story(s) if cur.touches(s) else s, self) for s in self.store.stories()]
+        cur, marked = stored_curation(self.store), set(self.store.stale_stories())
+        shown = [self._current(s, marked) for s in self.store.stories()]
+        return [StoryView(self.curated_story(s) if cur.touches(s) else s, self) for s in shown]
 
     def iter_stories(self) -> Iterator[StoryView]:
         """:attr:`stories` read a page at a time (never every story in memory at once)."""
-        cur = stored_curation(self.store)
+        cur, marked = stored_curation(self.store), set(self.store.stale_stories())
         for s in self.store.iter_stories():
+            s = self._current(s, marked)
             yield StoryView(self.curated_story(s) if cur.touches(s) else s, self)
 
     def story(self, story_id: str) -> StoryView:
-        self._up_to_date(story_id)
-        s = self.store.get_story(story_id)
+        built = None if self._up_to_date(story_id) else self._built(story_id)
+        s = built.story if built else self.store.get_story(story_id)
         if s is None:
             ids = self.store.story_ids()
             known = ", ".join(ids[:30]) + (f" and {len(ids) - 30} more" if len(ids) > 30 else "") or "none yet"
@@ -186,9 +188,8 @@ class Corpus(Corrections, ArticleFixes):
         """:meth:`dossier_of` the story ``story_id``, read straight from its stored dossier when no curation
         correction is in force (the story itself is not read then); E401 when there is no such story. A stale
         story (:mod:`storyline.stale`) is built first: stored, or with ``store_stale`` False built for this read."""
-        if not self._up_to_date(story_id) and (built := stale.fresh(self.store, self.config, story_id)):
-            self.built_stale[story_id] = built
-            return self.dossier_of(built.story) if built.dossier is None else json.loads(built.dossier)
+        if not self._up_to_date(story_id) and (built := self._built(story_id)):
+            return self.dossier_of(built.story)
         if not stored_curation(self.store):
             stored = self.store.stored_dossier(story_id)
             if stored is not None:
@@ -198,7 +199,10 @@ class Corpus(Corrections, ArticleFixes):
     def dossier_of(self, story: Story) -> dict[str, Any]:
         """A story's dossier in its JSON form: the one stored when the story was built, while the story is as
         stored and no curation correction touches it; else built now from the story's own articles and the
-        entities they name (never the corpus's)."""
+        entities they name (never the corpus's); a stale story built for this reader, its dossier as built."""
+        built = self.built_stale.get(story.id)
+        if built is not None and built.story is story and built.dossier is not None:
+            return dict(json.loads(built.dossier))
         if not stored_curation(self.store).touches(story):
             stored = self.store.get_dossier(story)
             if stored is not None:
@@ -206,6 +210,24 @@ class Corpus(Corrections, ArticleFixes):
         members = self.curated_articles(self.store.articles(story.article_ids))
         named = {m.entity_id for a in members for m in a.mentions if m.entity_id}
         return build_dossier(story, members, self.store.get_entities(named, with_mentions=False))
+
+    def _current(self, story: Story, marked: set[str]) -> Story:
+        """``story`` as it is shown: a stale one (of ``marked``) built first (:meth:`_up_to_date`)."""
+        if story.id not in marked:
+            return story
+        if self._up_to_date(story.id):
+            return self.store.get_story(story.id) or story
+        built = self._built(story.id)
+        return built.story if built else story
+
+    def _built(self, story_id: str) -> stale.Built | None:
+        """A stale story built for this reader (not stored), kept while this Corpus is open."""
+        if story_id not in self.built_stale:
+            built = stale.fresh(self.store, self.config, story_id)
+            if built is None:
+                return None
+            self.built_stale[story_id] = built
+        return self.built_stale[story_id]
 
     def _up_to_date(self, story_id: str) -> bool:
         """Whether ``story_id`` is built as its articles are (a stale one is built and stored first, when
