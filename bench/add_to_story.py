@@ -1,6 +1,7 @@
 """Adding one article to a story of a given size in a large store: the ingest's seconds when every touched story is
-built within it (``--rebuild now``, the behaviour before stale stories) and when one over ``corpus.rebuild_inline``
-articles is left to build later (``auto``, the default), on copies of one store, and what the later build costs.
+built within it (``--rebuild now``, the behaviour before stale stories), when those past ``corpus.rebuild_inline``
+articles in all are left to build later (``auto``, the default) and when none is built (``later``), on copies of
+one store, and what the later builds cost.
 
     python bench/add_to_story.py DB [--sizes 2,5,10,20,40,60,90,120] [--per 2] [--modes now,auto]
                                     [--seed 3] [--work DIR] [--label NAME] [--out FILE]

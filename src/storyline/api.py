@@ -44,9 +44,9 @@ ProgressFn = Callable[[str, int, int], None]
 FORMATS = ("md", "html", "json")
 #: The store's record of the story settings its stories were built with (:func:`storyline.config.story_settings`).
 SETTINGS_META = "story_settings"
-#: When an ingest filed by the corpus index builds the stories it touched: each mode's most articles of a story
-#: built within the ingest (a larger one is marked stale and built later, :mod:`storyline.stale`). ``now`` builds
-#: every stale story before the ingest returns, those earlier ingests left too.
+#: When an ingest filed by the corpus index builds the stories it touched: each mode's most articles, over the
+#: touched stories taken smallest first, built within the ingest (the others are marked stale and built later,
+#: :mod:`storyline.stale`). ``now`` builds every stale story before the ingest returns, those earlier ingests left too.
 REBUILD: dict[str, Callable[[Config], float]] = {
     "auto": lambda cfg: cfg.corpus_rebuild_inline,
     "now": lambda cfg: math.inf,
@@ -457,7 +457,7 @@ class Corpus(Corrections, ArticleFixes):
 
         A few new articles in a store of ``corpus.incremental_from`` articles or more are filed through the corpus
         index instead, reading only the entities, copies and stories they touch (:mod:`storyline.incremental`);
-        a touched story of more than ``inline`` articles (``corpus.rebuild_inline`` when None) is then left stale,
+        the touched stories past ``inline`` articles in all (``corpus.rebuild_inline`` when None) are then left stale,
         built later (:mod:`storyline.stale`). The full run builds every stale story.
         """
         stale = self.stale_settings()

@@ -255,8 +255,9 @@ def _ingest(
     default="auto",
     show_default=True,
     help="In a store filed by its corpus index (corpus.incremental_from articles or more): when the stories the "
-    "new articles join are built again. auto: those of up to corpus.rebuild_inline articles now, larger ones "
-    "later (storyline rebuild, or when first opened); now: every one before the command returns; later: none.",
+    "new articles touch are built again. auto: the smallest, up to corpus.rebuild_inline articles in all, now, "
+    "the others later (storyline rebuild, or when first opened); now: every one before the command returns; later: "
+    "none.",
 )
 @click.pass_context
 def ingest(

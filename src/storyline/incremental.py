@@ -234,8 +234,9 @@ def run(
     store: Any, cfg: Config, progress: Callable[[str, int, int], None] | None = None, inline: float | None = None
 ) -> bool:
     """The corpus stages by the index, when the store has one and the articles it has not filed are few enough
-    (:func:`small_enough`); False when the full corpus stages must run instead. A touched story of more than
-    ``inline`` articles (``corpus.rebuild_inline`` when None) is marked stale, not built (:mod:`storyline.stale`)."""
+    (:func:`small_enough`); False when the full corpus stages must run instead. The touched stories past
+    ``inline`` articles in all (``corpus.rebuild_inline`` when None; smallest first) are marked stale, not built
+    (:mod:`storyline.stale`)."""
     if store.get_meta(INDEX_META) != INDEX_WRITTEN:
         return False
     version = store.articles_version()  # the article set this run covers (read first: it holds the new ones)
@@ -371,8 +372,8 @@ def update(
     inline: float = math.inf,
 ) -> Update:
     """The corpus stages for ``new`` (analysed, stored, not yet filed) in a store whose index covers the rest.
-    A touched story of more than ``inline`` articles is not built: it gets its new members (``moved``) and is
-    marked stale (``stale``: :func:`storyline.stale.deferred`)."""
+    A touched story past ``inline`` articles (:func:`_late`) is not built: it gets its new members (``moved``)
+    and is marked stale (``stale``: :func:`storyline.stale.deferred`)."""
     ccfg = cluster_config(cfg)
     out = Update()
     filed = _file_entities(store, new)
@@ -392,7 +393,7 @@ def update(
             dirty.add(sid)
             mapping.setdefault(sid, store.story_members([sid]).get(sid, []))
     out.removed = sorted(set(before) - set(mapping))
-    late = {sid for sid in dirty if len(mapping[sid]) > inline}
+    late = _late(dirty, mapping, inline)
     if late:
         from .stale import deferred
 
@@ -440,6 +441,18 @@ def update(
     out.articles = list(written.values())
     _index_rows(out, new, written, profiles, sketches, StoryIndex(ccfg, stats=stats), ccfg.lead_paragraphs)
     return out
+
+
+def _late(dirty: Iterable[str], mapping: Mapping[str, list[str]], inline: float) -> set[str]:
+    """The touched stories left to build later: smallest first, those past ``inline`` articles in all (the
+    build's cost grows with the articles; a story of more than ``inline`` is never built within the ingest)."""
+    late: set[str] = set()
+    total = 0
+    for sid in sorted(dirty, key=lambda s: (len(mapping[s]), _sid_key(s))):
+        total += len(mapping[sid])
+        if total > inline:
+            late.add(sid)
+    return late
 
 
 def _index_rows(

@@ -1,10 +1,10 @@
 """Stories built after the ingest that filed articles into them: marked stale, built later, never served wrong.
 
 Adding one article to a large store costs little to file (:mod:`storyline.incremental`), but building the
-story it joins again — its claims, summary, events, dossier and stored page — grows with the story: a fraction
-of a second for a few articles, seconds to minutes for hundreds. So an ingest filed by the corpus index builds
-the touched stories of at most ``corpus.rebuild_inline`` articles at once, and for each larger one writes only
-its new membership (:func:`deferred`): the story row keeps what it showed before with its new article list,
+story it joins again — its claims, summary, events, dossier and stored page — grows with the story: a tenth of
+a second for a few articles, seconds to minutes for hundreds. So an ingest filed by the corpus index builds the
+smallest stories it touched, up to ``corpus.rebuild_inline`` articles in all, at once, and for each other one
+writes only its new membership (:func:`deferred`): the story row keeps what it showed before with its new article list,
 the moved articles get their story, and the story is marked stale in the store
 (:class:`~storyline.store.stale.StaleMarks`). Listings show a marked story as being updated; its stored dossier
 and page no longer match its row, so neither is served.
