@@ -445,7 +445,12 @@ def update(
 
 def _late(dirty: Iterable[str], mapping: Mapping[str, list[str]], inline: float) -> set[str]:
     """The touched stories left to build later: smallest first, those past ``inline`` articles in all (the
-    build's cost grows with the articles; a story of more than ``inline`` is never built within the ingest)."""
+    build's cost grows with the articles; a story of more than ``inline`` is never built within the ingest).
+
+    Example:
+        >>> sorted(_late({"s1", "s2", "s3"}, {"s1": ["a"], "s2": ["b", "c", "d"], "s3": ["e", "f"]}, 4))
+        ['s2']
+    """
     late: set[str] = set()
     total = 0
     for sid in sorted(dirty, key=lambda s: (len(mapping[s]), _sid_key(s))):
