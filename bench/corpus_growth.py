@@ -77,7 +77,7 @@ WORDS = (
 DOSSIER_ARTICLES = 100
 COPY_TABLES = (
     "meta", "articles", "sentences", "entities", "mentions", "stories", "pending", "article_stages",
-    "corpus_stages", "corrections", "corpus_index", "dossiers", "story_pages",
+    "corpus_stages", "corrections", "corpus_index", "dossiers", "story_pages", "stale_stories",
 )  # fmt: skip
 """The store's tables, parents before the rows that refer to them."""
 
@@ -241,6 +241,8 @@ def copy_to_postgres(sqlite_db: str, url: str) -> dict[str, Any]:
             ]
             have = {r[1] for r in src.execute(f'PRAGMA table_info("{table}")')}
             cols = [c for c in cols if c in have]
+            if not cols:  # a table the SQLite store's schema does not have yet
+                continue
             quoted = ", ".join(f'"{c}"' for c in cols)
             dst.execute(f"DELETE FROM {table}")
             n = 0

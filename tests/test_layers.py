@@ -25,7 +25,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("ingest",),
     ("compare",),
     ("render",),
-    ("pipeline", "store", "incremental", "engines", "corrections", "curation", "article_fixes"),
+    ("pipeline", "store", "incremental", "stale", "engines", "corrections", "curation", "article_fixes"),
     ("api", "cli", "cli_corrections", "web", "spark", "__main__", ""),
 )
 

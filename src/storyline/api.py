@@ -14,13 +14,14 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import math
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import incremental
+from . import incremental, stale
 from .article_fixes import ArticleFixes, Fix
 from .compare.cluster import Link, cluster_config, explain
 from .compare.story import article_state
@@ -43,6 +44,14 @@ ProgressFn = Callable[[str, int, int], None]
 FORMATS = ("md", "html", "json")
 #: The store's record of the story settings its stories were built with (:func:`storyline.config.story_settings`).
 SETTINGS_META = "story_settings"
+#: When an ingest filed by the corpus index builds the stories it touched: each mode's most articles, over the
+#: touched stories taken smallest first, built within the ingest (the others are marked stale and built later,
+#: :mod:`storyline.stale`). ``now`` builds every stale story before the ingest returns, those earlier ingests left too.
+REBUILD: dict[str, Callable[[Config], float]] = {
+    "auto": lambda cfg: cfg.corpus_rebuild_inline,
+    "now": lambda cfg: math.inf,
+    "later": lambda cfg: 0,
+}
 
 
 @dataclass(slots=True)
@@ -128,6 +137,8 @@ class Corpus(Corrections, ArticleFixes):
         self.store: Store = open_store(db)
         self.last_report: IngestReport | None = None
         self.engine = engine  # where the per-article stages run (storyline.engines); None: in this process
+        self.store_stale = True  # a stale story read here is built and stored (False: built for the reader only)
+        self.built_stale: dict[str, stale.Built] = {}  # the stale stories built for a reader (store_stale False)
 
     def close(self) -> None:
         if self.engine is not None:
@@ -150,17 +161,20 @@ class Corpus(Corrections, ArticleFixes):
     # ---------------------------------------------------------------- reading
     @property
     def stories(self) -> list[StoryView]:
-        cur = stored_curation(self.store)
-        return [StoryView(self.curated_story(s) if cur.touches(s) else s, self) for s in self.store.stories()]
+        cur, marked = stored_curation(self.store), set(self.store.stale_stories())
+        shown = [self._current(s, marked) for s in self.store.stories()]
+        return [StoryView(self.curated_story(s) if cur.touches(s) else s, self) for s in shown]
 
     def iter_stories(self) -> Iterator[StoryView]:
         """:attr:`stories` read a page at a time (never every story in memory at once)."""
-        cur = stored_curation(self.store)
+        cur, marked = stored_curation(self.store), set(self.store.stale_stories())
         for s in self.store.iter_stories():
+            s = self._current(s, marked)
             yield StoryView(self.curated_story(s) if cur.touches(s) else s, self)
 
     def story(self, story_id: str) -> StoryView:
-        s = self.store.get_story(story_id)
+        built = None if self._up_to_date(story_id) else self._built(story_id)
+        s = built.story if built else self.store.get_story(story_id)
         if s is None:
             ids = self.store.story_ids()
             known = ", ".join(ids[:30]) + (f" and {len(ids) - 30} more" if len(ids) > 30 else "") or "none yet"
@@ -172,7 +186,10 @@ class Corpus(Corrections, ArticleFixes):
 
     def story_dossier(self, story_id: str) -> dict[str, Any]:
         """:meth:`dossier_of` the story ``story_id``, read straight from its stored dossier when no curation
-        correction is in force (the story itself is not read then); E401 when there is no such story."""
+        correction is in force (the story itself is not read then); E401 when there is no such story. A stale
+        story (:mod:`storyline.stale`) is built first: stored, or with ``store_stale`` False built for this read."""
+        if not self._up_to_date(story_id) and (built := self._built(story_id)):
+            return self.dossier_of(built.story)
         if not stored_curation(self.store):
             stored = self.store.stored_dossier(story_id)
             if stored is not None:
@@ -182,7 +199,10 @@ class Corpus(Corrections, ArticleFixes):
     def dossier_of(self, story: Story) -> dict[str, Any]:
         """A story's dossier in its JSON form: the one stored when the story was built, while the story is as
         stored and no curation correction touches it; else built now from the story's own articles and the
-        entities they name (never the corpus's)."""
+        entities they name (never the corpus's); a stale story built for this reader, its dossier as built."""
+        built = self.built_stale.get(story.id)
+        if built is not None and built.story is story and built.dossier is not None:
+            return dict(json.loads(built.dossier))
         if not stored_curation(self.store).touches(story):
             stored = self.store.get_dossier(story)
             if stored is not None:
@@ -191,6 +211,36 @@ class Corpus(Corrections, ArticleFixes):
         named = {m.entity_id for a in members for m in a.mentions if m.entity_id}
         return build_dossier(story, members, self.store.get_entities(named, with_mentions=False))
 
+    def _current(self, story: Story, marked: set[str]) -> Story:
+        """``story`` as it is shown: a stale one (of ``marked``) built first (:meth:`_up_to_date`)."""
+        if story.id not in marked:
+            return story
+        if self._up_to_date(story.id):
+            return self.store.get_story(story.id) or story
+        built = self._built(story.id)
+        return built.story if built else story
+
+    def _built(self, story_id: str) -> stale.Built | None:
+        """A stale story built for this reader (not stored), kept while this Corpus is open."""
+        if story_id not in self.built_stale:
+            built = stale.fresh(self.store, self.config, story_id)
+            if built is None:
+                return None
+            self.built_stale[story_id] = built
+        return self.built_stale[story_id]
+
+    def _up_to_date(self, story_id: str) -> bool:
+        """Whether ``story_id`` is built as its articles are (a stale one is built and stored first, when
+        ``store_stale``)."""
+        if not self.store.is_stale(story_id):
+            return True
+        return self.store_stale and story_id in self.rebuild_stale([story_id])
+
+    def rebuild_stale(self, story_ids: Sequence[str] | None = None, progress: ProgressFn | None = None) -> list[str]:
+        """Build and store the stories ingests left stale (those of ``story_ids``; every one when None): their
+        claims, summaries, dossiers and pages (:mod:`storyline.stale`). Returns the ids built."""
+        return stale.rebuild(self.store, self.config, story_ids, progress)
+
     def entities(self) -> list[Entity]:
         return self.store.entities()
 
@@ -198,6 +248,9 @@ class Corpus(Corrections, ArticleFixes):
         return self.store.search(query, limit)
 
     def export(self) -> dict[str, Any]:
+        """The whole corpus in the export's JSON form (stale stories built and stored first)."""
+        if self.store_stale and self.store.stale_stories():
+            self.rebuild_stale()
         stories = [s.story for s in self.stories]
         return export_corpus(self.curated_articles(self.store.articles()), stories, self.store.entities())
 
@@ -220,6 +273,7 @@ class Corpus(Corrections, ArticleFixes):
         exclude: Sequence[str | Path] = (),
         manifest: str | Path | None = None,
         min_chars: int = 0,
+        rebuild: str = "auto",
     ) -> IngestReport:
         """Read, clean, analyse and store articles; then update entities and stories.
 
@@ -229,8 +283,11 @@ class Corpus(Corrections, ArticleFixes):
         fewer than ``min_chars`` characters of text after cleaning is refused (E113; the web app's uploads).
         Re-ingesting the same content is a no-op, unless ``source``, ``published`` or the manifest say something
         new about it: the stored article is then updated (``updated``). The store's own database files, and any
-        path in ``exclude`` (the dossier folder, say), are never read as articles.
+        path in ``exclude`` (the dossier folder, say), are never read as articles. ``rebuild`` says when the
+        stories the new articles touch are built again in a store filed by its corpus index (:data:`REBUILD`).
         """
+        if rebuild not in REBUILD:
+            raise ValueError(f"rebuild must be one of {', '.join(REBUILD)}, not {rebuild!r}")
         report = IngestReport()
         indexed = self.store.get_meta(incremental.INDEX_META) == incremental.INDEX_WRITTEN
         if published:
@@ -290,8 +347,10 @@ class Corpus(Corrections, ArticleFixes):
         # a store kept by the corpus index without running the corpus stages over every article (100,000
         # articles: minutes and gigabytes for one re-dated file), in a smaller one by them as before
         if report.added or not self.store.corpus_built() or self.stale_settings() or (report.updated and not indexed):
-            self.rebuild(progress)
+            self.rebuild(progress, inline=REBUILD[rebuild](self.config))
         self.rebuild_stories_of(report.updated)
+        if rebuild == "now":
+            self.rebuild_stale(progress=progress)
         return report
 
     def stale_settings(self) -> list[str]:
@@ -393,22 +452,26 @@ class Corpus(Corrections, ArticleFixes):
             part, errors = pending[k : k + chunk], list[FileError]()
             yield Analysed(part, analyse_new(part, self.config, errors=errors), errors)
 
-    def rebuild(self, progress: ProgressFn | None = None) -> None:
+    def rebuild(self, progress: ProgressFn | None = None, inline: float | None = None) -> None:
         """Recompute entities and (incrementally) stories over everything in the store.
 
         A few new articles in a store of ``corpus.incremental_from`` articles or more are filed through the corpus
-        index instead, reading only the entities, copies and stories they touch (:mod:`storyline.incremental`).
+        index instead, reading only the entities, copies and stories they touch (:mod:`storyline.incremental`);
+        the touched stories past ``inline`` articles in all (``corpus.rebuild_inline`` when None) are then left stale,
+        built later (:mod:`storyline.stale`). The full run builds every stale story.
         """
         stale = self.stale_settings()
         if stale:
             log.info("stories were built with other settings (%s): building every story again", ", ".join(stale))
-        elif incremental.run(self.store, self.config, progress):
+        elif incremental.run(self.store, self.config, progress, inline):
             self._record_settings()
             return
         version = self.store.articles_version()  # the article set the stages below cover
         arts = self.store.articles()
-        built = {} if stale else {s.id: s for s in self.store.stories()}  # a story built before is kept as it is
-        existing: dict[str, list[str]] = {sid: list(s.article_ids) for sid, s in built.items()}
+        stored = {} if stale else {s.id: s for s in self.store.stories()}
+        existing: dict[str, list[str]] = {sid: list(s.article_ids) for sid, s in stored.items()}
+        marked = set(self.store.stale_stories())  # a story built before is kept as it is, unless left stale
+        built = {sid: s for sid, s in stored.items() if sid not in marked}
 
         def state(a: Article) -> tuple[Any, ...]:
             return (a.story_id, *article_state(a))
@@ -432,6 +495,7 @@ class Corpus(Corrections, ArticleFixes):
                 return
             self.store.replace_entities(result.entities)
             self.store.replace_stories(result.stories)
+            self.store.clear_stale()
             for a in arts:
                 # mentions carry entity ids now; re-dated articles carry new dates
                 if before[a.id] != state(a) or a.id in result.redated:

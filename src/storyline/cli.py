@@ -210,6 +210,7 @@ def _ingest(
     exclude: Sequence[str] = (),
     manifest: str | None = None,
     engine: tuple[str, int | None, str | None] = ("local", None, None),
+    rebuild: str = "auto",
 ) -> tuple[Corpus, IngestReport]:
     from .engines.base import engine_for
 
@@ -232,8 +233,15 @@ def _ingest(
             progress=progress,
             exclude=exclude,
             manifest=manifest,
+            rebuild=rebuild,
         )
     _report(rep, c, corpus.store.path)
+    waiting = corpus.store.stale_stories()
+    if waiting and not c.quiet:
+        err.print(
+            f"{plural(len(waiting), 'story')} to build again (being updated: shown built when opened); "
+            "storyline rebuild builds them now"
+        )
     return corpus, rep
 
 
@@ -241,6 +249,16 @@ def _ingest(
 @click.argument("paths", nargs=-1)
 @db_option
 @ingest_options
+@click.option(
+    "--rebuild",
+    type=click.Choice(["auto", "now", "later"]),
+    default="auto",
+    show_default=True,
+    help="In a store filed by its corpus index (corpus.incremental_from articles or more): when the stories the "
+    "new articles touch are built again. auto: the smallest, up to corpus.rebuild_inline articles in all, now, "
+    "the others later (storyline rebuild, or when first opened); now: every one before the command returns; later: "
+    "none.",
+)
 @click.pass_context
 def ingest(
     ctx: click.Context,
@@ -253,13 +271,33 @@ def ingest(
     engine: str,
     address: str | None,
     workers: int | None,
+    rebuild: str,
 ) -> None:
     """Read, clean, analyse and store articles from files, folders and globs (and a --manifest's files)."""
     c = _ctx(ctx, db)
     _need_inputs(paths, manifest)
-    corpus, rep = _ingest(c, paths, source, published, keep_all, manifest=manifest, engine=(engine, workers, address))
+    corpus, rep = _ingest(
+        c, paths, source, published, keep_all, manifest=manifest, engine=(engine, workers, address), rebuild=rebuild
+    )
     corpus.close()
     sys.exit(rep.exit_code)
+
+
+@cli.command()
+@db_option
+@click.argument("story_ids", nargs=-1)
+@click.pass_context
+def rebuild(ctx: click.Context, db: str | None, story_ids: tuple[str, ...]) -> None:
+    """Build again the stories that ingests left being updated (all, or the STORY_IDS given): claims, summary,
+    dossier and page."""
+    c = _ctx(ctx, db)
+    with c.reading() as corpus:
+        waiting = corpus.store.stale_stories() if not story_ids else sorted(corpus.store.stale_among(story_ids))
+        with _progress(not c.quiet and len(waiting) > 1) as progress:
+            done = corpus.rebuild_stale(list(story_ids) or None, progress)
+        if not c.quiet:
+            left = len(corpus.store.stale_stories())
+            err.print(f"{plural(len(done), 'story')} built{f', {left} still being updated' if left else ''}")
 
 
 @cli.group(invoke_without_command=True)
@@ -284,7 +322,7 @@ def stories(ctx: click.Context, db: str | None, as_json: bool, why: str | None) 
         print_table(
             f"{plural(total, 'story')} in {store.path}",
             ("id", "title", "event date", "#articles", "#independent sources"),
-            [(r.id, r.title, r.event_date or "—", r.articles, r.independent_sources) for r in rows],
+            [(r.id, _listed_title(r), r.event_date or "—", r.articles, r.independent_sources) for r in rows],
         )
         return
     with c.reading() as corpus:
@@ -558,6 +596,11 @@ def summarize(ctx: click.Context, paths: tuple[str, ...], words: int | None, as_
     for s in sentences:
         tags = " ".join(f"[{name}]" for name in dict.fromkeys(s.sources))
         sys.stdout.write(f"{s.text} {tags}\n")
+
+
+def _listed_title(r: Any) -> str:
+    """A story's title in the listing, a story waiting to be built again (storyline.stale) said to be."""
+    return f"{r.title} (being updated)" if r.updating else str(r.title)
 
 
 def _print_json_list(items: Iterable[Any]) -> None:

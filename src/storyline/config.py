@@ -15,6 +15,7 @@ Validated once, when loaded. Keys (documented in README "Configuration"):
 | cluster.max_days_apart | 0 | STORYLINE_CLUSTER_MAX_DAYS_APART | event dates further apart: two stories (0: fitted) |
 | web.min_chars | 200 | STORYLINE_WEB_MIN_CHARS | least text (characters, after cleaning) an upload needs |
 | corpus.incremental_from | 500 | STORYLINE_CORPUS_INCREMENTAL_FROM | least articles to file a small ingest by index |
+| corpus.rebuild_inline | 4 | STORYLINE_CORPUS_REBUILD_INLINE | most articles of touched stories built in the ingest |
 | compare.align_threshold | 0 | STORYLINE_COMPARE_ALIGN_THRESHOLD | statements share a claim row (0: fitted) |
 | compare.omission_below | 0 | STORYLINE_COMPARE_OMISSION_BELOW | nothing this near a row: left out (0: fitted) |
 | compare.complement | 0 | STORYLINE_COMPARE_COMPLEMENT | complementary rows join (0: fitted) |
@@ -58,6 +59,7 @@ class Config:
     cluster_max_days_apart: int = 0  # 0: the window fitted with the pair model (data/cluster.json)
     web_min_chars: int = 200  # uploads with less text after cleaning are refused (E113)
     corpus_incremental_from: int = 500  # stores this large file a small ingest by the corpus index (incremental.py)
+    corpus_rebuild_inline: int = 4  # touched stories past it, smallest first, are built later (storyline.stale)
     # the claims (compare/claims.py); 0: the value fitted with the alignment model (data/align.json)
     compare_align_threshold: float = 0.0
     compare_omission_below: float = 0.0

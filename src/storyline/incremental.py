@@ -230,9 +230,13 @@ def _loads(value: str | None) -> Any:
 # ---------------------------------------------------------------------------------------------- the runs
 
 
-def run(store: Any, cfg: Config, progress: Callable[[str, int, int], None] | None = None) -> bool:
+def run(
+    store: Any, cfg: Config, progress: Callable[[str, int, int], None] | None = None, inline: float | None = None
+) -> bool:
     """The corpus stages by the index, when the store has one and the articles it has not filed are few enough
-    (:func:`small_enough`); False when the full corpus stages must run instead."""
+    (:func:`small_enough`); False when the full corpus stages must run instead. The touched stories past
+    ``inline`` articles in all (``corpus.rebuild_inline`` when None; smallest first) are marked stale, not built
+    (:mod:`storyline.stale`)."""
     if store.get_meta(INDEX_META) != INDEX_WRITTEN:
         return False
     version = store.articles_version()  # the article set this run covers (read first: it holds the new ones)
@@ -242,7 +246,8 @@ def run(store: Any, cfg: Config, progress: Callable[[str, int, int], None] | Non
     t0 = time.perf_counter()
     new = store.articles(new_ids)
     stored_curation(store).rename_outlets(new)
-    up = update(store, new, cfg, stored_constraints(store))
+    limit = cfg.corpus_rebuild_inline if inline is None else inline
+    up = update(store, new, cfg, stored_constraints(store), limit)
     with store.transaction():
         if not store.mark_corpus_built(version, store.article_count()):
             log.info("articles were added during the corpus stages; their results are not stored")
@@ -250,7 +255,11 @@ def run(store: Any, cfg: Config, progress: Callable[[str, int, int], None] | Non
         store.put_entities(up.entities, [a.id for a in new])
         for a in up.articles:
             store.put_article(a)
+        for aid, sid, original in up.moved:
+            store.set_story(aid, sid, original)
         store.put_stories(up.stories, up.removed)
+        store.clear_stale([s.id for s in up.stories if s.id not in set(up.stale)])
+        store.mark_stale(up.stale)
         write_index(store, up.index)
         cur = stored_curation(store)  # as it is now: a correction made meanwhile leaves its stories unstored
         for s in up.stories:
@@ -259,13 +268,14 @@ def run(store: Any, cfg: Config, progress: Callable[[str, int, int], None] | Non
                 store_page(store, s.id)
     log.info(
         "corpus stages by the index for %d new article(s): %d entities, %d stories built (%d merged away) from a "
-        "neighbourhood of %d article(s)%s (%.2f s)",
+        "neighbourhood of %d article(s)%s; %d left to build later (%.2f s)",
         len(new),
         len(up.entities),
-        len(up.stories),
+        len(up.stories) - len(up.stale),
         len(up.removed),
         up.neighbourhood,
         ", filed one at a time" if up.streamed else "",
+        len(up.stale),
         time.perf_counter() - t0,
     )
     if progress:
@@ -350,10 +360,20 @@ class Update:
     refreshed: dict[str, str] = field(default_factory=dict)  # stored profiles made again from their articles (JSON)
     neighbourhood: int = 0  # articles clustered with the new ones
     streamed: bool = False  # filed one at a time (the neighbourhood was over the limit)
+    stale: list[str] = field(default_factory=list)  # stories given new members, not built (storyline.stale)
+    moved: list[tuple[str, str, str | None]] = field(default_factory=list)  # (stored article, story, original)
 
 
-def update(store: Any, new: Sequence[Article], cfg: Config, constraints: Constraints | None = None) -> Update:
-    """The corpus stages for ``new`` (analysed, stored, not yet filed) in a store whose index covers the rest."""
+def update(
+    store: Any,
+    new: Sequence[Article],
+    cfg: Config,
+    constraints: Constraints | None = None,
+    inline: float = math.inf,
+) -> Update:
+    """The corpus stages for ``new`` (analysed, stored, not yet filed) in a store whose index covers the rest.
+    A touched story past ``inline`` articles (:func:`_late`) is not built: it gets its new members (``moved``)
+    and is marked stale (``stale``: :func:`storyline.stale.deferred`)."""
     ccfg = cluster_config(cfg)
     out = Update()
     filed = _file_entities(store, new)
@@ -373,6 +393,12 @@ def update(store: Any, new: Sequence[Article], cfg: Config, constraints: Constra
             dirty.add(sid)
             mapping.setdefault(sid, store.story_members([sid]).get(sid, []))
     out.removed = sorted(set(before) - set(mapping))
+    late = _late(dirty, mapping, inline)
+    if late:
+        from .stale import deferred
+
+        deferred(store, sorted(late, key=_sid_key), mapping, before, new, changed_copies, out)
+        dirty -= late
     # The stories are built one at a time, each with its members read then, its dossier made and its articles
     # dropped: one story's articles are held at once, not every one the ingest touches. The entities each story
     # is built with are those every story built names (read first, the members' names alone); members few enough
@@ -415,6 +441,23 @@ def update(store: Any, new: Sequence[Article], cfg: Config, constraints: Constra
     out.articles = list(written.values())
     _index_rows(out, new, written, profiles, sketches, StoryIndex(ccfg, stats=stats), ccfg.lead_paragraphs)
     return out
+
+
+def _late(dirty: Iterable[str], mapping: Mapping[str, list[str]], inline: float) -> set[str]:
+    """The touched stories left to build later: smallest first, those past ``inline`` articles in all (the
+    build's cost grows with the articles; a story of more than ``inline`` is never built within the ingest).
+
+    Example:
+        >>> sorted(_late({"s1", "s2", "s3"}, {"s1": ["a"], "s2": ["b", "c", "d"], "s3": ["e", "f"]}, 4))
+        ['s2']
+    """
+    late: set[str] = set()
+    total = 0
+    for sid in sorted(dirty, key=lambda s: (len(mapping[s]), _sid_key(s))):
+        total += len(mapping[sid])
+        if total > inline:
+            late.add(sid)
+    return late
 
 
 def _index_rows(

@@ -323,6 +323,32 @@ class Store(Protocol):
         """Delete the stored dossiers of these stories (of all when None)."""
         ...
 
+    # -- stale stories: filed new articles, waiting to be built again (see storyline.store.stale) ---------
+
+    def mark_stale(self, story_ids: Iterable[str]) -> None:
+        """Mark these stories as waiting to be built again."""
+        ...
+
+    def clear_stale(self, story_ids: Iterable[str] | None = None) -> None:
+        """Take the marks off these stories (off every story when None)."""
+        ...
+
+    def stale_stories(self) -> list[str]:
+        """The marked stories, by number."""
+        ...
+
+    def stale_mark(self, story_id: str) -> int | None:
+        """The write at which ``story_id`` was last marked, None when it is not."""
+        ...
+
+    def is_stale(self, story_id: str) -> bool:
+        """Whether ``story_id`` waits to be built again."""
+        ...
+
+    def stale_among(self, story_ids: Iterable[str]) -> set[str]:
+        """The marked ones of ``story_ids``."""
+        ...
+
     # -- stage state: what a stopped ingest left undone (see storyline.store.stages) -------------
 
     def queue_pending(self, docs: Sequence[tuple[str, str, dict[str, Any]]]) -> None:

@@ -52,6 +52,7 @@ from storyline.store.listing import (
     story_where,
 )
 from storyline.store.stages import ANALYSED
+from storyline.store.stale import StaleMarks
 from storyline.text import names_in_full
 
 __all__ = ["CHUNK", "CorpusIndex", "IndexRow", "entity_from_json", "json_text"]
@@ -102,8 +103,9 @@ def json_text(doc: Any) -> str:
     return _dumps(doc)
 
 
-class CorpusIndex:
-    """The corpus index, partial writes, listings and dossiers (mixed into both stores)."""
+class CorpusIndex(StaleMarks):
+    """The corpus index, partial writes, listings and dossiers, and the stale stories' marks
+    (:class:`~storyline.store.stale.StaleMarks`), mixed into both stores."""
 
     _PH = "?"
     _JSON = "?"
@@ -291,6 +293,7 @@ class CorpusIndex:
             for part in _chunks(gone):
                 self._q(f"DELETE FROM stories WHERE id IN ({self._in(len(part))})", part)
             self.forget_dossiers(gone)
+            self.clear_stale(gone)
             last = self._q("SELECT max(pos) FROM stories")[0][0]
             self._write_stories(stories, 0 if last is None else int(last) + 1)
 
@@ -344,7 +347,11 @@ class CorpusIndex:
             f"SELECT {STORY_COLUMNS} FROM stories WHERE {where} ORDER BY pos LIMIT {self._PH} OFFSET {self._PH}",
             [*params, max(0, limit), max(0, offset)],
         )
-        return [story_row(r) for r in rows], total
+        found = [story_row(r) for r in rows]
+        stale = self.stale_among(r.id for r in found)
+        for r in found:
+            r.updating = r.id in stale
+        return found, total
 
     def stories_near(self, story_id: str, limit: int) -> list[tuple[str, str]]:
         """Up to ``limit`` other stories nearest ``story_id`` in list order, as ``(id, title)`` (the correction

@@ -49,6 +49,7 @@ class StoryRow:
     articles: int
     independent_sources: int
     outlets: list[str]
+    updating: bool = False  # filed new articles, waiting to be built again (storyline.stale)
 
 
 @dataclass(slots=True)

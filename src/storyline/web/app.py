@@ -93,6 +93,7 @@ class State:
             yield outer
             return
         corpus = Corpus(self.db, self.config)
+        corpus.store_stale = False  # read in a snapshot: a stale story is built for the page, stored after it
         self._open.corpus = corpus
         try:
             with corpus.store.snapshot():
@@ -368,9 +369,12 @@ def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small closure per page
             back = not (state.read_only or speaker or full)  # stored after the answer (storyline.web.write_back)
             built = back and write_back.built_afresh(corpus.store, story_id)
             seen = corpus.store.write_count()
+            fresh = corpus.built_stale.get(story_id)  # a stale story, built for this page (storyline.stale)
         view = views.dossier_view(dossier, speaker=speaker, full=full)
         page = state.page(request, "story.html", nav="stories", s=view, fix=fix)
-        if back:
+        if fresh is not None and not state.read_only:
+            page.background = BackgroundTask(write_back.put_stale, state, fresh)
+        elif back:
             page.background = BackgroundTask(write_back.write_back, state, story_id, seen, dossier if built else None)
         return page
 

@@ -120,6 +120,7 @@ def row_view(r: StoryRow) -> dict[str, Any]:
         "articles": r.articles,
         "independent_sources": r.independent_sources,
         "outlets": r.outlets,
+        "updating": r.updating,
     }
 
 

@@ -27,7 +27,7 @@ from storyline.corrections import stored_curation
 from storyline.model import Story
 from storyline.web.story_pages import store_page
 
-__all__ = ["built_afresh", "put_as_stored", "stored_now", "write_back"]
+__all__ = ["built_afresh", "put_as_stored", "put_stale", "stored_now", "write_back"]
 
 log = logging.getLogger("storyline.web")
 
@@ -49,6 +49,19 @@ def write_back(state: Any, story_id: str, seen: int, built: Mapping[str, Any] | 
             stored_now(corpus.store, story_id, seen=seen, built=built)
     except Exception:  # noqa: BLE001 - a page not written back is drawn again on the next visit
         log.warning("the page of story %s was not stored", story_id, exc_info=True)
+
+
+def put_stale(state: Any, built: Any) -> None:
+    """Store a stale story a visit built (:class:`storyline.stale.Built`: its row, dossier and page, its mark
+    taken off), in a store of its own opened by ``state``, while the story is as the visit read it. A failure
+    is logged, never raised."""
+    from storyline.stale import put_built
+
+    try:
+        with state.corpus() as corpus:
+            put_built(corpus.store, state.config, built)
+    except Exception:  # noqa: BLE001 - a story not stored is built again on the next visit
+        log.warning("story %s was not stored", built.story.id, exc_info=True)
 
 
 def stored_now(store: Any, story_id: str, *, seen: int, built: Mapping[str, Any] | None) -> bool:
