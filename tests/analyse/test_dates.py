@@ -343,3 +343,20 @@ def test_weeks_ago_is_a_week_but_a_week_ago_the_day() -> None:
 )
 def test_tens_and_fortnights_ago(text: str, expected: dict[str, str]) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The index rose between September and October of 2007.",
+            {"between September": "2007-09", "October of 2007": "2007-10"},
+        ),
+        ("Sales were weak in March and April 2008.", {"in March": "2008-03", "April 2008": "2008-04"}),
+        ("It ran from December to February 2008.", {"from December": "2007-12", "February 2008": "2008-02"}),
+        ("They met on May 5 and 6, 2008.", {"on May 5": "2008-05-05", "6": "2008-05-06", "2008": "2008"}),
+        ("They met on May 5 and 6 in Paris.", {"on May 5": "2025-05-05", "6": "2025-05-06"}),
+    ],
+)
+def test_a_month_joined_to_one_with_its_year_shares_it(text: str, expected: dict[str, str]) -> None:
+    assert values(text) == expected

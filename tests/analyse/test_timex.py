@@ -32,6 +32,13 @@ def typed(text: str, ref: dt.date | None = REF) -> dict[str, tuple[str | None, s
         ("The market opened this morning.", "this morning", "2025-03-05TMO"),
         ("The deadline is midnight Friday.", "midnight Friday", "2025-03-07T24:00"),
         ("trading closed at 16:30 GMT", "at 16:30 GMT", "2025-03-05T16:30Z"),
+        # a zone said in words with "time", and a day with its own year, stay in the time
+        ("It started at 10 a.m. Pacific time on Monday.", "at 10 a.m. Pacific time on Monday", "2025-03-03T10:00"),
+        (
+            "It went on sale at 6 p.m. local time on Friday, June 29, 2007.",
+            "at 6 p.m. local time on Friday, June 29, 2007",
+            "2007-06-29T18:00",
+        ),
     ],
 )
 def test_times(text: str, mention: str, value: str) -> None:
@@ -54,10 +61,16 @@ def test_times(text: str, mention: str, value: str) -> None:
         ("over a three-year period", "over a three-year", "P3Y"),
         ("two more weeks", "two more weeks", "P2W"),
         ("twenty four hours", "twenty four hours", "PT24H"),
+        ("it stood for two hundred years", "two hundred years", "P200Y"),
     ],
 )
 def test_durations(text: str, mention: str, value: str) -> None:
     assert typed(text)[mention] == (value, "DURATION")
+
+
+def test_a_count_before_a_rate_is_no_duration() -> None:
+    # "two a month" is a rate (a SET, as "four flights a week"), not a vague count of months
+    assert typed("Output rises from two a month to ten.") == {"a month": ("P1M", "SET")}
 
 
 def test_an_age_is_not_a_duration() -> None:

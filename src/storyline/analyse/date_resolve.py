@@ -192,7 +192,8 @@ def _day_named(g: dict[str, str | None], key: str, text: str, m: re.Match[str], 
     mon, day = g.get("mon2") or g.get("mon3"), g.get("day2") or g.get("day3")
     if mon and day:
         mo, d = month_number(mon), int(day)
-        yr = nearest_year(Ref(ref), mo, d)
+        dyear = g.get("dyear")
+        yr = int(dyear) if dyear else nearest_year(Ref(ref), mo, d)
         return dt.date(yr, mo, d) if yr and valid_date(yr, mo, d) else None
     if word[0] in WEEKDAYS:
         lead = m.group(0).split()[0].lower()

@@ -127,6 +127,7 @@ def extract_dates(text: str, ref_date: dt.date | None = None, ref_year: int | No
     _same_month(out, guessed)
     taken = [m.span() for _, m in matches]
     out = year_range_ends(text, timex.paired_days(text, out, taken), taken)
+    _shared_year(out, text)
     return _anaphora(periods.anchor(_clock_days(out), ref.date), text)
 
 
@@ -187,6 +188,42 @@ def _same_month(found: list[DateMention], guessed: set[int]) -> None:
                  if p.value and p.value[:4].isdigit() and p.value[4:7] == value[4:7] and p.value[7:8] in ("", "-", "T")]
         if years and (len(value) == len("2025-04") or valid_date(int(years[-1]), int(value[5:7]), int(value[8:10]))):
             found[i].value = years[-1] + value[4:]
+
+
+#: Words that join two months or days into one span or choice ("September and October of 2007", "from June to
+#: August 2007", "May 5 or 6, 2008"), and words that say a month's year on their own ("next April", "this May").
+_JOINED = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|or|to|through|until|till|[-–/])[ \t]*(?:\n[ \t]*)?$", re.I)
+_GUESSED_YEAR = ("month-day", "relative-month")
+_YEAR_AFTER = re.compile(r",[ \t]*")
+_OWN_YEAR = re.compile(r"(?i)\b(?:(?:1[5-9]|20)\d\d|next|last|this|past|previous|coming|following)\b|['’]\d\d\b")
+
+
+def _shared_year(found: list[DateMention], text: str) -> None:
+    """A month or a day written without its year and joined to the next one that has it takes that year ("between
+    September and October of 2007", "from June to August 2007", "May 5 and 6, 2008"), a year before it when its month
+    comes later in the calendar ("from December to February 2008"), in place. The year it had was a guess from the
+    tense (:func:`date_tense.nearest_year`), which the text overrides.
+
+    Example:
+        >>> [(d.text, d.value) for d in extract_dates("in March and April 2008", dt.date(2010, 6, 1))]
+        [('in March', '2008-03'), ('April 2008', '2008-04')]
+    """
+    told: set[int] = set()  # the indexes of the mentions whose year the text says
+    for i in range(len(found) - 1, 0, -1):  # from the end: "May 5 and 6, 2008" passes 2008 on to "6", then "May 5"
+        first, second, between = found[i - 1], found[i], text[found[i - 1].end : found[i].start]
+        if first.type != "DATE" or first.how not in _GUESSED_YEAR or not first.value or _OWN_YEAR.search(first.text):
+            continue
+        day_then_year = first.text.isdigit() and _YEAR_AFTER.fullmatch(between) and re.fullmatch(r"\d{4}", second.text)
+        if not (day_then_year or _JOINED.fullmatch(between)) or second.type != "DATE":
+            continue
+        if not (i in told or _OWN_YEAR.search(second.text)) or not re.fullmatch(r"\d{4}(?:-\d\d){0,2}", second.value or ""):
+            continue
+        later = second.value or ""
+        year = int(later[:4]) - (len(later) > 4 and first.value[5:7] > later[5:7])
+        value = f"{year:04d}{first.value[4:]}"
+        if len(value) == len("2008-01") or valid_date(year, int(value[5:7]), int(value[8:10])):
+            first.value = value
+            told.add(i - 1)
 
 
 #: How far after the day the text named (characters) a clock time with no day of its own is on that day.

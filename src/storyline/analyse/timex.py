@@ -166,8 +166,12 @@ def _alt(words: Iterable[str]) -> str:
 
 
 _NUM_WORD = _alt([w for w in NUMBER_WORDS if " " not in w] + ["hundred"])
+#: The second word of a count in words ("twenty four", "two hundred"): no article ("two a month" is a rate). Not
+#: "thousand": TimeBank counts "two thousand years" in millennia (``P2L``).
+_NUM_WORD_2 = _alt([w for w in NUMBER_WORDS if " " not in w and w not in lexicon.ordered("numbers.articles")]
+                   + ["hundred"])
 _COUNT = (
-    rf"(?P<n>(?<![\d,.$£€])\d[\d,]*(?:\.\d+)?(?:\s+1/2)?|(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD}))?|a couple of|"
+    rf"(?P<n>(?<![\d,.$£€])\d[\d,]*(?:\.\d+)?(?:\s+1/2)?|(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD_2}))?|a couple of|"
     rf"couple of|a dozen|half an?|"
     rf"{_alt(VAGUE_COUNTS)})"
 )
@@ -177,15 +181,17 @@ _APPROX = rf"(?:(?:{'|'.join(lexicon.ordered('numbers.duration_approximators'))}
 APPROXIMATOR = _APPROX
 _CLOCK = (
     r"(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)"
-    r"(?:\s+(?P<tz>EST|EDT|ET|CST|CDT|PST|PDT|GMT|UTC|BST|CET|CEST|local time|Eastern|Pacific))?"
+    r"(?:\s+(?P<tz>EST|EDT|ET|CST|CDT|PST|PDT|GMT|UTC|BST|CET|CEST|local time|(?:Eastern|Pacific|Central|Mountain)"
+    r"(?:\s+(?:(?:standard|daylight)\s+)?time)?))?"
     r"|(?P<h24>[01]\d|2[0-3])(?::(?P<mi24>[0-5]\d)\s*(?P<tz24>GMT|UTC|Z|BST|CET|CEST|EST|EDT|ET|local time|hrs|h)"
     r"|(?P<mi4>[0-5]\d)\s*(?P<tz4>GMT|UTC|Z|hrs))\b"  # "16:30 GMT", "0800 UTC"
     r"|(?P<word>noon|midday|midnight)"
 )
 _ON_DAY = (
     rf"(?P<dayword>{_NEAR_DAYS}|(?:{_WD_NAMES})"
-    rf"(?:,?\s+(?P<mon2>{_MONTH_STEMS})[a-z]*\.?\s+(?P<day2>[0-3]?\d))?"
+    rf"(?:,?\s+(?P<mon2>{_MONTH_STEMS})[a-z]*\.?\s+(?P<day2>[0-3]?\d)\b)?"
     rf"|(?P<mon3>{_MONTH_STEMS})[a-z]*\.?\s+(?P<day3>[0-3]?\d)\b)"
+    r"(?:,\s*(?P<dyear>(?:19|20)\d\d)\b)?"  # "on Friday, June 29, 2007": the day's own year
 )
 
 #: Superlatives that make a day or week the one the report is about when a comparison follows ("its worst day
@@ -369,6 +375,9 @@ def extent(text: str) -> int:
     return k + art.end() if art else k
 
 
+_MULTIPLIERS = {"hundred": 100}
+
+
 def count_of(word: str) -> float | None:
     """A count written in digits or words; None for a vague one ("several")."""
     w = " ".join(word.lower().replace("-", " ").replace(",", "").split())
@@ -383,6 +392,8 @@ def count_of(word: str) -> float | None:
         parts = parts[1:]
     if len(parts) == 2 and 20 <= NUMBER_WORDS.get(parts[0], 0) <= 90 and NUMBER_WORDS.get(parts[1], 10) < 10:
         return float(NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]])  # "twenty four"
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in _MULTIPLIERS:
+        return float(NUMBER_WORDS[parts[0]] * _MULTIPLIERS[parts[1]])  # "two hundred"
     if len(parts) == 1 and parts[0] in NUMBER_WORDS:
         return float(NUMBER_WORDS[parts[0]])
     return None
