@@ -73,6 +73,13 @@ def test_a_count_before_a_rate_is_no_duration() -> None:
     assert typed("Output rises from two a month to ten.") == {"a month": ("P1M", "SET")}
 
 
+def test_a_reference_word_measuring_another_time_is_none() -> None:
+    # "as soon as", "as recently as 1990", "soon after the vote": the time is the other one
+    assert typed("They left as soon as it ended and soon after the vote, as recently as 1990.") == {
+        "1990": ("1990", "DATE")
+    }
+
+
 def test_an_age_is_not_a_duration() -> None:
     assert "a 44-year" not in typed("a 44-year-old man")
 
@@ -109,6 +116,7 @@ def test_sets(text: str, mention: str, value: str) -> None:
         # "now that …" and "from now on" still say the present; "the future of" names a thing's prospects
         ("The port is busy now that the road is shut.", "now", "PRESENT_REF"),
         ("Fares will be lower from now on.", "now", "PRESENT_REF"),
+        ("They may soon seek an indictment.", "soon", "FUTURE_REF"),
     ],
 )
 def test_present_past_future(text: str, mention: str, value: str) -> None:
