@@ -360,3 +360,13 @@ def test_tens_and_fortnights_ago(text: str, expected: dict[str, str]) -> None:
 )
 def test_a_month_joined_to_one_with_its_year_shares_it(text: str, expected: dict[str, str]) -> None:
     assert values(text) == expected
+
+
+def test_a_quarter_takes_the_year_of_the_day_it_ended() -> None:
+    ref = dt.date(2009, 6, 10)
+    assert values("Sales rose in the third quarter ended Sept. 30, 2007.", ref)["the third quarter"] == "2007-Q3"
+    # a fiscal quarter keeps its number, in the year its end day is in (TempEval-3 train's convention)
+    assert values("It reported its fiscal first quarter, which ended Dec. 27, 2008.", ref)["fiscal first quarter"] == (
+        "2008-Q1"
+    )
+    assert values("Sales rose in the quarter ended Sept. 30, 2007.", ref)["the quarter"] == "2007-Q3"

@@ -62,6 +62,7 @@ def test_times(text: str, mention: str, value: str) -> None:
         ("two more weeks", "two more weeks", "P2W"),
         ("twenty four hours", "twenty four hours", "PT24H"),
         ("it stood for two hundred years", "two hundred years", "P200Y"),
+        ("it has declined for a quarter-century", "a quarter-century", "P25Y"),
     ],
 )
 def test_durations(text: str, mention: str, value: str) -> None:

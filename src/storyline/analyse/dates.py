@@ -128,6 +128,7 @@ def extract_dates(text: str, ref_date: dt.date | None = None, ref_year: int | No
     taken = [m.span() for _, m in matches]
     out = year_range_ends(text, timex.paired_days(text, out, taken), taken)
     _shared_year(out, text)
+    _quarter_ends(out, text)
     return _anaphora(periods.anchor(_clock_days(out), ref.date), text)
 
 
@@ -224,6 +225,36 @@ def _shared_year(found: list[DateMention], text: str) -> None:
         if len(value) == len("2008-01") or valid_date(year, int(value[5:7]), int(value[8:10])):
             first.value = value
             told.add(i - 1)
+
+
+#: Between a quarter and the day it ends on ("the third quarter ended Sept. 30, 2007", "its fiscal first quarter, which
+#: ended Dec. 27, 2008").
+_ENDED = re.compile(r",?[ \t]+(?:(?:that|which)[ \t]+)?(?:ended|ending|ends|closed)[ \t]+(?:on[ \t]+)?", re.I)
+_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
+_ORDINAL_QUARTER = re.compile(
+    r"(?i)\b(?:" + "|".join(periods.ORDINALS) + r")[\s-]+quarter|\b[1-4](?:st|nd|rd|th)[\s-]+quarter|\bQ[1-4]\b")
+
+
+def _quarter_ends(found: list[DateMention], text: str) -> None:
+    """A quarter followed by the day it ended on, written with its year, is in that year: "the third quarter ended Sept.
+    30, 2007" is 2007's, a fiscal quarter the year its end day is in (TempEval-3 train's "the fiscal first quarter
+    ended Sept. 29" is ``1989-Q1``); "the quarter ended Sept. 30, 2007", with no number, is the calendar quarter that
+    day is in (in place).
+
+    Example:
+        >>> [(d.text, d.value) for d in extract_dates("in the third quarter ended Sept. 30, 2007", dt.date(2009, 6, 1))]
+        [('the third quarter', '2007-Q3'), ('Sept. 30, 2007', '2007-09-30')]
+    """
+    for quarter, day in zip(found, found[1:], strict=False):
+        if not _QUARTER_VALUE.fullmatch(quarter.value or "") or not _ENDED.fullmatch(text[quarter.end : day.start]):
+            continue
+        end = day.value or ""
+        if not re.fullmatch(r"\d{4}-\d\d-\d\d", end) or not re.search(r"\b(?:19|20)\d\d\b", day.text):
+            continue
+        if _ORDINAL_QUARTER.search(quarter.text):
+            quarter.value = end[:4] + (quarter.value or "")[4:]
+        else:
+            quarter.value = f"{end[:4]}-Q{(int(end[5:7]) - 1) // 3 + 1}"
 
 
 #: How far after the day the text named (characters) a clock time with no day of its own is on that day.

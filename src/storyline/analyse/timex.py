@@ -171,8 +171,8 @@ _NUM_WORD = _alt([w for w in NUMBER_WORDS if " " not in w] + ["hundred"])
 _NUM_WORD_2 = _alt([w for w in NUMBER_WORDS if " " not in w and w not in lexicon.ordered("numbers.articles")]
                    + ["hundred"])
 _COUNT = (
-    rf"(?P<n>(?<![\d,.$£€])\d[\d,]*(?:\.\d+)?(?:\s+1/2)?|(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD_2}))?|a couple of|"
-    rf"couple of|a dozen|half an?|"
+    rf"(?P<n>a\s+quarter(?=[\s-]+centur)|(?<![\d,.$£€])\d[\d,]*(?:\.\d+)?(?:\s+1/2)?"  # "a quarter-century": 25 years
+    rf"|(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD_2}))?|a couple of|couple of|a dozen|half an?|"
     rf"{_alt(VAGUE_COUNTS)})"
 )
 _COUNT_ADJ = rf"(?:(?P<adj>{_alt(COUNT_ADJECTIVES)})\s+)?"
@@ -304,7 +304,7 @@ LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("duration", re.compile(
         rf"\b(?:(?:the|a|an)\s+)?(?:(?P<dir>past|last|next|coming|first|previous|final|following|preceding|"
         rf"same|remaining|initial|latest)\s+)?{_APPROX}{_COUNT}[\s-]+{_COUNT_ADJ}"
-        rf"(?P<unit>{_UNIT_WORDS})(?:[\s-]+(?:and\s+a\s+half))?(?:\s+(?P<after>ahead))?\b(?![\s-]old\b|-(?:on|over|to)-|-end\b)"
+        rf"(?P<unit>{_UNIT_WORDS})(?:[\s-]+(?:and\s+a\s+half))?(?:\s+(?P<after>ahead))?\b(?![\s-]old\b|-(?:on|over|to)-|-end\b|[\s-]centur)"
         rf"(?!\s+(?:ago|earlier|later|from now)\b)", re.I)),
     ("day_described", DAY_DESCRIBED),
     ("duration_bare", re.compile(
