@@ -370,3 +370,16 @@ def test_a_quarter_takes_the_year_of_the_day_it_ended() -> None:
         "2008-Q1"
     )
     assert values("Sales rose in the quarter ended Sept. 30, 2007.", ref)["the quarter"] == "2007-Q3"
+
+
+def test_a_schedule_in_the_present_looks_ahead_and_a_past_holiday_back() -> None:
+    ref = dt.date(2009, 6, 10)
+    assert values("The trial begins in January.", ref) == {"in January": "2010-01"}
+    assert values("The offer expires Jan. 5.", ref) == {"Jan. 5": "2010-01-05"}
+    assert values("Markets were closed on Thanksgiving.", ref) == {"on Thanksgiving": "2008-11-27"}
+    assert values("Markets will be closed on Thanksgiving.", ref) == {"on Thanksgiving": "2009-11-26"}
+
+
+def test_the_hundreds_of_a_year_are_its_century() -> None:
+    assert values("The case dates to the late 1800s.") == {"the late 1800s": "18"}
+    assert values("In the 1980s and the 2000s it grew.") == {"the 1980s": "198", "the 2000s": "200"}

@@ -14,7 +14,15 @@ from . import periods, timex
 from .anchors import holiday_date
 from .date_patterns import NUMBER_WORDS, WEEKDAYS, Ref, iso, month_number, valid_date
 from .date_strings import to_date
-from .date_tense import LEAD_TENSE, future_context, month_tense, nearest_year, verb_tense, weekday_date
+from .date_tense import (
+    LEAD_TENSE,
+    TENSE_SLACK,
+    future_context,
+    month_tense,
+    nearest_year,
+    verb_tense,
+    weekday_date,
+)
 
 
 def _two_digit_year(yy: int, ref: Ref) -> int:
@@ -165,8 +173,9 @@ def resolve_calendar(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[
         r = ref.date
         cands = [d for d in (holiday_date(name, y) for y in (r.year - 1, r.year, r.year + 1)) if d]
         fut = True if rel in ("by", "until", "before", "next") else future_context(text, m.start(), m.end())
-        if rel in ("last", "since", "after"):
-            past = [d for d in cands if d <= r]
+        if rel in ("last", "since", "after") or fut is False:  # "closed on Thanksgiving": the last one (or one
+            slack = dt.timedelta(days=0 if rel else TENSE_SLACK)  # just ahead: "as Easter week began")
+            past = [d for d in cands if d <= r + slack]
             hday = max(past) if past else None
         elif fut:
             coming = [d for d in cands if d >= r]
@@ -316,7 +325,10 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
         if g.get("decw") or g.get("decd"):  # "the nineties", "the '80s": the latest such decade
             digit = int(g["decd"]) if g.get("decd") else timex.DECADE_WORDS[(g["decw"] or "").lower()]
             return timex.decade_value(digit, ref.known_year), "decade", "DATE"
-        return (g["dec"] if g.get("dec") else f"{int(g['cent']) - 1:02d}"), "absolute", "DATE"
+        dec = g.get("dec") or ""
+        if dec.endswith("0") and dec[:2] != "20":  # "the 1800s", "the early 1900s": a century (18, 19), not its decade
+            return dec[:2], "absolute", "DATE"
+        return (dec or f"{int(g['cent']) - 1:02d}"), "absolute", "DATE"
     if kind == "short_year":  # "since '82"
         return iso(timex.short_year(int(g["yy"]), ref.known_year)), "absolute", "DATE"
     if kind == "year_ago_quarter":  # "year-earlier": the year before; periods.anchor makes it the reported quarter's

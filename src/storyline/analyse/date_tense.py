@@ -105,6 +105,11 @@ def nearest_year(ref: Ref, month: int, day: int | None = None, future: bool | No
 
 #: What before a future cue makes it a plan told in the past ("had been due to", "previously planned").
 _PLAN_PAST = re.compile(r"(?i)\b" + alternation(lexicon.ordered("dates.plan_past_leads"), longest_first=True) + r"\s+$")
+#: The present forms that tell a schedule ("begins", "opens", "expires"), less the copulas ("is", "are"), which as
+#: often report a state of a month gone by ("the rate is 5% in March").
+_SCHEDULE_PRESENT = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in timex.PRESENT_AS_FUTURE if w not in ("is", "are")) + r")\b", re.I
+)
 
 
 def future_context(text: str, start: int, end: int) -> bool | None:
@@ -130,6 +135,8 @@ def future_context(text: str, start: int, end: int) -> bool | None:
         _VERB_AFTER.match(after) and not _DEFERRAL.search(after)
     ):
         return False
+    if _SCHEDULE_PRESENT.search(text, max(sentence_start, start - 40), start):
+        return True  # "The trial begins in January", "the offer expires Jan. 5": a schedule told in the present
     return None
 
 
