@@ -383,3 +383,14 @@ def test_a_schedule_in_the_present_looks_ahead_and_a_past_holiday_back() -> None
 def test_the_hundreds_of_a_year_are_its_century() -> None:
     assert values("The case dates to the late 1800s.") == {"the late 1800s": "18"}
     assert values("In the 1980s and the 2000s it grew.") == {"the 1980s": "198", "the 2000s": "200"}
+
+
+def test_a_year_with_an_apostrophe_is_a_decade_only_after_the() -> None:
+    ref = dt.date(1989, 10, 30)
+    assert values("It expects profit to rise in 1990's first half.", ref) == {"in 1990": "1990"}
+    assert values("Prices rose in the 1980's.", ref) == {"the 1980's": "198"}
+
+
+def test_a_quarter_named_by_its_last_month_after_a_possessive() -> None:
+    ref = dt.date(1989, 10, 30)
+    assert values("The company reports results for its September quarter.", ref) == {"September quarter": "1989-Q3"}

@@ -325,7 +325,7 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
         if g.get("decw") or g.get("decd"):  # "the nineties", "the '80s": the latest such decade
             digit = int(g["decd"]) if g.get("decd") else timex.DECADE_WORDS[(g["decw"] or "").lower()]
             return timex.decade_value(digit, ref.known_year), "decade", "DATE"
-        dec = g.get("dec") or ""
+        dec = g.get("dec") or g.get("deca") or ""
         if dec.endswith("0") and dec[:2] != "20":  # "the 1800s", "the early 1900s": a century (18, 19), not its decade
             return dec[:2], "absolute", "DATE"
         return (dec or f"{int(g['cent']) - 1:02d}"), "absolute", "DATE"

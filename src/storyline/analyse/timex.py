@@ -230,7 +230,10 @@ TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # not before a counted span: "the year-earlier nine months" is the duration "nine months", a year back
     ("year_ago_quarter", re.compile(
         rf"\byear-(?:ago|earlier)\b(?!\s+(?:first\s+)?(?:\d+|{_NUM_WORD})[\s-]+(?:{_UNIT_WORDS})\b)", re.I)),
-    ("decade", re.compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d)0['’]?s\b"
+    # "the 1990's" with an apostrophe only after "the" or "early"/"mid"/"late": "1990's first half" is the year's
+    ("decade", re.compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d)0s\b"
+                          r"|\b(?:the\s+(?:(?:early|mid|late)[\s-]+)?|(?:early|mid|late)[\s-]+)"
+                          r"(?P<deca>(?:1[5-9]|20)\d)0['’]s\b"
                           r"|\b(?:the\s+)?(?P<cent>1\d|2[01])(?:st|nd|rd|th)[\s-]+century\b"
                           rf"|\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:(?P<decw>{_alt(DECADE_WORDS)})\b"
                           r"|['’](?P<decd>\d)0s\b)", re.I)),
