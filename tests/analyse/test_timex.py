@@ -81,6 +81,15 @@ def test_a_reference_word_measuring_another_time_is_none() -> None:
     }
 
 
+def test_a_reference_word_before_the_time_it_means_is_none() -> None:
+    # "most recently last October": the time is "last October"; a span after it measures something else
+    assert typed("Two were killed, most recently last October.") == {"last October": ("2024-10", "DATE")}
+    assert typed("Airbus is currently two years behind schedule.") == {
+        "currently": ("PRESENT_REF", "DATE"),
+        "two years": ("P2Y", "DURATION"),
+    }
+
+
 def test_an_age_is_not_a_duration() -> None:
     assert "a 44-year" not in typed("a 44-year-old man")
 

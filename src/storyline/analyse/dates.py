@@ -129,7 +129,7 @@ def extract_dates(text: str, ref_date: dt.date | None = None, ref_year: int | No
     out = year_range_ends(text, timex.paired_days(text, out, taken), taken)
     _shared_year(out, text)
     _quarter_ends(out, text)
-    return _anaphora(periods.anchor(_clock_days(out), ref.date), text)
+    return _anaphora(periods.anchor(_clock_days(_told_by_the_next(out, text)), ref.date), text)
 
 
 #: The ``how`` of a range's second year ("the 2008-09 season", "fiscal 2023-24", "2023/24": "09", "24").
@@ -255,6 +255,21 @@ def _quarter_ends(found: list[DateMention], text: str) -> None:
             quarter.value = end[:4] + (quarter.value or "")[4:]
         else:
             quarter.value = f"{end[:4]}-Q{(int(end[5:7]) - 1) // 3 + 1}"
+
+
+def _told_by_the_next(found: list[DateMention], text: str) -> list[DateMention]:
+    """``found`` without a present/past/future word that the next mention, right after it, dates ("most recently
+    last October", "now Monday"): the time is the one written out. A span after it ("currently two years behind
+    schedule") measures something else.
+
+    Example:
+        >>> [d.text for d in extract_dates("killed, most recently last October", dt.date(1999, 2, 6))]
+        ['last October']
+    """
+    nexts: list[DateMention | None] = [*found[1:], None] if found else []
+    return [d for d, nxt in zip(found, nexts, strict=True)
+            if not (d.how == "reference" and nxt is not None and nxt.point
+                    and not text[d.end : nxt.start].strip())]
 
 
 #: How far after the day the text named (characters) a clock time with no day of its own is on that day.
