@@ -84,6 +84,7 @@ def test_a_reference_word_measuring_another_time_is_none() -> None:
 def test_a_reference_word_before_the_time_it_means_is_none() -> None:
     # "most recently last October": the time is "last October"; a span after it measures something else
     assert typed("Two were killed, most recently last October.") == {"last October": ("2024-10", "DATE")}
+    assert typed("During the day Friday, he played.") == {"Friday": ("2025-02-28", "DATE")}
     assert typed("Airbus is currently two years behind schedule.") == {
         "currently": ("PRESENT_REF", "DATE"),
         "two years": ("P2Y", "DURATION"),

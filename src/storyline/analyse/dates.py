@@ -258,18 +258,22 @@ def _quarter_ends(found: list[DateMention], text: str) -> None:
 
 
 def _told_by_the_next(found: list[DateMention], text: str) -> list[DateMention]:
-    """``found`` without a present/past/future word that the next mention, right after it, dates ("most recently
-    last October", "now Monday"): the time is the one written out. A span after it ("currently two years behind
-    schedule") measures something else.
+    """``found`` without a present/past/future word or an anaphoric day that the next mention, right after it with
+    no preposition of its own, dates ("most recently last October", "during the day Friday"): the time is the one
+    written out. A span after it ("currently two years behind schedule") measures something else, and a preposition
+    ties another time to it ("their best week since November").
 
     Example:
         >>> [d.text for d in extract_dates("killed, most recently last October", dt.date(1999, 2, 6))]
         ['last October']
     """
     nexts: list[DateMention | None] = [*found[1:], None] if found else []
-    return [d for d, nxt in zip(found, nexts, strict=True)
-            if not (d.how == "reference" and nxt is not None and nxt.point
-                    and not text[d.end : nxt.start].strip())]
+    return [
+        d
+        for d, nxt in zip(found, nexts, strict=True)
+        if not (d.how in ("reference", "anaphoric") and nxt is not None and nxt.point and not timex.extent(nxt.text)
+                and not text[d.end : nxt.start].strip())
+    ]
 
 
 #: How far after the day the text named (characters) a clock time with no day of its own is on that day.
