@@ -394,3 +394,9 @@ def test_a_year_with_an_apostrophe_is_a_decade_only_after_the() -> None:
 def test_a_quarter_named_by_its_last_month_after_a_possessive() -> None:
     ref = dt.date(1989, 10, 30)
     assert values("The company reports results for its September quarter.", ref) == {"September quarter": "1989-Q3"}
+
+
+def test_by_a_day_in_a_past_clause_is_the_last_one() -> None:
+    ref = dt.date(2016, 9, 19)  # a Monday
+    assert values("By late Tuesday, talks had stalled.", ref) == {"late Tuesday": "2016-09-13"}
+    assert values("The deal must be done by late Tuesday.", ref) == {"late Tuesday": "2016-09-20"}

@@ -162,6 +162,12 @@ _LEAD_TENSE = re.compile(
 )
 
 
+#: Leads whose way a clause told in the past turns back (``dates.past_clause_leads``), unless an infinitive before
+#: them makes the day a deadline set then ("asked it to respond by Tuesday").
+PAST_CLAUSE_LEADS = lexicon.words("dates.past_clause_leads")
+_INFINITIVE = re.compile(r"\bto\s+[a-z]+\b", re.I)
+
+
 def lead_tense(text: str, start: int) -> bool | None:
     """The way a preposition just before ``start`` points (:data:`LEAD_TENSE`), None without one.
 
@@ -222,6 +228,14 @@ def verb_tense(text: str, start: int, end: int) -> bool | None:
     if timex.on_a_schedule_line(text, start):  # "Lakers: Visit the Thunder on Friday."
         return True
     lead = lead_tense(text, start)  # "ahead of the weekend", "effective Monday", "since Tuesday"
+    lead_word = _LEAD_TENSE.search(text, max(0, start - 40), start)
+    if (
+        lead
+        and lead_word
+        and lead_word.group(1).lower() in PAST_CLAUSE_LEADS
+        and not _INFINITIVE.search(text, max(0, start - 40), lead_word.start())
+    ):  # "By 9 a.m. Sunday, Sharpton began taking calls"; not "asked it to respond by Tuesday" (still to come)
+        return _clause_tense(text, start, end) is not False
     if lead is not None:
         return lead
     return _clause_tense(text, start, end)
