@@ -400,3 +400,16 @@ def test_by_a_day_in_a_past_clause_is_the_last_one() -> None:
     ref = dt.date(2016, 9, 19)  # a Monday
     assert values("By late Tuesday, talks had stalled.", ref) == {"late Tuesday": "2016-09-13"}
     assert values("The deal must be done by late Tuesday.", ref) == {"late Tuesday": "2016-09-20"}
+
+
+def test_a_day_with_its_year_said_in_words() -> None:
+    ref = dt.date(2016, 10, 2)
+    assert values("We started this journey on June 16th of last year.", ref) == {
+        "on June 16th of last year": "2015-06-16"
+    }
+    assert values("The vote is on Jan. 5 next year.", ref) == {"on Jan. 5 next year": "2017-01-05"}
+    # a year after "and" is no year of the day before it
+    assert values("It happened on June 16, and last year it happened again.", ref) == {
+        "on June 16": "2016-06-16",
+        "last year": "2015",
+    }

@@ -63,8 +63,10 @@ CALENDAR_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", re.compile(r"(?<![\d/.,])(?P<m>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)\d\d|\d\d)(?![\d/])")),
     ("dmy", re.compile(rf"\b(?:(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?{_WD_LEAD}{_DAY}\s+(?:of\s+)?{_MON}\s*,?\s+{_YEAR}\b")),
     ("mdy", re.compile(rf"\b(?:(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?{_WD_LEAD}{_MON}\s+{_DAY},?\s+{_YEAR}\b")),
-    ("md", re.compile(rf"\b(?:(?:on\s+)?(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?(?:on\s+)?{_WD_LEAD}{_MON}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![\d,]*\s*(?:percent|%|million|billion))")),
-    ("dm", re.compile(rf"\b(?:on\s+)?{_WD_LEAD}{_DAY}\s+(?:of\s+)?{_MON}\b(?!\s*,?\s*(?:19|20)\d\d)")),
+    ("md", re.compile(rf"\b(?:(?:on\s+)?(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?(?:on\s+)?{_WD_LEAD}{_MON}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![\d,]*\s*(?:percent|%|million|billion))"
+                      rf"(?:,?{_OF_YEAR.removesuffix('?')})?")),
+    ("dm", re.compile(rf"\b(?:on\s+)?{_WD_LEAD}{_DAY}\s+(?:of\s+)?{_MON}\b(?!\s*,?\s*(?:19|20)\d\d)"
+                      rf"(?:,?{_OF_YEAR.removesuffix('?')})?")),
     ("my", re.compile(rf"\b(?:(?P<part>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+)?{_MON}\s+(?:of\s+)?{_YEAR}\b")),
     ("rel_month", re.compile(rf"\b(?P<rel>(?i:next|last|this)|in|by|since|until|from(?!\s+May\b(?!\s+(?:to|through|until|till|-|–)\s)\b)|between|through|late|early|mid|mid-|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s*{_MON}\b(?!\s+[0-3]?\d\b){_OF_YEAR}")),
     ("month_quarter", re.compile(rf"(?:\b(?i:the)\s+|(?<=\b(?i:its)\s)|(?<=\b(?i:their)\s))(?P<mon>{_QUARTER_END_MONTHS})\s+(?i:quarter)\b")),

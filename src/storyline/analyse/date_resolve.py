@@ -54,7 +54,9 @@ def resolve_calendar(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[
         mo, d = month_number(g["mon"]), int(g["day"])
         if not 1 <= d <= 31:
             return None, "invalid"
-        yr = nearest_year(ref, mo, d, month_tense(kind, m, text))
+        yrel = (g.get("yrel") or "").lower()  # "June 16th of last year"
+        said = ref.known_year + {"next": 1, "last": -1}.get(yrel, 0) if yrel and ref.known_year else None
+        yr = said or nearest_year(ref, mo, d, month_tense(kind, m, text))
         if yr is None:  # no year to place it in: TimeML's "XXXX-03-04" (two outlets' days still compare)
             return (f"XXXX-{mo:02d}-{d:02d}" if valid_date(2000, mo, d) else None), "needs-year"
         if not valid_date(yr, mo, d):

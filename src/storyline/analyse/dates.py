@@ -217,7 +217,8 @@ def _shared_year(found: list[DateMention], text: str) -> None:
         day_then_year = first.text.isdigit() and _YEAR_AFTER.fullmatch(between) and re.fullmatch(r"\d{4}", second.text)
         if not (day_then_year or _JOINED.fullmatch(between)) or second.type != "DATE":
             continue
-        if not (i in told or _OWN_YEAR.search(second.text)) or not re.fullmatch(r"\d{4}(?:-\d\d){0,2}", second.value or ""):
+        shape = r"\d{4}(?:-\d\d){0,2}" if day_then_year else r"\d{4}-\d\d(?:-\d\d)?"  # a month, or "6, 2008"
+        if not (i in told or _OWN_YEAR.search(second.text)) or not re.fullmatch(shape, second.value or ""):
             continue
         later = second.value or ""
         year = int(later[:4]) - (len(later) > 4 and first.value[5:7] > later[5:7])
