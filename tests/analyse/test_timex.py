@@ -74,6 +74,10 @@ def test_a_count_before_a_rate_is_no_duration() -> None:
     assert typed("Output rises from two a month to ten.") == {"a month": ("P1M", "SET")}
 
 
+def test_soon_told_of_the_past_is_no_time() -> None:
+    assert typed("He soon learned the truth. It is too soon to say.") == {}
+
+
 def test_a_reference_word_measuring_another_time_is_none() -> None:
     # "as soon as", "as recently as 1990", "soon after the vote": the time is the other one
     assert typed("They left as soon as it ended and soon after the vote, as recently as 1990.") == {
@@ -128,6 +132,7 @@ def test_sets(text: str, mention: str, value: str) -> None:
         ("The port is busy now that the road is shut.", "now", "PRESENT_REF"),
         ("Fares will be lower from now on.", "now", "PRESENT_REF"),
         ("They may soon seek an indictment.", "soon", "FUTURE_REF"),
+        ("It won't happen anytime soon.", "soon", "FUTURE_REF"),
     ],
 )
 def test_present_past_future(text: str, mention: str, value: str) -> None:

@@ -14,15 +14,7 @@ from . import periods, timex
 from .anchors import holiday_date
 from .date_patterns import NUMBER_WORDS, WEEKDAYS, Ref, iso, month_number, valid_date
 from .date_strings import to_date
-from .date_tense import (
-    LEAD_TENSE,
-    TENSE_SLACK,
-    future_context,
-    month_tense,
-    nearest_year,
-    verb_tense,
-    weekday_date,
-)
+from .date_tense import LEAD_TENSE, future_context, month_tense, nearest_year, verb_tense, weekday_date
 
 
 def _two_digit_year(yy: int, ref: Ref) -> int:
@@ -175,9 +167,8 @@ def resolve_calendar(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[
         r = ref.date
         cands = [d for d in (holiday_date(name, y) for y in (r.year - 1, r.year, r.year + 1)) if d]
         fut = True if rel in ("by", "until", "before", "next") else future_context(text, m.start(), m.end())
-        if rel in ("last", "since", "after") or fut is False:  # "closed on Thanksgiving": the last one (or one
-            slack = dt.timedelta(days=0 if rel else TENSE_SLACK)  # just ahead: "as Easter week began")
-            past = [d for d in cands if d <= r + slack]
+        if rel in ("last", "since", "after"):
+            past = [d for d in cands if d <= r]
             hday = max(past) if past else None
         elif fut:
             coming = [d for d in cands if d >= r]
@@ -227,6 +218,9 @@ _SPEED_BEFORE = re.compile(rf"\b{alternation(lexicon.ordered('dates.speed_units'
 _MEASURES = alternation(lexicon.ordered("dates.per_unit_measures"), longest_first=True)
 _MEASURE_BEFORE = re.compile(rf"\b(?:{_MEASURES})[\s-]+$", re.I)
 _MEASURE_AFTER = re.compile(rf"[\s-]+(?:{_MEASURES})s?\b", re.I)
+
+#: Words right before "soon" that make it the future (``dates.soon_leads``: "may soon seek", "anytime soon").
+_SOON_LEAD = re.compile(r"\b" + alternation(lexicon.ordered("dates.soon_leads"), space=r"\s+") + r"\s+$", re.I)
 
 #: After "a week": it counts from another time ("down from 2,010.5 a week before"), whatever figure stands before it.
 _TOLD_FROM = re.compile(r"\s+(?:before|after|earlier|later|ago|prior)\b", re.I)
@@ -350,6 +344,12 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
         iy, iw, _ = day.isocalendar()
         return (iso(day.year, day.month) if unit == "month" else f"{iy:04d}-W{iw:02d}"), "relative", "DATE"
     if kind == "ref":
+        if g["ref"].lower() == "soon" and (text[max(0, m.start() - 4) : m.start()].lower() == "too " or not (
+            _SOON_LEAD.search(text, max(0, m.start() - 12), m.start())
+            or re.match(r"\s+to\b", text[m.end() :])
+            or verb_tense(text, m.start(), m.end())
+        )):
+            return None, "invalid", "DATE"  # "He soon learned": a story's next step; "too soon to say": no time
         return timex.ref_value(g["ref"]), "reference", "DATE"
     if kind == "anaphora":  # counted from the reference here; _anaphora counts from the day the text named
         unit, off, _ = timex.anaphora_of(timex.anaphora_phrase(m))

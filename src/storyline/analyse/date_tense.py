@@ -105,10 +105,10 @@ def nearest_year(ref: Ref, month: int, day: int | None = None, future: bool | No
 
 #: What before a future cue makes it a plan told in the past ("had been due to", "previously planned").
 _PLAN_PAST = re.compile(r"(?i)\b" + alternation(lexicon.ordered("dates.plan_past_leads"), longest_first=True) + r"\s+$")
-#: The present forms that tell a schedule ("begins", "opens", "expires"), less the copulas ("is", "are"), which as
-#: often report a state of a month gone by ("the rate is 5% in March").
+#: The present forms that tell a schedule (``dates.schedule_present``: "begins", "expires", "goes into effect"), not
+#: as an infinitive ("her decision to meet him at the end of June") nor a noun after its article.
 _SCHEDULE_PRESENT = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in timex.PRESENT_AS_FUTURE if w not in ("is", "are")) + r")\b", re.I
+    r"(?<!\bto\s)(?<!\bthe\s)\b" + alternation(lexicon.ordered("dates.schedule_present"), space=r"\s+") + r"\b", re.I
 )
 
 

@@ -261,8 +261,8 @@ def _quarter_ends(found: list[DateMention], text: str) -> None:
 def _told_by_the_next(found: list[DateMention], text: str) -> list[DateMention]:
     """``found`` without a present/past/future word or an anaphoric day that the next mention, right after it with
     no preposition of its own, dates ("most recently last October", "during the day Friday"): the time is the one
-    written out. A span after it ("currently two years behind schedule") measures something else, and a preposition
-    ties another time to it ("their best week since November").
+    written out. A span after it ("currently two years behind schedule") measures something else, a preposition ties
+    another time to it ("their best week since November"), and a coarser one places it ("the same month last year").
 
     Example:
         >>> [d.text for d in extract_dates("killed, most recently last October", dt.date(1999, 2, 6))]
@@ -273,7 +273,7 @@ def _told_by_the_next(found: list[DateMention], text: str) -> list[DateMention]:
         d
         for d, nxt in zip(found, nexts, strict=True)
         if not (d.how in ("reference", "anaphoric") and nxt is not None and nxt.point and not timex.extent(nxt.text)
-                and not text[d.end : nxt.start].strip())
+                and not text[d.end : nxt.start].strip() and len(nxt.point) >= len(d.point or ""))
     ]
 
 

@@ -314,9 +314,10 @@ LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?P<lead>{_alt(DURATION_LEADS)})\s+(?P<unit>(?:{_UNIT_WORDS}))\b(?!\s+(?:ago|earlier|later|of)\b)", re.I)),
     # not before "of" or a unit ("the future of the plant", "recent years"); "now that …", "from now on" are the present
     # not the first half of a compound ("the now-cancelled deal", "the current-account deficit")
-    # nor a comparison's or another time's measure: "as soon as", "as recently as 1990", "soon after the vote"
-    ("ref", re.compile(rf"(?<!\bas\s)\b(?P<ref>{_alt(REF_WORDS)})\b(?!\s+(?:of|after|before|afterwards|thereafter"
-                       rf"|{_UNIT_WORDS})\b|-\w)", re.I)),
+    # nor a comparison's or another time's measure: "as soon as", "as recently as 1990", "soon after the vote" (but
+    # "now before a federal court" is the present); "Soon, he found ..." tells a story's next step, no future
+    ("ref", re.compile(rf"(?<!\bas\s)\b(?P<ref>{_alt(REF_WORDS)})\b(?!\s+(?:of|{_UNIT_WORDS})\b|-\w)"
+                       r"(?!(?<=soon)(?:\s+(?:after|before|afterwards?|thereafter)\b|,))", re.I)),
 ]
 
 #: "two years earlier", "three days later" — a date counted from the reference.
