@@ -416,3 +416,14 @@ def test_a_day_with_its_year_said_in_words() -> None:
         "on June 16": "2016-06-16",
         "last year": "2015",
     }
+
+
+def test_a_capitalised_cue_inside_a_sentence_is_a_name() -> None:
+    ref = dt.date(2016, 8, 1)  # a Monday
+    text = "Mr. Khan said on NBC's Meet the Press on Sunday that Mr. Trump had shown disrespect."
+    assert values(text, ref) == {"on Sunday": "2016-07-31"}
+    assert values("Will Trump speak on Sunday?", ref) == {"on Sunday": "2016-08-07"}
+
+
+def test_giving_tuesday_is_no_weekday() -> None:
+    assert values("Charities raised money on Giving Tuesday.") == {}

@@ -248,6 +248,11 @@ CLAUSE_REACH = 70
 DEADLINE_REACH = 200
 
 
+#: A cue written with a capital, and what stands before a sentence's first word.
+_IN_A_TITLE = re.compile(r"[A-Z][a-z]")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n(])\s*[\"“‘']*\s*$")
+
+
 def _clause_tense(text: str, start: int, end: int, speech: bool = True, reach: int = CLAUSE_REACH) -> bool | None:
     """The nearest tense cue before the mention back to the clause start, failing that a future or past form
     after it (:func:`verb_tense`); with ``speech`` False a verb of saying is no past cue (the telling's tense)."""
@@ -255,6 +260,8 @@ def _clause_tense(text: str, start: int, end: int, speech: bool = True, reach: i
     cues = ((_FUT_CUE, True), (_PRES_CUE, True), (_PAST_CUE, False))
 
     def counts(m: re.Match[str], fut: bool) -> bool:
+        if _IN_A_TITLE.match(text, m.start()) and not _SENTENCE_START.search(text, max(0, m.start() - 5), m.start()):
+            return False  # a capitalised cue inside a sentence is a name's word ("on NBC's Meet the Press on Sunday")
         if fut:
             return not _modal_out_of_reach(text, m, start)
         return not (_a_participle(text, m) or (not speech and m.group(0).lower() in _SPEECH_VERBS))
