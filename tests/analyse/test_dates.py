@@ -427,3 +427,16 @@ def test_a_capitalised_cue_inside_a_sentence_is_a_name() -> None:
 
 def test_giving_tuesday_is_no_weekday() -> None:
     assert values("Charities raised money on Giving Tuesday.") == {}
+
+
+def test_the_tense_around_a_month_read_further() -> None:
+    ref = dt.date(2016, 5, 18)
+    # the saying's month, whatever the quote before it says
+    text = '"I will never eat them again," Trump said in August after the layoffs.'
+    assert values(text, ref) == {"in August": "2015-08"}
+    # "since" after a possessive; "by"/"until" in a past clause; "won't" is the future
+    assert values("It rose after their Oct. 13 debate and since their Oct. 13 debate.", ref)["Oct. 13"] == "2015-10-13"
+    assert values("The committees raised $287 million by the end of February.", ref) == {
+        "the end of February": "2016-02"
+    }
+    assert values("The votes won't be counted until March 15.", dt.date(2016, 2, 17)) == {"March 15": "2016-03-15"}

@@ -30,8 +30,8 @@ _PRESENT_PLAN = (
     + alternation(lexicon.ordered("dates.plan_participles"))
 )
 _FUTURE = re.compile(
-    r"\b(will|would|shall|plans? to|planned|expected to|expects?|anticipates?|forecasts?|predicts?|set to|is to|"
-    r"are to|to visit|to be held|scheduled|upcoming|next|payable|"
+    r"\b(will|would|shall|won['’]t|wouldn['’]t|plans? to|planned|expected to|expects?|anticipates?|forecasts?|"
+    r"predicts?|set to|is to|are to|to visit|to be held|scheduled|upcoming|next|payable|"
     + _MODAL
     + r")\b|(?<![\w'’])"
     + _PRESENT_PLAN
@@ -118,6 +118,9 @@ def future_context(text: str, start: int, end: int) -> bool | None:
     March fell"); None when the text gives no sign (then the nearest occurrence wins)."""
     sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     lo = max(sentence_start, start - 80)
+    said = _SAID_ON.search(text, max(sentence_start, start - 30), start)
+    if said and (said.group("prep") or _PREPOSITION.match(text, start)):
+        return False  # "Trump said in August": the saying's time, whatever the quote before it tells
     # "once expected to be completed within weeks of an October news conference": a plan told in the past
     future = [
         f
@@ -151,6 +154,15 @@ _VERB_AFTER = re.compile(r"\s*(?:[a-z]+\s+){0," + str(NOUN_WORDS_BEFORE_VERB) + 
 #: Verbs of saying: the tense of "said" is the telling's, not the told event's ("said it is calling for the
 #: redemption on Dec. 7").
 _SPEECH_VERBS = lexicon.words("speech.verbs")
+#: A verb of saying in the past right before the time by a preposition: the time is the saying's ("Trump said in
+#: August", "announced on Dec. 7"), which is told in the past.
+_SAID_ON = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w) for w in sorted(_SPEECH_VERBS) if w.endswith("ed") or w in ("said", "told"))
+    + r")\s+(?:(?P<prep>in|on|during|at)\s+)?(?:(?:early|late|mid)[\s-]+)?$",
+    re.I,
+)
+_PREPOSITION = re.compile(r"(?:in|on|during|at)\s", re.I)
 
 
 #: Prepositions before a day or month that tell which way it lies: "since March" is past, "by Dec. 15" is a
@@ -158,7 +170,7 @@ _SPEECH_VERBS = lexicon.words("speech.verbs")
 LEAD_TENSE: dict[str, bool] = lexicon.table("dates.lead_tense")
 _LEAD_TENSE = re.compile(
     r"(?i)\b(" + "|".join(re.escape(w) for w in LEAD_TENSE) + r")\s+(?:shortly\s+(?:after|before)\s+)?"
-    r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$"
+    r"(?:(?:the|their|his|her|its|our|your)\s+)?(?:(?:early|late|mid)[\s-]+)?$"  # "since their Oct. 13 debate"
 )
 
 
@@ -184,7 +196,12 @@ def month_tense(kind: str, m: re.Match[str], text: str) -> bool | None:
     "by") or the clause's tense; None when the text gives no sign."""
     rel = (m.groupdict().get("rel") or "in").lower()
     lead = LEAD_TENSE.get(rel) if kind in ("rel_month", "bare_month") else None
-    lead = lead_tense(text, m.start()) if lead is None else lead
+    word = rel if lead is not None else ""
+    if lead is None:
+        lead_word = _LEAD_TENSE.search(text, max(0, m.start() - 40), m.start())
+        lead, word = (LEAD_TENSE[lead_word.group(1).lower()], lead_word.group(1).lower()) if lead_word else (None, "")
+    if lead and word in PAST_CLAUSE_LEADS and not _INFINITIVE.search(text, max(0, m.start() - 40), m.start()):
+        return future_context(text, m.start(), m.end()) is not False  # "raised $287 million by the end of February"
     if lead is None and _DEADLINE.match(text, m.end()):  # "a March deadline": ahead unless told as past
         return future_context(text, m.start(), m.end()) is not False
     return future_context(text, m.start(), m.end()) if lead is None else lead
