@@ -440,3 +440,11 @@ def test_the_tense_around_a_month_read_further() -> None:
         "the end of February": "2016-02"
     }
     assert values("The votes won't be counted until March 15.", dt.date(2016, 2, 17)) == {"March 15": "2016-03-15"}
+
+
+def test_a_live_report_time_stamp_is_on_the_reference_day() -> None:
+    ref = dt.date(2016, 2, 20)
+    text = "Texas votes on March 1.\n\n___.\n\n9:18 p.m.  Donald Trump is thanking his supporters."
+    assert values(text, ref)["9:18 p.m."] == "2016-02-20T21:18"
+    # a time inside a sentence is still on the day named before it
+    assert values("Texas votes on March 1. Polls close at 8 p.m.", ref)["at 8 p.m."] == "2016-03-01T20:00"

@@ -129,7 +129,7 @@ def extract_dates(text: str, ref_date: dt.date | None = None, ref_year: int | No
     out = year_range_ends(text, timex.paired_days(text, out, taken), taken)
     _shared_year(out, text)
     _quarter_ends(out, text)
-    return _anaphora(periods.anchor(_clock_days(_told_by_the_next(out, text)), ref.date), text)
+    return _anaphora(periods.anchor(_clock_days(_told_by_the_next(out, text), text), ref.date), text)
 
 
 #: The ``how`` of a range's second year ("the 2008-09 season", "fiscal 2023-24", "2023/24": "09", "24").
@@ -281,11 +281,17 @@ def _told_by_the_next(found: list[DateMention], text: str) -> list[DateMention]:
 CLOCK_REACH = 400
 
 
-def _clock_days(found: list[DateMention]) -> list[DateMention]:
+#: What stands before a time stamp that opens a line of a live report ("___.  9:18 p.m.  Trump is ...").
+_OPENS_A_LINE = re.compile(r"(?:^|\n|_{3}\.?)[ \t]*$")
+
+
+def _clock_days(found: list[DateMention], text: str) -> list[DateMention]:
     """A clock time with no day written ("at 10 p.m.") is on the day the text named just before it, when it
-    named one (in place; returned)."""
+    named one (in place; returned); one opening a line, a live report's time stamp, stays on the reference's day."""
     day: DateMention | None = None
     for d in found:
+        if d.how == "clock" and _OPENS_A_LINE.search(text, max(0, d.start - 12), d.start):
+            continue  # a live report's time stamp ("___.  9:18 p.m.  Trump is thanking ..."): the reference's day
         if d.how == "clock" and d.value and day is not None and day.point and d.start - day.end < CLOCK_REACH:
             d.value = day.point + d.value[10:]
             d.how = "clock-day"
