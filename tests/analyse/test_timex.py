@@ -76,6 +76,7 @@ def test_a_count_before_a_rate_is_no_duration() -> None:
 
 def test_soon_told_of_the_past_is_no_time() -> None:
     assert typed("He soon learned the truth. It is too soon to say.") == {}
+    assert typed("He was a Johnny-come-lately to the cause.") == {}
 
 
 def test_a_reference_word_measuring_another_time_is_none() -> None:

@@ -315,8 +315,9 @@ LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # not before "of" or a unit ("the future of the plant", "recent years"); "now that …", "from now on" are the present
     # not the first half of a compound ("the now-cancelled deal", "the current-account deficit")
     # nor a comparison's or another time's measure: "as soon as", "as recently as 1990", "soon after the vote" (but
-    # "now before a federal court" is the present); "Soon, he found ..." tells a story's next step, no future
-    ("ref", re.compile(rf"(?<!\bas\s)\b(?P<ref>{_alt(REF_WORDS)})\b(?!\s+(?:of|{_UNIT_WORDS})\b|-\w)"
+    # "now before a federal court" is the present); "Soon, he found ..." tells a story's next step, no future; nor
+    # the end of a compound ("a Johnny-come-lately")
+    ("ref", re.compile(rf"(?<!\bas\s)(?<!-)\b(?P<ref>{_alt(REF_WORDS)})\b(?!\s+(?:of|{_UNIT_WORDS})\b|-\w)"
                        r"(?!(?<=soon)(?:\s+(?:after|before|afterwards?|thereafter)\b|,))", re.I)),
 ]
 
