@@ -63,6 +63,7 @@ def test_times(text: str, mention: str, value: str) -> None:
         ("twenty four hours", "twenty four hours", "PT24H"),
         ("it stood for two hundred years", "two hundred years", "P200Y"),
         ("it has declined for a quarter-century", "a quarter-century", "P25Y"),
+        ("the plan covers the coming decade", "the coming decade", "P10Y"),
     ],
 )
 def test_durations(text: str, mention: str, value: str) -> None:

@@ -222,6 +222,9 @@ _MEASURE_AFTER = re.compile(rf"[\s-]+(?:{_MEASURES})s?\b", re.I)
 #: Words right before "soon" that make it the future (``dates.soon_leads``: "may soon seek", "anytime soon").
 _SOON_LEAD = re.compile(r"\b" + alternation(lexicon.ordered("dates.soon_leads"), space=r"\s+") + r"\s+$", re.I)
 
+#: Vague counts that before a unit in the singular count one of it (``dates.one_unit_counts``: "the coming decade").
+_ONE_UNIT_COUNTS = lexicon.words("dates.one_unit_counts")
+
 #: After "a week": it counts from another time ("down from 2,010.5 a week before"), whatever figure stands before it.
 _TOLD_FROM = re.compile(r"\s+(?:before|after|earlier|later|ago|prior)\b", re.I)
 
@@ -283,6 +286,8 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
                 r"\s+of\b", text[m.end():]):
             return None, "invalid", "DURATION"  # "three quarters of the vote" is a share; "several quarters of losses" lasted
         half = "half" in m.group(0).lower() and not count.lower().startswith("half")
+        if count.lower() in _ONE_UNIT_COUNTS and not unit.lower().endswith(("s", "ies")):
+            count = "1"  # "the coming decade", "the coming century": one unit ahead, not a vague count of them
         return timex.duration_value(count, unit, half), "duration", "DURATION"
     if kind == "season":
         code = timex.SEASONS[g["season"].lower()]
