@@ -343,3 +343,108 @@ def test_weeks_ago_is_a_week_but_a_week_ago_the_day() -> None:
 )
 def test_tens_and_fortnights_ago(text: str, expected: dict[str, str]) -> None:
     assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The index rose between September and October of 2007.",
+            {"between September": "2007-09", "October of 2007": "2007-10"},
+        ),
+        ("Sales were weak in March and April 2008.", {"in March": "2008-03", "April 2008": "2008-04"}),
+        ("It ran from December to February 2008.", {"from December": "2007-12", "February 2008": "2008-02"}),
+        ("They met on May 5 and 6, 2008.", {"on May 5": "2008-05-05", "6": "2008-05-06", "2008": "2008"}),
+        ("They met on May 5 and 6 in Paris.", {"on May 5": "2025-05-05", "6": "2025-05-06"}),
+    ],
+)
+def test_a_month_joined_to_one_with_its_year_shares_it(text: str, expected: dict[str, str]) -> None:
+    assert values(text) == expected
+
+
+def test_a_quarter_takes_the_year_of_the_day_it_ended() -> None:
+    ref = dt.date(2009, 6, 10)
+    assert values("Sales rose in the third quarter ended Sept. 30, 2007.", ref)["the third quarter"] == "2007-Q3"
+    # a fiscal quarter keeps its number, in the year its end day is in (TempEval-3 train's convention)
+    assert values("It reported its fiscal first quarter, which ended Dec. 27, 2008.", ref)["fiscal first quarter"] == (
+        "2008-Q1"
+    )
+    assert values("Sales rose in the quarter ended Sept. 30, 2007.", ref)["the quarter"] == "2007-Q3"
+
+
+def test_a_schedule_in_the_present_looks_ahead() -> None:
+    ref = dt.date(2009, 6, 10)
+    assert values("The trial begins in January.", ref) == {"in January": "2010-01"}
+    assert values("The offer expires Jan. 5.", ref) == {"Jan. 5": "2010-01-05"}
+    # not a noun nor an infinitive: "votes cast in", "her decision to meet him at the end of June"
+    assert values("Of the votes cast in the March 12 convention, most were for him.", ref) == {"March 12": "2009-03-12"}
+    assert values("She was faulted for her decision to meet him at the end of June.", ref) == {
+        "the end of June": "2009-06"
+    }
+
+
+def test_the_hundreds_of_a_year_are_its_century() -> None:
+    assert values("The case dates to the late 1800s.") == {"the late 1800s": "18"}
+    assert values("In the 1980s and the 2000s it grew.") == {"the 1980s": "198", "the 2000s": "200"}
+
+
+def test_a_year_with_an_apostrophe_is_a_decade_only_after_the() -> None:
+    ref = dt.date(1989, 10, 30)
+    assert values("It expects profit to rise in 1990's first half.", ref) == {"in 1990": "1990"}
+    assert values("Prices rose in the 1980's.", ref) == {"the 1980's": "198"}
+
+
+def test_a_quarter_named_by_its_last_month_after_a_possessive() -> None:
+    ref = dt.date(1989, 10, 30)
+    assert values("The company reports results for its September quarter.", ref) == {"September quarter": "1989-Q3"}
+
+
+def test_by_a_day_in_a_past_clause_is_the_last_one() -> None:
+    ref = dt.date(2016, 9, 19)  # a Monday
+    assert values("By late Tuesday, talks had stalled.", ref) == {"late Tuesday": "2016-09-13"}
+    assert values("The deal must be done by late Tuesday.", ref) == {"late Tuesday": "2016-09-20"}
+
+
+def test_a_day_with_its_year_said_in_words() -> None:
+    ref = dt.date(2016, 10, 2)
+    assert values("We started this journey on June 16th of last year.", ref) == {
+        "on June 16th of last year": "2015-06-16"
+    }
+    assert values("The vote is on Jan. 5 next year.", ref) == {"on Jan. 5 next year": "2017-01-05"}
+    # a year after "and" is no year of the day before it
+    assert values("It happened on June 16, and last year it happened again.", ref) == {
+        "on June 16": "2016-06-16",
+        "last year": "2015",
+    }
+
+
+def test_a_capitalised_cue_inside_a_sentence_is_a_name() -> None:
+    ref = dt.date(2016, 8, 1)  # a Monday
+    text = "Mr. Khan said on NBC's Meet the Press on Sunday that Mr. Trump had shown disrespect."
+    assert values(text, ref) == {"on Sunday": "2016-07-31"}
+    assert values("Will Trump speak on Sunday?", ref) == {"on Sunday": "2016-08-07"}
+
+
+def test_giving_tuesday_is_no_weekday() -> None:
+    assert values("Charities raised money on Giving Tuesday.") == {}
+
+
+def test_the_tense_around_a_month_read_further() -> None:
+    ref = dt.date(2016, 5, 18)
+    # the saying's month, whatever the quote before it says
+    text = '"I will never eat them again," Trump said in August after the layoffs.'
+    assert values(text, ref) == {"in August": "2015-08"}
+    # "since" after a possessive; "by"/"until" in a past clause; "won't" is the future
+    assert values("It rose after their Oct. 13 debate and since their Oct. 13 debate.", ref)["Oct. 13"] == "2015-10-13"
+    assert values("The committees raised $287 million by the end of February.", ref) == {
+        "the end of February": "2016-02"
+    }
+    assert values("The votes won't be counted until March 15.", dt.date(2016, 2, 17)) == {"March 15": "2016-03-15"}
+
+
+def test_a_live_report_time_stamp_is_on_the_reference_day() -> None:
+    ref = dt.date(2016, 2, 20)
+    text = "Texas votes on March 1.\n\n___.\n\n9:18 p.m.  Donald Trump is thanking his supporters."
+    assert values(text, ref)["9:18 p.m."] == "2016-02-20T21:18"
+    # a time inside a sentence is still on the day named before it
+    assert values("Texas votes on March 1. Polls close at 8 p.m.", ref)["at 8 p.m."] == "2016-03-01T20:00"

@@ -32,6 +32,13 @@ def typed(text: str, ref: dt.date | None = REF) -> dict[str, tuple[str | None, s
         ("The market opened this morning.", "this morning", "2025-03-05TMO"),
         ("The deadline is midnight Friday.", "midnight Friday", "2025-03-07T24:00"),
         ("trading closed at 16:30 GMT", "at 16:30 GMT", "2025-03-05T16:30Z"),
+        # a zone said in words with "time", and a day with its own year, stay in the time
+        ("It started at 10 a.m. Pacific time on Monday.", "at 10 a.m. Pacific time on Monday", "2025-03-03T10:00"),
+        (
+            "It went on sale at 6 p.m. local time on Friday, June 29, 2007.",
+            "at 6 p.m. local time on Friday, June 29, 2007",
+            "2007-06-29T18:00",
+        ),
     ],
 )
 def test_times(text: str, mention: str, value: str) -> None:
@@ -54,10 +61,40 @@ def test_times(text: str, mention: str, value: str) -> None:
         ("over a three-year period", "over a three-year", "P3Y"),
         ("two more weeks", "two more weeks", "P2W"),
         ("twenty four hours", "twenty four hours", "PT24H"),
+        ("it stood for two hundred years", "two hundred years", "P200Y"),
+        ("it has declined for a quarter-century", "a quarter-century", "P25Y"),
+        ("the plan covers the coming decade", "the coming decade", "P10Y"),
     ],
 )
 def test_durations(text: str, mention: str, value: str) -> None:
     assert typed(text)[mention] == (value, "DURATION")
+
+
+def test_a_count_before_a_rate_is_no_duration() -> None:
+    # "two a month" is a rate (a SET, as "four flights a week"), not a vague count of months
+    assert typed("Output rises from two a month to ten.") == {"a month": ("P1M", "SET")}
+
+
+def test_soon_told_of_the_past_is_no_time() -> None:
+    assert typed("He soon learned the truth. It is too soon to say.") == {}
+    assert typed("He was a Johnny-come-lately to the cause.") == {}
+
+
+def test_a_reference_word_measuring_another_time_is_none() -> None:
+    # "as soon as", "as recently as 1990", "soon after the vote": the time is the other one
+    assert typed("They left as soon as it ended and soon after the vote, as recently as 1990.") == {
+        "1990": ("1990", "DATE")
+    }
+
+
+def test_a_reference_word_before_the_time_it_means_is_none() -> None:
+    # "most recently last October": the time is "last October"; a span after it measures something else
+    assert typed("Two were killed, most recently last October.") == {"last October": ("2024-10", "DATE")}
+    assert typed("During the day Friday, he played.") == {"Friday": ("2025-02-28", "DATE")}
+    assert typed("Airbus is currently two years behind schedule.") == {
+        "currently": ("PRESENT_REF", "DATE"),
+        "two years": ("P2Y", "DURATION"),
+    }
 
 
 def test_an_age_is_not_a_duration() -> None:
@@ -96,6 +133,8 @@ def test_sets(text: str, mention: str, value: str) -> None:
         # "now that …" and "from now on" still say the present; "the future of" names a thing's prospects
         ("The port is busy now that the road is shut.", "now", "PRESENT_REF"),
         ("Fares will be lower from now on.", "now", "PRESENT_REF"),
+        ("They may soon seek an indictment.", "soon", "FUTURE_REF"),
+        ("It won't happen anytime soon.", "soon", "FUTURE_REF"),
     ],
 )
 def test_present_past_future(text: str, mention: str, value: str) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from .. import lexicon
+from ..text import alternation
 
 #: The months' names and short forms ("sept"), lower case: a capitalised month before a year is no name.
 _MONTH_WORDS = frozenset(
@@ -99,7 +100,18 @@ def in_a_name(text: str, start: int, end: int) -> bool:
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"”’)]*\s*$")
 
 
+#: Capitalised words before a weekday that make it a name (``dates.weekday_name_leads``): "Black Friday", "Giving
+#: Tuesday".
+_WEEKDAY_NAME_LEAD = re.compile(r"\b" + alternation(lexicon.ordered("dates.weekday_name_leads")) + r"\s$")
+
+
 def weekday_is_name(text: str, m: re.Match[str]) -> bool:
-    """'Black Friday', 'Good Friday' deals etc. are not resolved as a plain weekday."""
-    before = text[max(0, m.start("wd") - 6) : m.start("wd")]
-    return bool(re.search(r"(Black|Good|Cyber)\s$", before))
+    """'Black Friday', 'Good Friday' deals, 'Giving Tuesday' etc. are not resolved as a plain weekday.
+
+    Example:
+        >>> from storyline.analyse.date_patterns import CALENDAR_PATTERNS
+        >>> wd = dict(CALENDAR_PATTERNS)["wd"]
+        >>> [weekday_is_name(t, wd.search(t)) for t in ("gifts on Giving Tuesday", "on Tuesday")]
+        [True, False]
+    """
+    return bool(_WEEKDAY_NAME_LEAD.search(text, max(0, m.start("wd") - 12), m.start("wd")))

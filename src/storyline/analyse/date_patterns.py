@@ -63,11 +63,13 @@ CALENDAR_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("numeric", re.compile(r"(?<![\d/.,])(?P<m>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>(?:19|20)\d\d|\d\d)(?![\d/])")),
     ("dmy", re.compile(rf"\b(?:(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?{_WD_LEAD}{_DAY}\s+(?:of\s+)?{_MON}\s*,?\s+{_YEAR}\b")),
     ("mdy", re.compile(rf"\b(?:(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?{_WD_LEAD}{_MON}\s+{_DAY},?\s+{_YEAR}\b")),
-    ("md", re.compile(rf"\b(?:(?:on\s+)?(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?(?:on\s+)?{_WD_LEAD}{_MON}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![\d,]*\s*(?:percent|%|million|billion))")),
-    ("dm", re.compile(rf"\b(?:on\s+)?{_WD_LEAD}{_DAY}\s+(?:of\s+)?{_MON}\b(?!\s*,?\s*(?:19|20)\d\d)")),
+    ("md", re.compile(rf"\b(?:(?:on\s+)?(?:the\s+)?(?:evening|morning|afternoon|night)\s+of\s+)?(?:on\s+)?{_WD_LEAD}{_MON}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![\d,]*\s*(?:percent|%|million|billion))"
+                      rf"(?:,?{_OF_YEAR.removesuffix('?')})?")),
+    ("dm", re.compile(rf"\b(?:on\s+)?{_WD_LEAD}{_DAY}\s+(?:of\s+)?{_MON}\b(?!\s*,?\s*(?:19|20)\d\d)"
+                      rf"(?:,?{_OF_YEAR.removesuffix('?')})?")),
     ("my", re.compile(rf"\b(?:(?P<part>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+)?{_MON}\s+(?:of\s+)?{_YEAR}\b")),
     ("rel_month", re.compile(rf"\b(?P<rel>(?i:next|last|this)|in|by|since|until|from(?!\s+May\b(?!\s+(?:to|through|until|till|-|–)\s)\b)|between|through|late|early|mid|mid-|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s*{_MON}\b(?!\s+[0-3]?\d\b){_OF_YEAR}")),
-    ("month_quarter", re.compile(rf"\b(?i:the)\s+(?P<mon>{_QUARTER_END_MONTHS})\s+(?i:quarter)\b")),
+    ("month_quarter", re.compile(rf"(?:\b(?i:the)\s+|(?<=\b(?i:its)\s)|(?<=\b(?i:their)\s))(?P<mon>{_QUARTER_END_MONTHS})\s+(?i:quarter)\b")),
     ("quarter", re.compile(r"\b(?:(?P<yrs>this|last|next) year['’]s\s+)?(?:(?P<rel>the|this|next|last|latest|previous|past|current|most recent|recent)\s+)*(?:(?:fiscal|financial)[\s-]+(?:(?P<fy>(?:19|20)\d\d)\s+)?)?(?:(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[- ](?:fiscal\s+)?)?quarter\b(?!-to-|-(?:mile|miles|final|finals|century|hour|back|inch)\b)(?:\s+(?:of\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?)?(?P<year>(?:19|20)\d\d)\b|\s+of\s+(?P<yrs2>this|last|next)\s+year\b)?", re.I)),
     ("q_year", re.compile(r"\b(?:(?:fiscal|financial|FY)\s*)?(?:Q(?P<q>[1-4])\s*(?:of\s+)?(?:FY\s*)?(?P<year>(?:19|20)\d\d)"
                           r"|(?P<year2>(?:19|20)\d\d)\s*Q(?P<q2>[1-4]))\b")),

@@ -46,7 +46,9 @@ def resolve_calendar(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[
         mo, d = month_number(g["mon"]), int(g["day"])
         if not 1 <= d <= 31:
             return None, "invalid"
-        yr = nearest_year(ref, mo, d, month_tense(kind, m, text))
+        yrel = (g.get("yrel") or "").lower()  # "June 16th of last year"
+        said = ref.known_year + {"next": 1, "last": -1}.get(yrel, 0) if yrel and ref.known_year else None
+        yr = said or nearest_year(ref, mo, d, month_tense(kind, m, text))
         if yr is None:  # no year to place it in: TimeML's "XXXX-03-04" (two outlets' days still compare)
             return (f"XXXX-{mo:02d}-{d:02d}" if valid_date(2000, mo, d) else None), "needs-year"
         if not valid_date(yr, mo, d):
@@ -192,7 +194,8 @@ def _day_named(g: dict[str, str | None], key: str, text: str, m: re.Match[str], 
     mon, day = g.get("mon2") or g.get("mon3"), g.get("day2") or g.get("day3")
     if mon and day:
         mo, d = month_number(mon), int(day)
-        yr = nearest_year(Ref(ref), mo, d)
+        dyear = g.get("dyear")
+        yr = int(dyear) if dyear else nearest_year(Ref(ref), mo, d)
         return dt.date(yr, mo, d) if yr and valid_date(yr, mo, d) else None
     if word[0] in WEEKDAYS:
         lead = m.group(0).split()[0].lower()
@@ -215,6 +218,12 @@ _SPEED_BEFORE = re.compile(rf"\b{alternation(lexicon.ordered('dates.speed_units'
 _MEASURES = alternation(lexicon.ordered("dates.per_unit_measures"), longest_first=True)
 _MEASURE_BEFORE = re.compile(rf"\b(?:{_MEASURES})[\s-]+$", re.I)
 _MEASURE_AFTER = re.compile(rf"[\s-]+(?:{_MEASURES})s?\b", re.I)
+
+#: Words right before "soon" that make it the future (``dates.soon_leads``: "may soon seek", "anytime soon").
+_SOON_LEAD = re.compile(r"\b" + alternation(lexicon.ordered("dates.soon_leads"), space=r"\s+") + r"\s+$", re.I)
+
+#: Vague counts that before a unit in the singular count one of it (``dates.one_unit_counts``: "the coming decade").
+_ONE_UNIT_COUNTS = lexicon.words("dates.one_unit_counts")
 
 #: After "a week": it counts from another time ("down from 2,010.5 a week before"), whatever figure stands before it.
 _TOLD_FROM = re.compile(r"\s+(?:before|after|earlier|later|ago|prior)\b", re.I)
@@ -277,6 +286,8 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
                 r"\s+of\b", text[m.end():]):
             return None, "invalid", "DURATION"  # "three quarters of the vote" is a share; "several quarters of losses" lasted
         half = "half" in m.group(0).lower() and not count.lower().startswith("half")
+        if count.lower() in _ONE_UNIT_COUNTS and not unit.lower().endswith(("s", "ies")):
+            count = "1"  # "the coming decade", "the coming century": one unit ahead, not a vague count of them
         return timex.duration_value(count, unit, half), "duration", "DURATION"
     if kind == "season":
         code = timex.SEASONS[g["season"].lower()]
@@ -315,7 +326,10 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
         if g.get("decw") or g.get("decd"):  # "the nineties", "the '80s": the latest such decade
             digit = int(g["decd"]) if g.get("decd") else timex.DECADE_WORDS[(g["decw"] or "").lower()]
             return timex.decade_value(digit, ref.known_year), "decade", "DATE"
-        return (g["dec"] if g.get("dec") else f"{int(g['cent']) - 1:02d}"), "absolute", "DATE"
+        dec = g.get("dec") or g.get("deca") or ""
+        if dec.endswith("0") and dec[:2] != "20":  # "the 1800s", "the early 1900s": a century (18, 19), not its decade
+            return dec[:2], "absolute", "DATE"
+        return (dec or f"{int(g['cent']) - 1:02d}"), "absolute", "DATE"
     if kind == "short_year":  # "since '82"
         return iso(timex.short_year(int(g["yy"]), ref.known_year)), "absolute", "DATE"
     if kind == "year_ago_quarter":  # "year-earlier": the year before; periods.anchor makes it the reported quarter's
@@ -335,6 +349,12 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
         iy, iw, _ = day.isocalendar()
         return (iso(day.year, day.month) if unit == "month" else f"{iy:04d}-W{iw:02d}"), "relative", "DATE"
     if kind == "ref":
+        if g["ref"].lower() == "soon" and (text[max(0, m.start() - 4) : m.start()].lower() == "too " or not (
+            _SOON_LEAD.search(text, max(0, m.start() - 12), m.start())
+            or re.match(r"\s+to\b", text[m.end() :])
+            or verb_tense(text, m.start(), m.end())
+        )):
+            return None, "invalid", "DATE"  # "He soon learned": a story's next step; "too soon to say": no time
         return timex.ref_value(g["ref"]), "reference", "DATE"
     if kind == "anaphora":  # counted from the reference here; _anaphora counts from the day the text named
         unit, off, _ = timex.anaphora_of(timex.anaphora_phrase(m))

@@ -30,8 +30,8 @@ _PRESENT_PLAN = (
     + alternation(lexicon.ordered("dates.plan_participles"))
 )
 _FUTURE = re.compile(
-    r"\b(will|would|shall|plans? to|planned|expected to|expects?|anticipates?|forecasts?|predicts?|set to|is to|"
-    r"are to|to visit|to be held|scheduled|upcoming|next|payable|"
+    r"\b(will|would|shall|won['’]t|wouldn['’]t|plans? to|planned|expected to|expects?|anticipates?|forecasts?|"
+    r"predicts?|set to|is to|are to|to visit|to be held|scheduled|upcoming|next|payable|"
     + _MODAL
     + r")\b|(?<![\w'’])"
     + _PRESENT_PLAN
@@ -105,6 +105,11 @@ def nearest_year(ref: Ref, month: int, day: int | None = None, future: bool | No
 
 #: What before a future cue makes it a plan told in the past ("had been due to", "previously planned").
 _PLAN_PAST = re.compile(r"(?i)\b" + alternation(lexicon.ordered("dates.plan_past_leads"), longest_first=True) + r"\s+$")
+#: The present forms that tell a schedule (``dates.schedule_present``: "begins", "expires", "goes into effect"), not
+#: as an infinitive ("her decision to meet him at the end of June") nor a noun after its article.
+_SCHEDULE_PRESENT = re.compile(
+    r"(?<!\bto\s)(?<!\bthe\s)\b" + alternation(lexicon.ordered("dates.schedule_present"), space=r"\s+") + r"\b", re.I
+)
 
 
 def future_context(text: str, start: int, end: int) -> bool | None:
@@ -113,6 +118,9 @@ def future_context(text: str, start: int, end: int) -> bool | None:
     March fell"); None when the text gives no sign (then the nearest occurrence wins)."""
     sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
     lo = max(sentence_start, start - 80)
+    said = _SAID_ON.search(text, max(sentence_start, start - 30), start)
+    if said and (said.group("prep") or _PREPOSITION.match(text, start)):
+        return False  # "Trump said in August": the saying's time, whatever the quote before it tells
     # "once expected to be completed within weeks of an October news conference": a plan told in the past
     future = [
         f
@@ -130,6 +138,8 @@ def future_context(text: str, start: int, end: int) -> bool | None:
         _VERB_AFTER.match(after) and not _DEFERRAL.search(after)
     ):
         return False
+    if _SCHEDULE_PRESENT.search(text, max(sentence_start, start - 40), start):
+        return True  # "The trial begins in January", "the offer expires Jan. 5": a schedule told in the present
     return None
 
 
@@ -144,6 +154,15 @@ _VERB_AFTER = re.compile(r"\s*(?:[a-z]+\s+){0," + str(NOUN_WORDS_BEFORE_VERB) + 
 #: Verbs of saying: the tense of "said" is the telling's, not the told event's ("said it is calling for the
 #: redemption on Dec. 7").
 _SPEECH_VERBS = lexicon.words("speech.verbs")
+#: A verb of saying in the past right before the time by a preposition: the time is the saying's ("Trump said in
+#: August", "announced on Dec. 7"), which is told in the past.
+_SAID_ON = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w) for w in sorted(_SPEECH_VERBS) if w.endswith("ed") or w in ("said", "told"))
+    + r")\s+(?:(?P<prep>in|on|during|at)\s+)?(?:(?:early|late|mid)[\s-]+)?$",
+    re.I,
+)
+_PREPOSITION = re.compile(r"(?:in|on|during|at)\s", re.I)
 
 
 #: Prepositions before a day or month that tell which way it lies: "since March" is past, "by Dec. 15" is a
@@ -151,8 +170,14 @@ _SPEECH_VERBS = lexicon.words("speech.verbs")
 LEAD_TENSE: dict[str, bool] = lexicon.table("dates.lead_tense")
 _LEAD_TENSE = re.compile(
     r"(?i)\b(" + "|".join(re.escape(w) for w in LEAD_TENSE) + r")\s+(?:shortly\s+(?:after|before)\s+)?"
-    r"(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$"
+    r"(?:(?:the|their|his|her|its|our|your)\s+)?(?:(?:early|late|mid)[\s-]+)?$"  # "since their Oct. 13 debate"
 )
+
+
+#: Leads whose way a clause told in the past turns back (``dates.past_clause_leads``), unless an infinitive before
+#: them makes the day a deadline set then ("asked it to respond by Tuesday").
+PAST_CLAUSE_LEADS = lexicon.words("dates.past_clause_leads")
+_INFINITIVE = re.compile(r"\bto\s+[a-z]+\b", re.I)
 
 
 def lead_tense(text: str, start: int) -> bool | None:
@@ -171,7 +196,12 @@ def month_tense(kind: str, m: re.Match[str], text: str) -> bool | None:
     "by") or the clause's tense; None when the text gives no sign."""
     rel = (m.groupdict().get("rel") or "in").lower()
     lead = LEAD_TENSE.get(rel) if kind in ("rel_month", "bare_month") else None
-    lead = lead_tense(text, m.start()) if lead is None else lead
+    word = rel if lead is not None else ""
+    if lead is None:
+        lead_word = _LEAD_TENSE.search(text, max(0, m.start() - 40), m.start())
+        lead, word = (LEAD_TENSE[lead_word.group(1).lower()], lead_word.group(1).lower()) if lead_word else (None, "")
+    if lead and word in PAST_CLAUSE_LEADS and not _INFINITIVE.search(text, max(0, m.start() - 40), m.start()):
+        return future_context(text, m.start(), m.end()) is not False  # "raised $287 million by the end of February"
     if lead is None and _DEADLINE.match(text, m.end()):  # "a March deadline": ahead unless told as past
         return future_context(text, m.start(), m.end()) is not False
     return future_context(text, m.start(), m.end()) if lead is None else lead
@@ -215,6 +245,14 @@ def verb_tense(text: str, start: int, end: int) -> bool | None:
     if timex.on_a_schedule_line(text, start):  # "Lakers: Visit the Thunder on Friday."
         return True
     lead = lead_tense(text, start)  # "ahead of the weekend", "effective Monday", "since Tuesday"
+    lead_word = _LEAD_TENSE.search(text, max(0, start - 40), start)
+    if (
+        lead
+        and lead_word
+        and lead_word.group(1).lower() in PAST_CLAUSE_LEADS
+        and not _INFINITIVE.search(text, max(0, start - 40), lead_word.start())
+    ):  # "By 9 a.m. Sunday, Sharpton began taking calls"; not "asked it to respond by Tuesday" (still to come)
+        return _clause_tense(text, start, end) is not False
     if lead is not None:
         return lead
     return _clause_tense(text, start, end)
@@ -227,6 +265,11 @@ CLAUSE_REACH = 70
 DEADLINE_REACH = 200
 
 
+#: A cue written with a capital, and what stands before a sentence's first word.
+_IN_A_TITLE = re.compile(r"[A-Z][a-z]")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n(])\s*[\"“‘']*\s*$")
+
+
 def _clause_tense(text: str, start: int, end: int, speech: bool = True, reach: int = CLAUSE_REACH) -> bool | None:
     """The nearest tense cue before the mention back to the clause start, failing that a future or past form
     after it (:func:`verb_tense`); with ``speech`` False a verb of saying is no past cue (the telling's tense)."""
@@ -234,6 +277,8 @@ def _clause_tense(text: str, start: int, end: int, speech: bool = True, reach: i
     cues = ((_FUT_CUE, True), (_PRES_CUE, True), (_PAST_CUE, False))
 
     def counts(m: re.Match[str], fut: bool) -> bool:
+        if _IN_A_TITLE.match(text, m.start()) and not _SENTENCE_START.search(text, max(0, m.start() - 5), m.start()):
+            return False  # a capitalised cue inside a sentence is a name's word ("on NBC's Meet the Press on Sunday")
         if fut:
             return not _modal_out_of_reach(text, m, start)
         return not (_a_participle(text, m) or (not speech and m.group(0).lower() in _SPEECH_VERBS))

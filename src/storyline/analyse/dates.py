@@ -127,7 +127,9 @@ def extract_dates(text: str, ref_date: dt.date | None = None, ref_year: int | No
     _same_month(out, guessed)
     taken = [m.span() for _, m in matches]
     out = year_range_ends(text, timex.paired_days(text, out, taken), taken)
-    return _anaphora(periods.anchor(_clock_days(out), ref.date), text)
+    _shared_year(out, text)
+    _quarter_ends(out, text)
+    return _anaphora(periods.anchor(_clock_days(_told_by_the_next(out, text), text), ref.date), text)
 
 
 #: The ``how`` of a range's second year ("the 2008-09 season", "fiscal 2023-24", "2023/24": "09", "24").
@@ -189,15 +191,107 @@ def _same_month(found: list[DateMention], guessed: set[int]) -> None:
             found[i].value = years[-1] + value[4:]
 
 
+#: Words that join two months or days into one span or choice ("September and October of 2007", "from June to
+#: August 2007", "May 5 or 6, 2008"), and words that say a month's year on their own ("next April", "this May").
+_JOINED = re.compile(r"[ \t]*(?:,[ \t]*)?(?:and|or|to|through|until|till|[-–/])[ \t]*(?:\n[ \t]*)?$", re.I)
+_GUESSED_YEAR = ("month-day", "relative-month")
+_YEAR_AFTER = re.compile(r",[ \t]*")
+_OWN_YEAR = re.compile(r"(?i)\b(?:(?:1[5-9]|20)\d\d|next|last|this|past|previous|coming|following)\b|['’]\d\d\b")
+
+
+def _shared_year(found: list[DateMention], text: str) -> None:
+    """A month or a day written without its year and joined to the next one that has it takes that year ("between
+    September and October of 2007", "from June to August 2007", "May 5 and 6, 2008"), a year before it when its month
+    comes later in the calendar ("from December to February 2008"), in place. The year it had was a guess from the
+    tense (:func:`date_tense.nearest_year`), which the text overrides.
+
+    Example:
+        >>> [(d.text, d.value) for d in extract_dates("in March and April 2008", dt.date(2010, 6, 1))]
+        [('in March', '2008-03'), ('April 2008', '2008-04')]
+    """
+    told: set[int] = set()  # the indexes of the mentions whose year the text says
+    for i in range(len(found) - 1, 0, -1):  # from the end: "May 5 and 6, 2008" passes 2008 on to "6", then "May 5"
+        first, second, between = found[i - 1], found[i], text[found[i - 1].end : found[i].start]
+        if first.type != "DATE" or first.how not in _GUESSED_YEAR or not first.value or _OWN_YEAR.search(first.text):
+            continue
+        day_then_year = first.text.isdigit() and _YEAR_AFTER.fullmatch(between) and re.fullmatch(r"\d{4}", second.text)
+        if not (day_then_year or _JOINED.fullmatch(between)) or second.type != "DATE":
+            continue
+        shape = r"\d{4}(?:-\d\d){0,2}" if day_then_year else r"\d{4}-\d\d(?:-\d\d)?"  # a month, or "6, 2008"
+        if not (i in told or _OWN_YEAR.search(second.text)) or not re.fullmatch(shape, second.value or ""):
+            continue
+        later = second.value or ""
+        year = int(later[:4]) - (len(later) > 4 and first.value[5:7] > later[5:7])
+        value = f"{year:04d}{first.value[4:]}"
+        if len(value) == len("2008-01") or valid_date(year, int(value[5:7]), int(value[8:10])):
+            first.value = value
+            told.add(i - 1)
+
+
+#: Between a quarter and the day it ends on ("the third quarter ended Sept. 30, 2007", "its fiscal first quarter, which
+#: ended Dec. 27, 2008").
+_ENDED = re.compile(r",?[ \t]+(?:(?:that|which)[ \t]+)?(?:ended|ending|ends|closed)[ \t]+(?:on[ \t]+)?", re.I)
+_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
+_ORDINAL_QUARTER = re.compile(
+    r"(?i)\b(?:" + "|".join(periods.ORDINALS) + r")[\s-]+quarter|\b[1-4](?:st|nd|rd|th)[\s-]+quarter|\bQ[1-4]\b")
+
+
+def _quarter_ends(found: list[DateMention], text: str) -> None:
+    """A quarter followed by the day it ended on, written with its year, is in that year: "the third quarter ended Sept.
+    30, 2007" is 2007's, a fiscal quarter the year its end day is in (TempEval-3 train's "the fiscal first quarter
+    ended Sept. 29" is ``1989-Q1``); "the quarter ended Sept. 30, 2007", with no number, is the calendar quarter that
+    day is in (in place).
+
+    Example:
+        >>> [(d.text, d.value) for d in extract_dates("in the third quarter ended Sept. 30, 2007", dt.date(2009, 6, 1))]
+        [('the third quarter', '2007-Q3'), ('Sept. 30, 2007', '2007-09-30')]
+    """
+    for quarter, day in zip(found, found[1:], strict=False):
+        if not _QUARTER_VALUE.fullmatch(quarter.value or "") or not _ENDED.fullmatch(text[quarter.end : day.start]):
+            continue
+        end = day.value or ""
+        if not re.fullmatch(r"\d{4}-\d\d-\d\d", end) or not re.search(r"\b(?:19|20)\d\d\b", day.text):
+            continue
+        if _ORDINAL_QUARTER.search(quarter.text):
+            quarter.value = end[:4] + (quarter.value or "")[4:]
+        else:
+            quarter.value = f"{end[:4]}-Q{(int(end[5:7]) - 1) // 3 + 1}"
+
+
+def _told_by_the_next(found: list[DateMention], text: str) -> list[DateMention]:
+    """``found`` without a present/past/future word or an anaphoric day that the next mention, right after it with
+    no preposition of its own, dates ("most recently last October", "during the day Friday"): the time is the one
+    written out. A span after it ("currently two years behind schedule") measures something else, a preposition ties
+    another time to it ("their best week since November"), and a coarser one places it ("the same month last year").
+
+    Example:
+        >>> [d.text for d in extract_dates("killed, most recently last October", dt.date(1999, 2, 6))]
+        ['last October']
+    """
+    nexts: list[DateMention | None] = [*found[1:], None] if found else []
+    return [
+        d
+        for d, nxt in zip(found, nexts, strict=True)
+        if not (d.how in ("reference", "anaphoric") and nxt is not None and nxt.point and not timex.extent(nxt.text)
+                and not text[d.end : nxt.start].strip() and len(nxt.point) >= len(d.point or ""))
+    ]
+
+
 #: How far after the day the text named (characters) a clock time with no day of its own is on that day.
 CLOCK_REACH = 400
 
 
-def _clock_days(found: list[DateMention]) -> list[DateMention]:
+#: What stands before a time stamp that opens a line of a live report ("___.  9:18 p.m.  Trump is ...").
+_OPENS_A_LINE = re.compile(r"(?:^|\n|_{3}\.?)[ \t]*$")
+
+
+def _clock_days(found: list[DateMention], text: str) -> list[DateMention]:
     """A clock time with no day written ("at 10 p.m.") is on the day the text named just before it, when it
-    named one (in place; returned)."""
+    named one (in place; returned); one opening a line, a live report's time stamp, stays on the reference's day."""
     day: DateMention | None = None
     for d in found:
+        if d.how == "clock" and _OPENS_A_LINE.search(text, max(0, d.start - 12), d.start):
+            continue  # a live report's time stamp ("___.  9:18 p.m.  Trump is thanking ..."): the reference's day
         if d.how == "clock" and d.value and day is not None and day.point and d.start - day.end < CLOCK_REACH:
             d.value = day.point + d.value[10:]
             d.how = "clock-day"

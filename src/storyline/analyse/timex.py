@@ -166,9 +166,13 @@ def _alt(words: Iterable[str]) -> str:
 
 
 _NUM_WORD = _alt([w for w in NUMBER_WORDS if " " not in w] + ["hundred"])
+#: The second word of a count in words ("twenty four", "two hundred"): no article ("two a month" is a rate). Not
+#: "thousand": TimeBank counts "two thousand years" in millennia (``P2L``).
+_NUM_WORD_2 = _alt([w for w in NUMBER_WORDS if " " not in w and w not in lexicon.ordered("numbers.articles")]
+                   + ["hundred"])
 _COUNT = (
-    rf"(?P<n>(?<![\d,.$£€])\d[\d,]*(?:\.\d+)?(?:\s+1/2)?|(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD}))?|a couple of|"
-    rf"couple of|a dozen|half an?|"
+    rf"(?P<n>a\s+quarter(?=[\s-]+centur)|(?<![\d,.$£€])\d[\d,]*(?:\.\d+)?(?:\s+1/2)?"  # "a quarter-century": 25 years
+    rf"|(?:{_NUM_WORD})(?:[\s-](?:{_NUM_WORD_2}))?|a couple of|couple of|a dozen|half an?|"
     rf"{_alt(VAGUE_COUNTS)})"
 )
 _COUNT_ADJ = rf"(?:(?P<adj>{_alt(COUNT_ADJECTIVES)})\s+)?"
@@ -177,15 +181,17 @@ _APPROX = rf"(?:(?:{'|'.join(lexicon.ordered('numbers.duration_approximators'))}
 APPROXIMATOR = _APPROX
 _CLOCK = (
     r"(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[ap]m\b)"
-    r"(?:\s+(?P<tz>EST|EDT|ET|CST|CDT|PST|PDT|GMT|UTC|BST|CET|CEST|local time|Eastern|Pacific))?"
+    r"(?:\s+(?P<tz>EST|EDT|ET|CST|CDT|PST|PDT|GMT|UTC|BST|CET|CEST|local time|(?:Eastern|Pacific|Central|Mountain)"
+    r"(?:\s+(?:(?:standard|daylight)\s+)?time)?))?"
     r"|(?P<h24>[01]\d|2[0-3])(?::(?P<mi24>[0-5]\d)\s*(?P<tz24>GMT|UTC|Z|BST|CET|CEST|EST|EDT|ET|local time|hrs|h)"
     r"|(?P<mi4>[0-5]\d)\s*(?P<tz4>GMT|UTC|Z|hrs))\b"  # "16:30 GMT", "0800 UTC"
     r"|(?P<word>noon|midday|midnight)"
 )
 _ON_DAY = (
     rf"(?P<dayword>{_NEAR_DAYS}|(?:{_WD_NAMES})"
-    rf"(?:,?\s+(?P<mon2>{_MONTH_STEMS})[a-z]*\.?\s+(?P<day2>[0-3]?\d))?"
+    rf"(?:,?\s+(?P<mon2>{_MONTH_STEMS})[a-z]*\.?\s+(?P<day2>[0-3]?\d)\b)?"
     rf"|(?P<mon3>{_MONTH_STEMS})[a-z]*\.?\s+(?P<day3>[0-3]?\d)\b)"
+    r"(?:,\s*(?P<dyear>(?:19|20)\d\d)\b)?"  # "on Friday, June 29, 2007": the day's own year
 )
 
 #: Superlatives that make a day or week the one the report is about when a comparison follows ("its worst day
@@ -224,7 +230,10 @@ TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # not before a counted span: "the year-earlier nine months" is the duration "nine months", a year back
     ("year_ago_quarter", re.compile(
         rf"\byear-(?:ago|earlier)\b(?!\s+(?:first\s+)?(?:\d+|{_NUM_WORD})[\s-]+(?:{_UNIT_WORDS})\b)", re.I)),
-    ("decade", re.compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d)0['’]?s\b"
+    # "the 1990's" with an apostrophe only after "the" or "early"/"mid"/"late": "1990's first half" is the year's
+    ("decade", re.compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<dec>(?:1[5-9]|20)\d)0s\b"
+                          r"|\b(?:the\s+(?:(?:early|mid|late)[\s-]+)?|(?:early|mid|late)[\s-]+)"
+                          r"(?P<deca>(?:1[5-9]|20)\d)0['’]s\b"
                           r"|\b(?:the\s+)?(?P<cent>1\d|2[01])(?:st|nd|rd|th)[\s-]+century\b"
                           rf"|\bthe\s+(?:(?:early|mid|late)[\s-]+)?(?:(?P<decw>{_alt(DECADE_WORDS)})\b"
                           r"|['’](?P<decd>\d)0s\b)", re.I)),
@@ -298,14 +307,18 @@ LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("duration", re.compile(
         rf"\b(?:(?:the|a|an)\s+)?(?:(?P<dir>past|last|next|coming|first|previous|final|following|preceding|"
         rf"same|remaining|initial|latest)\s+)?{_APPROX}{_COUNT}[\s-]+{_COUNT_ADJ}"
-        rf"(?P<unit>{_UNIT_WORDS})(?:[\s-]+(?:and\s+a\s+half))?(?:\s+(?P<after>ahead))?\b(?![\s-]old\b|-(?:on|over|to)-|-end\b)"
+        rf"(?P<unit>{_UNIT_WORDS})(?:[\s-]+(?:and\s+a\s+half))?(?:\s+(?P<after>ahead))?\b(?![\s-]old\b|-(?:on|over|to)-|-end\b|[\s-]centur)"
         rf"(?!\s+(?:ago|earlier|later|from now)\b)", re.I)),
     ("day_described", DAY_DESCRIBED),
     ("duration_bare", re.compile(
         rf"\b(?P<lead>{_alt(DURATION_LEADS)})\s+(?P<unit>(?:{_UNIT_WORDS}))\b(?!\s+(?:ago|earlier|later|of)\b)", re.I)),
     # not before "of" or a unit ("the future of the plant", "recent years"); "now that …", "from now on" are the present
     # not the first half of a compound ("the now-cancelled deal", "the current-account deficit")
-    ("ref", re.compile(rf"\b(?P<ref>{_alt(REF_WORDS)})\b(?!\s+(?:of|{_UNIT_WORDS})\b|-\w)", re.I)),
+    # nor a comparison's or another time's measure: "as soon as", "as recently as 1990", "soon after the vote" (but
+    # "now before a federal court" is the present); "Soon, he found ..." tells a story's next step, no future; nor
+    # the end of a compound ("a Johnny-come-lately")
+    ("ref", re.compile(rf"(?<!\bas\s)(?<!-)\b(?P<ref>{_alt(REF_WORDS)})\b(?!\s+(?:of|{_UNIT_WORDS})\b|-\w)"
+                       r"(?!(?<=soon)(?:\s+(?:after|before|afterwards?|thereafter)\b|,))", re.I)),
 ]
 
 #: "two years earlier", "three days later" — a date counted from the reference.
@@ -369,6 +382,9 @@ def extent(text: str) -> int:
     return k + art.end() if art else k
 
 
+_MULTIPLIERS = {"hundred": 100}
+
+
 def count_of(word: str) -> float | None:
     """A count written in digits or words; None for a vague one ("several")."""
     w = " ".join(word.lower().replace("-", " ").replace(",", "").split())
@@ -383,6 +399,8 @@ def count_of(word: str) -> float | None:
         parts = parts[1:]
     if len(parts) == 2 and 20 <= NUMBER_WORDS.get(parts[0], 0) <= 90 and NUMBER_WORDS.get(parts[1], 10) < 10:
         return float(NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]])  # "twenty four"
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in _MULTIPLIERS:
+        return float(NUMBER_WORDS[parts[0]] * _MULTIPLIERS[parts[1]])  # "two hundred"
     if len(parts) == 1 and parts[0] in NUMBER_WORDS:
         return float(NUMBER_WORDS[parts[0]])
     return None
