@@ -753,12 +753,7 @@ class CorpusIndex(StaleMarks):
 
     def forget_dossiers(self, story_ids: Iterable[str] | None = None) -> None:
         """Delete the stored dossiers of these stories (of every story when None)."""
-        with self.transaction():
-            if story_ids is None:
-                self._q("DELETE FROM dossiers")
-                return
-            for part in _chunks(story_ids):
-                self._q(f"DELETE FROM dossiers WHERE story_id IN ({self._in(len(part))})", part)
+        self._delete_stories("dossiers", story_ids)
 
     def forget_dossiers_of_articles(self, article_ids: Iterable[str]) -> None:
         """Delete the stored dossiers of the stories holding these articles."""

@@ -68,12 +68,16 @@ class StaleMarks:
 
     def clear_stale(self, story_ids: Iterable[str] | None = None) -> None:
         """Take the marks off these stories (off every story when None)."""
+        self._delete_stories("stale_stories", story_ids)
+
+    def _delete_stories(self, table: str, story_ids: Iterable[str] | None) -> None:
+        """Delete the rows of ``table`` (keyed by ``story_id``) of these stories, of every story when None."""
         with self.transaction():
             if story_ids is None:
-                self._q("DELETE FROM stale_stories")
+                self._q(f"DELETE FROM {table}")
                 return
             for part in _chunks(story_ids):
-                self._q(f"DELETE FROM stale_stories WHERE story_id IN ({self._in(len(part))})", part)
+                self._q(f"DELETE FROM {table} WHERE story_id IN ({self._in(len(part))})", part)
 
     def stale_stories(self) -> list[str]:
         """The marked stories, by number."""
