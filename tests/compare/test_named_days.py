@@ -6,8 +6,9 @@ import re
 
 import numpy as np
 
+from storyline.compare.lead_time import _PERIOD
 from storyline.compare.named_days import Days, of_article
-from storyline.compare.storypairs import _PERIOD, FEATURES, PairSpace, profile
+from storyline.compare.storypairs import FEATURES, PairSpace, profile
 from storyline.model import Article, DateMention, Sentence
 
 

@@ -8,13 +8,13 @@ import re
 import numpy as np
 
 from storyline.compare.cluster import explain
+from storyline.compare.lead_time import event_time
 from storyline.compare.storypairs import (
     FEATURES,
     MEANING,
     SIGN,
     PairModel,
     PairSpace,
-    event_time,
     lead_counts,
     lead_events,
     profile,

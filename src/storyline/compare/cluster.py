@@ -37,7 +37,8 @@ from ..analyse.dates import to_date
 from ..config import Config
 from ..model import Article
 from .constraints import Constraints, keep_ids
-from .storypairs import FEATURES, PairModel, PairSpace, Profile, lead_end, profile, stored_model, words
+from .lead_time import lead_end
+from .storypairs import FEATURES, PairModel, PairSpace, Profile, profile, stored_model, words
 
 #: Above this many articles, stories are assigned through the candidate index instead of all pairs.
 BATCH_LIMIT = 1500

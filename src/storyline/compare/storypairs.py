@@ -38,7 +38,7 @@ named features, each a number a reader can check:
 ========================  ===========================================================================
 
 An article's event date is what its lead dates (the finest precision given there, days before months
-before years; nothing after publication, and not a date that bounds a period, :data:`PERIOD_WORDS`: "the
+before years; nothing after publication, and not a date that bounds a period, :data:`.lead_time.PERIOD_WORDS`: "the
 quarter ended Sept. 30" is no happening), else its publication date when that came from the file, not
 inferred from a story. The gap between a day and a month or a year is the distance between the
 intervals they stand for. The trigger is the predicate of the first clause of the lead that is not a
@@ -59,7 +59,6 @@ Example:
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 import re
@@ -80,6 +79,7 @@ from ..lexicon import stem
 from ..model import Article
 from ..text import NO_SENTENCES_LEAD, lead_to
 from . import happenings, named_days
+from .lead_time import _PERIOD, event_time, lead_end
 from .sparse_rows import row_order, top_columns
 
 FEATURES = (
@@ -158,10 +158,6 @@ PARTICIPANT_TYPES = frozenset({"PERSON", "ORG", "NORP", "FAC", "EVENT", "PRODUCT
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 #: Predicates that say nothing about what happened: the trigger is the first other one.
 LIGHT_PREDICATES = lexicon.words("stories.light_predicates")
-#: A lead date right after one of these words bounds a period ("the six months ended Oct. 1", "since
-#: March"): it is not the day of the happening.
-PERIOD_WORDS = lexicon.ordered("stories.period_words")
-_PERIOD = re.compile(r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in PERIOD_WORDS) + r")\s+(?:the\s+)?$", re.I)
 #: Who a lead clause's action is about: the people it names, else these (see :func:`lead_events`).
 EVENT_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC"})
 #: The number kinds (``NumberMention.kind``) a lead's counts are read from: "23 pirates", "two boats".
@@ -247,62 +243,6 @@ def profile_from_json(d: dict[str, Any], *, intern: bool = True) -> Profile:
         d[k] = set(d.get(k) or ())
     d["event"] = tuple(d["event"]) if d.get("event") else None
     return Profile(**{k: v for k, v in d.items() if k in Profile.__dataclass_fields__})
-
-
-def lead_end(article: Article, paragraphs: int = 3) -> int:
-    if len(article.paragraphs) > paragraphs:
-        return article.paragraphs[paragraphs - 1][1]
-    return len(article.text) if article.paragraphs else min(len(article.text), 1200)
-
-
-def _interval(value: str) -> tuple[tuple[int, int], str] | None:
-    """'2025-11-24' → one day; '2025-11' → that month; '2025' → that year (as day ordinals)."""
-    try:
-        if len(value) == 10:
-            d = dt.date.fromisoformat(value)
-            return (d.toordinal(), d.toordinal()), "day"
-        if len(value) == 7:
-            y, m = int(value[:4]), int(value[5:7])
-            first = dt.date(y, m, 1)
-            last = dt.date(y + (m == 12), m % 12 + 1, 1) - dt.timedelta(days=1)
-            return (first.toordinal(), last.toordinal()), "month"
-        if len(value) == 4 and value.isdigit():
-            y = int(value)
-            return (dt.date(y, 1, 1).toordinal(), dt.date(y, 12, 31).toordinal()), "year"
-    except ValueError:
-        return None
-    return None
-
-
-_RANK = {"day": 0, "month": 1, "year": 2}
-
-
-def event_time(article: Article, paragraphs: int = 3) -> tuple[tuple[int, int] | None, str | None, str]:
-    """The interval the article's news happened in, its precision, and how it was found."""
-    published = None
-    if article.published and article.published_how != "inferred":
-        got = _interval(article.published[:10])
-        published = got[0] if got and got[1] == "day" else None
-    end = lead_end(article, paragraphs)
-    found: Counter[tuple[tuple[int, int], str]] = Counter()
-    first: dict[tuple[tuple[int, int], str], int] = {}
-    for d in article.dates:
-        if d.start >= end or not d.point:
-            continue
-        got = _interval(d.point)
-        if got is None or got[1] == "year" or (published is not None and got[0][0] > published[1] + 1):
-            continue  # a bare year in a lead is mostly background ("since 2008"); an announced future is not the event
-        if _PERIOD.search(article.text[max(0, d.start - 24) : d.start]):
-            continue  # the end or start of a period ("the quarter ended Sept. 30"), not a happening
-        found[got] += 1
-        first.setdefault(got, d.start)
-    if found:
-        best = min(found, key=lambda k: (_RANK[k[1]], -found[k], first[k]))
-        text = next(d.text for d in article.dates if d.start == first[best])
-        return best[0], best[1], f"the lead dates it: “{text}”"
-    if published is not None:
-        return published, "day", f"published {article.published[:10] if article.published else ''}"
-    return None, None, "no date in the lead, publication date unknown"
 
 
 def triggers(article: Article, sentences: int = 2) -> list[str]:
