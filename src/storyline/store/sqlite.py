@@ -396,13 +396,23 @@ class SqliteStore(StageState, CorpusIndex):
             "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
             (match, SEARCH_CANDIDATES - 1),
         ).fetchone()
-        top = self._conn.execute(
-            "SELECT rowid, highlight(sentences_fts, 0, ?, ?), bm25(sentences_fts) AS rank FROM sentences_fts"
+        # Ranked first, highlighted after: a highlight() in the ranking query is worked out for every candidate
+        # before the sort (a common word on 100,000 articles: 64-225 ms a query, against 16-46 ms so)
+        ranked = self._conn.execute(
+            "SELECT rowid, bm25(sentences_fts) AS rank FROM sentences_fts"
             " WHERE sentences_fts MATCH ? AND rowid >= ? ORDER BY rank, rowid LIMIT ?",
-            (HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, match, floor[0] if floor else 0, limit * OVERFETCH),
+            (match, floor[0] if floor else 0, limit * OVERFETCH),
         ).fetchall()
-        if not top:
+        if not ranked:
             return []
+        snippets = dict(
+            self._conn.execute(
+                "SELECT rowid, highlight(sentences_fts, 0, ?, ?) FROM sentences_fts"
+                f" WHERE sentences_fts MATCH ? AND rowid IN ({self._in(len(ranked))})",
+                [HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, match, *(r[0] for r in ranked)],
+            )
+        )
+        top = [(rowid, snippets.get(rowid, ""), rank) for rowid, rank in ranked]
         rows = {
             r[0]: r[1:]
             for r in self._conn.execute(
