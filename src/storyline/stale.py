@@ -63,7 +63,8 @@ def deferred(
     by_id = {a.id: a for a in new}
     stored = [i for sid in sids for i in mapping[sid] if i not in by_id]
     states = store.article_states(stored)
-    olds = {sid: store.get_story(sid) for sid in dict.fromkeys(_sources(sid, mapping, before) for sid in sids)}
+    source = {sid: _sources(sid, mapping, before) for sid in sids}
+    olds = {sid: store.get_story(sid) for sid in dict.fromkeys(source.values())}
     for sid in sids:
         for aid in mapping[sid]:
             if aid in by_id:
@@ -74,7 +75,7 @@ def deferred(
                 if was != sid or now != original:
                     out.moved.append((aid, sid, now))
         first = next((by_id[i] for i in mapping[sid] if i in by_id), None)
-        out.stories.append(placeholder(sid, mapping[sid], olds, {sid: first}, _sources(sid, mapping, before)))
+        out.stories.append(placeholder(sid, mapping[sid], olds, {sid: first}, source[sid]))
         out.stale.append(sid)
 
 

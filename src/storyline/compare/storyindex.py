@@ -239,22 +239,26 @@ class StoryIndex:
         return sorted(members, key=lambda m: abs((self.week_of[m] or here) - here))[: self.max_members]
 
 
+def _bounds(acc: tuple[int, int] | None, event: tuple[int, int] | None, outer: bool) -> tuple[int, int] | None:
+    """``acc`` with one more member's event dates (None: not known): the earliest start and latest end when
+    ``outer``, else the latest start and earliest end."""
+    if event is None:
+        return acc
+    if acc is None:
+        return (event[0], event[1])
+    if outer:
+        return (min(acc[0], event[0]), max(acc[1], event[1]))
+    return (max(acc[0], event[0]), min(acc[1], event[1]))
+
+
 def _widened(span: tuple[int, int] | None, event: tuple[int, int] | None) -> tuple[int, int] | None:
     """``span`` (latest start, earliest end) with one more member's event dates (None: not known)."""
-    if event is None:
-        return span
-    if span is None:
-        return (event[0], event[1])
-    return (max(span[0], event[0]), min(span[1], event[1]))
+    return _bounds(span, event, outer=False)
 
 
 def _reach(extent: tuple[int, int] | None, event: tuple[int, int] | None) -> tuple[int, int] | None:
     """``extent`` (earliest start, latest end) with one more member's event dates (None: not known)."""
-    if event is None:
-        return extent
-    if extent is None:
-        return (event[0], event[1])
-    return (min(extent[0], event[0]), max(extent[1], event[1]))
+    return _bounds(extent, event, outer=True)
 
 
 def _silent(model: PairModel, a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
