@@ -153,7 +153,8 @@ def put_built(store: Any, cfg: Config, built: Built) -> bool:
             log.info("story %s changed while it was built: left for the next build", sid)
             return False
         store.clear_stale([sid])
-        moved = [a for a in built.members if a.id in set(built.redated)]
+        redated = set(built.redated)
+        moved = [a for a in built.members if a.id in redated]
         for a in moved:
             store.put_article(a)
         store.put_stories([built.story])
