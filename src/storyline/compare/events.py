@@ -308,7 +308,7 @@ def story_events(
     out: list[Event] = []
     for g in groups:
         best = max(g, key=_telling)[1]
-        cites: list[Cite] = []
+        cites: list[Cite] = list(best.cites)  # first the report the row's words, parties and date come from
         for _, e in g:
             cites += [c for c in e.cites if c not in cites]
         ev = replace(best, cites=cites, spans={}, story_id=sid)
