@@ -141,6 +141,27 @@ def te3_folds(docs: list[dict], system=run_ours, name: str = "ours") -> list[dic
     return rows
 
 
+def error_costs(row: dict) -> dict[str, dict]:
+    """What each kind of error (:data:`date_score.ERROR_KINDS`, all TIMEX3 types together) costs a set's all-types value
+    F1: the F1 with every error of that kind fixed and nothing else changed, less the F1 now. Fixing a missed span adds
+    a right prediction, an extra span takes a prediction away, a wrong value (with or without the type) becomes right;
+    a wrong type alone or a span off only costs type or strict F1, not value F1."""
+    tp, n_pred, n_gold = row["value_hits"], row["pred"], row["gold"]
+    now = 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0
+    out = {}
+    for kind in ERROR_KINDS:
+        n = sum(row["errors"][t].get(kind, 0) for t in TYPES)
+        d_tp, d_pred = {
+            "missed span": (n, n),
+            "extra span": (0, -n),
+            "wrong value": (n, 0),
+            "wrong value and type": (n, 0),
+        }.get(kind, (0, 0))
+        fixed = 2 * (tp + d_tp) / (n_pred + d_pred + n_gold) if n_pred + d_pred + n_gold else 0.0
+        out[kind] = {"errors": n, "value_f1_cost": round(fixed - now, 4)}
+    return out
+
+
 def breakdown_table(rows: list[dict]) -> str:
     """The errors of ours by set, TIMEX3 type and kind (:data:`date_score.ERROR_KINDS`), one line a set and type."""
     h = f"{'data':<20} {'type':<9} {'gold':>5} " + " ".join(f"{k:>{max(7, len(k))}}" for k in ERROR_KINDS)
@@ -152,4 +173,9 @@ def breakdown_table(rows: list[dict]) -> str:
                 f"{r['data']:<20} {t:<9} {r['per_type_value'][t]['gold']:>5} "
                 + " ".join(f"{errs.get(k, 0):>{max(7, len(k))}}" for k in ERROR_KINDS)
             )
+        costs = error_costs(r)
+        lines.append(
+            f"{r['data']:<20} {'F1 cost':<9} {'':>5} "
+            + " ".join(f"{costs[k]['value_f1_cost']:>{max(7, len(k))}.4f}" for k in ERROR_KINDS)
+        )
     return "\n".join(lines)

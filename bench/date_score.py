@@ -138,6 +138,7 @@ def score_all(docs: list[dict], system, name: str, misses_out: list | None = Non
         "strict": _f1(c["strict"], c["pred"], c["gold"]),
         "relaxed": _f1(c["relaxed"], c["pred"], c["gold"]),
         "value": _f1(c["value"], c["pred"], c["gold"]),
+        "value_hits": c["value"],
         "type": _f1(c["type"], c["pred"], c["gold"]),
         "per_type_value": {
             t: {"gold": per[t]["gold"], "pred": per[t]["pred"], **_f1(per[t]["value"], per[t]["pred"], per[t]["gold"])}
