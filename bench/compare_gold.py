@@ -23,6 +23,7 @@ from cluster import detokenise, load_docs  # noqa: E402
 
 GOLD = HERE / "data" / "compare"
 ECB = ROOT.parent / "shared" / "data" / "ecbplus-dev"
+POLNEAR = ROOT.parent / "shared" / "data" / "polnear" / "data"
 STATUSES = ("reported", "differently", "not reported")
 
 # ------------------------------------------------------------------------------------------------ data
@@ -65,8 +66,8 @@ def load_gold(gold_dir: Path, only: Sequence[str] = ()) -> list[GoldStory]:
             for f in g["facts"]:
                 for d, cell in f["cells"].items():
                     evidence[(f["id"], d)] = [lines[d][n] for n in cell.get("evidence", []) if n in lines[d]]
-        else:
-            folder = gold_dir / g["dir"]
+        else:  # planted (our own files in ``dir``) or PolNeAR (``split``/text/``doc`` under ../shared)
+            folder = POLNEAR / g["split"] / "text" if g["data"] == "polnear" else gold_dir / g["dir"]
             for d in g["docs"]:
                 texts[d] = (folder / d).read_text(encoding="utf-8")
             for f in g["facts"]:
