@@ -77,6 +77,17 @@ def test_a_word_replaced_inside_a_quote_conflicts_but_a_shorter_cut_does_not() -
     assert wording_conflict(a, b) == "different wording: “this morning” vs “yesterday”"
 
 
+def test_a_quote_that_goes_on_past_the_other_does_not_conflict_for_its_extra_words() -> None:
+    short = "It is something I have been talking about for a long time despite being a big beneficiary of the law"
+    long_ = short + "s, but I am working for you now, I am not working for Trump, believe me"
+    a = _quoted(f"“{short}.”", short, "Jo Doe", "e1")
+    b = _quoted(f"“{long_}.”", long_, "Jo Doe", "e1")
+    assert wording_conflict(a, b) is None  # "law" / "laws", then more of the quote (its "not" included)
+    denied = short.replace("I have been", "I haven't been")
+    c = _quoted(f"“{denied}.”", denied, "Jo Doe", "e1")
+    assert wording_conflict(a, c) is not None  # a word of the same place replaced by its negation
+
+
 def test_a_speaker_named_in_the_words_leading_into_the_quote_counts() -> None:
     q = "We are aware of the issue and we are disappointed"
     a = _quoted(f"General manager Ann Lee Smith issued the following statement: “{q}.”", q, "Ann Lee Smith", "e1")

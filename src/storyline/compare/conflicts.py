@@ -166,12 +166,35 @@ def wording_conflict(a: Span, b: Span) -> str | None:
     for op, i1, i2, j1, j2 in sm.get_opcodes():
         if op != "replace":
             continue
-        told = [w for w in (*wa[i1:i2], *wb[j1:j2]) if _telling([w])]
+        ra, rb = _facing(wa, wb, i1, i2, j1, j2)
+        told = [w for w in (*ra, *rb) if _telling([w])]
         if same_polarity:
-            told = [w for w in told if w.strip("'") not in NEGATIONS]
+            told = [w for w in told if not _negation(w)]
         if told:
             return f"different wording: “{' '.join(wa[i1:i2])}” vs “{' '.join(wb[j1:j2])}”"
     return None
+
+
+def _facing(wa: Sequence[str], wb: Sequence[str], i1: int, i2: int, j1: int, j2: int) -> tuple[list[str], list[str]]:
+    """The words a replacement sets against each other. Where the shorter side is its quote's end (or start), the
+    longer one goes on past the other quote: only as many of its words as the shorter side has face it ("… a big
+    beneficiary of the law." / "… of the laws, but I'm not working for Trump"), the rest is more of the quote.
+
+    Example:
+        >>> _facing(["of", "the", "law"], ["of", "the", "laws", "but", "not", "now"], 2, 3, 2, 6)
+        (['law'], ['laws'])
+    """
+    ra, rb = list(wa[i1:i2]), list(wb[j1:j2])
+    n = min(len(ra), len(rb))
+    if len(ra) == len(rb):
+        return ra, rb
+    short_at_end = i2 == len(wa) if len(ra) < len(rb) else j2 == len(wb)
+    short_at_start = i1 == 0 if len(ra) < len(rb) else j1 == 0
+    if short_at_end:
+        return ra[:n], rb[:n]
+    if short_at_start:
+        return ra[len(ra) - n :], rb[len(rb) - n :]
+    return ra, rb
 
 
 #: The telling words that only flip polarity: a change counts when the two quotes' negation counts differ.
@@ -188,12 +211,16 @@ TELLING_WORDS = (
 )
 
 
+def _negation(w: str) -> bool:
+    return w.strip("'") in NEGATIONS or w.endswith("n't")
+
+
 def _negations(words: Sequence[str]) -> int:
-    return sum(1 for w in words if w.strip("'") in NEGATIONS or w.endswith("n't"))
+    return sum(1 for w in words if _negation(w))
 
 
 def _telling(words: Sequence[str]) -> bool:
-    return any(w.strip("'") in TELLING_WORDS or any(c.isdigit() for c in w) for w in words)
+    return any(w.strip("'") in TELLING_WORDS or _negation(w) or any(c.isdigit() for c in w) for w in words)
 
 
 #: The checks, in the order they are tried.
