@@ -176,13 +176,21 @@ def tfidf_baseline(story: GoldStory, arts: list[Any], threshold: float) -> list[
 # ------------------------------------------------------------------------------------------- scoring
 
 
+_OTHER_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u202f"})
+
+
+def _spaces(text: str) -> str:
+    """No-break and thin spaces as plain ones (the cleaner may change them; one character each, offsets kept)."""
+    return text.translate(_OTHER_SPACES)
+
+
 def _evidence_spans(story: GoldStory, arts: list[Any]) -> dict[tuple[str, str], list[tuple[int, int]]]:
     """Gold evidence sentences as offsets into each article's cleaned text."""
-    text = {a.path: a.text for a in arts}
+    text = {a.path: _spaces(a.text) for a in arts}
     out: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for (fid, d), sents in story.evidence.items():
         spans = []
-        for s in sents:
+        for s in map(_spaces, sents):
             k = text[d].find(s)
             if k < 0:  # the cleaner changed spacing: match on a squeezed prefix
                 k = text[d].find(s[:40])
