@@ -297,12 +297,18 @@ def serve_bench(db: str, clients: int, requests: int, workers: int) -> dict[str,
     return {"clients": clients, "workers": workers, "stories": len(ids), **serve_pages(db, paths, clients, workers)}
 
 
-def serve_pages(
-    db: str, paths: dict[str, list[str]], clients: int, workers: int, rss: Callable[[int], float] | None = None
+def serve_pages(  # noqa: PLR0913, C901 - the store, the requests and what is read of the server
+    db: str,
+    paths: dict[str, list[str]],
+    clients: int,
+    workers: int,
+    rss: Callable[[int], float] | None = None,
+    cpu: Callable[[int], float] | None = None,
 ) -> dict[str, Any]:
     """Start ``storyline serve`` on ``db`` (read-only, ``workers`` processes), time the first request of each page
     kind (built, not cached), then each kind's ``paths`` alone at ``clients`` concurrent clients; ``rss``, given
-    the server's pid, reads its memory after start-up and at the end."""
+    the server's pid, reads its memory after start-up and at the end; ``cpu``, given it, the CPU seconds the
+    serving has used so far (each kind's CPU per request: the machine is shared, wall time waits for a core)."""
     import httpx
 
     port = cs.free_port()
@@ -335,8 +341,11 @@ def serve_pages(
         out["first_ms"] = first
         out["load_before"] = round(os.getloadavg()[0], 1)
         for kind, ps in paths.items():  # each page alone at the clients' concurrency
+            c0 = cpu(server.pid) if cpu is not None else 0.0
             times, errors, wall = _load(base, [(kind, p) for p in ps], clients)
             out[kind] = {**percentiles(times[kind], "ms", 1000, 1), "wall_s": round(wall, 1), "errors": errors[:5]}
+            if cpu is not None:
+                out[kind]["server_cpu_ms_per_request"] = round(1000 * (cpu(server.pid) - c0) / max(len(ps), 1), 1)
         out["load_after"] = round(os.getloadavg()[0], 1)
         if rss is not None:
             out["server_peak_rss_mb"] = rss(server.pid)

@@ -143,6 +143,46 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def proc_cpu_s(pid: int, children: bool = True) -> float:
+    """A process's CPU seconds (user + system) from /proc, with those of its children it has waited for."""
+    try:
+        f = Path(f"/proc/{pid}/stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    ticks = sum(int(x) for x in f[11:15 if children else 13])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu_s(pid: int) -> float:
+    """The CPU seconds of a process, its live children and the children it has waited for."""
+    try:
+        kids = [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text(encoding="ascii").split()]
+    except OSError:
+        kids = []
+    return proc_cpu_s(pid) + sum(tree_cpu_s(k) for k in kids)
+
+
+_PG_PID: dict[str, int | None] = {}
+
+
+def server_cpu_s(db: str) -> float | None:
+    """The CPU seconds a local PostgreSQL server has used so far (its postmaster, backends and background
+    processes, live and ended), None for a SQLite store or a server this process cannot see."""
+    if "://" not in db:
+        return None
+    if db not in _PG_PID:
+        import psycopg
+
+        try:
+            with psycopg.connect(db) as conn:
+                data = str(conn.execute("SHOW data_directory").fetchone()[0])  # type: ignore[index]
+            _PG_PID[db] = int((Path(data) / "postmaster.pid").read_text(encoding="ascii").split()[0])
+        except (OSError, ValueError, psycopg.Error):
+            _PG_PID[db] = None
+    pid = _PG_PID[db]
+    return None if pid is None else tree_cpu_s(pid)
+
+
 def base_articles(db: str) -> list[Any]:
     """The base store's articles, read with SQL alone (a store of any schema, left as it is)."""
     import sqlite3
@@ -212,14 +252,19 @@ def child_probe(db: str, files: list[str], years: int) -> dict[str, Any]:
 
     Corpus.rebuild = timed  # type: ignore[method-assign]
     cpu: list[float] = []  # the process's CPU seconds (the machine is shared: wall seconds wait for a core)
+    server: list[float] = []  # a PostgreSQL server's CPU seconds meanwhile (its backends do the store's work)
     for f in files:
         day = re.search(r"_(\d{4}-\d\d-\d\d)_", Path(f).name)
         published = shift_years(day[1], years) if day else None
+        s0 = server_cpu_s(db)
         t, c0 = time.perf_counter(), time.process_time()
         with Corpus(db) as c:
             rep = c.ingest([f], published=published)
         times.append(time.perf_counter() - t)
         cpu.append(time.process_time() - c0)
+        s1 = server_cpu_s(db)
+        if s0 is not None and s1 is not None:
+            server.append(s1 - s0)
         if not rep.added:
             raise SystemExit(f"{f}: not added ({rep.errors})")
     return {
@@ -227,6 +272,7 @@ def child_probe(db: str, files: list[str], years: int) -> dict[str, Any]:
         "seconds": [round(x, 3) for x in times],
         "corpus_stages_s": [round(x, 3) for x in stages],
         "cpu_s": [round(x, 3) for x in cpu],
+        **({"server_cpu_s": [round(x, 3) for x in server]} if server else {}),
         "rss_after_model_mb": round(before),
         "peak_rss_mb": round(rss_mb()),
     }

@@ -2,8 +2,8 @@
 dossier and the peak memory of each, SQLite and PostgreSQL side by side.
 
     python bench/web_scale.py --from DB [--size 100000] [--work DIR] [--backends sqlite,postgres]
-                              [--clients 20] [--requests 200] [--workers 1] [--keep]
-                              [--only build|index|pages|add|measure] [--src CHECKOUT] [--label NAME] [--out FILE]
+                              [--clients 20] [--requests 200] [--workers 1] [--keep] [--pg-url URL]
+                              [--only build|index|pages|copy|add|measure] [--src CHECKOUT] [--label NAME] [--out FILE]
 
 Data: a store grown by bench/corpus_growth.py (``--from``: ``corpus_growth.py --sizes 10000 --grow-only
 --keep`` keeps one, ``grown-10000.db``: the synthetic stream of bench/corpus_scale.py, the 838 analysed PolNeAR
@@ -38,12 +38,30 @@ tests/pgcluster.py with its bench settings, by bench/corpus_growth.py's copy):
   first 20 dev texts were the grown store's own probes: every tile holds a copy of each, so one of them added
   again is a copy of 9 stored articles, and files them as copies (the tiles never did).
 
+*Side by side* (``--pg-url URL``, an empty database of a PostgreSQL server kept running between the steps, e.g. a
+tests/pgcluster.py cluster started with its bench settings): ``--only copy`` copies the SQLite store into it (COPY),
+``--only add --backends sqlite,postgres`` adds the same probes to both (the in-process halves one after the other,
+the ``storyline ingest`` probes taking turns) and compares the two stores after them (:func:`same_stories`), and
+``--only measure`` measures both. A PostgreSQL figure carries the server's CPU seconds beside the client's
+(``server_cpu``: the postmaster's processes, read from /proc); every figure carries the 1-minute load average.
+
 ``--src CHECKOUT`` runs the servers, commands and children on another checkout's code (the code before); run the
 script itself with ``PYTHONPATH=CHECKOUT/src`` too, so that it never opens the store with this checkout's code
 (which would migrate it past what the other knows).
 
 Target: p95 under 300 ms for the home, story and search pages; the listing, the dossier and adding one article
 under 1 s.
+
+Side by side on the 100,000-article store with stale stories (web_scale.json side_by_side*, load 4-13 on the
+2 shared cores, so CPU seconds are the figures to compare): both stores end with the same stories after the same
+32 probes. Adding one article in one process, CPU p50/p95: SQLite 0.62/0.90 s, PostgreSQL 0.79/1.00 s (client 0.53/
+0.69 + server 0.22/0.31); as ``storyline ingest`` about 3 s on either (start-up and the model's load). Listing
+0.9 against 1.1 + 0.15 s CPU, the 48-article dossier as HTML 1.2-1.4 s CPU on either. Web CPU per request: home
+and story pages 1-4 ms on either; the list page 8-10 against 17-18 ms; search 20-26 against 66-93 ms (PostgreSQL
+ranks every match: a common word reads the sentence table). Over target on both: search (p95 1.7-2.0 s SQLite,
+2.7-3.8 s PostgreSQL), the list page (350-450 ms) and the 200 largest stories (stale dossiers built on view).
+PostgreSQL search is no longer a prepared statement: a generic plan, taken after a few runs on one connection,
+read every match of "republicans" through the index (2.2 s; 1.1 s planned for the word).
 Writes bench/results/web_scale.json (the parts measured; a run keeps what an earlier one measured of the others).
 """
 
@@ -390,33 +408,91 @@ def store_pages(db: str) -> dict[str, Any]:
             "store_mb": cg.store_mb(db), "peak_rss_mb": round(cs.rss_mb())}  # fmt: skip
 
 
-def add_one(db: str, probes: list[str], years: int, cli: int | None = None) -> dict[str, Any]:
+def add_one(targets: dict[str, str], probes: list[str], years: int, cli: int | None = None) -> dict[str, Any]:
     """One article added at a time through a full ingest (reading, cleaning, spaCy, storing, the corpus stages by
-    the index, the touched stories' dossiers and pages): the first ``len(probes) - cli`` of ``probes`` (half
-    when ``cli`` is None) in one process after the model is loaded (corpus_scale.py's probe child, a Corpus
-    opened per article; ``warm``: all but its first, which imports what the corpus stages import when first
-    used), the other ``cli`` each as ``storyline ingest FILE`` in a fresh process (start-up and the model's load
-    included); dated ``years`` later (PolNeAR dev texts, held out of the grown store's base). The machine's
-    load average is read before and after."""
+    the index, the touched stories' dossiers and pages), to each store of ``targets`` (backend: SQLite path or
+    PostgreSQL URL): the first ``len(probes) - cli`` of ``probes`` (half when ``cli`` is None) in one process
+    after the model is loaded (corpus_scale.py's probe child, a Corpus opened per article; ``warm``: all but its
+    first, which imports what the corpus stages import when first used), one backend's process after the other's;
+    the other ``cli`` each as ``storyline ingest FILE`` in a fresh process (start-up and the model's load
+    included), the backends taking turns probe by probe; dated ``years`` later (PolNeAR dev texts, held out of the
+    grown store's base). The machine's load average is read before and after each part."""
     half = len(probes) // 2 if cli is None else len(probes) - cli
-    load_before = round(os.getloadavg()[0], 1)
-    got = cs.run_child("probe", [db, json.dumps(probes[:half]), str(years)], None)
-    out: dict[str, Any] = {"years_later": years, "load_before": load_before, "in_process": {
-        **cg.percentiles(got["seconds"]), "warm": cg.percentiles(got["seconds"][1:] or got["seconds"]),
-        "cpu": cg.percentiles(got.get("cpu_s") or [0.0]), "warm_cpu": cg.percentiles(got.get("cpu_s", [])[1:] or [0.0]),
-        "corpus_stages": cg.percentiles(got["corpus_stages_s"]), **got}}  # fmt: skip
-    print(f"  in one process: {out['in_process']}", flush=True)
-    runs = []
+    out: dict[str, dict[str, Any]] = {}
+    for backend, db in targets.items():
+        load_before = round(os.getloadavg()[0], 1)
+        got = cs.run_child("probe", [db, json.dumps(probes[:half]), str(years)], None)
+        out[backend] = {"years_later": years, "load_before": load_before, "in_process": {
+            **cg.percentiles(got["seconds"]), "warm": cg.percentiles(got["seconds"][1:] or got["seconds"]),
+            "cpu": cg.percentiles(got.get("cpu_s") or [0.0]),
+            "warm_cpu": cg.percentiles(got.get("cpu_s", [])[1:] or [0.0]),
+            "corpus_stages": cg.percentiles(got["corpus_stages_s"]), **_with_server(got), **got,
+            "load_after": round(os.getloadavg()[0], 1)}}  # fmt: skip
+        print(f"  [{backend}] in one process: {out[backend]['in_process']}", flush=True)
+    runs: dict[str, list[dict[str, Any]]] = {b: [] for b in targets}
     for f in probes[half:]:
         day = re.search(r"_(\d{4}-\d\d-\d\d)_", Path(f).name)
         when = ["--published", cs.shift_years(day[1], years)] if day else []
-        runs.append(cli_watched(["--db", db, "-q", "ingest", f, *when], 10**5, 1800))
-    if runs:
-        out["cli"] = {**cg.percentiles([r["seconds"] for r in runs]), "cpu": cg.percentiles([r["cpu_s"] for r in runs]),
-                      "peak_rss_mb": max(r["peak_rss_mb"] for r in runs), "runs": runs}  # fmt: skip
-        print(f"  storyline ingest: {out['cli']}", flush=True)
-    out["load_after"] = round(os.getloadavg()[0], 1)
+        for backend, db in targets.items():
+            load = round(os.getloadavg()[0], 1)
+            runs[backend].append({**cli_watched(["--db", db, "-q", "ingest", f, *when], 10**5, 1800), "load": load})
+    for backend, rs in runs.items():
+        if rs:
+            out[backend]["cli"] = {**cg.percentiles([r["seconds"] for r in rs]),
+                                   "cpu": cg.percentiles([r["cpu_s"] for r in rs]), **_with_server(rs),
+                                   "peak_rss_mb": max(r["peak_rss_mb"] for r in rs), "runs": rs}  # fmt: skip
+            print(f"  [{backend}] storyline ingest: {out[backend]['cli']}", flush=True)
+        out[backend]["load_after"] = round(os.getloadavg()[0], 1)
     return out
+
+
+def _with_server(got: dict[str, Any] | list[dict[str, Any]]) -> dict[str, Any]:
+    """A PostgreSQL server's CPU seconds per probe beside the client's, and their sum (none for SQLite)."""
+    if isinstance(got, dict):
+        server, cpu = got.get("server_cpu_s") or [], got.get("cpu_s") or []
+    else:
+        server = [r["server_cpu_s"] for r in got if r.get("server_cpu_s") is not None]
+        cpu = [r["cpu_s"] for r in got]
+    if not server or len(server) != len(cpu):
+        return {}
+    both = [a + b for a, b in zip(cpu, server, strict=True)]
+    return {"server_cpu": cg.percentiles(server), "cpu_with_server": cg.percentiles(both),
+            "warm_cpu_with_server": cg.percentiles(both[1:] or both)}  # fmt: skip
+
+
+def same_stories(db: str, url: str, files: list[str]) -> dict[str, Any]:
+    """The two stores compared after the same probes: every article's story, every story's size, digest (of its
+    stored JSON) and member list, the stale marks, and the story each probe was filed into (its members, size
+    and whether it is stale)."""
+    from storyline.ingest.readers import read_file
+    from storyline.pipeline import article_id
+    from storyline.store.base import open_store
+
+    def state(target: str) -> dict[str, Any]:
+        with open_store(target) as store:
+            members: dict[str, list[str]] = {}
+            for aid, sid in store._q("SELECT id, story_id FROM articles ORDER BY id"):
+                members.setdefault(str(sid), []).append(aid)
+            sizes = {r[0]: r[1:] for r in store._q("SELECT id, articles, digest FROM stories")}  # digest: its JSON
+            return {"members": members, "sizes": sizes, "stale": set(store.stale_stories()),
+                    "of": {aid: sid for sid, m in members.items() for aid in m}}  # fmt: skip
+
+    a, b = state(db), state(url)
+    probes = []
+    for f in files:
+        docs, _ = read_file(Path(f), display_path=f)
+        aid = article_id(docs[0].text)
+        sa, sb = a["of"].get(aid), b["of"].get(aid)
+        probes.append({"file": Path(f).name, "article": aid, "sqlite_story": sa, "postgres_story": sb,
+                       "articles": len(a["members"].get(str(sa), [])), "stale": sa in a["stale"],
+                       "same": sa == sb and a["members"].get(str(sa)) == b["members"].get(str(sb))
+                       and (sa in a["stale"]) == (sb in b["stale"])})  # fmt: skip
+    differ = sorted(s for s in set(a["members"]) | set(b["members"]) if a["members"].get(s) != b["members"].get(s))
+    return {"articles": [len(a["of"]), len(b["of"])], "stories": [len(a["sizes"]), len(b["sizes"])],
+            "stories_with_other_members": len(differ), "first_differing": differ[:10],
+            "story_rows_differ": sum(a["sizes"].get(s) != b["sizes"].get(s) for s in {*a["sizes"], *b["sizes"]}),
+            "stale": [len(a["stale"]), len(b["stale"])], "stale_differ": len(a["stale"] ^ b["stale"]),
+            "probes_same": sum(p["same"] for p in probes), "probes": probes}  # fmt: skip
 
 
 def unstored(db: str, files: list[str]) -> list[str]:
@@ -477,7 +553,11 @@ def serve_bench(db: str, big: str, clients: int, requests: int, workers: int) ->
         "search": [f"/?q={rng.choice(cg.WORDS)}" for _ in range(requests)],
     }
     out: dict[str, Any] = {"clients": clients, "workers": workers, "stories": len(ids), "story_100_id": big}
-    return {**out, **cg.serve_pages(db, paths, clients, workers, rss=_hwm_mb)}
+
+    def cpu(pid: int) -> float:  # the server's processes and, for PostgreSQL, the database server's
+        return cs.tree_cpu_s(pid) + (cs.server_cpu_s(db) or 0.0)
+
+    return {**out, **cg.serve_pages(db, paths, clients, workers, rss=_hwm_mb, cpu=cpu)}
 
 
 # ---------------------------------------------------------------------------------------------- measure
@@ -487,6 +567,8 @@ def cli_watched(args: list[str], rss_limit_mb: int, seconds: float) -> dict[str,
     """A ``storyline`` command in a fresh process, as :func:`corpus_growth.cli_rss` runs it, stopped (and said so)
     once its RSS passes ``rss_limit_mb`` or it runs past ``seconds``: the machine is shared."""
     cli = Path(sys.executable).with_name("storyline")
+    load = round(os.getloadavg()[0], 1)  # the machine's 1-minute load average as the command starts
+    s0 = cs.server_cpu_s(args[args.index("--db") + 1]) if "--db" in args else None
     with tempfile.TemporaryFile() as fh, tempfile.TemporaryFile() as err:
         t = time.perf_counter()
         proc = subprocess.Popen([str(cli), *args], stdout=fh, stderr=err)
@@ -510,11 +592,15 @@ def cli_watched(args: list[str], rss_limit_mb: int, seconds: float) -> dict[str,
             err.seek(0)
             raise SystemExit(f"storyline {' '.join(args)} failed: {err.read().decode()[-2000:]}")
     cpu = usage.ru_utime + usage.ru_stime
+    s1 = cs.server_cpu_s(args[args.index("--db") + 1]) if s0 is not None else None
+    server = {} if s0 is None or s1 is None else {"server_cpu_s": round(s1 - s0, 2)}  # PostgreSQL's share
     return {
         "seconds": round(wall, 2),
         "cpu_s": round(cpu, 2),
+        **server,
         "peak_rss_mb": round(usage.ru_maxrss / 1024),
         "bytes": size,
+        "load": load,
     }
 
 
@@ -554,7 +640,8 @@ def measure(db: str, args: argparse.Namespace) -> dict[str, Any]:
         out["listing_json"] = cli_watched(["--db", db, "-q", "stories", "--json"], args.rss_limit_mb, args.cli_seconds)
         print(f"  --json {out['listing_json']}", flush=True)
     print("  the ~100-article story's dossier ...", flush=True)
-    d = cg.run_child("dossier", [db]) if args.rebuild else child_dossier(db)
+    load = round(os.getloadavg()[0], 1)
+    d = {**(cg.run_child("dossier", [db]) if args.rebuild else child_dossier(db)), "load": load}
     d["cli_html"] = cli_watched(["--db", db, "-q", "dossier", d["story"], "--format", "html"], 10**5, 10**4)
     out["dossier"] = d
     print(f"  {d}", flush=True)
@@ -580,7 +667,10 @@ def main() -> None:  # noqa: C901 - the steps, each optional
     ap.add_argument("--no-web", action="store_true")
     ap.add_argument("--no-json", action="store_true", help="leave out storyline stories --json (minutes)")
     ap.add_argument("--rebuild", action="store_true", help="time the ~100-article story built again too (minutes)")
-    ap.add_argument("--only", choices=["build", "index", "pages", "add", "measure"], default=None)
+    ap.add_argument("--only", choices=["build", "index", "pages", "copy", "add", "measure"], default=None)
+    ap.add_argument("--pg-url", default=None,
+                    help="a PostgreSQL database holding a copy of the store (--only copy fills it): --only add and"
+                         " --only measure use it instead of copying the store into a throwaway cluster")  # fmt: skip
     ap.add_argument("--label", default="", help="a name for this run's measures (e.g. before, after)")
     ap.add_argument("--src", dest="code", type=Path, default=None,
                     help="a checkout of the code to measure (default: this one)")  # fmt: skip
@@ -630,8 +720,26 @@ def main() -> None:  # noqa: C901 - the steps, each optional
         if args.only == "add":
             texts = sorted(str(p) for p in (cs.POLNEAR / "dev" / "text").iterdir())
             files = texts[args.probe_from :] + (texts[: args.probe_from] if args.probe_wrap else [])
-            files = unstored(db, files)[: args.probes]
-            put(label, "sqlite", "add_one", value=add_one(db, files, args.probe_years, args.cli_probes))
+            files = unstored(db, files)[: args.probes]  # the PostgreSQL copy holds what the SQLite store holds
+            targets = {"sqlite": db, **({"postgres": args.pg_url} if args.pg_url else {})}
+            backends = args.backends.split(",")
+            missing = [b for b in backends if b not in targets]
+            if missing:
+                sys.exit(f"--only add on {missing[0]}: name its database with --pg-url (--only copy fills it)")
+            print(f"adding {len(files)} articles one at a time to {', '.join(backends)} ({label})", flush=True)
+            for backend, got in add_one(
+                {b: targets[b] for b in backends}, files, args.probe_years, args.cli_probes
+            ).items():
+                put(label, backend, "add_one", value=got)
+            if set(backends) == {"sqlite", "postgres"}:
+                put(label, "same_stories", value=same_stories(db, args.pg_url, files))
+        if args.only == "copy":  # the SQLite store into the PostgreSQL database --pg-url names (COPY, minutes)
+            if not args.pg_url:
+                sys.exit("--only copy: name the (empty) PostgreSQL database with --pg-url")
+            print("copying the store into PostgreSQL ...", flush=True)
+            copied = {**cg.copy_to_postgres(db, args.pg_url), "store_mb": cg.store_mb(args.pg_url)}
+            print(f"  {copied}", flush=True)
+            put(f"postgres_copy_{label}", value=copied)
         if args.only in (None, "measure"):
             if args.code:  # every server, command and child below runs this checkout's code
                 os.environ["PYTHONPATH"] = str(args.code.resolve() / "src")
@@ -641,7 +749,9 @@ def main() -> None:  # noqa: C901 - the steps, each optional
             targets = {"sqlite": db}
             cluster = None
             try:
-                if "postgres" in backends:
+                if "postgres" in backends and args.pg_url:
+                    targets["postgres"] = args.pg_url
+                elif "postgres" in backends:
                     import pgcluster
 
                     why = pgcluster.unavailable()
@@ -658,7 +768,8 @@ def main() -> None:  # noqa: C901 - the steps, each optional
                     print(f"[{backend}] {args.size} articles ({label})", flush=True)
                     got = measure(targets[backend], args)
                     got["when"] = time.strftime("%Y-%m-%dT%H:%M")
-                    put(label, backend, value=got)
+                    for key, part in got.items():  # beside what --only add measured under this label
+                        put(label, backend, key, value=part)
             finally:
                 if cluster is not None:
                     cluster.stop()
