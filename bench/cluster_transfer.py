@@ -38,9 +38,10 @@ sets to choose on, each a different kind of news), and what each set wants diffe
 best threshold of ``average`` held out, read off its curves once: ECB+ dev 0.32, TBAQ 0.58, PolNeAR 0.93, wire80
 0.11; TF-IDF's best distance 0.80 / 0.81 / 0.78 and wire80 0.88). A threshold set per corpus from its own pair
 scores (Otsu's split of each article's nearest-neighbour score; a one-off script, not kept) lands far from those
-(ours on ECB+ dev 0.70, F1 0.86; TF-IDF's on ECB+ dev F1 0.21): not pursued. Features (``--drops``, TBAQ never seen, TBAQ / wire80 F1 0.857 / 0.875 with all): emptying
-``date_near`` gives TBAQ 0.925 (fewer same-day merges of distinct company news) but lowers the inner F1 0.890 ->
-0.877, so no choice made without TBAQ would drop it; no emptied feature raises the inner F1 by more than 0.007.
+(ours on ECB+ dev 0.70, F1 0.86; TF-IDF's on ECB+ dev F1 0.21): not pursued. Features (``--drops``, TBAQ never
+seen, TBAQ / wire80 F1 0.857 / 0.875 with all): emptying ``date_near`` gives TBAQ 0.925 (fewer same-day merges of
+distinct company news) but lowers the inner F1 0.890 -> 0.877, so no choice made without TBAQ would drop it; no
+emptied feature raises the inner F1 by more than 0.007 (``event_clash``, 0.897, TBAQ 0.844).
 """
 
 from __future__ import annotations
