@@ -659,7 +659,7 @@ def _print_why(corpus: Corpus, story_id: str, as_json: bool) -> None:
         rows = [
             {"article_id": x.article_id, "linked_to": x.other_id, "probability": round(x.probability, 4),
              "mean_probability": round(x.mean_probability, 4), "event_date": x.event, "bias": round(x.bias, 4),
-             "strong_link": x.strong,
+             "strong_link": x.strong, "words_floor": x.floored,
              "contributions": [{"feature": n, "value": round(v, 4), "logit": round(g, 4)}
                                for n, v, g in x.contributions]}
             for x in links
@@ -677,6 +677,8 @@ def _print_why(corpus: Corpus, story_id: str, as_json: bool) -> None:
             f"  strongest link: {_term(x.other_id)} {_term(titles.get(x.other_id, ''))} — same-story probability "
             f"{x.probability:.2f} (mean over the story's other articles {x.mean_probability:.2f})"
             + (", a strong link between articles dated close together: it lowers the mean needed" if x.strong else "")
+            + (", from the shared words (the model's floor on their cosine), above what the weights below give"
+               if x.floored else "")
         )
         for name, value, gain in x.contributions:
             out.print(f"    {gain:+6.2f}  {_term(MEANING.get(name, name))} ({name} = {value:.2f})")

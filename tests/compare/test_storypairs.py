@@ -160,3 +160,18 @@ def test_why_gives_the_bias_of_the_pairs_set() -> None:
     links = explain([a, b], ["a", "b"], ClusterConfig(model=model(), threshold=0.5))
     assert links[0].bias == -4.0  # undated: the undated set's starting point
     assert all(name != "date_unknown" for name, _, _ in links[0].contributions)
+
+
+def test_the_words_floor_lifts_a_pair_to_its_share_of_the_content_cosine() -> None:
+    m = model()
+    feats = np.zeros((2, len(FEATURES)))
+    feats[:, FEATURES.index("content")] = [0.3, 0.02]  # the second is no candidate (under min_similarity)
+    feats[:, FEATURES.index("people_missing")] = 1.0
+    feats[:, FEATURES.index("date_unknown")] = 1.0  # undated: -4 + 8 × 0.3 - 3 → p 0.01
+    assert m.probability(feats)[0] < 0.05
+    m.content_floor = 2.0
+    assert m.probability(feats).tolist() == [0.6, 0.0]  # 2 × 0.3; a pair that is no candidate stays 0
+    assert m.floored(feats[0]) and not model().floored(feats[0])
+    back = PairModel.from_json(m.to_json())
+    assert back.content_floor == 2.0 and "content_floor" not in model().to_json()
+    assert m.without("content").content_floor == 2.0

@@ -527,6 +527,7 @@ class Link:
     event: str  # how the article's event date was found
     bias: float = 0.0  # the model's starting point for every pair (logit = bias + the contributions)
     strong: bool = False  # the link is a strong dated one (StrongLink): the mean it joins on is lowered
+    floored: bool = False  # the probability is the shared words' floor (PairModel.content_floor), not the weights'
 
 
 def explain(articles: Sequence[Article], story_ids: Sequence[str], cfg: ClusterConfig | None = None) -> list[Link]:
@@ -563,6 +564,7 @@ def explain(articles: Sequence[Article], story_ids: Sequence[str], cfg: ClusterC
                 p.event_why or "",
                 model.weights_for(feats[a, best])[1],  # the bias of the pair's set of weights (dated or not)
                 bool(strong[a, best]),
+                model.floored(feats[a, best]),
             )
         )
     return out

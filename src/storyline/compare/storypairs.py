@@ -639,6 +639,10 @@ class PairModel:
     #: The weights of pairs with an event date unknown (empty: ``weights`` score every pair).
     undated: dict[str, float] = field(default_factory=dict)
     undated_bias: float = 0.0
+    #: A candidate pair scores at least this many times its ``content`` cosine (0: no floor): the bag of words
+    #: as a floor under the model, so a follow-up whose people and dates the model weighs against still joins
+    #: on the words it shares with the story (:meth:`floored`).
+    content_floor: float = 0.0
 
     @property
     def vector(self) -> np.ndarray:
@@ -663,7 +667,19 @@ class PairModel:
 
     def probability(self, feats: np.ndarray) -> np.ndarray:
         p = 1.0 / (1.0 + np.exp(-self.logit(feats)))
+        if self.content_floor > 0:
+            p = np.maximum(p, self.words_floor(feats))
         return np.where(candidates(feats, self.min_similarity, self.max_days), p, 0.0)
+
+    def words_floor(self, feats: np.ndarray) -> np.ndarray:
+        """The least probability a pair's shared words give it: ``content_floor`` × its ``content`` cosine (at
+        most 1; 0 without a floor)."""
+        return np.clip(self.content_floor * feats[..., FEATURES.index("content")], 0.0, 1.0)
+
+    def floored(self, feats: np.ndarray) -> bool:
+        """Whether one pair's probability is its words' floor, above what the weights give it."""
+        p = 1.0 / (1.0 + math.exp(-float(self.logit(feats))))
+        return self.content_floor > 0 and float(self.words_floor(feats)) > p
 
     def apart(self, feats: np.ndarray) -> np.ndarray:
         """Pairs whose event dates are both known and more than ``max_days`` apart: never one story."""
@@ -690,7 +706,7 @@ class PairModel:
         undated = {k: (0.0 if k in names else v) for k, v in self.undated.items()}
         return PairModel(
             weights, self.bias, self.threshold, self.top, self.min_similarity, self.max_days,
-            undated=undated, undated_bias=self.undated_bias,
+            undated=undated, undated_bias=self.undated_bias, content_floor=self.content_floor,
         )  # fmt: skip
 
     def to_json(self) -> dict[str, Any]:
@@ -710,13 +726,14 @@ class PairModel:
             "top": self.top,
             "min_similarity": self.min_similarity,
             "max_days": self.max_days,
+            **({"content_floor": self.content_floor} if self.content_floor else {}),
             **self.extra,
         }
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> PairModel:
         known = {"about", "features", "weights", "bias", "threshold", "top", "min_similarity", "max_days"}
-        known |= {"undated_weights", "undated_bias"}
+        known |= {"undated_weights", "undated_bias", "content_floor"}
         undated = d.get("undated_weights")
         none = dict.fromkeys(FEATURES, 0.0)  # a feature the file does not know weighs nothing
         return cls(
@@ -730,6 +747,7 @@ class PairModel:
             {k: v for k, v in d.items() if k not in known},
             none | dict(zip(d["features"], (float(w) for w in undated), strict=True)) if undated else {},
             float(d.get("undated_bias", 0.0)),
+            float(d.get("content_floor", 0.0)),
         )
 
 
