@@ -20,7 +20,7 @@ from storyline.model import Article, Mention, Quote, Story
 from storyline.pipeline import analyse_cleaned, link_speakers
 
 #: Settings a reader sees: fewer key sentences, and only statements the model is nearly sure of share a row.
-SETTINGS = {"summary.key_sentences": "2", "compare.align_threshold": "0.97"}
+SETTINGS = {"summary.key_sentences": "2", "compare.align_threshold": "0.9"}
 
 
 def _env(settings: dict[str, str]) -> dict[str, str]:
@@ -106,7 +106,7 @@ def test_a_setting_gives_the_same_stories_by_the_command_line_and_by_the_index(
         default = build_story(story.id, members, by_cli.store.entities())
         assert len(story.key_sentences) == 2 < len(default.key_sentences)
         facts = [c.text for c in story.claims if c.kind == "fact"]
-        assert len(facts) < len([c for c in default.claims if c.kind == "fact"])
+        assert len(facts) > len([c for c in default.claims if c.kind == "fact"])  # a lower bar than the model's
         assert story.basis != default.basis == story_basis(members)
 
 
