@@ -71,8 +71,9 @@ def load_gold(gold_dir: Path, only: Sequence[str] = ()) -> list[GoldStory]:
             for d in g["docs"]:
                 texts[d] = (folder / d).read_text(encoding="utf-8")
             for f in g["facts"]:
-                for d, cell in f["cells"].items():
-                    evidence[(f["id"], d)] = list(cell.get("evidence", []))
+                for d, cell in f["cells"].items():  # PolNeAR's: [start, end] offsets into the file, no text kept
+                    ev = cell.get("evidence", [])
+                    evidence[(f["id"], d)] = [texts[d][x[0] : x[1]] if isinstance(x, list) else x for x in ev]
         out.append(GoldStory(path.stem, list(g["docs"]), texts, g["facts"], evidence))
     return out
 
