@@ -27,7 +27,7 @@ from .compare.constraints import STORY_KINDS, Constraints, keep_ids, restore
 from .compare.story import build_story
 from .curation import Curation, cite_spans, parse_quote_id, quote_id
 from .errors import StorylineError
-from .model import Article, Correction, Story
+from .model import Article, Correction, Story, story_order
 from .pipeline import ProgressFn, infer_from_story, one_line
 from .store.corrections import CorrectionLog
 
@@ -346,7 +346,7 @@ class Corrections:
         entities = self.store.entities()
         stored = {st.id: st for st in self.store.stories()}
         stories: list[Story] = []
-        for sid in sorted(mapping, key=_sid_key):
+        for sid in sorted(mapping, key=story_order):
             if sid not in dirty:
                 stories.append(stored[sid])
                 continue
@@ -397,10 +397,6 @@ class Corrections:
                 for sid, ids in mapping.items()
             ]
         )
-
-
-def _sid_key(sid: str) -> tuple[int, str]:
-    return (int(sid[1:]) if sid[1:].isdigit() else 10**9, sid)
 
 
 def _resolve(ref: str, ids: Sequence[str], where: str) -> str:

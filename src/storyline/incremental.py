@@ -59,7 +59,7 @@ from .compare.storypairs import (
 )
 from .config import Config
 from .corrections import stored_constraints, stored_curation
-from .model import Article, Entity, Story
+from .model import Article, Entity, Story, story_order
 from .pipeline import infer_from_story, link_speakers
 from .store.corpus_index import IndexRow, json_text
 from .store.leads import Lead, article_leads, profile_keys
@@ -397,13 +397,13 @@ def update(
     if late:
         from .stale import deferred
 
-        deferred(store, sorted(late, key=_sid_key), mapping, before, new, changed_copies, out)
+        deferred(store, sorted(late, key=story_order), mapping, before, new, changed_copies, out)
         dirty -= late
     # The stories are built one at a time, each with its members read then, its dossier made and its articles
     # dropped: one story's articles are held at once, not every one the ingest touches. The entities each story
     # is built with are those every story built names (read first, the members' names alone); members few enough
     # to hold at once (READ_CHUNK) are kept from that first read, not read again.
-    order = sorted(dirty, key=_sid_key)
+    order = sorted(dirty, key=story_order)
     stored_ids = [i for sid in order for i in mapping[sid] if i not in by_id]
     named = _named(new)
     kept: dict[str, Article] = {}
@@ -453,7 +453,7 @@ def _late(dirty: Iterable[str], mapping: Mapping[str, list[str]], inline: float)
     """
     late: set[str] = set()
     total = 0
-    for sid in sorted(dirty, key=lambda s: (len(mapping[s]), _sid_key(s))):
+    for sid in sorted(dirty, key=lambda s: (len(mapping[s]), story_order(s))):
         total += len(mapping[sid])
         if total > inline:
             late.add(sid)
@@ -484,10 +484,6 @@ def _index_rows(
         p = profile(a, lead_paragraphs)
         out.index.article(p, minhash(a.text) if a.text.strip() else None, chooser._keys(p))
     out.index.rows["profile"] += [(aid, "", doc, 0) for aid, doc in out.refreshed.items() if aid not in moved]
-
-
-def _sid_key(sid: str) -> tuple[int, str]:
-    return (int(sid[1:]) if sid[1:].isdigit() else 10**9, sid)
 
 
 # -------------------------------------------------------------------------------------------- entities

@@ -499,6 +499,16 @@ class Claim:
         )
 
 
+def story_order(story_id: str) -> tuple[int, str]:
+    """The order stories are listed and built in: by number ("s2" before "s10"), other ids after them.
+
+    Example:
+        >>> sorted(["s10", "x", "s2"], key=story_order)
+        ['s2', 's10', 'x']
+    """
+    return (int(story_id[1:]) if story_id[1:].isdigit() else 10**9, story_id)
+
+
 @dataclass(slots=True)
 class Story:
     id: str

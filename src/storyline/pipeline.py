@@ -37,7 +37,7 @@ from .ingest.clean import clean_text
 from .ingest.formats.base import E_ANALYSIS_FAILED, E_NO_TEXT, E_TOO_SHORT
 from .ingest.published import publication
 from .ingest.readers import RawDoc
-from .model import Article, Cite, Entity, FileError, Mention, Sentence, Story
+from .model import Article, Cite, Entity, FileError, Mention, Sentence, Story, story_order
 
 # ---------------------------------------------------------------------------------------------- stages
 
@@ -557,7 +557,7 @@ def corpus_stages(
         mapping = constraints.enforce(mapping)
     redated: list[str] = []
     stories: list[Story] = []
-    for sid, ids in sorted(mapping.items(), key=lambda kv: _sid_key(kv[0])):
+    for sid, ids in sorted(mapping.items(), key=lambda kv: story_order(kv[0])):
         members = [by_id[i] for i in ids]
         now_redated = infer_from_story(members)
         redated += now_redated
@@ -630,10 +630,6 @@ def _speaker_roles(a: Article, share: float) -> None:
 def _role_text(m: Mention) -> str | None:
     parts = [p for p in (m.role, m.description) if p]
     return ", ".join(parts) or None
-
-
-def _sid_key(sid: str) -> tuple[int, str]:
-    return (int(sid[1:]) if sid[1:].isdigit() else 10**9, sid)
 
 
 def infer_from_story(members: Sequence[Article]) -> list[str]:

@@ -40,6 +40,21 @@ COUNT_WRITE = (
 IndexRow = tuple[str, str, str | None, int]
 """``(key, ref, value, n)``: one row of the corpus index (:mod:`storyline.store.corpus_index`)."""
 
+CHUNK = 500
+"""Most values bound in one ``IN (...)`` list."""
+
+
+def chunks(values: Iterable[str]) -> list[list[str]]:
+    """``values`` once each, in order, cut into lists of at most :data:`CHUNK` (one ``IN (...)`` list each).
+
+    Example:
+        >>> [len(c) for c in chunks(str(i) for i in [*range(1200), 5])]
+        [500, 500, 200]
+    """
+    items = list(dict.fromkeys(values))
+    return [items[k : k + CHUNK] for k in range(0, len(items), CHUNK)]
+
+
 HIGHLIGHT_OPEN = "[["
 HIGHLIGHT_CLOSE = "]]"
 ARTICLES_VERSION = "articles_version"

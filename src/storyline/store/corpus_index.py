@@ -33,8 +33,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
-from storyline.model import Cite, Entity, Story
-from storyline.store.base import IndexRow
+from storyline.model import Cite, Entity, Story, story_order
+from storyline.store.base import CHUNK, IndexRow
+from storyline.store.base import chunks as _chunks
 from storyline.store.listing import (
     ENTITY_COLUMNS,
     STORY_COLUMNS,
@@ -57,18 +58,10 @@ from storyline.text import names_in_full
 
 __all__ = ["CHUNK", "CorpusIndex", "IndexRow", "entity_from_json", "json_text"]
 
-CHUNK = 500
-"""Most values bound in one ``IN (...)`` list."""
 STORY_IDS_READ = 100
 """Story ids read, longest first, to find the highest story number (all of them when none of these is one)."""
 STORIES_PAGE = 500
 """Stories read at a time by :meth:`CorpusIndex.iter_stories` (a few MB of JSON)."""
-
-
-def _chunks(values: Iterable[str]) -> Iterator[list[str]]:
-    items = list(dict.fromkeys(values))
-    for k in range(0, len(items), CHUNK):
-        yield items[k : k + CHUNK]
 
 
 def entity_from_json(d: Mapping[str, Any] | str) -> Entity:
@@ -364,7 +357,7 @@ class CorpusIndex(StaleMarks):
             [here - limit, here + limit, story_id],
         )
         near = sorted(rows, key=lambda r: (abs(int(r[2]) - here), int(r[2])))[: max(0, limit)]
-        return sorted(((r[0], r[1]) for r in near), key=lambda r: _sid_key(r[0]))
+        return sorted(((r[0], r[1]) for r in near), key=lambda r: story_order(r[0]))
 
     def outlet_names(self) -> list[str]:
         """Every outlet named by a stored article: from the index on the outlet (schema 8), one step per outlet
@@ -788,7 +781,3 @@ def _without_mentions(e: Entity) -> dict[str, Any]:
     doc = e.to_json()
     del doc["mentions"]
     return doc
-
-
-def _sid_key(sid: str) -> tuple[int, str]:
-    return (int(sid[1:]) if sid[1:].isdigit() else 10**9, sid)

@@ -24,19 +24,10 @@ from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
+from storyline.model import story_order
+from storyline.store.base import chunks as _chunks
+
 __all__ = ["StaleMarks"]
-
-CHUNK = 500
-"""Most ids bound in one statement."""
-
-
-def _chunks(values: Iterable[str]) -> list[list[str]]:
-    items = list(dict.fromkeys(values))
-    return [items[k : k + CHUNK] for k in range(0, len(items), CHUNK)]
-
-
-def _sid_key(sid: str) -> tuple[int, str]:
-    return (int(sid[1:]) if sid[1:].isdigit() else 10**9, sid)
 
 
 class StaleMarks:
@@ -81,7 +72,7 @@ class StaleMarks:
 
     def stale_stories(self) -> list[str]:
         """The marked stories, by number."""
-        return sorted((r[0] for r in self._q("SELECT story_id FROM stale_stories")), key=_sid_key)
+        return sorted((r[0] for r in self._q("SELECT story_id FROM stale_stories")), key=story_order)
 
     def stale_mark(self, story_id: str) -> int | None:
         """The write at which ``story_id`` was last marked, None when it is not."""
