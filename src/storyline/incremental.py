@@ -258,7 +258,8 @@ def run(
         for aid, sid, original in up.moved:
             store.set_story(aid, sid, original)
         store.put_stories(up.stories, up.removed)
-        store.clear_stale([s.id for s in up.stories if s.id not in set(up.stale)])
+        left = set(up.stale)
+        store.clear_stale([s.id for s in up.stories if s.id not in left])
         store.mark_stale(up.stale)
         write_index(store, up.index)
         cur = stored_curation(store)  # as it is now: a correction made meanwhile leaves its stories unstored

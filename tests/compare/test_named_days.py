@@ -6,7 +6,6 @@ import re
 
 import numpy as np
 
-from storyline.compare.lead_time import _PERIOD
 from storyline.compare.named_days import Days, of_article
 from storyline.compare.storypairs import FEATURES, PairSpace, profile
 from storyline.model import Article, DateMention, Sentence
@@ -34,12 +33,12 @@ def test_the_days_written_out_with_or_without_a_year() -> None:
         [("Aug. 7", "XXXX-08-07", "needs-year"), ("Nov. 4, 1998", "1998-11-04", "absolute"),
          ("Friday", "1998-11-06", "weekday")],
     )  # fmt: skip
-    assert of_article(a, _PERIOD) == {"08-07", "1998-11-04"}  # a weekday names no day of the calendar
+    assert of_article(a) == {"08-07", "1998-11-04"}  # a weekday names no day of the calendar
 
 
 def test_a_date_that_bounds_a_period_is_no_day_of_a_happening() -> None:
     a = art("a", "Profit rose in the quarter ended Sept. 30.", [("Sept. 30", "1998-09-30", "month-day")])
-    assert of_article(a, _PERIOD) == set()
+    assert of_article(a) == set()
 
 
 def test_a_day_without_a_year_matches_that_day_of_any_year_two_years_never() -> None:
@@ -66,6 +65,6 @@ def test_a_day_named_matches_the_other_reports_event_day_two_event_days_never() 
     later.published = "1998-08-13"
     same_day = art("c", "A doctor was shot at home Friday.", [("Friday", "1998-08-07", "weekday")])
     same_day.published = "1998-08-07"
-    assert of_article(first, _PERIOD) == set()  # a weekday is named by nobody's calendar
+    assert of_article(first) == set()  # a weekday is named by nobody's calendar
     assert named_day(first, later) == 1.0  # "Aug. 7" is the day the first report's lead dates
     assert named_day(first, same_day) == 0.0  # the same event day alone is date_near's

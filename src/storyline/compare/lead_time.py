@@ -27,6 +27,12 @@ _DAY, _MONTH, _YEAR, _DECEMBER = len("YYYY-MM-DD"), len("YYYY-MM"), len("YYYY"),
 _PERIOD = re.compile(r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in PERIOD_WORDS) + r")\s+(?:the\s+)?$", re.I)
 
 
+def bounds_a_period(text: str, start: int) -> bool:
+    """Whether the date at ``start`` follows a word that makes it a period's end or start ("the quarter ended
+    Sept. 30", "since March"), not the day of a happening."""
+    return bool(_PERIOD.search(text[max(0, start - 24) : start]))
+
+
 def lead_end(article: Article, paragraphs: int = 3) -> int:
     if len(article.paragraphs) > paragraphs:
         return article.paragraphs[paragraphs - 1][1]
@@ -70,7 +76,7 @@ def event_time(article: Article, paragraphs: int = 3) -> tuple[tuple[int, int] |
         got = _interval(d.point)
         if got is None or got[1] == "year" or (published is not None and got[0][0] > published[1] + 1):
             continue  # a bare year in a lead is mostly background ("since 2008"); an announced future is not the event
-        if _PERIOD.search(article.text[max(0, d.start - 24) : d.start]):
+        if bounds_a_period(article.text, d.start):
             continue  # the end or start of a period ("the quarter ended Sept. 30"), not a happening
         found[got] += 1
         first.setdefault(got, d.start)

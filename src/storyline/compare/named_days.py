@@ -5,7 +5,7 @@ U.S. embassies", "since Dr. Slepian was shot on Oct. 23" — while it quotes oth
 development, so it shares few words with the first reports. Two happenings of one kind fall on other days. The
 days are read from the calendar dates the text writes out (:data:`KINDS`: "Aug. 7", "Oct. 23, 1998"), never from
 weekdays or "yesterday" (they resolve only when the article is dated, and then name its own day), nor from a date
-that bounds a period ("the quarter ended Sept. 30"; the caller's pattern).
+that bounds a period ("the quarter ended Sept. 30").
 
 A day is kept as ``YYYY-MM-DD`` when the text or the publication date gives its year, else ``MM-DD``; two days
 are the same when their month and day agree and their years do not differ (a day without a year matches that
@@ -32,6 +32,7 @@ import numpy as np
 from scipy import sparse
 
 from ..model import Article
+from .lead_time import bounds_a_period
 
 #: The date mentions (``DateMention.how``) that write a calendar day out: with its year, with the year taken
 #: from the publication date, or without any.
@@ -39,14 +40,14 @@ KINDS = frozenset({"absolute", "month-day", "needs-year"})
 _DAY = re.compile(r"^(\d{4}|XXXX)-(\d\d)-(\d\d)$")
 
 
-def of_article(article: Article, period: re.Pattern[str]) -> set[str]:
+def of_article(article: Article) -> set[str]:
     """The calendar days ``article`` names: ``YYYY-MM-DD``, or ``MM-DD`` when no year is known; a day right after
-    a word that bounds a period (``period`` matches the text before it) is left out."""
+    a word that bounds a period (:func:`~.lead_time.bounds_a_period`) is left out."""
     out = set()
     for d in article.dates:
         if d.how not in KINDS or not d.value or not (m := _DAY.match(d.value)):
             continue
-        if period.search(article.text[max(0, d.start - 24) : d.start]):
+        if bounds_a_period(article.text, d.start):
             continue
         year, month, day = m.groups()
         out.add(f"{month}-{day}" if year == "XXXX" else f"{year}-{month}-{day}")

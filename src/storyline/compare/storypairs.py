@@ -79,7 +79,7 @@ from ..lexicon import stem
 from ..model import Article
 from ..text import NO_SENTENCES_LEAD, lead_to
 from . import happenings, named_days
-from .lead_time import _PERIOD, event_time, lead_end
+from .lead_time import event_time, lead_end
 from .sparse_rows import row_order, top_columns
 
 FEATURES = (
@@ -356,7 +356,7 @@ def profile(article: Article, paragraphs: int = 3) -> Profile:
     p.lead_events, p.lead_actions = lead_events(article)
     p.lead_counts = lead_counts(article, end)
     p.lead_happenings = happenings.of_lead(article.title, article.text[:lead_end_at], article.mentions)
-    p.named_days = named_days.of_article(article, _PERIOD)
+    p.named_days = named_days.of_article(article)
     return p
 
 
