@@ -78,6 +78,23 @@ before 'attacks' as part of the event's name ('the September 11th terrorist atta
 without values) read for expressions ours never gives: 199 of 239 overlapped; the misses are mostly words ECB+ tags
 that TimeML does not ('second', 'annual', 'season'); 'that night', 'two nights' and a lone 'the day before' remain,
 none of them in the development sets.
+
+Reference time. Deictic words ("yesterday", "last week", "two days ago") count from the DCT, and so do weekdays, the
+week chosen by the clause's tense (:func:`date_tense.verb_tense`; tense from the verb also reads yearless months and
+weekends); "the day", "that year", "the following month" count from the last day, month or year the text named;
+"a year ago/earlier" is the reported quarter a year before (:func:`periods.anchor`); "three days later" is a
+DURATION (TimeML leaves "later" out as its signal). On the development sets the wrong values left on such expressions
+are mostly the minority conventions above and slips in the gold (a weekday's gold day that is another weekday, a day
+a year off). Kept, each a rule that reads the reference time (value F1, fold A / MEANTIME airbus+stock, from 0.8520 /
+0.8555): "a year earlier/ago" after a day written out in the same sentence is that day a year before (two documents)
++0.0020 / 0; "that day", "that same day", "the same day" after a month or year named last are a day of it
+(``YYYY-MM-XX``) +0.0010 / 0 (one document; with "the day" as well -0.0113 on MEANTIME, whose market reports end
+"the day" after a year named in passing); "the previous/preceding/prior Friday" is that weekday before the last day
+named +0.0010 / 0 (one document); together 0.8561 / 0.8555. Dropped: a past-tense weekday counted from a day
+written out in the same or the previous sentence more than a week before the DCT -0.0021 / 0 (the gold keeps the
+DCT's week); anaphora held to the same or the previous sentence, else the DCT, 0 / 0; "overnight" as the night
+before the last day named +0.0010 / 0 (one document, and as often the night after it); "N days later" as a DATE
+counted from the last day named 0 / 0 (DATE value F1 -0.0033 on MEANTIME; TempEval-3 train tags it a DURATION).
 """
 
 from __future__ import annotations

@@ -309,6 +309,46 @@ def test_anaphoric_days_count_from_the_day_named_before(text: str, mention: str,
     assert typed(text)[mention][0] == value
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("The mill shut last October, and that same day its owner left town.", "that same day", "2024-10-XX"),
+        ("They signed in 2019; that day the shares jumped.", "that day", "2019-XX-XX"),
+        ("Sales slumped in January, and on Monday the chief quit; that day the shares fell.", "that day", "2025-03-03"),
+    ],
+)
+def test_that_day_is_a_day_of_the_time_named_last_whatever_its_precision(text: str, mention: str, value: str) -> None:
+    assert typed(text)[mention][0] == value
+
+
+def test_an_anaphoric_month_after_a_season_counts_from_the_reference() -> None:
+    assert typed("The plant closed last fall. The following month it reopened.")["The following month"][0] == "2025-04"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("For the period ended Aug. 12, profit rose from $3 a share a year earlier.", "a year earlier", "2023-08-12"),
+        ("Sales for the quarter ended Jan. 31 rose 4% from a year ago.", "a year ago", "2024-01-31"),
+        ("Revenue rose on Jan. 31. It was $4 million a year earlier.", "a year earlier", "2024"),
+    ],
+)
+def test_a_year_earlier_is_the_day_its_sentence_wrote_a_year_before(text: str, mention: str, value: str) -> None:
+    assert typed(text)[mention][0] == value
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "value"),
+    [
+        ("The index closed on Monday 3% above the previous Friday.", "the previous Friday", "2025-02-28"),
+        ("It rose on Friday, Feb. 28, from the preceding Friday.", "the preceding Friday", "2025-02-21"),
+        ("The prior Tuesday had been calmer.", "The prior Tuesday", "2025-03-04"),
+    ],
+)
+def test_the_previous_weekday_is_the_one_before_the_day_named_last(text: str, mention: str, value: str) -> None:
+    assert typed(text)[mention][0] == value
+
+
 @pytest.mark.parametrize("text", ["He left the day before the vote.", "the day after the storm", "day-to-day costs",
                                   "She was named Player of the Year."])
 def test_anaphora_tied_to_another_happening_or_a_duration_is_left_alone(text: str) -> None:

@@ -79,7 +79,7 @@ CALENDAR_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("bare_month", re.compile(rf"\b(?P<mon>{_BARE_MONTHS})\b(?!(?<=March)\s+(?:on|to|through|against|for)\b)" + _OF_YEAR)),
     # "this", "last" and "next" open a sentence as often as not ("This Friday the board meets", "Last Friday"); a
     # capital "Until" or "By" is left to the tense ("Until Thursday, they had not called him a suspect")
-    ("wd", re.compile(rf"\b(?P<rel>on|(?i:last|next|this)|late|early|since|by|until)?\s*{_WD}\b(?:\s+(?P<tod>morning|afternoon|evening|night))?")),
+    ("wd", re.compile(rf"\b(?P<rel>on|(?i:last|next|this|the\s+(?:previous|preceding|prior))|late|early|since|by|until)?\s*{_WD}\b(?:\s+(?P<tod>morning|afternoon|evening|night))?")),
     ("rel_unit", re.compile(rf"\b{_PART}(?:the\s+(?=(?:next|last|past|coming)\b))?(?P<rel>next|last|this|past|coming|(?:the\s+)?current|later this|earlier this)\s+(?:(?:fiscal|calendar)\s+)?(?P<unit>week|month|year|weekend)\b", re.I)),
     ("ago", re.compile(rf"\b{timex.APPROXIMATOR}(?P<n>\d+|(?:a\s+)?couple\s+of|(?:{_AGO_WORDS})(?:[\s-](?:{_AGO_WORDS}))?)\s+(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+ago\b", re.I)),
     ("shift", timex.SHIFT_PATTERN),

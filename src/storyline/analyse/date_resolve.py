@@ -99,8 +99,10 @@ def resolve_calendar(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[
     if kind == "wd":
         if ref.date is None:
             return None, "needs-date"
-        day = weekday_date(ref.date, WEEKDAYS[g["wd"].lower()], (g.get("rel") or "").lower(), text, m.start(), m.end())
-        return timex.time_value(day, part=g.get("tod")), "weekday"
+        rel = " ".join((g.get("rel") or "").lower().split())
+        before = rel.startswith("the ")
+        day = weekday_date(ref.date, WEEKDAYS[g["wd"].lower()], "last" if before else rel, text, m.start(), m.end())
+        return timex.time_value(day, part=g.get("tod")), WEEKDAY_BEFORE if before else "weekday"
     if kind == "rel_unit":
         rel = g["rel"].lower()
         unit = g["unit"].lower()
@@ -365,6 +367,10 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
         return count_from(ref.date.isoformat(), unit, off), "anaphoric", "DATE"
     return None, "unknown", "DATE"
 
+
+#: The ``how`` of "the previous Friday" until :func:`dates._weekday_before` counts it from the day named before it
+#: (from the reference: the last such weekday).
+WEEKDAY_BEFORE = "weekday-before"
 
 UNIT_LEN = {"day": 10, "week": 10, "month": 7, "year": 4}
 

@@ -26,7 +26,7 @@ from ..model import DateMention
 from . import periods, timex
 from .date_names import code_is_name, in_a_name, weekday_is_name, year_is_name
 from .date_patterns import CALENDAR_PATTERNS, MONTHS, WEEKDAYS, Ref, names_a_range, valid_date
-from .date_resolve import UNIT_LEN, count_from, resolve_calendar, resolve_timex
+from .date_resolve import UNIT_LEN, WEEKDAY_BEFORE, count_from, resolve_calendar, resolve_timex
 from .date_strings import day_near, month_day, month_day_year, parse_date_string, to_date, weekday_of
 from .date_tense import AHEAD_WEIGHT, LEAD_TENSE, future_context, month_tense, verb_tense
 
@@ -129,7 +129,8 @@ def extract_dates(text: str, ref_date: dt.date | None = None, ref_year: int | No
     out = year_range_ends(text, timex.paired_days(text, out, taken), taken)
     _shared_year(out, text)
     _quarter_ends(out, text)
-    return _anaphora(periods.anchor(_clock_days(_told_by_the_next(out, text), text), ref.date), text)
+    out = _year_before_the_day(periods.anchor(_clock_days(_told_by_the_next(out, text), text), ref.date), text)
+    return _weekday_before(_anaphora(out, text))
 
 
 #: The ``how`` of a range's second year ("the 2008-09 season", "fiscal 2023-24", "2023/24": "09", "24").
@@ -329,8 +330,70 @@ def _anaphora(found: list[DateMention], text: str) -> list[DateMention]:
         if not from_named:
             _year_of_the_sentence(d, found[:i], m, text)
             continue
-        named = [p.point for p in found[:i] if p.point and len(p.point) >= UNIT_LEN[unit]
-                 and "W" not in p.point and "Q" not in p.point and not p.point[4:5].isalpha()]
+        named = [p.point for p in found[:i] if p.point and _CALENDAR_POINT.fullmatch(p.point)]
+        words = " ".join(timex.anaphora_phrase(m).lower().split()[:-1])
+        if named and len(named[-1]) < UNIT_LEN[unit] and unit == "day" and words in timex.SAME_TIME_WORDS:
+            d.value = named[-1] + "-XX" * ((len("2025-03-04") - len(named[-1])) // len("-XX"))
+            continue
+        named = [p for p in named if len(p) >= UNIT_LEN[unit]]
         if named:
             d.value = count_from(named[-1], unit, off) or d.value
+    return found
+
+
+#: A year, month or day of the calendar ("2025", "2025-03", "2025-03-04"): what an anaphoric day, month or year
+#: counts from (not a week, quarter, half or season).
+_CALENDAR_POINT = re.compile(r"\d{4}(?:-\d\d){0,2}")
+#: A day written out ("Aug. 12", "March 3, 2025"): a report's reference time, when the sentence names one.
+_WRITTEN_DAY = ("absolute", "month-day")
+
+
+def _year_before_the_day(found: list[DateMention], text: str) -> list[DateMention]:
+    """"A year earlier" / "a year ago" right after a day written out in the same sentence is that day a year before
+    (in place; returned): the sentence's reference time ("for the quarter ended Sept. 30, net rose from $1 a share a
+    year earlier" → the year before's Sept. 30), where the reporting quarter or the year is the default
+    (:func:`periods.anchor`).
+
+    Example:
+        >>> [(d.text, d.value) for d in extract_dates("In the period ended Aug. 12, net fell from $3 a year earlier.",
+        ...                                            dt.date(1989, 10, 26))]
+        [('Aug. 12', '1989-08-12'), ('a year earlier', '1988-08-12')]
+    """
+    last: DateMention | None = None
+    for d in found:
+        if last is not None and last.point and d.type == "DATE" and periods.YEAR_AGO.match(d.text):
+            day = last.point
+            if (
+                last.how in _WRITTEN_DAY
+                and len(day) == len("2025-03-04")
+                and not _SENTENCE_END.search(text, last.end, d.start)
+                and valid_date(int(day[:4]) - 1, int(day[5:7]), int(day[8:10]))
+            ):
+                d.value = f"{int(day[:4]) - 1:04d}{day[4:]}"
+        if d.point:
+            last = d
+    return found
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+def _weekday_before(found: list[DateMention]) -> list[DateMention]:
+    """"The previous Friday", "the preceding Monday": that weekday before the last day the text named (the report's
+    day), or before the reference with none named (in place; returned).
+
+    Example:
+        >>> [(d.text, d.value) for d in extract_dates("Shares fell on Friday, 6% below the previous Friday.",
+        ...                                            dt.date(2025, 3, 10))]
+        [('on Friday', '2025-03-07'), ('the previous Friday', '2025-02-28')]
+    """
+    for i, d in enumerate(found):
+        if d.how != WEEKDAY_BEFORE:
+            continue
+        d.how = "weekday"
+        days = [p.point for p in found[:i] if p.type == "DATE" and p.point and len(p.point) == len("2025-03-04")]
+        named, wd = (to_date(days[-1]) if days else None), weekday_of(d.text)
+        if named is not None and wd is not None:
+            back = (named.weekday() - wd) % 7 or 7
+            d.value = (named - dt.timedelta(days=back)).isoformat() + (d.value or "")[len("2025-03-04"):]
     return found

@@ -183,7 +183,8 @@ def resolve(
 
 
 _Q = re.compile(r"\d{4}-Q[1-4]")
-_YEAR_AGO = re.compile(r"(?i)^(?:a|one)\s+year\s+(?:ago|earlier|before)$|^(?:the\s+)?year[- ](?:ago|earlier)$")
+#: "a year ago", "a year earlier", "the year-earlier": the time a year before the one the text last named.
+YEAR_AGO = re.compile(r"(?i)^(?:a|one)\s+year\s+(?:ago|earlier|before)$|^(?:the\s+)?year[- ](?:ago|earlier)$")
 _ORDINAL_IN = re.compile(r"(?i)\b(?:" + _alt(list(ORDINALS)) + r")[- ]")
 
 
@@ -229,7 +230,7 @@ def anchor(found: list[DateMention], ref: dt.date | None = None) -> list[DateMen
             else:
                 d.value = f"{int(report[:4]) - 1:04d}{report[4:]}"
         elif (
-            _YEAR_AGO.match(d.text)
+            YEAR_AGO.match(d.text)
             and d.type == "DATE"
             and last is not None
             and last.value

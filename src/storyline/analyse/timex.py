@@ -103,6 +103,9 @@ ANAPHORA: list[tuple[str, tuple[str, ...], int, bool]] = [
     ("the preceding", ("day", "week", "month", "year"), -1, True),
     ("the prior", ("day", "week", "month", "year"), -1, True),
 ]
+#: Words before an anaphoric day that name the very time the text last named, whatever its precision: after "last
+#: October", "that same day" is a day of that October (TimeML ``1998-10-XX``), not an earlier day the text named.
+SAME_TIME_WORDS = ("that", "that same", "the same")
 #: Words around "the day" that make it part of a longer time ("late in the day", "the start of the day"), and
 #: words after it that tie it to another happening ("the day before", "the day after his death": left alone,
 #: unless a frame came first: "rose late in the day after falling").
