@@ -551,3 +551,27 @@ def test_a_fraction_of_the_smallest_unit_stays_a_decimal() -> None:
     # seconds have no smaller unit to carry the rest: "5.7 seconds" is PT5.7S, not PT5S1S
     assert typed("It does 0-62 mph in 5.7 seconds.")["5.7 seconds"] == ("PT5.7S", "DURATION")
     assert typed("The flight took 1.5 hours.")["1.5 hours"] == ("PT1H30M", "DURATION")
+
+
+def test_in_the_morning_is_a_part_of_the_day_named_before_it() -> None:
+    # after a day the text named, "in the afternoon" is part of that day; with none named it is no time at all
+    assert typed("The board met on Monday. It voted in the afternoon.")["in the afternoon"] == ("2025-03-03TAF", "TIME")
+    assert typed("The ferry leaves in the evening.") == {}
+    assert "in the morning" not in typed("They met on Monday, in the morning of the vote.")
+
+
+def test_one_day_told_as_some_day_is_no_duration() -> None:
+    assert typed("She hopes she one day owns the mill.") == {}
+    assert typed("The rover may one day reach the crater.") == {}
+    assert typed("The strike lasted one day.")["one day"] == ("P1D", "DURATION")
+
+
+def test_past_years_is_the_past() -> None:
+    assert typed("Floods came in past years as well.")["past years"] == ("PAST_REF", "DATE")
+
+
+def test_the_year_before_an_amount_is_the_reporting_year() -> None:
+    # "a low for the year of 12.5 points": the amount is the low's, not the year's
+    found = typed("The gauge sank to a low for the year of 12.5 points.")
+    assert found["the year"] == ("2025", "DATE")
+    assert typed("He recalled the day of the flood.") == {}

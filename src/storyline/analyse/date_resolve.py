@@ -244,7 +244,7 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
         how = "clock-day" if g.get(key) else "clock"  # "clock": no day written, the reference's for now
         return timex.time_value(_day_named(g, key, text, m, ref.date), clock), how, "TIME"
     if kind == "daypart":
-        part = (g.get("part") or g.get("lone") or g.get("mid") or "").lower()
+        part = (g.get("part") or g.get("lone") or g.get("mid") or g.get("part2") or "").lower()
         rel = (g.get("rel") or g.get("rel2") or ("tonight" if part == "tonight" else "")).lower()
         if part == "overnight":
             rel = "last"
@@ -252,7 +252,8 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
             return None, "needs-date", "TIME"
         rel = " ".join(rel.split())
         offset = _DAY_WORDS.get(rel, _DAY_WORDS.get(rel.split()[-1], 0) if rel else 0)
-        return timex.time_value(ref.date + dt.timedelta(days=offset), part=part), "day-part", "TIME"
+        how = DAY_PART_OF_THE_NAMED_DAY if g.get("thepart") else "day-part"
+        return timex.time_value(ref.date + dt.timedelta(days=offset), part=part), how, "TIME"
     if kind == "set":
         if g.get("adv") and (
             _RATE_BEFORE.search(text, max(0, m.start() - 40), m.start())
@@ -277,6 +278,8 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
         count = g.get("n") or ("1" if not unit.lower().endswith(("s", "ies")) else "several")
         if count.lower() in ("a", "an") and unit.lower() == "second":
             return None, "invalid", "DURATION"  # "a second" is an ordinal
+        if timex.is_someday(text, m.start()):
+            return None, "invalid", "DURATION"  # "he hopes he one day follows": some day, no span
         if count.lower() in ("a", "an") and _RATE_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             # a rate ("$5 a year", "15 a year", "four flights a week") recurs each unit: a SET, as TimeML's
             # "twice a week"; a compound before its noun ("a $10-a-month subscription") is none
@@ -371,6 +374,9 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
 #: The ``how`` of "the previous Friday" until :func:`dates._weekday_before` counts it from the day named before it
 #: (from the reference: the last such weekday).
 WEEKDAY_BEFORE = "weekday-before"
+#: The ``how`` of "in the morning" until :func:`dates._clock_days` puts it on the day named before it (dropped when
+#: no day was named within reach: "she runs in the morning" is no time).
+DAY_PART_OF_THE_NAMED_DAY = "day-part-of-named-day"
 
 UNIT_LEN = {"day": 10, "week": 10, "month": 7, "year": 4}
 

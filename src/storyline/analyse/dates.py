@@ -26,7 +26,14 @@ from ..model import DateMention
 from . import periods, timex
 from .date_names import code_is_name, in_a_name, weekday_is_name, year_is_name
 from .date_patterns import CALENDAR_PATTERNS, MONTHS, WEEKDAYS, Ref, names_a_range, valid_date
-from .date_resolve import UNIT_LEN, WEEKDAY_BEFORE, count_from, resolve_calendar, resolve_timex
+from .date_resolve import (
+    DAY_PART_OF_THE_NAMED_DAY,
+    UNIT_LEN,
+    WEEKDAY_BEFORE,
+    count_from,
+    resolve_calendar,
+    resolve_timex,
+)
 from .date_strings import day_near, month_day, month_day_year, parse_date_string, to_date, weekday_of
 from .date_tense import AHEAD_WEIGHT, LEAD_TENSE, future_context, month_tense, verb_tense
 
@@ -288,9 +295,17 @@ _OPENS_A_LINE = re.compile(r"(?:^|\n|_{3}\.?)[ \t]*$")
 
 def _clock_days(found: list[DateMention], text: str) -> list[DateMention]:
     """A clock time with no day written ("at 10 p.m.") is on the day the text named just before it, when it
-    named one (in place; returned); one opening a line, a live report's time stamp, stays on the reference's day."""
+    named one (in place; returned); one opening a line, a live report's time stamp, stays on the reference's day.
+    "In the morning" is a part of that day too, and no time at all with no day named within reach (left out)."""
     day: DateMention | None = None
+    out: list[DateMention] = []
     for d in found:
+        if d.how == DAY_PART_OF_THE_NAMED_DAY:
+            if d.value and day is not None and day.point and d.start - day.end < CLOCK_REACH:
+                d.value, d.how = day.point + d.value[10:], "day-part"
+                out.append(d)
+            continue
+        out.append(d)
         if d.how == "clock" and _OPENS_A_LINE.search(text, max(0, d.start - 12), d.start):
             continue  # a live report's time stamp ("___.  9:18 p.m.  Trump is thanking ..."): the reference's day
         if d.how == "clock" and d.value and day is not None and day.point and d.start - day.end < CLOCK_REACH:
@@ -298,7 +313,7 @@ def _clock_days(found: list[DateMention], text: str) -> list[DateMention]:
             d.how = "clock-day"
         elif d.point and len(d.point) == 10 and d.how != "clock":
             day = d
-    return found
+    return out
 
 
 #: Frames that make "the year" the year of the happening the sentence has just dated ("will visit Beijing in April

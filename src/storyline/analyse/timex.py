@@ -108,9 +108,11 @@ ANAPHORA: list[tuple[str, tuple[str, ...], int, bool]] = [
 SAME_TIME_WORDS = ("that", "that same", "the same")
 #: Words around "the day" that make it part of a longer time ("late in the day", "the start of the day"), and
 #: words after it that tie it to another happening ("the day before", "the day after his death": left alone,
-#: unless a frame came first: "rose late in the day after falling").
+#: unless a frame came first: "rose late in the day after falling"); "of" before an amount is the amount's, no tie
+#: ("a low for the year of 7,400": the reporting year).
 DAY_FRAMES = r"(?:(?:late|early|later|earlier)\s+in\s+|(?:the\s+)?(?:start|end|rest|close|course|middle)\s+of\s+)"
-ANAPHORA_STOP = r"(?![\s-]+(?:before|after|of|when|that|which|in\s+which|on\s+which|to)\b|['’-])"
+_AMOUNT_AFTER = r"\s+(?:[$£€]|(?!(?:19|20)\d\d\b)\d)"  # "of $42", "of 7,400", not "of 1989"
+ANAPHORA_STOP = rf"(?![\s-]+(?:before|after|of(?!{_AMOUNT_AFTER})|when|that|which|in\s+which|on\s+which|to)\b|['’-])"
 _ORDINALS = lexicon.ordered("dates.ordinals")
 
 #: Tense cues for a weekday's clause ("will meet on Monday" → the coming Monday, "met on Monday" → the last).
@@ -277,6 +279,8 @@ TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:(?P<rel>this|last|yesterday|tomorrow|later this|earlier this|early this|late this|(?:early|late)?\s*"
         r"(?:yesterday|tomorrow))\s+)(?P<part>morning|afternoon|evening|night)\b"
         r"|\b(?P<lone>tonight|overnight)\b"
+        # "in the morning" after a day named: a part of that day (dates._clock_days); alone, no time at all
+        r"|\bin\s+(?P<thepart>the\s+(?P<part2>morning|afternoon|evening))\b(?!\s+(?:of|after|before)\b)"
         r"|\b(?P<mid>mid-afternoon|mid afternoon)(?:\s+(?P<rel2>yesterday|today|tomorrow))?\b", re.I)),
 ]
 
@@ -295,6 +299,23 @@ DAY_DESCRIBED = re.compile(
 #: function word may follow such a time.
 END_NOUN_LEADS = lexicon.ordered("dates.end_noun_leads")
 _STOP_WORDS = lexicon.words("function_words.stop")
+
+#: "one day" as "some day" (lexicon ``dates.someday_leads``): after a subject pronoun or a modal, before a verb.
+_SOMEDAY_LEAD = re.compile(rf"(?i)\b(?:{_alt(lexicon.words('dates.someday_leads'))})\s+$")
+_SOMEDAY = re.compile(
+    r"(?i)one\s+day\s+(?!(?:and|or|but|of|in|on|at|to|for|the|a|an|before|after|ago|later|earlier)\b)[a-z]+")
+
+
+def is_someday(text: str, start: int) -> bool:
+    """True for "one day" at ``start`` told as "some day" ("he hopes he one day follows"): no duration.
+
+    Example:
+        >>> text = "He hopes he one day follows, and spent one day there."
+        >>> is_someday(text, 12), is_someday(text, 39)
+        (True, False)
+    """
+    return bool(_SOMEDAY.match(text, start)) and bool(_SOMEDAY_LEAD.search(text, max(0, start - 12), start))
+
 
 #: (kind, pattern), tried after the calendar patterns (a date's "two years ago" is not a duration).
 LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
