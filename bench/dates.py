@@ -96,8 +96,9 @@ DCT's week); anaphora held to the same or the previous sentence, else the DCT, 0
 before the last day named +0.0010 / 0 (one document, and as often the night after it); "N days later" as a DATE
 counted from the last day named 0 / 0 (DATE value F1 -0.0033 on MEANTIME; TempEval-3 train tags it a DURATION).
 
-Missed and extra spans (development sets, all types; fold A / MEANTIME airbus+stock, from 0.8561 / 0.8555). Every
-missed gold TIMEX3 read by its shape: 31 / 12. Present/past/future words 7 / 3 ("at the time", "previously", "once"
+Missed and extra spans (development sets, all types; fold A / MEANTIME airbus+stock, from 0.8561 / 0.8555; the
+bench prints and stores them by type and shape, :func:`span_shapes`, ``span_error_shapes``). Every missed gold TIMEX3
+read by its shape: 31 / 12. Present/past/future words 7 / 3 ("at the time", "previously", "once"
 and "future" before a noun or adjective, "in future <units>", "in past years", "from time to time"; "later", an era,
 "at one point"), durations of odd shape 7 / 1 ("more than N thousand years" P2L, "this century" P100Y, "the early
 years", "months ago" PXM), "the days/weeks before" an event 5 / 0 (vague values such as a season, out of reach),
@@ -463,6 +464,22 @@ def _top(m: list[dict], n: int) -> list[dict]:
     ]
 
 
+_MISSED = re.compile(r"^MISSED (?P<type>\S+) (?P<shape>.*) \[[^\]]*\]$")
+_EXTRA = re.compile(r"^FALSE HIT (?P<shape>.*) \[(?P<type>\S+) [^\]]*\]$")
+
+
+def span_shapes(m: list[dict]) -> dict[str, dict[str, int]]:
+    """The missed and extra spans of a development set counted by TIMEX3 type and shape (digits as 9, month and
+    weekday names as MONTH and WEEKDAY: :func:`date_score.shape`), most frequent first: what a span rule could fix."""
+    out: dict[str, collections.Counter] = {"missed": collections.Counter(), "extra": collections.Counter()}
+    for x in m:
+        for key, pat in (("missed", _MISSED), ("extra", _EXTRA)):
+            hit = pat.match(x["kind"])
+            if hit:
+                out[key][f"{hit.group('type')} {hit.group('shape')}"] += 1
+    return {k: dict(c.most_common()) for k, c in out.items()}
+
+
 def _peer_rows(path: Path, system: str, data: list[str]) -> list[dict]:
     """A peer's all-types rows from an earlier results file, for the sets scored now, each marked with the commit and
     date of the run that scored it: a peer runs none of our code, so its figures on the same data stand (HeidelTime
@@ -640,6 +657,12 @@ def main() -> None:
         print(f"\nTop {args.show_misses} kinds of errors of ours on {data}, all types ({len(misses_all[data])}):")
         for t in t_:
             print(f"  {t['count']:>4}  {t['kind']}\n        e.g. {t['example']}")
+    shapes = {data: span_shapes(m) for data, m in misses_all.items()}
+    for data, sh in shapes.items():
+        print(f"\nMissed and extra spans of ours on {data} by type and shape (shapes seen more than once; "
+              f"{sum(sh['missed'].values())} missed, {sum(sh['extra'].values())} extra):")
+        for key in ("missed", "extra"):
+            print(f"  {key}: " + "; ".join(f"{k} {n}" for k, n in sh[key].items() if n > 1))
     if args.errors_out:
         with args.errors_out.open("w", encoding="utf-8") as f:
             for data, ms in misses_all.items():
@@ -684,6 +707,7 @@ def main() -> None:
                 "error_costs": {r["data"]: error_costs(r) for r in rows_all if r["system"] == "ours" and "errors" in r},
                 "results": rows,
                 "top_errors_ours_all_types": top,
+                "span_error_shapes": shapes,
                 "errors_ours_all_types": misses_all,
                 "misses_ours_date": misses,
             },
