@@ -65,12 +65,12 @@ PostgreSQL search is no longer a prepared statement: a generic plan, taken after
 read every match of "republicans" through the index (2.2 s; 1.1 s planned for the word).
 Keyset paging, story pages cut to their first rows, search highlighting only its hits (web_scale.json paging_*:
 the code before on one copy of the 100,000-article store, the code after on another whose story pages it drew,
-``--only pages --label after_paging``, 916 s at load 4-8; two pairs back to back, the second in the other order;
-load 5-10 on the 2 shared cores, so server CPU per request is the figure to compare): list pages 8.7-9.9 ->
-5.3-6.5 ms, pages reached by next links 9.7-10.0 -> 5.3-5.6 ms, the 200 largest stories 8.3-9.3 -> 5.7-5.8 ms (the
-48-article story's page 721 -> 459 kB, a large story's 586 -> 405 kB), search 20-24 -> 10-11 ms; p95 after: list
-295-329 ms, next links 246-314 ms, largest stories 399-422 ms, search 1.6-1.8 s (before 368-713, 434-471, 314-555
-ms, 1.3-1.6 s: wall time here is mostly waiting for a core, and the two copies share 23 GB of page cache). The
+``--only pages --label after_paging``, 916 s at load 4-8; three pairs back to back, the second in the other order;
+load 4.5-10 on the 2 shared cores, so server CPU per request is the figure to compare): list pages 8.7-9.9 ->
+5.3-6.5 ms, pages reached by next links 9.2-10.0 -> 4.9-5.6 ms, the 200 largest stories 7.7-9.3 -> 5.7-6.4 ms (the
+48-article story's page 721 -> 459 kB, a large story's 586 -> 405 kB), search 20-24 -> 9.7-11.4 ms; p95 after: list
+295-447 ms, next links 246-484 ms, largest stories 399-1304 ms, search 1.6-3.6 s (before 368-1571, 303-471,
+314-555 ms, 1.2-1.6 s: wall time here is mostly waiting for a core, and the two copies share 23 GB of page cache). The
 dossier command's CPU (1.2-1.3 s) is mostly start-up: importing storyline.api (the ingest and corpus stages'
 modules) is about 0.9 s of it, a warm render of the 48-article story's HTML 0.1 s.
 Writes bench/results/web_scale.json (the parts measured; a run keeps what an earlier one measured of the others).
