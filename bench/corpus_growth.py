@@ -331,14 +331,17 @@ def serve_pages(  # noqa: PLR0913, C901 - the store, the requests and what is re
         if rss is not None:
             out["rss_started_mb"] = rss(server.pid)
         first: dict[str, float] = {}
+        sizes: dict[str, int] = {}
         with httpx.Client(base_url=base, timeout=600) as one:  # the first of each kind: built, not kept
             for kind, ps in paths.items():
                 t = time.perf_counter()
                 r = one.get(ps[-1] if kind != "home" else ps[0])
                 first[kind] = round((time.perf_counter() - t) * 1000, 1)
+                sizes[kind] = len(r.content)
                 if r.status_code != 200:
                     raise SystemExit(f"{ps[-1]}: {r.status_code}")
         out["first_ms"] = first
+        out["first_bytes"] = sizes  # that first page's size
         out["load_before"] = round(os.getloadavg()[0], 1)
         for kind, ps in paths.items():  # each page alone at the clients' concurrency
             c0 = cpu(server.pid) if cpu is not None else 0.0

@@ -2,7 +2,7 @@
 dossier and the peak memory of each, SQLite and PostgreSQL side by side.
 
     python bench/web_scale.py --from DB [--size 100000] [--work DIR] [--backends sqlite,postgres]
-                              [--clients 20] [--requests 200] [--workers 1] [--keep] [--pg-url URL]
+                              [--clients 20] [--requests 200] [--workers 1] [--keep] [--pg-url URL] [--keyset]
                               [--only build|index|pages|copy|add|measure] [--src CHECKOUT] [--label NAME] [--out FILE]
 
 Data: a store grown by bench/corpus_growth.py (``--from``: ``corpus_growth.py --sizes 10000 --grow-only
@@ -28,9 +28,10 @@ tests/pgcluster.py with its bench settings, by bench/corpus_growth.py's copy):
 * *web*: ``storyline serve --read-only`` (uvicorn, ``--workers`` processes) on 127.0.0.1, ``--clients`` threads
   with httpx, each sending its next request when the last is answered, ``--requests`` of one kind at a time: the
   home page, a page further down the list, the ~100-article story's page, a random story's page, a random one of
-  the 200 largest stories' pages (mostly not in the page cache), a search for a random news word: p50/p95 per
-  kind, the first request of each kind after the server started, the server's peak RSS (its high-water mark), and
-  the machine's load average before and after;
+  the 200 largest stories' pages (mostly not in the page cache), a search for a random news word (with
+  ``--keyset`` also *list_after*: a random page as its previous page's next link names it, ``?page=N&after=POS``;
+  code before keyset paging reads the ``page``): p50/p95 per kind, the first request of each kind after the server
+  started and its size, the server's peak RSS (its high-water mark), and the machine's load average before and after;
 * *add one* (``--only add``, after ``--only index``): PolNeAR dev texts added one at a time through a full
   ingest, half in one process after the model's load, half as ``storyline ingest FILE`` in a fresh process each
   (:func:`add_one`; ``--cli-probes`` sets how many run as ``storyline ingest``); texts the store holds already
@@ -62,6 +63,16 @@ ranks every match: a common word reads the sentence table). Over target on both:
 2.7-3.8 s PostgreSQL), the list page (350-450 ms) and the 200 largest stories (stale dossiers built on view).
 PostgreSQL search is no longer a prepared statement: a generic plan, taken after a few runs on one connection,
 read every match of "republicans" through the index (2.2 s; 1.1 s planned for the word).
+Keyset paging, story pages cut to their first rows, search highlighting only its hits (web_scale.json paging_*:
+the code before on one copy of the 100,000-article store, the code after on another whose story pages it drew,
+``--only pages --label after_paging``, 916 s at load 4-8; three pairs back to back, the second in the other order;
+load 4.5-10 on the 2 shared cores, so server CPU per request is the figure to compare): list pages 8.7-9.9 ->
+5.3-6.5 ms, pages reached by next links 9.2-10.0 -> 4.9-5.6 ms, the 200 largest stories 7.7-9.3 -> 5.7-6.4 ms (the
+48-article story's page 721 -> 459 kB, a large story's 586 -> 405 kB), search 20-24 -> 9.7-11.4 ms; p95 after: list
+295-447 ms, next links 246-484 ms, largest stories 399-1304 ms, search 1.6-3.6 s (before 368-1571, 303-471,
+314-555 ms, 1.2-1.6 s: wall time here is mostly waiting for a core, and the two copies share 23 GB of page cache). The
+dossier command's CPU (1.2-1.3 s) is mostly start-up: importing storyline.api (the ingest and corpus stages'
+modules) is about 0.9 s of it, a warm render of the 48-article story's HTML 0.1 s.
 Writes bench/results/web_scale.json (the parts measured; a run keeps what an earlier one measured of the others).
 """
 
@@ -535,18 +546,25 @@ def _children(pid: int) -> list[int]:
         return []
 
 
-def serve_bench(db: str, big: str, clients: int, requests: int, workers: int) -> dict[str, Any]:
-    """Latency of each page kind at ``clients`` concurrent clients (``workers`` server processes)."""
+def serve_bench(  # noqa: PLR0913 - the store, the story, the load and the kinds
+    db: str, big: str, clients: int, requests: int, workers: int, keyset: bool = False
+) -> dict[str, Any]:
+    """Latency of each page kind at ``clients`` concurrent clients (``workers`` server processes); ``keyset``: the
+    list_after kind too (code that reads a page past a place in the list, ``?after=``: older code ignores it)."""
     from storyline.store.sqlite import open_store
 
     with open_store(db) as store:
         ids = store.story_ids()
         large = [r[0] for r in store._q(f"SELECT id FROM stories ORDER BY articles DESC, id LIMIT {LARGE}")]
+        pages = max(2, len(ids) // 50)
+        deep = random.Random(5)  # its own draws: the other kinds' paths stay those of earlier runs
+        after = [(p, store._q(f"SELECT pos FROM stories ORDER BY pos LIMIT 1 OFFSET {(p - 1) * 50 - 1}")[0][0])
+                 for p in (deep.randint(2, pages) for _ in range(requests))] if keyset else []  # fmt: skip
     rng = random.Random(3)
-    pages = max(2, len(ids) // 50)
     paths = {
         "home": ["/"] * requests,
         "list_page": [f"/?page={rng.randint(2, pages)}" for _ in range(requests)],
+        **({"list_after": [f"/?page={p}&after={pos}" for p, pos in after]} if keyset else {}),
         "story_100": [f"/stories/{big}"] * requests,
         "story_random": [f"/stories/{rng.choice(ids)}" for _ in range(requests)],
         "story_large": [f"/stories/{rng.choice(large)}" for _ in range(requests)],
@@ -649,7 +667,7 @@ def measure(db: str, args: argparse.Namespace) -> dict[str, Any]:
         out["web"] = {}
         for workers in [int(w) for w in args.workers.split(",")]:
             print(f"  serving to {args.clients} clients, {workers} worker(s) ...", flush=True)
-            got = serve_bench(db, d["story"], args.clients, args.requests, workers)
+            got = serve_bench(db, d["story"], args.clients, args.requests, workers, args.keyset)
             out["web"][f"{workers} worker{'s' * (workers > 1)}"] = got
             print(f"  {got}", flush=True)
     return out
@@ -665,6 +683,7 @@ def main() -> None:  # noqa: C901 - the steps, each optional
     ap.add_argument("--requests", type=int, default=200, help="requests per page kind")
     ap.add_argument("--workers", default="1", help="server processes tried")
     ap.add_argument("--no-web", action="store_true")
+    ap.add_argument("--keyset", action="store_true", help="serve the list_after kind too (the next links' pages)")
     ap.add_argument("--no-json", action="store_true", help="leave out storyline stories --json (minutes)")
     ap.add_argument("--rebuild", action="store_true", help="time the ~100-article story built again too (minutes)")
     ap.add_argument("--only", choices=["build", "index", "pages", "copy", "add", "measure"], default=None)
@@ -716,7 +735,7 @@ def main() -> None:  # noqa: C901 - the steps, each optional
             print(f"  {got}", flush=True)
             put("index", value=got)
         if args.only == "pages":  # the story pages a full run stores with the dossiers (minutes)
-            put("pages", value=store_pages(db))
+            put(f"pages_{args.label}" if args.label else "pages", value=store_pages(db))
         if args.only == "add":
             texts = sorted(str(p) for p in (cs.POLNEAR / "dev" / "text").iterdir())
             files = texts[args.probe_from :] + (texts[: args.probe_from] if args.probe_wrap else [])

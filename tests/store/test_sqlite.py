@@ -349,6 +349,30 @@ def test_the_stories_list_and_the_dossier_check_never_read_a_story_row(sqlite_st
     assert [r.id for r in sqlite_store.list_stories(None, 0, 50)[0]] == ["s1", "s2"]
 
 
+def test_keyset_and_offset_pages_list_every_story_once_in_order(store: Store) -> None:
+    """Pages read past the last row's place (``after``) or past an offset, filtered or not, list every story once."""
+    from storyline.store.listing import StoryQuery
+
+    stories = [make_story(f"s{k}", f"Story {k}") for k in (7, 3, 1, 5, 2, 4, 6)]
+    store.replace_stories(stories)
+    for q, want in (
+        (None, [s.id for s in stories]),
+        (StoryQuery(story_ids=["s1", "s2", "s6", "s7"]), ["s7", "s1", "s2", "s6"]),
+    ):
+        seen: list[str] = []
+        after = None
+        while True:
+            rows, total = store.list_stories(q, 0, 2, after=after)
+            if not rows:
+                break
+            seen += [r.id for r in rows]
+            after = rows[-1].pos
+        assert seen == want and total == len(want)
+        by_offset = [r.id for k in range(0, len(want) + 2, 2) for r in store.list_stories(q, k, 2)[0]]
+        assert by_offset == want
+        assert store.list_stories(q, len(want), 2)[0] == []  # past the end: nothing
+
+
 def test_stories_are_read_a_page_at_a_time(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     from storyline.store import corpus_index
 
@@ -375,8 +399,7 @@ def corpus(store: Store) -> Store:
     store.put_article(
         make_article(
             "a1",
-            "Beijing curbed rare earths exports on Friday. Tariffs rose by 25%. "
-            "Xi's aides met US-China envoys.",
+            "Beijing curbed rare earths exports on Friday. Tariffs rose by 25%. Xi's aides met US-China envoys.",
             title="Curbs",
             source="Example Times",
         )
@@ -590,9 +613,7 @@ def test_migrations_are_shipped_as_package_resources() -> None:
 def test_fresh_db_gets_every_migration(sqlite_store: SqliteStore, db_path: Path) -> None:
     store = sqlite_store
     assert store.schema_version == migrations.latest_version()
-    assert [v[:2] for v in versions(db_path)] == [
-        (m.version, m.name) for m in migrations.load_migrations()
-    ]
+    assert [v[:2] for v in versions(db_path)] == [(m.version, m.name) for m in migrations.load_migrations()]
     tables = {r[0] for r in store.connection.execute("SELECT name FROM sqlite_schema WHERE type = 'table'")}
     expected = {"schema_version", "meta", "articles", "sentences", "sentences_fts"}
     expected |= {"entities", "mentions", "stories"}
@@ -674,11 +695,7 @@ def test_someone_elses_sqlite_db_is_refused(tmp_path: Path) -> None:
 
 
 def test_split_statements_keeps_trigger_bodies_whole() -> None:
-    sql = (
-        "CREATE TABLE t (x);\n"
-        "CREATE TRIGGER g AFTER INSERT ON t BEGIN\n  SELECT 1;\n  SELECT 2;\nEND;\n"
-        "-- end\n"
-    )
+    sql = "CREATE TABLE t (x);\nCREATE TRIGGER g AFTER INSERT ON t BEGIN\n  SELECT 1;\n  SELECT 2;\nEND;\n-- end\n"
     parts = migrations.split_statements(sql)
     assert len(parts) == 2
     assert parts[1].startswith("CREATE TRIGGER") and parts[1].endswith("END;")

@@ -44,6 +44,40 @@ def test_the_stories_list_pages_and_a_page_past_the_end_shows_the_last(
     assert f"/stories/{ids[-1]}" in last and 'rel="next"' not in last
 
 
+def test_the_next_links_read_past_the_last_row_and_list_every_story_once_in_order(
+    web_db: Path, client_class: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The next link carries the page's last place (keyset paging): followed from the first page, it lists every
+    story exactly once, in list order, as numbered pages do; a place past the last row shows the last page."""
+    import html
+    import re
+
+    import storyline.web.listing as listing
+    from storyline.web import create_app
+
+    monkeypatch.setattr(listing, "PAGE_SIZE", 2)
+    with Corpus(web_db) as c:
+        ids = c.store.story_ids()
+    assert len(ids) >= 3
+    listed = re.compile(r'<a class="story-link" href="/stories/([^"?#]+)"')
+    seen: list[str] = []
+    with client_class(create_app(web_db, read_only=True)) as client:
+        href: str | None = "/"
+        while href:
+            page = client.get(href).text
+            seen += listed.findall(page)
+            nxt = re.search(r'<a href="([^"]+)" rel="next"', page)
+            href = html.unescape(nxt[1]) if nxt else None
+            assert href is None or "after=" in href
+        numbered = [
+            i for k in range(1, -(-len(ids) // 2) + 1)
+            for i in listed.findall(client.get("/", params={"page": k}).text)
+        ]  # fmt: skip
+        past = client.get("/", params={"after": 10**9, "page": 2}).text
+    assert list(dict.fromkeys(seen)) == seen == ids == list(dict.fromkeys(numbered))
+    assert f"/stories/{ids[-1]}" in past and 'rel="next"' not in past
+
+
 def test_api_stories_pages_with_offset_and_limit(client: Any) -> None:
     every = [s["id"] for s in client.get("/api/stories").json()]
     assert [s["id"] for s in client.get("/api/stories", params={"offset": 1, "limit": 1}).json()] == every[1:2]

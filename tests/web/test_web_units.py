@@ -303,6 +303,33 @@ def test_a_large_storys_page_shows_its_most_corroborated_claims_and_first_quotes
     assert len(dossier_view(dossier, speaker="Ann")["quotes"]) == 4  # one speaker's quotes: all of them
 
 
+def test_a_long_section_shows_its_first_rows_and_a_show_all_link_to_the_full_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Timeline, conflicts, figures, quotes across outlets and events show their first PAGE_ROWS; the page says how
+    many there are and links the full page (``?full=1``), which lists every row with its citation."""
+    from storyline.web import story_pages, views
+
+    cite = {"article_id": "a1", "start": 0, "end": 3, "source": "AP"}
+    dossier = {
+        "story": {"id": "s1", "title": "T", "outlets": ["AP"]},
+        "timeline": [{"date": f"2025-11-{i + 1:02d}", "text": f"day {i}", "cites": [cite]} for i in range(5)],
+        "conflicts": [{"text": f"conflict {i}", "cites": [cite], "why": "w"} for i in range(5)],
+    }
+    monkeypatch.setattr(views, "PAGE_ROWS", 2)
+    v = dossier_view(dossier)
+    assert [t["text"] for t in v["timeline"]] == ["day 0", "day 1"] and v["timeline_total"] == 5
+    assert len(v["conflicts"]) == 2 and v["conflict_total"] == 5
+    _, page = story_pages.draw(dossier)
+    assert "The first 2 of 5 dated events." in page and '<a href="?full=1#timeline">Show all 5 dated events</a>' in page
+    assert '<a href="?full=1#conflicts">Show all 5 conflicts</a>' in page
+    full = dossier_view(dossier, full=True)
+    assert len(full["timeline"]) == 5 and len(full["conflicts"]) == 5
+    assert all(t["cites"][0]["href"] == "/articles/a1?start=0&end=3#cite" for t in full["timeline"])
+    monkeypatch.setattr(views, "PAGE_ROWS", 5)
+    assert "Show all" not in story_pages.draw(dossier)[1]  # nothing left out: no link
+
+
 def test_a_long_list_of_citations_or_wordings_shows_its_first_articles_and_how_many_more(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -323,3 +350,52 @@ def test_a_long_list_of_citations_or_wordings_shows_its_first_articles_and_how_m
     assert len(full["cites"]) == 5 and len(full["children"]) == 5
     html = story_pages.draw(dossier)[1]
     assert html.count('href="?full=1">+3 more') == 2  # "+3 more articles" after the cites, "+3 more" wordings
+
+
+def test_a_page_asked_for_while_it_is_built_is_built_once_and_given_to_both() -> None:
+    """A request for a page another request is building waits for that build (no second build of it)."""
+    import contextlib
+    import threading
+    from collections.abc import Hashable, Iterator
+    from types import SimpleNamespace
+
+    from fastapi.responses import HTMLResponse
+
+    from storyline.web.pagecache import PageCache, cached_page
+
+    waiting, release = threading.Event(), threading.Event()
+
+    class Watched(PageCache):
+        def claim(self, key: Hashable) -> threading.Event | None:
+            other = super().claim(key)
+            if other is not None:
+                waiting.set()  # the second request is about to wait for the first's build
+            return other
+
+    @contextlib.contextmanager
+    def corpus() -> Iterator[SimpleNamespace]:
+        yield SimpleNamespace(store=SimpleNamespace(write_count=lambda: 1))
+
+    state = SimpleNamespace(pages=Watched(), corpus=corpus)
+    request = SimpleNamespace(
+        app=SimpleNamespace(state=SimpleNamespace(storyline=state)), url=SimpleNamespace(path="/", query="")
+    )
+    calls: list[int] = []
+
+    @cached_page
+    def page(request: object) -> HTMLResponse:
+        calls.append(1)
+        release.wait(5)
+        return HTMLResponse("built")
+
+    got: list[bytes] = []
+    threads = [threading.Thread(target=lambda: got.append(bytes(page(request=request).body))) for _ in range(2)]
+    threads[0].start()
+    while not calls:
+        threading.Event().wait(0.01)
+    threads[1].start()
+    assert waiting.wait(5)
+    release.set()
+    for t in threads:
+        t.join(5)
+    assert calls == [1] and got == [b"built", b"built"]

@@ -258,9 +258,10 @@ class Store(Protocol):
         ...
 
     def list_stories(
-        self, query: StoryQuery | None = None, offset: int = 0, limit: int = 50
+        self, query: StoryQuery | None = None, offset: int = 0, limit: int = 50, *, after: int | None = None
     ) -> tuple[list[StoryRow], int]:
-        """One page of the stories list and how many stories the query matches."""
+        """One page of the stories list and how many stories the query matches (``after``: the page past the row
+        at that position, keyset paging)."""
         ...
 
     def stories_near(self, story_id: str, limit: int) -> list[tuple[str, str]]:

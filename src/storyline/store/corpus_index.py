@@ -331,14 +331,24 @@ class CorpusIndex(StaleMarks):
         return 0
 
     def list_stories(
-        self, query: StoryQuery | None = None, offset: int = 0, limit: int = 50
+        self, query: StoryQuery | None = None, offset: int = 0, limit: int = 50, *, after: int | None = None
     ) -> tuple[list[StoryRow], int]:
-        """One page of the stories list (in list order) and how many stories the query matches."""
-        where, params = story_where(query or StoryQuery(), self._PH)
+        """One page of the stories list (in list order) and how many stories the query matches: the ``limit``
+        stories past the first ``offset``, or past the row at position ``after`` (a row's ``pos``: keyset paging,
+        a seek in the position index however deep the page). An offset is stepped over in the narrow position
+        index, never with OFFSET on the page's columns (6 ms a page 60,000 stories deep, against 0.5)."""
+        p = self._PH
+        where, params = story_where(query or StoryQuery(), p)
         total = int(self._q(f"SELECT count(*) FROM stories WHERE {where}", params)[0][0])
+        seek, sought = "", []
+        if after is not None:
+            seek, sought = f" AND pos > {p}", [after]
+        elif offset > 0:
+            seek = f" AND pos >= (SELECT pos FROM stories WHERE {where} ORDER BY pos LIMIT 1 OFFSET {p})"
+            sought = [*params, offset]
         rows = self._q(
-            f"SELECT {STORY_COLUMNS} FROM stories WHERE {where} ORDER BY pos LIMIT {self._PH} OFFSET {self._PH}",
-            [*params, max(0, limit), max(0, offset)],
+            f"SELECT {STORY_COLUMNS} FROM stories WHERE {where}{seek} ORDER BY pos LIMIT {p}",
+            [*params, *sought, max(0, limit)],
         )
         found = [story_row(r) for r in rows]
         stale = self.stale_among(r.id for r in found)

@@ -50,6 +50,7 @@ class StoryRow:
     independent_sources: int
     outlets: list[str]
     updating: bool = False  # filed new articles, waiting to be built again (storyline.stale)
+    pos: int | None = None  # its place in list order: the next page's cursor (keyset paging)
 
 
 @dataclass(slots=True)
@@ -108,8 +109,8 @@ def outlet_labels(rows: Iterable[tuple[str, str | None, str]]) -> dict[str, str]
 
 
 def story_row(row: Sequence[Any]) -> StoryRow:
-    """A :class:`StoryRow` from ``(id, title, event_date, event_date_why, articles, sources, outlets)``."""
-    outlets = row[6]
+    """A :class:`StoryRow` from ``(id, title, event_date, event_date_why, articles, sources, outlets[, pos])``."""
+    outlets, pos = row[6], (row[POS] if len(row) > POS else None)
     return StoryRow(
         id=row[0],
         title=row[1],
@@ -118,10 +119,13 @@ def story_row(row: Sequence[Any]) -> StoryRow:
         articles=int(row[4] or 0),
         independent_sources=int(row[5] or 0),
         outlets=list(json.loads(outlets)) if outlets else [],
+        pos=None if pos is None else int(pos),
     )
 
 
-STORY_COLUMNS = "id, title, event_date, event_date_why, articles, sources, outlets"
+STORY_COLUMNS = "id, title, event_date, event_date_why, articles, sources, outlets, pos"
+POS = 7
+"""The place of ``pos`` in :data:`STORY_COLUMNS`."""
 
 
 def _like(text: str) -> str:

@@ -61,7 +61,6 @@ STATS_META = "stats_at_articles"
 """Meta key: the article counter (:meth:`SqliteStore.articles_version`) when the statistics were last refreshed."""
 
 
-
 class SqliteStore(StageState, CorpusIndex):
     """A :class:`~storyline.store.base.Store` in one SQLite file.
 
@@ -405,29 +404,38 @@ class SqliteStore(StageState, CorpusIndex):
         ).fetchall()
         if not ranked:
             return []
-        snippets = dict(
-            self._conn.execute(
-                "SELECT rowid, highlight(sentences_fts, 0, ?, ?) FROM sentences_fts"
-                f" WHERE sentences_fts MATCH ? AND rowid IN ({self._in(len(ranked))})",
-                [HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, match, *(r[0] for r in ranked)],
-            )
-        )
-        top = [(rowid, snippets.get(rowid, ""), rank) for rowid, rank in ranked]
+        marks = self._in(len(ranked))
         rows = {
             r[0]: r[1:]
             for r in self._conn.execute(
                 'SELECT s.id, s.article_id, s.start, s."end", s.text, a.title, a.source, a.published, a.story_id,'
-                f" a.path FROM sentences s JOIN articles a ON a.id = s.article_id WHERE s.id IN ({self._in(len(top))})",
-                [r[0] for r in top],
+                f" a.path FROM sentences s JOIN articles a ON a.id = s.article_id WHERE s.id IN ({marks})",
+                [r[0] for r in ranked],
             )
         }
-        hits = [
-            SearchHit(art, start, end, text, snippet, title, source, rank, published, story, path)
-            for rowid, snippet, rank in top
+        found = {
+            rowid: SearchHit(art, start, end, text, "", title, source, rank, published, story, path)
+            for rowid, rank in ranked
             if (row := rows.get(rowid)) is not None
             for art, start, end, text, title, source, published, story, path in [row]
-        ]
-        return body_first(hits, limit)
+        }
+        chosen = body_first(list(found.values()), limit)
+        if not chosen:
+            return []
+        # Highlighted once chosen: highlight() is worked out row by row, and the ranking reads OVERFETCH times the
+        # hits shown (200 highlights of a common word on 100,000 articles: 7-10 ms a search, against 2-3 for 50)
+        rowid_of = {id(h): rowid for rowid, h in found.items()}
+        ids = [rowid_of[id(h)] for h in chosen]
+        snippets = dict(
+            self._conn.execute(
+                "SELECT rowid, highlight(sentences_fts, 0, ?, ?) FROM sentences_fts"
+                f" WHERE sentences_fts MATCH ? AND rowid IN ({self._in(len(ids))})",
+                [HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, match, *ids],
+            )
+        )
+        for rowid, h in zip(ids, chosen, strict=True):
+            h.snippet = snippets.get(rowid, "")
+        return chosen
 
     # -- meta ---------------------------------------------------------------------------
 
@@ -440,8 +448,7 @@ class SqliteStore(StageState, CorpusIndex):
         """Store a metadata value, replacing any previous one."""
         with self.transaction():
             self._conn.execute(
-                "INSERT INTO meta (key, value) VALUES (?, ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (key, value),
             )
 

@@ -317,11 +317,12 @@ def _add_pages(app: FastAPI) -> None:  # noqa: C901 - one small closure per page
         entity: str = "",
         outlet: str = "",
         page: int = Query(1, ge=1, description="page of the list"),
+        after: int | None = Query(None, description="the stories past this place in the list (the next link's)"),
     ) -> HTMLResponse:
         state = _state(request)
         f = _checked(views.StoryFilters(q.strip(), date_from.strip(), date_to.strip(), entity.strip(), outlet.strip()))
         with state.corpus() as corpus:
-            rows, pager, hits = listing.story_page(corpus, f, page)
+            rows, pager, hits = listing.story_page(corpus, f, page, after=after)
             facts = state.list_facts = listing.ListFacts.of(corpus, state.list_facts)
         outlets = sorted({*facts.outlets, *([f.outlet] if f.outlet else [])})
         hit_rows = [

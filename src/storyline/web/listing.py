@@ -3,12 +3,16 @@
 Each reads one page from the store (:meth:`~storyline.store.base.Store.list_stories`,
 :meth:`~storyline.store.base.Store.list_entities`, :meth:`~storyline.store.base.Store.mentioned_articles`)
 and never the corpus whole, so a page costs the same in a store of a hundred articles or of a hundred thousand.
-:class:`Pager` says which page is shown and links the others, keeping the page's filters.
+:class:`Pager` says which page is shown and links the others, keeping the page's filters; the stories list's
+next link carries the last row's place (``after``), so the next page is read from there (keyset paging), not
+counted from the top.
 
 Example:
     >>> p = Pager(page=2, size=50, total=120, base="/", params={"q": "flood"})
     >>> p.offset, p.pages, p.prev_href, p.next_href, p.first, p.last
     (50, 3, '/?q=flood&page=1', '/?q=flood&page=3', 51, 100)
+    >>> Pager(page=2, size=50, total=120, base="/", after=4107).next_href
+    '/?page=3&after=4107'
 """
 
 from __future__ import annotations
@@ -75,6 +79,7 @@ class Pager:
     total: int
     base: str
     params: Mapping[str, str] = field(default_factory=dict)
+    after: int | None = None  # the place of the page's last row: the next page is read past it
 
     def __post_init__(self) -> None:
         self.page = max(1, min(self.page, self.pages))
@@ -96,9 +101,9 @@ class Pager:
     def last(self) -> int:
         return min(self.total, self.offset + self.size)
 
-    def href(self, page: int) -> str:
-        kept = {k: v for k, v in self.params.items() if v}
-        return f"{self.base}?{urlencode({**kept, 'page': page})}"
+    def href(self, page: int, after: int | None = None) -> str:
+        kept: dict[str, str | int] = {k: v for k, v in self.params.items() if v}
+        return f"{self.base}?{urlencode({**kept, 'page': page, **({} if after is None else {'after': after})})}"
 
     @property
     def prev_href(self) -> str:
@@ -106,7 +111,7 @@ class Pager:
 
     @property
     def next_href(self) -> str:
-        return self.href(self.page + 1) if self.page < self.pages else ""
+        return self.href(self.page + 1, self.after) if self.page < self.pages else ""
 
 
 def row_view(r: StoryRow) -> dict[str, Any]:
@@ -144,16 +149,19 @@ def story_query(corpus: Corpus, f: views.StoryFilters) -> tuple[StoryQuery, list
 
 
 def story_page(
-    corpus: Corpus, f: views.StoryFilters, page: int = 1, size: int | None = None
+    corpus: Corpus, f: views.StoryFilters, page: int = 1, size: int | None = None, after: int | None = None
 ) -> tuple[list[dict[str, Any]], Pager, list[SearchHit]]:
     """One page of story rows after the filters, its pager (``total``: the stories that match), and the search
-    hits. A page past the last shows the last."""
+    hits: the rows past the place ``after`` when given (the next link's, ``page`` then only numbers the page),
+    else page ``page``. A page past the last shows the last."""
     size = size or PAGE_SIZE
     q, hits = story_query(corpus, f)
-    rows, total = corpus.store.list_stories(q, (max(1, page) - 1) * size, size)
+    rows, total = corpus.store.list_stories(q, (max(1, page) - 1) * size, size, after=after)
     pager = Pager(page, size, total, "/", f.params())
-    if not rows and total and pager.page != page:
+    if not rows and total:  # past the last row: the last page
+        pager.page = pager.pages
         rows, total = corpus.store.list_stories(q, pager.offset, size)
+    pager.after = rows[-1].pos if rows else None
     return [row_view(r) for r in rows], pager, hits
 
 

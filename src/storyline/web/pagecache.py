@@ -3,7 +3,9 @@
 Every write transaction raises the store's write counter (:data:`storyline.store.base.WRITES`); a page is kept
 under the counter it was built at, its path and its query, so the first request after any write (an ingest, a
 correction) builds it afresh and the ones before it never see a page older than what they read. The cache holds
-at most :data:`MAX_BYTES` of pages, least recently used out first.
+at most :data:`MAX_BYTES` of pages, least recently used out first. A page is built by one request at a time: the
+requests for it that come while it is being built wait for it (up to :data:`BUILD_WAIT_S`) rather than build it
+too (twenty clients asking for the home page just after an ingest built it twenty times over, each slower).
 
 Example:
     >>> cache = PageCache(max_bytes=10)
@@ -27,6 +29,8 @@ __all__ = ["MAX_BYTES", "PageCache", "cached_page"]
 
 MAX_BYTES = 64_000_000
 """Most bytes of pages kept (a story page of a large story is a few hundred kB)."""
+BUILD_WAIT_S = 30.0
+"""How long a request waits for another's build of the same page before building it itself."""
 
 
 class PageCache:
@@ -37,6 +41,23 @@ class PageCache:
         self._pages: OrderedDict[Hashable, bytes] = OrderedDict()
         self._size = 0
         self._lock = threading.Lock()
+        self._building: dict[Hashable, threading.Event] = {}
+
+    def claim(self, key: Hashable) -> threading.Event | None:
+        """None when the caller is to build the page of ``key`` (and call :meth:`built` after storing it), else
+        the event another request's build of it sets."""
+        with self._lock:
+            other = self._building.get(key)
+            if other is None:
+                self._building[key] = threading.Event()
+            return other
+
+    def built(self, key: Hashable) -> None:
+        """The build of ``key`` claimed with :meth:`claim` is over (stored or failed): its waiters go on."""
+        with self._lock:
+            done = self._building.pop(key, None)
+        if done is not None:
+            done.set()
 
     def get(self, key: Hashable) -> bytes | None:
         with self._lock:
@@ -68,14 +89,23 @@ def cached_page(fn: Callable[..., HTMLResponse]) -> Callable[..., HTMLResponse]:
     def run(**kwargs: Any) -> HTMLResponse:
         request: Request = kwargs["request"]
         state = request.app.state.storyline
+        pages: PageCache = state.pages
         with state.corpus() as corpus:
             key = (corpus.store.write_count(), request.url.path, request.url.query)
-            body = state.pages.get(key)
+            body = pages.get(key)
+            building = pages.claim(key) if body is None else None
+            if building is not None:  # another request builds it: its page, once built (else built here too)
+                building.wait(BUILD_WAIT_S)
+                body = pages.get(key)
             if body is not None:
                 return HTMLResponse(body)
-            response = fn(**kwargs)
-        if response.status_code == 200:
-            state.pages.put(key, bytes(response.body))
+            try:
+                response = fn(**kwargs)
+                if response.status_code == 200:
+                    pages.put(key, bytes(response.body))
+            finally:
+                if building is None:
+                    pages.built(key)
         return response
 
     return run

@@ -303,9 +303,14 @@ def entity_heatmap(entities: Sequence[EntityRow], outlets: Sequence[str]) -> dic
 
 
 #: Claims (grid rows and wordings) and quotes a story page shows before "show all": a 129-article story's page
-#: held 344 claim rows and every quote, 3.6 MB, most of its serving time.
-PAGE_CLAIMS = 50
-PAGE_QUOTES = 150
+#: held 344 claim rows and every quote, 3.6 MB, most of its serving time; at 50 and 150 a 48-article story's page
+#: was still 713 kB (claims 305, quotes 102, quote groups 93, conflicts 52, timeline 46 kB) and a 4-article one's
+#: 125 kB, 62 of them its 102 quotes.
+PAGE_CLAIMS = 25
+PAGE_QUOTES = 50
+#: Rows of each other long section (timeline, conflicts, figures, quotes across outlets, events) before "show all":
+#: the full page (``?full=1``) lists every row, each with its citations.
+PAGE_ROWS = 25
 #: Articles one list of citations shows before "+N more articles" (all of them on the full page).
 PAGE_CITED_ARTICLES = 8
 
@@ -316,7 +321,11 @@ class _Page:
 
     now: str | None
     speaker: str
-    full: bool = False  # every claim and quote; else the first PAGE_CLAIMS / PAGE_QUOTES, with a link to the rest
+    full: bool = False  # every row; else the first PAGE_CLAIMS / PAGE_QUOTES / PAGE_ROWS, with a link to the rest
+
+    def first(self, rows: Sequence[Any], n: int | None = None) -> Sequence[Any]:
+        """``rows`` as the page shows them: all on the full page, else the first ``n`` (:data:`PAGE_ROWS`)."""
+        return rows if self.full else rows[: PAGE_ROWS if n is None else n]
 
 
 def _header(d: Dossier, page: _Page) -> dict[str, Any]:
@@ -344,6 +353,7 @@ def _summary(d: Dossier, page: _Page) -> dict[str, Any]:
 def _timeline(d: Dossier, page: _Page) -> dict[str, Any]:
     rows = []
     chart_items = []
+    listed = len(page.first(d.timeline))  # the chart shows every dated event, the list the first ones
     for t in d.timeline:
         text, future = glossed(t.text, t.speaker), svg.is_after(t.date, page.now)
         rows.append(
@@ -362,7 +372,11 @@ def _timeline(d: Dossier, page: _Page) -> dict[str, Any]:
             item["href"] = cite_href(t.cites[0])
         chart_items.append(item)
     chart = svg.timeline_chart(chart_items, now=page.now) if chart_items else ""
-    return {"timeline": rows, "timeline_svg": Markup(chart)}  # noqa: S704 - svg.py escapes every label itself
+    return {
+        "timeline": rows[:listed],
+        "timeline_total": len(rows),
+        "timeline_svg": Markup(chart),  # noqa: S704 - svg.py escapes every label itself
+    }
 
 
 def _quotes(d: Dossier, page: _Page) -> dict[str, Any]:
@@ -382,7 +396,7 @@ def _quotes(d: Dossier, page: _Page) -> dict[str, Any]:
     if page.speaker:  # one speaker's quotes, all of them
         shown = [r for r in rows if (r["speaker"] or "(unattributed)") == page.speaker]
     else:
-        shown = rows if page.full else rows[:PAGE_QUOTES]
+        shown = list(page.first(rows, PAGE_QUOTES))
     return {"quotes": shown, "speakers": speakers, "speaker": page.speaker, "quote_total": len(rows)}
 
 
@@ -391,9 +405,8 @@ def _claims(d: Dossier, page: _Page) -> dict[str, Any]:
     :data:`PAGE_CLAIMS`, the page linking to all of them (``claim_total``)."""
     heat = matrix_heatmap(d.matrix) if d.matrix.rows else claim_heatmap(d.claims, d.story.outlets)
     total = max(len(heat["rows"]), len(d.claims))
-    if not page.full:
-        heat = {**heat, "rows": heat["rows"][:PAGE_CLAIMS]}
-    claims = d.claims if page.full else d.claims[:PAGE_CLAIMS]
+    heat = {**heat, "rows": list(page.first(heat["rows"], PAGE_CLAIMS))}
+    claims = page.first(d.claims, PAGE_CLAIMS)
     return {"claims": [_claim_item(c) for c in claims], "claim_heat": heat, "claim_total": total}
 
 
@@ -420,7 +433,8 @@ def _entities(d: Dossier, page: _Page) -> dict[str, Any]:
 
 
 def _conflicts(d: Dossier, page: _Page) -> dict[str, Any]:
-    return {"conflicts": [_item(x.text, x.cites, [("why", x.why)]) for x in d.conflicts]}
+    shown = page.first(d.conflicts)
+    return {"conflicts": [_item(x.text, x.cites, [("why", x.why)]) for x in shown], "conflict_total": len(d.conflicts)}
 
 
 def _accounts(d: Dossier, page: _Page) -> dict[str, Any]:
@@ -452,9 +466,9 @@ def _figures(d: Dossier, page: _Page) -> dict[str, Any]:
                 {"text": v.text, "source": v.cite.source or "", "cites": [cite_link(v.cite)]} for v in f.values
             ],
         }
-        for f in d.figures
+        for f in page.first(d.figures)
     ]
-    return {"figures": figures}
+    return {"figures": figures, "figure_total": len(d.figures)}
 
 
 def _quote_groups(d: Dossier, page: _Page) -> dict[str, Any]:
@@ -477,16 +491,18 @@ def _quote_groups(d: Dossier, page: _Page) -> dict[str, Any]:
                 for v in q.versions
             ],
         }
-        for q in d.quote_groups
+        for q in page.first(d.quote_groups)
     ]
-    return {"quote_groups": groups}
+    return {"quote_groups": groups, "quote_group_total": len(d.quote_groups)}
 
 
 def _events(d: Dossier, page: _Page) -> dict[str, Any]:
-    events = events_rows(d.events, lambda cites, _used: [cite_link(c) for c in cites])
+    events = events_rows(d.events, lambda cites, _used: [cite_link(c) for c in cites])  # the most reported first
+    shown = list(page.first(events))
     return {
-        "events": events,
-        **by_sources(events),
+        "events": shown,
+        "event_total": len(events),
+        **by_sources(shown),
         "events_svg": Markup(dyad_chart(d.events)),  # noqa: S704 - events_view escapes every label
     }
 
