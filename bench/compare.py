@@ -207,6 +207,8 @@ def prepare(story: GoldStory, arts: list[Any], granularity: str | None = None) -
         by_id = {a.id: a for a in arts}
         clauses = [c for a in arts for c in article_units(a, source_key(a, by_id), "clause")]
         clause_feats = pair_features(clauses)
+        if EMBED and clauses:
+            clause_feats = np.concatenate([clause_feats, embedding_column(clauses)[:, :, None]], axis=2)
         if WITHOUT:
             from storyline.compare.align import FEATURES
 
