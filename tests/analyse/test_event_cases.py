@@ -153,7 +153,7 @@ def test_forecasts_and_denied_contents_are_no_events(nlp: Any, text: str) -> Non
 
 
 def test_wanting_a_party_to_act_is_still_a_demand(nlp: Any) -> None:
-    ev = _events(nlp, "The United Nations wants Iraq to destroy its weapons.")[0]
+    ev = _events(nlp, "The United Nations now wants Iraq to destroy its weapons.")[0]  # dated: not a standing wish
     assert (ev.action, ev.actor_country, ev.target_country) == ("REQUEST", "IGO", "IRQ")
 
 

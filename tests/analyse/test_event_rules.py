@@ -174,7 +174,7 @@ def test_an_actor_nothing_else_codes_takes_the_first_country_named(nlp: Any) -> 
         ("Police are looking into the attacks on the mosque.", "ACCUSE"),  # investigating (090)
         ("The opposition filed a petition against the election result.", "ACCUSE"),  # legal action (115)
         ("Britain lifted its travel advisory for Kenya.", "CONCEDE"),  # easing an administrative sanction (081)
-        ("The Egyptian government is against any military action in Libya.", "ACCUSE"),  # disapproval (110)
+        ("The Egyptian government is now against any military action in Libya.", "ACCUSE"),  # disapproval (110)
         ("The rebels vowed they would attack the capital.", "THREATEN"),  # the vow gives way to the act it announces
     ],
 )

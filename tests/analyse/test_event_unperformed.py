@@ -20,7 +20,8 @@ def _first(nlp: Any, text: str, action: str) -> Event:
 
 
 def test_an_act_a_law_requires_is_not_done_and_the_law_asks_no_one(nlp: Any) -> None:
-    evs = _events(nlp, "Canadian law requires Ottawa to supply Ukraine with shells.")
+    assert _events(nlp, "Canadian law requires Ottawa to supply Ukraine with shells.") == []  # the law's terms
+    evs = _events(nlp, "The ruling required Ottawa to supply Ukraine with shells.")  # told as done: the act is not
     assert [(e.action, e.status) for e in evs] == [("AID", "hypothetical")]
 
 
