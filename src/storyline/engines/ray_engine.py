@@ -35,6 +35,11 @@ log = logging.getLogger("storyline")
 
 BATCH_DOCS = 16
 """Documents per batch at most: an actor cleans and analyses one batch at a time (bench/scale.py)."""
+IN_FLIGHT = 2
+"""Batches an actor holds at a time: Ray Data's own default, the one it analyses and the next, queued behind it
+(so it never waits for the driver between batches). One (a batch goes to the first actor free, so none can be left
+with a batch queued while another has nothing) measured the same on 300 articles, both at 2 actors against the
+local engine's 2 processes, run after run (bench/scale.py --only paired --in-flight 1,2)."""
 CLIENT_WINDOW = 2048
 """Documents per task on the cluster when connected through Ray Client (``ray://``)."""
 _EMPTY = b""
@@ -96,10 +101,14 @@ class RayEngine:
 
     name = "ray"
 
-    def __init__(self, workers: int | None = None, address: str | None = None, batch_docs: int = BATCH_DOCS) -> None:
+    def __init__(
+        self, workers: int | None = None, address: str | None = None, batch_docs: int = BATCH_DOCS,
+        in_flight: int = IN_FLIGHT,
+    ) -> None:  # fmt: skip
         self.workers = workers
         self.address = address
         self.batch_docs = batch_docs
+        self.in_flight = in_flight
         self._started = False
 
     def connect(self) -> Any:
@@ -133,7 +142,8 @@ class RayEngine:
         workers = min(self.workers or cpus, cpus)
         items = [{"seq": i, "doc": pickle.dumps(item)} for i, item in enumerate(pending)]
         if not ray.util.client.ray.is_connected():
-            for batch in run_dataset(items, cfg, workers, batch_sizes(len(items), workers, self.batch_docs)):
+            sizes = batch_sizes(len(items), workers, self.batch_docs)
+            for batch in run_dataset(items, cfg, workers, sizes, self.in_flight):
                 yield _part(batch, pending)
             return
         # Ray Client (ray://): Ray Data's executor cannot run in a client, so it runs in a task on the cluster,
@@ -142,7 +152,7 @@ class RayEngine:
         for k in range(0, len(items), CLIENT_WINDOW):
             window = items[k : k + CLIENT_WINDOW]
             for batch in ray.get(
-                remote.remote(window, cfg, workers, batch_sizes(len(window), workers, self.batch_docs))
+                remote.remote(window, cfg, workers, batch_sizes(len(window), workers, self.batch_docs), self.in_flight)
             ):
                 yield _part(batch, pending)
 
@@ -152,10 +162,12 @@ class RayEngine:
             self._started = False
 
 
-def run_dataset(items: list[dict[str, Any]], cfg: Config, workers: int, sizes: list[int]) -> Iterator[dict[str, Any]]:
-    """The Dataset of ``items`` (``seq``, pickled ``doc``) cleaned and analysed by ``workers`` actors, one batch
-    (a block) per entry of ``sizes``: its output batches (``seq``, ``article``, ``error``, ``fatal``), in the
-    items' order."""
+def run_dataset(
+    items: list[dict[str, Any]], cfg: Config, workers: int, sizes: list[int], in_flight: int = IN_FLIGHT
+) -> Iterator[dict[str, Any]]:
+    """The Dataset of ``items`` (``seq``, pickled ``doc``) cleaned and analysed by ``workers`` actors holding
+    ``in_flight`` batches each at most (:data:`IN_FLIGHT`), one batch (a block) per entry of ``sizes``: its output
+    batches (``seq``, ``article``, ``error``, ``fatal``), in the items' order."""
     import pyarrow as pa
     import ray.data
 
@@ -174,13 +186,15 @@ def run_dataset(items: list[dict[str, Any]], cfg: Config, workers: int, sizes: l
         fn_constructor_kwargs={"cfg": cfg},
         batch_size=None,
         batch_format="numpy",
-        compute=ray.data.ActorPoolStrategy(size=min(workers, len(sizes))),
+        compute=ray.data.ActorPoolStrategy(size=min(workers, len(sizes)), max_tasks_in_flight_per_actor=in_flight),
     )
     yield from ds.iter_batches(batch_size=None, batch_format="numpy")
 
 
-def _run_window(items: list[dict[str, Any]], cfg: Config, workers: int, sizes: list[int]) -> list[dict[str, Any]]:
-    return list(run_dataset(items, cfg, workers, sizes))
+def _run_window(
+    items: list[dict[str, Any]], cfg: Config, workers: int, sizes: list[int], in_flight: int = IN_FLIGHT
+) -> list[dict[str, Any]]:
+    return list(run_dataset(items, cfg, workers, sizes, in_flight))
 
 
 def _quiet_data() -> None:
@@ -209,6 +223,7 @@ def _part(batch: dict[str, Any], pending: Pending) -> Analysed:
 __all__ = [
     "BATCH_DOCS",
     "CLIENT_WINDOW",
+    "IN_FLIGHT",
     "Analyser",
     "RayEngine",
     "clean_batch",
