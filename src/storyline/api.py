@@ -58,7 +58,6 @@ REBUILD: dict[str, Callable[[Config], float]] = {
 }
 
 
-
 def analyse_new(
     docs: Iterable[tuple[RawDoc, dict[str, Any]]],
     cfg: Config,
