@@ -64,27 +64,40 @@ def test_the_api_and_the_web_app_load_no_stage() -> None:
     assert _loaded("import storyline.api, storyline.web.app", STAGES + ANALYSIS) == []
 
 
+READS = [
+    "dossier s1 --format html",
+    "dossier s1",
+    "stories --json",
+    "search Taiwan --limit 3",
+    "outlets list",
+    "claims list s1",
+]
+
+
 @pytest.mark.parametrize(
-    ("argv", "unused"),
-    [
-        (["dossier", "s1", "--format", "html"], STAGES + ANALYSIS),
-        (["dossier", "s1"], STAGES + ANALYSIS),
-        (["stories", "--json"], STAGES + ANALYSIS),
-        (["search", "Taiwan", "--limit", "3"], STAGES + ANALYSIS),
-        (["outlets", "list"], STAGES + ANALYSIS),
-        (["claims", "list", "s1"], STAGES + ANALYSIS),
-        (["export"], STAGES),
-    ],
-    ids=lambda v: " ".join(v) if isinstance(v, list) else None,
+    ("command", "unused"),
+    [*(pytest.param(c, STAGES + ANALYSIS, id=c) for c in READS), pytest.param("export", STAGES, id="export")],
 )
-def test_a_command_that_reads_the_store_loads_no_stage(
-    seed_corpus: Any, argv: list[str], unused: tuple[str, ...]
-) -> None:
+def test_a_command_that_reads_the_store_loads_no_stage(seed_corpus: Any, command: str, unused: tuple[str, ...]) -> None:
     """The read commands import what they use: no spaCy, no clustering, no reader, no date tables (issue 16: a
     dossier's process spent 0.9 s of its 1.2 s importing them)."""
     code = (
         "import contextlib, io\nfrom storyline.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
-        f"    main({['--db', str(seed_corpus.store.path), '-q', *argv]!r})"
+        f"    main({['--db', str(seed_corpus.store.path), '-q', *command.split()]!r})"
     )
     assert _loaded(code, unused) == []
+
+
+def test_the_web_apps_read_only_pages_load_no_stage(seed_corpus: Any) -> None:
+    """A read-only server's pages and API answers (the export aside) load no stage either."""
+    pages = ["/", "/stories", "/stories/s1", "/entities", "/api/stories", "/api/stories/s1", "/api/search?q=Taiwan"]
+    code = (
+        "import warnings\nwarnings.simplefilter('ignore')\n"
+        "from fastapi.testclient import TestClient\nfrom storyline.web import create_app\n"
+        f"app = create_app({str(seed_corpus.store.path)!r}, read_only=True)\n"
+        "with TestClient(app, base_url='http://127.0.0.1') as client:\n"
+        f"    for page in {pages!r}:\n"
+        "        client.get(page).raise_for_status()"
+    )
+    assert _loaded(code, STAGES + ANALYSIS) == []
