@@ -23,7 +23,7 @@ from . import svg
 from .dossier_base import SourceCite
 from .dossier_model import Commitment, TimelineEntry
 
-# A stored dossier is rendered without the analysis: the timeline helpers are imported where a dossier is built,
+# A stored dossier is rendered without the analysis: the timeline's functions are imported where a dossier is built,
 # as in :mod:`storyline.api`.
 
 __all__ = ["act_parts", "commitment_entries", "commitments_in", "period_note", "until_note"]
