@@ -20,7 +20,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "storyline"
 #: own ``__init__``, which re-exports the API; ``__version__`` is the version string it sets).
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("lexicon", "__version__"),
-    ("text", "errors", "model", "config", "data"),
+    ("text", "errors", "model", "config", "data", "outlets"),
     ("analyse",),
     ("ingest",),
     ("compare",),

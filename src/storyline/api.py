@@ -16,28 +16,32 @@ import json
 import logging
 import math
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import incremental, stale
 from .article_fixes import ArticleFixes, Fix
-from .compare.cluster import Link, cluster_config, explain
-from .compare.story import article_state
 from .config import Config, load_config, story_settings
 from .corrections import Corrections, stored_constraints, stored_curation
-from .engines.base import Analysed, Engine
 from .errors import StorylineError
-from .ingest.formats.base import NOTICE_CODES, too_long
-from .ingest.manifest import read_manifest, settings_for, settings_table
-from .ingest.readers import RawDoc, discover, read_file
+from .ingest.formats.base import NOTICE_CODES
 from .model import Article, Entity, FileError, Story, SummarySentence
-from .pipeline import STAGE, analyse_new, article_failure, article_id, corpus_stages
-from .render.dossier import build_dossier
-from .render.export import export_corpus
 from .store.base import SearchHit, Store
 from .store.sqlite import open_store
+
+# Imports: every command imports this module, those that only read a store too (dossier, stories, export, search,
+# the web app), so its top imports only what reading a store needs. The stages (reading files, analysis,
+# clustering, building stories: spaCy, SciPy, the date tables) are imported inside the functions that run them,
+# their types under TYPE_CHECKING; the two stage entry points callers may replace, :func:`analyse_new` and
+# :func:`corpus_stages`, are functions of this module that load their stage when first called.
+if TYPE_CHECKING:
+    from . import stale
+    from .compare.cluster import Link
+    from .compare.constraints import Constraints
+    from .engines.base import Analysed, Engine
+    from .ingest.readers import RawDoc
+    from .pipeline import CorpusResult
 
 log = logging.getLogger("storyline")
 ProgressFn = Callable[[str, int, int], None]
@@ -52,6 +56,31 @@ REBUILD: dict[str, Callable[[Config], float]] = {
     "now": lambda cfg: math.inf,
     "later": lambda cfg: 0,
 }
+
+
+def analyse_new(
+    docs: Iterable[tuple[RawDoc, dict[str, Any]]],
+    cfg: Config,
+    nlp: Any | None = None,
+    errors: list[FileError] | None = None,
+) -> list[Article]:
+    """:func:`storyline.pipeline.analyse_new`: the per-article stages (spaCy loads with them)."""
+    from . import pipeline
+
+    return pipeline.analyse_new(docs, cfg, nlp, errors)
+
+
+def corpus_stages(
+    articles: Sequence[Article],
+    existing: dict[str, list[str]] | None = None,
+    cfg: Config | None = None,
+    constraints: Constraints | None = None,
+    built: Mapping[str, Story] | None = None,
+) -> CorpusResult:
+    """:func:`storyline.pipeline.corpus_stages`: entities and stories over the whole corpus."""
+    from . import pipeline
+
+    return pipeline.corpus_stages(articles, existing, cfg, constraints, built)
 
 
 @dataclass(slots=True)
@@ -107,6 +136,8 @@ class StoryView:
     def why(self) -> list[Link]:
         """Why each article is in this story: its strongest link to another member and what each feature of
         that pair contributed (see :func:`storyline.compare.cluster.explain`)."""
+        from .compare.cluster import cluster_config, explain
+
         return explain(self._corpus.articles(), self._story.article_ids, cluster_config(self._corpus.config))
 
     def dossier(self, fmt: str = "md") -> Any:
@@ -209,6 +240,8 @@ class Corpus(Corrections, ArticleFixes):
                 return stored
         members = self.curated_articles(self.store.articles(story.article_ids))
         named = {m.entity_id for a in members for m in a.mentions if m.entity_id}
+        from .render.dossier import build_dossier
+
         return build_dossier(story, members, self.store.get_entities(named, with_mentions=False))
 
     def _current(self, story: Story, marked: set[str]) -> Story:
@@ -223,6 +256,8 @@ class Corpus(Corrections, ArticleFixes):
     def _built(self, story_id: str) -> stale.Built | None:
         """A stale story built for this reader (not stored), kept while this Corpus is open."""
         if story_id not in self.built_stale:
+            from . import stale
+
             built = stale.fresh(self.store, self.config, story_id)
             if built is None:
                 return None
@@ -239,6 +274,8 @@ class Corpus(Corrections, ArticleFixes):
     def rebuild_stale(self, story_ids: Sequence[str] | None = None, progress: ProgressFn | None = None) -> list[str]:
         """Build and store the stories ingests left stale (those of ``story_ids``; every one when None): their
         claims, summaries, dossiers and pages (:mod:`storyline.stale`). Returns the ids built."""
+        from . import stale
+
         return stale.rebuild(self.store, self.config, story_ids, progress)
 
     def entities(self) -> list[Entity]:
@@ -252,6 +289,8 @@ class Corpus(Corrections, ArticleFixes):
         if self.store_stale and self.store.stale_stories():
             self.rebuild_stale()
         stories = [s.story for s in self.stories]
+        from .render.export import export_corpus
+
         return export_corpus(self.curated_articles(self.store.articles()), stories, self.store.entities())
 
     def export_tables(self, out_dir: str | Path, fmt: str = "csv", *, force: bool = False) -> list[Path]:
@@ -286,6 +325,12 @@ class Corpus(Corrections, ArticleFixes):
         path in ``exclude`` (the dossier folder, say), are never read as articles. ``rebuild`` says when the
         stories the new articles touch are built again in a store filed by its corpus index (:data:`REBUILD`).
         """
+        from . import incremental
+        from .ingest.formats.base import too_long
+        from .ingest.manifest import settings_for
+        from .ingest.readers import discover, read_file
+        from .pipeline import STAGE, article_id
+
         if rebuild not in REBUILD:
             raise ValueError(f"rebuild must be one of {', '.join(REBUILD)}, not {rebuild!r}")
         report = IngestReport()
@@ -391,6 +436,8 @@ class Corpus(Corrections, ArticleFixes):
 
     def _waiting(self, skip: set[str]) -> list[tuple[RawDoc, dict[str, Any]]]:
         """The documents an earlier, stopped ingest read but did not store (minus the ids in ``skip``)."""
+        from .ingest.readers import RawDoc
+
         out: list[tuple[RawDoc, dict[str, Any]]] = []
         stored: list[str] = []
         for aid, _, doc in self.store.pending():
@@ -412,6 +459,8 @@ class Corpus(Corrections, ArticleFixes):
         failed stays on it, for the next run. An article another ingest stored meanwhile is left as that one
         stored it: written over, it would lose its story and entities, and no corpus stages would run to give
         them back (this ingest added nothing, the article set is unchanged)."""
+        from .pipeline import STAGE, article_failure, article_id
+
         t0 = time.perf_counter()
         done = 0
         parts = self.engine.analyse(pending, self.config) if self.engine else self._analyse_here(pending)
@@ -447,6 +496,8 @@ class Corpus(Corrections, ArticleFixes):
 
     def _analyse_here(self, pending: Sequence[tuple[RawDoc, dict[str, Any]]]) -> Iterator[Analysed]:
         """The per-article stages in this process, in chunks so memory stays flat on big inputs."""
+        from .engines.base import Analysed
+
         chunk = max(64, self.config.nlp_batch_size * 8)
         for k in range(0, len(pending), chunk):
             part, errors = pending[k : k + chunk], list[FileError]()
@@ -460,6 +511,10 @@ class Corpus(Corrections, ArticleFixes):
         the touched stories past ``inline`` articles in all (``corpus.rebuild_inline`` when None) are then left stale,
         built later (:mod:`storyline.stale`). The full run builds every stale story.
         """
+        from . import incremental
+        from .compare.story import article_state
+        from .pipeline import STAGE
+
         stale = self.stale_settings()
         if stale:
             log.info("stories were built with other settings (%s): building every story again", ", ".join(stale))
@@ -524,6 +579,8 @@ def _with_manifest(
     """The inputs with the manifest's files added, and the manifest's settings by real path (bad rows reported)."""
     if manifest is None:
         return paths, {}
+    from .ingest.manifest import read_manifest, settings_table
+
     rows, errors = read_manifest(manifest)
     report.errors += errors
     return [*paths, *(str(r.path) for r in rows)], settings_table(rows, str(manifest))

@@ -23,15 +23,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .analyse.dates import parse_date_string
-from .compare.story import build_story
 from .errors import StorylineError
 from .model import Article, Correction
-from .pipeline import ProgressFn, date_article, one_line
 from .store.corrections import CorrectionLog
+from .text import one_line
 
+# The dating and story stages are imported where they run (as in :mod:`storyline.api`): reading a store needs
+# none of them.
 if TYPE_CHECKING:
     from .config import Config
+    from .pipeline import ProgressFn
     from .store.base import Store
 
 E_BAD_CORRECTION = "E405"
@@ -72,6 +73,8 @@ def apply_fix(a: Article, fix: Fix) -> bool:
     Returns:
         True when anything changed.
     """
+    from .pipeline import date_article
+
     changed = False
     source = one_line(fix.source)
     if source and (a.source, a.source_how) != (source, "user"):
@@ -91,6 +94,8 @@ def check_date(value: str | None) -> str | None:
     """``value`` as ``YYYY-MM-DD``, None for None; a date that cannot be read is an E405 error."""
     if value is None:
         return None
+    from .analyse.dates import parse_date_string
+
     day = parse_date_string(value)
     if day is None:
         raise StorylineError(E_BAD_CORRECTION, f"cannot read {value!r} as a date: give it as YYYY-MM-DD")
@@ -147,6 +152,8 @@ class ArticleFixes:
 
     def _undo_article(self, data: dict[str, Any]) -> None:
         """Put back the fields an ``article`` correction changed, re-date the article, rebuild the stories."""
+        from .pipeline import date_article
+
         a = self.store.get_article(str(data.get("article")))
         if a is None:
             return
@@ -164,6 +171,9 @@ class ArticleFixes:
         as built would not see it)."""
         if not article_ids:
             return
+        from .compare.story import build_story
+        from .incremental import reindex
+
         sids = {a.story_id for a in self.store.articles(list(article_ids)) if a.story_id}
         stories = []
         for sid, ids in self.store.story_members(sids).items():
@@ -173,8 +183,6 @@ class ArticleFixes:
             stories.append(build_story(sid, members, self.store.get_entities(named, with_mentions=False), self.config))
         if stories:
             self.store.put_stories(stories)
-        from .incremental import reindex
-
         reindex(self.store, self.store.articles(list(article_ids)), self.config)
 
     def _fix_stored(self, article_id: str, fix: Fix) -> bool:

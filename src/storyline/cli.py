@@ -424,7 +424,7 @@ def search(ctx: click.Context, query: str, db: str | None, limit: int, as_json: 
     if not hits:
         err.print(f"no sentence matches {_term(repr(query))}")
         sys.exit(1)
-    from .compare.claims import source_label
+    from .outlets import source_label
 
     for h in hits:
         snippet = _UNPRINTABLE.sub("?", h.snippet).replace("[", "\\[")

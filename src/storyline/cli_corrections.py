@@ -108,7 +108,7 @@ def outlets_list(ctx: click.Context, db: str | None, as_json: bool) -> None:
     """Every outlet with its number of articles."""
     from collections import Counter
 
-    from .compare.claims import outlet_label
+    from .outlets import outlet_label
 
     with _ctx(ctx, db).reading() as corpus:
         counts = Counter(outlet_label(a) for a in corpus.articles())

@@ -21,18 +21,19 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
-from .compare.claims import outlet_label
-from .compare.cluster import assign_stories, cluster_config
-from .compare.constraints import STORY_KINDS, Constraints, keep_ids, restore
-from .compare.story import build_story
 from .curation import Curation, cite_spans, parse_quote_id, quote_id
 from .errors import StorylineError
 from .model import Article, Correction, Story, story_order
-from .pipeline import ProgressFn, infer_from_story, one_line
+from .outlets import outlet_label
 from .store.corrections import CorrectionLog
+from .text import one_line
 
+# Reading a store (curated stories and articles) needs only the above; the stages a correction runs (clustering,
+# building stories) are imported where they run, as in :mod:`storyline.api`.
 if TYPE_CHECKING:
+    from .compare.constraints import Constraints
     from .config import Config
+    from .pipeline import ProgressFn
     from .store.base import Store
 
 #: Error codes (see :mod:`storyline.errors`).
@@ -61,6 +62,8 @@ def _atomic(method: Callable[Concatenate[C, P], R]) -> Callable[Concatenate[C, P
 
 def stored_constraints(store: Any) -> Constraints:
     """The story constraints in force in ``store`` (none when it keeps no corrections)."""
+    from .compare.constraints import STORY_KINDS, Constraints
+
     active = _active(store)
     return Constraints.compile((c.kind, c.id, c.data) for c in active if c.kind in STORY_KINDS)
 
@@ -101,6 +104,8 @@ class Corrections:
         Raises:
             StorylineError: E406 when there is no such correction in force.
         """
+        from .compare.constraints import STORY_KINDS, restore
+
         with self.store.transaction():
             c = CorrectionLog(self.store).undo(correction_id)
             if c.kind in STORY_KINDS:
@@ -209,6 +214,9 @@ class Corrections:
 
         Stories keep the id of the old story they share most articles with; the others get new ids.
         """
+        from .compare.cluster import assign_stories, cluster_config
+        from .compare.constraints import keep_ids
+
         arts = self.store.articles()
         old = self._assignment()
         constraints = stored_constraints(self.store)
@@ -306,6 +314,8 @@ class Corrections:
 
     def _record(self, kind: str, summary: str, data: dict[str, Any]) -> Correction:
         """Log the correction and apply it, in one transaction: a failure leaves neither."""
+        from .compare.constraints import STORY_KINDS
+
         with self.store.transaction():
             c = CorrectionLog(self.store).add(kind, summary, data)
             if kind in STORY_KINDS or kind == "outlet":
@@ -326,6 +336,9 @@ class Corrections:
         stories holding a renamed article are rebuilt. A store whose stories do not cover every article yet
         runs the whole corpus stages instead.
         """
+        from .compare.story import build_story
+        from .pipeline import infer_from_story
+
         if not self.store.corpus_built():
             if start is not None:
                 self._write_assignment(start)

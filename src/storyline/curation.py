@@ -22,8 +22,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .compare.claims import outlet_label, source_key
 from .model import Article, Cite, Claim, Correction, Story, SummarySentence
+from .outlets import outlet_label
 
 #: ``Article.meta`` key holding ``[source, source_how]`` as read, while a rename is in force.
 SOURCE_AS_READ = "source_as_read"
@@ -186,6 +186,8 @@ class Curation:
         versions = [v for v in c.versions if "article_id" not in v or cite_spans([v])[0] not in drop]
         sources = c.sources
         if by_id:
+            from .compare.claims import source_key  # the comparison stage's count (a curated claim only)
+
             sources = len({source_key(by_id[x.article_id], dict(by_id)) for x in support if x.article_id in by_id})
         if not support or (c.kind in NEEDS_TWO and sources < 2):
             return None

@@ -38,6 +38,7 @@ from .ingest.formats.base import E_ANALYSIS_FAILED, E_NO_TEXT, E_TOO_SHORT
 from .ingest.published import publication
 from .ingest.readers import RawDoc
 from .model import Article, Cite, Entity, FileError, Mention, Sentence, Story, story_order
+from .text import one_line
 
 # ---------------------------------------------------------------------------------------------- stages
 
@@ -169,28 +170,6 @@ _SOURCE_WHY = {
     "url": "from the article's web address",
     "path": "the wire service of the document number that names the file",
 }
-
-MAX_LINE_CHARS = 300
-"""Longest title, outlet or author kept (longer ones are cut, with "…"): 100 kB of one repeated character
-once became a 100,000-character title."""
-_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-
-
-def one_line(value: str | None, limit: int = MAX_LINE_CHARS) -> str | None:
-    """A metadata field fit to show: control, escape and bidi-override characters removed, whitespace
-    collapsed, at most ``limit`` characters.
-
-    Example:
-        >>> one_line("Breaking\\x1b[31m news\\n today"), len(one_line("A" * 1000) or "")
-        ('Breaking [31m news today', 300)
-    """
-    if value is None:
-        return None
-    text = " ".join(_CONTROLS.sub(" ", value).split())
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    return text or None
-
 
 MIN_ARTICLE_WORDS = 3
 """An article needs at least this many words of text after cleaning; less (a page with only a head, a title

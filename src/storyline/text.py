@@ -1,5 +1,6 @@
 """Small helpers for words: counts with the right plural (what Storyline prints), a regular expression that
-matches any word of a list (how rules built from a lexicon list match it), and where a text's lead ends.
+matches any word of a list (how rules built from a lexicon list match it), where a text's lead ends, and a
+metadata field made fit to show on one line.
 
 Example:
     >>> plural(1, "story"), plural(2, "story"), plural(0, "source"), plural(3, "quote", "quotes")
@@ -100,4 +101,35 @@ def names_in_full(aliases: Sequence[str], names: Sequence[str], text: str) -> li
     return [x for x in aliases if not cut_short(x)]
 
 
-__all__ = ["NO_SENTENCES_LEAD", "alternation", "lead_to", "names_in_full", "plural", "plural_word"]
+MAX_LINE_CHARS = 300
+"""Longest title, outlet or author kept (longer ones are cut, with "…"): 100 kB of one repeated character
+once became a 100,000-character title."""
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def one_line(value: str | None, limit: int = MAX_LINE_CHARS) -> str | None:
+    """A metadata field fit to show: control, escape and bidi-override characters removed, whitespace
+    collapsed, at most ``limit`` characters.
+
+    Example:
+        >>> one_line("Breaking\\x1b[31m news\\n today"), len(one_line("A" * 1000) or "")
+        ('Breaking [31m news today', 300)
+    """
+    if value is None:
+        return None
+    text = " ".join(_CONTROLS.sub(" ", value).split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text or None
+
+
+__all__ = [
+    "MAX_LINE_CHARS",
+    "NO_SENTENCES_LEAD",
+    "alternation",
+    "lead_to",
+    "names_in_full",
+    "one_line",
+    "plural",
+    "plural_word",
+]

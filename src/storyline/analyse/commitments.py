@@ -42,6 +42,7 @@ from .. import lexicon
 from ..model import DateMention, NumberMention, Statement
 from .commitment_words import ACT_WORD, AGO, CUE, KIND_OF, LEAD, TERM_ACTS, TERM_AFTER, TERM_NOUNS, TIME_LEADS
 from .dates import RANGE_END
+from .iso_periods import first_day, last_day
 from .timex import DURATION_UNITS
 
 __all__ = ["Commitment", "add_duration", "attach_times", "duration_span", "find_commitments", "last_day", "shift"]
@@ -122,41 +123,6 @@ class Commitment:
 
 
 # ------------------------------------------------------------------------------------------ calendar
-
-
-def last_day(point: str) -> str:
-    """The last day of a period written as ISO: '2025' → '2025-12-31', '2025-11' → '2025-11-30',
-    '2025-Q4' → '2025-12-31', '2025-H1' → '2025-06-30', '2025-W48' → its Sunday; a day stays itself."""
-    if re.fullmatch(r"\d{4}", point):
-        return f"{point}-12-31"
-    m = re.fullmatch(r"(\d{4})-(\d{2})", point)
-    if m:
-        y, mo = int(m.group(1)), int(m.group(2))
-        return f"{point}-{calendar.monthrange(y, mo)[1]:02d}"
-    m = re.fullmatch(r"(\d{4})-Q([1-4])", point)
-    if m:
-        y, q = int(m.group(1)), int(m.group(2))
-        return f"{y}-{3 * q:02d}-{calendar.monthrange(y, 3 * q)[1]:02d}"
-    m = re.fullmatch(r"(\d{4})-H([12])", point)
-    if m:
-        return f"{m.group(1)}-{'06-30' if m.group(2) == '1' else '12-31'}"
-    m = re.fullmatch(r"(\d{4})-W(\d{2})", point)
-    if m:
-        return dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 7).isoformat()
-    return point
-
-
-def first_day(point: str) -> str:
-    """The first day of a period written as ISO: '2026' → '2026-01-01', '2026-Q2' → '2026-04-01'."""
-    if re.fullmatch(r"\d{4}", point):
-        return f"{point}-01-01"
-    if re.fullmatch(r"\d{4}-\d{2}", point):
-        return f"{point}-01"
-    m = re.fullmatch(r"(\d{4})-([QH])([1-4])", point)
-    if m:
-        months = 3 if m.group(2) == "Q" else 6
-        return f"{m.group(1)}-{months * (int(m.group(3)) - 1) + 1:02d}-01"
-    return point
 
 
 def add_duration(start: dt.date, value: str) -> dt.date | None:

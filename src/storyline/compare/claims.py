@@ -27,6 +27,7 @@ from .. import lexicon
 from ..analyse.role_refs import RoleRef, role_references
 from ..config import Config
 from ..model import Article, Cite, Claim, DateMention, NumberMention, Statement
+from ..outlets import outlet_label, source_label
 from ..text import alternation
 from .align import group, lift, probabilities
 from .align import model as align_model
@@ -114,25 +115,6 @@ def source_key(a: Article, by_id: dict[str, Article] | None = None) -> str:
     elif a.duplicate_of:
         return f"article:{a.duplicate_of}"
     return outlet_key(a)
-
-
-def outlet_label(a: Article) -> str:
-    """The outlet's name, or — when nothing names one — "unnamed outlet" with a short form of the file name
-    (each unnamed file is its own source: two are never counted as one outlet).
-
-    Example:
-        >>> outlet_label(Article(id="a", path="in/000_307876002f6af93f.txt", raw=""))
-        'unnamed outlet (000_30787600…)'
-    """
-    return source_label(a.source, a.path)
-
-
-def source_label(source: str | None, path: str) -> str:
-    """:func:`outlet_label` from an article's source and file path alone (a search hit carries no more)."""
-    if source:
-        return source
-    stem = path.replace("\\", "/").rsplit("/", 1)[-1].split("#", 1)[0].rsplit(".", 1)[0]
-    return f"unnamed outlet ({stem if len(stem) <= 14 else stem[:12] + '…'})"
 
 
 def article_units(a: Article, source: str, granularity: str | None = None) -> list[Unit]:
@@ -662,6 +644,7 @@ __all__ = [
     "outlet_label",
     "similarity_matrix",
     "source_key",
+    "source_label",
     "split_clauses",
     "stem",
     "story_units",

@@ -32,8 +32,9 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..analyse.commitments import Commitment, find_commitments, first_day, last_day
+from ..analyse.commitments import Commitment, find_commitments
 from ..analyse.dates import to_date
+from ..analyse.iso_periods import first_day, last_day
 from ..model import Article, NumberMention
 from .clauses import content_stems
 from .reconcile import compare_numbers, normal_unit, same_subject, values_agree

@@ -17,9 +17,8 @@ from typing import Any
 
 from .. import __version__
 from ..analyse.entities import KEY_TYPES
-from ..compare.claims import outlet_label
-from ..compare.matrix import claim_matrix
 from ..model import Article, Cite, Claim, Entity, Quote, Removal, Story, reading_key
+from ..outlets import outlet_label
 from ..text import names_in_full
 from .dossier_model import (
     SCHEMA_VERSION,
@@ -319,6 +318,8 @@ def comparison(
     ``cite`` labels a :class:`Cite` the dossier way (outlet, title, label); ``types`` maps entity names to their
     type (for how an account is named).
     """
+    from ..compare.matrix import claim_matrix  # building a dossier compares; rendering a stored one does not
+
     types = types or {}
     by_id = {a.id: a for a in members}
     texts = [a.text for a in members]

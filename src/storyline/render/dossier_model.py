@@ -23,8 +23,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..compare.claims import source_label
 from ..model import Event, Removal
+from ..outlets import source_label
 from .dossier_base import (
     SourceCite,
     read_cites,
@@ -126,7 +126,7 @@ class StoryHeader:
 class DossierArticle:
     """One member article: its metadata, how each field was found, its cleaned text and what was cut away.
 
-    ``outlet`` is what to show it under: :func:`storyline.compare.claims.outlet_label`."""
+    ``outlet`` is what to show it under: :func:`storyline.outlets.outlet_label`."""
 
     id: str
     title: str = ""
@@ -195,7 +195,7 @@ def _spans(value: object) -> list[tuple[int, int]]:
 
 def _stored_outlet(source: str | None, path: str, listed: list[str]) -> str:
     """The outlet of a stored article that does not say it: its source; else its file name where the story lists
-    it (as dossiers of an earlier version did); else :func:`~storyline.compare.claims.source_label`'s name."""
+    it (as dossiers of an earlier version did); else :func:`~storyline.outlets.source_label`'s name."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
     return source or (name if name and name in listed else source_label(None, path))
 

@@ -17,12 +17,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from ..analyse.commitments import first_day, last_day
-from ..compare.timeline import compatible, is_future, speaker_in
+from ..analyse.iso_periods import first_day, last_day
 from ..model import Article, Cite
 from . import svg
 from .dossier_base import SourceCite
 from .dossier_model import Commitment, TimelineEntry
+
+# A stored dossier is rendered without the analysis: the timeline's functions are imported where a dossier is built,
+# as in :mod:`storyline.api`.
 
 __all__ = ["act_parts", "commitment_entries", "commitments_in", "period_note", "until_note"]
 
@@ -100,6 +102,8 @@ def _sentences(row: Mapping[str, Any], by_id: Mapping[str, Article]) -> list[Cit
 
 def _entry_for(row: Mapping[str, Any], sentences: Sequence[Cite], entries: Sequence[TimelineEntry]) -> int | None:
     """The happening whose sentence makes the commitment, when its date may be the commitment's start."""
+    from ..compare.timeline import compatible
+
     date = str(row.get("begins") or row.get("until") or "")
     for i, e in enumerate(entries):
         same = any(
@@ -118,6 +122,8 @@ def commitment_entries(
 ) -> list[TimelineEntry]:
     """The timeline with the story's commitments: each at its start, running to its ``until`` (see the module
     docstring); in date order."""
+    from ..compare.timeline import is_future, speaker_in
+
     by_id = {a.id: a for a in members}
     pubs = [a.published for a in members if a.published]
     latest = max(pubs) if pubs else None

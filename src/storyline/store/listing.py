@@ -85,7 +85,7 @@ class StoryQuery:
 def story_columns(story: Story, labels: Mapping[str, str]) -> tuple[Any, ...]:
     """The listing columns of a story row: ``(event_date_why, articles, sources, outlets, date_lo, date_hi)``.
 
-    ``labels`` maps each member article's id to its outlet label (:func:`storyline.compare.claims.source_label`).
+    ``labels`` maps each member article's id to its outlet label (:func:`storyline.outlets.source_label`).
     """
     from storyline.render.svg import date_span  # late: the store does not load the renderers to open
 
@@ -103,7 +103,7 @@ def story_columns(story: Story, labels: Mapping[str, str]) -> tuple[Any, ...]:
 
 def outlet_labels(rows: Iterable[tuple[str, str | None, str]]) -> dict[str, str]:
     """``{article id: outlet label}`` from ``(id, source, path)`` rows."""
-    from storyline.compare.claims import source_label
+    from storyline.outlets import source_label
 
     return {aid: source_label(source, path) for aid, source, path in rows}
 

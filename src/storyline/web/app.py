@@ -41,9 +41,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from storyline import __version__
 from storyline.api import FORMATS, Corpus
-from storyline.compare.claims import outlet_label, source_label
 from storyline.config import Config, load_config
 from storyline.errors import StorylineError
+from storyline.outlets import outlet_label, source_label
 from storyline.render import svg
 from storyline.store.base import SearchHit
 from storyline.web import listing, story_pages, views, write_back

@@ -21,7 +21,6 @@ from fastapi import Body, FastAPI, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from storyline.api import Corpus
-from storyline.compare.constraints import STORY_KINDS
 from storyline.curation import cite_spans
 from storyline.model import Correction
 from storyline.web.story_pages import dossier_corrections
@@ -86,6 +85,8 @@ def live_corrections(corpus: Corpus, fixed: Mapping[str, Any], *, read_only: boo
 
 
 def _articles_of(c: Correction) -> set[str]:
+    from storyline.compare.constraints import STORY_KINDS  # numpy's: a page that lists no correction never needs it
+
     d = c.data
     if c.kind in STORY_KINDS:
         return {*d.get("into", []), *d.get("from", []), *d.get("articles", []), d.get("article", "")} - {""}

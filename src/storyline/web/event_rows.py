@@ -16,8 +16,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
-from storyline.compare.claims import outlet_label
 from storyline.model import Article, Entity, Story
+from storyline.outlets import outlet_label
 from storyline.render.dossier import cite_label
 from storyline.render.events_view import events_rows
 

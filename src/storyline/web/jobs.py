@@ -25,8 +25,6 @@ from typing import Any
 
 from storyline.api import Corpus
 from storyline.config import Config
-from storyline.ingest.readers import EXTENSIONS
-from storyline.pipeline import STAGES
 from storyline.text import plural
 
 __all__ = ["Job", "JobRegistry", "UploadError", "check_upload", "safe_filename", "uploads_dir"]
@@ -37,8 +35,6 @@ TYPES_HINT = "upload .txt, .html, .json, .jsonl, RSS/Atom (.xml, .rss, .atom) or
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 MAX_NAME = 120
 """Longest name an upload is saved under (a 300-character name made the save fail with a 500)."""
-_DOING = {st.name: st.doing for st in STAGES}
-"""What the job page says while a stage runs (the stages' own words)."""
 
 
 @dataclass(slots=True)
@@ -72,11 +68,14 @@ class Job:
 
     def to_json(self) -> dict[str, Any]:
         """The job as the JSON progress endpoint returns it."""
+        from storyline.pipeline import STAGES  # an ingest job's: the stages are loaded already
+
+        doing = {st.name: st.doing for st in STAGES}  # what the job page says while a stage runs: its own words
         return {
             "id": self.id,
             "status": self.status,
             "stage": self.stage,
-            "stage_label": _DOING.get(self.stage, self.stage),
+            "stage_label": doing.get(self.stage, self.stage),
             "done": self.done,
             "total": self.total,
             "files": list(self.files),
@@ -100,6 +99,8 @@ def allowed_extension(name: str) -> bool:
         >>> allowed_extension("feed.rss"), allowed_extension("page.html.gz"), allowed_extension("x.exe")
         (True, True, False)
     """
+    from storyline.ingest.readers import EXTENSIONS  # an upload is read next: the readers load with it
+
     lower = name.lower()
     if lower.endswith(".gz"):
         lower = lower[:-3]

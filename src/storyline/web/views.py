@@ -21,8 +21,8 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from storyline import lexicon
-from storyline.compare.claims import outlet_label
 from storyline.model import Article, Cite, Entity, Story
+from storyline.outlets import outlet_label
 from storyline.render import svg
 from storyline.render.dossier import according_to, glossed, is_verbatim, quote_kind_label, until_note, version_label
 from storyline.render.dossier_base import by_article
