@@ -71,8 +71,7 @@ def test_txt_is_kept_as_is_with_newlines_normalised(tmp_path: Path) -> None:
 
 
 TEXT = (
-    "\u201cWe will not back down,\u201d said the minister of the caf\u00e9 owners\u2019 "
-    "na\u00efve plans \u2013 again."
+    "\u201cWe will not back down,\u201d said the minister of the caf\u00e9 owners\u2019 na\u00efve plans \u2013 again."
 )
 
 
@@ -230,6 +229,46 @@ def test_html_site_names_that_name_no_outlet(tmp_path: Path, site: str, url: str
     assert (docs[0].source, docs[0].source_how) == expected
 
 
+@pytest.mark.parametrize(
+    ("title", "site", "url", "expected"),
+    [
+        (
+            "Dock workers walk out at the port | The Harbour Blog",
+            "The Harbour Blog",
+            None,
+            "Dock workers walk out at the port",
+        ),
+        (
+            "Dock workers walk out at the port - PortNews.com",
+            None,
+            "https://portnews.com/a",
+            "Dock workers walk out at the port",
+        ),
+        (
+            "Dock workers walk out - Valley Daily - Local news",
+            "Valley Daily - Local news",
+            None,
+            "Dock workers walk out",
+        ),
+        ("Opinion | Dock workers deserve better", "The Harbour Blog", None, "Opinion | Dock workers deserve better"),
+        ("Strike - harbour blog meets the union", "Harbour Blog", None, "Strike - harbour blog meets the union"),
+    ],
+)
+def test_html_title_loses_the_site_name_at_its_end(
+    tmp_path: Path, title: str, site: str | None, url: str | None, expected: str
+) -> None:
+    head = (f'<link rel="canonical" href="{url}">' if url else "") + (
+        f'<meta property="og:site_name" content="{site}">' if site else ""
+    )
+    page = (
+        f"<html><head>{head}<title>{title}</title></head><body><article><p>Dock workers walked out on Tuesday "
+        "after talks collapsed, union officials said.</p><p>The port authority called it damaging.</p></article>"
+        "</body></html>"
+    )
+    docs, _ = read(write(tmp_path, "page.html", page))
+    assert docs[0].title == expected
+
+
 def test_html_popup_boxes_inside_a_paragraph_are_not_article_text(tmp_path: Path) -> None:
     card = (
         '<span class="rollover-people-block"><a class="name" href="/p/ann-lee">Ann May Lee</a>'
@@ -326,15 +365,11 @@ def test_json_list_fixture() -> None:
 
 
 def test_json_single_object_and_wrapped_list(tmp_path: Path) -> None:
-    single = write(
-        tmp_path, "one.json", json.dumps({"title": "T", "body": "Body.", "url": "https://www.ft.com/x"})
-    )
+    single = write(tmp_path, "one.json", json.dumps({"title": "T", "body": "Body.", "url": "https://www.ft.com/x"}))
     docs, errors = read(single)
     assert errors == [] and docs[0].path == "one.json"
     assert (docs[0].source, docs[0].source_how) == ("Financial Times", "url")
-    wrapped = write(
-        tmp_path, "api.json", json.dumps({"status": "ok", "articles": [{"text": "A."}, {"text": "B."}]})
-    )
+    wrapped = write(tmp_path, "api.json", json.dumps({"status": "ok", "articles": [{"text": "A."}, {"text": "B."}]}))
     docs, errors = read(wrapped)
     assert errors == [] and [d.text for d in docs] == ["A.", "B."] and docs[1].path == "api.json#2"
 
@@ -414,9 +449,7 @@ def test_feed_is_sniffed_under_an_unknown_name(tmp_path: Path) -> None:
 
 
 def test_broken_and_empty_feeds(tmp_path: Path) -> None:
-    broken = only_error(
-        read(write(tmp_path, "broken.xml", "<?xml version='1.0'?><rss><channel><title>x</ti"))
-    )
+    broken = only_error(read(write(tmp_path, "broken.xml", "<?xml version='1.0'?><rss><channel><title>x</ti")))
     assert broken.code == "E130" and broken.reason.startswith("not a valid RSS/Atom feed: ")
     empty = only_error(
         read(write(tmp_path, "empty.rss", '<rss version="2.0"><channel><title>x</title></channel></rss>'))
@@ -445,9 +478,7 @@ def build_warc(path: Path, *, gzipped: bool) -> None:
             ARTICLE_URL,
             "request",
             payload=io.BytesIO(b""),
-            http_headers=StatusAndHeaders(
-                "GET / HTTP/1.1", [("Host", "news.example.org")], is_http_request=True
-            ),
+            http_headers=StatusAndHeaders("GET / HTTP/1.1", [("Host", "news.example.org")], is_http_request=True),
         )
         writer.write_record(request)
         response(
@@ -457,9 +488,7 @@ def build_warc(path: Path, *, gzipped: bool) -> None:
             "text/html; charset=utf-8",
             (FIXTURES / "article.html").read_bytes(),
         )
-        response(
-            writer, "https://news.example.org/missing", "404 Not Found", "text/html", b"<html>gone</html>"
-        )
+        response(writer, "https://news.example.org/missing", "404 Not Found", "text/html", b"<html>gone</html>")
         response(writer, "https://news.example.org/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n")
 
 
@@ -482,9 +511,7 @@ def test_warc_size_limit_is_per_record(tmp_path: Path) -> None:
     build_warc(path, gzipped=True)
     error = only_error(read(path, max_bytes=1000))
     assert (error.path, error.code) == ("crawl.warc.gz", "E107")
-    assert (
-        error.reason == f"record {ARTICLE_URL}: record payload is over the 1 kB limit; raise ingest.max_bytes"
-    )
+    assert error.reason == f"record {ARTICLE_URL}: record payload is over the 1 kB limit; raise ingest.max_bytes"
 
 
 def test_warc_without_html_and_broken_warc(tmp_path: Path) -> None:
@@ -572,9 +599,7 @@ def test_broken_gzip(tmp_path: Path) -> None:
     assert only_error(read(write(tmp_path, "cut.txt.gz", data[: len(data) // 2]))).code == "E109"
 
 
-@pytest.mark.skipif(
-    os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions and a non-root user"
-)
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions and a non-root user")
 def test_unreadable_file(tmp_path: Path) -> None:
     path = write(tmp_path, "secret.txt", "text")
     path.chmod(0)

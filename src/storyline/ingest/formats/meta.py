@@ -112,6 +112,53 @@ def registered_domain(url: str) -> str | None:
     return str(domain).lower() if domain else None
 
 
+#: What parts a page title from its site's name: "Headline | Site", "Headline - Site", "Headline — Site".
+_TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|»)\s+")
+#: Words a site's name carries beside its own ("The Beachbody Blog", "SpaceNews.com"): no evidence by themselves.
+_SITE_WORDS = frozenset({"the", "com", "net", "org", "www", "blog", "news", "magazine", "online", "co", "uk"})
+#: Fewest words a title keeps once its site's name is cut off ("Take C.A.R.E. - comwrap at DMEXCO" keeps it whole).
+_TITLE_MIN_WORDS = 3
+_TITLE_MIN_CHARS = 8
+#: Fewest letters of a domain's name a part of a title must start with, run together, to be the site's
+#: ("Live Science", livescience.com).
+_LABEL_MIN = 5
+
+
+def _name_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[^\W_]+", text.casefold()) if w not in _SITE_WORDS}
+
+
+def title_without_site(title: str | None, sitename: str | None, url: str | None) -> str | None:
+    """A page title with the site's name cut from its end: "Best gadgets of 2019 | ZDNet" → "Best gadgets of
+    2019". A part after a separator is the site's when every word of it (beyond "the", "blog", "com" …) is a word
+    of the site's name or of the page's domain, or it starts with the domain's name run together ("Live Science",
+    livescience.com); a section name before the headline ("Opinion | …") and a part that only mentions the site
+    ("Take C.A.R.E. - comwrap at DMEXCO") stay.
+
+    Example:
+        >>> title_without_site("Meal prep that works | The Beachbody Blog", "The Beachbody Blog", None)
+        'Meal prep that works'
+        >>> title_without_site("NASA adds five firms to lander program - SpaceNews.com", None, "https://spacenews.com/a")
+        'NASA adds five firms to lander program'
+        >>> title_without_site("Take C.A.R.E. - comwrap auf der DMEXCO 2018", "Comwrap", None)
+        'Take C.A.R.E. - comwrap auf der DMEXCO 2018'
+    """
+    if not title:
+        return title
+    domain = registered_domain(url) if url else None
+    names = _name_words(sitename or "") | _name_words((domain or "").rsplit(".", 1)[0])
+    label = re.sub(r"[^\w]", "", (domain or "").rsplit(".", 1)[0].casefold())
+    for m in _TITLE_SEPARATOR.finditer(title):
+        head, part = title[: m.start()], _TITLE_SEPARATOR.split(title[m.end() :])[0]
+        words, squashed = _name_words(part), re.sub(r"[^\w]", "", part.casefold())
+        if len(head.split()) < _TITLE_MIN_WORDS and not (len(head) >= _TITLE_MIN_CHARS and " " not in head):
+            continue  # too short to be a headline alone (a script written without spaces counts its characters)
+        squashed = squashed.removeprefix("www")
+        if (words and words <= names) or (len(label) >= _LABEL_MIN and squashed.startswith(label)):
+            return head
+    return title
+
+
 def looks_like_domain(value: str) -> bool:
     """True for values such as ``reuters.com`` or ``https://www.cnn.com`` (as found in "source" fields).
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from typing import Any
 
 import lxml.html
@@ -36,6 +37,7 @@ from storyline.ingest.formats.meta import (
     registered_domain,
     site_name,
     source_from_url,
+    title_without_site,
 )
 
 DATE_PARAMS: dict[str, Any] = {"extensive_search": False, "original_date": True}
@@ -79,9 +81,7 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(text))
 
 
-def read_html(
-    data: bytes, path: str, *, url: str | None = None, fmt: str = "html", precision: bool = True
-) -> RawDoc:
+def read_html(data: bytes, path: str, *, url: str | None = None, fmt: str = "html", precision: bool = True) -> RawDoc:
     """Read an HTML page from bytes (decoded by BOM, ``<meta charset>``, then detection).
 
     Raises:
@@ -93,9 +93,7 @@ def read_html(
     return doc
 
 
-def html_to_doc(
-    html: str, *, path: str, fmt: str = "html", url: str | None = None, precision: bool = True
-) -> RawDoc:
+def html_to_doc(html: str, *, path: str, fmt: str = "html", url: str | None = None, precision: bool = True) -> RawDoc:
     """Turn an HTML page into a RawDoc: main text plus title, author, date, site and URL.
 
     Args:
@@ -156,10 +154,10 @@ def extract_html(html: str, *, url: str | None = None, precision: bool = True) -
             "no article text found in HTML: the page may load its text with JavaScript or hold only "
             "navigation; save the article text (or the browser's reader view) instead",
         )
-    title = _clean_field(metadata.title)
+    page_url = metadata.url or url
+    title = title_without_site(_whole_title(html, metadata.title), _clean_field(metadata.sitename), page_url)
     text, dropped = drop_title_line(text, title)
     extra = {"title_line_dropped": "yes"} if dropped else {}
-    page_url = metadata.url or url
     return HtmlResult(
         text=text,
         extraction=how,
@@ -300,6 +298,26 @@ def _parse_body(html: str) -> Any:
 def _tidy(text: str) -> str:
     lines = (line.strip() for line in clean_text(text).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+#: How trafilatura splits a <title> when it has no better title (its ``HTMLTITLE_REGEX``): at the last separator.
+_TITLE_TAG_SPLIT = re.compile(r"^(.+)?\s+[–•·—|⁄*⋆~‹«<›»>:-]\s+(.+)$")
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+
+
+def _whole_title(html: str, found: str | None) -> str | None:
+    """The page's <title> whole where trafilatura kept one word of it, one side of its last separator ("Opinion |
+    Dock workers deserve better" → "Opinion"; "Strike - the union meets the mayor" → "Strike"): no headline is one
+    word, and only the site's name is cut from a title (:func:`~storyline.ingest.formats.meta.title_without_site`).
+    Where it kept more ("About bugs – Vortex Cannon Entertainment" → "About bugs"), its cut stands."""
+    found = _clean_field(found)
+    tag = _TITLE_TAG.search(html)
+    whole = _clean_field(unescape(tag.group(1))) if tag else None
+    parts = _TITLE_TAG_SPLIT.match(whole) if whole else None
+    one_word = found is not None and len(found.split()) == 1
+    if one_word and whole and parts and found in (_clean_field(parts[1]), _clean_field(parts[2])):
+        return whole
+    return found
 
 
 def _clean_field(value: str | None) -> str | None:
