@@ -71,6 +71,8 @@ def test_every_form_reads_its_own_example(form: object) -> None:
         (f"(Reuters) - {LEAD}", "(Reuters)", None, None, "Reuters"),
         (f"Dec 29 (Reuters) - {LEAD}", "Dec 29 (Reuters)", None, "Dec 29", "Reuters"),
         (f"NEWPORT NEWS, Va. - {LEAD}", "NEWPORT NEWS, Va.", "Newport News, Va.", None, None),  # "NEWS" in a place
+        (f"DUBAI, United Arab Emirates — {LEAD}", None, "Dubai, United Arab Emirates", None, None),  # 3-word region
+        (f"DUBAI, UAE — {LEAD}", None, "Dubai, UAE", None, None),  # an acronym region stays as written
     ],
 )
 def test_dateline_forms(lead: str, text: str | None, place: str | None, date: str | None, outlet: str | None) -> None:

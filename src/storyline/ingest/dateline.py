@@ -56,7 +56,8 @@ _TITLE_WORD = rf"(?:[{_UP}][a-zß-öø-ÿ][\w.'’\-]*|(?:[{_UP}]\.){{2,3}})"  #
 _JOIN = r"(?:\s+|/)"  # "NEW YORK", "ISTANBUL/ANKARA"
 _CAPS_PLACE = rf"(?P<place>{_CAPS_WORD}(?:{_JOIN}{_CAPS_WORD}){{0,3}})"
 _TITLE_PLACE = rf"(?P<place>{_TITLE_WORD}(?:{_JOIN}{_TITLE_WORD}){{0,2}})"
-_REGION = rf"(?:,\s*(?P<region>(?!(?i:{MONTH})\b)[{_UP}][\w.'’\-]*(?:\s+[{_UP}][\w.'’\-]*)?))?"
+# a region of up to three words after the place: "Ohio", "United Arab Emirates"
+_REGION = rf"(?:,\s*(?P<region>(?!(?i:{MONTH})\b)[{_UP}][\w.'’\-]*(?:\s+[{_UP}][\w.'’\-]*){{0,2}}))?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
 _DATE = (
@@ -245,9 +246,14 @@ def _place_ok(place: str, form: DatelineForm, bare: bool) -> bool:
 
 
 def _place_name(place: str, region: str | None, recase: bool) -> str:
-    """ "HAMILTON", "Ohio" → "Hamilton, Ohio"; "RIO DE JANEIRO" → "Rio de Janeiro"; "N.Y." stays."""
+    """ "HAMILTON", "Ohio" → "Hamilton, Ohio"; "RIO DE JANEIRO" → "Rio de Janeiro"; "N.Y." and "UAE" stay."""
     parts = [place, region] if region else [place]
-    return ", ".join(_recase(p) if recase or p.isupper() else p for p in parts)
+    acronym = region is not None and region.isupper() and len(region.replace(".", "")) <= _ACRONYM_MAX  # "UAE"
+    return ", ".join(p if p is region and acronym else _recase(p) if recase or p.isupper() else p for p in parts)
+
+
+#: Longest all-capital region read as an acronym and kept as written ("DUBAI, UAE": "Dubai, UAE").
+_ACRONYM_MAX = 3
 
 
 def _recase(text: str) -> str:
