@@ -40,3 +40,9 @@ def test_a_relative_adjunct_leaves_the_reported_clause_whole(nlp: Any) -> None:
     text = "The paper printed an interview with the coach, in which he says the team will move to Leeds."
     (q,) = _indirect(nlp, text)
     assert q.text == "the team will move to Leeds"
+
+
+def test_object_control_the_object_of_the_verb_says_it(nlp: Any) -> None:
+    doc = nlp("Pressure from unions forced the company to admit it had cut wages.")
+    (q,) = [q for q in quotes_from_doc(doc, mentions_from_doc(doc)) if "cut wages" in q.text]
+    assert q.speaker == "the company"

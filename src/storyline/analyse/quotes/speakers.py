@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ... import lexicon
 from ...model import Mention
 from ..entities import JOB_WORDS
 from .cues import (
@@ -40,6 +41,9 @@ from .cues import (
 from .doc import _Doc, _full_person, _gender_of, _name_tokens, _Person, _strip_titles
 from .marks import _WORD, CLOSING_QUOTES
 from .parties import conjuncts, joined
+
+#: Verbs whose object speaks their infinitive's words (object control, ``lexicon/quotes.toml``).
+OBJECT_CONTROL = lexicon.words("quotes.object_control_verbs")
 
 # ---------------------------------------------------------------------------------------- cues
 
@@ -250,6 +254,14 @@ def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
         ):
             t = t.head.head  # "went so far as to say …"
             continue
+        if not finite and t.dep_ == "xcomp" and t.head.pos_ == "VERB" and t.head.lower_ in OBJECT_CONTROL:
+            obj = next((c for c in t.head.children if c.dep_ == "dobj" and c.i < t.i), None)
+            if (
+                obj is not None
+                and obj.pos_ in ("NOUN", "PROPN", "PRON")
+                and not (in_quote is not None and in_quote[obj.i])
+            ):
+                return obj  # object control: "led the manufacturer to announce …", "urged Trump to say …"
         if (
             t.head.i != t.i
             and t.head.pos_ in ("VERB", "AUX")
