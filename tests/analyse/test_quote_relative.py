@@ -46,3 +46,12 @@ def test_object_control_the_object_of_the_verb_says_it(nlp: Any) -> None:
     doc = nlp("Pressure from unions forced the company to admit it had cut wages.")
     (q,) = [q for q in quotes_from_doc(doc, mentions_from_doc(doc)) if "cut wages" in q.text]
     assert q.speaker == "the company"
+
+
+def test_of_two_subjects_the_parse_gives_the_one_that_can_speak(nlp: Any) -> None:
+    doc = nlp(
+        "A spokesperson who did not wish to be named because of agency policy said in a statement that the "
+        "office never ran such clinics."
+    )
+    (q,) = [q for q in quotes_from_doc(doc, mentions_from_doc(doc)) if "such clinics" in q.text]
+    assert q.speaker == "A spokesperson"

@@ -144,6 +144,12 @@ def _name_like(tok: Any) -> bool:
     )
 
 
+def _can_speak(tok: Any) -> bool:
+    """A word that can be a speaker by itself: a name, a pronoun, a title or speaker noun ("spokesperson")."""
+    low = tok.lower_
+    return tok.pos_ in ("PROPN", "PRON") or low in SPEAKER_NOUNS or low in JOB_WORDS or low in ORG_HEADS
+
+
 def _aged(tok: Any) -> bool:
     """ "the 46-year-old": a person described by age, which the NER tags as a DATE."""
     return bool(tok.lower_ == "old" or tok.lower_.endswith("-old"))
@@ -193,7 +199,9 @@ def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
             and c.lower_.rstrip(".") not in WEEKDAYS_MONTHS
             and not (in_quote is not None and in_quote[c.i])
         ]
-        subj = min(subjs, key=lambda c: abs(c.i - t.i)) if subjs else None
+        # two subjects is a parse error ("A spokesperson who … because of agency policy said …"): a word that can
+        # speak before the nearer one
+        subj = min(subjs, key=lambda c: (len(subjs) > 1 and not _can_speak(c), abs(c.i - t.i))) if subjs else None
         if subj is not None:
             if t.dep_ == "relcl" and _relative_head(subj) is not None and t.head.dep_ not in ("nsubj", "nsubjpass"):
                 # "…, including Mike Pence, who called their son “…”": "who", standing for Mike Pence; but "an
