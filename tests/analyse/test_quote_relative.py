@@ -55,3 +55,13 @@ def test_of_two_subjects_the_parse_gives_the_one_that_can_speak(nlp: Any) -> Non
     )
     (q,) = [q for q in quotes_from_doc(doc, mentions_from_doc(doc)) if "such clinics" in q.text]
     assert q.speaker == "A spokesperson"
+
+
+def test_a_quoted_crosshead_is_no_quote(nlp: Any) -> None:
+    text = (
+        "The clinic offered free shots to everyone held at the centre.\n\n"
+        "“Time is running out”\n\n"
+        "In a letter on Monday, the doctors said the season had begun.\n"
+    )
+    doc = nlp(text)
+    assert not [q for q in quotes_from_doc(doc, mentions_from_doc(doc)) if "running out" in q.text]

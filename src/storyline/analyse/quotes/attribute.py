@@ -86,7 +86,7 @@ def _direct_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attributi
             chain=q.chain,
             para=pi,
             words=nw,
-            title_like=_title_like(content),
+            title_like=_title_like(content) or _crosshead(text, a, b, content),
             explicit=not theirs,
             named=named,
         )
@@ -323,6 +323,21 @@ def _indirect_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attribu
         )
         out.append(att)
     return out
+
+
+#: Most words of a quoted line read as a crosshead ("“We write with urgency”" alone between paragraphs).
+CROSSHEAD_WORDS = 10
+
+
+def _crosshead(text: str, a: int, b: int, content: str) -> bool:
+    """Whether the quote (its marks at ``a``..``b``) is a crosshead: a paragraph of its own, holding only a few
+    quoted words that end in no stop ("“Alarming mortality rate”", "“We write with urgency”"): a heading made of
+    words the article quotes below it, not a quote of its own."""
+    start = text.rfind("\n", 0, a) + 1
+    end = text.find("\n", b)
+    end = len(text) if end < 0 else end
+    alone = not text[start:a].strip() and not text[b:end].strip()
+    return alone and _words_in(content) <= CROSSHEAD_WORDS and content.rstrip()[-1:] not in ".!?…,;:"
 
 
 #: Relative pronouns that can stand for a noun inside a reported clause ("the order, which he said was shaped …").
