@@ -62,3 +62,13 @@ def test_the_acts_words_are_set_apart_with_the_words_around_them_kept(dossier: d
     d["timeline"][0] |= {"commitment_text": "suspend curbs for one year", "until": "2026-11-24"}
     assert "China agreed to **suspend curbs for one year**." in render_markdown(d)
     assert 'China agreed to <strong class="act" title="the commitment">suspend curbs' in render_html(d)
+
+
+def test_a_figure_one_outlet_states_says_so_not_agree(dossier: dict[str, Any]) -> None:
+    d = _with_times(dossier)
+    d["figures"][0]["sources"] = 1
+    md, page = render_markdown(d), render_html(d)
+    assert "— one source" in md and "— agree" not in md
+    assert ">one source</span>" in page and ">agree</span>" not in page
+    d["figures"][0]["sources"] = 2
+    assert "— agree" in render_markdown(d)
