@@ -336,6 +336,12 @@ class Figure:
     values: list[FigureValue] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def one_source(self) -> bool:
+        """Stated by one outlet only (a commitment: the figures compared are two or more sources'), so neither
+        agreed nor in conflict."""
+        return self.status != "conflict" and self.sources == 1
+
     def to_json(self) -> dict[str, Any]:
         return {
             "about": self.about,

@@ -512,7 +512,7 @@ def _figures(d: Dossier, page: _Page) -> dict[str, Any]:
             "time": f.time or "",
             "due": period_note(f.period, f.deadline),
             "conflict": f.status == "conflict",
-            "single": f.status != "conflict" and f.sources == 1,  # a commitment one outlet states
+            "single": f.one_source,
             "why": f.why,
             "commitment": f.extra.get("kind") == "commitment",
             "values": [

@@ -346,7 +346,7 @@ def _figures(d: Dossier, page: _Page) -> list[str]:
     out = ["## Figures", ""]
     for f in d.figures:
         status = "agree" if f.status == "agree" else f"**conflict** ({escape_md(f.why)})"
-        status = "one source" if f.status != "conflict" and f.sources == 1 else status  # a commitment one outlet states
+        status = "one source" if f.one_source else status
         values = "; ".join(
             f"{escape_md(v.text)} ({escape_md(v.cite.source or v.cite.label)}"
             + (f", {escape_md(time_note(v.extra))}" if f.status == "conflict" and time_note(v.extra) else "")

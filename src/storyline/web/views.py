@@ -461,7 +461,7 @@ def _figures(d: Dossier, page: _Page) -> dict[str, Any]:
             "about": f.about,
             "time": f.time or "",
             "conflict": f.status == "conflict",
-            "single": f.status != "conflict" and f.sources == 1,  # a commitment one outlet states
+            "single": f.one_source,
             "why": f.why,
             "figures": [
                 {"text": v.text, "source": v.cite.source or "", "cites": [cite_link(v.cite)]} for v in f.values
