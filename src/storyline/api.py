@@ -278,6 +278,20 @@ class Corpus(Corrections, ArticleFixes):
 
         return stale.rebuild(self.store, self.config, story_ids, progress)
 
+    def redraw_pages(self, progress: ProgressFn | None = None, chunk: int = 200) -> int:
+        """Draw and store the story pages that no stored page matches: those drawn by an earlier version of the
+        code (after an upgrade every page is; a read-only server would otherwise draw each on every view) or
+        never drawn, beside the stored dossiers (:mod:`storyline.web.story_pages`). Returns how many."""
+        from .web.story_pages import store_missing
+
+        ids = self.store.story_ids()
+        n = 0
+        for k in range(0, len(ids), chunk):
+            n += store_missing(self.store, ids[k : k + chunk], chunk)
+            if progress:
+                progress("pages", min(k + chunk, len(ids)), len(ids))
+        return n
+
     def entities(self) -> list[Entity]:
         return self.store.entities()
 

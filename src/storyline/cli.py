@@ -289,15 +289,21 @@ def ingest(
 @click.pass_context
 def rebuild(ctx: click.Context, db: str | None, story_ids: tuple[str, ...]) -> None:
     """Build again the stories that ingests left being updated (all, or the STORY_IDS given): claims, summary,
-    dossier and page."""
+    dossier and page. Without STORY_IDS, also draw again the story pages an earlier version drew (after an
+    upgrade)."""
     c = _ctx(ctx, db)
     with c.reading() as corpus:
         waiting = corpus.store.stale_stories() if not story_ids else sorted(corpus.store.stale_among(story_ids))
         with _progress(not c.quiet and len(waiting) > 1) as progress:
             done = corpus.rebuild_stale(list(story_ids) or None, progress)
+        drawn = 0
+        if not story_ids:  # the pages an earlier version drew (an upgrade): drawn once here, not on every view
+            with _progress(not c.quiet) as progress:
+                drawn = corpus.redraw_pages(progress)
         if not c.quiet:
             left = len(corpus.store.stale_stories())
-            err.print(f"{plural(len(done), 'story')} built{f', {left} still being updated' if left else ''}")
+            pages = f"; {plural(drawn, 'story page')} drawn again" if drawn else ""
+            err.print(f"{plural(len(done), 'story')} built{f', {left} still being updated' if left else ''}{pages}")
 
 
 @cli.group(invoke_without_command=True)

@@ -97,3 +97,23 @@ def test_a_full_run_draws_again_the_pages_another_version_drew(web_db: Path, tmp
         assert all(stored_page(c.store, sid, story_pages.drawn_by()) is None for sid in ids)
         c.rebuild()  # the full corpus stages (this store is under corpus.incremental_from)
         assert all(stored_page(c.store, sid, story_pages.drawn_by()) is not None for sid in c.store.dossier_ids())
+
+
+def test_storyline_rebuild_draws_again_the_pages_another_version_drew(
+    web_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from clirun import run
+
+    db = tmp_path / "s.db"
+    shutil.copy(web_db, db)
+    with Corpus(db) as c:
+        ids = c.store.dossier_ids()
+        with c.store.transaction():
+            c.store._q("UPDATE story_pages SET drawn_by = 'an earlier version'")
+    code, _, err = run(["rebuild", "--db", str(db)], capsys)
+    assert code == 0 and f"{len(ids)} story page" in err and "drawn again" in err
+    with Corpus(db) as c:
+        assert all(stored_page(c.store, sid, story_pages.drawn_by()) is not None for sid in ids)
+        assert c.redraw_pages() == 0  # nothing left to draw
+    code, _, err = run(["rebuild", "--db", str(db)], capsys)
+    assert code == 0 and "drawn again" not in err
