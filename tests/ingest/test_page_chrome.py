@@ -71,3 +71,59 @@ def test_a_lead_of_short_sentences_thick_with_names_is_the_body() -> None:
     assert not [r for r in c.removed if r.reason == REASON]
     for line in lead:
         assert line in c.text
+
+
+TEASERS = [
+    "More from Valmera",
+    "Council votes to rebuild the old lighthouse",
+    "The vote came after a long campaign by residents who said the lighthouse was part of the town's history "
+    "and should be restored with money from the regional heritage fund",
+    "2H ago",
+    "School bus route changes from Monday",
+    "Parents were told in a letter that the new route would add ten minutes to the morning journey for "
+    "children in the outlying villages of the district",
+    "5H ago",
+]
+THREAD = [
+    "12 responses to “Storm closes Valmera port”",
+    "harbourwatcher says:",
+    "The wall has needed repairs for years and everyone on the quay knew it would not last another winter.",
+    "K. Lund says:",
+    "Thanks to the crews who kept the ferries safe.",
+    "islander77 says:",
+    "We have had no post for two days now, and the shop is running out of bread.",
+    "Leave a Reply",
+]
+
+
+def test_teasers_below_the_body_go_though_their_standfirsts_read_as_prose() -> None:
+    c = clean_text("\n\n".join([*MENU, *HEADER, *BODY, *TEASERS, *FOOTER]))
+    for line in BODY:
+        assert line in c.text
+    for line in TEASERS:
+        assert line not in c.text
+
+
+def test_a_comment_thread_is_the_pages_from_its_first_commenter() -> None:
+    c = clean_text("\n\n".join([*HEADER, *BODY, *THREAD]))
+    for line in BODY:
+        assert line in c.text
+    for line in THREAD[1:]:
+        assert line not in c.text
+
+
+def test_an_articles_own_text_keeps_the_list_that_ends_it() -> None:
+    """No menus or page lines around it (a wire copy, a cleaned article): what follows the last paragraph is the
+    article's, short lines and all."""
+    tail = ["Standings after the vote:", "Harbour party: 12 seats.", "Islanders' list: 9 seats.", "Greens: 4."]
+    c = clean_text("\n\n".join([HEADER[0], *BODY, *tail]))
+    for line in [*BODY, *tail]:
+        assert line in c.text
+
+
+def test_a_sentences_subject_is_no_commenter() -> None:
+    from storyline.ingest.page_chrome import is_commenter
+
+    assert is_commenter("harbourwatcher says:") and is_commenter("K. Lund says:")
+    assert not is_commenter("The statement says:") and not is_commenter("He wrote:")
+    assert not is_commenter("The mayor said the port would reopen on Thursday.")

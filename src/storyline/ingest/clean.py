@@ -66,7 +66,7 @@ from .chrome_rules import (
 )
 from .dateline import find_dateline
 from .page_chrome import REASON as PAGE_CHROME
-from .page_chrome import headline_by_lede, mark_page_chrome
+from .page_chrome import headline_by_lede, mark_below_body, mark_page_chrome
 
 __all__ = ["Cleaned", "LINE_RULES", "Rule", "clean_text"]
 
@@ -581,6 +581,8 @@ def clean_text(
     first_body = _mark_header_dates(blocks, 0 if title_at is None else title_at + 1, hints)
     content = [i for i, b in enumerate(blocks) if b.reason is None and i != title_at]
     _mark_tail(blocks, content, hints.values.get("author"))
+    if whole_page:
+        mark_below_body(blocks, title_at, _content_words)
     _lead_dateline(blocks, hints, first_body, None if keep_all else removed)
 
     if keep_all:
