@@ -336,3 +336,27 @@ def test_year_earlier_before_a_counted_span_leaves_the_span_a_duration() -> None
         "nine months": ("P9M", "DURATION")
     }
     assert typed("Year-earlier sales at the bakery were lower.", ref) == {"Year-earlier": ("2024", "DATE")}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The harbour index fell 2.1% on Friday. For the week, it dropped 3.8%.", "the week"),
+        ("Volume at the fish market was the week's highest.", "the week"),
+        ("Brokers called the rally a result of the week's buying fever.", "the week"),
+    ],
+)
+def test_the_week_unnamed_is_a_week_of_the_reference_year(text: str, mention: str) -> None:
+    assert typed(text, dt.date(1989, 10, 30))[mention] == ("1989-WXX", "DATE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry could run late for the rest of the week.",
+        "Tuesday is the quietest day of the week at the bakery.",
+        "The mill closed the week before the strike.",
+    ],
+)
+def test_the_week_tied_to_something_else_is_no_week_of_its_own(text: str) -> None:
+    assert "the week" not in typed(text, dt.date(1989, 10, 30))

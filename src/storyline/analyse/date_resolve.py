@@ -361,6 +361,10 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
         )):
             return None, "invalid", "DATE"  # "He soon learned": a story's next step; "too soon to say": no time
         return timex.ref_value(g["ref"]), "reference", "DATE"
+    if kind == "week_unnamed":  # "for the week": a week of the reference's year, which one unsaid
+        if ref.known_year is None:
+            return None, "needs-date", "DATE"
+        return f"{ref.known_year:04d}-WXX", "relative", "DATE"
     if kind == "anaphora":  # counted from the reference here; _anaphora counts from the day the text named
         unit, off, _ = timex.anaphora_of(timex.anaphora_phrase(m))
         if unit == "year" and (g.get("ana") or "")[-4:] == "Year":  # "Person of the Year"

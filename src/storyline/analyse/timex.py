@@ -325,6 +325,12 @@ LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?![\s-]+(?!(?:{_alt(_STOP_WORDS)})\b)[a-z])", re.I)),
     ("year_ended", re.compile(r"\bthe\s+(?:fiscal\s+|financial\s+)?year(?=\s+(?:ended|ending)\b)", re.I)),
     ("anaphora", ANAPHORA_PATTERN),
+    # "For the week, the index dropped", "the week's most active session": a week of the report's year that the text
+    # does not say (TimeML YYYY-WXX), also as a possessive after "of" ("a result of the week's fever"); not "the rest
+    # of the week", "the day of the week", nor "the week before" / "the week ended Friday"
+    ("week_unnamed", re.compile(
+        rf"\bthe\s+week\b(?:(?=['’]s\b)|(?<!\bof\sthe\sweek){ANAPHORA_STOP}(?!\s+(?:ended|ending|ago|earlier|later)\b))",
+        re.I)),
     ("long", re.compile(
         r"\b(?:(?:the|a|an)\s+)?(?<![\w-])(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?"
         r"|centur(?:y|ies))-long\b", re.I)),
