@@ -360,3 +360,10 @@ def test_the_week_unnamed_is_a_week_of_the_reference_year(text: str, mention: st
 )
 def test_the_week_tied_to_something_else_is_no_week_of_its_own(text: str) -> None:
     assert "the week" not in typed(text, dt.date(1989, 10, 30))
+
+
+def test_march_of_a_named_group_is_a_march_not_the_month() -> None:
+    ref = dt.date(2000, 1, 15)
+    assert typed("Thousands joined the March of the Harbour Workers downtown.", ref) == {}
+    assert typed("The ferry line was sold in March of the following year.", ref)["in March"][1] == "DATE"
+    assert typed("The bakery opened March 3.", ref)["March 3"] == ("1999-03-03", "DATE")
