@@ -367,3 +367,12 @@ def test_march_of_a_named_group_is_a_march_not_the_month() -> None:
     assert typed("Thousands joined the March of the Harbour Workers downtown.", ref) == {}
     assert typed("The ferry line was sold in March of the following year.", ref)["in March"][1] == "DATE"
     assert typed("The bakery opened March 3.", ref)["March 3"] == ("1999-03-03", "DATE")
+
+
+def test_a_holidays_week_is_the_iso_week_it_falls_in() -> None:
+    ref = dt.date(2000, 4, 17)
+    assert typed("Pilgrims filled the harbour town as Easter week began.", ref) == {"Easter week": ("2000-W16", "DATE")}
+    assert typed("The bakery sold out during Christmas week.", dt.date(2001, 1, 3)) == {
+        "Christmas week": ("2000-W52", "DATE")
+    }
+    assert typed("The ferry stops on Easter.", ref)["on Easter"] == ("2000-04-23", "DATE")

@@ -85,7 +85,7 @@ CALENDAR_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ago", re.compile(rf"\b{timex.APPROXIMATOR}(?P<n>\d+|(?:a\s+)?couple\s+of|(?:{_AGO_WORDS})(?:[\s-](?:{_AGO_WORDS}))?)\s+(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+ago\b", re.I)),
     ("shift", timex.SHIFT_PATTERN),
     ("deictic", re.compile(rf"\b{_PART}(?P<word>{_NEAR_DAYS}|tonight)\b", re.I)),
-    ("holiday", re.compile(rf"\b(?:(?P<rel>(?i:by|before|after|until|since|on|at|over|last|next|this))\s+)?{HOLIDAY_PATTERN}(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
+    ("holiday", re.compile(rf"\b(?:(?P<rel>(?i:by|before|after|until|since|on|at|over|last|next|this))\s+)?{HOLIDAY_PATTERN}(?:\s+(?P<hweek>week)\b(?![-'’]))?(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
     ("year", re.compile(rf"\b(?:(?P<rel>(?:the\s+)?(?:end|beginning|start|middle)\s+of(?:\s+the\s+year)?|(?i:the)\s+year|in|since|by|until|later in|earlier in|early|late|mid|mid-|during|before|after|of)\s+|mid-)?(?<![\d$£€.,])(?:(?<=mid-)|(?<=\bpre-)|(?<=\bpost-)|(?<!-))(?P<year>(?:19|20)\d\d)(?![\d%]|[.,]\d|\s*(?:percent|million|billion|people|tons?|tonnes?))(?(rel)|(?!\s+(?:{_COUNT_NOUNS})\b))\b")),
 ]
 #: The counts of "two days ago": the articles, the number words up to ten and "a couple of".

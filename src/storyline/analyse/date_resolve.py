@@ -157,30 +157,40 @@ def resolve_calendar(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[
         off = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["word"].lower()]
         return (ref.date + dt.timedelta(days=off)).isoformat(), "relative"
     if kind == "holiday":
-        name = g["holiday"]
-        hday: dt.date | None
-        if g.get("year"):
-            hday = holiday_date(name, int(g["year"]))
-            return (hday.isoformat() if hday else None), "holiday"
-        rel = (g.get("rel") or "").lower()
-        if ref.date is None:
-            hday = holiday_date(name, ref.year) if ref.year else None
-            return (hday.isoformat() if hday else None), ("holiday" if hday else "needs-date")
-        r = ref.date
-        cands = [d for d in (holiday_date(name, y) for y in (r.year - 1, r.year, r.year + 1)) if d]
-        fut = True if rel in ("by", "until", "before", "next") else future_context(text, m.start(), m.end())
-        if rel in ("last", "since", "after"):
-            past = [d for d in cands if d <= r]
-            hday = max(past) if past else None
-        elif fut:
-            coming = [d for d in cands if d >= r]
-            hday = min(coming) if coming else None
-        else:
-            hday = min(cands, key=lambda d: abs((d - r).days)) if cands else None
-        return (hday.isoformat() if hday else None), "holiday"
+        value, how = _holiday(g, m, text, ref)
+        if value and g.get("hweek"):  # "Easter week", "Christmas week": the ISO week the holiday is in
+            iy, iw, _ = dt.date.fromisoformat(value).isocalendar()
+            value = f"{iy:04d}-W{iw:02d}"
+        return value, how
     if kind == "year":
         return iso(int(g["year"])), "absolute"
     return None, "unknown"
+
+
+def _holiday(g: dict[str, str | None], m: re.Match[str], text: str, ref: Ref) -> tuple[str | None, str]:
+    """(value, how) of a holiday's day: the year written with it, else the one the tense and the reference say."""
+    name = g["holiday"] or ""
+    hday: dt.date | None
+    year = g.get("year")
+    if year:
+        hday = holiday_date(name, int(year))
+        return (hday.isoformat() if hday else None), "holiday"
+    rel = (g.get("rel") or "").lower()
+    if ref.date is None:
+        hday = holiday_date(name, ref.year) if ref.year else None
+        return (hday.isoformat() if hday else None), ("holiday" if hday else "needs-date")
+    r = ref.date
+    cands = [d for d in (holiday_date(name, y) for y in (r.year - 1, r.year, r.year + 1)) if d]
+    fut = True if rel in ("by", "until", "before", "next") else future_context(text, m.start(), m.end())
+    if rel in ("last", "since", "after"):
+        past = [d for d in cands if d <= r]
+        hday = max(past) if past else None
+    elif fut:
+        coming = [d for d in cands if d >= r]
+        hday = min(coming) if coming else None
+    else:
+        hday = min(cands, key=lambda d: abs((d - r).days)) if cands else None
+    return (hday.isoformat() if hday else None), "holiday"
 
 
 _DAY_WORDS: dict[str, int] = lexicon.table("dates.day_words")
