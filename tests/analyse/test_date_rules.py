@@ -376,3 +376,10 @@ def test_a_holidays_week_is_the_iso_week_it_falls_in() -> None:
         "Christmas week": ("2000-W52", "DATE")
     }
     assert typed("The ferry stops on Easter.", ref)["on Easter"] == ("2000-04-23", "DATE")
+
+
+def test_a_season_after_a_possessive_is_this_years() -> None:
+    ref = dt.date(2008, 10, 13)
+    assert typed("The harbour board held their Autumn meetings in Oslo.", ref) == {"Autumn": ("2008-FA", "DATE")}
+    assert typed("The bakery launched its spring menu.", ref) == {"spring": ("2008-SP", "DATE")}
+    assert typed("The mayor never recovered from their fall from grace.", ref) == {}

@@ -306,7 +306,7 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
         return timex.duration_value(count, unit, half), "duration", "DURATION"
     if kind == "season":
         code = timex.SEASONS[g["season"].lower()]
-        rel = " ".join((g.get("rel") or "").lower().split())
+        rel = " ".join((g.get("rel") or "").lower().split()) or ("this" if m.group("poss") is not None else "")
         if g.get("year") or g.get("syear"):
             said = g["year"] or f"{timex.spoken_year_words(g['syear'] or ''):04d}"
             return f"{said}-{code}", "season", "DATE"

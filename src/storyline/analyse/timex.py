@@ -245,7 +245,9 @@ TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("short_year", re.compile(rf"\b(?:{_alt(SHORT_YEAR_LEADS)})\s+['’](?P<yy>\d\d)\b(?![\w'’%])", re.I)),
     ("season", re.compile(
         r"(?<!every\s)(?<!each\s)"  # "every summer" is a set
-        r"\b(?:(?P<rel>last|this|next|past|this past|early|late|the)\s+)?(?P<season>spring|summer|fall|autumn|winter)"
+        r"\b(?:(?P<rel>last|this|next|past|this past|early|late|the)\s+"
+        # after a possessive ("held their Autumn meetings"), this year's; not "fall" ("their fall from grace")
+        r"|(?P<poss>(?<=\bits\s)|(?<=\btheir\s)|(?<=\bour\s))(?!fall\b))?(?P<season>spring|summer|fall|autumn|winter)"
         r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)"  # "the winter of nineteen ninety-four", as broadcasts say it
         rf"|\s+of\s+(?P<syear>(?:{_alt(SPOKEN_CENTURIES)})[\s-]+(?:{_alt(SPOKEN_TENS)})(?:[\s-]+(?:{_alt(SPOKEN_UNITS)}))?))?\b",
         re.I)),
