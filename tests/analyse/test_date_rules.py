@@ -336,3 +336,50 @@ def test_year_earlier_before_a_counted_span_leaves_the_span_a_duration() -> None
         "nine months": ("P9M", "DURATION")
     }
     assert typed("Year-earlier sales at the bakery were lower.", ref) == {"Year-earlier": ("2024", "DATE")}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The harbour index fell 2.1% on Friday. For the week, it dropped 3.8%.", "the week"),
+        ("Volume at the fish market was the week's highest.", "the week"),
+        ("Brokers called the rally a result of the week's buying fever.", "the week"),
+    ],
+)
+def test_the_week_unnamed_is_a_week_of_the_reference_year(text: str, mention: str) -> None:
+    assert typed(text, dt.date(1989, 10, 30))[mention] == ("1989-WXX", "DATE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry could run late for the rest of the week.",
+        "Tuesday is the quietest day of the week at the bakery.",
+        "The mill closed the week before the strike.",
+    ],
+)
+def test_the_week_tied_to_something_else_is_no_week_of_its_own(text: str) -> None:
+    assert "the week" not in typed(text, dt.date(1989, 10, 30))
+
+
+def test_march_of_a_named_group_is_a_march_not_the_month() -> None:
+    ref = dt.date(2000, 1, 15)
+    assert typed("Thousands joined the March of the Harbour Workers downtown.", ref) == {}
+    assert typed("The ferry line was sold in March of the following year.", ref)["in March"][1] == "DATE"
+    assert typed("The bakery opened March 3.", ref)["March 3"] == ("1999-03-03", "DATE")
+
+
+def test_a_holidays_week_is_the_iso_week_it_falls_in() -> None:
+    ref = dt.date(2000, 4, 17)
+    assert typed("Pilgrims filled the harbour town as Easter week began.", ref) == {"Easter week": ("2000-W16", "DATE")}
+    assert typed("The bakery sold out during Christmas week.", dt.date(2001, 1, 3)) == {
+        "Christmas week": ("2000-W52", "DATE")
+    }
+    assert typed("The ferry stops on Easter.", ref)["on Easter"] == ("2000-04-23", "DATE")
+
+
+def test_a_season_after_a_possessive_is_this_years() -> None:
+    ref = dt.date(2008, 10, 13)
+    assert typed("The harbour board held their Autumn meetings in Oslo.", ref) == {"Autumn": ("2008-FA", "DATE")}
+    assert typed("The bakery launched its spring menu.", ref) == {"spring": ("2008-SP", "DATE")}
+    assert typed("The mayor never recovered from their fall from grace.", ref) == {}

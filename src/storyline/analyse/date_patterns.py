@@ -75,8 +75,9 @@ CALENDAR_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"|(?P<year2>(?:19|20)\d\d)\s*Q(?P<q2>[1-4]))\b")),
     ("q_bare", re.compile(r"\b(?:(?:fiscal|financial)\s+)?(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)(?:\s?['’]?(?P<yy>\d\d))?\b(?![-/.,]\d)")),
     ("fiscal_year", re.compile(r"\b(?:FY\s*|fiscal\s+(?:year\s+)?)(?P<year>(?:19|20)\d\d|['’]?\d\d)\b(?!\s*Q[1-4])")),
-    # "March on Washington", "March to the sea", "March for Our Lives" are the verb; "January to March" is a month
-    ("bare_month", re.compile(rf"\b(?P<mon>{_BARE_MONTHS})\b(?!(?<=March)\s+(?:on|to|through|against|for)\b)" + _OF_YEAR)),
+    # "March on Washington", "March to the sea", "March for Our Lives" are the verb, "the March of the Mothers" a
+    # march's name; "January to March", "March of the following year" are a month
+    ("bare_month", re.compile(rf"\b(?P<mon>{_BARE_MONTHS})\b(?!(?<=March)\s+(?:(?:on|to|through|against|for)\b|of\s+the\s+[A-Z]))" + _OF_YEAR)),
     # "this", "last" and "next" open a sentence as often as not ("This Friday the board meets", "Last Friday"); a
     # capital "Until" or "By" is left to the tense ("Until Thursday, they had not called him a suspect")
     ("wd", re.compile(rf"\b(?P<rel>on|(?i:last|next|this|the\s+(?:previous|preceding|prior))|late|early|since|by|until)?\s*{_WD}\b(?:\s+(?P<tod>morning|afternoon|evening|night))?")),
@@ -84,7 +85,7 @@ CALENDAR_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ago", re.compile(rf"\b{timex.APPROXIMATOR}(?P<n>\d+|(?:a\s+)?couple\s+of|(?:{_AGO_WORDS})(?:[\s-](?:{_AGO_WORDS}))?)\s+(?P<unit>days?|weeks?|fortnights?|months?|years?)\s+ago\b", re.I)),
     ("shift", timex.SHIFT_PATTERN),
     ("deictic", re.compile(rf"\b{_PART}(?P<word>{_NEAR_DAYS}|tonight)\b", re.I)),
-    ("holiday", re.compile(rf"\b(?:(?P<rel>(?i:by|before|after|until|since|on|at|over|last|next|this))\s+)?{HOLIDAY_PATTERN}(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
+    ("holiday", re.compile(rf"\b(?:(?P<rel>(?i:by|before|after|until|since|on|at|over|last|next|this))\s+)?{HOLIDAY_PATTERN}(?:\s+(?P<hweek>week)\b(?![-'’]))?(?:\s+(?P<year>(?:19|20)\d\d))?\b")),
     ("year", re.compile(rf"\b(?:(?P<rel>(?:the\s+)?(?:end|beginning|start|middle)\s+of(?:\s+the\s+year)?|(?i:the)\s+year|in|since|by|until|later in|earlier in|early|late|mid|mid-|during|before|after|of)\s+|mid-)?(?<![\d$£€.,])(?:(?<=mid-)|(?<=\bpre-)|(?<=\bpost-)|(?<!-))(?P<year>(?:19|20)\d\d)(?![\d%]|[.,]\d|\s*(?:percent|million|billion|people|tons?|tonnes?))(?(rel)|(?!\s+(?:{_COUNT_NOUNS})\b))\b")),
 ]
 #: The counts of "two days ago": the articles, the number words up to ten and "a couple of".

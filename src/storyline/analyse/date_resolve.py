@@ -157,30 +157,40 @@ def resolve_calendar(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[
         off = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[g["word"].lower()]
         return (ref.date + dt.timedelta(days=off)).isoformat(), "relative"
     if kind == "holiday":
-        name = g["holiday"]
-        hday: dt.date | None
-        if g.get("year"):
-            hday = holiday_date(name, int(g["year"]))
-            return (hday.isoformat() if hday else None), "holiday"
-        rel = (g.get("rel") or "").lower()
-        if ref.date is None:
-            hday = holiday_date(name, ref.year) if ref.year else None
-            return (hday.isoformat() if hday else None), ("holiday" if hday else "needs-date")
-        r = ref.date
-        cands = [d for d in (holiday_date(name, y) for y in (r.year - 1, r.year, r.year + 1)) if d]
-        fut = True if rel in ("by", "until", "before", "next") else future_context(text, m.start(), m.end())
-        if rel in ("last", "since", "after"):
-            past = [d for d in cands if d <= r]
-            hday = max(past) if past else None
-        elif fut:
-            coming = [d for d in cands if d >= r]
-            hday = min(coming) if coming else None
-        else:
-            hday = min(cands, key=lambda d: abs((d - r).days)) if cands else None
-        return (hday.isoformat() if hday else None), "holiday"
+        value, how = _holiday(g, m, text, ref)
+        if value and g.get("hweek"):  # "Easter week", "Christmas week": the ISO week the holiday is in
+            iy, iw, _ = dt.date.fromisoformat(value).isocalendar()
+            value = f"{iy:04d}-W{iw:02d}"
+        return value, how
     if kind == "year":
         return iso(int(g["year"])), "absolute"
     return None, "unknown"
+
+
+def _holiday(g: dict[str, str | None], m: re.Match[str], text: str, ref: Ref) -> tuple[str | None, str]:
+    """(value, how) of a holiday's day: the year written with it, else the one the tense and the reference say."""
+    name = g["holiday"] or ""
+    hday: dt.date | None
+    year = g.get("year")
+    if year:
+        hday = holiday_date(name, int(year))
+        return (hday.isoformat() if hday else None), "holiday"
+    rel = (g.get("rel") or "").lower()
+    if ref.date is None:
+        hday = holiday_date(name, ref.year) if ref.year else None
+        return (hday.isoformat() if hday else None), ("holiday" if hday else "needs-date")
+    r = ref.date
+    cands = [d for d in (holiday_date(name, y) for y in (r.year - 1, r.year, r.year + 1)) if d]
+    fut = True if rel in ("by", "until", "before", "next") else future_context(text, m.start(), m.end())
+    if rel in ("last", "since", "after"):
+        past = [d for d in cands if d <= r]
+        hday = max(past) if past else None
+    elif fut:
+        coming = [d for d in cands if d >= r]
+        hday = min(coming) if coming else None
+    else:
+        hday = min(cands, key=lambda d: abs((d - r).days)) if cands else None
+    return (hday.isoformat() if hday else None), "holiday"
 
 
 _DAY_WORDS: dict[str, int] = lexicon.table("dates.day_words")
@@ -296,7 +306,7 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
         return timex.duration_value(count, unit, half), "duration", "DURATION"
     if kind == "season":
         code = timex.SEASONS[g["season"].lower()]
-        rel = " ".join((g.get("rel") or "").lower().split())
+        rel = " ".join((g.get("rel") or "").lower().split()) or ("this" if m.group("poss") is not None else "")
         if g.get("year") or g.get("syear"):
             said = g["year"] or f"{timex.spoken_year_words(g['syear'] or ''):04d}"
             return f"{said}-{code}", "season", "DATE"
@@ -361,6 +371,10 @@ def resolve_timex(kind: str, m: re.Match[str], text: str, ref: Ref) -> tuple[str
         )):
             return None, "invalid", "DATE"  # "He soon learned": a story's next step; "too soon to say": no time
         return timex.ref_value(g["ref"]), "reference", "DATE"
+    if kind == "week_unnamed":  # "for the week": a week of the reference's year, which one unsaid
+        if ref.known_year is None:
+            return None, "needs-date", "DATE"
+        return f"{ref.known_year:04d}-WXX", "relative", "DATE"
     if kind == "anaphora":  # counted from the reference here; _anaphora counts from the day the text named
         unit, off, _ = timex.anaphora_of(timex.anaphora_phrase(m))
         if unit == "year" and (g.get("ana") or "")[-4:] == "Year":  # "Person of the Year"

@@ -245,7 +245,9 @@ TIME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("short_year", re.compile(rf"\b(?:{_alt(SHORT_YEAR_LEADS)})\s+['’](?P<yy>\d\d)\b(?![\w'’%])", re.I)),
     ("season", re.compile(
         r"(?<!every\s)(?<!each\s)"  # "every summer" is a set
-        r"\b(?:(?P<rel>last|this|next|past|this past|early|late|the)\s+)?(?P<season>spring|summer|fall|autumn|winter)"
+        r"\b(?:(?P<rel>last|this|next|past|this past|early|late|the)\s+"
+        # after a possessive ("held their Autumn meetings"), this year's; not "fall" ("their fall from grace")
+        r"|(?P<poss>(?<=\bits\s)|(?<=\btheir\s)|(?<=\bour\s))(?!fall\b))?(?P<season>spring|summer|fall|autumn|winter)"
         r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d\d)"  # "the winter of nineteen ninety-four", as broadcasts say it
         rf"|\s+of\s+(?P<syear>(?:{_alt(SPOKEN_CENTURIES)})[\s-]+(?:{_alt(SPOKEN_TENS)})(?:[\s-]+(?:{_alt(SPOKEN_UNITS)}))?))?\b",
         re.I)),
@@ -325,6 +327,12 @@ LATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?![\s-]+(?!(?:{_alt(_STOP_WORDS)})\b)[a-z])", re.I)),
     ("year_ended", re.compile(r"\bthe\s+(?:fiscal\s+|financial\s+)?year(?=\s+(?:ended|ending)\b)", re.I)),
     ("anaphora", ANAPHORA_PATTERN),
+    # "For the week, the index dropped", "the week's most active session": a week of the report's year that the text
+    # does not say (TimeML YYYY-WXX), also as a possessive after "of" ("a result of the week's fever"); not "the rest
+    # of the week", "the day of the week", nor "the week before" / "the week ended Friday"
+    ("week_unnamed", re.compile(
+        rf"\bthe\s+week\b(?:(?=['’]s\b)|(?<!\bof\sthe\sweek){ANAPHORA_STOP}(?!\s+(?:ended|ending|ago|earlier|later)\b))",
+        re.I)),
     ("long", re.compile(
         r"\b(?:(?:the|a|an)\s+)?(?<![\w-])(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?"
         r"|centur(?:y|ies))-long\b", re.I)),
