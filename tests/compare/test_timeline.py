@@ -543,3 +543,16 @@ def test_a_range_of_years_is_dated_by_its_first_year() -> None:
     # "10" (2010) is the season's end, no day of its happenings; the season's start, 2009, is no later than the
     # reference, so the sentence takes no year
     assert dated_sentences(a, "2009-05-01") == []
+
+
+def test_an_embedded_posts_signature_is_no_happening() -> None:
+    """A line with a name, a handle and a date and no clause ("— Jo Doe (@jodoe) November 18, 2025.") dates no
+    happening; a sentence the parse found a clause in does."""
+    from storyline.model import Statement
+
+    sig = "— Lena Marsh (@lenamarsh) November 18, 2025."
+    a = art("a", f"{SUMMIT_B} {sig}", [("October 30", "2025-10-30"), ("November 18, 2025", "2025-11-18")])
+    a.statements = [Statement(0, len(SUMMIT_B), 0, "end", "summit")]
+    assert [v for v, _, _ in dated_sentences(a, PUBLISHED)] == ["2025-10-30"]
+    a.statements = []  # an article the statements were not read for: nothing is left out
+    assert sorted(v for v, _, _ in dated_sentences(a, PUBLISHED)) == ["2025-10-30", "2025-11-18"]

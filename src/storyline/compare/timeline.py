@@ -106,6 +106,8 @@ def dated_sentences(a: Article, latest: str | None) -> list[tuple[str, int, int]
     "25 million tons in 2026") dates no happening: the commitment is shown at its start, running to that time."""
     best: dict[tuple[int, int], tuple[str, bool]] = {}
     timed = {c.time_start for c in article_commitments(a)} if a.dates else set()
+    clauses = {(a.sentences[st.sentence].start, a.sentences[st.sentence].end) for st in a.statements
+               if 0 <= st.sentence < len(a.sentences)}  # fmt: skip
     for d in a.dates:
         v = d.point
         if not v or "W" in v or "Q" in v or d.start in timed or d.how == RANGE_END:
@@ -117,6 +119,8 @@ def dated_sentences(a: Article, latest: str | None) -> list[tuple[str, int, int]
             continue
         if _only_a_stamp(a, span):
             continue  # "Sat Nov 12 2011, 01:19 hrs": when the page was stamped, not a happening
+        if clauses and span not in clauses and len(a.text[span[0] : span[1]].split()) < NO_CLAUSE_WORDS:
+            continue  # no clause: an embedded post's signature ("— Jo Doe (@jodoe) November 18, 2019"), a caption
         if a.text[span[0] : span[1]].rstrip()[-1:] in ("?", "!"):
             continue  # the writer's own question or call ("Women, start making your moves today!") reports nothing
         written = d.how not in ("weekday", "relative", "day-part", "clock", "weekend")  # "last night": resolved by us
@@ -132,6 +136,9 @@ def dated_sentences(a: Article, latest: str | None) -> list[tuple[str, int, int]
 
 #: Fewest words a dated sentence has besides its dates to report something.
 MIN_OTHER_WORDS = 3
+#: A dated sentence in which the parse finds no clause (no statement) reports no happening when it is shorter
+#: than this many words (a longer one may be a clause the statements missed).
+NO_CLAUSE_WORDS = 12
 
 
 def _only_a_stamp(a: Article, span: tuple[int, int]) -> bool:
