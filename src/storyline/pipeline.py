@@ -35,6 +35,7 @@ from .config import Config
 from .errors import StorylineError
 from .ingest.clean import clean_text
 from .ingest.formats.base import E_ANALYSIS_FAILED, E_NO_TEXT, E_TOO_SHORT
+from .ingest.formats.meta import site_from_title
 from .ingest.published import publication
 from .ingest.readers import RawDoc
 from .model import Article, Cite, Entity, FileError, Mention, Sentence, Story, story_order
@@ -145,7 +146,10 @@ def build_article(
         meta={k: v for k, v in {**doc.meta, **{f"hint_{k}": v for k, v in cleaned.hints.items()}}.items() if v},
     )
     hints = cleaned.hints
-    # source: user > metadata/url > the dateline's outlet or other tell-tale lines in the text
+    site = None
+    if art.title_how == "text":  # a scraped page's first line is its <title>: "Headline - nj.com"
+        art.title, site = site_from_title(art.title)
+    # source: user > metadata/url > the dateline's outlet or other tell-tale lines in the text > the title's site
     if source:
         art.source, art.source_how, art.source_why = source, "user", source_why or "given with --source"
     elif doc.source:
@@ -155,6 +159,8 @@ def build_article(
         art.source = hints["source"]
         art.source_how = "dateline" if hints["source"] == hints.get("dateline_outlet") else "text"
         art.source_why = f"from the line {cleaned.source_line!r}" if cleaned.source_line else None
+    elif site:
+        art.source, art.source_how, art.source_why = site, "text", "the site's name at the end of the title line"
     if hints.get("dateline_place"):
         art.place, art.place_how = hints["dateline_place"], "dateline"
     art.published, art.published_how, art.published_why = publication(doc, hints, art.url, published, published_why)

@@ -159,6 +159,49 @@ def title_without_site(title: str | None, sitename: str | None, url: str | None)
     return title
 
 
+_OUTLET_NAMES = {v.casefold(): v for v in OUTLETS.values()}
+_SECTION_WORDS = lexicon.words("chrome.nav_words")
+
+
+def site_from_title(title: str | None) -> tuple[str | None, str | None]:
+    """A title line a scraped page's text begins with (its ``<title>``), and the site named at its end: the
+    title without the site's part, and the site's name. The part after the last separator is the site's when
+    it is a web address ("… - nj.com", "… - CBSSports.com": a well-known host's outlet name, else the address
+    as written) or a well-known outlet's name ("… | Al Jazeera"); a section name before it goes with it ("… |
+    News | Al Jazeera"). The title keeps :data:`_TITLE_MIN_WORDS` words; with no site found it is unchanged.
+
+    Example:
+        >>> site_from_title("Nadal keeps Spain alive in Davis Cup Finals - Sportsnet.ca")
+        ('Nadal keeps Spain alive in Davis Cup Finals', 'Sportsnet.ca')
+        >>> site_from_title("NASA's moon shot: firms to bid | News | Al Jazeera")
+        ("NASA's moon shot: firms to bid", 'Al Jazeera')
+        >>> site_from_title("Trump - the man and the myth")
+        ('Trump - the man and the myth', None)
+    """
+    if not title:
+        return title, None
+    cuts = list(_TITLE_SEPARATOR.finditer(title))
+    if not cuts:
+        return title, None
+    last = cuts[-1]
+    part = title[last.end() :].strip()
+    if looks_like_domain(part):
+        site = known_outlet(part) or part
+    elif part.casefold() in _OUTLET_NAMES:
+        site = _OUTLET_NAMES[part.casefold()]
+    else:
+        return title, None
+    head = title[: last.start()]
+    if len(cuts) > 1:  # "… | News | Al Jazeera": a section's name before the site's
+        section = head[cuts[-2].end() :].strip()
+        if section and all(w in _SECTION_WORDS for w in section.casefold().split()):
+            head = head[: cuts[-2].start()]
+    head = head.strip()
+    if len(head.split()) < _TITLE_MIN_WORDS:
+        return title, None
+    return head, site
+
+
 def looks_like_domain(value: str) -> bool:
     """True for values such as ``reuters.com`` or ``https://www.cnn.com`` (as found in "source" fields).
 
