@@ -149,17 +149,17 @@ def build_article(
     site = None
     if art.title_how == "text":  # a scraped page's first line is its <title>: "Headline - nj.com"
         art.title, site = site_from_title(art.title)
-    # source: user > metadata/url > the dateline's outlet or other tell-tale lines in the text > the title's site
+    # source: user > metadata/url > the dateline's wire > the title's site > other tell-tale lines in the text
     if source:
         art.source, art.source_how, art.source_why = source, "user", source_why or "given with --source"
     elif doc.source:
         art.source, art.source_how = doc.source, doc.source_how or "metadata"
         art.source_why = _SOURCE_WHY.get(art.source_how, "from the page/record metadata")
-    elif hints.get("source"):
+    elif hints.get("source") and (not site or hints["source"] == hints.get("dateline_outlet")):
         art.source = hints["source"]
         art.source_how = "dateline" if hints["source"] == hints.get("dateline_outlet") else "text"
         art.source_why = f"from the line {cleaned.source_line!r}" if cleaned.source_line else None
-    elif site:
+    elif site:  # beats a copyright line's company ("CBS Interactive" for "… - CBSSports.com"), not a dateline's wire
         art.source, art.source_how, art.source_why = site, "text", "the site's name at the end of the title line"
     if hints.get("dateline_place"):
         art.place, art.place_how = hints["dateline_place"], "dateline"

@@ -39,3 +39,12 @@ def test_a_text_files_title_line_names_its_outlet() -> None:
 def test_a_source_the_user_gives_wins() -> None:
     a = build_article(RawDoc("p.txt", f"Storm closes Valmera port - valmeranews.com\n\n{BODY}", "txt"), source="Wire")
     assert (a.title, a.source) == ("Storm closes Valmera port", "Wire")
+
+
+def test_the_titles_site_beats_a_copyright_line_but_not_a_datelines_wire() -> None:
+    foot = "\n© 2019 Valmera Media Holdings. All rights reserved.\n"
+    a = build_article(RawDoc("p.txt", f"Storm closes Valmera port - valmeranews.com\n\n{BODY}{foot}", "txt"))
+    assert a.source == "valmeranews.com"
+    wire = BODY.replace("The harbour", "VALMERA, March 5 (Reuters) - The harbour", 1)
+    a = build_article(RawDoc("p.txt", f"Storm closes Valmera port - valmeranews.com\n\n{wire}", "txt"))
+    assert (a.source, a.source_how) == ("Reuters", "dateline")
