@@ -35,7 +35,7 @@ from .config import Config
 from .errors import StorylineError
 from .ingest.clean import clean_text
 from .ingest.formats.base import E_ANALYSIS_FAILED, E_NO_TEXT, E_TOO_SHORT
-from .ingest.formats.meta import site_from_title
+from .ingest.formats.meta import site_from_title, title_without_site
 from .ingest.published import publication
 from .ingest.readers import RawDoc
 from .model import Article, Cite, Entity, FileError, Mention, Sentence, Story, story_order
@@ -161,6 +161,8 @@ def build_article(
         art.source_why = f"from the line {cleaned.source_line!r}" if cleaned.source_line else None
     elif site:  # beats a copyright line's company ("CBS Interactive" for "… - CBSSports.com"), not a dateline's wire
         art.source, art.source_how, art.source_why = site, "text", "the site's name at the end of the title line"
+    if art.title_how == "text" and art.source and not site:  # "… - SlashGear", the outlet a line names
+        art.title = title_without_site(art.title, art.source, None)
     if hints.get("dateline_place"):
         art.place, art.place_how = hints["dateline_place"], "dateline"
     art.published, art.published_how, art.published_why = publication(doc, hints, art.url, published, published_why)

@@ -48,3 +48,10 @@ def test_the_titles_site_beats_a_copyright_line_but_not_a_datelines_wire() -> No
     wire = BODY.replace("The harbour", "VALMERA, March 5 (Reuters) - The harbour", 1)
     a = build_article(RawDoc("p.txt", f"Storm closes Valmera port - valmeranews.com\n\n{wire}", "txt"))
     assert (a.source, a.source_how) == ("Reuters", "dateline")
+
+
+def test_a_title_ending_with_the_outlet_the_text_names_loses_it() -> None:
+    foot = "\nCopyright 2019 Valmera Courier. All rights reserved.\n"
+    a = build_article(RawDoc("p.txt", f"Storm closes Valmera port - Valmera Courier\n\n{BODY}{foot}", "txt"))
+    assert a.source == "Valmera Courier"
+    assert a.title == "Storm closes Valmera port"
