@@ -55,3 +55,10 @@ def test_a_title_ending_with_the_outlet_the_text_names_loses_it() -> None:
     a = build_article(RawDoc("p.txt", f"Storm closes Valmera port - Valmera Courier\n\n{BODY}{foot}", "txt"))
     assert a.source == "Valmera Courier"
     assert a.title == "Storm closes Valmera port"
+
+
+def test_the_headline_repeated_under_a_title_line_with_the_site_goes() -> None:
+    raw = f"Storm closes the port. Ferries wait. - valmeranews.com\n\nStorm closes the port. Ferries wait.\n\n{BODY}"
+    a = build_article(RawDoc("p.txt", raw, "txt"))
+    assert a.title == "Storm closes the port. Ferries wait."
+    assert not a.text.startswith("Storm closes")

@@ -309,6 +309,11 @@ def _norm(text: str) -> str:
     return " ".join(_WORD_CHARS.findall(text.translate(_QUOTES).casefold()))
 
 
+_TITLE_SITE = re.compile(r"\s+(?:\||-|–|—)\s+")
+"""A page title's separators; its last comes before the site's name ("… | Al Jazeera")."""
+_TITLE_HEAD_WORDS = 3
+
+
 def _same_title(text: str, title: str) -> bool:
     """``text`` repeats ``title`` (exactly, or with/without an outlet suffix like " - Reuters")."""
     if not 0.5 * len(title) <= len(text) <= 2 * len(title) + 20:
@@ -317,6 +322,10 @@ def _same_title(text: str, title: str) -> bool:
     if not a or not b:
         return False
     if a == b:
+        return True
+    cuts = list(_TITLE_SITE.finditer(title))  # "Headline ends here. - nj.com": a page title's site after its headline
+    head = title[: cuts[-1].start()] if cuts else ""
+    if len(head.split()) >= _TITLE_HEAD_WORDS and _norm(head) == a:
         return True
     short, long_ = sorted((a, b), key=len)
     return (
