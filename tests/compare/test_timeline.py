@@ -556,3 +556,14 @@ def test_an_embedded_posts_signature_is_no_happening() -> None:
     assert [v for v, _, _ in dated_sentences(a, PUBLISHED)] == ["2025-10-30"]
     a.statements = []  # an article the statements were not read for: nothing is left out
     assert sorted(v for v, _, _ in dated_sentences(a, PUBLISHED)) == ["2025-10-30", "2025-11-18"]
+
+
+def test_a_time_with_no_day_named_dates_no_happening() -> None:
+    """"Around midnight" alone is put on the reference's day by default (TimeML's convention), which says
+    nothing of the day a story's past happening took place; "at 9 p.m. on May 18" does."""
+    text = "It was around midnight when a tip led the police officers to the room. " + SUMMIT_B
+    a = art("a", text, [("around midnight", "2025-11-25T24:00"), ("October 30", "2025-10-30")])
+    a.dates[0].how = "clock"
+    assert [v for v, _, _ in dated_sentences(a, PUBLISHED)] == ["2025-10-30"]
+    a.dates[0].how = "clock-day"
+    assert sorted(v for v, _, _ in dated_sentences(a, PUBLISHED)) == ["2025-10-30", "2025-11-25"]

@@ -112,6 +112,8 @@ def dated_sentences(a: Article, latest: str | None) -> list[tuple[str, int, int]
         v = d.point
         if not v or "W" in v or "Q" in v or d.start in timed or d.how == RANGE_END:
             continue  # a range's second year ("the 2009-10 season": 2010) dates no happening; its first does
+        if d.how == "clock":
+            continue  # a time with no day named near it ("around midnight"): on the reference's day only by default
         if len(v) < 7 and not is_future(v, latest):
             continue
         span = _sentence(a, d.start)
