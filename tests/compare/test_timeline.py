@@ -559,7 +559,7 @@ def test_an_embedded_posts_signature_is_no_happening() -> None:
 
 
 def test_a_time_with_no_day_named_dates_no_happening() -> None:
-    """"Around midnight" alone is put on the reference's day by default (TimeML's convention), which says
+    """ "Around midnight" alone is put on the reference's day by default (TimeML's convention), which says
     nothing of the day a story's past happening took place; "at 9 p.m. on May 18" does."""
     text = "It was around midnight when a tip led the police officers to the room. " + SUMMIT_B
     a = art("a", text, [("around midnight", "2025-11-25T24:00"), ("October 30", "2025-10-30")])
