@@ -129,6 +129,8 @@ def test_no_fragment_question_quote_or_pronoun_opening(story: list[Article], sol
             "The minister backed every effort to end the nearly four-year conflict, officials said.",
             "names its happening only as 'the … conflict'",
         ),
+        ("Enter Valmera to throw down the gauntlet with a slogan of its own.", "addresses the reader"),
+        ("Don't worry, Valmera, no one is going to take your harbour away.", "addresses the reader"),
     ],
 )
 def test_why_not_standalone_table(text: str, why: str) -> None:
@@ -140,6 +142,7 @@ def test_every_reject_rule_has_a_test() -> None:
         "heading or cut-off line", "question", "several lines", "cut at an abbreviation", "opens in lower case",
         "quotation alone or part of a longer one", "opens on a pronoun or connective",
         "names its happening only as 'the … conflict'", "a quotation said by a pronoun", "a telephone number",
+        "addresses the reader",
     }  # fmt: skip
     assert {why for why, _ in REJECT} <= tested
     assert why_not_standalone("The storm closed the port.\nFerries were cancelled until Thursday then.") == (

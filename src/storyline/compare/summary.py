@@ -149,6 +149,16 @@ _UNPLACED = re.compile(
 _PHONE = re.compile(r"\(\d{2,5}(?:-\d{1,4})?\)\s?\d{3}[-\s]\d{3,4}\b|\b1-800-\d{3}-\d{4}\b")
 
 
+#: Openings that address the reader ("Don't worry, …", "Enter South Dakota …"): ``lexicon/summary.toml``.
+READER_OPENERS = lexicon.ordered("summary.reader_openers")
+
+
+def _to_the_reader(text: str) -> bool:
+    """Opens on words that address the reader: the writer's aside, no report ("Remember …", "Don't worry, …")."""
+    t = _typographic(text).lstrip("“\"‘'( ").lower()
+    return any(t.startswith(o) and not t[len(o) : len(o) + 1].isalnum() for o in READER_OPENERS)
+
+
 def _quote_only(text: str) -> bool:
     outside, balanced = _outside_quotes(text)
     return not balanced or len(outside.split()) < 3
@@ -165,6 +175,7 @@ REJECT: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("quotation alone or part of a longer one", _quote_only),  # "“It was a panic.”", "… the area,” he said."
     ("opens on a pronoun or connective", _needs_context),  # "He was promoted in 2003."
     ("a quotation said by a pronoun", _said_by_pronoun),  # "“We will find them,” she told the staff."
+    ("addresses the reader", _to_the_reader),  # "Enter South Dakota to throw down the gauntlet."
     ("a telephone number", lambda t: bool(_PHONE.search(t))),  # "The Embassy is at 285 Toure Drive; (255-51) 666-015."
     ("names its happening only as 'the … conflict'", lambda t: bool(_UNPLACED.search(t))),  # "… end the nearly
     # four-year conflict."
