@@ -177,18 +177,41 @@ def plain_text_titles(page_texts: Mapping[str, str], whole_page: bool = True) ->
     return {k: clean_text(t, whole_page=whole_page).title or "" for k, t in page_texts.items()}
 
 
+_TITLE_PART = re.compile(r"\s+(?:[|\-–—·•:/»]{1,2})\s+")
+
+
+def _title_cores(title: str) -> list[str]:
+    """The title, and the title without its first or last parts where separators (" - ", " | ") set them off
+    and what is left is longer than what is cut: a site's name ("| Smart News | Smithsonian"), on either side."""
+    parts = _TITLE_PART.split(title)
+    out = [title]
+    for n in range(1, len(parts)):
+        for kept, cut in ((parts[:-n], parts[-n:]), (parts[n:], parts[:n])):
+            if len(_WORD.findall(" ".join(kept))) > len(_WORD.findall(" ".join(cut))):
+                out.append(" ".join(kept))
+    return out
+
+
+def _same_words(found: str, own: str) -> bool:
+    got, gold = set(_WORD.findall(found.lower())), set(_WORD.findall(own.lower()))
+    return bool(got) and len(got & gold) >= 0.8 * len(got) and len(got & gold) >= min(3, len(gold))
+
+
 def same_title(found: str, own: str) -> bool:
     """The found headline is the page's title: at least 0.8 of its words are the title's, and it has three of
-    them (or all, for a shorter title); an outlet's name beside the title in either is allowed.
+    them (or all, for a shorter title); an outlet's name beside the title in either is allowed (a part set off
+    by a separator at either end, shorter than the rest: the reader cuts the site's name from the page's own
+    title, a plain text's first line may keep it).
 
     Example:
         >>> same_title("Royal Self-Indicting Arrogance - Sputnik International", "Royal Self-Indicting Arrogance")
-        False
+        True
         >>> same_title("Storm closes the port", "Storm closes the port - Harbour News")
         True
+        >>> same_title("Editorial", "The view on the harbour: a city on the brink | Editorial")
+        False
     """
-    got, gold = set(_WORD.findall(found.lower())), set(_WORD.findall(own.lower()))
-    return bool(got) and len(got & gold) >= 0.8 * len(got) and len(got & gold) >= min(3, len(gold))
+    return any(_same_words(a, b) for a in _title_cores(found) for b in _title_cores(own))
 
 
 def trafilatura_texts(pages: Mapping[str, str], precision: bool) -> dict[str, str]:
