@@ -66,7 +66,7 @@ from .chrome_rules import (
 )
 from .dateline import find_dateline
 from .page_chrome import REASON as PAGE_CHROME
-from .page_chrome import headline_by_lede, mark_below_body, mark_page_chrome
+from .page_chrome import headline_by_lede, mark_below_body, mark_page_chrome, mark_repeats
 
 __all__ = ["Cleaned", "LINE_RULES", "Rule", "clean_text"]
 
@@ -582,6 +582,7 @@ def clean_text(
     content = [i for i, b in enumerate(blocks) if b.reason is None and i != title_at]
     _mark_tail(blocks, content, hints.values.get("author"))
     if whole_page:
+        mark_repeats(blocks, title_at)
         mark_below_body(blocks, title_at, _content_words)
     _lead_dateline(blocks, hints, first_body, None if keep_all else removed)
 

@@ -28,6 +28,13 @@ lines that end it: on PolNeAR's 925 texts none changes (46 lost lines when the c
 comment thread (:func:`comment_thread`: at least :data:`COMMENT_LINES` lines naming a commenter, "jsmith says:")
 is the page's from its first such line on.
 
+A page in another language has prose too: a long block where that language's commonest function words
+(``language.function_words``, the words English seldom has) make up :data:`OTHER_DENSITY` of the words, at least
+:data:`OTHER_DISTINCT` of them; in a script written without spaces (Chinese, Japanese), a block of
+:data:`CJK_CHARS` such characters with a full stop ("。"), each weighing :data:`CJK_WEIGHT` characters in a run.
+On a whole page, a block that writes the article's text out once more (the paragraphs above joined into one, or
+this article's teaser cut off with an ellipsis) is the page's (:func:`mark_repeats`).
+
 The settings were chosen on the even-numbered half of the article-extraction benchmark's pages, read as plain
 text (each page's whole text, as html-text gives it), by the best F1 among settings that keep at least 0.95 of
 the article's words; the odd half is held out (``bench/extraction.py``). The runs' four settings first; the
@@ -74,6 +81,23 @@ PAGE_EVIDENCE = 8
 #: Words of the shortest sentence that breaks a run ("It starts Monday.").
 SENTENCE_WORDS = 3
 
+#: A page in another language (:func:`is_prose`): the share of a block's words that are that language's commonest
+#: function words (``language.function_words``, the words English seldom has), and how many of them, distinct.
+OTHER_DENSITY = 0.15
+OTHER_DISTINCT = 3
+#: Characters of a prose block in a script written without spaces (Chinese, Japanese), with a full stop ("。").
+CJK_CHARS = 50
+#: Characters of the shortest sentence in such a script ("以下、その手順。").
+CJK_SENTENCE_CHARS = 6
+#: What one such character weighs in a run of text (:func:`body_end`), in characters of a script with spaces: a
+#: word of two or three characters holds what an English word of five letters and a space does.
+CJK_WEIGHT = 3
+
+#: A repeat of the text above it (:func:`mark_repeats`): words at least, the share of its word trigrams the open
+#: blocks above it hold.
+REPEAT_WORDS = 8
+REPEAT_SHARE = 0.8
+
 #: Prose blocks at the body's start whose words a headline is looked for in.
 LEDE_BLOCKS = 3
 #: Content words a headline shares with the lede, at least, and the share of its own they must be.
@@ -81,11 +105,18 @@ HEADLINE_SHARED = 2
 HEADLINE_SHARE = 0.3
 
 REASON = "page-chrome"
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+REPEAT = "repeated-text"
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)」』]*$")
 _WORD = re.compile(r"[\w’']+")
 _FUNCTION = lexicon.words("function_words.stop")
+_OTHER_FUNCTION = tuple(
+    frozenset(str(v).split()) for lang, v in lexicon.table("language.function_words").items() if lang != "en"
+)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_STOP = re.compile(r"[。！？]")
 _COMMENTER = re.compile(
-    r"^(?P<name>[^!?:;\"“”]{1,40}?)\s+(?:" + "|".join(sorted(lexicon.words("chrome.comment_verbs"))) + r")\s*:?$",
+    r"^(?P<name>[^!?:;\"“”]{1,40}?)\s+(?:(?:" + "|".join(sorted(lexicon.words("chrome.comment_verbs"))) + r")\s*:?"
+    r"|(?:" + "|".join(sorted(lexicon.words("chrome.comment_verbs_colon"))) + r")\s*:)$",
     re.IGNORECASE,
 )
 _NOT_A_COMMENTER = lexicon.words("chrome.comment_not_names")
@@ -101,10 +132,25 @@ def is_prose(text: str) -> bool:
         ...          "it would cut its timetable to two crossings a day until the spring.")
         True
     """
+    if len(_CJK.findall(text)) >= CJK_CHARS:
+        return bool(_CJK_STOP.search(text))
     if len(text) < PROSE_CHARS:
         return False
     words = [w.lower() for w in _WORD.findall(text)]
-    return bool(words) and sum(w in _FUNCTION for w in words) >= PROSE_DENSITY * len(words)
+    if not words:
+        return False
+    if sum(w in _FUNCTION for w in words) >= PROSE_DENSITY * len(words):
+        return True
+    for other in _OTHER_FUNCTION:
+        hits = [w for w in words if w in other]
+        if len(hits) >= OTHER_DENSITY * len(words) and len(set(hits)) >= OTHER_DISTINCT:
+            return True
+    return False
+
+
+def _length(text: str) -> int:
+    """The text's length in characters, one of a script written without spaces counting :data:`CJK_WEIGHT`."""
+    return len(text) + (CJK_WEIGHT - 1) * len(_CJK.findall(text))
 
 
 def is_sentence(text: str) -> bool:
@@ -116,16 +162,21 @@ def is_sentence(text: str) -> bool:
         >>> is_sentence("It starts Monday."), is_sentence("Privacy Notice"), is_sentence("Terms of Use")
         (True, False, False)
     """
-    return len(_WORD.findall(text)) >= SENTENCE_WORDS and bool(_SENTENCE_END.search(text))
+    if not _SENTENCE_END.search(text):
+        return False
+    return len(_WORD.findall(text)) >= SENTENCE_WORDS or len(_CJK.findall(text)) >= CJK_SENTENCE_CHARS
 
 
 def is_commenter(text: str) -> bool:
     """A line that names a commenter ahead of a comment ("jsmith says:", "Bob. Just Bob. says:"), not a
-    sentence's subject ("The statement says:").
+    sentence's subject ("The statement says:") nor a widget's heading ("Most Commented", "View Comments": a
+    verb that is also a noun names a commenter only before a colon).
 
     Example:
         >>> is_commenter("thelastchargersfan says:"), is_commenter("C. M. says:"), is_commenter("The letter says:")
         (True, True, False)
+        >>> is_commenter("Most Commented"), is_commenter("View Comments"), is_commenter("jsmith commented:")
+        (False, False, True)
     """
     m = _COMMENTER.match(text)
     if m is None:
@@ -150,9 +201,9 @@ def body_end(blocks: Sequence[_Block], open_: Sequence[int]) -> int:
     for i in open_:
         text = blocks[i].text
         if is_prose(text):
-            weight, after_text = float(len(text)), True
+            weight, after_text = float(_length(text)), True
         elif is_sentence(text):
-            weight, after_text = SENTENCE_WEIGHT * len(text), True
+            weight, after_text = SENTENCE_WEIGHT * _length(text), True
         else:
             weight, after_text = -float(SPAN_PENALTY if after_text else LIST_PENALTY), False
         run = weight if run <= 0 else run + weight
@@ -180,12 +231,48 @@ def mark_page_chrome(blocks: Sequence[_Block], keep: int | None = None) -> None:
     _mark_runs(blocks, [i for i in open_ if i > prose[-1]])
 
 
+def whole_page(blocks: Sequence[_Block]) -> bool:
+    """The text shows it is a whole page: at least :data:`PAGE_EVIDENCE` blocks marked as the page's."""
+    return sum(b.reason is not None for b in blocks) >= PAGE_EVIDENCE
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    words = [w.lower() for w in _WORD.findall(text)]
+    return {tuple(words[i : i + 3]) for i in range(len(words) - 2)}
+
+
+def mark_repeats(blocks: Sequence[_Block], keep: int | None = None) -> None:
+    """On a whole page (:func:`whole_page`), mark with :data:`REPEAT` each open block of at least
+    :data:`REPEAT_WORDS` words that repeats the open text above it (:data:`REPEAT_SHARE` of its word trigrams): a
+    prose block that joins several paragraphs above (the page's metadata, the article's text written out once
+    more), or this article's teaser, cut off with an ellipsis ("Good morning! This is the news you need to...").
+    A paragraph that repeats one paragraph above stays (a live page's update that repeats an earlier one's
+    line), and so does a list's short line (a meal plan's "Portion: 1 cup, 1 tsp.")."""
+    if not whole_page(blocks):
+        return
+    seen: set[tuple[str, ...]] = set()
+    above: list[set[tuple[str, ...]]] = []
+    for i, b in enumerate(blocks):
+        if b.reason is not None or i == keep:
+            continue
+        grams = _trigrams(b.text)
+        need = REPEAT_SHARE * len(grams)
+        if len(_WORD.findall(b.text)) >= REPEAT_WORDS and len(grams & seen) >= need:
+            teaser = b.text.rstrip().endswith(("...", "…"))
+            joined = is_prose(b.text) and not any(len(grams & g) >= need for g in above)
+            if teaser or joined:
+                b.reason = REPEAT
+                continue
+        seen |= grams
+        above.append(grams)
+
+
 def mark_below_body(blocks: Sequence[_Block], keep: int | None, content: Callable[[str], set[str]]) -> None:
     """On a text that shows it is a whole page (at least :data:`PAGE_EVIDENCE` blocks marked as the page's by
     the other rules), mark with :data:`REASON` every open block below the body's end: :func:`body_end`, moved
     on over the blocks that go on with the article's subject (:func:`_on_topic_end`). An article's own text
     (a wire copy, an extractor's output) keeps the lists and short lines that end it."""
-    if sum(b.reason is not None for b in blocks) < PAGE_EVIDENCE:
+    if not whole_page(blocks):
         return
     open_ = [i for i, b in enumerate(blocks) if b.reason is None and i != keep]
     prose = [i for i in open_ if is_prose(blocks[i].text)]
@@ -271,6 +358,7 @@ __all__ = [
     "PROSE_CHARS",
     "PROSE_DENSITY",
     "REASON",
+    "REPEAT",
     "RUN_MIN",
     "SENTENCE_WEIGHT",
     "SENTENCE_WORDS",
@@ -281,5 +369,6 @@ __all__ = [
     "is_prose",
     "is_sentence",
     "mark_below_body",
+    "mark_repeats",
     "mark_page_chrome",
 ]
