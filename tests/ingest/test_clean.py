@@ -515,6 +515,28 @@ TAIL = "Crews worked through the night to restore power to 4,000 homes."
         ("c.1998 N.Y. Times News Service", "wire-note"),
         ("BC-Bridge-Closure, 2nd Ld-Writethru", "wire-note"),
         ("NYT-03-05-98 1418EST", "wire-note"),
+        ("Crews clear the flooded road in Valmera on Tuesday, March 3, 2024. (Ines Calloway/AP)", "photo-credit"),
+        ("Ferries wait in the harbour at Valmera. (AP Photo/Sam Okafor, File)", "photo-credit"),
+        ("The council has warned the wall may not last the winter (Image: GETTY )", "photo-credit"),
+        ("Harbour master Lena Ortiz (Credit: Getty Images)", "photo-credit"),
+        ("A model of the new harbour wall, as the engineers drew it. Credit: Valmera Council", "photo-credit"),
+        ("The harbour authority's offices in Valmera. Reuters", "photo-credit"),
+        ("Lena Ortiz Submitted photo", "photo-credit"),
+        ("Want more storm news? Join the Harbour Weekly newsletter.", "newsletter"),
+        ("Stay up to date with Valmera. Subscribe to our newsletter.", "newsletter"),
+        ("Don't miss a brief. Sign up for our daily email.", "newsletter"),
+        ("I would like to subscribe to the Harbour Weekly newsletter. Learn more", "newsletter"),
+        ("Newsletter", "newsletter"),
+        (
+            "Harbour Media uses cookies for personalization and advertising. Learn more or change your cookie "
+            "preferences.",
+            "cookie-notice",
+        ),
+        ("By", "byline"),
+        ("@inescalloway", "byline"),
+        ("Ines Calloway @inescalloway / 2 days", "byline"),
+        ("ines.calloway@example.com", "byline"),
+        ("19.11.2024, 08:57", "dateline-meta"),
     ],
 )
 def test_rule(line: str, reason: str) -> None:
@@ -550,6 +572,10 @@ def test_rule(line: str, reason: str) -> None:
         "(More than 200 people attended.)",
         "AP photos of the scene were widely shared online.",
         "Editors said the story was accurate.",
+        "The company uses cookies to follow its users around the web, the regulator said.",
+        "She said she would get an email from the council about the repairs.",
+        "The mayor thanked the crews (and the volunteers).",
+        "Photographers were kept behind the harbour gates, and the agency's pictures show why. Credit to them.",
     ],
 )
 def test_real_lines_are_kept(line: str) -> None:

@@ -26,7 +26,7 @@ __all__ = ["LINE_RULES", "Rule"]
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?"
 _DATE = (
     rf"(?i:(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}"
-    rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}"
     rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}))"
 )
 _TIME = r"(?i:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)(?:\s+[A-Z]{2,4})?"
@@ -127,6 +127,7 @@ def _signup_ok(m: re.Match[str]) -> bool:
 
 _I = re.IGNORECASE
 _WIRE = alternation(lexicon.ordered("chrome.wire_services"))
+_AGENCY = alternation(lexicon.ordered("chrome.photo_agencies"), longest_first=True)
 
 _AD_RULE = Rule(
     "advertisement",
@@ -208,6 +209,22 @@ LINE_RULES: tuple[Rule, ...] = (
         ),
         max_chars=260,
     ),
+    # A photo's caption that ends with its credit: "(Manu Fernandez/AP)", "(AP Photo/Alan Diaz, File)", "(Image:
+    # GETTY )", "(Credit: Getty Images)", "… Credit: ESA", "… in New York. Reuters", "… Submitted photo" (lexicon
+    # chrome.photo_agencies names the agencies).
+    Rule(
+        "photo-credit",
+        re.compile(
+            r".{0,400}?(?:"
+            rf"\((?:[^()]{{1,80}}/\s*)?(?-i:{_AGENCY})(?:[\s/,][^()]{{0,40}})?\)"
+            r"|\((?:images?|photos?|pictures?|pic|credit|image credit|photo credit|source)\s*:\s*[^()]{1,80}\)"
+            r"|(?<=[\s.])(?:image |photo )?credit\s*:\s*[^.()]{1,60}"
+            rf"|(?<=[.!?\"”’])\s+(?-i:{_AGENCY})(?: photo)?"
+            r"|\ssubmitted (?:photo|image))\s*\.?",
+            _I,
+        ),
+        max_chars=450,
+    ),
     # "By" is matched case-sensitively so a wrapped "...written\nby Jane Doe" stays part of its sentence.
     Rule(
         "byline",
@@ -228,6 +245,17 @@ LINE_RULES: tuple[Rule, ...] = (
         ),
         max_chars=120,
         accept=lambda m: _byline_ok(m.group("author") or m.group("author2")),
+    ),
+    # A byline's pieces on lines of their own: "By" above the name, the writer's handle or e-mail address
+    # ("@janedoe", "Jane Doe @janedoe / 2 days", "jane.doe@example.com").
+    Rule(
+        "byline",
+        re.compile(
+            r"(?:By|BY|Written by|Posted by)\s*:?"
+            r"|(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]*\s+){0,4}@\w{2,30}(?:\s*[/|·•,]\s*.{0,30})?"
+            r"|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}"
+        ),
+        max_chars=80,
     ),
     Rule(
         "dateline-meta",
@@ -269,7 +297,10 @@ LINE_RULES: tuple[Rule, ...] = (
             r"|by (?:continuing|using|clicking|browsing)|(?:accept|allow|reject|manage|decline)"
             r"(?: all| necessary| essential| optional)?(?: cookies)?"
             r"|cookie (?:settings|preferences|policy|consent|notice)"
-            r"|(?:your )?privacy (?:choices|settings|preferences)|(?:we|our partners) (?:use|store)).*",
+            r"|(?:your )?privacy (?:choices|settings|preferences)|(?:we|our partners) (?:use|store)"
+            # "Rogers Media uses cookies for ... Learn more or change your cookie preferences."
+            r"|.{0,60}\b(?:uses?|sets?|stores?|places?) cookies\b(?=.*\b(?:cookie (?:settings|preferences|policy)"
+            r"|your browser|learn more|more info|by continuing|you (?:agree|consent|accept)))).*",
             _I,
         ),
         max_chars=500,
@@ -303,7 +334,14 @@ LINE_RULES: tuple[Rule, ...] = (
             r"|already (?:a subscriber|subscribed|have an account)\??.*"
             r"|(?:become|be) a (?:subscriber|member)\b.*|support (?:our|independent|quality) journalism\b.*"
             r"|this (?:article|story|content) is (?:for|available to|reserved for)"
-            r" (?:subscribers|members)\b.*)",
+            r" (?:subscribers|members)\b.*"
+            # a prompt after a short lead-in: "Want more deals? Join the Deals Newsletter.", "Stay up to date with
+            # Acme. Subscribe to our newsletter.", "Don't miss a brief. Sign up for our daily email."
+            r"|(?:[^.?!]{1,60}[.?!]\s+)?(?:join|sign up for|subscribe to|get)\b.{0,50}"
+            r"\b(?:newsletters?|e-?mails?|briefings?)[.!]?"
+            r"|i(?:'d| would) like to (?:subscribe|receive)\b.{0,80}"
+            r"|(?:most recent |our |free )?newsletters?"
+            r"|.{0,80}\bnewsletter subscription\b.{0,80})",
             _I,
         ),
         max_chars=250,
