@@ -537,6 +537,12 @@ TAIL = "Crews worked through the night to restore power to 4,000 homes."
         ("Ines Calloway @inescalloway / 2 days", "byline"),
         ("ines.calloway@example.com", "byline"),
         ("19.11.2024, 08:57", "dateline-meta"),
+        ("Nov 18, 2024 at 9:24 pm ET • 2 min read", "dateline-meta"),
+        ("October 12, 2024 / 0 Comments / in Harbour News / by jdoe", "dateline-meta"),
+        ("November 20, 2024 / 1:07 AM / Valmera Post", "dateline-meta"),
+        ("by Ines Calloway — November 18, 2024", "dateline-meta"),
+        ("March 3, 2024 | BY: Ines Calloway, MS", "dateline-meta"),
+        ("by Ines Calloway", "byline"),
     ],
 )
 def test_rule(line: str, reason: str) -> None:
@@ -575,6 +581,10 @@ def test_rule(line: str, reason: str) -> None:
         "The company uses cookies to follow its users around the web, the regulator said.",
         "She said she would get an email from the council about the repairs.",
         "The mayor thanked the crews (and the volunteers).",
+        "0",  # a counter alone goes only next to other chrome
+        "Storm hits the coast - March 3, 2024",
+        "The council met on March 3, 2024 - and voted to close the port.",
+        "by the numbers",
         "Photographers were kept behind the harbour gates, and the agency's pictures show why. Credit to them.",
     ],
 )

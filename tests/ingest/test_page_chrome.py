@@ -184,3 +184,13 @@ def test_a_page_s_copy_of_the_article_joined_into_one_block_goes() -> None:
     assert c.text.count(again) == 2
     for line in BODY:
         assert c.text.count(line) == 1
+
+
+def test_a_menu_entry_above_a_byline_the_line_rules_cut_is_the_page_s() -> None:
+    """The block right above the body is left to the line rules whatever they made of it: once they cut the
+    byline there, the menu entry above it is no longer taken for the header."""
+    c = clean_text("\n\n".join([HEADER[0], *MENU, "Share", "0", "by Ines Calloway — March 3, 2024", *BODY, *FOOTER]))
+    assert not set(c.text.split("\n\n")) & {*MENU, "0"}
+    assert {r.text: r.reason for r in c.removed}["by Ines Calloway — March 3, 2024"] == "dateline-meta"
+    for line in BODY:
+        assert line in c.text

@@ -98,6 +98,26 @@ def _meta_rest_ok(m: re.Match[str]) -> bool:
 
 
 _META_OK_WORDS = lexicon.words("chrome.meta_ok_words")
+_META_SPLIT = re.compile(r"\s+[|•·/—–-]\s+|\s*[|•·]\s*")
+_META_PART = re.compile(
+    r"(?i:by|von|par|por)\s*:?\s*\S.{0,40}"
+    r"|\d+\s+(?i:comments?|responses?|replies)"
+    r"|(?i:in)\s+\S.{0,30}"
+    r"|\d+\s*-?\s*(?i:min(?:ute)?s?)\.?\s+(?i:read)"
+    r"|(?i:about |over )?\d+\s+(?i:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+(?i:ago)"
+    r"|(?i:(?:last )?(?:updated|modified|published|posted)(?: on| at)?:?)\s+.{1,40}"
+    r"|[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,3}"
+)
+
+
+def _meta_parts_ok(text: str) -> bool:
+    """A line of the article's particulars: two or more parts, each a date or time, "by <name>", "N Comments",
+    "in <section>", "N min read", "N hours ago", "Updated <date>" or a short name (the outlet's), one of
+    them a date."""
+    parts = [p.strip(" .,") for p in _META_SPLIT.split(text) if p.strip(" .,")]
+    if len(parts) < 2 or not any(_DATE_ONLY.fullmatch(p) or _HAS_DATE.search(p) for p in parts):
+        return False
+    return all(_DATE_ONLY.fullmatch(p) or _TIME_ONLY.fullmatch(p) or _META_PART.fullmatch(p) for p in parts)
 
 
 def _copyright_ok(m: re.Match[str]) -> bool:
@@ -257,6 +277,21 @@ LINE_RULES: tuple[Rule, ...] = (
         ),
         max_chars=80,
     ),
+    # A line of the article's particulars set off by separators, one of them its date: "Nov 18, 2019 at 9:24
+    # pm ET • 2 min read", "October 12, 2018 / 0 Comments / in Harbour News / by jdoe", "November 20, 2019 /
+    # 1:07 AM / Harbour News", "by Jane Doe — November 18, 2019", "March 3, 2024 | BY: Jane Doe, MS".
+    Rule(
+        "dateline-meta",
+        re.compile(r"[^.!?]{4,}?(?:\s+[|•·/—–-]\s+|\s*[|•·]\s*)[^!?]{2,}"),
+        max_chars=140,
+        accept=lambda m: _meta_parts_ok(m.group(0)),
+    ),
+    Rule(
+        "byline",
+        re.compile(rf"by\s+(?P<author>{_NAME})\.?"),
+        max_chars=60,
+        accept=lambda m: _byline_ok(m.group("author")),
+    ),
     Rule(
         "dateline-meta",
         re.compile(rf"[|·•\-–—\s]*(?i:(?:today|yesterday),?\s+)?{_TIMESTAMP}\.?"),
@@ -414,6 +449,8 @@ LINE_RULES: tuple[Rule, ...] = (
         weak=True,
     ),
     Rule("social", re.compile(rf"(?:{_PLATFORM}|share|shares)", _I), weak=True),
+    # A counter alone ("0", "4 55 3": shares, comments, likes) next to other chrome.
+    Rule("social", re.compile(r"\d{1,6}(?:\s+\d{1,6}){0,3}"), weak=True),
     Rule(
         "navigation",
         re.compile(r"[^.,;:?!\"“”]{8,250}"),
@@ -445,6 +482,7 @@ _INLINE_AD = re.compile(
 # --------------------------------------------------------------------------------------------------
 
 _DATE_ONLY = re.compile(rf"(?:{_TIMESTAMP}|{_DATE})\.?")
+_TIME_ONLY = re.compile(_TIME)
 _HAS_DATE = re.compile(
     rf"\b(?:{_MONTH}\.?\s+\d|\d{{1,2}}\s+{_MONTH}\b|(?:19|20)\d{{2}}\b|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})", _I
 )

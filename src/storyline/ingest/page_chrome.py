@@ -10,7 +10,8 @@ The body is taken to run from the first to the last *prose block* (at least :dat
 at least :data:`PROSE_DENSITY` of its words function words). Outside that span, a run of at least
 :data:`RUN_MIN` consecutive blocks that are neither prose nor a sentence (a short paragraph ending like one)
 is the page's chrome, except the :data:`HEADER_KEPT`
-blocks right above the body (standfirst, byline, date: the rest of the cleaner reads them), nor the headline
+block right above the body, whatever the line rules made of it (a standfirst, a byline, a date: the line rules
+read them first, so a byline or a date they cut leaves no menu entry above it in the header), nor the headline
 the cleaner found first (a scraped file's first line is its title, whatever runs of menus follow). Inside
 the span nothing is touched: subheads, lists and tables are the article's. A text with no prose block (a
 brief, a list) is left as it is.
@@ -58,8 +59,8 @@ PROSE_CHARS = 150
 PROSE_DENSITY = 0.30
 #: Consecutive non-prose blocks that make a run of page chrome.
 RUN_MIN = 3
-#: Blocks right above the body that are kept whatever their shape.
-HEADER_KEPT = 2
+#: Blocks right above the body (open, or cut by a line rule) that the runs leave alone.
+HEADER_KEPT = 1
 
 #: The body's end (:func:`body_end`): what a block that is neither prose nor a sentence counts against the run
 #: that holds it, in characters of text; one that follows another such block (a list's next item); the share of
@@ -226,8 +227,8 @@ def mark_page_chrome(blocks: Sequence[_Block], keep: int | None = None) -> None:
     prose = [i for i in open_ if is_prose(blocks[i].text)]
     if not prose:
         return
-    before = [i for i in open_ if i < prose[0]]
-    _mark_runs(blocks, before[: max(0, len(before) - HEADER_KEPT)])
+    header = set(range(prose[0])[-HEADER_KEPT:])  # whatever the line rules made of them
+    _mark_runs(blocks, [i for i in open_ if i < prose[0] and i not in header])
     _mark_runs(blocks, [i for i in open_ if i > prose[-1]])
 
 
