@@ -194,3 +194,15 @@ def test_a_menu_entry_above_a_byline_the_line_rules_cut_is_the_page_s() -> None:
     assert {r.text: r.reason for r in c.removed}["by Ines Calloway — March 3, 2024"] == "dateline-meta"
     for line in BODY:
         assert line in c.text
+
+
+def test_a_sentence_after_the_page_s_boxes_below_the_body_is_the_page_s() -> None:
+    """A newsletter box and a copyright line the line rules cut lie between the body and a last sentence: the
+    body's end no longer reaches over them ('Data is delayed at least 15 minutes.')."""
+    boxes = ["Sign up for our newsletter", "© 2024 Valmera Media. All rights reserved."]
+    last = "Market data is delayed at least 15 minutes."
+    body = [BODY[0], BODY[1], BODY[-1]]
+    c = clean_text("\n\n".join([*MENU, *HEADER, *body, *boxes, last, *FOOTER]))
+    assert last not in c.text
+    for line in body:
+        assert line in c.text

@@ -171,7 +171,10 @@ LINE_RULES: tuple[Rule, ...] = (
         re.compile(
             r"(?:(?:©|\(c\)|copyright\b)\s*(?P<rest>.*)|all rights reserved\b.*|distributed by\b.*"
             r"|this (?:material|article|story|content) may not be (?:published|reproduced|copied)\b.*"
-            r"|(?:unauthori[sz]ed )?reproduction\b.{0,80}\b(?:prohibited|permitted|forbidden)\b.*)",
+            r"|(?:unauthori[sz]ed )?reproduction\b.{0,80}\b(?:prohibited|permitted|forbidden)\b.*"
+            r"|.{0,80}©\s*(?:(?:19|20)\d{2}\b|copyright\b).{0,160}"
+            r"|.{0,120}\ball rights reserved\b.*"
+            r"|this (?:document|page|content) is subject to copyright\b.*)",
             _I,
         ),
         max_chars=400,
@@ -320,7 +323,12 @@ LINE_RULES: tuple[Rule, ...] = (
             r"|write a comment|be the first to comment\b.*|(?:to )?join the (?:conversation|discussion)\b.*"
             r"|comments? (?:are|is|have been|has been) (?:now )?(?:closed|disabled|turned off)\b.*"
             r"|you must be logged in to (?:post a )?comment\b.*|(?:log|sign) in to (?:comment|reply|join)\b.*"
-            r"|have your say\b.*|reader comments|cancel reply)[.!:]?",
+            r"|have your say\b.*|reader comments|cancel reply"
+            r"|(?:want to )?join the discussion\?.*|feel free to contribute|view the discussion thread"
+            r"|no comments yet\b.{0,60}|\d+ (?:replies|responses)|share your thoughts\b.{0,60}"
+            r"|(?:got|have) a (?:confidential )?(?:news )?tip\?.{0,80}|.{0,40}\bsend us a tip\b.{0,80}"
+            r"|(?:did you )?(?:like|enjoy(?:ed)?|found) (?:this|the) (?:article|story|post)(?: interesting)?\?"
+            r"|feedback to (?:the )?editors?)[.!:]?",
             _I,
         ),
         max_chars=200,
@@ -339,6 +347,28 @@ LINE_RULES: tuple[Rule, ...] = (
             _I,
         ),
         max_chars=500,
+    ),
+    # A disclosure that the page earns from its links: "This post may contain affiliate links.", "If you buy
+    # something through this post, Acme may get a share of the sale.", "Acme may earn an Affiliate Commission …".
+    Rule(
+        "advertisement",
+        re.compile(
+            r".{0,80}\b(?:may|might|could) (?:earn|receive|contain|include|get)\b.{0,40}"
+            r"\b(?:affiliate|referral)\b.{0,200}"
+            r"|if you (?:buy|purchase) (?:something|anything|a product)\b.{0,80}\b(?:commission|share of the sale"
+            r"|compensation|small fee)\b.{0,120}",
+            _I,
+        ),
+        max_chars=300,
+    ),
+    # A sharing widget's messages: "Post was not sent - check your email addresses!", "Email check failed,
+    # please try again", "Sorry, your blog cannot share posts by email."
+    Rule(
+        "social",
+        re.compile(
+            r"(?:post was not sent|email check failed|sorry, your blog cannot share posts by email)\b.{0,60}",
+            _I,
+        ),
     ),
     Rule(
         "link-prompt",
@@ -376,6 +406,9 @@ LINE_RULES: tuple[Rule, ...] = (
             r"\b(?:newsletters?|e-?mails?|briefings?)[.!]?"
             r"|i(?:'d| would) like to (?:subscribe|receive)\b.{0,80}"
             r"|(?:most recent |our |free )?newsletters?"
+            r"|no spam\b.{0,150}|.{0,60}\bunsubscribe at any time\b.{0,120}|you are now subscribed\b.{0,40}"
+            r"|by clicking (?:subscribe|sign up|submit|register)\b.{0,120}"
+            r"|stay (?:up to date|current|informed|in the know) with [^.]{1,40}\.?"
             r"|.{0,80}\bnewsletter subscription\b.{0,80})",
             _I,
         ),

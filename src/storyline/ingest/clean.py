@@ -132,6 +132,8 @@ def _copyright_hints(text: str, hints: _Hints) -> None:
     if dist:
         hints.source(_CORP_SUFFIX.sub("", dist.group("d").strip()), 1, text)
     m = _COPYRIGHT_LEAD.match(text)
+    if (m is None or m.end() == 0) and "©" in text:
+        return  # "From <book> by <author>. Copyright © 2015 …": the words before the © name no holder
     rest = text[m.end() :] if m else text
     suffix = _CORP_SUFFIX_INNER.search(rest)
     holder = rest[: suffix.start()] if suffix else _SENTENCE_SPLIT.split(rest, maxsplit=1)[0]

@@ -68,6 +68,9 @@ HEADER_KEPT = 1
 SPAN_PENALTY = 300
 LIST_PENALTY = 25
 SENTENCE_WEIGHT = 1.0
+#: What a block between them that another rule cut counts against the run (a share bar, a newsletter box, a
+#: copyright line: a last sentence after them is the page's, not the article's).
+CUT_PENALTY = 150
 #: A text block below the body's end goes on with the article's subject (:func:`_on_topic_end`): the content
 #: words it shares with the body, at least, and the share of its own they must be.
 TOPIC_SHARED = 1
@@ -196,11 +199,18 @@ def comment_thread(blocks: Sequence[_Block], keep: int | None = None) -> int | N
 def body_end(blocks: Sequence[_Block], open_: Sequence[int]) -> int:
     """The last block of the run of ``open_`` blocks that outweighs what lies between them most: a prose block
     counts its characters, a short sentence :data:`SENTENCE_WEIGHT` of them, any other block
-    :data:`SPAN_PENALTY` against (the maximum-sum run; the first such run on a tie)."""
+    :data:`SPAN_PENALTY` against, a block another rule cut :data:`CUT_PENALTY` (the maximum-sum run; the first
+    such run on a tie)."""
     best, run, end = float("-inf"), 0.0, open_[0]
     after_text = True
-    for i in open_:
+    opened = set(open_)
+    for i in range(open_[0], open_[-1] + 1):
         text = blocks[i].text
+        if i not in opened:  # a block another rule cut (a share bar, a copyright line) lies between too
+            if blocks[i].reason is not None:
+                run -= float(CUT_PENALTY if after_text else LIST_PENALTY)
+                after_text = False
+            continue
         if is_prose(text):
             weight, after_text = float(_length(text)), True
         elif is_sentence(text):
