@@ -206,3 +206,23 @@ def test_a_sentence_after_the_page_s_boxes_below_the_body_is_the_page_s() -> Non
     assert last not in c.text
     for line in body:
         assert line in c.text
+
+
+def test_the_page_s_title_repeated_above_the_body_is_the_headline() -> None:
+    """The title line and the headline above the body agree: that is the headline, even when the lede shares
+    none of its words and a section name above the body shares two ('Harbour Safety')."""
+    title = "The wall that nearly sank a town: how the engineers found the flaw"
+    lede = [
+        "Two months after the first cracks, the harbour safety inspectors could not say what was wrong, and "
+        "the ferries kept to their timetable while the divers searched.",
+        "Four surveys failed to find the cause, which the harbour safety board called extremely distressing "
+        "for the families who live on the quay.",
+    ]
+    c = clean_text("\n\n".join([f"{title} | Valmera Post", *MENU, "Harbour Safety", title, *lede, *FOOTER]))
+    assert c.title == title  # the outlet's name the title line adds is cut, the headline above the body agrees
+    assert all(p in c.text for p in lede)
+
+
+def test_a_title_line_keeps_the_outlet_s_name_without_a_headline_to_agree() -> None:
+    c = clean_text("\n\n".join(["Storm closes Valmera port | Valmera Post", *MENU, *BODY, *FOOTER]))
+    assert c.title == "Storm closes Valmera port | Valmera Post"

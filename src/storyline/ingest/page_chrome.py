@@ -323,13 +323,17 @@ def headline_by_lede(
     headline_like: Callable[[str], bool],
     content: Callable[[str], set[str]],
     first: int | None = None,
+    same: Callable[[str, str], bool] | None = None,
 ) -> int | None:
     """On a whole page, the headline among the lines above the body: ``first`` (the line the cleaner took for
     the title: a scraped file's first line) when it shares :data:`HEADLINE_SHARED` content words with the
     body's first :data:`LEDE_BLOCKS` prose blocks — a lede repeats its headline's words —, else the
     headline-like line above the body (open, or in a run of page chrome) that shares most with them (the first
     on a tie), else ``first``. A menu entry or another story's headline shares little. ``content`` gives a
-    line's content words (the cleaner's, as its other overlaps use)."""
+    line's content words (the cleaner's, as its other overlaps use). With ``same`` (the cleaner's test that a
+    line repeats a title, an outlet's name beside it allowed), ``first`` repeated by a line above the body is
+    the headline whatever the lede shares: the page's title and its headline agree ("The man whose duvet
+    nearly killed him" over a lede that names neither)."""
     prose = [i for i, b in enumerate(blocks) if b.reason is None and is_prose(b.text)]
     if not prose:
         return first
@@ -342,6 +346,10 @@ def headline_by_lede(
 
     if first is not None and shared(first):
         return first
+    if first is not None and same is not None:
+        title = blocks[first].text
+        if any(i != first and same(blocks[i].text, title) for i in range(prose[0])):
+            return first
     best = max(
         (i for i in range(prose[0]) if blocks[i].reason in (None, REASON) and headline_like(blocks[i].text)),
         key=lambda i: (shared(i), -i),
