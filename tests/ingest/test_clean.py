@@ -559,6 +559,10 @@ TAIL = "Crews worked through the night to restore power to 4,000 homes."
         ("Stay up to date with Valmera Media.", "newsletter"),
         ("All contents © 2024 Valmera Media Group LLC. All rights reserved.", "copyright"),
         ("Valmera Post © Copyright Valmera Media, Inc.", "copyright"),
+        ("SEE MORE: Ferry crews stranded as the storm closes the port", "read-more"),
+        ("Explore further", "read-more"),
+        ("Council votes to rebuild the old lighthouse [ INSIGHT]|", "read-more"),
+        ("GET VALMERA NEWS ON THE GO BY CLICKING HERE", "link-prompt"),
     ],
 )
 def test_rule(line: str, reason: str) -> None:
@@ -604,6 +608,7 @@ def test_rule(line: str, reason: str) -> None:
         "The band sued over the copyright 2019 ruling, which the court upheld.",
         "The retailer earns affiliate commissions on sales, the filing showed.",
         "Did you like the old harbour?",
+        "Visitors can see more of the old harbour from the lighthouse.",
         "Photographers were kept behind the harbour gates, and the agency's pictures show why. Credit to them.",
     ],
 )

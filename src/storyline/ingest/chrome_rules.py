@@ -380,7 +380,7 @@ LINE_RULES: tuple[Rule, ...] = (
             r"(?:click|tap) (?:here|this link|the link|below)\b.*"
             r"|(?:visit|see|check out) (?:our|the official) (?:website|site|page)\b.*"
             r"|download (?:our|the) (?:free )?app\b.*|open (?:in|the) app|get the app"
-            r"|listen to (?:this|the) (?:article|story)\b.*|source link"
+            r"|listen to (?:this|the) (?:article|story)\b.*|source link|(?:[^.]{1,60} )?by clicking here"
             r"|view (?:original|source)(?: article)?)[.!]?",
             _I,
         ),
@@ -435,7 +435,7 @@ LINE_RULES: tuple[Rule, ...] = (
             r"(?:read more|read also|also read|see also|read next|more reading|further reading|related"
             r"|recommended(?: reading| for you| stories| articles| videos?)?|more on this(?: story| topic)?"
             r"|must read|don'?t miss|editor'?s picks?|(?:most|top) (?:read|popular|viewed|shared)"
-            r"|trending(?: now| stories| news)?|what to read next|read the latest|watch next"
+            r"|trending(?: now| stories| news)?|what to read next|read the latest|watch next|see more|explore further"
             r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in|have missed)(?:\.\.\.|…)?"
             r"|related (?:articles?|stories|news|content|coverage|reading|posts?|topics?|links?|videos?))"
             r"(?:\s*[:\-–—|»›>]+\s*.{0,200}|\s*)",
@@ -457,7 +457,7 @@ LINE_RULES: tuple[Rule, ...] = (
     # grow in the north [INSIGHT]", "… [VIDEO]"): a headline (no sentence end) of three or more words.
     Rule(
         "read-more",
-        re.compile(r"(?P<head>[^\[\]]{10,200}?)\s*\[[A-Z][A-Z ]{1,18}[A-Z]\]\s*[|•·]?"),
+        re.compile(r"(?P<head>[^\[\]]{10,200}?)\s*\[\s?[A-Z][A-Z ]{1,18}[A-Z]\s?\]\s*[|•·]?"),
         max_chars=230,
         accept=lambda m: _headline_head(m.group("head")),
     ),
