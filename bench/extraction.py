@@ -30,6 +30,16 @@
 * Halves: the pages in sorted order, taken alternately. The cleaner's losses are read, and the page-chrome
   pass's four settings chosen, on the even pages only (the rule that a data table's rows are not a menu came
   of that reading); the odd pages are the held-out half.
+* A third reading of the even pages' plain text (the kept lines not in the gold, the lost gold lines, by
+  kind) gave the page-chrome pass its other languages' prose, its repeats, a widget heading that opened a
+  comment thread, the header counted over the lines the rules cut and the cut blocks' weight below the body,
+  and the cleaner its caption credits, newsletter and tip prompts, particulars lines ("Nov 18, 2019 • 2 min
+  read"), byline pieces, a © inside a line, affiliate disclosures, and a headline its <h1> confirms, without the
+  site's name: plain text F1, even half 0.876 -> 0.919 (tuned/in-sample), odd half, held out and scored once,
+  0.872 -> 0.890 (P 0.795 -> 0.842, R 0.965 -> 0.943); the HTML path unchanged (odd half 0.957 -> 0.956).
+  The headline comparison allows a site's name on either side (the reader now cuts it from the page's
+  title): the old cleaner's headlines 119 -> 150 of 181 right by that alone, the new cleaner's 157 (odd half
+  75 -> 77).
 """
 
 from __future__ import annotations
@@ -177,18 +187,41 @@ def plain_text_titles(page_texts: Mapping[str, str], whole_page: bool = True) ->
     return {k: clean_text(t, whole_page=whole_page).title or "" for k, t in page_texts.items()}
 
 
+_TITLE_PART = re.compile(r"\s+(?:[|\-–—·•:/»]{1,2})\s+")
+
+
+def _title_cores(title: str) -> list[str]:
+    """The title, and the title without its first or last parts where separators (" - ", " | ") set them off
+    and what is left is longer than what is cut: a site's name ("| Smart News | Smithsonian"), on either side."""
+    parts = _TITLE_PART.split(title)
+    out = [title]
+    for n in range(1, len(parts)):
+        for kept, cut in ((parts[:-n], parts[-n:]), (parts[n:], parts[:n])):
+            if len(_WORD.findall(" ".join(kept))) > len(_WORD.findall(" ".join(cut))):
+                out.append(" ".join(kept))
+    return out
+
+
+def _same_words(found: str, own: str) -> bool:
+    got, gold = set(_WORD.findall(found.lower())), set(_WORD.findall(own.lower()))
+    return bool(got) and len(got & gold) >= 0.8 * len(got) and len(got & gold) >= min(3, len(gold))
+
+
 def same_title(found: str, own: str) -> bool:
     """The found headline is the page's title: at least 0.8 of its words are the title's, and it has three of
-    them (or all, for a shorter title); an outlet's name beside the title in either is allowed.
+    them (or all, for a shorter title); an outlet's name beside the title in either is allowed (a part set off
+    by a separator at either end, shorter than the rest: the reader cuts the site's name from the page's own
+    title, a plain text's first line may keep it).
 
     Example:
         >>> same_title("Royal Self-Indicting Arrogance - Sputnik International", "Royal Self-Indicting Arrogance")
-        False
+        True
         >>> same_title("Storm closes the port", "Storm closes the port - Harbour News")
         True
+        >>> same_title("Editorial", "The view on the harbour: a city on the brink | Editorial")
+        False
     """
-    got, gold = set(_WORD.findall(found.lower())), set(_WORD.findall(own.lower()))
-    return bool(got) and len(got & gold) >= 0.8 * len(got) and len(got & gold) >= min(3, len(gold))
+    return any(_same_words(a, b) for a in _title_cores(found) for b in _title_cores(own))
 
 
 def trafilatura_texts(pages: Mapping[str, str], precision: bool) -> dict[str, str]:
@@ -264,7 +297,7 @@ def run(data: Path, rounds: int, worst: int) -> dict[str, Any]:
         "data": {
             "pages": len(keys),
             "gold": "ground-truth.json articleBody",
-            "tuned_on": "two rules (b6d9182, 3bb7302)",
+            "tuned_on": "two rules (b6d9182, 3bb7302); the plain-text path's rules and settings: the even half",
         },
         "metric": f"word {SHINGLE}-gram shingles, per-page normalised; mean P, mean R, F1 of the means",
         "seconds": timings,

@@ -127,3 +127,102 @@ def test_a_sentences_subject_is_no_commenter() -> None:
     assert is_commenter("harbourwatcher says:") and is_commenter("K. Lund says:")
     assert not is_commenter("The statement says:") and not is_commenter("He wrote:")
     assert not is_commenter("The mayor said the port would reopen on Thursday.")
+
+
+def test_a_widget_heading_or_button_is_no_commenter() -> None:
+    """ "Most Commented" above the article opened a thread there, and the whole article went with it."""
+    from storyline.ingest.page_chrome import is_commenter
+
+    assert not is_commenter("Harbour Most Commented") and not is_commenter("View Comments")
+    assert not is_commenter("3 Replies") and is_commenter("islander77 commented:")
+    widget = ["Harbour Most Commented", "Ferry fares to rise in spring (41)", "Lighthouse vote delayed (37)"]
+    c = clean_text("\n\n".join([*MENU, *widget, *HEADER, *BODY, *THREAD]))
+    for line in BODY:
+        assert line in c.text
+
+
+OTHER_LANGUAGE = [
+    "O porto de Valmera foi fechado na terça-feira depois de uma tempestade com ventos de 140 km/h, e todas "
+    "as ligações para as três ilhas foram canceladas até quinta-feira.",
+    "Os engenheiros vão inspecionar o muro do porto na quarta-feira de manhã, disse a autoridade portuária "
+    "em um comunicado, e a frota pesqueira deve ficar no porto até lá.",
+]
+
+
+def test_running_text_in_another_language_is_prose() -> None:
+    """The prose test knew English function words only: a page in another language had no body, and every menu
+    around it stayed."""
+    assert all(is_prose(p) for p in OTHER_LANGUAGE)
+    # a link line with one such word many times over ('.com', 'da') is no prose
+    assert not is_prose(" ".join(f"Notícias da {s}" for s in ["Fórmula 1", "Indy", "MotoGP", "NASCAR"] * 3))
+    assert is_prose(
+        "港の防波堤は火曜日の嵐で大きく壊れ、"
+        "島へのフェリーは木曜日まですべて欠航となった。"
+        "技師は水曜日の朝に防波堤を点検する。"
+    )
+    c = clean_text("\n\n".join(["Tempestade fecha porto de Valmera", *MENU, *OTHER_LANGUAGE, *FOOTER]))
+    assert all(p in c.text for p in OTHER_LANGUAGE)
+    assert not any(line in c.text for line in MENU[:-HEADER_KEPT] + FOOTER)
+
+
+def test_a_page_s_copy_of_the_article_joined_into_one_block_goes() -> None:
+    """A page that writes the article out once more (its metadata as text: the paragraphs joined into one, a
+    teaser cut off with an ellipsis) kept both copies; a paragraph that repeats one paragraph above stays."""
+    from storyline.ingest.page_chrome import REPEAT
+
+    copy = " ".join([BODY[0], BODY[1], BODY[-1]])
+    teaser = BODY[0][:60].rsplit(" ", 1)[0] + "..."
+    again = (
+        "Update: the harbour authority said on Tuesday evening that the ferries to the three islands would stay in "
+        "port until the engineers had finished their work on the wall."
+    )
+    assert is_prose(again)
+    raw = "\n\n".join([*MENU, *HEADER, *BODY, again, again, *FOOTER, teaser, "500", "250", copy, *FOOTER])
+    c = clean_text(raw)
+    repeats = [r.text for r in c.removed if r.reason == REPEAT]
+    assert copy in repeats and teaser in repeats
+    assert c.text.count(again) == 2
+    for line in BODY:
+        assert c.text.count(line) == 1
+
+
+def test_a_menu_entry_above_a_byline_the_line_rules_cut_is_the_page_s() -> None:
+    """The block right above the body is left to the line rules whatever they made of it: once they cut the
+    byline there, the menu entry above it is no longer taken for the header."""
+    c = clean_text("\n\n".join([HEADER[0], *MENU, "Share", "0", "by Ines Calloway — March 3, 2024", *BODY, *FOOTER]))
+    assert not set(c.text.split("\n\n")) & {*MENU, "0"}
+    assert {r.text: r.reason for r in c.removed}["by Ines Calloway — March 3, 2024"] == "dateline-meta"
+    for line in BODY:
+        assert line in c.text
+
+
+def test_a_sentence_after_the_page_s_boxes_below_the_body_is_the_page_s() -> None:
+    """A newsletter box and a copyright line the line rules cut lie between the body and a last sentence: the
+    body's end no longer reaches over them ('Data is delayed at least 15 minutes.')."""
+    boxes = ["Sign up for our newsletter", "© 2024 Valmera Media. All rights reserved."]
+    last = "Market data is delayed at least 15 minutes."
+    body = [BODY[0], BODY[1], BODY[-1]]
+    c = clean_text("\n\n".join([*MENU, *HEADER, *body, *boxes, last, *FOOTER]))
+    assert last not in c.text
+    for line in body:
+        assert line in c.text
+
+
+def test_the_page_s_title_repeated_above_the_body_is_the_headline() -> None:
+    """The title line and the headline above the body agree: that is the headline, even when the lede shares
+    none of its words and a section name above the body shares two ('Harbour Safety')."""
+    title = "The wall that nearly sank a town: how the engineers found the flaw"
+    lede = [
+        "Two months after the first cracks, the harbour safety inspectors could not say what was wrong, and "
+        "the ferries kept to their timetable while the divers searched.",
+        "Four surveys failed to find the cause, which the harbour safety board called extremely distressing "
+        "for the families who live on the quay.",
+    ]
+    c = clean_text("\n\n".join([f"{title} | Valmera Post", *MENU, "Harbour Safety", title, *lede, *FOOTER]))
+    assert c.title == title  # the outlet's name the title line adds is cut, the headline above the body agrees
+    assert all(p in c.text for p in lede)
+
+
+def test_a_title_line_keeps_the_outlet_s_name_without_a_headline_to_agree() -> None:
+    c = clean_text("\n\n".join(["Storm closes Valmera port | Valmera Post", *MENU, *BODY, *FOOTER]))
+    assert c.title == "Storm closes Valmera port | Valmera Post"

@@ -26,7 +26,7 @@ __all__ = ["LINE_RULES", "Rule"]
 _WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?"
 _DATE = (
     rf"(?i:(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\.?,?\s+\d{{4}}"
-    rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\.\d{{1,2}}\.\d{{4}}"
     rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}))"
 )
 _TIME = r"(?i:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)(?:\s+[A-Z]{2,4})?"
@@ -98,6 +98,26 @@ def _meta_rest_ok(m: re.Match[str]) -> bool:
 
 
 _META_OK_WORDS = lexicon.words("chrome.meta_ok_words")
+_META_SPLIT = re.compile(r"\s+[|•·/—–-]\s+|\s*[|•·]\s*")
+_META_PART = re.compile(
+    r"(?i:by|von|par|por)\s*:?\s*\S.{0,40}"
+    r"|\d+\s+(?i:comments?|responses?|replies)"
+    r"|(?i:in)\s+\S.{0,30}"
+    r"|\d+\s*-?\s*(?i:min(?:ute)?s?)\.?\s+(?i:read)"
+    r"|(?i:about |over )?\d+\s+(?i:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+(?i:ago)"
+    r"|(?i:(?:last )?(?:updated|modified|published|posted)(?: on| at)?:?)\s+.{1,40}"
+    r"|[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,3}"
+)
+
+
+def _meta_parts_ok(text: str) -> bool:
+    """A line of the article's particulars: two or more parts, each a date or time, "by <name>", "N Comments",
+    "in <section>", "N min read", "N hours ago", "Updated <date>" or a short name (the outlet's), one of
+    them a date."""
+    parts = [p.strip(" .,") for p in _META_SPLIT.split(text) if p.strip(" .,")]
+    if len(parts) < 2 or not any(_DATE_ONLY.fullmatch(p) or _HAS_DATE.search(p) for p in parts):
+        return False
+    return all(_DATE_ONLY.fullmatch(p) or _TIME_ONLY.fullmatch(p) or _META_PART.fullmatch(p) for p in parts)
 
 
 def _copyright_ok(m: re.Match[str]) -> bool:
@@ -127,6 +147,7 @@ def _signup_ok(m: re.Match[str]) -> bool:
 
 _I = re.IGNORECASE
 _WIRE = alternation(lexicon.ordered("chrome.wire_services"))
+_AGENCY = alternation(lexicon.ordered("chrome.photo_agencies"), longest_first=True)
 
 _AD_RULE = Rule(
     "advertisement",
@@ -150,7 +171,10 @@ LINE_RULES: tuple[Rule, ...] = (
         re.compile(
             r"(?:(?:©|\(c\)|copyright\b)\s*(?P<rest>.*)|all rights reserved\b.*|distributed by\b.*"
             r"|this (?:material|article|story|content) may not be (?:published|reproduced|copied)\b.*"
-            r"|(?:unauthori[sz]ed )?reproduction\b.{0,80}\b(?:prohibited|permitted|forbidden)\b.*)",
+            r"|(?:unauthori[sz]ed )?reproduction\b.{0,80}\b(?:prohibited|permitted|forbidden)\b.*"
+            r"|.{0,80}©\s*(?:(?:19|20)\d{2}\b|copyright\b).{0,160}"
+            r"|.{0,120}\ball rights reserved\b.*"
+            r"|this (?:document|page|content) is subject to copyright\b.*)",
             _I,
         ),
         max_chars=400,
@@ -208,6 +232,22 @@ LINE_RULES: tuple[Rule, ...] = (
         ),
         max_chars=260,
     ),
+    # A photo's caption that ends with its credit: "(Manu Fernandez/AP)", "(AP Photo/Alan Diaz, File)", "(Image:
+    # GETTY )", "(Credit: Getty Images)", "… Credit: ESA", "… in New York. Reuters", "… Submitted photo" (lexicon
+    # chrome.photo_agencies names the agencies).
+    Rule(
+        "photo-credit",
+        re.compile(
+            r".{0,400}?(?:"
+            rf"\((?:[^()]{{1,80}}/\s*)?(?-i:{_AGENCY})(?:[\s/,][^()]{{0,40}})?\)"
+            r"|\((?:images?|photos?|pictures?|pic|credit|image credit|photo credit|source)\s*:\s*[^()]{1,80}\)"
+            r"|(?<=[\s.])(?:image |photo )?credit\s*:\s*[^.()]{1,60}"
+            rf"|(?<=[.!?\"”’])\s+(?-i:{_AGENCY})(?: photo)?"
+            r"|\ssubmitted (?:photo|image))\s*\.?",
+            _I,
+        ),
+        max_chars=450,
+    ),
     # "By" is matched case-sensitively so a wrapped "...written\nby Jane Doe" stays part of its sentence.
     Rule(
         "byline",
@@ -228,6 +268,32 @@ LINE_RULES: tuple[Rule, ...] = (
         ),
         max_chars=120,
         accept=lambda m: _byline_ok(m.group("author") or m.group("author2")),
+    ),
+    # A byline's pieces on lines of their own: "By" above the name, the writer's handle or e-mail address
+    # ("@janedoe", "Jane Doe @janedoe / 2 days", "jane.doe@example.com").
+    Rule(
+        "byline",
+        re.compile(
+            r"(?:By|BY|Written by|Posted by)\s*:?"
+            r"|(?:[A-ZÀ-ÖØ-Þ][\w'’.\-]*\s+){0,4}@\w{2,30}(?:\s*[/|·•,]\s*.{0,30})?"
+            r"|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)*\.[a-z]{2,}"
+        ),
+        max_chars=80,
+    ),
+    # A line of the article's particulars set off by separators, one of them its date: "Nov 18, 2019 at 9:24
+    # pm ET • 2 min read", "October 12, 2018 / 0 Comments / in Harbour News / by jdoe", "November 20, 2019 /
+    # 1:07 AM / Harbour News", "by Jane Doe — November 18, 2019", "March 3, 2024 | BY: Jane Doe, MS".
+    Rule(
+        "dateline-meta",
+        re.compile(r"[^.!?]{4,}?(?:\s+[|•·/—–-]\s+|\s*[|•·]\s*)[^!?]{2,}"),
+        max_chars=140,
+        accept=lambda m: _meta_parts_ok(m.group(0)),
+    ),
+    Rule(
+        "byline",
+        re.compile(rf"by\s+(?P<author>{_NAME})\.?"),
+        max_chars=60,
+        accept=lambda m: _byline_ok(m.group("author")),
     ),
     Rule(
         "dateline-meta",
@@ -257,7 +323,12 @@ LINE_RULES: tuple[Rule, ...] = (
             r"|write a comment|be the first to comment\b.*|(?:to )?join the (?:conversation|discussion)\b.*"
             r"|comments? (?:are|is|have been|has been) (?:now )?(?:closed|disabled|turned off)\b.*"
             r"|you must be logged in to (?:post a )?comment\b.*|(?:log|sign) in to (?:comment|reply|join)\b.*"
-            r"|have your say\b.*|reader comments|cancel reply)[.!:]?",
+            r"|have your say\b.*|reader comments|cancel reply"
+            r"|(?:want to )?join the discussion\?.*|feel free to contribute|view the discussion thread"
+            r"|no comments yet\b.{0,60}|\d+ (?:replies|responses)|share your thoughts\b.{0,60}"
+            r"|(?:got|have) a (?:confidential )?(?:news )?tip\?.{0,80}|.{0,40}\bsend us a tip\b.{0,80}"
+            r"|(?:did you )?(?:like|enjoy(?:ed)?|found) (?:this|the) (?:article|story|post)(?: interesting)?\?"
+            r"|feedback to (?:the )?editors?)[.!:]?",
             _I,
         ),
         max_chars=200,
@@ -269,10 +340,35 @@ LINE_RULES: tuple[Rule, ...] = (
             r"|by (?:continuing|using|clicking|browsing)|(?:accept|allow|reject|manage|decline)"
             r"(?: all| necessary| essential| optional)?(?: cookies)?"
             r"|cookie (?:settings|preferences|policy|consent|notice)"
-            r"|(?:your )?privacy (?:choices|settings|preferences)|(?:we|our partners) (?:use|store)).*",
+            r"|(?:your )?privacy (?:choices|settings|preferences)|(?:we|our partners) (?:use|store)"
+            # "Rogers Media uses cookies for ... Learn more or change your cookie preferences."
+            r"|.{0,60}\b(?:uses?|sets?|stores?|places?) cookies\b(?=.*\b(?:cookie (?:settings|preferences|policy)"
+            r"|your browser|learn more|more info|by continuing|you (?:agree|consent|accept)))).*",
             _I,
         ),
         max_chars=500,
+    ),
+    # A disclosure that the page earns from its links: "This post may contain affiliate links.", "If you buy
+    # something through this post, Acme may get a share of the sale.", "Acme may earn an Affiliate Commission …".
+    Rule(
+        "advertisement",
+        re.compile(
+            r".{0,80}\b(?:may|might|could) (?:earn|receive|contain|include|get)\b.{0,40}"
+            r"\b(?:affiliate|referral)\b.{0,200}"
+            r"|if you (?:buy|purchase) (?:something|anything|a product)\b.{0,80}\b(?:commission|share of the sale"
+            r"|compensation|small fee)\b.{0,120}",
+            _I,
+        ),
+        max_chars=300,
+    ),
+    # A sharing widget's messages: "Post was not sent - check your email addresses!", "Email check failed,
+    # please try again", "Sorry, your blog cannot share posts by email."
+    Rule(
+        "social",
+        re.compile(
+            r"(?:post was not sent|email check failed|sorry, your blog cannot share posts by email)\b.{0,60}",
+            _I,
+        ),
     ),
     Rule(
         "link-prompt",
@@ -284,7 +380,7 @@ LINE_RULES: tuple[Rule, ...] = (
             r"(?:click|tap) (?:here|this link|the link|below)\b.*"
             r"|(?:visit|see|check out) (?:our|the official) (?:website|site|page)\b.*"
             r"|download (?:our|the) (?:free )?app\b.*|open (?:in|the) app|get the app"
-            r"|listen to (?:this|the) (?:article|story)\b.*|source link"
+            r"|listen to (?:this|the) (?:article|story)\b.*|source link|(?:[^.]{1,60} )?by clicking here"
             r"|view (?:original|source)(?: article)?)[.!]?",
             _I,
         ),
@@ -303,7 +399,17 @@ LINE_RULES: tuple[Rule, ...] = (
             r"|already (?:a subscriber|subscribed|have an account)\??.*"
             r"|(?:become|be) a (?:subscriber|member)\b.*|support (?:our|independent|quality) journalism\b.*"
             r"|this (?:article|story|content) is (?:for|available to|reserved for)"
-            r" (?:subscribers|members)\b.*)",
+            r" (?:subscribers|members)\b.*"
+            # a prompt after a short lead-in: "Want more deals? Join the Deals Newsletter.", "Stay up to date with
+            # Acme. Subscribe to our newsletter.", "Don't miss a brief. Sign up for our daily email."
+            r"|(?:[^.?!]{1,60}[.?!]\s+)?(?:join|sign up for|subscribe to|get)\b.{0,50}"
+            r"\b(?:newsletters?|e-?mails?|briefings?)[.!]?"
+            r"|i(?:'d| would) like to (?:subscribe|receive)\b.{0,80}"
+            r"|(?:most recent |our |free )?newsletters?"
+            r"|no spam\b.{0,150}|.{0,60}\bunsubscribe at any time\b.{0,120}|you are now subscribed\b.{0,40}"
+            r"|by clicking (?:subscribe|sign up|submit|register)\b.{0,120}"
+            r"|stay (?:up to date|current|informed|in the know) with [^.]{1,40}\.?"
+            r"|.{0,80}\bnewsletter subscription\b.{0,80})",
             _I,
         ),
         max_chars=250,
@@ -329,7 +435,7 @@ LINE_RULES: tuple[Rule, ...] = (
             r"(?:read more|read also|also read|see also|read next|more reading|further reading|related"
             r"|recommended(?: reading| for you| stories| articles| videos?)?|more on this(?: story| topic)?"
             r"|must read|don'?t miss|editor'?s picks?|(?:most|top) (?:read|popular|viewed|shared)"
-            r"|trending(?: now| stories| news)?|what to read next|read the latest|watch next"
+            r"|trending(?: now| stories| news)?|what to read next|read the latest|watch next|see more|explore further"
             r"|you (?:may|might) (?:also )?(?:like|enjoy|be interested in|have missed)(?:\.\.\.|…)?"
             r"|related (?:articles?|stories|news|content|coverage|reading|posts?|topics?|links?|videos?))"
             r"(?:\s*[:\-–—|»›>]+\s*.{0,200}|\s*)",
@@ -351,7 +457,7 @@ LINE_RULES: tuple[Rule, ...] = (
     # grow in the north [INSIGHT]", "… [VIDEO]"): a headline (no sentence end) of three or more words.
     Rule(
         "read-more",
-        re.compile(r"(?P<head>[^\[\]]{10,200}?)\s*\[[A-Z][A-Z ]{1,18}[A-Z]\]\s*[|•·]?"),
+        re.compile(r"(?P<head>[^\[\]]{10,200}?)\s*\[\s?[A-Z][A-Z ]{1,18}[A-Z]\s?\]\s*[|•·]?"),
         max_chars=230,
         accept=lambda m: _headline_head(m.group("head")),
     ),
@@ -376,6 +482,8 @@ LINE_RULES: tuple[Rule, ...] = (
         weak=True,
     ),
     Rule("social", re.compile(rf"(?:{_PLATFORM}|share|shares)", _I), weak=True),
+    # A counter alone ("0", "4 55 3": shares, comments, likes) next to other chrome.
+    Rule("social", re.compile(r"\d{1,6}(?:\s+\d{1,6}){0,3}"), weak=True),
     Rule(
         "navigation",
         re.compile(r"[^.,;:?!\"“”]{8,250}"),
@@ -407,6 +515,7 @@ _INLINE_AD = re.compile(
 # --------------------------------------------------------------------------------------------------
 
 _DATE_ONLY = re.compile(rf"(?:{_TIMESTAMP}|{_DATE})\.?")
+_TIME_ONLY = re.compile(_TIME)
 _HAS_DATE = re.compile(
     rf"\b(?:{_MONTH}\.?\s+\d|\d{{1,2}}\s+{_MONTH}\b|(?:19|20)\d{{2}}\b|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})", _I
 )

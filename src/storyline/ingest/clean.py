@@ -66,7 +66,7 @@ from .chrome_rules import (
 )
 from .dateline import find_dateline
 from .page_chrome import REASON as PAGE_CHROME
-from .page_chrome import headline_by_lede, mark_below_body, mark_page_chrome
+from .page_chrome import headline_by_lede, mark_below_body, mark_page_chrome, mark_repeats
 
 __all__ = ["Cleaned", "LINE_RULES", "Rule", "clean_text"]
 
@@ -132,6 +132,8 @@ def _copyright_hints(text: str, hints: _Hints) -> None:
     if dist:
         hints.source(_CORP_SUFFIX.sub("", dist.group("d").strip()), 1, text)
     m = _COPYRIGHT_LEAD.match(text)
+    if (m is None or m.end() == 0) and "©" in text:
+        return  # "From <book> by <author>. Copyright © 2015 …": the words before the © name no holder
     rest = text[m.end() :] if m else text
     suffix = _CORP_SUFFIX_INNER.search(rest)
     holder = rest[: suffix.start()] if suffix else _SENTENCE_SPLIT.split(rest, maxsplit=1)[0]
@@ -248,7 +250,8 @@ def _headline_and_page(blocks: list[_Block], hints: _Hints, find: bool, whole_pa
     if not whole_page:
         return title_at
     mark_page_chrome(blocks, keep=title_at)
-    if find and (lede := headline_by_lede(blocks, _headline_not_dateline, _content_words, title_at)) != title_at:
+    lede = headline_by_lede(blocks, _headline_not_dateline, _content_words, title_at, _same_title) if find else None
+    if find and lede != title_at:
         title_at = lede
         for b in blocks:
             b.reason = None if b.reason == PAGE_CHROME else b.reason
@@ -334,6 +337,40 @@ def _same_title(text: str, title: str) -> bool:
         and len(short) >= 0.6 * len(long_)
         and len(long_[len(short) :].split()) <= 5
     )
+
+
+_TITLE_PART = re.compile(r"\s+[|\-–—·•:/»]{1,2}\s+")
+
+
+def _without_site(title: str, lines: Sequence[str]) -> str:
+    """The headline without the outlet's name a page's title line adds ("Storm closes port - Harbour News",
+    "Harbour News | Storm closes port"), when another line of the page gives the headline alone (its <h1>):
+    the title cut at a separator, the part cut shorter than the part kept (the longest such part wins).
+
+    Example:
+        >>> _without_site("Storm closes port | Harbour News", ["Menu", "Storm closes port", "By Jane Doe"])
+        'Storm closes port'
+        >>> _without_site("Storm closes port | Harbour News", ["Menu", "Harbour News"])
+        'Storm closes port | Harbour News'
+    """
+    seps = list(_TITLE_PART.finditer(title))
+    if not seps:
+        return title
+    others = {_norm(line) for line in lines if len(line) < len(title)}
+    cuts = [(title[: m.start()], title[m.end() :]) for m in seps]
+    cuts += [(title[m.end() :], title[: m.start()]) for m in seps]
+    for kept, cut in sorted(cuts, key=lambda kc: -len(kc[0])):
+        if len(_WORD_CHARS.findall(kept)) > len(_WORD_CHARS.findall(cut)) and _norm(kept) in others:
+            return kept.strip()
+    return title
+
+
+def _found_title(blocks: Sequence[_Block], title_at: int | None, whole_page: bool) -> str | None:
+    """The headline's text; on a whole page, without the outlet's name the page's title line adds."""
+    if title_at is None:
+        return None
+    title = blocks[title_at].text
+    return _without_site(title, [b.text for i, b in enumerate(blocks) if i != title_at]) if whole_page else title
 
 
 def _mark_header_dates(blocks: list[_Block], start: int, hints: _Hints) -> int:
@@ -587,10 +624,12 @@ def clean_text(
             if i != title_at and block.reason is None and _same_title(block.text, headline):
                 block.reason = "duplicate-title"
 
+    found = _found_title(blocks, title_at, whole_page)
     first_body = _mark_header_dates(blocks, 0 if title_at is None else title_at + 1, hints)
     content = [i for i, b in enumerate(blocks) if b.reason is None and i != title_at]
     _mark_tail(blocks, content, hints.values.get("author"))
     if whole_page:
+        mark_repeats(blocks, title_at)
         mark_below_body(blocks, title_at, _content_words)
     _lead_dateline(blocks, hints, first_body, None if keep_all else removed)
 
@@ -602,7 +641,7 @@ def clean_text(
         removed.sort(key=lambda r: r.line if r.line is not None else -1)
     text, spans = _assemble(blocks, title_at)
     return Cleaned(
-        title=blocks[title_at].text if title_at is not None else None,
+        title=found,
         text=text,
         paragraphs=spans,
         removed=removed,
