@@ -149,6 +149,8 @@ def build_article(
     site = None
     if art.title_how == "text":  # a scraped page's first line is its <title>: "Headline - nj.com"
         art.title, site = site_from_title(art.title)
+        if cleaned.title_line and not site:  # the cleaner cut the site's name off already (the page's <h1>)
+            site = site_from_title(cleaned.title_line)[1]
     # source: user > metadata/url > the dateline's wire > the title's site > other tell-tale lines in the text
     if source:
         art.source, art.source_how, art.source_why = source, "user", source_why or "given with --source"

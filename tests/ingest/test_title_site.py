@@ -62,3 +62,9 @@ def test_the_headline_repeated_under_a_title_line_with_the_site_goes() -> None:
     a = build_article(RawDoc("p.txt", raw, "txt"))
     assert a.title == "Storm closes the port. Ferries wait."
     assert not a.text.startswith("Storm closes")
+
+
+def test_the_site_names_the_outlet_when_the_pages_h1_gave_the_headline() -> None:
+    raw = f"Storm closes Valmera port - valmeranews.com\n\nMenu\n\nStorm closes Valmera port\n\n{BODY}"
+    a = build_article(RawDoc("p.txt", raw, "txt"))
+    assert (a.title, a.source) == ("Storm closes Valmera port", "valmeranews.com")

@@ -91,6 +91,7 @@ class Cleaned:
     removed: list[Removal] = field(default_factory=list)
     hints: dict[str, str] = field(default_factory=dict)
     source_line: str | None = None  # the line that gave ``hints["source"]`` (the article's ``source_why``)
+    title_line: str | None = None  # the headline's line as written, when :attr:`title` cut a site's name off it
 
 
 # --------------------------------------------------------------------------------------------------
@@ -642,6 +643,7 @@ def clean_text(
     text, spans = _assemble(blocks, title_at)
     return Cleaned(
         title=found,
+        title_line=blocks[title_at].text if title_at is not None and found != blocks[title_at].text else None,
         text=text,
         paragraphs=spans,
         removed=removed,
