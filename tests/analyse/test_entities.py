@@ -296,3 +296,17 @@ def test_a_ship_is_a_vessel_not_a_person(nlp: Any) -> None:
     ships = {m.text for m in ms if m.label == "PRODUCT"}
     assert {"INS Mysore", "MV Gibe"} <= ships
     assert not [m for m in ms if m.label == "PERSON" and m.text in ("INS Mysore", "MV Gibe", "Mysore")]
+
+
+def test_a_company_named_like_a_title_keeps_its_first_word() -> None:
+    # "General Motors" tagged PERSON once (the subject of "said") and ORG elsewhere is no person "Motors"
+    a = art(
+        "a",
+        "Carmaker General Motors said it lost money. General Motors shares fell. General Motors cut jobs.",
+        [("General Motors", "PERSON"), ("General Motors", "ORG"), ("General Motors", "ORG")],
+    )
+    ents = canonicalize([a])
+    assert [e.name for e in ents] == ["General Motors"]
+    # a name tagged PERSON as often as not still loses its title
+    b = art("b", "General Tom Blake spoke. Tom Blake left.", [("General Tom Blake", "PERSON"), ("Tom Blake", "PERSON")])
+    assert [e.name for e in canonicalize([b])] == ["Tom Blake"]

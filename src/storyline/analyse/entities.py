@@ -366,12 +366,23 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
     """
     forms: dict[str, _Form] = {}
     # titles are stripped from people only ("General Motors", "King County", "Defense Security Cooperation
-    # Agency" keep their first word), or from a name that, stripped, is a person's ("President Xi" as ORG)
-    person_keys = {_key(_strip_titles(m.text)) for art in articles for m in art.mentions if m.label == "PERSON"}
+    # Agency" keep their first word), or from a name that, stripped, is a person's ("President Xi" as ORG). A name
+    # written so is a person's only where most of its mentions are tagged PERSON: "General Motors" tagged PERSON
+    # twice and ORG 25 times makes no person "Motors".
+    written: dict[str, Counter[bool]] = {}
+    for art in articles:
+        for m in art.mentions:
+            written.setdefault(_key(m.text), Counter())[m.label == "PERSON"] += 1
+
+    def a_person(m: Mention) -> bool:
+        votes = written[_key(m.text)]
+        return m.label == "PERSON" and votes[True] >= votes[False]
+
+    person_keys = {_key(_strip_titles(m.text)) for art in articles for m in art.mentions if a_person(m)}
     for art in articles:
         for m in art.mentions:
             name = _strip_titles(m.text)
-            if m.label != "PERSON" and _key(name) not in person_keys:
+            if not a_person(m) and _key(name) not in person_keys:
                 name = m.text
             key = _key(name)
             if not key or key in NEVER_ENTITIES or len(key) < 2:
