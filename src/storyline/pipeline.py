@@ -35,6 +35,7 @@ from .config import Config
 from .errors import StorylineError
 from .ingest.clean import clean_text
 from .ingest.formats.base import E_ANALYSIS_FAILED, E_NO_TEXT, E_TOO_SHORT
+from .ingest.formats.meta import known_outlet, source_from_url
 from .ingest.published import publication
 from .ingest.readers import RawDoc
 from .model import Article, Cite, Entity, FileError, Mention, Sentence, Story, story_order
@@ -151,10 +152,14 @@ def build_article(
     elif doc.source:
         art.source, art.source_how = doc.source, doc.source_how or "metadata"
         art.source_why = _SOURCE_WHY.get(art.source_how, "from the page/record metadata")
+    elif art.url and (known := known_outlet(art.url)):  # a web address given with a plain file (a manifest's url)
+        art.source, art.source_how, art.source_why = known, "url", _SOURCE_WHY["url"]
     elif hints.get("source"):
         art.source = hints["source"]
         art.source_how = "dateline" if hints["source"] == hints.get("dateline_outlet") else "text"
         art.source_why = f"from the line {cleaned.source_line!r}" if cleaned.source_line else None
+    elif art.url and (domain := source_from_url(art.url)):  # a site no table knows: its domain
+        art.source, art.source_how, art.source_why = domain, "url", _SOURCE_WHY["url"]
     if hints.get("dateline_place"):
         art.place, art.place_how = hints["dateline_place"], "dateline"
     art.published, art.published_how, art.published_why = publication(doc, hints, art.url, published, published_why)
