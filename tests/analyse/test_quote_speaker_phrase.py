@@ -1,0 +1,33 @@
+"""What a speaker's phrase holds: a preposition only with its object, and never a phrase of how often."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.analyse.entities import mentions_from_doc
+from storyline.analyse.quotes import quotes_from_doc
+from storyline.model import Quote
+
+
+def _quotes(nlp: Any, text: str) -> list[Quote]:
+    doc = nlp(text)
+    return quotes_from_doc(doc, mentions_from_doc(doc))
+
+
+def test_a_bare_preposition_is_not_part_of_the_speaker(nlp: Any) -> None:
+    # "at first" parsed with "at" under "Officials": the speaker is "Officials", not "Officials at"
+    text = (
+        "A fire broke out at the mill. Officials at first told residents to keep their windows shut but later "
+        "lifted the warning."
+    )
+    assert [q.speaker for q in _quotes(nlp, text)] == ["Officials"]
+
+
+def test_several_times_is_not_a_speaker(nlp: Any) -> None:
+    # "… and several times described …": the words are still hers
+    text = (
+        "Lena Ortiz stated that she expected the rebuilt port to handle “larger, safer, and cleaner ships of "
+        "tomorrow,” and several times described what she anticipated as “busier” docks."
+    )
+    speakers = {q.speaker for q in _quotes(nlp, text) if q.kind == "partial"}
+    assert speakers == {"Lena Ortiz"}
