@@ -310,3 +310,47 @@ def test_a_company_named_like_a_title_keeps_its_first_word() -> None:
     # a name tagged PERSON as often as not still loses its title
     b = art("b", "General Tom Blake spoke. Tom Blake left.", [("General Tom Blake", "PERSON"), ("Tom Blake", "PERSON")])
     assert [e.name for e in canonicalize([b])] == ["Tom Blake"]
+
+
+def test_an_acronym_joins_its_name_written_with_and_without_a_plural_s() -> None:
+    a = art(
+        "a",
+        "General Motors cut jobs. GM said so. GM shares fell. General Motor's chief left.",
+        [("General Motors", "ORG"), ("GM", "ORG"), ("GM", "ORG"), ("General Motor", "ORG")],
+    )
+    ents = canonicalize([a])
+    assert [(e.name, len(e.mentions)) for e in ents] == [("General Motors", 4)]
+    # two different names with the same initials: the acronym stays apart
+    b = art(
+        "b",
+        "Green Mills grew. Grey Mountain fell. GM said so.",
+        [("Green Mills", "ORG"), ("Grey Mountain", "ORG"), ("GM", "ORG")],
+    )
+    assert "GM" in [e.name for e in canonicalize([b])]
+
+
+def test_a_surname_tagged_a_place_joins_the_person_of_its_article() -> None:
+    a = art(
+        "a",
+        "Chief executive Pete Aldwick spoke. Aldwick said the plan was ready. Aldwick left.",
+        [("Pete Aldwick", "PERSON"), ("Aldwick", "GPE"), ("Aldwick", "GPE")],
+    )
+    ents = canonicalize([a])
+    assert [(e.name, e.type, len(e.mentions)) for e in ents] == [("Pete Aldwick", "PERSON", 3)]
+    # a country stays a country beside a person named after it
+    b = art("b", "Michael Jordan visited Jordan.", [("Michael Jordan", "PERSON"), ("Jordan", "GPE")])
+    assert sorted(e.name for e in canonicalize([b])) == ["Jordan", "Michael Jordan"]
+    # a place in an article that names no such person stays a place
+    c = art("c", "Pete Aldwick spoke.", [("Pete Aldwick", "PERSON")])
+    d = art("d", "Floods hit Aldwick.", [("Aldwick", "GPE")])
+    assert sorted((e.name, e.type) for e in canonicalize([c, d])) == [("Aldwick", "GPE"), ("Pete Aldwick", "PERSON")]
+
+
+def test_a_time_zone_and_a_leading_article_are_no_part_of_a_name(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    doc = nlp("The plant closed at 12:00 UTC after a United Dock Workers negotiator spoke.")
+    words = [t.text for t in doc]
+    utc, a = words.index("UTC"), words.index("a")
+    doc.ents = [Span(doc, utc, utc + 1, "ORG"), Span(doc, a, a + 4, "ORG")]  # as the small model tags them
+    assert [(m.text, m.label) for m in mentions_from_doc(doc)] == [("United Dock Workers", "ORG")]
