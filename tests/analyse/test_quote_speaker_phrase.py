@@ -31,3 +31,14 @@ def test_several_times_is_not_a_speaker(nlp: Any) -> None:
     )
     speakers = {q.speaker for q in _quotes(nlp, text) if q.kind == "partial"}
     assert speakers == {"Lena Ortiz"}
+
+
+def test_a_dotted_title_ends_no_sentence(nlp: Any) -> None:
+    # "Lt." and "Sgt." are one token each, as "Dr." is: the speaker is the name after the title, not "Lt"
+    text = (
+        "“We think he was looking for a third manager,” said Aldmoor police Lt. Tom Reyes.\n\n"
+        "The gunman was armed with a shotgun, said Aldmoor police Sgt. Dana Holt."
+    )
+    doc = nlp(text)
+    assert len(list(doc.sents)) == 2
+    assert [q.speaker for q in _quotes(nlp, text)] == ["Tom Reyes", "Dana Holt"]
