@@ -95,6 +95,17 @@ def _outside_quotes(text: str) -> tuple[str, bool]:
     return "".join(out), not inside
 
 
+def quotes_balanced(text: str) -> bool:
+    """Whether every quotation ``text`` opens also closes in it, and none closes that opened before it: not a piece
+    of a quotation of several sentences ("The programs do not resonate,” an analyst said.")."""
+    return _outside_quotes(text)[1]
+
+
+def needs_context(text: str) -> bool:
+    """Whether ``text`` opens on a word that needs the sentence before it ("Instead, …", "That decision …")."""
+    return _needs_context(text)
+
+
 def _opening(text: str) -> str:
     return " ".join(w.lower() for w in _FIRST_WORDS.findall(text[:40])[:3])
 
