@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from storyline.analyse.entities import mentions_from_doc
 from storyline.analyse.quotes import quotes_from_doc
 from storyline.model import Quote
@@ -42,3 +44,16 @@ def test_a_dotted_title_ends_no_sentence(nlp: Any) -> None:
     doc = nlp(text)
     assert len(list(doc.sents)) == 2
     assert [q.speaker for q in _quotes(nlp, text)] == ["Tom Reyes", "Dana Holt"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The crowd left at noon, said Constable Ann Lowe of the Aldmoor police.", "Ann Lowe"),
+        ("“We found the car,” said Undersheriff Paul Marsh.", "Paul Marsh"),
+        ("Lieutenant Dana Holt said the road would reopen on Friday.", "Dana Holt"),
+        ("Const. Ann Lowe said the road was closed.", "Ann Lowe"),
+    ],
+)
+def test_a_police_rank_is_a_title_not_part_of_the_name(nlp: Any, text: str, speaker: str) -> None:
+    assert [q.speaker for q in _quotes(nlp, text)] == [speaker]
