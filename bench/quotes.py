@@ -497,11 +497,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not pairs:
         print(f"no PolNeAR articles under {DATA / args.split}", file=sys.stderr)
         return 2
-    from storyline.analyse.nlp import keep_dotted_titles, split_glued_quotes
+    from storyline.analyse.nlp import keep_dotted_titles, paragraph_breaks, split_glued_quotes
 
     nlp = spacy.load(MODEL)
     split_glued_quotes(nlp)  # the tokenizer Storyline runs with (both systems read this parse)
     keep_dotted_titles(nlp)
+    paragraph_breaks(nlp)
     nlp.max_length = max(nlp.max_length, 5_000_000)
     systems: dict[str, Tally] = {"storyline": Tally()}
     textacy_version = None
