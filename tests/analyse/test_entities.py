@@ -354,3 +354,12 @@ def test_a_time_zone_and_a_leading_article_are_no_part_of_a_name(nlp: Any) -> No
     utc, a = words.index("UTC"), words.index("a")
     doc.ents = [Span(doc, utc, utc + 1, "ORG"), Span(doc, a, a + 4, "ORG")]  # as the small model tags them
     assert [(m.text, m.label) for m in mentions_from_doc(doc)] == [("United Dock Workers", "ORG")]
+
+
+def test_a_police_rank_is_no_part_of_a_person_name() -> None:
+    a = art(
+        "a",
+        "Police spokesman Constable Ann Lowe spoke. Ann Lowe said the road was shut.",
+        [("Constable Ann Lowe", "PERSON"), ("Ann Lowe", "PERSON")],
+    )
+    assert [(e.name, len(e.mentions)) for e in canonicalize([a])] == [("Ann Lowe", 2)]
