@@ -57,3 +57,26 @@ def test_a_dotted_title_ends_no_sentence(nlp: Any) -> None:
 )
 def test_a_police_rank_is_a_title_not_part_of_the_name(nlp: Any, text: str, speaker: str) -> None:
     assert [q.speaker for q in _quotes(nlp, text)] == [speaker]
+
+
+def test_a_line_without_a_full_stop_ends_its_sentence(nlp: Any) -> None:
+    # a deck line with no full stop is parsed apart from the paragraph after it
+    text = (
+        "Gunman kills 1, wounds 2 at depot\n\nSuspect had been fired last week by Aldmoor company\n\n"
+        "A depot clerk who was fired last week shot and killed a woman and wounded two men Monday at the "
+        "suburban Aldmoor building where he worked, then led officers on a high-speed chase, police said.\n"
+    )
+    doc = nlp(text)
+    starts = [s.text.strip()[:12] for s in doc.sents if s.text.strip()]
+    assert starts == ["Gunman kills", "Suspect had ", "A depot cler"]
+    assert not [e for e in doc._.storyline_events if e.actor_text == "police"]
+
+
+def test_she_is_not_a_man_named_by_his_first_name_alone(nlp: Any) -> None:
+    text = (
+        "Mara Quist knew the family well. She said Tom and his wife met at school.\n\n"
+        "Tom went to school in Aldmoor, where his father worked for a paper.\n\n"
+        "She said he travelled to Peru for a year."
+    )
+    speakers = [q.speaker for q in _quotes(nlp, text) if q.text.startswith("he travelled")]
+    assert speakers == ["Mara Quist"]  # not "Tom": a man by his first name

@@ -48,6 +48,8 @@ from .. import lexicon
 from ..config import Config
 from ..model import Article, Cite, Claim, SummarySentence, TimelineItem
 from .claims import content_stems, outlet_label, source_key
+from .quoted import outside_quotes as _outside_quotes
+from .quoted import typographic as _typographic
 
 log = logging.getLogger("storyline")
 
@@ -65,40 +67,6 @@ _LAST_WORD = re.compile(r"(\S+?)[\"”’)\]]*$")
 _FIRST_WORDS = re.compile(r"[A-Za-z’']+")
 _END = re.compile(r"[.!][\"”’)\]]*$")
 _HYPHEN = re.compile(r"(?<=\w)[-‐–](?=\w)")
-
-
-#: Quotation marks typed as pairs of ASCII characters, as in wire text of the 1990s (AP, NYT: ``It was a panic,''
-#: he said.), read as the typographic marks they stand for.
-_ASCII_QUOTES = (("``", "“"), ("''", "”"))
-
-
-def _typographic(text: str) -> str:
-    """``text`` with :data:`_ASCII_QUOTES` as the marks they stand for."""
-    for typed, mark in _ASCII_QUOTES:
-        text = text.replace(typed, mark)
-    return text
-
-
-def _outside_quotes(text: str) -> tuple[str, bool]:
-    """The text outside quotation marks, and whether every quotation that opens also closes."""
-    text = _typographic(text)
-    out, inside = [], False
-    for ch in text:
-        if ch == "“" or (ch == '"' and not inside):
-            inside = True
-        elif ch == "”" or ch == '"':
-            if not inside:
-                return "", False  # a quotation closing that opened in an earlier sentence
-            inside = False
-        elif not inside:
-            out.append(ch)
-    return "".join(out), not inside
-
-
-def quotes_balanced(text: str) -> bool:
-    """Whether every quotation ``text`` opens also closes in it, and none closes that opened before it: not a piece
-    of a quotation of several sentences ("The programs do not resonate,” an analyst said.")."""
-    return _outside_quotes(text)[1]
 
 
 def needs_context(text: str) -> bool:

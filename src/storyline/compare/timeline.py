@@ -47,7 +47,8 @@ from ..lexicon import stem
 from ..model import Article, Cite, TimelineItem
 from .claims import content_stems, opens_with_pronoun, source_key
 from .commitments import article_commitments
-from .summary import needs_context, quotes_balanced
+from .quoted import whole_quote as _whole_quote
+from .summary import needs_context
 
 MIN_WORDS = 6
 #: Overlap two dated sentences (and, on average, two groups of them) need to be one happening; chosen by
@@ -132,33 +133,6 @@ def dated_sentences(a: Article, latest: str | None) -> list[tuple[str, int, int]
         ):
             best[span] = (v, written)
     return [(v, s, e) for (s, e), (v, _) in best.items()]
-
-
-#: Most sentences and words a dated sentence may grow to when it is a piece of a longer quotation.
-QUOTE_SENTENCES = 3
-QUOTE_WORDS = 70
-
-
-def _whole_quote(a: Article, span: tuple[int, int]) -> tuple[int, int] | None:
-    """The sentence, or — when it is a piece of a quotation of several sentences ("The programs do not resonate,”
-    an analyst said.") — the sentences of its paragraph that hold the whole quotation; None when that takes more
-    than :data:`QUOTE_SENTENCES` sentences or :data:`QUOTE_WORDS` words (the piece alone would misquote)."""
-    if quotes_balanced(a.text[span[0] : span[1]]):
-        return span
-    sents = [(x.start, x.end) for x in a.sentences]
-    if span not in sents:
-        return None
-    k = sents.index(span)
-    for extra in range(1, QUOTE_SENTENCES):
-        for before in range(extra, -1, -1):
-            i, j = k - before, k + extra - before
-            if i < 0 or j >= len(sents):
-                continue
-            s, e = sents[i][0], sents[j][1]
-            text = a.text[s:e]
-            if "\n" not in text and quotes_balanced(text):
-                return (s, e) if len(text.split()) <= QUOTE_WORDS else None
-    return None
 
 
 #: Fewest words a dated sentence has besides its dates to report something.
