@@ -354,6 +354,11 @@ def test_a_time_zone_and_a_leading_article_are_no_part_of_a_name(nlp: Any) -> No
     utc, a = words.index("UTC"), words.index("a")
     doc.ents = [Span(doc, utc, utc + 1, "ORG"), Span(doc, a, a + 4, "ORG")]  # as the small model tags them
     assert [(m.text, m.label) for m in mentions_from_doc(doc)] == [("United Dock Workers", "ORG")]
+    # a title tagged alone is no name either
+    doc = nlp("The road is shut, Const. Ann Lowe said.")
+    const = [t.text for t in doc].index("Const.")
+    doc.ents = [Span(doc, const, const + 1, "GPE")]
+    assert mentions_from_doc(doc) == []
 
 
 def test_a_police_rank_is_no_part_of_a_person_name() -> None:

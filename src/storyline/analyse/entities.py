@@ -133,6 +133,8 @@ def mentions_from_doc(doc: Any, titlecase_ratio: float | None = None) -> list[Me
             continue
         if span_text in TIME_ZONES:
             continue  # "12:00 UTC": a clock's zone, not an organisation
+        if all(w.lower() in _LEADING for w in span_text.split()):
+            continue  # "Const." or "Lt." tagged alone: a title, not a name
         if span_text.split()[-1].lower() in _TRAILING_FUNCTION_WORDS:
             continue  # "Ukraine War And": a headline run-on, not a name
         label = ent.label_
