@@ -48,8 +48,8 @@ Measures (gold attributions of a kind, matched by character overlap):
   figure is also given per annotator, to show where the misses sit.
 
 Both systems read the parse of Storyline's tokenizer (``storyline.analyse.nlp.split_glued_quotes``:
-a quote mark glued to its colon is its own token). ``--cache FILE`` keeps that parse in a spaCy
-DocBin and reuses it while the texts and tokenizer are unchanged.
+a quote mark glued to its colon is its own token; ``keep_dotted_titles``: "Lt." is one token). ``--cache FILE``
+keeps that parse in a spaCy DocBin and reuses it while the texts and tokenizer are unchanged.
 
 Prints a table and writes bench/results/quotes.json (dev) or quotes-train.json (train).
 """
@@ -497,10 +497,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not pairs:
         print(f"no PolNeAR articles under {DATA / args.split}", file=sys.stderr)
         return 2
-    from storyline.analyse.nlp import split_glued_quotes
+    from storyline.analyse.nlp import keep_dotted_titles, paragraph_breaks, split_glued_quotes
 
     nlp = spacy.load(MODEL)
     split_glued_quotes(nlp)  # the tokenizer Storyline runs with (both systems read this parse)
+    keep_dotted_titles(nlp)
+    paragraph_breaks(nlp)
     nlp.max_length = max(nlp.max_length, 5_000_000)
     systems: dict[str, Tally] = {"storyline": Tally()}
     textacy_version = None

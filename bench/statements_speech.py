@@ -95,10 +95,12 @@ def _parses(texts: Sequence[str], cache: str | None) -> list[Any]:
     """The spaCy parses of ``texts``: from bench/quotes.py's cache when it holds these texts, else parsed now."""
     import spacy
 
-    from storyline.analyse.nlp import split_glued_quotes
+    from storyline.analyse.nlp import keep_dotted_titles, paragraph_breaks, split_glued_quotes
 
     nlp = spacy.load(MODEL)
     split_glued_quotes(nlp)
+    keep_dotted_titles(nlp)
+    paragraph_breaks(nlp)
     nlp.max_length = max(nlp.max_length, 5_000_000)
     if cache and Path(cache).is_file():
         from spacy.tokens import DocBin

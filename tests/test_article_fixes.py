@@ -54,6 +54,22 @@ def test_manifest_sets_outlet_date_url_and_names_bad_rows(tmp_path: Path) -> Non
         assert "2025-11-24" in [x.value for x in a.dates]  # "on Monday" read against the manifest's date
 
 
+def test_manifest_url_names_the_outlet_when_its_source_is_blank(tmp_path: Path) -> None:
+    # a plain file whose manifest row gives only a web address: a well-known host's outlet, else the site's domain
+    _files(tmp_path)
+    m = tmp_path / "files.csv"
+    m.write_text(
+        "path,source,published,url\n"
+        "in/flood.txt,,,https://edition.cnn.com/2025/11/24/floods/\n"
+        "in/budget.txt,,,http://blog.valleyherald.com/2025/budget.html\n",
+        encoding="utf-8",
+    )
+    with Corpus(tmp_path / "s.db") as corpus:
+        corpus.ingest([], manifest=m)
+        got = {a.path.rsplit("/", 1)[-1]: (a.source, a.source_how) for a in corpus.articles()}
+    assert got == {"flood.txt": ("CNN", "url"), "budget.txt": ("valleyherald.com", "url")}
+
+
 def test_manifest_without_path_column_is_refused(tmp_path: Path) -> None:
     m = tmp_path / "bad.csv"
     m.write_text("file,source\na.txt,X\n", encoding="utf-8")

@@ -20,7 +20,7 @@ from storyline.model import Article, Mention, Quote, Story
 from storyline.pipeline import analyse_cleaned, link_speakers
 
 #: Settings a reader sees: fewer key sentences, and only statements the model is nearly sure of share a row.
-SETTINGS = {"summary.key_sentences": "2", "compare.align_threshold": "0.9"}
+SETTINGS = {"summary.key_sentences": "2", "compare.align_threshold": "0.85"}
 
 
 def _env(settings: dict[str, str]) -> dict[str, str]:

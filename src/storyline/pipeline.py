@@ -33,9 +33,9 @@ from .compare.dedup import find_duplicates
 from .compare.story import build_story, story_basis, story_event_date
 from .config import Config
 from .errors import StorylineError
-from .ingest.clean import clean_text
+from .ingest.clean import Cleaned, clean_text
 from .ingest.formats.base import E_ANALYSIS_FAILED, E_NO_TEXT, E_TOO_SHORT
-from .ingest.formats.meta import site_from_title, title_without_site
+from .ingest.formats.meta import known_outlet, site_from_title, source_from_url, title_without_site
 from .ingest.published import publication
 from .ingest.readers import RawDoc
 from .model import Article, Cite, Entity, FileError, Mention, Sentence, Story, story_order
@@ -151,18 +151,7 @@ def build_article(
         art.title, site = site_from_title(art.title)
         if cleaned.title_line and not site:  # the cleaner cut the site's name off already (the page's <h1>)
             site = site_from_title(cleaned.title_line)[1]
-    # source: user > metadata/url > the dateline's wire > the title's site > other tell-tale lines in the text
-    if source:
-        art.source, art.source_how, art.source_why = source, "user", source_why or "given with --source"
-    elif doc.source:
-        art.source, art.source_how = doc.source, doc.source_how or "metadata"
-        art.source_why = _SOURCE_WHY.get(art.source_how, "from the page/record metadata")
-    elif hints.get("source") and (not site or hints["source"] == hints.get("dateline_outlet")):
-        art.source = hints["source"]
-        art.source_how = "dateline" if hints["source"] == hints.get("dateline_outlet") else "text"
-        art.source_why = f"from the line {cleaned.source_line!r}" if cleaned.source_line else None
-    elif site:  # beats a copyright line's company ("CBS Interactive" for "… - CBSSports.com"), not a dateline's wire
-        art.source, art.source_how, art.source_why = site, "text", "the site's name at the end of the title line"
+    art.source, art.source_how, art.source_why = _source(doc, cleaned, art.url, site, source, source_why)
     if art.title_how == "text" and art.source and not site:  # "… - SlashGear", the outlet a line names
         art.title = title_without_site(art.title, art.source, None)
     if hints.get("dateline_place"):
@@ -173,6 +162,31 @@ def build_article(
         art.title_how = "lead" if art.title else None
     art.title, art.source, art.author = one_line(art.title), one_line(art.source), one_line(art.author)
     return art
+
+
+def _source(
+    doc: RawDoc, cleaned: Cleaned, url: str | None, site: str | None, given: str | None, given_why: str | None
+) -> tuple[str | None, str | None, str | None]:
+    """The outlet, how it was found and why: the user's > the metadata's > a well-known web address's > the
+    dateline's wire > the title line's site > other tell-tale lines of the text (a copyright line's company) >
+    the web address's domain."""
+    hints = cleaned.hints
+    if given:
+        return given, "user", given_why or "given with --source"
+    if doc.source:
+        how = doc.source_how or "metadata"
+        return doc.source, how, _SOURCE_WHY.get(how, "from the page/record metadata")
+    if url and (known := known_outlet(url)):  # a web address given with a plain file (a manifest's url)
+        return known, "url", _SOURCE_WHY["url"]
+    wire = hints.get("dateline_outlet")
+    if hints.get("source") and (not site or hints["source"] == wire):
+        line = f"from the line {cleaned.source_line!r}" if cleaned.source_line else None
+        return hints["source"], "dateline" if hints["source"] == wire else "text", line
+    if site:  # beats a copyright line's company ("CBS Interactive" for "… - CBSSports.com"), not a dateline's wire
+        return site, "text", "the site's name at the end of the title line"
+    if url and (domain := source_from_url(url)):  # a site no table knows: its domain
+        return domain, "url", _SOURCE_WHY["url"]
+    return None, None, None
 
 
 _SOURCE_WHY = {

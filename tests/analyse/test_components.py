@@ -15,7 +15,14 @@ import spacy
 from spacy.tokens import Doc, DocBin
 
 from storyline.analyse.components import EXTENSIONS, PIPES, add_pipes, register_extensions
-from storyline.analyse.nlp import DEFAULT_MODEL, PIPE_ATTR, split_glued_quotes, with_storyline
+from storyline.analyse.nlp import (
+    DEFAULT_MODEL,
+    PIPE_ATTR,
+    keep_dotted_titles,
+    paragraph_breaks,
+    split_glued_quotes,
+    with_storyline,
+)
 from storyline.config import Config
 from storyline.errors import StorylineError
 from storyline.ingest.readers import read_file
@@ -30,6 +37,8 @@ def full() -> Any:
     other tests share is left as it is."""
     nlp = spacy.load(DEFAULT_MODEL)
     split_glued_quotes(nlp)
+    keep_dotted_titles(nlp)
+    paragraph_breaks(nlp)
     return add_pipes(nlp)
 
 

@@ -296,3 +296,75 @@ def test_a_ship_is_a_vessel_not_a_person(nlp: Any) -> None:
     ships = {m.text for m in ms if m.label == "PRODUCT"}
     assert {"INS Mysore", "MV Gibe"} <= ships
     assert not [m for m in ms if m.label == "PERSON" and m.text in ("INS Mysore", "MV Gibe", "Mysore")]
+
+
+def test_a_company_named_like_a_title_keeps_its_first_word() -> None:
+    # "General Motors" tagged PERSON once (the subject of "said") and ORG elsewhere is no person "Motors"
+    a = art(
+        "a",
+        "Carmaker General Motors said it lost money. General Motors shares fell. General Motors cut jobs.",
+        [("General Motors", "PERSON"), ("General Motors", "ORG"), ("General Motors", "ORG")],
+    )
+    ents = canonicalize([a])
+    assert [e.name for e in ents] == ["General Motors"]
+    # a name tagged PERSON as often as not still loses its title
+    b = art("b", "General Tom Blake spoke. Tom Blake left.", [("General Tom Blake", "PERSON"), ("Tom Blake", "PERSON")])
+    assert [e.name for e in canonicalize([b])] == ["Tom Blake"]
+
+
+def test_an_acronym_joins_its_name_written_with_and_without_a_plural_s() -> None:
+    a = art(
+        "a",
+        "General Motors cut jobs. GM said so. GM shares fell. General Motor's chief left.",
+        [("General Motors", "ORG"), ("GM", "ORG"), ("GM", "ORG"), ("General Motor", "ORG")],
+    )
+    ents = canonicalize([a])
+    assert [(e.name, len(e.mentions)) for e in ents] == [("General Motors", 4)]
+    # two different names with the same initials: the acronym stays apart
+    b = art(
+        "b",
+        "Green Mills grew. Grey Mountain fell. GM said so.",
+        [("Green Mills", "ORG"), ("Grey Mountain", "ORG"), ("GM", "ORG")],
+    )
+    assert "GM" in [e.name for e in canonicalize([b])]
+
+
+def test_a_surname_tagged_a_place_joins_the_person_of_its_article() -> None:
+    a = art(
+        "a",
+        "Chief executive Pete Aldwick spoke. Aldwick said the plan was ready. Aldwick left.",
+        [("Pete Aldwick", "PERSON"), ("Aldwick", "GPE"), ("Aldwick", "GPE")],
+    )
+    ents = canonicalize([a])
+    assert [(e.name, e.type, len(e.mentions)) for e in ents] == [("Pete Aldwick", "PERSON", 3)]
+    # a country stays a country beside a person named after it
+    b = art("b", "Michael Jordan visited Jordan.", [("Michael Jordan", "PERSON"), ("Jordan", "GPE")])
+    assert sorted(e.name for e in canonicalize([b])) == ["Jordan", "Michael Jordan"]
+    # a place in an article that names no such person stays a place
+    c = art("c", "Pete Aldwick spoke.", [("Pete Aldwick", "PERSON")])
+    d = art("d", "Floods hit Aldwick.", [("Aldwick", "GPE")])
+    assert sorted((e.name, e.type) for e in canonicalize([c, d])) == [("Aldwick", "GPE"), ("Pete Aldwick", "PERSON")]
+
+
+def test_a_time_zone_and_a_leading_article_are_no_part_of_a_name(nlp: Any) -> None:
+    from spacy.tokens import Span
+
+    doc = nlp("The plant closed at 12:00 UTC after a United Dock Workers negotiator spoke.")
+    words = [t.text for t in doc]
+    utc, a = words.index("UTC"), words.index("a")
+    doc.ents = [Span(doc, utc, utc + 1, "ORG"), Span(doc, a, a + 4, "ORG")]  # as the small model tags them
+    assert [(m.text, m.label) for m in mentions_from_doc(doc)] == [("United Dock Workers", "ORG")]
+    # a title tagged alone is no name either
+    doc = nlp("The road is shut, Const. Ann Lowe said.")
+    const = [t.text for t in doc].index("Const.")
+    doc.ents = [Span(doc, const, const + 1, "GPE")]
+    assert mentions_from_doc(doc) == []
+
+
+def test_a_police_rank_is_no_part_of_a_person_name() -> None:
+    a = art(
+        "a",
+        "Police spokesman Constable Ann Lowe spoke. Ann Lowe said the road was shut.",
+        [("Constable Ann Lowe", "PERSON"), ("Ann Lowe", "PERSON")],
+    )
+    assert [(e.name, len(e.mentions)) for e in canonicalize([a])] == [("Ann Lowe", 2)]

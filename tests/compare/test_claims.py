@@ -474,3 +474,10 @@ def test_an_unclear_cell_without_a_passage_to_show_promises_none() -> None:
     m = claim_matrix([near, none], [a, b, c])
     why = [[cell["why"] for cell in r["cells"] if cell["status"] == "unclear"] for r in m["rows"]]  # type: ignore[index]
     assert why == [["a passage comes near it"], ["no passage matched it"]]
+
+
+def test_a_row_worded_by_a_piece_of_a_quotation_shows_the_whole_quotation() -> None:
+    ta = "“Buyers are staying home. The usual discounts simply do not work this spring,” dealer Ana Ruiz said."
+    tb = "“Sales are down sharply. The usual discounts simply do not work this spring,” dealer Ana Ruiz said on Monday."
+    (claim,) = build_claims("s1", [art("a", ta, "Reuters"), art("b", tb, "AP")])
+    assert claim.text == ta  # not "The usual discounts … spring,” dealer Ana Ruiz said."

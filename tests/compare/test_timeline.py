@@ -567,3 +567,22 @@ def test_a_time_with_no_day_named_dates_no_happening() -> None:
     assert [v for v, _, _ in dated_sentences(a, PUBLISHED)] == ["2025-10-30"]
     a.dates[0].how = "clock-day"
     assert sorted(v for v, _, _ in dated_sentences(a, PUBLISHED)) == ["2025-10-30", "2025-11-25"]
+
+
+def test_a_piece_of_a_longer_quotation_is_shown_whole() -> None:
+    text = (
+        "“Buyers are staying home. The usual discounts simply do not work this spring,” said Ana Ruiz on March 3. "
+        "Sales fell by a third."
+    )
+    a = art("a", text, [("March 3", "2025-03-03")])
+    (item,) = timeline([a])
+    assert item.text.startswith("“Buyers are staying home.") and item.text.endswith("on March 3.")
+
+
+def test_a_lone_sentence_that_needs_the_one_before_is_left_out() -> None:
+    a = art("a", "The board will meet again. That decision is due by the end of March.", [("March", "2025-03")])
+    b = art("b", "Instead, the ferry will run twice a day from March 1 onwards.", [("March 1", "2025-03-01")])
+    c = art("c", "This week the harbour board voted on March 4 to close the old pier.", [("March 4", "2025-03-04")])
+    assert [t.text for t in timeline([a, b, c])] == [
+        "This week the harbour board voted on March 4 to close the old pier."
+    ]

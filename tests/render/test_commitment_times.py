@@ -72,3 +72,13 @@ def test_a_figure_one_outlet_states_says_so_not_agree(dossier: dict[str, Any]) -
     assert ">one source</span>" in page and ">agree</span>" not in page
     d["figures"][0]["sources"] = 2
     assert "— agree" in render_markdown(d)
+
+
+def test_a_commitment_heading_says_its_time_once(dossier: dict[str, Any]) -> None:
+    d = _with_times(dossier)
+    d["figures"][0] |= {"about": "cut 3,000 jobs by 2027", "time": "by 2027", "period": None, "deadline": "2027"}
+    d["figures"][0]["values"][0]["text"] = "cut 3,000 jobs by 2027"
+    md = render_markdown(d)
+    line = next(x for x in md.splitlines() if x.startswith("- ") and "3,000 jobs" in x)
+    assert line.startswith("- cut 3,000 jobs by 2027: cut 3,000 jobs by 2027 (")  # not ", by 2027 (by 2027)"
+    assert "by 2027</strong>, by 2027" not in render_html(d)

@@ -32,6 +32,7 @@ from .. import lexicon
 from ..config import Config
 from ..model import Article, Cite, Entity, Mention
 from .entity_types import KNOWN_NAMES, corrected_type, variant_of
+from .event_actors import country_of
 from .nlp import doc_text
 
 #: spaCy labels we keep as entities (dates, numbers etc. are handled by their own stages).
@@ -57,6 +58,8 @@ GPE_ALIASES: dict[str, str] = lexicon.table("entities.gpe_aliases")
 ALIAS_TYPES: dict[str, str] = lexicon.table("entities.alias_types")
 #: Single words the small model tags as entities but that never are one on their own.
 NEVER_ENTITIES = lexicon.words("entities.never_entities")
+#: Time zones as written ("UTC", "HKT"): never an entity on their own.
+TIME_ZONES = lexicon.words("entities.time_zones")
 #: Prefixes of ships' names, case as written ("INS Mysore", "MV Gibe"): the name is a vessel's (PRODUCT).
 VESSEL_PREFIXES = lexicon.words("entities.vessel_prefixes")
 TYPE_PRIORITY = {"GPE": 0, "ORG": 1, "LOC": 2, "FAC": 3, "NORP": 4, "PERSON": 5}
@@ -109,8 +112,8 @@ def mentions_from_doc(doc: Any, titlecase_ratio: float | None = None) -> list[Me
             cut = span_text.rfind("\n") + 1
             start += cut
             span_text = text[start:end]
-        # "the White House" -> "White House"
-        m = re.match(r"(?i)the\s+", span_text)
+        # "the White House" -> "White House"; "a United Auto Workers (negotiator)" -> "United Auto Workers"
+        m = re.match(r"(?i:the)\s+|an?\s+", span_text)
         if m:
             start += m.end()
             span_text = text[start:end]
@@ -128,6 +131,10 @@ def mentions_from_doc(doc: Any, titlecase_ratio: float | None = None) -> list[Me
         end = start + len(span_text)
         if not span_text or not any(c.isupper() for c in span_text) or not any(c.isalpha() for c in span_text):
             continue
+        if span_text in TIME_ZONES:
+            continue  # "12:00 UTC": a clock's zone, not an organisation
+        if all(w.lower() in _LEADING for w in span_text.split()):
+            continue  # "Const." or "Lt." tagged alone: a title, not a name
         if span_text.split()[-1].lower() in _TRAILING_FUNCTION_WORDS:
             continue  # "Ukraine War And": a headline run-on, not a name
         label = ent.label_
@@ -255,6 +262,20 @@ def _strip_titles(name: str) -> str:
     return " ".join(words)
 
 
+def _surname(key: str, f: _Form, forms: Mapping[str, _Form]) -> bool:
+    """A one-word "place" that is a person's surname: no country or capital, and every article that writes it names a
+    person whose full name ends with it ("Henderson said" after "Fritz Henderson", tagged a city)."""
+    if any(country_of(s) for s in f.surfaces):
+        return False
+    full = [p for p, g in forms.items() if " " in p and p.rsplit(" ", 1)[-1] == key and g.votes["PERSON"]]
+    return bool(full) and all(any(a in forms[p].articles for p in full) for a in f.articles)
+
+
+def _no_plural(key: str) -> str:
+    """A key with each word's final "s" dropped: "general motors" and "general motor" are one spelling."""
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in key.split())
+
+
 def _initials_dropped(key: str) -> str:
     """A person key without its middle initials: "regina m benjamin" -> "regina benjamin"."""
     toks = key.split()
@@ -366,12 +387,23 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
     """
     forms: dict[str, _Form] = {}
     # titles are stripped from people only ("General Motors", "King County", "Defense Security Cooperation
-    # Agency" keep their first word), or from a name that, stripped, is a person's ("President Xi" as ORG)
-    person_keys = {_key(_strip_titles(m.text)) for art in articles for m in art.mentions if m.label == "PERSON"}
+    # Agency" keep their first word), or from a name that, stripped, is a person's ("President Xi" as ORG). A name
+    # written so is a person's only where most of its mentions are tagged PERSON: "General Motors" tagged PERSON
+    # twice and ORG 25 times makes no person "Motors".
+    written: dict[str, Counter[bool]] = {}
+    for art in articles:
+        for m in art.mentions:
+            written.setdefault(_key(m.text), Counter())[m.label == "PERSON"] += 1
+
+    def a_person(m: Mention) -> bool:
+        votes = written[_key(m.text)]
+        return m.label == "PERSON" and votes[True] >= votes[False]
+
+    person_keys = {_key(_strip_titles(m.text)) for art in articles for m in art.mentions if a_person(m)}
     for art in articles:
         for m in art.mentions:
             name = _strip_titles(m.text)
-            if m.label != "PERSON" and _key(name) not in person_keys:
+            if not a_person(m) and _key(name) not in person_keys:
                 name = m.text
             key = _key(name)
             if not key or key in NEVER_ENTITIES or len(key) < 2:
@@ -459,7 +491,7 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
         cands = by_token.get(k, [])
         if not cands:
             continue
-        if types.get(k) in ("GPE", "LOC") and (not f.votes["PERSON"] or k in placed):
+        if types.get(k) in ("GPE", "LOC") and (k in placed or (not f.votes["PERSON"] and not _surname(k, f, forms))):
             continue  # "Jordan" the country, never tagged a person, beside "Michael Jordan"; a dateline's place
         same_article = [p for p in cands if forms[p].articles & f.articles]
         pool = same_article or (cands if f.votes["PERSON"] else [])
@@ -496,8 +528,14 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
         if not all(s.isupper() for s in f.surfaces):
             continue
         full_forms = by_initials.get(k, [])
-        if len(full_forms) == 1:
-            target[k] = full_forms[0]
+        if len({_no_plural(x) for x in full_forms}) == 1:
+            # one name, though a writer may drop or add a plural "s" ("General Motor's chief" beside "General
+            # Motors"): the acronym and the rarer spellings go to the most mentioned one
+            main = max(full_forms, key=lambda x: (len(forms[x].mentions), x))
+            target[k] = main
+            for x in full_forms:
+                if x != main:
+                    target[x] = main
 
     _fold_variants(forms, types, target)
 

@@ -59,6 +59,8 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Any:
     # Our texts can be long (whole articles glued with teasers); the parser's memory is linear in length.
     nlp.max_length = max(nlp.max_length, 5_000_000)
     split_glued_quotes(nlp)
+    keep_dotted_titles(nlp)
+    paragraph_breaks(nlp)
     with_storyline(nlp)
     _CACHE[model] = nlp
     return nlp
@@ -113,6 +115,39 @@ def split_glued_quotes(nlp: Any) -> None:
     from spacy.util import compile_infix_regex
 
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *GLUED_QUOTE_INFIXES]).finditer
+
+
+def keep_dotted_titles(nlp: Any) -> None:
+    """Teach ``nlp``'s tokenizer the titles written with a period (``roles.dotted_titles``: "Lt.", "Sgt."), each one
+    token as "Dr." is, so that "said Troy police Lt. Gerry Scherlinck" stays one sentence with its speaker
+    (calling it again changes nothing)."""
+    from .. import lexicon
+
+    for title in lexicon.ordered("roles.dotted_titles"):
+        nlp.tokenizer.add_special_case(title, [{"ORTH": title}])
+
+
+PARAGRAPH_BREAKS = "storyline_paragraph_breaks"
+
+
+def _break_at_lines(doc: Any) -> Any:
+    """Start a sentence after every line break: a headline or a deck line without a full stop ("Suspect had been
+    fired last week by Troy, Mich., company") is never parsed as one sentence with the paragraph after it."""
+    for i in range(len(doc) - 1):
+        if doc[i].is_space and "\n" in doc[i].text:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+def paragraph_breaks(nlp: Any) -> None:
+    """Add :data:`PARAGRAPH_BREAKS` before ``nlp``'s parser (a pipeline without one is left as it is; calling it
+    again changes nothing): the parser keeps the sentence starts it sets."""
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPH_BREAKS):
+        Language.component(PARAGRAPH_BREAKS, func=_break_at_lines)
+    if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
 
 
 def doc_text(doc: Any) -> str:

@@ -52,6 +52,7 @@ from .clauses import (
 from .conflicts import other_conflict
 from .dedup import outlet_key
 from .omission import Vocabulary, omitted
+from .quoted import quotes_balanced, whole_quote
 from .reconcile import compare_numbers, number_label
 
 #: An article shorter than this share of the reporting articles (median, in statements) is not said to leave
@@ -559,10 +560,14 @@ def _display_text(u: Unit, others: Sequence[Unit] = ()) -> str:
     if clause is not None and not opens_with_pronoun(clause.text):
         return clause.text[:1].upper() + clause.text[1:]
     text = u.text
-    if u.subject is None or opens_with_pronoun(text) or text[:1].islower():
-        sent = u.article.sentences[u.rank] if u.rank < len(u.article.sentences) else None
-        if sent is not None:
-            text = u.article.text[sent.start : sent.end]
+    sent = u.article.sentences[u.rank] if u.rank < len(u.article.sentences) else None
+    if sent is not None and (u.subject is None or opens_with_pronoun(text) or text[:1].islower()):
+        text = u.article.text[sent.start : sent.end]
+    if sent is not None and not quotes_balanced(text):
+        # a piece of a quotation of several sentences ("I want to get out,” Adgate said.): the whole quotation
+        whole = whole_quote(u.article, (sent.start, sent.end))
+        if whole is not None:
+            text = u.article.text[whole[0] : whole[1]]
     return text[:1].upper() + text[1:]
 
 

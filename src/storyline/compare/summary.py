@@ -48,6 +48,8 @@ from .. import lexicon
 from ..config import Config
 from ..model import Article, Cite, Claim, SummarySentence, TimelineItem
 from .claims import content_stems, outlet_label, source_key
+from .quoted import outside_quotes as _outside_quotes
+from .quoted import typographic as _typographic
 
 log = logging.getLogger("storyline")
 
@@ -67,32 +69,9 @@ _END = re.compile(r"[.!][\"”’)\]]*$")
 _HYPHEN = re.compile(r"(?<=\w)[-‐–](?=\w)")
 
 
-#: Quotation marks typed as pairs of ASCII characters, as in wire text of the 1990s (AP, NYT: ``It was a panic,''
-#: he said.), read as the typographic marks they stand for.
-_ASCII_QUOTES = (("``", "“"), ("''", "”"))
-
-
-def _typographic(text: str) -> str:
-    """``text`` with :data:`_ASCII_QUOTES` as the marks they stand for."""
-    for typed, mark in _ASCII_QUOTES:
-        text = text.replace(typed, mark)
-    return text
-
-
-def _outside_quotes(text: str) -> tuple[str, bool]:
-    """The text outside quotation marks, and whether every quotation that opens also closes."""
-    text = _typographic(text)
-    out, inside = [], False
-    for ch in text:
-        if ch == "“" or (ch == '"' and not inside):
-            inside = True
-        elif ch == "”" or ch == '"':
-            if not inside:
-                return "", False  # a quotation closing that opened in an earlier sentence
-            inside = False
-        elif not inside:
-            out.append(ch)
-    return "".join(out), not inside
+def needs_context(text: str) -> bool:
+    """Whether ``text`` opens on a word that needs the sentence before it ("Instead, …", "That decision …")."""
+    return _needs_context(text)
 
 
 def _opening(text: str) -> str:

@@ -47,6 +47,8 @@ from ..lexicon import stem
 from ..model import Article, Cite, TimelineItem
 from .claims import content_stems, opens_with_pronoun, source_key
 from .commitments import article_commitments
+from .quoted import whole_quote as _whole_quote
+from .summary import needs_context
 
 MIN_WORDS = 6
 #: Overlap two dated sentences (and, on average, two groups of them) need to be one happening; chosen by
@@ -116,7 +118,10 @@ def dated_sentences(a: Article, latest: str | None) -> list[tuple[str, int, int]
             continue  # a time with no day named near it ("around midnight"): on the reference's day only by default
         if len(v) < 7 and not is_future(v, latest):
             continue
-        span = _sentence(a, d.start)
+        whole = _whole_quote(a, _sentence(a, d.start))
+        if whole is None:
+            continue  # a piece of a quotation too long to show whole
+        span = whole
         if len(a.text[span[0] : span[1]].split()) < MIN_WORDS:  # a table cell or a dateline, not a happening
             continue
         if _only_a_stamp(a, span):
@@ -162,6 +167,19 @@ def _opens_on_quote(text: str) -> bool:
 def _reads_badly(text: str) -> bool:
     """Out of its article, a sentence opening on a quote or a pronoun ("He said …") reads badly."""
     return _opens_on_quote(text) or opens_with_pronoun(text.lstrip())
+
+
+def _needs_context_word(text: str) -> bool:
+    """A sentence opening on a connective or a demonstrative ("Instead, …", "That decision …"), not on a pronoun
+    that stands for a person ("He said …", whom :func:`speaker_in` and the renderers may name)."""
+    words = [w.lower().strip(",") for w in text.lstrip("“\"‘' ").split(" ", 2)[:2]]
+    if words[0] in _PERSONAL or (len(words) > 1 and words[1] in _TIME_NOUNS):  # "This week …" is a date
+        return False
+    return needs_context(text.lstrip("“\"‘' "))
+
+
+_PERSONAL = frozenset("he she they we i you his her their our my him them".split())
+_TIME_NOUNS = lexicon.words("timeline.time_nouns")
 
 
 def speaker_in(a: Article, start: int, end: int) -> str | None:
@@ -312,6 +330,9 @@ def timeline(members: Sequence[Article], limit: int = 30, threshold: float = MER
     # ("“…,” an analyst added, noting … the president's visit in April" beside "The president will visit in April")
     reported = {t.date for t in items if t.sources >= 2}
     items = [t for t in items if not (t.sources < 2 and t.date in reported and _opens_on_quote(t.text))]
+    # one sentence that needs the one before it ("That decision is due by the end of next month.", "Instead, …"):
+    # out of its article it tells no happening; a pronoun's speaker is glossed, so "He said …" stays
+    items = [t for t in items if len(t.cites) > 1 or not _needs_context_word(t.text)]
     items.sort(key=lambda t: (-t.sources, -len(t.cites), t.date))
     items = items[:limit]
     items.sort(key=lambda t: (t.date, -t.sources))

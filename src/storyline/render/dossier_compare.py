@@ -342,6 +342,16 @@ class Figure:
         agreed nor in conflict."""
         return self.status != "conflict" and self.sources == 1
 
+    @property
+    def time_shown(self) -> str:
+        """The time written beside what the figure is about, unless that already says it ("cut 31,500 jobs by
+        2012" is not followed by ", by 2012")."""
+        return "" if not self.time or self.time.casefold() in self.about.casefold() else self.time
+
+    def note_shown(self, note: str) -> str:
+        """The period or deadline note (``period_note``) unless the heading already says it in those words."""
+        return "" if not note or note.casefold() in f"{self.about} {self.time or ''}".casefold() else note
+
     def to_json(self) -> dict[str, Any]:
         return {
             "about": self.about,

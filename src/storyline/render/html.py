@@ -509,8 +509,8 @@ def _figures(d: Dossier, page: _Page) -> dict[str, Any]:
     figures = [
         {
             "about": f.about,
-            "time": f.time or "",
-            "due": period_note(f.period, f.deadline),
+            "time": f.time_shown,
+            "due": f.note_shown(period_note(f.period, f.deadline)),
             "conflict": f.status == "conflict",
             "single": f.one_source,
             "why": f.why,

@@ -353,8 +353,8 @@ def _figures(d: Dossier, page: _Page) -> list[str]:
             + f"){page.notes.ref(v.cite)}"
             for v in f.values
         )
-        note = period_note(f.period, f.deadline)
-        time = (f", {escape_md(f.time)}" if f.time else "") + (f" ({escape_md(note)})" if note else "")
+        note = f.note_shown(period_note(f.period, f.deadline))
+        time = (f", {escape_md(f.time_shown)}" if f.time_shown else "") + (f" ({escape_md(note)})" if note else "")
         kind = "commitment: " if f.extra.get("kind") == "commitment" else ""
         out.append(f"- {kind}{escape_md(f.about)}{time}: {values} — {status}")
     return [*out, ""]

@@ -459,7 +459,7 @@ def _figures(d: Dossier, page: _Page) -> dict[str, Any]:
     figures = [
         {
             "about": f.about,
-            "time": f.time or "",
+            "time": f.time_shown,
             "conflict": f.status == "conflict",
             "single": f.one_source,
             "why": f.why,

@@ -152,6 +152,8 @@ _CLAUSE_VERBS = _words("quotes.clause_verbs")
 
 
 NP_PREPS = _words("quotes.np_prepositions")
+#: Lower-case nouns of how often ("several times described …"): never a cue's subject.
+FREQUENCY_NOUNS = _words("quotes.frequency_nouns")
 #: Documents that speak for whoever wrote them ("a statement from Black Lives Matter", "Trump’s statement").
 DOCUMENT_NOUNS = _words("quotes.document_nouns")
 #: The calendar's words (weekdays, months and their short forms, "today"): never a speaker.

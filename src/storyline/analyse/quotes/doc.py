@@ -213,6 +213,11 @@ def _build(doc: Any, mentions: Sequence[Mention], spans: Sequence[QuotedSpan], r
     return d
 
 
+def _a_surname(d: _Doc, word: str) -> bool:
+    """Whether a full name of the article ends with ``word`` (lower case): "Allen" of "Paul Allen" is a surname."""
+    return any(_name_tokens(m.text)[-1].lower() == word for m in d.full_names.get(word, []))
+
+
 def _gender_of(d: _Doc, key: str, m: Mention | None = None) -> str | None:
     if key in d.gender:
         return d.gender[key]
@@ -222,8 +227,8 @@ def _gender_of(d: _Doc, key: str, m: Mention | None = None) -> str | None:
         first = toks[0].lower()
         if first in FEMALE_NAMES:
             g = "f"
-        elif first in MALE_NAMES and len(toks) > 1:
-            g = "m"
+        elif first in MALE_NAMES and (len(toks) > 1 or not _a_surname(d, first)):
+            g = "m"  # "Ben" alone, where no full name of the article ends with it, is a man's first name
         for t in (toks[-1].lower(), first):
             if g is None and t in d.token_gender:
                 g = d.token_gender[t]

@@ -22,6 +22,7 @@ from .cues import (
     CUE_FORMS,
     DESCRIPTOR_NOUNS,
     DOCUMENT_NOUNS,
+    FREQUENCY_NOUNS,
     GENDERED_ROLES_F,
     GENDERED_ROLES_M,
     INDIRECT_FORMS,
@@ -197,6 +198,7 @@ def _subject_any(tok: Any, in_quote: Sequence[bool] | None) -> Any | None:
             if (c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ == "advmod" and _name_like(c) and c.i < t.i))
             and (c.ent_type_ not in ("DATE", "TIME", "MONEY", "QUANTITY", "ORDINAL") or _aged(c))
             and c.lower_.rstrip(".") not in WEEKDAYS_MONTHS
+            and c.text not in FREQUENCY_NOUNS
             and not (in_quote is not None and in_quote[c.i])
         ]
         # two subjects is a parse error ("A spokesperson who … because of agency policy said …"): a word that can
@@ -315,8 +317,13 @@ def _np_span(d: _Doc, tok: Any) -> tuple[int, int]:
     for c in tok.rights:
         if c.dep_ in ("compound", "case"):
             right = max(right, c.right_edge.i)
-        elif c.dep_ == "prep" and c.lower_ in NP_PREPS and c.right_edge.i - left < 14:
-            right = max(right, c.right_edge.i)  # "a longtime adviser to Trump"
+        elif (
+            c.dep_ == "prep"
+            and c.lower_ in NP_PREPS
+            and c.right_edge.i - left < 14
+            and any(x.dep_ in ("pobj", "pcomp") for x in c.children)
+        ):
+            right = max(right, c.right_edge.i)  # "a longtime adviser to Trump", not the bare "at" of "Police at first"
         elif c.dep_ in ("amod", "acl") and c.tag_ in ("JJ", "VBN") and c.right_edge.i - left < 14 and c.i == right + 1:
             right = max(right, c.right_edge.i)  # "a person close to the Clintons", "a source involved in …"
     for j in range(left, tok.i):
