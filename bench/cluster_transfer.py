@@ -42,6 +42,9 @@ scores (Otsu's split of each article's nearest-neighbour score; a one-off script
 seen, TBAQ / wire80 F1 0.857 / 0.875 with all): emptying ``date_near`` gives TBAQ 0.925 (fewer same-day merges of
 distinct company news) but lowers the inner F1 0.890 -> 0.877, so no choice made without TBAQ would drop it; no
 emptied feature raises the inner F1 by more than 0.007 (``event_clash``, 0.897, TBAQ 0.844).
+
+Scores whose scale is the corpus's own, two passes, and cuts read off the corpus itself, by the same protocol:
+``bench/cluster_scale.py``.
 """
 
 from __future__ import annotations
