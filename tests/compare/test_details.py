@@ -13,7 +13,7 @@ import pytest
 from storyline.compare import claims, details
 from storyline.compare.claims import build_claims, opens_with_pronoun, story_units
 from storyline.compare.matrix import claim_matrix
-from storyline.model import Article, NumberMention, Sentence, Statement
+from storyline.model import Article, Mention, NumberMention, Sentence, Statement
 
 #: (text, figure written in it or "", said by or None) of each sentence
 Line = tuple[str, str, str | None]
@@ -23,23 +23,30 @@ HE = ("He approved a budget of 40 million for the new quay", "40 million", None)
 WEATHER = ("Heavy rain closed the old ferry terminal for the whole weekend", "", None)
 QUOTE = ("The quay will open in the spring, said Inspector Dana Holt", "", "Inspector Dana Holt")
 PARAPHRASE = ("Holt said work on the pier was running late because of the floods", "", "Holt")
+#: Speakers the made-up articles name as no person.
+NO_PERSON = frozenset({"police", "Police"})
+UNNAMED = ("Police said work on the pier was running late because of the floods", "", "Police")
 
 
 def _article(aid: str, *lines: Line) -> Article:
-    text, sents, statements, numbers = "", [], [], []
+    text, sents, statements, numbers, mentions = "", [], [], [], []
     for k, (words, figure, said_by) in enumerate(lines):
         start = len(text)
         lemmas = [w.lower() for w in words.split() if len(w) > 3]
         statements.append(
             Statement(start, start + len(words), k, "approve", subject="x", said_by=said_by, lemmas=lemmas)
         )
+        name = (said_by or "").split()[-1] if said_by else ""
+        if name and name not in NO_PERSON and name in words:  # the speaker's name: a person the article names
+            at = start + words.index(name)
+            mentions.append(Mention(at, at + len(name), name, "PERSON"))
         if figure:
             at = start + words.index(figure)
             numbers.append(NumberMention(at, at + len(figure), figure, 40e6, kind="count"))
         text += words + ". "
         sents.append(Sentence(start, len(text) - 1))
     a = Article(id=aid, path=f"{aid}.txt", raw=text, text=text, source=f"Outlet {aid}")
-    a.sentences, a.statements, a.numbers = sents, statements, numbers
+    a.sentences, a.statements, a.numbers, a.mentions = sents, statements, numbers, mentions
     return a
 
 
@@ -139,3 +146,10 @@ def test_an_article_giving_the_speakers_words_is_not_shown_leaving_the_quote_out
     }
     claims.SAME_SPEAKER_UNCLEAR = False
     assert _status(_row(arts, {QUOTE[0]}, below=0.05))["Outlet c"] == "not reported"
+
+
+@pytest.mark.usefixtures("checks_on")
+def test_a_speaker_the_article_names_as_no_person_does_not_count() -> None:
+    quote = ("The quay will open in the spring, police said", "", "police")
+    arts = [_article("a", quote, WEATHER), _article("b", quote, WEATHER), _article("c", UNNAMED, WEATHER)]
+    assert _status(_row(arts, {quote[0]}, below=0.05))["Outlet c"] == "not reported"

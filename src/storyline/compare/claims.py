@@ -677,21 +677,26 @@ SAME_SPEAKER_UNCLEAR = True
 
 
 def _speakers_heard(units: Sequence[Unit], members: Sequence[int]) -> set[str]:
-    """The articles with a statement said by one of the speakers of the row's statements (matched on the last
-    word of the name as written: "Inspector Dave Gaskin" and "Gaskin"); none when :data:`SAME_SPEAKER_UNCLEAR` is
-    off."""
+    """The articles with a statement said by one of the people the row's statements are said by (:func:`_person`:
+    matched on the last word of the name, "Inspector Dave Gaskin" and "Gaskin"); none when
+    :data:`SAME_SPEAKER_UNCLEAR` is off."""
     if not SAME_SPEAKER_UNCLEAR:
         return set()
-    names = {_last_name(units[k].said_by) for k in members if units[k].said_by}
-    names.discard("")
+    names = {n for k in members if (n := _person(units[k]))}
     if not names:
         return set()
-    return {u.article.id for u in units if u.said_by and _last_name(u.said_by) in names}
+    return {u.article.id for u in units if _person(u) in names}
 
 
-def _last_name(name: str | None) -> str:
-    words = re.findall(r"[\w'’-]+", name or "")
-    return words[-1].lower() if words else ""
+def _person(u: Unit) -> str:
+    """The last word of the name of the person the statement is said by, lower case; "" when it is said by no
+    one, or by someone the article names as no person ("he", "police", "the ministry")."""
+    words = re.findall(r"[\w'’-]+", u.said_by or "")
+    if not words:
+        return ""
+    last = words[-1].lower()
+    named = any(m.label == "PERSON" and last in m.text.lower().split() for m in u.article.mentions)
+    return last if named else ""
 
 
 __all__ = [
