@@ -29,6 +29,7 @@ from ..config import Config
 from ..model import Article, Cite, Claim, DateMention, NumberMention, Statement
 from ..outlets import outlet_label, source_label
 from ..text import alternation
+from . import details
 from .align import group, lift, probabilities
 from .align import model as align_model
 from .cell_check import stated_cells
@@ -332,6 +333,9 @@ def build_claims(
     ``cell_bar`` and states the row's core (:mod:`.cell_check`; ``align.json``, none when absent or above 1).
     An article still "unclear" is shown leaving the fact out when the omission model (``omission_weights``) gives
     it at least ``omission_bar`` (:mod:`.omission`; ``align.json`` ``omission``, none when absent or above 1).
+    A member from another article that says only part of the row's wording (a figure of it left out, or "he" for
+    the subject it names: :mod:`.details`) is shown "unclear", pointing to its sentence; an article that gives
+    words of a speaker of the row's statements is never shown leaving the row out (:data:`SAME_SPEAKER_UNCLEAR`).
     """
     units = list(units) if units is not None else story_units(articles)
     if not units:
@@ -365,13 +369,15 @@ def build_claims(
         omission = (list(o_w), float(o_bar)) if o_w and o_bar is not None and o_bar <= 1.0 else None
         vocab = {a.id: Vocabulary.of(a) for a in articles} if omission else {}
         for _, claim, members in claims:
+            heard = _speakers_heard(units, members)
             claim.absent = _absent(units, members, near, articles, below)
             claim.near = _nearest(units, members, near, set(claim.absent), max(below, shown))
             if cell is not None and cell <= 1.0:
                 _stated(claim, units, members, near, articles, float(cell), taken)
-            if omission and (gone := set(omitted(claim, units, members, near, articles, vocab, *omission))):
+            if omission and (gone := set(omitted(claim, units, members, near, articles, vocab, *omission)) - heard):
                 claim.absent = sorted([*claim.absent, *gone])
                 claim.near = [c for c in claim.near if c.article_id not in gone]
+            _partial(claim, units, members)
     else:  # a store analysed before statements were kept: word similarity at its own bar (``threshold`` and
         # ``compare.align_threshold`` are the pair model's probabilities, another scale)
         thr = ALIGN_THRESHOLD
@@ -415,6 +421,35 @@ def _stated(
     claim.near = [c for c in claim.near if c.article_id not in {u.article.id for u in found}]
     cited = {(c.article_id, c.start) for c in claim.support}
     claim.sources = len({u.source for u in units if (u.article.id, u.start) in cited})
+
+
+def _partial(claim: Claim, units: Sequence[Unit], members: Sequence[int]) -> None:
+    """``claim`` with the members of other articles that say only part of its wording's statement
+    (:func:`.details.says_part`: a figure of it left out, or "he" for the subject it names) moved from its support
+    to its near passages: their cells are "unclear", not ✓ (none when ``details.ENABLED`` is off)."""
+    if not details.ENABLED or not claim.support:
+        return
+    at = {(units[k].article.id, units[k].start): units[k] for k in members}
+    base = at.get((claim.support[0].article_id, claim.support[0].start))
+    if base is None:
+        return
+    part = [
+        c
+        for c in claim.support[1:]
+        if c.article_id != base.article.id
+        and (u := at.get((c.article_id, c.start))) is not None
+        and details.says_part(base, u, opens_with_pronoun)
+    ]
+    if not part:
+        return
+    gone = {(c.article_id, c.start) for c in part}
+    claim.support = [c for c in claim.support if (c.article_id, c.start) not in gone]
+    claim.versions = [v for v in claim.versions if (v.get("article_id"), v.get("start")) not in gone]
+    shown = {c.article_id for c in claim.support}
+    near = [c for c in [*claim.near, *part] if c.article_id not in shown]
+    claim.near = sorted(near, key=lambda c: (c.article_id, c.start))
+    kept = {(c.article_id, c.start) for c in claim.support}
+    claim.sources = len({u.source for key, u in at.items() if key in kept})
 
 
 def _second_facts(
@@ -633,7 +668,40 @@ def _absent(
             continue
         near[u.article.id] = max(near[u.article.id], float(mean[i]))
     detail = DETAIL_SHARE * float(np.median([size[a] for a in inside]))
-    return sorted(a.id for a in articles if a.id not in inside and near.get(a.id, 0.0) < below and size[a.id] >= detail)
+    heard = _speakers_heard(units, members)
+    return sorted(
+        a.id
+        for a in articles
+        if a.id not in inside and near.get(a.id, 0.0) < below and size[a.id] >= detail and a.id not in heard
+    )
+
+
+#: An article that gives words of a speaker the row's statements are said by is not shown leaving the row out
+#: (its cell stays "unclear"): it may tell what that speaker said in its own words.
+SAME_SPEAKER_UNCLEAR = True
+
+
+def _speakers_heard(units: Sequence[Unit], members: Sequence[int]) -> set[str]:
+    """The articles with a statement said by one of the people the row's statements are said by (:func:`_person`:
+    matched on the last word of the name, "Inspector Dave Gaskin" and "Gaskin"); none when
+    :data:`SAME_SPEAKER_UNCLEAR` is off."""
+    if not SAME_SPEAKER_UNCLEAR:
+        return set()
+    names = {n for k in members if (n := _person(units[k]))}
+    if not names:
+        return set()
+    return {u.article.id for u in units if _person(u) in names}
+
+
+def _person(u: Unit) -> str:
+    """The last word of the name of the person the statement is said by, lower case; "" when it is said by no
+    one, or by someone the article names as no person ("he", "police", "the ministry")."""
+    words = re.findall(r"[\w'’-]+", u.said_by or "")
+    if not words:
+        return ""
+    last = words[-1].lower()
+    named = any(m.label == "PERSON" and last in m.text.lower().split() for m in u.article.mentions)
+    return last if named else ""
 
 
 __all__ = [
