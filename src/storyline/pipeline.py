@@ -179,7 +179,8 @@ def _source(
     if url and (known := known_outlet(url)):  # a web address given with a plain file (a manifest's url)
         return known, "url", _SOURCE_WHY["url"]
     wire = hints.get("dateline_outlet")
-    if hints.get("source") and (not site or hints["source"] == wire):
+    same = bool(site and hints.get("source") and hints["source"].casefold() == site.casefold())  # "NJ.com", "nj.com"
+    if hints.get("source") and (not site or same or hints["source"] == wire):
         line = f"from the line {cleaned.source_line!r}" if cleaned.source_line else None
         return hints["source"], "dateline" if hints["source"] == wire else "text", line
     if site:  # beats a copyright line's company ("CBS Interactive" for "… - CBSSports.com"), not a dateline's wire

@@ -68,3 +68,10 @@ def test_the_site_names_the_outlet_when_the_pages_h1_gave_the_headline() -> None
     raw = f"Storm closes Valmera port - valmeranews.com\n\nMenu\n\nStorm closes Valmera port\n\n{BODY}"
     a = build_article(RawDoc("p.txt", raw, "txt"))
     assert (a.title, a.source) == ("Storm closes Valmera port", "valmeranews.com")
+
+
+def test_the_texts_own_spelling_of_the_titles_site_is_kept() -> None:
+    foot = "\nCopyright 2019 ValmeraNews.com. All rights reserved.\n"
+    a = build_article(RawDoc("p.txt", f"Storm closes Valmera port - valmeranews.com\n\n{BODY}{foot}", "txt"))
+    assert a.title == "Storm closes Valmera port"
+    assert a.source == "ValmeraNews.com"
