@@ -226,3 +226,13 @@ def test_the_page_s_title_repeated_above_the_body_is_the_headline() -> None:
 def test_a_title_line_keeps_the_outlet_s_name_without_a_headline_to_agree() -> None:
     c = clean_text("\n\n".join(["Storm closes Valmera port | Valmera Post", *MENU, *BODY, *FOOTER]))
     assert c.title == "Storm closes Valmera port | Valmera Post"
+
+
+def test_a_list_the_article_introduces_below_its_last_paragraph_is_the_articles() -> None:
+    """ "The port's new ferry times:" and the times under it end the article; the footer after them goes."""
+    tail = ["The new ferry times for the Valmera port:", "Monday: 07:00, 12:00", "Wednesday: 07:30, 13:00",
+            "Friday: 08:00, 17:00"]  # fmt: skip
+    c = clean_text("\n\n".join([*MENU, *HEADER, *BODY, *tail, *FOOTER]))
+    for line in [*BODY, *tail]:
+        assert line in c.text
+    assert not any(line in c.text for line in FOOTER)

@@ -250,13 +250,13 @@ def _headline_and_page(blocks: list[_Block], hints: _Hints, find: bool, whole_pa
     title_at = _find_title(blocks, hints) if find else None
     if not whole_page:
         return title_at
-    mark_page_chrome(blocks, keep=title_at)
+    mark_page_chrome(blocks, keep=title_at, content=_content_words)
     lede = headline_by_lede(blocks, _headline_not_dateline, _content_words, title_at, _same_title) if find else None
     if find and lede != title_at:
         title_at = lede
         for b in blocks:
             b.reason = None if b.reason == PAGE_CHROME else b.reason
-        mark_page_chrome(blocks, keep=title_at)
+        mark_page_chrome(blocks, keep=title_at, content=_content_words)
     return title_at
 
 

@@ -24,7 +24,9 @@ that outweighs what lies between them most (:func:`body_end`, a maximum-sum run 
 extraction finds one: a prose block or a sentence counts its characters, a block that is neither counts
 :data:`SPAN_PENALTY` against, :data:`LIST_PENALTY` when it follows another such block: a list), moves that end on
 over the text blocks that go on with the article's subject (:data:`TOPIC_SHARED`, :data:`TOPIC_SHARE`: a paragraph
-after a list in the body), and marks every open block after it. An article's own text keeps the lists and short
+after a list in the body) and over a list the article introduces below its last paragraph (a line on the
+article's subject ending with a colon, and items of one shape: :func:`_introduced_list`, which the runs after the
+last prose block spare too), and marks every open block after it. An article's own text keeps the lists and short
 lines that end it: on PolNeAR's 925 texts none changes (46 lost lines when the condition was not there). A
 comment thread (:func:`comment_thread`: at least :data:`COMMENT_LINES` lines naming a commenter, "jsmith says:")
 is the page's from its first such line on.
@@ -117,6 +119,8 @@ REPEAT = "repeated-text"
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)」』]*$")
 _WORD = re.compile(r"[\w’']+")
 _FUNCTION = lexicon.words("function_words.stop")
+_ITEM_MARKS = re.compile(r"[:\-–—@,|/]")
+"""The marks that give a list's items their shape (:func:`_introduced_list`)."""
 _OTHER_FUNCTION = tuple(
     frozenset(str(v).split()) for lang, v in lexicon.table("language.function_words").items() if lang != "en"
 )
@@ -227,11 +231,15 @@ def body_end(blocks: Sequence[_Block], open_: Sequence[int]) -> int:
     return end
 
 
-def mark_page_chrome(blocks: Sequence[_Block], keep: int | None = None) -> None:
+def mark_page_chrome(
+    blocks: Sequence[_Block], keep: int | None = None, content: Callable[[str], set[str]] | None = None
+) -> None:
     """Mark the page around the body with :data:`REASON`: a comment thread, and runs of non-prose blocks above
-    the body and after its last prose block (what lies between a page's body and its last prose block, other
-    stories' teasers, :func:`mark_below_body` judges once the other rules have read the page). Blocks another
-    rule already marked are left as they are and do not break a run; ``keep``, the headline, is never marked."""
+    the body and after its last prose block, but for a list the article introduces there (with ``content``, a
+    line's content words: :func:`_introduced_list`). What lies between a page's body and its last prose block,
+    other stories' teasers, :func:`mark_below_body` judges once the other rules have read the page. Blocks
+    another rule already marked are left as they are and do not break a run; ``keep``, the headline, is never
+    marked."""
     thread = comment_thread(blocks, keep)
     if thread is not None:
         for j in range(thread, len(blocks)):
@@ -243,7 +251,10 @@ def mark_page_chrome(blocks: Sequence[_Block], keep: int | None = None) -> None:
         return
     header = set(range(prose[0])[-HEADER_KEPT:])  # whatever the line rules made of them
     _mark_runs(blocks, [i for i in open_ if i < prose[0] and i not in header])
-    _mark_runs(blocks, [i for i in open_ if i > prose[-1]])
+    end = prose[-1]
+    if content is not None:
+        end = _introduced_list(blocks, open_, end, set().union(*(content(blocks[i].text) for i in prose)), content)
+    _mark_runs(blocks, [i for i in open_ if i > end])
 
 
 def whole_page(blocks: Sequence[_Block]) -> bool:
@@ -308,6 +319,7 @@ def _on_topic_end(
     for i in open_:
         if first <= i <= last:
             body |= content(blocks[i].text)
+    last = _introduced_list(blocks, open_, last, body, content)
     for i in open_:
         if i <= last:
             continue
@@ -319,7 +331,34 @@ def _on_topic_end(
         if shared < TOPIC_SHARED or shared < TOPIC_SHARE * len(own):
             break
         last, body = i, body | own
-    return last
+    return _introduced_list(blocks, open_, last, body, content)
+
+
+def _introduced_list(
+    blocks: Sequence[_Block], open_: Sequence[int], last: int, body: set[str], content: Callable[[str], set[str]]
+) -> int:
+    """The body's end moved over a list the article introduces right below it (below any text that follows
+    ``last``): a line ending with a colon on the article's subject ("The band's 2020 tour dates:", "Final
+    standings after 36 races:") and the lines that are neither prose nor a sentence after it (the list's
+    items); ``last`` when no such line follows."""
+    after = [i for i in open_ if i > last]
+    k = 0
+    while k < len(after) and (is_prose(blocks[after[k]].text) or is_sentence(blocks[after[k]].text)):
+        k += 1  # the text right below ``last`` (a short last paragraph) comes before the list's line
+    if k == len(after) or not blocks[after[k]].text.rstrip().endswith(":"):
+        return last
+    if not content(blocks[after[k]].text) & body:
+        return last
+    end, shape = after[k], None
+    for i in after[k + 1 :]:
+        text = blocks[i].text
+        if is_prose(text) or is_sentence(text):
+            break
+        own = (text[:1].isdigit(), frozenset(_ITEM_MARKS.findall(text)))
+        if shape is not None and own != shape:
+            break  # the list's items share a shape ("June 9 -- Arena, City"); the footer's links do not
+        end, shape = i, own
+    return end
 
 
 def headline_by_lede(
