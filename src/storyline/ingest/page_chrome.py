@@ -27,7 +27,8 @@ over the text blocks that go on with the article's subject (:data:`TOPIC_SHARED`
 after a list in the body) and over a list the article introduces below its last paragraph (a line on the
 article's subject ending with a colon, and items of one shape: :func:`_introduced_list`, which the runs after the
 last prose block spare too), and marks every open block after it. An article's own text keeps the lists and short
-lines that end it: on PolNeAR's 925 texts none changes (46 lost lines when the condition was not there). A
+lines that end it: on PolNeAR's 925 texts none changed by it (46 lost lines when the condition was not there;
+the later rounds' rules change three, each read: a photo credit and a reprint notice cut, a last line kept). A
 comment thread (:func:`comment_thread`: at least :data:`COMMENT_LINES` lines naming a commenter, "jsmith says:")
 is the page's from its first such line on.
 
