@@ -56,6 +56,22 @@ def test_headline_fragment_is_folded_into_the_known_name() -> None:
     assert [e.name for e in ents if e.type == "PERSON"] == ["Xi Jinping"]
 
 
+def test_an_organisations_headline_fragment_is_folded_into_the_known_name() -> None:
+    """"Harbour United Sign" from a title-case headline is "Harbour United", a name the text writes elsewhere; a
+    name only headlines write and whose prefix is no name of the text stays as it is."""
+    a = art(
+        "a",
+        "Harbour United Sign Record Keeper\n\nHarbour United paid the fee. The Valmera Ferries said no.",
+        [("Harbour United Sign", "ORG"), ("Harbour United", "ORG"), ("Valmera Ferries", "ORG")],
+    )
+    a.mentions[0].titlecase = True
+    ents = canonicalize([a])
+    assert sorted((e.name, len(e.mentions)) for e in ents) == [("Harbour United", 2), ("Valmera Ferries", 1)]
+    b = art("b", "Record Keeper Signs\n\nThe club paid the fee.", [("Record Keeper", "ORG")])
+    b.mentions[0].titlecase = True
+    assert [e.name for e in canonicalize([b])] == ["Record Keeper"]
+
+
 def test_a_two_word_surname_joins_the_one_full_name_it_ends() -> None:
     a = art(
         "a",

@@ -537,6 +537,20 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
                 if x != main:
                     target[x] = main
 
+    # 3d. Headline fragments of other names, as of people above: "Chelsea Activate" (from "Chelsea Activate £71.6m
+    #     Release Clause") → "Chelsea", when the longer form is only in title-case lines and the prefix is a name
+    #     the articles write outside them.
+    for k in sorted(forms):
+        f = forms[k]
+        if k in target or types.get(k) == "PERSON" or " " not in k or not all(m.titlecase for _, m in f.mentions):
+            continue
+        toks = k.split()
+        for n in range(len(toks) - 1, 0, -1):
+            pre = " ".join(toks[:n])
+            if pre in forms and not all(m.titlecase for _, m in forms[pre].mentions):
+                target[k] = pre
+                break
+
     _fold_variants(forms, types, target)
 
     def resolve(k: str) -> str:
