@@ -57,7 +57,7 @@ def test_headline_fragment_is_folded_into_the_known_name() -> None:
 
 
 def test_an_organisations_headline_fragment_is_folded_into_the_known_name() -> None:
-    """"Harbour United Sign" from a title-case headline is "Harbour United", a name the text writes elsewhere; a
+    """ "Harbour United Sign" from a title-case headline is "Harbour United", a name the text writes elsewhere; a
     name only headlines write and whose prefix is no name of the text stays as it is."""
     a = art(
         "a",
