@@ -22,6 +22,7 @@ BODY = (
         ("Storm closes Valmera port - valmeranews.com", "Storm closes Valmera port", "valmeranews.com"),
         ("Storm closes Valmera port | World | Al Jazeera", "Storm closes Valmera port", "Al Jazeera"),
         ("Storm closes Valmera port - www.bbc.co.uk", "Storm closes Valmera port", "BBC"),
+        ("Storm closes Valmera port - WSJ", "Storm closes Valmera port", "The Wall Street Journal"),
         ("Storm closes Valmera port - for now", "Storm closes Valmera port - for now", None),
         ("Port - cnn.com", "Port - cnn.com", None),  # too short a headline alone
     ],

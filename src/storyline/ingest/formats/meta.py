@@ -159,7 +159,9 @@ def title_without_site(title: str | None, sitename: str | None, url: str | None)
     return title
 
 
-_OUTLET_NAMES = {v.casefold(): v for v in OUTLETS.values()}
+_OUTLET_NAMES = {v.casefold(): v for v in OUTLETS.values()} | {
+    k.casefold(): str(v) for k, v in lexicon.table("outlets.short_names").items()
+}
 _SECTION_WORDS = lexicon.words("chrome.nav_words")
 
 
