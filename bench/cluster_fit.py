@@ -280,13 +280,19 @@ def cut(
     )
 
 
-def labels_at(n: int, merges: Sequence[tuple[int, int, float]], thresholds: Sequence[float]) -> dict[float, np.ndarray]:
-    """The clustering of ``n`` articles at each threshold: the merges applied down to the first link below it."""
-    singles = [[i] for i in range(n)]
+def labels_at(
+    n: int,
+    merges: Sequence[tuple[int, int, float]],
+    thresholds: Sequence[float],
+    groups: Sequence[Sequence[int]] | None = None,
+) -> dict[float, np.ndarray]:
+    """The clustering of ``n`` articles at each threshold: the merges applied down to the first link below it,
+    starting from ``groups`` (default: each article alone)."""
+    start = [[i] for i in range(n)] if groups is None else groups
     out = {}
     for t in thresholds:
         lab = np.zeros(n, dtype=int)
-        for g, members in enumerate(apply_merges(singles, merges, t)):
+        for g, members in enumerate(apply_merges(start, merges, t)):
             lab[members] = g
         out[t] = lab
     return out

@@ -87,9 +87,9 @@ from typing import Any
 import cluster_fit  # type: ignore[import-not-found]
 import cluster_transfer as ct  # type: ignore[import-not-found]
 import numpy as np
-from cluster_fit import Dataset, cut, plateau, scores  # type: ignore[import-not-found]
+from cluster_fit import Dataset, cut, scores  # type: ignore[import-not-found]
 
-from storyline.compare.cluster import Silence, StrongLink, apply_merges
+from storyline.compare.cluster import Silence, StrongLink
 from storyline.compare.storypairs import FEATURES, PairModel, candidates
 
 HERE = Path(__file__).resolve().parent
@@ -189,13 +189,7 @@ def at(
     n: int, groups: Sequence[Sequence[int]], merges: Sequence[tuple[int, int, float]], grid: Sequence[float]
 ) -> dict:
     """The labels of ``n`` articles, starting from ``groups``, at each threshold of ``grid``."""
-    out = {}
-    for t in grid:
-        lab = np.zeros(n, dtype=int)
-        for g, members in enumerate(apply_merges(groups, merges, t)):
-            lab[members] = g
-        out[t] = lab
-    return out
+    return cluster_fit.labels_at(n, merges, grid, groups)
 
 
 def silhouette_best(dist: np.ndarray, cuts: dict[float, np.ndarray]) -> np.ndarray:
@@ -289,17 +283,8 @@ def loso(sets: dict[str, Dataset], wire: np.ndarray, name: str, rules: list[Rule
         models = {n: ct.model_on([sets[o] for o in train if o != n], 0.1) for n in train}
 
         def inner(rules: list[Rule], models: dict[str, PairModel] = models, train: list[str] = train) -> list:
-            ranked = []
-            for rule in rules:
-                per: dict[float, list[float]] = {}
-                for n in train:
-                    every = np.arange(len(sets[n].docs))
-                    for t, lab in rule_cuts(models[n], sets[n], every, rule).items():
-                        per.setdefault(t, []).append(scores(sets[n], every, lab)["b3_f1"])
-                mean = {t: float(np.mean(v)) for t, v in per.items()}
-                t = plateau(mean)
-                ranked.append((mean[t], rule, t))
-            return ranked
+            chosen = [(rule, ct.inner_choice(models, sets, train, rule, rule_cuts)) for rule in rules]
+            return [(f1, rule, t) for rule, (f1, t) in chosen]
 
         use = rules
         if rules[0][0] == "seq":  # the first pass at the stored rule's own inner choice

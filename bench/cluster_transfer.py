@@ -139,6 +139,22 @@ def rule_cuts(m: PairModel, ds: Dataset, idx: np.ndarray, rule: Rule, grid: Sequ
     return cut(s, grid, 0, None, strong, link.drop, silence)
 
 
+def inner_choice(
+    models: dict[str, PairModel], sets: dict[str, Dataset], train: Sequence[str], rule: Rule, cuts: Any = None
+) -> tuple[float, float]:
+    """The inner choice of a rule's threshold: each training set clustered whole by the model fitted on the
+    other (``models``), the mean B-cubed F1 over them at each threshold, the middle of the near-best plateau;
+    (that mean F1, the threshold). ``cuts``: the rule's clusterings by threshold (default :func:`rule_cuts`)."""
+    per: dict[float, list[float]] = {}
+    for n in train:
+        every = np.arange(len(sets[n].docs))
+        for t, lab in (cuts or rule_cuts)(models[n], sets[n], every, rule).items():
+            per.setdefault(t, []).append(scores(sets[n], every, lab)["b3_f1"])
+    mean = {t: float(np.mean(v)) for t, v in per.items()}
+    t = plateau(mean)
+    return mean[t], t
+
+
 def f1_of(ds: Dataset, idx: np.ndarray, labels: np.ndarray) -> dict[str, Any]:
     s = scores(ds, idx, labels)
     return {k: s[k] for k in ("b3_p", "b3_r", "b3_f1", "stories", "gold_stories")}
@@ -154,14 +170,8 @@ def loso(sets: dict[str, Dataset], wire: np.ndarray, family: str) -> dict[str, A
         for c in cs:
             models = {n: model_on([sets[o] for o in train if o != n], c) for n in train}
             for rule in rules:
-                per: dict[float, list[float]] = {}
-                for n in train:
-                    every = np.arange(len(sets[n].docs))
-                    for t, lab in rule_cuts(models[n], sets[n], every, rule).items():
-                        per.setdefault(t, []).append(scores(sets[n], every, lab)["b3_f1"])
-                mean = {t: float(np.mean(v)) for t, v in per.items()}
-                t = plateau(mean)
-                ranked.append((mean[t], rule, c, t))
+                f1, t = inner_choice(models, sets, train, rule)
+                ranked.append((f1, rule, c, t))
         inner, rule, c, t = max(ranked, key=lambda r: r[0])
         m = model_on([sets[n] for n in train], c)
         row = {"rule": list(rule), "C": c, "threshold": t, "inner_f1": round(inner, 4)}
