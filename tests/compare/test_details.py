@@ -153,3 +153,20 @@ def test_a_speaker_the_article_names_as_no_person_does_not_count() -> None:
     quote = ("The quay will open in the spring, police said", "", "police")
     arts = [_article("a", quote, WEATHER), _article("b", quote, WEATHER), _article("c", UNNAMED, WEATHER)]
     assert _status(_row(arts, {quote[0]}, below=0.05))["Outlet c"] == "not reported"
+
+
+def test_an_article_whose_member_says_he_is_shown_by_its_sentence_that_says_the_whole() -> None:
+    whole = ("The harbour board says it approved a budget of 40 million for the new quay", "40 million", None)
+    arts = [_article("a", FULL, WEATHER), _article("b", FULL, WEATHER), _article("c", HE, whole)]
+    units = story_units(arts, "sentence")
+    assert [u.article.id for u in units] == ["a", "a", "b", "b", "c", "c"]
+    p = np.full((6, 6), 0.01)
+    for i in (0, 2, 4, 5):
+        for j in (0, 2, 4, 5):
+            p[i, j] = 0.99
+    he = {("c", units[4].start)}
+    found = claims._whole(units, [0, 2, 4], he, units[0], {"c"}, p, 0.9, ())
+    assert [u.text.rstrip(".") for u in found] == [whole[0]]
+    assert claims._whole(units, [0, 2, 4], he, units[0], {"c"}, p, 0.9, {5}) == []  # another row's sentence
+    p[5, [0, 2]] = 0.5
+    assert claims._whole(units, [0, 2, 4], he, units[0], {"c"}, p, 0.9, ()) == []  # not at the row's bar

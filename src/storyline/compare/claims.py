@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -362,7 +362,7 @@ def build_claims(
             near[heads, :], near[:, heads] = kept
         shown = Config().compare_near_shown if near_shown is None else near_shown
         cell = params.get("cell_bar") if cell_bar is None else cell_bar
-        taken = {k for _, _, members in claims for k in members}
+        taken = _held(units, claims)
         fitted = params.get("omission") or {}
         o_w = fitted.get("weights") if omission_weights is None else omission_weights
         o_bar = fitted.get("bar") if omission_bar is None else omission_bar
@@ -377,7 +377,7 @@ def build_claims(
             if omission and (gone := set(omitted(claim, units, members, near, articles, vocab, *omission)) - heard):
                 claim.absent = sorted([*claim.absent, *gone])
                 claim.near = [c for c in claim.near if c.article_id not in gone]
-            _partial(claim, units, members)
+            _partial(claim, units, members, near, thr, taken)
     else:  # a store analysed before statements were kept: word similarity at its own bar (``threshold`` and
         # ``compare.align_threshold`` are the pair model's probabilities, another scale)
         thr = ALIGN_THRESHOLD
@@ -398,6 +398,14 @@ def build_claims(
     for i, c in enumerate(out, 1):
         c.id = f"{story_id}-c{i}"
     return out
+
+
+def _held(units: Sequence[Unit], rows: Sequence[tuple[Any, Claim, list[int]]]) -> set[int]:
+    """The sentences a row holds for the cell check (:func:`_stated`): the members of rows that compare
+    articles. A row of one article's sentences ("Trump says he will visit Beijing in April …, although
+    Beijing's statement did not mention date" beside that article's other sentence on the dates) compares no
+    outlets, so it does not keep its sentence from the row of the fact that sentence states."""
+    return {k for _, _, members in rows if len({units[i].article.id for i in members}) > 1 for k in members}
 
 
 def _stated(
@@ -423,10 +431,18 @@ def _stated(
     claim.sources = len({u.source for u in units if (u.article.id, u.start) in cited})
 
 
-def _partial(claim: Claim, units: Sequence[Unit], members: Sequence[int]) -> None:
+def _partial(
+    claim: Claim,
+    units: Sequence[Unit],
+    members: Sequence[int],
+    prob: np.ndarray | None = None,
+    threshold: float = 1.0,
+    taken: Collection[int] = (),
+) -> None:
     """``claim`` with the members of other articles that say only part of its wording's statement
     (:func:`.details.says_part`: a figure of it left out, or "he" for the subject it names) moved from its support
-    to its near passages: their cells are "unclear", not ✓ (none when ``details.ENABLED`` is off)."""
+    to its near passages: their cells are "unclear", not ✓ (none when ``details.ENABLED`` is off). Such an
+    article is still shown reporting the row when another sentence of it says the whole (:func:`_whole`)."""
     if not details.ENABLED or not claim.support:
         return
     at = {(units[k].article.id, units[k].start): units[k] for k in members}
@@ -446,10 +462,45 @@ def _partial(claim: Claim, units: Sequence[Unit], members: Sequence[int]) -> Non
     claim.support = [c for c in claim.support if (c.article_id, c.start) not in gone]
     claim.versions = [v for v in claim.versions if (v.get("article_id"), v.get("start")) not in gone]
     shown = {c.article_id for c in claim.support}
+    if prob is not None:
+        whole = _whole(units, members, gone, base, {c.article_id for c in part} - shown, prob, threshold, taken)
+        claim.support += [u.cite for u in whole]
+        claim.versions += [{**u.cite.to_json(), "text": u.text, "status": "reported"} for u in whole]
+        shown |= {u.article.id for u in whole}
     near = [c for c in [*claim.near, *part] if c.article_id not in shown]
     claim.near = sorted(near, key=lambda c: (c.article_id, c.start))
     kept = {(c.article_id, c.start) for c in claim.support}
-    claim.sources = len({u.source for key, u in at.items() if key in kept})
+    claim.sources = len({u.source for u in units if (u.article.id, u.start) in kept})
+
+
+def _whole(
+    units: Sequence[Unit],
+    members: Sequence[int],
+    gone: Collection[tuple[str, int]],
+    base: Unit,
+    left: Collection[str],
+    prob: np.ndarray,
+    threshold: float,
+    taken: Collection[int],
+) -> list[Unit]:
+    """For each article in ``left`` (its member said only part of the row), its sentence that says the whole:
+    one that joins the row's other members at the row's own bar (mean pair probability at ``threshold``), that
+    another comparing row does not hold (``taken``) and that the part check passes ("He has accepted an
+    invitation …" left out, "Trump says he will visit Beijing in April 2026 …" of the same article taken)."""
+    rest = [k for k in members if (units[k].article.id, units[k].start) not in gone]
+    if not rest:
+        return []
+    mean = prob[:, rest].mean(axis=1)
+    found: dict[str, Unit] = {}
+    for i in sorted(range(len(units)), key=lambda i: -float(mean[i])):
+        if mean[i] < threshold:
+            break
+        u = units[i]
+        if u.article.id not in left or u.article.id in found or i in taken or u.heading:
+            continue
+        if not details.says_part(base, u, opens_with_pronoun):
+            found[u.article.id] = u
+    return list(found.values())
 
 
 def _second_facts(
