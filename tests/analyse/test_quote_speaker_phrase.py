@@ -80,3 +80,13 @@ def test_she_is_not_a_man_named_by_his_first_name_alone(nlp: Any) -> None:
     )
     speakers = [q.speaker for q in _quotes(nlp, text) if q.text.startswith("he travelled")]
     assert speakers == ["Mara Quist"]  # not "Tom": a man by his first name
+
+
+def test_the_person_named_after_a_description_speaks_not_the_party_in_it(nlp: Any) -> None:
+    # "the presumptive GOP presidential nominee, Donald Trump, tweeted": the first name after the quote is the
+    # party that describes him; the person in apposition speaks
+    text = (
+        "“Is the mayor going to finally mention the flood? If he doesn't he should resign!” the presumptive GOP "
+        "presidential nominee, Donald Trump, tweeted Sunday after the storm."
+    )
+    assert [q.speaker for q in _quotes(nlp, text)] == ["Donald Trump"]

@@ -483,8 +483,12 @@ def _name_right(d: _Doc, cue: Any, mark: int) -> Any | None:
 
 
 def _name_before(d: _Doc, trail: Sequence[Any], cue: Any) -> Any | None:
-    """The first name between a closing quote mark and its trailing cue, as a subject token."""
-    for t in trail:
+    """The first name between a closing quote mark and its trailing cue, as a subject token: a person's name
+    first ("“…,” the presumptive GOP nominee, Donald Trump, tweeted": Trump, not the party that describes him)."""
+    person = next(
+        (t for t in trail if t.i < cue.i and (m := d.mention_at(t.idx)) is not None and m.label == "PERSON"), None
+    )
+    for t in [person] if person is not None else trail:
         if t.i >= cue.i:
             return None
         m = d.mention_at(t.idx)
