@@ -383,3 +383,10 @@ def test_a_season_after_a_possessive_is_this_years() -> None:
     assert typed("The harbour board held their Autumn meetings in Oslo.", ref) == {"Autumn": ("2008-FA", "DATE")}
     assert typed("The bakery launched its spring menu.", ref) == {"spring": ("2008-SP", "DATE")}
     assert typed("The mayor never recovered from their fall from grace.", ref) == {}
+
+
+def test_a_time_word_in_capitals_after_a_word_in_capitals_is_a_name() -> None:
+    ref = dt.date(2016, 6, 17)
+    bio = "Jo Doe, a member of the USA TODAY Board of Contributors, is a writer."
+    assert extract_dates(bio, ref) == []
+    assert [d.value for d in extract_dates("The vote is TODAY, officials said.", ref)] == ["2016-06-17"]

@@ -77,12 +77,13 @@ def in_a_name(text: str, start: int, end: int) -> bool:
     """
     words = text[start:end].split()
     before = text[max(0, start - 3) : start].rstrip(" \t")
+    capital = _CAPITAL_WORD_BEFORE.search(text, max(0, start - 20), start)  # "USA TODAY", an outlet in capitals
     odd = [
         w
         for i, w in enumerate(words)
         if (i or (before and before[-1] not in _AFTER_SENTENCE_START))
         and w[:1].isupper()
-        and not w.isupper()
+        and (not w.isupper() or (i == 0 and capital is not None))
         and w.lower().strip(".,'’") in LOWER_CASE_TIME_WORDS
     ]
     if not odd:
@@ -95,6 +96,8 @@ def in_a_name(text: str, start: int, end: int) -> bool:
     return sum(w[0].isupper() for w in long_words) < HEADLINE_CAPS * len(long_words)
 
 
+#: A word in capitals right before a mention ("USA TODAY"): a time word in capitals after it is a name's.
+_CAPITAL_WORD_BEFORE = re.compile(r"\b[A-Z]{2,}\s$")
 #: A line that ends like a sentence: its last mark a period, after a word of two lower-case letters or more
 #: (not "Inc." or "U.S." closing a title-case headline).
 _SENTENCE_END = re.compile(r"[a-z]{2}[.!?][\"”’)]*\s*$")
