@@ -25,8 +25,6 @@ from typing import TYPE_CHECKING, Any
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 from . import __version__
 from .config import load_config
@@ -43,6 +41,8 @@ ENGINES = ("local", "ray")
 """Where an ingest's stages run (:data:`storyline.engines.ENGINES`, named here for the options)."""
 
 DEFAULT_DB = "storyline.db"
+TERMINAL_STORIES = 50
+"""Stories ``storyline stories`` draws on a terminal unless told (``--limit``, ``--all``); piped, every one."""
 PROGRESS_MIN_FILES = 5
 log = logging.getLogger("storyline")
 err = Console(stderr=True, highlight=False)
@@ -166,6 +166,14 @@ def _progress(enabled: bool) -> Iterator[Any]:
     if not enabled:
         yield None
         return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )  # late: no bar listing
+
     with Progress(
         TextColumn("{task.description:<10}"),
         BarColumn(),
@@ -316,20 +324,37 @@ def rebuild(ctx: click.Context, db: str | None, story_ids: tuple[str, ...]) -> N
     metavar="STORY_ID",
     help="Say why each article of STORY_ID is in it: its strongest link and what each feature gave.",
 )
+@click.option("--offset", default=0, type=click.IntRange(min=0), metavar="N", help="Skip the first N stories.")
+@click.option(
+    "--limit",
+    default=None,
+    type=click.IntRange(min=0),
+    metavar="N",
+    help=f"At most N stories (default: every one; on a terminal {TERMINAL_STORIES}).",
+)
+@click.option("--all", "show_all", is_flag=True, help="Every story, on a terminal too.")
 @click.pass_context
-def stories(ctx: click.Context, db: str | None, as_json: bool, why: str | None) -> None:
-    """List stories: id, title, event date, articles, independent sources; merge, split or re-cluster them."""
+def stories(
+    ctx: click.Context,
+    db: str | None,
+    as_json: bool,
+    why: str | None,
+    offset: int,
+    limit: int | None,
+    show_all: bool,
+) -> None:
+    """List stories: id, title, event date, articles, independent sources; merge, split or re-cluster them.
+
+    Piped or redirected, every story (tab-separated); on a terminal, the first stories (--offset, --limit, --all)."""
     c = _ctx(ctx, db)
     if ctx.invoked_subcommand:
         return
+    if (offset or limit is not None or show_all) and (as_json or why is not None):
+        raise click.UsageError("--offset, --limit and --all page the table, not --json or --why")
     if why is None and not as_json:  # the listing columns (what no correction changes): no story is read whole
-        with c.store() as store:
-            rows, total = store.list_stories(None, 0, store.list_stories(None, 0, 0)[1])
-        print_table(
-            f"{plural(total, 'story')} in {store.path}",
-            ("id", "title", "event date", "#articles", "#independent sources"),
-            [(r.id, _listed_title(r), r.event_date or "—", r.articles, r.independent_sources) for r in rows],
-        )
+        if limit is None and not show_all and out.is_terminal:  # a drawn table of 67,000 stories took 52 s
+            limit = TERMINAL_STORIES
+        _list_stories(c, offset, limit)
         return
     with c.reading() as corpus:
         if why is not None:
@@ -604,9 +629,24 @@ def summarize(ctx: click.Context, paths: tuple[str, ...], words: int | None, as_
         sys.stdout.write(f"{s.text} {tags}\n")
 
 
-def _listed_title(r: Any) -> str:
-    """A story's title in the listing, a story waiting to be built again (storyline.stale) said to be."""
-    return f"{r.title} (being updated)" if r.updating else str(r.title)
+def _list_stories(c: Ctx, offset: int, limit: int | None) -> None:
+    """The stories table: the ``limit`` stories past the first ``offset`` (every one when None), each a line of
+    the listing index (:meth:`~storyline.store.base.Store.story_lines`)."""
+    with c.store() as store:
+        total = store.list_stories(None, 0, 0)[1]
+        lines = store.story_lines(offset, limit)
+    title = f"{plural(total, 'story')} in {store.path}"
+    if lines and len(lines) < total:
+        title += f"; {offset + 1:,}–{offset + len(lines):,} shown"
+        if offset + len(lines) < total:
+            title += f" (--offset {offset + len(lines)} for the next, --all for every one)"
+    elif not lines and offset:
+        title += f"; none past the first {offset:,}"
+    print_table(
+        title,
+        ("id", "title", "event date", "#articles", "#independent sources"),
+        [(i, f"{t} (being updated)" if u else t, d or "—", a, n) for i, t, d, a, n, u in lines],
+    )
 
 
 def _print_json_list(items: Iterable[Any]) -> None:
@@ -624,6 +664,8 @@ def print_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[obje
     """A table: drawn with rich on a terminal; piped or redirected, plain tab-separated columns (a header line,
     then one line per row, never wrapped) with the title on standard error."""
     if out.is_terminal:
+        from rich.table import Table  # late: piped, a table is plain lines
+
         t = Table(title=_term(title))
         for col in columns:
             t.add_column(col, overflow="fold")
@@ -632,8 +674,21 @@ def print_table(title: str, columns: Sequence[str], rows: Sequence[Sequence[obje
         out.print(t)
         return
     err.print(_term(title), soft_wrap=True)
-    for row in (columns, *rows):
-        sys.stdout.write("\t".join(_UNPRINTABLE.sub("?", str(v)).replace("\t", " ") for v in row) + "\n")
+    lines = (columns, *rows)
+    for at in range(0, len(lines), TSV_ROWS):  # a block at a time, the same text as a line at a time
+        sys.stdout.write(_UNPRINTABLE.sub("?", "".join(_tsv_line(row) for row in lines[at : at + TSV_ROWS])))
+
+
+TSV_ROWS = 5000
+"""Rows :func:`print_table` writes at a time when piped."""
+
+
+def _tsv_line(row: Sequence[object]) -> str:
+    """A row as a line of tab-separated values, a tab in a value written as a space."""
+    line = "\t".join(map(str, row))
+    if line.count("\t") >= len(row):  # a value holds a tab (rare): each value's tabs made spaces
+        line = "\t".join(str(v).replace("\t", " ") for v in row)
+    return line + "\n"
 
 
 def _need_inputs(paths: Sequence[str], manifest: str | None) -> None:
@@ -683,8 +738,11 @@ def _print_why(corpus: Corpus, story_id: str, as_json: bool) -> None:
             f"  strongest link: {_term(x.other_id)} {_term(titles.get(x.other_id, ''))} — same-story probability "
             f"{x.probability:.2f} (mean over the story's other articles {x.mean_probability:.2f})"
             + (", a strong link between articles dated close together: it lowers the mean needed" if x.strong else "")
-            + (", from the shared words (the model's floor on their cosine), above what the weights below give"
-               if x.floored else "")
+            + (
+                ", from the shared words (the model's floor on their cosine), above what the weights below give"
+                if x.floored
+                else ""
+            )
         )
         for name, value, gain in x.contributions:
             out.print(f"    {gain:+6.2f}  {_term(MEANING.get(name, name))} ({name} = {value:.2f})")

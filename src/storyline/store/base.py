@@ -26,7 +26,7 @@ from storyline.errors import StorylineError
 from storyline.model import Article, Cite, Entity, Story
 
 if TYPE_CHECKING:
-    from storyline.store.listing import EntityRow, StoryQuery, StoryRow
+    from storyline.store.listing import EntityRow, StoryLine, StoryQuery, StoryRow
 
 WRITES = "writes"
 """Meta key: a counter every write transaction raises when it begins (rolled back with it), so a reader can tell
@@ -262,6 +262,11 @@ class Store(Protocol):
     ) -> tuple[list[StoryRow], int]:
         """One page of the stories list and how many stories the query matches (``after``: the page past the row
         at that position, keyset paging)."""
+        ...
+
+    def story_lines(self, offset: int = 0, limit: int | None = None) -> list[StoryLine]:
+        """The stories list's lines past the first ``offset`` (at most ``limit``, all when None), in list order:
+        ``(id, title, event_date, articles, sources, updating)``, what ``storyline stories`` prints."""
         ...
 
     def stories_near(self, story_id: str, limit: int) -> list[tuple[str, str]]:

@@ -40,6 +40,7 @@ from storyline.store.listing import (
     ENTITY_COLUMNS,
     STORY_COLUMNS,
     EntityRow,
+    StoryLines,
     StoryQuery,
     StoryRow,
     entity_columns,
@@ -96,9 +97,10 @@ def json_text(doc: Any) -> str:
     return _dumps(doc)
 
 
-class CorpusIndex(StaleMarks):
-    """The corpus index, partial writes, listings and dossiers, and the stale stories' marks
-    (:class:`~storyline.store.stale.StaleMarks`), mixed into both stores."""
+class CorpusIndex(StaleMarks, StoryLines):
+    """The corpus index, partial writes, listings and dossiers, the stale stories' marks
+    (:class:`~storyline.store.stale.StaleMarks`) and the listing's lines
+    (:class:`~storyline.store.listing.StoryLines`), mixed into both stores."""
 
     _PH = "?"
     _JSON = "?"
