@@ -183,7 +183,7 @@ def _timeline(d: Dossier, page: _Page) -> list[str]:
         return []
     out = ["## Timeline", ""]
     for t in d.timeline:
-        date = t.date or "undated"
+        date = (t.date if svg.date_span(t.date) else svg.format_date(t.date)) or "undated"  # "2016-FA": autumn
         flag = " *(announced)*" if t.future or svg.is_after(date, page.now) else ""
         count = f" *({t.sources} sources)*" if t.sources > 1 else ""
         due = until_note(t.until, t.until_how) or "; ".join(

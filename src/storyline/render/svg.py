@@ -40,6 +40,12 @@ __all__ = [
 _DATE_RE = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?\s*$")
 #: The months as the charts print them ("Jan" … "Dec"): the first three letters of ``lexicon/time.toml``'s names.
 _MONTHS = tuple(m[:3].title() for m in lexicon.ordered("time.months"))
+#: TimeML's parts of a year, as people write them.
+_PARTS_OF_YEAR = {
+    "SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter", "Q1": "Q1", "Q2": "Q2", "Q3": "Q3", "Q4": "Q4",
+    "H1": "first half of", "H2": "second half of",
+}  # fmt: skip
+_PART_OF_YEAR = re.compile(rf"^(\d{{4}})-({'|'.join(_PARTS_OF_YEAR)})$")
 # Unquoted multi-word family names are valid CSS and need no escaping inside an attribute.
 _FONT = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, Noto Sans, sans-serif"
 
@@ -111,11 +117,14 @@ def format_date(value: str | None, *, short: bool = False) -> str:
     ``None`` becomes ``""``.
 
     Example:
-        >>> format_date("2025-11-24"), format_date("2026-04"), format_date("2026")
-        ('24 Nov 2025', 'Apr 2026', '2026')
+        >>> format_date("2025-11-24"), format_date("2026-04"), format_date("2026"), format_date("2016-FA")
+        ('24 Nov 2025', 'Apr 2026', '2026', 'autumn 2016')
     """
     span = date_span(value)
     if span is None:
+        part = _PART_OF_YEAR.match(value or "")
+        if part is not None:  # TimeML's seasons, quarters and halves: "2016-FA" is "autumn 2016"
+            return f"{_PARTS_OF_YEAR[part.group(2)]} {part.group(1)}"
         return value or ""
     precision = date_precision(value)
     d = span[0]
@@ -295,9 +304,7 @@ def bar_chart(
     for i, ((label, values), short, total) in enumerate(zip(rows, labels, totals, strict=True)):
         y = top + i * (bar_height + gap)
         parts.append(f'<g class="bar"><title>{_e(label)}: {_e(_n(total))}</title>')
-        parts.append(
-            f'<text x="{_n(left - 8)}" y="{_n(y + bar_height / 2 + 4)}" text-anchor="end">{_e(short)}</text>'
-        )
+        parts.append(f'<text x="{_n(left - 8)}" y="{_n(y + bar_height / 2 + 4)}" text-anchor="end">{_e(short)}</text>')
         x = left
         for name in series:
             v = max(float(values.get(name, 0) or 0), 0.0)
@@ -506,8 +513,7 @@ def timeline_chart(
 
     # Axis and ticks.
     parts.append(
-        f'<line x1="{_n(x0)}" y1="{_n(axis_y)}" x2="{_n(x1)}" y2="{_n(axis_y)}" stroke="{MUTED}" '
-        f'stroke-width="1.5"/>'
+        f'<line x1="{_n(x0)}" y1="{_n(axis_y)}" x2="{_n(x1)}" y2="{_n(axis_y)}" stroke="{MUTED}" stroke-width="1.5"/>'
     )
     for day, text in _ticks(lo, hi):
         x = xof(day)
@@ -565,10 +571,7 @@ def timeline_chart(
                 f'stroke-width="2" stroke-dasharray="2 1.5"/>'
             )
         else:
-            dot = (
-                f'<circle cx="{_n(x)}" cy="{_n(axis_y)}" r="5.5" fill="{PAST}" stroke="#fff" '
-                'stroke-width="1.5"/>'
-            )
+            dot = f'<circle cx="{_n(x)}" cy="{_n(axis_y)}" r="5.5" fill="{PAST}" stroke="#fff" stroke-width="1.5"/>'
         body = dot
         if lane is not None:
             y = lane_top + lane * lane_h
