@@ -27,6 +27,7 @@ from .analyse.dates import (
 from .analyse.entities import canonicalize
 from .analyse.language import language_of
 from .analyse.nlp import PIPE_ATTR, PIPES, doc_text, load_nlp, name_the_pipe, with_storyline
+from .analyse.quotes.cues import TRAILING_CUES
 from .compare.cluster import assign_stories, cluster_config, features
 from .compare.constraints import Constraints
 from .compare.dedup import find_duplicates
@@ -435,6 +436,14 @@ def _append_piece(whole: Article, piece: Article, offset: int) -> None:
 #: A piece that is only closing marks (the parser cut '… constructive."' before its quote mark).
 _CLOSERS = re.compile(r"[\"”’')\]]+")
 _SENT_END = re.compile(r"[.!?…:;][\"”’)\]]*$|[\"”’]$")
+#: A piece ending with a quoted question or exclamation, and a piece opening with who said it: up to four words
+#: of a name, a description or a pronoun, then a cue that may follow a quote (``quotes.cues.TRAILING_CUES``).
+_ASKED_END = re.compile(r"[!?][\"”’]+$")
+_TRAILING_CUE = re.compile(
+    r"(?:(?:[A-Z][\w.'’-]*|the|a|an|his|her|their|he|she|they|we|I)\s+){0,4}(?:"
+    + "|".join(sorted(TRAILING_CUES - {"according"}))
+    + r")\b"
+)
 
 
 def sentences_from_doc(doc: Any) -> list[Sentence]:
@@ -461,9 +470,13 @@ def sentences_from_doc(doc: Any) -> list[Sentence]:
             prev = out[-1]
             between = text[prev.end : p.start]
             if "\n" not in between and (
-                not _SENT_END.search(text[prev.start : prev.end]) or _CLOSERS.fullmatch(text[p.start : p.end])
+                not _SENT_END.search(text[prev.start : prev.end])
+                or _CLOSERS.fullmatch(text[p.start : p.end])
+                or (_ASKED_END.search(text[prev.start : prev.end]) and _TRAILING_CUE.match(text[p.start : p.end]))
             ):
-                prev.end = p.end  # a piece that does not end a sentence, or a closing mark cut off its sentence
+                # a piece that does not end a sentence, a closing mark cut off its sentence, or the speaker of a
+                # question or exclamation it quotes ("“You think I'm going to change?” Trump asked reporters …")
+                prev.end = p.end
                 continue
         out.append(Sentence(p.start, p.end))
     return out

@@ -75,6 +75,24 @@ def test_a_closing_quote_mark_cut_off_its_sentence_joins_it() -> None:
     ]
 
 
+def test_the_speaker_after_a_quoted_question_stays_in_its_sentence() -> None:
+    from types import SimpleNamespace
+
+    from storyline.pipeline import sentences_from_doc
+
+    text = "“You think we will move?” Mayor Jo Doe asked reporters on Monday. “We will not!” The crowd cheered."
+    cut1, cut2 = text.index("Mayor"), text.index("The crowd")
+    spans = [(0, cut1), (cut1, text.index("“We")), (text.index("“We"), cut2), (cut2, len(text))]
+    doc = SimpleNamespace(
+        sents=[SimpleNamespace(start_char=s, end_char=e) for s, e in spans], user_data={"storyline.text": text}
+    )
+    assert [text[s.start : s.end] for s in sentences_from_doc(doc)] == [
+        "“You think we will move?” Mayor Jo Doe asked reporters on Monday.",
+        "“We will not!”",
+        "The crowd cheered.",
+    ]
+
+
 def test_a_participle_adjunct_reports_for_the_subject_of_its_clause(nlp: Any) -> None:
     text = (
         "The mayor praised the new tram line as a model for the region, arguing that the city and the province "
