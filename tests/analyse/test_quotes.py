@@ -932,6 +932,7 @@ def test_the_one_who_declines_to_say_still_speaks_the_quote_after(nlp: Any) -> N
         "Premier Cho dismissed the proposal, saying there is no such option as “return”.",
         "She scoffed at talk of a “reset” with Moscow, saying relations were poor.",
         "The minister ruled out a “return” to the old rules.",
+        "Premier Cho told reporters that a “return” to the mainland is not an option for the island.",
     ],
 )
 def test_a_rejected_term_is_not_the_rejecters_partial_quote(nlp: Any, text: str) -> None:
@@ -947,6 +948,9 @@ def test_a_rejected_term_is_not_the_rejecters_partial_quote(nlp: Any, text: str)
         ("Mr Hale dismissed the “absurd” claims on Monday.", "absurd", "Hale"),  # his word for them
         ("The director said her staff had no “direct evidence” of a breach.", "direct evidence", "The director"),
         ("Premier Cho said the island would never accept “reunification” on those terms.", "reunification", "Cho"),
+        # a negated clause that does not call it no option: the arguer's own
+        ("Mr Hale argued that the “new deal” is not just a tax plan but a way of life.", "new deal", "Hale"),
+        ("Mr Hale said the “dirty tricks” he named were not the same.", "dirty tricks", "Hale"),
         # prepared remarks: the paraphrase is a prediction, the marked words are his
         ("Mr Hale is expected to call for “a new chapter in our history” in his speech.", "a new chapter", "Hale"),
         ("Ms Levin may have said it best when she wrote: “The summit changed nothing.”", "changed nothing", "Levin"),
@@ -1030,9 +1034,10 @@ def test_seed_004_cho_jung_tai(seed_quotes: dict[str, list[Quote]]) -> None:
 
 def test_seed_002_framing_and_a_rejected_term(seed_quotes: dict[str, list[Quote]]) -> None:
     qs = seed_quotes["002"]
-    # "rejected the idea of any “return”" (twice) is not his word; left: "told reporters that a “return” … is not an
-    # option" (a negated clause is not always a rejected term: "the “dirty tricks” he named are not the same")
-    assert [q.cue for q in qs if q.text == "return" and q.speaker and q.speaker.startswith("Cho")] == ["told"]
+    # "rejected the idea of any “return”" (twice) and "told reporters that a “return” … is not an option" are not
+    # his word (a negated clause calling it no option; not any negated clause: "the “dirty tricks” he named are
+    # not the same" are his words)
+    assert [q.cue for q in qs if q.text == "return" and q.speaker and q.speaker.startswith("Cho")] == []
     assert not [q for q in qs if "opposing Beijing’s claim would undermine" in q.text]  # "allows Xi to argue …"
     spoke(qs, "is not just a domestic issue", "Xi Jinping", "indirect")  # "Xi used the call to argue …"
 

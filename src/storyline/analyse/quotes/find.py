@@ -22,7 +22,7 @@ from .cues import (
     WEEKDAYS_MONTHS,
 )
 from .doc import _Doc
-from .frames import CHARACTERISING_DEPS, NAMING_PREPS, denies_existence, rejects, unsaid
+from .frames import CHARACTERISING_DEPS, NAMING_PREPS, denies_existence, negated_subject, rejects, unsaid
 from .marks import _WORD, QuotedSpan
 from .speakers import _carries_words, _is_cue, _may_speak, _relative_head, _segments_tokens, _subject
 
@@ -209,7 +209,11 @@ def _not_theirs(d: _Doc, q: QuotedSpan, reg: tuple[int, int], term: bool) -> boo
         if t.i == child.i or d.in_quote[t.i] or not reg[0] <= t.idx < reg[1]:
             return False
         term = term and child.lower_ not in NAMING_PREPS  # "dismissed it as “fake news”": the dismisser's name for it
-        if (noun_phrase and denies_existence(t, d.in_quote)) or (term and rejects(t, child)):
+        if (
+            (noun_phrase and denies_existence(t, d.in_quote))
+            or (term and rejects(t, child))
+            or (noun_phrase and negated_subject(t, child, d.in_quote))
+        ):
             return True
         if _is_cue(t):
             return unsaid(t, d.in_quote, marked=True) is not None

@@ -98,7 +98,7 @@ def load_frames(text: str | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {
         kind: tuple(_frame_row(r, f"{kind} row {k + 1}") for k, r in enumerate(data.get(kind, []))) for kind in _KINDS
     }
-    for key in ("naming_preps", "negating_dets", "characterising_deps"):
+    for key in ("naming_preps", "negating_dets", "characterising_deps", "negated_subject_deps", "refused_as"):
         out[key] = frozenset(data.get(key, []))
     return out
 
@@ -117,6 +117,10 @@ INTERPRETIVE = lexicon.words("quotes.interpretive_adverbs")
 REJECT_FRAMES: tuple[Frame, ...] = _DATA["reject"]
 #: "dismissed the report as “fake news”": what the rejecter calls it is the rejecter's own word.
 NAMING_PREPS: frozenset[str] = _DATA["naming_preps"]
+#: How a refused term hangs from its negated clause: as its subject ("a “return” is not an option").
+NEGATED_SUBJECT_DEPS: frozenset[str] = _DATA["negated_subject_deps"]
+#: What a negated clause calls a refused term ("not an option").
+REFUSED_AS: frozenset[str] = _DATA["refused_as"]
 #: A rejected term is short ("return", "one China"); a longer quoted phrase is the rejecter's own description
 #: ("promised to reject “bad trade deals and unfair trade practices”").
 TERM_WORDS = 3
@@ -181,6 +185,17 @@ def rejects(head: Any, child: Any) -> bool:
     return _frame(REJECT_FRAMES, head, child) is not None
 
 
+def negated_subject(head: Any, child: Any, in_quote: Sequence[bool]) -> bool:
+    """``child`` (holding quoted words) is the subject of ``head``, a negated clause that calls it no option
+    outside the quote ("a “return” to China is not an option"): the term is refused, not used. Not any negated
+    clause ("the “dirty tricks” he named are not the same": his own words)."""
+    return bool(
+        child.dep_ in NEGATED_SUBJECT_DEPS
+        and any(c.dep_ == "neg" and not in_quote[c.i] for c in head.children)
+        and any(c.dep_ == "attr" and c.lower_ in REFUSED_AS and not in_quote[c.i] for c in head.children)
+    )
+
+
 def denies_existence(tok: Any, in_quote: Sequence[bool]) -> bool:
     """``tok`` heads a noun phrase that says its thing does not exist ("no such option as …"), outside the quote."""
     return bool(
@@ -192,11 +207,13 @@ def denies_existence(tok: Any, in_quote: Sequence[bool]) -> bool:
 __all__ = [
     "CHARACTERISING_DEPS",
     "NAMING_PREPS",
+    "NEGATED_SUBJECT_DEPS",
     "REJECT_FRAMES",
     "TERM_WORDS",
     "UNSAID_FRAMES",
     "Frame",
     "denies_existence",
+    "negated_subject",
     "load_frames",
     "rejects",
     "unsaid",
