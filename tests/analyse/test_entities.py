@@ -67,9 +67,26 @@ def test_an_organisations_headline_fragment_is_folded_into_the_known_name() -> N
     a.mentions[0].titlecase = True
     ents = canonicalize([a])
     assert sorted((e.name, len(e.mentions)) for e in ents) == [("Harbour United", 2), ("Valmera Ferries", 1)]
-    b = art("b", "Record Keeper Signs\n\nThe club paid the fee.", [("Record Keeper", "ORG")])
+    # a name only headlines write, one of whose words the text writes in a name elsewhere, stays as it is
+    b = art(
+        "b",
+        "Valmera Record Keeper Signs\n\nThe Valmera Ferries paid the fee.",
+        [("Valmera Record Keeper", "ORG"), ("Valmera Ferries", "ORG")],
+    )
     b.mentions[0].titlecase = True
-    assert [e.name for e in canonicalize([b])] == ["Record Keeper"]
+    assert sorted(e.name for e in canonicalize([b])) == ["Valmera Ferries", "Valmera Record Keeper"]
+
+
+def test_a_name_only_headlines_write_of_no_name_words_is_none() -> None:
+    """ "Release Clause", "Smart Watch" from title-case headlines, their words no name anywhere else in the text nor
+    in the tables, are capitalised common words: no entity. A first name or a place keeps one ("Maria Shines")."""
+    text = "Release Clause Row Grows\n\nSmart Watch Sales Fall\n\nMaria Shines Again\n\nThe club paid the fee."
+    a = art("a", text, [("Release Clause", "PERSON"), ("Smart Watch", "ORG"), ("Maria Shines", "PERSON")])
+    for m in a.mentions:
+        m.titlecase = True
+    ents = canonicalize([a])
+    assert [e.name for e in ents] == ["Maria Shines"]
+    assert [m.entity_id is None for m in a.mentions] == [True, True, False]
 
 
 def test_a_two_word_surname_joins_the_one_full_name_it_ends() -> None:

@@ -69,6 +69,17 @@ def test_an_indefinite_party_takes_no_country_of_the_sentence(nlp: Any) -> None:
     assert all(e.actor_country != "CHN" or e.action != "SUPPORT" for e in ev)
 
 
+def test_a_nationality_of_a_third_partys_phrase_codes_no_one_else(nlp: Any) -> None:
+    # "Japanese" describes the companies, a party of their own: not the union's or the governor's country
+    ev = _events(nlp, "The union, which represents workers at Japanese carmakers, criticized the governor.")[0]
+    assert (ev.action, ev.actor_country, ev.target_country) == ("ACCUSE", None, None)
+    ev = _events(nlp, "Unlike Japanese automobile companies, Ford sued the regulator on Monday.")[0]
+    assert ev.actor_country is None
+    # a place that is no party still codes the parties in it
+    ev = _events(nlp, "Police in the Nigerian capital arrested twenty protesters.")[0]
+    assert (ev.action, ev.actor_country) == ("COERCE", "NGA")
+
+
 def test_a_noun_act_takes_the_actor_of_the_act_it_names(nlp: Any) -> None:
     ev = _events(nlp, "He referred to the threat of NATO air strikes.")[0]
     assert (ev.action, ev.actor_country) == ("THREATEN", "IGO")
@@ -175,6 +186,32 @@ def test_a_person_fired_or_sacked_in_the_passive_is_a_change_of_staff(nlp: Any, 
 
 def test_firing_at_people_is_still_an_attack(nlp: Any) -> None:
     assert [e.action for e in _events(nlp, "The soldiers fired on the protesters in Cairo.")] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour United fired Delacroix as manager on Sunday.",  # a name the tagger may not know for a person's
+        "The board fired Mr Okafor for misconduct.",
+        "The station fired the anchor over his remarks.",
+    ],
+)
+def test_firing_anyone_but_a_weapon_is_no_attack(nlp: Any, text: str) -> None:
+    # "fire" takes its sense from its object: a worker, a coach, a name is dismissed, not shot at
+    assert not [e for e in _events(nlp, text) if e.action == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers fired shots at the protesters.",
+        "Shots were fired at the protesters.",  # the passive's subject is the object
+        "The army fired missiles at rebel positions.",
+        "Police fired tear gas at the crowd.",
+    ],
+)
+def test_firing_a_weapon_or_its_rounds_is_an_attack(nlp: Any, text: str) -> None:
+    assert [e.action for e in _events(nlp, text)] == ["ASSAULT"]
 
 
 def test_two_named_leaders_joined_by_and_consult_each_other(nlp: Any) -> None:

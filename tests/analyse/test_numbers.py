@@ -60,8 +60,11 @@ def test_money_about_comes_from_the_noun_it_values(nlp: Any) -> None:
 
 
 def test_percent_with_hedge_is_about_the_object_of_the_verb(nlp: Any) -> None:
-    ns = found(nlp, "Trump threatened to raise tariffs on Chinese goods by as much as 60 percent and later "
-                    "pledged an additional 10 percent hike.")
+    ns = found(
+        nlp,
+        "Trump threatened to raise tariffs on Chinese goods by as much as 60 percent and later "
+        "pledged an additional 10 percent hike.",
+    )
     big = ns["as much as 60 percent"]
     assert summary(big) == (60.0, "percent", "percent")
     assert big.approx == "as much as"
@@ -114,6 +117,13 @@ def test_counts(nlp: Any, text: str, mention: str, value: float, unit: str, appr
 # --------------------------------------------------------------------------------------- quantities
 
 
+def test_a_hyphenated_counted_noun_is_the_whole_word(nlp: Any) -> None:
+    # the tokenizer splits "co-workers" in three: the count is of co-workers, not of "co"
+    n = found(nlp, "The complaint was filed by two female co-workers of the manager.")["two female co-workers"]
+    assert summary(n) == (2, "co-worker", "count")
+    assert n.about is not None and n.about.startswith("co-workers")
+
+
 def test_tonnes_metric_tons_and_tons_share_one_unit(nlp: Any) -> None:
     ns = found(nlp, "Beijing pledged to buy 12 million tonnes of American soybeans this year.")
     t = ns["12 million tonnes"]
@@ -139,8 +149,9 @@ def test_quantities(nlp: Any, text: str, mention: str, value: float, unit: str) 
 
 
 def test_coordinated_quantity_inherits_what_it_measures_and_keeps_its_own_time(nlp: Any) -> None:
-    ns = found(nlp, "Beijing pledged to buy 12 million tonnes of American soybeans this year and "
-                    "25 million tonnes in 2026.")
+    ns = found(
+        nlp, "Beijing pledged to buy 12 million tonnes of American soybeans this year and 25 million tonnes in 2026."
+    )
     assert (ns["12 million tonnes"].about, ns["12 million tonnes"].time) == ("American soybeans", "this year")
     assert (ns["25 million tonnes"].about, ns["25 million tonnes"].time) == ("American soybeans", "in 2026")
 
@@ -187,8 +198,11 @@ def test_relative_times_are_dates_not_durations(nlp: Any) -> None:
 @pytest.mark.parametrize(
     ("text", "mention", "time"),
     [
-        ("China has pledged to purchase about 12 million metric tons by the end of this year.",
-         "about 12 million metric tons", "by the end of this year"),
+        (
+            "China has pledged to purchase about 12 million metric tons by the end of this year.",
+            "about 12 million metric tons",
+            "by the end of this year",
+        ),
         ("China will buy 25 million tonnes in 2026.", "25 million tonnes", "in 2026"),
         ("China will buy 5,000 tonnes by Thanksgiving.", "5,000 tonnes", "by Thanksgiving"),
         ("The US will raise tariffs by 10 percent this year.", "10 percent", "this year"),

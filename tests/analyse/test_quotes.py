@@ -242,6 +242,20 @@ def test_quoted_words_that_name_a_thing_are_nobodys_quote(nlp: Any) -> None:
     assert names_a_thing("the hashtag “Crumb” here", 12, 18) and not names_a_thing("said “Crumb” here", 5, 11)
 
 
+def test_quote_used_as_a_clause_subject_is_a_name(nlp: Any) -> None:
+    # a slogan that is the subject of a clause with no speech verb is nobody's words, whoever spoke before it
+    text = (
+        "Young people in the valley say they are tired of warnings. “Bake. We’re on it” is rolling out across the "
+        "county this month."
+    )
+    assert [q.text for q in run(nlp, text) if q.kind != "indirect"] == []
+    # the same shape with a cue or a noun of speech in the clause keeps the words somebody's
+    reply = run(nlp, "Ann Porter spoke on Monday. “We will win” is her reply to critics.")
+    assert [(q.text, q.speaker) for q in reply] == [("We will win", "Ann Porter")]
+    said = run(nlp, "Ann Porter spoke on Monday. “We will win” said Porter.")
+    assert [(q.text, q.speaker) for q in said] == [("We will win", "Ann Porter")]
+
+
 def test_indirect_speech(nlp: Any) -> None:
     text = "In the call on Friday, Xi Jinping told Trump that differences are inevitable between the two powers."
     q = find(run(nlp, text), "differences are inevitable")

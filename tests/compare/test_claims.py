@@ -190,6 +190,25 @@ def test_a_count_of_who_says_something_is_no_figure() -> None:
     assert reconcile_figures([a, b], {"a": "a", "b": "b"})[0]["status"] == "conflict"
 
 
+def test_counts_of_two_sets_of_one_noun_are_no_conflict() -> None:
+    # "female" and "former" qualify different sets of co-workers: two figures, not one reported differently
+    ta = "The complaint was filed by two female co-workers of the manager."
+    tb = "The complaint was filed by three former co-workers of the manager."
+    tc = "The complaint was filed by three co-workers of the manager."
+
+    def count(text: str, phrase: str, value: float) -> NumberMention:
+        s = text.index(phrase)
+        return NumberMention(s, s + len(phrase), phrase, value, "co-worker", "co-workers of manager", kind="count")
+
+    na, nb = count(ta, "two female co-workers", 2), count(tb, "three former co-workers", 3)
+    nc = count(tc, "three co-workers", 3)
+    assert compare_numbers(na, nb) is None
+    a, b = art("a", ta, "Reuters", numbers=[na]), art("b", tb, "AP", numbers=[nb])
+    assert reconcile_figures([a, b], {"a": "a", "b": "b"}) == []
+    # a count with no modifier may count the same set as one with them: still compared
+    assert compare_numbers(na, nc) == "different number: 2 vs 3 co-workers"
+
+
 def _mention(text: str, phrase: str, eid: str, label: str) -> Mention:
     s = text.index(phrase)
     return Mention(s, s + len(phrase), phrase, label, eid)

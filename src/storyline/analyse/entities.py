@@ -317,6 +317,46 @@ def _drop_headline_phrases(articles: Sequence[Article], forms: dict[str, _Form],
             types.pop(k, None)
 
 
+#: Words that are names whatever line they are in: first names, nationalities, the known names' words.
+_NAME_WORDS = (
+    lexicon.words("names.female")
+    | lexicon.words("names.male")
+    | NATIONALITIES
+    | frozenset(GPE_ALIASES)
+    | frozenset(w for name in KNOWN_NAMES for w in name.split())
+)
+
+
+def _drop_headline_only(forms: dict[str, _Form], types: dict[str, str]) -> None:
+    """Forget "names" of several words found only in title-case lines, none of whose words is a name anywhere else
+    ("Release Clause", "Bell Shines", "Smart Watch" from a scraped page's headlines): the model reads capitals as a
+    name there. A word is a name when the articles write it in a name outside title-case lines, when it is a first
+    name, a nationality, a country or place the tables know, or an acronym; one such word keeps the whole (the
+    fragments of a known name are folded below: "Xi Raises", "Chelsea Activate")."""
+    named: set[str] = set()
+    for k, f in forms.items():
+        if not all(m.titlecase for _, m in f.mentions):
+            named.update(k.split())
+    for k, f in list(forms.items()):
+        if len(k.split()) < 2 or not all(m.titlecase for _, m in f.mentions):
+            continue
+        surface = f.surfaces.most_common(1)[0][0]
+        words = re.findall(r"[^\W_]+", surface)
+        if any(_a_name_word(w, named) for w in words):
+            continue
+        for _, m in f.mentions:
+            m.entity_id = None
+        del forms[k]
+        types.pop(k, None)
+
+
+def _a_name_word(word: str, named: set[str]) -> bool:
+    low = _key(word)
+    if len(word) < 2 or any(c.isdigit() for c in word) or (word.isupper() and len(word) <= 5):
+        return True  # "UN", "iPhone 17": not a capitalised common word
+    return low in named or low in _NAME_WORDS or country_of(word) is not None
+
+
 def _correct_types(articles: Sequence[Article], forms: dict[str, _Form], types: dict[str, str]) -> set[str]:
     """Correct voted types by the name's head words and what the text does with it (:mod:`.entity_types`); a
     name a dateline gives as the article's place ("HAMILTON, Ohio") is a place. Returns the keys so placed."""
@@ -428,6 +468,7 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
 
     types = {k: voted(f) for k, f in forms.items()}
     _drop_headline_phrases(articles, forms, types)
+    _drop_headline_only(forms, types)
     placed = _correct_types(articles, forms, types)
     # 2. Full person names (two or more words, voted PERSON).
     persons = {

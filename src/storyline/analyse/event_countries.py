@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import lexicon
 from ..model import Event
 from .event_actors import code_phrase, countries_in, country_of, party_words
 from .event_parties import RELATIVE_PRONOUNS, venue
@@ -17,6 +18,8 @@ from .event_tables import tables
 
 #: How many words up the parse a speech verb is looked for above a report's source.
 MAX_SPEAKER_HOPS = 6
+#: Prepositions of comparison: the party after them is no party to the act (``events.comparison_prepositions``).
+COMPARISON_PREPS = lexicon.words("events.comparison_prepositions")
 #: How many links a name is followed up to the clause it is part of.
 MAX_CLIMB = 12
 #: How many modifier links a name is followed up to the noun of its phrase.
@@ -56,7 +59,11 @@ def context_countries(
         ev.actor_country = next(iter(outside("target")), None) or (ev.target_country if has("actor") else None)
     fallback = last_resort == "any" or (last_resort and has("actor"))
     if ev.actor_country is None and fallback and "actor" not in far:
-        words = "".join(" " * len(w.text_with_ws) if venue(w) else w.text_with_ws for w in sent)  # not a venue
+        lo = ev.spans.get("trigger", [0, 0])[0]
+        aside = {w.i for e in sent.ents if _described(e.root, lo, extents) or _compared(e.root) for w in e}
+        words = "".join(  # not a venue, nor a third party described or compared ("unlike Japanese carmakers")
+            " " * len(w.text_with_ws) if venue(w) or w.i in aside else w.text_with_ws for w in sent
+        )
         ev.actor_country = next((c for _, c, _ in countries_in(words) if c not in ("NGO", "IMG")), None)
     if ev.target_country is None and "target" not in far:
         lo, hi = extents.get("actor", (-1, -1))
@@ -125,7 +132,7 @@ def bystander(t: Any, ev: Event, extents: dict[str, tuple[int, int]]) -> bool:
     if attribution(t):
         return True
     lo = ev.spans.get("trigger", [0, 0])[0]
-    if _other_act(t, lo) or _others_opinion(t, lo):
+    if _other_act(t, lo) or _others_opinion(t, lo) or _described(t, lo, extents) or _compared(t):
         return True
     cur, hops = t, 0
     # up to a speech verb whose subject holds t and whose clause the trigger
@@ -157,6 +164,38 @@ def _other_act(t: Any, lo: int) -> bool:
             return not own and not aimed and not any(w.idx == lo for w in cur.subtree)
         if cur.dep_ not in ("compound", "flat", "amod", "nmod", "poss"):  # "the Peruvian government": its noun
             path.append(cur)
+        cur = cur.head
+    return False
+
+
+def _described(t: Any, lo: int, extents: dict[str, tuple[int, int]]) -> bool:
+    """Whether the name ``t`` is inside a relative clause on the actor that does not hold the trigger ("The union,
+    which represents workers at Japanese carmakers, criticized the governor": what the union does elsewhere names no
+    party to the criticism). A relative clause on what the act is done to may ("returned archives it had taken from
+    Kuwait": Kuwait's)."""
+    a_lo, a_hi = extents.get("actor", (-1, -1))
+    cur = t
+    for _ in range(MAX_CLIMB):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "relcl":
+            on_actor = a_lo <= cur.head.idx < a_hi
+            return on_actor and not any(w.idx == lo for w in cur.subtree)
+        cur = cur.head
+    return False
+
+
+def _compared(t: Any) -> bool:
+    """Whether the name ``t`` is in a phrase of comparison ("unlike Japanese carmakers", "than China"): set beside a
+    party, no party itself."""
+    cur = t
+    for _ in range(MAX_CLIMB):
+        if cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "pobj" and _lemma(cur.head) in COMPARISON_PREPS:
+            return True
+        if cur.dep_ in ("nsubj", "nsubjpass", "dobj", "ROOT", "relcl", "ccomp", "advcl", "conj"):
+            return False
         cur = cur.head
     return False
 

@@ -120,6 +120,7 @@ class _Hit:
     scale: float  # the multiplier from scale words, for ranges ("10 to 12 million")
     words: bool  # written in words without scale ("seven", "one")
     noun: Any = None  # the counted noun token, for counts
+    noun_word: str | None = None  # a hyphenated counted noun as written ("co-workers"; ``noun`` is "workers")
     upper: _Hit | None = None  # the other end of a range ("10 to 12 million")
     about: str | None = None
     time: str | None = None
@@ -304,8 +305,11 @@ def _hedge(hit: _Hit, text: str) -> None:
         hit.end = after.end()
 
 
-_HOW_LONG = re.compile(r"\b(?:spent|spend|spends|took|takes|take|lasted|lasts|last|served|serves|for|of|aged|waited|"
-                       r"lived|worked|is|was|are|were|been)\s*$", re.I)
+_HOW_LONG = re.compile(
+    r"\b(?:spent|spend|spends|took|takes|take|lasted|lasts|last|served|serves|for|of|aged|waited|"
+    r"lived|worked|is|was|are|were|been)\s*$",
+    re.I,
+)
 
 
 def _over_a_period(hit: _Hit, text: str, before: re.Match[str]) -> bool:
@@ -378,9 +382,37 @@ def _attach_noun(doc: Any, hit: _Hit) -> None:
             noun = nxt
     if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ in _TIME_NOUNS or noun.ent_type_ == "DATE":
         return
+    first, noun = _hyphenated(doc, noun, span.end)
+    word = doc_text(doc)[first.idx : noun.idx + len(noun.text)].lower()
     hit.noun = noun
-    hit.unit = _singular(noun.lower_) if noun.tag_ in ("NNS", "NNPS") or hit.value != 1 else noun.lower_
+    hit.noun_word = doc_text(doc)[first.idx : noun.idx + len(noun.text)] if first.i != noun.i else None
+    plural = noun.tag_ in ("NNS", "NNPS") or first.tag_ in ("NNS", "NNPS")
+    hit.unit = _singular(word) if plural or hit.value != 1 else word
     hit.end = max(hit.end, noun.idx + len(noun.text))
+
+
+def _hyphenated(doc: Any, noun: Any, floor: int) -> tuple[Any, Any]:
+    """The first and last pieces of the hyphenated word ``noun`` is a piece of ("co-workers", which the tokenizer
+    splits in three): the counted noun is the whole word, not "co". Never back into the figure (``floor``)."""
+    first = last = noun
+    while (
+        first.i - 2 >= floor
+        and doc[first.i - 1].text == "-"
+        and not doc[first.i - 1].whitespace_
+        and not doc[first.i - 2].whitespace_
+        and doc[first.i - 2].is_alpha
+    ):
+        first = doc[first.i - 2]
+    while (
+        last.i + 2 < len(doc)
+        and doc[last.i + 1].text == "-"
+        and not last.whitespace_
+        and not doc[last.i + 1].whitespace_
+        and doc[last.i + 2].is_alpha
+        and doc[last.i + 2].pos_ in ("NOUN", "PROPN")  # not "10-metre-long"
+    ):
+        last = doc[last.i + 2]
+    return first, last
 
 
 def _superlative(doc: Any, hit: _Hit) -> bool:
@@ -420,11 +452,13 @@ def _drop_overlaps(hits: list[_Hit]) -> list[_Hit]:
 
 
 def _resolve_ranges(hits: list[_Hit], text: str) -> list[_Hit]:
-    """"10 to 12 million tonnes": the first figure takes the scale and unit of the second."""
+    """ "10 to 12 million tonnes": the first figure takes the scale and unit of the second."""
     for a, b in zip(hits, hits[1:], strict=False):
         between = text[a.end : b.start]
-        joined = _RANGE_SEP.fullmatch(between) or between.strip().lower() == "and" and (
-            _previous_word(text, a.start) == "between"
+        joined = (
+            _RANGE_SEP.fullmatch(between)
+            or between.strip().lower() == "and"
+            and (_previous_word(text, a.start) == "between")
         )
         if not joined or len(between) > 5:
             continue
@@ -460,7 +494,10 @@ def _about(doc: Any, hit: _Hit, earlier: list[_Hit], taken: set[int]) -> str | N
         head = hit.noun
         if head.dep_ in ("compound", "amod", "nmod") and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
             return _phrase(head.head, own | {head.i})  # "three-country swing"
-        return _phrase(head, own - {head.i})
+        about = _phrase(head, own - {head.i})
+        if about and hit.noun_word and about.startswith(head.text):
+            about = hit.noun_word + about[len(head.text) :]  # "co-workers of the firm", not "workers of the firm"
+        return about
     of = _of_object(root, own)
     if of is not None:
         return _phrase(of, own)

@@ -53,12 +53,43 @@ def subject_tokens(about: str | None) -> set[str]:
     return {stem(t) for t in _TOKEN.findall(text) if t not in _STOP}
 
 
+#: Words of a figure itself, never a modifier of what it counts ("two", "dozens", "million", "half a").
+_NUMBER_WORDS = (
+    lexicon.words("numbers.units")
+    | lexicon.words("numbers.tens")
+    | frozenset(lexicon.table("numbers.scales"))
+    | frozenset(lexicon.table("numbers.vague_scales"))
+    | frozenset(w for phrase in lexicon.table("numbers.count_phrases") for w in phrase.split())
+)
+
+
+def counted_modifiers(n: NumberMention) -> frozenset[str]:
+    """The stems of the words a count writes between its figure and its counted noun ("two female co-workers" →
+    {female}): which set of the noun's things it counts. Empty for other figures."""
+    if n.kind != "count" or not n.unit:
+        return frozenset()
+    unit = {stem(t) for t in _TOKEN.findall(n.unit.lower())}
+    hedge = set(_TOKEN.findall((n.approx or "").lower()))
+    # the count ends on its counted noun, as written ("people" for the unit "person"): left out
+    words = _TOKEN.findall(n.text.lower())[: -len(_TOKEN.findall(n.unit.lower())) or None]
+    return frozenset(
+        stem(t)
+        for t in words
+        if not t.isdigit() and t not in _STOP and t not in _NUMBER_WORDS and t not in hedge and stem(t) not in unit
+    )
+
+
 def same_subject(a: NumberMention, b: NumberMention) -> bool:
-    """Both figures are about the same thing (their subjects share most content words)."""
+    """Both figures are about the same thing: their subjects share most content words, and two counts count the same
+    set — the modifiers of one are among the other's ("12 people" and "14 injured people" may be one set; "two
+    female co-workers" and "three former co-workers" are two, not a conflict)."""
     ta, tb = subject_tokens(a.about), subject_tokens(b.about)
     if not ta or not tb:
         return False
-    return len(ta & tb) / min(len(ta), len(tb)) >= 0.5
+    if len(ta & tb) / min(len(ta), len(tb)) < 0.5:
+        return False
+    ma, mb = counted_modifiers(a), counted_modifiers(b)
+    return ma <= mb or mb <= ma
 
 
 def time_value(n: NumberMention, art: Article | None) -> str | None:

@@ -26,6 +26,7 @@ from .find import (
     _not_theirs,
     _title_like,
     _words_in,
+    clause_subject_quote,
     scare_modifier,
 )
 from .frames import TERM_WORDS, unsaid
@@ -77,6 +78,7 @@ def _direct_attributions(d: _Doc, spans: Sequence[QuotedSpan]) -> list[Attributi
             names_a_thing(text, q.open_mark, q.close_mark)
             or (kind == "partial" and bool(lead) and nw == 1 and content.strip(" .,;:!?").lower() in _FUNCTION_WORDS)
             or (kind == "partial" and scare_modifier(d, q))
+            or clause_subject_quote(d, q)
         )
         theirs = not named and (kind != "partial" or not _not_theirs(d, q, (reg_start, reg_end), nw <= TERM_WORDS))
         found = _find_cue(d, q, (reg_start, reg_end)) if theirs else None

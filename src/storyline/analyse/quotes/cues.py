@@ -192,6 +192,8 @@ NAME_SUFFIXES = _words("quotes.name_suffixes")
 MENTION_NOUNS = _words("quotes.mention_nouns")
 #: Nouns after quote marks that make the quoted words a thing's name ("the “Starts with one” campaign").
 NAMED_THINGS = _words("quotes.named_things")
+#: Words around a quote used as a clause's subject that make the words somebody's ("“…” was his reply").
+UTTERANCE_WORDS = _words("quotes.utterance_words")
 #: Nouns of a work before quote marks: a title when the quoted words open on a capital ("his book “Salt”").
 WORK_NOUNS = _words("quotes.work_nouns")
 #: Small words a title-cased phrase may hold in lower case.

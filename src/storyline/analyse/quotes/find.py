@@ -11,13 +11,16 @@ from collections.abc import Sequence
 from typing import Any
 
 from .cues import (
+    _CLAUSE_VERBS,
     _REMARK_NOUNS,
+    CLAIM_NOUNS,
     CUE_FORMS,
     DOCUMENT_NOUNS,
     INSERT_OPENERS,
     PRONOUNS_F,
     PRONOUNS_M,
     TITLE_SMALL_WORDS,
+    UTTERANCE_WORDS,
     WEAK_CUES,
     WEEKDAYS_MONTHS,
 )
@@ -528,3 +531,49 @@ def _capitalised(text: str) -> bool:
 def _title_like(text: str) -> bool:
     ws = _WORD.findall(text)
     return len(ws) >= 2 and all(w[0].isupper() or w.lower() in TITLE_SMALL_WORDS or w[0].isdigit() for w in ws)
+
+
+#: Most words a quote used as a clause's subject may have and still be a name (a slogan, a title).
+NAME_WORDS = 8
+
+
+def clause_subject_quote(d: _Doc, q: QuotedSpan) -> bool:
+    """Quoted words that are the subject of the clause after them, with no speech verb in it: a slogan or title
+    used as a noun phrase ("“Meth. We’re on it” is rolling out across the state", "“Stop the Steal” became a
+    rallying cry"), nobody's words. The closing mark hands straight over to a finite verb (no comma, the verb in
+    lower case), the verb is no cue ("“We will win” said Levin"), and neither the rest of the sentence nor the words
+    before the quote have a cue, a remark or claim noun or a word of utterance (``quotes.utterance_words``) that
+    could make the words somebody's ("“Never again” was all she said", "… was his reply", "her claim that “…” is").
+    A quote of more than :data:`NAME_WORDS` words is a sentence someone said, not a name."""
+    if q.open_mark is None or q.close_mark is None or d.text[q.close_mark - 1 : q.close_mark] in ",:;—–":
+        return False
+    doc = d.doc
+    si = d.sent_of(q.open_mark)
+    first = d.tok_at(d.sent_starts[si]) if si >= 0 else 0
+    if _words_in(d.text[q.start : q.end]) > NAME_WORDS:
+        return False  # a sentence of someone's, not a name ("“The government is alleging …” were provoking …")
+    for t in doc[first : d.tok_at(q.open_mark)]:
+        if d.in_quote[t.i]:
+            continue
+        if _is_cue(t) or t.lower_ in _REMARK_NOUNS or t.lower_ in CLAIM_NOUNS or t.lower_ in UTTERANCE_WORDS:
+            return False  # "officials said “…” is …", "her claim that “…” is …": the speaker's clause, their words
+    i = d.tok_at(q.close_mark + 1)
+    while i < len(doc) and (doc[i].idx <= q.close_mark or doc[i].is_space):
+        i += 1
+    if i >= len(doc):
+        return False
+    verb = doc[i]
+    if not verb.text[:1].islower() or _is_cue(verb):
+        return False
+    if verb.lower_ not in _CLAUSE_VERBS and verb.tag_ not in ("VBZ", "VBD", "VBP", "MD"):
+        return False
+    end = d.text.find("\n", q.close_mark)
+    end = len(d.text) if end < 0 else end
+    for t in doc[i:]:
+        if t.idx >= end or (t.text in (".", "!", "?") and not d.in_quote[t.i]):
+            break
+        if d.in_quote[t.i] or t.is_quote:
+            return False  # another quote in the clause: its words decide
+        if _is_cue(t) or t.lower_ in _REMARK_NOUNS or t.lower_ in UTTERANCE_WORDS:
+            return False
+    return True
