@@ -500,3 +500,27 @@ def test_a_row_worded_by_a_piece_of_a_quotation_shows_the_whole_quotation() -> N
     tb = "“Sales are down sharply. The usual discounts simply do not work this spring,” dealer Ana Ruiz said on Monday."
     (claim,) = build_claims("s1", [art("a", ta, "Reuters"), art("b", tb, "AP")])
     assert claim.text == ta  # not "The usual discounts … spring,” dealer Ana Ruiz said."
+
+
+def test_counts_of_a_bare_noun_in_clauses_of_other_acts_are_no_conflict() -> None:
+    from storyline.model import Statement
+
+    ta = "The gunman killed 49 people at the club."
+    tb = "The storm killed 51 people on the coast."
+    tc = "The other 16 people running in the primary lost."
+
+    def fig(text: str, phrase: str, value: float, predicate: str) -> tuple[NumberMention, Statement]:
+        s = text.index(phrase)
+        n = NumberMention(s, s + len(phrase), phrase, value, "person", "people", kind="count")
+        return n, Statement(0, len(text), 0, predicate)
+
+    (na, sa), (nb, sb), (nc, sc) = (
+        fig(ta, "49 people", 49, "kill"),
+        fig(tb, "51 people", 51, "kill"),
+        fig(tc, "16 people", 16, "lose"),
+    )
+    a, b, c = (art(k, t, k.upper(), numbers=[n], statements=[st]) for k, t, n, st in
+               (("a", ta, na, sa), ("b", tb, nb, sb), ("c", tc, nc, sc)))  # fmt: skip
+    src = {"a": "a", "b": "b", "c": "c"}
+    assert [f["status"] for f in reconcile_figures([a, b], src)] == ["conflict"]  # the same act: compared
+    assert reconcile_figures([a, c], src) == []  # 49 killed, 16 running: two things

@@ -24,6 +24,7 @@ from typing import Any
 from .. import lexicon
 from ..lexicon import stem
 from ..model import Article, Cite, NumberMention
+from .align import FAMILY
 
 #: Spellings of a unit, to the one spelling figures are compared in (``lexicon/figures.toml``).
 UNITS = {k: str(v) for k, v in lexicon.table("figures.units").items()}
@@ -90,6 +91,30 @@ def same_subject(a: NumberMention, b: NumberMention) -> bool:
         return False
     ma, mb = counted_modifiers(a), counted_modifiers(b)
     return ma <= mb or mb <= ma
+
+
+def act(art: Article, n: NumberMention) -> str | None:
+    """The predicate of the innermost clause holding the figure, as its word family's head ("killed 49 people" →
+    kill); None when no stored clause holds it."""
+    held = [st for st in art.statements if st.start <= n.start and n.end <= st.end]
+    if not held:
+        return None
+    p = min(held, key=lambda st: st.end - st.start).predicate.lower()
+    return FAMILY.get(p, p)
+
+
+def same_act(a: Article, n: NumberMention, b: Article, m: NumberMention) -> bool:
+    """Two counts whose subject is only their counted noun ("49 people", "16 people") count the same thing only in
+    clauses of the same act ("the gunman killed 49 people" / "the attack killed 50 people", not "16 people ran in
+    the primary"); a figure with a named subject ("American soybeans") or with no stored clause is not held to it."""
+    if subject_tokens(n.about) - _unit_stems(n) or subject_tokens(m.about) - _unit_stems(m):
+        return True
+    x, y = act(a, n), act(b, m)
+    return x is None or y is None or x == y
+
+
+def _unit_stems(n: NumberMention) -> set[str]:
+    return {stem(t) for t in _TOKEN.findall((n.unit or "").lower())} | {stem(t) for t in _TOKEN.findall(n.text.lower())}
 
 
 def time_value(n: NumberMention, art: Article | None) -> str | None:
@@ -207,6 +232,7 @@ def reconcile_figures(articles: Sequence[Article], source_of: dict[str, str]) ->
             if (
                 normal_unit(n.unit) == normal_unit(n0.unit)
                 and same_subject(n, n0)
+                and same_act(a, n, a0, n0)
                 and (time_value(n, a) == time_value(n0, a0) or values_agree(n, n0))
             ):
                 g.append((a, n))
