@@ -23,15 +23,15 @@ bench/results/cluster.json, the other entries kept):
 
     python bench/cluster_meantime.py [--no-changes] [--out FILE]
 
-Measured (2026-12-07; B-cubed P / R / F1, stories for 88): never seen, the stored model 0.762 / 0.886 / 0.819
-(72), TF-IDF at the stored protocol's distance 0.556 / 0.881 / 0.682 (48); leave one set out, the stored rule
-0.799 / 0.855 / 0.826 (78), TF-IDF 0.833 / 0.808 / 0.820 (86); tuned on MEANTIME (analysis only) 0.880 and
-0.866. Changes, F1 ECB+ dev / TBAQ / PolNeAR / MEANTIME held out, four sets: the stored rule 0.869 / 0.832 /
-0.756 / 0.826, TF-IDF 0.827 / 0.908 / 0.729 / 0.820, ``strong link`` 0.799 / 0.832 / 0.753 / 0.840, ``long days``
-0.869 / 0.832 / 0.753 / 0.840, ``silence`` 0.869 / 0.837 / 0.756 / 0.827; MEANTIME never fitted on: the stored
-rule 0.914 / 0.892 / 0.733 / 0.826, ``strong link`` 0.895 / 0.893 / 0.734 / 0.840, ``long days`` 0.923 / 0.893 /
-0.734 / 0.840, ``silence`` 0.914 / 0.892 / 0.733 / 0.827. Nothing adopted (bench/data/cluster/README.md says why,
-and where the stored rule splits the long stories).
+Measured (2026-12-07; B-cubed P / R / F1, stories for 88): never seen, the stored model 0.762 / 0.886 / 0.819 (72),
+TF-IDF at the stored protocol's distance 0.556 / 0.881 / 0.682 (48); leave one set out, the stored rule 0.799 /
+0.855 / 0.826 (78), TF-IDF 0.833 / 0.808 / 0.820 (86); tuned on MEANTIME (analysis only) 0.880 and 0.866. Changes,
+F1 ECB+ dev / TBAQ / PolNeAR / MEANTIME held out, four sets: the stored rule 0.869 / 0.832 / 0.756 / 0.826, TF-IDF
+0.827 / 0.908 / 0.729 / 0.820, ``strong link`` 0.799 / 0.832 / 0.753 / 0.840, ``long days`` 0.869 / 0.832 / 0.753 /
+0.840, ``silence`` 0.869 / 0.837 / 0.756 / 0.827; MEANTIME never fitted on: the stored rule 0.914 / 0.892 / 0.733 /
+0.826, TF-IDF 0.880 / 0.908 / 0.724 / 0.820, ``strong link`` 0.895 / 0.893 / 0.734 / 0.840, ``long days`` 0.923 /
+0.893 / 0.734 / 0.840, ``silence`` 0.914 / 0.892 / 0.733 / 0.827. Nothing adopted (bench/data/cluster/README.md says
+why, and where the stored rule splits the long stories).
 """
 
 from __future__ import annotations
@@ -255,7 +255,7 @@ def loso_four(
         m = ct.model_on(list(tr.values()), 0.1)
         m = with_strong(m, setting) if setting else m
         every = np.arange(len(ds.docs))
-        out[held] = {"strong_link": setting or "stored", "threshold": t, "inner_f1": round(f1, 4),
+        out[held] = {"setting": setting or "stored", "threshold": t, "inner_f1": round(f1, 4),
                      **ct.f1_of(ds, every, ct.rule_cuts(m, ds, every, rule, [t])[t])}  # fmt: skip
         print(f"  held out {held:<12} {out[held]}", flush=True)
     return out
