@@ -187,11 +187,15 @@ def site_and_how(sitename: str | None, from_url: bool, url: str | None) -> tuple
         ('The New York Times', 'url')
         >>> site_and_how("Hosted", False, "https://hosted.example-wire.org/x")
         ('example-wire.org', 'url')
+        >>> site_and_how("Nj", False, "https://www.nj.com/x")
+        ('nj.com', 'metadata')
     """
     if url and (known := known_outlet(url)):
         return known, "url"
     if sitename and not looks_like_domain(sitename):
         sitename = site_name(sitename)
+    if sitename and url and (domain := registered_domain(url)) and sitename.casefold() == domain.split(".")[0]:
+        sitename = domain  # the domain's label alone ("nj", made "Nj"): the domain says it whole ("nj.com")
     if sitename:
         name = source_from_url(sitename) if looks_like_domain(sitename) else sitename
         return name or sitename, "url" if from_url else "metadata"
