@@ -586,3 +586,28 @@ def test_a_lone_sentence_that_needs_the_one_before_is_left_out() -> None:
     assert [t.text for t in timeline([a, b, c])] == [
         "This week the harbour board voted on March 4 to close the old pier."
     ]
+
+
+def test_a_date_that_names_a_nouns_time_does_not_date_its_sentence() -> None:
+    """ "grilled aides on Trump's July 25 phone call" happened in the morning the sentence names, not on July 25;
+    a sentence whose only date is a noun's in a phrase ("in the run-up to the 2026 election") is not dated by it,
+    unless that noun is its subject ("The July 25 phone call is at the heart of the inquiry")."""
+    from storyline.compare.timeline import dated_sentences, names_another_time
+    from storyline.model import Statement
+
+    grill = "In the morning, lawmakers grilled two aides on the July 25 phone call for six hours."
+    a = art("a", grill, [("the morning", "2025-11-19"), ("July 25", "2025-07-25")])
+    a.statements = [Statement(0, len(grill), 0, "grill", "lawmakers")]
+    assert [v for v, _, _ in dated_sentences(a, PUBLISHED)] == ["2025-11-19"]
+    run_up = "The governor claimed victory in the run-up to the 2026 election for the state senate seat."
+    b = art("b", run_up, [("2026", "2026")])
+    b.statements = [Statement(0, len(run_up), 0, "claim", "The governor")]
+    assert dated_sentences(b, PUBLISHED) == []
+    call = "The July 25 phone call is at the heart of the inquiry into the governor."
+    c = art("c", call, [("July 25", "2025-07-25")])
+    c.statements = [Statement(0, len(call), 0, "be", "The July 25 phone call")]
+    assert [v for v, _, _ in dated_sentences(c, PUBLISHED)] == ["2025-07-25"]
+    lost = "Dortmund lost Saturday's final at Wembley."
+    assert names_another_time(lost, lost.index("Saturday"), lost.index("Saturday") + 8)
+    said = "critics who on Sunday cast his responses as inappropriate"
+    assert not names_another_time(said, said.index("on Sunday"), said.index("on Sunday") + 9)

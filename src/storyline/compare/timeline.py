@@ -106,7 +106,7 @@ def dated_sentences(a: Article, latest: str | None) -> list[tuple[str, int, int]
     """(date, sentence start, end) for an article: the most precise usable date of each sentence; at equal
     precision a written date wins over a weekday ("on Thursday, May 2"). A commitment's time ("by Thanksgiving",
     "25 million tons in 2026") dates no happening: the commitment is shown at its start, running to that time."""
-    best: dict[tuple[int, int], tuple[str, bool]] = {}
+    best: dict[tuple[int, int], tuple[str, bool, bool]] = {}
     timed = {c.time_start for c in article_commitments(a)} if a.dates else set()
     clauses = {(a.sentences[st.sentence].start, a.sentences[st.sentence].end) for st in a.statements
                if 0 <= st.sentence < len(a.sentences)}  # fmt: skip
@@ -131,14 +131,77 @@ def dated_sentences(a: Article, latest: str | None) -> list[tuple[str, int, int]
         if a.text[span[0] : span[1]].rstrip()[-1:] in ("?", "!"):
             continue  # the writer's own question or call ("Women, start making your moves today!") reports nothing
         written = d.how not in ("weekday", "relative", "day-part", "clock", "weekend")  # "last night": resolved by us
+        named = names_another_time(a.text, d.start, d.end)
+        if named and _in_a_phrase(a.text, d.start) and not _in_a_subject(a, d.text, span):
+            continue  # "claimed victory … in the run-up to the 2020 presidential election": not its happening's time
         old = best.get(span)
         if (
             old is None
-            or (len(v) > len(old[0]) and v.startswith(old[0][:4]))
-            or (len(v) == len(old[0]) and written and not old[1])
+            or (old[2] and not named and len(v) >= len(old[0]))  # its own time, as precise as the noun's
+            or (
+                not (named and not old[2] and len(old[0]) >= len(v))
+                and (
+                    (len(v) > len(old[0]) and v.startswith(old[0][:4]))
+                    or (len(v) == len(old[0]) and written and not old[1])
+                )
+            )
         ):
-            best[span] = (v, written)
-    return [(v, s, e) for (s, e), (v, _) in best.items()]
+            best[span] = (v, written, named)
+    return [(v, s, e) for (s, e), (v, _, _) in best.items()]
+
+
+def _in_a_phrase(text: str, start: int) -> bool:
+    """A preposition stands up to three words before the date at ``start`` ("on Trump's July 25 phone call", "in the
+    run-up to the 2020 presidential election"), not a verb ("lost Saturday's final": the happening's own)."""
+    return any(w.lower() in _PHRASE_PREPOSITIONS for w in _WORDS.findall(text, max(0, start - 30), start)[-3:])
+
+
+def _in_a_subject(a: Article, words: str, span: tuple[int, int]) -> bool:
+    """``words`` (a date that names a noun's time) are in the subject of a clause of the sentence at ``span``: the
+    sentence tells of that noun's happening ("The July 25 phone call is at the heart of the inquiry"). True for an
+    article the statements were not read for: nothing is left out."""
+    if not a.statements:
+        return True
+    return any(st.subject and words in st.subject and span[0] <= st.start < span[1] for st in a.statements)
+
+
+#: Words before a date that make it the time of the clause's verb ("on Tuesday", "since March", "last week").
+_ADVERBIAL_LEADS = lexicon.words("timeline.adverbial_date_leads")
+#: Words a few words before a noun's date that make that noun's time the clause's ("at the October 30 summit").
+_EVENT_TIME_LEADS = lexicon.words("timeline.event_time_leads")
+_WORDS = re.compile(r"[A-Za-z]+")
+#: Prepositions that set a noun and its date in a phrase of the clause ("on the July 25 call", "to the 2020 election").
+_PHRASE_PREPOSITIONS = lexicon.words("timeline.phrase_prepositions")
+_WORD_AFTER = re.compile(r"(['’]s\b)|\s+([a-z][a-z-]*)\b")
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
+_STOP_WORDS = lexicon.words("function_words.stop")
+
+
+def names_another_time(text: str, start: int, end: int) -> bool:
+    """The date at ``start``–``end`` names the time of a noun, not of its sentence's happening: it stands before
+    its noun ("on Trump's July 25 phone call", "the 2020 presidential election") or owns it ("Friday's ruling"),
+    with no preposition before it. A sentence's date of its own ("In the morning, lawmakers grilled …") is
+    preferred to such a one.
+
+    Example:
+        >>> t = "In the morning, lawmakers grilled aides on the July 25 phone call."
+        >>> names_another_time(t, 0, 14), names_another_time(t, t.index("July"), t.index("July") + 7)
+        (False, True)
+    """
+    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    own = _WORDS.match(text, start, end)  # a mention that holds its preposition ("on Sunday")
+    if any(w is not None and w.group(1 if w is before else 0).lower() in _ADVERBIAL_LEADS for w in (before, own)):
+        return False
+    back = [w.lower() for w in _WORDS.findall(text, max(0, start - 30), start)][-3:]
+    if any(w in _EVENT_TIME_LEADS for w in back):
+        return False  # "At the October 30 summit the leaders agreed …": the event's time is the clause's
+    after = _WORD_AFTER.match(text, end)
+    if after is None:
+        return False
+    if after.group(1):
+        return True
+    word = after.group(2)
+    return word not in _STOP_WORDS and word not in _TIME_NOUNS and not word.endswith("ed")
 
 
 #: Fewest words a dated sentence has besides its dates to report something.
