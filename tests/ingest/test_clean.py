@@ -21,7 +21,7 @@ SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
 REASONS = {
     "navigation", "byline", "dateline-meta", "comment-prompt", "read-more", "link-prompt", "copyright",
     "credit", "photo-credit", "separator", "author-bio", "newsletter", "cookie-notice", "advertisement",
-    "social", "related-list", "duplicate-title", "appended-article", "dateline", "wire-note",
+    "social", "related-list", "duplicate-title", "appended-article", "dateline", "wire-note", "caption",
 }  # fmt: skip
 
 
@@ -217,9 +217,7 @@ def test_seed_standfirst_is_body() -> None:
     c = clean_text(seed_text("004"))
     assert paragraphs(c)[0] == "Trump and Xi also discussed the war in Ukraine."
     c = clean_text(seed_text("000"))
-    assert paragraphs(c)[0].startswith(
-        "Xi Jinping has made a rare call to Donald Trump in an ominous sign China"
-    )
+    assert paragraphs(c)[0].startswith("Xi Jinping has made a rare call to Donald Trump in an ominous sign China")
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/corpus/seeds is not available")
@@ -551,8 +549,10 @@ TAIL = "Crews worked through the night to restore power to 4,000 homes."
         ("Feedback to editors", "comment-prompt"),
         ("Post was not sent - check your email addresses!", "social"),
         ("Sorry, your blog cannot share posts by email.", "social"),
-        ("Harbour Media may earn an affiliate commission if you buy something through links in this article.",
-         "advertisement"),
+        (
+            "Harbour Media may earn an affiliate commission if you buy something through links in this article.",
+            "advertisement",
+        ),
         ("If you buy something through this post, Harbour Deals may get a share of the sale.", "advertisement"),
         ("No spam, we promise. You can unsubscribe at any time.", "newsletter"),
         ("By clicking Subscribe you agree to our Privacy Policy.", "newsletter"),
@@ -780,9 +780,7 @@ def test_windows_newlines() -> None:
 
 
 def test_non_breaking_and_invisible_spaces() -> None:
-    c = clean_text(
-        "\ufeffStorm\u00a0lashes the coast\nThe\u00a0storm hit\u00a0\u00a0on Monday.\u200b\u00a0\n"
-    )
+    c = clean_text("\ufeffStorm\u00a0lashes the coast\nThe\u00a0storm hit\u00a0\u00a0on Monday.\u200b\u00a0\n")
     assert c.title == "Storm lashes the coast"
     assert c.text == "The storm hit on Monday."
 
@@ -828,9 +826,7 @@ def test_soft_hyphen_and_compounds_in_wrapped_text() -> None:
 
 
 def test_one_paragraph_per_line_is_not_mistaken_for_wrapped_text() -> None:
-    raw = (
-        "Short Title Here\nFirst point\nSecond point without a full stop\nA real sentence.\nAnother one here."
-    )
+    raw = "Short Title Here\nFirst point\nSecond point without a full stop\nA real sentence.\nAnother one here."
     assert paragraphs(clean_text(raw)) == raw.splitlines()[1:]
 
 

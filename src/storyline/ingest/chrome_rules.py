@@ -140,9 +140,7 @@ _SIGNUP_OBJECT = re.compile(
 def _signup_ok(m: re.Match[str]) -> bool:
     """ "Sign up" alone is a button; "Sign up for ..." needs a newsletter-like object."""
     text = m.group(0).lower()
-    return (
-        text.rstrip(".!") == "sign up" or not text.startswith("sign up") or bool(_SIGNUP_OBJECT.search(text))
-    )
+    return text.rstrip(".!") == "sign up" or not text.startswith("sign up") or bool(_SIGNUP_OBJECT.search(text))
 
 
 _I = re.IGNORECASE
@@ -227,12 +225,15 @@ LINE_RULES: tuple[Rule, ...] = (
             r"|getty(?: images)?|(?:afp|ap|reuters|epa) (?:photo|via getty images)"
             r"|.{0,150}[/|]\s*(?:getty images|afp|reuters|ap|epa(?:-efe)?|shutterstock|xinhua|anadolu)"
             r"(?: via getty images)?"
+            # a photographer's or a paper's name through an agency, alone: "Jane Doe via Getty Images."
+            rf"|[^()]{{1,60}}?\svia\s(?-i:{_AGENCY})(?: (?:photos?|images?))?"
             r")\s*[)\]]?\.?",
             _I,
         ),
         max_chars=260,
     ),
-    # A photo's caption that ends with its credit: "(Manu Fernandez/AP)", "(AP Photo/Alan Diaz, File)", "(Image:
+    # A photo's caption that ends with its credit: "(Manu Fernandez/AP)", "(AP Photo/Alan Diaz, File)", "[File:
+    # Reuters]", "(Image:
     # GETTY )", "(Credit: Getty Images)", "… Credit: ESA", "… in New York. Reuters", "… Submitted photo" (lexicon
     # chrome.photo_agencies names the agencies).
     Rule(
@@ -240,6 +241,7 @@ LINE_RULES: tuple[Rule, ...] = (
         re.compile(
             r".{0,400}?(?:"
             rf"\((?:[^()]{{1,80}}/\s*)?(?-i:{_AGENCY})(?:[\s/,][^()]{{0,40}})?\)"
+            rf"|\[[^\[\]]{{1,80}}[/:]\s*(?-i:{_AGENCY})(?:[\s/,][^\[\]]{{0,40}})?\]"
             r"|\((?:images?|photos?|pictures?|pic|credit|image credit|photo credit|source)\s*:\s*[^()]{1,80}\)"
             r"|(?<=[\s.])(?:image |photo )?credit\s*:\s*[^.()]{1,60}"
             rf"|(?<=[.!?\"”’])\s+(?-i:{_AGENCY})(?: photo)?"
@@ -542,9 +544,7 @@ _KICKER = re.compile(r"(?P<label>[‘'\"“]?[A-Z][A-Z0-9’'\-& ]{2,40}[’'\"�
 _EDITORIAL_LABELS = lexicon.words("chrome.editorial_labels")
 
 _DISTRIBUTOR = re.compile(r"\bdistributed by\s+(?P<d>[^.;]+)", _I)
-_COPYRIGHT_LEAD = re.compile(
-    r"(?:©|\(c\)|copyright\b|\s|(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)\d{2})?|,|by\b)*", _I
-)
+_COPYRIGHT_LEAD = re.compile(r"(?:©|\(c\)|copyright\b|\s|(?:19|20)\d{2}(?:\s*[-–/]\s*(?:19|20)\d{2})?|,|by\b)*", _I)
 _HOLDER_END = re.compile(r"[,.]?\s*all rights reserved|\s+[|•·]\s+", _I)
 _PUBLISHED_WORD = re.compile(r"(?:first )?(?:published|posted|created|date)", _I)
 _MENU_SEPARATOR = re.compile(r"\s*[|•·»›>/]\s*")

@@ -30,6 +30,7 @@ from storyline.model import Removal
 from storyline.text import alternation
 
 from .blocks import _SPACES, _assemble, _Block, _Line, _split_lines, _to_blocks
+from .captions import mark_captions
 from .chrome_rules import (
     _ABBREV_END,
     _ABOUT_AUTHOR,
@@ -625,6 +626,7 @@ def clean_text(
             if i != title_at and block.reason is None and _same_title(block.text, headline):
                 block.reason = "duplicate-title"
 
+    mark_captions(blocks, title_at)
     found = _found_title(blocks, title_at, whole_page)
     first_body = _mark_header_dates(blocks, 0 if title_at is None else title_at + 1, hints)
     content = [i for i, b in enumerate(blocks) if b.reason is None and i != title_at]
