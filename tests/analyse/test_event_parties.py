@@ -99,3 +99,11 @@ def test_a_subheading_mid_article_reports_no_event(nlp: Any) -> None:
     cited = [text[e.cites[0].start : e.cites[0].end] for e in found]
     assert cited and not any("Ceasefire Talks Discussed" in c for c in cited)
     assert "Rebels attacked an army post near the border on Tuesday, the defence ministry said." in cited
+
+
+def test_a_name_that_names_a_room_is_no_ones_antecedent(nlp: Any) -> None:
+    from storyline.analyse.event_parties import _person
+
+    doc = nlp("Speaking to reporters in the James S. Brady briefing room, the president said the nation was united.")
+    brady = next(t for t in doc if t.text == "Brady")
+    assert not _person(brady)

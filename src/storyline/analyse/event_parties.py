@@ -125,6 +125,8 @@ def _person(w: Any) -> bool:
     entity model typed it (``data/actor_names.tsv``), or a name it left untyped standing as a subject or an object
     ("when Takaichi enraged Beijing")."""
     if w.ent_type_ == "PERSON" or (w.text[:1].isupper() and w.lower_ in office_holders()):
+        if w.dep_ == "compound" and w.head.pos_ == "NOUN" and w.head.ent_type_ != "PERSON":
+            return False  # a name that names a thing ("the James S. Brady briefing room"), no one present
         return bool(w.head.i == w.i or w.head.ent_type_ != "PERSON" or w.dep_ not in ("compound", "flat"))
     return w.pos_ == "PROPN" and not w.ent_type_ and w.dep_ in PARTY_DEPS
 
