@@ -270,3 +270,8 @@ def test_the_parties_a_truce_includes_stay_parties(nlp: Any) -> None:
         "restrictions while the United States lowers some tariffs."
     )
     assert any(e.target_country == "USA" for e in _events(nlp, text))
+
+
+def test_an_act_a_proposal_puts_forward_is_not_reported_as_done(nlp: Any) -> None:
+    doc = nlp("The mayor did not mention proposals to ban cars from entering the old town.")
+    assert not [e for e in doc._.storyline_events if e.trigger.startswith("ban")]

@@ -219,8 +219,9 @@ def unreported(t: Any) -> bool:
     modal = {c.text.lower() for c in subject.head.children if c.dep_ == "aux"} & st["hypothetical_aux"]
     if subject.dep_ == "nsubj" and subject.pos_ == "NOUN" and modal - st["demand_aux"]:
         return True
-    if t.dep_ == "acl" and _lemma(t.head) in st.get("capability_heads", frozenset()):
-        return True  # "Congress' power to take witnesses into custody": what may be done, not what was
+    heads = st.get("capability_heads", frozenset()) | st.get("proposal_heads", frozenset())
+    if t.dep_ == "acl" and _lemma(t.head) in heads:
+        return True  # "Congress' power to take witnesses into custody", "proposals to ban …": not what was done
     return _denied_content(clause) or _feared(t)
 
 
