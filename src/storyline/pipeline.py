@@ -438,6 +438,9 @@ _CLOSERS = re.compile(r"[\"”’')\]]+")
 _SENT_END = re.compile(r"[.!?…:;][\"”’)\]]*$|[\"”’]$")
 #: A piece ending with a quoted question or exclamation, and a piece opening with who said it: up to four words
 #: of a name, a description or a pronoun, then a cue that may follow a quote (``quotes.cues.TRAILING_CUES``).
+#: A piece that goes on in lower case (after the quote marks that closed the piece before): "“Allah hu Akbar!”
+#: as he slaughtered clubgoers", "“Stop!” the officer shouted".
+_GOES_ON = re.compile(r"[\"”’']*\s*[a-z]")
 _ASKED_END = re.compile(r"[!?][\"”’]+$")
 _TRAILING_CUE = re.compile(
     r"(?:(?:[A-Z][\w.'’-]*|the|a|an|his|her|their|he|she|they|we|I)\s+){0,4}(?:"
@@ -472,7 +475,10 @@ def sentences_from_doc(doc: Any) -> list[Sentence]:
             if "\n" not in between and (
                 not _SENT_END.search(text[prev.start : prev.end])
                 or _CLOSERS.fullmatch(text[p.start : p.end])
-                or (_ASKED_END.search(text[prev.start : prev.end]) and _TRAILING_CUE.match(text[p.start : p.end]))
+                or (
+                    _ASKED_END.search(text[prev.start : prev.end])
+                    and (_TRAILING_CUE.match(text[p.start : p.end]) or _GOES_ON.match(text[p.start : p.end]))
+                )
             ):
                 # a piece that does not end a sentence, a closing mark cut off its sentence, or the speaker of a
                 # question or exclamation it quotes ("“You think I'm going to change?” Trump asked reporters …")

@@ -91,6 +91,13 @@ def test_the_speaker_after_a_quoted_question_stays_in_its_sentence() -> None:
         "“We will not!”",
         "The crowd cheered.",
     ]
+    text = "He tweeted, “The killer shouted “Go!” as he fired.” Then he left."
+    cut1, cut2 = text.index(" as he") + 1, text.index("Then")
+    spans = [(0, cut1), (cut1, cut2), (cut2, len(text))]
+    doc = SimpleNamespace(
+        sents=[SimpleNamespace(start_char=s, end_char=e) for s, e in spans], user_data={"storyline.text": text}
+    )
+    assert [text[s.start : s.end] for s in sentences_from_doc(doc)] == [text[:cut2].strip(), "Then he left."]
 
 
 def test_a_participle_adjunct_reports_for_the_subject_of_its_clause(nlp: Any) -> None:

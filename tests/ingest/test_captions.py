@@ -99,3 +99,11 @@ def test_mark_captions_leaves_marked_blocks() -> None:
     blocks = [_Block(DATED_CAPTION, 0, reason="read-more"), _Block("ASSOCIATED PRESS.", 1)]
     mark_captions(blocks)
     assert [b.reason for b in blocks] == ["read-more", None]
+
+
+def test_a_caption_with_no_article_beside_it_is_the_text_there_is() -> None:
+    # a page whose only prose is a photo's caption (a gallery page, a stub): cutting it would leave nothing
+    text = "\n\n".join(
+        ["Storm closes Valmera port", "on March 3, 2024 at 10:50 AM, updated at 12:16 PM", DATED_CAPTION]
+    )
+    assert REASON not in removed(text).values()

@@ -47,6 +47,10 @@ CREDIT = "photo-credit"
 CAPTION_CHARS = 400
 #: Words of a caption's opening that its verb is looked for in.
 VERB_WITHIN = 14
+#: Words of an open block ending like a sentence that make it prose an article may be made of (a caption needs one
+#: beside it; not a time stamp "on July 13, 2009 at 10:50 AM, updated July 29, 2009 at 12:16 PM").
+PROSE_WORDS = 12
+_ENDS_LIKE_PROSE = re.compile(r"[.!?][\"”’)]*\s*$")
 #: Signs of a caption a paragraph must show (of the three: a full date, a present-simple verb, a credit line).
 SIGNS_NEEDED = 2
 _VERB_S_CHARS = 3  # "hugs", not "us"
@@ -198,10 +202,18 @@ def _credit(block: _Block) -> bool:
 def mark_captions(blocks: Sequence[_Block], keep: int | None = None) -> None:
     """Mark with :data:`REASON` each open one-sentence paragraph that two of the three signs call a caption (a
     full date at its end, a name's verb in the present simple, a credit line next to it), and the bare credit
-    lines next to a caption as ``photo-credit``; ``keep``, the headline, is left alone."""
+    lines next to a caption as ``photo-credit``; ``keep``, the headline, is left alone, and so is a paragraph that
+    is the page's only prose (a caption stands beside an article: with none beside it, it is the text there is)."""
+    prose = [
+        j
+        for j, b in enumerate(blocks)
+        if j != keep and b.reason is None and len(b.text.split()) >= PROSE_WORDS and _ENDS_LIKE_PROSE.search(b.text)
+    ]
     for i, block in enumerate(blocks):
         text = block.text
         if i == keep or block.reason is not None or len(text) > CAPTION_CHARS or not one_sentence(text):
+            continue
+        if not [j for j in prose if j != i]:
             continue
         if not text.rstrip('"”’)').endswith((".", "!")):
             continue
