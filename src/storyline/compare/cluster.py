@@ -37,7 +37,7 @@ from ..analyse.dates import to_date
 from ..config import Config
 from ..model import Article
 from .constraints import Constraints, keep_ids
-from .lead_time import lead_end
+from .lead_time import lead_end, recalled
 from .storypairs import FEATURES, PairModel, PairSpace, Profile, profile, stored_model, words
 
 #: Above this many articles, stories are assigned through the candidate index instead of all pairs.
@@ -155,7 +155,8 @@ def main_event_date(article: Article, lead_paragraphs: int = 3) -> dt.date | Non
 
     Only day-precision dates in the first ``lead_paragraphs`` paragraphs count (a date deep in the
     text is usually background: "the flare-up began on Nov. 7"); a date after publication (an
-    announced future) does not count. Ties go to the date mentioned first.
+    announced future) does not count, nor one the lead recalls from long before it, when days are read so
+    (:func:`~storyline.compare.lead_time.recalled`). Ties go to the date mentioned first.
     """
     pub = to_date(article.published)
     end = _lead_end(article, lead_paragraphs)
@@ -164,6 +165,8 @@ def main_event_date(article: Article, lead_paragraphs: int = 3) -> dt.date | Non
     for d in article.dates:
         day = to_date(d.point)
         if day is None or d.start >= end or (pub and day > pub + dt.timedelta(days=1)):
+            continue
+        if pub and recalled((day.toordinal(), day.toordinal()), "day", (pub.toordinal(), pub.toordinal())):
             continue
         score[day] += 1
         first.setdefault(day, d.start)
