@@ -340,7 +340,7 @@ def ours_cuts(ds: Dataset, idx: np.ndarray, model: PairModel, grid: Sequence[flo
     prob = model.probability(feats)
     rule = StrongLink.of(model)  # the stored model's; a model fitted here has none (average linkage)
     strong = rule.pairs(feats, prob) if rule else None
-    silence = Silence.of(model, [ds.events[i] for i in idx]) if ds.events else None
+    silence = Silence.of(model, [ds.events[i] for i in idx], prob) if ds.events else None
     return cut(prob, grid, model.top, model.apart(feats), strong, rule.drop if rule else 0.0, silence)
 
 

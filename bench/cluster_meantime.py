@@ -113,7 +113,7 @@ def split_reasons(ds: Dataset, model: PairModel, labels: np.ndarray, least: int 
     p = model.probability(feats)
     link = StrongLink.of(model)
     strong = link.pairs(feats, p) if link else np.zeros((n, n), dtype=bool)
-    silence = Silence.of(model, ds.events)
+    silence = Silence.of(model, ds.events, p)
     gold = np.array([ds.gold[d] for d in ds.docs])
     size = Counter(gold.tolist())
     cand = p > 0
@@ -132,7 +132,7 @@ def split_reasons(ds: Dataset, model: PairModel, labels: np.ndarray, least: int 
                 mean, top = float(block.mean()), float(block.max())
                 own_a, own_b = [i for i in a if gold[i] == g], [i for i in b if gold[i] == g]
                 gap = gap_between(silence, own_a, own_b) if silence else float("nan")
-                if silence is not None and not silence.holds(a + b):
+                if silence is not None and not silence.joins(a, b):
                     why = "silence"
                 elif link and strong[np.ix_(a, b)].any():
                     why = "strong, mean too low"

@@ -108,7 +108,7 @@ def centroid_sequence(
         a, b = divmod(int(np.argmax(link)), n)
         if link[a, b] == -np.inf:
             break
-        if silence is not None and not silence.holds(members[a] + members[b]):
+        if silence is not None and not silence.joins(members[a], members[b]):
             banned[a, b] = banned[b, a] = True
             continue
         a, b = min(a, b), max(a, b)
@@ -134,7 +134,7 @@ def rule_cuts(m: PairModel, ds: Dataset, idx: np.ndarray, rule: Rule, grid: Sequ
     link = StrongLink.of(m)
     assert link is not None
     strong = link.pairs(feats, p)
-    silence = Silence.of(m, [ds.events[i] for i in idx])
+    silence = Silence.of(m, [ds.events[i] for i in idx], p)
     if kind == "centroid":
         return labels_at(len(idx), centroid_sequence(s, strong, link.drop, silence), grid)
     return cut(s, grid, 0, None, strong, link.drop, silence)

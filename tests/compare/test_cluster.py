@@ -7,7 +7,15 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from storyline.compare.cluster import ClusterConfig, Silence, StrongLink, assign_stories, explain, features
+from storyline.compare.cluster import (
+    ClusterConfig,
+    Silence,
+    StrongLink,
+    agglomerate,
+    assign_stories,
+    explain,
+    features,
+)
 from storyline.compare.dedup import find_duplicates, independent_count
 from storyline.compare.storyindex import StoryIndex
 from storyline.compare.storypairs import SIGN, stored_model
@@ -58,6 +66,26 @@ def test_a_silence_is_judged_on_the_event_dates_in_order() -> None:
     assert rule.holds([0, 1, 2]) is False  # 100 days without a report
     assert rule.holds([1, 2, 3]) is True  # 90 days; an undated article leaves no silence
     assert rule.holds([0, 3]) is True
+
+
+def test_a_silence_is_filled_by_a_report_that_links_to_both_groups() -> None:
+    # rows 0 and 2 are 300 days apart; row 1, between them, links to both (row 3 to one only, row 4 lies outside)
+    starts = np.array([0.0, 150.0, 300.0, 150.0, 400.0])
+    linked = np.zeros((5, 5), dtype=bool)
+    for i, j in ((0, 1), (1, 2), (0, 3), (0, 4), (2, 4)):
+        linked[i, j] = linked[j, i] = True
+    rule = Silence(starts, starts.copy(), 240, linked)
+    assert rule.joins([0], [2]) is True  # the story being formed holds the report between them
+    assert rule.sub([0, 2, 3, 4]).joins([0], [1]) is False  # a report linked to one side, or dated outside, fills none
+    assert Silence(starts, starts.copy(), 240).joins([0], [2]) is False  # the two groups alone
+    # whatever was merged first: row 1 is filed on its own (its links are under the threshold), 0 and 2 join
+    sim = np.array([[1.0, 0.55, 0.9], [0.55, 1.0, 0.55], [0.9, 0.55, 1.0]])
+    days = Silence.days_of(stored_model())
+    quiet = Silence.of(stored_model(), [(0, 0), (days * 3 // 5,) * 2, (days * 6 // 5,) * 2], sim)
+    assert quiet is not None and quiet.linked is not None and quiet.linked[0, 1] and not quiet.linked[1, 1]
+    assert sorted(map(sorted, agglomerate(sim, [[0], [1], [2]], 0, 0.8, silence=quiet))) == [[0, 2], [1]]
+    alone = Silence(quiet.starts, quiet.ends, days)
+    assert sorted(map(sorted, agglomerate(sim, [[0], [1], [2]], 0, 0.8, silence=alone))) == [[0], [1], [2]]
 
 
 def test_a_follow_up_weeks_later_joins() -> None:

@@ -3,11 +3,13 @@ other never names, key words), dates that bound a period, and the two sets of we
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import numpy as np
+from pytest import MonkeyPatch
 
-from storyline.compare.cluster import explain
+from storyline.compare.cluster import explain, main_event_date
 from storyline.compare.lead_time import event_time
 from storyline.compare.storypairs import (
     FEATURES,
@@ -124,6 +126,34 @@ def test_a_lead_date_that_bounds_a_period_is_not_the_event() -> None:
     start = happened.index("Sept. 30")
     b.dates = [DateMention(start, start + 8, "Sept. 30", "1989-09-30", "absolute")]
     assert event_time(b)[2].startswith("the lead dates it")
+
+
+def test_a_lead_date_recalled_from_long_before_publication_can_be_background(monkeypatch: MonkeyPatch) -> None:
+    from storyline.compare import lead_time
+
+    text = (
+        "The presidents of Norland and Estia signed the papers of accession in their palaces. "
+        "The two countries, invited to join the alliance at Tarvos in July 2017, will join on March 12."
+    )
+    a = art("a", text, published="2019-02-27")
+    old, ahead = text.index("July 2017"), text.index("on March 12")
+    a.dates = [
+        DateMention(old, old + 9, "July 2017", "2017-07", "absolute"),
+        DateMention(ahead, ahead + 11, "on March 12", "2019-03-12", "month-day"),
+    ]
+    assert event_time(a)[2] == "the lead dates it: “July 2017”"  # the stored setting reads no date as recalled
+    b = art("b", "Profit fell 4% from a year earlier, the maker said on Tuesday.", published="2019-02-27")
+    b.dates = [DateMention(20, 34, "a year earlier", "2018-02-27", "relative")]
+    monkeypatch.setattr(lead_time, "RECALLED_PRECISIONS", frozenset({"month"}))
+    interval, precision, why = event_time(a)
+    assert precision == "day" and why == "published 2019-02-27"  # neither the recalled month nor the future day
+    assert event_time(b)[2] == "the lead dates it: “a year earlier”" and main_event_date(b) == dt.date(2018, 2, 27)
+    a.published = "2017-08-03"  # a month after: the news
+    assert event_time(a)[1:] == ("month", "the lead dates it: “July 2017”")
+    monkeypatch.setattr(lead_time, "RECALLED_PRECISIONS", frozenset({"day", "month"}))
+    assert event_time(b)[2] == "published 2019-02-27" and main_event_date(b) is None
+    b.dates.append(DateMention(51, 61, "on Tuesday", "2019-02-26", "weekday"))
+    assert event_time(b)[2] == "the lead dates it: “on Tuesday”" and main_event_date(b) == dt.date(2019, 2, 26)
 
 
 def model() -> PairModel:

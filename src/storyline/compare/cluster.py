@@ -37,7 +37,7 @@ from ..analyse.dates import to_date
 from ..config import Config
 from ..model import Article
 from .constraints import Constraints, keep_ids
-from .lead_time import lead_end
+from .lead_time import lead_end, recalled
 from .storypairs import FEATURES, PairModel, PairSpace, Profile, profile, stored_model, words
 
 #: Above this many articles, stories are assigned through the candidate index instead of all pairs.
@@ -73,9 +73,10 @@ class ClusterConfig:
         """The model's strong-link rule, unless switched off."""
         return StrongLink.of(self.resolved()[0]) if self.strong else None
 
-    def silence(self, profiles: Sequence[Profile]) -> Silence | None:
-        """The model's longest silence in a story over ``profiles``' event dates (:class:`Silence`; None: none)."""
-        return Silence.of(self.resolved()[0], [p.event for p in profiles])
+    def silence(self, profiles: Sequence[Profile], prob: np.ndarray | None = None) -> Silence | None:
+        """The model's longest silence in a story over ``profiles``' event dates, filled by the reports that link
+        to both sides under ``prob`` (their pair probabilities; :class:`Silence`; None: none)."""
+        return Silence.of(self.resolved()[0], [p.event for p in profiles], prob)
 
     def strong_pairs(self, feats: np.ndarray, prob: np.ndarray) -> np.ndarray:
         """Which pairs (``feats``' leading axes, their probabilities ``prob``) are strong links: none when the
@@ -154,7 +155,8 @@ def main_event_date(article: Article, lead_paragraphs: int = 3) -> dt.date | Non
 
     Only day-precision dates in the first ``lead_paragraphs`` paragraphs count (a date deep in the
     text is usually background: "the flare-up began on Nov. 7"); a date after publication (an
-    announced future) does not count. Ties go to the date mentioned first.
+    announced future) does not count, nor one the lead recalls from long before it, when days are read so
+    (:func:`~storyline.compare.lead_time.recalled`). Ties go to the date mentioned first.
     """
     pub = to_date(article.published)
     end = _lead_end(article, lead_paragraphs)
@@ -163,6 +165,8 @@ def main_event_date(article: Article, lead_paragraphs: int = 3) -> dt.date | Non
     for d in article.dates:
         day = to_date(d.point)
         if day is None or d.start >= end or (pub and day > pub + dt.timedelta(days=1)):
+            continue
+        if pub and recalled((day.toordinal(), day.toordinal()), "day", (pub.toordinal(), pub.toordinal())):
             continue
         score[day] += 1
         first.setdefault(day, d.start)
@@ -261,7 +265,7 @@ def merge_sequence(
         value = float(link[a, b])
         if value == -np.inf:
             break
-        if silence is not None and not silence.holds(members[a] + members[b]):
+        if silence is not None and not silence.joins(members[a], members[b]):
             link[a, b] = link[b, a] = -np.inf  # until one of the two takes another article
             continue
         if b < a or (is_frozen[b] and not is_frozen[a]):
@@ -301,11 +305,17 @@ class Silence:
     """A story runs while it develops: its articles' event dates, in order, leave no stretch of more than ``days``
     without one (a trial months after the crime, with reports between, is one story; the same kind of happening
     to the same people ten months after the last report is another). ``starts`` and ``ends``: each row's event
-    date as day ordinals (NaN: unknown; an unknown date leaves no silence and fills none)."""
+    date as day ordinals (NaN: unknown; an unknown date leaves no silence and fills none).
+
+    ``linked`` (rows × rows, True: a pair as close as a strong link's probability; None: none): a report that
+    links to both of two groups is a development of the story they would form, wherever it is filed, so its
+    date fills their silence (:meth:`joins`); the test then reads the whole story being formed, not the two groups
+    alone, and does not depend on whether the reports between them were merged first."""
 
     starts: np.ndarray
     ends: np.ndarray
     days: int
+    linked: np.ndarray | None = None
 
     @staticmethod
     def days_of(model: PairModel) -> int:
@@ -314,17 +324,27 @@ class Silence:
         return int(d.get("days", 0)) if isinstance(d, dict) else 0
 
     @classmethod
-    def of(cls, model: PairModel, events: Sequence[tuple[int, int] | None]) -> Silence | None:
-        """The model's rule over ``events`` (a profile's ``event`` each; None: the model has none)."""
+    def of(
+        cls, model: PairModel, events: Sequence[tuple[int, int] | None], prob: np.ndarray | None = None
+    ) -> Silence | None:
+        """The model's rule over ``events`` (a profile's ``event`` each; None: the model has none); with ``prob``
+        (the rows' pair probabilities), the pairs that reach the strong link's probability (else the model's
+        threshold) fill silences (:attr:`linked`)."""
         if (days := cls.days_of(model)) <= 0:
             return None
         lo = np.array([e[0] if e else np.nan for e in events], dtype=float)
         hi = np.array([e[1] if e else np.nan for e in events], dtype=float)
-        return cls(lo, hi, days)
+        linked = None
+        if prob is not None:
+            rule = StrongLink.of(model)
+            linked = np.asarray(prob >= (rule.probability if rule else model.threshold))
+            np.fill_diagonal(linked, False)
+        return cls(lo, hi, days, linked)
 
     def sub(self, rows: Sequence[int]) -> Silence:
         """The rule over some rows only (renumbered in their order)."""
-        return Silence(self.starts[list(rows)], self.ends[list(rows)], self.days)
+        linked = None if self.linked is None else self.linked[np.ix_(list(rows), list(rows))]
+        return Silence(self.starts[list(rows)], self.ends[list(rows)], self.days, linked)
 
     def holds(self, rows: Sequence[int]) -> bool:
         """Whether the event dates of ``rows`` leave no silence longer than :attr:`days`."""
@@ -335,6 +355,21 @@ class Silence:
         order = np.argsort(lo[known], kind="stable")
         lo, hi = lo[known][order], np.maximum.accumulate(hi[known][order])
         return bool(np.all(lo[1:] - hi[:-1] <= self.days + 0.5))
+
+    def joins(self, a: Sequence[int], b: Sequence[int]) -> bool:
+        """Whether two groups may form one story: their event dates, with those of every other row dated within
+        their span that links (:attr:`linked`) to both, leave no silence longer than :attr:`days`."""
+        rows = [*a, *b]
+        if self.holds(rows):
+            return True
+        if self.linked is None:
+            return False
+        first, last = np.nanmin(self.starts[rows]), np.nanmax(self.ends[rows])  # two dated at least (held above)
+        others = np.setdiff1d(np.arange(len(self.starts)), rows)
+        to_a, to_b = np.asarray(a, dtype=int), np.asarray(b, dtype=int)
+        linked = self.linked[np.ix_(others, to_a)].any(axis=1) & self.linked[np.ix_(others, to_b)].any(axis=1)
+        inside = (self.starts[others] >= first) & (self.ends[others] <= last)  # NaN: False
+        return self.holds(rows + others[linked & inside].tolist())
 
 
 def _pair_groups(pairs: np.ndarray | None, groups: Sequence[Sequence[int]], n: int) -> np.ndarray:
@@ -405,7 +440,7 @@ def assign_stories(
     index = {f.article_id: i for i, f in enumerate(feats)}
     sim, apart, strong = pair_scores(feats, cfg)
     drop = rule.drop if (rule := cfg.strong_link()) else 0.0
-    silence = cfg.silence(feats)
+    silence = cfg.silence(feats, sim)
     if cfg.recluster:
         return _recluster_neighbourhood(
             feats, existing, (sim, apart, strong), threshold, (model.top, drop), constraints, silence

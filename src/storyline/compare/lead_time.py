@@ -2,7 +2,9 @@
 
 An article's event date is what its lead dates (the finest precision given there, days before months before
 years; a bare year is background), nothing after publication, and not a date that bounds a period
-(:data:`PERIOD_WORDS`: "the quarter ended Sept. 30"); with none, its publication day. The story pairs
+(:data:`PERIOD_WORDS`: "the quarter ended Sept. 30"); with none, its publication day. A date the lead recalls from
+long before publication ("invited to join NATO in July 1997") can be read as background too
+(:data:`RECALLED_PRECISIONS`, :data:`RECALLED_AFTER_DAYS`): measured, off (``stories.lead_dates``). The story pairs
 (:mod:`.storypairs`) compare these intervals.
 
 Example:
@@ -23,6 +25,12 @@ from ..model import Article
 #: A lead date right after one of these words bounds a period ("the six months ended Oct. 1", "since
 #: March"): it is not the day of the happening.
 PERIOD_WORDS = lexicon.ordered("stories.period_words")
+#: A lead date of :data:`RECALLED_PRECISIONS` that ends more than this many days before publication is recalled
+#: background, not the news.
+RECALLED_AFTER_DAYS = int(lexicon.table("stories.lead_dates")["recalled_after_days"])
+#: The precisions ("day", "month") of a lead date that is recalled so (none: every lead date before publication
+#: counts; the stored setting, see the lexicon).
+RECALLED_PRECISIONS = frozenset(str(p) for p in lexicon.table("stories.lead_dates")["recalled_precisions"])
 _DAY, _MONTH, _YEAR, _DECEMBER = len("YYYY-MM-DD"), len("YYYY-MM"), len("YYYY"), 12
 _PERIOD = re.compile(r"\b(?:" + "|".join(w.replace(" ", r"\s+") for w in PERIOD_WORDS) + r")\s+(?:the\s+)?$", re.I)
 
@@ -58,6 +66,17 @@ def _interval(value: str) -> tuple[tuple[int, int], str] | None:
     return None
 
 
+def recalled(interval: tuple[int, int], precision: str, published: tuple[int, int]) -> bool:
+    """Whether a lead date (day ordinals) of ``precision`` is recalled from long before ``published``."""
+    return precision in RECALLED_PRECISIONS and interval[1] < published[0] - RECALLED_AFTER_DAYS
+
+
+def _news_of(interval: tuple[int, int], precision: str, published: tuple[int, int]) -> bool:
+    """Whether a lead date can be the day of the news published on ``published``: not after it (a day's slack),
+    nor, at a precision of :data:`RECALLED_PRECISIONS`, ending more than :data:`RECALLED_AFTER_DAYS` before it."""
+    return interval[0] <= published[1] + 1 and not recalled(interval, precision, published)
+
+
 _RANK = {"day": 0, "month": 1, "year": 2}
 
 
@@ -74,8 +93,9 @@ def event_time(article: Article, paragraphs: int = 3) -> tuple[tuple[int, int] |
         if d.start >= end or not d.point:
             continue
         got = _interval(d.point)
-        if got is None or got[1] == "year" or (published is not None and got[0][0] > published[1] + 1):
-            continue  # a bare year in a lead is mostly background ("since 2008"); an announced future is not the event
+        if got is None or got[1] == "year" or (published is not None and not _news_of(*got, published)):
+            continue  # a bare year in a lead is mostly background ("since 2008"); an announced future is not the
+            # event, nor a date recalled from long before publication ("invited to join NATO in July 1997")
         if bounds_a_period(article.text, d.start):
             continue  # the end or start of a period ("the quarter ended Sept. 30"), not a happening
         found[got] += 1
@@ -89,4 +109,4 @@ def event_time(article: Article, paragraphs: int = 3) -> tuple[tuple[int, int] |
     return None, None, "no date in the lead, publication date unknown"
 
 
-__all__ = ["PERIOD_WORDS", "event_time", "lead_end"]
+__all__ = ["PERIOD_WORDS", "RECALLED_AFTER_DAYS", "RECALLED_PRECISIONS", "event_time", "lead_end", "recalled"]
