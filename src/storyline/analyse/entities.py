@@ -402,11 +402,14 @@ def _alias_order(alias: str) -> tuple[str, str]:
 
 
 _SURNAME_WORDS = 2  # "Eriksson Ek": a surname of two words, after a first name
+_GIVEN_NAMES = lexicon.words("names.female") | lexicon.words("names.male")
 
 
 def _two_word_surnames(persons: set[str], forms: Mapping[str, _Form], target: dict[str, str]) -> None:
     """A person named by a surname of two words ("Eriksson Ek", "Garcia Marquez") is the one longer name of the same
-    articles that ends with them ("Joel Eriksson Ek"); with two such names, or none, it stays its own."""
+    articles that ends with them ("Joel Eriksson Ek"); with two such names, or none, it stays its own. Two words
+    opening with a first name are a first name and surname, not a surname, when the longer name opens with no first
+    name: "Hillary Clinton" is no part of a nickname "Crooked Hillary Clinton" (names.female, names.male)."""
     tails: dict[str, list[str]] = defaultdict(list)
     for p in sorted(persons):
         toks = p.split()
@@ -415,7 +418,10 @@ def _two_word_surnames(persons: set[str], forms: Mapping[str, _Form], target: di
     for p in sorted(persons):
         if p in target or p not in tails:
             continue
-        longer = [q for q in tails[p] if forms[q].articles & forms[p].articles]
+        given = p.split()[0] in _GIVEN_NAMES
+        longer = [
+            q for q in tails[p] if forms[q].articles & forms[p].articles and (not given or q.split()[0] in _GIVEN_NAMES)
+        ]
         if len(longer) == 1:
             target[p] = longer[0]
 
