@@ -24,7 +24,7 @@ import bisect
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -402,7 +402,10 @@ def _alias_order(alias: str) -> tuple[str, str]:
 
 
 _SURNAME_WORDS = 2  # "Eriksson Ek": a surname of two words, after a first name
+
+
 _GIVEN_NAMES = lexicon.words("names.female") | lexicon.words("names.male")
+LEAD_CHARS = int(lexicon.table("names.shared_names")["lead_chars"])  # as quotes.doc reads it
 
 
 def _two_word_surnames(persons: set[str], forms: Mapping[str, _Form], target: dict[str, str]) -> None:
@@ -532,6 +535,7 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
         by_token[toks[0]].append(p)
         by_token[toks[-1]].append(p)
     # 3. Single words that are the first or last word of a full name: "Trump", "Xi", "Takaichi".
+    shared: dict[str, list[str]] = {}  # such a word that several full names share: "Clinton"
     for k, f in forms.items():
         if k in target or k in persons or len(k.split()) != 1:
             continue
@@ -546,6 +550,8 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
             continue
         target[k] = max(pool, key=lambda p: (len(forms[p].articles & f.articles), sum(forms[p].votes.values())))
         types[k] = "PERSON"
+        if len(cands) > 1:
+            shared[k] = cands
 
     # 3b. An organisation named with and without its country: "Supreme Court" → "US Supreme Court", when the
     #     corpus has exactly one country-prefixed form of it ("Foreign Ministry" with a Chinese and a Japanese
@@ -662,8 +668,52 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
                 descriptions=[x for x, _ in descriptions.most_common(5)],
             )
         )
+    by_root = {root: e for (_, root), e in zip(groups, entities, strict=True)}
+    _shared_words_by_article(shared, forms, resolve, by_root)
+    entities = [e for e in entities if e.mentions]
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return entities
+
+
+def _shared_words_by_article(
+    shared: Mapping[str, list[str]],
+    forms: Mapping[str, _Form],
+    resolve: Callable[[str], str],
+    by_root: Mapping[str, Entity],
+) -> None:
+    """A one-word name that several full names share ("Clinton" of Hillary and Bill Clinton) is, in an article that
+    names one of them in its lead before the word (lexicon names.shared_names), the one named first, as a quote's
+    speaker is read (quotes.doc._full_person); elsewhere the corpus's choice stays. A name written only in
+    title-case lines is not counted ("Derelict Obama" of a headline)."""
+    full_keys: dict[str, list[str]] = defaultdict(list)  # a root -> its full names ("donald trump", "donald j trump")
+    for k in forms:
+        if " " in k:
+            full_keys[resolve(k)].append(k)
+    for k, cands in shared.items():
+        home = by_root.get(resolve(k))
+        roots = sorted({resolve(p) for p in cands})
+        for aid, m in forms[k].mentions:
+            starts = {
+                r: sorted(x.start for q in full_keys[r] for a, x in forms[q].mentions if a == aid and not x.titlecase)
+                for r in roots
+            }
+            before = {r: [s for s in ss if s < m.start] for r, ss in starts.items()}
+            named = [r for r in roots if before[r]]
+            if not named:
+                continue
+            lead = min(named, key=lambda r: before[r][0])
+            new = by_root.get(lead) if before[lead][0] < LEAD_CHARS else None
+            if new is None or home is None or new is home:
+                continue
+            cite = Cite(aid, m.start, m.end)
+            if cite in home.mentions:
+                home.mentions.remove(cite)
+            new.mentions.append(cite)
+            m.entity_id = new.id
+            surface = _strip_titles(m.text)
+            if surface != new.name and surface not in new.aliases:
+                new.aliases.append(surface)
+                new.aliases.sort(key=_alias_order)
 
 
 def _honorific_aliases(by_id: dict[str, Article], keys: list[str], forms: dict[str, _Form]) -> set[str]:
