@@ -76,3 +76,20 @@ def test_a_quotes_shared_surname_is_the_leads_person_not_the_last_named(nlp: Any
     doc = nlp(text)
     q = next(q for q in quotes_from_doc(doc, mentions_from_doc(doc)) if q.text.startswith("It makes"))
     assert q.speaker == "Bill Harmon"
+
+
+def test_a_full_name_tagged_a_product_is_still_the_person_she_stands_for(nlp: Any) -> None:
+    text = (
+        "Donald Harmon unveiled a leave plan on Tuesday.\n\n"
+        "His campaign credited Susan Harmon with designing it.\n\n"
+        "“It leaves out fathers,” said Alex Carmody, an analyst at a think tank.\n\n"
+        "In an essay last week, Susan Harmon defended the plan. “It helps working mothers,” she wrote."
+    )
+    doc = nlp(text)
+    ms = mentions_from_doc(doc)
+    second = text.rindex("Susan Harmon")
+    ms = [m for m in ms if not (m.start <= second < m.end)]  # the model reads a brand: tag it so
+    ms.append(Mention(second, second + len("Susan Harmon"), "Susan Harmon", "PRODUCT"))
+    ms.sort(key=lambda m: m.start)
+    q = next(q for q in quotes_from_doc(doc, ms) if q.text.startswith("It helps"))
+    assert q.speaker == "Susan Harmon"
