@@ -67,6 +67,7 @@ TYPE_PRIORITY = {"GPE": 0, "ORG": 1, "LOC": 2, "FAC": 3, "NORP": 4, "PERSON": 5}
 _POSSESSIVE = re.compile(r"['’]s?$")
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+\S+$")
 _SPACE = re.compile(r"\s+")
+_SPACED_DASH = re.compile(r"\s+[-–—]+\s")
 _KEY_STRIP = re.compile(r"[^\w\s]")
 _APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)(?!s\b)")  # O'Brien, D’Souza; not a possessive "People's"
 #: Words that may lead a person's name and are not part of it.
@@ -111,6 +112,12 @@ def mentions_from_doc(doc: Any, titlecase_ratio: float | None = None) -> list[Me
         if "\n" in span_text:
             cut = span_text.rfind("\n") + 1
             start += cut
+            span_text = text[start:end]
+        # Never across a dash written with spaces ("Minnesota Vikings - while", "Bank of America Stadium -"): the
+        # part before it.
+        dash = _SPACED_DASH.search(span_text + " ")
+        if dash:
+            end = start + dash.start()
             span_text = text[start:end]
         # "the White House" -> "White House"; "a United Auto Workers (negotiator)" -> "United Auto Workers"
         m = re.match(r"(?i:the)\s+|an?\s+", span_text)
