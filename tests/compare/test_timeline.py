@@ -586,3 +586,27 @@ def test_a_lone_sentence_that_needs_the_one_before_is_left_out() -> None:
     assert [t.text for t in timeline([a, b, c])] == [
         "This week the harbour board voted on March 4 to close the old pier."
     ]
+
+
+def test_a_sentence_ending_on_a_colon_or_a_dash_is_no_happening() -> None:
+    from storyline.compare.timeline import dated_sentences
+    from storyline.model import Article, DateMention, Sentence
+
+    pieces = [
+        "On May 4, the mayor made the following comment:",
+        "“I was in Dayton on May 4 with the whole crew, and then in Akron with 300 —.”",
+        "The council voted on May 4 to close the plant.",
+    ]
+    text = " ".join(pieces)
+    spans, pos = [], 0
+    for p in pieces:
+        spans.append((pos, pos + len(p)))
+        pos += len(p) + 1
+    dates = [
+        DateMention(
+            start=text.find("May 4", s), end=text.find("May 4", s) + 5, text="May 4", value="2016-05-04", how="date"
+        )
+        for s, _ in spans
+    ]
+    a = Article(id="a", path="a.txt", raw=text, text=text, sentences=[Sentence(s, e) for s, e in spans], dates=dates)
+    assert [(v, s) for v, s, _ in dated_sentences(a, "2016-05-10")] == [("2016-05-04", spans[2][0])]

@@ -130,6 +130,8 @@ def dated_sentences(a: Article, latest: str | None) -> list[tuple[str, int, int]
             continue  # no clause: an embedded post's signature ("— Jo Doe (@jodoe) November 18, 2019"), a caption
         if a.text[span[0] : span[1]].rstrip()[-1:] in ("?", "!"):
             continue  # the writer's own question or call ("Women, start making your moves today!") reports nothing
+        if _UNFINISHED.search(a.text[span[0] : span[1]]):
+            continue  # it hands over to what follows ("… made the following comment:") or breaks off ("with 650 —.")
         written = d.how not in ("weekday", "relative", "day-part", "clock", "weekend")  # "last night": resolved by us
         old = best.get(span)
         if (
@@ -141,6 +143,8 @@ def dated_sentences(a: Article, latest: str | None) -> list[tuple[str, int, int]
     return [(v, s, e) for (s, e), (v, _) in best.items()]
 
 
+#: A sentence that ends on a colon or a dash is unfinished: alone, it tells nothing.
+_UNFINISHED = re.compile(r"[:—–]\W{0,3}$")
 #: Fewest words a dated sentence has besides its dates to report something.
 MIN_OTHER_WORDS = 3
 #: A dated sentence in which the parse finds no clause (no statement) reports no happening when it is shorter
