@@ -610,3 +610,18 @@ def test_a_sentence_ending_on_a_colon_or_a_dash_is_no_happening() -> None:
     ]
     a = Article(id="a", path="a.txt", raw=text, text=text, sentences=[Sentence(s, e) for s, e in spans], dates=dates)
     assert [(v, s) for v, s, _ in dated_sentences(a, "2016-05-10")] == [("2016-05-04", spans[2][0])]
+
+
+def test_he_or_she_is_not_bracketed_with_a_speaker_named_by_no_name() -> None:
+    from storyline.compare.timeline import speaker_in
+    from storyline.model import Article, Quote
+
+    text = "He released a note from his doctor on Friday that says he is “in fine shape” for his age."
+    q = Quote(text.index("in fine"), text.index("” for"), "in fine shape", "partial", speaker="a note from his doctor")
+    a = Article(id="a", path="a.txt", raw=text, text=text, quotes=[q])
+    assert speaker_in(a, 0, len(text)) is None
+    q.speaker = "Dan Ruiz"  # a named speaker is still who "he" stands for
+    assert speaker_in(a, 0, len(text)) == "Dan Ruiz"
+    they = "They said on Friday that the plant was “in fine shape” again."
+    q2 = Quote(they.index("in fine"), they.index("” again"), "in fine shape", "partial", speaker="the inspectors")
+    assert speaker_in(Article(id="b", path="b.txt", raw=they, text=they, quotes=[q2]), 0, len(they)) == "the inspectors"

@@ -183,19 +183,25 @@ def _needs_context_word(text: str) -> bool:
 
 
 _PERSONAL = frozenset("he she they we i you his her their our my him them".split())
+_ONE_PERSON = frozenset("he she his her him".split())
 _TIME_NOUNS = lexicon.words("timeline.time_nouns")
 
 
 def speaker_in(a: Article, start: int, end: int) -> str | None:
     """Who speaks in a sentence that reads badly out of its article ("“We will not back down,” he said"):
-    the resolved speaker of the first quote in it, when the sentence does not already name them."""
+    the resolved speaker of the first quote in it, when the sentence does not already name them. A sentence opening
+    on "he" or "she" is a person's: a speaker the article names by no name ("He released a letter from his doctor
+    that says …": the letter says it) is not who the pronoun stands for."""
     text = a.text[start:end]
     if not _reads_badly(text):
         return None
+    personal = text.lstrip("“\"‘' ").split(" ", 1)[0].lower() in _ONE_PERSON
     for q in a.quotes:
         if start <= q.start < end and q.speaker:
             named = set(re.findall(r"\w+", text))
             words = [w for w in q.speaker.split() if w[:1].isupper()]
+            if personal and not words:
+                continue
             return None if any(w in named for w in words) else q.speaker  # "Lopez added" names Maria Lopez
     return None
 
