@@ -401,3 +401,15 @@ def test_a_police_rank_is_no_part_of_a_person_name() -> None:
         [("Constable Ann Lowe", "PERSON"), ("Ann Lowe", "PERSON")],
     )
     assert [(e.name, len(e.mentions)) for e in canonicalize([a])] == [("Ann Lowe", 2)]
+
+
+def test_a_name_ends_at_a_dash_written_with_spaces(nlp: Any) -> None:
+    # the model's span runs over the dash ("Minnesota Vikings - while", "Arena Stadium -"): the name is before it
+    text = "Fans cheered the Minnesota Vikings - while protesters marched outside Riverside Arena Stadium - on Sunday."
+    doc = nlp(text)
+    spans = []
+    for phrase in ("Minnesota Vikings - while", "Riverside Arena Stadium -"):
+        s = text.index(phrase)
+        spans.append(doc.char_span(s, s + len(phrase), label="ORG", alignment_mode="expand"))
+    doc.ents = spans
+    assert [m.text for m in mentions_from_doc(doc)] == ["Minnesota Vikings", "Riverside Arena Stadium"]

@@ -1114,3 +1114,20 @@ def test_reported_words_in_a_relative_clause_start_at_what_they_are_said_of(nlp:
         "the new order, which he said was shaped through years of talks with the unions",
         "The company cut 300 jobs, which it said was needed to stay afloat",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, is_name",
+    [
+        ("Ms Reyes said on WXYZ's “Sunday Table Talk.” that she would run.", True),  # a programme after a possessive
+        ("Mr Lund told the network’s “Morning Desk” on Friday that he was ready.", True),
+        ("She spoke on “Meet the Mayor” last week.", True),
+        ("In an episode of “The Harbor Hour,” the host asked her.", True),  # a work noun, then "of"
+        ("There were calls of “Free the Vote” and cheers all night.", False),  # "of" alone: a crowd's words
+        ("Mr Lund called it “a disaster for the county” on Friday.", False),  # not title case
+        ("He went on “This Will Never Work Because Budgets Are Late Again” for an hour.", False),  # a sentence
+    ],
+)
+def test_title_case_words_after_a_possessive_or_on_name_a_programme(text: str, is_name: bool) -> None:
+    open_mark = text.index("“")
+    assert names_a_thing(text, open_mark, text.index("”")) == is_name

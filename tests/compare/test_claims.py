@@ -524,3 +524,32 @@ def test_counts_of_a_bare_noun_in_clauses_of_other_acts_are_no_conflict() -> Non
     src = {"a": "a", "b": "b", "c": "c"}
     assert [f["status"] for f in reconcile_figures([a, b], src)] == ["conflict"]  # the same act: compared
     assert reconcile_figures([a, c], src) == []  # 49 killed, 16 running: two things
+
+
+def test_shares_in_clauses_of_other_acts_are_no_conflict() -> None:
+    from storyline.model import Statement
+
+    ta = "In the new poll, 46 percent would choose Ms Reyes."
+    tb = "Ms Reyes was supported by 42 percent of those asked."
+    tc = "In a later poll, 44 percent would choose Ms Reyes."
+    td = "“Just 9 percent of voters changed their minds,” the pollster wrote."
+
+    def fig(text: str, phrase: str, value: float, predicate: str | None) -> tuple[NumberMention, list[Statement]]:
+        s = text.index(phrase)
+        n = NumberMention(s, s + len(phrase), phrase, value, "percent", "Ms Reyes", kind="percent")
+        return n, [Statement(0, len(text), 0, predicate)] if predicate else []
+
+    made = [
+        fig(ta, "46 percent", 46, "choose"),
+        fig(tb, "42 percent", 42, "support"),
+        fig(tc, "44 percent", 44, "choose"),
+    ]
+    made.append(fig(td, "9 percent", 9, None))
+    a, b, c, d = (
+        art(k, t, k.upper(), numbers=[n], statements=st)
+        for k, t, (n, st) in zip("abcd", (ta, tb, tc, td), made, strict=True)
+    )
+    src = {k: k for k in "abcd"}
+    assert [f["status"] for f in reconcile_figures([a, c], src)] == ["conflict"]  # the same act: compared
+    assert reconcile_figures([a, b], src) == []  # chose one, supported the other: two figures
+    assert reconcile_figures([a, d], src) == []  # a share in no known clause is compared with none

@@ -611,3 +611,42 @@ def test_a_date_that_names_a_nouns_time_does_not_date_its_sentence() -> None:
     assert names_another_time(lost, lost.index("Saturday"), lost.index("Saturday") + 8)
     said = "critics who on Sunday cast his responses as inappropriate"
     assert not names_another_time(said, said.index("on Sunday"), said.index("on Sunday") + 9)
+
+
+def test_a_sentence_ending_on_a_colon_or_a_dash_is_no_happening() -> None:
+    from storyline.compare.timeline import dated_sentences
+    from storyline.model import Article, DateMention, Sentence
+
+    pieces = [
+        "On May 4, the mayor made the following comment:",
+        "“I was in Dayton on May 4 with the whole crew, and then in Akron with 300 —.”",
+        "The council voted on May 4 to close the plant.",
+    ]
+    text = " ".join(pieces)
+    spans, pos = [], 0
+    for p in pieces:
+        spans.append((pos, pos + len(p)))
+        pos += len(p) + 1
+    dates = [
+        DateMention(
+            start=text.find("May 4", s), end=text.find("May 4", s) + 5, text="May 4", value="2016-05-04", how="date"
+        )
+        for s, _ in spans
+    ]
+    a = Article(id="a", path="a.txt", raw=text, text=text, sentences=[Sentence(s, e) for s, e in spans], dates=dates)
+    assert [(v, s) for v, s, _ in dated_sentences(a, "2016-05-10")] == [("2016-05-04", spans[2][0])]
+
+
+def test_he_or_she_is_not_bracketed_with_a_speaker_named_by_no_name() -> None:
+    from storyline.compare.timeline import speaker_in
+    from storyline.model import Article, Quote
+
+    text = "He released a note from his doctor on Friday that says he is “in fine shape” for his age."
+    q = Quote(text.index("in fine"), text.index("” for"), "in fine shape", "partial", speaker="a note from his doctor")
+    a = Article(id="a", path="a.txt", raw=text, text=text, quotes=[q])
+    assert speaker_in(a, 0, len(text)) is None
+    q.speaker = "Dan Ruiz"  # a named speaker is still who "he" stands for
+    assert speaker_in(a, 0, len(text)) == "Dan Ruiz"
+    they = "They said on Friday that the plant was “in fine shape” again."
+    q2 = Quote(they.index("in fine"), they.index("” again"), "in fine shape", "partial", speaker="the inspectors")
+    assert speaker_in(Article(id="b", path="b.txt", raw=they, text=they, quotes=[q2]), 0, len(they)) == "the inspectors"

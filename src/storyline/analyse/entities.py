@@ -24,7 +24,7 @@ import bisect
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -67,6 +67,7 @@ TYPE_PRIORITY = {"GPE": 0, "ORG": 1, "LOC": 2, "FAC": 3, "NORP": 4, "PERSON": 5}
 _POSSESSIVE = re.compile(r"['’]s?$")
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+\S+$")
 _SPACE = re.compile(r"\s+")
+_SPACED_DASH = re.compile(r"\s+[-–—]+\s")
 _KEY_STRIP = re.compile(r"[^\w\s]")
 _APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)(?!s\b)")  # O'Brien, D’Souza; not a possessive "People's"
 #: Words that may lead a person's name and are not part of it.
@@ -111,6 +112,12 @@ def mentions_from_doc(doc: Any, titlecase_ratio: float | None = None) -> list[Me
         if "\n" in span_text:
             cut = span_text.rfind("\n") + 1
             start += cut
+            span_text = text[start:end]
+        # Never across a dash written with spaces ("Minnesota Vikings - while", "Bank of America Stadium -"): the
+        # part before it.
+        dash = _SPACED_DASH.search(span_text + " ")
+        if dash:
+            end = start + dash.start()
             span_text = text[start:end]
         # "the White House" -> "White House"; "a United Auto Workers (negotiator)" -> "United Auto Workers"
         m = re.match(r"(?i:the)\s+|an?\s+", span_text)
@@ -404,9 +411,15 @@ def _alias_order(alias: str) -> tuple[str, str]:
 _SURNAME_WORDS = 2  # "Eriksson Ek": a surname of two words, after a first name
 
 
+_GIVEN_NAMES = lexicon.words("names.female") | lexicon.words("names.male")
+LEAD_CHARS = int(lexicon.table("names.shared_names")["lead_chars"])  # as quotes.doc reads it
+
+
 def _two_word_surnames(persons: set[str], forms: Mapping[str, _Form], target: dict[str, str]) -> None:
     """A person named by a surname of two words ("Eriksson Ek", "Garcia Marquez") is the one longer name of the same
-    articles that ends with them ("Joel Eriksson Ek"); with two such names, or none, it stays its own."""
+    articles that ends with them ("Joel Eriksson Ek"); with two such names, or none, it stays its own. Two words
+    opening with a first name are a first name and surname, not a surname, when the longer name opens with no first
+    name: "Hillary Clinton" is no part of a nickname "Crooked Hillary Clinton" (names.female, names.male)."""
     tails: dict[str, list[str]] = defaultdict(list)
     for p in sorted(persons):
         toks = p.split()
@@ -415,7 +428,10 @@ def _two_word_surnames(persons: set[str], forms: Mapping[str, _Form], target: di
     for p in sorted(persons):
         if p in target or p not in tails:
             continue
-        longer = [q for q in tails[p] if forms[q].articles & forms[p].articles]
+        given = p.split()[0] in _GIVEN_NAMES
+        longer = [
+            q for q in tails[p] if forms[q].articles & forms[p].articles and (not given or q.split()[0] in _GIVEN_NAMES)
+        ]
         if len(longer) == 1:
             target[p] = longer[0]
 
@@ -526,6 +542,7 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
         by_token[toks[0]].append(p)
         by_token[toks[-1]].append(p)
     # 3. Single words that are the first or last word of a full name: "Trump", "Xi", "Takaichi".
+    shared: dict[str, list[str]] = {}  # such a word that several full names share: "Clinton"
     for k, f in forms.items():
         if k in target or k in persons or len(k.split()) != 1:
             continue
@@ -540,6 +557,8 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
             continue
         target[k] = max(pool, key=lambda p: (len(forms[p].articles & f.articles), sum(forms[p].votes.values())))
         types[k] = "PERSON"
+        if len(cands) > 1:
+            shared[k] = cands
 
     # 3b. An organisation named with and without its country: "Supreme Court" → "US Supreme Court", when the
     #     corpus has exactly one country-prefixed form of it ("Foreign Ministry" with a Chinese and a Japanese
@@ -656,8 +675,52 @@ def canonicalize(articles: Sequence[Article]) -> list[Entity]:
                 descriptions=[x for x, _ in descriptions.most_common(5)],
             )
         )
+    by_root = {root: e for (_, root), e in zip(groups, entities, strict=True)}
+    _shared_words_by_article(shared, forms, resolve, by_root)
+    entities = [e for e in entities if e.mentions]
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return entities
+
+
+def _shared_words_by_article(
+    shared: Mapping[str, list[str]],
+    forms: Mapping[str, _Form],
+    resolve: Callable[[str], str],
+    by_root: Mapping[str, Entity],
+) -> None:
+    """A one-word name that several full names share ("Clinton" of Hillary and Bill Clinton) is, in an article that
+    names one of them in its lead before the word (lexicon names.shared_names), the one named first, as a quote's
+    speaker is read (quotes.doc._full_person); elsewhere the corpus's choice stays. A name written only in
+    title-case lines is not counted ("Derelict Obama" of a headline)."""
+    full_keys: dict[str, list[str]] = defaultdict(list)  # a root -> its full names ("donald trump", "donald j trump")
+    for k in forms:
+        if " " in k:
+            full_keys[resolve(k)].append(k)
+    for k, cands in shared.items():
+        home = by_root.get(resolve(k))
+        roots = sorted({resolve(p) for p in cands})
+        for aid, m in forms[k].mentions:
+            starts = {
+                r: sorted(x.start for q in full_keys[r] for a, x in forms[q].mentions if a == aid and not x.titlecase)
+                for r in roots
+            }
+            before = {r: [s for s in ss if s < m.start] for r, ss in starts.items()}
+            named = [r for r in roots if before[r]]
+            if not named:
+                continue
+            lead = min(named, key=lambda r: before[r][0])
+            new = by_root.get(lead) if before[lead][0] < LEAD_CHARS else None
+            if new is None or home is None or new is home:
+                continue
+            cite = Cite(aid, m.start, m.end)
+            if cite in home.mentions:
+                home.mentions.remove(cite)
+            new.mentions.append(cite)
+            m.entity_id = new.id
+            surface = _strip_titles(m.text)
+            if surface != new.name and surface not in new.aliases:
+                new.aliases.append(surface)
+                new.aliases.sort(key=_alias_order)
 
 
 def _honorific_aliases(by_id: dict[str, Article], keys: list[str], forms: dict[str, _Form]) -> set[str]:

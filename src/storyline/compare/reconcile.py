@@ -106,10 +106,17 @@ def act(art: Article, n: NumberMention) -> str | None:
 def same_act(a: Article, n: NumberMention, b: Article, m: NumberMention) -> bool:
     """Two counts whose subject is only their counted noun ("49 people", "16 people") count the same thing only in
     clauses of the same act ("the gunman killed 49 people" / "the attack killed 50 people", not "16 people ran in
-    the primary"); a figure with a named subject ("American soybeans") or with no stored clause is not held to it."""
-    if subject_tokens(n.about) - _unit_stems(n) or subject_tokens(m.about) - _unit_stems(m):
+    the primary"); a figure with a named subject ("American soybeans") or with no stored clause is not held to it.
+    Two shares are held to it whatever their subject: a share counts who does something ("46 percent would choose
+    Clinton", "Clinton was supported by 42 percent", "52 percent of registered voters agreed", "9 percent of voters
+    said the debate changed their minds" are four figures of three polls, no conflict), and only where both acts are
+    known."""
+    shares = n.kind == m.kind == "percent"
+    if not shares and (subject_tokens(n.about) - _unit_stems(n) or subject_tokens(m.about) - _unit_stems(m)):
         return True
     x, y = act(a, n), act(b, m)
+    if shares:
+        return x is not None and x == y  # a share in no stored clause (a quote's words) counts no known act
     return x is None or y is None or x == y
 
 

@@ -130,6 +130,8 @@ def dated_sentences(a: Article, latest: str | None) -> list[tuple[str, int, int]
             continue  # no clause: an embedded post's signature ("— Jo Doe (@jodoe) November 18, 2019"), a caption
         if a.text[span[0] : span[1]].rstrip()[-1:] in ("?", "!"):
             continue  # the writer's own question or call ("Women, start making your moves today!") reports nothing
+        if _UNFINISHED.search(a.text[span[0] : span[1]]):
+            continue  # it hands over to what follows ("… made the following comment:") or breaks off ("with 650 —.")
         written = d.how not in ("weekday", "relative", "day-part", "clock", "weekend")  # "last night": resolved by us
         named = names_another_time(a.text, d.start, d.end)
         if named and _in_a_phrase(a.text, d.start) and not _in_a_subject(a, d.text, span):
@@ -204,6 +206,8 @@ def names_another_time(text: str, start: int, end: int) -> bool:
     return word not in _STOP_WORDS and word not in _TIME_NOUNS and not word.endswith("ed")
 
 
+#: A sentence that ends on a colon or a dash is unfinished: alone, it tells nothing.
+_UNFINISHED = re.compile(r"[:—–]\W{0,3}$")
 #: Fewest words a dated sentence has besides its dates to report something.
 MIN_OTHER_WORDS = 3
 #: A dated sentence in which the parse finds no clause (no statement) reports no happening when it is shorter
@@ -242,19 +246,25 @@ def _needs_context_word(text: str) -> bool:
 
 
 _PERSONAL = frozenset("he she they we i you his her their our my him them".split())
+_ONE_PERSON = frozenset("he she his her him".split())
 _TIME_NOUNS = lexicon.words("timeline.time_nouns")
 
 
 def speaker_in(a: Article, start: int, end: int) -> str | None:
     """Who speaks in a sentence that reads badly out of its article ("“We will not back down,” he said"):
-    the resolved speaker of the first quote in it, when the sentence does not already name them."""
+    the resolved speaker of the first quote in it, when the sentence does not already name them. A sentence opening
+    on "he" or "she" is a person's: a speaker the article names by no name ("He released a letter from his doctor
+    that says …": the letter says it) is not who the pronoun stands for."""
     text = a.text[start:end]
     if not _reads_badly(text):
         return None
+    personal = text.lstrip("“\"‘' ").split(" ", 1)[0].lower() in _ONE_PERSON
     for q in a.quotes:
         if start <= q.start < end and q.speaker:
             named = set(re.findall(r"\w+", text))
             words = [w for w in q.speaker.split() if w[:1].isupper()]
+            if personal and not words:
+                continue
             return None if any(w in named for w in words) else q.speaker  # "Lopez added" names Maria Lopez
     return None
 

@@ -14,6 +14,7 @@ from dataclasses import replace as dc_replace
 from functools import lru_cache
 from typing import Any
 
+from ... import lexicon
 from ...model import Mention, Quote
 from ..role_refs import RoleRef, role_references
 from .cues import (
@@ -275,14 +276,18 @@ def _groups(d: _Doc, toks: tuple[str, ...]) -> list[_NameGroup]:
     return out
 
 
+#: How far into an article its lead runs, for a word several people share (lexicon names.shared_names).
+LEAD_CHARS = int(lexicon.table("names.shared_names")["lead_chars"])
 _HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\b\.?\s+[A-Z]")
 
 
 def _full_person(d: _Doc, name: str, pos: int) -> Mention | None:
     """The mention giving the fullest form of a person's name ("Levin" -> the "Henrietta Levin" mention).
 
-    Among several people it could name, the one mentioned last before ``pos``; the nearest earlier
-    occurrence of the fullest form (or the first one, when all come later).
+    Among several people it could name, the one mentioned last before ``pos``, unless the name is one word and
+    one of them is named in the lead, before it (names.shared_names: "Clinton" after "Bill Clinton" in the lead and
+    "Hillary Clinton" later is Bill); the nearest earlier occurrence of the fullest form (or the first one, when
+    all come later).
     """
     toks = tuple(_name_tokens(name))
     if not toks:
@@ -304,6 +309,10 @@ def _full_person(d: _Doc, name: str, pos: int) -> Mention | None:
         groups = same or [g for g, x in zip(groups, genders, strict=True) if x is None]
         if not groups:
             return None
-    best = max(groups, key=score)
+    lead = min(groups, key=lambda g: g.starts[0])
+    if len(toks) == 1 and len(groups) > 1 and lead.starts[0] < min(pos, LEAD_CHARS):
+        best = lead  # a word several people share: the lead's subject (lexicon names.shared_names)
+    else:
+        best = max(groups, key=score)
     k = bisect.bisect_right(best.fullest_starts, pos)
     return best.fullest[k - 1] if k else best.fullest[0]

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ... import lexicon
 from .cues import _CLAUSE_VERBS, ABBREVIATIONS, MENTION_NOUNS, NAMED_THINGS, TRAILING_CUES, WORK_NOUNS
 
 DOUBLE_MARKS = frozenset('“”"«»„‟')
@@ -271,6 +272,11 @@ def names_a_thing(text: str, open_mark: int | None, close_mark: int | None) -> b
         noun = m.group(1).lower() if m is not None else ""
         if noun in MENTION_NOUNS or (noun in WORK_NOUNS and text[open_mark + 1 : open_mark + 2].isupper()):
             return True
+        if close_mark is not None and _a_title(text[open_mark + 1 : close_mark]):
+            before = text[max(0, open_mark - 40) : open_mark].rstrip()
+            of = re.search(r"([^\W\d_]+)\s+of$", before)
+            if noun in TITLE_LEADS or re.search(r"\w['’]s?$", before) or (of and of.group(1).lower() in WORK_NOUNS):
+                return True  # "on CBS's “Face the Nation”", "an episode of “The Morning Show”": a programme's name
     if close_mark is None or text[close_mark - 1 : close_mark] == ",":
         return False
     m = _NEXT_WORDS.match(text, close_mark + 1)
@@ -278,6 +284,19 @@ def names_a_thing(text: str, open_mark: int | None, close_mark: int | None) -> b
         return False
     words = [w for w in m.groups() if w is not None][: _NAMED_MODIFIERS + 1]
     return any(w in NAMED_THINGS for w in words)
+
+
+TITLE_LEADS = lexicon.words("quotes.title_leads")
+_TITLE_SMALL = lexicon.words("quotes.title_small_words")
+_TITLE_WORDS = 6  # a programme's or a work's name, not a capitalised sentence
+
+
+def _a_title(words: str) -> bool:
+    """Quoted words in title case: two to six words, each capitalised but the small ones, no sentence within."""
+    toks = words.strip().rstrip(".,").split()
+    if not 2 <= len(toks) <= _TITLE_WORDS or re.search(r"[.!?;:,]", words.strip().rstrip(".,")):
+        return False
+    return toks[0][:1].isupper() and all(t[:1].isupper() or t.lower() in _TITLE_SMALL for t in toks)
 
 
 def _is_abbreviation(text: str, i: int) -> bool:

@@ -675,12 +675,13 @@ def _index_persons(d: _Doc) -> None:
     out: list[_Person] = []
     for m in d.mentions:
         ti = d.tok_at(m.start)
-        if (ti < len(doc) and d.in_quote[ti]) or m.label == "PRODUCT":
-            continue  # a ship ("INS Tabar fired at it") is no one "he" or "the spokesperson" could be
+        if ti < len(doc) and d.in_quote[ti]:
+            continue
         name, start = _strip_titles(m)
-        full: Mention | None = None
-        if m.label == "PERSON" or len(_name_tokens(name)) == 1:
-            full = _full_person(d, name, m.start)
+        # any label, a person's full name as the article writes it elsewhere ("Ivanka Trump" tagged a product)
+        full = _full_person(d, name, m.start)
+        if m.label == "PRODUCT" and (full is None or len(_name_tokens(name)) < 2):
+            continue  # a ship ("INS Tabar fired at it") is no one "he" or "the spokesperson" could be
         if full is None and m.label != "PERSON" and not _org_subject_name(d, m):
             continue
         key = _strip_titles(full)[0] if full is not None else name
@@ -707,7 +708,10 @@ def _index_persons(d: _Doc) -> None:
             continue
         if tok.dep_ == "compound":
             continue
-        full = _full_person(d, tok.text, tok.idx) if tok.lower_ in d.full_names else None
+        # the name as written, first name included ("Ivanka Trump" the NER missed), before its last word alone
+        written = _propn_name(tok) if tok.lower_ in d.full_names else tok.text
+        full = _full_person(d, written, tok.idx) if len(_name_tokens(written)) > 1 else None
+        full = full or (_full_person(d, tok.text, tok.idx) if tok.lower_ in d.full_names else None)
         if full is not None:
             key, fs, fe = _strip_titles(full)[0], _strip_titles(full)[1], full.end
         elif tok.dep_ == "nsubj" and tok.head.pos_ == "VERB" and tok.ent_type_ not in ("GPE", "ORG", "NORP", "LOC"):
