@@ -158,19 +158,24 @@ def make_dossier(story: Story, articles: Sequence[Article], entities: Sequence[E
         ),
         articles=[_article(a) for a in members],
         entities=_entity_rows(entities, members, outlets),
-        timeline=commitment_entries([
-            TimelineEntry(
-                date=t.date,
-                text=t.text,
-                cites=[cite(c) for c in t.cites],
-                sources=t.sources,
-                future=t.future,
-                claim_id=t.claim_id,
-                speaker=t.speaker,
-                commitments=commitments_in(t.cites, members),
-            )
-            for t in story.timeline
-        ], story.figures, members, cite),
+        timeline=commitment_entries(
+            [
+                TimelineEntry(
+                    date=t.date,
+                    text=t.text,
+                    cites=[cite(c) for c in t.cites],
+                    sources=t.sources,
+                    future=t.future,
+                    claim_id=t.claim_id,
+                    speaker=t.speaker,
+                    commitments=commitments_in(t.cites, members),
+                )
+                for t in story.timeline
+            ],
+            story.figures,
+            members,
+            cite,
+        ),
         key_sentences=[KeySentence(s.text, [cite(c) for c in s.cites]) for s in story.key_sentences],
         summary=[SummaryEntry(s.text, [cite(c) for c in s.cites], s.claim_id) for s in story.summary],
         quotes=[
@@ -374,14 +379,13 @@ def comparison(
         if f.get("status") == "conflict"
     ]
     return Comparison(
-        claims=[view(c) for c in facts],
+        claims=[view(c) for c in facts if c.sources >= 2 or c.conflicts],  # as its heading says; the matrix has all
         matrix=matrix,
         conflicts=conflicts,
         accounts=[view(c) for c in accounts],
         quote_groups=[view(c) for c in quotes],
         figures=[
-            Figure.from_json({**f, "values": [{**v, **cited(v).to_json()} for v in f["values"]]})
-            for f in story.figures
+            Figure.from_json({**f, "values": [{**v, **cited(v).to_json()} for v in f["values"]]}) for f in story.figures
         ],
     )
 
