@@ -22,6 +22,7 @@ REASONS = {
     "navigation", "byline", "dateline-meta", "comment-prompt", "read-more", "link-prompt", "copyright",
     "credit", "photo-credit", "separator", "author-bio", "newsletter", "cookie-notice", "advertisement",
     "social", "related-list", "duplicate-title", "appended-article", "dateline", "wire-note", "caption",
+    "wire-code",
 }  # fmt: skip
 
 
@@ -851,3 +852,27 @@ def test_a_data_table_is_kept_and_page_numbers_are_not() -> None:
     for row in rows:
         assert row in c.text
     assert [r.reason for r in c.removed if "Next" in r.text] == ["navigation"]
+
+
+def test_old_wire_typesetting_codes_and_undated_line_are_cut() -> None:
+    raw = (
+        "Council closes the bridge\n\n(Undated)\n\n"
+        "The council voted on Thursday to close the river bridge for at least a month. &UR;\n\n"
+        "&LR; ``Expect no extensions,'' the mayor said, &Cx1f; adding that Smith &amp; Jones had the contract.\n\n"
+        "The Valmera Post said in an editorial on Friday, March 6: &QL;"
+    )
+    c = clean_text(raw)
+    assert c.title == "Council closes the bridge"
+    assert paragraphs(c) == [
+        "The council voted on Thursday to close the river bridge for at least a month.",
+        "``Expect no extensions,'' the mayor said, adding that Smith &amp; Jones had the contract.",
+        "The Valmera Post said in an editorial on Friday, March 6:",
+    ]
+    assert [(r.text, r.reason) for r in c.removed] == [
+        ("(Undated)", "dateline"),
+        ("&UR;", "wire-code"),
+        ("&LR;", "wire-code"),
+        ("&Cx1f;", "wire-code"),
+        ("&QL;", "wire-code"),
+    ]
+    assert clean_text(raw, keep_all=True).text.count("&UR;") == 1

@@ -512,6 +512,10 @@ _INLINE_AD = re.compile(
     r"|\s*\bStory continues below advertisement\b",
 )
 
+#: A typesetting code of the old wire feeds written out in a story's text ("&UR;", "&QL;", "&Cx1f;"): lexicon
+#: chrome.wire_codes.
+_WIRE_CODE = re.compile(rf"[ \t]*&(?:{alternation(lexicon.ordered('chrome.wire_codes'))}|Cx[0-9a-fA-F]{{2}});")
+
 # --------------------------------------------------------------------------------------------------
 # Patterns used by the structural passes and the hints
 # --------------------------------------------------------------------------------------------------
