@@ -1114,3 +1114,12 @@ def test_reported_words_in_a_relative_clause_start_at_what_they_are_said_of(nlp:
         "the new order, which he said was shaped through years of talks with the unions",
         "The company cut 300 jobs, which it said was needed to stay afloat",
     ]
+
+
+def test_reported_clause_ending_on_a_double_apostrophe_mark_keeps_both(nlp: Any) -> None:
+    text = (
+        "In speeches before the vote, the mayor said the town would be ready. In the aftermath of the storm, she "
+        "said, the town must be ready to face ``a flood, a fire or a drought.''"
+    )
+    reported = find(run(nlp, text), "must be ready to face", kind="indirect")
+    assert reported.text.endswith("drought.''") and text[reported.start : reported.end] == reported.text
