@@ -611,3 +611,21 @@ def test_a_date_that_names_a_nouns_time_does_not_date_its_sentence() -> None:
     assert names_another_time(lost, lost.index("Saturday"), lost.index("Saturday") + 8)
     said = "critics who on Sunday cast his responses as inappropriate"
     assert not names_another_time(said, said.index("on Sunday"), said.index("on Sunday") + 9)
+
+
+def test_a_line_that_opens_what_follows_is_no_happening() -> None:
+    from storyline.compare.timeline import dated_sentences
+
+    text = (
+        "The Valmera Post said in an editorial on Monday, March 2:\n\n"
+        "The council closed the river bridge on Monday, March 2, after inspectors found cracks."
+    )
+    intro = text.index("\n")
+    spans = [(0, intro), (intro + 2, len(text))]
+    dates = [
+        DateMention(start=text.find("Monday", s), end=text.find("Monday", s) + 16, text="Monday, March 2",
+                    value="2026-03-02", how="absolute")
+        for s, _ in spans
+    ]  # fmt: skip
+    a = Article(id="a", path="a.txt", raw=text, text=text, sentences=[Sentence(s, e) for s, e in spans], dates=dates)
+    assert [(v, s) for v, s, _ in dated_sentences(a, "2026-03-10")] == [("2026-03-02", intro + 2)]

@@ -128,8 +128,9 @@ def dated_sentences(a: Article, latest: str | None) -> list[tuple[str, int, int]
             continue  # "Sat Nov 12 2011, 01:19 hrs": when the page was stamped, not a happening
         if clauses and span not in clauses and len(a.text[span[0] : span[1]].split()) < NO_CLAUSE_WORDS:
             continue  # no clause: an embedded post's signature ("— Jo Doe (@jodoe) November 18, 2019"), a caption
-        if a.text[span[0] : span[1]].rstrip()[-1:] in ("?", "!"):
-            continue  # the writer's own question or call ("Women, start making your moves today!") reports nothing
+        if a.text[span[0] : span[1]].rstrip()[-1:] in ("?", "!", ":"):
+            continue  # the writer's own question or call ("Women, start making your moves today!") reports nothing;
+            # nor does a line that opens what follows ("The Times said in an editorial on Monday, Oct. 26:")
         written = d.how not in ("weekday", "relative", "day-part", "clock", "weekend")  # "last night": resolved by us
         named = names_another_time(a.text, d.start, d.end)
         if named and _in_a_phrase(a.text, d.start) and not _in_a_subject(a, d.text, span):
