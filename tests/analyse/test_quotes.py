@@ -1131,3 +1131,12 @@ def test_reported_words_in_a_relative_clause_start_at_what_they_are_said_of(nlp:
 def test_title_case_words_after_a_possessive_or_on_name_a_programme(text: str, is_name: bool) -> None:
     open_mark = text.index("“")
     assert names_a_thing(text, open_mark, text.index("”")) == is_name
+
+
+def test_reported_clause_ending_on_a_double_apostrophe_mark_keeps_both(nlp: Any) -> None:
+    text = (
+        "In speeches before the vote, the mayor said the town would be ready. In the aftermath of the storm, she "
+        "said, the town must be ready to face ``a flood, a fire or a drought.''"
+    )
+    reported = find(run(nlp, text), "must be ready to face", kind="indirect")
+    assert reported.text.endswith("drought.''") and text[reported.start : reported.end] == reported.text

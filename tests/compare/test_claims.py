@@ -553,3 +553,29 @@ def test_shares_in_clauses_of_other_acts_are_no_conflict() -> None:
     assert [f["status"] for f in reconcile_figures([a, c], src)] == ["conflict"]  # the same act: compared
     assert reconcile_figures([a, b], src) == []  # chose one, supported the other: two figures
     assert reconcile_figures([a, d], src) == []  # a share in no known clause is compared with none
+
+
+def test_a_count_of_an_earlier_state_is_no_conflict_with_the_count_now() -> None:
+    # "original" sets the count at the founding; "from 16 members to 19" starts a change: neither is the count now
+    ta = "The league admitted three clubs on Friday. There were 12 original members of the league."
+    tb = "The league grew from 16 members to 19 on Friday, a year after it was founded with an original 12 members."
+    tc = "The league now has 16 members of the league, its chairman said."
+
+    def count(text: str, phrase: str, value: float) -> NumberMention:
+        s = text.index(phrase)
+        return NumberMention(s, s + len(phrase), phrase, value, "member", "members of the league", kind="count")
+
+    na, nb, nb12 = count(ta, "12 original members", 12), count(tb, "16 members", 16), count(tb, "12 members", 12)
+    nc = count(tc, "16 members", 16)
+    a, b, c = (
+        art("a", ta, "Reuters", numbers=[na]),
+        art("b", tb, "AP", numbers=[nb, nb12]),
+        art("c", tc, "AFP", numbers=[nc]),
+    )
+    src = {"a": "a", "b": "b", "c": "c"}
+    figs = reconcile_figures([a, b, c], src)
+    assert [f["status"] for f in figs] == ["agree", "agree"]  # 12 original members twice; 16 twice (equal values)
+    assert {v["text"] for v in figs[0]["values"]} == {"12 original members", "12 members"}
+    assert compare_numbers(na, nc, a, c) is None
+    c.numbers = [count(tc, "16 members", 12)]  # the count now, 12 against 16 from the change's start: no conflict
+    assert all(f["status"] != "conflict" for f in reconcile_figures([b, c], src))

@@ -650,3 +650,21 @@ def test_he_or_she_is_not_bracketed_with_a_speaker_named_by_no_name() -> None:
     they = "They said on Friday that the plant was “in fine shape” again."
     q2 = Quote(they.index("in fine"), they.index("” again"), "in fine shape", "partial", speaker="the inspectors")
     assert speaker_in(Article(id="b", path="b.txt", raw=they, text=they, quotes=[q2]), 0, len(they)) == "the inspectors"
+
+
+def test_a_line_that_opens_what_follows_is_no_happening() -> None:
+    from storyline.compare.timeline import dated_sentences
+
+    text = (
+        "The Valmera Post said in an editorial on Monday, March 2:\n\n"
+        "The council closed the river bridge on Monday, March 2, after inspectors found cracks."
+    )
+    intro = text.index("\n")
+    spans = [(0, intro), (intro + 2, len(text))]
+    dates = [
+        DateMention(start=text.find("Monday", s), end=text.find("Monday", s) + 16, text="Monday, March 2",
+                    value="2026-03-02", how="absolute")
+        for s, _ in spans
+    ]  # fmt: skip
+    a = Article(id="a", path="a.txt", raw=text, text=text, sentences=[Sentence(s, e) for s, e in spans], dates=dates)
+    assert [(v, s) for v, s, _ in dated_sentences(a, "2026-03-10")] == [("2026-03-02", intro + 2)]

@@ -22,6 +22,7 @@ REASONS = {
     "navigation", "byline", "dateline-meta", "comment-prompt", "read-more", "link-prompt", "copyright",
     "credit", "photo-credit", "separator", "author-bio", "newsletter", "cookie-notice", "advertisement",
     "social", "related-list", "duplicate-title", "appended-article", "dateline", "wire-note", "caption",
+    "wire-code",
 }  # fmt: skip
 
 
@@ -513,6 +514,11 @@ TAIL = "Crews worked through the night to restore power to 4,000 homes."
         ("c.1998 N.Y. Times News Service", "wire-note"),
         ("BC-Bridge-Closure, 2nd Ld-Writethru", "wire-note"),
         ("NYT-03-05-98 1418EST", "wire-note"),
+        ("AP-NY-03-05-98 1418", "wire-note"),
+        ("(PROFILE (WS SL:BC-Bridge-Closure; CT:i; (REG:EURO;) (REG:ENGL;) (LANG:ENGLISH;)) )", "wire-note"),
+        ("(jd-rk) (PROFILE (WS SL:BC-Bridge-Closure; CT:i; (LANG:ENGLISH;)) )", "wire-note"),
+        ("APW19980305.0101 NEWS STORY 03/05/1998 14:18:00 w1008 wstm-r i BC-Bridge-Closure 03-05 0152", "wire-note"),
+        ("By INES CALLOWAY Associated Press Writer", "byline"),
         ("Crews clear the flooded road in Valmera on Tuesday, March 3, 2024. (Ines Calloway/AP)", "photo-credit"),
         ("Ferries wait in the harbour at Valmera. (AP Photo/Sam Okafor, File)", "photo-credit"),
         ("The council has warned the wall may not last the winter (Image: GETTY )", "photo-credit"),
@@ -851,3 +857,27 @@ def test_a_data_table_is_kept_and_page_numbers_are_not() -> None:
     for row in rows:
         assert row in c.text
     assert [r.reason for r in c.removed if "Next" in r.text] == ["navigation"]
+
+
+def test_old_wire_typesetting_codes_and_undated_line_are_cut() -> None:
+    raw = (
+        "Council closes the bridge\n\n(Undated)\n\n"
+        "The council voted on Thursday to close the river bridge for at least a month. &UR;\n\n"
+        "&LR; ``Expect no extensions,'' the mayor said, &Cx1f; adding that Smith &amp; Jones had the contract.\n\n"
+        "The Valmera Post said in an editorial on Friday, March 6: &QL;"
+    )
+    c = clean_text(raw)
+    assert c.title == "Council closes the bridge"
+    assert paragraphs(c) == [
+        "The council voted on Thursday to close the river bridge for at least a month.",
+        "``Expect no extensions,'' the mayor said, adding that Smith &amp; Jones had the contract.",
+        "The Valmera Post said in an editorial on Friday, March 6:",
+    ]
+    assert [(r.text, r.reason) for r in c.removed] == [
+        ("(Undated)", "dateline"),
+        ("&UR;", "wire-code"),
+        ("&LR;", "wire-code"),
+        ("&Cx1f;", "wire-code"),
+        ("&QL;", "wire-code"),
+    ]
+    assert clean_text(raw, keep_all=True).text.count("&UR;") == 1

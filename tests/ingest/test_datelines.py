@@ -73,6 +73,7 @@ def test_every_form_reads_its_own_example(form: object) -> None:
         (f"NEWPORT NEWS, Va. - {LEAD}", "NEWPORT NEWS, Va.", "Newport News, Va.", None, None),  # "NEWS" in a place
         (f"DUBAI, United Arab Emirates — {LEAD}", None, "Dubai, United Arab Emirates", None, None),  # 3-word region
         (f"DUBAI, UAE — {LEAD}", None, "Dubai, UAE", None, None),  # an acronym region stays as written
+        (f"MAREA ES SALIM, Tanzania (AP) _ {LEAD}", None, "Marea es Salim, Tanzania", None, "AP"),  # a particle
     ],
 )
 def test_dateline_forms(lead: str, text: str | None, place: str | None, date: str | None, outlet: str | None) -> None:
@@ -85,6 +86,16 @@ def test_dateline_forms(lead: str, text: str | None, place: str | None, date: st
         assert d.text == text
     assert (d.place, d.date, d.outlet) == (place, date, outlet)
     assert lead[d.end :] == LEAD
+
+
+@pytest.mark.parametrize(
+    ("lead", "end"),
+    [("(Undated)", 9), (f"(Undated) _ {LEAD}", 12), (f"UNDATED _ {LEAD}", 10), (f"UNDATED: {LEAD}", 9)],
+)
+def test_undated_is_a_dateline_without_a_place(lead: str, end: int) -> None:
+    d = find_dateline(lead)
+    assert d is not None and d.form == "undated"
+    assert (d.place, d.date, d.outlet, d.end) == (None, None, None, end)
 
 
 @pytest.mark.parametrize(
@@ -111,6 +122,7 @@ def test_dateline_forms(lead: str, text: str | None, place: str | None, date: st
         "CLINTON LEADS OHIO POLL - The latest poll has her four points ahead of Trump.",
         "COVID-19: The council voted on Wednesday to close the bridge for repairs.",
         "(Reuters) -",  # a credit line, not a dateline
+        "Undated photos show the bridge cracked in two places, the council said on Wednesday.",
     ],
 )
 def test_not_a_dateline(lead: str) -> None:

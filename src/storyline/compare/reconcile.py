@@ -35,6 +35,12 @@ _APPROX = lexicon.words("figures.approximate")
 _FLOOR = lexicon.words("figures.floor")
 _CEIL = lexicon.words("figures.ceiling")
 _COMPARABLE_KINDS = {"money", "percent", "count", "quantity", ""}
+_EARLIER = lexicon.words("figures.earlier_state")
+#: The times of a figure set at an earlier state: "12 original members" (the word's own time, "?original"), and
+#: "from 16 members to 19" (the change's start, "?from"): each another time than the story's, and than each other.
+_FROM = "?from"
+_CHANGE_FROM = re.compile(r"\bfrom\s+(?:(?:the|an?|its|their)\s+)?$", re.I)
+_CHANGE_TO = re.compile(r"^\s+to\s+(?:an?\s+)?(?:\$|€|£)?\d", re.I)
 
 
 def normal_unit(unit: str | None) -> str:
@@ -124,10 +130,24 @@ def _unit_stems(n: NumberMention) -> set[str]:
     return {stem(t) for t in _TOKEN.findall((n.unit or "").lower())} | {stem(t) for t in _TOKEN.findall(n.text.lower())}
 
 
+def earlier_state(n: NumberMention, art: Article | None) -> str | None:
+    """The time of a figure for an earlier state than the story's, or None: a word of ``figures.earlier_state``
+    among the count's modifiers or just before it ("12 original members", "an original 12 members": "?original"),
+    or the figure a change starts from ("from 16 members to 19": "?from")."""
+    words = _TOKEN.findall(n.text.lower())
+    if art is not None and 0 <= n.start <= len(art.text):
+        before = art.text[max(0, n.start - 40) : n.start]
+        if _CHANGE_FROM.search(before) and _CHANGE_TO.match(art.text[n.end : n.end + 20]):
+            return _FROM
+        words = _TOKEN.findall(before.lower())[-2:] + words
+    return next((f"?{w}" for w in words if w in _EARLIER), None)
+
+
 def time_value(n: NumberMention, art: Article | None) -> str | None:
-    """The date (as resolved in the article) of a figure's time phrase, truncated to the year; None if none."""
+    """The date (as resolved in the article) of a figure's time phrase, truncated to the year; with none, the
+    earlier state the figure is written for (:func:`earlier_state`); None if neither."""
     if not n.time:
-        return None
+        return earlier_state(n, art)
     if art is not None:
         phrase = n.time.lower()
         for d in art.dates:

@@ -193,10 +193,14 @@ LINE_RULES: tuple[Rule, ...] = (
             r"|[(\[]\s*(?:more|end)\s*[)\]]"
             r"|c\.\s?(?:19|20)\d{2},?\s.{2,60}?(?:news service|service|syndicate|wire)\.?"
             r"|bc-[\w-]+.{0,80}"
-            r"|[a-z]{2,4}(?:-[a-z]{2,4})?-\d{2}-\d{2}-\d{2,4}\s+\d{3,4}\s?[a-z]{2,4})",
+            r"|[a-z]{2,4}(?:-[a-z]{2,4})?-\d{2}-\d{2}-\d{2,4}\s+\d{3,4}(?:\s?[a-z]{2,4})?"
+            # an archive's routing lines: "(PROFILE (WS SL:BC-Kenya-Bombings; CT:i; (REG:AFRI;) ...) )", the
+            # record's header "APW19981205.0374 NEWS STORY 12/05/1998 09:42:00"
+            r"|(?:\([a-z]{2,3}(?:-[a-z]{2,3}){0,2}\)\s*)?\(\s*profile\s*\(.{0,400}"
+            r"|[a-z]{2,4}_?(?:eng_)?\d{8}\.\d{4}\s+news story\b.{0,200})",
             _I,
         ),
-        max_chars=320,
+        max_chars=480,
     ),
     Rule(
         "credit",
@@ -249,6 +253,16 @@ LINE_RULES: tuple[Rule, ...] = (
             _I,
         ),
         max_chars=450,
+    ),
+    # A wire byline with its staff line and no comma between: "By JANE DOE Associated Press Writer".
+    Rule(
+        "byline",
+        re.compile(
+            rf"(?:By|BY)\s+(?P<author>{_NAME})\s*,?\s+"
+            rf"(?i:(?:{_WIRE})(?: [a-z]+){{0,2}} (?:writers?|correspondents?))\.?"
+        ),
+        max_chars=140,
+        accept=lambda m: _byline_ok(m.group("author")),
     ),
     # "By" is matched case-sensitively so a wrapped "...written\nby Jane Doe" stays part of its sentence.
     Rule(
@@ -511,6 +525,10 @@ _INLINE_AD = re.compile(
     r"(?<!\S)ADVERTISEMENT(?!\S)|(?<=[.!?\"”’])\s+Advertisement(?=\s+[A-Z“\"])"
     r"|\s*\bStory continues below advertisement\b",
 )
+
+#: A typesetting code of the old wire feeds written out in a story's text ("&UR;", "&QL;", "&Cx1f;"): lexicon
+#: chrome.wire_codes.
+_WIRE_CODE = re.compile(rf"[ \t]*&(?:{alternation(lexicon.ordered('chrome.wire_codes'))}|Cx[0-9a-fA-F]{{2}});")
 
 # --------------------------------------------------------------------------------------------------
 # Patterns used by the structural passes and the hints

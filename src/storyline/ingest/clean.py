@@ -58,6 +58,7 @@ from .chrome_rules import (
     _SENTENCE_SPLIT,
     _STOPWORDS,
     _TERMINAL,
+    _WIRE_CODE,
     _WORD,
     _WORD_CHARS,
     _YEAR,
@@ -558,6 +559,17 @@ def _cut_inline_ads(blocks: list[_Block], removed: list[Removal]) -> None:
             block.text = _SPACES.sub(" ", _INLINE_AD.sub(" ", block.text)).strip()
 
 
+def _cut_wire_codes(lines: list[_Line], removed: list[Removal]) -> None:
+    """Cut the old wire feeds' typesetting codes ("&UR;", "&QL;") out of each line; a line of nothing else
+    becomes blank."""
+    for ln in lines:
+        if "&" not in ln.text or not _WIRE_CODE.search(ln.text):
+            continue
+        for m in _WIRE_CODE.finditer(ln.text):
+            removed.append(Removal(m.group(0).strip(), "wire-code", ln.no))
+        ln.text = _SPACES.sub(" ", _WIRE_CODE.sub(" ", ln.text)).strip()
+
+
 def _drop_ad_lines(lines: list[_Line], removed: list[Removal]) -> list[_Line]:
     """Drop ad-slot lines before paragraphs are joined, so a slot inside a wrapped paragraph heals."""
     ads = _AD_RULE
@@ -608,6 +620,7 @@ def clean_text(
     removed: list[Removal] = []
     lines = _split_lines(raw)
     if not keep_all:
+        _cut_wire_codes(lines, removed)
         lines = _drop_ad_lines(lines, removed)
     blocks = _to_blocks(lines)
     if not blocks:

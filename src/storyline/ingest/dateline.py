@@ -71,6 +71,8 @@ _OUTLET = rf"(?:{_OUTLET_REQ})?"
 #: An em, en or bar dash, "--", " - ", or the "_" older wire copy used for a dash ("NAIROBI, Kenya (AP) _").
 _DASH = r"(?:\.?\s*[—–―_]\s*|\.?\s*-{1,2}(?:\s+|$)|\s+-{1,2}(?=\S))"  # ".-": "(CNA).- President …"
 _COLON = r"\s*:(?:\s+|$)"
+#: What a story filed from no one place carries instead of a dateline ("(Undated)", "UNDATED _").
+_UNDATED = alternation(lexicon.ordered("datelines.undated"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +100,11 @@ def _form(head: str, sep: str) -> re.Pattern[str]:
 
 #: Tried in order; the first that matches (and passes the checks in :func:`find_dateline`) wins.
 DATELINE_FORMS: tuple[DatelineForm, ...] = (
+    DatelineForm(
+        "undated",
+        _form(rf"\((?i:{_UNDATED})\)|(?i:{_UNDATED})(?=\s*(?:[—–―_:]|-{{1,2}}\s))", rf"(?:{_DASH}|{_COLON}|\s*$)"),
+        "(Undated) _ Drivers faced long detours on Friday, a day after the council closed the river bridge.",
+    ),
     DatelineForm(
         "wire",
         _form(_CAPS_PLACE + _REGION + _DATE + _OUTLET, _DASH),

@@ -178,21 +178,23 @@ def make_dossier(story: Story, articles: Sequence[Article], entities: Sequence[E
         ),
         key_sentences=[KeySentence(s.text, [cite(c) for c in s.cites]) for s in story.key_sentences],
         summary=[SummaryEntry(s.text, [cite(c) for c in s.cites], s.claim_id) for s in story.summary],
-        quotes=[
-            QuoteEntry(
-                q.text,
-                q.kind,
-                q.speaker,
-                q.speaker_role,
-                q.cue,
-                cite(Cite(a.id, q.start, q.end)),
-                according_to(q, a.quotes),
-            )
-            for a in members
-            for q in a.quotes
-            # "… against fascism and “militarism”": shown within the indirect quote that holds it
-            if not _inside_indirect(q, a.quotes) and not _only_a_frame(q, a.quotes, a.text)
-        ],
+        quotes=same_words_once(
+            [
+                QuoteEntry(
+                    q.text,
+                    q.kind,
+                    q.speaker,
+                    q.speaker_role,
+                    q.cue,
+                    cite(Cite(a.id, q.start, q.end)),
+                    according_to(q, a.quotes),
+                )
+                for a in members
+                for q in a.quotes
+                # "… against fascism and “militarism”": shown within the indirect quote that holds it
+                if not _inside_indirect(q, a.quotes) and not _only_a_frame(q, a.quotes, a.text)
+            ]
+        ),
         claims=cmp.claims,
         matrix=cmp.matrix,
         conflicts=cmp.conflicts,
@@ -200,6 +202,25 @@ def make_dossier(story: Story, articles: Sequence[Article], entities: Sequence[E
         quote_groups=cmp.quote_groups,
         figures=cmp.figures,
     )
+
+
+def _words_key(q: QuoteEntry) -> tuple[str, str, str, str]:
+    return (" ".join(q.text.casefold().split()), (q.speaker or "").casefold(), q.kind, q.according_to or "")
+
+
+def same_words_once(quotes: Sequence[QuoteEntry]) -> list[QuoteEntry]:
+    """One entry per quote: the same words by the same speaker, of the same kind, in several articles (a wire
+    story's later versions repeat its paragraphs) are the first article's entry, the others' cites in ``also``."""
+    first: dict[tuple[str, str, str, str], QuoteEntry] = {}
+    out: list[QuoteEntry] = []
+    for q in quotes:
+        seen = first.get(_words_key(q))
+        if seen is None:
+            first[_words_key(q)] = q
+            out.append(q)
+        elif q.cite is not None:
+            seen.also.append(q.cite)
+    return out
 
 
 def build_dossier(story: Story, articles: Sequence[Article], entities: Sequence[Entity]) -> dict[str, Any]:

@@ -366,6 +366,8 @@ class QuoteEntry:
     #: Reported speech inside another speaker's reported words ("China stated that Trump acknowledged …"): whose
     #: account it is; the quoted speaker's own words are not on record.
     according_to: str | None = None
+    #: The other articles giving the same words by the same speaker (a wire story's later versions, a copy).
+    also: list[SourceCite] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -376,6 +378,7 @@ class QuoteEntry:
             "cue": self.cue,
             "cite": self.cite.to_json() if self.cite else None,
             "according_to": self.according_to,
+            "also": [c.to_json() for c in self.also],
         }
 
     @classmethod
@@ -389,6 +392,7 @@ class QuoteEntry:
             cue=read_opt(d.get("cue")),
             cite=SourceCite.from_json(cite) if isinstance(cite, Mapping) else None,
             according_to=read_opt(d.get("according_to")),
+            also=read_cites(d.get("also")),
         )
 
 

@@ -424,7 +424,7 @@ def _quotes(d: Dossier, page: _Page) -> dict[str, Any]:
             "speaker": q.speaker or "",
             "speaker_role": role,
             "cue": q.cue or "",
-            "cites": page.cites.views([q.cite] if q.cite else [], "Quotes"),
+            "cites": page.cites.views([q.cite, *q.also] if q.cite else q.also, "Quotes"),
         }
         for q, role in zip(d.quotes, roles_once(d.quotes), strict=True)
     ]

@@ -213,7 +213,7 @@ def _quotes(d: Dossier, page: _Page) -> list[str]:
         if role:
             who += f" ({escape_md(role)})"
         cue = f", {escape_md(q.cue)}" if q.cue else ""
-        refs = page.notes.refs([q.cite] if q.cite else [])
+        refs = page.notes.refs([q.cite, *q.also] if q.cite else q.also)
         label = escape_md(quote_kind_label(kind, q.according_to))
         out += [f"> {_quoted_md(q.text, kind)}", ">", f"> — {who}{cue} ({label}){refs}", ""]
     return out

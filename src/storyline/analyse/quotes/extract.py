@@ -102,6 +102,8 @@ def attributions_from_doc(doc: Any, mentions: Sequence[Mention]) -> list[Attribu
     _between_one_speaker(d, events)
     kept = _no_cue_clauses(_once(e for e in events if _keep(e) and not _across_paragraphs(text, e)))
     for e in kept:  # the words as the article writes them ('' and `` were read as double marks)
+        if e.quote.kind == "indirect" and text[e.quote.end - 1 : e.quote.end + 1] == "''":
+            e.quote.end += 1  # a clause that ends on a closing '' holds both of its apostrophes, not the first
         e.quote.text = text[e.quote.start : e.quote.end]
     return kept
 
