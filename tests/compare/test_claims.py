@@ -579,3 +579,15 @@ def test_a_count_of_an_earlier_state_is_no_conflict_with_the_count_now() -> None
     assert compare_numbers(na, nc, a, c) is None
     c.numbers = [count(tc, "16 members", 12)]  # the count now, 12 against 16 from the change's start: no conflict
     assert all(f["status"] != "conflict" for f in reconcile_figures([b, c], src))
+
+
+def test_a_count_that_rises_between_reports_is_an_update_not_a_conflict() -> None:
+    ta = "The blast killed 80 people, officials said."
+    tb = "The blast killed 96 people, officials said."
+    na, nb = number(ta, "80 people", 80, "person", "people"), number(tb, "96 people", 96, "person", "people")
+    a, b = art("a", ta, "Reuters", numbers=[na]), art("b", tb, "AP", numbers=[nb])
+    a.published, b.published = "1998-08-07", "1998-08-09"
+    (fig,) = reconcile_figures([a, b], {"a": "a", "b": "b"})
+    assert fig["status"] == "updated" and fig["why"] == "changed between reports: 80 (1998-08-07) → 96 (1998-08-09)"
+    b.published = "1998-08-07"  # the same day, two numbers: outlets disagree
+    assert reconcile_figures([a, b], {"a": "a", "b": "b"})[0]["status"] == "conflict"

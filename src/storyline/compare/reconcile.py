@@ -221,6 +221,19 @@ def compare_numbers(
     return f"different number: {human_value(float(a.value))} vs {human_value(float(b.value))} {plural}".rstrip()
 
 
+def _later_report(a: Article, n: NumberMention, b: Article, m: NumberMention) -> bool:
+    """Two differing figures, neither with a time of its own, from articles published on different days: the later
+    report gives the figure as it then stood (a toll that rises, a count revised), not a contradiction."""
+    return bool(a.published and b.published and a.published[:10] != b.published[:10] and not n.time and not m.time)
+
+
+def _update_note(a0: Article, n0: NumberMention, differ: Sequence[tuple[Article, NumberMention, str]]) -> str:
+    """How a figure changed between reports: its values in the order of their articles' days."""
+    seen = sorted({((a.published or "")[:10], float(n.value or 0)) for a, n, _ in [(a0, n0, ""), *differ]})
+    steps = " → ".join(f"{human_value(v)} ({day})" for day, v in seen)
+    return f"changed between reports: {steps}"
+
+
 def _counts_a_speaker(art: Article, n: NumberMention) -> bool:
     """A number inside a quote's speaker ("according to two people familiar with the matter", "three officials
     said"): it counts who says something, not a figure of the story (set beside "4,000 people will lose their jobs"
@@ -239,7 +252,7 @@ def reconcile_figures(articles: Sequence[Article], source_of: dict[str, str]) ->
         source_of: article id → independent-source key (copies share their original's).
 
     Returns:
-        ``[{"about", "unit", "time", "status": "agree"|"conflict", "why", "values": [{article_id, start,
+        ``[{"about", "unit", "time", "status": "agree"|"conflict"|"updated", "why", "values": [{article_id, start,
         end, text, value}]}]``, conflicts first.
     """
     items = [
@@ -273,7 +286,9 @@ def reconcile_figures(articles: Sequence[Article], source_of: dict[str, str]) ->
             continue
         a0, n0 = g[0]
         whys = [compare_numbers(n0, n, a0, a) for a, n in g[1:]]
-        conflict = [w for w in whys if w and w.startswith("different")]
+        differ = [(a, n, w) for (a, n), w in zip(g[1:], whys, strict=True) if w and w.startswith("different")]
+        conflict = [w for a, n, w in differ if not _later_report(a0, n0, a, n)]
+        updated = _update_note(a0, n0, differ) if differ and not conflict else None
         seen: set[tuple[str, int]] = set()
         values = []
         for a, n in g:
@@ -288,8 +303,8 @@ def reconcile_figures(articles: Sequence[Article], source_of: dict[str, str]) ->
                 "time": n0.time,
                 "period": next((n.period for _, n in g if n.period), None),
                 "deadline": next((n.deadline for _, n in g if n.deadline), None),
-                "status": "conflict" if conflict else "agree",
-                "why": conflict[0] if conflict else "same figure",
+                "status": "conflict" if conflict else ("updated" if updated else "agree"),
+                "why": conflict[0] if conflict else (updated or "same figure"),
                 "sources": len(sources),
                 "values": values,
             }

@@ -512,6 +512,7 @@ def _figures(d: Dossier, page: _Page) -> dict[str, Any]:
             "time": f.time_shown,
             "due": f.note_shown(period_note(f.period, f.deadline)),
             "conflict": f.status == "conflict",
+            "updated": f.status == "updated",
             "single": f.one_source,
             "why": f.why,
             "commitment": f.extra.get("kind") == "commitment",

@@ -345,7 +345,8 @@ def _figures(d: Dossier, page: _Page) -> list[str]:
         return []
     out = ["## Figures", ""]
     for f in d.figures:
-        status = "agree" if f.status == "agree" else f"**conflict** ({escape_md(f.why)})"
+        shown = {"agree": "agree", "updated": escape_md(f.why)}  # "changed between reports: 200 (…) → 250 (…)"
+        status = shown.get(f.status, f"**conflict** ({escape_md(f.why)})")
         status = "one source" if f.one_source else status
         values = "; ".join(
             f"{escape_md(v.text)} ({escape_md(v.cite.source or v.cite.label)}"

@@ -461,6 +461,7 @@ def _figures(d: Dossier, page: _Page) -> dict[str, Any]:
             "about": f.about,
             "time": f.time_shown,
             "conflict": f.status == "conflict",
+            "updated": f.status == "updated",
             "single": f.one_source,
             "why": f.why,
             "figures": [
