@@ -591,3 +591,18 @@ def test_a_count_that_rises_between_reports_is_an_update_not_a_conflict() -> Non
     assert fig["status"] == "updated" and fig["why"] == "changed between reports: 80 (1998-08-07) → 96 (1998-08-09)"
     b.published = "1998-08-07"  # the same day, two numbers: outlets disagree
     assert reconcile_figures([a, b], {"a": "a", "b": "b"})[0]["status"] == "conflict"
+
+
+def test_tolls_of_two_places_are_two_figures() -> None:
+    from storyline.model import Statement
+
+    ta = "The blast killed 200 people in Nairobi."
+    tb = "The blast killed 10 people in Dar es Salaam."
+    na, nb = number(ta, "200 people", 200, "person", "people"), number(tb, "10 people", 10, "person", "people")
+    a = art("a", ta, "Reuters", numbers=[na], statements=[Statement(0, len(ta), 0, "kill", "The blast")])
+    b = art("b", tb, "AP", numbers=[nb], statements=[Statement(0, len(tb), 0, "kill", "The blast")])
+    a.mentions = [Mention(ta.index("Nairobi"), ta.index("Nairobi") + 7, "Nairobi", "GPE")]
+    b.mentions = [Mention(tb.index("Dar"), tb.index("Dar") + 13, "Dar es Salaam", "GPE")]
+    assert reconcile_figures([a, b], {"a": "a", "b": "b"}) == []
+    b.mentions = []  # no place named: compared
+    assert reconcile_figures([a, b], {"a": "a", "b": "b"})[0]["status"] == "conflict"

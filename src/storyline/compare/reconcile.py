@@ -126,6 +126,25 @@ def same_act(a: Article, n: NumberMention, b: Article, m: NumberMention) -> bool
     return x is None or y is None or x == y
 
 
+def places(art: Article, n: NumberMention) -> set[str]:
+    """The places the innermost clause holding the figure names ("killed 200 people in Nairobi": nairobi)."""
+    held = [st for st in art.statements if st.start <= n.start and n.end <= st.end]
+    if not held:
+        return set()
+    st = min(held, key=lambda s: s.end - s.start)
+    return {m.text.lower() for m in art.mentions if m.label in _PLACE_LABELS and st.start <= m.start < st.end}
+
+
+def same_place(a: Article, n: NumberMention, b: Article, m: NumberMention) -> bool:
+    """Two figures whose clauses both name places count the same thing only when they share one ("killed 200 in
+    Nairobi" and "killed 10 in Dar es Salaam" are two tolls, not a conflict); a clause naming none is not held."""
+    x, y = places(a, n), places(b, m)
+    return not x or not y or bool(x & y)
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
 def _unit_stems(n: NumberMention) -> set[str]:
     return {stem(t) for t in _TOKEN.findall((n.unit or "").lower())} | {stem(t) for t in _TOKEN.findall(n.text.lower())}
 
@@ -273,6 +292,7 @@ def reconcile_figures(articles: Sequence[Article], source_of: dict[str, str]) ->
                 normal_unit(n.unit) == normal_unit(n0.unit)
                 and same_subject(n, n0)
                 and same_act(a, n, a0, n0)
+                and same_place(a, n, a0, n0)
                 and (time_value(n, a) == time_value(n0, a0) or values_agree(n, n0))
             ):
                 g.append((a, n))
