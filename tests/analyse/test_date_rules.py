@@ -390,3 +390,17 @@ def test_a_time_word_in_capitals_after_a_word_in_capitals_is_a_name() -> None:
     bio = "Jo Doe, a member of the USA TODAY Board of Contributors, is a writer."
     assert extract_dates(bio, ref) == []
     assert [d.value for d in extract_dates("The vote is TODAY, officials said.", ref)] == ["2016-06-17"]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("The dealer network stayed open until March.", "1998-03"),  # a state that ran to the last March
+        ("The talks lasted until Tuesday.", "1998-08-04"),
+        ("The offer was extended until March.", "1999-03"),  # a decision: still ahead
+        ("The government has continued to hold markets closed until Friday.", "1998-08-07"),
+        ("Talks will go on until Tuesday.", "1998-08-11"),
+    ],
+)
+def test_until_after_a_past_state_points_back(text: str, value: str) -> None:
+    assert [d.value for d in extract_dates(text, dt.date(1998, 8, 5))] == [value]

@@ -177,6 +177,29 @@ _LEAD_TENSE = re.compile(
 #: Leads whose way a clause told in the past turns back (``dates.past_clause_leads``), unless an infinitive before
 #: them makes the day a deadline set then ("asked it to respond by Tuesday").
 PAST_CLAUSE_LEADS = lexicon.words("dates.past_clause_leads")
+#: Leads whose way a state told in the past turns back (``dates.past_state_leads``: "until"), and the verbs of a
+#: state that ran to that time (``dates.past_state_verbs``: "stayed open until March", "the talks lasted until
+#: Tuesday"); not a decision told in the past ("was extended until March 6": still ahead).
+PAST_STATE_LEADS = lexicon.words("dates.past_state_leads")
+_PAST_STATE = re.compile(r"\b" + alternation(lexicon.ordered("dates.past_state_verbs")) + r"\b", re.I)
+
+
+def _held_till(text: str, start: int) -> bool:
+    """A past state verb stands in the clause before ``start`` ("remained in office until …")."""
+    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    found = list(_PAST_STATE.finditer(text, max(sentence_start, start - 60), start))
+    if not found:
+        return False
+    last = found[-1]
+    # not past a later verb of its own ("remained closed on Thursday and will stay closed until Friday"), nor a
+    # present perfect or an infinitive it carries on ("has continued to hold the markets closed until Friday")
+    return not (
+        _ANY_VERB_CUE.search(text, last.end(), start)
+        or _PERFECT_BEFORE.search(text, max(0, last.start() - 12), last.start())
+        or _TO_AFTER.match(text, last.end())
+    )
+
+
 _INFINITIVE = re.compile(r"\bto\s+[a-z]+\b", re.I)
 
 
@@ -200,6 +223,8 @@ def month_tense(kind: str, m: re.Match[str], text: str) -> bool | None:
     if lead is None:
         lead_word = _LEAD_TENSE.search(text, max(0, m.start() - 40), m.start())
         lead, word = (LEAD_TENSE[lead_word.group(1).lower()], lead_word.group(1).lower()) if lead_word else (None, "")
+    if lead and word in PAST_STATE_LEADS and _held_till(text, m.start()):
+        return False  # "The shop stayed open until March": the state ran to the last March
     if lead and word in PAST_CLAUSE_LEADS and not _INFINITIVE.search(text, max(0, m.start() - 40), m.start()):
         return future_context(text, m.start(), m.end()) is not False  # "raised $287 million by the end of February"
     if lead is None and _DEADLINE.match(text, m.end()):  # "a March deadline": ahead unless told as past
@@ -220,6 +245,12 @@ _PAST_CUE = re.compile(
     r"anticipat|predict|forecast|head)[a-z]{2,}ed))\b",
     re.I,
 )  # "-ed" in lower case: "United" is no verb
+
+
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|'ve|’ve)\s+(?:\w+ly\s+)?$", re.I)
+_TO_AFTER = re.compile(r"\s+to\s", re.I)
+#: Any tense cue: a state's past is its clause's only where none follows it.
+_ANY_VERB_CUE = re.compile("|".join(f"(?:{p.pattern})" for p in (_FUT_CUE, _PRES_CUE)), re.I)
 
 
 #: Where a clause ends: a full stop before a space or a closing quote (not the one in "$7.8"), a semicolon, a
@@ -246,6 +277,8 @@ def verb_tense(text: str, start: int, end: int) -> bool | None:
         return True
     lead = lead_tense(text, start)  # "ahead of the weekend", "effective Monday", "since Tuesday"
     lead_word = _LEAD_TENSE.search(text, max(0, start - 40), start)
+    if lead and lead_word and lead_word.group(1).lower() in PAST_STATE_LEADS and _held_till(text, start):
+        return False  # "The talks lasted until Tuesday": the last Tuesday
     if (
         lead
         and lead_word
@@ -307,6 +340,8 @@ def weekday_date(r: dt.date, wd: int, rel: str, text: str, start: int, end: int)
         return r + dt.timedelta(days=fwd or 7)
     if rel == "last":
         return r - dt.timedelta(days=back or 7)
+    if rel in PAST_STATE_LEADS and _held_till(text, start):
+        return r - dt.timedelta(days=back)  # "The talks lasted until Tuesday": the last Tuesday
     tense = verb_tense(text, start, end)
     # "this Friday" looks ahead unless the clause is told in the past ("This Friday the board meets": the coming one)
     ahead = rel in ("this coming", "coming", "until") or (rel in ("by", "this") and tense is not False)
