@@ -23,7 +23,7 @@ from typing import Any
 
 from .. import lexicon
 from ..lexicon import stem
-from ..model import Article, Cite, NumberMention
+from ..model import Article, Cite, NumberMention, Statement
 from .align import FAMILY
 
 #: Spellings of a unit, to the one spelling figures are compared in (``lexicon/figures.toml``).
@@ -99,17 +99,25 @@ def same_subject(a: NumberMention, b: NumberMention) -> bool:
     return ma <= mb or mb <= ma
 
 
-def act(art: Article, n: NumberMention) -> str | None:
-    """The predicate of the innermost clause holding the figure, as its word family's head ("killed 49 people" →
-    kill); None when no stored clause holds it."""
+def innermost(art: Article, n: NumberMention) -> Statement | None:
+    """The innermost stored clause holding the figure, None when none does."""
     held = [st for st in art.statements if st.start <= n.start and n.end <= st.end]
-    if not held:
+    return min(held, key=lambda st: st.end - st.start) if held else None
+
+
+def act(art: Article, n: NumberMention, clause: Statement | None | bool = False) -> str | None:
+    """The predicate of the innermost clause holding the figure (``clause``, when already found), as its word
+    family's head ("killed 49 people" → kill); None when no stored clause holds it."""
+    st = innermost(art, n) if clause is False else clause
+    if not isinstance(st, Statement):
         return None
-    p = min(held, key=lambda st: st.end - st.start).predicate.lower()
+    p = st.predicate.lower()
     return FAMILY.get(p, p)
 
 
-def same_act(a: Article, n: NumberMention, b: Article, m: NumberMention) -> bool:
+def same_act(
+    a: Article, n: NumberMention, b: Article, m: NumberMention, clauses: dict[tuple[str, int], Any] | None = None
+) -> bool:
     """Two counts whose subject is only their counted noun ("49 people", "16 people") count the same thing only in
     clauses of the same act ("the gunman killed 49 people" / "the attack killed 50 people", not "16 people ran in
     the primary"); a figure with a named subject ("American soybeans") or with no stored clause is not held to it.
@@ -120,26 +128,40 @@ def same_act(a: Article, n: NumberMention, b: Article, m: NumberMention) -> bool
     shares = n.kind == m.kind == "percent"
     if not shares and (subject_tokens(n.about) - _unit_stems(n) or subject_tokens(m.about) - _unit_stems(m)):
         return True
-    x, y = act(a, n), act(b, m)
+    x, y = act(a, n, _held(clauses, a, n)), act(b, m, _held(clauses, b, m))
     if shares:
         return x is not None and x == y  # a share in no stored clause (a quote's words) counts no known act
     return x is None or y is None or x == y
 
 
-def places(art: Article, n: NumberMention) -> set[str]:
-    """The places the innermost clause holding the figure names ("killed 200 people in Nairobi": nairobi)."""
-    held = [st for st in art.statements if st.start <= n.start and n.end <= st.end]
-    if not held:
+def places(art: Article, n: NumberMention, clause: Statement | None | bool = False) -> set[str]:
+    """The places the innermost clause holding the figure (``clause``, when already found) names ("killed 200
+    people in Nairobi": nairobi)."""
+    st = innermost(art, n) if clause is False else clause
+    if not isinstance(st, Statement):
         return set()
-    st = min(held, key=lambda s: s.end - s.start)
     return {m.text.lower() for m in art.mentions if m.label in _PLACE_LABELS and st.start <= m.start < st.end}
 
 
-def same_place(a: Article, n: NumberMention, b: Article, m: NumberMention) -> bool:
+def same_place(
+    a: Article, n: NumberMention, b: Article, m: NumberMention, clauses: dict[tuple[str, int], Any] | None = None
+) -> bool:
     """Two figures whose clauses both name places count the same thing only when they share one ("killed 200 in
     Nairobi" and "killed 10 in Dar es Salaam" are two tolls, not a conflict); a clause naming none is not held."""
-    x, y = places(a, n), places(b, m)
+    x, y = places(a, n, _held(clauses, a, n)), places(b, m, _held(clauses, b, m))
     return not x or not y or bool(x & y)
+
+
+def _held(clauses: dict[tuple[str, int], Any] | None, a: Article, n: NumberMention) -> Statement | None | bool:
+    """The figure's innermost clause from ``clauses`` (filled as asked: a story's figures are compared many times),
+    or False to have it found."""
+    if clauses is None:
+        return False
+    key = (a.id, n.start)
+    if key not in clauses:
+        clauses[key] = innermost(a, n)
+    found: Statement | None = clauses[key]
+    return found
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -285,14 +307,15 @@ def reconcile_figures(articles: Sequence[Article], source_of: dict[str, str]) ->
         and not _counts_a_speaker(a, n)
     ]
     groups: list[list[tuple[Article, NumberMention]]] = []
+    clauses: dict[tuple[str, int], Any] = {}
     for a, n in items:
         for g in groups:
             a0, n0 = g[0]
             if (
                 normal_unit(n.unit) == normal_unit(n0.unit)
                 and same_subject(n, n0)
-                and same_act(a, n, a0, n0)
-                and same_place(a, n, a0, n0)
+                and same_act(a, n, a0, n0, clauses)
+                and same_place(a, n, a0, n0, clauses)
                 and (time_value(n, a) == time_value(n0, a0) or values_agree(n, n0))
             ):
                 g.append((a, n))
