@@ -59,3 +59,15 @@ def test_he_stands_for_a_person_named_by_a_role_last(nlp: Any) -> None:
     text = "Senator Ana Silva wrote that the Dunmore killer shouted Vorta Kesh. Then he shot the guards."
     evs = [e for e in _events(nlp, text) if e.trigger == "shot"]
     assert evs and evs[0].actor_text == "Dunmore killer"
+
+
+def test_a_noun_of_force_after_joined_prepositions_is_no_event(nlp: Any) -> None:
+    text = "The forum became a hub of news during and after last weekend's massacre at a club in Dunmore."
+    assert all(e.action != "ASSAULT" for e in _events(nlp, text))
+
+
+def test_he_is_never_a_possessive_mark_nor_a_woman_named_by_given_name(nlp: Any) -> None:
+    for owner in ("Anna Silva’s", "Mrs. Silva’s"):
+        text = f"His team is stepping up its talks with {owner} camp. He hasn’t sent a fundraising email in six days."
+        evs = [e for e in _events(nlp, text) if e.trigger == "sent"]
+        assert evs and evs[0].actor_text is None

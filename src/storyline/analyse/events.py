@@ -518,7 +518,10 @@ def _background(t: Any) -> bool:
     "amid a federal investigation"): the scene of the sentence's act, no event the sentence reports."""
     while t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):
         t = t.head
-    return t.dep_ == "pobj" and t.head.dep_ == "prep" and t.head.lower_ in BACKGROUND_PREPS
+    if t.dep_ != "pobj" or t.head.pos_ != "ADP":
+        return False
+    prep = t.head.head if t.head.dep_ == "conj" and t.head.head.pos_ == "ADP" else t.head  # "during and after …"
+    return any(p.lower_ in BACKGROUND_PREPS for p in (prep, *(c for c in prep.children if c.dep_ == "conj")))
 
 
 def _maybe(t: Any) -> bool:
