@@ -71,3 +71,8 @@ def test_he_is_never_a_possessive_mark_nor_a_woman_named_by_given_name(nlp: Any)
         text = f"His team is stepping up its talks with {owner} camp. He hasn’t sent a fundraising email in six days."
         evs = [e for e in _events(nlp, text) if e.trigger == "sent"]
         assert evs and evs[0].actor_text is None
+
+
+def test_you_is_no_party(nlp: Any) -> None:
+    evs = _events(nlp, "Maybe you don't agree with their beliefs, the guard said.")
+    assert evs and "you" not in _parties(evs)

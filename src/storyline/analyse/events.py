@@ -136,6 +136,8 @@ CRAFT = lexicon.words("events.craft")
 AUDIENCE_VERBS = lexicon.words("events.audience_verbs")
 #: Pronouns of a third party, which as an actor no name resolves stand for no one a reader can be shown.
 UNRESOLVED = lexicon.words("events.third_person_pronouns")
+#: Pronouns of the person spoken to: no party a reader can be shown.
+SECOND_PERSON = lexicon.words("events.second_person_pronouns")
 #: Words that make two sides named together allies in a fight ("fought shoulder to shoulder against fascism").
 ALLIED = lexicon.words("events.allied_words")
 #: Prepositions of a time, a background or a topic: a noun of an act after them is no event of its sentence.
@@ -489,7 +491,7 @@ def _event(m: Match, text: str) -> Event:
     for role, tok in (("actor", actor), ("target", target)):  # "They talked about trade"; a "we" no speaker names
         if tok is not None and (
             _handle(tok)
-            or tok.lower_ in RELATIVE_PRONOUNS
+            or tok.lower_ in RELATIVE_PRONOUNS | SECOND_PERSON
             or tok.pos_ == "PRON"
             and (first_person(tok) or role == "actor" and tok.lower_ in UNRESOLVED)
         ):
