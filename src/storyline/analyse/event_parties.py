@@ -28,7 +28,7 @@ from functools import cache
 from typing import Any
 
 from .. import lexicon
-from .event_actors import country_of, office_holders, party_words, places
+from .event_actors import country_of, office_holders, party_words, places, sector_words
 from .event_tables import lemma_of, tables
 
 #: Prepositions of place: the noun after them is where something happens.
@@ -120,10 +120,16 @@ def expletive(t: Any) -> bool:
     return any(g.dep_ in ("xcomp", "ccomp") and g.i > t.i for c in comps for g in c.children)
 
 
+#: Verbs whose object is the words uttered, never a party ("shouted Allah hu Akbar").
+UTTERANCE_VERBS = lexicon.words("events.utterance_verbs")
+
+
 def _person(w: Any) -> bool:
     """Whether ``w`` heads a person's name: a PERSON entity's root, a well-known office holder's name however the
     entity model typed it (``data/actor_names.tsv``), or a name it left untyped standing as a subject or an object
     ("when Takaichi enraged Beijing")."""
+    if w.dep_ == "case" or w.dep_ == "dobj" and lemma_of(w.head) in UTTERANCE_VERBS:  # "Clinton’s": the mark of
+        return False  # a possessive is no name; "shouted Allah hu Akbar": words, no one
     if w.ent_type_ == "PERSON" or (w.text[:1].isupper() and w.lower_ in office_holders()):
         if w.dep_ == "compound" and w.head.pos_ == "NOUN" and w.head.ent_type_ != "PERSON":
             return False  # a name that names a thing ("the James S. Brady briefing room"), no one present
@@ -147,12 +153,34 @@ def antecedent(t: Any) -> Any | None:
         if start == 0:
             return None
         prev = doc[start - 1].sent
-        people = [w for w in prev if _person(w)]
-        if people:
+        people = [w for w in prev if (_person(w) or _role_subject(w)) and _agrees(t, w)]  # "Trump tweeted that
+        if people:  # the killer shouted …. He slaughtered …": the killer, the person the sentence speaks of last
             speaker = _speaker(prev) if _speaks(t) else None
             return speaker if speaker is not None else people[-1]
         start = prev.start
     return None
+
+
+#: Given names and titles that tell a woman or a man, which "he" or "she" never stands for the other of.
+FEMALE = lexicon.words("names.female") | frozenset({"mrs.", "mrs", "ms.", "ms", "miss", "madam"})
+MALE = lexicon.words("names.male") | frozenset({"mr.", "mr", "sir"})
+
+
+def _agrees(pronoun: Any, w: Any) -> bool:
+    """Whether the person ``w`` may be who ``pronoun`` stands for: "he" is never a woman named by her given name or
+    title ("Hillary Clinton", "Mrs. Clinton"), "she" never a man so named."""
+    words = {c.lower_ for c in w.children if c.dep_ in ("compound", "flat")} | {w.lower_}
+    if pronoun.lower_ in ("he", "him"):
+        return not words & FEMALE
+    if pronoun.lower_ in ("she", "her"):
+        return not words & MALE
+    return True
+
+
+def _role_subject(w: Any) -> bool:
+    """Whether ``w`` is a singular noun naming one person by a role, standing as a subject ("the Orlando killer
+    shouted …", "the minister said …")."""
+    return bool(w.tag_ == "NN" and w.dep_ == "nsubj" and (_office(w) or w.lower_ in sector_words()))
 
 
 def _speaks(t: Any) -> bool:
@@ -199,10 +227,10 @@ def resolve_pronoun(t: Any) -> Any:
         return t
     if t.lower_ in RELATIVE_PRONOUNS:  # "the suspect, who gave himself up to police": the suspect, not the
         cur = t.head  # sentence's subject; "a settlement, which critics say would favor …": the settlement
-        for _ in range(2):
+        for _ in range(3):  # "a candidate who has called for … and who is willing to …": the candidate
             if cur.dep_ == "relcl" and cur.head.i != cur.i:
                 return cur.head
-            if cur.dep_ != "ccomp" or cur.head.i == cur.i:
+            if cur.dep_ not in ("ccomp", "conj") or cur.head.i == cur.i:
                 break
             cur = cur.head
     root = t.sent.root

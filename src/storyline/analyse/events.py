@@ -136,8 +136,12 @@ CRAFT = lexicon.words("events.craft")
 AUDIENCE_VERBS = lexicon.words("events.audience_verbs")
 #: Pronouns of a third party, which as an actor no name resolves stand for no one a reader can be shown.
 UNRESOLVED = lexicon.words("events.third_person_pronouns")
+#: Pronouns of the person spoken to: no party a reader can be shown.
+SECOND_PERSON = lexicon.words("events.second_person_pronouns")
 #: Words that make two sides named together allies in a fight ("fought shoulder to shoulder against fascism").
 ALLIED = lexicon.words("events.allied_words")
+#: Prepositions of a time, a background or a topic: a noun of an act after them is no event of its sentence.
+BACKGROUND_PREPS = lexicon.words("events.background_prepositions")
 
 
 def _particle(t: Any) -> str | None:
@@ -376,6 +380,8 @@ def _event(m: Match, text: str) -> Event:
         elif _lemma(t) in TOPIC_VERBS and (patient is not None or passive(t)):  # "Taiwan was discussed with Trump"
             topic = patient if patient is not None else subject_of(t)  # what was discussed: no party
             actor, patient = agent, None
+        elif patient is None and agent is None and _verbless(t):  # "Many people dead and wounded": the people
+            actor, patient = None, subject_of(t)  # are wounded, no one named wounds them
         elif patient is None and agent is None and passive(t):
             actor, patient = None, subject_of(t)  # "countries worry about being forced to choose": they are forced
         else:
@@ -394,6 +400,8 @@ def _event(m: Match, text: str) -> Event:
         target = of_head(m.hit.target)
     else:
         target = of_head(patient) if patient is not None else target_of(m.tok, m.obj, m.rule.type, actor)
+    if target is not None and target.lower_ in RELATIVE_PRONOUNS:  # "Davis, who was asked about …": Davis
+        target = resolve_pronoun(target)
     if target is not None:
         target = resolve_object(target, actor)
     if target is not None and first_person(target):  # "'Russia attacked us,' Zelensky said"
@@ -481,15 +489,41 @@ def _event(m: Match, text: str) -> Event:
     far |= {role for role, tok in (("actor", actor), ("target", target)) if tok is not None and indefinite(tok)}
     context_countries(ev, t.sent, extents, far, ACTOR_LAST_RESORT)
     for role, tok in (("actor", actor), ("target", target)):  # "They talked about trade"; a "we" no speaker names
-        if (
-            tok is not None
-            and tok.pos_ == "PRON"
+        if tok is not None and (
+            _handle(tok)
+            or tok.lower_ in RELATIVE_PRONOUNS | SECOND_PERSON
+            or tok.pos_ == "PRON"
             and (first_person(tok) or role == "actor" and tok.lower_ in UNRESOLVED)
         ):
             setattr(ev, f"{role}_text", None)
             setattr(ev, f"{role}_sector", None)
             ev.spans.pop(role, None)
     return ev
+
+
+def _handle(t: Any) -> bool:
+    """Whether the phrase ``t`` heads names an account or a feed, no party ("The candidate's @realDonaldTrump
+    Twitter feed", "@UN"): a word in it begins with "@"."""
+    return any(w.text.startswith("@") for w in phrase_words(t))
+
+
+def _verbless(t: Any) -> bool:
+    """Whether the participle ``t`` is said of its subject with no verb ("Many people dead and wounded"): a past
+    participle with no auxiliary, joined to an adjective that has the subject: what the subject suffered."""
+    if t.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass", "nsubj", "dobj") for c in t.children):
+        return False
+    return t.dep_ == "conj" and t.head.pos_ == "ADJ" and any(c.dep_ == "nsubj" for c in t.head.children)
+
+
+def _background(t: Any) -> bool:
+    """Whether the noun of an act ``t`` is in a phrase of time or background ("soon after Sunday's massacre",
+    "amid a federal investigation"): the scene of the sentence's act, no event the sentence reports."""
+    while t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):
+        t = t.head
+    if t.dep_ != "pobj" or t.head.pos_ != "ADP":
+        return False
+    prep = t.head.head if t.head.dep_ == "conj" and t.head.head.pos_ == "ADP" else t.head  # "during and after …"
+    return any(p.lower_ in BACKGROUND_PREPS for p in (prep, *(c for c in prep.children if c.dep_ == "conj")))
 
 
 def _maybe(t: Any) -> bool:
@@ -540,6 +574,7 @@ def sentence_events(span: Any, text: str, headline: bool = False) -> list[Event]
         if not (_lemma(m.tok) in light and m.tok.i in inner)
         and not (_lemma(m.tok) in will and m.tok.i in intended and m.hit is None)
         and not unreported(m.tok)
+        and not (m.rule.pos == "NOUN" and _background(m.tok))
         and clause_of(m.tok).i not in things
     ]
     settings = _settings(found)
