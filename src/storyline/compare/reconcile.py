@@ -268,11 +268,30 @@ def _later_report(a: Article, n: NumberMention, b: Article, m: NumberMention) ->
     return bool(a.published and b.published and a.published[:10] != b.published[:10] and not n.time and not m.time)
 
 
-def _update_note(a0: Article, n0: NumberMention, differ: Sequence[tuple[Article, NumberMention, str]]) -> str:
-    """How a figure changed between reports: its values in the order of their articles' days."""
-    seen = sorted({((a.published or "")[:10], float(n.value or 0)) for a, n, _ in [(a0, n0, ""), *differ]})
-    steps = " → ".join(f"{human_value(v)} ({day})" for day, v in seen)
-    return f"changed between reports: {steps}"
+def _same_day_clashes(g: Sequence[tuple[Article, NumberMention]]) -> list[str]:
+    """The differences between figures of articles published on one day (outlets that disagree that day)."""
+    out = []
+    for i, (a, n) in enumerate(g):
+        for b, m in g[i + 1 :]:
+            if (a.published or "")[:10] == (b.published or "")[:10] and not values_agree(n, m):
+                why = compare_numbers(n, m, a, b)
+                if why and why.startswith("different"):
+                    out.append(why)
+    return out
+
+
+def _update_note(g: Sequence[tuple[Article, NumberMention]]) -> str:
+    """How a figure changed between reports: each new value with the day its first report came out."""
+    steps: list[tuple[str, NumberMention]] = []
+    for a, n in sorted(g, key=lambda x: ((x[0].published or "")[:10], x[1].start)):
+        if not steps or not values_agree(steps[-1][1], n):
+            steps.append(((a.published or "")[:10], n))
+    return "changed between reports: " + " → ".join(f"{_written(float(n.value or 0))} ({day})" for day, n in steps)
+
+
+def _written(value: float) -> str:
+    """A figure with its thousands marked ("1,700"), or as :func:`human_value` writes a large one."""
+    return f"{value:,.0f}" if abs(value) < 1e6 and value == int(value) else human_value(value)
 
 
 def _counts_a_speaker(art: Article, n: NumberMention) -> bool:
@@ -331,7 +350,8 @@ def reconcile_figures(articles: Sequence[Article], source_of: dict[str, str]) ->
         whys = [compare_numbers(n0, n, a0, a) for a, n in g[1:]]
         differ = [(a, n, w) for (a, n), w in zip(g[1:], whys, strict=True) if w and w.startswith("different")]
         conflict = [w for a, n, w in differ if not _later_report(a0, n0, a, n)]
-        updated = _update_note(a0, n0, differ) if differ and not conflict else None
+        conflict += [] if conflict or not differ else _same_day_clashes(g)
+        updated = _update_note(g) if differ and not conflict else None
         seen: set[tuple[str, int]] = set()
         values = []
         for a, n in g:
