@@ -99,25 +99,34 @@ def same_subject(a: NumberMention, b: NumberMention) -> bool:
     return ma <= mb or mb <= ma
 
 
-def innermost(art: Article, n: NumberMention) -> Statement | None:
-    """The innermost stored clause holding the figure, None when none does."""
+#: A story's figures' innermost clauses, found once per figure: ``(article id, figure start)`` → clause or None.
+Clauses = dict[tuple[str, int], Statement | None]
+
+
+def innermost(art: Article, n: NumberMention, clauses: Clauses | None = None) -> Statement | None:
+    """The innermost stored clause holding the figure, None when none does (kept in ``clauses`` when given: a
+    story's figures are compared many times)."""
+    key = (art.id, n.start)
+    if clauses is not None and key in clauses:
+        return clauses[key]
     held = [st for st in art.statements if st.start <= n.start and n.end <= st.end]
-    return min(held, key=lambda st: st.end - st.start) if held else None
+    found = min(held, key=lambda st: st.end - st.start) if held else None
+    if clauses is not None:
+        clauses[key] = found
+    return found
 
 
-def act(art: Article, n: NumberMention, clause: Statement | None | bool = False) -> str | None:
-    """The predicate of the innermost clause holding the figure (``clause``, when already found), as its word
-    family's head ("killed 49 people" → kill); None when no stored clause holds it."""
-    st = innermost(art, n) if clause is False else clause
-    if not isinstance(st, Statement):
+def act(art: Article, n: NumberMention, clauses: Clauses | None = None) -> str | None:
+    """The predicate of the innermost clause holding the figure, as its word family's head ("killed 49 people" →
+    kill); None when no stored clause holds it."""
+    st = innermost(art, n, clauses)
+    if st is None:
         return None
     p = st.predicate.lower()
     return FAMILY.get(p, p)
 
 
-def same_act(
-    a: Article, n: NumberMention, b: Article, m: NumberMention, clauses: dict[tuple[str, int], Any] | None = None
-) -> bool:
+def same_act(a: Article, n: NumberMention, b: Article, m: NumberMention, clauses: Clauses | None = None) -> bool:
     """Two counts whose subject is only their counted noun ("49 people", "16 people") count the same thing only in
     clauses of the same act ("the gunman killed 49 people" / "the attack killed 50 people", not "16 people ran in
     the primary"); a figure with a named subject ("American soybeans") or with no stored clause is not held to it.
@@ -128,40 +137,25 @@ def same_act(
     shares = n.kind == m.kind == "percent"
     if not shares and (subject_tokens(n.about) - _unit_stems(n) or subject_tokens(m.about) - _unit_stems(m)):
         return True
-    x, y = act(a, n, _held(clauses, a, n)), act(b, m, _held(clauses, b, m))
+    x, y = act(a, n, clauses), act(b, m, clauses)
     if shares:
         return x is not None and x == y  # a share in no stored clause (a quote's words) counts no known act
     return x is None or y is None or x == y
 
 
-def places(art: Article, n: NumberMention, clause: Statement | None | bool = False) -> set[str]:
-    """The places the innermost clause holding the figure (``clause``, when already found) names ("killed 200
-    people in Nairobi": nairobi)."""
-    st = innermost(art, n) if clause is False else clause
-    if not isinstance(st, Statement):
+def places(art: Article, n: NumberMention, clauses: Clauses | None = None) -> set[str]:
+    """The places the innermost clause holding the figure names ("killed 200 people in Nairobi": nairobi)."""
+    st = innermost(art, n, clauses)
+    if st is None:
         return set()
     return {m.text.lower() for m in art.mentions if m.label in _PLACE_LABELS and st.start <= m.start < st.end}
 
 
-def same_place(
-    a: Article, n: NumberMention, b: Article, m: NumberMention, clauses: dict[tuple[str, int], Any] | None = None
-) -> bool:
+def same_place(a: Article, n: NumberMention, b: Article, m: NumberMention, clauses: Clauses | None = None) -> bool:
     """Two figures whose clauses both name places count the same thing only when they share one ("killed 200 in
     Nairobi" and "killed 10 in Dar es Salaam" are two tolls, not a conflict); a clause naming none is not held."""
-    x, y = places(a, n, _held(clauses, a, n)), places(b, m, _held(clauses, b, m))
+    x, y = places(a, n, clauses), places(b, m, clauses)
     return not x or not y or bool(x & y)
-
-
-def _held(clauses: dict[tuple[str, int], Any] | None, a: Article, n: NumberMention) -> Statement | None | bool:
-    """The figure's innermost clause from ``clauses`` (filled as asked: a story's figures are compared many times),
-    or False to have it found."""
-    if clauses is None:
-        return False
-    key = (a.id, n.start)
-    if key not in clauses:
-        clauses[key] = innermost(a, n)
-    found: Statement | None = clauses[key]
-    return found
 
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -326,7 +320,7 @@ def reconcile_figures(articles: Sequence[Article], source_of: dict[str, str]) ->
         and not _counts_a_speaker(a, n)
     ]
     groups: list[list[tuple[Article, NumberMention]]] = []
-    clauses: dict[tuple[str, int], Any] = {}
+    clauses: Clauses = {}
     for a, n in items:
         for g in groups:
             a0, n0 = g[0]
