@@ -186,6 +186,11 @@ def load_meantime(root: Path = MEANTIME, gold_file: Path = MEANTIME_GOLD, cache:
 BENCH_CACHE = Path(tempfile.gettempdir()) / "storyline-bench-cluster"
 
 
+def wire_docs(tbaq: Any) -> np.ndarray:
+    """The indices of TBAQ's AP and NYT wire documents (the "wire80" subset the benches score apart)."""
+    return np.array([i for i, d in enumerate(tbaq.docs) if d.startswith(("APW", "NYT"))])
+
+
 def load_three(cache: Path = BENCH_CACHE) -> tuple[Dataset, Dataset, Dataset, list[str]]:
     """ECB+ dev, TBAQ and PolNeAR analysed as the three-set protocol reads them (not prepared yet), and ECB+'s
     topics in order."""

@@ -325,7 +325,7 @@ def main() -> None:
     ecb, tbaq, pol, _ = cluster_fit.load_three()
     for ds in (ecb, tbaq, pol):
         ds.prepare()
-    wire = np.array([i for i, d in enumerate(tbaq.docs) if d.startswith(("APW", "NYT"))])
+    wire = cluster_fit.wire_docs(tbaq)
     sets = {"ecbplus-dev": ecb, "tbaq": tbaq, "polnear": pol}
     block: dict[str, Any] = {"when": time.strftime("%Y-%m-%dT%H:%M:%S"), "TF-IDF": ct.baseline_loso(sets, wire)}
     print(line("TF-IDF", block["TF-IDF"]), flush=True)

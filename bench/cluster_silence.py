@@ -158,7 +158,7 @@ def main() -> None:
     ecb, tbaq, pol, _ = cluster_fit.load_three()
     mt = cluster_fit.load_meantime(cache=cluster_fit.BENCH_CACHE)
     raw = {"ecbplus-dev": ecb, "tbaq": tbaq, "polnear": pol, "meantime": mt}
-    wire = np.array([i for i, d in enumerate(tbaq.docs) if d.startswith(("APW", "NYT"))])
+    wire = cluster_fit.wire_docs(tbaq)
     block: dict[str, Any] = {"when": time.strftime("%Y-%m-%dT%H:%M:%S")}
     if args.splits:
         saved = json.loads(args.out.read_text(encoding="utf-8")) if args.out.is_file() else {}
