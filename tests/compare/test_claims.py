@@ -43,9 +43,11 @@ def art(aid: str, text: str, source: str | None = None, **kw: object) -> Article
     return a
 
 
-def number(text: str, phrase: str, value: float, unit: str, about: str, **kw: object) -> NumberMention:
+def number(
+    text: str, phrase: str, value: float, unit: str, about: str, kind: str = "quantity", **kw: object
+) -> NumberMention:
     s = text.index(phrase)
-    return NumberMention(s, s + len(phrase), phrase, value, unit, about, kind="quantity", **kw)  # type: ignore[arg-type]
+    return NumberMention(s, s + len(phrase), phrase, value, unit, about, kind=kind, **kw)  # type: ignore[arg-type]
 
 
 def date(text: str, phrase: str, value: str) -> DateMention:
@@ -197,8 +199,7 @@ def test_counts_of_two_sets_of_one_noun_are_no_conflict() -> None:
     tc = "The complaint was filed by three co-workers of the manager."
 
     def count(text: str, phrase: str, value: float) -> NumberMention:
-        s = text.index(phrase)
-        return NumberMention(s, s + len(phrase), phrase, value, "co-worker", "co-workers of manager", kind="count")
+        return number(text, phrase, value, "co-worker", "co-workers of manager", kind="count")
 
     na, nb = count(ta, "two female co-workers", 2), count(tb, "three former co-workers", 3)
     nc = count(tc, "three co-workers", 3)
@@ -562,8 +563,7 @@ def test_a_count_of_an_earlier_state_is_no_conflict_with_the_count_now() -> None
     tc = "The league now has 16 members of the league, its chairman said."
 
     def count(text: str, phrase: str, value: float) -> NumberMention:
-        s = text.index(phrase)
-        return NumberMention(s, s + len(phrase), phrase, value, "member", "members of the league", kind="count")
+        return number(text, phrase, value, "member", "members of the league", kind="count")
 
     na, nb, nb12 = count(ta, "12 original members", 12), count(tb, "16 members", 16), count(tb, "12 members", 12)
     nc = count(tc, "16 members", 16)
