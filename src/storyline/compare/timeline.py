@@ -152,10 +152,15 @@ def dated_sentences(a: Article, latest: str | None) -> list[tuple[str, int, int]
     return [(v, s, e) for (s, e), (v, _, _) in best.items()]
 
 
+def _words_before(text: str, start: int) -> list[str]:
+    """The (up to) three words before ``start``, lower-cased."""
+    return [w.lower() for w in _WORDS.findall(text, max(0, start - 30), start)][-3:]
+
+
 def _in_a_phrase(text: str, start: int) -> bool:
     """A preposition stands up to three words before the date at ``start`` ("on Trump's July 25 phone call", "in the
     run-up to the 2020 presidential election"), not a verb ("lost Saturday's final": the happening's own)."""
-    return any(w.lower() in _PHRASE_PREPOSITIONS for w in _WORDS.findall(text, max(0, start - 30), start)[-3:])
+    return any(w in _PHRASE_PREPOSITIONS for w in _words_before(text, start))
 
 
 def _in_a_subject(a: Article, words: str, span: tuple[int, int]) -> bool:
@@ -175,7 +180,6 @@ _WORDS = re.compile(r"[A-Za-z]+")
 #: Prepositions that set a noun and its date in a phrase of the clause ("on the July 25 call", "to the 2020 election").
 _PHRASE_PREPOSITIONS = lexicon.words("timeline.phrase_prepositions")
 _WORD_AFTER = re.compile(r"(['’]s\b)|\s+([a-z][a-z-]*)\b")
-_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
 _STOP_WORDS = lexicon.words("function_words.stop")
 
 
@@ -190,11 +194,10 @@ def names_another_time(text: str, start: int, end: int) -> bool:
         >>> names_another_time(t, 0, 14), names_another_time(t, t.index("July"), t.index("July") + 7)
         (False, True)
     """
-    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    back = _words_before(text, start)
     own = _WORDS.match(text, start, end)  # a mention that holds its preposition ("on Sunday")
-    if any(w is not None and w.group(1 if w is before else 0).lower() in _ADVERBIAL_LEADS for w in (before, own)):
+    if (back and back[-1] in _ADVERBIAL_LEADS) or (own is not None and own.group(0).lower() in _ADVERBIAL_LEADS):
         return False
-    back = [w.lower() for w in _WORDS.findall(text, max(0, start - 30), start)][-3:]
     if any(w in _EVENT_TIME_LEADS for w in back):
         return False  # "At the October 30 summit the leaders agreed …": the event's time is the clause's
     after = _WORD_AFTER.match(text, end)
