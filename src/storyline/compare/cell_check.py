@@ -29,7 +29,7 @@ Example:
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -108,13 +108,14 @@ def stated_cells(
     units: Sequence[Unit],
     members: Sequence[int],
     prob: np.ndarray,
-    left: set[str],
+    left: Collection[str],
     bar: float,
     taken: Collection[int] = (),
+    states: Callable[[Unit], bool] | None = None,
 ) -> list[int]:
     """For each article in ``left`` (its cell would be "unclear"), its sentence nearest the row (mean
-    probability over ``members``, at least ``bar``) of those that state the row's core; a sentence of another
-    row (``taken``) states that row's fact, and is left to it (a sentence joins one row)."""
+    probability over ``members``, at least ``bar``) of those that state the row's core (or pass ``states``); a
+    sentence of another row (``taken``) states that row's fact, and is left to it (a sentence joins one row)."""
     mean = prob[:, list(members)].mean(axis=1)
     row = [units[k] for k in members]
     found: dict[str, int] = {}
@@ -124,7 +125,7 @@ def stated_cells(
         u = units[i]
         if i in taken or u.article.id not in left or u.article.id in found or u.heading:
             continue
-        if states_core(u, row):
+        if states(u) if states is not None else states_core(u, row):
             found[u.article.id] = i
     return sorted(found.values())
 

@@ -490,17 +490,10 @@ def _whole(
     rest = [k for k in members if (units[k].article.id, units[k].start) not in gone]
     if not rest:
         return []
-    mean = prob[:, rest].mean(axis=1)
-    found: dict[str, Unit] = {}
-    for i in sorted(range(len(units)), key=lambda i: -float(mean[i])):
-        if mean[i] < threshold:
-            break
-        u = units[i]
-        if u.article.id not in left or u.article.id in found or i in taken or u.heading:
-            continue
-        if not details.says_part(base, u, opens_with_pronoun):
-            found[u.article.id] = u
-    return list(found.values())
+    whole = stated_cells(
+        units, rest, prob, left, threshold, taken, states=lambda u: not details.says_part(base, u, opens_with_pronoun)
+    )
+    return [units[i] for i in whole]
 
 
 def _second_facts(
